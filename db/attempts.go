@@ -1,0 +1,369 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"factdrill/questions"
+	"factdrill/quiz"
+)
+
+// Attempt is one go at a set's quiz by one learner.
+type Attempt struct {
+	ID        int64
+	LearnerID int64
+	SetID     int64
+	SetTitle  string
+	// Position is the index of the question the learner is on.
+	Position int
+	// Count is the number of questions in the attempt.
+	Count int
+	// Answered is the number of questions answered so far.
+	Answered   int
+	StartedAt  time.Time
+	FinishedAt time.Time // zero while the attempt is open
+	// Score is filled in when the attempt is finished.
+	Score quiz.Score
+}
+
+// Finished reports whether the attempt has been handed in.
+func (a Attempt) Finished() bool { return !a.FinishedAt.IsZero() }
+
+// Response is a question of an attempt with the answer given to it.
+type Response struct {
+	Position int
+	Question StoredQuestion
+	// Answered is false for a question not answered yet.
+	Answered   bool
+	Answer     quiz.Answer
+	Grade      quiz.Grade
+	AnsweredAt time.Time
+}
+
+// StartAttempt returns the learner's open attempt at the set, or starts a
+// new one with all the set's questions in order. A set that is not
+// published gives ErrNotFound.
+func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now time.Time) (Attempt, error) {
+	var id int64
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT id FROM attempts
+			WHERE learner_id = ? AND set_id = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1`, learnerID, setID).Scan(&id)
+		if err == nil || !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var published bool
+		err = tx.QueryRowContext(ctx, "SELECT published FROM sets WHERE id = ?", setID).Scan(&published)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !published) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO attempts (learner_id, set_id, started_at) VALUES (?, ?, ?)", learnerID, setID, now.UTC())
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, `INSERT INTO attempt_questions (attempt_id, position, question_id)
+			SELECT ?, position, id FROM questions WHERE set_id = ? ORDER BY position`, id, setID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("%w: the set has no questions", ErrInvalid)
+		}
+		return nil
+	})
+	if err != nil {
+		return Attempt{}, fmt.Errorf("db: start attempt: %w", err)
+	}
+	return s.Attempt(ctx, learnerID, id)
+}
+
+const attemptSelect = `SELECT a.id, a.learner_id, a.set_id, s.title, a.position,
+	(SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id),
+	(SELECT count(*) FROM responses r WHERE r.attempt_id = a.id),
+	a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0)
+	FROM attempts a JOIN sets s ON s.id = a.set_id`
+
+func scanAttempt(row interface{ Scan(...any) error }) (Attempt, error) {
+	var (
+		a        Attempt
+		finished sql.NullTime
+	)
+	err := row.Scan(&a.ID, &a.LearnerID, &a.SetID, &a.SetTitle, &a.Position, &a.Count, &a.Answered,
+		&a.StartedAt, &finished, &a.Score.Points, &a.Score.Max)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Attempt{}, ErrNotFound
+	}
+	a.StartedAt = a.StartedAt.UTC()
+	a.FinishedAt = timeOf(finished)
+	return a, err
+}
+
+func attemptTx(ctx context.Context, tx *sql.Tx, learnerID, id int64) (Attempt, error) {
+	return scanAttempt(tx.QueryRowContext(ctx, attemptSelect+" WHERE a.id = ? AND a.learner_id = ?", id, learnerID))
+}
+
+// Attempt returns the learner's attempt with the given id. Another
+// learner's attempt gives ErrNotFound, as a missing one does.
+func (s *Store) Attempt(ctx context.Context, learnerID, id int64) (Attempt, error) {
+	var a Attempt
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = attemptTx(ctx, tx, learnerID, id)
+		if err == nil && a.Finished() {
+			a.Score.Right, err = rightCount(ctx, tx, id)
+		}
+		return err
+	})
+	if err != nil {
+		return Attempt{}, fmt.Errorf("db: attempt %d: %w", id, err)
+	}
+	return a, nil
+}
+
+func rightCount(ctx context.Context, tx *sql.Tx, attemptID int64) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM responses r JOIN questions q ON q.id = r.question_id
+		WHERE r.attempt_id = ? AND r.fraction >= 0.999999999 AND q.kind NOT IN ('essay', 'description')`, attemptID).Scan(&n)
+	return n, err
+}
+
+// LearnerAttempts lists the learner's attempts, newest first.
+func (s *Store) LearnerAttempts(ctx context.Context, learnerID int64) ([]Attempt, error) {
+	var as []Attempt
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, attemptSelect+" WHERE a.learner_id = ? ORDER BY a.id DESC", learnerID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			a, err := scanAttempt(rows)
+			if err != nil {
+				return err
+			}
+			as = append(as, a)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: attempts of learner %d: %w", learnerID, err)
+	}
+	return as, nil
+}
+
+// AttemptQuestion returns the attempt and the response at position pos
+// (answered or not), read in one snapshot: what the question page shows.
+func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Attempt, Response, error) {
+	var (
+		a Attempt
+		r Response
+	)
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		if a, err = attemptTx(ctx, tx, learnerID, attemptID); err != nil {
+			return err
+		}
+		if pos < 0 || pos >= a.Count {
+			return ErrNotFound
+		}
+		rs, err := responses(ctx, tx, attemptID, pos)
+		if err != nil {
+			return err
+		}
+		r = rs[0]
+		return nil
+	})
+	if err != nil {
+		return Attempt{}, Response{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
+	}
+	return a, r, nil
+}
+
+// responses returns the attempt's questions with their answers, all of
+// them for pos < 0, else the one at pos.
+func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Response, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT aq.position, q.id, q.set_id, q.position, q.body, r.answer, r.fraction, r.answered_at
+		FROM attempt_questions aq JOIN questions q ON q.id = aq.question_id
+		LEFT JOIN responses r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
+		WHERE aq.attempt_id = ? AND (? < 0 OR aq.position = ?) ORDER BY aq.position`, attemptID, pos, pos)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Response
+	for rows.Next() {
+		var (
+			r        Response
+			body     string
+			answer   sql.NullString
+			fraction sql.NullFloat64
+			at       sql.NullTime
+		)
+		if err := rows.Scan(&r.Position, &r.Question.ID, &r.Question.SetID, &r.Question.Position, &body, &answer, &fraction, &at); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(body), &r.Question.Question); err != nil {
+			return nil, fmt.Errorf("question %d: %w", r.Question.ID, err)
+		}
+		r.Grade = quiz.Grade{Graded: r.Question.Kind.Graded()}
+		if answer.Valid {
+			r.Answered = true
+			if err := json.Unmarshal([]byte(answer.String), &r.Answer); err != nil {
+				return nil, fmt.Errorf("answer to question %d: %w", r.Question.ID, err)
+			}
+			// Feedback is not stored; grading again gives it, and the
+			// stored fraction is what counted.
+			r.Grade = quiz.GradeAnswer(r.Question.Question, r.Answer)
+			r.Grade.Fraction = fraction.Float64
+			r.AnsweredAt = timeOf(at)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, ErrNotFound
+	}
+	return out, nil
+}
+
+// Responses returns every question of the learner's attempt with the
+// answer given, in the order asked: what the result page shows.
+func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Attempt, []Response, error) {
+	var (
+		a  Attempt
+		rs []Response
+	)
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		if a, err = attemptTx(ctx, tx, learnerID, attemptID); err != nil {
+			return err
+		}
+		if a.Finished() {
+			if a.Score.Right, err = rightCount(ctx, tx, attemptID); err != nil {
+				return err
+			}
+		}
+		rs, err = responses(ctx, tx, attemptID, -1)
+		return err
+	})
+	if err != nil {
+		return Attempt{}, nil, fmt.Errorf("db: responses of attempt %d: %w", attemptID, err)
+	}
+	return a, rs, nil
+}
+
+// SaveAnswer records the learner's answer to the question at position pos
+// of an open attempt, replacing any earlier answer to it, grades it, and
+// moves the attempt to position next. It returns only once the answer is
+// committed. An empty answer clears the question's response. Answering in a
+// finished attempt gives ErrConflict.
+func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int, now time.Time) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		a, err := attemptTx(ctx, tx, learnerID, attemptID)
+		if err != nil {
+			return err
+		}
+		if a.Finished() {
+			return fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+		}
+		if pos < 0 || pos >= a.Count {
+			return ErrNotFound
+		}
+		var (
+			qid  int64
+			body string
+			q    questions.Question
+		)
+		err = tx.QueryRowContext(ctx, `SELECT q.id, q.body FROM attempt_questions aq JOIN questions q ON q.id = aq.question_id
+			WHERE aq.attempt_id = ? AND aq.position = ?`, attemptID, pos).Scan(&qid, &body)
+		if err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(body), &q); err != nil {
+			return err
+		}
+		if answer.Empty() {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM responses WHERE attempt_id = ? AND position = ?", attemptID, pos); err != nil {
+				return err
+			}
+		} else {
+			js, err := json.Marshal(answer)
+			if err != nil {
+				return err
+			}
+			g := quiz.GradeAnswer(q, answer)
+			_, err = tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, position, question_id, answer, fraction, answered_at)
+				VALUES (?, ?, ?, ?, ?, ?)
+				ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, fraction = excluded.fraction, answered_at = excluded.answered_at`,
+				attemptID, pos, qid, string(js), g.Fraction, now.UTC())
+			if err != nil {
+				return err
+			}
+		}
+		next = min(max(next, 0), a.Count-1)
+		_, err = tx.ExecContext(ctx, "UPDATE attempts SET position = ? WHERE id = ?", next, attemptID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: save answer to attempt %d question %d: %w", attemptID, pos, err)
+	}
+	return nil
+}
+
+// MoveAttempt sets the question the learner is on, without answering.
+func (s *Store) MoveAttempt(ctx context.Context, learnerID, attemptID int64, pos int) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		a, err := attemptTx(ctx, tx, learnerID, attemptID)
+		if err != nil {
+			return err
+		}
+		if a.Finished() {
+			return fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+		}
+		if pos < 0 || pos >= a.Count {
+			return ErrNotFound
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE attempts SET position = ? WHERE id = ?", pos, attemptID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: move attempt %d: %w", attemptID, err)
+	}
+	return nil
+}
+
+// FinishAttempt hands the attempt in: it scores the answers given and
+// closes the attempt to changes. Finishing twice returns the first result.
+func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64, now time.Time) (Attempt, error) {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		a, err := attemptTx(ctx, tx, learnerID, attemptID)
+		if err != nil || a.Finished() {
+			return err
+		}
+		rs, err := responses(ctx, tx, attemptID, -1)
+		if err != nil {
+			return err
+		}
+		var score quiz.Score
+		for _, r := range rs {
+			score.Add(r.Grade)
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE attempts SET finished_at = ?, score = ?, max_score = ? WHERE id = ?",
+			now.UTC(), score.Points, score.Max, attemptID)
+		return err
+	})
+	if err != nil {
+		return Attempt{}, fmt.Errorf("db: finish attempt %d: %w", attemptID, err)
+	}
+	return s.Attempt(ctx, learnerID, attemptID)
+}

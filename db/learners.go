@@ -1,0 +1,198 @@
+package db
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Learner is a student, known by their session and their resume code.
+type Learner struct {
+	ID   int64
+	Name string
+	// ResumeCode lets the learner continue on another device; it is shown
+	// as two groups of four characters ("K7QM-4ZPA").
+	ResumeCode string
+	CreatedAt  time.Time
+}
+
+// DisplayName is the learner's name, or a stand-in built from their id.
+func (l Learner) DisplayName() string {
+	if l.Name != "" {
+		return l.Name
+	}
+	return fmt.Sprintf("Learner %d", l.ID)
+}
+
+// MaxNameLen is the longest display name, in characters.
+const MaxNameLen = 60
+
+// codeAlphabet is Crockford's base 32: no I, L, O or U, so that a code read
+// aloud or copied by hand is not mistaken.
+const codeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+// newResumeCode returns 8 random characters: 40 bits, with the guessing of
+// codes slowed by the web layer's rate limit.
+func newResumeCode() string {
+	var b [8]byte
+	rand.Read(b[:])
+	for i := range b {
+		b[i] = codeAlphabet[b[i]%32]
+	}
+	return string(b[:])
+}
+
+// NormalizeResumeCode turns a code as a person typed it into its stored
+// form: upper case, without spaces or dashes, with O read as 0 and I and L
+// as 1. It returns "" for text that cannot be a code.
+func NormalizeResumeCode(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		switch r {
+		case ' ', '-', '\t':
+			continue
+		case 'O':
+			r = '0'
+		case 'I', 'L':
+			r = '1'
+		}
+		if !strings.ContainsRune(codeAlphabet, r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() != 8 {
+		return ""
+	}
+	return b.String()
+}
+
+// FormatResumeCode shows a stored code in two groups of four.
+func FormatResumeCode(code string) string {
+	if len(code) != 8 {
+		return code
+	}
+	return code[:4] + "-" + code[4:]
+}
+
+// CreateLearner makes a new learner with a fresh resume code.
+func (s *Store) CreateLearner(ctx context.Context, now time.Time) (Learner, error) {
+	l := Learner{CreatedAt: now.UTC()}
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		var err error
+		l.ID, l.ResumeCode, err = insertLearner(ctx, tx, now)
+		return err
+	})
+	if err != nil {
+		return Learner{}, fmt.Errorf("db: create learner: %w", err)
+	}
+	return l, nil
+}
+
+func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, string, error) {
+	for {
+		code := newResumeCode()
+		var taken int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM learners WHERE resume_code = ?", code).Scan(&taken); err != nil {
+			return 0, "", err
+		}
+		if taken > 0 {
+			continue
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO learners (resume_code, created_at) VALUES (?, ?)", code, now.UTC())
+		if err != nil {
+			return 0, "", err
+		}
+		id, err := res.LastInsertId()
+		return id, code, err
+	}
+}
+
+const learnerSelect = "SELECT id, name, resume_code, created_at FROM learners"
+
+func scanLearner(row *sql.Row) (Learner, error) {
+	var l Learner
+	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.CreatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Learner{}, ErrNotFound
+	}
+	l.CreatedAt = l.CreatedAt.UTC()
+	return l, err
+}
+
+// Learner returns the learner with the given id.
+func (s *Store) Learner(ctx context.Context, id int64) (Learner, error) {
+	var l Learner
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		l, err = scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE id = ?", id))
+		return err
+	})
+	if err != nil {
+		return Learner{}, fmt.Errorf("db: learner %d: %w", id, err)
+	}
+	return l, nil
+}
+
+// LearnerByResumeCode returns the learner whose code is code, as typed.
+func (s *Store) LearnerByResumeCode(ctx context.Context, code string) (Learner, error) {
+	code = NormalizeResumeCode(code)
+	if code == "" {
+		return Learner{}, fmt.Errorf("db: resume code: %w", ErrNotFound)
+	}
+	var l Learner
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		l, err = scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE resume_code = ?", code))
+		return err
+	})
+	if err != nil {
+		return Learner{}, fmt.Errorf("db: resume code: %w", err)
+	}
+	return l, nil
+}
+
+// CleanName trims a display name as typed and checks it: at most
+// MaxNameLen characters of valid text, without control characters.
+func CleanName(name string) (string, error) {
+	name = strings.Join(strings.Fields(name), " ")
+	switch {
+	case !utf8.ValidString(name):
+		return "", fmt.Errorf("%w: the name is not valid text", ErrInvalid)
+	case utf8.RuneCountInString(name) > MaxNameLen:
+		return "", fmt.Errorf("%w: the name is longer than %d characters", ErrInvalid, MaxNameLen)
+	}
+	for _, r := range name {
+		if r < ' ' || r == 0x7f {
+			return "", fmt.Errorf("%w: the name has a control character", ErrInvalid)
+		}
+	}
+	return name, nil
+}
+
+// RenameLearner sets the learner's display name (see CleanName).
+func (s *Store) RenameLearner(ctx context.Context, id int64, name string) error {
+	name, err := CleanName(name)
+	if err != nil {
+		return fmt.Errorf("db: rename learner %d: %w", id, err)
+	}
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE learners SET name = ? WHERE id = ?", name, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: rename learner %d: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,173 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"factdrill/questions"
+)
+
+// SetInfo describes a stored set without its questions.
+type SetInfo struct {
+	ID          int64
+	Title       string
+	Description string
+	Origin      string
+	// Builtin names a set the server made itself ("seed"); empty otherwise.
+	Builtin   string
+	Published bool
+	Questions int
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// StoredQuestion is a question as stored: its id and place in its set.
+type StoredQuestion struct {
+	ID       int64
+	SetID    int64
+	Position int
+	questions.Question
+}
+
+// CreateSet validates set and stores it with its questions, published.
+// builtin names a set the server makes itself; pass "" for any other.
+func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string, now time.Time) (int64, error) {
+	if err := set.Validate(); err != nil {
+		return 0, fmt.Errorf("db: create set: %w: %w", ErrInvalid, err)
+	}
+	var id int64
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		var b any
+		if builtin != "" {
+			b = builtin
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, created_at, updated_at)
+			VALUES (?, ?, ?, ?, 1, ?, ?)`, set.Title, set.Description, set.Origin, b, now.UTC(), now.UTC())
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return insertQuestions(ctx, tx, id, set.Questions)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: create set %q: %w", set.Title, err)
+	}
+	return id, nil
+}
+
+func insertQuestions(ctx context.Context, tx *sql.Tx, setID int64, qs []questions.Question) error {
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO questions (set_id, position, kind, body) VALUES (?, ?, ?, ?)")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i, q := range qs {
+		body, err := json.Marshal(q)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, setID, i, string(q.Kind), string(body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BuiltinSet returns the set the server made under the name builtin.
+func (s *Store) BuiltinSet(ctx context.Context, builtin string) (SetInfo, error) {
+	var info SetInfo
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.builtin = ?", builtin))
+		return err
+	})
+	if err != nil {
+		return SetInfo{}, fmt.Errorf("db: builtin set %q: %w", builtin, err)
+	}
+	return info, nil
+}
+
+const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published,
+	(SELECT count(*) FROM questions q WHERE q.set_id = s.id), s.created_at, s.updated_at FROM sets s`
+
+func scanSet(row interface{ Scan(...any) error }) (SetInfo, error) {
+	var i SetInfo
+	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.Questions, &i.CreatedAt, &i.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return SetInfo{}, ErrNotFound
+	}
+	i.CreatedAt, i.UpdatedAt = i.CreatedAt.UTC(), i.UpdatedAt.UTC()
+	return i, err
+}
+
+// PublishedSets lists the sets students can take, oldest first.
+func (s *Store) PublishedSets(ctx context.Context) ([]SetInfo, error) {
+	var sets []SetInfo
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, setSelect+" WHERE s.published = 1 ORDER BY s.id")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			i, err := scanSet(rows)
+			if err != nil {
+				return err
+			}
+			sets = append(sets, i)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: list sets: %w", err)
+	}
+	return sets, nil
+}
+
+// PublishedSet returns a set students can take, with its questions in
+// order; ErrNotFound if there is no such published set.
+func (s *Store) PublishedSet(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
+	var (
+		info SetInfo
+		qs   []StoredQuestion
+	)
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND s.published = 1", id)); err != nil {
+			return err
+		}
+		qs, err = setQuestions(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return SetInfo{}, nil, fmt.Errorf("db: set %d: %w", id, err)
+	}
+	return info, qs, nil
+}
+
+func setQuestions(ctx context.Context, tx *sql.Tx, setID int64) ([]StoredQuestion, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id, position, body FROM questions WHERE set_id = ? ORDER BY position", setID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var qs []StoredQuestion
+	for rows.Next() {
+		q := StoredQuestion{SetID: setID}
+		var body string
+		if err := rows.Scan(&q.ID, &q.Position, &body); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(body), &q.Question); err != nil {
+			return nil, fmt.Errorf("question %d: %w", q.ID, err)
+		}
+		qs = append(qs, q)
+	}
+	return qs, rows.Err()
+}

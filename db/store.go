@@ -1,0 +1,187 @@
+// Package db is factdrill's SQLite store. One Store owns one database file:
+// a single writer connection, through which every change goes in an
+// immediate transaction, and a pool of read-only connections. Each exported
+// method runs in one transaction; a method that changes data returns only
+// after its transaction has committed, so whatever the caller acknowledges
+// is on disk (WAL with synchronous=FULL).
+//
+// The schema is a list of numbered migrations in migrations/, embedded in
+// the binary and applied once each, in order, when the store opens.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Errors the store returns; callers test them with errors.Is.
+var (
+	// ErrNotFound: no row has the id or key asked for (or it is not the
+	// caller's to see).
+	ErrNotFound = errors.New("not found")
+	// ErrConflict: the change contradicts the data already stored, such as
+	// answering in an attempt that is already finished.
+	ErrConflict = errors.New("conflict")
+	// ErrInvalid: the input cannot be stored as it is.
+	ErrInvalid = errors.New("invalid input")
+)
+
+// Store is the SQLite database of one factdrill server.
+type Store struct {
+	write *sql.DB
+	read  *sql.DB
+	path  string
+}
+
+// Open opens or creates the database file at path and brings its schema up
+// to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	// The pragmas are in the DSN so that every pooled connection gets them.
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_txlock", "immediate")
+	w, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	// One writer: SQLite serialises writers anyway, and queueing them here
+	// instead of in busy_timeout keeps write latency fair.
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	s := &Store{write: w, path: path}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+
+	q.Set("mode", "ro")
+	q.Set("_txlock", "deferred")
+	q.Del("_journal_mode") // a read-only connection cannot change it
+	r, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open %s for reading: %w", path, err)
+	}
+	r.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
+	r.SetMaxIdleConns(max(4, 2*runtime.NumCPU()))
+	s.read = r
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// Path is the file the store was opened on.
+func (s *Store) Path() string { return s.path }
+
+// Backup writes a consistent copy of the whole database to dst (a file that
+// must not exist yet), while the server keeps running.
+func (s *Store) Backup(ctx context.Context, dst string) error {
+	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+		return fmt.Errorf("db: backup to %s: %w", dst, err)
+	}
+	return nil
+}
+
+// inWrite runs fn in an immediate write transaction and commits it.
+func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// inRead runs fn in a read transaction, so that it sees one snapshot.
+func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`); err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("db: migrate: %w", err)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		base := path.Base(name)
+		num, _, _ := strings.Cut(base, "_")
+		version, err := strconv.Atoi(num)
+		if err != nil {
+			return fmt.Errorf("db: migration %s has no number", base)
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("db: migrate: %w", err)
+		}
+		err = s.inWrite(ctx, func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, base, time.Now().UTC())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("db: migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+// nullTime turns a zero time into SQL NULL.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+// timeOf returns the time of a nullable column, zero for NULL.
+func timeOf(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.UTC()
+}

@@ -1,0 +1,324 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"factdrill/questions"
+	"factdrill/quiz"
+)
+
+var t0 = time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+
+func openStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func truth(b bool) *bool { return &b }
+
+var testSet = questions.Set{
+	Title:  "Capitals",
+	Origin: "written for the tests",
+	Questions: []questions.Question{
+		{Kind: questions.MultipleChoice, Stem: "Capital of France?", Choices: []questions.Choice{{Text: "Lyon"}, {Text: "Paris", Weight: 100}, {Text: "Nice"}}},
+		{Kind: questions.TrueFalse, Stem: "Rome is the capital of Italy.", Truth: true},
+		{Kind: questions.ShortAnswer, Stem: "Capital of Japan?", Answers: []questions.Choice{{Text: "Tokyo", Weight: 100}}},
+		{Kind: questions.Essay, Stem: "Describe a capital you know."},
+	},
+}
+
+func TestStore_Open(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mode string
+	var sync, fk int
+	if err := s.write.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q (%v), want wal", mode, err)
+	}
+	if err := s.read.QueryRow("PRAGMA synchronous").Scan(&sync); err != nil || sync != 2 {
+		t.Errorf("reader synchronous = %d (%v), want 2 (FULL)", sync, err)
+	}
+	if err := s.write.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
+		t.Errorf("foreign_keys = %d (%v), want 1", fk, err)
+	}
+	if _, err := s.read.Exec("DELETE FROM sets"); err == nil {
+		t.Error("a write through the read pool succeeded, want it refused")
+	}
+	s.Close()
+
+	// Opening again applies no migration twice.
+	s, err = Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer s.Close()
+	var n int
+	s.read.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&n)
+	names, _ := migrations.ReadDir("migrations")
+	if n != len(names) {
+		t.Errorf("schema_migrations has %d rows, want %d", n, len(names))
+	}
+}
+
+func TestStore_CreateSet(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	id, err := s.CreateSet(ctx, testSet, "", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, qs, err := s.PublishedSet(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Title != "Capitals" || info.Origin != "written for the tests" || info.Questions != 4 || !info.CreatedAt.Equal(t0) {
+		t.Errorf("PublishedSet info = %+v", info)
+	}
+	if len(qs) != 4 || qs[0].Choices[1].Text != "Paris" || qs[2].Answers[0].Text != "Tokyo" || qs[3].Kind != questions.Essay {
+		t.Errorf("PublishedSet questions = %+v", qs)
+	}
+	sets, err := s.PublishedSets(ctx)
+	if err != nil || len(sets) != 1 || sets[0].ID != id {
+		t.Errorf("PublishedSets = %+v, %v, want the one set", sets, err)
+	}
+
+	t.Run("ErrInvalid", func(t *testing.T) {
+		bad := questions.Set{Title: "Bad", Questions: []questions.Question{{Kind: questions.MultipleChoice, Stem: "Q?"}}}
+		if _, err := s.CreateSet(ctx, bad, "", t0); !errors.Is(err, ErrInvalid) {
+			t.Fatalf("CreateSet(invalid) = %v, want ErrInvalid", err)
+		}
+		if sets, _ := s.PublishedSets(ctx); len(sets) != 1 {
+			t.Fatalf("after a rejected set there are %d sets, want 1", len(sets))
+		}
+	})
+	t.Run("Builtin", func(t *testing.T) {
+		bid, err := s.CreateSet(ctx, testSet, "seed", t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.BuiltinSet(ctx, "seed")
+		if err != nil || got.ID != bid || got.Builtin != "seed" {
+			t.Fatalf("BuiltinSet = %+v, %v, want id %d", got, err, bid)
+		}
+		if _, err := s.BuiltinSet(ctx, "other"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("BuiltinSet(other) = %v, want ErrNotFound", err)
+		}
+	})
+	t.Run("ErrNotFound", func(t *testing.T) {
+		if _, _, err := s.PublishedSet(ctx, 999); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("PublishedSet(999) = %v, want ErrNotFound", err)
+		}
+	})
+}
+
+func TestStore_Learner(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	l, err := s.CreateLearner(ctx, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if NormalizeResumeCode(l.ResumeCode) != l.ResumeCode {
+		t.Fatalf("resume code %q is not in normal form", l.ResumeCode)
+	}
+	if err := s.RenameLearner(ctx, l.ID, "  Zoya   Shadurskaia "); err != nil {
+		t.Fatal(err)
+	}
+	typed := FormatResumeCode(l.ResumeCode)
+	got, err := s.LearnerByResumeCode(ctx, " "+typed[:3]+" "+typed[3:]+" ")
+	if err != nil || got.ID != l.ID || got.Name != "Zoya Shadurskaia" {
+		t.Fatalf("LearnerByResumeCode(%q) = %+v, %v, want learner %d named", typed, got, err, l.ID)
+	}
+	if _, err := s.LearnerByResumeCode(ctx, "0000-0000"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("LearnerByResumeCode(unknown) = %v, want ErrNotFound", err)
+	}
+	if _, err := s.LearnerByResumeCode(ctx, "not a code"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("LearnerByResumeCode(garbage) = %v, want ErrNotFound", err)
+	}
+	for _, bad := range []string{string(make([]byte, 61)), "a\x01b", "\xff"} {
+		if err := s.RenameLearner(ctx, l.ID, bad); !errors.Is(err, ErrInvalid) {
+			t.Errorf("RenameLearner(%q) = %v, want ErrInvalid", bad, err)
+		}
+	}
+}
+
+func TestNormalizeResumeCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"k7qm-4zpa": "K7QM4ZPA",
+		"O1IL 2345": "01112345",
+		"K7QM4ZP":   "",
+		"K7QM-4ZPU": "", // U is not in the alphabet
+	} {
+		if got := NormalizeResumeCode(in); got != want {
+			t.Errorf("NormalizeResumeCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestStore_Session(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	l, _ := s.CreateLearner(ctx, t0)
+	ttl := 24 * time.Hour
+	token, err := s.CreateSession(ctx, l.ID, t0, ttl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess, err := s.Session(ctx, token, t0.Add(time.Minute), ttl)
+	if err != nil || sess.LearnerID != l.ID {
+		t.Fatalf("Session = %+v, %v, want learner %d", sess, err, l.ID)
+	}
+	// Used after 20 hours, the session is extended by a day from then.
+	sess, err = s.Session(ctx, token, t0.Add(20*time.Hour), ttl)
+	if err != nil || !sess.ExpiresAt.Equal(t0.Add(44*time.Hour)) {
+		t.Fatalf("Session after 20h = %+v, %v, want expiry at +44h", sess, err)
+	}
+	if _, err := s.Session(ctx, token, t0.Add(45*time.Hour), ttl); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Session after expiry = %v, want ErrNotFound", err)
+	}
+	if n, err := s.DeleteExpiredSessions(ctx, t0.Add(45*time.Hour)); err != nil || n != 1 {
+		t.Fatalf("DeleteExpiredSessions = %d, %v, want 1", n, err)
+	}
+
+	token, _ = s.CreateSession(ctx, l.ID, t0, ttl)
+	if err := s.DeleteSession(ctx, token); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Session(ctx, token, t0, ttl); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Session after logout = %v, want ErrNotFound", err)
+	}
+	if _, err := s.Session(ctx, "unknown", t0, ttl); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Session(unknown) = %v, want ErrNotFound", err)
+	}
+}
+
+func TestStore_SettingOrInit(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	v, err := s.SettingOrInit(ctx, "k", func() []byte { return []byte("first") })
+	if err != nil || string(v) != "first" {
+		t.Fatalf("SettingOrInit = %q, %v", v, err)
+	}
+	v, err = s.SettingOrInit(ctx, "k", func() []byte { return []byte("second") })
+	if err != nil || string(v) != "first" {
+		t.Fatalf("second SettingOrInit = %q, %v, want the first value kept", v, err)
+	}
+}
+
+func TestStore_Attempt(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	setID, _ := s.CreateSet(ctx, testSet, "", t0)
+	alice, _ := s.CreateLearner(ctx, t0)
+	bob, _ := s.CreateLearner(ctx, t0)
+
+	a, err := s.StartAttempt(ctx, alice.ID, setID, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Count != 4 || a.Position != 0 || a.Finished() || a.SetTitle != "Capitals" {
+		t.Fatalf("StartAttempt = %+v", a)
+	}
+	if again, _ := s.StartAttempt(ctx, alice.ID, setID, t0); again.ID != a.ID {
+		t.Fatalf("second StartAttempt = attempt %d, want the open attempt %d resumed", again.ID, a.ID)
+	}
+
+	steps := []struct {
+		pos, next int
+		answer    quiz.Answer
+	}{
+		{0, 1, quiz.Answer{Choices: []int{0}}}, // wrong, changed below
+		{1, 2, quiz.Answer{True: truth(true)}},
+		{2, 3, quiz.Answer{Text: " tokyo "}},
+		{3, 3, quiz.Answer{Text: "Paris, of course."}},
+		{0, 3, quiz.Answer{Choices: []int{1}}}, // back to change the first answer
+	}
+	for _, st := range steps {
+		if err := s.SaveAnswer(ctx, alice.ID, a.ID, st.pos, st.answer, st.next, t0.Add(time.Minute)); err != nil {
+			t.Fatalf("SaveAnswer(%d, %+v): %v", st.pos, st.answer, err)
+		}
+	}
+	a, r, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 0)
+	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade.Right() {
+		t.Fatalf("AttemptQuestion(0) = %+v, %+v, %v", a, r, err)
+	}
+
+	t.Run("ErrNotFoundForOthers", func(t *testing.T) {
+		if _, err := s.Attempt(ctx, bob.ID, a.ID); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Attempt by another learner = %v, want ErrNotFound", err)
+		}
+		if err := s.SaveAnswer(ctx, bob.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, ErrNotFound) {
+			t.Errorf("SaveAnswer by another learner = %v, want ErrNotFound", err)
+		}
+		if _, _, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 4); !errors.Is(err, ErrNotFound) {
+			t.Errorf("AttemptQuestion(4 of 4) = %v, want ErrNotFound", err)
+		}
+	})
+
+	done, err := s.FinishAttempt(ctx, alice.ID, a.ID, t0.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !done.Finished() || done.Score.Points != 3 || done.Score.Max != 3 || done.Score.Right != 3 || done.Score.Percent() != 100 {
+		t.Fatalf("FinishAttempt = %+v, want 3 of 3 (the essay is not graded)", done)
+	}
+	if err := s.SaveAnswer(ctx, alice.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, ErrConflict) {
+		t.Fatalf("SaveAnswer after finishing = %v, want ErrConflict", err)
+	}
+	_, rs, err := s.Responses(ctx, alice.ID, a.ID)
+	if err != nil || len(rs) != 4 || rs[3].Grade.Graded || rs[2].Answer.Text != " tokyo " {
+		t.Fatalf("Responses = %+v, %v", rs, err)
+	}
+	// A new attempt starts once the last one is finished.
+	b, err := s.StartAttempt(ctx, alice.ID, setID, t0.Add(2*time.Hour))
+	if err != nil || b.ID == a.ID || b.Answered != 0 {
+		t.Fatalf("StartAttempt after finishing = %+v, %v, want a fresh attempt", b, err)
+	}
+	list, err := s.LearnerAttempts(ctx, alice.ID)
+	if err != nil || len(list) != 2 || list[0].ID != b.ID {
+		t.Fatalf("LearnerAttempts = %+v, %v", list, err)
+	}
+}
+
+func TestStore_SaveAnswerEmptyClears(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	setID, _ := s.CreateSet(ctx, testSet, "", t0)
+	l, _ := s.CreateLearner(ctx, t0)
+	a, _ := s.StartAttempt(ctx, l.ID, setID, t0)
+	s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "Tokyo"}, 2, t0)
+	s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "  "}, 2, t0)
+	if _, r, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); r.Answered {
+		t.Fatalf("after an empty answer the response is %+v, want it cleared", r)
+	}
+}
+
+func TestStore_Backup(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	s.CreateSet(ctx, testSet, "", t0)
+	dst := filepath.Join(t.TempDir(), "copy.db")
+	if err := s.Backup(ctx, dst); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(ctx, dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if sets, err := c.PublishedSets(ctx); err != nil || len(sets) != 1 {
+		t.Fatalf("backup holds %d sets (%v), want 1", len(sets), err)
+	}
+}

@@ -1,0 +1,234 @@
+// Package quiz holds factdrill's learning rules, with no I/O: grading an
+// answer to a question (answer matching and Moodle-style partial credit),
+// scoring an attempt, the FSRS-6 spaced-repetition scheduler, and item
+// statistics. Storage and pages live elsewhere and call into it.
+package quiz
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"factdrill/questions"
+)
+
+// Answer is what a learner gave for one question. Which field is used
+// depends on the question's kind:
+//
+//   - multiple choice: Choices, indexes into Question.Choices;
+//   - true/false: True;
+//   - short answer, cloze, numerical and essay: Text;
+//   - matching: Matches, the answer picked for each prompt, in the order of
+//     Question.Prompts ("" for none).
+type Answer struct {
+	Choices []int    `json:"choices,omitempty"`
+	True    *bool    `json:"true,omitempty"`
+	Text    string   `json:"text,omitempty"`
+	Matches []string `json:"matches,omitempty"`
+}
+
+// Empty reports whether the learner gave no answer at all.
+func (a Answer) Empty() bool {
+	if len(a.Choices) > 0 || a.True != nil || strings.TrimSpace(a.Text) != "" {
+		return false
+	}
+	for _, m := range a.Matches {
+		if m != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Grade is the outcome of grading one answer.
+type Grade struct {
+	// Fraction is the share of the question's mark earned, from -1 to 1.
+	// Only a single-answer multiple choice with a negative weight goes
+	// below 0, as in Moodle.
+	Fraction float64
+	// Graded is false for essays and descriptions, which are left out of
+	// the automatic score.
+	Graded bool
+	// Feedback is what the question's author wrote for the answer given.
+	Feedback []string
+}
+
+// Right reports whether the answer earned the full mark.
+func (g Grade) Right() bool { return g.Graded && g.Fraction >= 1-1e-9 }
+
+// GradeAnswer grades a by Moodle's rules for q's kind:
+//
+//   - multiple choice, one answer: the chosen option's weight;
+//   - multiple choice, several answers: the sum of the chosen options'
+//     weights, kept between 0 and 1;
+//   - true/false: 1 when the answer is the truth;
+//   - short answer and cloze: the best weight among the accepted answers
+//     that match after Normalize ("*" in an accepted answer matches any text);
+//   - numerical: the best weight among the numbers the answer is within
+//     tolerance of;
+//   - matching: the share of prompts matched right.
+func GradeAnswer(q questions.Question, a Answer) Grade {
+	g := Grade{Graded: q.Kind.Graded()}
+	switch q.Kind {
+	case questions.MultipleChoice:
+		var sum float64
+		picked := map[int]bool{}
+		for _, i := range a.Choices {
+			if i < 0 || i >= len(q.Choices) || picked[i] {
+				continue
+			}
+			if !q.Multiple && len(picked) == 1 {
+				break
+			}
+			picked[i] = true
+			sum += q.Choices[i].Weight / 100
+			g.Feedback = appendNonEmpty(g.Feedback, q.Choices[i].Feedback)
+		}
+		if q.Multiple {
+			sum = math.Max(0, sum)
+		}
+		g.Fraction = math.Min(1, sum)
+	case questions.TrueFalse:
+		if a.True != nil {
+			if *a.True == q.Truth {
+				g.Fraction = 1
+			}
+			if *a.True {
+				g.Feedback = appendNonEmpty(g.Feedback, q.TrueFeedback)
+			} else {
+				g.Feedback = appendNonEmpty(g.Feedback, q.FalseFeedback)
+			}
+		}
+	case questions.ShortAnswer, questions.Cloze:
+		given := Normalize(a.Text)
+		best := -1
+		for i, c := range q.Answers {
+			if given != "" && MatchText(given, Normalize(c.Text)) && (best < 0 || c.Weight > q.Answers[best].Weight) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			g.Fraction = math.Max(0, q.Answers[best].Weight/100)
+			g.Feedback = appendNonEmpty(g.Feedback, q.Answers[best].Feedback)
+		}
+	case questions.Numerical:
+		x, ok := ParseNumber(a.Text)
+		best := -1
+		for i, n := range q.Numbers {
+			// A little slack so that 0.1+0.2 style rounding never fails a
+			// right answer at the edge of its tolerance.
+			slack := 1e-9 * math.Max(1, math.Abs(n.Value))
+			if ok && math.Abs(x-n.Value) <= n.Tolerance+slack && (best < 0 || n.Weight > q.Numbers[best].Weight) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			g.Fraction = math.Max(0, q.Numbers[best].Weight/100)
+			g.Feedback = appendNonEmpty(g.Feedback, q.Numbers[best].Feedback)
+		}
+	case questions.Matching:
+		prompts := q.Prompts()
+		right := 0
+		for i, p := range prompts {
+			if i < len(a.Matches) && a.Matches[i] == p.Answer {
+				right++
+			}
+		}
+		if len(prompts) > 0 {
+			g.Fraction = float64(right) / float64(len(prompts))
+		}
+	}
+	if g.Graded {
+		g.Feedback = appendNonEmpty(g.Feedback, q.Feedback)
+	}
+	return g
+}
+
+func appendNonEmpty(s []string, t string) []string {
+	if strings.TrimSpace(t) == "" {
+		return s
+	}
+	return append(s, t)
+}
+
+// MatchText reports whether the normalised answer matches the normalised
+// pattern, where "*" in the pattern stands for any text, as in Moodle's
+// short-answer questions.
+func MatchText(answer, pattern string) bool {
+	if !strings.Contains(pattern, "*") {
+		return answer == pattern
+	}
+	parts := strings.Split(pattern, "*")
+	if !strings.HasPrefix(answer, parts[0]) {
+		return false
+	}
+	rest := answer[len(parts[0]):]
+	last := parts[len(parts)-1]
+	for _, p := range parts[1 : len(parts)-1] {
+		i := strings.Index(rest, p)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(p):]
+	}
+	return strings.HasSuffix(rest, last)
+}
+
+// Normalize prepares typed text for comparison: lower case, letters
+// without diacritics, punctuation dropped, runs of space made one space.
+// A "*" is kept, so that accepted answers may hold Moodle's wildcard.
+// "  Lénine!" and "lenine" normalise to the same text.
+func Normalize(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if f, ok := foldRune[r]; ok {
+			r = f
+		}
+		switch {
+		case r == '*' || isLetterOrDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || r == '.' || isMark(r):
+			// Apostrophes, dots in abbreviations ("U.S.") and combining
+			// marks join what is around them.
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// ParseNumber reads a number as people type it: "1822", "-3.14", "3,14"
+// (a decimal comma), "1 000" or "1,000.5" (grouping), "2.5e3".
+func ParseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "").Replace(s)
+	s = strings.Replace(s, "−", "-", 1) // a typographic minus
+	if s == "" {
+		return 0, false
+	}
+	if strings.Contains(s, ",") {
+		if strings.Contains(s, ".") || strings.Count(s, ",") > 1 || groupedByThousands(s) {
+			s = strings.ReplaceAll(s, ",", "")
+		} else {
+			s = strings.Replace(s, ",", ".", 1)
+		}
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, false
+	}
+	return x, true
+}
+
+// groupedByThousands reports whether a single comma in s separates
+// thousands ("1,000") rather than decimals ("3,14").
+func groupedByThousands(s string) bool {
+	i := strings.IndexByte(s, ',')
+	head := strings.TrimLeft(s[:i], "+-")
+	return len(s)-i-1 == 3 && head != "" && head != "0"
+}

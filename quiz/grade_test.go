@@ -1,0 +1,177 @@
+package quiz
+
+import (
+	"math"
+	"testing"
+
+	"factdrill/questions"
+)
+
+func truth(b bool) *bool { return &b }
+
+var (
+	mcSingle = questions.Question{Kind: questions.MultipleChoice, Stem: "Who?", Choices: []questions.Choice{
+		{Text: "Grant", Feedback: "No."}, {Text: "Jefferson", Weight: -50}, {Text: "no one", Weight: 100, Feedback: "Yes."}}}
+	mcMulti = questions.Question{Kind: questions.MultipleChoice, Multiple: true, Stem: "Which?", Choices: []questions.Choice{
+		{Text: "a", Weight: 50}, {Text: "b", Weight: 50}, {Text: "c", Weight: -100}, {Text: "d"}}}
+	tf    = questions.Question{Kind: questions.TrueFalse, Stem: "Sky is blue.", Truth: true, FalseFeedback: "It is."}
+	short = questions.Question{Kind: questions.ShortAnswer, Stem: "Who led it?", Answers: []questions.Choice{
+		{Text: "Alexander Shlyapnikov", Weight: 100}, {Text: "Shlyapnikov", Weight: 100}, {Text: "Shlyap*", Weight: 50, Feedback: "Spelling."}}}
+	cloze = questions.Question{Kind: questions.Cloze, Stem: "Kollontai spoke in " + questions.Blank + ".", Answers: []questions.Choice{{Text: "July 1921", Weight: 100}}}
+	num   = questions.Question{Kind: questions.Numerical, Stem: "Born?", Numbers: []questions.Number{{Value: 1822, Weight: 100}, {Value: 1822, Tolerance: 2, Weight: 50}}}
+	match = questions.Question{Kind: questions.Matching, Stem: "Match.", Pairs: []questions.Pair{{"Canada", "Ottawa"}, {"Italy", "Rome"}, {"Japan", "Tokyo"}, {"", "Paris"}}}
+	essay = questions.Question{Kind: questions.Essay, Stem: "Discuss."}
+)
+
+var gradeTests = []struct {
+	name   string
+	q      questions.Question
+	a      Answer
+	want   float64
+	graded bool
+}{
+	{"SingleRight", mcSingle, Answer{Choices: []int{2}}, 1, true},
+	{"SingleWrong", mcSingle, Answer{Choices: []int{0}}, 0, true},
+	{"SingleNegative", mcSingle, Answer{Choices: []int{1}}, -0.5, true},
+	{"SingleTwoPicksCountsFirst", mcSingle, Answer{Choices: []int{0, 2}}, 0, true},
+	{"SingleOutOfRange", mcSingle, Answer{Choices: []int{7}}, 0, true},
+	{"SingleNone", mcSingle, Answer{}, 0, true},
+	{"MultiBothRight", mcMulti, Answer{Choices: []int{0, 1}}, 1, true},
+	{"MultiHalf", mcMulti, Answer{Choices: []int{0}}, 0.5, true},
+	{"MultiHalfPlusNeutral", mcMulti, Answer{Choices: []int{0, 3}}, 0.5, true},
+	{"MultiNegativeClampedAtZero", mcMulti, Answer{Choices: []int{0, 2}}, 0, true},
+	{"MultiAllTicked", mcMulti, Answer{Choices: []int{0, 1, 2, 3}}, 0, true},
+	{"MultiDuplicateIndexCountsOnce", mcMulti, Answer{Choices: []int{0, 0}}, 0.5, true},
+	{"TrueFalseRight", tf, Answer{True: truth(true)}, 1, true},
+	{"TrueFalseWrong", tf, Answer{True: truth(false)}, 0, true},
+	{"TrueFalseNone", tf, Answer{}, 0, true},
+	{"ShortExact", short, Answer{Text: "Alexander Shlyapnikov"}, 1, true},
+	{"ShortSurname", short, Answer{Text: "shlyapnikov"}, 1, true},
+	{"ShortCaseSpacePunct", short, Answer{Text: "  ALEXANDER   shlyapnikov! "}, 1, true},
+	{"ShortWildcard", short, Answer{Text: "Shlyapnikoff"}, 0.5, true},
+	{"ShortWrong", short, Answer{Text: "Lenin"}, 0, true},
+	{"ShortEmpty", short, Answer{Text: "  "}, 0, true},
+	{"ClozeRight", cloze, Answer{Text: "july 1921"}, 1, true},
+	{"NumericalExact", num, Answer{Text: "1822"}, 1, true},
+	{"NumericalClose", num, Answer{Text: "1823.5"}, 0.5, true},
+	{"NumericalOutside", num, Answer{Text: "1830"}, 0, true},
+	{"NumericalNotANumber", num, Answer{Text: "eighteen"}, 0, true},
+	{"MatchingAll", match, Answer{Matches: []string{"Ottawa", "Rome", "Tokyo"}}, 1, true},
+	{"MatchingTwoOfThree", match, Answer{Matches: []string{"Ottawa", "Paris", "Tokyo"}}, 2.0 / 3, true},
+	{"MatchingShortAnswerList", match, Answer{Matches: []string{"Ottawa"}}, 1.0 / 3, true},
+	{"Essay", essay, Answer{Text: "Long text."}, 0, false},
+}
+
+func TestGradeAnswer(t *testing.T) {
+	for _, tt := range gradeTests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := GradeAnswer(tt.q, tt.a)
+			if math.Abs(g.Fraction-tt.want) > 1e-9 || g.Graded != tt.graded {
+				t.Fatalf("GradeAnswer(%s, %+v) = fraction %v graded %v, want %v graded %v", tt.q.Name(), tt.a, g.Fraction, g.Graded, tt.want, tt.graded)
+			}
+		})
+	}
+}
+
+func TestGradeAnswer_Feedback(t *testing.T) {
+	g := GradeAnswer(mcSingle, Answer{Choices: []int{2}})
+	if len(g.Feedback) != 1 || g.Feedback[0] != "Yes." {
+		t.Fatalf("feedback = %q, want [Yes.]", g.Feedback)
+	}
+	g = GradeAnswer(tf, Answer{True: truth(false)})
+	if len(g.Feedback) != 1 || g.Feedback[0] != "It is." {
+		t.Fatalf("true/false feedback = %q, want [It is.]", g.Feedback)
+	}
+}
+
+var normalizeTests = []struct{ in, want string }{
+	{"  Lénine!", "lenine"},
+	{"Lenine", "lenine"},
+	{"ZOYA   Shadurskaia", "zoya shadurskaia"},
+	{"Miners’ Union", "miners union"},
+	{"U.S.", "us"},
+	{"e\u0301te\u0301", "ete"}, // decomposed accents
+	{"185 votes, against 49", "185 votes against 49"},
+	{"Łódź", "lodz"},
+	{"Shlyap*", "shlyap*"},
+	{"", ""},
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tt := range normalizeTests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+var parseNumberTests = []struct {
+	in   string
+	want float64
+	ok   bool
+}{
+	{"1822", 1822, true},
+	{" -3.14 ", -3.14, true},
+	{"3,14", 3.14, true},
+	{"1,000", 1000, true},
+	{"1,000.5", 1000.5, true},
+	{"1 000", 1000, true},
+	{"2.5e3", 2500, true},
+	{"−2", -2, true},
+	{"abc", 0, false},
+	{"", 0, false},
+	{"NaN", 0, false},
+	{"Inf", 0, false},
+}
+
+func TestParseNumber(t *testing.T) {
+	for _, tt := range parseNumberTests {
+		got, ok := ParseNumber(tt.in)
+		if ok != tt.ok || (ok && math.Abs(got-tt.want) > 1e-12) {
+			t.Errorf("ParseNumber(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestMatchText(t *testing.T) {
+	for _, tt := range []struct {
+		answer, pattern string
+		want            bool
+	}{
+		{"abc", "abc", true},
+		{"abc", "a*", true},
+		{"abc", "*c", true},
+		{"abc", "a*c", true},
+		{"abc", "a*b*c", true},
+		{"ac", "a*b*c", false},
+		{"abd", "a*c", false},
+		{"a", "a*a", false},
+	} {
+		if got := MatchText(tt.answer, tt.pattern); got != tt.want {
+			t.Errorf("MatchText(%q, %q) = %v, want %v", tt.answer, tt.pattern, got, tt.want)
+		}
+	}
+}
+
+func TestScore(t *testing.T) {
+	var s Score
+	for _, g := range []Grade{
+		{Fraction: 1, Graded: true},
+		{Fraction: 0.5, Graded: true},
+		{Fraction: 0, Graded: false}, // an essay
+		{Fraction: 0, Graded: true},
+	} {
+		s.Add(g)
+	}
+	if s.Points != 1.5 || s.Max != 3 || s.Right != 1 || s.Percent() != 50 {
+		t.Fatalf("score = %+v (%d%%), want 1.5 of 3, 1 right, 50%%", s, s.Percent())
+	}
+	var neg Score
+	neg.Add(Grade{Fraction: -0.5, Graded: true})
+	if neg.Points != -0.5 || neg.Percent() != 0 {
+		t.Fatalf("score after a negative mark = %+v (%d%%), want -0.5 points, 0%%", neg, neg.Percent())
+	}
+	if (Score{}).Percent() != 0 {
+		t.Fatal("empty score percent != 0")
+	}
+}
