@@ -75,7 +75,7 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: the set has no questions", ErrInvalid)
+			return invalid("the set has no questions")
 		}
 		return nil
 	})
@@ -159,32 +159,54 @@ func (s *Store) LearnerAttempts(ctx context.Context, learnerID int64) ([]Attempt
 	return as, nil
 }
 
-// AttemptQuestion returns the attempt and the response at position pos
-// (answered or not), read in one snapshot: what the question page shows.
-func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Attempt, Response, error) {
-	var (
-		a Attempt
-		r Response
-	)
+// Step is one question of an attempt with what the question page shows
+// around it.
+type Step struct {
+	Attempt  Attempt
+	Response Response
+	// Answered says, for each position of the attempt, whether it has an
+	// answer.
+	Answered []bool
+}
+
+// AttemptQuestion returns the question at position pos of the learner's
+// attempt, answered or not, read in one snapshot.
+func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Step, error) {
+	var st Step
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
-		if a, err = attemptTx(ctx, tx, learnerID, attemptID); err != nil {
+		if st.Attempt, err = attemptTx(ctx, tx, learnerID, attemptID); err != nil {
 			return err
 		}
-		if pos < 0 || pos >= a.Count {
+		if pos < 0 || pos >= st.Attempt.Count {
 			return ErrNotFound
 		}
 		rs, err := responses(ctx, tx, attemptID, pos)
 		if err != nil {
 			return err
 		}
-		r = rs[0]
-		return nil
+		st.Response = rs[0]
+		st.Answered = make([]bool, st.Attempt.Count)
+		rows, err := tx.QueryContext(ctx, "SELECT position FROM responses WHERE attempt_id = ?", attemptID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p int
+			if err := rows.Scan(&p); err != nil {
+				return err
+			}
+			if p >= 0 && p < len(st.Answered) {
+				st.Answered[p] = true
+			}
+		}
+		return rows.Err()
 	})
 	if err != nil {
-		return Attempt{}, Response{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
+		return Step{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
 	}
-	return a, r, nil
+	return st, nil
 }
 
 // responses returns the attempt's questions with their answers, all of

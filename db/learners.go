@@ -163,13 +163,13 @@ func CleanName(name string) (string, error) {
 	name = strings.Join(strings.Fields(name), " ")
 	switch {
 	case !utf8.ValidString(name):
-		return "", fmt.Errorf("%w: the name is not valid text", ErrInvalid)
+		return "", invalid("the name is not valid text")
 	case utf8.RuneCountInString(name) > MaxNameLen:
-		return "", fmt.Errorf("%w: the name is longer than %d characters", ErrInvalid, MaxNameLen)
+		return "", invalid("the name is longer than %d characters", MaxNameLen)
 	}
 	for _, r := range name {
 		if r < ' ' || r == 0x7f {
-			return "", fmt.Errorf("%w: the name has a control character", ErrInvalid)
+			return "", invalid("the name has a control character")
 		}
 	}
 	return name, nil

@@ -37,7 +37,7 @@ type StoredQuestion struct {
 // builtin names a set the server makes itself; pass "" for any other.
 func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string, now time.Time) (int64, error) {
 	if err := set.Validate(); err != nil {
-		return 0, fmt.Errorf("db: create set: %w: %w", ErrInvalid, err)
+		return 0, fmt.Errorf("db: create set: %w", &InvalidError{Reason: err})
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {

@@ -38,9 +38,21 @@ var (
 	// ErrConflict: the change contradicts the data already stored, such as
 	// answering in an attempt that is already finished.
 	ErrConflict = errors.New("conflict")
-	// ErrInvalid: the input cannot be stored as it is.
+	// ErrInvalid: the input cannot be stored as it is. The error that
+	// matches it is an *InvalidError, whose Reason is for the user.
 	ErrInvalid = errors.New("invalid input")
 )
+
+// InvalidError says why input cannot be stored, in words for the user.
+type InvalidError struct{ Reason error }
+
+func (e *InvalidError) Error() string        { return "invalid input: " + e.Reason.Error() }
+func (e *InvalidError) Unwrap() error        { return e.Reason }
+func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }
+
+func invalid(format string, args ...any) error {
+	return &InvalidError{Reason: fmt.Errorf(format, args...)}
+}
 
 // Store is the SQLite database of one factdrill server.
 type Store struct {

@@ -250,9 +250,11 @@ func TestStore_Attempt(t *testing.T) {
 			t.Fatalf("SaveAnswer(%d, %+v): %v", st.pos, st.answer, err)
 		}
 	}
-	a, r, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 0)
-	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade.Right() {
-		t.Fatalf("AttemptQuestion(0) = %+v, %+v, %v", a, r, err)
+	st, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 0)
+	a, r := st.Attempt, st.Response
+	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade.Right() ||
+		len(st.Answered) != 4 || !st.Answered[3] {
+		t.Fatalf("AttemptQuestion(0) = %+v, %v", st, err)
 	}
 
 	t.Run("ErrNotFoundForOthers", func(t *testing.T) {
@@ -262,7 +264,7 @@ func TestStore_Attempt(t *testing.T) {
 		if err := s.SaveAnswer(ctx, bob.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, ErrNotFound) {
 			t.Errorf("SaveAnswer by another learner = %v, want ErrNotFound", err)
 		}
-		if _, _, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 4); !errors.Is(err, ErrNotFound) {
+		if _, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 4); !errors.Is(err, ErrNotFound) {
 			t.Errorf("AttemptQuestion(4 of 4) = %v, want ErrNotFound", err)
 		}
 	})
@@ -300,8 +302,8 @@ func TestStore_SaveAnswerEmptyClears(t *testing.T) {
 	a, _ := s.StartAttempt(ctx, l.ID, setID, t0)
 	s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "Tokyo"}, 2, t0)
 	s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "  "}, 2, t0)
-	if _, r, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); r.Answered {
-		t.Fatalf("after an empty answer the response is %+v, want it cleared", r)
+	if st, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); st.Response.Answered || st.Answered[2] {
+		t.Fatalf("after an empty answer the step is %+v, want it cleared", st)
 	}
 }
 

@@ -19,7 +19,7 @@ var (
 		{Text: "Alexander Shlyapnikov", Weight: 100}, {Text: "Shlyapnikov", Weight: 100}, {Text: "Shlyap*", Weight: 50, Feedback: "Spelling."}}}
 	cloze = questions.Question{Kind: questions.Cloze, Stem: "Kollontai spoke in " + questions.Blank + ".", Answers: []questions.Choice{{Text: "July 1921", Weight: 100}}}
 	num   = questions.Question{Kind: questions.Numerical, Stem: "Born?", Numbers: []questions.Number{{Value: 1822, Weight: 100}, {Value: 1822, Tolerance: 2, Weight: 50}}}
-	match = questions.Question{Kind: questions.Matching, Stem: "Match.", Pairs: []questions.Pair{{"Canada", "Ottawa"}, {"Italy", "Rome"}, {"Japan", "Tokyo"}, {"", "Paris"}}}
+	match = questions.Question{Kind: questions.Matching, Stem: "Match.", Pairs: []questions.Pair{{Prompt: "Canada", Answer: "Ottawa"}, {Prompt: "Italy", Answer: "Rome"}, {Prompt: "Japan", Answer: "Tokyo"}, {Answer: "Paris"}}}
 	essay = questions.Question{Kind: questions.Essay, Stem: "Discuss."}
 )
 
@@ -173,5 +173,27 @@ func TestScore(t *testing.T) {
 	}
 	if (Score{}).Percent() != 0 {
 		t.Fatal("empty score percent != 0")
+	}
+}
+
+func TestAnswerText(t *testing.T) {
+	for _, tt := range []struct {
+		q           questions.Question
+		a           Answer
+		given, want string
+	}{
+		{mcSingle, Answer{Choices: []int{0}}, "Grant", "no one"},
+		{mcMulti, Answer{Choices: []int{0, 3}}, "a; d", "a; b"},
+		{tf, Answer{True: truth(false)}, "False", "True"},
+		{short, Answer{Text: " Lenin "}, "Lenin", "Alexander Shlyapnikov or Shlyapnikov"},
+		{num, Answer{Text: "1820"}, "1820", "1822"},
+		{match, Answer{Matches: []string{"Rome", "", "Tokyo"}}, "Canada → Rome; Japan → Tokyo", "Canada → Ottawa; Italy → Rome; Japan → Tokyo"},
+	} {
+		if got := AnswerText(tt.q, tt.a); got != tt.given {
+			t.Errorf("AnswerText(%s, %+v) = %q, want %q", tt.q.Name(), tt.a, got, tt.given)
+		}
+		if got := RightAnswerText(tt.q); got != tt.want {
+			t.Errorf("RightAnswerText(%s) = %q, want %q", tt.q.Name(), got, tt.want)
+		}
 	}
 }

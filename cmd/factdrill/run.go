@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+)
+
+// Config is everything the commands take from flags and the environment,
+// filled once and passed down.
+type Config struct {
+	Addr          string
+	DB            string
+	LogLevel      slog.Level
+	SecureCookies bool
+}
+
+const usage = `factdrill: quizzes and flashcards from documents and question files.
+
+Usage:
+  factdrill serve  [-addr HOST:PORT] [-db PATH]   serve the site (the default command)
+  factdrill backup [-db PATH] DEST                 copy the database, safely, while it runs
+
+Environment: FACTDRILL_ADDR, FACTDRILL_DB, FACTDRILL_LOG_LEVEL (debug, info, warn,
+error) and FACTDRILL_SECURE_COOKIES=1 (when served over TLS) give defaults for the
+flags of the same names.
+`
+
+// errUsage is returned for a command line that cannot be run; the usage has
+// been printed.
+var errUsage = errors.New("bad command line (see above)")
+
+// run is the whole program: main only adds the signal context and the
+// process's environment, so that tests can call run directly.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return runServe(ctx, args, getenv, stdout, stderr)
+	case "backup":
+		return runBackup(ctx, args, getenv, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	fmt.Fprintf(stderr, "factdrill: unknown command %q\n\n%s", cmd, usage)
+	return errUsage
+}
+
+// flags returns a flag set for a command with the flags every command
+// shares (the database), defaults taken from the environment.
+func flags(name string, cfg *Config, getenv func(string) string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("factdrill "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cfg.DB, "db", envOr(getenv, "FACTDRILL_DB", "factdrill.db"), "SQLite database `file` (created if missing; env FACTDRILL_DB)")
+	cfg.LogLevel = slog.LevelInfo
+	if v := getenv("FACTDRILL_LOG_LEVEL"); v != "" {
+		cfg.LogLevel.UnmarshalText([]byte(v))
+	}
+	fs.TextVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "least `level` logged: debug, info, warn or error (env FACTDRILL_LOG_LEVEL)")
+	return fs
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func newLogger(cfg Config, stderr io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+}

@@ -1,0 +1,146 @@
+package views
+
+import (
+	"fmt"
+	"time"
+
+	"factdrill/questions"
+	"factdrill/quiz"
+)
+
+// Page is what every page shows around its content.
+type Page struct {
+	Title string
+	// Section is the navigation entry to mark as current: "sets", "me".
+	Section string
+	// Learner is the learner's display name, "" before they are known.
+	Learner string
+	// Notice is a one-off message shown at the top ("Name saved.").
+	Notice string
+}
+
+// SetCard is a set as lists show it.
+type SetCard struct {
+	ID        int64
+	Title     string
+	Origin    string
+	Questions int
+}
+
+// URL is the set's page.
+func (s SetCard) URL() string { return fmt.Sprintf("/sets/%d", s.ID) }
+
+// AttemptCard is an attempt as lists show it.
+type AttemptCard struct {
+	ID       int64
+	SetID    int64
+	SetTitle string
+	Position int // 0-based index of the current question
+	Count    int
+	Answered int
+	Finished bool
+	Percent  int
+	When     time.Time
+}
+
+// URL is where the attempt continues, or its result once finished.
+func (a AttemptCard) URL() string {
+	if a.Finished {
+		return fmt.Sprintf("/attempts/%d/result", a.ID)
+	}
+	return fmt.Sprintf("/attempts/%d/questions/%d", a.ID, a.Position+1)
+}
+
+// HomePage lists the sets and the learner's unfinished attempts.
+type HomePage struct {
+	Page
+	Sets []SetCard
+	Open []AttemptCard
+}
+
+// KindCount is how many questions of a kind a set has.
+type KindCount struct {
+	Kind  questions.Kind
+	Count int
+}
+
+// SetPage shows one set and how to take it.
+type SetPage struct {
+	Page
+	Set         SetCard
+	Description string
+	Kinds       []KindCount
+	Open        *AttemptCard
+	Past        []AttemptCard
+}
+
+// QuestionPage is one question of an attempt.
+type QuestionPage struct {
+	Page
+	AttemptID int64
+	SetTitle  string
+	Number    int // 1-based
+	Count     int
+	// Answered says, for each question of the attempt, whether it has an
+	// answer: the question navigation shows it.
+	Answered []bool
+	Question questions.Question
+	Answer   quiz.Answer
+	// MatchOptions are a matching question's answers in the order the
+	// drop-downs list them.
+	MatchOptions []string
+	Error        string
+}
+
+// FinishPage asks for confirmation before an attempt is handed in.
+type FinishPage struct {
+	Page
+	AttemptID  int64
+	SetTitle   string
+	Count      int
+	Unanswered []int // 1-based numbers
+}
+
+// ResultItem is one question on the result page.
+type ResultItem struct {
+	Number   int
+	Question questions.Question
+	Answered bool
+	Given    string
+	Right    string
+	Grade    quiz.Grade
+}
+
+// ResultPage is a finished attempt with its score and every answer.
+type ResultPage struct {
+	Page
+	AttemptID int64
+	SetID     int64
+	SetTitle  string
+	Score     quiz.Score
+	Finished  time.Time
+	Items     []ResultItem
+}
+
+// MePage is the learner's own page: name, resume code and attempts.
+type MePage struct {
+	Page
+	Name       string
+	NameError  string
+	ResumeCode string
+	Attempts   []AttemptCard
+}
+
+// ResumePage asks for a resume code to continue on this device.
+type ResumePage struct {
+	Page
+	Code  string
+	Error string
+}
+
+// ErrorPage explains a failed request.
+type ErrorPage struct {
+	Page
+	Status  int
+	Message string
+}

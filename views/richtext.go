@@ -1,0 +1,206 @@
+package views
+
+import (
+	"bytes"
+	"html"
+	"io"
+	"net/url"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+
+	"factdrill/questions"
+)
+
+// allowedTags is the formatting a question's HTML may keep. Everything else
+// is dropped, its text kept; script and style lose their text too.
+var allowedTags = map[string]bool{
+	"a": true, "b": true, "blockquote": true, "br": true, "code": true, "em": true,
+	"i": true, "li": true, "ol": true, "p": true, "pre": true, "s": true, "small": true,
+	"span": true, "strong": true, "sub": true, "sup": true, "u": true, "ul": true,
+	"table": true, "thead": true, "tbody": true, "tr": true, "td": true, "th": true,
+	"h3": true, "h4": true, "hr": true, "del": true, "ins": true, "mark": true,
+}
+
+// droppedWithText are elements whose content is not text for people.
+var droppedWithText = map[string]bool{
+	"script": true, "style": true, "iframe": true, "object": true, "embed": true,
+	"template": true, "noscript": true, "textarea": true, "select": true, "svg": true, "math": true,
+}
+
+// voidTags have no end tag.
+var voidTags = map[string]bool{"br": true, "hr": true}
+
+// SanitizeHTML keeps only allowed formatting of s: the tags above, with no
+// attributes except a link's href, and that only for http, https and
+// mailto. The result is safe to put in a page as it is.
+func SanitizeHTML(s string) string {
+	var b strings.Builder
+	z := xhtml.NewTokenizer(strings.NewReader(s))
+	var open []string // allowed elements open, to close them at the end
+	skip := 0         // depth inside dropped elements
+	for {
+		tt := z.Next()
+		switch tt {
+		case xhtml.ErrorToken:
+			if z.Err() != io.EOF {
+				return html.EscapeString(s)
+			}
+			for i := len(open) - 1; i >= 0; i-- {
+				b.WriteString("</" + open[i] + ">")
+			}
+			return b.String()
+		case xhtml.TextToken:
+			if skip == 0 {
+				b.WriteString(html.EscapeString(string(z.Text())))
+			}
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			t := z.Token()
+			if droppedWithText[t.Data] {
+				if tt == xhtml.StartTagToken {
+					skip++
+				}
+				continue
+			}
+			if skip > 0 || !allowedTags[t.Data] {
+				continue
+			}
+			b.WriteString("<" + t.Data)
+			if t.Data == "a" {
+				for _, a := range t.Attr {
+					if a.Key == "href" && safeLink(a.Val) {
+						b.WriteString(` href="` + html.EscapeString(a.Val) + `" rel="nofollow noopener noreferrer"`)
+					}
+				}
+			}
+			b.WriteString(">")
+			if !voidTags[t.Data] && tt == xhtml.StartTagToken {
+				open = append(open, t.Data)
+			}
+		case xhtml.EndTagToken:
+			t := z.Token()
+			if droppedWithText[t.Data] {
+				if skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if skip > 0 || !allowedTags[t.Data] || voidTags[t.Data] {
+				continue
+			}
+			// Close only an element that is open, and whatever was left
+			// open inside it, so the output is always well nested.
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == t.Data {
+					for j := len(open) - 1; j >= i; j-- {
+						b.WriteString("</" + open[j] + ">")
+					}
+					open = open[:i]
+					break
+				}
+			}
+		}
+	}
+}
+
+func safeLink(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}
+
+// RichText renders a question's text in its format as safe HTML: HTML
+// through SanitizeHTML, Markdown's emphasis, code and paragraphs, and plain
+// (or Moodle auto-format) text with its line breaks kept.
+func RichText(s string, f questions.Format) string {
+	switch f {
+	case questions.HTML:
+		return SanitizeHTML(s)
+	case questions.Markdown:
+		return markdown(s)
+	}
+	return plainText(s)
+}
+
+func plainText(s string) string {
+	paras := splitParagraphs(s)
+	if len(paras) == 1 {
+		return strings.ReplaceAll(html.EscapeString(paras[0]), "\n", "<br>")
+	}
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(p), "\n", "<br>") + "</p>")
+	}
+	return b.String()
+}
+
+func splitParagraphs(s string) []string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// markdown renders the inline Markdown a question uses: **strong**,
+// *emphasis* or _emphasis_, `code`, and paragraphs. Anything else stays
+// text; no HTML in the source gets through.
+func markdown(s string) string {
+	paras := splitParagraphs(s)
+	var b bytes.Buffer
+	for _, p := range paras {
+		if len(paras) > 1 {
+			b.WriteString("<p>")
+		}
+		b.WriteString(strings.ReplaceAll(inlineMarkdown(p), "\n", "<br>"))
+		if len(paras) > 1 {
+			b.WriteString("</p>")
+		}
+	}
+	return b.String()
+}
+
+func inlineMarkdown(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		switch {
+		case s[0] == '\\' && len(s) > 1:
+			b.WriteString(html.EscapeString(s[1:2]))
+			s = s[2:]
+			continue
+		case s[0] == '`':
+			if end := strings.IndexByte(s[1:], '`'); end >= 0 {
+				b.WriteString("<code>" + html.EscapeString(s[1:1+end]) + "</code>")
+				s = s[end+2:]
+				continue
+			}
+		case strings.HasPrefix(s, "**"):
+			if end := strings.Index(s[2:], "**"); end > 0 {
+				b.WriteString("<strong>" + inlineMarkdown(s[2:2+end]) + "</strong>")
+				s = s[end+4:]
+				continue
+			}
+		case s[0] == '*' || s[0] == '_':
+			if end := strings.IndexByte(s[1:], s[0]); end > 0 && s[1] != ' ' {
+				b.WriteString("<em>" + inlineMarkdown(s[1:1+end]) + "</em>")
+				s = s[end+2:]
+				continue
+			}
+		}
+		b.WriteString(html.EscapeString(s[:1]))
+		s = s[1:]
+	}
+	return b.String()
+}

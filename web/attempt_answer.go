@@ -1,0 +1,145 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"factdrill/db"
+	"factdrill/questions"
+	"factdrill/quiz"
+	"factdrill/views"
+)
+
+// maxAnswerLen caps typed answers; essays get more room.
+const (
+	maxAnswerLen = 2000
+	maxEssayLen  = 50000
+)
+
+// attemptAnswer saves the answer to question n and moves where the button
+// pressed says: the next or previous question, another one, or the finish
+// page. The redirect is sent only after the answer is committed.
+func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, n, err := attemptPosition(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	lid, err := s.learnerID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	st, err := s.store.AttemptQuestion(ctx, lid, id, n-1)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if st.Attempt.Finished() {
+		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
+		return
+	}
+	answer, err := answerFromForm(st.Response.Question.Question, r.PostForm)
+	if err != nil {
+		st.Response.Answer = answer
+		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.QuestionView(questionPage(r, st, err.Error())))
+		return
+	}
+	count := st.Attempt.Count
+	next, finish := n, false
+	switch nav := r.PostForm.Get("nav"); {
+	case nav == "prev":
+		next = max(n-1, 1)
+	case nav == "finish":
+		finish = true
+	case strings.HasPrefix(nav, "goto-"):
+		if k, err := strconv.Atoi(strings.TrimPrefix(nav, "goto-")); err == nil && k >= 1 && k <= count {
+			next = k
+		}
+	default: // "next", or Enter in a text field
+		next = min(n+1, count)
+	}
+	err = s.store.SaveAnswer(ctx, lid, id, n-1, answer, next-1, s.now())
+	if errors.Is(err, db.ErrConflict) {
+		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if finish {
+		redirect(w, r, fmt.Sprintf("/attempts/%d/finish", id))
+		return
+	}
+	redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, next))
+}
+
+// answerFromForm reads the answer fields the question page posts for q's
+// kind. Out-of-range choices are dropped; text that is too long is an
+// error the learner can fix (the answer is returned for the form).
+func answerFromForm(q questions.Question, f map[string][]string) (quiz.Answer, error) {
+	var a quiz.Answer
+	get := func(k string) string {
+		if v := f[k]; len(v) > 0 {
+			return v[0]
+		}
+		return ""
+	}
+	switch q.Kind {
+	case questions.MultipleChoice:
+		for _, v := range f["choice"] {
+			i, err := strconv.Atoi(v)
+			if err != nil || i < 0 || i >= len(q.Choices) {
+				continue
+			}
+			a.Choices = append(a.Choices, i)
+			if !q.Multiple {
+				break
+			}
+		}
+	case questions.TrueFalse:
+		switch get("truth") {
+		case "true":
+			t := true
+			a.True = &t
+		case "false":
+			f := false
+			a.True = &f
+		}
+	case questions.ShortAnswer, questions.Cloze, questions.Numerical, questions.Essay:
+		a.Text = get("text")
+		limit := maxAnswerLen
+		if q.Kind == questions.Essay {
+			limit = maxEssayLen
+		}
+		if !utf8.ValidString(a.Text) {
+			return quiz.Answer{}, badRequest("The answer is not valid text.")
+		}
+		if utf8.RuneCountInString(a.Text) > limit {
+			return a, badRequest(fmt.Sprintf("Your answer is longer than %d characters; please shorten it.", limit))
+		}
+	case questions.Matching:
+		valid := map[string]bool{}
+		for _, ans := range q.MatchAnswers() {
+			valid[ans] = true
+		}
+		prompts := q.Prompts()
+		a.Matches = make([]string, len(prompts))
+		for i := range prompts {
+			if v := get("match" + strconv.Itoa(i)); valid[v] {
+				a.Matches[i] = v
+			}
+		}
+	}
+	return a, nil
+}

@@ -1,0 +1,109 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+
+	"github.com/a-h/templ"
+
+	"factdrill/db"
+	"factdrill/views"
+)
+
+// userError is an error whose message is meant for the person at the
+// browser, with the status it calls for.
+type userError struct {
+	status int
+	msg    string
+}
+
+func (e *userError) Error() string { return e.msg }
+
+// badRequest is an invalid-input error with a message the user sees.
+func badRequest(msg string) error { return &userError{http.StatusBadRequest, msg} }
+
+// errForbidden is returned when the user may not do what they asked.
+var errForbidden = &userError{http.StatusForbidden, "This page is not yours to see."}
+
+// fail maps err to a status and an error page: the one place errors become
+// responses. Users see the message of an invalid-input error, never the
+// text of an internal one, which is logged instead.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var ue *userError
+	var tooBig *http.MaxBytesError
+	var invalid *db.InvalidError
+	switch {
+	case errors.As(err, &ue):
+		s.renderError(w, r, ue.status, ue.msg)
+	case errors.As(err, &tooBig):
+		s.renderError(w, r, http.StatusRequestEntityTooLarge, "What you sent is too large.")
+	case errors.Is(err, db.ErrNotFound):
+		s.renderError(w, r, http.StatusNotFound, "")
+	case errors.Is(err, db.ErrConflict):
+		s.renderError(w, r, http.StatusConflict, "That can no longer be changed.")
+	case errors.As(err, &invalid):
+		s.renderError(w, r, http.StatusBadRequest, invalid.Reason.Error())
+	case errors.Is(err, context.Canceled):
+		// The client went away; there is no one to answer.
+	default:
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.renderError(w, r, http.StatusInternalServerError, "")
+	}
+}
+
+var errorTitles = map[int]struct{ title, msg string }{
+	http.StatusBadRequest:            {"That did not work", "The request could not be understood."},
+	http.StatusForbidden:             {"Not allowed", "This page is not yours to see."},
+	http.StatusNotFound:              {"Page not found", "There is nothing at this address. It may have been moved or deleted."},
+	http.StatusConflict:              {"Already done", "That can no longer be changed."},
+	http.StatusRequestEntityTooLarge: {"Too large", "What you sent is too large."},
+	http.StatusTooManyRequests:       {"Too many tries", "Please wait a minute and try again."},
+	http.StatusInternalServerError:   {"Something went wrong", "The server could not finish this request. Nothing you had saved is lost; please try again."},
+}
+
+// renderError writes the error page for status, with msg or the status's
+// own message.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	t, ok := errorTitles[status]
+	if !ok {
+		t.title, t.msg = http.StatusText(status), http.StatusText(status)
+	}
+	if msg == "" {
+		msg = t.msg
+	}
+	page := views.ErrorPage{Page: views.Page{Title: t.title}, Status: status, Message: msg}
+	s.renderStatus(w, r, status, views.ErrorView(page))
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.renderError(w, r, http.StatusNotFound, "")
+}
+
+// render writes a page with status 200.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, c templ.Component) {
+	s.renderStatus(w, r, http.StatusOK, c)
+}
+
+// renderStatus renders the page into a buffer first, so that a failing
+// template sends an error page rather than half a page.
+func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+	var buf bytes.Buffer
+	if err := c.Render(r.Context(), &buf); err != nil {
+		s.log.Error("render", "path", r.URL.Path, "err", err)
+		http.Error(w, "The page could not be drawn.", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// redirect sends the browser to url with 303 See Other: the "redirect" of
+// Post/Redirect/Get.
+func redirect(w http.ResponseWriter, r *http.Request, url string) {
+	http.Redirect(w, r, url, http.StatusSeeOther)
+}

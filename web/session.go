@@ -1,0 +1,132 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/gorilla/sessions"
+
+	"factdrill/db"
+)
+
+// The session cookie holds only a random token, signed and encrypted with
+// keys generated on first start and kept in the database, so that a restart
+// logs no one out. What the token stands for lives in the sessions table,
+// where logout and expiry are enforced.
+const (
+	cookieName   = "factdrill"
+	tokenKey     = "token"
+	keysSetting  = "session_keys"
+	hashKeyBytes = 64
+	encKeyBytes  = 32
+)
+
+func newCookieStore(ctx context.Context, store *db.Store, cfg Config) (*sessions.CookieStore, error) {
+	keys, err := store.SettingOrInit(ctx, keysSetting, func() []byte {
+		k := make([]byte, hashKeyBytes+encKeyBytes)
+		rand.Read(k)
+		return k
+	})
+	if err != nil {
+		return nil, fmt.Errorf("web: session keys: %w", err)
+	}
+	if len(keys) != hashKeyBytes+encKeyBytes {
+		return nil, fmt.Errorf("web: session keys: stored keys are %d bytes, want %d", len(keys), hashKeyBytes+encKeyBytes)
+	}
+	c := sessions.NewCookieStore(keys[:hashKeyBytes], keys[hashKeyBytes:])
+	c.Options = &sessions.Options{
+		Path:     "/",
+		MaxAge:   int(cfg.SessionTTL.Seconds()),
+		HttpOnly: true,
+		Secure:   cfg.SecureCookies,
+		SameSite: http.SameSiteLaxMode,
+	}
+	c.MaxAge(c.Options.MaxAge) // also bounds the signed value's age
+	return c, nil
+}
+
+// sessionToken returns the token in the request's cookie, "" if there is
+// none or it does not verify.
+func (s *Server) sessionToken(r *http.Request) string {
+	c, err := s.cookies.Get(r, cookieName)
+	if err != nil {
+		return ""
+	}
+	t, _ := c.Values[tokenKey].(string)
+	return t
+}
+
+// currentSession returns the server-side session of the request, if it has
+// a live one.
+func (s *Server) currentSession(r *http.Request) (db.Session, bool, error) {
+	token := s.sessionToken(r)
+	if token == "" {
+		return db.Session{}, false, nil
+	}
+	sess, err := s.store.Session(r.Context(), token, s.now(), s.cfg.SessionTTL)
+	if errors.Is(err, db.ErrNotFound) {
+		return db.Session{}, false, nil
+	}
+	return sess, err == nil, err
+}
+
+// learner returns the learner of the request's session, if there is one.
+func (s *Server) learner(r *http.Request) (db.Learner, bool, error) {
+	sess, ok, err := s.currentSession(r)
+	if !ok || sess.LearnerID == 0 {
+		return db.Learner{}, false, err
+	}
+	l, err := s.store.Learner(r.Context(), sess.LearnerID)
+	if errors.Is(err, db.ErrNotFound) {
+		return db.Learner{}, false, nil
+	}
+	return l, err == nil, err
+}
+
+// learnerID returns the id of the request's learner, 0 if there is none.
+// It does not read the learner row: the cheap check for hot pages.
+func (s *Server) learnerID(r *http.Request) (int64, error) {
+	sess, ok, err := s.currentSession(r)
+	if !ok {
+		return 0, err
+	}
+	return sess.LearnerID, nil
+}
+
+// ensureLearner returns the request's learner, creating one with a new
+// session on first use. Only handlers of POST requests call it: a learner
+// is made by doing something, never by looking.
+func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learner, error) {
+	l, ok, err := s.learner(r)
+	if err != nil || ok {
+		return l, err
+	}
+	l, err = s.store.CreateLearner(r.Context(), s.now())
+	if err != nil {
+		return db.Learner{}, err
+	}
+	return l, s.startSession(w, r, l.ID)
+}
+
+// startSession gives the browser a new session for the learner, ending the
+// one it had: a new token at every change of identity.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, learnerID int64) error {
+	if old := s.sessionToken(r); old != "" {
+		if err := s.store.DeleteSession(r.Context(), old); err != nil {
+			return err
+		}
+	}
+	token, err := s.store.CreateSession(r.Context(), learnerID, s.now(), s.cfg.SessionTTL)
+	if err != nil {
+		return err
+	}
+	c, _ := s.cookies.New(r, cookieName)
+	c.Values[tokenKey] = token
+	if r.TLS != nil {
+		c.Options.Secure = true
+	}
+	return c.Save(r, w)
+}
