@@ -1,0 +1,38 @@
+# factdrill: `make run` serves the built-in set, `make test` runs the tests.
+# Browser tests need Debian's chromium (apt-get install chromium); `make e2e`
+# runs them and fails if it is missing. `make bench` needs wrk.
+
+GO ?= go
+BIN := bin/factdrill
+
+.PHONY: run build test e2e generate lint bench quality clean
+
+run: build
+	./$(BIN) serve
+
+build:
+	$(GO) build -o $(BIN) ./cmd/factdrill
+
+test:
+	$(GO) test ./...
+
+e2e:
+	FACTDRILL_E2E=1 $(GO) test -count=1 -run 'TestBrowser' -v ./...
+
+generate:
+	$(GO) tool templ generate
+
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' | grep -v '_templ.go$$'))" || { gofmt -l $$(git ls-files '*.go' | grep -v '_templ.go$$'); echo "gofmt: the files above need formatting"; exit 1; }
+	$(GO) vet ./...
+	$(GO) tool templ generate
+	@git diff --exit-code -- '*_templ.go' || { echo "templ: generated files are stale; commit the output of 'make generate'"; exit 1; }
+
+bench: build
+	$(GO) run ./cmd/loadbench -bin $(BIN) -out BENCHMARKS.md
+
+quality:
+	$(GO) test -count=1 -run Quality -v ./questions/generate/
+
+clean:
+	rm -rf bin .e2e

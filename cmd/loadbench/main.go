@@ -1,0 +1,445 @@
+// Command loadbench measures factdrill under load and writes BENCHMARKS.md.
+//
+// It starts the real server (a built binary) on a fresh database, makes
+// learners with attempts over HTTP, and drives two routes with wrk on
+// loopback: the quiz question page (GET) and answer submission (POST, each
+// a committed, fsynced transaction). In the same run it drives a minimal Go
+// server that returns a static page of the same size, and reports each
+// route as a ratio to it. Then it runs the Go benchmarks of the packages
+// and the question generator's quality report, and writes everything to
+// the output file.
+//
+//	go run ./cmd/loadbench -bin bin/factdrill -out BENCHMARKS.md
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "loadbench:", err)
+		os.Exit(1)
+	}
+}
+
+type options struct {
+	bin, out         string
+	duration         time.Duration
+	conns, threads   int
+	learners         int
+	staticAddr       string
+	staticSize       int
+	skipGo, skipLoad bool
+	benchtime        string
+}
+
+func run() error {
+	var o options
+	flag.StringVar(&o.bin, "bin", "bin/factdrill", "factdrill `binary` to measure")
+	flag.StringVar(&o.out, "out", "BENCHMARKS.md", "`file` to write")
+	flag.DurationVar(&o.duration, "d", 10*time.Second, "length of each wrk run")
+	flag.IntVar(&o.conns, "c", 32, "open connections")
+	flag.IntVar(&o.threads, "t", 2, "wrk threads")
+	flag.IntVar(&o.learners, "learners", 64, "learners whose sessions the POST benchmark spreads over")
+	flag.StringVar(&o.staticAddr, "static-serve", "", "internal: serve a static page on `addr`")
+	flag.IntVar(&o.staticSize, "static-size", 0, "internal: size of the static page")
+	flag.BoolVar(&o.skipGo, "skip-go", false, "skip the go test benchmarks and the quality report")
+	flag.BoolVar(&o.skipLoad, "skip-load", false, "skip the wrk load benchmark")
+	flag.StringVar(&o.benchtime, "benchtime", "1s", "go test -benchtime")
+	flag.Parse()
+	if o.staticAddr != "" {
+		return serveStatic(o.staticAddr, o.staticSize)
+	}
+
+	var doc bytes.Buffer
+	fmt.Fprintf(&doc, "# Benchmarks\n\nWritten by `make bench` (`go run ./cmd/loadbench`) on %s. Machine: %d cores (%s), %s.\n",
+		time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), cpuModel(), runtime.Version())
+	fmt.Fprintf(&doc, "Figures vary from run to run by some percent; compare figures of one run with each other.\n")
+	if !o.skipLoad {
+		if err := loadBenchmark(&doc, o); err != nil {
+			return err
+		}
+	}
+	if !o.skipGo {
+		if err := goBenchmarks(&doc, o); err != nil {
+			return err
+		}
+	}
+	if err := os.WriteFile(o.out, doc.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("loadbench: wrote %s\n", o.out)
+	return nil
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "unknown CPU"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return "unknown CPU"
+}
+
+// serveStatic is the baseline: the least a Go HTTP server can do, one
+// fixed page of the same size as factdrill's, for any method and path.
+func serveStatic(addr string, size int) error {
+	page := bytes.Repeat([]byte("x"), size)
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(page)
+	})
+	return http.ListenAndServe(addr, h)
+}
+
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+func waitHealthy(url string) error {
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		if resp, err := http.Get(url); err == nil {
+			resp.Body.Close()
+			return nil
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return fmt.Errorf("%s did not answer within 60s", url)
+}
+
+// learner is a session with an open attempt, made over HTTP as a browser
+// would make it.
+type learner struct {
+	cookie  string
+	attempt string // /attempts/ID
+}
+
+func newLearner(base string) (learner, error) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.PostForm(base+"/sets/1/attempts", nil)
+	if err != nil {
+		return learner{}, err
+	}
+	resp.Body.Close()
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(loc, "/attempts/") {
+		return learner{}, fmt.Errorf("start attempt: %d to %q", resp.StatusCode, loc)
+	}
+	u, _ := url.Parse(base)
+	var cookies []string
+	for _, ck := range jar.Cookies(u) {
+		cookies = append(cookies, ck.Name+"="+ck.Value)
+	}
+	return learner{cookie: strings.Join(cookies, "; "), attempt: strings.TrimSuffix(loc, "/questions/1")}, nil
+}
+
+type wrkResult struct {
+	rps            float64
+	p50, p99       time.Duration
+	requests       int
+	errors, non2xx int
+}
+
+var (
+	rpsRe    = regexp.MustCompile(`Requests/sec:\s+([\d.]+)`)
+	latRe    = regexp.MustCompile(`(?m)^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)`)
+	reqRe    = regexp.MustCompile(`(\d+) requests in`)
+	non2xxRe = regexp.MustCompile(`Non-2xx or 3xx responses: (\d+)`)
+	sockRe   = regexp.MustCompile(`Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)`)
+)
+
+func runWrk(o options, target, script string) (wrkResult, string, error) {
+	args := []string{"-t", strconv.Itoa(o.threads), "-c", strconv.Itoa(o.conns), "-d", o.duration.String(), "--latency"}
+	if script != "" {
+		args = append(args, "-s", script)
+	}
+	args = append(args, target)
+	out, err := exec.Command("wrk", args...).CombinedOutput()
+	if err != nil {
+		return wrkResult{}, string(out), fmt.Errorf("wrk %s: %v\n%s", target, err, out)
+	}
+	s := string(out)
+	var r wrkResult
+	if m := rpsRe.FindStringSubmatch(s); m != nil {
+		r.rps, _ = strconv.ParseFloat(m[1], 64)
+	}
+	for _, m := range latRe.FindAllStringSubmatch(s, -1) {
+		v, _ := strconv.ParseFloat(m[2], 64)
+		unit := map[string]time.Duration{"us": time.Microsecond, "ms": time.Millisecond, "s": time.Second}[m[3]]
+		d := time.Duration(v * float64(unit))
+		if m[1] == "50" {
+			r.p50 = d
+		} else {
+			r.p99 = d
+		}
+	}
+	if m := reqRe.FindStringSubmatch(s); m != nil {
+		r.requests, _ = strconv.Atoi(m[1])
+	}
+	if m := non2xxRe.FindStringSubmatch(s); m != nil {
+		r.non2xx, _ = strconv.Atoi(m[1])
+	}
+	if m := sockRe.FindStringSubmatch(s); m != nil {
+		for _, x := range m[1:] {
+			n, _ := strconv.Atoi(x)
+			r.errors += n
+		}
+	}
+	return r, s, nil
+}
+
+// writeScript writes a wrk Lua script that sends each request as one of the
+// learners in turn: GET of their current question, or POST of an answer to
+// one of their questions.
+func writeScript(dir string, ls []learner, post bool, questions int) (string, error) {
+	var b strings.Builder
+	b.WriteString("local learners = {\n")
+	for _, l := range ls {
+		fmt.Fprintf(&b, "  {cookie = %q, attempt = %q},\n", l.cookie, l.attempt)
+	}
+	b.WriteString("}\nlocal i = 0\n")
+	if post {
+		fmt.Fprintf(&b, `local questions = %d
+request = function()
+  i = i + 1
+  local l = learners[(i %% #learners) + 1]
+  local q = (math.floor(i / #learners) %% questions) + 1
+  local body = "choice=" .. (i %% 4) .. "&truth=true&text=answer+" .. i .. "&nav=next"
+  return wrk.format("POST", l.attempt .. "/questions/" .. q, {
+    ["Cookie"] = l.cookie,
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+  }, body)
+end
+`, questions)
+	} else {
+		b.WriteString(`request = function()
+  i = i + 1
+  local l = learners[(i % #learners) + 1]
+  return wrk.format("GET", l.attempt .. "/questions/1", {["Cookie"] = l.cookie})
+end
+`)
+	}
+	path := filepath.Join(dir, map[bool]string{true: "post.lua", false: "get.lua"}[post])
+	return path, os.WriteFile(path, []byte(b.String()), 0o644)
+}
+
+func loadBenchmark(doc *bytes.Buffer, o options) error {
+	if _, err := exec.LookPath("wrk"); err != nil {
+		return fmt.Errorf("wrk is not installed (apt-get install wrk): %w", err)
+	}
+	dir, err := os.MkdirTemp("", "loadbench")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+
+	addr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	base := "http://" + addr
+	srv := exec.Command(o.bin, "serve", "-addr", addr, "-db", filepath.Join(dir, "bench.db"))
+	srv.Env = append(os.Environ(), "FACTDRILL_LOG_LEVEL=error")
+	srv.Stderr = os.Stderr
+	if err := srv.Start(); err != nil {
+		return fmt.Errorf("start %s: %w", o.bin, err)
+	}
+	defer func() { srv.Process.Kill(); srv.Wait() }()
+	if err := waitHealthy(base + "/healthz"); err != nil {
+		return err
+	}
+
+	var ls []learner
+	for range o.learners {
+		l, err := newLearner(base)
+		if err != nil {
+			return err
+		}
+		ls = append(ls, l)
+	}
+	// The size of the question page, for the static baseline.
+	req, _ := http.NewRequest("GET", base+ls[0].attempt+"/questions/1", nil)
+	req.Header.Set("Cookie", ls[0].cookie)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		return fmt.Errorf("question page: %d", resp.StatusCode)
+	}
+	questions, err := countQuestions(base, ls[0])
+	if err != nil {
+		return err
+	}
+
+	staticAddr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	static := exec.Command(self, "-static-serve", staticAddr, "-static-size", strconv.Itoa(len(page)))
+	if err := static.Start(); err != nil {
+		return err
+	}
+	defer func() { static.Process.Kill(); static.Wait() }()
+	if err := waitHealthy("http://" + staticAddr + "/"); err != nil {
+		return err
+	}
+
+	getScript, err := writeScript(dir, ls, false, questions)
+	if err != nil {
+		return err
+	}
+	postScript, err := writeScript(dir, ls, true, questions)
+	if err != nil {
+		return err
+	}
+	staticPost := filepath.Join(dir, "static-post.lua")
+	os.WriteFile(staticPost, []byte(`wrk.method = "POST"
+wrk.body = "choice=1&truth=true&text=answer&nav=next"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+`), 0o644)
+
+	type row struct {
+		name        string
+		app, static wrkResult
+	}
+	var rows []row
+	for _, c := range []struct {
+		name, script, staticScript string
+	}{
+		{"Quiz question page (GET)", getScript, ""},
+		{"Submit an answer (POST, committed before the 303)", postScript, staticPost},
+	} {
+		fmt.Fprintf(os.Stderr, "loadbench: %s\n", c.name)
+		app, _, err := runWrk(o, base, c.script)
+		if err != nil {
+			return err
+		}
+		st, _, err := runWrk(o, "http://"+staticAddr+"/", c.staticScript)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, row{name: c.name, app: app, static: st})
+	}
+
+	fmt.Fprintf(doc, "\n## Load: factdrill against a static Go server, same run\n\n")
+	fmt.Fprintf(doc, "wrk on loopback, %d threads, %d connections, %s a run, sessions of %d learners in turn. "+
+		"The static server is a minimal Go `net/http` server returning a %d-byte page (the size of the question page) "+
+		"for any request. factdrill runs with `synchronous=FULL`: each answer is fsynced before its 303.\n\n",
+		o.threads, o.conns, o.duration, o.learners, len(page))
+	fmt.Fprintf(doc, "| route | factdrill req/s | p50 | p99 | static req/s | static p50 | static p99 | ratio to static | errors |\n")
+	fmt.Fprintf(doc, "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(doc, "| %s | %.0f | %s | %s | %.0f | %s | %s | %.2f | %d |\n", r.name, r.app.rps, fmtDur(r.app.p50), fmtDur(r.app.p99),
+			r.static.rps, fmtDur(r.static.p50), fmtDur(r.static.p99), r.app.rps/r.static.rps, r.app.errors+r.app.non2xx)
+	}
+	fmt.Fprintf(doc, "\nGoals: the question page at 0.5 or more of the static rate; more than 2,000 durable answers a second.\n")
+	return nil
+}
+
+// countQuestions reads "Question 1 of N" from the question page.
+func countQuestions(base string, l learner) (int, error) {
+	req, _ := http.NewRequest("GET", base+l.attempt+"/questions/1", nil)
+	req.Header.Set("Cookie", l.cookie)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	m := regexp.MustCompile(`Question 1 of (\d+)`).FindSubmatch(b)
+	if m == nil {
+		return 0, fmt.Errorf("no question count on the question page")
+	}
+	return strconv.Atoi(string(m[1]))
+}
+
+func fmtDur(d time.Duration) string {
+	switch {
+	case d >= time.Millisecond:
+		return fmt.Sprintf("%.2f ms", float64(d)/float64(time.Millisecond))
+	default:
+		return fmt.Sprintf("%.0f µs", float64(d)/float64(time.Microsecond))
+	}
+}
+
+// goBenchmarks runs the packages' Go benchmarks and the generator's
+// quality report and adds their output.
+func goBenchmarks(doc *bytes.Buffer, o options) error {
+	ctx := context.Background()
+	fmt.Fprintf(os.Stderr, "loadbench: go test -bench\n")
+	cmd := exec.CommandContext(ctx, "go", "test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime", o.benchtime, "./...")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("go test -bench: %v\n%s", err, out)
+	}
+	fmt.Fprintf(doc, "\n## Go benchmarks\n\n`go test -run '^$' -bench . -benchmem -benchtime %s ./...` (one core's work per op unless the benchmark says otherwise):\n\n```\n%s```\n", o.benchtime, benchLines(string(out)))
+
+	fmt.Fprintf(os.Stderr, "loadbench: generator quality\n")
+	cmd = exec.CommandContext(ctx, "go", "test", "-count=1", "-run", "Quality", "-v", "./questions/generate/")
+	out, err = cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("quality report: %v\n%s", err, out)
+	}
+	fmt.Fprintf(doc, "\n## Question generator quality\n\n`go test ./questions/generate -run Quality -v` on the SQuAD slice in `questions/generate/testdata/qg/`:\n\n```\n%s```\n", qualityLines(string(out)))
+	return nil
+}
+
+// benchLines keeps the lines of go test output that carry figures.
+func benchLines(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		if strings.HasPrefix(line, "Benchmark") || strings.HasPrefix(line, "pkg:") {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// qualityLines drops go test's own chatter from the quality report.
+func qualityLines(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(s, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "=== RUN") || strings.HasPrefix(t, "--- PASS") || t == "PASS" || strings.HasPrefix(t, "ok ") {
+			continue
+		}
+		b.WriteString(strings.TrimPrefix(line, "    ") + "\n")
+	}
+	return b.String()
+}
