@@ -42,9 +42,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 // page fills in what every page shows about the visitor.
 func (s *Server) page(r *http.Request, title, section string, l db.Learner) views.Page {
 	p := views.Page{Title: title, Section: section, Notice: noticeText(r.URL.Query().Get("notice"))}
-	if l.ID != 0 {
-		p.Learner = l.DisplayName()
-	}
+	p.Learner = l.Name
 	return p
 }
 
