@@ -151,6 +151,37 @@ func (s *Store) PublishedSet(ctx context.Context, id int64) (SetInfo, []StoredQu
 	return info, qs, nil
 }
 
+// Set returns any set, published or not, with its questions in order: for
+// its owner's pages and for export. ErrNotFound if there is no such set.
+func (s *Store) Set(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
+	var (
+		info SetInfo
+		qs   []StoredQuestion
+	)
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ?", id)); err != nil {
+			return err
+		}
+		qs, err = setQuestions(ctx, tx, id)
+		return err
+	})
+	if err != nil {
+		return SetInfo{}, nil, fmt.Errorf("db: set %d: %w", id, err)
+	}
+	return info, qs, nil
+}
+
+// AsSet turns stored questions back into a questions.Set, as exports and
+// editors need it.
+func AsSet(info SetInfo, qs []StoredQuestion) questions.Set {
+	set := questions.Set{Title: info.Title, Description: info.Description, Origin: info.Origin}
+	for _, q := range qs {
+		set.Questions = append(set.Questions, q.Question)
+	}
+	return set
+}
+
 func setQuestions(ctx context.Context, tx *sql.Tx, setID int64) ([]StoredQuestion, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT id, position, body FROM questions WHERE set_id = ? ORDER BY position", setID)
 	if err != nil {

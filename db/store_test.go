@@ -116,7 +116,20 @@ func TestStore_CreateSet(t *testing.T) {
 			t.Fatalf("BuiltinSet(other) = %v, want ErrNotFound", err)
 		}
 	})
+	t.Run("AsSet", func(t *testing.T) {
+		info, qs, err := s.Set(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := AsSet(info, qs)
+		if got.Title != testSet.Title || len(got.Questions) != len(testSet.Questions) || got.Questions[2].Answers[0].Text != "Tokyo" {
+			t.Fatalf("AsSet(Set(%d)) = %+v, want the set stored", id, got)
+		}
+	})
 	t.Run("ErrNotFound", func(t *testing.T) {
+		if _, _, err := s.Set(ctx, 999); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("Set(999) = %v, want ErrNotFound", err)
+		}
 		if _, _, err := s.PublishedSet(ctx, 999); !errors.Is(err, ErrNotFound) {
 			t.Fatalf("PublishedSet(999) = %v, want ErrNotFound", err)
 		}
