@@ -28,6 +28,12 @@ type Attempt struct {
 	FinishedAt time.Time // zero while the attempt is open
 	// Score is filled in when the attempt is finished.
 	Score quiz.Score
+	// AssignmentID is the class assignment the attempt was made for; 0 for
+	// an attempt started from the home page.
+	AssignmentID int64
+	// Feedback is the assignment's feedback setting ("after" or "during");
+	// "" for an attempt without an assignment, which means "after".
+	Feedback string
 }
 
 // Finished reports whether the attempt has been handed in.
@@ -46,17 +52,18 @@ type Response struct {
 
 // StartAttempt returns the learner's open attempt at the set, or starts a
 // new one with all the set's questions in order. A set that is not
-// published gives ErrNotFound.
+// published, or that belongs to a teacher (taken through a class, see
+// StartClassAttempt), gives ErrNotFound.
 func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now time.Time) (Attempt, error) {
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM attempts
-			WHERE learner_id = ? AND set_id = ? AND finished_at IS NULL ORDER BY id DESC LIMIT 1`, learnerID, setID).Scan(&id)
+			WHERE learner_id = ? AND set_id = ? AND assignment_id IS NULL AND finished_at IS NULL ORDER BY id DESC LIMIT 1`, learnerID, setID).Scan(&id)
 		if err == nil || !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
 		var published bool
-		err = tx.QueryRowContext(ctx, "SELECT published FROM sets WHERE id = ?", setID).Scan(&published)
+		err = tx.QueryRowContext(ctx, "SELECT published AND owner_id IS NULL FROM sets WHERE id = ?", setID).Scan(&published)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !published) {
 			return ErrNotFound
 		} else if err != nil {
@@ -88,7 +95,8 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 const attemptSelect = `SELECT a.id, a.learner_id, a.set_id, s.title, a.position,
 	(SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id),
 	(SELECT count(*) FROM responses r WHERE r.attempt_id = a.id),
-	a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0)
+	a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0),
+	coalesce(a.assignment_id, 0), coalesce((SELECT g.feedback FROM assignments g WHERE g.id = a.assignment_id), '')
 	FROM attempts a JOIN sets s ON s.id = a.set_id`
 
 func scanAttempt(row interface{ Scan(...any) error }) (Attempt, error) {
@@ -97,7 +105,7 @@ func scanAttempt(row interface{ Scan(...any) error }) (Attempt, error) {
 		finished sql.NullTime
 	)
 	err := row.Scan(&a.ID, &a.LearnerID, &a.SetID, &a.SetTitle, &a.Position, &a.Count, &a.Answered,
-		&a.StartedAt, &finished, &a.Score.Points, &a.Score.Max)
+		&a.StartedAt, &finished, &a.Score.Points, &a.Score.Max, &a.AssignmentID, &a.Feedback)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Attempt{}, ErrNotFound
 	}

@@ -20,6 +20,9 @@ type SetInfo struct {
 	// Builtin names a set the server made itself ("seed"); empty otherwise.
 	Builtin   string
 	Published bool
+	// OwnerID is the teacher the set belongs to; 0 for the built-in set
+	// and sets from the questions folder, which every teacher may assign.
+	OwnerID   int64
 	Questions int
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -93,12 +96,12 @@ func (s *Store) BuiltinSet(ctx context.Context, builtin string) (SetInfo, error)
 	return info, nil
 }
 
-const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published,
+const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published, coalesce(s.owner_id, 0),
 	(SELECT count(*) FROM questions q WHERE q.set_id = s.id), s.created_at, s.updated_at FROM sets s`
 
 func scanSet(row interface{ Scan(...any) error }) (SetInfo, error) {
 	var i SetInfo
-	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.Questions, &i.CreatedAt, &i.UpdatedAt)
+	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.OwnerID, &i.Questions, &i.CreatedAt, &i.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return SetInfo{}, ErrNotFound
 	}
@@ -106,11 +109,13 @@ func scanSet(row interface{ Scan(...any) error }) (SetInfo, error) {
 	return i, err
 }
 
-// PublishedSets lists the sets students can take, oldest first.
+// PublishedSets lists the sets anyone can take from the home page, oldest
+// first: published sets that belong to no teacher. A teacher's sets reach
+// students only through their classes.
 func (s *Store) PublishedSets(ctx context.Context) ([]SetInfo, error) {
 	var sets []SetInfo
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, setSelect+" WHERE s.published = 1 ORDER BY s.id")
+		rows, err := tx.QueryContext(ctx, setSelect+" WHERE s.published = 1 AND s.owner_id IS NULL ORDER BY s.id")
 		if err != nil {
 			return err
 		}
@@ -130,8 +135,9 @@ func (s *Store) PublishedSets(ctx context.Context) ([]SetInfo, error) {
 	return sets, nil
 }
 
-// PublishedSet returns a set students can take, with its questions in
-// order; ErrNotFound if there is no such published set.
+// PublishedSet returns a set anyone can take, with its questions in order;
+// ErrNotFound if there is no such published set, or if it belongs to a
+// teacher (whose sets are taken through classes).
 func (s *Store) PublishedSet(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
 	var (
 		info SetInfo
@@ -139,7 +145,7 @@ func (s *Store) PublishedSet(ctx context.Context, id int64) (SetInfo, []StoredQu
 	)
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
-		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND s.published = 1", id)); err != nil {
+		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND s.published = 1 AND s.owner_id IS NULL", id)); err != nil {
 			return err
 		}
 		qs, err = setQuestions(ctx, tx, id)

@@ -1,0 +1,295 @@
+package db
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Class is a teacher's class: the students who joined it with its code,
+// and the sets assigned to it.
+type Class struct {
+	ID        int64
+	TeacherID int64
+	Name      string
+	// JoinCode is what students type to join: six characters of the
+	// resume code's alphabet, shown as "ABC-123".
+	JoinCode  string
+	Members   int
+	Assigned  int
+	CreatedAt time.Time
+}
+
+// joinCodeLen is the length of a join code: 30 bits, with the guessing of
+// codes slowed by the web layer's rate limit, and nothing but a place in a
+// class to win by a guess.
+const joinCodeLen = 6
+
+func newJoinCode() string {
+	var b [joinCodeLen]byte
+	rand.Read(b[:])
+	for i := range b {
+		b[i] = codeAlphabet[b[i]%32]
+	}
+	return string(b[:])
+}
+
+// NormalizeJoinCode turns a join code as typed into its stored form, as
+// NormalizeResumeCode does; "" for text that cannot be a code.
+func NormalizeJoinCode(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		switch r {
+		case ' ', '-', '\t':
+			continue
+		case 'O':
+			r = '0'
+		case 'I', 'L':
+			r = '1'
+		}
+		if !strings.ContainsRune(codeAlphabet, r) {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() != joinCodeLen {
+		return ""
+	}
+	return b.String()
+}
+
+// FormatJoinCode shows a stored join code in two groups of three.
+func FormatJoinCode(code string) string {
+	if len(code) != joinCodeLen {
+		return code
+	}
+	return code[:3] + "-" + code[3:]
+}
+
+// MaxClassNameLen is the longest class name, in characters.
+const MaxClassNameLen = 80
+
+func cleanClassName(name string) (string, error) {
+	name = strings.Join(strings.Fields(name), " ")
+	if name == "" {
+		return "", invalid("the class needs a name")
+	}
+	if len([]rune(name)) > MaxClassNameLen {
+		return "", invalid("the name is longer than %d characters", MaxClassNameLen)
+	}
+	if !utf8.ValidString(name) {
+		return "", invalid("the name is not valid text")
+	}
+	for _, r := range name {
+		if r < ' ' || r == 0x7f {
+			return "", invalid("the name has a control character")
+		}
+	}
+	return name, nil
+}
+
+// CreateClass makes a class for the teacher with a fresh join code.
+func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string, now time.Time) (Class, error) {
+	name, err := cleanClassName(name)
+	if err != nil {
+		return Class{}, fmt.Errorf("db: create class: %w", err)
+	}
+	c := Class{TeacherID: teacherID, Name: name, CreatedAt: now.UTC()}
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		for {
+			c.JoinCode = newJoinCode()
+			var taken int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM classes WHERE join_code = ?", c.JoinCode).Scan(&taken); err != nil {
+				return err
+			}
+			if taken == 0 {
+				break
+			}
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO classes (teacher_id, name, join_code, created_at) VALUES (?, ?, ?, ?)",
+			teacherID, name, c.JoinCode, now.UTC())
+		if err != nil {
+			return err
+		}
+		c.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return Class{}, fmt.Errorf("db: create class: %w", err)
+	}
+	return c, nil
+}
+
+const classSelect = `SELECT c.id, c.teacher_id, c.name, c.join_code, c.created_at,
+	(SELECT count(*) FROM class_members m WHERE m.class_id = c.id),
+	(SELECT count(*) FROM assignments a WHERE a.class_id = c.id)
+	FROM classes c`
+
+func scanClass(row interface{ Scan(...any) error }) (Class, error) {
+	var c Class
+	err := row.Scan(&c.ID, &c.TeacherID, &c.Name, &c.JoinCode, &c.CreatedAt, &c.Members, &c.Assigned)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Class{}, ErrNotFound
+	}
+	c.CreatedAt = c.CreatedAt.UTC()
+	return c, err
+}
+
+func queryClasses(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Class, error) {
+	rows, err := tx.QueryContext(ctx, classSelect+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cs []Class
+	for rows.Next() {
+		c, err := scanClass(rows)
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	return cs, rows.Err()
+}
+
+// TeacherClasses lists the teacher's classes by name.
+func (s *Store) TeacherClasses(ctx context.Context, teacherID int64) ([]Class, error) {
+	var cs []Class
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		cs, err = queryClasses(ctx, tx, " WHERE c.teacher_id = ? ORDER BY c.name, c.id", teacherID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: classes of teacher %d: %w", teacherID, err)
+	}
+	return cs, nil
+}
+
+// Class returns the teacher's class with the given id; another teacher's
+// class gives ErrNotFound, as a missing one does.
+func (s *Store) Class(ctx context.Context, teacherID, id int64) (Class, error) {
+	var c Class
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", id, teacherID))
+		return err
+	})
+	if err != nil {
+		return Class{}, fmt.Errorf("db: class %d: %w", id, err)
+	}
+	return c, nil
+}
+
+// RenameClass renames the teacher's class.
+func (s *Store) RenameClass(ctx context.Context, teacherID, id int64, name string) error {
+	name, err := cleanClassName(name)
+	if err != nil {
+		return fmt.Errorf("db: rename class: %w", err)
+	}
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE classes SET name = ? WHERE id = ? AND teacher_id = ?", name, id, teacherID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: rename class %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteClass deletes the teacher's class with its memberships,
+// assignments and the attempts made for them.
+func (s *Store) DeleteClass(ctx context.Context, teacherID, id int64) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM classes WHERE id = ? AND teacher_id = ?", id, teacherID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: delete class %d: %w", id, err)
+	}
+	return nil
+}
+
+// JoinClass makes the learner a member of the class whose join code is
+// code (as typed), and names the learner name unless it is empty. An
+// unknown code gives ErrNotFound; joining twice is not an error.
+func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name string, now time.Time) (Class, error) {
+	name, err := CleanName(name)
+	if err != nil {
+		return Class{}, fmt.Errorf("db: join class: %w", err)
+	}
+	code = NormalizeJoinCode(code)
+	if code == "" {
+		return Class{}, fmt.Errorf("db: join class: %w", ErrNotFound)
+	}
+	var c Class
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		var err error
+		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code)); err != nil {
+			return err
+		}
+		if name != "" {
+			if _, err := tx.ExecContext(ctx, "UPDATE learners SET name = ? WHERE id = ?", name, learnerID); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, "INSERT INTO class_members (class_id, learner_id, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+			c.ID, learnerID, now.UTC())
+		return err
+	})
+	if err != nil {
+		return Class{}, fmt.Errorf("db: join class: %w", err)
+	}
+	return c, nil
+}
+
+// LearnerClasses lists the classes the learner has joined.
+func (s *Store) LearnerClasses(ctx context.Context, learnerID int64) ([]Class, error) {
+	var cs []Class
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		cs, err = queryClasses(ctx, tx, " JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ? ORDER BY m.joined_at", learnerID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: classes of learner %d: %w", learnerID, err)
+	}
+	return cs, nil
+}
+
+// RemoveMember takes a learner out of the teacher's class; their attempts
+// stay in the results.
+func (s *Store) RemoveMember(ctx context.Context, teacherID, classID, learnerID int64) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM class_members WHERE learner_id = ? AND class_id =
+			(SELECT id FROM classes WHERE id = ? AND teacher_id = ?)`, learnerID, classID, teacherID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: remove learner %d from class %d: %w", learnerID, classID, err)
+	}
+	return nil
+}

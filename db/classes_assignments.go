@@ -1,0 +1,347 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"time"
+
+	"factdrill/quiz"
+)
+
+// Feedback settings of an assignment.
+const (
+	// FeedbackAfter shows the right answers once the attempt is finished.
+	FeedbackAfter = "after"
+	// FeedbackDuring shows whether each answer is right as soon as it is
+	// saved, and the right answers again at the end.
+	FeedbackDuring = "during"
+)
+
+// QuizSettings are how a class takes an assigned set.
+type QuizSettings struct {
+	// Draw is the number of questions drawn at random for each attempt;
+	// 0 (or more than the set has) asks them all.
+	Draw int
+	// Shuffle asks the questions in a new random order in each attempt.
+	Shuffle bool
+	// MaxAttempts is the number of attempts a student may make; 0 is no
+	// limit.
+	MaxAttempts int
+	// Feedback is FeedbackAfter or FeedbackDuring.
+	Feedback string
+}
+
+func (q QuizSettings) check() error {
+	switch {
+	case q.Draw < 0 || q.Draw > 10000:
+		return invalid("the number of questions drawn must be between 0 (all) and 10000")
+	case q.MaxAttempts < 0 || q.MaxAttempts > 1000:
+		return invalid("the attempts allowed must be between 0 (no limit) and 1000")
+	case q.Feedback != FeedbackAfter && q.Feedback != FeedbackDuring:
+		return invalid("feedback is shown %q or %q", FeedbackAfter, FeedbackDuring)
+	}
+	return nil
+}
+
+// Assignment is a set given to a class, with its quiz settings.
+type Assignment struct {
+	ID        int64
+	ClassID   int64
+	SetID     int64
+	SetTitle  string
+	Questions int  // in the set
+	Published bool // the set's state: an unpublished set cannot be taken
+	QuizSettings
+	CreatedAt time.Time
+}
+
+const assignmentSelect = `SELECT g.id, g.class_id, g.set_id, s.title, (SELECT count(*) FROM questions q WHERE q.set_id = s.id),
+	s.published, g.draw, g.shuffle, g.max_attempts, g.feedback, g.created_at
+	FROM assignments g JOIN sets s ON s.id = g.set_id JOIN classes c ON c.id = g.class_id`
+
+func scanAssignment(row interface{ Scan(...any) error }) (Assignment, error) {
+	var a Assignment
+	err := row.Scan(&a.ID, &a.ClassID, &a.SetID, &a.SetTitle, &a.Questions, &a.Published,
+		&a.Draw, &a.Shuffle, &a.MaxAttempts, &a.Feedback, &a.CreatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Assignment{}, ErrNotFound
+	}
+	a.CreatedAt = a.CreatedAt.UTC()
+	return a, err
+}
+
+func queryAssignments(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Assignment, error) {
+	rows, err := tx.QueryContext(ctx, assignmentSelect+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var as []Assignment
+	for rows.Next() {
+		a, err := scanAssignment(rows)
+		if err != nil {
+			return nil, err
+		}
+		as = append(as, a)
+	}
+	return as, rows.Err()
+}
+
+// Assign gives the teacher's class a set: one of the teacher's own, or a
+// published set of no teacher's. Assigning a set again changes its
+// settings.
+func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q QuizSettings, now time.Time) (int64, error) {
+	if err := q.check(); err != nil {
+		return 0, fmt.Errorf("db: assign: %w", err)
+	}
+	var id int64
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		var ok int
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM classes WHERE id = ? AND teacher_id = ?) *
+			(SELECT count(*) FROM sets WHERE id = ? AND (owner_id = ? OR (owner_id IS NULL AND published = 1)))`,
+			classID, teacherID, setID, teacherID).Scan(&ok)
+		if err != nil {
+			return err
+		}
+		if ok == 0 {
+			return ErrNotFound
+		}
+		return tx.QueryRowContext(ctx, `INSERT INTO assignments (class_id, set_id, draw, shuffle, max_attempts, feedback, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (class_id, set_id) DO UPDATE SET draw = excluded.draw, shuffle = excluded.shuffle,
+				max_attempts = excluded.max_attempts, feedback = excluded.feedback
+			RETURNING id`, classID, setID, q.Draw, q.Shuffle, q.MaxAttempts, q.Feedback, now.UTC()).Scan(&id)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: assign set %d to class %d: %w", setID, classID, err)
+	}
+	return id, nil
+}
+
+// Assignment returns one of the teacher's assignments.
+func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment, error) {
+	var a Assignment
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND c.teacher_id = ?", id, teacherID))
+		return err
+	})
+	if err != nil {
+		return Assignment{}, fmt.Errorf("db: assignment %d: %w", id, err)
+	}
+	return a, nil
+}
+
+// Unassign takes a set away from the teacher's class, with the attempts
+// made for it.
+func (s *Store) Unassign(ctx context.Context, teacherID, assignmentID int64) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM assignments WHERE id = ? AND class_id IN
+			(SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: unassign %d: %w", assignmentID, err)
+	}
+	return nil
+}
+
+// ClassAssignments lists the sets assigned to the teacher's class, in the
+// order they were assigned.
+func (s *Store) ClassAssignments(ctx context.Context, teacherID, classID int64) ([]Assignment, error) {
+	var as []Assignment
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		as, err = queryAssignments(ctx, tx, " WHERE g.class_id = ? AND c.teacher_id = ? ORDER BY g.id", classID, teacherID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: assignments of class %d: %w", classID, err)
+	}
+	return as, nil
+}
+
+// LearnerAssignment is an assigned set as the student sees it, with how
+// far they are with it.
+type LearnerAssignment struct {
+	Assignment
+	ClassName string
+	// Used counts the learner's attempts, Finished those handed in.
+	Used, Finished int
+	// OpenID is the learner's unfinished attempt, 0 for none.
+	OpenID int64
+	// Best is the best percentage of a finished attempt, -1 for none.
+	Best int
+}
+
+// Left is the number of attempts the learner may still start; -1 is no
+// limit.
+func (a LearnerAssignment) Left() int {
+	if a.MaxAttempts == 0 {
+		return -1
+	}
+	return max(0, a.MaxAttempts-a.Used)
+}
+
+// LearnerAssignments lists what the classes the learner joined have been
+// given, with the learner's progress. With classID non-zero, only that
+// class's; a class the learner is not in gives ErrNotFound.
+func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64) ([]LearnerAssignment, error) {
+	var out []LearnerAssignment
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		if classID != 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM class_members WHERE class_id = ? AND learner_id = ?", classID, learnerID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return ErrNotFound
+			}
+		}
+		as, err := queryAssignments(ctx, tx, ` JOIN class_members m ON m.class_id = g.class_id
+			WHERE m.learner_id = ? AND (? = 0 OR g.class_id = ?) ORDER BY g.class_id, g.id`, learnerID, classID, classID)
+		if err != nil {
+			return err
+		}
+		for _, a := range as {
+			la := LearnerAssignment{Assignment: a, Best: -1}
+			if err := tx.QueryRowContext(ctx, "SELECT name FROM classes WHERE id = ?", a.ClassID).Scan(&la.ClassName); err != nil {
+				return err
+			}
+			rows, err := tx.QueryContext(ctx, `SELECT id, finished_at IS NOT NULL, coalesce(score, 0), coalesce(max_score, 0)
+				FROM attempts WHERE assignment_id = ? AND learner_id = ? ORDER BY id`, a.ID, learnerID)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var (
+					id       int64
+					finished bool
+					points   float64
+					maxScore float64
+				)
+				if err := rows.Scan(&id, &finished, &points, &maxScore); err != nil {
+					rows.Close()
+					return err
+				}
+				la.Used++
+				if !finished {
+					la.OpenID = id
+					continue
+				}
+				la.Finished++
+				la.Best = max(la.Best, quiz.Score{Points: points, Max: maxScore}.Percent())
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			out = append(out, la)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: assignments of learner %d: %w", learnerID, err)
+	}
+	return out, nil
+}
+
+// StartClassAttempt returns the learner's open attempt for the assignment,
+// or starts one by the assignment's settings: Draw questions drawn at
+// random (all when Draw is 0), in the set's order unless Shuffle. A
+// learner outside the class, or a set not published, gives ErrNotFound;
+// no attempts left gives an invalid-input error saying so.
+func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID int64, now time.Time) (Attempt, error) {
+	var id int64
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		a, err := scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+` JOIN class_members m ON m.class_id = g.class_id
+			WHERE g.id = ? AND m.learner_id = ?`, assignmentID, learnerID))
+		if err != nil {
+			return err
+		}
+		if !a.Published {
+			return ErrNotFound
+		}
+		var used int
+		err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(CASE WHEN finished_at IS NULL THEN id END), 0)
+			FROM attempts WHERE assignment_id = ? AND learner_id = ?`, assignmentID, learnerID).Scan(&used, &id)
+		if err != nil || id != 0 {
+			return err
+		}
+		if a.MaxAttempts > 0 && used >= a.MaxAttempts {
+			return invalid("you have used all %d attempts at this quiz", a.MaxAttempts)
+		}
+		var qids []int64
+		rows, err := tx.QueryContext(ctx, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var q int64
+			if err := rows.Scan(&q); err != nil {
+				rows.Close()
+				return err
+			}
+			qids = append(qids, q)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(qids) == 0 {
+			return invalid("the set has no questions")
+		}
+		qids = drawQuestions(qids, a.Draw, a.Shuffle)
+		res, err := tx.ExecContext(ctx, "INSERT INTO attempts (learner_id, set_id, assignment_id, started_at) VALUES (?, ?, ?, ?)",
+			learnerID, a.SetID, assignmentID, now.UTC())
+		if err != nil {
+			return err
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		for pos, q := range qids {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO attempt_questions (attempt_id, position, question_id) VALUES (?, ?, ?)", id, pos, q); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Attempt{}, fmt.Errorf("db: start class attempt: %w", err)
+	}
+	return s.Attempt(ctx, learnerID, id)
+}
+
+// drawQuestions picks n of ids at random (all for n of 0 or more than
+// there are), keeping their order unless shuffle.
+func drawQuestions(ids []int64, n int, shuffle bool) []int64 {
+	idx := make([]int, len(ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	if n > 0 && n < len(ids) {
+		rand.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+		idx = idx[:n]
+		if !shuffle {
+			slices.Sort(idx)
+		}
+	} else if shuffle {
+		rand.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+	}
+	out := make([]int64, len(idx))
+	for i, k := range idx {
+		out[i] = ids[k]
+	}
+	return out
+}

@@ -1,0 +1,239 @@
+package db
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Teacher is a teacher's account. The password hash never leaves the
+// store.
+type Teacher struct {
+	ID        int64
+	Name      string
+	CreatedAt time.Time
+}
+
+// ErrBadLogin is the one answer to a login that fails, whether the name is
+// unknown or the password wrong, so that a login form does not tell which
+// names exist.
+var ErrBadLogin = errors.New("the name or the password is not right")
+
+// CleanTeacherName trims a teacher's login name and checks it like a
+// learner's display name (see CleanName); it may not be empty.
+func CleanTeacherName(name string) (string, error) {
+	name, err := CleanName(name)
+	if err != nil {
+		return "", err
+	}
+	if name == "" {
+		return "", invalid("the name is empty")
+	}
+	return name, nil
+}
+
+// CreateTeacher adds a teacher account. A name already taken (whatever
+// its case) is an invalid input.
+func (s *Store) CreateTeacher(ctx context.Context, name, password string, now time.Time) (Teacher, error) {
+	name, err := CleanTeacherName(name)
+	if err == nil {
+		err = checkNewPassword(password)
+	}
+	if err != nil {
+		return Teacher{}, fmt.Errorf("db: create teacher: %w", err)
+	}
+	hash := hashPassword(password) // slow: outside the transaction
+	var t Teacher
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		var err error
+		t, err = insertTeacher(ctx, tx, name, hash, now)
+		return err
+	})
+	if err != nil {
+		return Teacher{}, fmt.Errorf("db: create teacher: %w", err)
+	}
+	return t, nil
+}
+
+func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.Time) (Teacher, error) {
+	var taken int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM teachers WHERE name = ?", name).Scan(&taken); err != nil {
+		return Teacher{}, err
+	}
+	if taken > 0 {
+		return Teacher{}, invalid("a teacher named %q already exists", name)
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO teachers (name, password_hash, created_at) VALUES (?, ?, ?)", name, hash, now.UTC())
+	if err != nil {
+		return Teacher{}, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return Teacher{}, err
+	}
+	// Whoever made the first teacher, the setup link is spent.
+	if _, err := tx.ExecContext(ctx, "DELETE FROM setup_tokens"); err != nil {
+		return Teacher{}, err
+	}
+	return Teacher{ID: id, Name: name, CreatedAt: now.UTC()}, nil
+}
+
+// SetTeacherPassword changes a teacher's password and ends their logins
+// everywhere.
+func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) error {
+	if err := checkNewPassword(password); err != nil {
+		return fmt.Errorf("db: set password: %w", err)
+	}
+	hash := hashPassword(password)
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE name = ?", strings.TrimSpace(name)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE teachers SET password_hash = ? WHERE id = ?", hash, id); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE sessions SET teacher_id = NULL, teacher_seen_at = NULL,
+			teacher_idle_seconds = NULL, teacher_ends_at = NULL WHERE teacher_id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: set password of %q: %w", name, err)
+	}
+	return nil
+}
+
+// Authenticate returns the teacher whose name and password these are, or
+// ErrBadLogin. An unknown name costs as much time as a wrong password.
+func (s *Store) Authenticate(ctx context.Context, name, password string) (Teacher, error) {
+	var (
+		t    Teacher
+		hash string
+	)
+	name = strings.Join(strings.Fields(name), " ")
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at FROM teachers WHERE name = ?", name).
+			Scan(&t.ID, &t.Name, &hash, &t.CreatedAt)
+	})
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		checkPassword(dummyHash(), password)
+		return Teacher{}, ErrBadLogin
+	case err != nil:
+		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
+	case len(password) > MaxPasswordLen || !checkPassword(hash, password):
+		return Teacher{}, ErrBadLogin
+	}
+	t.CreatedAt = t.CreatedAt.UTC()
+	return t, nil
+}
+
+// Teacher returns the teacher with the given id.
+func (s *Store) Teacher(ctx context.Context, id int64) (Teacher, error) {
+	var t Teacher
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, "SELECT id, name, created_at FROM teachers WHERE id = ?", id).Scan(&t.ID, &t.Name, &t.CreatedAt)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		return err
+	})
+	if err != nil {
+		return Teacher{}, fmt.Errorf("db: teacher %d: %w", id, err)
+	}
+	t.CreatedAt = t.CreatedAt.UTC()
+	return t, nil
+}
+
+// TeacherCount says how many teacher accounts there are.
+func (s *Store) TeacherCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM teachers").Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: count teachers: %w", err)
+	}
+	return n, nil
+}
+
+// CreateSetupToken returns a new one-time token for creating the first
+// teacher, valid for ttl; any earlier token stops working. Once a teacher
+// exists there is no setup: it gives ErrConflict.
+func (s *Store) CreateSetupToken(ctx context.Context, now time.Time, ttl time.Duration) (string, error) {
+	var b [32]byte
+	rand.Read(b[:])
+	token := hex.EncodeToString(b[:])
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM teachers").Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: a teacher account exists already", ErrConflict)
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM setup_tokens"); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "INSERT INTO setup_tokens (token_hash, created_at, expires_at) VALUES (?, ?, ?)",
+			hashToken(token), now.UTC(), now.Add(ttl).UTC())
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("db: create setup token: %w", err)
+	}
+	return token, nil
+}
+
+func setupTokenValid(ctx context.Context, tx *sql.Tx, token string, now time.Time) error {
+	var expires time.Time
+	err := tx.QueryRowContext(ctx, "SELECT expires_at FROM setup_tokens WHERE token_hash = ?", hashToken(token)).Scan(&expires)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !now.Before(expires)) {
+		return ErrNotFound
+	}
+	return err
+}
+
+// CheckSetupToken reports whether token is a live setup token
+// (ErrNotFound if it is unknown, used or expired).
+func (s *Store) CheckSetupToken(ctx context.Context, token string, now time.Time) error {
+	err := s.inRead(ctx, func(tx *sql.Tx) error { return setupTokenValid(ctx, tx, token, now) })
+	if err != nil {
+		return fmt.Errorf("db: setup token: %w", err)
+	}
+	return nil
+}
+
+// SetupFirstTeacher spends a setup token to create the first teacher.
+// An unknown, used or expired token gives ErrNotFound.
+func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string, now time.Time) (Teacher, error) {
+	name, err := CleanTeacherName(name)
+	if err == nil {
+		err = checkNewPassword(password)
+	}
+	if err != nil {
+		return Teacher{}, fmt.Errorf("db: setup: %w", err)
+	}
+	hash := hashPassword(password)
+	var t Teacher
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := setupTokenValid(ctx, tx, token, now); err != nil {
+			return err
+		}
+		var err error
+		t, err = insertTeacher(ctx, tx, name, hash, now)
+		return err
+	})
+	if err != nil {
+		return Teacher{}, fmt.Errorf("db: setup: %w", err)
+	}
+	return t, nil
+}

@@ -1,0 +1,232 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"factdrill/questions"
+	"factdrill/quiz"
+)
+
+func mustTeacher(t *testing.T, s *Store, name string) Teacher {
+	t.Helper()
+	tc, err := s.CreateTeacher(context.Background(), name, "correct horse battery", t0)
+	if err != nil {
+		t.Fatalf("CreateTeacher(%q): %v", name, err)
+	}
+	return tc
+}
+
+func TestStore_CreateTeacher(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	a := mustTeacher(t, s, "  Ms   Rivera ")
+	if a.Name != "Ms Rivera" {
+		t.Errorf("name = %q, want %q", a.Name, "Ms Rivera")
+	}
+	var hash string
+	s.read.QueryRow("SELECT password_hash FROM teachers WHERE id = ?", a.ID).Scan(&hash)
+	if len(hash) < 40 || hash[:10] != "$argon2id$" {
+		t.Errorf("stored hash = %q, want an argon2id PHC string", hash)
+	}
+	for _, c := range []struct{ name, pw string }{
+		{"ms rivera", "correct horse battery"}, // taken, whatever the case
+		{"", "correct horse battery"},
+		{"Short", "short"},
+		{"Bad\x01", "correct horse battery"},
+	} {
+		if _, err := s.CreateTeacher(ctx, c.name, c.pw, t0); !errors.Is(err, ErrInvalid) {
+			t.Errorf("CreateTeacher(%q, %q) = %v, want ErrInvalid", c.name, c.pw, err)
+		}
+	}
+	if n, _ := s.TeacherCount(ctx); n != 1 {
+		t.Errorf("TeacherCount = %d, want 1", n)
+	}
+}
+
+func TestStore_Authenticate(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	a := mustTeacher(t, s, "Rivera")
+	got, err := s.Authenticate(ctx, "rivera", "correct horse battery")
+	if err != nil || got.ID != a.ID {
+		t.Fatalf("Authenticate(right) = %+v, %v, want teacher %d", got, err, a.ID)
+	}
+	_, errWrong := s.Authenticate(ctx, "Rivera", "wrong horse battery")
+	_, errUnknown := s.Authenticate(ctx, "Nobody", "correct horse battery")
+	if !errors.Is(errWrong, ErrBadLogin) || !errors.Is(errUnknown, ErrBadLogin) || errWrong.Error() != errUnknown.Error() {
+		t.Fatalf("wrong password = %v, unknown name = %v, want the same ErrBadLogin", errWrong, errUnknown)
+	}
+	if err := s.SetTeacherPassword(ctx, "Rivera", "a new long password"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Authenticate(ctx, "Rivera", "correct horse battery"); !errors.Is(err, ErrBadLogin) {
+		t.Fatalf("old password after a change = %v, want ErrBadLogin", err)
+	}
+	if _, err := s.Authenticate(ctx, "Rivera", "a new long password"); err != nil {
+		t.Fatalf("new password = %v", err)
+	}
+}
+
+func TestStore_SetupToken(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	old, err := s.CreateSetupToken(ctx, t0, 24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := s.CreateSetupToken(ctx, t0, 24*time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CheckSetupToken(ctx, old, t0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("an earlier token = %v, want ErrNotFound once a new one is made", err)
+	}
+	if err := s.CheckSetupToken(ctx, token, t0.Add(25*time.Hour)); !errors.Is(err, ErrNotFound) {
+		t.Errorf("token after 25h = %v, want ErrNotFound", err)
+	}
+	if _, err := s.SetupFirstTeacher(ctx, token, "Rivera", "short", t0); !errors.Is(err, ErrInvalid) {
+		t.Errorf("setup with a short password = %v, want ErrInvalid", err)
+	}
+	if err := s.CheckSetupToken(ctx, token, t0); err != nil {
+		t.Errorf("token after a refused setup = %v, want it still valid", err)
+	}
+	tc, err := s.SetupFirstTeacher(ctx, token, "Rivera", "correct horse battery", t0.Add(time.Hour))
+	if err != nil || tc.Name != "Rivera" {
+		t.Fatalf("SetupFirstTeacher = %+v, %v", tc, err)
+	}
+	if _, err := s.SetupFirstTeacher(ctx, token, "Other", "correct horse battery", t0.Add(time.Hour)); !errors.Is(err, ErrNotFound) {
+		t.Errorf("second use of the token = %v, want ErrNotFound", err)
+	}
+	if _, err := s.CreateSetupToken(ctx, t0, time.Hour); !errors.Is(err, ErrConflict) {
+		t.Errorf("CreateSetupToken with a teacher = %v, want ErrConflict", err)
+	}
+}
+
+func TestStore_TeacherSession(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	a := mustTeacher(t, s, "Rivera")
+	l, _ := s.CreateLearner(ctx, t0)
+	login := TeacherLogin{Idle: 2 * time.Hour, MaxAge: 12 * time.Hour}
+	token, err := s.CreateTeacherSession(ctx, a.ID, l.ID, t0, 180*24*time.Hour, login)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := t0
+	// Active every 90 minutes: the login lasts until its absolute end.
+	for now.Before(t0.Add(12*time.Hour - 90*time.Minute)) {
+		now = now.Add(90 * time.Minute)
+		if got, err := s.SessionTeacher(ctx, token, now); err != nil || got.ID != a.ID {
+			t.Fatalf("at %v: SessionTeacher = %+v, %v, want teacher %d", now.Sub(t0), got, err, a.ID)
+		}
+	}
+	if _, err := s.SessionTeacher(ctx, token, t0.Add(12*time.Hour)); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("after 12h: %v, want ErrNotFound", err)
+	}
+	// The learner part of the session goes on.
+	if sess, err := s.Session(ctx, token, t0.Add(12*time.Hour), 180*24*time.Hour); err != nil || sess.LearnerID != l.ID {
+		t.Fatalf("learner session after the teacher's login ended = %+v, %v", sess, err)
+	}
+
+	t.Run("Idle", func(t *testing.T) {
+		token, _ := s.CreateTeacherSession(ctx, a.ID, 0, t0, time.Hour, login)
+		if _, err := s.SessionTeacher(ctx, token, t0.Add(119*time.Minute)); err != nil {
+			t.Fatalf("after 119 idle minutes: %v", err)
+		}
+		if _, err := s.SessionTeacher(ctx, token, t0.Add(119*time.Minute+2*time.Hour)); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("after 2h idle: %v, want ErrNotFound", err)
+		}
+	})
+	t.Run("Logout", func(t *testing.T) {
+		token, _ := s.CreateTeacherSession(ctx, a.ID, 0, t0, time.Hour, login)
+		if err := s.EndTeacherLogin(ctx, token); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SessionTeacher(ctx, token, t0); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("after logout: %v, want ErrNotFound", err)
+		}
+	})
+}
+
+func TestStore_TeacherSets(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	a, b := mustTeacher(t, s, "A"), mustTeacher(t, s, "B")
+	seed, _ := s.CreateSet(ctx, testSet, "seed", t0)
+	id, err := s.CreateDraftSet(ctx, a.ID, testSet, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sets, _ := s.PublishedSets(ctx); len(sets) != 1 || sets[0].ID != seed {
+		t.Errorf("PublishedSets = %+v, want only the seed set", sets)
+	}
+	if _, _, err := s.TeacherSet(ctx, b.ID, id); !errors.Is(err, ErrNotFound) {
+		t.Errorf("teacher B reading A's set = %v, want ErrNotFound", err)
+	}
+	if _, _, err := s.TeacherSet(ctx, b.ID, seed); err != nil {
+		t.Errorf("teacher B reading the seed set = %v", err)
+	}
+	for name, err := range map[string]error{
+		"publish": s.SetPublished(ctx, b.ID, id, true, t0),
+		"delete":  s.DeleteSet(ctx, b.ID, id),
+		"update":  s.UpdateSet(ctx, b.ID, id, SetEdit{Title: "x", Questions: []StoredQuestion{{Question: testSet.Questions[0]}}}, t0),
+		"seed":    s.SetPublished(ctx, a.ID, seed, false, t0),
+	} {
+		if !errors.Is(err, ErrNotFound) {
+			t.Errorf("%s by another teacher = %v, want ErrNotFound", name, err)
+		}
+	}
+	if _, _, err := s.PublishedSet(ctx, id); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a teacher's set on the public page = %v, want ErrNotFound", err)
+	}
+	l, _ := s.CreateLearner(ctx, t0)
+	if err := s.SetPublished(ctx, a.ID, id, true, t0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.StartAttempt(ctx, l.ID, id, t0); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a public attempt at a teacher's set = %v, want ErrNotFound", err)
+	}
+
+	t.Run("UpdateKeepsAnswers", func(t *testing.T) {
+		c, _ := s.CreateClass(ctx, a.ID, "7B", t0)
+		g, _ := s.Assign(ctx, a.ID, c.ID, id, QuizSettings{Feedback: FeedbackAfter}, t0)
+		s.JoinClass(ctx, l.ID, c.JoinCode, "Zoya", t0)
+		at, err := s.StartClassAttempt(ctx, l.ID, g, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.SaveAnswer(ctx, l.ID, at.ID, 1, quiz.Answer{True: truth(true)}, 2, t0) // question 2, true/false
+		_, qs, _ := s.TeacherSet(ctx, a.ID, id)
+		edit := SetEdit{Title: "Capitals, revised", Publish: true}
+		// Drop question 1, edit question 2's stem, add one at the end.
+		q2 := qs[1]
+		q2.Stem = "Rome is Italy's capital."
+		edit.Questions = append(edit.Questions, q2, qs[2], qs[3], StoredQuestion{Question: testSet.Questions[0]})
+		if err := s.UpdateSet(ctx, a.ID, id, edit, t0); err != nil {
+			t.Fatal(err)
+		}
+		_, rs, err := s.Responses(ctx, l.ID, at.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 3 || rs[0].Question.Stem != "Rome is Italy's capital." || !rs[0].Answered {
+			t.Fatalf("after the edit the attempt has %d questions, first %q answered=%v; want 3, the edited stem, answered",
+				len(rs), rs[0].Question.Stem, rs[0].Answered)
+		}
+		info, qs, _ := s.TeacherSet(ctx, a.ID, id)
+		if info.Title != "Capitals, revised" || len(qs) != 4 || qs[3].Kind != questions.MultipleChoice {
+			t.Fatalf("after the edit: %+v, %d questions", info, len(qs))
+		}
+	})
+	t.Run("Delete", func(t *testing.T) {
+		if err := s.DeleteSet(ctx, a.ID, id); err != nil {
+			t.Fatal(err)
+		}
+		if sets, _ := s.TeacherSets(ctx, a.ID); len(sets) != 0 {
+			t.Fatalf("after delete: %+v", sets)
+		}
+	})
+}
