@@ -1,0 +1,173 @@
+package quiz
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"factdrill/questions"
+)
+
+// This file is the study queue: given one learner's cards of a set, which
+// card to show next and how many of each kind are left today. It follows
+// Anki's order: learning and relearning cards due now, then review cards
+// due today, then new cards up to the daily limit, and last the learning
+// cards that fall due within LearnAhead, so that a session does not stop
+// for a card due in a few minutes.
+
+// LearnAhead is how soon a learning card may be shown before it is due when
+// nothing else is left to study: Anki's "learn ahead limit".
+const LearnAhead = 20 * time.Minute
+
+// IsCard reports whether questions of kind k are studied as flashcards:
+// every kind with a right answer to show on the back. Essays have none
+// (a person marks them) and descriptions ask nothing.
+func IsCard(k questions.Kind) bool { return k.Graded() }
+
+// StudyItem is one card of a set as the study queue sees it.
+type StudyItem struct {
+	// ID identifies the card; it orders cards that are due at the same
+	// time.
+	ID int64
+	// Card is the learner's schedule for the card; the zero Card is a card
+	// never studied.
+	Card Card
+	// Suspended cards are never shown.
+	Suspended bool
+}
+
+// Queue names where the card being studied comes from. The values are
+// sent in forms, so they never change.
+type Queue int
+
+// The queues, in the order they are studied.
+const (
+	// QueueNone: nothing to study.
+	QueueNone Queue = 0
+	// QueueLearning holds learning and relearning cards due now (or within
+	// LearnAhead once nothing else is left).
+	QueueLearning Queue = 1
+	// QueueReview holds review cards due today.
+	QueueReview Queue = 2
+	// QueueNew holds cards never studied, within the daily limit.
+	QueueNew Queue = 3
+	// QueueAhead holds cards studied before they are due, or new cards
+	// beyond the daily limit, when the learner asks to study ahead.
+	QueueAhead Queue = 4
+)
+
+var queueNames = [...]string{"none", "learning", "review", "new", "ahead"}
+
+// String returns "none", "learning", "review", "new" or "ahead".
+func (q Queue) String() string {
+	if q >= 0 && int(q) < len(queueNames) {
+		return queueNames[q]
+	}
+	return "none"
+}
+
+// StudyCounts are the numbers shown above a flashcard: the cards left to
+// study now in each queue, as Anki shows them in blue, red and green.
+type StudyCounts struct {
+	New, Learning, Review int
+}
+
+// Total is the number of cards left.
+func (c StudyCounts) Total() int { return c.New + c.Learning + c.Review }
+
+// StudyQueue is where a learner stands in a set at one moment.
+type StudyQueue struct {
+	Counts StudyCounts
+	// Next is the index, in the items given to Scheduler.Queue, of the card
+	// to show; -1 when nothing is left to study.
+	Next int
+	// From is the queue Next comes from; QueueNone when there is none.
+	From Queue
+	// Available is, when nothing is left, the earliest moment a studied
+	// card can be shown again: a learning card LearnAhead before it is due,
+	// a review card at the start of the learner's day it is due. It is zero
+	// when no studied card remains (all are new or suspended).
+	Available time.Time
+	// NewLater counts the new cards the daily limit holds back.
+	NewLater int
+	// Ahead counts the cards that studying ahead would show: studied cards
+	// not due yet, and new cards beyond the limit.
+	Ahead int
+}
+
+// Queue works out what to study in a set at now. items are the set's cards
+// in the set's order, which is the order new cards are introduced in;
+// newLeft is how many new cards today's limit still allows. With ahead,
+// once nothing is due, the queue goes on with the studied cards due
+// soonest, and then with new cards beyond the limit.
+func (s *Scheduler) Queue(items []StudyItem, now time.Time, newLeft int, ahead bool) StudyQueue {
+	q := StudyQueue{Next: -1}
+	cutoff := now.Add(LearnAhead)
+	var learningNow, learningSoon, review, notDue, fresh []int
+	for i, it := range items {
+		c := it.Card
+		switch {
+		case it.Suspended:
+		case c.State == StateNew:
+			fresh = append(fresh, i)
+		case s.IsDue(c, now):
+			if c.State == StateReview {
+				review = append(review, i)
+			} else {
+				learningNow = append(learningNow, i)
+			}
+		case c.State != StateReview && c.ScheduledDays == 0 && !cutoff.Before(c.Due):
+			learningSoon = append(learningSoon, i)
+		default:
+			notDue = append(notDue, i)
+		}
+	}
+	byDue := func(a, b int) int {
+		if c := items[a].Card.Due.Compare(items[b].Card.Due); c != 0 {
+			return c
+		}
+		return cmp.Compare(items[a].ID, items[b].ID)
+	}
+	slices.SortStableFunc(learningNow, byDue)
+	slices.SortStableFunc(learningSoon, byDue)
+	slices.SortStableFunc(review, byDue)
+	slices.SortStableFunc(notDue, byDue)
+
+	newNow := min(max(newLeft, 0), len(fresh))
+	q.Counts = StudyCounts{New: newNow, Learning: len(learningNow) + len(learningSoon), Review: len(review)}
+	q.NewLater = len(fresh) - newNow
+	q.Ahead = len(notDue) + q.NewLater
+
+	switch {
+	case len(learningNow) > 0:
+		q.Next, q.From = learningNow[0], QueueLearning
+	case len(review) > 0:
+		q.Next, q.From = review[0], QueueReview
+	case newNow > 0:
+		q.Next, q.From = fresh[0], QueueNew
+	case len(learningSoon) > 0:
+		q.Next, q.From = learningSoon[0], QueueLearning
+	case ahead && len(notDue) > 0:
+		q.Next, q.From = notDue[0], QueueAhead
+	case ahead && q.NewLater > 0:
+		q.Next, q.From = fresh[newNow], QueueAhead
+	}
+	if q.Next < 0 {
+		for _, i := range notDue {
+			if at := s.availableAt(items[i].Card); q.Available.IsZero() || at.Before(q.Available) {
+				q.Available = at
+			}
+		}
+	}
+	return q
+}
+
+// availableAt is the earliest moment a studied card that is not due can be
+// shown without studying ahead.
+func (s *Scheduler) availableAt(c Card) time.Time {
+	if c.State == StateReview || c.ScheduledDays > 0 {
+		start, _ := s.DayBounds(c.Due)
+		return start
+	}
+	return c.Due.Add(-LearnAhead)
+}
