@@ -296,7 +296,9 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 // of an open attempt, replacing any earlier answer to it, grades it, and
 // moves the attempt to position next. It returns only once the answer is
 // committed. An empty answer clears the question's response. Answering in a
-// finished attempt gives ErrConflict.
+// finished attempt gives ErrConflict. The first answer to each question of
+// an attempt is also a review of the learner's flashcard for it (see
+// reviewQuizAnswer).
 func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int, now time.Time) error {
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		a, err := attemptTx(ctx, tx, learnerID, attemptID)
@@ -337,6 +339,11 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 				ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, fraction = excluded.fraction, answered_at = excluded.answered_at`,
 				attemptID, pos, qid, string(js), g.Fraction, now.UTC())
 			if err != nil {
+				return err
+			}
+			// The answer is also a review of the learner's flashcard for
+			// the question (see reviewQuizAnswer), in this transaction.
+			if err := reviewQuizAnswer(ctx, tx, learnerID, attemptID, qid, q, g, now); err != nil {
 				return err
 			}
 		}

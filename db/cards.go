@@ -1,0 +1,694 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"factdrill/questions"
+	"factdrill/quiz"
+)
+
+// This file is the flashcard side of the store: each learner's FSRS-6
+// schedule for each question (a card), the review log it is rebuilt from,
+// the study queue of a set, undo and suspension. The scheduling rules are
+// package quiz's; the store reads the learner's settings in the same
+// transaction as the cards, builds their scheduler from them, and takes the
+// time from its caller.
+
+// StudyCard is one learner's card for one question.
+type StudyCard struct {
+	Question StoredQuestion
+	// Card is the schedule; the zero Card for a question never studied.
+	Card      quiz.Card
+	Suspended bool
+}
+
+// Leech reports whether the learner keeps forgetting the card: it has
+// lapsed at least the scheduler's leech threshold of times.
+func (c StudyCard) Leech(s *quiz.Scheduler) bool {
+	th := s.Config().LeechThreshold
+	return th > 0 && c.Card.Lapses >= th
+}
+
+// cardKindsSQL is the SQL list of the kinds studied as flashcards (see
+// quiz.IsCard), built from the kind constants.
+var cardKindsSQL = func() string {
+	var ks []string
+	for _, k := range questions.Kinds {
+		if quiz.IsCard(k) {
+			ks = append(ks, "'"+string(k)+"'")
+		}
+	}
+	return "(" + strings.Join(ks, ", ") + ")"
+}()
+
+// maxTaken caps the time an answer is recorded as taking, as Anki does: a
+// learner who walked away did not think for an hour.
+const maxTaken = time.Minute
+
+// StudyOptions say what the study page asks for besides the next card.
+type StudyOptions struct {
+	// Ahead goes on, once nothing is due, with the cards due soonest and
+	// then new cards beyond the daily limit (Anki's "review ahead").
+	Ahead bool
+	// MoreNew lifts today's limit of new cards (Anki's "increase today's
+	// new card limit").
+	MoreNew bool
+	// CardID asks for one card of the set by its question id, whatever the
+	// queue says: after an undo, the card undone comes back.
+	CardID int64
+}
+
+// Study is a learner's study session in a set at one moment: the counts,
+// the card to show and what the page offers around it.
+type Study struct {
+	Set      SetInfo
+	Settings StudySettings
+	// Scheduler is the learner's scheduler, for the answer buttons'
+	// intervals and the learner's calendar.
+	Scheduler *quiz.Scheduler
+	Queue     quiz.StudyQueue
+	// Card is the card to show; nil when nothing is left to study.
+	Card *StudyCard
+	// From is the queue the card comes from.
+	From quiz.Queue
+	// Cards counts the set's flashcards; Suspended those suspended.
+	Cards, Suspended int
+	// CanUndo is true when the last answer in the set was a flashcard
+	// answer given today, which UndoReview would take back.
+	CanUndo bool
+}
+
+// Study returns the state of the learner's study of a set at now (learner
+// 0 is a visitor not known yet: every card is new). A set that is not
+// published gives ErrNotFound, as does a CardID not among its flashcards.
+func (s *Store) Study(ctx context.Context, learnerID, setID int64, now time.Time, opt StudyOptions) (Study, error) {
+	var st Study
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		if st.Set, err = studySetTx(ctx, tx, learnerID, setID); err != nil {
+			return err
+		}
+		if st.Settings, err = studySettingsTx(ctx, tx, learnerID); err != nil {
+			return err
+		}
+		if st.Scheduler, err = st.Settings.Scheduler(); err != nil {
+			return err
+		}
+		cards, err := setCardsTx(ctx, tx, learnerID, setID)
+		if err != nil {
+			return err
+		}
+		items := make([]quiz.StudyItem, len(cards))
+		for i, c := range cards {
+			items[i] = quiz.StudyItem{ID: c.Question.ID, Card: c.Card, Suspended: c.Suspended}
+			if c.Suspended {
+				st.Suspended++
+			}
+		}
+		st.Cards = len(cards)
+		start, end := st.Scheduler.DayBounds(now)
+		introduced, err := introducedTx(ctx, tx, learnerID, setID, start, end)
+		if err != nil {
+			return err
+		}
+		newLeft := st.Settings.NewPerDay - introduced
+		if opt.MoreNew {
+			newLeft = len(items)
+		}
+		st.Queue = st.Scheduler.Queue(items, now, newLeft, opt.Ahead)
+
+		pick, from := st.Queue.Next, st.Queue.From
+		if opt.CardID != 0 {
+			pick = -1
+			for i, c := range cards {
+				if c.Question.ID == opt.CardID {
+					pick = i
+				}
+			}
+			if pick < 0 {
+				return ErrNotFound
+			}
+			if pick != st.Queue.Next {
+				from = queueOf(st.Scheduler, cards[pick].Card, now)
+			}
+		}
+		if pick >= 0 {
+			c := cards[pick]
+			if err := questionBodyTx(ctx, tx, &c.Question); err != nil {
+				return err
+			}
+			st.Card, st.From = &c, from
+		}
+		st.CanUndo, err = canUndoTx(ctx, tx, learnerID, setID, st.Scheduler, now)
+		return err
+	})
+	if err != nil {
+		return Study{}, fmt.Errorf("db: study set %d: %w", setID, err)
+	}
+	return st, nil
+}
+
+// queueOf is the queue a card shown out of turn is counted in.
+func queueOf(s *quiz.Scheduler, c quiz.Card, now time.Time) quiz.Queue {
+	switch {
+	case c.State == quiz.StateNew:
+		return quiz.QueueNew
+	case !s.IsDue(c, now.Add(quiz.LearnAhead)):
+		return quiz.QueueAhead
+	case c.State == quiz.StateReview:
+		return quiz.QueueReview
+	}
+	return quiz.QueueLearning
+}
+
+// studySetTx returns a set whose flashcards the learner may study: a
+// published set open to all, or a teacher's set assigned to one of the
+// learner's classes.
+func studySetTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (SetInfo, error) {
+	return scanSet(tx.QueryRowContext(ctx, setSelect+` WHERE s.id = ? AND s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
+		SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?))`,
+		setID, learnerID))
+}
+
+const cardColumns = "c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses, c.scheduled_days, c.model, c.suspended"
+
+// nullCard receives the columns of cardColumns from a LEFT JOIN, where a
+// question never studied has NULLs.
+type nullCard struct {
+	state, step, reps, lapses, days, suspended sql.NullInt64
+	stability, difficulty                      sql.NullFloat64
+	due, last                                  sql.NullTime
+	model                                      sql.NullString
+}
+
+func (n *nullCard) dest() []any {
+	return []any{&n.state, &n.step, &n.stability, &n.difficulty, &n.due, &n.last, &n.reps, &n.lapses, &n.days, &n.model, &n.suspended}
+}
+
+func (n *nullCard) card() (quiz.Card, bool) {
+	return quiz.Card{
+		State:         quiz.State(n.state.Int64),
+		Step:          int(n.step.Int64),
+		Stability:     n.stability.Float64,
+		Difficulty:    n.difficulty.Float64,
+		Due:           timeOf(n.due),
+		LastReview:    timeOf(n.last),
+		Reps:          int(n.reps.Int64),
+		Lapses:        int(n.lapses.Int64),
+		ScheduledDays: int(n.days.Int64),
+		Model:         n.model.String,
+	}, n.suspended.Int64 != 0
+}
+
+// setCardsTx returns the learner's cards for the set's flashcards in the
+// set's order, without the questions' bodies.
+func setCardsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) ([]StudyCard, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT q.id, q.position, `+cardColumns+`
+		FROM questions q LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
+		WHERE q.set_id = ? AND q.kind IN `+cardKindsSQL+` ORDER BY q.position`, learnerID, setID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StudyCard
+	for rows.Next() {
+		c := StudyCard{Question: StoredQuestion{SetID: setID}}
+		var n nullCard
+		if err := rows.Scan(append([]any{&c.Question.ID, &c.Question.Position}, n.dest()...)...); err != nil {
+			return nil, err
+		}
+		c.Card, c.Suspended = n.card()
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
+	var body string
+	err := tx.QueryRowContext(ctx, "SELECT set_id, position, body FROM questions WHERE id = ?", q.ID).Scan(&q.SetID, &q.Position, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal([]byte(body), &q.Question); err != nil {
+		return fmt.Errorf("question %d: %w", q.ID, err)
+	}
+	return nil
+}
+
+// introducedTx counts the set's cards the learner first answered between
+// start and end: today's new cards, from studying or from quizzes.
+func introducedTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, start, end time.Time) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT r.question_id) FROM reviews r JOIN questions q ON q.id = r.question_id
+		WHERE r.learner_id = ? AND r.reviewed_at >= ? AND r.reviewed_at < ? AND r.state_before = 0 AND q.set_id = ?`,
+		learnerID, start.UTC(), end.UTC(), setID).Scan(&n)
+	return n, err
+}
+
+// lastReviewTx returns the id, question, source and time of the learner's
+// latest answer in the set; ok is false if there is none.
+func lastReviewTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (id, questionID int64, source string, at time.Time, ok bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT r.id, r.question_id, r.source, r.reviewed_at FROM reviews r JOIN questions q ON q.id = r.question_id
+		WHERE r.learner_id = ? AND q.set_id = ? ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1`, learnerID, setID).Scan(&id, &questionID, &source, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, "", time.Time{}, false, nil
+	}
+	return id, questionID, source, at, err == nil, err
+}
+
+func canUndoTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, now time.Time) (bool, error) {
+	if learnerID == 0 {
+		return false, nil
+	}
+	_, _, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
+	return ok && source == sourceStudy && sched.Day(at) == sched.Day(now), err
+}
+
+// Where an answer came from, as the log's source column says.
+const (
+	sourceStudy = "study"
+	sourceQuiz  = "quiz"
+)
+
+// ReviewInput is a flashcard answer.
+type ReviewInput struct {
+	LearnerID, SetID, QuestionID int64
+	Rating                       quiz.Rating
+	// Reps is the card's number of answers when it was shown: an answer to
+	// a card answered since (in another tab, or by a double click) gives
+	// ErrConflict. -1 skips the check.
+	Reps int
+	// Taken is the time from showing the card to the answer, capped at a
+	// minute; negative when unknown.
+	Taken time.Duration
+	// TimeZone is the browser's time zone, saved as the learner's when
+	// they have no settings yet, so that their days start at their own
+	// rollover hour without a visit to the settings; "" for none.
+	TimeZone string
+}
+
+// ReviewResult is what an answer made of the card.
+type ReviewResult struct {
+	Card quiz.Card
+	// Leech is true when this answer made the card a leech (Anki's leech
+	// threshold: 8 lapses, then every 4).
+	Leech bool
+}
+
+// Review records the learner's answer to a flashcard of the set at now and
+// reschedules the card, in one transaction. A question not among the
+// set's flashcards gives ErrNotFound.
+func (s *Store) Review(ctx context.Context, in ReviewInput, now time.Time) (ReviewResult, error) {
+	var res ReviewResult
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		if _, err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
+			return err
+		}
+		var kind string
+		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", in.QuestionID, in.SetID).Scan(&kind)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		if in.TimeZone != "" && ValidTimeZone(in.TimeZone) {
+			if err := adoptTimeZoneTx(ctx, tx, in.LearnerID, in.TimeZone, now); err != nil {
+				return err
+			}
+		}
+		res, err = reviewTx(ctx, tx, review{
+			learnerID: in.LearnerID, questionID: in.QuestionID, rating: in.Rating, at: now,
+			taken: in.Taken, source: sourceStudy, reps: in.Reps,
+		})
+		return err
+	})
+	if err != nil {
+		return ReviewResult{}, fmt.Errorf("db: review card %d of learner %d: %w", in.QuestionID, in.LearnerID, err)
+	}
+	return res, nil
+}
+
+// adoptTimeZoneTx gives a learner without settings the defaults in zone.
+func adoptTimeZoneTx(ctx context.Context, tx *sql.Tx, learnerID int64, zone string, now time.Time) error {
+	st, err := studySettingsTx(ctx, tx, learnerID)
+	if err != nil || st.Saved {
+		return err
+	}
+	st.TimeZone = zone
+	return saveStudySettingsTx(ctx, tx, learnerID, st, now)
+}
+
+// review is one answer to log.
+type review struct {
+	learnerID, questionID int64
+	rating                quiz.Rating
+	at                    time.Time
+	taken                 time.Duration // negative: unknown
+	source                string
+	attemptID             int64 // 0: none
+	reps                  int   // the card's reps the answer was given to; -1: any
+}
+
+// reviewTx applies an answer to the learner's card and appends it to the
+// log. A card whose memory state another model computed is first rebuilt
+// from its log with the learner's scheduler, so a later model is adopted
+// card by card as cards are reviewed.
+func reviewTx(ctx context.Context, tx *sql.Tx, r review) (ReviewResult, error) {
+	st, err := studySettingsTx(ctx, tx, r.learnerID)
+	if err != nil {
+		return ReviewResult{}, err
+	}
+	sched, err := st.Scheduler()
+	if err != nil {
+		return ReviewResult{}, err
+	}
+	before, _, err := cardTx(ctx, tx, r.learnerID, r.questionID)
+	if err != nil {
+		return ReviewResult{}, err
+	}
+	if r.reps >= 0 && before.Reps != r.reps {
+		return ReviewResult{}, fmt.Errorf("%w: the card was answered since it was shown", ErrConflict)
+	}
+	current := before
+	if before.State != quiz.StateNew && before.Model != sched.Model() {
+		if current, err = replayTx(ctx, tx, sched, r.learnerID, r.questionID); err != nil {
+			return ReviewResult{}, err
+		}
+	}
+	after := sched.Next(current, r.rating, r.at, r.questionID)
+
+	var taken, attempt any
+	if r.taken >= 0 {
+		taken = min(r.taken, maxTaken).Milliseconds()
+	}
+	if r.attemptID != 0 {
+		attempt = r.attemptID
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO reviews (learner_id, question_id, rating, reviewed_at, taken_ms, source, attempt_id,
+			state_before, step_before, stability_before, difficulty_before, due_before, last_review_before,
+			reps_before, lapses_before, scheduled_days_before, model_before, scheduled_days)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.learnerID, r.questionID, int(r.rating), r.at.UTC(), taken, r.source, attempt,
+		int(before.State), before.Step, before.Stability, before.Difficulty, nullTime(before.Due), nullTime(before.LastReview),
+		before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays)
+	if err != nil {
+		return ReviewResult{}, err
+	}
+	if err := putCardTx(ctx, tx, r.learnerID, r.questionID, after); err != nil {
+		return ReviewResult{}, err
+	}
+	return ReviewResult{Card: after, Leech: after.Lapses > current.Lapses && sched.IsLeech(after.Lapses)}, nil
+}
+
+// cardTx returns the learner's card for the question: the zero card when
+// there is no row.
+func cardTx(ctx context.Context, tx *sql.Tx, learnerID, questionID int64) (quiz.Card, bool, error) {
+	var n nullCard
+	err := tx.QueryRowContext(ctx, "SELECT "+cardColumns+" FROM cards c WHERE c.learner_id = ? AND c.question_id = ?",
+		learnerID, questionID).Scan(n.dest()...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return quiz.Card{}, false, nil
+	}
+	if err != nil {
+		return quiz.Card{}, false, err
+	}
+	c, suspended := n.card()
+	return c, suspended, nil
+}
+
+// putCardTx writes the card's schedule, keeping its suspension.
+func putCardTx(ctx context.Context, tx *sql.Tx, learnerID, questionID int64, c quiz.Card) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO cards (learner_id, question_id, state, step, stability, difficulty, due, last_review,
+			reps, lapses, scheduled_days, model)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (learner_id, question_id) DO UPDATE SET state = excluded.state, step = excluded.step,
+			stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
+			last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses,
+			scheduled_days = excluded.scheduled_days, model = excluded.model`,
+		learnerID, questionID, int(c.State), c.Step, c.Stability, c.Difficulty, nullTime(c.Due), nullTime(c.LastReview),
+		c.Reps, c.Lapses, c.ScheduledDays, c.Model)
+	return err
+}
+
+// replayTx rebuilds a card from its log with sched.
+func replayTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, learnerID, questionID int64) (quiz.Card, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT rating, reviewed_at FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id",
+		learnerID, questionID)
+	if err != nil {
+		return quiz.Card{}, err
+	}
+	defer rows.Close()
+	var logs []quiz.ReviewLog
+	for rows.Next() {
+		var l quiz.ReviewLog
+		if err := rows.Scan(&l.Rating, &l.Time); err != nil {
+			return quiz.Card{}, err
+		}
+		logs = append(logs, l)
+	}
+	if err := rows.Err(); err != nil {
+		return quiz.Card{}, err
+	}
+	return sched.Replay(questionID, logs)
+}
+
+// reviewQuizAnswer counts an answer given in a quiz as a review of the
+// learner's card for the question, in the transaction that saves the
+// answer: Good when fully right, Again otherwise (partial credit is not
+// recall). Only the first answer to a question in an attempt counts: it is
+// the act of recall; changing it after second thoughts is not another one,
+// and replacing the review would mean rewinding any review since.
+// Questions that are not flashcards (essays, descriptions) are skipped.
+func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, questionID int64, q questions.Question, g quiz.Grade, now time.Time) error {
+	if !quiz.IsCard(q.Kind) || !g.Graded {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE attempt_id = ? AND question_id = ?", attemptID, questionID).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	rating := quiz.RatingAgain
+	if g.Right() {
+		rating = quiz.RatingGood
+	}
+	_, err := reviewTx(ctx, tx, review{
+		learnerID: learnerID, questionID: questionID, rating: rating, at: now,
+		taken: -1, source: sourceQuiz, attemptID: attemptID, reps: -1,
+	})
+	return err
+}
+
+// UndoReview takes back the learner's last answer in the set, if it was a
+// flashcard answer given today (the learner's day): the card returns to
+// what it was before, and the answer leaves the log. It returns the
+// question id of the card. With nothing to undo it gives ErrNotFound.
+func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time.Time) (int64, error) {
+	var qid int64
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		st, err := studySettingsTx(ctx, tx, learnerID)
+		if err != nil {
+			return err
+		}
+		sched, err := st.Scheduler()
+		if err != nil {
+			return err
+		}
+		id, questionID, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
+		if err != nil {
+			return err
+		}
+		if !ok || source != sourceStudy || sched.Day(at) != sched.Day(now) {
+			return ErrNotFound
+		}
+		var later int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE learner_id = ? AND question_id = ? AND id > ?",
+			learnerID, questionID, id).Scan(&later); err != nil {
+			return err
+		}
+		if later > 0 {
+			return fmt.Errorf("%w: the card was answered again since", ErrConflict)
+		}
+		var (
+			c        quiz.Card
+			state    int
+			due, lst sql.NullTime
+		)
+		err = tx.QueryRowContext(ctx, `SELECT state_before, step_before, stability_before, difficulty_before, due_before,
+			last_review_before, reps_before, lapses_before, scheduled_days_before, model_before FROM reviews WHERE id = ?`, id).
+			Scan(&state, &c.Step, &c.Stability, &c.Difficulty, &due, &lst, &c.Reps, &c.Lapses, &c.ScheduledDays, &c.Model)
+		if err != nil {
+			return err
+		}
+		c.State, c.Due, c.LastReview = quiz.State(state), timeOf(due), timeOf(lst)
+		if _, err := tx.ExecContext(ctx, "DELETE FROM reviews WHERE id = ?", id); err != nil {
+			return err
+		}
+		if c.State == quiz.StateNew && c.Reps == 0 {
+			// Back to never studied: no row, unless it keeps a suspension.
+			if _, err := tx.ExecContext(ctx, "DELETE FROM cards WHERE learner_id = ? AND question_id = ? AND suspended = 0",
+				learnerID, questionID); err != nil {
+				return err
+			}
+		}
+		qid = questionID
+		return putCardIfRowTx(ctx, tx, learnerID, questionID, c)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: undo in set %d: %w", setID, err)
+	}
+	return qid, nil
+}
+
+// putCardIfRowTx writes the card's schedule if the card has a row.
+func putCardIfRowTx(ctx context.Context, tx *sql.Tx, learnerID, questionID int64, c quiz.Card) error {
+	_, err := tx.ExecContext(ctx, `UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, last_review = ?,
+		reps = ?, lapses = ?, scheduled_days = ?, model = ? WHERE learner_id = ? AND question_id = ?`,
+		int(c.State), c.Step, c.Stability, c.Difficulty, nullTime(c.Due), nullTime(c.LastReview),
+		c.Reps, c.Lapses, c.ScheduledDays, c.Model, learnerID, questionID)
+	return err
+}
+
+// Card returns the learner's card for a question, with the question. A
+// question never studied gives a new card (the zero quiz.Card); a missing
+// question gives ErrNotFound.
+func (s *Store) Card(ctx context.Context, learnerID, questionID int64) (StudyCard, error) {
+	c := StudyCard{Question: StoredQuestion{ID: questionID}}
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		if err := questionBodyTx(ctx, tx, &c.Question); err != nil {
+			return err
+		}
+		var err error
+		c.Card, c.Suspended, err = cardTx(ctx, tx, learnerID, questionID)
+		return err
+	})
+	if err != nil {
+		return StudyCard{}, fmt.Errorf("db: card %d of learner %d: %w", questionID, learnerID, err)
+	}
+	return c, nil
+}
+
+// Review is one entry of the review log.
+type Review struct {
+	ID     int64
+	Rating quiz.Rating
+	At     time.Time
+	// Taken is the time the answer took; negative when unknown.
+	Taken time.Duration
+	// Source is "study" for a flashcard answer, "quiz" for a quiz answer.
+	Source    string
+	AttemptID int64
+	// StateBefore is the card's state when it was answered.
+	StateBefore quiz.State
+}
+
+// ReviewLog returns the log of the learner's card for a question, oldest
+// first.
+func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]Review, error) {
+	var out []Review
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT id, rating, reviewed_at, coalesce(taken_ms, -1), source, coalesce(attempt_id, 0), state_before
+			FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id`, learnerID, questionID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var (
+				r     Review
+				taken int64
+			)
+			if err := rows.Scan(&r.ID, &r.Rating, &r.At, &taken, &r.Source, &r.AttemptID, &r.StateBefore); err != nil {
+				return err
+			}
+			r.At = r.At.UTC()
+			r.Taken = time.Duration(taken) * time.Millisecond
+			if taken < 0 {
+				r.Taken = -1
+			}
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: review log of card %d of learner %d: %w", questionID, learnerID, err)
+	}
+	return out, nil
+}
+
+// RebuildCard replays the log of the learner's card for a question with
+// their current scheduler and stores the result: the way to bring a card
+// computed by an older model up to date (reviews do it by themselves). A
+// card with no log gives ErrNotFound.
+func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (quiz.Card, error) {
+	var c quiz.Card
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		st, err := studySettingsTx(ctx, tx, learnerID)
+		if err != nil {
+			return err
+		}
+		sched, err := st.Scheduler()
+		if err != nil {
+			return err
+		}
+		if c, err = replayTx(ctx, tx, sched, learnerID, questionID); err != nil {
+			return err
+		}
+		if c.Reps == 0 {
+			return ErrNotFound
+		}
+		return putCardTx(ctx, tx, learnerID, questionID, c)
+	})
+	if err != nil {
+		return quiz.Card{}, fmt.Errorf("db: rebuild card %d of learner %d: %w", questionID, learnerID, err)
+	}
+	return c, nil
+}
+
+// SuspendCard takes a flashcard of the set out of the learner's study
+// (suspended true) or puts it back. Its schedule is kept.
+func (s *Store) SuspendCard(ctx context.Context, learnerID, setID, questionID int64, suspended bool) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		var kind string
+		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", questionID, setID).Scan(&kind)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO cards (learner_id, question_id, state, suspended) VALUES (?, ?, 0, ?)
+			ON CONFLICT (learner_id, question_id) DO UPDATE SET suspended = excluded.suspended`, learnerID, questionID, suspended)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: suspend card %d of learner %d: %w", questionID, learnerID, err)
+	}
+	return nil
+}
+
+// UnsuspendAll puts every suspended card of the set back into the
+// learner's study and returns how many there were.
+func (s *Store) UnsuspendAll(ctx context.Context, learnerID, setID int64) (int, error) {
+	var n int64
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE cards SET suspended = 0 WHERE learner_id = ? AND suspended = 1
+			AND question_id IN (SELECT id FROM questions WHERE set_id = ?)`, learnerID, setID)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: unsuspend cards of set %d: %w", setID, err)
+	}
+	return int(n), nil
+}
