@@ -1,0 +1,606 @@
+package generate
+
+import "strings"
+
+// An antecedent is what a pronoun may stand for: an entity and the words
+// the text last used for it ("Edward the Confessor", "the Normans").
+type antecedent struct {
+	ent  *entity
+	text string
+}
+
+// buildClauses cuts every sentence into the statements it makes, resolves
+// a leading pronoun where the antecedent is plain, and adds the statements
+// hidden in appositives and relative clauses.
+//
+// The antecedent of "he" or "she" is the last person who was the subject
+// of a sentence, as long as no other person has been named since; "they"
+// and "their" go to the last group or organisation in subject position;
+// "their" or "its" in the first sentence after a heading that is a name go
+// to that name.
+func (d *document) buildClauses() {
+	var focus *antecedent
+	for _, s := range d.sents {
+		if s.heading {
+			focus = nil
+			if len(s.ments) == 1 && s.ments[0].ent != nil && s.ments[0].a == 0 && s.ments[0].b == len(s.toks) {
+				focus = &antecedent{ent: s.ments[0].ent, text: s.ments[0].text}
+			}
+			continue
+		}
+		var inSentence, unknown *antecedent
+		for ci, seg := range clauseSpans(s.toks) {
+			text := s.text[s.toks[seg[0]].start:s.toks[seg[1]-1].end]
+			c := d.newClause(s, text, false)
+			ante := focus
+			if ci > 0 {
+				ante = inSentence
+				if ante == nil {
+					if p := onlyPersonBefore(s, seg[0]); p != nil {
+						ante = &antecedent{ent: p, text: p.display()}
+					}
+				}
+			} else if a := c.subordinateSubject(); a != nil {
+				ante = a
+			}
+			// "Roussel de Bailleul tried ..., but he was stopped": a name
+			// of unknown type that "he" refers back to is a person's.
+			if ci > 0 && ante == nil && unknown != nil && c.ok && c.subj[1] == c.subj[0]+1 && c.toks[c.subj[0]].is("he", "she") {
+				unknown.ent.typ = ePerson
+				ante = unknown
+			}
+			if r := d.resolvePronoun(c, ante); r != nil {
+				c = r
+			}
+			if k := c.subjectMention(); ci == 0 && k >= 0 && c.ments[k].typ == eName && c.ments[k].ent != nil && !c.ments[k].coord {
+				unknown = &antecedent{ent: c.ments[k].ent, text: c.ments[k].text}
+			}
+			if k := c.subjectMention(); k >= 0 && c.ments[k].ent != nil && !c.ments[k].coord {
+				switch m := c.ments[k]; m.typ {
+				case ePerson, eGroup, eOrg:
+					if inSentence == nil {
+						text := m.text
+						if m.the {
+							text = "the " + text
+						}
+						inSentence = &antecedent{ent: m.ent, text: text}
+					}
+				}
+			}
+			s.clauses = append(s.clauses, c)
+		}
+		d.roleClauses(s)
+		d.relativeClauses(s)
+		if inSentence != nil {
+			s.subject = inSentence.ent
+			focus = inSentence
+		} else if focus != nil {
+			// Another person named, and "he" is no longer plain.
+			for _, m := range s.ments {
+				if m.ent != nil && m.ent != focus.ent && m.typ == focus.ent.typ {
+					focus = nil
+					break
+				}
+			}
+		}
+	}
+}
+
+// subordinateSubject returns the person a fronted subordinate clause is
+// about: in "When finally Edward the Confessor returned ..., he brought",
+// "he" is Edward.
+func (c *clause) subordinateSubject() *antecedent {
+	for _, a := range c.advs {
+		if !subordinators[c.toks[a.a].lower] {
+			continue
+		}
+		for _, m := range c.ments {
+			if m.a > a.a && m.b < a.b && m.typ == ePerson && m.ent != nil && finiteAt(c.toks, m.b) {
+				return &antecedent{ent: m.ent, text: m.text}
+			}
+		}
+	}
+	return nil
+}
+
+// clauseSpans cuts a sentence's tokens at colons, semicolons and ", but" /
+// ", and" when both sides have a verb of their own.
+func clauseSpans(t []token) [][2]int {
+	var out [][2]int
+	start := 0
+	depth, quote := 0, false
+	for k := 0; k < len(t); k++ {
+		switch t[k].text {
+		case "(":
+			depth++
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+		case `"`:
+			quote = !quote
+		}
+		if depth > 0 || quote {
+			continue
+		}
+		cut, next := -1, -1
+		switch {
+		case t[k].text == ":" || t[k].text == ";":
+			cut, next = k, k+1
+		case t[k].text == "," && k+2 < len(t) && t[k+1].is("but", "and", "yet") && !t[k+2].is("also"):
+			cut, next = k, k+2
+		}
+		if cut < 0 || next >= len(t) {
+			continue
+		}
+		if containsFinite(t, start, cut) && containsFinite(t, next, len(t)) && hasSubjectBeforeVerb(t, next) {
+			out = append(out, [2]int{start, cut})
+			start = next
+			k = next - 1
+		}
+	}
+	if start < len(t) {
+		out = append(out, [2]int{start, len(t)})
+	}
+	return out
+}
+
+// hasSubjectBeforeVerb reports whether the words from i on start a clause of
+// their own (a subject, then a verb) rather than a second verb phrase of the
+// same subject ("... and called for a conference").
+func hasSubjectBeforeVerb(t []token, i int) bool {
+	for k := i; k < len(t) && k < i+25; k++ {
+		if finiteAt(t, k) && !isNamingParticiple(t, k) {
+			if k == i {
+				return false
+			}
+			// "and under Richard I was forged into ...": a phrase, then the
+			// verb of the first subject. A fronted phrase needs a comma or
+			// a pronoun before the verb to have a subject of its own.
+			if prepositions[t[i].lower] {
+				for j := i; j < k; j++ {
+					if t[j].text == "," || subjectPronouns[t[j].lower] && !(t[j].text == "I" && j > 0 && t[j-1].cap) {
+						return true
+					}
+				}
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPersonBefore returns the one person named in the sentence before
+// token i, or nil when there are none or several.
+func onlyPersonBefore(s *sentence, i int) *entity {
+	var p *entity
+	for _, m := range s.ments {
+		if m.a >= i {
+			break
+		}
+		if m.typ == ePerson && m.ent != nil {
+			if p != nil && p != m.ent {
+				return nil
+			}
+			p = m.ent
+		}
+	}
+	return p
+}
+
+// resolvePronoun rewrites a clause whose subject is a pronoun ("he", "she",
+// "they") or starts with a possessive ("His stay", "Their first public
+// appearance") with the antecedent's name, when the antecedent fits.
+func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
+	if !c.ok || an == nil {
+		return nil
+	}
+	ante := an.ent
+	a := c.subj[0]
+	w := c.toks[a]
+	var name string
+	switch w.lower {
+	case "he", "she":
+		if ante.typ != ePerson || c.subj[1] != a+1 {
+			return nil
+		}
+		name = an.text
+	case "his", "her":
+		if ante.typ != ePerson {
+			return nil
+		}
+		name = possessive(an.text)
+	case "they", "their", "its":
+		if ante.typ != eGroup && ante.typ != eOrg || w.lower == "they" && c.subj[1] != a+1 || w.lower == "its" && ante.typ != eOrg {
+			return nil
+		}
+		name = an.text
+		if !strings.HasPrefix(name, "the ") && !ante.votesAcronym() && ante.typ != ePerson {
+			name = "the " + name
+		}
+		if w.lower != "they" {
+			name = possessive(name)
+		}
+	default:
+		return nil
+	}
+	if a == c.lead || a == 0 {
+		name = capitalize(name)
+	}
+	text := c.text[:w.start] + name + c.text[w.end:]
+	r := d.newClause(c.sent, text, true)
+	r.swapped = ante
+	if !r.ok {
+		return nil
+	}
+	return r
+}
+
+// possessive writes the possessive of a name: "Kollontai's", "the
+// Normans'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// votesAcronym reports whether the entity's name is an acronym, which takes
+// no article.
+func (e *entity) votesAcronym() bool {
+	f := e.display()
+	return !strings.Contains(f, " ") && (token{text: f}).allCaps()
+}
+
+// roleClauses turns appositives into statements: "Aleksei Kiselyov, chair
+// of the Miners' Union" into "Aleksei Kiselyov was chair of the Miners'
+// Union."; "Edgar's sister Margaret" into "Margaret was Edgar's sister.".
+func (d *document) roleClauses(s *sentence) {
+	t := s.toks
+	n := len(t)
+	for n > 0 && t[n-1].text == "." {
+		n--
+	}
+	verbless := !containsFinite(t, 0, n)
+	be := "was"
+	for _, w := range t {
+		if w.is("is", "are", "has", "have") {
+			be = "is"
+			break
+		}
+	}
+	for _, m := range s.ments {
+		if m.ent != nil && !m.poss && m.typ != ePerson && m.typ != eGroup {
+			d.thingAppositive(s, m, n, be)
+		}
+		if m.typ != ePerson || m.ent == nil || m.poss {
+			continue
+		}
+		// After the name: "X, chair of ...", or in a caption "X one of ...".
+		k := m.b
+		if k < n && t[k].text == "," {
+			k++
+		} else if !(verbless && m.a == 0) {
+			k = -1
+		}
+		for k >= 0 && k < n && isRoleStart(t, k) {
+			end := roleEnd(t, k, n)
+			for _, r := range splitRoles(t, k, end) {
+				d.addRole(s, m, t, r[0], r[1], be)
+			}
+			if end < n && t[end].text == "," {
+				k = end + 1
+				continue
+			}
+			break
+		}
+		// Before the name: "Edgar's sister Margaret", "the Byzantine duke of
+		// Antioch, Isaac Komnenos".
+		if start, ok := preRoleStart(s, m); ok {
+			end := m.a
+			if t[end-1].text == "," {
+				end--
+			}
+			d.addRole(s, m, t, start, end, be)
+		}
+	}
+}
+
+// placeNouns describe places; a statement about what a place is stays in
+// the present ("Normandy is a region in France").
+var placeNouns = wordSet(`region city town village country province state capital port river island
+	area district territory kingdom duchy county peninsula mountain lake valley`)
+
+// thingAppositive turns "Normandy, a region in France" and "Dyrrachium—one
+// of the most important naval bases of the Adriatic—" into statements.
+func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
+	t := s.toks
+	k := m.b
+	if k >= n || t[k].text != "," && t[k].text != "—" {
+		return
+	}
+	dash := t[k].text == "—"
+	k++
+	a := k
+	if k+1 < n && t[k].lower == "one" && t[k+1].lower == "of" {
+		k += 2
+	}
+	if k >= n || !t[k].is("a", "an", "the") {
+		return
+	}
+	end := a
+	for end < n && t[end].text != "," && t[end].text != "—" && t[end].text != "(" && t[end].text != ";" {
+		if finiteAt(t, end) || t[end].is("which", "who", "that", "where") {
+			return
+		}
+		end++
+	}
+	if dash && (end >= n || t[end].text != "—") {
+		return
+	}
+	if end-a < 2 || end-a > 12 {
+		return
+	}
+	head := ""
+	for j := a; j < end; j++ {
+		if t[j].is("of", "in", "on", "at", "near") {
+			break
+		}
+		if t[j].isWord() && !t[j].cap {
+			head = t[j].lower
+		}
+	}
+	if head == "" || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] {
+		return // "the VTsSPS, a key founding member of ...": about a person
+	}
+	if placeNouns[strings.TrimSuffix(head, "s")] && m.typ == ePlace && !strings.HasPrefix(t[a].lower, "one") {
+		be = "is"
+	}
+	text := m.text + " " + be + " " + textOf(t, [2]int{a, end}) + "."
+	c := d.newClause(s, text, true)
+	s.clauses = append(s.clauses, c)
+}
+
+// roleEnd returns where an appositive starting at t[k] ends: at a comma, a
+// bracket or the end of the sentence.
+func roleEnd(t []token, k, n int) int {
+	for e := k; e < n; e++ {
+		switch t[e].text {
+		case ",", "(", ")", ";", ":", "—":
+			return e
+		}
+		if finiteAt(t, e) {
+			return k // a clause, not an appositive
+		}
+	}
+	return n
+}
+
+// splitRoles splits coordinated roles: "chair of the Miners' Union and a
+// signatory of the theses" into its two roles.
+func splitRoles(t []token, a, b int) [][2]int {
+	for k := a + 1; k+1 < b; k++ {
+		if t[k].lower == "and" && t[k+1].is("a", "an", "the") && isRoleStart(t, k+1) {
+			return append([][2]int{{a, k}}, splitRoles(t, k+1, b)...)
+		}
+	}
+	if b > a {
+		return [][2]int{{a, b}}
+	}
+	return nil
+}
+
+// preRoleStart finds a role written before a person's name: "his
+// half-brother Harthacnut", "Edgar's sister Margaret", "the Byzantine
+// general Alexius Komnenos" (the role noun right before the name), or "the
+// Byzantine duke of Antioch, Isaac Komnenos" (a role with its complement,
+// then a comma and the name ending the phrase).
+func preRoleStart(s *sentence, m mention) (int, bool) {
+	t := s.toks
+	k := m.a - 1
+	if k < 1 {
+		return 0, false
+	}
+	comma := t[k].text == ","
+	if comma {
+		if m.b < len(t) && t[m.b].text != "." && t[m.b].text != "," {
+			return 0, false
+		}
+		k--
+	} else if !roleNouns[t[k].lower] || t[k].cap {
+		return 0, false
+	}
+	sawRole, sawOf := false, false
+	for steps := 0; k >= 0 && steps < 8; steps, k = steps+1, k-1 {
+		w := t[k]
+		switch {
+		case roleNouns[w.lower] && !w.cap:
+			if sawRole && !sawOf {
+				return 0, false
+			}
+			sawRole = true
+		case w.is("the", "a", "an", "his", "her", "their"):
+			return k, sawRole && (comma == sawOf)
+		case w.text == "'s":
+			return k - 1, sawRole && !comma && k > 0
+		case w.lower == "of":
+			if sawRole || !comma {
+				return 0, false
+			}
+			sawOf = true
+		case w.isWord() && !functionWords[w.lower] && !isVerbForm(w.lower) && (!w.cap || nationalities[w.lower] || isNameToken(s, k) && !sawRole):
+			// adjectives, nationalities, the complement's name
+		default:
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func isNameToken(s *sentence, k int) bool {
+	for _, m := range s.ments {
+		if k >= m.a && k < m.b {
+			return true
+		}
+	}
+	return false
+}
+
+// addRole records a role fact and the statement it makes.
+func (d *document) addRole(s *sentence, m mention, t []token, a, b int, be string) {
+	for b > a && (t[b-1].text == "," || t[b-1].lower == "and") {
+		b--
+	}
+	if b-a < 1 || b-a > 16 {
+		return
+	}
+	rf := &roleFact{person: m}
+	first := t[a]
+	switch {
+	case first.is("his", "her"):
+		p := onlyPersonBefore(s, a)
+		if p == nil || p == m.ent {
+			return
+		}
+		rf.possessor = p
+		rf.possText = p.short()
+		rf.role = rf.possText + "'s " + textOf(t, [2]int{a + 1, b})
+	case first.lower == "their":
+		return
+	default:
+		rf.role = textOf(t, [2]int{a, b})
+		if first.lower == "the" || first.lower == "a" || first.lower == "an" {
+			if a == 0 || t[a-1].text == "," || t[a-1].text == "(" {
+				// As written.
+			}
+		}
+		if first.cap && !first.is("the", "a", "an") {
+			if k := mentionEndingAt(s, a); k >= 0 && s.ments[k].poss {
+				rf.possessor = s.ments[k].ent
+				rf.possText = s.ments[k].text
+			}
+		}
+	}
+	if strings.HasPrefix(rf.role, "The ") || strings.HasPrefix(rf.role, "A ") || strings.HasPrefix(rf.role, "An ") {
+		rf.role = strings.ToLower(rf.role[:1]) + rf.role[1:]
+	}
+	// "the Byzantine general Alexius Komnenos" says he was a Byzantine
+	// general, not the only one.
+	if strings.HasPrefix(rf.role, "the ") && !strings.Contains(rf.role, " of ") && rf.possessor == nil {
+		rest := rf.role[4:]
+		art := "a "
+		if strings.ContainsRune("aeiouAEIOU", rune(rest[0])) {
+			art = "an "
+		}
+		rf.role = art + rest
+	}
+	// The role noun and whether one person holds it.
+	for k := a; k < b; k++ {
+		if roleNouns[t[k].lower] && !t[k].cap {
+			rf.noun = t[k].lower
+			break
+		}
+	}
+	if rf.noun == "" {
+		return
+	}
+	bare := !first.is("a", "an", "one")
+	rf.unique = bare && uniqueRoles[rf.noun] && (strings.Contains(rf.role, " of ") || rf.possessor != nil)
+	text := m.ent.displayFor(m.text) + " " + be + " " + rf.role + "."
+	c := d.newClause(s, text, true)
+	c.role = rf
+	s.clauses = append(s.clauses, c)
+}
+
+// mentionEndingAt returns the mention of s whose possessive "'s" is at
+// token k+1 or that starts at k, or -1.
+func mentionEndingAt(s *sentence, k int) int {
+	for i, m := range s.ments {
+		if m.a == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// displayFor is the form of the entity to write in a rebuilt statement:
+// the form the sentence used.
+func (e *entity) displayFor(written string) string { return written }
+
+// relativeClauses turns "David Riazanov and Mikhail Tomsky, who believed
+// that ..." into "David Riazanov and Mikhail Tomsky believed that ...", and
+// "The Duchy of Normandy, which began in 911 as a fiefdom," into "The Duchy
+// of Normandy began in 911 as a fiefdom.".
+func (d *document) relativeClauses(s *sentence) {
+	t := s.toks
+	for w := 1; w+1 < len(t); w++ {
+		if t[w].text != "," || !t[w+1].is("who", "which") || w+2 >= len(t) || !finiteAt(t, w+2) {
+			continue
+		}
+		// The noun phrase before the comma.
+		start := -1
+		var head *mention
+		for k := range s.ments {
+			m := &s.ments[k]
+			if m.b == w && m.ent != nil {
+				head = m
+				start = m.a
+			}
+		}
+		if head == nil {
+			// "Shlyapnikov's supporters, who ..."
+			k := w - 1
+			for k > 0 && t[k].isWord() && !t[k].cap && !functionWords[t[k].lower] {
+				k--
+			}
+			if k < w-1 && t[k].text == "'s" {
+				if i := mentionEndingAtPoss(s, k); i >= 0 && s.ments[i].ent != nil && s.ments[i].typ == ePerson {
+					head = &s.ments[i]
+					start = head.a
+				}
+			}
+		}
+		if head == nil {
+			continue
+		}
+		isWho := t[w+1].lower == "who"
+		if isWho != (head.typ == ePerson || head.typ == eGroup) {
+			continue
+		}
+		if head.coord {
+			// Take in the whole list: "David Riazanov and Mikhail Tomsky".
+			for k := len(s.ments) - 1; k >= 0; k-- {
+				m := s.ments[k]
+				if m.b <= start && m.coord && m.typ == head.typ && isListGap(t[m.b:start]) {
+					start = m.a
+				}
+			}
+		}
+		if start > 0 && t[start-1].lower == "the" {
+			start--
+		}
+		end := topComma(t, w+2, len(t))
+		if end < 0 {
+			end = len(t)
+			for end > 0 && t[end-1].text == "." {
+				end--
+			}
+		}
+		if end-(w+2) < 3 {
+			continue
+		}
+		text := capitalize(textOf(t, [2]int{start, w}, [2]int{w + 2, end})) + "."
+		s.clauses = append(s.clauses, d.newClause(s, text, true))
+	}
+}
+
+// mentionEndingAtPoss returns the mention whose "'s" is token k, or -1.
+func mentionEndingAtPoss(s *sentence, k int) int {
+	for i, m := range s.ments {
+		if m.b == k && m.poss {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,540 @@
+package generate
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A block is a paragraph of the cleaned document: a heading, a list item, a
+// caption or a run of prose. Blocks are sentence boundaries.
+type block struct {
+	text    string
+	heading bool
+}
+
+// charFixes straightens typography so that the same name is spelt the same
+// way everywhere: curly quotes, non-breaking and zero-width spaces, ellipses.
+var charFixes = strings.NewReplacer(
+	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'", "\u2032", "'",
+	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u201f", `"`, "\u00ab", `"`, "\u00bb", `"`, "\u2033", `"`,
+	"\u00a0", " ", "\u2007", " ", "\u202f", " ", "\u2009", " ", "\u200a", " ", "\u3000", " ",
+	"\u200b", "", "\u200c", "", "\u200d", "", "\ufeff", "", "\u00ad", "", "\u2060", "",
+	"\u2026", "...", "\t", " ", "\u2028", "\n", "\u2029", "\n\n", "\r\n", "\n", "\r", "\n",
+)
+
+// cleanDocument turns raw text, Markdown or HTML into blocks of plain text.
+func cleanDocument(raw string) []block {
+	raw = strings.ToValidUTF8(raw, "")
+	raw = charFixes.Replace(raw)
+	if looksLikeHTML(raw) {
+		raw = htmlToText(raw)
+	}
+	raw = stripWikiMarkup(raw)
+	lines := markdownLines(raw)
+	return buildBlocks(lines)
+}
+
+// looksLikeHTML reports whether the text is markup pasted from a web page
+// rather than prose that merely mentions a tag.
+func looksLikeHTML(s string) bool {
+	n := 0
+	for _, t := range []string{"<p>", "<p ", "<div", "<br", "<html", "<body", "<li>", "<h1", "<h2", "<h3", "<span", "<table", "<a href"} {
+		n += strings.Count(strings.ToLower(s), t)
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// blockTags end a paragraph when stripped.
+var blockTags = wordSet(`p div br li ul ol table tr td th section article header footer nav aside
+	blockquote pre figure figcaption caption dl dt dd main form hr title`)
+
+// htmlToText strips tags, keeps paragraph breaks and marks headings the way
+// Markdown does, so the Markdown pass finishes the job.
+func htmlToText(s string) string {
+	var b strings.Builder
+	lower := strings.ToLower(s)
+	for i := 0; i < len(s); {
+		if s[i] != '<' {
+			j := strings.IndexByte(s[i:], '<')
+			if j < 0 {
+				j = len(s) - i
+			}
+			b.WriteString(s[i : i+j])
+			i += j
+			continue
+		}
+		if strings.HasPrefix(s[i:], "<!--") {
+			end := strings.Index(s[i:], "-->")
+			if end < 0 {
+				break
+			}
+			i += end + 3
+			continue
+		}
+		end := strings.IndexByte(s[i:], '>')
+		if end < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		tag := lower[i+1 : i+end]
+		i += end + 1
+		closing := strings.HasPrefix(tag, "/")
+		tag = strings.TrimPrefix(tag, "/")
+		name := tag
+		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
+			name = name[:k]
+		}
+		switch {
+		case !closing && (name == "script" || name == "style" || name == "noscript" || name == "template"):
+			if k := strings.Index(lower[i:], "</"+name); k >= 0 {
+				i += k
+			}
+		case !closing && (name == "sup" && strings.Contains(tag, "reference")):
+			// A citation marker: drop it with its content.
+			if k := strings.Index(lower[i:], "</sup>"); k >= 0 {
+				i += k + len("</sup>")
+			}
+		case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
+			if closing {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString("\n\n# ")
+			}
+		case name == "li" && !closing:
+			b.WriteString("\n- ")
+		case name == "br":
+			b.WriteString("\n")
+		case blockTags[name]:
+			b.WriteString("\n\n")
+		}
+	}
+	return html.UnescapeString(b.String())
+}
+
+// stripWikiMarkup removes reference tags and templates that survive a copy
+// from a wiki's source: <ref>...</ref>, stray "/ref>", {{cite ...}}.
+func stripWikiMarkup(s string) string {
+	if !strings.Contains(s, "ref") && !strings.Contains(s, "{{") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		rest := s[i:]
+		switch {
+		case strings.HasPrefix(rest, "<ref"):
+			end := strings.IndexByte(rest, '>')
+			if end < 0 {
+				i = len(s)
+				continue
+			}
+			if rest[end-1] == '/' {
+				i += end + 1
+				continue
+			}
+			if k := strings.Index(rest, "</ref>"); k >= 0 {
+				i += k + len("</ref>")
+			} else {
+				i += end + 1
+			}
+			continue
+		case strings.HasPrefix(rest, "</ref>"):
+			i += len("</ref>")
+			continue
+		case strings.HasPrefix(rest, "/ref>"):
+			i += len("/ref>")
+			continue
+		case strings.HasPrefix(rest, "{{"):
+			if k := strings.Index(rest, "}}"); k >= 0 {
+				i += k + 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// A line is one line of the document after Markdown is reduced to text.
+type line struct {
+	text    string
+	heading bool // a Markdown or underlined heading
+	item    bool // a list item: a block of its own
+	blank   bool
+}
+
+// markdownLines strips Markdown syntax line by line: headings, lists, block
+// quotes, fences, tables, link definitions; inline emphasis, code and links.
+func markdownLines(s string) []line {
+	raw := strings.Split(s, "\n")
+	var out []line
+	fence := false
+	for i := 0; i < len(raw); i++ {
+		l := strings.TrimRight(raw[i], " ")
+		t := strings.TrimSpace(l)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+			out = append(out, line{blank: true})
+			continue
+		}
+		if fence || t == "" {
+			out = append(out, line{blank: true})
+			continue
+		}
+		// Setext heading: a line underlined with === or ---.
+		if i+1 < len(raw) && isRule(strings.TrimSpace(raw[i+1]), true) && !isListItem(t) {
+			out = append(out, line{text: inlineMarkdown(t), heading: true})
+			i++
+			continue
+		}
+		if isRule(t, false) {
+			out = append(out, line{blank: true})
+			continue
+		}
+		for strings.HasPrefix(t, ">") {
+			t = strings.TrimSpace(t[1:])
+		}
+		if strings.HasPrefix(t, "#") {
+			h := strings.TrimLeft(t, "#")
+			if len(t)-len(h) <= 6 && (h == "" || h[0] == ' ') {
+				h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h), "#"))
+				out = append(out, line{text: inlineMarkdown(h), heading: true})
+				continue
+			}
+		}
+		if strings.HasPrefix(t, "|") {
+			// Tables hold data, not sentences.
+			out = append(out, line{blank: true})
+			continue
+		}
+		if isLinkDefinition(t) {
+			continue
+		}
+		item := false
+		if rest, ok := cutListMarker(t); ok {
+			t, item = rest, true
+		}
+		out = append(out, line{text: inlineMarkdown(stripCitations(t)), item: item})
+	}
+	return out
+}
+
+// isRule reports whether t is a horizontal rule, or with underline set a
+// setext heading underline.
+func isRule(t string, underline bool) bool {
+	if len(t) < 3 {
+		return false
+	}
+	chars := "-*_"
+	if underline {
+		chars = "=-"
+	}
+	c := t[0]
+	if !strings.ContainsRune(chars, rune(c)) {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] != c && !(t[i] == ' ' && !underline) {
+			return false
+		}
+	}
+	return true
+}
+
+func isListItem(t string) bool { _, ok := cutListMarker(t); return ok }
+
+// cutListMarker removes a bullet ("- ", "* ", "+ ", "• ") or number ("1. ",
+// "2) ") from the start of a line.
+func cutListMarker(t string) (string, bool) {
+	for _, m := range []string{"- ", "* ", "+ ", "• ", "· "} {
+		if strings.HasPrefix(t, m) {
+			return strings.TrimSpace(t[len(m):]), true
+		}
+	}
+	i := 0
+	for i < len(t) && i < 3 && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' ' {
+		return strings.TrimSpace(t[i+2:]), true
+	}
+	return t, false
+}
+
+func isLinkDefinition(t string) bool {
+	if !strings.HasPrefix(t, "[") {
+		return false
+	}
+	k := strings.Index(t, "]:")
+	return k > 0 && !strings.Contains(t[:k], " ")
+}
+
+// inlineMarkdown removes images, keeps link text, and drops emphasis and
+// code markers.
+func inlineMarkdown(s string) string {
+	if !strings.ContainsAny(s, "*_`[!<") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '!' && i+1 < len(s) && s[i+1] == '[':
+			if end, _, ok := linkAt(s, i+1); ok {
+				i = end
+				continue
+			}
+		case c == '[':
+			if end, text, ok := linkAt(s, i); ok {
+				b.WriteString(text)
+				i = end
+				continue
+			}
+		case c == '`':
+			i++
+			continue
+		case c == '*' || c == '_':
+			// Emphasis markers sit at word edges; an underscore inside a
+			// word (snake_case) stays.
+			prevWord := i > 0 && isWordByte(s[i-1])
+			nextWord := i+1 < len(s) && isWordByte(s[i+1])
+			if c == '_' && prevWord && nextWord {
+				break
+			}
+			if c == '*' && i+1 < len(s) && s[i+1] == ' ' && (i == 0 || s[i-1] == ' ') {
+				break // a lone asterisk
+			}
+			i++
+			continue
+		case c == '<':
+			// Autolinks and inline tags.
+			if end := strings.IndexByte(s[i:], '>'); end > 0 && !strings.Contains(s[i:i+end], " ") || end > 0 && strings.HasPrefix(s[i+1:], "/") {
+				i += end + 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// linkAt parses a Markdown link "[text](url)" or "[text][ref]" at s[i].
+func linkAt(s string, i int) (end int, text string, ok bool) {
+	close := strings.IndexByte(s[i:], ']')
+	if close < 0 {
+		return 0, "", false
+	}
+	close += i
+	text = s[i+1 : close]
+	if close+1 < len(s) && (s[close+1] == '(' || s[close+1] == '[') {
+		want := byte(')')
+		if s[close+1] == '[' {
+			want = ']'
+		}
+		if k := strings.IndexByte(s[close+1:], want); k >= 0 {
+			return close + 1 + k + 1, text, true
+		}
+	}
+	return 0, "", false
+}
+
+// buildBlocks groups lines into blocks. Blank lines, headings and list items
+// end a block. In a hard-wrapped document (lines broken at a fixed width)
+// the lines of a paragraph are joined; otherwise a line break ends a
+// paragraph (a pasted list of captions), unless the next line plainly
+// continues the sentence (it starts in lower case).
+func buildBlocks(lines []line) []block {
+	wrapped := isHardWrapped(lines)
+	var out []block
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			if t := tidy(strings.Join(cur, " ")); t != "" {
+				out = append(out, block{text: t})
+			}
+		}
+		cur = cur[:0]
+	}
+	for _, l := range lines {
+		switch {
+		case l.blank:
+			flush()
+		case l.heading:
+			flush()
+			if t := tidy(l.text); t != "" {
+				out = append(out, block{text: t, heading: true})
+			}
+		case l.item:
+			flush()
+			cur = append(cur, l.text)
+		default:
+			if !wrapped && !continuesLine(l.text) {
+				flush()
+			}
+			cur = append(cur, l.text)
+		}
+	}
+	flush()
+	for i := range out {
+		if !out[i].heading && looksLikeHeading(out[i].text, i == 0, i+1 < len(out)) {
+			out[i].heading = true
+		}
+	}
+	return out
+}
+
+// continuesLine reports whether a line starts in the middle of a sentence.
+func continuesLine(t string) bool {
+	r := firstRune(strings.TrimLeft(t, `"'(`))
+	return unicode.IsLower(r)
+}
+
+// isHardWrapped reports whether the text's lines were broken at a fixed
+// width: no line is much longer than the rest, and most lines inside
+// paragraphs are long and run on into the next without final punctuation.
+func isHardWrapped(lines []line) bool {
+	var long, text, runOn int
+	for i, l := range lines {
+		if l.blank || l.heading {
+			continue
+		}
+		text++
+		n := utf8.RuneCountInString(l.text)
+		if n > 100 {
+			long++
+		}
+		if n >= 40 && i+1 < len(lines) && !lines[i+1].blank && !lines[i+1].item && !lines[i+1].heading && !endsSentence(l.text) {
+			runOn++
+		}
+	}
+	return text >= 2 && long*20 <= text && runOn >= 2 && runOn*2 >= text-countParagraphs(lines)
+}
+
+// countParagraphs counts runs of text lines between blank lines.
+func countParagraphs(lines []line) int {
+	n, in := 0, false
+	for _, l := range lines {
+		switch {
+		case l.blank || l.heading:
+			in = false
+		case !in:
+			n++
+			in = true
+		}
+	}
+	return n
+}
+
+func endsSentence(t string) bool {
+	t = strings.TrimRight(t, `"')]`)
+	return t != "" && strings.ContainsRune(".!?:;", rune(t[len(t)-1]))
+}
+
+// looksLikeHeading tells a title ("Workers' Opposition", "Early life") from
+// a caption or a sentence: short, without final punctuation, title-cased or
+// very short.
+func looksLikeHeading(t string, first, more bool) bool {
+	if endsSentence(t) || strings.HasSuffix(t, ",") {
+		return false
+	}
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	caps, content := 0, 0
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		if functionWords[lw] && !unicode.IsUpper(firstRune(w)) {
+			continue
+		}
+		content++
+		if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
+			caps++
+		}
+	}
+	return len(words) <= 5 || caps*10 >= content*7 || first && more && len(words) <= 8
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// tidy removes citation markers and fixes the spacing of punctuation.
+func tidy(s string) string {
+	s = stripCitations(s)
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			switch {
+			case strings.ContainsRune(",.;:!?)]", r):
+				// "Lutovinov , secretary" -> "Lutovinov, secretary"
+			default:
+				b.WriteByte(' ')
+			}
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if strings.Contains(out, "( ") || strings.Contains(out, "[ ") {
+		out = strings.NewReplacer("( ", "(", "[ ", "[").Replace(out)
+	}
+	return strings.TrimSpace(out)
+}
+
+// stripCitations removes bracketed reference markers: "[4]", "[12][13]",
+// "[a]", "[citation needed]", "[note 2]", "[when?]", "[edit]".
+func stripCitations(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '[' {
+			end := strings.IndexByte(s[i:], ']')
+			if end > 0 && isCitation(s[i+1:i+end]) {
+				i += end + 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+func isCitation(c string) bool {
+	c = strings.TrimSpace(strings.ToLower(c))
+	if c == "" || len(c) > 40 {
+		return false
+	}
+	if strings.HasSuffix(c, "?") || strings.HasSuffix(c, "needed") || c == "edit" || c == "citation" {
+		return true
+	}
+	if len(c) == 1 && c[0] >= 'a' && c[0] <= 'z' {
+		return true
+	}
+	c = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(c, "note "), "nb "), "n ")
+	for _, r := range c {
+		if !(r >= '0' && r <= '9' || r == ',' || r == ' ' || r == '-' || r == ':' || r == 'p' || r == '.') {
+			return false
+		}
+	}
+	return c[0] >= '0' && c[0] <= '9'
+}

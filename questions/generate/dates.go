@@ -1,0 +1,355 @@
+package generate
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// dateKind is the form a date is written in; a distractor takes the same
+// form as its key, so that the form gives nothing away.
+type dateKind uint8
+
+const (
+	dYear      dateKind = iota + 1 // "1066", "911"
+	dMonthYear                     // "September 1920"
+	dFull                          // "December 30, 1920", "5 July 1921"
+	dMonthDay                      // "5 July"
+	dDecade                        // "the 1050s"
+	dCentury                       // "the 10th century", "10th and 11th centuries"
+	dPart                          // "the end of 1919", "early 1920"
+	dRange                         // "1038–40"
+)
+
+// A dateVal is what a date mention says, enough to write a near date of the
+// same form.
+type dateVal struct {
+	kind       dateKind
+	year       int
+	month, day int
+	century    int
+	part       string // "the end of", "early": dPart's lead
+	inner      dateKind
+	dayFirst   bool // "5 July 1921" rather than "July 5, 1921"
+	plural     bool // "centuries"
+}
+
+// scanDate reads a date starting at toks[i]. It returns the end of the date
+// and whether there was one.
+func scanDate(toks []token, i int) (int, dateVal, bool) {
+	n := len(toks)
+	at := func(k int) string {
+		if k < n {
+			return toks[k].lower
+		}
+		return ""
+	}
+	// "the end of 1919", "the first half of the 10th century"
+	if at(i) == "the" {
+		k := i + 1
+		part := ""
+		if (at(k) == "first" || at(k) == "second" || at(k) == "latter" || at(k) == "early" || at(k) == "late") && (at(k+1) == "half" || at(k+1) == "part" || at(k+1) == "years") {
+			part = at(k) + " " + at(k+1)
+			k += 2
+		} else if datePartWords[at(k)] {
+			part = at(k)
+			k++
+		}
+		if part != "" && at(k) == "of" {
+			k++
+			if at(k) == "the" {
+				k++
+			}
+			if end, d, ok := scanCoreDate(toks, k); ok {
+				return end, dateVal{kind: dPart, part: "the " + part + " of", inner: d.kind, year: d.year, month: d.month, century: d.century, dayFirst: d.dayFirst}, true
+			}
+		}
+	}
+	// "early 1920", "late 19th century", "mid-1920s"
+	if dateModifiers[at(i)] {
+		if end, d, ok := scanCoreDate(toks, i+1); ok && (d.kind == dYear && toks[i+1].kind == tNum || d.kind == dCentury || d.kind == dDecade) {
+			return end, dateVal{kind: dPart, part: at(i), inner: d.kind, year: d.year, century: d.century}, true
+		}
+	}
+	if strings.HasPrefix(at(i), "mid-") && len(at(i)) > 4 {
+		sub := tokenize(toks[i].text[4:])
+		if len(sub) == 1 {
+			if _, d, ok := scanCoreDate(sub, 0); ok {
+				return i + 1, dateVal{kind: dPart, part: "mid-", inner: d.kind, year: d.year, century: d.century}, true
+			}
+		}
+	}
+	return scanCoreDate(toks, i)
+}
+
+// scanCoreDate reads a date without a leading part: a day, month, year,
+// decade or century.
+func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
+	n := len(toks)
+	if i >= n {
+		return 0, dateVal{}, false
+	}
+	t := toks[i]
+	// Month first: "December 30, 1920", "September 1920", "July 5".
+	if m, ok := months[t.lower]; ok && t.cap {
+		if i+1 < n {
+			if d, ok := dayNumber(toks[i+1]); ok {
+				k := i + 2
+				if k < n && toks[k].text == "," {
+					k++
+				}
+				if k < n {
+					if y, ok := yearNumber(toks[k], true); ok {
+						return k + 1, dateVal{kind: dFull, year: y, month: m, day: d}, true
+					}
+				}
+				if m != 5 || toks[i+1].kind == tNum {
+					return i + 2, dateVal{kind: dMonthDay, month: m, day: d}, true
+				}
+			}
+			if y, ok := yearNumber(toks[i+1], true); ok {
+				return i + 2, dateVal{kind: dMonthYear, year: y, month: m}, true
+			}
+			if toks[i+1].lower == "of" && i+2 < n {
+				if y, ok := yearNumber(toks[i+2], true); ok {
+					return i + 3, dateVal{kind: dMonthYear, year: y, month: m}, true
+				}
+			}
+		}
+		return 0, dateVal{}, false
+	}
+	if t.kind != tNum {
+		// "the tenth century"
+		if o, ok := ordinalWords[t.lower]; ok && i+1 < n && (toks[i+1].lower == "century" || toks[i+1].lower == "centuries") {
+			return centuryEnd(toks, i+1, dateVal{kind: dCentury, century: o})
+		}
+		return 0, dateVal{}, false
+	}
+	// Day first: "5 July 1921", "5 July".
+	if d, ok := dayNumber(t); ok && i+1 < n {
+		if m, ok := months[toks[i+1].lower]; ok && toks[i+1].cap {
+			if i+2 < n {
+				if y, ok := yearNumber(toks[i+2], true); ok {
+					return i + 3, dateVal{kind: dFull, year: y, month: m, day: d, dayFirst: true}, true
+				}
+			}
+			return i + 2, dateVal{kind: dMonthDay, month: m, day: d, dayFirst: true}, true
+		}
+	}
+	// Centuries: "10th century", "10th and 11th centuries".
+	if o, ok := ordinalNumber(t); ok && i+1 < n {
+		if toks[i+1].lower == "century" || toks[i+1].lower == "centuries" {
+			return centuryEnd(toks, i+1, dateVal{kind: dCentury, century: o})
+		}
+		if (toks[i+1].lower == "and" || toks[i+1].lower == "or" || toks[i+1].text == "–" || toks[i+1].text == "-") && i+3 < n {
+			if _, ok := ordinalNumber(toks[i+2]); ok && toks[i+3].lower == "centuries" {
+				return centuryEnd(toks, i+3, dateVal{kind: dCentury, century: o, plural: true})
+			}
+		}
+	}
+	// Decades: "1050s", "880s".
+	if len(t.text) >= 4 && strings.HasSuffix(t.text, "0s") {
+		if y, err := strconv.Atoi(t.text[:len(t.text)-1]); err == nil && y >= 100 && y < 2100 {
+			return i + 1, dateVal{kind: dDecade, year: y}, true
+		}
+	}
+	// Years, alone or as a range: "1066", "1038–40".
+	prevWord := ""
+	if i > 0 {
+		prevWord = toks[i-1].lower
+	}
+	strict := !(prevWord == "in" || prevWord == "by" || prevWord == "since" || prevWord == "until" ||
+		prevWord == "from" || prevWord == "after" || prevWord == "before" || prevWord == "around" ||
+		prevWord == "circa" || prevWord == "c." || prevWord == "year" || prevWord == "to" || prevWord == "of" ||
+		prevWord == "and" || prevWord == "till" || prevWord == "between" || prevWord == "–")
+	if y, ok := yearNumber(t, strict); ok {
+		if i+1 < n && !strict && toks[i+1].kind == tWord && !toks[i+1].cap && !functionWords[toks[i+1].lower] && toks[i+1].lower != "ad" && toks[i+1].lower != "bc" {
+			// "in 300 ships" is a number, not a year.
+			return 0, dateVal{}, false
+		}
+		end := i + 1
+		if end < n && (toks[end].text == "AD" || toks[end].text == "BC" || toks[end].text == "BCE" || toks[end].text == "CE") {
+			end++
+		}
+		if end+1 < n && (toks[end].text == "–" || toks[end].text == "-") && toks[end+1].kind == tNum {
+			if _, err := strconv.Atoi(toks[end+1].text); err == nil && len(toks[end+1].text) <= 4 {
+				return end + 2, dateVal{kind: dRange, year: y}, true
+			}
+		}
+		return end, dateVal{kind: dYear, year: y}, true
+	}
+	return 0, dateVal{}, false
+}
+
+func centuryEnd(toks []token, k int, d dateVal) (int, dateVal, bool) {
+	d.plural = d.plural || toks[k].lower == "centuries"
+	k++
+	if k < len(toks) && (toks[k].text == "BC" || toks[k].text == "AD" || toks[k].text == "BCE" || toks[k].text == "CE") {
+		k++
+	}
+	return k, d, true
+}
+
+// yearNumber reads a year. Strictly, only four-digit numbers from 1000 to
+// 2100 count; otherwise (after "in", "by", ...) 1 to 2100.
+func yearNumber(t token, strict bool) (int, bool) {
+	if t.kind != tNum || strings.ContainsAny(t.text, ",.") {
+		return 0, false
+	}
+	y, err := strconv.Atoi(t.text)
+	if err != nil {
+		return 0, false
+	}
+	if strict {
+		return y, len(t.text) == 4 && y >= 1000 && y <= 2100
+	}
+	return y, y >= 1 && y <= 2100 && len(t.text) >= 2
+}
+
+func dayNumber(t token) (int, bool) {
+	s := strings.TrimRight(t.lower, "stndrh")
+	if t.kind != tNum {
+		return 0, false
+	}
+	d, err := strconv.Atoi(s)
+	return d, err == nil && d >= 1 && d <= 31 && len(s) <= 2
+}
+
+// ordinalNumber reads "10th", "1st", "22nd".
+func ordinalNumber(t token) (int, bool) {
+	if t.kind != tNum {
+		return 0, false
+	}
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if strings.HasSuffix(t.lower, suf) {
+			v, err := strconv.Atoi(strings.TrimSuffix(t.lower, suf))
+			return v, err == nil
+		}
+	}
+	return 0, false
+}
+
+// format writes a date in its own form.
+func (d dateVal) format() string {
+	switch d.kind {
+	case dYear, dRange:
+		return yearText(d.year)
+	case dMonthYear:
+		return monthNames[d.month] + " " + yearText(d.year)
+	case dFull:
+		if d.dayFirst {
+			return fmt.Sprintf("%d %s %s", d.day, monthNames[d.month], yearText(d.year))
+		}
+		return fmt.Sprintf("%s %d, %s", monthNames[d.month], d.day, yearText(d.year))
+	case dMonthDay:
+		if d.dayFirst {
+			return fmt.Sprintf("%d %s", d.day, monthNames[d.month])
+		}
+		return fmt.Sprintf("%s %d", monthNames[d.month], d.day)
+	case dDecade:
+		return fmt.Sprintf("%ds", d.year)
+	case dCentury:
+		if d.plural {
+			return fmt.Sprintf("%s and %s centuries", ordinal(d.century), ordinal(d.century+1))
+		}
+		return ordinal(d.century) + " century"
+	case dPart:
+		inner := dateVal{kind: d.inner, year: d.year, month: d.month, century: d.century, dayFirst: d.dayFirst}
+		in := inner.format()
+		if d.inner == dCentury || d.inner == dDecade {
+			if strings.HasPrefix(d.part, "the ") {
+				in = "the " + in
+			}
+		}
+		if d.part == "mid-" {
+			return "mid-" + in
+		}
+		return d.part + " " + in
+	}
+	return ""
+}
+
+func yearText(y int) string {
+	if y < 0 {
+		return fmt.Sprintf("%d BC", -y)
+	}
+	return strconv.Itoa(y)
+}
+
+func ordinal(n int) string {
+	suf := "th"
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+	case n%10 == 1:
+		suf = "st"
+	case n%10 == 2:
+		suf = "nd"
+	case n%10 == 3:
+		suf = "rd"
+	}
+	return strconv.Itoa(n) + suf
+}
+
+// ordinal position of a date on a time line, in months, for ordering and
+// for measuring how near two dates are.
+func (d dateVal) months() int {
+	switch d.kind {
+	case dCentury:
+		return ((d.century-1)*100 + 50) * 12
+	case dPart:
+		if d.inner == dCentury {
+			return ((d.century-1)*100 + 50) * 12
+		}
+	}
+	m := d.month
+	if m == 0 {
+		m = 6
+	}
+	return d.year*12 + m - 1
+}
+
+// shifted returns the date moved by k steps of its own grain: years for
+// years, months for months, centuries for centuries.
+func (d dateVal) shifted(k int) dateVal {
+	switch d.kind {
+	case dYear, dRange:
+		d.kind = dYear
+		d.year += k
+	case dMonthYear:
+		m := d.year*12 + d.month - 1 + k*3
+		d.year, d.month = m/12, m%12+1
+	case dFull:
+		m := d.year*12 + d.month - 1 + k
+		d.year, d.month = m/12, m%12+1
+	case dMonthDay:
+		d.month = (d.month-1+k+120)%12 + 1
+	case dDecade:
+		d.year += 10 * k
+	case dCentury:
+		d.century += k
+		if d.plural {
+			d.century += k
+		}
+	case dPart:
+		switch d.inner {
+		case dCentury:
+			d.century += k
+		default:
+			d.year += k
+		}
+	}
+	return d
+}
+
+// valid reports whether a made-up date is a real one.
+func (d dateVal) valid() bool {
+	switch d.kind {
+	case dCentury:
+		return d.century >= 1 && d.century <= 21
+	case dPart:
+		if d.inner == dCentury {
+			return d.century >= 1 && d.century <= 21
+		}
+	}
+	return d.year > 0 && d.year <= 2100 && (d.day == 0 || d.day <= 28 || d.month != 2)
+}

@@ -1,0 +1,300 @@
+package generate
+
+import (
+	"sort"
+	"strings"
+)
+
+// pools hold the document's candidates for distractors: entities of each
+// type in order of first appearance, and every date and quantity.
+type pools struct {
+	byType [nTypes][]*entity
+	dates  []dateRef
+}
+
+type dateRef struct {
+	sent int
+	d    dateVal
+	text string
+}
+
+func (d *document) buildPools() *pools {
+	p := &pools{}
+	for _, e := range d.ents {
+		if e.merged == nil && e.typ != eName {
+			p.byType[e.typ] = append(p.byType[e.typ], e)
+		}
+	}
+	for t := range p.byType {
+		sort.SliceStable(p.byType[t], func(i, j int) bool { return p.byType[t][i].first < p.byType[t][j].first })
+	}
+	for _, s := range d.sents {
+		for _, m := range s.ments {
+			if m.typ == eDate && m.date.kind != dRange {
+				p.dates = append(p.dates, dateRef{sent: s.idx, d: m.date, text: m.text})
+			}
+		}
+	}
+	return p
+}
+
+// distractors returns up to three wrong answers of the key's type, taken
+// from the document first: the people, places, dates nearest the key's
+// sentence. None is named in the source sentence (it could be a second
+// right answer) or is a variant of the key.
+func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []string {
+	switch m.typ {
+	case eDate:
+		return d.dateDistractors(p, m, s, seed)
+	case eNumber:
+		return numberDistractors(m, s, seed)
+	case ePerson, eGroup, eOrg, ePlace, eEvent, eWork:
+		return d.nameDistractors(p, m, s, seed)
+	}
+	return nil
+}
+
+func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
+	pool := p.byType[m.typ]
+	short := m.typ == ePerson && !strings.Contains(m.text, " ")
+	var out []string
+	acronym := (token{text: m.text}).allCaps() && !strings.Contains(m.text, " ")
+	lowSent := strings.ToLower(s.text)
+	ok := func(e *entity) bool {
+		if e == m.ent || mentionedIn(s, e) {
+			return false
+		}
+		if m.typ == eOrg && e.votesAcronym() != acronym {
+			return false // an acronym among names stands out, and the reverse
+		}
+		text := e.display()
+		if short {
+			text = e.short()
+		}
+		if isAlias(text, m.text) || m.ent != nil && aliasOfEntity(text, m.ent) {
+			return false
+		}
+		for _, o := range out {
+			if isAlias(o, text) {
+				return false
+			}
+		}
+		if strings.Contains(lowSent, strings.ToLower(text)) {
+			return false
+		}
+		out = append(out, text)
+		return true
+	}
+	// Walk outwards from the key's sentence: near entities first.
+	i0 := sort.Search(len(pool), func(i int) bool { return pool[i].first >= s.idx })
+	lo, hi := i0-1, i0
+	for steps := 0; len(out) < 3 && (lo >= 0 || hi < len(pool)) && steps < 400; steps++ {
+		takeLo := hi >= len(pool) || lo >= 0 && s.idx-pool[lo].first <= pool[hi].first-s.idx
+		if takeLo {
+			ok(pool[lo])
+			lo--
+		} else {
+			ok(pool[hi])
+			hi++
+		}
+	}
+	if len(out) < 3 && m.typ == ePlace && countries[strings.ToLower(m.text)] {
+		for k := 0; k < len(wellKnownCountries) && len(out) < 3; k++ {
+			c := wellKnownCountries[(int(seed)+k*7)%len(wellKnownCountries)]
+			if !isAlias(c, m.text) && !strings.Contains(s.text, c) && !contains(out, c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// wellKnownCountries fill a place question when the document names too few
+// places.
+var wellKnownCountries = []string{"France", "England", "Italy", "Spain", "Germany", "Russia", "Poland",
+	"Scotland", "Ireland", "Norway", "Denmark", "Sweden", "Greece", "Portugal", "Austria", "Hungary",
+	"Egypt", "Turkey", "Netherlands", "Belgium", "Switzerland", "China", "Japan", "India"}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionedIn(s *sentence, e *entity) bool {
+	for _, m := range s.ments {
+		if m.ent == e {
+			return true
+		}
+	}
+	return false
+}
+
+// dateDistractors prefers other dates of the same form from the document,
+// near in time, then dates a step or two away from the key.
+func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
+	key := m.date
+	var out []string
+	used := map[string]bool{strings.ToLower(m.text): true}
+	bad := func(x dateVal, text string) bool {
+		if used[strings.ToLower(text)] || strings.Contains(s.text, text) || overlaps(x, key) {
+			return true
+		}
+		for _, o := range s.ments {
+			if o.typ == eDate && (overlaps(o.date, x) || strings.EqualFold(o.text, text)) {
+				return true
+			}
+		}
+		return false
+	}
+	// From the document: same form, within a lifetime of the key, from the
+	// sentences nearest the key's.
+	var near []dateRef
+	i0 := sort.Search(len(p.dates), func(i int) bool { return p.dates[i].sent >= s.idx })
+	lo, hi := i0-1, i0
+	for steps := 0; (lo >= 0 || hi < len(p.dates)) && steps < 200 && len(near) < 12; steps++ {
+		var r dateRef
+		if hi >= len(p.dates) || lo >= 0 && s.idx-p.dates[lo].sent <= p.dates[hi].sent-s.idx {
+			r = p.dates[lo]
+			lo--
+		} else {
+			r = p.dates[hi]
+			hi++
+		}
+		if r.d.kind != key.kind || r.d.kind == dPart && (r.d.inner != key.inner || r.d.part != key.part) {
+			continue
+		}
+		diff := absInt(r.d.months() - key.months())
+		if diff > 12*60 || diff == 0 {
+			continue
+		}
+		near = append(near, r)
+	}
+	sort.SliceStable(near, func(i, j int) bool {
+		return absInt(near[i].d.months()-key.months()) < absInt(near[j].d.months()-key.months())
+	})
+	for _, r := range near {
+		if len(out) >= 2 {
+			break
+		}
+		r.d.dayFirst = key.dayFirst
+		text := r.d.format()
+		if text == "" || bad(r.d, text) {
+			continue
+		}
+		used[strings.ToLower(text)] = true
+		out = append(out, text)
+	}
+	// Made up: a step or two away, in alternating directions.
+	steps := []int{1, -1, 2, -2, 3, -3, 4, -4, 5}
+	if seed%2 == 1 {
+		steps = []int{-1, 1, -2, 2, 3, -3, 4, -4, 5}
+	}
+	for _, k := range steps {
+		if len(out) >= 3 {
+			break
+		}
+		x := key.shifted(k)
+		if !x.valid() {
+			continue
+		}
+		text := x.format()
+		if text == "" || bad(x, text) {
+			continue
+		}
+		used[strings.ToLower(text)] = true
+		out = append(out, text)
+	}
+	return out
+}
+
+// overlaps reports whether two dates could both be right: the same year
+// written with and without a month, a year inside a range.
+func overlaps(a, b dateVal) bool {
+	if a.kind == dCentury || b.kind == dCentury {
+		return a.kind == b.kind && a.century == b.century && a.plural == b.plural
+	}
+	if a.kind == dDecade || b.kind == dDecade {
+		if a.kind == b.kind {
+			return a.year == b.year
+		}
+		x, y := a, b
+		if y.kind == dDecade {
+			x, y = y, x
+		}
+		return y.year >= x.year && y.year < x.year+10
+	}
+	if a.kind == dMonthDay || b.kind == dMonthDay {
+		return a.month == b.month && a.day == b.day
+	}
+	if a.year != b.year {
+		return false
+	}
+	if a.kind == b.kind && a.kind == dPart {
+		return a.part == b.part
+	}
+	if a.month != 0 && b.month != 0 && a.kind != dPart && b.kind != dPart {
+		return a.month == b.month && (a.day == 0 || b.day == 0 || a.day == b.day)
+	}
+	return true
+}
+
+func absInt(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// numberDistractors are quantities near the key, written like it.
+func numberDistractors(m mention, s *sentence, seed uint32) []string {
+	var out []string
+	for _, x := range nearNumbers(m.num.value, seed) {
+		if len(out) >= 3 {
+			break
+		}
+		text := m.num.format(x)
+		if strings.EqualFold(text, m.text) || containsWord(s.text, text) || contains(out, text) {
+			continue
+		}
+		out = append(out, text)
+	}
+	return out
+}
+
+// isAlias reports whether two answers name the same thing: equal, one
+// contained in the other, or spelt almost alike.
+func isAlias(a, b string) bool {
+	return isAliasNorm(normalize(a), normalize(b))
+}
+
+// isAliasNorm is isAlias on normalised answers.
+func isAliasNorm(na, nb string) bool {
+	if na == "" || nb == "" {
+		return false
+	}
+	if na == nb || containsWord(na, nb) || containsWord(nb, na) {
+		return true
+	}
+	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
+	// dates that differ by a digit are different answers.
+	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && editDistance(na, nb) <= 2 {
+		return true
+	}
+	return false
+}
+
+// aliasOfEntity reports whether text is one of the entity's forms, or a
+// word of its name on its own.
+func aliasOfEntity(text string, e *entity) bool {
+	nt := normalize(text)
+	for _, f := range e.normForms() {
+		if isAliasNorm(nt, f) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,213 @@
+package generate
+
+import (
+	"strings"
+)
+
+// A sentence of the cleaned document.
+type sentence struct {
+	idx     int    // position in the document, from 0
+	off     int    // byte offset in the cleaned text
+	text    string // as written, after cleaning
+	block   int    // the paragraph it belongs to
+	heading bool
+	toks    []token
+	ments   []mention
+	clauses []*clause
+	// subject is the entity the sentence's main clause is about, for
+	// resolving a pronoun at the start of the next sentence.
+	subject *entity
+}
+
+// A document is the cleaned text cut into sentences, with its entities.
+type document struct {
+	text  string
+	sents []*sentence
+	ents  []*entity
+	byKey map[string]*entity
+	stats docStats
+	title string
+	words int
+	// topic is what the document is about: the name of its title, or a
+	// name that takes a third of all mentions.
+	topic *entity
+}
+
+// analyze cleans raw text, splits it into sentences and finds the names,
+// dates and quantities in them.
+func analyze(raw string, progress func(done, total int)) *document {
+	d := &document{byKey: map[string]*entity{}}
+	var text strings.Builder
+	for bi, b := range cleanDocument(raw) {
+		if bi > 0 {
+			text.WriteString("\n\n")
+		}
+		base := text.Len()
+		text.WriteString(b.text)
+		for _, sp := range splitSentences(b.text) {
+			s := &sentence{idx: len(d.sents), off: base + sp[0], text: b.text[sp[0]:sp[1]], block: bi, heading: b.heading}
+			d.sents = append(d.sents, s)
+		}
+		if b.heading && d.title == "" && bi == 0 {
+			d.title = b.text
+		}
+	}
+	d.text = text.String()
+	for _, s := range d.sents {
+		s.toks = tokenize(s.text)
+		d.words += wordCount(s.text)
+	}
+	d.stats = collectStats(d.sents)
+	step := max(1, len(d.sents)/50)
+	for i, s := range d.sents {
+		s.ments = findMentions(s.toks, &d.stats)
+		for k := range s.ments {
+			m := &s.ments[k]
+			if m.typ != eNone {
+				continue
+			}
+			key := nameKey(m.text)
+			if key == "" {
+				continue
+			}
+			e := d.byKey[key]
+			if e == nil {
+				e = &entity{id: len(d.ents), first: s.idx, core: strings.Fields(key)}
+				d.byKey[key] = e
+				d.ents = append(d.ents, e)
+			}
+			form := displayForm(s.toks, *m)
+			e.addForm(form)
+			e.count++
+			m.ent = e
+			vote(e, s.toks, *m)
+		}
+		if progress != nil && i%step == 0 {
+			progress(i, len(d.sents)*2)
+		}
+	}
+	for _, e := range d.ents {
+		e.typ = decideType(e)
+	}
+	mergeVariants(d.ents)
+	for _, e := range d.ents {
+		if r := e.root(); r != e && r.typ == eName {
+			r.typ = decideType(r)
+		}
+	}
+	d.propagateCoordinations()
+	d.topic = d.findTopic()
+	for _, s := range d.sents {
+		for k := range s.ments {
+			m := &s.ments[k]
+			if m.ent != nil {
+				m.ent = m.ent.root()
+				m.typ = m.ent.typ
+			}
+		}
+	}
+	return d
+}
+
+// displayForm is a name as a question shows it: without a possessive and
+// without "the".
+func displayForm(toks []token, m mention) string {
+	t := m.text
+	t = strings.TrimSuffix(t, "'s")
+	return t
+}
+
+func (e *entity) addForm(f string) {
+	for i, g := range e.forms {
+		if g == f {
+			e.counts[i]++
+			return
+		}
+	}
+	e.forms = append(e.forms, f)
+	e.counts = append(e.counts, 1)
+}
+
+// propagateCoordinations gives a name of unknown type the type of the names
+// it is listed with: in "Trotsky and Zinoviev" both are people if one is.
+func (d *document) propagateCoordinations() {
+	for pass := 0; pass < 2; pass++ {
+		for _, s := range d.sents {
+			for k := 0; k+1 < len(s.ments); k++ {
+				x, y := s.ments[k], s.ments[k+1]
+				if x.ent == nil || y.ent == nil {
+					continue
+				}
+				gap := s.toks[x.b:y.a]
+				if !isListGap(gap) {
+					continue
+				}
+				a, b := x.ent.root(), y.ent.root()
+				switch {
+				case a.typ == eName && b.typ != eName && b.typ != eOrg:
+					a.typ = b.typ
+				case b.typ == eName && a.typ != eName && a.typ != eOrg:
+					b.typ = a.typ
+				}
+			}
+		}
+	}
+	for _, s := range d.sents {
+		for k := range s.ments {
+			m := &s.ments[k]
+			if m.ent != nil {
+				m.typ = m.ent.root().typ
+			}
+		}
+		markCoordinations(s.toks, s.ments)
+	}
+}
+
+// isListGap reports whether the tokens between two names join them in a
+// list: ",", "and", "or", ", and", ", or".
+func isListGap(gap []token) bool {
+	switch len(gap) {
+	case 1:
+		return gap[0].text == "," || gap[0].lower == "and" || gap[0].lower == "or"
+	case 2:
+		return gap[0].text == "," && (gap[1].lower == "and" || gap[1].lower == "or")
+	}
+	return false
+}
+
+// findTopic returns the entity the document is about, or nil.
+func (d *document) findTopic() *entity {
+	if d.title != "" {
+		if e := d.byKey[nameKey(d.title)]; e != nil {
+			return e.root()
+		}
+	}
+	total := 0
+	var best *entity
+	for _, e := range d.ents {
+		if e.merged != nil {
+			continue
+		}
+		total += e.count
+		if best == nil || e.count > best.count {
+			best = e
+		}
+	}
+	if best != nil && best.count >= 3 && best.count*3 >= total {
+		return best
+	}
+	return nil
+}
+
+// wordCount counts the space-separated words of s.
+func wordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}

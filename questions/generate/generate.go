@@ -1,0 +1,225 @@
+// Package generate writes questions from a document's facts: the questions
+// a teacher would keep.
+//
+// A document (plain text, Markdown, or HTML pasted from a web page) is
+// cleaned, cut into sentences, and read for facts: people (with the
+// variants of their names merged), organisations, places, dates in their
+// common forms, quantities, roles given in appositives, and what each
+// clause says about them. From each fact the package writes items of four
+// kinds: cloze, multiple choice with same-type distractors, true/false
+// (false statements only where the text contradicts them) and short-answer
+// wh-questions. Every item is checked before it is kept (see Checks), then
+// items are ranked and picked so that a set covers the whole document in a
+// mix of kinds. Each keeps the sentence it came from.
+//
+// The reading is rule-based and uses the standard library only: capitalised
+// sequences with small gazetteers for names, scanners for dates and
+// numbers, verb forms and a list of frequent verbs for clauses. When a rule
+// is not sure, the generator leaves the fact alone: precision matters more
+// than recall. The same document and options always give the same set.
+package generate
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"factdrill/questions"
+)
+
+// Options say what set to write.
+type Options struct {
+	// N caps the number of questions; 0 chooses a number that fits the
+	// document's length (about one per 28 words, fewer per word in long
+	// documents).
+	N int
+	// Kinds are the kinds of question to write, among MultipleChoice,
+	// TrueFalse, ShortAnswer and Cloze; nil means all four.
+	Kinds []questions.Kind
+	// Title names the set; empty uses the document's first heading.
+	Title string
+	// Origin says where the set came from ("generated from notes.txt").
+	Origin string
+	// Progress, when set, is called as the work advances with done out of
+	// total steps, ending with done == total. It is called from the
+	// generating goroutine.
+	Progress func(done, total int)
+}
+
+// GeneratedKinds are the kinds of question the generator writes.
+var GeneratedKinds = []questions.Kind{questions.MultipleChoice, questions.TrueFalse, questions.ShortAnswer, questions.Cloze}
+
+// Report tells how a set was made, for tests and for a teacher's preview.
+type Report struct {
+	Sentences  int                    // sentences in the cleaned document, headings included
+	Candidates int                    // items written before the checks
+	Rejected   map[string]int         // items turned away, by check name (see Checks)
+	Kinds      map[questions.Kind]int // kept items of each kind
+}
+
+// Errors for documents that give nothing to ask.
+var (
+	ErrNoText      = errors.New("generate: the document has no text")
+	ErrNoQuestions = errors.New("generate: no question could be written from the document")
+	ErrKind        = errors.New("generate: only multiple choice, true/false, short answer and cloze questions can be generated")
+)
+
+// Generate writes a question set from a document. It fails with ErrNoText
+// for an empty document and ErrNoQuestions when no fact could be asked
+// about.
+func Generate(text string, opt Options) (questions.Set, error) {
+	set, _, err := GenerateWithReport(text, opt)
+	return set, err
+}
+
+// GenerateWithReport is Generate, also reporting how many items were
+// considered and why the rejected ones were turned away.
+func GenerateWithReport(text string, opt Options) (questions.Set, Report, error) {
+	rep := Report{Rejected: map[string]int{}, Kinds: map[questions.Kind]int{}}
+	kinds := opt.Kinds
+	if len(kinds) == 0 {
+		kinds = GeneratedKinds
+	}
+	allowed := map[questions.Kind]bool{}
+	for _, k := range kinds {
+		if _, ok := kindShare[k]; !ok {
+			return questions.Set{}, rep, ErrKind
+		}
+		allowed[k] = true
+	}
+	if strings.TrimSpace(text) == "" {
+		return questions.Set{}, rep, ErrNoText
+	}
+	d := analyze(text, opt.Progress)
+	rep.Sentences = len(d.sents)
+	if len(d.sents) == 0 {
+		return questions.Set{}, rep, ErrNoText
+	}
+	d.buildClauses()
+	cands := d.candidates(allowed, opt.Progress)
+	rep.Candidates = len(cands)
+
+	var ok []*candidate
+	stems := map[string]bool{}
+	for _, c := range cands {
+		if check := lint(&c.item); check != "" {
+			rep.Rejected[check]++
+			if debugLint != nil {
+				debugLint(c, check)
+			}
+			continue
+		}
+		ok = append(ok, c)
+	}
+	// Of items with the same words, keep the better one.
+	ok = dedupe(ok, stems, rep.Rejected)
+
+	n := opt.N
+	if n <= 0 {
+		n = defaultCount(d.words)
+	}
+	picked := selectItems(ok, n, kinds, len(d.sents))
+	if len(picked) == 0 {
+		return questions.Set{}, rep, ErrNoQuestions
+	}
+	set := questions.Set{Title: opt.Title, Origin: opt.Origin}
+	if set.Title == "" {
+		set.Title = d.title
+	}
+	if set.Title == "" {
+		set.Title = "Questions"
+	}
+	for _, c := range picked {
+		q := c.q
+		q.Source = &questions.Source{Sentence: c.sent.text, Index: c.sent.idx, Offset: c.sent.off}
+		set.Questions = append(set.Questions, q)
+		rep.Kinds[q.Kind]++
+	}
+	if opt.Progress != nil {
+		opt.Progress(2*len(d.sents), 2*len(d.sents))
+	}
+	return set, rep, nil
+}
+
+// debugLint, when set by a test, sees every rejected candidate.
+var debugLint func(c *candidate, check string)
+
+// dedupe drops items whose stem (normalised) another better item already
+// has, and items that ask for the same answer in nearly the same words.
+func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) []*candidate {
+	best := make([]*candidate, len(cands))
+	copy(best, cands)
+	sortByScore(best)
+	type seen struct {
+		words map[string]bool
+		key   string
+		kind  questions.Kind
+	}
+	byKey := map[string][]seen{}
+	keep := map[*candidate]bool{}
+	for _, c := range best {
+		ns := normalize(c.q.Stem) + "|" + string(c.q.Kind)
+		if stems[ns] {
+			rejected[CheckDuplicate]++
+			continue
+		}
+		key := normalize(c.key)
+		if c.key == "" {
+			key = "tf:" + normalize(c.swapFrom)
+		}
+		w := contentWords(c.q.Stem)
+		dup := false
+		for _, o := range byKey[key] {
+			if o.kind == c.q.Kind && jaccard(o.words, w) >= 0.6 && c.group != "" {
+				dup = true
+				break
+			}
+		}
+		if dup && key != "tf:" {
+			rejected[CheckDuplicate]++
+			continue
+		}
+		stems[ns] = true
+		byKey[key] = append(byKey[key], seen{w, key, c.q.Kind})
+		keep[c] = true
+	}
+	var out []*candidate
+	for _, c := range cands {
+		if keep[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func sortByScore(cs []*candidate) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].score != cs[j].score {
+			return cs[i].score > cs[j].score
+		}
+		return cs[i].order < cs[j].order
+	})
+}
+
+func contentWords(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(normalize(strings.ReplaceAll(s, questions.Blank, " "))) {
+		if !functionWords[w] {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+func jaccard(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	inter := 0
+	for w := range a {
+		if b[w] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(a)+len(b)-inter)
+}

@@ -1,0 +1,206 @@
+package generate
+
+import (
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"factdrill/questions"
+)
+
+func seedText(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile("../../cmd/factdrill/seed/workers-opposition.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// checkSet checks what every generated set promises: valid questions, a
+// source on each that is a sentence of the cleaned document at its
+// offset, multiple choice with one right option among four.
+func checkSet(t *testing.T, doc string, set questions.Set) {
+	t.Helper()
+	if err := set.Validate(); err != nil {
+		t.Fatalf("Validate() = %v", err)
+	}
+	d := analyze(doc, nil)
+	for i, q := range set.Questions {
+		if q.Source == nil {
+			t.Errorf("question %d %q has no source", i+1, q.Stem)
+			continue
+		}
+		s := q.Source
+		if s.Index < 0 || s.Index >= len(d.sents) || d.sents[s.Index].text != s.Sentence {
+			t.Errorf("question %d: source %d %q is not sentence %d of the document", i+1, s.Index, s.Sentence, s.Index)
+		}
+		if s.Offset < 0 || s.Offset+len(s.Sentence) > len(d.text) || d.text[s.Offset:s.Offset+len(s.Sentence)] != s.Sentence {
+			t.Errorf("question %d: source %q is not at offset %d of the cleaned text", i+1, s.Sentence, s.Offset)
+		}
+		if q.Kind == questions.MultipleChoice {
+			if len(q.Choices) != 4 || len(q.RightChoices()) != 1 || q.Choices[q.RightChoices()[0]].Weight != 100 {
+				t.Errorf("question %d %q has choices %v, want 4 with one worth 100%%", i+1, q.Stem, q.Choices)
+			}
+		}
+		for _, a := range q.Answers {
+			if a.Weight <= 0 {
+				t.Errorf("question %d %q accepts %q for %v%%, want a positive weight", i+1, q.Stem, a.Text, a.Weight)
+			}
+		}
+	}
+}
+
+// TestGenerate_Seed checks the built-in set: at least 15 valid questions of
+// at least three kinds, each with its source.
+func TestGenerate_Seed(t *testing.T) {
+	doc := seedText(t)
+	set, rep, err := GenerateWithReport(doc, Options{Origin: "generated from workers-opposition.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSet(t, doc, set)
+	if n := len(set.Questions); n < 15 {
+		t.Errorf("the seed set has %d questions, want at least 15", n)
+	}
+	if len(rep.Kinds) < 3 {
+		t.Errorf("the seed set has kinds %v, want at least three", rep.Kinds)
+	}
+	if set.Title != "Workers' Opposition" || set.Origin != "generated from workers-opposition.txt" {
+		t.Errorf("title, origin = %q, %q, want the document's heading and the origin given", set.Title, set.Origin)
+	}
+	// The key of a multiple-choice question is not always in the same place.
+	places := map[int]bool{}
+	for _, q := range set.Questions {
+		if q.Kind == questions.MultipleChoice {
+			places[q.RightChoices()[0]] = true
+		}
+	}
+	if len(places) < 2 {
+		t.Errorf("the right option is always at %v, want it shuffled", places)
+	}
+	// No stem starts with a pronoun left unresolved.
+	for _, q := range set.Questions {
+		first := strings.ToLower(strings.Fields(q.Stem)[0])
+		if anaphoricStarts[first] {
+			t.Errorf("question %q starts with %q", q.Stem, first)
+		}
+	}
+}
+
+// TestGenerate_Deterministic checks that the same document and options
+// give the same set.
+func TestGenerate_Deterministic(t *testing.T) {
+	doc := seedText(t)
+	a, err := Generate(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		b, err := Generate(doc, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("run %d gave a different set", i+2)
+		}
+	}
+}
+
+func TestGenerate_Options(t *testing.T) {
+	doc := seedText(t)
+	t.Run("N", func(t *testing.T) {
+		set, err := Generate(doc, Options{N: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(set.Questions) != 5 {
+			t.Errorf("N=5 gave %d questions, want 5", len(set.Questions))
+		}
+	})
+	t.Run("Kinds", func(t *testing.T) {
+		for _, k := range GeneratedKinds {
+			set, err := Generate(doc, Options{Kinds: []questions.Kind{k}})
+			if err != nil {
+				t.Fatalf("Kinds=%s: %v", k, err)
+			}
+			for _, q := range set.Questions {
+				if q.Kind != k {
+					t.Errorf("Kinds=%s gave a %s question %q", k, q.Kind, q.Stem)
+				}
+			}
+			checkSet(t, doc, set)
+		}
+	})
+	t.Run("BadKind", func(t *testing.T) {
+		if _, err := Generate(doc, Options{Kinds: []questions.Kind{questions.Essay}}); !errors.Is(err, ErrKind) {
+			t.Errorf("Kinds=essay: err = %v, want ErrKind", err)
+		}
+	})
+	t.Run("Title", func(t *testing.T) {
+		set, _ := Generate(doc, Options{N: 3, Title: "Week 3"})
+		if set.Title != "Week 3" {
+			t.Errorf("title = %q, want %q", set.Title, "Week 3")
+		}
+	})
+	t.Run("Progress", func(t *testing.T) {
+		var calls [][2]int
+		_, err := Generate(doc, Options{Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(calls) < 2 {
+			t.Fatalf("progress was called %d times, want several", len(calls))
+		}
+		for i, c := range calls {
+			if c[0] > c[1] || i > 0 && c[0] < calls[i-1][0] {
+				t.Errorf("progress call %d = %v after %v, want done rising to total", i, c, calls[max(0, i-1)])
+			}
+		}
+		if last := calls[len(calls)-1]; last[0] != last[1] {
+			t.Errorf("last progress call = %v, want done == total", last)
+		}
+	})
+}
+
+func TestGenerate_Errors(t *testing.T) {
+	for _, doc := range []string{"", "   \n\n  "} {
+		if _, err := Generate(doc, Options{}); !errors.Is(err, ErrNoText) {
+			t.Errorf("Generate(%q) err = %v, want ErrNoText", doc, err)
+		}
+	}
+	if _, err := Generate("hello there. nothing here.", Options{}); !errors.Is(err, ErrNoQuestions) {
+		t.Errorf("Generate of a text without facts: err = %v, want ErrNoQuestions", err)
+	}
+}
+
+// TestGenerate_DefaultSize checks that a longer document gets a larger set.
+func TestGenerate_DefaultSize(t *testing.T) {
+	for _, tt := range []struct{ words, min, max int }{{100, 3, 5}, {800, 25, 35}, {20000, 100, 200}} {
+		if n := defaultCount(tt.words); n < tt.min || n > tt.max {
+			t.Errorf("defaultCount(%d) = %d, want %d to %d", tt.words, n, tt.min, tt.max)
+		}
+	}
+}
+
+// TestGenerate_Markdown checks a Markdown document end to end: headings,
+// lists and emphasis are read as text.
+func TestGenerate_Markdown(t *testing.T) {
+	doc := "# The Normans\n\n" +
+		"The **Normans** were the people who in the 10th and 11th centuries gave their name to *Normandy*.\n\n" +
+		"- In 1066, Duke William II of Normandy conquered England.\n" +
+		"- King Malcolm III of Scotland married Margaret in 1070.\n\n" +
+		"William invaded Scotland in 1072, riding as far as Abernethy.\n"
+	set, err := Generate(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSet(t, doc, set)
+	for _, q := range set.Questions {
+		if strings.ContainsAny(q.Stem, "*#") {
+			t.Errorf("question %q keeps Markdown syntax", q.Stem)
+		}
+	}
+}

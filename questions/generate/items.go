@@ -1,0 +1,525 @@
+package generate
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"strings"
+
+	"factdrill/questions"
+)
+
+// A candidate is an item before selection, with what ranking needs.
+type candidate struct {
+	item
+	sent  *sentence
+	group string  // the fact asked about: candidates of a group ask the same thing
+	ent   *entity // the entity asked about, if any
+	score float64
+	order int // position among candidates, for stable ties
+}
+
+// typeWeight says how much a teacher cares about a fact of each type:
+// people, dates and numbers first, unknown names last.
+var typeWeight = [nTypes]float64{
+	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0,
+}
+
+// candidates writes every item the document supports, of the allowed kinds.
+func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done, total int)) []*candidate {
+	p := d.buildPools()
+	var out []*candidate
+	add := func(c *candidate) {
+		c.order = len(out)
+		out = append(out, c)
+	}
+	step := max(1, len(d.sents)/50)
+	for si, s := range d.sents {
+		if progress != nil && si%step == 0 {
+			progress(len(d.sents)+si, len(d.sents)*2)
+		}
+		if s.heading {
+			continue
+		}
+		pos := 0.3 * (1 - float64(s.idx)/float64(max(1, len(d.sents))))
+		srcPlain := plain(s.text)
+		for ci, c := range s.clauses {
+			if !c.ok {
+				continue
+			}
+			stmt := c.statement(-1, "")
+			if kinds[questions.TrueFalse] && stmt != "" {
+				n := 0
+				for _, m := range c.ments {
+					if m.keyable() {
+						n++
+					}
+				}
+				if n > 0 {
+					pen := 0.0
+					if c.subjectMention() < 0 && c.subj[1] > c.subj[0] && c.toks[c.subj[0]].is("the", "this", "that") {
+						pen = 0.5 // "The resolution proposed ...": which one?
+					}
+					add(&candidate{
+						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain},
+						sent:  s,
+						group: fmt.Sprintf("%d:tf:%d", s.idx, ci),
+						score: 1.2 + 0.3*math.Min(3, float64(n)) + pos - lengthPenalty(stmt) - pen,
+					})
+				}
+			}
+			for k, m := range c.ments {
+				if !m.keyable() || m.typ == eName && m.ent == nil || c.aside(m) || c.indefiniteSubject(k) || keywordOnly(m) {
+					continue
+				}
+				if c.swapped != nil && m.ent == c.swapped {
+					continue // the name stands for a pronoun: not in the source
+				}
+				d.keyCandidates(p, c, k, kinds, pos, srcPlain, add)
+			}
+		}
+	}
+	return out
+}
+
+// keyCandidates writes the items that ask for mention k of clause c: a
+// cloze, a multiple choice, a short answer and a false statement.
+func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, pos float64, srcPlain string, add func(*candidate)) {
+	s := c.sent
+	m := c.ments[k]
+	group := fmt.Sprintf("%d:%s", s.idx, normalize(m.text))
+	base := typeWeight[m.typ] * d.importance(m)
+	if c.derived {
+		base -= 0.2
+	}
+	if m.ent != nil && m.ent == d.topic {
+		// What the whole text is about is no question: every page answers it.
+		base -= 1.5
+	}
+	answers := acceptedAnswers(m, d)
+	wh := c.whQuestion(k)
+	cloze := c.clozeStem(k)
+	seed := hashString(group)
+	var ds []string
+	if m.typ != eName {
+		ds = d.distractors(p, m, s, seed)
+	}
+	mk := func(kind questions.Kind, stem string, bonus float64) *candidate {
+		return &candidate{
+			item:  item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain},
+			sent:  s,
+			group: group,
+			ent:   m.ent,
+			score: base + bonus + pos - lengthPenalty(stem),
+		}
+	}
+	accepted := weighted(answers)
+	if m.typ == eDate && m.date.kind == dPart {
+		// "1920" for "the beginning of 1920" is right, but less than the
+		// text says: half the mark.
+		inner := dateVal{kind: m.date.inner, year: m.date.year, century: m.date.century}
+		if t := inner.format(); t != "" && !contains(answers, t) {
+			accepted = append(accepted, questions.Choice{Text: t, Weight: 50})
+		}
+	}
+	if kinds[questions.Cloze] && cloze != "" {
+		cd := mk(questions.Cloze, cloze, 0)
+		cd.q.Answers = accepted
+		add(cd)
+	}
+	if kinds[questions.ShortAnswer] && wh != "" {
+		cd := mk(questions.ShortAnswer, wh, 0.5)
+		cd.q.Answers = accepted
+		add(cd)
+	}
+	if kinds[questions.MultipleChoice] && m.typ != eName && !m.open && !m.coord && c.choiceSafe(k, wh) {
+		stem, bonus := wh, 0.6
+		if stem == "" {
+			stem, bonus = cloze, 0.3
+		}
+		if stem != "" && !(m.typ == ePerson && mentionsFemale(stem)) {
+			cd := mk(questions.MultipleChoice, stem, bonus)
+			cd.distractors = ds
+			cd.q.Choices = shuffledChoices(m.text, ds, seed)
+			add(cd)
+		}
+	}
+	if kinds[questions.TrueFalse] && len(ds) > 0 && !m.open && !m.coord {
+		contradicted := m.typ == eDate && m.date.kind != dMonthDay && m.date.kind != dRange ||
+			m.typ == eNumber ||
+			c.role != nil && c.role.unique && m.ent == c.role.person.ent && k == c.subjectMention()
+		if contradicted {
+			swap := ds[int(seed/7)%len(ds)]
+			if stmt := c.statement(k, swap); stmt != "" {
+				cd := mk(questions.TrueFalse, stmt, 0.1)
+				cd.key = ""
+				cd.answers = nil
+				cd.swapFrom, cd.swapTo, cd.contradicted = m.text, swap, true
+				cd.q.Feedback = fmt.Sprintf("False: the text gives %s, not %s.", m.text, swap)
+				add(cd)
+			}
+		}
+	}
+}
+
+// keywordOnly reports whether a name is a bare keyword ("the Duchy",
+// "the Party"): a word, not a fact.
+func keywordOnly(m mention) bool {
+	if strings.Contains(m.text, " ") || m.typ == eDate || m.typ == eNumber {
+		return false
+	}
+	w := strings.ToLower(m.text)
+	return orgKeywords[w] || placeKeywords[w] || eventKeywords[w] || workKeywords[w]
+}
+
+// choiceSafe reports whether other entities of the key's type are surely
+// wrong answers. For a person, a date or a number they are: the text names
+// who did what and when. For a group, a place or an organisation the
+// statement must be pinned down by a date ("in 1072"), or be a movement to
+// a place ("retreat to Italy"); "an impact on medieval Europe" would be
+// true of France as well.
+func (c *clause) choiceSafe(k int, wh string) bool {
+	m := c.ments[k]
+	switch m.typ {
+	case ePerson, eDate, eNumber:
+		return true
+	}
+	for _, o := range c.ments {
+		if o.typ == eDate && !o.open {
+			return true
+		}
+	}
+	if c.role != nil && c.role.unique {
+		return true
+	}
+	if m.typ == ePlace {
+		p := m.a - 1
+		if p >= 0 && c.toks[p].lower == "the" {
+			p--
+		}
+		if p >= 1 && c.toks[p].is("to", "into", "from") {
+			for j := p - 1; j >= 0 && j >= p-3; j-- {
+				w := c.toks[j].lower
+				if b, ok := pastLemma(w); ok {
+					w = b
+				} else if b, ok := sLemma(w); ok {
+					w = b
+				}
+				if motionVerbs[w] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// aside reports whether a mention sits inside brackets or a quotation, or
+// is glossed by a short bracket after it ("RCP (b)"): asides are not what
+// a sentence is about, and a quotation must not be rewritten.
+func (c *clause) aside(m mention) bool {
+	depth, quote := 0, false
+	for i := 0; i < m.a; i++ {
+		switch c.toks[i].text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			if depth > 0 {
+				depth--
+			}
+		case `"`:
+			quote = !quote
+		case "'":
+			// A single quote opens a quotation when a word follows it
+			// directly and a space comes before it.
+			if i+1 < len(c.toks) && c.toks[i+1].start == c.toks[i].end && (i == 0 || c.toks[i-1].end < c.toks[i].start) {
+				quote = !quote
+			} else if quote {
+				quote = false
+			}
+		}
+	}
+	if depth > 0 || quote {
+		return true
+	}
+	// Between dashes: "Normans—formerly of Oursel—led by".
+	dashes := 0
+	for i := 0; i < m.a; i++ {
+		if c.toks[i].text == "—" {
+			dashes++
+		}
+	}
+	if dashes%2 == 1 {
+		return true
+	}
+	return m.b+2 < len(c.toks) && c.toks[m.b].text == "(" && closeBracket(c.toks, m.b, len(c.toks))-m.b <= 5
+}
+
+// indefiniteSubject reports whether mention k is the subject of "X was a
+// Y" or "X was one of the Ys": others may be Ys too, so asking who was one
+// has more than one right answer.
+func (c *clause) indefiniteSubject(k int) bool {
+	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].lower] {
+		return false
+	}
+	v := c.verb[1]
+	return v < c.end && (c.toks[v].is("a", "an", "among", "another") || c.toks[v].lower == "one" && v+1 < c.end && c.toks[v+1].lower == "of")
+}
+
+// importance weighs a fact by how central its subject is to the document:
+// names mentioned often, precise dates.
+func (d *document) importance(m mention) float64 {
+	switch m.typ {
+	case eDate:
+		switch m.date.kind {
+		case dFull:
+			return 1.2
+		case dMonthYear, dYear:
+			return 1.1
+		}
+		return 1.0
+	case eNumber:
+		return 1.0
+	}
+	if m.ent == nil {
+		return 0.8
+	}
+	return 1 + 0.35*math.Log(float64(m.ent.count))
+}
+
+func lengthPenalty(stem string) float64 {
+	n := wordCount(stem)
+	if n <= 28 {
+		return 0
+	}
+	return 0.04 * float64(n-28)
+}
+
+// mentionsFemale reports whether a stem says "she" or "her": distractors
+// would then have to be women, which the generator cannot tell.
+func mentionsFemale(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, `",.;:'()`)
+		if w == "she" || w == "her" || w == "herself" || w == "hers" {
+			return true
+		}
+	}
+	return false
+}
+
+// statement is the clause as a true/false statement: from the first word
+// after any connective, cut before trailing subordinate material, with
+// mention k replaced by swap when k >= 0.
+func (c *clause) statement(k int, swap string) string {
+	t := c.toks
+	a := c.lead
+	if a >= c.end {
+		return ""
+	}
+	end := c.stemEnd(k)
+	var text string
+	if k >= 0 {
+		m := c.ments[k]
+		if m.a < a || m.b > end {
+			return ""
+		}
+		text = joinWith(t, c.spans(a, m.a), swap, c.spans(m.b, end))
+	} else {
+		text = textOf(t, c.spans(a, end)...)
+	}
+	return finishSentence(text)
+}
+
+// stemEnd cuts a long clause after the part that matters: before a
+// trailing subordinate or participle clause, once the key is behind.
+func (c *clause) stemEnd(k int) int {
+	from := c.verb[1]
+	if k >= 0 && c.ments[k].b > from {
+		from = c.ments[k].b
+	}
+	cut := truncate(c.toks, from, c.end)
+	if cut < c.end && c.toks[cut].text == "(" {
+		return c.end
+	}
+	return cut
+}
+
+// clozeStem is the clause with mention k blanked out.
+func (c *clause) clozeStem(k int) string {
+	m := c.ments[k]
+	if m.a < c.lead {
+		return ""
+	}
+	end := c.stemEnd(k)
+	if m.b > end {
+		return ""
+	}
+	text := joinWith(c.toks, c.spans(c.lead, m.a), questions.Blank, c.spans(m.b, end))
+	words := wordCount(text)
+	if words < 6 {
+		return ""
+	}
+	return finishSentence(text)
+}
+
+// spans covers t[a:b] without bracketed asides of two words or more
+// ("(Norman: Nourmands; French: Normands)", "(see Old English)"): a stem
+// reads better without them. A short gloss ("RCP (b)") stays.
+func (c *clause) spans(a, b int) [][2]int {
+	var out [][2]int
+	x := a
+	for k := a; k < b; k++ {
+		if c.toks[k].text != "(" {
+			continue
+		}
+		e := closeBracket(c.toks, k, b)
+		if e-k-2 >= 2 && e <= b {
+			if k > x {
+				out = append(out, [2]int{x, k})
+			}
+			x = e
+			k = e - 1
+		}
+	}
+	if x < b {
+		out = append(out, [2]int{x, b})
+	}
+	return out
+}
+
+// joinWith joins token ranges with a middle string between them.
+func joinWith(t []token, before [][2]int, middle string, after [][2]int) string {
+	b := textOf(t, before...)
+	a := textOf(t, after...)
+	out := strings.TrimSpace(b + " " + middle)
+	if a != "" {
+		if glued(strings.Fields(a)[0]) || strings.HasPrefix(a, "'s") || strings.HasPrefix(a, ",") {
+			out += a
+		} else {
+			out += " " + a
+		}
+	}
+	return out
+}
+
+// finishSentence capitalises a statement and ends it with a full stop.
+func finishSentence(s string) string {
+	s = tidyText(s)
+	s = strings.TrimRight(s, " ,;:-—–")
+	if s == "" {
+		return ""
+	}
+	s = capitalize(s)
+	last := s[len(s)-1]
+	switch {
+	case last == '.' || last == '!' || last == '?':
+	case (last == '"' || last == '\'' || last == ')') && len(s) > 1 && strings.ContainsRune(".!?", rune(s[len(s)-2])):
+	default:
+		s += "."
+	}
+	return s
+}
+
+// acceptedAnswers lists the forms of an answer a learner may type: a
+// person's full name and surname, a date in both day orders, a number
+// with or without separators.
+func acceptedAnswers(m mention, d *document) []string {
+	out := []string{m.text}
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	switch m.typ {
+	case ePerson:
+		if m.ent != nil {
+			for _, f := range m.ent.forms {
+				add(f)
+			}
+			add(stripTitle(m.ent.display()))
+			if sh := m.ent.short(); !d.sharedSurname(m.ent, sh) {
+				add(sh)
+			}
+		}
+		add(stripTitle(m.text))
+	case eDate:
+		if m.date.kind == dFull {
+			dd := m.date
+			dd.dayFirst = !dd.dayFirst
+			add(dd.format())
+		}
+		if m.date.kind == dCentury && !m.date.plural {
+			add("the " + m.text)
+		}
+	case eNumber:
+		add(strings.ReplaceAll(m.text, ",", ""))
+		if m.num.words {
+			add(fmt.Sprint(int(m.num.value)))
+		}
+	default:
+		if m.ent != nil {
+			for _, f := range m.ent.forms {
+				add(f)
+			}
+		}
+		if m.typ == eGroup || m.typ == eOrg || m.typ == eEvent || m.typ == eWork {
+			add("the " + m.text)
+		}
+	}
+	return out
+}
+
+func stripTitle(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 1 && personTitles[strings.ToLower(f[0])] {
+		return strings.Join(f[1:], " ")
+	}
+	return s
+}
+
+// sharedSurname reports whether another person of the document has the
+// same surname, so that the surname alone would be ambiguous.
+func (d *document) sharedSurname(e *entity, surname string) bool {
+	for _, o := range d.ents {
+		if o.merged == nil && o != e && o.typ == ePerson && o.short() == surname {
+			return true
+		}
+	}
+	return false
+}
+
+func weighted(answers []string) []questions.Choice {
+	out := make([]questions.Choice, len(answers))
+	for i, a := range answers {
+		out[i] = questions.Choice{Text: a, Weight: 100}
+	}
+	return out
+}
+
+// shuffledChoices puts the key among the distractors at a place that
+// depends only on the question, so the same document gives the same set.
+func shuffledChoices(key string, ds []string, seed uint32) []questions.Choice {
+	if len(ds) > 3 {
+		ds = ds[:3]
+	}
+	n := len(ds) + 1
+	at := int(seed % uint32(n))
+	out := make([]questions.Choice, 0, n)
+	j := 0
+	for i := 0; i < n; i++ {
+		if i == at {
+			out = append(out, questions.Choice{Text: key, Weight: 100})
+			continue
+		}
+		out = append(out, questions.Choice{Text: ds[j]})
+		j++
+	}
+	return out
+}
+
+func hashString(s string) uint32 {
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	return h.Sum32()
+}

@@ -1,0 +1,114 @@
+package generate
+
+import (
+	"testing"
+
+	"factdrill/questions"
+)
+
+const lintSource = "On 5 July 1921 Kollontai took the floor before the Third Congress of the Comintern."
+
+func mc(stem, key string, ds ...string) item {
+	choices := []questions.Choice{{Text: key, Weight: 100}}
+	for _, d := range ds {
+		choices = append(choices, questions.Choice{Text: d})
+	}
+	return item{
+		q:           questions.Question{Kind: questions.MultipleChoice, Stem: stem, Choices: choices},
+		key:         key,
+		answers:     []string{key},
+		distractors: ds,
+		source:      lintSource,
+	}
+}
+
+func cloze(stem, key string) item {
+	return item{
+		q:       questions.Question{Kind: questions.Cloze, Stem: stem, Answers: []questions.Choice{{Text: key, Weight: 100}}},
+		key:     key,
+		answers: []string{key},
+		source:  lintSource,
+	}
+}
+
+func falseStatement(stem, from, to string, contradicted bool) item {
+	return item{
+		q:        questions.Question{Kind: questions.TrueFalse, Stem: stem},
+		source:   lintSource,
+		swapFrom: from, swapTo: to, contradicted: contradicted,
+	}
+}
+
+// lintTests are items and the check each must fail ("" for a good item).
+var lintTests = []struct {
+	name string
+	it   item
+	want string
+}{
+	{"GoodChoice", mc("Who took the floor before the Third Congress of the Comintern on 5 July 1921?", "Kollontai", "Trotsky", "Zinoviev", "Lenin"), ""},
+	{"GoodCloze", cloze("On 5 July 1921 _____ took the floor before the Third Congress of the Comintern.", "Kollontai"), ""},
+	{"GoodFalse", falseStatement("On 5 July 1922 Kollontai took the floor before the Third Congress of the Comintern.", "5 July 1921", "5 July 1922", true), ""},
+	{"KeyNotInSource", mc("Who took the floor before the Third Congress of the Comintern?", "Shlyapnikov", "Trotsky", "Zinoviev", "Lenin"), CheckKeyNotInSource},
+	{"SwapNotInSource", falseStatement("On 5 July 1922 Kollontai took the floor.", "6 July 1921", "5 July 1922", true), CheckKeyNotInSource},
+	{"DistractorEqualsKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "kollontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},
+	{"DistractorContainsKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "Alexandra Kollontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},
+	{"DistractorVariantOfKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "Kolontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},
+	{"DuplicateDistractors", mc("Who took the floor on 5 July 1921?", "Kollontai", "Trotsky", "Lenin", "Lenin"), CheckDuplicateDistractor},
+	{"DistractorInSource", mc("On 5 July 1921 _____ took the floor before the Third Congress.", "Kollontai", "Comintern", "Zinoviev", "Lenin"), CheckSecondRightAnswer},
+	{"TooFewDistractors", mc("Who took the floor on 5 July 1921?", "Kollontai", "Trotsky", "Lenin"), CheckTooFewDistractors},
+	{"AnswerInStem", mc("Who, Kollontai or another, took the floor on 5 July 1921?", "Kollontai", "Trotsky", "Zinoviev", "Lenin"), CheckAnswerInStem},
+	{"SurnameInStem", func() item {
+		it := mc("Who was Lutovinov's ally?", "Yuri Lutovinov", "Trotsky", "Zinoviev", "Lenin")
+		it.source = "Yuri Lutovinov was Lutovinov's ally."
+		return it
+	}(), CheckAnswerInStem},
+	{"NoVerb", cloze("Kollontai, one of the spokespersons for the _____.", "Comintern"), CheckNoVerb},
+	{"PronounStart", cloze("This confrontation led to the election of _____.", "Kollontai"), CheckNeedsContext},
+	{"DemonstrativeInside", cloze("_____ did not support this proposal at the meeting.", "Kollontai"), CheckNeedsContext},
+	{"OrdinalWithoutNoun", cloze("The first could be attributed to _____ and Mikhail Tomsky.", "Kollontai"), CheckNeedsContext},
+	{"TooShort", cloze("_____ spoke.", "Kollontai"), CheckStemLength},
+	{"NotContradicted", falseStatement("On 5 July 1921 Trotsky took the floor before the Third Congress of the Comintern.", "Kollontai", "Trotsky", false), CheckNotContradicted},
+	{"ClozeWithAnswer", cloze("On 5 July 1921 Kollontai took the floor before the Third Congress of the Comintern.", "Kollontai"), CheckAnswerInStem},
+	{"InvalidNoBlank", func() item {
+		it := cloze("On 5 July 1921 she took the floor before the Third Congress of the Comintern.", "Kollontai")
+		return it
+	}(), CheckInvalid},
+}
+
+func TestLint(t *testing.T) {
+	for _, tt := range lintTests {
+		t.Run(tt.name, func(t *testing.T) {
+			it := tt.it
+			if got := lint(&it); got != tt.want {
+				t.Errorf("lint(%q) = %q, want %q", it.q.Stem, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLint_Duplicate checks that two items asking the same thing in the
+// same words are not both kept.
+func TestLint_Duplicate(t *testing.T) {
+	a := &candidate{item: cloze("On 5 July 1921 _____ took the floor before the Third Congress of the Comintern.", "Kollontai"), group: "1:kollontai", score: 2}
+	b := &candidate{item: cloze("On 5 July 1921 _____ took the floor before the Third Congress of the Comintern.", "Kollontai"), group: "2:kollontai", score: 1, order: 1}
+	rejected := map[string]int{}
+	got := dedupe([]*candidate{a, b}, map[string]bool{}, rejected)
+	if len(got) != 1 || got[0] != a || rejected[CheckDuplicate] != 1 {
+		t.Errorf("dedupe kept %d items and counted %d duplicates, want the better item kept and 1 duplicate", len(got), rejected[CheckDuplicate])
+	}
+}
+
+// normalizeTests follow SQuAD's normalisation.
+var normalizeTests = [][2]string{
+	{"The Normans", "normans"}, {"  the   Battle of Hastings.", "battle of hastings"}, {"Workers' Opposition", "workers opposition"},
+	{"an apple a day", "apple day"}, {"Île-de-France", "île de france"}, {"30,000", "30000"}, {"Norse–Gaels", "norse gaels"},
+	{"the end of the 1920s", "end of 1920s"}, {"Theatre", "theatre"},
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tt := range normalizeTests {
+		if got := normalize(tt[0]); got != tt[1] {
+			t.Errorf("normalize(%q) = %q, want %q", tt[0], got, tt[1])
+		}
+	}
+}

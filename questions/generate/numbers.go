@@ -1,0 +1,203 @@
+package generate
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// A numVal is a quantity: its value, how it was written, and the noun it
+// counts ("185 votes": unit "votes").
+type numVal struct {
+	value   float64
+	words   bool   // written in words ("two")
+	grouped bool   // written with thousands separators ("30,000")
+	prefix  string // currency sign
+	suffix  string // "%", " percent", " million"
+	unit    string
+}
+
+// scanNumber reads a quantity at toks[i]: digits or number words, with a
+// currency sign, a scale word and a percent sign, followed by the noun it
+// counts. Ordinals, years and numbers inside names are not quantities.
+func scanNumber(toks []token, i int) (int, numVal, bool) {
+	n := len(toks)
+	var v numVal
+	k := i
+	if toks[k].text == "$" || toks[k].text == "£" || toks[k].text == "€" {
+		v.prefix = toks[k].text
+		k++
+		if k >= n {
+			return 0, v, false
+		}
+	}
+	t := toks[k]
+	switch {
+	case t.kind == tNum:
+		if _, ok := ordinalNumber(t); ok {
+			return 0, v, false
+		}
+		s := strings.ReplaceAll(t.text, ",", "")
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			return 0, v, false
+		}
+		v.value, v.grouped = f, strings.Contains(t.text, ",")
+		k++
+	case t.kind == tWord && !t.cap || t.kind == tWord && i == 0:
+		f, ok := numberWords[t.lower]
+		if !ok || scaleWords[t.lower] > 0 || strings.HasSuffix(t.lower, "s") {
+			return 0, v, false
+		}
+		if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "these" || toks[i-1].lower == "those") {
+			return 0, v, false // "the two" means both, not a count
+		}
+		v.value, v.words = f, true
+		k++
+		if k < n && numberWords[toks[k].lower] > 0 && numberWords[toks[k].lower] < 10 && f >= 20 {
+			v.value += numberWords[toks[k].lower]
+			k++
+		}
+	default:
+		return 0, v, false
+	}
+	if k < n {
+		if s, ok := scaleWords[toks[k].lower]; ok {
+			v.value *= s
+			v.suffix = " " + toks[k].lower
+			k++
+		}
+	}
+	if k < n && (toks[k].text == "%" || toks[k].lower == "percent") {
+		if toks[k].text == "%" {
+			v.suffix += "%"
+		} else {
+			v.suffix += " percent"
+		}
+		return k + 1, v, true
+	}
+	if k+1 < n && toks[k].lower == "per" && toks[k+1].lower == "cent" {
+		v.suffix += " per cent"
+		return k + 2, v, true
+	}
+	if v.prefix != "" {
+		return k, v, true
+	}
+	// The counted noun, after any adjectives: "30,000 men", "300 ships",
+	// "8,000 of the 20,000 troops".
+	u := k
+	if u+2 < n && toks[u].lower == "of" && toks[u+1].lower == "the" && toks[u+2].kind == tNum {
+		u += 3
+	}
+	for j := 0; j < 3 && u < n; j++ {
+		w := toks[u]
+		if !w.isWord() || w.cap || functionWords[w.lower] {
+			break
+		}
+		if u+1 < n && toks[u+1].isWord() && !toks[u+1].cap && !functionWords[toks[u+1].lower] && !isVerbForm(toks[u+1].lower) && j < 2 {
+			u++ // an adjective or noun modifier: "30,000 armed men"
+			continue
+		}
+		v.unit = w.lower
+		break
+	}
+	if v.unit == "" {
+		return 0, v, false
+	}
+	return k, v, true
+}
+
+// format writes a number the way its key was written.
+func (v numVal) format(x float64) string {
+	base := x
+	if strings.HasPrefix(v.suffix, " million") {
+		base = x / 1e6
+	} else if strings.HasPrefix(v.suffix, " billion") {
+		base = x / 1e9
+	} else if strings.HasPrefix(v.suffix, " thousand") {
+		base = x / 1e3
+	} else if strings.HasPrefix(v.suffix, " hundred") {
+		base = x / 100
+	}
+	var s string
+	switch {
+	case v.words && base == math.Trunc(base) && base < 100:
+		s = numberInWords(int(base))
+	case base == math.Trunc(base):
+		s = strconv.FormatInt(int64(base), 10)
+		if v.grouped || base >= 10000 {
+			s = groupThousands(s)
+		}
+	default:
+		s = strconv.FormatFloat(base, 'f', -1, 64)
+	}
+	return v.prefix + s + v.suffix
+}
+
+func groupThousands(s string) string {
+	if len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	pre := len(s) % 3
+	if pre > 0 {
+		b.WriteString(s[:pre])
+	}
+	for i := pre; i < len(s); i += 3 {
+		if b.Len() > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
+
+func numberInWords(n int) string {
+	small := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
+	tens := []string{"", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	if n < 20 {
+		return small[n]
+	}
+	if n%10 == 0 {
+		return tens[n/10]
+	}
+	return tens[n/10] + "-" + small[n%10]
+}
+
+// nearNumbers returns values near x, neither equal to it nor to each other,
+// of the same grain (a round number stays round), in a fixed order.
+func nearNumbers(x float64, seed uint32) []float64 {
+	if x <= 0 {
+		return nil
+	}
+	grain := 1.0
+	for g := 1.0; g <= x/10; g *= 10 {
+		if math.Mod(x, g*10) == 0 {
+			grain = g * 10
+		}
+	}
+	if x < 20 && grain < 1 {
+		grain = 1
+	}
+	factors := []float64{0.5, 0.75, 1.25, 1.5, 2, 0.8, 1.2, 3}
+	var out []float64
+	seen := map[float64]bool{x: true}
+	// A round key keeps round distractors; when rounding makes them
+	// collide, a finer grain is used.
+	for g := grain; len(out) < 3 && g >= 1; g /= 10 {
+		for j := range factors {
+			f := factors[(int(seed)+j)%len(factors)]
+			y := math.Round(x*f/g) * g
+			if x < 20 {
+				y = math.Round(x * f)
+			}
+			if y <= 0 || seen[y] {
+				continue
+			}
+			seen[y] = true
+			out = append(out, y)
+		}
+	}
+	return out
+}

@@ -1,0 +1,572 @@
+package generate
+
+import (
+	"strings"
+)
+
+// A clause is one statement the generator can ask about: a sentence, a
+// part of one cut at a colon, a semicolon or ", but", or a statement
+// rebuilt from an appositive or a relative clause ("Aleksei Kiselyov, chair
+// of the Miners' Union" gives "Aleksei Kiselyov was chair of the Miners'
+// Union."). Its parse is shallow: fronted adverbials, subject, verb group,
+// and the rest.
+type clause struct {
+	sent    *sentence
+	text    string
+	toks    []token
+	ments   []mention
+	derived bool    // rebuilt, not as written
+	swapped *entity // the entity written in place of a leading pronoun
+	role    *roleFact
+
+	lead int // first token after discourse connectives
+	advs []adverbial
+	subj [2]int
+	pre  [2]int // adverbs between subject and verb ("nevertheless")
+	verb [2]int
+	main int // the main verb, or -1 for a bare "be" or "have"
+	neg  bool
+	end  int // last token before final punctuation
+	ok   bool
+}
+
+// An adverbial is a phrase fronted before the subject: "On December 30,
+// 1920", "According to Aleksei Kiselyov", "After allying himself with ...".
+type adverbial struct {
+	a, b int
+	kind advKind
+	ment int // the date or place mention it holds, or -1
+}
+
+type advKind uint8
+
+const (
+	advOther advKind = iota
+	advDate
+	advAccording
+)
+
+// A roleFact is what an appositive says about a person: "Yury Lutovinov,
+// secretary of the VTsSPS" gives person Yury Lutovinov, role "secretary of
+// the VTsSPS".
+type roleFact struct {
+	person mention // in the sentence's tokens
+	role   string
+	// unique roles are held by one person ("chair of the union", "the
+	// leader"): naming someone else contradicts the text.
+	unique bool
+	// possessor is the entity in a role like "Robert's son", for asking
+	// "Whose son was Bohemond?".
+	possessor *entity
+	possText  string
+	noun      string // the role noun ("son")
+}
+
+// newClause tokenizes text and finds its mentions, linking names to the
+// document's entities.
+func (d *document) newClause(s *sentence, text string, derived bool) *clause {
+	c := &clause{sent: s, text: text, derived: derived, main: -1}
+	if !derived && text == s.text {
+		c.toks, c.ments = s.toks, s.ments
+	} else {
+		c.toks = tokenize(text)
+		c.ments = findMentions(c.toks, &d.stats)
+		for k := range c.ments {
+			m := &c.ments[k]
+			if m.typ != eNone {
+				continue
+			}
+			m.typ = eName
+			if e := d.byKey[nameKey(m.text)]; e != nil {
+				m.ent = e.root()
+				m.typ = m.ent.typ
+			}
+		}
+		markCoordinations(c.toks, c.ments)
+	}
+	c.parse()
+	return c
+}
+
+// mentionAt returns the index of the mention starting at token i, or -1.
+func (c *clause) mentionAt(i int) int {
+	for k, m := range c.ments {
+		if m.a == i {
+			return k
+		}
+		if m.a > i {
+			break
+		}
+	}
+	return -1
+}
+
+// mentionIn returns the index of the mention spanning exactly [a, b),
+// allowing a leading "the", or -1.
+func (c *clause) mentionIn(a, b int) int {
+	for k, m := range c.ments {
+		if m.b == b && (m.a == a || m.a == a+1 && c.toks[a].lower == "the") {
+			return k
+		}
+	}
+	return -1
+}
+
+// connectiveWords are the connectives split into words, once.
+var connectiveWords = func() [][]string {
+	out := make([][]string, len(connectives))
+	for i, c := range connectives {
+		out[i] = strings.Fields(c)
+	}
+	return out
+}()
+
+// skipConnectives returns the first token after discourse connectives and
+// their comma: "Moreover, ...", "At the same time, ...", "And ...".
+func skipConnectives(t []token, i int) int {
+	for changed := true; changed; {
+		changed = false
+		for ci, c := range connectives {
+			w := connectiveWords[ci]
+			if i+len(w) > len(t) {
+				continue
+			}
+			match := true
+			for k, x := range w {
+				if t[i+k].lower != x {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			j := i + len(w)
+			if j < len(t) && t[j].text == "," {
+				j++
+			} else if len(w) == 1 && (c == "later" || c == "then" || c == "still" || c == "yet" || c == "so" || c == "also") {
+				continue // "Later, ..." is a connective; "Later events ..." is not
+			}
+			if j < len(t) {
+				i, changed = j, true
+			}
+			break
+		}
+	}
+	return i
+}
+
+// parse finds the clause's fronted adverbials, subject and verb group.
+func (c *clause) parse() {
+	t := c.toks
+	n := len(t)
+	c.end = n
+	for c.end > 0 && (t[c.end-1].text == "." || t[c.end-1].text == "!" || t[c.end-1].text == "?") {
+		c.end--
+	}
+	n = c.end
+	i := skipConnectives(t, 0)
+	c.lead = i
+	for i < n {
+		if t[i].text == "," {
+			i++
+			continue
+		}
+		// A date, alone or after a preposition: "On December 30, 1920, ...",
+		// "in 1081 he led ...".
+		p := i
+		if prepositions[t[i].lower] && i+1 < n {
+			p = i + 1
+			if t[p].lower == "the" && p+1 < n && c.mentionAt(p) < 0 {
+				p++
+			}
+		}
+		if k := c.mentionAt(p); k >= 0 && c.ments[k].typ == eDate && (p > i || c.ments[k].b < n && t[c.ments[k].b].text == ",") {
+			e := c.ments[k].b
+			c.advs = append(c.advs, adverbial{a: i, b: e, kind: advDate, ment: k})
+			i = e
+			continue
+		}
+		lw := t[i].lower
+		if prepositions[lw] && !subordinators[lw] {
+			// "in his speech he insisted ...": a short phrase, then a pronoun.
+			k := i + 1
+			for k < n && k < i+6 && t[k].isWord() && !subjectPronouns[t[k].lower] && !finiteAt(t, k) {
+				k++
+			}
+			if k < n && k > i+1 && subjectPronouns[t[k].lower] && t[k].lower != "it" && k+1 < n && finiteAt(t, k+1) {
+				c.advs = append(c.advs, adverbial{a: i, b: k, kind: advOther, ment: -1})
+				i = k
+				continue
+			}
+		}
+		if prepositions[lw] || subordinators[lw] || lw == "according" || lw == "having" || lw == "forced" || lw == "despite" ||
+			i == c.lead && strings.HasSuffix(lw, "ing") && len(lw) > 5 && !t[i].cap {
+			k := topComma(t, i, n)
+			if k < 0 || k-i > 30 {
+				break
+			}
+			if !subordinators[lw] && lw != "having" && containsFinite(t, i+1, k) {
+				break
+			}
+			kind := advOther
+			if lw == "according" {
+				kind = advAccording
+			}
+			c.advs = append(c.advs, adverbial{a: i, b: k, kind: kind, ment: -1})
+			i = k + 1
+			continue
+		}
+		break
+	}
+	// The subject runs to the first finite verb, stepping over brackets and
+	// over relative clauses and appositives set off by commas.
+	s0 := i
+	j := i
+	inQuote := false
+	for j < n {
+		if j > s0 && finiteAt(t, j) && !isNamingParticiple(t, j) {
+			break
+		}
+		if j > s0 && t[j].is("who", "which", "that", "whom", "whose") {
+			return // a relative clause inside the subject: too deep
+		}
+		switch t[j].text {
+		case "(":
+			j = closeBracket(t, j, n)
+			continue
+		case ",":
+			if j+1 < n && (t[j+1].is("which", "who", "whom", "whose", "where") || isRoleStart(t, j+1)) {
+				k := topComma(t, j+1, n)
+				if k < 0 {
+					return
+				}
+				j = k + 1
+				continue
+			}
+			return
+		case ":", ";", "—", "–", "-":
+			return
+		case `"`:
+			// A quotation may name the subject ("The "Workers' Opposition""),
+			// but a subject does not run into a quoted speech.
+			if !inQuote && j > s0 && !strings.Contains(textOf(t, [2]int{j, min(n, j+6)})[1:], `"`) {
+				return
+			}
+			inQuote = !inQuote
+		}
+		j++
+	}
+	if j >= n || j == s0 || j-s0 > 20 {
+		return
+	}
+	se := j
+	for se > s0+1 && midAdverbs[t[se-1].lower] && !(se == s0+2 && determiners[t[s0].lower]) {
+		se--
+	}
+	c.subj = [2]int{s0, se}
+	c.pre = [2]int{se, j}
+	// The verb group: auxiliaries, negation and adverbs, then the main verb.
+	k := j
+	if auxiliaries[t[k].lower] {
+		aux := t[k].lower
+		k++
+		for k < n {
+			w := t[k].lower
+			switch {
+			case negations[w]:
+				c.neg = true
+				k++
+				continue
+			case w == "be" || w == "been" || w == "being" || w == "have" || w == "had" && k == j+1 && (modals[aux]):
+				aux = w
+				k++
+				continue
+			case midAdverbs[w] && !isVerbForm(w):
+				k++
+				continue
+			}
+			if modals[aux] || aux == "do" || aux == "does" || aux == "did" {
+				if isVerbBase(w) || isVerbBase(strings.TrimPrefix(w, "co-")) {
+					c.main = k
+					k++
+				}
+			} else if isParticiple(w) || strings.HasSuffix(w, "ing") && len(w) > 4 || participleToBase[w] != "" {
+				c.main = k
+				k++
+			}
+			break
+		}
+		// A lone aux with adverbs after it: give the adverbs back to the rest.
+		if c.main < 0 {
+			k = j + 1
+		}
+	} else {
+		c.main = k
+		k++
+	}
+	c.verb = [2]int{j, k}
+	c.ok = true
+}
+
+// isNamingParticiple reports whether an -ed word introduces a name rather
+// than being the verb: "a Norman named Oursel".
+func isNamingParticiple(t []token, j int) bool {
+	switch t[j].lower {
+	case "named", "called", "nicknamed", "titled", "entitled", "dubbed", "known":
+		return j+1 < len(t) && (t[j+1].cap || t[j+1].lower == "as")
+	}
+	return false
+}
+
+// isRoleStart reports whether an appositive describing a person starts at
+// toks[i]: "chair of ...", "a key founding member ...", "Robert's son",
+// "one of the most prominent ...".
+func isRoleStart(t []token, i int) bool {
+	if i >= len(t) {
+		return false
+	}
+	k := i
+	if t[k].lower == "one" && k+1 < len(t) && t[k+1].lower == "of" {
+		k += 2
+	}
+	if k < len(t) && (t[k].lower == "a" || t[k].lower == "an" || t[k].lower == "the") {
+		k++
+	}
+	// "Robert's son"
+	for j := k; j < len(t) && j < k+4 && t[j].cap && t[j].isWord(); j++ {
+		if j+1 < len(t) && t[j+1].text == "'s" {
+			k = j + 2
+			break
+		}
+	}
+	for s := 0; s < 5 && k < len(t); s++ {
+		w := t[k]
+		if roleNouns[w.lower] || roleNouns[strings.TrimSuffix(w.lower, "s")] {
+			return true
+		}
+		if !w.isWord() || functionWords[w.lower] && !w.is("most", "other", "first", "second", "third", "former", "last", "next", "only") || finiteAt(t, k) {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+// topComma returns the index of the next comma at bracket depth 0 in
+// t[i:n], or -1.
+func topComma(t []token, i, n int) int {
+	depth := 0
+	for k := i; k < n; k++ {
+		switch t[k].text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			if depth > 0 {
+				depth--
+			}
+		case ",":
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func closeBracket(t []token, i, n int) int {
+	depth := 0
+	for k := i; k < n; k++ {
+		switch t[k].text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth--
+			if depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return n
+}
+
+func containsFinite(t []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if finiteAt(t, k) && !isNamingParticiple(t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectMention returns the mention the subject consists of, or -1: the
+// mention alone ("Kollontai", "the Normans"), or at the end of a
+// describing phrase ("A Norman named Oursel", "the Byzantine general
+// Alexius Komnenos").
+func (c *clause) subjectMention() int {
+	if !c.ok {
+		return -1
+	}
+	a, b := c.subj[0], c.subj[1]
+	// "The Normans (Norman: Nourmands; ...)": a bracket after the subject
+	// glosses it.
+	if b > a && c.toks[b-1].text == ")" {
+		for k := a; k < b; k++ {
+			if c.toks[k].text == "(" && closeBracket(c.toks, k, b) == b {
+				b = k
+				break
+			}
+		}
+	}
+	if k := c.mentionIn(a, b); k >= 0 {
+		return k
+	}
+	for k, m := range c.ments {
+		if m.b != b || m.a <= a {
+			continue
+		}
+		// Everything before it must describe it: determiners, adjectives,
+		// nouns, "named".
+		for i := a; i < m.a; i++ {
+			w := c.toks[i]
+			if !w.isWord() || w.cap && i > a && !nationalities[w.lower] || subjectPronouns[w.lower] || w.lower == "and" || w.lower == "of" {
+				return -1
+			}
+		}
+		prev := c.toks[m.a-1].lower
+		if prev == "named" || prev == "called" || roleNouns[prev] {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// truncate returns where a question built from t[a:n] should stop: before
+// a colon, a dash, a relative or subordinate clause, a participle clause or
+// a second main clause.
+func truncate(t []token, a, n int) int {
+	depth := 0
+	quote := false
+	for k := a; k < n; k++ {
+		w := t[k]
+		switch w.text {
+		case "(":
+			depth++
+			continue
+		case ")":
+			if depth > 0 {
+				depth--
+			}
+			continue
+		case `"`:
+			quote = !quote
+			continue
+		}
+		if depth > 0 || quote {
+			continue
+		}
+		switch w.text {
+		case ":", ";", "—", "–", "-":
+			return k
+		case ",":
+			if k+1 >= n {
+				return k
+			}
+			x := t[k+1]
+			switch {
+			case x.is("which", "who", "whom", "whose", "where", "when", "while", "whereas", "but", "although",
+				"though", "as", "because", "since", "thus", "thereby", "including", "until", "after", "before", "if", "so"):
+				return k
+			case strings.HasSuffix(x.lower, "ing") && len(x.lower) > 4 && !x.cap:
+				return k
+			case midAdverbs[x.lower] && k+2 < n && strings.HasSuffix(t[k+2].lower, "ing"):
+				return k
+			case x.is("and", "or") && k+2 < n && (subjectPronouns[t[k+2].lower] || containsFinite(t, k+2, min(n, k+6))):
+				return k
+			case x.is("a", "an", "the"):
+				// ", an event which resulted in ...": a comment on the clause.
+				for j := k + 2; j < n && j < k+6; j++ {
+					if t[j].is("which", "that", "who") {
+						return k
+					}
+				}
+			}
+		}
+		if w.is("who", "which", "where") && k > a && t[k-1].text != "," && k+1 < n && finiteAt(t, k+1) {
+			return k
+		}
+	}
+	return n
+}
+
+// textOf joins the tokens of the given ranges of t, with the document's
+// spacing inside a range and a single space between ranges.
+func textOf(t []token, ranges ...[2]int) string {
+	var b strings.Builder
+	prevEnd := -1
+	for _, r := range ranges {
+		for k := r[0]; k < r[1]; k++ {
+			w := t[k]
+			if b.Len() > 0 {
+				switch {
+				case k == r[0] || prevEnd < 0:
+					if !glued(w.text) {
+						b.WriteByte(' ')
+					}
+				case w.start > prevEnd:
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(w.text)
+			prevEnd = w.end
+		}
+		prevEnd = -1
+	}
+	return tidyText(b.String())
+}
+
+func glued(s string) bool {
+	return s == "," || s == "." || s == ")" || s == "'s" || s == ";" || s == ":" || s == "?" || s == "!"
+}
+
+// tidyText fixes what cutting a sentence leaves behind: doubled or dangling
+// commas, spaces before punctuation, empty brackets.
+func tidyText(s string) string {
+	if !strings.Contains(s, " ,") && !strings.Contains(s, ",,") && !strings.Contains(s, " .") && !strings.Contains(s, "(") && !strings.Contains(s, "  ") && !strings.Contains(s, "?") && !strings.Contains(s, ",.") {
+		return strings.TrimSpace(s)
+	}
+	for _, f := range [][2]string{{" ,", ","}, {",,", ","}, {", ,", ","}, {" .", "."}, {"()", ""}, {"( ", "("}, {" )", ")"}, {"  ", " "}, {", ?", "?"}, {" ?", "?"}, {",?", "?"}, {",.", "."}} {
+		for strings.Contains(s, f[0]) {
+			s = strings.ReplaceAll(s, f[0], f[1])
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// capitalize upper-cases the first letter of s.
+func capitalize(s string) string {
+	for i, r := range s {
+		if r >= 'a' && r <= 'z' {
+			return s[:i] + string(r-32) + s[i+1:]
+		}
+		if r != '"' && r != '\'' && r != '(' {
+			return s
+		}
+	}
+	return s
+}
+
+// lowerFirst lower-cases the first word of a subject moved inside a
+// question ("The Normans" -> "the Normans"), unless it is a name.
+func (c *clause) subjectText() string {
+	a, b := c.subj[0], c.subj[1]
+	s := textOf(c.toks, [2]int{a, b})
+	first := c.toks[a]
+	if first.cap && (functionWords[first.lower] || determiners[first.lower]) && first.text != "I" {
+		s = first.lower + s[len(first.text):]
+	} else if first.cap && c.mentionAt(a) < 0 && !first.allCaps() && a == c.lead {
+		s = strings.ToLower(s[:len(first.text)]) + s[len(first.text):]
+	}
+	return s
+}

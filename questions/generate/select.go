@@ -1,0 +1,171 @@
+package generate
+
+import (
+	"math"
+	"sort"
+
+	"factdrill/questions"
+)
+
+// kindShare is the mix a set aims for when every kind is allowed.
+var kindShare = map[questions.Kind]float64{
+	questions.MultipleChoice: 0.35,
+	questions.Cloze:          0.25,
+	questions.ShortAnswer:    0.20,
+	questions.TrueFalse:      0.20,
+}
+
+// defaultCount is the set size that fits a document of the given length:
+// about one item per 28 words for a page or two, growing more slowly after.
+func defaultCount(words int) int {
+	n := int(math.Round(float64(words) / 28))
+	if n > 40 {
+		n = 40 + (words-40*28)/150
+	}
+	return min(max(n, 3), 400)
+}
+
+// selectItems ranks the checked candidates and picks n: the best first,
+// no two asking the same thing, spread over the document, in the kind mix
+// asked for. The result is in document order.
+func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences int) []*candidate {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].order < cands[j].order
+	})
+	total := 0.0
+	for _, k := range kinds {
+		total += kindShare[k]
+	}
+	quota := map[questions.Kind]int{}
+	for _, k := range kinds {
+		quota[k] = int(math.Ceil(kindShare[k] / total * float64(n)))
+	}
+	// True and false statements in about equal numbers.
+	trueQuota := int(math.Ceil(float64(quota[questions.TrueFalse]) / 2))
+	buckets := max(1, (n+1)/2)
+	bucketOf := func(c *candidate) int { return c.sent.idx * buckets / max(1, sentences) }
+
+	var picked []*candidate
+	usedGroup := map[string]bool{}
+	perSentence := map[int]int{}
+	perBucket := map[int]int{}
+	perEntity := map[*entity]int{}
+	perKind := map[questions.Kind]int{}
+	bySentence := map[int][]*candidate{}
+	trues := 0
+	byKind := map[questions.Kind][]*candidate{}
+	for _, c := range cands {
+		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
+	}
+	passes := []struct {
+		sentence, bucket, entity int
+		quota                    bool
+	}{
+		{1, 2, 2, true},
+		{2, 3, 2, true},
+		{2, 1 << 30, 3, true},
+		{3, 1 << 30, 4, false},
+	}
+	for _, p := range passes {
+		// Every limit only tightens as items are picked, so a candidate
+		// turned down once in a pass stays down: each kind's list is
+		// walked once per pass.
+		next := map[questions.Kind]int{}
+		allowed := func(c *candidate) bool {
+			if usedGroup[c.group] || perSentence[c.sent.idx] >= p.sentence || perBucket[bucketOf(c)] >= p.bucket {
+				return false
+			}
+			if c.ent != nil && perEntity[c.ent] >= p.entity {
+				return false
+			}
+			if p.quota && c.q.Kind == questions.TrueFalse && c.q.Truth && trues >= trueQuota {
+				return false
+			}
+			return !conflicts(c, bySentence[c.sent.idx])
+		}
+		for len(picked) < n {
+			// The best candidate of each kind competes, handicapped by how
+			// full its kind already is: the mix bends towards the better
+			// items without losing a kind.
+			var pick *candidate
+			best := 0.0
+			for _, k := range kinds {
+				if p.quota && perKind[k] >= quota[k] {
+					continue
+				}
+				list := byKind[k]
+				for next[k] < len(list) && !allowed(list[next[k]]) {
+					next[k]++
+				}
+				if next[k] >= len(list) {
+					continue
+				}
+				c := list[next[k]]
+				eff := c.score - 1.5*float64(perKind[k])/float64(max(1, quota[k]))
+				if pick == nil || eff > best {
+					pick, best = c, eff
+				}
+			}
+			if pick != nil {
+				next[pick.q.Kind]++
+			}
+			if pick == nil {
+				break
+			}
+			usedGroup[pick.group] = true
+			perSentence[pick.sent.idx]++
+			perBucket[bucketOf(pick)]++
+			if pick.ent != nil {
+				perEntity[pick.ent]++
+			}
+			perKind[pick.q.Kind]++
+			if pick.q.Kind == questions.TrueFalse && pick.q.Truth {
+				trues++
+			}
+			bySentence[pick.sent.idx] = append(bySentence[pick.sent.idx], pick)
+			picked = append(picked, pick)
+		}
+	}
+	sort.SliceStable(picked, func(i, j int) bool {
+		if picked[i].sent.idx != picked[j].sent.idx {
+			return picked[i].sent.idx < picked[j].sent.idx
+		}
+		return picked[i].order < picked[j].order
+	})
+	return picked
+}
+
+// conflicts reports whether c and an item already picked from the same
+// sentence would give each other away: a true/false statement shows the
+// whole sentence, and a cloze shows every answer but its own.
+func conflicts(c *candidate, same []*candidate) bool {
+	for _, p := range same {
+		if c.q.Kind == questions.TrueFalse || p.q.Kind == questions.TrueFalse {
+			return true
+		}
+		if reveals(c, p) || reveals(p, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// reveals reports whether a's stem holds b's answer, or a word of it.
+func reveals(a, b *candidate) bool {
+	if b.key == "" {
+		return false
+	}
+	stem := plain(a.q.Stem)
+	if containsWord(stem, plain(b.key)) {
+		return true
+	}
+	for _, w := range nameWords(b.key) {
+		if containsWord(stem, w) {
+			return true
+		}
+	}
+	return false
+}

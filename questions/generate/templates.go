@@ -1,0 +1,433 @@
+package generate
+
+import (
+	"strings"
+)
+
+// The wh-question templates. Each turns a parsed clause and the mention it
+// asks for into a question, or reports that it does not fit; a template
+// that is not sure says no.
+
+var beForms = wordSet(`is are was were am`)
+
+// kinNouns take "the" when a role is asked about: "the sister of X".
+var kinNouns = wordSet(`sister brother son daughter wife husband father mother uncle aunt nephew
+	niece cousin grandson granddaughter grandfather grandmother half-brother half-sister heir widow`)
+
+// motionVerbs take a "to/in/at" phrase that answers "Where?".
+var motionVerbs = wordSet(`flee move go return travel sail land arrive settle live die retreat withdraw
+	emigrate escape stay remain base locate situate bury meet march ride come flee send exile
+	reside sign establish found`)
+
+// whQuestion returns the best question asking for mention k of clause c.
+func (c *clause) whQuestion(k int) string {
+	if !c.ok || c.neg {
+		return ""
+	}
+	m := c.ments[k]
+	if m.coord || m.open || c.swapped != nil && m.ent == c.swapped {
+		return ""
+	}
+	for _, f := range []func(int) string{c.roleQuestion, c.subjectQ, c.whoseQ, c.whenQ, c.objectQ, c.whereQ, c.agentQ} {
+		if q := f(k); q != "" {
+			return q
+		}
+	}
+	return ""
+}
+
+// extras returns the fronted adverbials a question keeps at its end: dates
+// ("on 5 July 1921") and attributions ("according to ..."), but not the
+// one being asked for.
+func (c *clause) extras(skip int) string {
+	var parts []string
+	for i, a := range c.advs {
+		if i == skip {
+			continue
+		}
+		switch a.kind {
+		case advDate:
+			t := textOf(c.toks, [2]int{a.a, a.b})
+			parts = append(parts, lowerFirstWord(t))
+		case advAccording:
+			parts = append(parts, ", "+lowerFirstWord(textOf(c.toks, [2]int{a.a, a.b})))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func lowerFirstWord(s string) string {
+	if s == "" {
+		return s
+	}
+	w := strings.Fields(s)[0]
+	if functionWords[strings.ToLower(w)] {
+		return strings.ToLower(w) + s[len(w):]
+	}
+	return s
+}
+
+// question assembles a question from its parts and tidies it.
+func question(parts ...string) string {
+	var b strings.Builder
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 && !strings.HasPrefix(p, ",") {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	q := tidyText(strings.TrimRight(b.String(), " ,.;:") + "?")
+	return capitalize(q)
+}
+
+// restText is the rest of the clause after the verb group, cut before
+// subordinate material, without the token ranges in drop.
+func (c *clause) restText(from int, drop ...[2]int) (string, int) {
+	cut := truncate(c.toks, from, c.end)
+	var ranges [][2]int
+	a := from
+	for _, d := range drop {
+		if d[0] < a || d[0] >= cut {
+			continue
+		}
+		// Take a comma before a dropped phrase with it: ", in 1920,".
+		e := d[0]
+		if e > a && c.toks[e-1].text == "," {
+			e--
+		}
+		ranges = append(ranges, [2]int{a, e})
+		a = d[1]
+		if a < cut && c.toks[a].text == "," && e < d[0] {
+			a++
+		}
+	}
+	if a < cut {
+		ranges = append(ranges, [2]int{a, cut})
+	}
+	var bare [][2]int
+	for _, r := range ranges {
+		bare = append(bare, c.spans(r[0], r[1])...)
+	}
+	ranges = bare
+	// A question reads better without the commas that set off a phrase
+	// in the middle of a sentence: "co-signed the letter, with her best
+	// friend" becomes "co-signed the letter with her best friend".
+	var out [][2]int
+	for _, r := range ranges {
+		x := r[0]
+		for k := r[0]; k < r[1]; k++ {
+			if c.toks[k].text == "," && k+1 < r[1] && prepositions[c.toks[k+1].lower] && c.toks[k+1].lower != "as" {
+				out = append(out, [2]int{x, k})
+				x = k + 1
+			}
+		}
+		out = append(out, [2]int{x, r[1]})
+	}
+	return textOf(c.toks, out...), cut
+}
+
+// subjectQ asks for the subject: "Who formulated a number of provisions
+// ...?". A copula with an indefinite complement ("Who was a member of
+// ...?") has many right answers and is refused.
+func (c *clause) subjectQ(k int) string {
+	if c.subjectMention() != k {
+		return ""
+	}
+	m := c.ments[k]
+	switch m.typ {
+	case ePerson, eGroup, eOrg:
+	default:
+		return ""
+	}
+	if m.poss {
+		return ""
+	}
+	rest, _ := c.restText(c.verb[1])
+	if c.main < 0 {
+		r := strings.ToLower(rest)
+		if strings.HasPrefix(r, "a ") || strings.HasPrefix(r, "an ") || strings.HasPrefix(r, "one of") || strings.HasPrefix(r, "among") || rest == "" {
+			return ""
+		}
+	}
+	if wordCount(rest) < 2 {
+		return ""
+	}
+	vg := textOf(c.toks, c.verb)
+	return question("Who", vg, rest, c.extras(-1))
+}
+
+// whoseQ asks for a possessor in the subject: "Whose theses caused great
+// concern ...?".
+func (c *clause) whoseQ(k int) string {
+	m := c.ments[k]
+	if !m.poss || m.typ != ePerson || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && c.toks[c.subj[0]].lower == "the") {
+		return ""
+	}
+	if m.b+1 >= c.subj[1] {
+		return ""
+	}
+	for i := m.b + 1; i < c.subj[1]; i++ {
+		if c.toks[i].cap || !c.toks[i].isWord() {
+			return ""
+		}
+	}
+	noun := textOf(c.toks, [2]int{m.b + 1, c.subj[1]})
+	rest, _ := c.restText(c.verb[1])
+	if c.main < 0 {
+		// "Zoya Shadurskaia was Kollontai's best friend" is handled by
+		// roleQ; a bare copula here is too vague.
+		return ""
+	}
+	return question("Whose", noun, textOf(c.toks, c.verb), rest, c.extras(-1))
+}
+
+// inverted writes the subject and verb group in question order: "did the
+// Normans settle", "was the Duchy of Normandy established".
+func (c *clause) inverted() string {
+	t := c.toks
+	v0, v1 := c.verb[0], c.verb[1]
+	w := t[v0].lower
+	subj := c.subjectText()
+	if s := strings.ToLower(subj); subjectPronouns[s] || strings.HasPrefix(s, "there") || s == "this" || s == "these" {
+		return ""
+	}
+	pre := textOf(t, c.pre)
+	if auxiliaries[w] && (v1-v0 > 1 || beForms[w]) {
+		return strings.Join(nonEmpty(w, subj, pre, textOf(t, [2]int{v0 + 1, v1})), " ")
+	}
+	if c.main != v0 {
+		return ""
+	}
+	switch w {
+	case "had":
+		return strings.Join(nonEmpty("did", subj, pre, "have"), " ")
+	case "has", "have":
+		return ""
+	}
+	if b, ok := pastLemma(w); ok {
+		return strings.Join(nonEmpty("did", subj, pre, b), " ")
+	}
+	if b, ok := sLemma(w); ok {
+		return strings.Join(nonEmpty("does", subj, pre, b), " ")
+	}
+	return ""
+}
+
+func nonEmpty(parts ...string) []string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// whenQ asks for a date in a fronted adverbial ("On December 30, 1920,
+// leaders ... spoke ...") or in a phrase after the verb ("... in 1066").
+func (c *clause) whenQ(k int) string {
+	m := c.ments[k]
+	if m.typ != eDate || m.open {
+		return ""
+	}
+	wh := "When"
+	if m.date.kind == dYear {
+		wh = "In what year"
+	}
+	inv := c.inverted()
+	if inv == "" {
+		return ""
+	}
+	for i, a := range c.advs {
+		if a.kind == advDate && a.ment == k {
+			rest, _ := c.restText(c.verb[1])
+			if c.main < 0 && !startsWithPreposition(rest) {
+				return ""
+			}
+			return question(wh, inv, rest, c.extras(i))
+		}
+	}
+	p := m.a - 1
+	if p >= 0 && c.toks[p].lower == "the" {
+		p--
+	}
+	if p < c.verb[1] || !c.toks[p].is("in", "on", "at", "during") {
+		return ""
+	}
+	rest, cut := c.restText(c.verb[1], [2]int{p, m.b})
+	if m.b > cut || wordCount(rest) < 1 && c.main < 0 {
+		return ""
+	}
+	if c.main < 0 && !startsWithPreposition(rest) {
+		return ""
+	}
+	return question(wh, inv, rest, c.extras(-1))
+}
+
+func startsWithPreposition(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && prepositions[strings.ToLower(f[0])]
+}
+
+// objectQ asks for the object of the verb: "What did Duke William II of
+// Normandy conquer in 1066?", "Who did Robert Guiscard drive out of
+// southern Italy?".
+func (c *clause) objectQ(k int) string {
+	m := c.ments[k]
+	if c.main < 0 || m.poss {
+		return ""
+	}
+	v1 := c.verb[1]
+	if !(m.a == v1 || m.a == v1+1 && c.toks[v1].lower == "the") {
+		return ""
+	}
+	if beForms[c.toks[c.verb[0]].lower] {
+		return "" // a passive or a copula: not an object
+	}
+	wh := "What"
+	switch m.typ {
+	case ePerson, eGroup:
+		wh = "Who"
+	case eDate, eNumber, eName:
+		return ""
+	}
+	// "conquered England killing King Harold II": the object must end the
+	// verb phrase or be followed by a preposition or a comma.
+	if m.b < c.end {
+		n := c.toks[m.b]
+		if !(n.text == "," || prepositions[n.lower] || n.lower == "and" || strings.HasSuffix(n.lower, "ing") || n.lower == "out" || n.lower == "as") {
+			return ""
+		}
+		if n.lower == "and" {
+			return ""
+		}
+	}
+	inv := c.inverted()
+	if inv == "" {
+		return ""
+	}
+	rest, _ := c.restText(m.b)
+	if strings.HasPrefix(rest, ",") {
+		rest = ""
+	}
+	return question(wh, inv, rest, c.extras(-1))
+}
+
+// whereQ asks for a place a verb of movement or position points to:
+// "Where did Ethelred flee in 1013?".
+func (c *clause) whereQ(k int) string {
+	m := c.ments[k]
+	if m.typ != ePlace || c.main < 0 {
+		return ""
+	}
+	lemma := c.toks[c.main].lower
+	if b, ok := pastLemma(lemma); ok {
+		lemma = b
+	} else if b, ok := participleToBase[lemma]; ok {
+		lemma = b
+	} else if b, ok := edLemma(lemma); ok {
+		lemma = b
+	}
+	if !motionVerbs[lemma] {
+		return ""
+	}
+	p := m.a - 1
+	if p >= 0 && c.toks[p].lower == "the" {
+		p--
+	}
+	if p < c.verb[1] || !c.toks[p].is("to", "in", "into", "at") {
+		return ""
+	}
+	if m.b < c.end && c.toks[m.b].lower == "of" {
+		return ""
+	}
+	inv := c.inverted()
+	if inv == "" {
+		return ""
+	}
+	rest, cut := c.restText(c.verb[1], [2]int{p, m.b})
+	if m.b > cut {
+		return ""
+	}
+	return question("Where", inv, rest, c.extras(-1))
+}
+
+// agentQ turns a passive round to ask for its agent: "he was stopped by
+// the Byzantine general Alexius Komnenos" gives "Who stopped Roussel de
+// Bailleul?".
+func (c *clause) agentQ(k int) string {
+	m := c.ments[k]
+	if m.typ != ePerson && m.typ != eGroup || c.main < 0 || !beForms[c.toks[c.verb[0]].lower] {
+		return ""
+	}
+	if c.verb[1]-c.verb[0] != 2 {
+		return ""
+	}
+	past, ok := pastFromParticiple(c.toks[c.main].lower)
+	if !ok {
+		return ""
+	}
+	// "by" [the] [describing words] NAME
+	by := -1
+	for i := m.a - 1; i >= c.verb[1]; i-- {
+		if c.toks[i].lower == "by" {
+			by = i
+			break
+		}
+		w := c.toks[i]
+		if !w.isWord() || w.cap && !nationalities[w.lower] || finiteAt(c.toks, i) {
+			return ""
+		}
+	}
+	if by < 0 || m.b < c.end && c.toks[m.b].text != "," && c.toks[m.b].text != "." && !prepositions[c.toks[m.b].lower] {
+		return ""
+	}
+	obj := c.subjectText()
+	if s := strings.ToLower(obj); subjectPronouns[s] || strings.HasPrefix(s, "there") {
+		return ""
+	}
+	rest, cut := c.restText(c.verb[1], [2]int{by, m.b})
+	if m.b > cut {
+		return ""
+	}
+	return question("Who", past, obj, rest, c.extras(-1))
+}
+
+// roleQuestions asks about a role fact: "Who was chair of the Miners'
+// Union?" (the person) and "Whose best friend was Zoya Shadurskaia?" (the
+// possessor).
+func (c *clause) roleQuestion(k int) string {
+	rf := c.role
+	if rf == nil || !c.ok {
+		return ""
+	}
+	m := c.ments[k]
+	if m.ent == rf.person.ent && k == c.subjectMention() {
+		r := strings.ToLower(rf.role)
+		if strings.HasPrefix(r, "a ") || strings.HasPrefix(r, "an ") || strings.HasPrefix(r, "one of") {
+			return ""
+		}
+		// "the Italo-Norman prince" fits many; "the duke of Antioch" and
+		// "Robert's son" point at one.
+		if strings.HasPrefix(r, "the ") && !strings.Contains(r, " of ") && rf.possessor == nil {
+			return ""
+		}
+		role := rf.role
+		if kinNouns[strings.Fields(r)[0]] {
+			role = "the " + role // "Who was the sister of Duke Richard II?"
+		}
+		return question("Who", textOf(c.toks, c.verb), role)
+	}
+	if rf.possessor != nil && m.ent == rf.possessor && m.poss {
+		rest := strings.TrimSpace(strings.TrimPrefix(rf.role, rf.possText+"'s"))
+		if rest == rf.role || rest == "" {
+			return ""
+		}
+		return question("Whose", rest, textOf(c.toks, c.verb), rf.person.text)
+	}
+	return ""
+}

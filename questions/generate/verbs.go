@@ -1,0 +1,184 @@
+package generate
+
+import "strings"
+
+// isVerbBase reports whether w is a verb's base form the lexicon knows.
+func isVerbBase(w string) bool {
+	if regularVerbs[w] {
+		return true
+	}
+	_, ok := irregularVerbs[w]
+	return ok
+}
+
+// edLemma returns the base of a regular past form ("believed" -> "believe",
+// "stopped" -> "stop", "carried" -> "carry") when the lexicon knows it.
+func edLemma(w string) (string, bool) {
+	if !strings.HasSuffix(w, "ed") || len(w) < 4 {
+		return "", false
+	}
+	stem := w[:len(w)-2]
+	cands := []string{}
+	if strings.HasSuffix(w, "ied") {
+		cands = append(cands, w[:len(w)-3]+"y")
+	}
+	cands = append(cands, w[:len(w)-1], stem)
+	if n := len(stem); n >= 3 && stem[n-1] == stem[n-2] {
+		cands = append(cands, stem[:n-1])
+	}
+	if strings.HasSuffix(stem, "ck") {
+		cands = append(cands, stem[:len(stem)-1])
+	}
+	for _, c := range cands {
+		if isVerbBase(c) {
+			return c, true
+		}
+	}
+	// Prefixed verbs: "co-signed", "re-elected".
+	if k := strings.IndexByte(w, '-'); k > 0 {
+		if b, ok := edLemma(w[k+1:]); ok {
+			return w[:k+1] + b, true
+		}
+	}
+	return "", false
+}
+
+// sLemma returns the base of a present third-person form ("comes" ->
+// "come", "studies" -> "study", "goes" -> "go").
+func sLemma(w string) (string, bool) {
+	if !strings.HasSuffix(w, "s") || len(w) < 3 || strings.HasSuffix(w, "ss") {
+		return "", false
+	}
+	switch w {
+	case "is", "has", "does", "was":
+		return "", false
+	}
+	cands := []string{w[:len(w)-1]}
+	if strings.HasSuffix(w, "ies") {
+		cands = append(cands, w[:len(w)-3]+"y")
+	}
+	if strings.HasSuffix(w, "es") {
+		cands = append(cands, w[:len(w)-2])
+	}
+	for _, c := range cands {
+		if isVerbBase(c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// pastLemma returns the base of a past-tense form, regular or irregular.
+func pastLemma(w string) (string, bool) {
+	if b, ok := pastToBase[w]; ok {
+		return b, true
+	}
+	return edLemma(w)
+}
+
+// isVerbForm reports whether w looks like an inflected verb: a known past
+// form, an -ing form, or a participle.
+func isVerbForm(w string) bool {
+	if auxiliaries[w] {
+		return true
+	}
+	if _, ok := pastToBase[w]; ok && !ambiguousPast[w] {
+		return true
+	}
+	if _, ok := participleToBase[w]; ok && !ambiguousPast[w] {
+		return true
+	}
+	if strings.HasSuffix(w, "ing") && len(w) > 5 {
+		return true
+	}
+	if _, ok := edLemma(w); ok {
+		return true
+	}
+	return false
+}
+
+// pastTense writes the past tense of a verb given its participle, for
+// turning "was restrained by X" into "Who restrained ...?".
+func pastFromParticiple(w string) (string, bool) {
+	if b, ok := participleToBase[w]; ok {
+		return irregularVerbs[b][0], true
+	}
+	if _, ok := edLemma(w); ok {
+		return w, true
+	}
+	return "", false
+}
+
+// isParticiple reports whether w is a past participle.
+func isParticiple(w string) bool {
+	if _, ok := participleToBase[w]; ok {
+		return true
+	}
+	_, ok := edLemma(w)
+	return ok || strings.HasSuffix(w, "ed") && len(w) > 4
+}
+
+// finiteAt reports whether toks[i] is a finite verb, judging by its form
+// and the word before it: "organized" after "an" is an adjective, after
+// a name it is a verb.
+func finiteAt(toks []token, i int) bool {
+	t := toks[i]
+	if !t.isWord() {
+		return false
+	}
+	w := t.lower
+	if t.cap && i > 0 {
+		return false // a name, or a title
+	}
+	switch w {
+	case "be", "been", "being", "having":
+		return false
+	}
+	if auxiliaries[w] {
+		return true
+	}
+	if isNamingParticiple(toks, i) {
+		return false
+	}
+	prev := ""
+	if i > 0 {
+		prev = toks[i-1].lower
+	}
+	afterModifier := determiners[prev] || prepositions[prev] || prev == "and" || prev == "or" || prev == "very" || prev == "most" || prev == "more"
+	if b, ok := pastToBase[w]; ok {
+		if ambiguousPast[w] {
+			// "found", "left", "saw": a verb only right after a subject word.
+			return i > 0 && !afterModifier && (toks[i-1].cap || subjectPronouns[prev] || prev == "who" || prev == "which")
+		}
+		_ = b
+		return !afterModifier || prev == "and" && i > 1
+	}
+	if strings.HasSuffix(w, "ed") && len(w) > 4 {
+		if afterModifier && prev != "and" {
+			return false
+		}
+		if _, ok := edLemma(w); ok {
+			return true
+		}
+		// An unknown -ed word after a name or a pronoun is still a verb; so
+		// is one after a noun when an object or a preposition follows.
+		if i > 0 && (toks[i-1].cap || subjectPronouns[prev] || prev == "who" || prev == "which" || midAdverbs[prev]) {
+			return true
+		}
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].lower
+		}
+		return i > 0 && toks[i-1].isWord() && !functionWords[prev] && (determiners[next] || prepositions[next] || next == "that" || objectPronouns[next])
+	}
+	if b, ok := sLemma(w); ok && i > 0 && !afterModifier {
+		_ = b
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].lower
+		}
+		// "comes from", "lies in", "includes the": a verb; "votes cast" is not.
+		return determiners[next] || prepositions[next] || next == "that" || toks[i-1].cap || toks[i-1].text == `"` || subjectPronouns[prev] || prev == "who" || prev == "which"
+	}
+	return false
+}
