@@ -45,7 +45,7 @@ func (d *document) buildClauses() {
 			}
 			// "Roussel de Bailleul tried ..., but he was stopped": a name
 			// of unknown type that "he" refers back to is a person's.
-			if ci > 0 && ante == nil && unknown != nil && c.ok && c.subj[1] == c.subj[0]+1 && c.toks[c.subj[0]].is("he", "she") {
+			if ci > 0 && ante == nil && unknown != nil && c.ok && c.subj[1] == c.subj[0]+1 && c.toks[c.subj[0]].is("he", "she") && unknown.ent.typ == eName {
 				unknown.ent.typ = ePerson
 				ante = unknown
 			}
@@ -67,6 +67,7 @@ func (d *document) buildClauses() {
 					}
 				}
 			}
+			d.defineTerm(c)
 			s.clauses = append(s.clauses, c)
 		}
 		d.roleClauses(s)
@@ -202,12 +203,12 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 	var name string
 	switch w.lower {
 	case "he", "she":
-		if ante.typ != ePerson || c.subj[1] != a+1 {
+		if ante.typ != ePerson || c.subj[1] != a+1 || !genderFits(w.lower, ante) {
 			return nil
 		}
 		name = an.text
 	case "his", "her":
-		if ante.typ != ePerson {
+		if ante.typ != ePerson || !genderFits(w.lower, ante) {
 			return nil
 		}
 		name = possessive(an.text)
@@ -235,6 +236,18 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 		return nil
 	}
 	return r
+}
+
+// genderFits reports whether a pronoun may stand for a person whose name
+// says a gender.
+func genderFits(pronoun string, e *entity) bool {
+	switch e.gender() {
+	case 'f':
+		return pronoun == "she" || pronoun == "her"
+	case 'm':
+		return pronoun == "he" || pronoun == "his"
+	}
+	return true
 }
 
 // possessive writes the possessive of a name: "Kollontai's", "the
@@ -278,6 +291,11 @@ func (d *document) roleClauses(s *sentence) {
 			continue
 		}
 		// After the name: "X, chair of ...", or in a caption "X one of ...".
+		// A name after "a" ("to win a Nobel Prize, the first person ...")
+		// is not the one an appositive describes.
+		if m.a > 0 && t[m.a-1].is("a", "an") {
+			continue
+		}
 		k := m.b
 		if k < n && t[k].text == "," {
 			k++
@@ -603,4 +621,82 @@ func mentionEndingAtPoss(s *sentence, k int) int {
 		}
 	}
 	return -1
+}
+
+// defineTerm finds a definition in a clause, "Photosynthesis is the
+// process by which green plants convert light energy into chemical
+// energy", and adds its term as a mention a question may ask for. The
+// complement must define: a noun with a relative clause, an "of" phrase
+// or a participle after it.
+func (d *document) defineTerm(c *clause) {
+	if !c.ok || c.main >= 0 || c.neg || c.derived && c.role != nil || !beForms[c.toks[c.verb[0]].lower] || len(c.advs) > 0 {
+		return
+	}
+	t := c.toks
+	a, b := c.subj[0], c.subj[1]
+	if t[a].is("a", "an", "the") {
+		a++
+	}
+	if b-a < 1 || b-a > 3 {
+		return
+	}
+	for i := a; i < b; i++ {
+		w := t[i]
+		if !w.isWord() || functionWords[w.lower] || demonstratives[w.lower] || i > a && w.cap && c.mentionAt(i) < 0 && !isNameToken2(c, i) {
+			return
+		}
+	}
+	for _, m := range c.ments {
+		if m.a < b && m.b > a && m.typ != eName {
+			return // a named thing: the other templates ask about it
+		}
+	}
+	v := c.verb[1]
+	if v >= c.end || !t[v].is("a", "an", "the") {
+		return
+	}
+	defining := false
+	for i := v + 1; i < c.end && i < v+12; i++ {
+		if t[i].is("that", "which", "who", "whose", "where", "of", "for", "used") || i+1 < c.end && prepositions[t[i].lower] && t[i+1].is("which", "whom") {
+			defining = true
+			break
+		}
+		if t[i].text == "," {
+			break
+		}
+	}
+	if !defining {
+		return
+	}
+	text := textOf(t, [2]int{a, b})
+	if t[a].cap && a == c.lead && d.stats.capMid[t[a].lower] == 0 && !t[a].allCaps() {
+		// "Glucose is ...": a capital only because the sentence starts.
+		text = strings.ToLower(text[:len(t[a].text)]) + text[len(t[a].text):]
+	}
+	m := mention{typ: eTerm, a: a, b: b, text: textOf(t, [2]int{a, b})}
+	c.definite = t[v].lower == "the"
+	// Keep mentions in order, dropping names inside the term.
+	var ms []mention
+	for _, o := range c.ments {
+		if o.b <= a || o.a >= b {
+			ms = append(ms, o)
+		}
+	}
+	at := 0
+	for at < len(ms) && ms[at].a < a {
+		at++
+	}
+	ms = append(ms[:at], append([]mention{m}, ms[at:]...)...)
+	c.ments = ms
+	d.terms = append(d.terms, termRef{text: text, sent: c.sent.idx})
+}
+
+// isNameToken2 reports whether token i of a clause is inside a mention.
+func isNameToken2(c *clause, i int) bool {
+	for _, m := range c.ments {
+		if i >= m.a && i < m.b {
+			return true
+		}
+	}
+	return false
 }

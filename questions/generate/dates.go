@@ -30,8 +30,9 @@ type dateVal struct {
 	century    int
 	part       string // "the end of", "early": dPart's lead
 	inner      dateKind
-	dayFirst   bool // "5 July 1921" rather than "July 5, 1921"
-	plural     bool // "centuries"
+	dayFirst   bool   // "5 July 1921" rather than "July 5, 1921"
+	plural     bool   // "centuries"
+	era        string // "BC", "AD", "BCE", "CE" when written; BC years are negative
 }
 
 // scanDate reads a date starting at toks[i]. It returns the end of the date
@@ -98,17 +99,15 @@ func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
 				if k < n && toks[k].text == "," {
 					k++
 				}
-				if k < n {
-					if y, ok := yearNumber(toks[k], true); ok {
-						return k + 1, dateVal{kind: dFull, year: y, month: m, day: d}, true
-					}
+				if y, end, era, ok := yearAt(toks, k, true); ok {
+					return end, dateVal{kind: dFull, year: y, month: m, day: d, era: era}, true
 				}
 				if m != 5 || toks[i+1].kind == tNum {
 					return i + 2, dateVal{kind: dMonthDay, month: m, day: d}, true
 				}
 			}
-			if y, ok := yearNumber(toks[i+1], true); ok {
-				return i + 2, dateVal{kind: dMonthYear, year: y, month: m}, true
+			if y, end, era, ok := yearAt(toks, i+1, true); ok {
+				return end, dateVal{kind: dMonthYear, year: y, month: m, era: era}, true
 			}
 			if toks[i+1].lower == "of" && i+2 < n {
 				if y, ok := yearNumber(toks[i+2], true); ok {
@@ -117,6 +116,11 @@ func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
 			}
 		}
 		return 0, dateVal{}, false
+	}
+	if t.text == "AD" || t.text == "A.D." {
+		if y, end, era, ok := yearAt(toks, i, false); ok {
+			return end, dateVal{kind: dYear, year: y, era: era}, true
+		}
 	}
 	if t.kind != tNum {
 		// "the tenth century"
@@ -128,10 +132,8 @@ func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
 	// Day first: "5 July 1921", "5 July".
 	if d, ok := dayNumber(t); ok && i+1 < n {
 		if m, ok := months[toks[i+1].lower]; ok && toks[i+1].cap {
-			if i+2 < n {
-				if y, ok := yearNumber(toks[i+2], true); ok {
-					return i + 3, dateVal{kind: dFull, year: y, month: m, day: d, dayFirst: true}, true
-				}
+			if y, end, era, ok := yearAt(toks, i+2, true); ok {
+				return end, dateVal{kind: dFull, year: y, month: m, day: d, dayFirst: true, era: era}, true
 			}
 			return i + 2, dateVal{kind: dMonthDay, month: m, day: d, dayFirst: true}, true
 		}
@@ -162,23 +164,52 @@ func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
 		prevWord == "from" || prevWord == "after" || prevWord == "before" || prevWord == "around" ||
 		prevWord == "circa" || prevWord == "c." || prevWord == "year" || prevWord == "to" || prevWord == "of" ||
 		prevWord == "and" || prevWord == "till" || prevWord == "between" || prevWord == "–")
-	if y, ok := yearNumber(t, strict); ok {
-		if i+1 < n && !strict && toks[i+1].kind == tWord && !toks[i+1].cap && !functionWords[toks[i+1].lower] && toks[i+1].lower != "ad" && toks[i+1].lower != "bc" {
+	if y, end, era, ok := yearAt(toks, i, strict); ok {
+		if era == "" && i+1 < n && !strict && toks[i+1].kind == tWord && !toks[i+1].cap && !functionWords[toks[i+1].lower] {
 			// "in 300 ships" is a number, not a year.
 			return 0, dateVal{}, false
 		}
-		end := i + 1
-		if end < n && (toks[end].text == "AD" || toks[end].text == "BC" || toks[end].text == "BCE" || toks[end].text == "CE") {
-			end++
-		}
 		if end+1 < n && (toks[end].text == "–" || toks[end].text == "-") && toks[end+1].kind == tNum {
 			if _, err := strconv.Atoi(toks[end+1].text); err == nil && len(toks[end+1].text) <= 4 {
-				return end + 2, dateVal{kind: dRange, year: y}, true
+				return end + 2, dateVal{kind: dRange, year: y, era: era}, true
 			}
 		}
-		return end, dateVal{kind: dYear, year: y}, true
+		return end, dateVal{kind: dYear, year: y, era: era}, true
 	}
 	return 0, dateVal{}, false
+}
+
+// yearAt reads a year at toks[k] with its era, if any: "1066", "753 BC",
+// "AD 80". Without an era, strict limits years to four digits.
+func yearAt(toks []token, k int, strict bool) (year, end int, era string, ok bool) {
+	if k >= len(toks) {
+		return 0, 0, "", false
+	}
+	if (toks[k].text == "AD" || toks[k].text == "A.D.") && k+1 < len(toks) {
+		if y, ok := yearNumber(toks[k+1], false); ok || toks[k+1].kind == tNum && len(toks[k+1].text) == 1 {
+			if !ok {
+				y, _ = strconv.Atoi(toks[k+1].text)
+			}
+			return y, k + 2, "AD", true
+		}
+		return 0, 0, "", false
+	}
+	if k+1 < len(toks) && (toks[k+1].text == "BC" || toks[k+1].text == "BCE" || toks[k+1].text == "B.C." || toks[k+1].text == "AD" || toks[k+1].text == "CE") {
+		if y, ok := yearNumber(toks[k], false); ok || toks[k].kind == tNum && len(toks[k].text) == 1 {
+			if !ok {
+				y, _ = strconv.Atoi(toks[k].text)
+			}
+			era := strings.TrimSuffix(strings.ReplaceAll(toks[k+1].text, ".", ""), "")
+			if era == "BC" || era == "BCE" {
+				y = -y
+			}
+			return y, k + 2, era, true
+		}
+	}
+	if y, ok := yearNumber(toks[k], strict); ok {
+		return y, k + 1, "", true
+	}
+	return 0, 0, "", false
 }
 
 func centuryEnd(toks []token, k int, d dateVal) (int, dateVal, bool) {
@@ -233,14 +264,14 @@ func ordinalNumber(t token) (int, bool) {
 func (d dateVal) format() string {
 	switch d.kind {
 	case dYear, dRange:
-		return yearText(d.year)
+		return d.yearText()
 	case dMonthYear:
-		return monthNames[d.month] + " " + yearText(d.year)
+		return monthNames[d.month] + " " + d.yearText()
 	case dFull:
 		if d.dayFirst {
-			return fmt.Sprintf("%d %s %s", d.day, monthNames[d.month], yearText(d.year))
+			return fmt.Sprintf("%d %s %s", d.day, monthNames[d.month], d.yearText())
 		}
-		return fmt.Sprintf("%s %d, %s", monthNames[d.month], d.day, yearText(d.year))
+		return fmt.Sprintf("%s %d, %s", monthNames[d.month], d.day, d.yearText())
 	case dMonthDay:
 		if d.dayFirst {
 			return fmt.Sprintf("%d %s", d.day, monthNames[d.month])
@@ -254,7 +285,7 @@ func (d dateVal) format() string {
 		}
 		return ordinal(d.century) + " century"
 	case dPart:
-		inner := dateVal{kind: d.inner, year: d.year, month: d.month, century: d.century, dayFirst: d.dayFirst}
+		inner := dateVal{kind: d.inner, year: d.year, month: d.month, century: d.century, dayFirst: d.dayFirst, era: d.era}
 		in := inner.format()
 		if d.inner == dCentury || d.inner == dDecade {
 			if strings.HasPrefix(d.part, "the ") {
@@ -269,9 +300,19 @@ func (d dateVal) format() string {
 	return ""
 }
 
-func yearText(y int) string {
-	if y < 0 {
+// yearText writes the year with its era as the text did: "753 BC",
+// "AD 80", "1066".
+func (d dateVal) yearText() string {
+	y := d.year
+	switch {
+	case y < 0 && d.era == "BCE":
+		return fmt.Sprintf("%d BCE", -y)
+	case y < 0:
 		return fmt.Sprintf("%d BC", -y)
+	case d.era == "AD":
+		return fmt.Sprintf("AD %d", y)
+	case d.era == "CE":
+		return fmt.Sprintf("%d CE", y)
 	}
 	return strconv.Itoa(y)
 }
@@ -315,12 +356,13 @@ func (d dateVal) shifted(k int) dateVal {
 	case dYear, dRange:
 		d.kind = dYear
 		d.year += k
+		if d.year == 0 {
+			d.year += k // there is no year 0
+		}
 	case dMonthYear:
-		m := d.year*12 + d.month - 1 + k*3
-		d.year, d.month = m/12, m%12+1
+		d.year, d.month = addMonths(d.year, d.month, k*3)
 	case dFull:
-		m := d.year*12 + d.month - 1 + k
-		d.year, d.month = m/12, m%12+1
+		d.year, d.month = addMonths(d.year, d.month, k)
 	case dMonthDay:
 		d.month = (d.month-1+k+120)%12 + 1
 	case dDecade:
@@ -341,6 +383,16 @@ func (d dateVal) shifted(k int) dateVal {
 	return d
 }
 
+// addMonths moves a year and month by k months.
+func addMonths(year, month, k int) (int, int) {
+	m := year*12 + month - 1 + k
+	y := m / 12
+	if m%12 < 0 {
+		y--
+	}
+	return y, m - y*12 + 1
+}
+
 // valid reports whether a made-up date is a real one.
 func (d dateVal) valid() bool {
 	switch d.kind {
@@ -351,5 +403,8 @@ func (d dateVal) valid() bool {
 			return d.century >= 1 && d.century <= 21
 		}
 	}
-	return d.year > 0 && d.year <= 2100 && (d.day == 0 || d.day <= 28 || d.month != 2)
+	if d.year < 0 && d.era == "" || d.year == 0 || d.year > 2100 {
+		return false
+	}
+	return d.day == 0 || d.day <= 28 || d.month != 2
 }

@@ -21,7 +21,7 @@ type dateRef struct {
 func (d *document) buildPools() *pools {
 	p := &pools{}
 	for _, e := range d.ents {
-		if e.merged == nil && e.typ != eName {
+		if e.merged == nil && e.typ != eName && !d.ambiguousName(e) {
 			p.byType[e.typ] = append(p.byType[e.typ], e)
 		}
 	}
@@ -38,6 +38,21 @@ func (d *document) buildPools() *pools {
 	return p
 }
 
+// ambiguousName reports whether a one-word name could be either of two
+// people ("Curie" beside "Marie Curie" and "Pierre Curie"): as an option
+// it would be a second right answer.
+func (d *document) ambiguousName(e *entity) bool {
+	if e.typ != ePerson || len(e.core) != 1 {
+		return false
+	}
+	for _, o := range d.ents {
+		if o != e && o.merged == nil && len(o.core) > 1 && (o.core[len(o.core)-1] == e.core[0] || o.core[0] == e.core[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // distractors returns up to three wrong answers of the key's type, taken
 // from the document first: the people, places, dates nearest the key's
 // sentence. None is named in the source sentence (it could be a second
@@ -50,8 +65,34 @@ func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []
 		return numberDistractors(m, s, seed)
 	case ePerson, eGroup, eOrg, ePlace, eEvent, eWork:
 		return d.nameDistractors(p, m, s, seed)
+	case eTerm:
+		return d.termDistractors(m, s)
 	}
 	return nil
+}
+
+// termDistractors are the other terms the document defines, nearest
+// first.
+func (d *document) termDistractors(m mention, s *sentence) []string {
+	var out []string
+	nk := normalize(m.text)
+	i0 := sort.Search(len(d.terms), func(i int) bool { return d.terms[i].sent >= s.idx })
+	lo, hi := i0-1, i0
+	for steps := 0; len(out) < 3 && (lo >= 0 || hi < len(d.terms)) && steps < 200; steps++ {
+		var t termRef
+		if hi >= len(d.terms) || lo >= 0 && s.idx-d.terms[lo].sent <= d.terms[hi].sent-s.idx {
+			t = d.terms[lo]
+			lo--
+		} else {
+			t = d.terms[hi]
+			hi++
+		}
+		if t.sent == s.idx || isAliasNorm(normalize(t.text), nk) || contains(out, t.text) || containsWord(plain(s.text), plain(t.text)) {
+			continue
+		}
+		out = append(out, t.text)
+	}
+	return out
 }
 
 func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
@@ -190,8 +231,14 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 	}
 	// Made up: a step or two away, in alternating directions.
 	steps := []int{1, -1, 2, -2, 3, -3, 4, -4, 5}
+	if key.kind == dYear {
+		// A year a step away is a quibble; a few years away is a choice.
+		steps = []int{2, -3, 5, -1, 4, -6, 1, 7}
+	}
 	if seed%2 == 1 {
-		steps = []int{-1, 1, -2, 2, 3, -3, 4, -4, 5}
+		for i := range steps {
+			steps[i] = -steps[i]
+		}
 	}
 	for _, k := range steps {
 		if len(out) >= 3 {

@@ -31,6 +31,14 @@ type document struct {
 	// topic is what the document is about: the name of its title, or a
 	// name that takes a third of all mentions.
 	topic *entity
+	// terms are the terms the document defines, in order.
+	terms []termRef
+}
+
+// A termRef is a term defined in sentence sent.
+type termRef struct {
+	text string
+	sent int
 }
 
 // analyze cleans raw text, splits it into sentences and finds the names,

@@ -17,12 +17,13 @@ const (
 	eEvent        // "the Battle of Hastings", "the 9th Congress of ..."
 	eWork         // "the Letter of the 22"
 	eName         // a proper name of unknown type
+	eTerm         // a term a sentence defines: "photosynthesis"
 	eDate
 	eNumber
 	nTypes
 )
 
-var typeNames = [...]string{"none", "person", "group", "organisation", "place", "event", "work", "name", "date", "number"}
+var typeNames = [...]string{"none", "person", "group", "organisation", "place", "event", "work", "name", "term", "date", "number"}
 
 func (t etype) String() string { return typeNames[t] }
 
@@ -95,6 +96,25 @@ func (e *entity) display() string {
 	}
 	e.disp = best
 	return best
+}
+
+// gender says whether a person's name or title is a woman's ('f') or a
+// man's ('m'), or 0 when the lists do not tell.
+func (e *entity) gender() byte {
+	g := byte(0)
+	for _, f := range e.forms {
+		w := strings.Fields(strings.ToLower(f))
+		if len(w) == 0 {
+			continue
+		}
+		switch {
+		case femaleNames[w[0]]:
+			return 'f'
+		case maleTitles[w[0]] || firstNames[w[0]] && len(w) > 1:
+			g = 'm'
+		}
+	}
+	return g
 }
 
 // normForms are the entity's forms, normalised, once.
@@ -444,6 +464,10 @@ func vote(e *entity, toks []token, m mention) {
 	words := toks[m.a:m.b]
 	first, last := words[0], words[len(words)-1]
 	head := last
+	// "World War I": the keyword comes before a numeral.
+	for k := len(words) - 1; k > 0 && (words[k].roman() || words[k].kind == tNum); k-- {
+		head = words[k-1]
+	}
 	for k, w := range words {
 		if k > 0 && (w.lower == "of" || w.lower == "de") {
 			head = words[k-1]
@@ -576,7 +600,7 @@ func (m mention) textFrom(toks []token) string { return joinSpan(toks, m.a, m.b)
 // decideType picks an entity's type from its votes.
 func decideType(e *entity) etype {
 	best, bv := eName, 0.99
-	for t := ePerson; t < eDate; t++ {
+	for t := ePerson; t < eTerm; t++ {
 		if e.votes[t] > bv {
 			best, bv = t, e.votes[t]
 		}

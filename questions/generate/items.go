@@ -22,7 +22,7 @@ type candidate struct {
 // typeWeight says how much a teacher cares about a fact of each type:
 // people, dates and numbers first, unknown names last.
 var typeWeight = [nTypes]float64{
-	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0,
+	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0, eTerm: 2.6,
 }
 
 // candidates writes every item the document supports, of the allowed kinds.
@@ -147,6 +147,7 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	if kinds[questions.TrueFalse] && len(ds) > 0 && !m.open && !m.coord {
 		contradicted := m.typ == eDate && m.date.kind != dMonthDay && m.date.kind != dRange ||
 			m.typ == eNumber ||
+			m.typ == eTerm && c.definite ||
 			c.role != nil && c.role.unique && m.ent == c.role.person.ent && k == c.subjectMention()
 		if contradicted {
 			swap := ds[int(seed/7)%len(ds)]
@@ -181,7 +182,7 @@ func keywordOnly(m mention) bool {
 func (c *clause) choiceSafe(k int, wh string) bool {
 	m := c.ments[k]
 	switch m.typ {
-	case ePerson, eDate, eNumber:
+	case ePerson, eDate, eNumber, eTerm:
 		return true
 	}
 	for _, o := range c.ments {
@@ -259,7 +260,7 @@ func (c *clause) aside(m mention) bool {
 // Y" or "X was one of the Ys": others may be Ys too, so asking who was one
 // has more than one right answer.
 func (c *clause) indefiniteSubject(k int) bool {
-	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].lower] {
+	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].lower] || c.ments[k].typ == eTerm {
 		return false
 	}
 	v := c.verb[1]
@@ -278,7 +279,7 @@ func (d *document) importance(m mention) float64 {
 			return 1.1
 		}
 		return 1.0
-	case eNumber:
+	case eNumber, eTerm:
 		return 1.0
 	}
 	if m.ent == nil {

@@ -217,7 +217,8 @@ var (
 		restoration armistice accord accords agreement pact peace`)
 	workKeywords = wordSet(`letter theses manifesto declaration charter constitution act law bill decree
 		edict report resolution program programme platform doctrine book novel poem essay treatise
-		gospel bible torah quran koran code plan`)
+		gospel bible torah quran koran code plan prize award medal cup trophy theory effect principle
+		equation theorem disease syndrome`)
 	// centuryWords name a stretch of a date ("the end of 1919").
 	datePartWords = wordSet(`end beginning start middle spring summer autumn fall winter half
 		turn dawn close`)
@@ -300,6 +301,24 @@ var firstNames = wordSet(`
 	mohammed muhammad hassan hussein omar osman mehmed suleiman selim murad ibrahim yusuf abdullah
 	hiroshi kenji takeshi wei li ming chen hans jurgen klaus dieter helmut gerhard
 `)
+
+// femaleNames are given names and titles of women, to keep "he" from
+// standing for a woman and "she" for a man.
+var femaleNames = wordSet(`
+	agnes alexandra alice alison amanda amelia amy ana anastasia andrea angela ann anna anne annie astrid
+	barbara beatrice bertha bronisława caroline catherine cecilia charlotte christina christine claire
+	clara diana dorothy edith eleanor elena elizabeth ellen emily emma esther eva evelyn galina gertrude
+	helen helena hildegard ingrid irina isabel isabella isabeau jane jeanne jennifer joan joanna judith
+	julia katherine kathleen larisa laura lidiya louise lucy lyudmila margaret margarethe maria marie
+	marina mariya martha mary matilda matilde nadezhda natalia natalya olga rachel rebecca ruth sarah
+	sofia sophia sophie susan svetlana tatiana tatyana valentina vera yekaterina yelena zinaida zoya
+	adela aleksandra marie-anne
+	queen lady duchess princess empress countess baroness dame mrs mrs. ms ms. madame tsarina abbess
+	sister mother`)
+
+// maleTitles are titles only men hold.
+var maleTitles = wordSet(`king duke prince emperor count earl baron sir lord mr mr. tsar czar sultan
+	caliph khan shah emir pope father brother monsieur herr signor don archduke margrave viscount marquess`)
 
 // surnameSuffixes are endings typical of family names in several languages.
 var surnameSuffixes = []string{"ov", "ova", "ev", "eva", "yov", "yev", "iev", "sky", "ski",
@@ -469,6 +488,7 @@ var pastToBase, participleToBase = func() (map[string]string, map[string]string)
 		part[f[1]] = base
 	}
 	past["were"] = "be"
+	part["born"] = "bear"
 	return past, part
 }()
 

@@ -28,6 +28,9 @@ type clause struct {
 	neg  bool
 	end  int // last token before final punctuation
 	ok   bool
+	// definite marks a definition that names one thing ("X is the process
+	// by which ..."): another term in its place is false.
+	definite bool
 }
 
 // An adverbial is a phrase fronted before the subject: "On December 30,
@@ -200,10 +203,11 @@ func (c *clause) parse() {
 				continue
 			}
 		}
-		if prepositions[lw] || subordinators[lw] || lw == "according" || lw == "having" || lw == "forced" || lw == "despite" ||
-			i == c.lead && strings.HasSuffix(lw, "ing") && len(lw) > 5 && !t[i].cap {
+		participle := !t[i].cap || i == c.lead
+		participle = participle && (strings.HasSuffix(lw, "ing") && len(lw) > 5 || strings.HasSuffix(lw, "ed") && len(lw) > 3 && isParticiple(lw))
+		if prepositions[lw] || subordinators[lw] || lw == "according" || lw == "having" || lw == "despite" || participle {
 			k := topComma(t, i, n)
-			if k < 0 || k-i > 30 {
+			if k < 0 || k-i > 30 || participle && k-i > 10 {
 				break
 			}
 			if !subordinators[lw] && lw != "having" && containsFinite(t, i+1, k) {
@@ -482,7 +486,8 @@ func truncate(t []token, a, n int) int {
 				return k
 			case midAdverbs[x.lower] && k+2 < n && strings.HasSuffix(t[k+2].lower, "ing"):
 				return k
-			case x.is("and", "or") && k+2 < n && (subjectPronouns[t[k+2].lower] || containsFinite(t, k+2, min(n, k+6))):
+			case x.is("and", "or"):
+				// A second item or clause: a question asks about one.
 				return k
 			case x.is("a", "an", "the"):
 				// ", an event which resulted in ...": a comment on the clause.
@@ -561,7 +566,25 @@ func capitalize(s string) string {
 // question ("The Normans" -> "the Normans"), unless it is a name.
 func (c *clause) subjectText() string {
 	a, b := c.subj[0], c.subj[1]
-	s := textOf(c.toks, [2]int{a, b})
+	// "Julius Caesar, a Roman general and statesman," is "Julius Caesar" in
+	// a question.
+	var ranges [][2]int
+	x := a
+	for k := a; k < b; k++ {
+		if c.toks[k].text == "," {
+			e := topComma(c.toks, k+1, b)
+			if e < 0 {
+				e = b
+			}
+			ranges = append(ranges, [2]int{x, k})
+			x = e + 1
+			k = e
+		}
+	}
+	if x < b {
+		ranges = append(ranges, [2]int{x, b})
+	}
+	s := textOf(c.toks, ranges...)
 	first := c.toks[a]
 	if first.cap && (functionWords[first.lower] || determiners[first.lower]) && first.text != "I" {
 		s = first.lower + s[len(first.text):]

@@ -17,7 +17,7 @@ var kinNouns = wordSet(`sister brother son daughter wife husband father mother u
 // motionVerbs take a "to/in/at" phrase that answers "Where?".
 var motionVerbs = wordSet(`flee move go return travel sail land arrive settle live die retreat withdraw
 	emigrate escape stay remain base locate situate bury meet march ride come flee send exile
-	reside sign establish found`)
+	reside sign establish found bear`)
 
 // whQuestion returns the best question asking for mention k of clause c.
 func (c *clause) whQuestion(k int) string {
@@ -138,8 +138,11 @@ func (c *clause) subjectQ(k int) string {
 		return ""
 	}
 	m := c.ments[k]
+	wh := "Who"
 	switch m.typ {
 	case ePerson, eGroup, eOrg:
+	case eTerm:
+		wh = "What"
 	default:
 		return ""
 	}
@@ -157,7 +160,7 @@ func (c *clause) subjectQ(k int) string {
 		return ""
 	}
 	vg := textOf(c.toks, c.verb)
-	return question("Who", vg, rest, c.extras(-1))
+	return question(wh, vg, rest, c.extras(-1))
 }
 
 // whoseQ asks for a possessor in the subject: "Whose theses caused great

@@ -114,8 +114,11 @@ func isParticiple(w string) bool {
 	if _, ok := participleToBase[w]; ok {
 		return true
 	}
+	if w == "born" {
+		return true
+	}
 	_, ok := edLemma(w)
-	return ok || strings.HasSuffix(w, "ed") && len(w) > 4
+	return ok || strings.HasSuffix(w, "ed") && len(w) > 3
 }
 
 // finiteAt reports whether toks[i] is a finite verb, judging by its form
@@ -153,12 +156,15 @@ func finiteAt(toks []token, i int) bool {
 		_ = b
 		return !afterModifier || prev == "and" && i > 1
 	}
-	if strings.HasSuffix(w, "ed") && len(w) > 4 {
+	if strings.HasSuffix(w, "ed") && len(w) >= 4 {
 		if afterModifier && prev != "and" {
 			return false
 		}
 		if _, ok := edLemma(w); ok {
 			return true
+		}
+		if len(w) == 4 {
+			return false // "need", "seed": not a past form
 		}
 		// An unknown -ed word after a name or a pronoun is still a verb; so
 		// is one after a noun when an object or a preposition follows.
