@@ -598,6 +598,9 @@ func (d *document) relativeClauses(s *sentence) {
 		if start > 0 && t[start-1].lower == "the" {
 			start--
 		}
+		if start > 0 && t[start-1].is("and", "or", "nor") {
+			continue // "Picardy or the Île-de-France, which were ...": half a list
+		}
 		end := topComma(t, w+2, len(t))
 		if end < 0 {
 			end = len(t)
@@ -673,7 +676,7 @@ func (d *document) defineTerm(c *clause) {
 		// "Glucose is ...": a capital only because the sentence starts.
 		text = strings.ToLower(text[:len(t[a].text)]) + text[len(t[a].text):]
 	}
-	m := mention{typ: eTerm, a: a, b: b, text: textOf(t, [2]int{a, b})}
+	m := mention{typ: eTerm, a: a, b: b, text: text}
 	c.definite = t[v].lower == "the"
 	// Keep mentions in order, dropping names inside the term.
 	var ms []mention

@@ -69,11 +69,14 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 				}
 			}
 			for k, m := range c.ments {
-				if !m.keyable() || m.typ == eName && m.ent == nil || c.aside(m) || c.indefiniteSubject(k) || keywordOnly(m) {
+				if !m.keyable() || m.typ == eName && m.ent == nil || c.aside(m) || c.indefiniteSubject(k) || keywordOnly(m) || m.ent != nil && d.ambiguousName(m.ent) {
 					continue
 				}
 				if c.swapped != nil && m.ent == c.swapped {
 					continue // the name stands for a pronoun: not in the source
+				}
+				if m.ent != nil && m.ent == d.topic {
+					continue // what the whole text is about: every line gives it away
 				}
 				d.keyCandidates(p, c, k, kinds, pos, srcPlain, add)
 			}
@@ -92,10 +95,7 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	if c.derived {
 		base -= 0.2
 	}
-	if m.ent != nil && m.ent == d.topic {
-		// What the whole text is about is no question: every page answers it.
-		base -= 1.5
-	}
+
 	answers := acceptedAnswers(m, d)
 	wh := c.whQuestion(k)
 	cloze := c.clozeStem(k)
@@ -464,7 +464,7 @@ func acceptedAnswers(m mention, d *document) []string {
 				add(f)
 			}
 		}
-		if m.typ == eGroup || m.typ == eOrg || m.typ == eEvent || m.typ == eWork {
+		if m.the {
 			add("the " + m.text)
 		}
 	}

@@ -306,8 +306,19 @@ func lastRune(s string) rune {
 func ownerBefore(t []token, k int) bool {
 	for j := 0; j < k; j++ {
 		w := t[j]
-		if w.text == "_" && !(j+1 < k && t[j+1].text == "'s") || w.is("who", "what", "which", "whose") {
+		if w.text == "_" {
+			e := j
+			for e < k && t[e].text == "_" {
+				e++
+			}
+			if e < k && t[e].text == "'s" {
+				j = e
+				continue // "Before _____'s arrival, its ...": a person owns no "its"
+			}
 			return true // the answer itself
+		}
+		if w.is("who", "what", "which", "whose") {
+			return true
 		}
 		if j+1 < k && t[j+1].text == "'s" {
 			continue // "Rollo's arrival, its populations": a person owns no "its"

@@ -191,6 +191,11 @@ func (c *clause) parse() {
 			continue
 		}
 		lw := t[i].lower
+		// "Immediately before the battle, ...": an adverb opening a phrase.
+		if strings.HasSuffix(lw, "ly") && i+1 < n && (prepositions[t[i+1].lower] || subordinators[t[i+1].lower]) && !t[i+1].cap {
+			i++
+			lw = t[i].lower
+		}
 		if prepositions[lw] && !subordinators[lw] {
 			// "in his speech he insisted ...": a short phrase, then a pronoun.
 			k := i + 1
@@ -207,7 +212,7 @@ func (c *clause) parse() {
 		participle = participle && (strings.HasSuffix(lw, "ing") && len(lw) > 5 || strings.HasSuffix(lw, "ed") && len(lw) > 3 && isParticiple(lw))
 		if prepositions[lw] || subordinators[lw] || lw == "according" || lw == "having" || lw == "despite" || participle {
 			k := topComma(t, i, n)
-			if k < 0 || k-i > 30 || participle && k-i > 10 {
+			if k < 0 || k-i > 30 || participle && k-i > 20 {
 				break
 			}
 			if !subordinators[lw] && lw != "having" && containsFinite(t, i+1, k) {
@@ -228,6 +233,7 @@ func (c *clause) parse() {
 	s0 := i
 	j := i
 	inQuote := false
+	skipped := 0
 	for j < n {
 		if j > s0 && finiteAt(t, j) && !isNamingParticiple(t, j) {
 			break
@@ -245,6 +251,7 @@ func (c *clause) parse() {
 				if k < 0 {
 					return
 				}
+				skipped += k + 1 - j
 				j = k + 1
 				continue
 			}
@@ -261,7 +268,7 @@ func (c *clause) parse() {
 		}
 		j++
 	}
-	if j >= n || j == s0 || j-s0 > 20 {
+	if j >= n || j == s0 || j-s0-skipped > 20 {
 		return
 	}
 	se := j
@@ -412,6 +419,11 @@ func (c *clause) subjectMention() int {
 		return -1
 	}
 	a, b := c.subj[0], c.subj[1]
+	// "Robert Guiscard, an other Norman adventurer ...,": an appositive
+	// after the subject describes it.
+	if k := topComma(c.toks, a, b); k > a {
+		b = k
+	}
 	// "The Normans (Norman: Nourmands; ...)": a bracket after the subject
 	// glosses it.
 	if b > a && c.toks[b-1].text == ")" {
@@ -486,9 +498,11 @@ func truncate(t []token, a, n int) int {
 				return k
 			case midAdverbs[x.lower] && k+2 < n && strings.HasSuffix(t[k+2].lower, "ing"):
 				return k
-			case x.is("and", "or"):
+			case x.is("and", "or") && !pairedBefore(t, a, k):
 				// A second item or clause: a question asks about one.
 				return k
+			case prepositions[x.lower] && k+2 < n && t[k+2].is("what", "which", "whom"):
+				return k // ", in what was then the Kingdom of Poland"
 			case x.is("a", "an", "the"):
 				// ", an event which resulted in ...": a comment on the clause.
 				for j := k + 2; j < n && j < k+6; j++ {
@@ -503,6 +517,17 @@ func truncate(t []token, a, n int) int {
 		}
 	}
 	return n
+}
+
+// pairedBefore reports whether t[a:k] opens a pair that needs its "and":
+// "both ... and", "either ... or", "between ... and".
+func pairedBefore(t []token, a, k int) bool {
+	for i := a; i < k; i++ {
+		if t[i].is("both", "either", "neither", "between") {
+			return true
+		}
+	}
+	return false
 }
 
 // textOf joins the tokens of the given ranges of t, with the document's

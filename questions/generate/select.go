@@ -18,9 +18,9 @@ var kindShare = map[questions.Kind]float64{
 // defaultCount is the set size that fits a document of the given length:
 // about one item per 28 words for a page or two, growing more slowly after.
 func defaultCount(words int) int {
-	n := int(math.Round(float64(words) / 28))
+	n := int(math.Round(float64(words) / 24))
 	if n > 40 {
-		n = 40 + (words-40*28)/150
+		n = 40 + (words-40*24)/150
 	}
 	return min(max(n, 3), 400)
 }
@@ -139,14 +139,24 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 }
 
 // conflicts reports whether c and an item already picked from the same
-// sentence would give each other away: a true/false statement shows the
-// whole sentence, and a cloze shows every answer but its own.
+// sentence would give each other away: a stem that shows the other's
+// answer, or a true/false statement about the same clause.
 func conflicts(c *candidate, same []*candidate) bool {
 	for _, p := range same {
-		if c.q.Kind == questions.TrueFalse || p.q.Kind == questions.TrueFalse {
+		if reveals(c, p) || reveals(p, c) {
 			return true
 		}
-		if reveals(c, p) || reveals(p, c) {
+		tf, other := c, p
+		if tf.q.Kind != questions.TrueFalse {
+			tf, other = p, c
+		}
+		if tf.q.Kind != questions.TrueFalse {
+			continue
+		}
+		if !tf.q.Truth && containsWord(plain(other.q.Stem), plain(tf.swapFrom)) {
+			return true
+		}
+		if jaccard(contentWords(tf.q.Stem), contentWords(other.q.Stem)) >= 0.4 {
 			return true
 		}
 	}

@@ -115,14 +115,29 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 	ranges = bare
 	// A question reads better without the commas that set off a phrase
 	// in the middle of a sentence: "co-signed the letter, with her best
-	// friend" becomes "co-signed the letter with her best friend".
+	// friend, as ..." keeps "with her best friend" without its commas;
+	// "died in 1934, aged 66, at a sanatorium" drops "aged 66".
 	var out [][2]int
 	for _, r := range ranges {
 		x := r[0]
 		for k := r[0]; k < r[1]; k++ {
-			if c.toks[k].text == "," && k+1 < r[1] && prepositions[c.toks[k+1].lower] && c.toks[k+1].lower != "as" {
+			if c.toks[k].text != "," || k+1 >= r[1] {
+				continue
+			}
+			e := topComma(c.toks, k+1, r[1])
+			if e < 0 && r[1] == cut && (cut == c.end || c.toks[cut].text == ",") {
+				e = r[1] // the phrase runs to where the question stops
+			}
+			next := c.toks[k+1]
+			switch {
+			case e > 0 && (strings.HasSuffix(next.lower, "ed") || strings.HasSuffix(next.lower, "ing") || next.kind == tNum) && !next.cap && e-k <= 6:
 				out = append(out, [2]int{x, k})
-				x = k + 1
+				x = e + 1
+				k = e
+			case e > 0 && prepositions[next.lower] && next.lower != "as" && e-k <= 10:
+				out = append(out, [2]int{x, k}, [2]int{k + 1, e})
+				x = min(e+1, r[1])
+				k = e
 			}
 		}
 		out = append(out, [2]int{x, r[1]})

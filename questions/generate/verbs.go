@@ -177,11 +177,14 @@ func finiteAt(toks []token, i int) bool {
 		}
 		return i > 0 && toks[i-1].isWord() && !functionWords[prev] && (determiners[next] || prepositions[next] || next == "that" || objectPronouns[next])
 	}
-	if b, ok := sLemma(w); ok && i > 0 && !afterModifier {
+	if b, ok := sLemma(w); ok && i > 0 && !afterModifier && !nationalities[prev] {
 		_ = b
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].lower
+		}
+		if auxiliaries[next] {
+			return false // "The Albanian forces could ...": a noun
 		}
 		// "comes from", "lies in", "includes the": a verb; "votes cast" is not.
 		return determiners[next] || prepositions[next] || next == "that" || toks[i-1].cap || toks[i-1].text == `"` || subjectPronouns[prev] || prev == "who" || prev == "which"
