@@ -1,0 +1,220 @@
+package views
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+
+	"factdrill/questions"
+	"factdrill/quiz"
+)
+
+// StudyPage is one step of studying a set's flashcards: a card's front, its
+// back with the answer buttons, or the end of today's cards.
+type StudyPage struct {
+	Page
+	SetID    int64
+	SetTitle string
+	Counts   quiz.StudyCounts
+	// From is the queue the card comes from ("new", "learning", "review",
+	// "ahead"), whose count the page marks.
+	From string
+	// Mode is "ahead" while studying ahead, "more" while learning new cards
+	// beyond today's limit, "" otherwise; forms carry it on.
+	Mode string
+	// Card is the card shown; nil when nothing is left.
+	Card *FlashCard
+	// Show is true on the back of the card (the page without JavaScript
+	// asks for it); with JavaScript the back is revealed in place.
+	Show bool
+	// ShownAt is when the card's front was first shown, in Unix
+	// milliseconds: the answer's time taken is counted from it.
+	ShownAt int64
+	// Buttons are the four answers with the interval each would give.
+	Buttons []RatingButton
+	CanUndo bool
+	// Suspended counts the set's suspended cards.
+	Suspended int
+	Done      StudyDone
+	// Message is a one-off message about the last action ("Undone.").
+	Message string
+	// TimeZone is the learner's time zone, and TimeZoneSaved whether they
+	// chose it: if not, the browser's zone is sent with the first answer.
+	TimeZoneSaved bool
+}
+
+// FlashCard is a question shown as a flashcard.
+type FlashCard struct {
+	ID int64
+	// Reps is the card's number of answers when shown; the answer form
+	// sends it back so that a card answered since is not answered twice.
+	Reps     int
+	State    string // "New", "Learning", "Review", "Relearning"
+	Leech    bool
+	Question questions.Question
+	// Answer is the right answer in words; Feedback what the author wrote
+	// for it and for the question.
+	Answer   string
+	Feedback []string
+}
+
+// RatingButton is one of Again, Hard, Good and Easy.
+type RatingButton struct {
+	Rating int
+	Name   string
+	// Interval is when the card would come back ("10m", "4d").
+	Interval string
+}
+
+// StudyDone is what the page says when nothing is left to study now.
+type StudyDone struct {
+	// Empty: the set has no flashcards at all.
+	Empty bool
+	// NextDue says when the next studied card is due ("in 8 minutes, at
+	// 10:48"); "" if none is.
+	NextDue string
+	// NewLater counts new cards held back by the daily limit; Ahead the
+	// studied cards reviewing ahead would show.
+	NewLater, Ahead int
+}
+
+// StudyURL is the study page of the set with the given query parameters
+// (name, value pairs), keeping the page's mode.
+func (m StudyPage) StudyURL(kv ...string) string {
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		q.Set(kv[i], kv[i+1])
+	}
+	if m.Mode != "" {
+		q.Set("mode", m.Mode)
+	}
+	u := fmt.Sprintf("/sets/%d/study", m.SetID)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u
+}
+
+// ShowURL is the back of the card shown, for browsers without JavaScript.
+func (m StudyPage) ShowURL() string {
+	return m.StudyURL("card", strconv.FormatInt(m.Card.ID, 10), "show", "1", "shown", strconv.FormatInt(m.ShownAt, 10))
+}
+
+// Action is the URL of one of the study forms ("", "undo", "suspend",
+// "unsuspend").
+func (m StudyPage) Action(name string) string {
+	u := fmt.Sprintf("/sets/%d/study", m.SetID)
+	if name != "" {
+		u += "/" + name
+	}
+	return u
+}
+
+// SettingsPage is the learner's study settings form.
+type SettingsPage struct {
+	Page
+	// The values as typed (or stored): retention in percent.
+	Retention    string
+	NewPerDay    string
+	TimeZone     string
+	RolloverHour string
+	// Zones are the time zones offered, by region.
+	Zones []ZoneGroup
+	// Errors holds a message per field name, for fields typed wrong.
+	Errors map[string]string
+	// Back is where "Back to studying" leads; "" for none.
+	Back string
+	// Now is the time in the chosen zone, to check it ("Mon 10:48").
+	Now string
+}
+
+// ZoneGroup is a region of time zones in the settings' list.
+type ZoneGroup struct {
+	Region string
+	Zones  []Zone
+}
+
+// Zone is one time zone in the settings' list.
+type Zone struct {
+	Name  string // "America/New_York"
+	Label string // "New York (UTC−05:00)"
+}
+
+// StatsPage is a learner's statistics, drawn as charts.
+type StatsPage struct {
+	Page
+	// SetID is the set the figures are for; 0 for all sets.
+	SetID int64
+	Sets  []SetCard
+	// Known is false for a visitor who has not studied: the page invites
+	// them to.
+	Known bool
+
+	Reviews, ReviewsToday, Streak int
+	TimeToday                     string
+	// RetentionAll is true retention over all ages ("91%"), "" with no
+	// review answers yet.
+	RetentionAll string
+	Desired      string // the desired retention ("90%")
+
+	Calendar  Heatmap
+	Due       BarChart
+	Retention BarChart
+	States    []StateSlice
+}
+
+// Heatmap is the calendar of reviews per day.
+type Heatmap struct {
+	Days []HeatDay
+	// Summary describes the calendar in words.
+	Summary string
+}
+
+// HeatDay is one day of the calendar.
+type HeatDay struct {
+	Date    string // "2026-11-29"
+	Label   string // "Sun 29 Nov 2026"
+	Weekday int    // 0 Monday … 6 Sunday
+	Month   string // "Nov": the month's short name, set on a month's first day
+	Reviews int
+	Today   bool
+}
+
+// BarChart is a bar chart with a label and a value per bar.
+type BarChart struct {
+	Title, Desc string
+	Bars        []Bar
+	// Unit is appended to values in labels ("%", "").
+	Unit string
+	// Max is the top of the value axis; 0 means the largest value.
+	Max float64
+	// Target draws a dashed line at this value (desired retention); 0 for
+	// none.
+	Target float64
+	// TargetLabel names the line.
+	TargetLabel string
+	// Summary describes the chart in words.
+	Summary string
+}
+
+// Bar is one bar of a BarChart.
+type Bar struct {
+	Label string
+	// Axis is the label under the bar when it differs from Label, a line
+	// per element, for bars too narrow for Label on one line.
+	Axis  []string
+	Value float64
+	// Text is the value as the table and tooltip show it ("12", "91% of
+	// 34").
+	Text string
+	// Class colours the bar ("today", "weak").
+	Class string
+}
+
+// StateSlice is one state in the cards-by-state chart.
+type StateSlice struct {
+	Name  string // "Mature"
+	Class string // "mature"
+	Count int
+	Note  string // what the state means
+}
