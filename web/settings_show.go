@@ -1,0 +1,95 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"factdrill/db"
+	"factdrill/views"
+)
+
+// settingsShow is the learner's study settings form. A visitor not known
+// yet sees the defaults; saving makes them a learner.
+func (s *Server) settingsShow(w http.ResponseWriter, r *http.Request) {
+	l, _, err := s.learner(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	st, err := s.store.StudySettings(r.Context(), l.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	m := views.SettingsPage{
+		Page:         s.page(r, "Study settings", "settings", l),
+		Retention:    strconv.FormatFloat(st.DesiredRetention*100, 'f', -1, 64),
+		NewPerDay:    strconv.Itoa(st.NewPerDay),
+		TimeZone:     st.TimeZone,
+		RolloverHour: strconv.Itoa(st.RolloverHour),
+	}
+	if r.URL.Query().Get("notice") == "saved" {
+		m.Page.Notice = studyNotices["saved"]
+	}
+	s.render(w, r, views.SettingsView(s.settingsPage(m, r.URL.Query().Get("back"))))
+}
+
+// settingsPage fills in what the form shows around the values: the zone
+// list, the time in the chosen zone, and the way back to studying.
+func (s *Server) settingsPage(m views.SettingsPage, back string) views.SettingsPage {
+	now := s.now()
+	m.Zones = zoneGroups(m.TimeZone, now)
+	if db.ValidTimeZone(m.TimeZone) {
+		loc, _ := time.LoadLocation(m.TimeZone)
+		m.Now = now.In(loc).Format("Monday 15:04")
+	}
+	if id, err := strconv.ParseInt(back, 10, 64); err == nil && id > 0 {
+		m.Back = fmt.Sprintf("/sets/%d/study", id)
+	}
+	if m.Errors == nil {
+		m.Errors = map[string]string{}
+	}
+	return m
+}
+
+// zoneGroups lists the time zones by region, each labelled with its city
+// and its offset from UTC at now; current is added if it is not listed.
+func zoneGroups(current string, now time.Time) []views.ZoneGroup {
+	names := settingsZones
+	if current != "" && current != "UTC" && !slices.Contains(names, current) && db.ValidTimeZone(current) {
+		names = append(slices.Clone(names), current)
+		slices.Sort(names)
+	}
+	groups := []views.ZoneGroup{{Region: "Universal", Zones: []views.Zone{{Name: "UTC", Label: "UTC (Coordinated Universal Time)"}}}}
+	for _, name := range names {
+		region, city, ok := strings.Cut(name, "/")
+		if !ok {
+			region, city = "Other", name
+		}
+		if last := &groups[len(groups)-1]; last.Region != region {
+			groups = append(groups, views.ZoneGroup{Region: region})
+		}
+		g := &groups[len(groups)-1]
+		g.Zones = append(g.Zones, views.Zone{Name: name, Label: zoneLabel(name, city, now)})
+	}
+	return groups
+}
+
+// zoneLabel is "New York (UTC−05:00)", or "Argentina / Buenos Aires (…)".
+func zoneLabel(name, city string, now time.Time) string {
+	city = strings.ReplaceAll(strings.ReplaceAll(city, "_", " "), "/", " / ")
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return city
+	}
+	_, off := now.In(loc).Zone()
+	sign := "+"
+	if off < 0 {
+		sign, off = "−", -off
+	}
+	return fmt.Sprintf("%s (UTC%s%02d:%02d)", city, sign, off/3600, off%3600/60)
+}

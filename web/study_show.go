@@ -1,0 +1,178 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"factdrill/db"
+	"factdrill/questions"
+	"factdrill/quiz"
+	"factdrill/views"
+)
+
+// studyShow is the flashcard page of a set: the next card's front, or its
+// back with ?show=1, or what is left to do when nothing is due. It changes
+// nothing: a learner who never answered sees every card new.
+func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	mode := studyMode(q.Get("mode"))
+	opt := db.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
+	if c := q.Get("card"); c != "" {
+		if opt.CardID, err = strconv.ParseInt(c, 10, 64); err != nil || opt.CardID <= 0 {
+			s.fail(w, r, db.ErrNotFound)
+			return
+		}
+	}
+	l, _, err := s.learner(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	now := s.now()
+	st, err := s.store.Study(r.Context(), l.ID, id, now, opt)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	show := q.Get("show") == "1" && st.Card != nil
+	shown := now
+	if show {
+		// The time taken counts from the front, which sent its time here.
+		if ms, err := strconv.ParseInt(q.Get("shown"), 10, 64); err == nil {
+			if t := time.UnixMilli(ms); !t.After(now) && now.Sub(t) < 24*time.Hour {
+				shown = t
+			}
+		}
+	}
+	m := studyPage(st, mode, show, shown, now)
+	m.Page = s.page(r, "Flashcards: "+st.Set.Title, "sets", l)
+	m.Page.Notice = ""
+	m.Message = studyNotices[q.Get("notice")]
+	s.render(w, r, views.StudyView(m))
+}
+
+// studyPage builds the page from the study state: the card, its answer
+// buttons with the interval each would give at now, or the end of the
+// day's cards.
+func studyPage(st db.Study, mode string, show bool, shown, now time.Time) views.StudyPage {
+	m := views.StudyPage{
+		SetID:         st.Set.ID,
+		SetTitle:      st.Set.Title,
+		Counts:        st.Queue.Counts,
+		Mode:          mode,
+		Show:          show,
+		ShownAt:       shown.UnixMilli(),
+		CanUndo:       st.CanUndo,
+		Suspended:     st.Suspended,
+		TimeZoneSaved: st.Settings.Saved,
+	}
+	sched := st.Scheduler
+	if st.Card == nil {
+		m.Done = views.StudyDone{
+			Empty:    st.Cards == 0,
+			NextDue:  dueText(st.Queue.Available, now, st.Settings.Location()),
+			NewLater: st.Queue.NewLater,
+			Ahead:    st.Queue.Ahead - st.Queue.NewLater,
+		}
+		return m
+	}
+	c, q := st.Card, st.Card.Question.Question
+	m.From = st.From.String()
+	m.Card = &views.FlashCard{
+		ID:       c.Question.ID,
+		Reps:     c.Card.Reps,
+		State:    c.Card.State.String(),
+		Leech:    c.Leech(sched),
+		Question: q,
+		Answer:   quiz.RightAnswerText(q),
+		Feedback: backFeedback(q),
+	}
+	for i, next := range sched.Preview(c.Card, now, c.Question.ID) {
+		r := quiz.Rating(i + 1)
+		m.Buttons = append(m.Buttons, views.RatingButton{Rating: int(r), Name: r.String(), Interval: quiz.IntervalLabel(next, now)})
+	}
+	return m
+}
+
+// backFeedback is what the question's author wrote about the right answer,
+// then about the question.
+func backFeedback(q questions.Question) []string {
+	var out []string
+	add := func(s string) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	switch q.Kind {
+	case questions.MultipleChoice:
+		for _, c := range q.Choices {
+			if c.Weight > 0 {
+				add(c.Feedback)
+			}
+		}
+	case questions.TrueFalse:
+		if q.Truth {
+			add(q.TrueFeedback)
+		} else {
+			add(q.FalseFeedback)
+		}
+	case questions.ShortAnswer, questions.Cloze:
+		for _, c := range q.Answers {
+			if c.Weight >= 100 {
+				add(c.Feedback)
+			}
+		}
+	case questions.Numerical:
+		for _, n := range q.Numbers {
+			if n.Weight >= 100 {
+				add(n.Feedback)
+			}
+		}
+	}
+	add(q.Feedback)
+	return out
+}
+
+// dueText says when a card falls due, in the learner's time zone: "in 8
+// minutes, at 10:48", "tomorrow at 04:00", "on Thursday 3 December". It is
+// "" for a zero time.
+func dueText(at, now time.Time, loc *time.Location) string {
+	if at.IsZero() {
+		return ""
+	}
+	d := at.Sub(now)
+	local, today := at.In(loc), now.In(loc)
+	clock := local.Format("15:04")
+	days := civilDays(local) - civilDays(today)
+	switch {
+	case d <= time.Minute:
+		return "now"
+	case d < time.Hour:
+		return fmt.Sprintf("in %d minutes, at %s", int(d.Round(time.Minute)/time.Minute), clock)
+	case days == 0:
+		h := int(d.Round(time.Hour) / time.Hour)
+		if h == 1 {
+			return "in about an hour, at " + clock
+		}
+		return fmt.Sprintf("in about %d hours, at %s", h, clock)
+	case days == 1:
+		return "tomorrow at " + clock
+	case days < 7:
+		return local.Format("on Monday at 15:04")
+	}
+	return local.Format("on Monday 2 January")
+}
+
+// civilDays is the number of the calendar day of t in its own location.
+func civilDays(t time.Time) int {
+	y, m, d := t.Date()
+	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
