@@ -57,7 +57,6 @@ var blockTags = wordSet(`p div br li ul ol table tr td th section article header
 // Markdown does, so the Markdown pass finishes the job.
 func htmlToText(s string) string {
 	var b strings.Builder
-	lower := strings.ToLower(s)
 	for i := 0; i < len(s); {
 		if s[i] != '<' {
 			j := strings.IndexByte(s[i:], '<')
@@ -81,7 +80,7 @@ func htmlToText(s string) string {
 			b.WriteString(s[i:])
 			break
 		}
-		tag := lower[i+1 : i+end]
+		tag := strings.ToLower(s[i+1 : i+end])
 		i += end + 1
 		closing := strings.HasPrefix(tag, "/")
 		tag = strings.TrimPrefix(tag, "/")
@@ -91,12 +90,12 @@ func htmlToText(s string) string {
 		}
 		switch {
 		case !closing && (name == "script" || name == "style" || name == "noscript" || name == "template"):
-			if k := strings.Index(lower[i:], "</"+name); k >= 0 {
+			if k := indexFold(s[i:], "</"+name); k >= 0 {
 				i += k
 			}
 		case !closing && (name == "sup" && strings.Contains(tag, "reference")):
 			// A citation marker: drop it with its content.
-			if k := strings.Index(lower[i:], "</sup>"); k >= 0 {
+			if k := indexFold(s[i:], "</sup>"); k >= 0 {
 				i += k + len("</sup>")
 			}
 		case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
@@ -114,6 +113,16 @@ func htmlToText(s string) string {
 		}
 	}
 	return html.UnescapeString(b.String())
+}
+
+// indexFold is strings.Index ignoring ASCII case, with byte offsets into s.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // stripWikiMarkup removes reference tags and templates that survive a copy

@@ -204,3 +204,22 @@ func TestGenerate_Markdown(t *testing.T) {
 		}
 	}
 }
+
+// FuzzGenerate checks that no input makes the generator panic or write an
+// invalid question.
+func FuzzGenerate(f *testing.F) {
+	for _, tt := range sentenceTests {
+		f.Add(tt.doc)
+	}
+	f.Add("In 753 BC Rome was founded. Julius Caesar, a Roman general, crossed the Rubicon in 49 BC.")
+	f.Add("Photosynthesis is the process by which plants make sugar. Chlorophyll is a pigment that absorbs light.")
+	f.Fuzz(func(t *testing.T, doc string) {
+		set, err := Generate(doc, Options{})
+		if err != nil {
+			return
+		}
+		if err := set.Validate(); err != nil {
+			t.Errorf("Generate(%q) wrote an invalid set: %v", doc, err)
+		}
+	})
+}
