@@ -71,6 +71,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
+	// Keep prepared statements per connection: preparing a query costs
+	// more than running most of ours.
+	q.Set("_stmt_cache_size", "128")
 	w, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("db: open %s: %w", path, err)

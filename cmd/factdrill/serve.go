@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"factdrill/db"
+	"factdrill/questions"
+	"factdrill/questions/generate"
+	"factdrill/web"
+)
+
+//go:embed seed/workers-opposition.txt
+var seedDocument string
+
+// seedName is the builtin name of the set generated from the seed document.
+const seedName = "seed"
+
+func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg Config
+	fs := flags("serve", &cfg, getenv, stderr)
+	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "FACTDRILL_ADDR", "127.0.0.1:8080"), "`address` to listen on (env FACTDRILL_ADDR)")
+	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", getenv("FACTDRILL_SECURE_COOKIES") == "1", "mark cookies Secure, for a site served over TLS (env FACTDRILL_SECURE_COOKIES=1)")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "factdrill serve: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	log := newLogger(cfg, stderr)
+
+	store, err := db.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := ensureSeedSet(ctx, store); err != nil {
+		return err
+	}
+
+	wcfg := web.DefaultConfig()
+	wcfg.SecureCookies = cfg.SecureCookies
+	srv, err := web.New(ctx, store, log, wcfg, time.Now)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	hs := srv.HTTPServer(cfg.Addr)
+	fmt.Fprintf(stdout, "factdrill: serving %s on http://%s/\n", cfg.DB, ln.Addr())
+
+	go sweepSessions(ctx, store, log)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	// Let requests in flight finish (their answers commit) before closing
+	// the database.
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	fmt.Fprintln(stdout, "factdrill: stopped")
+	return nil
+}
+
+// ensureSeedSet generates the built-in set from the seed document on first
+// start; later starts find it in the database.
+func ensureSeedSet(ctx context.Context, store *db.Store) error {
+	if _, err := store.BuiltinSet(ctx, seedName); err == nil || !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	set, err := seedSet()
+	if err != nil {
+		return err
+	}
+	_, err = store.CreateSet(ctx, set, seedName, time.Now())
+	return err
+}
+
+func seedSet() (questions.Set, error) {
+	set, err := generate.Generate(seedDocument, generate.Options{
+		Title:  "Workers' Opposition",
+		Origin: "generated from workers-opposition.txt (Wikipedia)",
+	})
+	if err != nil {
+		return questions.Set{}, fmt.Errorf("generate the built-in set: %w", err)
+	}
+	return set, nil
+}
+
+// sweepSessions deletes expired sessions once an hour.
+func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			if _, err := store.DeleteExpiredSessions(ctx, now); err != nil && ctx.Err() == nil {
+				log.Warn("sweep sessions", "err", err)
+			}
+		}
+	}
+}
