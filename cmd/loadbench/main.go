@@ -1,11 +1,12 @@
 // Command loadbench measures factdrill under load and writes BENCHMARKS.md.
 //
 // It starts the real server (a built binary) on a fresh database, makes
-// learners with attempts over HTTP, and drives two routes with wrk on
-// loopback: the quiz question page (GET) and answer submission (POST, each
-// a committed, fsynced transaction). In the same run it drives a minimal Go
-// server that returns a static page of the same size, and reports each
-// route as a ratio to it. Then it runs the Go benchmarks of the packages
+// learners with attempts over HTTP, and drives four routes with wrk on
+// loopback: the quiz question page (GET), answer submission (POST, each a
+// committed, fsynced transaction), the flashcard study page (GET) and a
+// flashcard answer (POST, committed likewise). In the same run it drives a
+// minimal Go server that returns a static page of the same size as each
+// page, and reports each route as a ratio to it. Then it runs the Go benchmarks of the packages
 // and the question generator's quality report, and writes everything to
 // the output file.
 //
@@ -73,7 +74,11 @@ func run() error {
 		time.Now().UTC().Format("2006-01-02"), runtime.NumCPU(), cpuModel(), runtime.Version())
 	fmt.Fprintf(&doc, "Figures vary from run to run by some percent; compare figures of one run with each other.\n")
 	if !o.skipLoad {
-		if err := loadBenchmark(&doc, o); err != nil {
+		err := loadBenchmark(&doc, o)
+		for _, p := range stopStatic {
+			p.Kill()
+		}
+		if err != nil {
 			return err
 		}
 	}
@@ -302,21 +307,23 @@ func loadBenchmark(doc *bytes.Buffer, o options) error {
 	if err != nil {
 		return err
 	}
+	// The study page (a new learner sees a new card's front), and the
+	// set's flashcards, found by asking for each question as a card.
+	studyPage, err := getPage(base+"/sets/1/study", ls[0].cookie)
+	if err != nil {
+		return err
+	}
+	cards, err := studyCards(base, ls[0])
+	if err != nil {
+		return err
+	}
 
-	staticAddr, err := freeAddr()
+	staticAddr, err := startStatic(len(page))
 	if err != nil {
 		return err
 	}
-	self, err := os.Executable()
+	staticStudyAddr, err := startStatic(len(studyPage))
 	if err != nil {
-		return err
-	}
-	static := exec.Command(self, "-static-serve", staticAddr, "-static-size", strconv.Itoa(len(page)))
-	if err := static.Start(); err != nil {
-		return err
-	}
-	defer func() { static.Process.Kill(); static.Wait() }()
-	if err := waitHealthy("http://" + staticAddr + "/"); err != nil {
 		return err
 	}
 
@@ -333,6 +340,19 @@ func loadBenchmark(doc *bytes.Buffer, o options) error {
 wrk.body = "choice=1&truth=true&text=answer&nav=next"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 `), 0o644)
+	studyGetScript, err := writeStudyScript(dir, ls, false, cards)
+	if err != nil {
+		return err
+	}
+	studyPostScript, err := writeStudyScript(dir, ls, true, cards)
+	if err != nil {
+		return err
+	}
+	staticStudyPost := filepath.Join(dir, "static-study-post.lua")
+	os.WriteFile(staticStudyPost, []byte(`wrk.method = "POST"
+wrk.body = "card=1&rating=3&shown=0"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+`), 0o644)
 
 	type row struct {
 		name        string
@@ -340,17 +360,19 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 	}
 	var rows []row
 	for _, c := range []struct {
-		name, script, staticScript string
+		name, script, static, staticScript string
 	}{
-		{"Quiz question page (GET)", getScript, ""},
-		{"Submit an answer (POST, committed before the 303)", postScript, staticPost},
+		{"Quiz question page (GET)", getScript, staticAddr, ""},
+		{"Submit an answer (POST, committed before the 303)", postScript, staticAddr, staticPost},
+		{"Flashcard study page (GET)", studyGetScript, staticStudyAddr, ""},
+		{"Answer a flashcard (POST, committed before the 303)", studyPostScript, staticStudyAddr, staticStudyPost},
 	} {
 		fmt.Fprintf(os.Stderr, "loadbench: %s\n", c.name)
 		app, _, err := runWrk(o, base, c.script)
 		if err != nil {
 			return err
 		}
-		st, _, err := runWrk(o, "http://"+staticAddr+"/", c.staticScript)
+		st, _, err := runWrk(o, "http://"+c.static+"/", c.staticScript)
 		if err != nil {
 			return err
 		}
@@ -359,17 +381,119 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 
 	fmt.Fprintf(doc, "\n## Load: factdrill against a static Go server, same run\n\n")
 	fmt.Fprintf(doc, "wrk on loopback, %d threads, %d connections, %s a run, sessions of %d learners in turn. "+
-		"The static server is a minimal Go `net/http` server returning a %d-byte page (the size of the question page) "+
-		"for any request. factdrill runs with `synchronous=FULL`: each answer is fsynced before its 303.\n\n",
-		o.threads, o.conns, o.duration, o.learners, len(page))
+		"The static server is a minimal Go `net/http` server returning a page of the same size for any request: "+
+		"%d bytes for the quiz routes (the question page), %d for the flashcard routes (the study page). "+
+		"factdrill runs with `synchronous=FULL`: each answer is fsynced before its 303. "+
+		"A quiz answer also reviews the learner's flashcard for the question, in the same transaction; "+
+		"flashcard answers rate the set's %d cards in turn, for each learner.\n\n",
+		o.threads, o.conns, o.duration, o.learners, len(page), len(studyPage), len(cards))
 	fmt.Fprintf(doc, "| route | factdrill req/s | p50 | p99 | static req/s | static p50 | static p99 | ratio to static | errors |\n")
 	fmt.Fprintf(doc, "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
 		fmt.Fprintf(doc, "| %s | %.0f | %s | %s | %.0f | %s | %s | %.2f | %d |\n", r.name, r.app.rps, fmtDur(r.app.p50), fmtDur(r.app.p99),
 			r.static.rps, fmtDur(r.static.p50), fmtDur(r.static.p99), r.app.rps/r.static.rps, r.app.errors+r.app.non2xx)
 	}
-	fmt.Fprintf(doc, "\nGoals: the question page at 0.5 or more of the static rate; more than 2,000 durable answers a second.\n")
+	fmt.Fprintf(doc, "\nGoals: the question and study pages at 0.5 or more of the static rate; more than 2,000 durable answers a second.\n")
 	return nil
+}
+
+// startStatic starts the static baseline server with a page of size bytes
+// and returns its address; it is stopped when loadbench exits.
+func startStatic(size int) (string, error) {
+	addr, err := freeAddr()
+	if err != nil {
+		return "", err
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	static := exec.Command(self, "-static-serve", addr, "-static-size", strconv.Itoa(size))
+	if err := static.Start(); err != nil {
+		return "", err
+	}
+	go static.Wait()
+	stopStatic = append(stopStatic, static.Process)
+	return addr, waitHealthy("http://" + addr + "/")
+}
+
+// stopStatic are the static servers to stop at exit.
+var stopStatic []*os.Process
+
+// getPage returns the body of a page fetched with the learner's cookie.
+func getPage(url, cookie string) ([]byte, error) {
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Cookie", cookie)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		return nil, fmt.Errorf("GET %s: %d", url, resp.StatusCode)
+	}
+	return b, nil
+}
+
+// studyCards returns the ids of the first set's flashcards: the question
+// ids the study page shows as a card (?card=ID), from 1 up to the first
+// miss after a hit.
+func studyCards(base string, l learner) ([]int64, error) {
+	var ids []int64
+	for id := int64(1); id < 10000; id++ {
+		if _, err := getPage(fmt.Sprintf("%s/sets/1/study?card=%d", base, id), l.cookie); err != nil {
+			if len(ids) > 0 {
+				break
+			}
+			continue
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("the first set has no flashcards")
+	}
+	return ids, nil
+}
+
+// writeStudyScript writes a wrk Lua script that sends each request as one
+// of the learners in turn: GET of the set's study page, or POST of an
+// answer (Again to Easy in turn) to one of the set's cards.
+func writeStudyScript(dir string, ls []learner, post bool, cards []int64) (string, error) {
+	var b strings.Builder
+	b.WriteString("local learners = {\n")
+	for _, l := range ls {
+		fmt.Fprintf(&b, "  %q,\n", l.cookie)
+	}
+	b.WriteString("}\nlocal cards = {")
+	for i, c := range cards {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%d", c)
+	}
+	b.WriteString("}\nlocal i = 0\n")
+	if post {
+		b.WriteString(`request = function()
+  i = i + 1
+  local cookie = learners[(i % #learners) + 1]
+  local card = cards[(math.floor(i / #learners) % #cards) + 1]
+  local body = "card=" .. card .. "&rating=" .. ((i % 4) + 1)
+  return wrk.format("POST", "/sets/1/study", {
+    ["Cookie"] = cookie,
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+  }, body)
+end
+`)
+	} else {
+		b.WriteString(`request = function()
+  i = i + 1
+  return wrk.format("GET", "/sets/1/study", {["Cookie"] = learners[(i % #learners) + 1]})
+end
+`)
+	}
+	path := filepath.Join(dir, map[bool]string{true: "study-post.lua", false: "study-get.lua"}[post])
+	return path, os.WriteFile(path, []byte(b.String()), 0o644)
 }
 
 // countQuestions reads "Question 1 of N" from the question page.
