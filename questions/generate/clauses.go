@@ -235,6 +235,7 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 	if !r.ok {
 		return nil
 	}
+	ante.count++ // a pronoun is a mention too
 	return r
 }
 

@@ -104,7 +104,6 @@ func analyze(raw string, progress func(done, total int)) *document {
 		}
 	}
 	d.propagateCoordinations()
-	d.topic = d.findTopic()
 	for _, s := range d.sents {
 		for k := range s.ments {
 			m := &s.ments[k]
@@ -183,25 +182,32 @@ func isListGap(gap []token) bool {
 	return false
 }
 
-// findTopic returns the entity the document is about, or nil.
-func (d *document) findTopic() *entity {
-	if d.title != "" {
-		if e := d.byKey[nameKey(d.title)]; e != nil {
+// findTopic returns the entity the document is about, or nil: the one
+// its title names, else one named far more often than any other.
+func (d *document) findTopic(title string) *entity {
+	for _, t := range []string{title, d.title} {
+		if t == "" {
+			continue
+		}
+		if e := d.byKey[nameKey(t)]; e != nil {
 			return e.root()
 		}
 	}
 	total := 0
-	var best *entity
+	var best, second *entity
 	for _, e := range d.ents {
 		if e.merged != nil {
 			continue
 		}
 		total += e.count
-		if best == nil || e.count > best.count {
-			best = e
+		switch {
+		case best == nil || e.count > best.count:
+			best, second = e, best
+		case second == nil || e.count > second.count:
+			second = e
 		}
 	}
-	if best != nil && best.count >= 3 && best.count*3 >= total {
+	if best != nil && best.count >= 3 && (best.count*3 >= total || second == nil || best.count >= 2*second.count) {
 		return best
 	}
 	return nil

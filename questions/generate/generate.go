@@ -96,6 +96,7 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 		return questions.Set{}, rep, ErrNoText
 	}
 	d.buildClauses()
+	d.topic = d.findTopic(opt.Title)
 	cands := d.candidates(allowed, opt.Progress)
 	rep.Candidates = len(cands)
 

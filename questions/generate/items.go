@@ -58,7 +58,7 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 				if n > 0 {
 					pen := 0.0
 					if c.subjectMention() < 0 && c.subj[1] > c.subj[0] && c.toks[c.subj[0]].is("the", "this", "that") {
-						pen = 0.5 // "The resolution proposed ...": which one?
+						pen = 1.0 // "The resolution proposed ...": which one?
 					}
 					add(&candidate{
 						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain},
@@ -78,6 +78,9 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 				if m.ent != nil && m.ent == d.topic {
 					continue // what the whole text is about: every line gives it away
 				}
+				if c.inTitle(k) {
+					continue // "Duke William II of _____": a title, not a fact
+				}
 				d.keyCandidates(p, c, k, kinds, pos, srcPlain, add)
 			}
 		}
@@ -94,6 +97,9 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	base := typeWeight[m.typ] * d.importance(m)
 	if c.derived {
 		base -= 0.2
+	}
+	if c.causal() {
+		base += 0.4 // a cause or a consequence: what a teacher asks about
 	}
 
 	answers := acceptedAnswers(m, d)
@@ -161,6 +167,35 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 			}
 		}
 	}
+}
+
+// inTitle reports whether mention k is the territory of a person's title:
+// "Normandy" in "Duke William II of Normandy".
+func (c *clause) inTitle(k int) bool {
+	m := c.ments[k]
+	if m.typ != ePlace && m.typ != eName || m.a < 2 || c.toks[m.a-1].lower != "of" {
+		return false
+	}
+	for _, o := range c.ments {
+		if o.b == m.a-1 && o.typ == ePerson {
+			return true
+		}
+	}
+	return false
+}
+
+// causalWords mark a clause that states a cause or a consequence.
+var causalWords = wordSet(`led caused resulted because due consequence consequently therefore
+	triggered provoked forced prompted`)
+
+// causal reports whether the clause says what caused what.
+func (c *clause) causal() bool {
+	for _, t := range c.toks[c.lead:c.end] {
+		if causalWords[t.lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // keywordOnly reports whether a name is a bare keyword ("the Duchy",

@@ -55,7 +55,7 @@ func lint(it *item) string {
 	}
 	stem := q.Stem
 	if q.Kind == questions.Cloze || q.InPlace() {
-		stem = strings.ReplaceAll(stem, questions.Blank, " ")
+		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
 	}
 	// The key is in the source sentence.
 	switch {
@@ -93,7 +93,7 @@ func lint(it *item) string {
 	}
 	// The stem does not give the answer away.
 	if q.Kind != questions.TrueFalse {
-		ns := plain(stem)
+		ns := plain(strings.ReplaceAll(stem, blankWord, " "))
 		for _, a := range append([]string{it.key}, it.answers...) {
 			if a != "" && containsWord(ns, plain(a)) {
 				return CheckAnswerInStem
@@ -128,6 +128,10 @@ func lint(it *item) string {
 	return ""
 }
 
+// blankWord stands for the blank while a stem is checked, so that the
+// stem still reads as a clause.
+const blankWord = "Blank"
+
 // nameWords are the words of a name that would give it away on their own:
 // "Lutovinov" for "Yuri Lutovinov".
 func nameWords(key string) []string {
@@ -156,7 +160,7 @@ func hasVerb(t []token) bool {
 // "such" or "them".
 func needsContext(t []token) bool {
 	i := 0
-	for i < len(t) && (t[i].text == `"` || t[i].text == "'" || t[i].text == "_") {
+	for i < len(t) && (t[i].text == `"` || t[i].text == "'" || t[i].text == blankWord) {
 		i++
 	}
 	if i >= len(t) {
@@ -306,13 +310,9 @@ func lastRune(s string) rune {
 func ownerBefore(t []token, k int) bool {
 	for j := 0; j < k; j++ {
 		w := t[j]
-		if w.text == "_" {
-			e := j
-			for e < k && t[e].text == "_" {
-				e++
-			}
-			if e < k && t[e].text == "'s" {
-				j = e
+		if w.text == blankWord {
+			if j+1 < k && t[j+1].text == "'s" {
+				j++
 				continue // "Before _____'s arrival, its ...": a person owns no "its"
 			}
 			return true // the answer itself
