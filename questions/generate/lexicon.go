@@ -91,13 +91,19 @@ var (
 	// discourse connectives are dropped from the start of a stem: they tie a
 	// sentence to its neighbours and mean nothing on their own.
 	connectives = []string{
-		"at the same time", "in addition", "at that time", "on the other hand", "as a result",
-		"in the end", "in turn", "in fact", "for example", "for instance", "by then", "after that",
-		"moreover", "nonetheless", "nevertheless", "however", "furthermore", "meanwhile",
-		"subsequently", "consequently", "therefore", "thus", "hence", "besides", "indeed",
-		"eventually", "ultimately", "finally", "later", "afterwards", "thereafter", "then",
-		"also", "still", "yet", "and", "but", "so", "instead", "initially", "accordingly",
-		"likewise", "similarly", "additionally", "admittedly", "notably", "overall",
+		"in addition", "on the other hand", "as a result", "in turn", "in fact", "for example",
+		"for instance", "moreover", "nonetheless", "nevertheless", "however", "furthermore",
+		"consequently", "therefore", "thus", "hence", "besides", "indeed", "also", "and", "but",
+		"so", "instead", "accordingly", "likewise", "similarly", "additionally", "admittedly",
+		"notably", "overall",
+	}
+	// temporalConnectives also open sentences, but say when: a statement
+	// keeps them ("Initially the Normans maintained a distinct culture" is
+	// not true without "initially"), while the parse steps over them.
+	temporalConnectives = []string{
+		"at the same time", "at that time", "in the end", "by then", "after that", "eventually",
+		"ultimately", "finally", "later", "afterwards", "thereafter", "then", "still", "yet",
+		"initially", "meanwhile", "subsequently", "soon", "originally", "first", "once",
 	}
 	// functionWords are never the start of a name, even when capitalised.
 	functionWords = wordSet(`the a an this that these those his her its their our my your some any no

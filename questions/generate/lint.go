@@ -190,6 +190,10 @@ func needsContext(t []token) bool {
 		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].isWord() && !t[k+1].cap && !functionWords[t[k+1].lower] {
 			return true
 		}
+		// "At that time": which time?
+		if (w == "that" || w == "same") && k+1 < len(t) && t[k+1].is("time", "point", "moment", "period", "year", "day", "stage", "date") {
+			return true
+		}
 		if w == "them" && !ownerBefore(t, k) || (w == "latter" || w == "former") && k > 0 && t[k-1].lower == "the" {
 			return true
 		}

@@ -115,22 +115,32 @@ func (c *clause) mentionIn(a, b int) int {
 	return -1
 }
 
-// connectiveWords are the connectives split into words, once.
-var connectiveWords = func() [][]string {
-	out := make([][]string, len(connectives))
-	for i, c := range connectives {
+// connectiveWords and temporalWords are the connectives split into
+// words, once.
+var connectiveWords, temporalWords = splitAll(connectives), splitAll(temporalConnectives)
+
+func splitAll(list []string) [][]string {
+	out := make([][]string, len(list))
+	for i, c := range list {
 		out[i] = strings.Fields(c)
 	}
 	return out
-}()
+}
 
 // skipConnectives returns the first token after discourse connectives and
 // their comma: "Moreover, ...", "At the same time, ...", "And ...".
 func skipConnectives(t []token, i int) int {
+	return skipWords(t, i, connectives, connectiveWords)
+}
+
+// skipWords steps over any of the phrases (and a comma after each) from
+// t[i]; a one-word phrase without a comma is stepped over only when it is
+// not the start of a noun phrase ("Later, ..." but not "Later events").
+func skipWords(t []token, i int, list []string, words [][]string) int {
 	for changed := true; changed; {
 		changed = false
-		for ci, c := range connectives {
-			w := connectiveWords[ci]
+		for ci, c := range list {
+			w := words[ci]
 			if i+len(w) > len(t) {
 				continue
 			}
@@ -147,8 +157,10 @@ func skipConnectives(t []token, i int) int {
 			j := i + len(w)
 			if j < len(t) && t[j].text == "," {
 				j++
-			} else if len(w) == 1 && (c == "later" || c == "then" || c == "still" || c == "yet" || c == "so" || c == "also") {
-				continue // "Later, ..." is a connective; "Later events ..." is not
+			} else if len(w) == 1 && (c == "later" || c == "then" || c == "still" || c == "yet" || c == "so" || c == "also" || c == "first" || c == "once" || c == "soon") {
+				if j >= len(t) || !(determiners[t[j].lower] || subjectPronouns[t[j].lower] || t[j].cap) {
+					continue // "Later events ...", "Soon after ..."
+				}
 			}
 			if j < len(t) {
 				i, changed = j, true
@@ -173,6 +185,11 @@ func (c *clause) parse() {
 	for i < n {
 		if t[i].text == "," {
 			i++
+			continue
+		}
+		if j := skipWords(t, i, temporalConnectives, temporalWords); j > i {
+			c.advs = append(c.advs, adverbial{a: i, b: j, kind: advOther, ment: -1})
+			i = j
 			continue
 		}
 		// A date, alone or after a preposition: "On December 30, 1920, ...",
@@ -498,7 +515,7 @@ func truncate(t []token, a, n int) int {
 				return k
 			case midAdverbs[x.lower] && k+2 < n && strings.HasSuffix(t[k+2].lower, "ing"):
 				return k
-			case x.is("and", "or") && !pairedBefore(t, a, k):
+			case x.is("and", "or") && !pairedBefore(t, 0, k):
 				// A second item or clause: a question asks about one.
 				return k
 			case prepositions[x.lower] && k+2 < n && t[k+2].is("what", "which", "whom"):
