@@ -296,7 +296,9 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 // of an open attempt, replacing any earlier answer to it, grades it, and
 // moves the attempt to position next. It returns only once the answer is
 // committed. An empty answer clears the question's response. Answering in a
-// finished attempt gives ErrConflict. The first answer to each question of
+// finished attempt gives ErrConflict. In an attempt with feedback during it
+// (FeedbackDuring), a question's first answer stands: later ones are not
+// saved. The first answer to each question of
 // an attempt is also a review of the learner's flashcard for it (see
 // reviewQuizAnswer).
 func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int, now time.Time) error {
@@ -324,7 +326,17 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 		if err := json.Unmarshal([]byte(body), &q); err != nil {
 			return err
 		}
-		if answer.Empty() {
+		var checked bool
+		if a.Feedback == FeedbackDuring {
+			// With feedback during the attempt the learner has seen the
+			// right answer: the first answer stands.
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) > 0 FROM responses WHERE attempt_id = ? AND position = ?", attemptID, pos).Scan(&checked); err != nil {
+				return err
+			}
+		}
+		if checked {
+			// Keep it; only move on.
+		} else if answer.Empty() {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM responses WHERE attempt_id = ? AND position = ?", attemptID, pos); err != nil {
 				return err
 			}

@@ -293,3 +293,21 @@ func (s *Store) RemoveMember(ctx context.Context, teacherID, classID, learnerID 
 	}
 	return nil
 }
+
+// ClassByJoinCode returns the class whose join code is code, as typed.
+func (s *Store) ClassByJoinCode(ctx context.Context, code string) (Class, error) {
+	code = NormalizeJoinCode(code)
+	if code == "" {
+		return Class{}, fmt.Errorf("db: join code: %w", ErrNotFound)
+	}
+	var c Class
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code))
+		return err
+	})
+	if err != nil {
+		return Class{}, fmt.Errorf("db: join code: %w", err)
+	}
+	return c, nil
+}

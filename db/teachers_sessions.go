@@ -101,9 +101,12 @@ func (s *Store) EndTeacherLogin(ctx context.Context, token string) error {
 
 // AttachLearner gives the session of token a learner, when a teacher's
 // session without one starts a quiz: the same browser, the same session.
-func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64) error {
+// A session that has expired, or that has a learner already, gives
+// ErrNotFound.
+func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64, now time.Time) error {
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL", learnerID, hashToken(token))
+		res, err := tx.ExecContext(ctx, "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL AND expires_at > ?",
+			learnerID, hashToken(token), now.UTC())
 		if err != nil {
 			return err
 		}

@@ -77,6 +77,12 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if st.Attempt.Feedback == db.FeedbackDuring && !answer.Empty() && (finish || next != n) {
+		// A class quiz with feedback during the attempt: see the answer
+		// checked before going on (web/class_feedback.go).
+		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d/feedback", id, n))
+		return
+	}
 	if finish {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/finish", id))
 		return

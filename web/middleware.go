@@ -30,11 +30,12 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody caps what a handler can read from a request body.
+// limitBody caps what a handler can read from a request body: the form
+// limit, or more on the upload routes (see bodyLimit).
 func (s *Server) limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+			r.Body = http.MaxBytesReader(w, r.Body, s.bodyLimit(r))
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -81,6 +81,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /me/name", s.meName)
 	mux.HandleFunc("GET /resume", s.resumeShow)
 	mux.HandleFunc("POST /resume", s.resume)
+	s.teacherRoutes(mux)
 	s.studyRoutes(mux)
 
 	mux.HandleFunc("/", s.notFound)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/gorilla/sessions"
 
@@ -108,6 +109,14 @@ func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learn
 	if err != nil {
 		return db.Learner{}, err
 	}
+	// A teacher's session without a learner gets one: the teacher stays
+	// logged in.
+	if token := s.sessionToken(r); token != "" {
+		err := s.store.AttachLearner(r.Context(), token, l.ID, s.now())
+		if err == nil || !errors.Is(err, db.ErrNotFound) {
+			return l, err
+		}
+	}
 	return l, s.startSession(w, r, l.ID)
 }
 
@@ -128,5 +137,60 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, learnerID 
 	if r.TLS != nil {
 		c.Options.Secure = true
 	}
+	return c.Save(r, w)
+}
+
+// teacherLogin is how long a teacher stays logged in: two hours without a
+// request, twelve at most.
+var teacherLogin = db.TeacherLogin{Idle: 2 * time.Hour, MaxAge: 12 * time.Hour}
+
+// teacher returns the teacher logged in on the request's session, if any.
+func (s *Server) teacher(r *http.Request) (db.Teacher, bool, error) {
+	token := s.sessionToken(r)
+	if token == "" {
+		return db.Teacher{}, false, nil
+	}
+	t, err := s.store.SessionTeacher(r.Context(), token, s.now())
+	if errors.Is(err, db.ErrNotFound) {
+		return db.Teacher{}, false, nil
+	}
+	return t, err == nil, err
+}
+
+// startTeacherSession logs the teacher in with a new session token, ending
+// the browser's old session: the token changes at every login. The
+// browser's learner, if it has one, carries over.
+func (s *Server) startTeacherSession(w http.ResponseWriter, r *http.Request, teacherID int64) error {
+	learnerID, err := s.learnerID(r)
+	if err != nil {
+		return err
+	}
+	if old := s.sessionToken(r); old != "" {
+		if err := s.store.DeleteSession(r.Context(), old); err != nil {
+			return err
+		}
+	}
+	token, err := s.store.CreateTeacherSession(r.Context(), teacherID, learnerID, s.now(), s.cfg.SessionTTL, teacherLogin)
+	if err != nil {
+		return err
+	}
+	c, _ := s.cookies.New(r, cookieName)
+	c.Values[tokenKey] = token
+	if r.TLS != nil {
+		c.Options.Secure = true
+	}
+	return c.Save(r, w)
+}
+
+// endSession logs the browser out: its session row is deleted, so the
+// cookie opens nothing even if it was copied, and the cookie is cleared.
+func (s *Server) endSession(w http.ResponseWriter, r *http.Request) error {
+	if old := s.sessionToken(r); old != "" {
+		if err := s.store.DeleteSession(r.Context(), old); err != nil {
+			return err
+		}
+	}
+	c, _ := s.cookies.New(r, cookieName)
+	c.Options.MaxAge = -1
 	return c.Save(r, w)
 }

@@ -1,0 +1,16 @@
+// factdrill's teacher pages: small enhancements. Every page works without
+// this file (the CSP allows no inline script; this one is served from
+// /static/).
+(function () {
+	"use strict";
+
+	// A form marked data-confirm asks before it submits: deleting a set or a
+	// class cannot be undone.
+	document.addEventListener("submit", function (e) {
+		var form = e.target;
+		var msg = form && form.getAttribute && form.getAttribute("data-confirm");
+		if (msg && !window.confirm(msg)) {
+			e.preventDefault();
+		}
+	});
+})();

@@ -1,0 +1,335 @@
+package views
+
+import (
+	"fmt"
+	"time"
+
+	"factdrill/questions"
+)
+
+// TeacherPage is what every teacher page shows around its content.
+type TeacherPage struct {
+	Title string
+	// Section is the navigation entry to mark as current: "home", "new".
+	Section string
+	// Teacher is the name of the teacher logged in.
+	Teacher string
+	Notice  string
+}
+
+// LoginPage is the teachers' login form.
+type LoginPage struct {
+	Page
+	Name  string
+	Next  string
+	Error string
+}
+
+// SetupPage creates the first teacher account from the setup link.
+type SetupPage struct {
+	Page
+	Token string
+	Name  string
+	Error string
+}
+
+// TeacherSetRow is a set as the teacher's lists show it.
+type TeacherSetRow struct {
+	ID        int64
+	Title     string
+	Origin    string
+	Questions int
+	Published bool
+	// Shared is true for a set of no teacher's (the built-in set, the
+	// questions folder): every teacher may assign it, none may change it.
+	Shared  bool
+	Updated time.Time
+}
+
+// URL is the set's page for teachers.
+func (s TeacherSetRow) URL() string { return fmt.Sprintf("/teacher/sets/%d", s.ID) }
+
+// ClassRow is a class as lists show it.
+type ClassRow struct {
+	ID       int64
+	Name     string
+	JoinCode string
+	Members  int
+	Assigned int
+}
+
+// URL is the class's page for its teacher.
+func (c ClassRow) URL() string { return fmt.Sprintf("/teacher/classes/%d", c.ID) }
+
+// TeacherHome is the teacher's dashboard: their sets, the shared sets and
+// their classes.
+type TeacherHome struct {
+	TeacherPage
+	Sets      []TeacherSetRow
+	Shared    []TeacherSetRow
+	Classes   []ClassRow
+	ClassName string
+	Error     string
+}
+
+// FileProblem is one problem of an uploaded question file.
+type FileProblem struct {
+	Where string // FILE:LINE:COL
+	Msg   string
+}
+
+// NewSetPage offers the two ways to make a set: upload a question file,
+// or generate questions from a document.
+type NewSetPage struct {
+	TeacherPage
+	MaxMB int
+	// Upload: the file's name and what was wrong with it.
+	FileName     string
+	UploadError  string
+	FileProblems []FileProblem
+	// Generate: the pasted text, the title and the number asked for.
+	Text     string
+	GenTitle string
+	Count    int
+	GenError string
+}
+
+// JobPage shows a generation in progress; it reloads itself.
+type JobPage struct {
+	TeacherPage
+	ID      string
+	Done    int
+	Total   int
+	Percent int
+	Stage   string
+	Error   string
+}
+
+// TeacherQuestion is a question on the teacher's set page.
+type TeacherQuestion struct {
+	Number   int
+	Question questions.Question
+	Right    string
+}
+
+// TeacherSetPage is a set seen by a teacher: its questions with their
+// answers and sources, and what can be done with it.
+type TeacherSetPage struct {
+	TeacherPage
+	Set         TeacherSetRow
+	Description string
+	Questions   []TeacherQuestion
+	Generated   int
+}
+
+// EditChoice is an option of a multiple-choice question in the editor.
+type EditChoice struct {
+	Text  string
+	Right bool
+}
+
+// EditItem is one question in the set editor.
+type EditItem struct {
+	Index    int
+	Keep     bool
+	Kind     questions.Kind
+	Stem     string
+	Multiple bool
+	Choices  []EditChoice
+	Truth    bool
+	// Answers are a short answer's accepted answers, one a line.
+	Answers string
+	// Number and Tolerance are a numerical question's first answer.
+	Number, Tolerance string
+	// Pairs are a matching question's pairs, "prompt = answer" a line.
+	Pairs  string
+	Source *questions.Source
+	Error  string
+}
+
+// SetEditPage is the set editor: the title and every question, each with a
+// box to keep it.
+type SetEditPage struct {
+	TeacherPage
+	SetID       int64
+	SetTitle    string
+	Description string
+	Published   bool
+	Items       []EditItem
+	Error       string
+}
+
+// ItemOption is an option's share in item analysis.
+type ItemOption struct {
+	Text    string
+	Key     bool
+	Count   int
+	Percent int
+}
+
+// ItemRow is item analysis of one question.
+type ItemRow struct {
+	Number         int
+	Name           string
+	Kind           string
+	Generated      bool
+	Source         string
+	N              int
+	Facility       int // percent
+	Discrimination string
+	Options        []ItemOption
+	Blank          int
+	Flags          []string
+	Misleads       bool
+	EditURL        string
+}
+
+// ItemsPage is item analysis of a set.
+type ItemsPage struct {
+	TeacherPage
+	SetID    int64
+	SetTitle string
+	Attempts int
+	MinN     int
+	Items    []ItemRow
+	Flagged  int
+}
+
+// AssignmentRow is a set assigned to a class, with its quiz settings.
+type AssignmentRow struct {
+	ID          int64
+	SetID       int64
+	SetTitle    string
+	Questions   int
+	Published   bool
+	Draw        int
+	Shuffle     bool
+	MaxAttempts int
+	Feedback    string
+}
+
+// ResultCell is a student's results on one assigned set.
+type ResultCell struct {
+	Attempts int
+	Best     string
+	Last     string
+	Time     string
+}
+
+// ResultRow is a student's row of a class's results.
+type ResultRow struct {
+	LearnerID int64
+	Name      string
+	Member    bool
+	Cells     []ResultCell
+}
+
+// SetOption is a set a class can be given.
+type SetOption struct {
+	ID    int64
+	Title string
+}
+
+// ClassPage is a class seen by its teacher: the join code, the sets
+// assigned with their settings, and each student's results.
+type ClassPage struct {
+	TeacherPage
+	Class       ClassRow
+	JoinURL     string
+	Assignments []AssignmentRow
+	Results     []ResultRow
+	Sets        []SetOption
+	Error       string
+}
+
+// StudentAnswer is one answer of an attempt, for the teacher.
+type StudentAnswer struct {
+	Number  int
+	Stem    string
+	Given   string
+	Right   string
+	Verdict string
+	Class   string
+}
+
+// StudentAttempt is one attempt of a student, for the teacher.
+type StudentAttempt struct {
+	ID       int64
+	SetTitle string
+	Started  time.Time
+	Finished bool
+	Percent  int
+	Right    int
+	Max      int
+	Duration string
+	Answers  []StudentAnswer
+}
+
+// StudentPage is one student's attempts in a class, with their answers.
+type StudentPage struct {
+	TeacherPage
+	ClassID   int64
+	ClassName string
+	LearnerID int64
+	Name      string
+	Member    bool
+	Attempts  []StudentAttempt
+}
+
+// ClassLink is a class the learner has joined.
+type ClassLink struct {
+	ID   int64
+	Name string
+}
+
+// URL is the class's page for its students.
+func (c ClassLink) URL() string { return fmt.Sprintf("/classes/%d", c.ID) }
+
+// JoinPage lists the learner's classes and asks for a class's join code
+// and the student's name.
+type JoinPage struct {
+	Page
+	Classes []ClassLink
+	Code    string
+	Name    string
+	Error   string
+}
+
+// StudentAssignment is an assigned set on the student's class page.
+type StudentAssignment struct {
+	ID        int64
+	SetTitle  string
+	Questions int
+	Left      int // attempts left; -1 is no limit
+	Used      int
+	Best      int // -1 for none
+	OpenURL   string
+	Published bool
+}
+
+// StudentClassPage is a class seen by one of its students.
+type StudentClassPage struct {
+	Page
+	ClassName   string
+	Assignments []StudentAssignment
+}
+
+// FeedbackPage shows, during an attempt, whether the answer just saved is
+// right.
+type FeedbackPage struct {
+	Page
+	AttemptID int64
+	SetTitle  string
+	Count     int
+	Item      ResultItem
+	NextURL   string
+	Last      bool
+}
+
+// Verdict is how a result page words the grade of an answer ("Right",
+// "Partly right (50%)"), for pages outside this package's templates.
+func Verdict(it ResultItem) string { return verdict(it) }
+
+// ResultClass is the CSS class of a graded answer: "right", "partial",
+// "wrong" or "".
+func ResultClass(it ResultItem) string { return resultClass(it) }

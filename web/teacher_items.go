@@ -1,0 +1,110 @@
+package web
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"net/http"
+	"slices"
+	"strings"
+
+	"factdrill/questions"
+	"factdrill/quiz"
+	"factdrill/views"
+)
+
+// teacherItems is item analysis of a set over the attempts made in the
+// teacher's classes: facility, discrimination, how often each option was
+// chosen, and flags on questions that mislead. Flagged questions come
+// first, generated ones before the others, each with a link to edit it.
+func (t *teacherSite) teacherItems(w http.ResponseWriter, r *http.Request) {
+	tc, ok := t.requireTeacher(w, r)
+	if !ok {
+		return
+	}
+	id, err := pathID(r, "id")
+	if err != nil {
+		t.fail(w, r, err)
+		return
+	}
+	info, qs, attempts, err := t.store.SetAttempts(r.Context(), tc.ID, id)
+	if err != nil {
+		t.fail(w, r, err)
+		return
+	}
+	index := map[int64]int{}
+	set := make([]questions.Question, len(qs))
+	for i, q := range qs {
+		index[q.ID] = i
+		set[i] = q.Question
+	}
+	var answers [][]quiz.ItemAnswer
+	for _, a := range attempts {
+		var row []quiz.ItemAnswer
+		for _, resp := range a.Responses {
+			i, ok := index[resp.Question.ID]
+			if !ok {
+				continue
+			}
+			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Grade.Fraction})
+		}
+		answers = append(answers, row)
+	}
+	stats := quiz.AnalyzeItems(set, answers)
+	m := views.ItemsPage{TeacherPage: t.tpage(r, tc, "Item analysis: "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
+		Attempts: len(attempts), MinN: quiz.MinItemResponses}
+	for _, st := range stats {
+		if st.N == 0 {
+			continue
+		}
+		q := set[st.Question]
+		row := views.ItemRow{Number: st.Question + 1, Name: stemText(q), Kind: q.Kind.Label(), Generated: st.Generated, N: st.N,
+			Facility: int(math.Round(100 * st.Facility)), Discrimination: "—", Blank: st.Blank, Misleads: st.Misleads()}
+		if !math.IsNaN(st.Discrimination) {
+			row.Discrimination = fmt.Sprintf("%.2f", st.Discrimination)
+		}
+		if q.Source != nil {
+			row.Source = q.Source.Sentence
+		}
+		if info.OwnerID == tc.ID {
+			row.EditURL = fmt.Sprintf("/teacher/sets/%d/edit#q%d", info.ID, st.Question)
+		}
+		for _, o := range st.Options {
+			row.Options = append(row.Options, views.ItemOption{Text: o.Text, Key: o.Key, Count: o.Count,
+				Percent: int(math.Round(100 * float64(o.Count) / float64(max(st.N, 1))))})
+		}
+		for _, f := range st.Flags {
+			row.Flags = append(row.Flags, string(f))
+		}
+		if row.Misleads {
+			m.Flagged++
+		}
+		m.Items = append(m.Items, row)
+	}
+	slices.SortStableFunc(m.Items, func(a, b views.ItemRow) int {
+		rank := func(r views.ItemRow) int {
+			switch {
+			case r.Misleads && r.Generated:
+				return 0
+			case r.Misleads:
+				return 1
+			}
+			return 2
+		}
+		return cmp.Compare(rank(a), rank(b))
+	})
+	t.render(w, r, views.ItemsView(m))
+}
+
+// stemText is a question's stem as one line of plain text, shortened, for
+// tables and lists.
+func stemText(q questions.Question) string {
+	s := strings.Join(strings.Fields(q.Stem), " ")
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:199]) + "…"
+	}
+	if s == "" {
+		return q.Name()
+	}
+	return s
+}

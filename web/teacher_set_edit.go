@@ -1,0 +1,294 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"factdrill/db"
+	"factdrill/questions"
+	"factdrill/views"
+)
+
+// setEditShow is the set editor: the review step after an upload or a
+// generation, and the way to correct a set later.
+func (t *teacherSite) setEditShow(w http.ResponseWriter, r *http.Request) {
+	tc, ok := t.requireTeacher(w, r)
+	if !ok {
+		return
+	}
+	info, qs, ok := t.ownSet(w, r, tc)
+	if !ok {
+		return
+	}
+	m := views.SetEditPage{TeacherPage: t.tpage(r, tc, "Edit "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
+		Description: info.Description, Published: info.Published}
+	for i, q := range qs {
+		m.Items = append(m.Items, editItem(i, q.Question))
+	}
+	t.render(w, r, views.SetEditView(m))
+}
+
+// ownSet reads the set of the path that the teacher may change: their own.
+// A shared set (of no teacher's) is read-only, and another teacher's is
+// not found.
+func (t *teacherSite) ownSet(w http.ResponseWriter, r *http.Request, tc db.Teacher) (db.SetInfo, []db.StoredQuestion, bool) {
+	id, err := pathID(r, "id")
+	if err != nil {
+		t.fail(w, r, err)
+		return db.SetInfo{}, nil, false
+	}
+	info, qs, err := t.store.TeacherSet(r.Context(), tc.ID, id)
+	if err == nil && info.OwnerID != tc.ID {
+		err = &userError{http.StatusForbidden, "This set is shared by the server: change its file in the questions folder instead."}
+	}
+	if err != nil {
+		t.fail(w, r, err)
+		return db.SetInfo{}, nil, false
+	}
+	return info, qs, true
+}
+
+func editItem(i int, q questions.Question) views.EditItem {
+	it := views.EditItem{Index: i, Keep: true, Kind: q.Kind, Stem: q.Stem, Multiple: q.Multiple, Truth: q.Truth, Source: q.Source}
+	for _, c := range q.Choices {
+		it.Choices = append(it.Choices, views.EditChoice{Text: c.Text, Right: c.Weight > 0})
+	}
+	var lines []string
+	for _, a := range q.Answers {
+		lines = append(lines, a.Text)
+	}
+	it.Answers = strings.Join(lines, "\n")
+	if len(q.Numbers) > 0 {
+		it.Number = strconv.FormatFloat(q.Numbers[0].Value, 'g', -1, 64)
+		it.Tolerance = strconv.FormatFloat(q.Numbers[0].Tolerance, 'g', -1, 64)
+	}
+	lines = nil
+	for _, p := range q.Pairs {
+		lines = append(lines, p.Prompt+" = "+p.Answer)
+	}
+	it.Pairs = strings.Join(lines, "\n")
+	return it
+}
+
+// setEdit saves the editor's form: the questions ticked, as edited. A
+// question that is not valid any more is shown again with what is wrong,
+// and nothing is saved.
+func (t *teacherSite) setEdit(w http.ResponseWriter, r *http.Request) {
+	tc, ok := t.requireTeacher(w, r)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		t.fail(w, r, err)
+		return
+	}
+	info, qs, ok := t.ownSet(w, r, tc)
+	if !ok {
+		return
+	}
+	if n, _ := formInt(r, "count", -1); n != len(qs) {
+		t.fail(w, r, &userError{http.StatusConflict, "The set changed since this page was opened. Open the editor again."})
+		return
+	}
+	f := r.PostForm
+	m := views.SetEditPage{TeacherPage: t.tpage(r, tc, "Edit "+info.Title, ""), SetID: info.ID,
+		SetTitle: f.Get("title"), Description: f.Get("description"), Published: info.Published}
+	edit := db.SetEdit{Title: strings.Join(strings.Fields(m.SetTitle), " "), Description: strings.TrimSpace(m.Description), Publish: f.Get("publish") == "1"}
+	bad := 0
+	for i, stored := range qs {
+		q, it := editedQuestion(i, stored.Question, f)
+		if it.Keep && it.Error == "" {
+			if err := q.Validate(); err != nil {
+				it.Error = capitalize(strings.ReplaceAll(err.Error(), "\n", "; ")) + "."
+			}
+		}
+		if it.Error != "" {
+			bad++
+		}
+		m.Items = append(m.Items, it)
+		if it.Keep {
+			edit.Questions = append(edit.Questions, db.StoredQuestion{ID: stored.ID, Question: q})
+		}
+	}
+	switch {
+	case bad > 0:
+		m.Error = fmt.Sprintf("%s to correct; nothing was saved.", countNoun(bad, "question"))
+	case edit.Title == "" || !utf8.ValidString(edit.Title) || utf8.RuneCountInString(edit.Title) > 200:
+		m.Error = "The set needs a title of at most 200 characters."
+	case !utf8.ValidString(edit.Description) || utf8.RuneCountInString(edit.Description) > 500:
+		m.Error = "The description is longer than 500 characters."
+	case len(edit.Questions) == 0:
+		m.Error = "Keep at least one question, or delete the set from its page."
+	}
+	if m.Error != "" {
+		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))
+		return
+	}
+	if err := t.store.UpdateSet(r.Context(), tc.ID, info.ID, edit, t.now()); err != nil {
+		var inv *db.InvalidError
+		if errors.As(err, &inv) {
+			m.Error = capitalize(inv.Reason.Error()) + "."
+			t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))
+			return
+		}
+		t.fail(w, r, err)
+		return
+	}
+	notice := "saved"
+	if edit.Publish {
+		notice = "published"
+	}
+	redirect(w, r, fmt.Sprintf("/teacher/sets/%d?notice=%s", info.ID, notice))
+}
+
+// editedQuestion applies the editor's fields for question i to the stored
+// question q; what the editor does not show (feedback, weights of options
+// whose rightness did not change, the source) is kept.
+func editedQuestion(i int, q questions.Question, f map[string][]string) (questions.Question, views.EditItem) {
+	p := "q" + strconv.Itoa(i) + "-"
+	get := func(k string) string {
+		if v := f[p+k]; len(v) > 0 {
+			return strings.ReplaceAll(v[0], "\r\n", "\n")
+		}
+		return ""
+	}
+	it := editItem(i, q)
+	it.Keep = get("keep") == "1"
+	it.Stem = strings.TrimSpace(get("stem"))
+	q.Stem = it.Stem
+	var texts []string
+	switch q.Kind {
+	case questions.MultipleChoice:
+		texts = f[p+"choice"]
+		right := map[int]bool{}
+		for _, v := range f[p+"right"] {
+			if n, err := strconv.Atoi(v); err == nil {
+				right[n] = true
+			}
+		}
+		if len(texts) != len(q.Choices) {
+			it.Error = "The options of this question were not all sent; open the editor again."
+			break
+		}
+		changed := false
+		for k := range q.Choices {
+			q.Choices[k].Text = strings.TrimSpace(texts[k])
+			it.Choices[k] = views.EditChoice{Text: q.Choices[k].Text, Right: right[k]}
+			changed = changed || (q.Choices[k].Weight > 0) != right[k]
+		}
+		if changed {
+			reweigh(&q, right)
+		}
+	case questions.TrueFalse:
+		q.Truth = get("truth") == "true"
+		it.Truth = q.Truth
+	case questions.ShortAnswer, questions.Cloze:
+		it.Answers = get("answers")
+		old := map[string]questions.Choice{}
+		for _, a := range q.Answers {
+			old[a.Text] = a
+		}
+		q.Answers = nil
+		for line := range strings.Lines(it.Answers) {
+			line = strings.TrimSpace(line)
+			if line == "" {
+				continue
+			}
+			a, ok := old[line]
+			if !ok {
+				a = questions.Choice{Text: line, Weight: 100}
+			}
+			q.Answers = append(q.Answers, a)
+			texts = append(texts, line)
+		}
+	case questions.Numerical:
+		it.Number, it.Tolerance = get("number"), get("tolerance")
+		v, err1 := parseNumber(it.Number)
+		tol, err2 := parseNumber(it.Tolerance)
+		if it.Tolerance == "" {
+			tol, err2 = 0, nil
+		}
+		if err1 != nil || err2 != nil || tol < 0 {
+			it.Error = "The answer and the tolerance must be numbers, such as 1917 or 0.5."
+			break
+		}
+		if len(q.Numbers) == 0 {
+			q.Numbers = []questions.Number{{Weight: 100}}
+		}
+		q.Numbers[0].Value, q.Numbers[0].Tolerance = v, tol
+	case questions.Matching:
+		it.Pairs = get("pairs")
+		q.Pairs = nil
+		for line := range strings.Lines(it.Pairs) {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			prompt, answer, ok := strings.Cut(line, "=")
+			if !ok {
+				prompt, answer = "", line
+			}
+			q.Pairs = append(q.Pairs, questions.Pair{Prompt: strings.TrimSpace(prompt), Answer: strings.TrimSpace(answer)})
+			texts = append(texts, line)
+		}
+	}
+	if !it.Keep {
+		it.Error = "" // a question dropped needs no correcting
+	} else if it.Error == "" {
+		for _, s := range append(texts, q.Stem) {
+			if !utf8.ValidString(s) {
+				it.Error = "A text is not valid UTF-8."
+			}
+		}
+	}
+	return q, it
+}
+
+// reweigh gives a multiple-choice question new weights from the options
+// marked right: the right ones share 100%, and in a question with several
+// right answers the wrong ones share -100%, as Moodle's GIFT does.
+func reweigh(q *questions.Question, right map[int]bool) {
+	var n int
+	for k := range q.Choices {
+		if right[k] {
+			n++
+		}
+	}
+	for k := range q.Choices {
+		switch {
+		case right[k]:
+			q.Choices[k].Weight = math.Round(100/float64(max(n, 1))*1e5) / 1e5
+		case q.Multiple && n < len(q.Choices):
+			q.Choices[k].Weight = -math.Round(100/float64(len(q.Choices)-n)*1e5) / 1e5
+		default:
+			q.Choices[k].Weight = 0
+		}
+	}
+	if !q.Multiple && n > 1 {
+		// One answer only: keep the first ticked as the key.
+		first := true
+		for k := range q.Choices {
+			if right[k] && first {
+				q.Choices[k].Weight = 100
+				first = false
+			} else if right[k] {
+				q.Choices[k].Weight = 0
+			}
+		}
+	}
+}
+
+// parseNumber reads a number as a teacher types it, with a decimal comma
+// or point.
+func parseNumber(s string) (float64, error) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, ",", "."))
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, fmt.Errorf("not a number: %q", s)
+	}
+	return v, nil
+}
