@@ -498,9 +498,32 @@ func acceptedAnswers(m mention, d *document) []string {
 			for _, f := range m.ent.forms {
 				add(f)
 			}
+			// "the Central Committee of the RCP" names the "Central
+			// Committee" too.
+			for _, f := range d.longerForms(m.ent) {
+				add(f)
+			}
 		}
 		if m.the {
 			add("the " + m.text)
+		}
+	}
+	return out
+}
+
+// longerForms are the names of other entities that are this one's name
+// with a complement: "Central Committee of the RCP" for "Central
+// Committee".
+func (d *document) longerForms(e *entity) []string {
+	var out []string
+	name := e.display()
+	for _, o := range d.ents {
+		if o == e || o.merged != nil || o.typ != e.typ {
+			continue
+		}
+		od := o.display()
+		if strings.HasPrefix(od, name+" of ") || strings.HasPrefix(od, name+" (") {
+			out = append(out, od)
 		}
 	}
 	return out

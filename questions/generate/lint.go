@@ -170,6 +170,18 @@ func needsContext(t []token) bool {
 	if anaphoricStarts[first] && first != "both" {
 		return true
 	}
+	// "Meanwhile, they occupied ...", "In 1081 he led ...": a subject
+	// pronoun before the verb, with no name before it to stand for.
+	named := false
+	for k := i; k < len(t) && !finiteAt(t, k); k++ {
+		w := t[k]
+		if w.cap && k > i && w.isWord() || w.text == blankWord {
+			named = true
+		}
+		if !named && w.is("he", "she", "they", "it", "we") {
+			return true
+		}
+	}
 	if first == "the" && i+2 < len(t) && (ordinalWords[t[i+1].lower] > 0 || t[i+1].is("latter", "former", "same")) && (auxiliaries[t[i+2].lower] || finiteAt(t, i+2) || t[i+2].text == ",") {
 		return true
 	}
