@@ -81,6 +81,9 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 				if c.inTitle(k) {
 					continue // "Duke William II of _____": a title, not a fact
 				}
+				if c.vaguePlace(k) {
+					continue // "an impact on medieval _____": many places fit
+				}
 				d.keyCandidates(p, c, k, kinds, pos, srcPlain, add)
 			}
 		}
@@ -179,6 +182,28 @@ func (c *clause) inTitle(k int) bool {
 	for _, o := range c.ments {
 		if o.b == m.a-1 && o.typ == ePerson {
 			return true
+		}
+	}
+	return false
+}
+
+// vaguePlace reports whether a place is the object of a relation many
+// places could stand in ("an impact on medieval Europe", "in contact with
+// England"), so that the text alone does not make it the only answer.
+func (c *clause) vaguePlace(k int) bool {
+	m := c.ments[k]
+	if m.typ != ePlace && m.typ != eName {
+		return false
+	}
+	// Look back over modifiers and a coordination ("on medieval Europe
+	// and even the Near East") for the preposition.
+	for p := m.a - 1; p >= 0 && p >= m.a-7; p-- {
+		w := c.toks[p]
+		if w.is("on", "upon", "with", "toward", "towards", "against", "over", "across", "throughout") {
+			return true
+		}
+		if !w.isWord() || prepositions[w.lower] {
+			return false
 		}
 	}
 	return false
