@@ -24,6 +24,13 @@ const usage = `factdrill: quizzes and flashcards from documents and question fil
 Usage:
   factdrill serve  [-addr HOST:PORT] [-db PATH]   serve the site (the default command)
   factdrill backup [-db PATH] DEST                 copy the database, safely, while it runs
+  factdrill teacher add [-db PATH] NAME            create a teacher account (password from the
+                                                   terminal, or the first line of stdin)
+  factdrill teacher password [-db PATH] NAME       set a teacher's password
+  factdrill scores [-db PATH] [-class CODE] [-answers]
+                                                   print the score export (CSV)
+
+While no teacher account exists, serve prints a one-time link to create the first one.
 
 Environment: FACTDRILL_ADDR, FACTDRILL_DB, FACTDRILL_LOG_LEVEL (debug, info, warn,
 error) and FACTDRILL_SECURE_COOKIES=1 (when served over TLS) give defaults for the
@@ -46,6 +53,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, args, getenv, stdout, stderr)
 	case "backup":
 		return runBackup(ctx, args, getenv, stdout, stderr)
+	case "teacher":
+		return runTeacher(ctx, args, getenv, stdin, stdout, stderr)
+	case "scores":
+		return runScores(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -58,6 +58,10 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	hs := srv.HTTPServer(cfg.Addr)
 	fmt.Fprintf(stdout, "factdrill: serving %s on http://%s/\n", cfg.DB, ln.Addr())
+	if err := teacherStart(ctx, store, cfg, ln.Addr(), stdout, stderr); err != nil {
+		ln.Close()
+		return err
+	}
 
 	go sweepSessions(ctx, store, log)
 	errc := make(chan error, 1)

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"factdrill/db"
+	"factdrill/web"
+)
+
+// runScores prints the score export that teachers download, as CSV, for
+// every class or the one whose join code is given:
+//
+//	factdrill scores [-db PATH] [-class CODE] [-answers]
+//
+// With -answers it prints the detailed export instead: one row per attempt
+// and question. The rows are those of the downloads; the byte-order mark
+// the downloads start with is left out.
+func runScores(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg Config
+	fs := flags("scores", &cfg, getenv, stderr)
+	code := fs.String("class", "", "only the class with this join `code`")
+	answers := fs.Bool("answers", false, "one row per attempt and question instead of one per student")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "usage: factdrill scores [-db PATH] [-class CODE] [-answers]")
+		return errUsage
+	}
+	store, err := db.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	classes, err := store.AllClassResults(ctx, 0, *code)
+	if errors.Is(err, db.ErrNotFound) {
+		return fmt.Errorf("scores: no class has the join code %q", *code)
+	}
+	if err != nil {
+		return err
+	}
+	if !*answers {
+		return web.WriteScoresCSV(stdout, classes)
+	}
+	var all []db.AttemptDetail
+	for _, c := range classes {
+		_, attempts, err := store.ClassAttempts(ctx, c.Class.TeacherID, c.Class.ID, 0)
+		if err != nil {
+			return err
+		}
+		all = append(all, attempts...)
+	}
+	return web.WriteAnswersCSV(stdout, all)
+}
