@@ -102,8 +102,9 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 
 	var ok []*candidate
 	stems := map[string]bool{}
+	cache := map[string]stemVerdict{}
 	for _, c := range cands {
-		if check := lint(&c.item); check != "" {
+		if check := lintCached(&c.item, cache); check != "" {
 			rep.Rejected[check]++
 			if debugLint != nil {
 				debugLint(c, check)

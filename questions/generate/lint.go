@@ -47,7 +47,20 @@ type item struct {
 }
 
 // lint returns the first check the item fails, or "".
-func lint(it *item) string {
+func lint(it *item) string { return lintCached(it, nil) }
+
+// stemVerdict caches what the token checks found in a stem, which the
+// cloze and the multiple choice of one fact share.
+type stemVerdict uint8
+
+const (
+	stemChecked stemVerdict = 1 << iota
+	stemHasVerb
+	stemNeedsContext
+)
+
+// lintCached is lint with a cache of the checks that read a stem's tokens.
+func lintCached(it *item, cache map[string]stemVerdict) string {
 	q := it.q
 	src := it.srcPlain
 	if src == "" {
@@ -105,11 +118,24 @@ func lint(it *item) string {
 			}
 		}
 	}
-	toks := tokenize(stem)
-	if !hasVerb(toks) {
+	v := cache[stem]
+	if v == 0 {
+		v = stemChecked
+		toks := tokenize(stem)
+		if hasVerb(toks) {
+			v |= stemHasVerb
+		}
+		if needsContext(toks) {
+			v |= stemNeedsContext
+		}
+		if cache != nil {
+			cache[stem] = v
+		}
+	}
+	if v&stemHasVerb == 0 {
 		return CheckNoVerb
 	}
-	if needsContext(toks) {
+	if v&stemNeedsContext != 0 {
 		return CheckNeedsContext
 	}
 	limit := 45

@@ -112,8 +112,13 @@ func similarGiven(a, b string) bool {
 // editDistance is the Levenshtein distance between two short strings.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
+	var buf [2][64]int
+	var prev, cur []int
+	if len(rb) < 64 {
+		prev, cur = buf[0][:len(rb)+1], buf[1][:len(rb)+1]
+	} else {
+		prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}
