@@ -145,6 +145,10 @@ type Number struct {
 	Tolerance float64 `json:"tolerance,omitempty"`
 	Weight    float64 `json:"weight"`
 	Feedback  string  `json:"feedback,omitempty"`
+	// Any makes the number match every answer that no number before it
+	// matched: GIFT's ~#feedback in a numerical block, Moodle's "*". It
+	// carries the feedback for other answers; Value and Tolerance are unused.
+	Any bool `json:"any,omitempty"`
 }
 
 // Pair is one prompt of a matching question and the answer that goes with it.
