@@ -661,7 +661,9 @@ func (d *document) defineTerm(c *clause) {
 	}
 	defining := false
 	for i := v + 1; i < c.end && i < v+12; i++ {
-		if t[i].is("that", "which", "who", "whose", "where", "of", "for", "used") || i+1 < c.end && prepositions[t[i].lower] && t[i+1].is("which", "whom") {
+		if t[i].is("that", "which", "who", "whose", "where", "of", "for", "used") || i+1 < c.end && prepositions[t[i].lower] && t[i+1].is("which", "whom") ||
+			i > v+1 && !t[i].cap && strings.HasSuffix(t[i].lower, "ed") && isParticiple(t[i].lower) && i+1 < c.end && prepositions[t[i+1].lower] {
+			// "a lightweight thread managed by the runtime"
 			defining = true
 			break
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -222,4 +223,108 @@ func FuzzGenerate(f *testing.F) {
 			t.Errorf("Generate(%q) wrote an invalid set: %v", doc, err)
 		}
 	})
+}
+
+// answerType classifies an option the way the generator typed it: a date
+// of some form, a number, or the type of the document's entity of that
+// name.
+func answerType(d *document, s string) string {
+	toks := tokenize("in " + s)
+	var st docStats
+	if ms := findMentions(toks, &st); len(ms) == 1 && ms[0].a == 1 && ms[0].b == len(toks) {
+		switch ms[0].typ {
+		case eDate:
+			return "date" + string(rune('0'+ms[0].date.kind))
+		case eNumber:
+			return "number"
+		}
+	}
+	if _, err := strconvAtof(s); err == nil {
+		return "number"
+	}
+	for _, e := range d.ents {
+		r := e.root()
+		if r.display() == s || r.short() == s {
+			return typeNames[r.typ]
+		}
+		for _, f := range r.forms {
+			if f == s {
+				return typeNames[r.typ]
+			}
+		}
+	}
+	for _, t := range d.terms {
+		if t.text == s {
+			return "term"
+		}
+	}
+	if countries[strings.ToLower(s)] {
+		return typeNames[ePlace]
+	}
+	return "unknown"
+}
+
+func strconvAtof(s string) (float64, error) {
+	return strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+}
+
+// TestGenerate_DistractorTypes checks that every distractor has its key's
+// type: a person for a person, a date of the same form for a date, a
+// number for a number.
+func TestGenerate_DistractorTypes(t *testing.T) {
+	docs := []string{seedText(t)}
+	for _, p := range readSquad(t).Data[0].Paragraphs {
+		docs = append(docs, p.Context)
+	}
+	n := 0
+	for _, doc := range docs {
+		set, err := Generate(doc, Options{})
+		if err != nil {
+			continue
+		}
+		d := analyze(doc, nil)
+		d.buildClauses()
+		for _, q := range set.Questions {
+			if q.Kind != questions.MultipleChoice {
+				continue
+			}
+			key := q.Choices[q.RightChoices()[0]].Text
+			want := answerType(d, key)
+			for _, c := range q.Choices {
+				if got := answerType(d, c.Text); got != want {
+					t.Errorf("%q: option %q is a %s, the key %q a %s", q.Stem, c.Text, got, key, want)
+				}
+			}
+			n++
+		}
+	}
+	if n < 10 {
+		t.Errorf("checked %d multiple-choice questions, want at least 10", n)
+	}
+}
+
+// TestGenerate_Pronouns checks that a sentence starting with a pronoun is
+// asked about only with the pronoun resolved, and that a demonstrative
+// start ("This confrontation ...") is not asked about at all.
+func TestGenerate_Pronouns(t *testing.T) {
+	doc := "In 1041 Edward the Confessor returned from exile in Normandy. " +
+		"He appointed Robert of Jumièges archbishop of Canterbury in 1051. " +
+		"This confrontation led to the exile of Earl Godwin in 1051."
+	set, err := Generate(doc, Options{N: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolved := false
+	for _, q := range set.Questions {
+		low := strings.ToLower(q.Stem)
+		if strings.HasPrefix(low, "he ") || strings.HasPrefix(low, "this ") || strings.Contains(low, " this confrontation") {
+			t.Errorf("question %q leans on an earlier sentence", q.Stem)
+		}
+		if q.Source.Index == 1 && strings.Contains(q.Stem, "Edward the Confessor") {
+			resolved = true
+		}
+	}
+	if !resolved {
+		t.Errorf("no question from %q names Edward the Confessor; want \"He\" resolved", "He appointed Robert of Jumièges ...")
+	}
 }

@@ -398,7 +398,7 @@ func (c *clause) stemEnd(k int) int {
 	if k >= 0 && c.ments[k].b > from {
 		from = c.ments[k].b
 	}
-	cut := truncate(c.toks, from, c.end)
+	cut := truncateStatement(c.toks, from, c.end)
 	if cut < c.end && c.toks[cut].text == "(" {
 		return c.end
 	}

@@ -476,9 +476,15 @@ func (c *clause) subjectMention() int {
 }
 
 // truncate returns where a question built from t[a:n] should stop: before
-// a colon, a dash, a relative or subordinate clause, a participle clause or
-// a second main clause.
-func truncate(t []token, a, n int) int {
+// a colon, a dash, a relative or subordinate clause, a participle clause,
+// a second main clause, or (in a question) a second item after ", and".
+func truncate(t []token, a, n int) int { return cut(t, a, n, true) }
+
+// truncateStatement is truncate for a statement or a cloze, which keep a
+// list whole: "by Robert Griesemer, Rob Pike, and Ken Thompson".
+func truncateStatement(t []token, a, n int) int { return cut(t, a, n, false) }
+
+func cut(t []token, a, n int, question bool) int {
 	depth := 0
 	quote := false
 	for k := a; k < n; k++ {
@@ -515,7 +521,7 @@ func truncate(t []token, a, n int) int {
 				return k
 			case midAdverbs[x.lower] && k+2 < n && strings.HasSuffix(t[k+2].lower, "ing"):
 				return k
-			case x.is("and", "or") && !pairedBefore(t, 0, k):
+			case x.is("and", "or") && !pairedBefore(t, 0, k) && (question || k+2 < n && (subjectPronouns[t[k+2].lower] || containsFinite(t, k+2, min(n, k+6)))):
 				// A second item or clause: a question asks about one.
 				return k
 			case prepositions[x.lower] && k+2 < n && t[k+2].is("what", "which", "whom"):

@@ -54,7 +54,9 @@ func itemAnswers(q questions.Question) []string {
 		}
 	case questions.ShortAnswer, questions.Cloze:
 		for _, a := range q.Answers {
-			out = append(out, a.Text)
+			if a.Weight >= 100 { // a half-credit answer is not the answer
+				out = append(out, a.Text)
+			}
 		}
 	}
 	return out
