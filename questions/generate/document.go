@@ -91,7 +91,7 @@ func analyze(raw string, progress func(done, total int)) *document {
 			vote(e, s.toks, *m)
 		}
 		if progress != nil && i%step == 0 {
-			progress(i, len(d.sents)*2)
+			progress(i, len(d.sents)*3)
 		}
 	}
 	for _, e := range d.ents {

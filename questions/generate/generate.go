@@ -41,8 +41,9 @@ type Options struct {
 	// Origin says where the set came from ("generated from notes.txt").
 	Origin string
 	// Progress, when set, is called as the work advances with done out of
-	// total steps, ending with done == total. It is called from the
-	// generating goroutine.
+	// total steps (three per sentence: reading, writing items, checking
+	// them), ending with done == total. It is called from the generating
+	// goroutine, about 150 times whatever the document's length.
 	Progress func(done, total int)
 }
 
@@ -103,7 +104,12 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 	var ok []*candidate
 	stems := map[string]bool{}
 	cache := map[string]stemVerdict{}
-	for _, c := range cands {
+	total := 3 * len(d.sents)
+	step := max(1, len(cands)/50)
+	for i, c := range cands {
+		if opt.Progress != nil && i%step == 0 {
+			opt.Progress(2*len(d.sents)+i*len(d.sents)/len(cands), total)
+		}
 		if check := lintCached(&c.item, cache); check != "" {
 			rep.Rejected[check]++
 			if debugLint != nil {
@@ -138,7 +144,7 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 		rep.Kinds[q.Kind]++
 	}
 	if opt.Progress != nil {
-		opt.Progress(2*len(d.sents), 2*len(d.sents))
+		opt.Progress(total, total)
 	}
 	return set, rep, nil
 }

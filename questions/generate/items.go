@@ -36,7 +36,7 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 	step := max(1, len(d.sents)/50)
 	for si, s := range d.sents {
 		if progress != nil && si%step == 0 {
-			progress(len(d.sents)+si, len(d.sents)*2)
+			progress(len(d.sents)+si, len(d.sents)*3)
 		}
 		if s.heading {
 			continue
