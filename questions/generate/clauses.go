@@ -489,11 +489,6 @@ func (d *document) addRole(s *sentence, m mention, t []token, a, b int, be strin
 		return
 	default:
 		rf.role = textOf(t, [2]int{a, b})
-		if first.lower == "the" || first.lower == "a" || first.lower == "an" {
-			if a == 0 || t[a-1].text == "," || t[a-1].text == "(" {
-				// As written.
-			}
-		}
 		if first.cap && !first.is("the", "a", "an") {
 			if k := mentionEndingAt(s, a); k >= 0 && s.ments[k].poss {
 				rf.possessor = s.ments[k].ent
@@ -526,7 +521,7 @@ func (d *document) addRole(s *sentence, m mention, t []token, a, b int, be strin
 	}
 	bare := !first.is("a", "an", "one")
 	rf.unique = bare && uniqueRoles[rf.noun] && (strings.Contains(rf.role, " of ") || rf.possessor != nil)
-	text := m.ent.displayFor(m.text) + " " + be + " " + rf.role + "."
+	text := m.text + " " + be + " " + rf.role + "."
 	c := d.newClause(s, text, true)
 	c.role = rf
 	s.clauses = append(s.clauses, c)
@@ -542,10 +537,6 @@ func mentionEndingAt(s *sentence, k int) int {
 	}
 	return -1
 }
-
-// displayFor is the form of the entity to write in a rebuilt statement:
-// the form the sentence used.
-func (e *entity) displayFor(written string) string { return written }
 
 // relativeClauses turns "David Riazanov and Mikhail Tomsky, who believed
 // that ..." into "David Riazanov and Mikhail Tomsky believed that ...", and
@@ -646,7 +637,7 @@ func (d *document) defineTerm(c *clause) {
 	}
 	for i := a; i < b; i++ {
 		w := t[i]
-		if !w.isWord() || functionWords[w.lower] || demonstratives[w.lower] || i > a && w.cap && c.mentionAt(i) < 0 && !isNameToken2(c, i) {
+		if !w.isWord() || functionWords[w.lower] || demonstratives[w.lower] || i > a && w.cap && c.mentionAt(i) < 0 && !c.inMention(i) {
 			return
 		}
 	}
@@ -697,8 +688,8 @@ func (d *document) defineTerm(c *clause) {
 	d.terms = append(d.terms, termRef{text: text, sent: c.sent.idx})
 }
 
-// isNameToken2 reports whether token i of a clause is inside a mention.
-func isNameToken2(c *clause, i int) bool {
+// inMention reports whether token i of a clause is inside a mention.
+func (c *clause) inMention(i int) bool {
 	for _, m := range c.ments {
 		if i >= m.a && i < m.b {
 			return true

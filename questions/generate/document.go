@@ -84,8 +84,7 @@ func analyze(raw string, progress func(done, total int)) *document {
 				d.byKey[key] = e
 				d.ents = append(d.ents, e)
 			}
-			form := displayForm(s.toks, *m)
-			e.addForm(form)
+			e.addForm(strings.TrimSuffix(m.text, "'s"))
 			e.count++
 			m.ent = e
 			vote(e, s.toks, *m)
@@ -114,14 +113,6 @@ func analyze(raw string, progress func(done, total int)) *document {
 		}
 	}
 	return d
-}
-
-// displayForm is a name as a question shows it: without a possessive and
-// without "the".
-func displayForm(toks []token, m mention) string {
-	t := m.text
-	t = strings.TrimSuffix(t, "'s")
-	return t
 }
 
 func (e *entity) addForm(f string) {

@@ -248,10 +248,7 @@ func scanName(toks []token, i int, st *docStats) (int, bool) {
 	if !startsName(toks, i, st) {
 		return 0, false
 	}
-	j := i + 1
-	if t.kind == tNum {
-		j = i + 1 // an ordinal: "9th Congress"
-	}
+	j := i + 1 // after a word, or an ordinal: "9th Congress"
 	for j < len(toks) {
 		u := toks[j]
 		if u.isWord() && (u.cap || u.allCaps()) && !(u.text == "I" && !toks[j-1].cap) {
@@ -366,10 +363,8 @@ func splitName(toks []token, a, b int) []mention {
 		if toks[k].lower != "of" {
 			continue
 		}
-		head := a
 		if personTitles[toks[a].lower] && k-a >= 2 || toks[k-1].roman() && k-a >= 2 {
 			// "King Malcolm III of Scotland", "Richard I of Normandy"
-			_ = head
 			m1 := mention{a: a, b: k}
 			p := k + 1
 			if toks[p].lower == "the" {

@@ -610,8 +610,9 @@ func capitalize(s string) string {
 	return s
 }
 
-// lowerFirst lower-cases the first word of a subject moved inside a
-// question ("The Normans" -> "the Normans"), unless it is a name.
+// subjectText is the subject as a question writes it, inside the
+// question: without its appositives, and with the first word lower-cased
+// when it is not a name ("The Normans" -> "the Normans").
 func (c *clause) subjectText() string {
 	a, b := c.subj[0], c.subj[1]
 	// "Julius Caesar, a Roman general and statesman," is "Julius Caesar" in

@@ -415,7 +415,7 @@ func (c *clause) agentQ(k int) string {
 	return question("Who", past, obj, rest, c.extras(-1))
 }
 
-// roleQuestions asks about a role fact: "Who was chair of the Miners'
+// roleQuestion asks about a role fact: "Who was chair of the Miners'
 // Union?" (the person) and "Whose best friend was Zoya Shadurskaia?" (the
 // possessor).
 func (c *clause) roleQuestion(k int) string {

@@ -97,7 +97,7 @@ func isVerbForm(w string) bool {
 	return false
 }
 
-// pastTense writes the past tense of a verb given its participle, for
+// pastFromParticiple writes the past tense of a verb given its participle, for
 // turning "was restrained by X" into "Who restrained ...?".
 func pastFromParticiple(w string) (string, bool) {
 	if b, ok := participleToBase[w]; ok {
@@ -148,12 +148,11 @@ func finiteAt(toks []token, i int) bool {
 		prev = toks[i-1].lower
 	}
 	afterModifier := determiners[prev] || prepositions[prev] || prev == "and" || prev == "or" || prev == "very" || prev == "most" || prev == "more"
-	if b, ok := pastToBase[w]; ok {
+	if _, ok := pastToBase[w]; ok {
 		if ambiguousPast[w] {
 			// "found", "left", "saw": a verb only right after a subject word.
 			return i > 0 && !afterModifier && (toks[i-1].cap || subjectPronouns[prev] || prev == "who" || prev == "which")
 		}
-		_ = b
 		return !afterModifier || prev == "and" && i > 1
 	}
 	if strings.HasSuffix(w, "ed") && len(w) >= 4 {
@@ -177,8 +176,7 @@ func finiteAt(toks []token, i int) bool {
 		}
 		return i > 0 && toks[i-1].isWord() && !functionWords[prev] && (determiners[next] || prepositions[next] || next == "that" || objectPronouns[next])
 	}
-	if b, ok := sLemma(w); ok && i > 0 && !afterModifier && !nationalities[prev] {
-		_ = b
+	if _, ok := sLemma(w); ok && i > 0 && !afterModifier && !nationalities[prev] {
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].lower
