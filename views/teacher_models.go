@@ -298,6 +298,7 @@ type JoinPage struct {
 // StudentAssignment is an assigned set on the student's class page.
 type StudentAssignment struct {
 	ID        int64
+	SetID     int64
 	SetTitle  string
 	Questions int
 	Left      int // attempts left; -1 is no limit

@@ -115,7 +115,7 @@ func (t *teacherSite) classStudentShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	for _, a := range as {
-		sa := views.StudentAssignment{ID: a.ID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
+		sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
 		if a.Draw > 0 && a.Draw < a.Questions {
 			sa.Questions = a.Draw
 		}

@@ -562,3 +562,16 @@ func TestTeacherPagesRender(t *testing.T) {
 		t.Errorf("editing the shared set = %d, want 403", r.status)
 	}
 }
+
+// TestTeacherTakesQuiz: a teacher who starts a quiz gets a learner in the
+// same session and stays logged in.
+func TestTeacherTakesQuiz(t *testing.T) {
+	w := newWorld(t)
+	base := w.tA.startQuiz()
+	if r := w.tA.get(base + "/questions/1"); r.status != http.StatusOK {
+		t.Fatalf("the teacher's quiz = %d", r.status)
+	}
+	if r := w.tA.get("/teacher"); r.status != http.StatusOK {
+		t.Fatalf("after starting a quiz the teacher's dashboard = %d, want 200 (still logged in)", r.status)
+	}
+}
