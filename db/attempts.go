@@ -52,8 +52,9 @@ type Response struct {
 
 // StartAttempt returns the learner's open attempt at the set, or starts a
 // new one with all the set's questions in order. A set that is not
-// published, or that belongs to a teacher (taken through a class, see
-// StartClassAttempt), gives ErrNotFound.
+// published gives ErrNotFound. A set that belongs to a teacher is taken
+// through a class: for a learner in a class it is assigned to, this is
+// StartClassAttempt of that assignment; for anyone else, ErrNotFound.
 func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now time.Time) (Attempt, error) {
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -62,8 +63,29 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 		if err == nil || !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
+		var owned bool
+		err = tx.QueryRowContext(ctx, "SELECT owner_id IS NOT NULL FROM sets WHERE id = ?", setID).Scan(&owned)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		} else if err != nil {
+			return err
+		}
+		if owned {
+			// A teacher's set is taken through a class the learner is in,
+			// by the settings of its assignment ("Try again" on a result).
+			var g int64
+			err := tx.QueryRowContext(ctx, `SELECT g.id FROM assignments g JOIN class_members m ON m.class_id = g.class_id
+				WHERE g.set_id = ? AND m.learner_id = ? ORDER BY g.id LIMIT 1`, setID, learnerID).Scan(&g)
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			} else if err != nil {
+				return err
+			}
+			id, err = startClassAttempt(ctx, tx, learnerID, g, now)
+			return err
+		}
 		var published bool
-		err = tx.QueryRowContext(ctx, "SELECT published AND owner_id IS NULL FROM sets WHERE id = ?", setID).Scan(&published)
+		err = tx.QueryRowContext(ctx, "SELECT published FROM sets WHERE id = ?", setID).Scan(&published)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !published) {
 			return ErrNotFound
 		} else if err != nil {

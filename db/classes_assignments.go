@@ -264,63 +264,71 @@ func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64
 func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID int64, now time.Time) (Attempt, error) {
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		a, err := scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+` JOIN class_members m ON m.class_id = g.class_id
-			WHERE g.id = ? AND m.learner_id = ?`, assignmentID, learnerID))
-		if err != nil {
-			return err
-		}
-		if !a.Published {
-			return ErrNotFound
-		}
-		var used int
-		err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(CASE WHEN finished_at IS NULL THEN id END), 0)
-			FROM attempts WHERE assignment_id = ? AND learner_id = ?`, assignmentID, learnerID).Scan(&used, &id)
-		if err != nil || id != 0 {
-			return err
-		}
-		if a.MaxAttempts > 0 && used >= a.MaxAttempts {
-			return invalid("you have used all %d attempts at this quiz", a.MaxAttempts)
-		}
-		var qids []int64
-		rows, err := tx.QueryContext(ctx, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var q int64
-			if err := rows.Scan(&q); err != nil {
-				rows.Close()
-				return err
-			}
-			qids = append(qids, q)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		if len(qids) == 0 {
-			return invalid("the set has no questions")
-		}
-		qids = drawQuestions(qids, a.Draw, a.Shuffle)
-		res, err := tx.ExecContext(ctx, "INSERT INTO attempts (learner_id, set_id, assignment_id, started_at) VALUES (?, ?, ?, ?)",
-			learnerID, a.SetID, assignmentID, now.UTC())
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		for pos, q := range qids {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO attempt_questions (attempt_id, position, question_id) VALUES (?, ?, ?)", id, pos, q); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		id, err = startClassAttempt(ctx, tx, learnerID, assignmentID, now)
+		return err
 	})
 	if err != nil {
 		return Attempt{}, fmt.Errorf("db: start class attempt: %w", err)
 	}
 	return s.Attempt(ctx, learnerID, id)
+}
+
+// startClassAttempt is StartClassAttempt in tx; it returns the attempt's id.
+func startClassAttempt(ctx context.Context, tx *sql.Tx, learnerID, assignmentID int64, now time.Time) (int64, error) {
+	var id int64
+	a, err := scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+` JOIN class_members m ON m.class_id = g.class_id
+		WHERE g.id = ? AND m.learner_id = ?`, assignmentID, learnerID))
+	if err != nil {
+		return 0, err
+	}
+	if !a.Published {
+		return 0, ErrNotFound
+	}
+	var used int
+	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(CASE WHEN finished_at IS NULL THEN id END), 0)
+		FROM attempts WHERE assignment_id = ? AND learner_id = ?`, assignmentID, learnerID).Scan(&used, &id)
+	if err != nil || id != 0 {
+		return id, err
+	}
+	if a.MaxAttempts > 0 && used >= a.MaxAttempts {
+		return 0, invalid("you have used all %d attempts at this quiz", a.MaxAttempts)
+	}
+	var qids []int64
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
+	if err != nil {
+		return 0, err
+	}
+	for rows.Next() {
+		var q int64
+		if err := rows.Scan(&q); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		qids = append(qids, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	if len(qids) == 0 {
+		return 0, invalid("the set has no questions")
+	}
+	qids = drawQuestions(qids, a.Draw, a.Shuffle)
+	res, err := tx.ExecContext(ctx, "INSERT INTO attempts (learner_id, set_id, assignment_id, started_at) VALUES (?, ?, ?, ?)",
+		learnerID, a.SetID, assignmentID, now.UTC())
+	if err != nil {
+		return 0, err
+	}
+	if id, err = res.LastInsertId(); err != nil {
+		return 0, err
+	}
+	for pos, q := range qids {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO attempt_questions (attempt_id, position, question_id) VALUES (?, ?, ?)", id, pos, q); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
 }
 
 // drawQuestions picks n of ids at random (all for n of 0 or more than

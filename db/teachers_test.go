@@ -189,6 +189,20 @@ func TestStore_TeacherSets(t *testing.T) {
 	if _, err := s.StartAttempt(ctx, l.ID, id, t0); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a public attempt at a teacher's set = %v, want ErrNotFound", err)
 	}
+	t.Run("ThroughClass", func(t *testing.T) {
+		c, _ := s.CreateClass(ctx, a.ID, "Try again", t0)
+		g, _ := s.Assign(ctx, a.ID, c.ID, id, QuizSettings{Draw: 2, MaxAttempts: 1, Feedback: FeedbackAfter}, t0)
+		m, _ := s.CreateLearner(ctx, t0)
+		s.JoinClass(ctx, m.ID, c.JoinCode, "", t0)
+		at, err := s.StartAttempt(ctx, m.ID, id, t0)
+		if err != nil || at.AssignmentID != g || at.Count != 2 {
+			t.Fatalf("a member starting the set = %+v, %v; want a class attempt of 2 questions", at, err)
+		}
+		s.FinishAttempt(ctx, m.ID, at.ID, t0)
+		if _, err := s.StartAttempt(ctx, m.ID, id, t0); !errors.Is(err, ErrInvalid) {
+			t.Errorf("trying again past the limit = %v, want ErrInvalid", err)
+		}
+	})
 
 	t.Run("UpdateKeepsAnswers", func(t *testing.T) {
 		c, _ := s.CreateClass(ctx, a.ID, "7B", t0)
