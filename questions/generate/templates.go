@@ -28,7 +28,7 @@ func (c *clause) whQuestion(k int) string {
 	if m.coord || m.open || c.swapped != nil && m.ent == c.swapped {
 		return ""
 	}
-	for _, f := range []func(int) string{c.roleQuestion, c.subjectQ, c.whoseQ, c.whenQ, c.objectQ, c.whereQ, c.agentQ} {
+	for _, f := range []func(int) string{c.roleQuestion, c.subjectQ, c.whoseQ, c.whenQ, c.objectQ, c.whereQ, c.agentQ, c.howManyQ} {
 		if q := f(k); q != "" {
 			return q
 		}
@@ -448,4 +448,41 @@ func (c *clause) roleQuestion(k int) string {
 		return question("Whose", rest, textOf(c.toks, c.verb), rf.person.text)
 	}
 	return ""
+}
+
+// howManyQ asks for a quantity that opens the subject ("8,000 of the
+// 20,000 troops ... were Normans" gives "How many of the 20,000 troops ...
+// were Normans?") or that counts the object ("The Normans took 300 ships"
+// gives "How many ships did the Normans take?").
+func (c *clause) howManyQ(k int) string {
+	m := c.ments[k]
+	if m.typ != eNumber || m.open || m.num.unit == "" || m.num.prefix != "" || m.num.suffix != "" {
+		return ""
+	}
+	t := c.toks
+	if m.a == c.subj[0] {
+		rest, _ := c.restText(c.verb[1])
+		noun := textOf(t, [2]int{m.b, c.subj[1]})
+		if noun == "" || wordCount(rest) < 1 {
+			return ""
+		}
+		return question("How many", noun, textOf(t, c.verb), rest, c.extras(-1))
+	}
+	if c.main < 0 || m.a != c.verb[1] || beForms[t[c.verb[0]].lower] {
+		return ""
+	}
+	// The counted noun phrase: the unit and the words before it.
+	e := m.b
+	for e < c.end && t[e].isWord() && !t[e].cap && !functionWords[t[e].lower] && t[e-1].lower != m.num.unit {
+		e++
+	}
+	if e == m.b || t[e-1].lower != m.num.unit {
+		return ""
+	}
+	inv := c.inverted()
+	if inv == "" {
+		return ""
+	}
+	rest, _ := c.restText(e)
+	return question("How many", textOf(t, [2]int{m.b, e}), inv, rest, c.extras(-1))
 }

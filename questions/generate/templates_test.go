@@ -1,0 +1,77 @@
+package generate
+
+import "testing"
+
+// questionTests are sentences, the answer asked for, and the question the
+// templates must write for it ("" when none fits).
+var questionTests = []struct {
+	name, doc, key, want string
+}{
+	{"Subject", "Yuri Lutovinov formulated a number of provisions: in his speech he insisted on democracy.", "Yuri Lutovinov",
+		"Who formulated a number of provisions?"},
+	{"SubjectWithDate", "Alexandra Kollontai wrote the theses. Nonetheless, on 5 July 1921 Kollontai took the floor before the Third Congress of the Comintern, bitterly attacking the government.", "Kollontai",
+		"Who took the floor before the Third Congress of the Comintern on 5 July 1921?"},
+	{"When", "On December 30, 1920, leaders of intra-party groups spoke at an expanded meeting, where they outlined their platforms.", "December 30, 1920",
+		"When did leaders of intra-party groups speak at an expanded meeting?"},
+	{"InWhatYear", "In 1066, Duke William II of Normandy conquered England.", "1066",
+		"In what year did Duke William II of Normandy conquer England?"},
+	{"Where", "Ethelred fled to Normandy in 1013.", "Normandy",
+		"Where did Ethelred flee in 1013?"},
+	{"Object", "In 1066, Duke William II of Normandy conquered England.", "England",
+		"What did Duke William II of Normandy conquer in 1066?"},
+	{"Agent", "Roussel de Bailleul tried to carve out a state, but he was stopped by the Byzantine general Alexius Komnenos.", "Alexius Komnenos",
+		"Who stopped Roussel de Bailleul?"},
+	{"Whose", "Shlyapnikov's theses caused great concern within the Central Committee.", "Shlyapnikov",
+		"Whose theses caused great concern within the Central Committee?"},
+	{"Role", "Aleksei Kiselyov, chair of the Miners' Union, signed the theses.", "Aleksei Kiselyov",
+		"Who was chair of the Miners' Union?"},
+	{"Kin", "This produced ties through the marriage of Emma, sister of Duke Richard II of Normandy, and King Ethelred II.", "Emma",
+		"Who was the sister of Duke Richard II of Normandy?"},
+	{"Possessor", "The Normans, under the command of Bohemond, Robert's son, landed in Valona in 1107.", "Robert",
+		"Whose son was Bohemond?"},
+	{"HowManySubject", "From 1073 to 1074, 8,000 of the 20,000 troops of the Armenian general Philaretus Brachamius were Normans.", "8,000",
+		"How many of the 20,000 troops of the Armenian general Philaretus Brachamius were Normans from 1073 to 1074?"},
+	{"HowManyObject", "In 1081 the Normans captured 300 ships near Valona.", "300",
+		"How many ships did the Normans capture near Valona in 1081?"},
+	{"Definition", "Photosynthesis is the process by which green plants convert light energy into chemical energy.", "photosynthesis",
+		"What is the process by which green plants convert light energy into chemical energy?"},
+	{"IndefiniteRole", "Yury Lutovinov, a key founding member of the Workers' Opposition, spoke.", "Yury Lutovinov", ""},
+	{"Coordinated", "Trotsky and Zinoviev restrained Kollontai in February 1922.", "Trotsky", ""},
+	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
+}
+
+func TestWhQuestion(t *testing.T) {
+	for _, tt := range questionTests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyze(tt.doc, nil)
+			d.buildClauses()
+			var got []string
+			for _, s := range d.sents {
+				for _, c := range s.clauses {
+					for k, m := range c.ments {
+						if m.text == tt.key {
+							if q := c.whQuestion(k); q != "" {
+								got = append(got, q)
+							}
+						}
+					}
+				}
+			}
+			switch {
+			case tt.want == "" && len(got) > 0:
+				t.Errorf("questions for %q in %q = %q, want none", tt.key, tt.doc, got)
+			case tt.want != "" && !containsString(got, tt.want):
+				t.Errorf("questions for %q in %q = %q, want %q", tt.key, tt.doc, got, tt.want)
+			}
+		})
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
