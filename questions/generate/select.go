@@ -45,6 +45,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 	}
 	// True and false statements in about equal numbers.
 	trueQuota := int(math.Ceil(float64(quota[questions.TrueFalse]) / 2))
+	// A true statement asks least of a learner: even when nothing else is
+	// left, they stay a quarter of the set at most.
+	trueCap := max(1, int(math.Ceil(float64(n)/4)))
 	buckets := max(1, (n+1)/2)
 	bucketOf := func(c *candidate) int { return c.sent.idx * buckets / max(1, sentences) }
 
@@ -81,7 +84,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 			if c.ent != nil && perEntity[c.ent] >= p.entity {
 				return false
 			}
-			if p.quota && c.q.Kind == questions.TrueFalse && c.q.Truth && trues >= trueQuota {
+			if c.q.Kind == questions.TrueFalse && c.q.Truth && (p.quota && trues >= trueQuota || trues >= trueCap) {
 				return false
 			}
 			return !conflicts(c, bySentence[c.sent.idx])
