@@ -49,6 +49,7 @@ func (s *Server) teacherRoutes(mux *http.ServeMux) {
 
 	mux.HandleFunc("GET /teacher", t.teacherHome)
 	mux.HandleFunc("GET /teacher/sets/new", t.setNew)
+	mux.HandleFunc("POST /teacher/sets/upload", t.upload)
 	mux.HandleFunc("POST /teacher/sets/generate", t.generate)
 	mux.HandleFunc("GET /teacher/jobs/{id}", t.jobShow)
 	mux.HandleFunc("GET /teacher/sets/{id}", t.teacherSetShow)
@@ -57,6 +58,7 @@ func (s *Server) teacherRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /teacher/sets/{id}/publish", t.setPublish)
 	mux.HandleFunc("POST /teacher/sets/{id}/unpublish", t.setUnpublish)
 	mux.HandleFunc("POST /teacher/sets/{id}/delete", t.setDelete)
+	mux.HandleFunc("GET /teacher/sets/{id}/export", t.exportSet)
 	mux.HandleFunc("GET /teacher/sets/{id}/items", t.teacherItems)
 
 	mux.HandleFunc("POST /teacher/classes", t.classCreate)

@@ -17,6 +17,8 @@ type Config struct {
 	DB            string
 	LogLevel      slog.Level
 	SecureCookies bool
+	// Questions is serve's folder of question files, imported at start.
+	Questions string
 }
 
 const usage = `factdrill: quizzes and flashcards from documents and question files.
@@ -30,7 +32,8 @@ Usage:
   factdrill scores [-db PATH] [-class CODE] [-answers]
                                                    print the score export (CSV)
 
-While no teacher account exists, serve prints a one-time link to create the first one.
+serve -questions DIR imports the question files of DIR at start. While no teacher
+account exists, serve prints a one-time link to create the first one.
 
 Environment: FACTDRILL_ADDR, FACTDRILL_DB, FACTDRILL_LOG_LEVEL (debug, info, warn,
 error) and FACTDRILL_SECURE_COOKIES=1 (when served over TLS) give defaults for the

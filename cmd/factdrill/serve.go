@@ -28,6 +28,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	fs := flags("serve", &cfg, getenv, stderr)
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "FACTDRILL_ADDR", "127.0.0.1:8080"), "`address` to listen on (env FACTDRILL_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", getenv("FACTDRILL_SECURE_COOKIES") == "1", "mark cookies Secure, for a site served over TLS (env FACTDRILL_SECURE_COOKIES=1)")
+	teacherFlags(fs, &cfg, getenv)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -13,8 +14,15 @@ import (
 // setupLinkTTL is how long the first teacher's setup link works.
 const setupLinkTTL = 24 * time.Hour
 
-// teacherStart does serve's teacher work before it serves: while no
-// teacher exists it prints a one-time link to create the first one.
+// teacherFlags adds serve's teacher flag: the questions folder.
+func teacherFlags(fs *flag.FlagSet, cfg *Config, getenv func(string) string) {
+	fs.StringVar(&cfg.Questions, "questions", getenv("FACTDRILL_QUESTIONS"),
+		"`folder` of question files to import at start: new and changed files are imported, unchanged ones skipped (env FACTDRILL_QUESTIONS)")
+}
+
+// teacherStart does serve's teacher work before it serves: it imports the
+// questions folder, and while no teacher exists prints a one-time link to
+// create the first one.
 func teacherStart(ctx context.Context, store *db.Store, cfg Config, addr net.Addr, stdout, stderr io.Writer) error {
 	err := startTeachers(ctx, store, cfg, addr, stdout, stderr)
 	if ctx.Err() != nil {
@@ -24,6 +32,11 @@ func teacherStart(ctx context.Context, store *db.Store, cfg Config, addr net.Add
 }
 
 func startTeachers(ctx context.Context, store *db.Store, cfg Config, addr net.Addr, stdout, stderr io.Writer) error {
+	if cfg.Questions != "" {
+		if err := importFolder(ctx, store, cfg.Questions, time.Now(), stdout, stderr); err != nil {
+			return err
+		}
+	}
 	n, err := store.TeacherCount(ctx)
 	if err != nil || n > 0 {
 		return err
