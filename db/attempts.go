@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"time"
 
-	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -200,43 +199,48 @@ type Step struct {
 }
 
 // AttemptQuestion returns the question at position pos of the learner's
-// attempt, answered or not, read in one snapshot.
+// attempt, answered or not, as of one snapshot. It is what every question
+// page reads, so it is served from the read cache when it can be.
 func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Step, error) {
-	var st Step
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if st.Attempt, err = attemptTx(ctx, tx, learnerID, attemptID); err != nil {
-			return err
-		}
-		if pos < 0 || pos >= st.Attempt.Count {
-			return ErrNotFound
-		}
-		rs, err := responses(ctx, tx, attemptID, pos)
-		if err != nil {
-			return err
-		}
-		st.Response = rs[0]
-		st.Answered = make([]bool, st.Attempt.Count)
-		rows, err := tx.QueryContext(ctx, "SELECT position FROM responses WHERE attempt_id = ?", attemptID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var p int
-			if err := rows.Scan(&p); err != nil {
-				return err
-			}
-			if p >= 0 && p < len(st.Answered) {
-				st.Answered[p] = true
-			}
-		}
-		return rows.Err()
-	})
+	e, err := s.attemptEntry(ctx, learnerID, attemptID)
+	if err == nil && (pos < 0 || pos >= e.attempt.Count) {
+		err = ErrNotFound
+	}
 	if err != nil {
 		return Step{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
 	}
+	st := Step{Attempt: e.attempt, Response: e.responses[pos], Answered: make([]bool, e.attempt.Count)}
+	for i, r := range e.responses {
+		st.Answered[i] = r.Answered
+	}
 	return st, nil
+}
+
+// attemptEntry returns the learner's attempt with all its questions and
+// answers, from the read cache or read in one snapshot (and cached). The
+// entry is shared: callers must not change it.
+func (s *Store) attemptEntry(ctx context.Context, learnerID, attemptID int64) (*attemptEntry, error) {
+	e, ok := s.cache.attempt(attemptID)
+	if !ok {
+		gen, ver := s.cache.versions(attemptID)
+		e = &attemptEntry{gen: gen, ver: ver}
+		err := s.inRead(ctx, func(tx *sql.Tx) error {
+			var err error
+			if e.attempt, err = scanAttempt(tx.QueryRowContext(ctx, attemptSelect+" WHERE a.id = ?", attemptID)); err != nil {
+				return err
+			}
+			e.responses, err = responses(ctx, tx, attemptID, -1)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		s.cache.putAttempt(e)
+	}
+	if e.attempt.LearnerID != learnerID {
+		return nil, ErrNotFound
+	}
+	return e, nil
 }
 
 // responses returns the attempt's questions with their answers, all of
@@ -320,96 +324,77 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 // committed. An empty answer clears the question's response. Answering in a
 // finished attempt gives ErrConflict. In an attempt with feedback during it
 // (FeedbackDuring), a question's first answer stands: later ones are not
-// saved. The first answer to each question of
-// an attempt is also a review of the learner's flashcard for it (see
-// reviewQuizAnswer).
+// saved. The first answer to each question of an attempt is also a review
+// of the learner's flashcard for it (see reviewQuizAnswer).
+//
+// The attempt and its question are read from the read cache; the
+// transaction itself checks that the attempt is still the learner's and
+// open, so a cache a moment old cannot let an answer into a finished
+// attempt.
 func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int, now time.Time) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		a, err := attemptTx(ctx, tx, learnerID, attemptID)
+	e, err := s.attemptEntry(ctx, learnerID, attemptID)
+	switch {
+	case err != nil:
+	case e.attempt.Finished():
+		err = fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+	case pos < 0 || pos >= e.attempt.Count:
+		err = ErrNotFound
+	}
+	if err != nil {
+		return fmt.Errorf("db: save answer to attempt %d question %d: %w", attemptID, pos, err)
+	}
+	q := e.responses[pos].Question
+	ch := answerChange{
+		attemptID: attemptID, pos: pos, next: min(max(next, 0), e.attempt.Count-1), write: true,
+		answer: answer, grade: quiz.GradeAnswer(q.Question, answer), at: now.UTC(),
+	}
+	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE attempts SET position = ? WHERE id = ? AND learner_id = ? AND finished_at IS NULL",
+			ch.next, attemptID, learnerID)
 		if err != nil {
 			return err
 		}
-		if a.Finished() {
-			return fmt.Errorf("%w: the attempt is already finished", ErrConflict)
-		}
-		if pos < 0 || pos >= a.Count {
-			return ErrNotFound
-		}
-		var (
-			qid  int64
-			body string
-			q    questions.Question
-		)
-		err = tx.QueryRowContext(ctx, `SELECT q.id, q.body FROM attempt_questions aq JOIN questions q ON q.id = aq.question_id
-			WHERE aq.attempt_id = ? AND aq.position = ?`, attemptID, pos).Scan(&qid, &body)
-		if err != nil {
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			if err == nil {
+				err = fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+			}
 			return err
 		}
-		if err := json.Unmarshal([]byte(body), &q); err != nil {
-			return err
-		}
-		var checked bool
-		if a.Feedback == FeedbackDuring {
+		if e.attempt.Feedback == FeedbackDuring {
 			// With feedback during the attempt the learner has seen the
 			// right answer: the first answer stands.
+			var checked bool
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) > 0 FROM responses WHERE attempt_id = ? AND position = ?", attemptID, pos).Scan(&checked); err != nil {
 				return err
 			}
-		}
-		if checked {
-			// Keep it; only move on.
-		} else if answer.Empty() {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM responses WHERE attempt_id = ? AND position = ?", attemptID, pos); err != nil {
-				return err
-			}
-		} else {
-			js, err := json.Marshal(answer)
-			if err != nil {
-				return err
-			}
-			g := quiz.GradeAnswer(q, answer)
-			_, err = tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, position, question_id, answer, fraction, answered_at)
-				VALUES (?, ?, ?, ?, ?, ?)
-				ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, fraction = excluded.fraction, answered_at = excluded.answered_at`,
-				attemptID, pos, qid, string(js), g.Fraction, now.UTC())
-			if err != nil {
-				return err
-			}
-			// The answer is also a review of the learner's flashcard for
-			// the question (see reviewQuizAnswer), in this transaction.
-			if err := reviewQuizAnswer(ctx, tx, learnerID, attemptID, qid, q, g, now); err != nil {
-				return err
+			if checked {
+				ch.write = false
+				return nil
 			}
 		}
-		next = min(max(next, 0), a.Count-1)
-		_, err = tx.ExecContext(ctx, "UPDATE attempts SET position = ? WHERE id = ?", next, attemptID)
-		return err
+		if answer.Empty() {
+			_, err := tx.ExecContext(ctx, "DELETE FROM responses WHERE attempt_id = ? AND position = ?", attemptID, pos)
+			return err
+		}
+		js, err := json.Marshal(answer)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, position, question_id, answer, fraction, answered_at)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, fraction = excluded.fraction, answered_at = excluded.answered_at`,
+			attemptID, pos, q.ID, string(js), ch.grade.Fraction, ch.at)
+		if err != nil {
+			return err
+		}
+		// The answer is also a review of the learner's flashcard for the
+		// question (see reviewQuizAnswer), in this transaction.
+		return reviewQuizAnswer(ctx, tx, learnerID, attemptID, q.ID, q.Question, ch.grade, now)
 	})
 	if err != nil {
 		return fmt.Errorf("db: save answer to attempt %d question %d: %w", attemptID, pos, err)
 	}
-	return nil
-}
-
-// MoveAttempt sets the question the learner is on, without answering.
-func (s *Store) MoveAttempt(ctx context.Context, learnerID, attemptID int64, pos int) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		a, err := attemptTx(ctx, tx, learnerID, attemptID)
-		if err != nil {
-			return err
-		}
-		if a.Finished() {
-			return fmt.Errorf("%w: the attempt is already finished", ErrConflict)
-		}
-		if pos < 0 || pos >= a.Count {
-			return ErrNotFound
-		}
-		_, err = tx.ExecContext(ctx, "UPDATE attempts SET position = ? WHERE id = ?", pos, attemptID)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("db: move attempt %d: %w", attemptID, err)
-	}
+	s.cache.answered(ch)
 	return nil
 }
 

@@ -55,21 +55,30 @@ func (s *Store) Session(ctx context.Context, token string, now time.Time, ttl ti
 		learner  sql.NullInt64
 	)
 	h := hashToken(token)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT learner_id, expires_at, last_seen_at FROM sessions WHERE token_hash = ?", h).
-			Scan(&learner, &sess.ExpiresAt, &lastSeen)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+	var err error
+	if e, ok := s.cache.session(h); ok {
+		sess, lastSeen = e.sess, e.lastSeen
+	} else {
+		gen := s.cache.gen.Load()
+		err = s.inRead(ctx, func(tx *sql.Tx) error {
+			err := tx.QueryRowContext(ctx, "SELECT learner_id, expires_at, last_seen_at FROM sessions WHERE token_hash = ?", h).
+				Scan(&learner, &sess.ExpiresAt, &lastSeen)
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		})
+		sess.LearnerID = learner.Int64
+		if err == nil {
+			s.cache.putSession(h, sessionEntry{gen: gen, sess: sess, lastSeen: lastSeen})
 		}
-		return err
-	})
+	}
 	if err == nil && !now.Before(sess.ExpiresAt) {
 		err = ErrNotFound
 	}
 	if err != nil {
 		return Session{}, fmt.Errorf("db: session: %w", err)
 	}
-	sess.LearnerID = learner.Int64
 	if now.Sub(lastSeen) >= touchEvery {
 		sess.ExpiresAt = now.Add(ttl).UTC()
 		err = s.inWrite(ctx, func(tx *sql.Tx) error {

@@ -59,6 +59,7 @@ type Store struct {
 	write *sql.DB
 	read  *sql.DB
 	path  string
+	cache *cache
 }
 
 // Open opens or creates the database file at path and brings its schema up
@@ -86,7 +87,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	s := &Store{write: w, path: path}
+	s := &Store{write: w, path: path, cache: newCache()}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -123,8 +124,20 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	return nil
 }
 
-// inWrite runs fn in an immediate write transaction and commits it.
+// inWrite runs fn in an immediate write transaction and commits it. Once
+// committed, the read cache is emptied: whatever fn changed, no page is
+// served from what it was before.
 func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	err := s.inWriteKeep(ctx, fn)
+	if err == nil {
+		s.cache.bump()
+	}
+	return err
+}
+
+// inWriteKeep is inWrite for a change that keeps the read cache right by
+// itself (see cache.answered): it leaves the cache alone.
+func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err

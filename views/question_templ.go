@@ -238,7 +238,7 @@ func QuestionView(m QuestionPage) templ.Component {
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
 					}
-					var templ_7745c5c3_Var13 = []any{templ.KV("answered", done)}
+					var templ_7745c5c3_Var13 = []any{navClass(done)}
 					templ_7745c5c3_Err = templ.RenderCSSItems(ctx, templ_7745c5c3_ElementWriter, templ_7745c5c3_Var13...)
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -792,6 +792,13 @@ func picked(choices []int, i int) bool {
 func matched(m []string, i int) string {
 	if i < len(m) {
 		return m[i]
+	}
+	return ""
+}
+
+func navClass(answered bool) string {
+	if answered {
+		return "answered"
 	}
 	return ""
 }

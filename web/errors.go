@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 
 	"github.com/a-h/templ"
 
@@ -89,18 +90,37 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, c templ.Componen
 // renderStatus renders the page into a buffer first, so that a failing
 // template sends an error page rather than half a page.
 func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
-	var buf bytes.Buffer
-	if err := c.Render(r.Context(), &buf); err != nil {
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		if buf.Cap() <= maxPooledPage {
+			buf.Reset()
+			pageBuffers.Put(buf)
+		}
+	}()
+	if err := c.Render(r.Context(), buf); err != nil {
 		s.log.Error("render", "path", r.URL.Path, "err", err)
 		http.Error(w, "The page could not be drawn.", http.StatusInternalServerError)
 		return
 	}
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
+	h["Content-Type"] = htmlContentType
+	h["Cache-Control"] = noStore
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }
+
+// pageBuffers holds the buffers pages are rendered into, so that a page
+// costs no buffer growth once the server is warm. Buffers that grew past
+// maxPooledPage (a long result page) are left to the collector.
+var pageBuffers = sync.Pool{New: func() any { return bytes.NewBuffer(make([]byte, 0, 16<<10)) }}
+
+const maxPooledPage = 256 << 10
+
+// Shared header values; never changed.
+var (
+	htmlContentType = []string{"text/html; charset=utf-8"}
+	noStore         = []string{"no-store"}
+)
 
 // redirect sends the browser to url with 303 See Other: the "redirect" of
 // Post/Redirect/Get.

@@ -39,6 +39,8 @@ type Server struct {
 	cfg     Config
 	now     func() time.Time
 	cookies *sessions.CookieStore
+	// verified remembers session cookies already checked.
+	verified *verifiedCookies
 	// resumeLimit slows the guessing of resume codes.
 	resumeLimit *rateLimiter
 }
@@ -56,6 +58,7 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config, now
 		cfg:         cfg,
 		now:         now,
 		cookies:     cookies,
+		verified:    &verifiedCookies{now: now},
 		resumeLimit: newRateLimiter(10, time.Minute, now),
 	}, nil
 }

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
+	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
 
 	"factdrill/db"
@@ -46,18 +48,93 @@ func newCookieStore(ctx context.Context, store *db.Store, cfg Config) (*sessions
 		SameSite: http.SameSiteLaxMode,
 	}
 	c.MaxAge(c.Options.MaxAge) // also bounds the signed value's age
+	for _, codec := range c.Codecs {
+		if sc, ok := codec.(*securecookie.SecureCookie); ok {
+			sc.SetSerializer(tokenSerializer{})
+		}
+	}
 	return c, nil
 }
 
+// tokenSerializer writes the cookie's only value, the token, as its bytes.
+// gorilla's default, gob, spends more decoding each request's cookie than
+// the rest of a page's session handling together.
+type tokenSerializer struct{}
+
+func (tokenSerializer) Serialize(src any) ([]byte, error) {
+	m, ok := src.(map[any]any)
+	if !ok || len(m) > 1 {
+		return nil, errors.New("web: the session cookie holds only the token")
+	}
+	t, _ := m[tokenKey].(string)
+	return []byte(t), nil
+}
+
+func (tokenSerializer) Deserialize(src []byte, dst any) error {
+	m, ok := dst.(*map[any]any)
+	if !ok {
+		return errors.New("web: session cookie: unexpected destination")
+	}
+	*m = map[any]any{tokenKey: string(src)}
+	return nil
+}
+
 // sessionToken returns the token in the request's cookie, "" if there is
-// none or it does not verify.
+// none or it does not verify. Cookies verified once are remembered (see
+// verifiedCookies), so that a browser's every request does not pay for
+// checking the same signature again.
 func (s *Server) sessionToken(r *http.Request) string {
-	c, err := s.cookies.Get(r, cookieName)
+	c, err := r.Cookie(cookieName)
 	if err != nil {
 		return ""
 	}
-	t, _ := c.Values[tokenKey].(string)
+	if t, ok := s.verified.get(c.Value); ok {
+		return t
+	}
+	values := map[any]any{}
+	if err := securecookie.DecodeMulti(cookieName, c.Value, &values, s.cookies.Codecs...); err != nil {
+		return ""
+	}
+	t, _ := values[tokenKey].(string)
+	s.verified.put(c.Value, t)
 	return t
+}
+
+// verifiedCookies remembers the tokens of cookie values whose signature was
+// checked. A verified value stays valid; what it stands for is still looked
+// up (and expired, or logged out) in the sessions table. Entries last an
+// hour, past which the value is checked again, its age included.
+type verifiedCookies struct {
+	mu sync.Mutex
+	m  map[string]verifiedCookie
+	// now is the server's clock.
+	now func() time.Time
+}
+
+type verifiedCookie struct {
+	token string
+	at    time.Time
+}
+
+const verifiedFor = time.Hour
+
+func (v *verifiedCookies) get(value string) (string, bool) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	e, ok := v.m[value]
+	if !ok || v.now().Sub(e.at) >= verifiedFor {
+		return "", false
+	}
+	return e.token, true
+}
+
+func (v *verifiedCookies) put(value, token string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.m == nil || len(v.m) >= 50000 {
+		v.m = map[string]verifiedCookie{}
+	}
+	v.m[value] = verifiedCookie{token, v.now()}
 }
 
 // currentSession returns the server-side session of the request, if it has
