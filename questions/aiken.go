@@ -15,7 +15,8 @@ import (
 // The reader follows Moodle's importer (question/format/aiken/format.php): a
 // question is one line of text, then its options, each a capital letter, )
 // or . and the option's text, then ANSWER: and the right option's letter.
-// Blank lines are ignored. As in Moodle, an option before any question, an
+// Lines shorter than two characters (blank, or a stray "-") are ignored, as
+// Moodle ignores them. As in Moodle, an option before any question, an
 // ANSWER: line before any question, and a question left without its ANSWER:
 // line are errors; so is a question on two lines, since its second line
 // reads as a new question. Beyond Moodle, the options must be lettered in
@@ -66,8 +67,8 @@ func readAiken(name string, data []byte) (Set, error) {
 		}
 		raw := src.text[start:end]
 		line := strings.TrimSpace(raw)
-		if line == "" {
-			continue
+		if len(line) < 2 {
+			continue // as Moodle does: blank lines and stray characters
 		}
 		off := start + strings.Index(raw, line)
 		switch {

@@ -22,7 +22,7 @@ var readAikenTests = []struct {
 		{Kind: MultipleChoice, Stem: "Which is a prime?", Choices: []Choice{{Text: "4"}, {Text: "6"}, {Text: "7", Weight: 100}}},
 		{Kind: MultipleChoice, Stem: "And an even one?", Choices: []Choice{{Text: "3"}, {Text: "8", Weight: 100}}},
 	}},
-	{"CRLF", "Q?\r\nA) yes\r\nB) no\r\nANSWER: A\r\n", []Question{{
+	{"CRLFAndStrayCharacters", "-\r\nQ?\r\nA) yes\r\nB) no\r\nANSWER: A\r\n*\r\n", []Question{{
 		Kind: MultipleChoice, Stem: "Q?", Choices: []Choice{{Text: "yes", Weight: 100}, {Text: "no"}},
 	}}},
 	{"TextIsPlain", "Is <b> a tag & more?\nA) Yes <b>\nB) No\nANSWER: A", []Question{{
