@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"factdrill/db"
+	"factdrill/questions"
 )
 
 // teacherGIFT is the question file the teacher uploads in the journey.
@@ -239,6 +240,19 @@ func TestBrowser_TeacherPhone(t *testing.T) {
 	if err := run(context.Background(), []string{"teacher", "add", "-db", path, "Rivera"}, noenv, strings.NewReader(testPassword+"\n"), os.Stdout, os.Stderr); err != nil {
 		t.Fatal(err)
 	}
+	store, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := questions.Read("week3.gift", []byte(teacherGIFT))
+	if err != nil {
+		t.Fatal(err)
+	}
+	setID, err := store.CreateDraftSet(context.Background(), 1, set, time.Now())
+	store.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv, _ := startServerArgs(t, path)
 	b := tab{t, ctx}
 	b.do("phone viewport", chromedp.EmulateViewport(375, 740, chromedp.EmulateScale(2)))
@@ -249,7 +263,8 @@ func TestBrowser_TeacherPhone(t *testing.T) {
 	b.click(`[data-testid="create-class"]`)
 	b.do("assign the built-in set", chromedp.WaitVisible(chromedp.CSS(`[data-testid="assign"]`)))
 	b.click(`[data-testid="assign"]`)
-	for _, page := range []string{b.location(), srv.URL + "/teacher", srv.URL + "/teacher/sets/new"} {
+	setURL := fmt.Sprintf("%s/teacher/sets/%d", srv.URL, setID)
+	for _, page := range []string{b.location(), srv.URL + "/teacher", srv.URL + "/teacher/sets/new", setURL, setURL + "/edit", setURL + "/items"} {
 		b.open(page)
 		if w := b.eval(`String(document.documentElement.scrollWidth)`); w != "375" {
 			b.screenshot("teacher-phone-too-wide")
@@ -259,6 +274,8 @@ func TestBrowser_TeacherPhone(t *testing.T) {
 	}
 	b.open(srv.URL + "/teacher")
 	b.screenshot("teacher-dashboard-phone")
+	b.open(setURL + "/edit")
+	b.screenshot("teacher-editor-phone")
 }
 
 func mustAtoi(t *testing.T, s string) int {
