@@ -30,7 +30,7 @@ import (
 //     field asks, the second is the one accepted answer;
 //   - a Cloze note gives a cloze question for each deletion number, in order:
 //     {{c1::answer::hint}} becomes the blank (with the hint after it in
-//     brackets), the note's other deletions show their answers, and the
+//     parentheses), the note's other deletions show their answers, and the
 //     second field (Back Extra) is the feedback. A number used twice gives a
 //     question for each place it is used.
 //

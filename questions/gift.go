@@ -39,17 +39,22 @@ import (
 //   - \~ \= \# \{ \} \: \\ stand for the characters, \n for a new line; any
 //     other backslash is kept (so LaTeX's \( \) survive).
 //
-// The reader is stricter than Moodle in one way, as the GIFT documentation
-// asks and the fixtures of other parsers expect: a control character that is
-// text must be escaped. In question text that means ~ = # { } and a double
-// colon (a single colon is fine, as in "Note: …"); inside an answer block,
-// where : separates a number from its tolerance, it means : as well. Moodle
-// would take "1+1=2 {T}" as written; here it is an error that says to write
-// 1+1\=2. A file with any error gives no questions, and every error found.
+// The reader is stricter than Moodle where Moodle would quietly read
+// something other than what the author meant. Above all, as the GIFT
+// documentation asks and the fixtures of other parsers expect, a control
+// character that is text must be escaped: in question text ~ = # { } and a
+// double colon (a single colon is fine, as in "Note: …"); inside an answer
+// block, where : separates a number from its tolerance, : as well. Moodle
+// takes "1+1=2 {T}" as written; here it is an error that says to write
+// 1+1\=2. Also errors: a ::title left open, text before the first option or
+// pair of a block, a $CATEGORY line running into a question, a third
+// true/false feedback, and a ~ answer of a numerical block given a number.
+// A file with any error gives no questions, and every error found.
 //
-// Texts are trimmed. In plain and Moodle texts each line is trimmed too, as
-// Moodle does; HTML and Markdown keep their lines as written, since there
-// indentation can matter (<pre>, nested lists).
+// Texts are trimmed. Those without a format tag, or in [plain] or [moodle],
+// have each line trimmed too, as Moodle does; [html] and [markdown] keep
+// their lines as written, since there indentation can matter (<pre>, nested
+// lists).
 
 // ReadGIFT reads a GIFT file; name is used in error messages and for the
 // set's title. See Read for what is returned.
@@ -94,7 +99,7 @@ type giftParser struct {
 }
 
 // parseGIFT reads every block of the file. Problems go to src; the items
-// returned are the questions that had none.
+// returned are the $CATEGORY lines and the questions that had none.
 func parseGIFT(src *source) []giftItem {
 	p := &giftParser{src: src}
 	masked := []byte(src.text)
@@ -269,7 +274,7 @@ func (p *giftParser) question(s, e int, comments []string) {
 	case close < 0:
 		line, col := p.src.pos(open)
 		end := "the blank line that ends the question"
-		if strings.TrimRight(p.src.text[e:], " \t\n\v\f") == "" {
+		if trimSpaceNUL(p.m[e:]) == "" {
 			end = "the end of the file"
 		}
 		p.src.errorf(e, "the answer block opened at %d:%d is not closed; expected } before %s", line, col, end)
@@ -543,7 +548,7 @@ func (p *giftParser) number(a, b int) (Number, bool) {
 			return bad()
 		}
 		if lo > hi {
-			p.src.errorf(s, "the range %s is backwards; write the smaller number first", spec)
+			p.src.errorf(s, "the range %s is backwards; write the smaller number first", excerpt(spec))
 			return Number{}, false
 		}
 		// Moodle reads a range as its middle and half its width. Round away

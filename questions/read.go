@@ -20,8 +20,9 @@ const (
 
 // Read reads a question file of any format the package knows, telling the
 // format with DetectFormat. The set's Title is the file name without its
-// extension and its Origin "imported from NAME". A file that cannot be read
-// is refused as a whole: the error is an ErrorList naming every problem.
+// extension (or an Anki file's #deck:), its Origin "imported from NAME". A
+// file that cannot be read is refused as a whole, and nothing is returned:
+// the error is an ErrorList naming every problem found, each at its line.
 func Read(name string, data []byte) (Set, error) {
 	switch f := DetectFormat(name, data); f {
 	case FileGIFT:
@@ -47,7 +48,8 @@ func Read(name string, data []byte) (Set, error) {
 // .tab decide; any other name, .txt included, is told by content: Anki
 // headers (#separator:, #html: …), Aiken ANSWER: lines, GIFT syntax (::title::,
 // $CATEGORY:, answer blocks in braces), tab-separated rows (Anki text, or TSV
-// when the name is not .txt), then comma- or semicolon-separated rows (CSV).
+// when the name is not .txt), then, for names other than .txt, comma- or
+// semicolon-separated rows (CSV).
 func DetectFormat(name string, data []byte) FileFormat {
 	ext := strings.ToLower(path.Ext(baseName(name)))
 	switch ext {
