@@ -34,8 +34,9 @@ func Read(name string, data []byte) (Set, error) {
 	case FileAnki:
 		return readAnki(name, data)
 	}
-	if len(data) > MaxFileSize {
-		_, err := newSource(name, data)
+	// A file that is not text, or empty, is better told so than that its
+	// format is unknown.
+	if _, err := newSource(name, data); err != nil {
 		return Set{}, err
 	}
 	return Set{}, ErrorList{{File: name, Msg: "cannot tell the file's format; expected GIFT (questions with {answers}), " +

@@ -91,6 +91,9 @@ var readRefusedTests = []struct {
 	want string // the whole error
 }{
 	{"UnknownFormat", "notes.txt", "Some prose, with commas.", "notes.txt: cannot tell the file's format; expected GIFT"},
+	{"UnknownFormatLatin1", "notes.txt", "Caf\xe9 cr\xe8me", "notes.txt:1:4: invalid UTF-8 (byte 0xE9)"},
+	{"UnknownFormatEmpty", "notes.txt", "", "notes.txt: the file is empty"},
+	{"UnknownFormatBinary", "photo.jpg", "\xff\xd8\xff\xe0\x00\x10JFIF", "photo.jpg:1:5: the file is not text"},
 	{"Empty", "q.gift", " \n\t\n", "q.gift: the file is empty; expected questions"},
 	{"CommentsOnly", "q.gift", "// nothing\n// here\n", "q.gift: no questions found"},
 	{"Binary", "q.gift", "Q?{T}\n\nab\x00cd", "q.gift:3:3: the file is not text (it holds a NUL byte here); expected a UTF-8 text file"},
