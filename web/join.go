@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
+	"time"
 
 	"factdrill/db"
 	"factdrill/views"
@@ -31,8 +33,9 @@ func (t *teacherSite) joinShow(w http.ResponseWriter, r *http.Request) {
 }
 
 // join makes the browser's learner (a new one on first use) a member of
-// the class and gives them the name typed. Tries are rate-limited per
-// address, so codes cannot be guessed quickly.
+// the class and gives them the name typed. Wrong codes are limited per
+// address (see joinGuard), so codes cannot be guessed quickly, while a
+// whole class joining at once from one school address is never slowed.
 func (t *teacherSite) join(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		t.fail(w, r, err)
@@ -44,8 +47,9 @@ func (t *teacherSite) join(w http.ResponseWriter, r *http.Request) {
 		m := views.JoinPage{Page: t.page(r, "Classes", "classes", l), Code: code, Name: name, Error: msg}
 		t.renderStatus(w, r, status, views.JoinView(m))
 	}
-	if !t.joins.allow(clientKey(r)) {
-		again(http.StatusTooManyRequests, "Too many tries. Please wait a minute and try again.")
+	addr := clientKey(r)
+	if !t.joins.ok(addr) {
+		again(http.StatusTooManyRequests, "Too many wrong codes. Please wait a minute and try again.")
 		return
 	}
 	if db.NormalizeJoinCode(code) == "" {
@@ -66,6 +70,7 @@ func (t *teacherSite) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, err := t.store.ClassByJoinCode(r.Context(), code); errors.Is(err, db.ErrNotFound) {
+		t.joins.failed(addr)
 		again(http.StatusUnprocessableEntity, "No class has this code. Check it with your teacher.")
 		return
 	} else if err != nil {
@@ -151,4 +156,55 @@ func (t *teacherSite) classAttemptStart(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", a.ID, a.Position+1))
+}
+
+// joinGuard counts wrong join codes per address: after maxWrongJoins in a
+// minute, that address may not try again until the minute has passed.
+// Right codes are not counted.
+type joinGuard struct {
+	mu    sync.Mutex
+	now   func() time.Time
+	fails map[string][]time.Time
+}
+
+const maxWrongJoins = 20
+
+func newJoinGuard(now func() time.Time) *joinGuard {
+	return &joinGuard{now: now, fails: map[string][]time.Time{}}
+}
+
+// recent drops failures older than a minute; the caller holds mu.
+func (g *joinGuard) recent(addr string) []time.Time {
+	now := g.now()
+	kept := g.fails[addr][:0]
+	for _, t := range g.fails[addr] {
+		if now.Sub(t) < time.Minute {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) == 0 {
+		delete(g.fails, addr)
+		return nil
+	}
+	g.fails[addr] = kept
+	return kept
+}
+
+// ok reports whether addr may try a code now.
+func (g *joinGuard) ok(addr string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.recent(addr)) < maxWrongJoins
+}
+
+// failed records a wrong code from addr.
+func (g *joinGuard) failed(addr string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if len(g.fails) > 10000 {
+		for a := range g.fails {
+			g.recent(a)
+		}
+	}
+	g.fails[addr] = append(g.recent(addr), g.now())
 }

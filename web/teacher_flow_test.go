@@ -549,14 +549,25 @@ func TestJoin(t *testing.T) {
 	}
 	b.join(w.classA, "Ada")
 	mustContain(t, "classes page", b.get("/join").body, "Your classes", "Class of Teacher A")
-	// Guessing codes is slowed down.
+	// A whole class joins at once from one address: right codes are never
+	// slowed down.
+	for i := 0; i < 40; i++ {
+		w.browser().join(w.classB, fmt.Sprintf("Student %d", i))
+	}
+	// Guessing codes is: after 20 wrong codes in a minute, even a right
+	// one waits for the minute to pass.
 	var last int
-	for i := 0; i < 25; i++ {
+	for i := 0; i < 21; i++ {
 		last = w.browser().post("/join", url.Values{"code": {"AAA-AAA"}, "name": {"x"}}).status
 	}
 	if last != http.StatusTooManyRequests {
-		t.Errorf("the 25th join try in a minute = %d, want 429", last)
+		t.Errorf("the 21st wrong code in a minute = %d, want 429", last)
 	}
+	if r := w.browser().post("/join", url.Values{"code": {w.classA.JoinCode}, "name": {"x"}}); r.status != http.StatusTooManyRequests {
+		t.Errorf("a right code after 20 wrong ones = %d, want 429", r.status)
+	}
+	w.clock.add(time.Minute)
+	w.browser().join(w.classA, "Latecomer")
 }
 
 func TestTeacherPagesRender(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"factdrill/db"
 	"factdrill/questions"
@@ -14,13 +13,13 @@ import (
 )
 
 // teacherSite is the teachers' part of the site and what it keeps in
-// memory: the login throttle, the join-code rate limit and the generation
+// memory: the login throttle, the wrong join codes and the generation
 // jobs. One is made per Handler, so a server that builds its handler once
 // (as HTTPServer does) has one of each.
 type teacherSite struct {
 	*Server
 	logins *loginThrottle
-	joins  *rateLimiter
+	joins  *joinGuard
 	jobs   *jobs
 }
 
@@ -33,7 +32,7 @@ type teacherSite struct {
 // teacher asking for another teacher's class, set, assignment, student or
 // job gets 404, as for one that does not exist: ids cannot be probed.
 func (s *Server) teacherRoutes(mux *http.ServeMux) {
-	t := &teacherSite{Server: s, logins: newLoginThrottle(s.now), joins: newRateLimiter(20, time.Minute, s.now), jobs: newJobs(s.now)}
+	t := &teacherSite{Server: s, logins: newLoginThrottle(s.now), joins: newJoinGuard(s.now), jobs: newJobs(s.now)}
 
 	mux.HandleFunc("GET /login", t.loginShow)
 	mux.HandleFunc("POST /login", t.login)
