@@ -33,6 +33,11 @@ func (s *Server) attemptQuestion(w http.ResponseWriter, r *http.Request) {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
 		return
 	}
+	if st.Attempt.Feedback == db.FeedbackDuring && st.Response.Answered {
+		// Checked already: the answer stands (web/class_feedback.go).
+		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d/feedback", id, n))
+		return
+	}
 	s.render(w, r, views.QuestionView(questionPage(r, st, "")))
 }
 

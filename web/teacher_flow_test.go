@@ -404,6 +404,10 @@ func TestClassQuizSettings(t *testing.T) {
 	}
 	fb := w.sA.get(r.location)
 	mustContain(t, "feedback", fb.body, "Right answer", `data-testid="continue"`)
+	// The question checked shows its feedback again, not the form.
+	if r := w.sA.get(qURL); r.location != qURL+"/feedback" {
+		t.Errorf("GET a checked question = %d to %q, want its feedback page", r.status, r.location)
+	}
 	// The answer seen checked cannot be changed.
 	wrong := url.Values{"choice": {"0", "2"}, "truth": {fmt.Sprint(!st.Response.Question.Truth)}, "text": {"zzz"}, "nav": {"next"}}
 	for i := 0; i < 5; i++ {
