@@ -60,7 +60,7 @@ func RightAnswerText(q questions.Question) string {
 		return strings.Join(parts, " or ")
 	case questions.Numerical:
 		for _, n := range q.Numbers {
-			if n.Weight >= 100 {
+			if n.Weight >= 100 && !n.Any {
 				s := strconv.FormatFloat(n.Value, 'g', -1, 64)
 				if n.Tolerance > 0 {
 					s += " ± " + strconv.FormatFloat(n.Tolerance, 'g', -1, 64)

@@ -112,14 +112,29 @@ func GradeAnswer(q questions.Question, a Answer) Grade {
 			g.Feedback = appendNonEmpty(g.Feedback, q.Answers[best].Feedback)
 		}
 	case questions.Numerical:
-		x, ok := ParseNumber(a.Text)
 		best := -1
+		readings := NumberReadings(a.Text)
 		for i, n := range q.Numbers {
+			if n.Any {
+				continue
+			}
 			// A little slack so that 0.1+0.2 style rounding never fails a
 			// right answer at the edge of its tolerance.
 			slack := 1e-9 * math.Max(1, math.Abs(n.Value))
-			if ok && math.Abs(x-n.Value) <= n.Tolerance+slack && (best < 0 || n.Weight > q.Numbers[best].Weight) {
-				best = i
+			for _, x := range readings {
+				if math.Abs(x-n.Value) <= n.Tolerance+slack && (best < 0 || n.Weight > q.Numbers[best].Weight) {
+					best = i
+				}
+			}
+		}
+		if best < 0 && strings.TrimSpace(a.Text) != "" {
+			// "Any other answer" (GIFT's ~#feedback, Moodle's *) carries
+			// the feedback, and the weight, for every answer not matched.
+			for i, n := range q.Numbers {
+				if n.Any {
+					best = i
+					break
+				}
 			}
 		}
 		if best >= 0 {
@@ -202,30 +217,41 @@ func Normalize(s string) string {
 	return b.String()
 }
 
-// ParseNumber reads a number as people type it: "1822", "-3.14", "3,14"
-// (a decimal comma), "1 000" or "1,000.5" (grouping), "2.5e3".
-func ParseNumber(s string) (float64, bool) {
+// NumberReadings reads a number as people type it: "1822", "-3.14",
+// "3,14" (a decimal comma), "1 000" or "1,000.5" (grouping), "2.5e3". Text
+// that is no number gives none. A single comma before exactly three digits
+// ("3,143") could be either a decimal comma or a thousands separator; both
+// readings are returned, the thousands one first, and grading takes the
+// one that earns more.
+func NumberReadings(s string) []float64 {
 	s = strings.TrimSpace(s)
 	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "_", "").Replace(s)
 	s = strings.Replace(s, "−", "-", 1) // a typographic minus
 	if s == "" {
-		return 0, false
+		return nil
 	}
-	if strings.Contains(s, ",") {
-		if strings.Contains(s, ".") || strings.Count(s, ",") > 1 || groupedByThousands(s) {
-			s = strings.ReplaceAll(s, ",", "")
-		} else {
-			s = strings.Replace(s, ",", ".", 1)
+	var texts []string
+	switch {
+	case !strings.Contains(s, ","):
+		texts = []string{s}
+	case strings.Contains(s, ".") || strings.Count(s, ",") > 1:
+		texts = []string{strings.ReplaceAll(s, ",", "")}
+	case groupedByThousands(s):
+		texts = []string{strings.ReplaceAll(s, ",", ""), strings.Replace(s, ",", ".", 1)}
+	default:
+		texts = []string{strings.Replace(s, ",", ".", 1)}
+	}
+	var out []float64
+	for _, t := range texts {
+		x, err := strconv.ParseFloat(t, 64)
+		if err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
+			out = append(out, x)
 		}
 	}
-	x, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0, false
-	}
-	return x, true
+	return out
 }
 
-// groupedByThousands reports whether a single comma in s separates
+// groupedByThousands reports whether a single comma in s may separate
 // thousands ("1,000") rather than decimals ("3,14").
 func groupedByThousands(s string) bool {
 	i := strings.IndexByte(s, ',')

@@ -19,6 +19,7 @@ var (
 		{Text: "Alexander Shlyapnikov", Weight: 100}, {Text: "Shlyapnikov", Weight: 100}, {Text: "Shlyap*", Weight: 50, Feedback: "Spelling."}}}
 	cloze = questions.Question{Kind: questions.Cloze, Stem: "Kollontai spoke in " + questions.Blank + ".", Answers: []questions.Choice{{Text: "July 1921", Weight: 100}}}
 	num   = questions.Question{Kind: questions.Numerical, Stem: "Born?", Numbers: []questions.Number{{Value: 1822, Weight: 100}, {Value: 1822, Tolerance: 2, Weight: 50}}}
+	pi    = questions.Question{Kind: questions.Numerical, Stem: "Pi?", Numbers: []questions.Number{{Value: 3.14, Tolerance: 0.005, Weight: 100}, {Any: true, Feedback: "Think of a circle."}}}
 	match = questions.Question{Kind: questions.Matching, Stem: "Match.", Pairs: []questions.Pair{{Prompt: "Canada", Answer: "Ottawa"}, {Prompt: "Italy", Answer: "Rome"}, {Prompt: "Japan", Answer: "Tokyo"}, {Answer: "Paris"}}}
 	essay = questions.Question{Kind: questions.Essay, Stem: "Discuss."}
 )
@@ -56,6 +57,8 @@ var gradeTests = []struct {
 	{"NumericalClose", num, Answer{Text: "1823.5"}, 0.5, true},
 	{"NumericalOutside", num, Answer{Text: "1830"}, 0, true},
 	{"NumericalNotANumber", num, Answer{Text: "eighteen"}, 0, true},
+	{"NumericalDecimalComma", pi, Answer{Text: "3,143"}, 1, true},
+	{"NumericalAnyOther", pi, Answer{Text: "4"}, 0, true},
 	{"MatchingAll", match, Answer{Matches: []string{"Ottawa", "Rome", "Tokyo"}}, 1, true},
 	{"MatchingTwoOfThree", match, Answer{Matches: []string{"Ottawa", "Paris", "Tokyo"}}, 2.0 / 3, true},
 	{"MatchingShortAnswerList", match, Answer{Matches: []string{"Ottawa"}}, 1.0 / 3, true},
@@ -77,6 +80,14 @@ func TestGradeAnswer_Feedback(t *testing.T) {
 	g := GradeAnswer(mcSingle, Answer{Choices: []int{2}})
 	if len(g.Feedback) != 1 || g.Feedback[0] != "Yes." {
 		t.Fatalf("feedback = %q, want [Yes.]", g.Feedback)
+	}
+	g = GradeAnswer(pi, Answer{Text: "4"})
+	if len(g.Feedback) != 1 || g.Feedback[0] != "Think of a circle." {
+		t.Fatalf("numerical 'any other' feedback = %q, want [Think of a circle.]", g.Feedback)
+	}
+	g = GradeAnswer(pi, Answer{Text: "0"})
+	if len(g.Feedback) != 1 || g.Feedback[0] != "Think of a circle." {
+		t.Fatalf("numerical 'any other' feedback for 0 = %q, want [Think of a circle.]", g.Feedback)
 	}
 	g = GradeAnswer(tf, Answer{True: truth(false)})
 	if len(g.Feedback) != 1 || g.Feedback[0] != "It is." {
@@ -105,30 +116,38 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
-var parseNumberTests = []struct {
+var numberReadingsTests = []struct {
 	in   string
-	want float64
-	ok   bool
+	want []float64
 }{
-	{"1822", 1822, true},
-	{" -3.14 ", -3.14, true},
-	{"3,14", 3.14, true},
-	{"1,000", 1000, true},
-	{"1,000.5", 1000.5, true},
-	{"1 000", 1000, true},
-	{"2.5e3", 2500, true},
-	{"−2", -2, true},
-	{"abc", 0, false},
-	{"", 0, false},
-	{"NaN", 0, false},
-	{"Inf", 0, false},
+	{"1822", []float64{1822}},
+	{" -3.14 ", []float64{-3.14}},
+	{"3,14", []float64{3.14}},
+	{"1,000", []float64{1000, 1}},
+	{"3,143", []float64{3143, 3.143}},
+	{"0,125", []float64{0.125}},
+	{"1,000.5", []float64{1000.5}},
+	{"1,000,000", []float64{1000000}},
+	{"1 000", []float64{1000}},
+	{"2.5e3", []float64{2500}},
+	{"−2", []float64{-2}},
+	{"abc", nil},
+	{"", nil},
+	{"NaN", nil},
+	{"Inf", nil},
 }
 
-func TestParseNumber(t *testing.T) {
-	for _, tt := range parseNumberTests {
-		got, ok := ParseNumber(tt.in)
-		if ok != tt.ok || (ok && math.Abs(got-tt.want) > 1e-12) {
-			t.Errorf("ParseNumber(%q) = %v, %v, want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+func TestNumberReadings(t *testing.T) {
+	for _, tt := range numberReadingsTests {
+		got := NumberReadings(tt.in)
+		if len(got) != len(tt.want) {
+			t.Errorf("NumberReadings(%q) = %v, want %v", tt.in, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if math.Abs(got[i]-tt.want[i]) > 1e-12 {
+				t.Errorf("NumberReadings(%q) = %v, want %v", tt.in, got, tt.want)
+			}
 		}
 	}
 }
