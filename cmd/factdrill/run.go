@@ -26,6 +26,12 @@ const usage = `factdrill: quizzes and flashcards from documents and question fil
 Usage:
   factdrill serve  [-addr HOST:PORT] [-db PATH]   serve the site (the default command)
   factdrill backup [-db PATH] DEST                 copy the database, safely, while it runs
+  factdrill generate [-n N] [-kinds LIST] [-format gift|json] FILE
+                                                   write questions generated from a document
+  factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...
+                                                   read question files (GIFT, Aiken, CSV/TSV, Anki)
+  factdrill export [-db PATH] -set ID [-format gift|csv|anki|json]
+                                                   write a set as a question file
   factdrill teacher add [-db PATH] NAME            create a teacher account (password from the
                                                    terminal, or the first line of stdin)
   factdrill teacher password [-db PATH] NAME       set a teacher's password
@@ -56,6 +62,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runServe(ctx, args, getenv, stdout, stderr)
 	case "backup":
 		return runBackup(ctx, args, getenv, stdout, stderr)
+	case "generate":
+		return runGenerate(args, stdin, stdout, stderr)
+	case "import":
+		return runImport(ctx, args, getenv, stdout, stderr)
+	case "export":
+		return runExport(ctx, args, getenv, stdout, stderr)
 	case "teacher":
 		return runTeacher(ctx, args, getenv, stdin, stdout, stderr)
 	case "scores":

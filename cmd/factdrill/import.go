@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"factdrill/db"
+	"factdrill/questions"
+)
+
+// runImport reads question files into the database as sets:
+// `factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...`.
+// Every file is read before anything is stored; if any has an error, every
+// error is printed as FILE:LINE:COL: message and nothing is imported.
+func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	var cfg Config
+	fs := flags("import", &cfg, getenv, stderr)
+	title := fs.String("set", "", "put the questions of all files in one set with this `title` (default: a set a file)")
+	dry := fs.Bool("dry-run", false, "read and report, but store nothing")
+	format := fs.String("format", "", "with -dry-run, `json` prints the sets read in the JSON form")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "usage: factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...")
+		return errUsage
+	}
+	if *format != "" && *format != "json" {
+		fmt.Fprintf(stderr, "factdrill import: unknown format %q (want json)\n", *format)
+		return errUsage
+	}
+
+	var (
+		sets   []questions.Set
+		failed int
+	)
+	for _, name := range fs.Args() {
+		set, err := readQuestionFile(name)
+		if err != nil {
+			failed++
+			fmt.Fprintln(stderr, err)
+			continue
+		}
+		sets = append(sets, set)
+	}
+	if failed > 0 {
+		return fmt.Errorf("import: %d of %d files have errors; nothing was imported", failed, fs.NArg())
+	}
+	if *title != "" {
+		merged := questions.Set{Title: *title, Origin: "imported from " + strings.Join(baseNames(fs.Args()), ", ")}
+		for _, s := range sets {
+			merged.Questions = append(merged.Questions, s.Questions...)
+		}
+		if err := merged.Validate(); err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		sets = []questions.Set{merged}
+	}
+
+	if *dry {
+		if *format == "json" {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			if len(sets) == 1 {
+				return enc.Encode(sets[0])
+			}
+			return enc.Encode(sets)
+		}
+		for _, s := range sets {
+			fmt.Fprintf(stdout, "%s: %s (%s); nothing stored (-dry-run)\n", s.Title, plural(len(s.Questions), "question"), kindSummary(s))
+		}
+		return nil
+	}
+
+	store, err := db.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	for _, s := range sets {
+		id, err := store.CreateSet(ctx, s, "", time.Now())
+		if err != nil {
+			return fmt.Errorf("import %s: %w", s.Title, err)
+		}
+		fmt.Fprintf(stdout, "imported %q as set %d: %s (%s)\n", s.Title, id, plural(len(s.Questions), "question"), kindSummary(s))
+	}
+	return nil
+}
+
+// readQuestionFile reads one question file, refusing files too large to
+// be question files before reading them whole.
+func readQuestionFile(name string) (questions.Set, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return questions.Set{}, err
+	}
+	if info.IsDir() {
+		return questions.Set{}, fmt.Errorf("%s: is a folder, not a question file", name)
+	}
+	if info.Size() > questions.MaxFileSize {
+		return questions.Set{}, fmt.Errorf("%s: the file is %d MB; question files may be at most %d MB", name, info.Size()>>20, questions.MaxFileSize>>20)
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return questions.Set{}, err
+	}
+	set, err := questions.Read(name, data)
+	if err != nil {
+		var list questions.ErrorList
+		if errors.As(err, &list) {
+			return questions.Set{}, list
+		}
+		return questions.Set{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return set, nil
+}
+
+func baseNames(paths []string) []string {
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = filepath.Base(p)
+	}
+	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// kindSummary counts a set's questions by kind: "3 multiple choice, 1 essay".
+func kindSummary(s questions.Set) string {
+	count := map[questions.Kind]int{}
+	for _, q := range s.Questions {
+		count[q.Kind]++
+	}
+	var parts []string
+	for _, k := range questions.Kinds {
+		if count[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", count[k], k.Label()))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
