@@ -17,7 +17,7 @@ test:
 	$(GO) test ./...
 
 e2e:
-	FACTDRILL_E2E=1 $(GO) test -count=1 -run 'TestBrowser' -v ./...
+	FACTDRILL_E2E=1 $(GO) test -count=1 -run 'TestBrowser' -v ./cmd/factdrill/
 
 generate:
 	$(GO) tool templ generate
