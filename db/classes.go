@@ -2,7 +2,6 @@ package db
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -30,38 +29,9 @@ type Class struct {
 // class to win by a guess.
 const joinCodeLen = 6
 
-func newJoinCode() string {
-	var b [joinCodeLen]byte
-	rand.Read(b[:])
-	for i := range b {
-		b[i] = codeAlphabet[b[i]%32]
-	}
-	return string(b[:])
-}
-
-// NormalizeJoinCode turns a join code as typed into its stored form, as
-// NormalizeResumeCode does; "" for text that cannot be a code.
-func NormalizeJoinCode(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToUpper(s) {
-		switch r {
-		case ' ', '-', '\t':
-			continue
-		case 'O':
-			r = '0'
-		case 'I', 'L':
-			r = '1'
-		}
-		if !strings.ContainsRune(codeAlphabet, r) {
-			return ""
-		}
-		b.WriteRune(r)
-	}
-	if b.Len() != joinCodeLen {
-		return ""
-	}
-	return b.String()
-}
+// NormalizeJoinCode turns a join code as typed into its stored form (see
+// normalizeCode); "" for text that cannot be a code.
+func NormalizeJoinCode(s string) string { return normalizeCode(s, joinCodeLen) }
 
 // FormatJoinCode shows a stored join code in two groups of three.
 func FormatJoinCode(code string) string {
@@ -102,7 +72,7 @@ func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string, n
 	c := Class{TeacherID: teacherID, Name: name, CreatedAt: now.UTC()}
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
 		for {
-			c.JoinCode = newJoinCode()
+			c.JoinCode = newCode(joinCodeLen)
 			var taken int
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM classes WHERE join_code = ?", c.JoinCode).Scan(&taken); err != nil {
 				return err

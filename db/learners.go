@@ -36,21 +36,24 @@ const MaxNameLen = 60
 // aloud or copied by hand is not mistaken.
 const codeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
-// newResumeCode returns 8 random characters: 40 bits, with the guessing of
-// codes slowed by the web layer's rate limit.
-func newResumeCode() string {
-	var b [8]byte
-	rand.Read(b[:])
+// resumeCodeLen is the length of a resume code: 40 bits, with the guessing
+// of codes slowed by the web layer's rate limit.
+const resumeCodeLen = 8
+
+// newCode returns n random characters of codeAlphabet.
+func newCode(n int) string {
+	b := make([]byte, n)
+	rand.Read(b)
 	for i := range b {
 		b[i] = codeAlphabet[b[i]%32]
 	}
-	return string(b[:])
+	return string(b)
 }
 
-// NormalizeResumeCode turns a code as a person typed it into its stored
-// form: upper case, without spaces or dashes, with O read as 0 and I and L
-// as 1. It returns "" for text that cannot be a code.
-func NormalizeResumeCode(s string) string {
+// normalizeCode turns a code of n characters as a person typed it into its
+// stored form: upper case, without spaces or dashes, with O read as 0 and I
+// and L as 1. It returns "" for text that cannot be such a code.
+func normalizeCode(s string, n int) string {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
 		switch r {
@@ -66,15 +69,19 @@ func NormalizeResumeCode(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	if b.Len() != 8 {
+	if b.Len() != n {
 		return ""
 	}
 	return b.String()
 }
 
+// NormalizeResumeCode turns a resume code as typed into its stored form
+// (see normalizeCode); "" for text that cannot be a code.
+func NormalizeResumeCode(s string) string { return normalizeCode(s, resumeCodeLen) }
+
 // FormatResumeCode shows a stored code in two groups of four.
 func FormatResumeCode(code string) string {
-	if len(code) != 8 {
+	if len(code) != resumeCodeLen {
 		return code
 	}
 	return code[:4] + "-" + code[4:]
@@ -96,7 +103,7 @@ func (s *Store) CreateLearner(ctx context.Context, now time.Time) (Learner, erro
 
 func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, string, error) {
 	for {
-		code := newResumeCode()
+		code := newCode(resumeCodeLen)
 		var taken int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM learners WHERE resume_code = ?", code).Scan(&taken); err != nil {
 			return 0, "", err

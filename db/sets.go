@@ -113,60 +113,32 @@ func scanSet(row interface{ Scan(...any) error }) (SetInfo, error) {
 // first: published sets that belong to no teacher. A teacher's sets reach
 // students only through their classes.
 func (s *Store) PublishedSets(ctx context.Context) ([]SetInfo, error) {
-	var sets []SetInfo
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, setSelect+" WHERE s.published = 1 AND s.owner_id IS NULL ORDER BY s.id")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			i, err := scanSet(rows)
-			if err != nil {
-				return err
-			}
-			sets = append(sets, i)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("db: list sets: %w", err)
-	}
-	return sets, nil
+	return s.listSets(ctx, " WHERE s.published = 1 AND s.owner_id IS NULL ORDER BY s.id")
 }
 
 // PublishedSet returns a set anyone can take, with its questions in order;
 // ErrNotFound if there is no such published set, or if it belongs to a
 // teacher (whose sets are taken through classes).
 func (s *Store) PublishedSet(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
-	var (
-		info SetInfo
-		qs   []StoredQuestion
-	)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND s.published = 1 AND s.owner_id IS NULL", id)); err != nil {
-			return err
-		}
-		qs, err = setQuestions(ctx, tx, id)
-		return err
-	})
-	if err != nil {
-		return SetInfo{}, nil, fmt.Errorf("db: set %d: %w", id, err)
-	}
-	return info, qs, nil
+	return s.setWhere(ctx, id, " AND s.published = 1 AND s.owner_id IS NULL")
 }
 
 // Set returns any set, published or not, with its questions in order: for
 // its owner's pages and for export. ErrNotFound if there is no such set.
 func (s *Store) Set(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
+	return s.setWhere(ctx, id, "")
+}
+
+// setWhere reads the set with the given id that also meets the condition
+// and (the SQL after "WHERE s.id = ?"), with its questions, in one snapshot.
+func (s *Store) setWhere(ctx context.Context, id int64, and string, args ...any) (SetInfo, []StoredQuestion, error) {
 	var (
 		info SetInfo
 		qs   []StoredQuestion
 	)
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
-		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ?", id)); err != nil {
+		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ?"+and, append([]any{id}, args...)...)); err != nil {
 			return err
 		}
 		qs, err = setQuestions(ctx, tx, id)

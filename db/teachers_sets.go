@@ -72,22 +72,7 @@ func (s *Store) listSets(ctx context.Context, where string, args ...any) ([]SetI
 // or one that belongs to no teacher. Another teacher's set gives
 // ErrNotFound, as a missing one does.
 func (s *Store) TeacherSet(ctx context.Context, teacherID, id int64) (SetInfo, []StoredQuestion, error) {
-	var (
-		info SetInfo
-		qs   []StoredQuestion
-	)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND (s.owner_id = ? OR s.owner_id IS NULL)", id, teacherID)); err != nil {
-			return err
-		}
-		qs, err = setQuestions(ctx, tx, id)
-		return err
-	})
-	if err != nil {
-		return SetInfo{}, nil, fmt.Errorf("db: set %d: %w", id, err)
-	}
-	return info, qs, nil
+	return s.setWhere(ctx, id, " AND (s.owner_id = ? OR s.owner_id IS NULL)", teacherID)
 }
 
 // ownSet checks, in tx, that the set belongs to the teacher.
