@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/a-h/templ"
@@ -105,6 +106,7 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	h := w.Header()
 	h["Content-Type"] = htmlContentType
 	h["Cache-Control"] = noStore
+	h["Content-Length"] = []string{strconv.Itoa(buf.Len())}
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
 }

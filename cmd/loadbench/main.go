@@ -335,11 +335,6 @@ func loadBenchmark(doc *bytes.Buffer, o options) error {
 	if err != nil {
 		return err
 	}
-	staticPost := filepath.Join(dir, "static-post.lua")
-	os.WriteFile(staticPost, []byte(`wrk.method = "POST"
-wrk.body = "choice=1&truth=true&text=answer&nav=next"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-`), 0o644)
 	studyGetScript, err := writeStudyScript(dir, ls, false, cards)
 	if err != nil {
 		return err
@@ -348,31 +343,28 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 	if err != nil {
 		return err
 	}
-	staticStudyPost := filepath.Join(dir, "static-study-post.lua")
-	os.WriteFile(staticStudyPost, []byte(`wrk.method = "POST"
-wrk.body = "card=1&rating=3&shown=0"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-`), 0o644)
-
 	type row struct {
 		name        string
 		app, static wrkResult
 	}
 	var rows []row
 	for _, c := range []struct {
-		name, script, static, staticScript string
+		name, script, static string
 	}{
-		{"Quiz question page (GET)", getScript, staticAddr, ""},
-		{"Submit an answer (POST, committed before the 303)", postScript, staticAddr, staticPost},
-		{"Flashcard study page (GET)", studyGetScript, staticStudyAddr, ""},
-		{"Answer a flashcard (POST, committed before the 303)", studyPostScript, staticStudyAddr, staticStudyPost},
+		{"Quiz question page (GET)", getScript, staticAddr},
+		{"Submit an answer (POST, committed before the 303)", postScript, staticAddr},
+		{"Flashcard study page (GET)", studyGetScript, staticStudyAddr},
+		{"Answer a flashcard (POST, committed before the 303)", studyPostScript, staticStudyAddr},
 	} {
 		fmt.Fprintf(os.Stderr, "loadbench: %s\n", c.name)
 		app, _, err := runWrk(o, base, c.script)
 		if err != nil {
 			return err
 		}
-		st, _, err := runWrk(o, "http://"+c.static+"/", c.staticScript)
+		// The same script drives the static server: the same requests,
+		// cookies and bodies, so that the load generator's own work is
+		// the same on both sides and the ratio compares the servers.
+		st, _, err := runWrk(o, "http://"+c.static, c.script)
 		if err != nil {
 			return err
 		}
@@ -381,7 +373,8 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 
 	fmt.Fprintf(doc, "\n## Load: factdrill against a static Go server, same run\n\n")
 	fmt.Fprintf(doc, "wrk on loopback, %d threads, %d connections, %s a run, sessions of %d learners in turn. "+
-		"The static server is a minimal Go `net/http` server returning a page of the same size for any request: "+
+		"The static server is a minimal Go `net/http` server returning a page of the same size for any request, "+
+		"driven by the same wrk script (the same requests, cookies and bodies): "+
 		"%d bytes for the quiz routes (the question page), %d for the flashcard routes (the study page). "+
 		"factdrill runs with `synchronous=FULL`: each answer is fsynced before its 303. "+
 		"A quiz answer also reviews the learner's flashcard for the question, in the same transaction; "+
@@ -393,7 +386,10 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 		fmt.Fprintf(doc, "| %s | %.0f | %s | %s | %.0f | %s | %s | %.2f | %d |\n", r.name, r.app.rps, fmtDur(r.app.p50), fmtDur(r.app.p99),
 			r.static.rps, fmtDur(r.static.p50), fmtDur(r.static.p99), r.app.rps/r.static.rps, r.app.errors+r.app.non2xx)
 	}
-	fmt.Fprintf(doc, "\nGoals: the question and study pages at 0.5 or more of the static rate; more than 2,000 durable answers a second.\n")
+	fmt.Fprintf(doc, "\nGoals (the foundation issue's): the quiz question page at 0.5 or more of the static rate; "+
+		"more than 2,000 durable quiz answers a second. The flashcard routes have no goal yet: each study page reads "+
+		"the learner's cards for the set, today's counts and the undo state in several queries, uncached because "+
+		"every answer changes them.\n")
 	return nil
 }
 
