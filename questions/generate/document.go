@@ -97,6 +97,7 @@ func analyze(raw string, progress func(done, total int)) *document {
 		e.typ = decideType(e)
 	}
 	mergeVariants(d.ents)
+	mergeBirthNames(d.sents)
 	for _, e := range d.ents {
 		if r := e.root(); r != e && r.typ == eName {
 			r.typ = decideType(r)

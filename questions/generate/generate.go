@@ -104,13 +104,18 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 	var ok []*candidate
 	stems := map[string]bool{}
 	cache := map[string]stemVerdict{}
+	shared := d.sharedSurnames()
 	total := 3 * len(d.sents)
 	step := max(1, len(cands)/50)
 	for i, c := range cands {
 		if opt.Progress != nil && i%step == 0 {
 			opt.Progress(2*len(d.sents)+i*len(d.sents)/len(cands), total)
 		}
-		if check := lintCached(&c.item, cache); check != "" {
+		check := lintCached(&c.item, cache)
+		if check == "" && namesAmbiguously(c.q.Stem, shared) {
+			check = CheckAmbiguousName
+		}
+		if check != "" {
 			rep.Rejected[check]++
 			if debugLint != nil {
 				debugLint(c, check)

@@ -23,12 +23,13 @@ const (
 	CheckNotContradicted     = "false-not-contradicted" // a false statement the text does not plainly contradict
 	CheckInvalid             = "invalid"                // questions.Question.Validate fails
 	CheckDuplicate           = "duplicate"              // another kept item asks the same thing
+	CheckAmbiguousName       = "ambiguous-name"         // the stem names someone by a surname two people share
 )
 
 // Checks lists the checks in the order they run.
 var Checks = []string{CheckKeyNotInSource, CheckDistractorIsKey, CheckDuplicateDistractor, CheckSecondRightAnswer,
 	CheckTooFewDistractors, CheckAnswerInStem, CheckNoVerb, CheckNeedsContext, CheckStemLength,
-	CheckNotContradicted, CheckInvalid, CheckDuplicate}
+	CheckNotContradicted, CheckInvalid, CheckAmbiguousName, CheckDuplicate}
 
 // An item is a question with what the checks need to judge it: the key as
 // written, its accepted forms, the distractors, and the source sentence.

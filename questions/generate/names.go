@@ -136,3 +136,76 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// birthNameWords introduce another name of the person just named, in
+// parentheses: "Marie Curie (born Maria Salomea Skłodowska; …)".
+var birthNameWords = map[string]bool{"born": true, "née": true, "nee": true, "formerly": true}
+
+// mergeBirthNames joins a person and the other name given for them in the
+// parentheses right after their name, so that neither is offered as a
+// distractor for the other.
+func mergeBirthNames(sents []*sentence) {
+	for _, s := range sents {
+		for i, m := range s.ments {
+			if m.ent == nil || m.ent.root().typ != ePerson {
+				continue
+			}
+			k := m.b
+			if k+1 >= len(s.toks) || s.toks[k].text != "(" || !birthNameWords[s.toks[k+1].lower] {
+				continue
+			}
+			for _, n := range s.ments[i+1:] {
+				if n.a > k+3 {
+					break
+				}
+				if n.a == k+2 && n.ent != nil && (n.ent.root().typ == ePerson || n.ent.root().typ == eName) {
+					// The name in use stays the person's name, as shown
+					// and as shortened to a surname; the other becomes one
+					// of their forms, which no distractor may be.
+					a := m.ent.root()
+					core, disp := a.core, a.display()
+					join(a, n.ent.root())
+					a.core, a.disp = core, disp
+				}
+			}
+		}
+	}
+}
+
+// sharedSurnames maps each surname two or more people of the document
+// share to their full names ("Curie": "Marie Curie", "Pierre Curie").
+func (d *document) sharedSurnames() map[string][]string {
+	by := map[string][]string{}
+	for _, e := range d.ents {
+		if e.merged == nil && e.typ == ePerson {
+			if sh, full := e.short(), e.display(); sh != full {
+				by[sh] = append(by[sh], full)
+			}
+		}
+	}
+	for sh, names := range by {
+		if len(names) < 2 {
+			delete(by, sh)
+		}
+	}
+	return by
+}
+
+// namesAmbiguously reports whether the stem names a person by a surname
+// others share, without the full name that would tell who is meant:
+// "Where was Curie born?" in a text about Marie and Pierre Curie.
+func namesAmbiguously(stem string, shared map[string][]string) bool {
+	for sh, names := range shared {
+		if !containsWord(stem, sh) {
+			continue
+		}
+		rest := stem
+		for _, n := range names {
+			rest = strings.ReplaceAll(rest, n, "")
+		}
+		if containsWord(rest, sh) {
+			return true
+		}
+	}
+	return false
+}

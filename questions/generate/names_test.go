@@ -1,0 +1,65 @@
+package generate
+
+import (
+	"strings"
+	"testing"
+
+	"factdrill/questions"
+)
+
+const curies = `Marie Curie (born Maria Salomea Skłodowska; 7 November 1867 – 4 July 1934) was a Polish physicist and chemist who conducted pioneering research on radioactivity.
+
+Her husband, Pierre Curie, was a co-winner of her first Nobel Prize. In 1906, Pierre Curie died in a Paris street accident.
+
+Curie was born in Warsaw, in what was then the Kingdom of Poland. In 1891, aged 24, she followed her elder sister Bronisława to study in Paris.
+
+Henri Becquerel shared the 1903 prize with the Curies. Albert Einstein met Marie Curie in 1911.`
+
+// TestGenerate_OtherNames checks two ways a person is named twice: a birth
+// name in parentheses is the same person, never a distractor for her, and
+// a surname two people share never names one of them in a stem.
+func TestGenerate_OtherNames(t *testing.T) {
+	set, err := Generate(curies, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range set.Questions {
+		if q.Kind == questions.MultipleChoice {
+			var marie, maria bool
+			for _, c := range q.Choices {
+				marie = marie || c.Text == "Marie Curie"
+				maria = maria || strings.Contains(c.Text, "Skłodowska")
+			}
+			if marie && maria {
+				t.Errorf("%q offers Marie Curie and her birth name as two options", q.Stem)
+			}
+		}
+		rest := strings.NewReplacer("Marie Curie", "", "Pierre Curie", "").Replace(q.Stem)
+		if containsWord(rest, "Curie") {
+			t.Errorf("%q names a Curie by the surname alone", q.Stem)
+		}
+		for _, a := range q.Answers {
+			if a.Text == "Curie" {
+				t.Errorf("%q accepts the bare surname Curie, which names two people", q.Stem)
+			}
+		}
+	}
+	if len(set.Questions) == 0 {
+		t.Fatal("no questions from the Curie text")
+	}
+}
+
+func TestNamesAmbiguously(t *testing.T) {
+	shared := map[string][]string{"Curie": {"Marie Curie", "Pierre Curie"}}
+	for stem, want := range map[string]bool{
+		"Where was Curie born?":                    true,
+		"Where was Marie Curie born?":              false,
+		"Who died in a Paris street accident?":     false,
+		"Marie Curie met Curie's friend in Paris.": true,
+		"The Curies shared the prize.":             false,
+	} {
+		if got := namesAmbiguously(stem, shared); got != want {
+			t.Errorf("namesAmbiguously(%q) = %v, want %v", stem, got, want)
+		}
+	}
+}
