@@ -88,6 +88,8 @@ type Set struct {
 	// workers-opposition.txt", "imported from week3.gift".
 	Origin    string     `json:"origin,omitempty"`
 	Questions []Question `json:"questions"`
+	// Media holds the images the questions refer to (see Media), each once.
+	Media []Media `json:"media,omitempty"`
 }
 
 // Question is one question of a set. Which fields matter depends on Kind:

@@ -1,0 +1,105 @@
+package questions
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Media is an image a question shows: the bytes of one file, named by the
+// SHA-256 of its content so that the same picture in two questions, sets or
+// files is stored once.
+//
+// A question refers to an image from its rich text (Format HTML or
+// Markdown) by MediaPath(hash), for example
+// <img src="/media/9f86…" alt="A pressure gauge">. Readers that meet a file
+// (Moodle XML's <file>, an .apkg's media, a GIFT [html] <img>) add it to the
+// set's Media and rewrite the reference; writers turn the path back into
+// their format's own reference. The path is also where the server serves
+// the image, so pages show the text as it is stored.
+type Media struct {
+	// Hash is the SHA-256 of Data in lowercase hex.
+	Hash string `json:"hash"`
+	// Name is the file name the image came with ("gauge.png"), for
+	// exports that need one; it does not identify the image.
+	Name string `json:"name,omitempty"`
+	// Type is the MIME type, one of MediaTypes.
+	Type string `json:"type"`
+	Data []byte `json:"data"`
+}
+
+// MaxMediaBytes is the largest image a set may carry.
+const MaxMediaBytes = 5 << 20
+
+// MediaTypes are the image types questions may carry: PNG, JPEG, GIF, WebP,
+// and SVG once sanitised.
+var MediaTypes = []string{"image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"}
+
+// mediaPrefix starts the path of every image in question text.
+const mediaPrefix = "/media/"
+
+// MediaPath is where an image is referred to from question text and served.
+func MediaPath(hash string) string { return mediaPrefix + hash }
+
+// mediaPathRE matches a reference to an image in question text.
+var mediaPathRE = regexp.MustCompile(`/media/([0-9a-f]{64})`)
+
+// MediaRefs returns the hashes of the images text refers to, in the order
+// they first appear.
+func MediaRefs(text string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range mediaPathRE.FindAllStringSubmatch(text, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// NewMedia checks an image's size and type, telling the type from the
+// content (never from the name), and returns it with its hash. An SVG file
+// must already be sanitised by the caller; a file of any other type is
+// refused with a message for the user.
+func NewMedia(name string, data []byte) (Media, error) {
+	if len(data) == 0 {
+		return Media{}, fmt.Errorf("image %q is empty", name)
+	}
+	if len(data) > MaxMediaBytes {
+		return Media{}, fmt.Errorf("image %q is %d bytes; images may be at most %d MB", name, len(data), MaxMediaBytes>>20)
+	}
+	typ := SniffImage(data)
+	if typ == "" {
+		return Media{}, fmt.Errorf("%q is not a PNG, JPEG, GIF, WebP or SVG image", name)
+	}
+	sum := sha256.Sum256(data)
+	return Media{Hash: hex.EncodeToString(sum[:]), Name: name, Type: typ, Data: data}, nil
+}
+
+// SniffImage tells an image's MIME type from its first bytes, or returns ""
+// when it is none of MediaTypes.
+func SniffImage(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return "image/png"
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return "image/jpeg"
+	case bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
+		return "image/gif"
+	case len(data) >= 12 && string(data[:4]) == "RIFF" && string(data[8:12]) == "WEBP":
+		return "image/webp"
+	}
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	s := strings.TrimSpace(strings.TrimPrefix(string(head), "\uFEFF"))
+	if strings.HasPrefix(s, "<") && strings.Contains(s, "<svg") {
+		return "image/svg+xml"
+	}
+	return ""
+}

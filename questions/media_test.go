@@ -1,0 +1,54 @@
+package questions
+
+import (
+	"strings"
+	"testing"
+)
+
+var sniffTests = []struct {
+	name string
+	data string
+	want string
+}{
+	{"PNG", "\x89PNG\r\n\x1a\n\x00\x00", "image/png"},
+	{"JPEG", "\xff\xd8\xff\xe0", "image/jpeg"},
+	{"GIF", "GIF89a\x01\x00", "image/gif"},
+	{"WebP", "RIFF\x00\x00\x00\x00WEBPVP8 ", "image/webp"},
+	{"SVG", `<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>`, "image/svg+xml"},
+	{"HTML", "<html><body>hi</body></html>", ""},
+	{"PDF", "%PDF-1.4", ""},
+	{"Empty", "", ""},
+}
+
+func TestSniffImage(t *testing.T) {
+	for _, tt := range sniffTests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SniffImage([]byte(tt.data)); got != tt.want {
+				t.Errorf("SniffImage(%q) = %q, want %q", tt.data, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewMedia(t *testing.T) {
+	m, err := NewMedia("dot.png", []byte("\x89PNG\r\n\x1a\nrest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Type != "image/png" || len(m.Hash) != 64 {
+		t.Errorf("NewMedia = %+v, want a PNG with a 64-digit hash", m)
+	}
+	text := `<p><img src="` + MediaPath(m.Hash) + `" alt="a dot"> and again <img src="` + MediaPath(m.Hash) + `"></p>`
+	if got := MediaRefs(text); len(got) != 1 || got[0] != m.Hash {
+		t.Errorf("MediaRefs(%q) = %v, want [%s]", text, got, m.Hash)
+	}
+	for name, data := range map[string][]byte{
+		"empty.png": nil,
+		"page.png":  []byte("<html></html>"),
+		"huge.png":  append([]byte("\x89PNG\r\n\x1a\n"), make([]byte, MaxMediaBytes)...),
+	} {
+		if _, err := NewMedia(name, data); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("NewMedia(%q) error = %v, want one naming the file", name, err)
+		}
+	}
+}
