@@ -1,0 +1,203 @@
+package quiz
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+// The reference learners in testdata/optimizer: review histories and what
+// fsrs-rs 6.5.0 makes of them (see the README there).
+
+type optRefMetric struct {
+	LogLoss  float64 `json:"logLoss"`
+	RMSEBins float64 `json:"rmseBins"`
+	N        int     `json:"n"`
+}
+
+type optRefDataset struct {
+	Name  string `json:"name"`
+	Stats struct {
+		Items                        int              `json:"items"`
+		Reviews                      int              `json:"reviews"`
+		InitItemsKept                int              `json:"initItemsKept"`
+		TrainItemsAfterOutlierFilter int              `json:"trainItemsAfterOutlierFilter"`
+		RemovedOutlierPairs          map[string][]int `json:"removedOutlierPairs"`
+	} `json:"stats"`
+	Options struct {
+		EnableShortTerm    bool `json:"enableShortTerm"`
+		NumRelearningSteps int  `json:"numRelearningSteps"`
+	} `json:"options"`
+	Parameters map[string][]float64 `json:"parameters"`
+	Metrics    map[string]struct {
+		JS struct {
+			Recency optRefMetric `json:"recency"`
+			Plain   optRefMetric `json:"plain"`
+		} `json:"js"`
+	} `json:"metrics"`
+	PretrainCheck struct {
+		W0to3          []float64          `json:"w0to3"`
+		RawByRating    map[string]float64 `json:"rawByRating"`
+		CountsByRating map[string]int     `json:"countsByRating"`
+	} `json:"jsPretrainCheck"`
+	SpotChecks []struct {
+		Index       int                    `json:"index"`
+		Reviews     [][2]int               `json:"reviews"`
+		StateBefore struct{ S, D float64 } `json:"fittedStateBefore"`
+		R           float64                `json:"fittedR"`
+	} `json:"spotChecks"`
+
+	history ReviewHistory
+}
+
+var optRef = sync.OnceValues(func() ([]*optRefDataset, error) {
+	var data struct {
+		Datasets []struct {
+			Name  string            `json:"name"`
+			Cards []json.RawMessage `json:"cards"`
+		} `json:"datasets"`
+	}
+	var ref struct {
+		Datasets []*optRefDataset `json:"datasets"`
+	}
+	for name, v := range map[string]any{"datasets.json": &data, "reference.json": &ref} {
+		b, err := os.ReadFile(filepath.Join("testdata", "optimizer", name))
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(b, v); err != nil {
+			return nil, err
+		}
+	}
+	for i, d := range ref.Datasets {
+		src := data.Datasets[i]
+		if src.Name != d.Name {
+			return nil, os.ErrInvalid
+		}
+		for _, raw := range src.Cards {
+			var c [3]json.RawMessage
+			var day0 int
+			var ratings, deltas []int
+			if err := json.Unmarshal(raw, &c); err != nil {
+				return nil, err
+			}
+			for j, v := range []any{&day0, &ratings, &deltas} {
+				if err := json.Unmarshal(c[j], v); err != nil {
+					return nil, err
+				}
+			}
+			ch := make(CardHistory, len(ratings))
+			day := day0
+			for j := range ratings {
+				day += deltas[j]
+				ch[j] = DayReview{Day: day, Rating: Rating(ratings[j])}
+			}
+			d.history.Cards = append(d.history.Cards, ch)
+		}
+	}
+	return ref.Datasets, nil
+})
+
+func optRefDatasets(t testing.TB) []*optRefDataset {
+	t.Helper()
+	ds, err := optRef()
+	if err != nil {
+		t.Fatalf("load testdata/optimizer: %v", err)
+	}
+	if len(ds) != 6 {
+		t.Fatalf("testdata/optimizer holds %d learners, want 6", len(ds))
+	}
+	return ds
+}
+
+func TestOptimize_ReferenceItems(t *testing.T) {
+	for _, d := range optRefDatasets(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			if got, want := d.history.Reviews(), d.Stats.Reviews; got != want {
+				t.Errorf("reviews: got %d, want %d", got, want)
+			}
+			l, err := newOptLog(d.history)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := len(l.items), d.Stats.Items; got != want {
+				t.Fatalf("items: got %d, want %d", got, want)
+			}
+			// The spot checks pin the canonical order: the item at each
+			// index holds these answers.
+			p := newOptParams((*[21]float64)(d.Parameters["fitted"]))
+			for _, sc := range d.SpotChecks {
+				it := l.items[sc.Index]
+				if int(it.n) != len(sc.Reviews) {
+					t.Fatalf("item %d: got %d answers, want %d", sc.Index, it.n, len(sc.Reviews))
+				}
+				for j, rv := range sc.Reviews {
+					g, dt := int(l.rating[it.off+int32(j)]), int(max(l.delta[it.off+int32(j)], 0))
+					if g != rv[0] || dt != rv[1] {
+						t.Fatalf("item %d answer %d: got (%d, %d), want (%d, %d)", sc.Index, j, g, dt, rv[0], rv[1])
+					}
+				}
+				s, dd := p.forward(l, it.off, it.n-1, nil)
+				r, _ := p.curve(float64(l.delta[it.last()]), s)
+				if !optClose(s, sc.StateBefore.S, 1e-12) || !optClose(dd, sc.StateBefore.D, 1e-12) || !optClose(r, sc.R, 1e-12) {
+					t.Errorf("item %d: got S %v D %v R %v, want %v %v %v", sc.Index, s, dd, r, sc.StateBefore.S, sc.StateBefore.D, sc.R)
+				}
+			}
+		})
+	}
+}
+
+// optClose reports whether got is within tol of want, relative to want's
+// size when that exceeds 1.
+func optClose(got, want, tol float64) bool {
+	return math.Abs(got-want) <= tol*max(1, math.Abs(want))
+}
+
+func TestOptimize_ReferenceEvaluator(t *testing.T) {
+	worst := 0.0
+	for _, d := range optRefDatasets(t) {
+		for _, set := range []string{"default", "fitted", "groundTruth", "pretrainOnly", "oneEpochRun"} {
+			t.Run(d.Name+"/"+set, func(t *testing.T) {
+				got, err := EvaluateWeights(d.history, d.Parameters[set])
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := d.Metrics[set].JS.Recency
+				if got.Items != want.N {
+					t.Errorf("items: got %d, want %d", got.Items, want.N)
+				}
+				dl, dr := math.Abs(got.LogLoss-want.LogLoss), math.Abs(got.RMSEBins-want.RMSEBins)
+				worst = max(worst, dl, dr)
+				if dl > 1e-9 || dr > 1e-9 {
+					t.Errorf("got log loss %.12f RMSE(bins) %.12f, want %.12f %.12f", got.LogLoss, got.RMSEBins, want.LogLoss, want.RMSEBins)
+				}
+			})
+		}
+	}
+	t.Logf("largest gap to the reference evaluator: %.3g", worst)
+}
+
+func TestEvaluateWeights_Errors(t *testing.T) {
+	h := ReviewHistory{Cards: []CardHistory{{{Day: 0, Rating: RatingGood}, {Day: 3, Rating: RatingGood}}}}
+	tests := []struct {
+		name string
+		h    ReviewHistory
+		w    []float64
+	}{
+		{"ShortWeights", h, DefaultWeights()[:19]},
+		{"NaNWeight", h, append(DefaultWeights()[:20], math.NaN())},
+		{"NoItems", ReviewHistory{Cards: []CardHistory{{{Day: 0, Rating: RatingGood}, {Day: 0, Rating: RatingGood}}}}, DefaultWeights()},
+		{"BadRating", ReviewHistory{Cards: []CardHistory{{{Day: 0, Rating: 5}, {Day: 3, Rating: RatingGood}}}}, DefaultWeights()},
+		{"DaysBackwards", ReviewHistory{Cards: []CardHistory{{{Day: 5, Rating: RatingGood}, {Day: 3, Rating: RatingGood}}}}, DefaultWeights()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if fit, err := EvaluateWeights(tt.h, tt.w); err == nil {
+				t.Errorf("got %+v and no error, want an error", fit)
+			}
+		})
+	}
+}
