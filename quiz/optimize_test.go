@@ -5,6 +5,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"sync"
 	"testing"
 )
@@ -200,4 +202,65 @@ func TestEvaluateWeights_Errors(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestOptimize_ReferenceOutlierFilter(t *testing.T) {
+	for _, d := range optRefDatasets(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			l, err := newOptLog(d.history)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sp := l.split()
+			if got, want := len(sp.init), d.Stats.InitItemsKept; got != want {
+				t.Errorf("pre-training items: got %d, want %d", got, want)
+			}
+			if got, want := len(sp.train), d.Stats.TrainItemsAfterOutlierFilter; got != want {
+				t.Errorf("training items: got %d, want %d", got, want)
+			}
+			for g := 1; g <= 4; g++ {
+				want := d.Stats.RemovedOutlierPairs[strconv.Itoa(g)]
+				got := make([]int, len(sp.removed[g]))
+				for i, dt := range sp.removed[g] {
+					got[i] = int(dt)
+				}
+				if !slices.Equal(got, want) && len(got)+len(want) > 0 {
+					t.Errorf("first rating %d: removed intervals %v, want %v", g, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestOptimize_ReferencePretrain(t *testing.T) {
+	worst := 0.0
+	for _, d := range optRefDatasets(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			l, err := newOptLog(d.history)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s0, counts, err := l.pretrain(l.split())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for g := 1; g <= 4; g++ {
+				if got, want := counts[g], d.PretrainCheck.CountsByRating[strconv.Itoa(g)]; got != want {
+					t.Errorf("rating %d: got %d items, want %d", g, got, want)
+				}
+			}
+			// Against both fsrs-rs itself (float32) and the float64
+			// re-implementation beside it; 1e-6 is the requirement.
+			for _, want := range [][]float64{d.Parameters["pretrainOnly"][:4], d.PretrainCheck.W0to3} {
+				for i := range 4 {
+					diff := math.Abs(s0[i] - want[i])
+					worst = max(worst, diff)
+					if diff > 1e-6 {
+						t.Errorf("w%d: got %.9g, want %.9g", i, s0[i], want[i])
+					}
+				}
+			}
+		})
+	}
+	t.Logf("largest gap to the reference pre-training: %.3g", worst)
 }
