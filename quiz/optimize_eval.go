@@ -85,10 +85,13 @@ func (l *optLog) predictions(p *optParams) []float64 {
 			s, d = p.first(l.rating[i], &c)
 			continue
 		}
-		if t := float64(l.delta[i]); t > 0 {
-			pred[i], _ = p.curve(t, s)
+		t := float64(l.delta[i])
+		r, lb := 1.0, 0.0
+		if t > 0 {
+			r, lb = p.curve(t, s)
+			pred[i] = r
 		}
-		s, d = p.step(s, d, float64(l.delta[i]), l.rating[i], &c)
+		s, d = p.stepAt(s, d, t, l.rating[i], r, lb, &c)
 	}
 	return pred
 }

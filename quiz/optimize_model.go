@@ -55,26 +55,30 @@ type optStep struct {
 	sOK, dOK bool    // the new S and D were inside their bounds before clamping
 	t        float64 // days since the previous answer
 	s, d     float64 // the state before the answer
-	r, b     float64 // retrievability at t and the curve's base 1 + f·t/s
+	r, lb    float64 // retrievability at t and the log of the curve's base
 	x        float64 // the short-term factor, the lapse stability or the pass increment
 	u, v     float64 // lapse: d^-w12·e^((1-r)w14) and (s+1)^w13; pass: s^-w9 and e^((1-r)w10)
+	l1, l2   float64 // logarithms back needs: ln s (short, pass), or ln d and ln(s+1) (lapse)
 }
 
 // curve is the forgetting curve: the retrievability t days after a review
-// that left stability s, and the curve's base 1 + f·t/s.
-func (p *optParams) curve(t, s float64) (r, b float64) {
-	b = t/s*p.factor + 1
-	return math.Pow(b, p.decay), b
+// that left stability s, and the logarithm of the curve's base 1 + f·t/s.
+// Powers are taken as exp(y·ln x) throughout, for speed and so that back
+// can reuse the logarithms.
+func (p *optParams) curve(t, s float64) (r, lb float64) {
+	lb = math.Log(t/s*p.factor + 1)
+	return math.Exp(p.decay * lb), lb
 }
 
-// curveBack adds g·∂R/∂w20 to gw and returns g·∂R/∂s, where R = b^decay
-// is the curve at (t, s).
-func (p *optParams) curveBack(t, s, r, b, g float64, gw *[21]float64) float64 {
+// curveBack adds g·∂R/∂w20 to gw and returns g·∂R/∂s, where R = r is the
+// curve at (t, s) and lb the logarithm of its base.
+func (p *optParams) curveBack(t, s, r, lb, g float64, gw *[21]float64) float64 {
 	if g == 0 || t == 0 {
 		return 0
 	}
 	w20 := p.w[20]
-	gw[20] += g * r * (-math.Log(b) - w20*t/s*p.dFactor/b)
+	b := t/s*p.factor + 1
+	gw[20] += g * r * (-lb - w20*t/s*p.dFactor/b)
 	return g * r * w20 * p.factor * t / (b * s * s)
 }
 
@@ -89,22 +93,33 @@ func (p *optParams) first(g int8, c *optStep) (s, d float64) {
 // step is the memory state after answer g, t days after the previous
 // answer left the state (s, d); it records in c what back needs.
 func (p *optParams) step(s, d, t float64, g int8, c *optStep) (float64, float64) {
+	r, lb := 1.0, 0.0
+	if t > 0 {
+		r, lb = p.curve(t, s)
+	}
+	return p.stepAt(s, d, t, g, r, lb, c)
+}
+
+// stepAt is step given the curve at (t, s), r and lb, which the caller
+// has already computed to predict the answer.
+func (p *optParams) stepAt(s, d, t float64, g int8, r, lb float64, c *optStep) (float64, float64) {
 	w := &p.w
-	*c = optStep{g: g, t: t, s: s, d: d, r: 1, b: 1}
+	*c = optStep{g: g, t: t, s: s, d: d, r: r, lb: lb}
 	gf := float64(g)
 	var ns float64
 	switch {
 	case t == 0:
-		x := math.Exp(w[17]*(gf-3+w[18])) * math.Pow(s, -w[19])
+		c.l1 = math.Log(s)
+		x := math.Exp(w[17]*(gf-3+w[18]) - w[19]*c.l1)
 		c.kind, c.x = optShort, x
 		if g >= 2 && x < 1 {
 			c.kind, x = optShortFloor, 1
 		}
 		ns = s * x
 	case g == 1:
-		c.r, c.b = p.curve(t, s)
-		c.u = math.Pow(d, -w[12]) * math.Exp((1-c.r)*w[14])
-		c.v = math.Pow(s+1, w[13])
+		c.l1, c.l2 = math.Log(d), math.Log(s+1)
+		c.u = math.Exp(-w[12]*c.l1 + (1-c.r)*w[14])
+		c.v = math.Exp(w[13] * c.l2)
 		lapse := w[11] * c.u * (c.v - 1)
 		floor := s / p.lapseDiv
 		if floor < lapse {
@@ -114,8 +129,8 @@ func (p *optParams) step(s, d, t float64, g int8, c *optStep) (float64, float64)
 		}
 		c.x = lapse
 	default:
-		c.r, c.b = p.curve(t, s)
-		c.u = math.Pow(s, -w[9])
+		c.l1 = math.Log(s)
+		c.u = math.Exp(-w[9] * c.l1)
 		c.v = math.Exp((1 - c.r) * w[10])
 		inc := p.expW8 * (11 - d) * c.u * (c.v - 1)
 		switch g {
@@ -164,7 +179,7 @@ func (p *optParams) back(c *optStep, gs, gd float64, gw *[21]float64) (float64, 
 			gx := gs * s * c.x
 			gw[17] += gx * (gf - 3 + w[18])
 			gw[18] += gx * w[17]
-			gw[19] -= gx * math.Log(s)
+			gw[19] -= gx * c.l1
 			ps = gs*c.x - gx*w[19]/s
 		case optLapseFloor: // s / e^(w17·w18)
 			ns := s / p.lapseDiv
@@ -174,8 +189,8 @@ func (p *optParams) back(c *optStep, gs, gd float64, gw *[21]float64) (float64, 
 		case optLapse: // w11·d^-w12·((s+1)^w13 - 1)·e^((1-r)w14)
 			k := gs * w[11] * c.u
 			gw[11] += gs * c.u * (c.v - 1)
-			gw[12] -= gs * c.x * math.Log(d)
-			gw[13] += k * c.v * math.Log(s+1)
+			gw[12] -= gs * c.x * c.l1
+			gw[13] += k * c.v * c.l2
 			gw[14] += gs * c.x * (1 - c.r)
 			ps = k * w[13] * c.v / (s + 1)
 			pd = -gs * c.x * w[12] / d
@@ -193,7 +208,7 @@ func (p *optParams) back(c *optStep, gs, gd float64, gw *[21]float64) (float64, 
 			}
 			a := gi * p.expW8 * c.u * mult // ∂/∂(11-d) of the increment, times gi
 			gw[8] += gi * c.x
-			gw[9] -= gi * c.x * math.Log(s)
+			gw[9] -= gi * c.x * c.l1
 			gw[10] += a * (11 - d) * c.v * (1 - c.r)
 			ps = gs*(1+c.x) - gi*c.x*w[9]/s
 			pd = -a * (c.v - 1)
@@ -210,7 +225,7 @@ func (p *optParams) back(c *optStep, gs, gd float64, gw *[21]float64) (float64, 
 		gw[6] -= gn * (10 - d) * (gf - 3) / 9
 		pd += gn * (1 - delta/9)
 	}
-	ps += p.curveBack(c.t, s, c.r, c.b, pr, gw)
+	ps += p.curveBack(c.t, s, c.r, c.lb, pr, gw)
 	return ps, pd
 }
 

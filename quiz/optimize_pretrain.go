@@ -185,14 +185,15 @@ func (l *optLog) pretrain(sp optSplit) (s0 [4]float64, counts [5]int, err error)
 	return s0, counts, nil
 }
 
-// optSmoothAndFill is fsrs-rs's smooth_and_fill, in float32 as there. It
-// keeps the ratings with data (has, counts), makes the stabilities rise
-// with the rating (where two are out of order, the one with fewer items
-// takes the other's value), and fills in missing ratings from the others
-// with fsrs-rs's fixed exponents, or scales the defaults when only one
-// rating has data. It fails with ErrNotEnoughReviews when none has.
-func optSmoothAndFill(s [5]float32, has [5]bool, counts [5]int) ([4]float32, error) {
-	var out [4]float32
+// optSmoothAndFill is fsrs-rs's smooth_and_fill, in float32 as there for
+// the pre-training (F float32) and in float64 for trained weights. It keeps
+// the ratings with data (has, counts), makes the stabilities rise with the
+// rating (where two are out of order, the one with fewer items takes the
+// other's value), and fills in missing ratings from the others with
+// fsrs-rs's fixed exponents, or scales the defaults when only one rating
+// has data. It fails with ErrNotEnoughReviews when none has.
+func optSmoothAndFill[F float32 | float64](s [5]F, has [5]bool, counts [5]int) ([4]F, error) {
+	var out [4]F
 	n := 0
 	for g := 1; g <= 4; g++ {
 		has[g] = has[g] && counts[g] > 0
@@ -213,15 +214,15 @@ func optSmoothAndFill(s [5]float32, has [5]bool, counts [5]int) ([4]float32, err
 			}
 		}
 	}
-	pow := func(x, y float32) float32 { return float32(math.Pow(float64(x), float64(y))) }
-	w1, w2 := float32(0.41), float32(0.54)
-	var def [5]float32
+	pow := func(x, y F) F { return F(math.Pow(float64(x), float64(y))) }
+	w1, w2 := F(0.41), F(0.54)
+	var def [5]F
 	for g := 1; g <= 4; g++ {
-		def[g] = float32(fsrsDefaultWeights[g-1])
+		def[g] = F(float32(fsrsDefaultWeights[g-1]))
 	}
 	switch n {
 	case 1:
-		var k float32
+		var k F
 		for g := 1; g <= 4; g++ {
 			if has[g] {
 				k = s[g] / def[g]
@@ -243,7 +244,7 @@ func optSmoothAndFill(s [5]float32, has [5]bool, counts [5]int) ([4]float32, err
 			s[4] = pow(s[2], 1-1/w2) * pow(s[3], 1/w2)
 			s[1] = pow(s[2], 1/w1) * pow(s[3], 1-1/w1)
 		case has[1] && has[4]:
-			k := float32(math.FMA(float64(w1), float64(-w2), float64(w1+w2)))
+			k := F(math.FMA(float64(w1), float64(-w2), float64(w1+w2)))
 			s[2] = pow(s[1], w1/k) * pow(s[4], 1-w1/k)
 			s[3] = pow(s[1], 1-w2/k) * pow(s[4], w2/k)
 		case has[1] && has[3]:
@@ -266,7 +267,7 @@ func optSmoothAndFill(s [5]float32, has [5]bool, counts [5]int) ([4]float32, err
 		}
 	}
 	for g := 1; g <= 4; g++ {
-		out[g-1] = min(max(s[g], float32(fsrsMinStability)), optInitMax)
+		out[g-1] = min(max(s[g], F(float32(fsrsMinStability))), optInitMax)
 	}
 	return out, nil
 }

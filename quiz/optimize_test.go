@@ -1,7 +1,9 @@
 package quiz
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -263,4 +265,152 @@ func TestOptimize_ReferencePretrain(t *testing.T) {
 		})
 	}
 	t.Logf("largest gap to the reference pre-training: %.3g", worst)
+}
+
+// TestOptimize_ReferencePretrainOnly runs no epoch: the result is the
+// deterministic stage alone, which fsrs-rs reports as pretrainOnly.
+func TestOptimize_ReferencePretrainOnly(t *testing.T) {
+	for _, d := range optRefDatasets(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			opt := DefaultOptimizeOptions(d.history)
+			if opt.ShortTerm != d.Options.EnableShortTerm {
+				t.Errorf("default ShortTerm: got %v, want %v", opt.ShortTerm, d.Options.EnableShortTerm)
+			}
+			opt.Epochs = 0
+			res, err := Optimize(context.Background(), d.history, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range d.Parameters["pretrainOnly"] {
+				if got := res.Weights[i]; math.Abs(got-want) > 1e-6 {
+					t.Errorf("w%d: got %.9g, want %.9g", i, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestOptimize_ReferenceFit is the optimiser's acceptance test: on every
+// reference learner its weights predict the learner's answers no worse
+// than fsrs-rs's own fit plus 0.2 % of its log loss, and better than the
+// default weights (fsrs-rs's fit beats the defaults on all six).
+func TestOptimize_ReferenceFit(t *testing.T) {
+	for _, d := range optRefDatasets(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			res, err := Optimize(context.Background(), d.history, DefaultOptimizeOptions(d.history))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !res.Trained {
+				t.Errorf("Trained: got false, want true")
+			}
+			if got, want := res.TrainItems, d.Stats.TrainItemsAfterOutlierFilter; got != want {
+				t.Errorf("training items: got %d, want %d", got, want)
+			}
+			optCheckClamped(t, res.Weights, d.Options.EnableShortTerm)
+			fit, err := EvaluateWeights(d.history, res.Weights)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref, def := d.Metrics["fitted"].JS.Recency.LogLoss, d.Metrics["default"].JS.Recency.LogLoss
+			t.Logf("log loss %.6f, fsrs-rs %.6f (%+.3f %%), defaults %.6f; RMSE(bins) %.5f, fsrs-rs %.5f",
+				fit.LogLoss, ref, 100*(fit.LogLoss/ref-1), def, fit.RMSEBins, d.Metrics["fitted"].JS.Recency.RMSEBins)
+			if fit.LogLoss > ref*1.002 {
+				t.Errorf("log loss: got %.6f, want at most fsrs-rs's %.6f + 0.2 %% = %.6f", fit.LogLoss, ref, ref*1.002)
+			}
+			if ref < def && !(fit.LogLoss < def) {
+				t.Errorf("log loss: got %.6f, want less than the defaults' %.6f", fit.LogLoss, def)
+			}
+			if !d.Options.EnableShortTerm && !slices.Equal(res.Weights[17:20], []float64{0, 0, 0}) {
+				t.Errorf("w17-w19 without same-day answers: got %v, want 0 0 0", res.Weights[17:20])
+			}
+			again, err := Optimize(context.Background(), d.history, DefaultOptimizeOptions(d.history))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(again.Weights, res.Weights) {
+				t.Errorf("a second run gave %v, want the same weights %v", again.Weights, res.Weights)
+			}
+		})
+	}
+}
+
+// optCheckClamped fails t unless w is 21 finite weights inside fsrs-rs's
+// ranges (with one relearning step).
+func optCheckClamped(t testing.TB, w []float64, shortTerm bool) {
+	t.Helper()
+	if len(w) != 21 {
+		t.Fatalf("got %d weights, want 21", len(w))
+	}
+	bounds := fsrsWeightRange
+	if !shortTerm {
+		bounds[19][0] = 0
+	}
+	for i, v := range w {
+		if !(v >= bounds[i][0] && v <= bounds[i][1]) {
+			t.Errorf("w%d: got %v, want within [%v, %v]", i, v, bounds[i][0], bounds[i][1])
+		}
+	}
+}
+
+func TestOptimize_LittleData(t *testing.T) {
+	small := optRefDatasets(t)[5].history // 186 items, 144 after the filter
+	tests := []struct {
+		name        string
+		cards       int
+		wantTrained bool
+		wantDefault bool // all 21 weights are the defaults
+	}{
+		{"NoCards", 0, false, true},
+		{"Few", 6, false, true},            // fewer than 8 training items
+		{"UnderMinimum", 40, false, false}, // pre-training only
+		{"Enough", len(small.Cards), true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := ReviewHistory{Cards: small.Cards[:tt.cards]}
+			res, err := Optimize(context.Background(), h, DefaultOptimizeOptions(h))
+			if err != nil {
+				t.Fatal(err)
+			}
+			can, err := CanOptimize(h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Trained != tt.wantTrained || can != tt.wantTrained {
+				t.Errorf("Trained %v, CanOptimize %v; want %v", res.Trained, can, tt.wantTrained)
+			}
+			if got := slices.Equal(res.Weights, DefaultWeights()); got != tt.wantDefault {
+				t.Errorf("weights %v: defaults %v, want %v", res.Weights, got, tt.wantDefault)
+			}
+			if !tt.wantDefault && slices.Equal(res.Weights[4:], DefaultWeights()[4:]) == tt.wantTrained {
+				t.Errorf("w4-w20 %v: trained %v, want %v", res.Weights[4:], !tt.wantTrained, tt.wantTrained)
+			}
+			optCheckClamped(t, res.Weights, DefaultOptimizeOptions(h).ShortTerm)
+		})
+	}
+}
+
+func TestOptimize_Errors(t *testing.T) {
+	h := optRefDatasets(t)[5].history
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Optimize(ctx, h, DefaultOptimizeOptions(h)); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: got %v, want context.Canceled", err)
+	}
+	bad := []func(*OptimizeOptions){
+		func(o *OptimizeOptions) { o.BatchSize = 0 },
+		func(o *OptimizeOptions) { o.Epochs = -1 },
+		func(o *OptimizeOptions) { o.LearningRate = math.NaN() },
+		func(o *OptimizeOptions) { o.Gamma = math.Inf(1) },
+		func(o *OptimizeOptions) { o.MaxAnswers = 1 },
+		func(o *OptimizeOptions) { o.RelearningSteps = -1 },
+	}
+	for i, f := range bad {
+		opt := DefaultOptimizeOptions(h)
+		f(&opt)
+		if _, err := Optimize(context.Background(), h, opt); err == nil {
+			t.Errorf("options %d (%+v): got no error", i, opt)
+		}
+	}
 }
