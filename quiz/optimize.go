@@ -152,9 +152,15 @@ func Optimize(ctx context.Context, h ReviewHistory, opt OptimizeOptions) (Optimi
 	}
 	sp := l.split()
 	res := OptimizeResult{Items: len(l.items)}
-	if len(sp.train) < optMinPretrainItems {
-		res.Weights = DefaultWeights()
+	// Every result is clipped, even the fallbacks fsrs-rs returns as they
+	// are: with several relearning steps the default w17 can exceed its cap.
+	done := func(w [21]float64) (OptimizeResult, error) {
+		optClip(&w, opt.RelearningSteps, opt.ShortTerm)
+		res.Weights = w[:]
 		return res, nil
+	}
+	if len(sp.train) < optMinPretrainItems {
+		return done(fsrsDefaultWeights)
 	}
 	s0, counts, err := l.pretrain(sp)
 	if err != nil {
@@ -163,8 +169,7 @@ func Optimize(ctx context.Context, h ReviewHistory, opt OptimizeOptions) (Optimi
 	init := fsrsDefaultWeights
 	copy(init[:4], s0[:])
 	if len(sp.train) == len(sp.init) || len(sp.train) < MinOptimizeItems {
-		res.Weights = init[:]
-		return res, nil
+		return done(init)
 	}
 	if !opt.ShortTerm {
 		init[17], init[18], init[19] = 0, 0, 0
@@ -197,8 +202,7 @@ func Optimize(ctx context.Context, h ReviewHistory, opt OptimizeOptions) (Optimi
 		return OptimizeResult{}, fmt.Errorf("quiz: optimize: %w", err)
 	}
 	copy(w[:4], filled[:])
-	res.Weights = w[:]
-	return res, nil
+	return done(w)
 }
 
 // optTrain runs Adam from init over the items and returns the weights
