@@ -137,11 +137,13 @@ func CanOptimize(h ReviewHistory) (bool, error) {
 }
 
 // Optimize fits FSRS-6 weights to a learner's review history as fsrs-rs
-// 6.5.0 does (see the file comment). It checks ctx between gradient steps.
-// It fails on an invalid history or options, with ErrNotEnoughReviews when
-// no first interval survives the outlier filter, and with ctx's error. To
-// adopt the result, compare it with the current weights by EvaluateWeights
-// on the same history.
+// 6.5.0 does (see the file comment). With too little data it returns the
+// defaults or the pre-training alone (see MinOptimizeItems and Trained).
+// It checks ctx between gradient steps, and fails on an invalid history
+// or options and with ctx's error. To adopt the result, compare it with
+// the current weights by EvaluateWeights on the same history: the fit
+// minimises a regularised loss on filtered items, so on a learner's whole
+// log it can, rarely, predict worse than what they have.
 func Optimize(ctx context.Context, h ReviewHistory, opt OptimizeOptions) (OptimizeResult, error) {
 	if err := opt.validate(); err != nil {
 		return OptimizeResult{}, err
@@ -187,7 +189,7 @@ func Optimize(ctx context.Context, h ReviewHistory, opt OptimizeOptions) (Optimi
 		if w, err = optTrain(ctx, l, items, init, opt); err != nil {
 			return OptimizeResult{}, err
 		}
-		res.Trained = true
+		res.Trained = opt.Epochs > 0
 	}
 
 	// fsrs-rs smooths the trained initial stabilities as it did the

@@ -281,6 +281,9 @@ func TestOptimize_ReferencePretrainOnly(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if res.Trained {
+				t.Errorf("Trained after no epoch: got true, want false")
+			}
 			for i, want := range d.Parameters["pretrainOnly"] {
 				if got := res.Weights[i]; math.Abs(got-want) > 1e-6 {
 					t.Errorf("w%d: got %.9g, want %.9g", i, got, want)
