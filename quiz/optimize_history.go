@@ -155,7 +155,11 @@ func newOptLog(h ReviewHistory) (*optLog, error) {
 		for j, r := range c {
 			d := int32(optFirst)
 			if j > 0 {
-				d = int32(min(r.Day-c[j-1].Day, optMaxDelta))
+				gap := r.Day - c[j-1].Day // validate saw it is not negative, so < 0 is overflow
+				if gap < 0 || gap > optMaxDelta {
+					gap = optMaxDelta
+				}
+				d = int32(gap)
 			}
 			l.rating = append(l.rating, int8(r.Rating))
 			l.delta = append(l.delta, d)

@@ -1,6 +1,7 @@
 package quiz
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +93,28 @@ func TestNewReviewHistory_Errors(t *testing.T) {
 				t.Errorf("got error %v, want one mentioning %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestReviewHistory_HugeGaps: days far apart, even across the whole range
+// of int, give the longest gap FSRS counts, not an overflow.
+func TestReviewHistory_HugeGaps(t *testing.T) {
+	h := ReviewHistory{Cards: []CardHistory{
+		{{Day: math.MinInt, Rating: RatingGood}, {Day: math.MaxInt, Rating: RatingAgain}},
+		{{Day: 0, Rating: RatingGood}, {Day: 3, Rating: RatingGood}},
+	}}
+	l, err := newOptLog(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := l.delta[1]; got != optMaxDelta {
+		t.Errorf("gap: got %d days, want %d", got, optMaxDelta)
+	}
+	fit, err := EvaluateWeights(h, DefaultWeights())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fit.Items != 2 || math.IsNaN(fit.LogLoss) {
+		t.Errorf("got %+v, want 2 items and a log loss", fit)
 	}
 }
