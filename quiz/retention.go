@@ -253,24 +253,32 @@ func (c WorkloadConfig) validate() error {
 	if c.Days > 36500 {
 		errs = append(errs, fmt.Errorf("days is %d, want at most 36500", c.Days))
 	}
+	if c.DeckSize > optMaxDeck {
+		errs = append(errs, fmt.Errorf("deck size is %d, want at most %d", c.DeckSize, optMaxDeck))
+	}
 	if !(c.MaxMinutesPerDay >= 0) || math.IsInf(c.MaxMinutesPerDay, 0) {
 		errs = append(errs, fmt.Errorf("maximum minutes per day is %v, want 0 (no limit) or more", c.MaxMinutesPerDay))
 	}
-	chances := map[string][]float64{"first rating": c.FirstRating[:], "review rating": c.ReviewRating[:]}
-	for i := range 3 {
-		chances[fmt.Sprintf("learning transitions after %v", Rating(i+1))] = c.LearningTransitions[i][:]
-		chances[fmt.Sprintf("relearning transitions after %v", Rating(i+1))] = c.RelearningTransitions[i][:]
+	type chances struct {
+		name string
+		ps   []float64
 	}
-	for name, ps := range chances {
+	all := []chances{{"first rating", c.FirstRating[:]}, {"review rating", c.ReviewRating[:]}}
+	for i := range 3 {
+		all = append(all,
+			chances{fmt.Sprintf("learning transitions after %v", Rating(i+1)), c.LearningTransitions[i][:]},
+			chances{fmt.Sprintf("relearning transitions after %v", Rating(i+1)), c.RelearningTransitions[i][:]})
+	}
+	for _, ch := range all {
 		sum := 0.0
-		for _, v := range ps {
+		for _, v := range ch.ps {
 			if !(v >= 0) || math.IsInf(v, 0) {
 				sum = math.NaN()
 			}
 			sum += v
 		}
 		if !(sum > 0) {
-			errs = append(errs, fmt.Errorf("%s chances %v, want numbers of 0 or more, not all 0", name, ps))
+			errs = append(errs, fmt.Errorf("%s chances %v, want numbers of 0 or more, not all 0", ch.name, ch.ps))
 		}
 	}
 	for _, d := range slices.Concat(c.LearnTime[:], c.ReviewTime[:], c.RelearnTime[:]) {
@@ -284,6 +292,10 @@ func (c WorkloadConfig) validate() error {
 	}
 	return nil
 }
+
+// optMaxDeck is the largest deck the simulator takes, which bounds its
+// time and memory.
+const optMaxDeck = 1_000_000
 
 // simCard is a card in the simulation: its memory state and the day of
 // its last answer.
@@ -343,7 +355,7 @@ func (c WorkloadConfig) simulate(p *optParams, dr float64) Workload {
 		return s, d, secs
 	}
 
-	cards := make([]simCard, 0, min(c.DeckSize, c.Days*c.NewPerDay))
+	cards := make([]simCard, 0, min(c.DeckSize, c.Days*min(c.NewPerDay, c.DeckSize)))
 	due := make([][]int32, c.Days)
 	reviews, learned := 0, 0
 	totalSecs := 0.0

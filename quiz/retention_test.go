@@ -114,6 +114,7 @@ func TestSimulateWorkload_Errors(t *testing.T) {
 		{"RetentionOne", DefaultWeights(), nil, 1},
 		{"NoDays", DefaultWeights(), func(c *WorkloadConfig) { c.Days = 0 }, 0.9},
 		{"NoNewCards", DefaultWeights(), func(c *WorkloadConfig) { c.NewPerDay = 0 }, 0.9},
+		{"HugeDeck", DefaultWeights(), func(c *WorkloadConfig) { c.DeckSize, c.NewPerDay = math.MaxInt, math.MaxInt }, 0.9},
 		{"NegativeChance", DefaultWeights(), func(c *WorkloadConfig) { c.FirstRating[0] = -1 }, 0.9},
 		{"NoReviewRating", DefaultWeights(), func(c *WorkloadConfig) { c.ReviewRating = [3]float64{} }, 0.9},
 		{"NaNMinutes", DefaultWeights(), func(c *WorkloadConfig) { c.MaxMinutesPerDay = math.NaN() }, 0.9},
@@ -180,5 +181,19 @@ func BenchmarkSimulateWorkload(b *testing.B) {
 		if _, err := SimulateWorkload(w, DefaultWorkloadConfig(), RetentionLevels()); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSimulateWorkload_WholeDeckAtOnce: a new-card limit above the deck's
+// size introduces the whole deck on the first day.
+func TestSimulateWorkload_WholeDeckAtOnce(t *testing.T) {
+	cfg := DefaultWorkloadConfig()
+	cfg.DeckSize, cfg.NewPerDay, cfg.Days = 300, math.MaxInt, 30
+	got, err := SimulateWorkload(DefaultWeights(), cfg, []float64{0.9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 300.0 / 30; got[0].NewPerDay != want {
+		t.Errorf("got %v new cards a day, want %v (all 300 on day one)", got[0].NewPerDay, want)
 	}
 }
