@@ -2,6 +2,7 @@ package apkg
 
 import (
 	"fmt"
+	"html"
 	"path"
 	"slices"
 	"strings"
@@ -37,12 +38,12 @@ func convert(name string, col *collection, pkg *pkgFiles) (Deck, error) {
 		}
 		var made []cardQuestions
 		for _, c := range cards {
-			qs, why := cardToQuestions(nt, n, c, col.decks[c.did])
+			qs, why, warn := cardToQuestions(nt, n, c, col.decks[c.did])
 			if why != "" {
 				d.skipCard(n, nt, c, why)
 				continue
 			}
-			made = append(made, cardQuestions{c, qs})
+			made = append(made, cardQuestions{c, qs, warn})
 		}
 		total := 0
 		for _, m := range made {
@@ -58,10 +59,10 @@ func convert(name string, col *collection, pkg *pkgFiles) (Deck, error) {
 					d.skipCard(n, nt, m.card, strings.Join(dropped, "; "))
 					continue
 				}
-				q.Stem = stem
+				q.Stem = strings.TrimSpace(stem)
 				fb, dropped2, _ := media.rewrite(q.Feedback)
-				q.Feedback = fb
-				for _, what := range append(dropped, dropped2...) {
+				q.Feedback = strings.TrimSpace(fb)
+				for _, what := range append(append(dropped, dropped2...), m.warn...) {
 					d.tell(n, nt, m.card, what)
 				}
 				if strings.TrimSpace(htmlText(q.Feedback)) == "" && !strings.Contains(q.Feedback, "<img") {
@@ -123,6 +124,7 @@ func convert(name string, col *collection, pkg *pkgFiles) (Deck, error) {
 type cardQuestions struct {
 	card card
 	qs   []questions.Question
+	warn []string // what the card showed that its questions cannot
 }
 
 // unmappable says why a note cannot become questions at all, or "".
@@ -150,9 +152,9 @@ func unmappable(nt *notetype, n *note) string {
 
 // cardToQuestions makes the questions of one card, or says why there are
 // none.
-func cardToQuestions(nt *notetype, n *note, c card, deck string) ([]questions.Question, string) {
+func cardToQuestions(nt *notetype, n *note, c card, deck string) ([]questions.Question, string, []string) {
 	if c.ord < 0 || (!nt.cloze && c.ord >= len(nt.templates)) || len(nt.templates) == 0 {
-		return nil, fmt.Sprintf("its template %d is missing from the note type", c.ord+1)
+		return nil, fmt.Sprintf("its template %d is missing from the note type", c.ord+1), nil
 	}
 	t := nt.templates[0]
 	if !nt.cloze {
@@ -178,15 +180,15 @@ func cardToQuestions(nt *notetype, n *note, c card, deck string) ([]questions.Qu
 			}
 		}
 		if blankHTML(stem) {
-			return nil, "its front shows nothing"
+			return nil, "its front shows nothing", nil
 		}
 		if answerField == "" {
-			return nil, "its back adds no field with text to type as the answer"
+			return nil, "its back adds no field with text to type as the answer", nil
 		}
 		v, _ := back.value(answerField)
 		answer := htmlText(v)
 		if answer == "" {
-			return nil, fmt.Sprintf("its answer field %q has no text", answerField)
+			return nil, fmt.Sprintf("its answer field %q has no text", answerField), nil
 		}
 		q := base
 		q.Kind = questions.ShortAnswer
@@ -197,7 +199,7 @@ func cardToQuestions(nt *notetype, n *note, c card, deck string) ([]questions.Qu
 		q.Answers = []questions.Choice{{Text: answer, Weight: 100}}
 		q.Feedback = feedback(back, added, answerField)
 		setFormat(&q)
-		return []questions.Question{q}, ""
+		return []questions.Question{q}, "", answerMedia(v)
 	}
 
 	number := c.ord + 1
@@ -207,7 +209,7 @@ func cardToQuestions(nt *notetype, n *note, c card, deck string) ([]questions.Qu
 		stem := strings.TrimSpace(front.run(qfmt))
 		if front.seen <= place {
 			if place == 0 {
-				return nil, fmt.Sprintf("deletion c%d is not in its text", number)
+				return nil, fmt.Sprintf("deletion c%d is not in its text", number), nil
 			}
 			break
 		}
@@ -216,7 +218,7 @@ func cardToQuestions(nt *notetype, n *note, c card, deck string) ([]questions.Qu
 		added := backOnly(front, back)
 		answer := htmlText(front.answer)
 		if answer == "" {
-			return nil, fmt.Sprintf("deletion c%d hides no text", number)
+			return nil, fmt.Sprintf("deletion c%d hides no text", number), nil
 		}
 		q := base
 		q.Tags = slices.Clone(n.tags)
@@ -230,7 +232,20 @@ func cardToQuestions(nt *notetype, n *note, c card, deck string) ([]questions.Qu
 			break
 		}
 	}
-	return qs, ""
+	return qs, "", nil
+}
+
+// answerMedia says what media an answer field shows that a typed answer
+// cannot hold.
+func answerMedia(field string) []string {
+	var out []string
+	for _, tag := range imgRE.FindAllString(field, -1) {
+		out = append(out, fmt.Sprintf("image %q of the answer left out: an answer is text to type", html.UnescapeString(attr(srcRE, tag))))
+	}
+	for _, m := range soundRE.FindAllStringSubmatch(field, -1) {
+		out = append(out, fmt.Sprintf("sound %q of the answer left out: an answer is text to type", m[1]))
+	}
+	return out
 }
 
 // maxPlaces bounds the questions one deletion number can give.
