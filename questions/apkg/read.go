@@ -31,7 +31,7 @@ var limits = struct {
 		Ratio:      200,
 		RatioFloor: 1 << 20,
 	},
-	collection: 1 << 30,
+	collection: 512 << 20,
 	mediaList:  64 << 20,
 	media:      1 << 30,
 }

@@ -485,6 +485,7 @@ func (l *lexer) literal() []byte {
 // value reads one value; references "N G R" become ref.
 func (l *lexer) value(depth int) any {
 	if depth > maxDepth {
+		l.token() // skip, so that the callers' loops move on
 		return nil
 	}
 	t := l.token()
