@@ -84,10 +84,11 @@ type builder struct {
 	media  map[string]string // hash -> file name in the package
 	names  map[string]bool
 	shown  map[string]bool // hashes of the images the notes show
+	guids  map[string]bool
 }
 
 func newBuilder(s questions.Set, now time.Time) *builder {
-	b := &builder{set: s, now: now.UTC(), media: map[string]string{}, names: map[string]bool{}, shown: map[string]bool{}}
+	b := &builder{set: s, now: now.UTC(), media: map[string]string{}, names: map[string]bool{}, shown: map[string]bool{}, guids: map[string]bool{}}
 	for _, m := range s.Media {
 		name := mediaName(m, b.names)
 		b.names[name] = true
@@ -113,6 +114,18 @@ func mediaName(m questions.Media, taken map[string]bool) string {
 		name = fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, path.Ext(name)), i, path.Ext(name))
 	}
 	return name
+}
+
+// note adds a note, making its GUID unique: Anki takes two notes with one
+// GUID for the same note and keeps only one.
+func (b *builder) note(n wnote) {
+	guid := n.guid
+	for i := 2; b.guids[guid]; i++ {
+		guid = fmt.Sprintf("%s-%d", n.guid, i)
+	}
+	b.guids[guid] = true
+	n.guid = guid
+	b.notes = append(b.notes, n)
 }
 
 func (b *builder) tell(i int, q questions.Question, format string, args ...any) {
@@ -157,7 +170,7 @@ func (b *builder) add(i int, q questions.Question) {
 			n.kind = typeShort
 			n.fields = []string{text(q.Stem), answer, text(q.Feedback)}
 		}
-		b.notes = append(b.notes, n)
+		b.note(n)
 	case questions.MultipleChoice:
 		front := text(q.Stem) + "<br><br>"
 		var backs []string
@@ -169,7 +182,7 @@ func (b *builder) add(i int, q questions.Question) {
 			}
 		}
 		n.kind, n.fields = typeBasic, []string{front, strings.Join(backs, "<br>"), text(q.Feedback)}
-		b.notes = append(b.notes, n)
+		b.note(n)
 		b.tell(i, q, "written as a basic card: Anki has no multiple choice")
 	case questions.TrueFalse:
 		answer := "False"
@@ -177,7 +190,7 @@ func (b *builder) add(i int, q questions.Question) {
 			answer = "True"
 		}
 		n.kind, n.fields = typeBasic, []string{text(q.Stem), answer, text(q.Feedback)}
-		b.notes = append(b.notes, n)
+		b.note(n)
 		b.tell(i, q, "written as a basic card: Anki has no true/false")
 	case questions.Numerical:
 		var nums []string
@@ -191,14 +204,14 @@ func (b *builder) add(i int, q questions.Question) {
 			}
 		}
 		n.kind, n.fields = typeBasic, []string{text(q.Stem), typed(strings.Join(nums, ", ")), text(q.Feedback)}
-		b.notes = append(b.notes, n)
+		b.note(n)
 		b.tell(i, q, "written as a basic card: Anki has no numerical questions")
 	case questions.Matching:
 		for k, p := range q.Prompts() {
 			m := n
 			m.guid = fmt.Sprintf("%s-%d", n.guid, k+1)
 			m.kind, m.fields = typeBasic, []string{text(q.Stem) + "<br><br>" + text(p.Prompt), text(p.Answer), text(q.Feedback)}
-			b.notes = append(b.notes, m)
+			b.note(m)
 		}
 		b.tell(i, q, "written as a basic card a pair: Anki has no matching questions")
 	default:

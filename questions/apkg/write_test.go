@@ -242,3 +242,33 @@ func TestRoundTrip_Fixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestWrite_UniqueGUIDs checks two questions with one ID become two notes.
+func TestWrite_UniqueGUIDs(t *testing.T) {
+	q := questions.Question{Kind: questions.ShortAnswer, ID: "same", Stem: "a?", Answers: []questions.Choice{{Text: "b", Weight: 100}}}
+	q2 := q
+	q2.Stem = "c?"
+	d, _, _ := writeRead(t, questions.Set{Title: "T", Questions: []questions.Question{q, q2}})
+	if len(d.Set.Questions) != 2 || d.Set.Questions[0].ID != "same" || d.Set.Questions[1].ID != "same-2" {
+		t.Errorf("read back %+v, want IDs same and same-2", d.Set.Questions)
+	}
+}
+
+// TestRead_SVG checks an SVG image is left out, with the card that shows
+// it, until SVG can be sanitised.
+func TestRead_SVG(t *testing.T) {
+	svg := `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`
+	pkg := zipOf(t, [2]string{"0", svg}, [2]string{"1", string(png)})
+	z, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &mediaCache{pkg: &pkgFiles{zip: z, byName: map[string]string{"logo.svg": "0", "dot.png": "1"}}, byName: map[string]mediaResult{}}
+	text, dropped, lost := c.rewrite(`<img src="logo.svg"> and <img src='dot.png' alt="A dot"> [sound:a.mp3]`)
+	dot := mustMedia(t, "dot.png", png)
+	wantText := ` and <img src="` + questions.MediaPath(dot.Hash) + `" alt="A dot"> `
+	wantDropped := []string{`sound "a.mp3" left out: factdrill plays no sound or video`, `image "logo.svg" left out: SVG images are not taken yet`}
+	if text != wantText || !slices.Equal(dropped, wantDropped) || !lost || len(c.media) != 1 {
+		t.Errorf("rewrite = %q, %q, %v, %d media; want %q, %q, true, 1", text, dropped, lost, len(c.media), wantText, wantDropped)
+	}
+}

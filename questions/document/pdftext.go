@@ -232,7 +232,7 @@ func (in *interp) run(content []byte, res dict, ctm matrix) error {
 		case "BT":
 			tm, tlm = identity, identity
 		case "Tf":
-			if k, ok := ops[0].(name); ok && len(ops) >= 2 {
+			if k, ok := firstName(ops); ok && len(ops) >= 2 {
 				gs.font = fontOf(k)
 				gs.size = num(1)
 			}
