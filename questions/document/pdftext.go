@@ -1,6 +1,7 @@
 package document
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -101,7 +102,7 @@ func (f *pdfFile) pages() ([]*page, error) {
 		for _, c := range parts {
 			if s, ok := f.resolve(c).(*stream); ok {
 				data, err := f.decode(s)
-				if err == errLimit {
+				if errors.Is(err, errLimit) {
 					return err
 				}
 				content = append(content, data...)
@@ -289,7 +290,9 @@ func (in *interp) run(content []byte, res dict, ctm matrix) error {
 			}
 		case "Do":
 			if k, ok := firstName(ops); ok {
-				in.xobject(f.resolve(f.dict(res["XObject"])[k]), gs.ctm)
+				if err := in.xobject(f.resolve(f.dict(res["XObject"])[k]), gs.ctm); err != nil {
+					return err
+				}
 			}
 		case "BI":
 			// An inline image: skip its data up to EI.
@@ -317,22 +320,27 @@ func firstName(ops []any) (name, bool) {
 	return n, ok
 }
 
-// xobject draws a form (its content, within its matrix) or counts an image.
-func (in *interp) xobject(v any, ctm matrix) {
+// xobject draws a form (its content, within its matrix) or counts an
+// image. Only a broken limit is an error: a form that cannot be decoded
+// loses its own text, as in a viewer.
+func (in *interp) xobject(v any, ctm matrix) error {
 	s, ok := v.(*stream)
 	if !ok {
-		return
+		return nil
 	}
 	switch in.f.resolve(s.d["Subtype"]) {
 	case name("Image"):
 		in.p.images++
 	case name("Form"):
 		if in.depth >= maxFormDepth {
-			return
+			return nil
 		}
 		data, err := in.f.decode(s)
 		if err != nil {
-			return
+			if errors.Is(err, errLimit) {
+				return err
+			}
+			return nil
 		}
 		m := identity
 		if a := in.f.array(s.d["Matrix"]); len(a) == 6 {
@@ -340,10 +348,8 @@ func (in *interp) xobject(v any, ctm matrix) {
 				m[i] = in.f.num(a[i])
 			}
 		}
-		res := in.f.dict(s.d["Resources"])
-		in.depth++
-		sub := &interp{f: in.f, p: in.p, depth: in.depth}
-		_ = sub.run(data, res, m.mul(ctm)) // a broken form loses only its own text
-		in.depth--
+		sub := &interp{f: in.f, p: in.p, depth: in.depth + 1}
+		return sub.run(data, in.f.dict(s.d["Resources"]), m.mul(ctm))
 	}
+	return nil
 }
