@@ -133,7 +133,7 @@ func TestRead_TooBig(t *testing.T) {
 // FuzzRead feeds the readers mutated documents: they must never panic,
 // and a document they accept has text.
 func FuzzRead(f *testing.F) {
-	for _, name := range []string{"notes.pdf", "chapter.docx"} {
+	for _, name := range []string{"notes.pdf", "chapter.docx", "chapter.odt"} {
 		data, err := os.ReadFile("testdata/" + name)
 		if err != nil {
 			f.Fatal(err)

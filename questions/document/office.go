@@ -95,6 +95,9 @@ type blockBuilder struct {
 	cells  []string // cells of the current row
 	cell   strings.Builder
 	skip   int // depth inside elements whose text is not the document's
+	// skipParagraph drops the current paragraph (a table of contents
+	// entry).
+	skipParagraph bool
 }
 
 func (b *blockBuilder) write(s string) {
@@ -115,7 +118,7 @@ func (b *blockBuilder) endParagraph() {
 		return
 	}
 	text := strings.Join(strings.Fields(strings.ReplaceAll(b.text.String(), "\u00ad", "")), " ")
-	if text != "" {
+	if text != "" && !b.skipParagraph {
 		kind := b.kind
 		if kind == Paragraph && captionRE.MatchString(text) {
 			kind = Caption
@@ -123,7 +126,7 @@ func (b *blockBuilder) endParagraph() {
 		b.blocks = append(b.blocks, Block{Kind: kind, Level: b.level, Text: text})
 	}
 	b.text.Reset()
-	b.kind, b.level = Paragraph, 0
+	b.kind, b.level, b.skipParagraph = Paragraph, 0, false
 }
 
 func (b *blockBuilder) endCell() {
@@ -195,6 +198,7 @@ type docxStyle struct {
 	heading int // outline level + 1, or 0
 	caption bool
 	list    bool
+	toc     bool // an entry of a table of contents, which repeats headings
 }
 
 func docxStyles(z *zip.Reader) (map[string]docxStyle, error) {
@@ -224,6 +228,8 @@ func docxStyles(z *zip.Reader) (map[string]docxStyle, error) {
 					cur.caption = true
 				case strings.HasPrefix(n, "list"):
 					cur.list = true
+				case strings.HasPrefix(n, "toc ") || n == "toc heading":
+					cur.toc = true
 				}
 			case "outlineLvl":
 				if l, err := strconv.Atoi(attr(t, "val")); err == nil && l < 9 && cur.heading == 0 {
@@ -251,6 +257,8 @@ func walkDOCX(data []byte, b *blockBuilder, styles map[string]docxStyle) error {
 			case "pStyle":
 				if s, ok := styles[attr(t, "val")]; ok && b.table == 0 {
 					switch {
+					case s.toc:
+						b.skipParagraph = true
 					case s.heading > 0:
 						b.kind, b.level = Heading, s.heading
 					case s.caption:
@@ -352,12 +360,16 @@ func readODT(name string, data []byte) (Document, error) {
 					inBody = true
 				}
 			case "h":
+				if x.skip > 0 {
+					break
+				}
 				x.kind, x.level = Heading, 1
 				if l, err := strconv.Atoi(attr(t, "outline-level")); err == nil && l > 0 && l < 10 {
 					x.level = l
 				}
 			case "p":
 				switch {
+				case x.skip > 0:
 				case list > 0 && note == nil:
 					x.kind = ListItem
 				default:
@@ -375,7 +387,8 @@ func readODT(name string, data []byte) (Document, error) {
 				x.write(" ")
 			case "note":
 				note = &blockBuilder{}
-			case "note-citation", "annotation", "tracked-changes", "sequence-decls":
+			case "note-citation", "annotation", "tracked-changes", "sequence-decls",
+				"table-of-content", "alphabetical-index", "bibliography", "illustration-index", "table-index", "user-index", "object-index":
 				x.skip++
 			case "note-body":
 				noteBody++
@@ -390,7 +403,9 @@ func readODT(name string, data []byte) (Document, error) {
 			x := cur()
 			switch t.Name.Local {
 			case "h", "p":
-				x.endParagraph()
+				if x.skip == 0 { // a paragraph of a comment or a deletion is not one of the text's
+					x.endParagraph()
+				}
 			case "list":
 				list--
 			case "note":
@@ -401,7 +416,8 @@ func readODT(name string, data []byte) (Document, error) {
 					}
 				}
 				note = nil
-			case "note-citation", "annotation", "tracked-changes", "sequence-decls":
+			case "note-citation", "annotation", "tracked-changes", "sequence-decls",
+				"table-of-content", "alphabetical-index", "bibliography", "illustration-index", "table-index", "user-index", "object-index":
 				x.skip--
 			case "note-body":
 				noteBody--
