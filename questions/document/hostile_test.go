@@ -77,6 +77,30 @@ func TestReadPDF_Minimal(t *testing.T) {
 	if got := d.Markdown(); got != "Hello, world.\n" {
 		t.Errorf("Markdown() = %q, want %q", got, "Hello, world.\n")
 	}
+	// A font with its own encoding: codes 1 to 3 are the glyphs fi, e
+	// and ld (by /Differences names), kerned apart by a TJ array.
+	font := "5 0 obj <</Type/Font/Subtype/Type1/BaseFont/X/Encoding<</Type/Encoding/BaseEncoding/WinAnsiEncoding/Differences[1/fi/e/uni006C/d]>>>> endobj"
+	d, err = Read("enc.pdf", minimalPDF(`BT /F1 12 Tf 72 700 Td [(\001\002)-20(\003\004) -600 (\223ok\224)] TJ ET`, "", font))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.Markdown(), "field “ok”\n"; got != want {
+		t.Errorf("Markdown() = %q, want %q", got, want)
+	}
+	// A CID font with two-byte codes, named by a ToUnicode CMap: a bfchar,
+	// a bfrange counting up and a bfrange with an array.
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange " +
+		"2 beginbfchar <0003> <0020> <0010> <00E9> endbfchar 2 beginbfrange <0020> <0025> <0061> <0030> <0031> [<0054> <0068>] endbfrange endcmap end end"
+	cid := "5 0 obj <</Type/Font/Subtype/Type0/Encoding/Identity-H/ToUnicode 7 0 R/DescendantFonts[8 0 R]>> endobj\n" +
+		fmt.Sprintf("7 0 obj <</Length %d>> stream\n%s\nendstream endobj\n", len(cmap), cmap) +
+		"8 0 obj <</Type/Font/Subtype/CIDFontType2/DW 500/W[16 [600] 32 37 550]>> endobj"
+	d, err = Read("cid.pdf", minimalPDF("BT /F1 12 Tf 72 700 Td <0030003100000003002000230010> Tj ET", "", cid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := d.Markdown(), "Th adé\n"; got != want {
+		t.Errorf("Markdown() = %q, want %q", got, want)
+	}
 }
 
 func TestRead_Hostile(t *testing.T) {

@@ -123,12 +123,17 @@ func pageSpans(p *page, n int) []span {
 	}
 	kept := out[:0]
 	for _, s := range out {
+		s.text = ligatures.Replace(s.text)
 		if s.text = strings.TrimSpace(strings.Join(strings.Fields(s.text), " ")); s.text != "" {
 			kept = append(kept, s)
 		}
 	}
 	return kept
 }
+
+// ligatures are glyphs fonts draw for letter pairs; the text has the
+// letters.
+var ligatures = strings.NewReplacer("ﬀ", "ff", "ﬁ", "fi", "ﬂ", "fl", "ﬃ", "ffi", "ﬄ", "ffl", "ﬅ", "st", "ﬆ", "st")
 
 func isDigits(s string) bool {
 	return s != "" && strings.TrimFunc(s, unicode.IsDigit) == ""
