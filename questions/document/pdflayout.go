@@ -1,7 +1,6 @@
 package document
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"math"
@@ -20,23 +19,22 @@ import (
 // headings told by their size and words hyphenated at line ends joined.
 
 type span struct {
-	text         string
-	x0, x1, y    float64
-	size         float64
-	page         int
-	chars        int
-	raisedDigits bool
-	cellX        []float64 // where the pieces joined across wide gaps start
-	table        bool      // a row of a table
+	text      string
+	x0, x1, y float64
+	size      float64
+	page      int
+	chars     int
+	cellX     []float64 // where the pieces joined across wide gaps start
+	table     bool      // a row of a table
 }
 
 func readPDF(name string, data []byte) (Document, error) {
-	if bytes.Contains(data[max(0, len(data)-4096):], []byte("/Encrypt")) || bytes.Contains(data, []byte("/Encrypt ")) {
-		return Document{}, fail(name, "the PDF is encrypted; save it without a password and upload it again")
-	}
 	f, err := openPDF(data)
 	if err != nil {
 		return Document{}, fail(name, "%v", err)
+	}
+	if f.trailerRef("/Encrypt") != nil {
+		return Document{}, fail(name, "the PDF is encrypted; save it without a password and upload it again")
 	}
 	pages, err := f.pages()
 	if err != nil {
@@ -98,7 +96,6 @@ func pageSpans(p *page, n int) []span {
 		if cur != nil {
 			// A footnote mark: a small raised digit after the text.
 			if c.size < last.size*0.8 && c.y > last.y+0.15*last.size && isDigits(c.text) {
-				cur.raisedDigits = true
 				continue
 			}
 			gap := c.x - (last.x + last.w)

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -122,25 +123,36 @@ func (f *pdfFile) pages() ([]*page, error) {
 	return out, nil
 }
 
-// rootRef finds the document catalog from the last trailer or
-// cross-reference stream that names one.
+// rootRef finds the document catalog: the /Root of the last trailer or
+// cross-reference stream, else an object of /Type /Catalog.
 func (f *pdfFile) rootRef() any {
-	data := f.data
-	for {
-		i := strings.LastIndex(string(data), "/Root")
-		if i < 0 {
-			break
-		}
-		lx := &lexer{data: f.data, pos: i + len("/Root")}
-		if r, ok := lx.value(0).(ref); ok {
-			return r
-		}
-		data = data[:i]
+	if r := f.trailerRef("/Root"); r != nil {
+		return r
 	}
 	for num := range f.offsets {
 		if d := f.dict(ref{num, 0}); d != nil && d["Type"] == name("Catalog") {
 			return ref{num, 0}
 		}
+	}
+	return nil
+}
+
+// trailerRef returns the reference or dictionary that follows the last
+// occurrence of key, as in a trailer or a cross-reference stream's
+// dictionary (which the last update of a file writes last), or nil.
+func (f *pdfFile) trailerRef(key string) any {
+	data := f.data
+	for n := 0; n < 64; n++ {
+		i := bytes.LastIndex(data, []byte(key))
+		if i < 0 {
+			return nil
+		}
+		lx := &lexer{data: f.data, pos: i + len(key)}
+		switch v := lx.value(0).(type) {
+		case ref, dict:
+			return v
+		}
+		data = data[:i]
 	}
 	return nil
 }
