@@ -45,8 +45,15 @@ import (
 // same questions for the kinds Anki holds.
 func Write(ctx context.Context, w io.Writer, s questions.Set, now time.Time) ([]string, error) {
 	b := newBuilder(s, now)
+	titles := 0
 	for i, q := range s.Questions {
 		b.add(i, q)
+		if strings.TrimSpace(q.Title) != "" {
+			titles++
+		}
+	}
+	if titles > 0 {
+		b.report = append(b.report, fmt.Sprintf("%d question titles not kept: Anki notes have no title", titles))
 	}
 	if len(b.notes) == 0 {
 		return b.report, fmt.Errorf("apkg: write: no question of the set can be an Anki card")

@@ -92,7 +92,7 @@ func TestWrite_OtherKinds(t *testing.T) {
 		{Kind: questions.Numerical, Stem: "Pi?", Numbers: []questions.Number{{Value: 3.14, Tolerance: 0.01, Weight: 100}}},
 		{Kind: questions.Matching, Stem: "Match", Pairs: []questions.Pair{{Prompt: "cat", Answer: "meow"}, {Prompt: "dog", Answer: "woof"}}},
 		{Kind: questions.Essay, Stem: "Discuss."},
-		{Kind: questions.ShortAnswer, Stem: "Two answers", Answers: []questions.Choice{{Text: "one", Weight: 100}, {Text: "two", Weight: 100}}},
+		{Kind: questions.ShortAnswer, Title: "Pair", Stem: "Two answers", Answers: []questions.Choice{{Text: "one", Weight: 100}, {Text: "two", Weight: 100}}},
 	}}
 	d, report, _ := writeRead(t, s)
 	wantReport := []string{
@@ -101,7 +101,8 @@ func TestWrite_OtherKinds(t *testing.T) {
 		"question 3 (Pi?): written as a basic card: Anki has no numerical questions",
 		"question 4 (Match): written as a basic card a pair: Anki has no matching questions",
 		"question 5 (Discuss.): left out: essay questions have no answer to learn",
-		`question 6 (Two answers): only the answer "one" kept; Anki holds one answer a card`,
+		`question 6 (Pair): only the answer "one" kept; Anki holds one answer a card`,
+		"1 question titles not kept: Anki notes have no title",
 	}
 	if !slices.Equal(report, wantReport) {
 		t.Errorf("report = %q, want %q", report, wantReport)
