@@ -121,6 +121,7 @@ func TestRead_Hostile(t *testing.T) {
 		{"encrypted.pdf", minimalPDF("BT /F1 12 Tf (secret) Tj ET", "", "9 0 obj <</Filter/Standard/V 2>> endobj\ntrailer <</Root 1 0 R/Encrypt 9 0 R>>"), "the PDF is encrypted; save it without a password and upload it again"},
 		{"noobjects.pdf", []byte("%PDF-1.7\n%%EOF"), "the file holds no PDF objects; it is damaged"},
 		{"cid.pdf", minimalPDF("BT /F1 12 Tf <00410042004300440045> Tj ET", "", "5 0 obj <</Type/Font/Subtype/Type0/Encoding/Identity-H/DescendantFonts[]>> endobj"), "the PDF's fonts do not say which letters they draw"},
+		{"symbolic.pdf", minimalPDF("BT /F1 12 Tf 72 700 Td (abc) Tj ET", "", "5 0 obj <</Type/Font/Subtype/Type1/BaseFont/CMSY10/FontDescriptor<</Flags 4>>>> endobj"), "the PDF's fonts do not say which letters they draw"},
 		{"bomb.docx", docx(t, "<w:p><w:r><w:t>"+strings.Repeat(" ", 20<<20)+"</w:t></w:r></w:p>"), `"word/document.xml" is compressed`},
 		{"traversal.docx", docx(t, "<w:p/>", [2]string{"../../evil.sh", "rm -rf"}), `entry named "../../evil.sh", which points outside it`},
 		{"laughs.docx", zipOf(t, [2]string{"word/document.xml", laughs}), "the document's XML declares a DTD, which word processors never write; refused"},

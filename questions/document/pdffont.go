@@ -17,6 +17,17 @@ type font struct {
 	unmapped  bool               // a code had no character
 }
 
+// unmappedFonts counts the fonts that drew codes with no character.
+func (f *pdfFile) unmappedFonts() int {
+	n := 0
+	for _, fn := range f.fonts {
+		if fn.unmapped {
+			n++
+		}
+	}
+	return n
+}
+
 // glyph is one code of a string with its character(s) and width.
 type glyph struct {
 	text  string
@@ -53,6 +64,12 @@ func (f *pdfFile) loadFont(v any) *font {
 		if fd := f.dict(d["FontDescriptor"]); fd != nil {
 			if mw := f.num(fd["MissingWidth"]); mw > 0 {
 				fn.dw = mw
+			}
+			// A symbolic font with no encoding of its own draws by the
+			// encoding inside its program (math symbols, dingbats):
+			// reading its codes as Latin text would invent letters.
+			if int(f.num(fd["Flags"]))&4 != 0 && d["Encoding"] == nil && d["ToUnicode"] == nil {
+				fn.encoding = [256]rune{}
 			}
 		}
 		fn.simpleEncoding(f, d["Encoding"])

@@ -70,6 +70,9 @@ func readPDF(name string, data []byte) (Document, error) {
 	if images > 0 {
 		d.Notes = append(d.Notes, fmt.Sprintf("%d pages have no text layer (scanned pages?) and were left out", images))
 	}
+	if unmapped := f.unmappedFonts(); unmapped > 0 {
+		d.Notes = append(d.Notes, fmt.Sprintf("%d fonts do not say which letters they draw (often those of formulas); their characters are missing", unmapped))
+	}
 	removed := dropRunning(all, pages)
 	if removed > 0 {
 		d.Notes = append(d.Notes, fmt.Sprintf("%d running headers, footers and page numbers left out", removed))
