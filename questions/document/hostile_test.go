@@ -155,21 +155,37 @@ func TestRead_TooBig(t *testing.T) {
 	}
 }
 
-// FuzzRead feeds the readers mutated documents: they must never panic,
+// fuzzRead feeds the readers mutated documents: they must never panic,
 // and a document they accept has text.
-func FuzzRead(f *testing.F) {
-	for _, name := range []string{"notes.pdf", "chapter.docx", "chapter.odt"} {
-		data, err := os.ReadFile("testdata/" + name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
+func fuzzRead(f *testing.F, seeds ...[]byte) {
+	for _, s := range seeds {
+		f.Add(s)
 	}
-	f.Add(minimalPDF("BT /F1 12 Tf 72 700 Td (Hello) Tj [(W) -300 (orld)] TJ ET", ""))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Read("fuzz", data)
 		if err == nil && strings.TrimSpace(d.Markdown()) == "" {
 			t.Fatal("accepted a document without text")
 		}
+		if err != nil && len(d.Blocks) > 0 {
+			t.Fatalf("blocks returned with error %v", err)
+		}
 	})
+}
+
+func testdata(f *testing.F, name string) []byte {
+	data, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		f.Fatal(err)
+	}
+	return data
+}
+
+func FuzzReadPDF(f *testing.F) {
+	fuzzRead(f, testdata(f, "notes.pdf"),
+		minimalPDF("BT /F1 12 Tf 72 700 Td (Hello) Tj [(W) -300 (orld)] TJ ET", ""),
+		minimalPDF("q 1 0 0 1 10 10 cm BT /F1 9 Tf 1 0 0 1 72 700 Tm (A) ' 2 3 (B) \" T* ET Q /X1 Do BI /W 1 ID x EI", "/Filter/ASCIIHexDecode"))
+}
+
+func FuzzReadOffice(f *testing.F) {
+	fuzzRead(f, testdata(f, "chapter.docx"), testdata(f, "chapter.odt"))
 }
