@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/zlib"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -183,7 +184,7 @@ func testdata(f *testing.F, name string) []byte {
 func FuzzReadPDF(f *testing.F) {
 	fuzzRead(f, testdata(f, "notes.pdf"),
 		minimalPDF("BT /F1 12 Tf 72 700 Td (Hello) Tj [(W) -300 (orld)] TJ ET", ""),
-		minimalPDF("q 1 0 0 1 10 10 cm BT /F1 9 Tf 1 0 0 1 72 700 Tm (A) ' 2 3 (B) \" T* ET Q /X1 Do BI /W 1 ID x EI", "/Filter/ASCIIHexDecode"))
+		minimalPDF(hex.EncodeToString([]byte("q 1 0 0 1 10 10 cm BT /F1 9 Tf 1 0 0 1 72 700 Tm (A) ' 2 3 (B) \" T* ET Q /X1 Do BI /W 1 ID x EI"))+">", "/Filter/ASCIIHexDecode"))
 }
 
 func FuzzReadOffice(f *testing.F) {
