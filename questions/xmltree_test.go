@@ -52,7 +52,7 @@ func TestParseXML_Latin1(t *testing.T) {
 
 var parseXMLErrors = []struct {
 	name, doc, want string
-	line         int
+	line            int
 }{
 	{"Entity", `<?xml version="1.0"?><!DOCTYPE q [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><q>&b;</q>`, "declares XML entities", 1},
 	{"UndefinedEntity", "<q>\n&nbsp;</q>", "not well-formed", 2},
