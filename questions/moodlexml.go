@@ -118,7 +118,6 @@ type moodleReader struct {
 type moodleCategory struct {
 	path, info string
 	line       int
-	used       bool // a question is in it
 }
 
 func (r *moodleReader) errorAt(line int, format string, args ...any) {
@@ -177,21 +176,28 @@ func (r *moodleReader) result() (Set, error) {
 		return Set{}, r.errs
 	}
 	set := Set{Title: titleFromName(r.name), Origin: "imported from " + baseName(r.name), Questions: r.qs, Media: r.media.list}
-	var used []moodleCategory
-	for _, c := range r.categories {
-		if c.used {
-			used = append(used, c)
+	// The set is the category all the questions are in: its name is the
+	// title (unless it is Moodle's "Default for …"), its description the
+	// set's. Questions directly in a category named as the set have no
+	// category of their own; the writer puts them back there.
+	var paths []string
+	for _, q := range r.qs {
+		paths = append(paths, q.Category)
+	}
+	home := commonCategory(paths)
+	if t := lastCategoryName(home); t != "" && !strings.HasPrefix(t, "Default for ") {
+		set.Title = t
+	}
+	for i := range set.Questions {
+		if set.Questions[i].Category == escapeCategory(set.Title) {
+			set.Questions[i].Category = ""
 		}
 	}
-	if len(used) == 1 {
-		if t := lastCategoryName(used[0].path); t != "" && !strings.HasPrefix(t, "Default for ") {
-			set.Title = t
-		}
-		set.Description = used[0].info
-		used[0].info = ""
-	}
 	for _, c := range r.categories {
-		if c.info != "" && (len(used) != 1 || c.path != used[0].path) {
+		switch {
+		case c.path == home && home != "":
+			set.Description = c.info
+		case c.info != "":
 			r.warnAt(c.line, "the description of category %q is not kept", c.path)
 		}
 	}
@@ -274,6 +280,9 @@ func (r *moodleReader) readCategory(n *xmlNode) {
 	path := categoryPath(raw)
 	r.category = path
 	info := strings.TrimSpace(n.child("info").child("text").text())
+	if id := strings.TrimSpace(n.child("idnumber").text()); id != "" {
+		r.warnAt(n.Line, "the ID number %q of category %q is not kept", id, path)
+	}
 	for i := range r.categories {
 		if r.categories[i].path == path {
 			if info != "" {
@@ -301,37 +310,58 @@ func categoryPath(s string) string {
 	return strings.TrimPrefix(s, "top/")
 }
 
+// escapeCategory writes a name as a category path does: "/" doubled.
+func escapeCategory(name string) string { return strings.ReplaceAll(name, "/", "//") }
+
+// commonCategory returns the deepest category that holds every path given
+// (a path holds itself), or "".
+func commonCategory(paths []string) string {
+	var common []string
+	for i, p := range paths {
+		segs := categorySegments(p)
+		if i == 0 {
+			common = segs
+			continue
+		}
+		n := 0
+		for n < len(common) && n < len(segs) && common[n] == segs[n] {
+			n++
+		}
+		common = common[:n]
+	}
+	return strings.Join(common, "/")
+}
+
+// categorySegments splits a category path at single slashes, keeping
+// doubled ones inside the names.
+func categorySegments(path string) []string {
+	if path == "" {
+		return nil
+	}
+	var segs []string
+	start := 0
+	for i := 0; i < len(path); i++ {
+		if path[i] != '/' {
+			continue
+		}
+		if i+1 < len(path) && path[i+1] == '/' {
+			i++
+			continue
+		}
+		segs = append(segs, path[start:i])
+		start = i + 1
+	}
+	return append(segs, path[start:])
+}
+
 // lastCategoryName is the last name of a category path, undoubling its
 // slashes.
 func lastCategoryName(path string) string {
-	names := splitCategoryPath(path)
-	if len(names) == 0 {
+	segs := categorySegments(path)
+	if len(segs) == 0 {
 		return ""
 	}
-	return names[len(names)-1]
-}
-
-// splitCategoryPath splits a path at single slashes; "//" is a slash
-// inside a name.
-func splitCategoryPath(path string) []string {
-	var names []string
-	var cur strings.Builder
-	for i := 0; i < len(path); i++ {
-		switch {
-		case path[i] == '/' && i+1 < len(path) && path[i+1] == '/':
-			cur.WriteByte('/')
-			i++
-		case path[i] == '/':
-			names = append(names, strings.TrimSpace(cur.String()))
-			cur.Reset()
-		default:
-			cur.WriteByte(path[i])
-		}
-	}
-	if s := strings.TrimSpace(cur.String()); s != "" || len(names) > 0 {
-		names = append(names, s)
-	}
-	return names
+	return strings.TrimSpace(strings.ReplaceAll(segs[len(segs)-1], "//", "/"))
 }
 
 // parseMoodleNumber reads a number as Moodle writes it ("1.0000000",

@@ -133,7 +133,7 @@ func TestMoodleFixtures_FormatXML(t *testing.T) {
 		contain(t, "feedback", f.Feedback, infos)
 		contain(t, "true feedback", f.TrueFeedback, down)
 		contain(t, "false feedback", f.FalseFeedback, up)
-		eq(t, "mark", f.Mark, 1.0)
+		eq(t, "mark", f.Mark, 0.0) // the default, one mark
 		eq(t, "penalty", *f.Penalty, 100.0)
 		tr := question(t, s, "Moodle acronym (True)")
 		eq(t, "truth of (True)", tr.Truth, true)
@@ -191,7 +191,7 @@ func TestMoodleFixtures_FormatXML(t *testing.T) {
 			}
 			marks += q.Mark
 		}
-		eq(t, "marks of the parts", marks, 5.0)
+		eq(t, "marks of the parts", marks, 0.0) // one mark each, the default
 		contain(t, "stem of part 2", s.Questions[1].Stem, "* Tucson: "+Blank)
 		eq(t, "part 1", s.Questions[0].Choices, []Choice{{Text: "California", Weight: 100, Feedback: "OK"}, {Text: "Arizona", Feedback: "Wrong"}})
 		eq(t, "part 2", s.Questions[1].Choices, []Choice{{Text: "California", Feedback: "Wrong"}, {Text: "Arizona", Weight: 100, Feedback: "OK"}})
@@ -228,9 +228,9 @@ func TestMoodleFixtures_FormatXML(t *testing.T) {
 		eq(t, "title", s.Title, "Alpha")
 		eq(t, "description", s.Description, "This is Alpha category for test")
 		q := question(t, s, "Alpha Question")
-		eq(t, "category", q.Category, "Alpha")
+		eq(t, "category", q.Category, "") // the set's own
 		eq(t, "truth", q.Truth, true)
-		wantWarnings(t, s)
+		wantWarnings(t, s, `the ID number "alpha-idnumber" of category "Alpha" is not kept`)
 	})
 
 	t.Run("nested_categories.xml", func(t *testing.T) {
@@ -243,38 +243,46 @@ func TestMoodleFixtures_FormatXML(t *testing.T) {
 
 	t.Run("nested_categories_with_questions.xml", func(t *testing.T) {
 		s := readMoodleFixture(t, "format-xml/nested_categories_with_questions.xml")
-		for title, cat := range map[string]string{"Iota Question": "Iota", "Kappa Essay Question": "Iota/Kappa",
+		// Iota holds them all: it is the set.
+		eq(t, "title", s.Title, "Iota")
+		eq(t, "description", s.Description, "This is Iota category for test")
+		for title, cat := range map[string]string{"Iota Question": "", "Kappa Essay Question": "Iota/Kappa",
 			"Kappa Question": "Iota/Kappa", "Lambda Question": "Iota/Kappa/Lambda", "Mu Question": "Iota/Mu"} {
 			eq(t, "category of "+title, question(t, s, title).Category, cat)
 		}
 		eq(t, "kind of the essay", question(t, s, "Kappa Essay Question").Kind, Essay)
-		eq(t, "title", s.Title, "nested categories with questions")
-		eq(t, "warnings", len(s.Warnings), 4) // the four category descriptions
+		wantWarnings(t, s, `description of category "Iota/Kappa" is not kept`,
+			`description of category "Iota/Kappa/Lambda" is not kept`, `description of category "Iota/Mu" is not kept`)
 	})
 
 	t.Run("old_format_file.xml", func(t *testing.T) {
 		s := readMoodleFixture(t, "format-xml/old_format_file.xml")
-		eq(t, "category of Pi", question(t, s, "Pi Question").Category, "Pi")
+		eq(t, "title", s.Title, "Pi")
+		eq(t, "category of Pi", question(t, s, "Pi Question").Category, "")
 		eq(t, "category of Rho", question(t, s, "Rho Question").Category, "Pi/Rho")
 		wantWarnings(t, s)
 	})
 
 	t.Run("categories_reverse_order.xml", func(t *testing.T) {
 		s := readMoodleFixture(t, "format-xml/categories_reverse_order.xml")
+		eq(t, "title", s.Title, "Sigma")
+		eq(t, "description", s.Description, "This is Sigma category for test")
 		sigma := question(t, s, "Sigma Question")
-		eq(t, "Sigma's category", sigma.Category, "Sigma")
+		eq(t, "Sigma's category", sigma.Category, "")
 		eq(t, "Sigma's kind", sigma.Kind, ShortAnswer)
 		eq(t, "Sigma's case", sigma.CaseSensitive, false)
 		eq(t, "Sigma's answers", sigma.Answers, []Choice{{Text: "yes", Weight: 100}, {Text: "no"}, {Text: "may be"}})
 		eq(t, "Tau's category", question(t, s, "Tau Question").Category, "Sigma/Tau")
 		eq(t, "Tau's kind", question(t, s, "Tau Question").Kind, Essay)
+		wantWarnings(t, s, `description of category "Sigma/Tau" is not kept`)
 	})
 
 	t.Run("export_category.xml", func(t *testing.T) {
 		s := readMoodleFixture(t, "format-xml/export_category.xml")
 		q := question(t, s, "Alpha Question")
 		eq(t, "id", q.ID, "")
-		eq(t, "category", q.Category, "Alpha")
+		eq(t, "category", q.Category, "")
+		eq(t, "title", s.Title, "Alpha")
 	})
 
 	t.Run("html_chars_in_idnumbers.xml", func(t *testing.T) {
@@ -413,7 +421,7 @@ func TestMoodleFixtures_QuestionTypes(t *testing.T) {
 			eq(t, "feedback", q.Feedback, tt.feedback)
 			eq(t, "pairs", q.Pairs, ordering)
 			eq(t, "penalty", *q.Penalty, 33.33333)
-			eq(t, "mark", q.Mark, 1.0)
+			eq(t, "mark", q.Mark, 0.0)
 			if tt.title == "" {
 				eq(t, "name", q.Name(), "Put these words in order.")
 			}
@@ -439,7 +447,7 @@ func TestMoodleFixtures_InlineFromTests(t *testing.T) {
 		s := readMoodleFixture(t, dir+"xmlformat_test__test_import_essay_20.input.xml")
 		q := question(t, s, "An essay")
 		eq(t, "format", q.Format, Moodle)
-		eq(t, "mark", q.Mark, 1.0)
+		eq(t, "mark", q.Mark, 0.0)
 		eq(t, "penalty", *q.Penalty, 0.0)
 		eq(t, "word limits", [2]int{q.MinWords, q.MaxWords}, [2]int{0, 0})
 		eq(t, "grader info", q.GraderInfo, "")
@@ -512,7 +520,7 @@ func TestMoodleFixtures_InlineFromTests(t *testing.T) {
 		sa, mc := s.Questions[0], s.Questions[1]
 		eq(t, "ids", []string{sa.ID, mc.ID}, []string{"id-101-1", "id-101-2"})
 		eq(t, "stem 1", sa.Stem, `Complete this opening line of verse: "The `+Blank+` and the … went to sea".`)
-		eq(t, "marks", sa.Mark+mc.Mark, 2.0)
+		eq(t, "marks", [2]float64{sa.Mark, mc.Mark}, [2]float64{0, 0}) // a mark each, 2 in all
 		eq(t, "penalty", *sa.Penalty, 50.0)
 		eq(t, "kind 1", sa.Kind, Cloze)
 		eq(t, "case 1", sa.CaseSensitive, false)
@@ -532,7 +540,7 @@ func TestMoodleFixtures_InlineFromTests(t *testing.T) {
 			eq(t, "questions", len(s.Questions), 3)
 			for i, q := range s.Questions {
 				eq(t, "format", q.Format, HTML) // the combined feedback is HTML
-				eq(t, "mark", q.Mark, 1.0)      // 3 marks, 3 gaps
+				eq(t, "mark", q.Mark, 0.0)      // 3 marks, 3 gaps: one each
 				eq(t, "keep order", q.KeepOrder, false)
 				eq(t, "right choice", q.Choices[i], Choice{Text: []string{"Alpha", "Beta", "Gamma"}[i], Weight: 100})
 				eq(t, "hints", q.Hints, []Hint{{Text: "Try again.", ShowNumCorrect: true},

@@ -49,7 +49,7 @@ var moodleQuiet = setOf("showstandardinstruction", "shownumcorrect", "showgradin
 
 func newMoodleQuestion(r *moodleReader, n *xmlNode) *moodleQuestion {
 	m := &moodleQuestion{r: r, n: n, typ: strings.TrimSpace(n.attr("type")), used: map[string]bool{}, media: map[string]string{}}
-	m.q.Title = strings.TrimSpace(m.el("name").child("text").text())
+	m.q.Title = strings.Join(strings.Fields(m.el("name").child("text").text()), " ")
 	m.q.ID = strings.TrimSpace(m.el("idnumber").text())
 	m.q.Category = r.category
 
@@ -274,6 +274,14 @@ func (m *moodleQuestion) finish(build func() []Question) {
 	}
 	for i := range parts {
 		p := &parts[i]
+		// One mark is the model's default, 0; a question Moodle marks
+		// out of nothing counts one mark too.
+		if p.Kind != Description && (p.Mark == 1 || p.Mark == 0) {
+			if p.Mark == 0 && i == 0 {
+				m.warn(m.n.Line, "the question is worth 0 marks in Moodle; here every graded question is worth at least one")
+			}
+			p.Mark = 0
+		}
 		if err := p.Validate(); err != nil {
 			if j, ok := err.(interface{ Unwrap() []error }); ok {
 				for _, e := range j.Unwrap() {
@@ -283,11 +291,6 @@ func (m *moodleQuestion) finish(build func() []Question) {
 				m.r.errorAt(m.n.Line, "%s: %s", m.label(), err)
 			}
 			continue
-		}
-		for k := range m.r.categories {
-			if m.r.categories[k].path == p.Category {
-				m.r.categories[k].used = true
-			}
 		}
 		m.r.qs = append(m.r.qs, *p)
 	}
