@@ -24,7 +24,7 @@ func readMoodleFixture(t *testing.T, name string) Set {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := readMoodleXML(filepath.Base(name), data)
+	set, err := Read(filepath.Base(name), data)
 	if err != nil {
 		t.Fatalf("Read(%s) = %v", name, err)
 	}
@@ -37,7 +37,7 @@ func refusedMoodleFixture(t *testing.T, name string) ErrorList {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := readMoodleXML(filepath.Base(name), data)
+	set, err := Read(filepath.Base(name), data)
 	var list ErrorList
 	if !errors.As(err, &list) {
 		t.Fatalf("Read(%s) = %d questions, %v; want an ErrorList", name, len(set.Questions), err)
