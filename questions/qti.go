@@ -193,12 +193,16 @@ func (r *qtiReader) readPackage() error {
 	if len(files) == 0 {
 		return ErrorList{{File: r.name, Msg: zipNotQTIPackage}}
 	}
-	for _, f := range files {
-		data, err := r.pkg.readFile(f.name, maxZipFile)
-		if err != nil {
+	// Every file is expanded before any is parsed, so that a package
+	// beyond the limits is refused before work is spent on it.
+	docs := make([][]byte, len(files))
+	for i, f := range files {
+		if docs[i], err = r.pkg.readFile(f.name, maxZipFile); err != nil {
 			return ErrorList{{File: r.name, Msg: err.Error()}}
 		}
-		doc, err := parseXML(r.label(f.name), data)
+	}
+	for i, f := range files {
+		doc, err := parseXML(r.label(f.name), docs[i])
 		if err != nil {
 			return err
 		}

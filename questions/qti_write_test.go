@@ -198,3 +198,37 @@ func TestWriteQTI_MissingImage(t *testing.T) {
 type osFS struct{}
 
 func (osFS) Open(name string) (fs.File, error) { return os.Open(name) }
+
+// FuzzReadQTI reads anything as QTI, bare or zipped: the reader never
+// panics, refuses with an ErrorList naming the file, and what it accepts
+// validates and survives a round trip through WriteQTI unchanged.
+func FuzzReadQTI(f *testing.F) {
+	for _, name := range []string{"items_1.2/single_fib.xml", "items_1.2/canvas_multiple_dropdowns.xml",
+		"items_1.2/matching_feedback.xml", "items_1.2/numeric_precision.xml", "items_1.2/ordering.xml",
+		"feedback_quiz_1.2.xml", "test_qti_1.2_canvas/", "test_qti_1.2_multi/"} {
+		f.Add(fixtureBytes(f, name))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := readQTI("f.zip", data)
+		if err != nil {
+			var list ErrorList
+			if !errors.As(err, &list) || len(list) == 0 || !strings.HasPrefix(list[0].File, "f.zip") {
+				t.Fatalf("error %v is not an ErrorList naming the file", err)
+			}
+			return
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("an accepted set does not validate: %v", err)
+		}
+		var buf bytes.Buffer
+		if err := WriteQTI(&buf, s); err != nil {
+			t.Fatalf("WriteQTI: %v", err)
+		}
+		back, err := readQTI("f.zip", buf.Bytes())
+		if err != nil {
+			t.Fatalf("reading back: %v", err)
+		}
+		back.Title, s.Title = "", "" // a bare file's title is its name; a package's, its quiz's
+		sameSet(t, back, s)
+	})
+}

@@ -184,8 +184,12 @@ func zipNotQTI(data []byte) string {
 		}
 		return err.Error()
 	}
-	if _, ok := p.manifestName(); !ok {
+	m, ok := p.manifestName()
+	if !ok {
 		return "the zip archive holds no imsmanifest.xml, so it is not a QTI package; expected a quiz exported from Canvas as QTI"
+	}
+	if _, err := p.readFile(m, maxZipFile); err != nil {
+		return err.Error()
 	}
 	return "the zip archive's imsmanifest.xml names no QTI assessment (imsqti_xmlv1p2); expected a quiz exported from Canvas as QTI"
 }
