@@ -1,6 +1,7 @@
 // Package questions is factdrill's question model: sets of questions of every
 // kind the app can ask, their validation, and the readers and writers of the
-// question-file formats (GIFT, Aiken, CSV/TSV, Anki text), one format a file.
+// question-file formats (GIFT, Aiken, CSV/TSV, Anki text, Moodle XML, Canvas
+// QTI 1.2 packages), one format a file, with the images they carry.
 //
 // It imports only the standard library; storage, grading and pages live in
 // other packages and depend on this one, never the reverse.
