@@ -162,18 +162,8 @@ func readMoodleXML(name string, data []byte) (Set, error) {
 
 // result turns what was read into Read's return values.
 func (r *moodleReader) result() (Set, error) {
-	if len(r.qs) > MaxQuestions {
-		r.errorAt(0, "the file has %d questions; the limit is %d", len(r.qs), MaxQuestions)
-	}
-	if len(r.errs) == 0 && len(r.qs) == 0 {
-		r.errs = append(r.warns, FileError{File: r.name, Msg: "no question could be imported"})
-	}
-	if len(r.errs) > 0 {
-		if len(r.errs) > maxErrors {
-			r.errs = append(r.errs[:maxErrors], FileError{File: r.name, Msg: fmt.Sprintf("too many problems; stopped after %d", maxErrors)})
-		}
-		sortFileErrors(r.errs)
-		return Set{}, r.errs
+	if errs := refusal(r.name, r.errs, r.warns, len(r.qs)); errs != nil {
+		return Set{}, errs
 	}
 	set := Set{Title: titleFromName(r.name), Origin: "imported from " + baseName(r.name), Questions: r.qs, Media: r.media.list}
 	// The set is the category all the questions are in: its name is the
@@ -206,8 +196,35 @@ func (r *moodleReader) result() (Set, error) {
 	return set, nil
 }
 
+// refusal returns the errors that refuse a file, or nil: the errors
+// found, or, when there are none but no question could be read either,
+// the warnings that say why; too many questions is an error too.
+func refusal(name string, errs, warns ErrorList, questions int) ErrorList {
+	if questions > MaxQuestions {
+		errs = append(errs, FileError{File: name, Msg: fmt.Sprintf("the file has %d questions; the limit is %d", questions, MaxQuestions)})
+	}
+	if len(errs) == 0 && questions == 0 {
+		errs = append(slices.Clone(warns), FileError{File: name, Msg: "no question could be imported"})
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	if len(errs) > maxErrors {
+		errs = append(errs[:maxErrors], FileError{File: name, Msg: fmt.Sprintf("too many problems; stopped after %d", maxErrors)})
+	}
+	sortFileErrors(errs)
+	return errs
+}
+
+// sortFileErrors orders problems by file (the files of a package), then
+// line.
 func sortFileErrors(l ErrorList) {
-	slices.SortStableFunc(l, func(a, b FileError) int { return a.Line - b.Line })
+	slices.SortStableFunc(l, func(a, b FileError) int {
+		if a.File != b.File {
+			return strings.Compare(a.File, b.File)
+		}
+		return a.Line - b.Line
+	})
 }
 
 // question reads one <question> element.

@@ -137,6 +137,12 @@ func (mw *moodleWriter) category(path, info string) {
 // format, its text with images turned into @@PLUGINFILE@@ references, and
 // the images as <file>s.
 func (mw *moodleWriter) container(indent int, name string, format Format, text string) error {
+	return mw.richElement(indent, name, format, text, nil)
+}
+
+// richElement writes an element holding a text in a format, with its
+// images, then what inner writes.
+func (mw *moodleWriter) richElement(indent int, name string, format Format, text string, inner func()) error {
 	text, files, err := mw.files(text)
 	if err != nil {
 		return err
@@ -144,6 +150,9 @@ func (mw *moodleWriter) container(indent int, name string, format Format, text s
 	mw.line(indent, "<"+name+` format="`+moodleFormats[format]+`">`)
 	mw.line(indent+1, "<text>"+cdata(text)+"</text>")
 	mw.fileLines(indent+1, files)
+	if inner != nil {
+		inner()
+	}
 	mw.line(indent, "</"+name+">")
 	return nil
 }
@@ -318,15 +327,11 @@ func (mw *moodleWriter) writeQuestion(n int, typ string, q Question) error {
 		mw.simple(2, "shuffleanswers", yesNo[!q.KeepOrder])
 		combined()
 		for _, p := range q.Pairs {
-			prompt, files, err := mw.files(p.Prompt)
-			errs = append(errs, err)
-			mw.line(2, `<subquestion format="`+moodleFormats[f]+`">`)
-			mw.line(3, "<text>"+cdata(prompt)+"</text>")
-			mw.fileLines(3, files)
-			mw.line(3, "<answer>")
-			mw.line(4, "<text>"+cdata(p.Answer)+"</text>")
-			mw.line(3, "</answer>")
-			mw.line(2, "</subquestion>")
+			errs = append(errs, mw.richElement(2, "subquestion", f, p.Prompt, func() {
+				mw.line(3, "<answer>")
+				mw.line(4, "<text>"+cdata(p.Answer)+"</text>")
+				mw.line(3, "</answer>")
+			}))
 		}
 	case Essay:
 		mw.simple(2, "responseformat", "editor")
@@ -342,18 +347,14 @@ func (mw *moodleWriter) writeQuestion(n int, typ string, q Question) error {
 		text(2, "responsetemplate", q.ResponseTemplate)
 	}
 	for _, h := range q.Hints {
-		t, files, err := mw.files(h.Text)
-		errs = append(errs, err)
-		mw.line(2, `<hint format="`+moodleFormats[f]+`">`)
-		mw.line(3, "<text>"+cdata(t)+"</text>")
-		mw.fileLines(3, files)
-		if h.ShowNumCorrect {
-			mw.line(3, "<shownumcorrect/>")
-		}
-		if h.ClearWrong {
-			mw.line(3, "<clearwrong/>")
-		}
-		mw.line(2, "</hint>")
+		errs = append(errs, mw.richElement(2, "hint", f, h.Text, func() {
+			if h.ShowNumCorrect {
+				mw.line(3, "<shownumcorrect/>")
+			}
+			if h.ClearWrong {
+				mw.line(3, "<clearwrong/>")
+			}
+		}))
 	}
 	if len(q.Tags) > 0 {
 		mw.line(2, "<tags>")

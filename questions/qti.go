@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"slices"
 	"strings"
 )
 
@@ -364,18 +363,8 @@ func (r *qtiReader) result() (Set, error) {
 			total += len(g.questions)
 		}
 	}
-	if total > MaxQuestions {
-		r.errorAt(r.name, 0, "the file has %d questions; the limit is %d", total, MaxQuestions)
-	}
-	if len(r.errs) == 0 && total == 0 {
-		r.errs = append(r.warns, FileError{File: r.name, Msg: "no question could be imported"})
-	}
-	if len(r.errs) > 0 {
-		if len(r.errs) > maxErrors {
-			r.errs = append(r.errs[:maxErrors], FileError{File: r.name, Msg: fmt.Sprintf("too many problems; stopped after %d", maxErrors)})
-		}
-		sortQTIErrors(r.errs)
-		return Set{}, r.errs
+	if errs := refusal(r.name, r.errs, r.warns, total); errs != nil {
+		return Set{}, errs
 	}
 	set := Set{Title: titleFromName(r.name), Origin: "imported from " + baseName(r.name), Media: r.media.list}
 	// One quiz or bank (or several of one name: a course's quiz and the
@@ -410,17 +399,8 @@ func (r *qtiReader) result() (Set, error) {
 			set.Questions = append(set.Questions, q)
 		}
 	}
-	sortQTIErrors(r.warns)
+	sortFileErrors(r.warns)
 	set.Warnings = r.warns
 	return set, nil
 }
 
-// sortQTIErrors orders problems by file, then line.
-func sortQTIErrors(l ErrorList) {
-	slices.SortStableFunc(l, func(a, b FileError) int {
-		if a.File != b.File {
-			return strings.Compare(a.File, b.File)
-		}
-		return a.Line - b.Line
-	})
-}
