@@ -403,4 +403,3 @@ func (r *qtiReader) result() (Set, error) {
 	set.Warnings = r.warns
 	return set, nil
 }
-
