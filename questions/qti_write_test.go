@@ -232,3 +232,25 @@ func FuzzReadQTI(f *testing.F) {
 		sameSet(t, back, s)
 	})
 }
+
+func BenchmarkReadQTI(b *testing.B) {
+	data := fixtureBytes(b, "canvas_cartridge/")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := readQTI("course.zip", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWriteQTI(b *testing.B) {
+	s, err := readQTI("course.zip", fixtureBytes(b, "canvas_cartridge/"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := WriteQTI(io.Discard, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
