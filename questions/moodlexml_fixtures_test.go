@@ -534,6 +534,14 @@ func TestMoodleFixtures_InlineFromTests(t *testing.T) {
 		eq(t, "hints", mc.Hints, []Hint{{Text: "Hint 1"}, {Text: "Hint 2"}})
 		eq(t, "tags", mc.Tags, []string{"tagCloze", "tagTest"})
 	})
+	t.Run("multianswer_withdollars", func(t *testing.T) {
+		// Moodle's export of {1:MULTICHOICE:=y,y,$3~$3,y,y}, read back.
+		s := readMoodleFixture(t, dir+"xmlformat_test__test_export_multianswer_withdollars.expected-export.xml")
+		q := question(t, s, "Multianswer with $s")
+		eq(t, "stem", q.Stem, "Which is the right order? "+Blank)
+		eq(t, "choices", q.Choices, []Choice{{Text: "y,y,$3", Weight: 100}, {Text: "$3,y,y"}})
+		wantWarnings(t, s)
+	})
 	for _, typ := range []string{"ddwtos", "gapselect"} {
 		t.Run(typ, func(t *testing.T) {
 			s := readMoodleFixture(t, dir+"qtype_"+typ+"__test_xml_import.input.xml")

@@ -404,9 +404,37 @@ func TestQTIFixtures_Items(t *testing.T) {
 		eq(t, "questions", len(s.Questions), 10)
 		contain(t, "warning", s.Warnings[0].Msg, `the question group "Group 1 (1/4)" asks 1 of its 4 questions at random; all of them were imported`)
 	})
-	t.Run("nq_multiple_fib", func(t *testing.T) {
+	t.Run("nq_multiple_fib_scoring_algorithms", func(t *testing.T) {
 		s := readQTIFixture(t, "items_1.2/nq_multiple_fib_scoring_algorithms.xml")
-		eq(t, "blanks", len(s.Questions), 6-1) // red blue green yellow teal: the regex blank has no plain answer
+		var answers [][]string
+		for _, q := range s.Questions {
+			var a []string
+			for _, c := range q.Answers {
+				if c.Text != "*" {
+					a = append(a, c.Text)
+				}
+			}
+			answers = append(answers, a)
+		}
+		eq(t, "blanks", answers, [][]string{{"red"}, {"blue"}, {"green"}, {"yellow", "teal"}, {"^orange<s>$"}})
+		eq(t, "stem", s.Questions[0].Stem, "<p>Roses are _____, …, …, …, and ….</p>")
+		var all []string
+		for _, w := range s.Warnings {
+			all = append(all, w.Msg)
+		}
+		for _, a := range []string{"TextContainsAnswer", "TextCloseEnough", "TextRegex"} {
+			contain(t, "warnings", strings.Join(all, "\n"), "New Quizzes' "+a+" matching")
+		}
+	})
+	t.Run("nq_multiple_fib_answer_types", func(t *testing.T) {
+		s := readQTIFixture(t, "items_1.2/nq_multiple_fib_answer_types.xml")
+		// A dropdown and two word banks: choices, the scored one right.
+		eq(t, "kinds", kinds(s), []Kind{MultipleChoice, MultipleChoice, MultipleChoice})
+		var right []string
+		for _, q := range s.Questions {
+			right = append(right, q.Choices[q.RightChoices()[0]].Text)
+		}
+		eq(t, "right", right, []string{"black", "white", "brown"})
 	})
 	for name, what := range map[string]string{
 		"formula.xml": "formula (calculated)", "formula_mvar.xml": "formula (calculated)", "formula_mform.xml": "formula (calculated)",

@@ -1081,6 +1081,20 @@ func (it *qtiItem) blanks(lids, strs []*xmlNode, dropdown bool) []Question {
 		}
 		ident := r.attr("ident")
 		fb := it.labelFeedback(ident)
+		// New Quizzes marks blanks answered from a list (a dropdown, a
+		// word bank) on their labels, and how typed ones are matched.
+		chosen := dropdown
+		for _, l := range labels(r) {
+			switch t := l.attr("answer_type"); t {
+			case "dropdown", "wordbank":
+				chosen = true
+			}
+			switch a := l.attr("scoring_algorithm"); a {
+			case "", "Equivalence", "TextEquivalence", "TextInChoices":
+			default:
+				it.notKept = appendOnce(it.notKept, "New Quizzes' "+a+" matching of a blank (answers are matched as written)")
+			}
+		}
 		if r.Name.Local == "response_lid" {
 			right := map[string]bool{}
 			for _, c := range it.conds {
@@ -1094,7 +1108,7 @@ func (it *qtiItem) blanks(lids, strs []*xmlNode, dropdown bool) []Question {
 				id := l.attr("ident")
 				t := it.text(l)
 				switch {
-				case dropdown:
+				case chosen:
 					w := 0.0
 					if right[id] {
 						w = 100
@@ -1108,7 +1122,7 @@ func (it *qtiItem) blanks(lids, strs []*xmlNode, dropdown bool) []Question {
 		} else {
 			q.Answers, q.CaseSensitive = it.typedAnswers(ident)
 		}
-		if dropdown {
+		if chosen {
 			q.Kind = MultipleChoice
 			q.KeepOrder = it.keepOrder(r)
 			q.CorrectFeedback = it.feedbackText(qtiCorrectFeedback)
