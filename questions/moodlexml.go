@@ -297,6 +297,9 @@ func (r *moodleReader) readCategory(n *xmlNode) {
 	path := categoryPath(raw)
 	r.category = path
 	info := strings.TrimSpace(n.child("info").child("text").text())
+	if strings.TrimSpace(n.child("info").attr("format")) == "html" {
+		info = htmlText(info, HTML) // a set's description is plain text
+	}
 	if id := strings.TrimSpace(n.child("idnumber").text()); id != "" {
 		r.warnAt(n.Line, "the ID number %q of category %q is not kept", id, path)
 	}
