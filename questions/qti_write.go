@@ -19,7 +19,8 @@ import (
 // quiz holding its QTI file and assessment_meta.xml, and the images the
 // questions show under "Uploaded Media/", referred to as
 // $IMS-CC-FILEBASE$/Uploaded%20Media/name. A set whose questions are in
-// several categories is written as one quiz a category.
+// several categories is written as one quiz a category; a set in one is
+// one quiz named as the set.
 //
 // Each kind is written as the Canvas question type ReadQTI reads back as
 // the same question: multiple choice (with its weights), multiple answers
@@ -63,6 +64,11 @@ func WriteQTI(w io.Writer, s Set) error {
 			quizzes = append(quizzes, qz)
 		}
 		qz.qs = append(qz.qs, i)
+	}
+	if len(quizzes) == 1 {
+		// A set in one category is one quiz, named as the set.
+		quizzes[0].title = s.Title
+		quizzes[0].ident = qtiIdent("g", s.Title)
 	}
 	var errs []error
 	type file struct {
