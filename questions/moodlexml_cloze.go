@@ -232,7 +232,7 @@ func (m *moodleQuestion) cloze() func() []Question {
 				if t == "" {
 					continue
 				}
-				fb := clozeUnescape(a.feedback)
+				fb := strings.TrimSpace(clozeUnescape(a.feedback))
 				switch g.typ.kind {
 				case Numerical:
 					n := Number{Weight: a.weight, Feedback: fb, Any: t == "*"}

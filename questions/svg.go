@@ -81,9 +81,6 @@ func setOf(names ...string) map[string]bool {
 // images written into the SVG itself.
 var svgDataImageRE = regexp.MustCompile(`^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$`)
 
-// svgURLRE finds url(...) references in presentation attributes and styles.
-var svgURLRE = regexp.MustCompile(`(?i)url\(\s*['"]?([^'")\s]*)`)
-
 // SanitizeSVG returns a safe copy of an SVG image: only the elements and
 // attributes of svgElements and svgAttrs, links and url() references only
 // to places inside the image (href="#id"), images only as embedded PNG,
@@ -187,12 +184,17 @@ func svgAttrValueSafe(elem, attr, v string) bool {
 		strings.Contains(lower, "behavior") || strings.Contains(lower, "binding") || strings.Contains(lower, "/*")) {
 		return false
 	}
-	for _, m := range svgURLRE.FindAllStringSubmatch(v, -1) {
-		if !strings.HasPrefix(m[1], "#") {
+	// Every url( must point inside the image, however it is nested.
+	for rest := lower; ; {
+		i := strings.Index(rest, "url(")
+		if i < 0 {
+			return true
+		}
+		rest = strings.TrimLeft(rest[i+4:], " \t\n\r\f'\"")
+		if !strings.HasPrefix(rest, "#") {
 			return false
 		}
 	}
-	return true
 }
 
 // fileMedia turns a file found in a question file into an image of the
