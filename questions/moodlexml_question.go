@@ -356,7 +356,7 @@ func (m *moodleQuestion) convert(t moodleText, format Format) string {
 			}
 			return ref
 		})
-		s = dropPluginRefs(s)
+		s = strings.TrimSpace(dropPluginRefs(s))
 	}
 	if format == HTML && textFormat(moodleText{text: s, format: t.format}) != HTML {
 		s = strings.ReplaceAll(html.EscapeString(s), "\n", "<br>\n")
