@@ -13,7 +13,10 @@ import (
 // formats, IDs and tags (in a comment before the question), categories
 // ($CATEGORY lines), weights and feedback. What GIFT cannot hold is lost:
 // the set's own title, description and origin, where a generated question
-// came from (Source), white space at the ends of a text and inside a title;
+// came from (Source), white space at the ends of a text and inside a title,
+// and what Moodle XML and QTI carry beyond GIFT (KeepOrder, Numbering,
+// CaseSensitive, Mark, Penalty, combined feedback, hints, units, essay
+// limits, images: WriteMoodleXML keeps them all);
 // a short answer whose stem holds the blank reads back as the Cloze it is.
 //
 // A question GIFT cannot write faithfully makes WriteGIFT write nothing and

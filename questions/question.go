@@ -1,6 +1,7 @@
 // Package questions is factdrill's question model: sets of questions of every
 // kind the app can ask, their validation, and the readers and writers of the
-// question-file formats (GIFT, Aiken, CSV/TSV, Anki text), one format a file.
+// question-file formats (GIFT, Aiken, CSV/TSV, Anki text, Moodle XML, Canvas
+// QTI 1.2 packages), one format a file, with the images they carry.
 //
 // It imports only the standard library; storage, grading and pages live in
 // other packages and depend on this one, never the reverse.
@@ -90,6 +91,15 @@ type Set struct {
 	Questions []Question `json:"questions"`
 	// Media holds the images the questions refer to (see Media), each once.
 	Media []Media `json:"media,omitempty"`
+	// Warnings are what a reader could not carry over from the file and
+	// left out, each at its line: a question of a kind factdrill does not
+	// have, an audio file, a setting with no equivalent. The set imports
+	// without them; a page shows the list before the teacher saves.
+	// Readers of formats that map one to one (GIFT, Aiken, CSV) leave it
+	// empty; problems that lose a question's meaning are errors instead.
+	// Warnings are an outcome of reading, not part of the set: they are
+	// neither stored nor written.
+	Warnings ErrorList `json:"-"`
 }
 
 // Question is one question of a set. Which fields matter depends on Kind:
@@ -97,9 +107,13 @@ type Set struct {
 //   - MultipleChoice: Choices (and Multiple);
 //   - TrueFalse: Truth, TrueFeedback, FalseFeedback;
 //   - ShortAnswer, Cloze: Answers (accepted answers with their weights);
-//   - Numerical: Numbers;
+//   - Numerical: Numbers (and Units);
 //   - Matching: Pairs;
-//   - Essay, Description: the stem alone.
+//   - Essay: the stem, and the essay fields below;
+//   - Description: the stem alone.
+//
+// The fields after Source carry what Moodle XML and Canvas QTI hold beyond
+// GIFT, so that a question survives a round trip through those formats.
 type Question struct {
 	Kind Kind `json:"kind"`
 	// Title is a short name (GIFT's ::title::); pages fall back to the stem.
@@ -128,7 +142,79 @@ type Question struct {
 	Feedback string `json:"feedback,omitempty"`
 	// Source is the place in a document a generated question came from.
 	Source *Source `json:"source,omitempty"`
+
+	// KeepOrder keeps the options of a multiple-choice or matching
+	// question in the order they are written when a quiz shuffles options
+	// (Moodle's "shuffle the choices" unticked, Canvas's shuffle answers
+	// off). By default options may be shuffled.
+	KeepOrder bool `json:"keep_order,omitempty"`
+	// Numbering is how a multiple-choice question letters its options:
+	// "abc" (the default when empty), "ABCD", "123", "iii", "IIII" or
+	// "none", as Moodle's answernumbering.
+	Numbering string `json:"numbering,omitempty"`
+	// CaseSensitive makes the accepted answers of a short answer or cloze
+	// match only with the same letter case (Moodle's usecase).
+	CaseSensitive bool `json:"case_sensitive,omitempty"`
+	// Mark is what the question is worth (Moodle's default mark, Canvas's
+	// points possible); 0 means one mark. Scores count every graded
+	// question as one mark for now; exports keep the value.
+	Mark float64 `json:"mark,omitempty"`
+	// Penalty is the share of the mark, in percent, that Moodle takes for
+	// each wrong try when a question may be tried again; nil means
+	// Moodle's default for the kind. factdrill gives one try and only
+	// carries it.
+	Penalty *float64 `json:"penalty,omitempty"`
+
+	// CorrectFeedback, PartialFeedback and IncorrectFeedback are shown
+	// after a multiple-choice or matching question, by whether the answer
+	// earned the whole mark, part of it, or nothing (Moodle's combined
+	// feedback). Other kinds have feedback on each answer instead.
+	CorrectFeedback   string `json:"correct_feedback,omitempty"`
+	PartialFeedback   string `json:"partial_feedback,omitempty"`
+	IncorrectFeedback string `json:"incorrect_feedback,omitempty"`
+	// Hints are Moodle's hints for interactive tries, carried so that an
+	// export gives them back.
+	Hints []Hint `json:"hints,omitempty"`
+
+	// Units are the units a numerical answer may be given in; the first,
+	// with multiplier 1, is the one Numbers are in.
+	Units []Unit `json:"units,omitempty"`
+	// UnitPenalty is the share of the earned mark, in percent, lost when a
+	// numerical answer has a missing or unknown unit; 0 makes units
+	// optional.
+	UnitPenalty float64 `json:"unit_penalty,omitempty"`
+	// UnitsLeft puts the unit before the number ("$ 5").
+	UnitsLeft bool `json:"units_left,omitempty"`
+
+	// MinWords and MaxWords bound the length of an essay; 0 is no bound.
+	MinWords int `json:"min_words,omitempty"`
+	MaxWords int `json:"max_words,omitempty"`
+	// ResponseTemplate is the text an essay's answer box starts with.
+	ResponseTemplate string `json:"response_template,omitempty"`
+	// GraderInfo is guidance for whoever marks an essay; students never
+	// see it.
+	GraderInfo string `json:"grader_info,omitempty"`
 }
+
+// Hint is one of Moodle's hints, shown after a wrong try.
+type Hint struct {
+	Text string `json:"text"`
+	// ShowNumCorrect tells how many parts of the answer are right;
+	// ClearWrong clears the wrong parts before the next try.
+	ShowNumCorrect bool `json:"show_num_correct,omitempty"`
+	ClearWrong     bool `json:"clear_wrong,omitempty"`
+}
+
+// Unit is a unit a numerical answer may carry: an answer of x in this unit
+// is x / Multiplier in the question's first unit (km with multiplier 0.001
+// when numbers are in metres).
+type Unit struct {
+	Name       string  `json:"name"`
+	Multiplier float64 `json:"multiplier"`
+}
+
+// Numberings are the values of Question.Numbering.
+var Numberings = []string{"abc", "ABCD", "123", "iii", "IIII", "none"}
 
 // Choice is an option of a multiple-choice question, or an accepted answer
 // of a short-answer or cloze question.

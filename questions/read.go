@@ -2,6 +2,9 @@ package questions
 
 import (
 	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
 	"path"
 	"strings"
 )
@@ -16,15 +19,27 @@ const (
 	FileCSV   FileFormat = "csv"   // comma- or semicolon-separated rows
 	FileTSV   FileFormat = "tsv"   // tab-separated rows
 	FileAnki  FileFormat = "anki"  // Anki's notes in plain text, tab-separated
+	// FileMoodleXML is Moodle's XML export: a <quiz> of <question>s.
+	FileMoodleXML FileFormat = "moodlexml"
+	// FileQTI is IMS QTI 1.2 as Canvas exports quizzes: a zip with an
+	// imsmanifest.xml, or a bare <questestinterop> XML file.
+	FileQTI FileFormat = "qti"
 )
 
 // Read reads a question file of any format the package knows, telling the
 // format with DetectFormat. The set's Title is the file name without its
-// extension (or an Anki file's #deck:), its Origin "imported from NAME". A
-// file that cannot be read is refused as a whole, and nothing is returned:
-// the error is an ErrorList naming every problem found, each at its line.
+// extension (or an Anki file's #deck:, a Moodle file's one category, a QTI
+// quiz's title), its Origin "imported from NAME". A file that cannot be
+// read is refused as a whole, and nothing is returned: the error is an
+// ErrorList naming every problem found, each at its line. Moodle XML and
+// QTI carry more than factdrill asks; what they leave out is listed in
+// Set.Warnings, and their images are in Set.Media.
 func Read(name string, data []byte) (Set, error) {
 	switch f := DetectFormat(name, data); f {
+	case FileMoodleXML:
+		return readMoodleXML(name, data)
+	case FileQTI:
+		return readQTI(name, data)
 	case FileGIFT:
 		return readGIFT(name, data)
 	case FileAiken:
@@ -34,6 +49,16 @@ func Read(name string, data []byte) (Set, error) {
 	case FileAnki:
 		return readAnki(name, data)
 	}
+	switch ext := strings.ToLower(path.Ext(baseName(name))); {
+	case ext == ".zip" || ext == ".imscc" || isZip(data):
+		return Set{}, ErrorList{{File: name, Msg: zipNotQTI(data)}}
+	case ext == ".xml" || looksXML(data):
+		root, err := sniffXMLRoot(data)
+		if err != nil {
+			return Set{}, ErrorList{{File: name, Msg: "the file is not well-formed XML: " + err.Error()}}
+		}
+		return Set{}, ErrorList{{File: name, Msg: fmt.Sprintf("this XML file is neither Moodle XML (a <quiz>) nor QTI (a <questestinterop>): its root element is <%s>", root)}}
+	}
 	// A file that is not text, or empty, is better told so than that its
 	// format is unknown.
 	if _, err := newSource(name, data); err != nil {
@@ -41,18 +66,41 @@ func Read(name string, data []byte) (Set, error) {
 	}
 	return Set{}, ErrorList{{File: name, Msg: "cannot tell the file's format; expected GIFT (questions with {answers}), " +
 		"Aiken (options A) B) … and an ANSWER: line), CSV or TSV (a question and its answer a row), " +
-		"or Anki text (#separator: header, or tab-separated)"}}
+		"Anki text (#separator: header, or tab-separated), Moodle XML or a QTI package"}}
 }
 
 // DetectFormat tells a question file's format from its name and content, or
 // returns "" when it cannot. The extensions .gift, .aiken, .csv, .tsv and
-// .tab decide; any other name, .txt included, is told by content: Anki
-// headers (#separator:, #html: …), Aiken ANSWER: lines, GIFT syntax (::title::,
-// $CATEGORY:, answer blocks in braces), tab-separated rows (Anki text, or TSV
-// when the name is not .txt), then, for names other than .txt, comma- or
+// .tab decide. A zip (.zip, .imscc, or any name starting with a zip's
+// bytes) is QTI when it holds an imsmanifest.xml naming QTI resources; XML
+// (.xml, or any name starting with <) is told by its root element: <quiz>
+// (or a lone <question>) is Moodle XML, <questestinterop> QTI. Any other
+// name, .txt included, is told by content: Anki headers (#separator:,
+// #html: …), Aiken ANSWER: lines, GIFT syntax (::title::, $CATEGORY:, answer
+// blocks in braces), tab-separated rows (Anki text, or TSV when the name
+// is not .txt), then, for names other than .txt, comma- or
 // semicolon-separated rows (CSV).
 func DetectFormat(name string, data []byte) FileFormat {
 	ext := strings.ToLower(path.Ext(baseName(name)))
+	if ext == ".zip" || ext == ".imscc" || isZip(data) {
+		if zipHasQTI(data) {
+			return FileQTI
+		}
+		return ""
+	}
+	if ext == ".xml" || looksXML(data) {
+		root, err := sniffXMLRoot(data)
+		switch {
+		case err != nil && ext == ".xml":
+			return ""
+		case root == "quiz" || root == "question":
+			return FileMoodleXML
+		case root == "questestinterop":
+			return FileQTI
+		case ext == ".xml":
+			return ""
+		}
+	}
 	switch ext {
 	case ".gift":
 		return FileGIFT
@@ -134,4 +182,33 @@ func looksLikeGIFT(text string) bool {
 		}
 	}
 	return false
+}
+
+// looksXML reports whether data starts as XML does: an XML declaration, or
+// an element after white space.
+func looksXML(data []byte) bool {
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\uFEFF")), " \t\r\n")
+	return bytes.HasPrefix(data, []byte("<?xml")) || bytes.HasPrefix(data, []byte("<!--")) ||
+		(len(data) > 1 && data[0] == '<' && (isLetter(data[1]) || data[1] == '!'))
+}
+
+// sniffXMLRoot returns the local name of an XML document's root element,
+// reading no more than its start.
+func sniffXMLRoot(data []byte) (string, error) {
+	if len(data) > sniffLen {
+		data = data[:sniffLen]
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false // a declaration this package reads (Latin-1…) or a malformed one
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return "", err
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name.Local, nil
+		}
+	}
 }

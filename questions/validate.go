@@ -48,6 +48,8 @@ func (q Question) Validate() error {
 		}
 	}
 
+	validateOptions(q, bad)
+
 	switch q.Kind {
 	case MultipleChoice:
 		validateChoices(q, bad)
@@ -111,6 +113,48 @@ func (q Question) Validate() error {
 	return errors.Join(errs...)
 }
 
+// validateOptions checks the fields that Moodle XML and QTI carry beyond
+// the answers.
+func validateOptions(q Question, bad func(string, ...any)) {
+	if q.Numbering != "" && !contains(Numberings, q.Numbering) {
+		bad("unknown option numbering %q (want one of %s)", q.Numbering, strings.Join(Numberings, ", "))
+	}
+	if math.IsNaN(q.Mark) || math.IsInf(q.Mark, 0) || q.Mark < 0 {
+		bad("the mark %v is not a number of marks of 0 or more", q.Mark)
+	}
+	if p := q.Penalty; p != nil && (math.IsNaN(*p) || *p < 0 || *p > 100) {
+		bad("the penalty %v%% is not between 0%% and 100%%", *p)
+	}
+	if q.Kind != MultipleChoice && q.Kind != Matching &&
+		(q.CorrectFeedback != "" || q.PartialFeedback != "" || q.IncorrectFeedback != "") {
+		bad("feedback for right, partly right and wrong answers is for multiple choice and matching questions; a %s question has feedback on each answer", q.Kind.Label())
+	}
+	if len(q.Units) > 0 && q.Kind != Numerical {
+		bad("a %s question cannot have units", q.Kind.Label())
+	}
+	seen := map[string]bool{}
+	for _, u := range q.Units {
+		if strings.TrimSpace(u.Name) == "" {
+			bad("a unit has no name")
+		} else if seen[u.Name] {
+			bad("unit %q appears twice", u.Name)
+		}
+		seen[u.Name] = true
+		if math.IsNaN(u.Multiplier) || math.IsInf(u.Multiplier, 0) || u.Multiplier <= 0 {
+			bad("unit %q has multiplier %v; it must be a number above 0", u.Name, u.Multiplier)
+		}
+	}
+	if math.IsNaN(q.UnitPenalty) || q.UnitPenalty < 0 || q.UnitPenalty > 100 {
+		bad("the unit penalty %v%% is not between 0%% and 100%%", q.UnitPenalty)
+	}
+	if q.MinWords < 0 || q.MaxWords < 0 {
+		bad("word limits cannot be negative")
+	}
+	if q.MaxWords > 0 && q.MinWords > q.MaxWords {
+		bad("the essay's word limits are reversed: at least %d and at most %d", q.MinWords, q.MaxWords)
+	}
+}
+
 func validateChoices(q Question, bad func(string, ...any)) {
 	if len(q.Choices) < 2 {
 		bad("multiple choice question has %d options; it needs at least 2", len(q.Choices))
@@ -165,7 +209,11 @@ func kindList() string {
 
 // texts returns every text of the question a person reads.
 func (q Question) texts() []string {
-	t := []string{q.Title, q.Stem, q.Feedback, q.TrueFeedback, q.FalseFeedback}
+	t := []string{q.Title, q.Stem, q.Feedback, q.TrueFeedback, q.FalseFeedback,
+		q.CorrectFeedback, q.PartialFeedback, q.IncorrectFeedback, q.ResponseTemplate, q.GraderInfo}
+	for _, h := range q.Hints {
+		t = append(t, h.Text)
+	}
 	for _, c := range q.Choices {
 		t = append(t, c.Text, c.Feedback)
 	}

@@ -34,7 +34,24 @@ var validateTests = []struct {
 	{"Description", Question{Kind: Description, Stem: "Read this."}, ""},
 	{"UnknownKind", Question{Kind: "poem", Stem: "x"}, "unknown kind"},
 	{"UnknownFormat", Question{Kind: Essay, Stem: "x", Format: "rtf"}, "unknown text format"},
+	{"Numbering", Question{Kind: Essay, Stem: "x", Numbering: "ABCD"}, ""},
+	{"UnknownNumbering", Question{Kind: Essay, Stem: "x", Numbering: "αβγ"}, "unknown option numbering"},
+	{"NegativeMark", Question{Kind: Essay, Stem: "x", Mark: -1}, "the mark -1"},
+	{"Penalty", Question{Kind: Essay, Stem: "x", Penalty: ptr(33.33333)}, ""},
+	{"PenaltyTooBig", Question{Kind: Essay, Stem: "x", Penalty: ptr(150.0)}, "penalty 150%"},
+	{"CombinedFeedback", Question{Kind: Matching, Stem: "Match.", Pairs: []Pair{{Prompt: "a", Answer: "1"}, {Prompt: "b", Answer: "2"}}, PartialFeedback: "Nearly."}, ""},
+	{"CombinedFeedbackOnShortAnswer", Question{Kind: ShortAnswer, Stem: "Who?", Answers: []Choice{{Text: "x", Weight: 100}}, CorrectFeedback: "Yes"}, "feedback for right, partly right"},
+	{"Units", Question{Kind: Numerical, Stem: "How far?", Numbers: []Number{{Value: 5000, Weight: 100}}, Units: []Unit{{Name: "m", Multiplier: 1}, {Name: "km", Multiplier: 0.001}}, UnitPenalty: 10}, ""},
+	{"UnitsOnEssay", Question{Kind: Essay, Stem: "x", Units: []Unit{{Name: "m", Multiplier: 1}}}, "cannot have units"},
+	{"UnitTwice", Question{Kind: Numerical, Stem: "How far?", Numbers: []Number{{Value: 5, Weight: 100}}, Units: []Unit{{Name: "m", Multiplier: 1}, {Name: "m", Multiplier: 2}}}, "appears twice"},
+	{"UnitZero", Question{Kind: Numerical, Stem: "How far?", Numbers: []Number{{Value: 5, Weight: 100}}, Units: []Unit{{Name: "m", Multiplier: 0}}}, "multiplier 0"},
+	{"UnitPenalty", Question{Kind: Numerical, Stem: "How far?", Numbers: []Number{{Value: 5, Weight: 100}}, UnitPenalty: 101}, "unit penalty 101%"},
+	{"WordLimits", Question{Kind: Essay, Stem: "x", MinWords: 10, MaxWords: 20}, ""},
+	{"WordLimitsReversed", Question{Kind: Essay, Stem: "x", MinWords: 30, MaxWords: 20}, "reversed"},
+	{"LongHint", Question{Kind: Essay, Stem: "x", Hints: []Hint{{Text: strings.Repeat("h", MaxTextLen+1)}}}, "the limit is"},
 }
+
+func ptr[T any](v T) *T { return &v }
 
 func TestQuestion_Validate(t *testing.T) {
 	for _, tt := range validateTests {

@@ -100,10 +100,10 @@ func GradeAnswer(q questions.Question, a Answer) Grade {
 			}
 		}
 	case questions.ShortAnswer, questions.Cloze:
-		given := Normalize(a.Text)
+		given := normalize(a.Text, q.CaseSensitive)
 		best := -1
 		for i, c := range q.Answers {
-			if given != "" && MatchText(given, Normalize(c.Text)) && (best < 0 || c.Weight > q.Answers[best].Weight) {
+			if given != "" && MatchText(given, normalize(c.Text, q.CaseSensitive)) && (best < 0 || c.Weight > q.Answers[best].Weight) {
 				best = i
 			}
 		}
@@ -113,7 +113,10 @@ func GradeAnswer(q questions.Question, a Answer) Grade {
 		}
 	case questions.Numerical:
 		best := -1
-		readings := NumberReadings(a.Text)
+		readings, unitRight := NumberReadings(a.Text), true
+		if len(q.Units) > 0 {
+			readings, unitRight = unitReadings(q, a.Text)
+		}
 		for i, n := range q.Numbers {
 			if n.Any {
 				continue
@@ -139,6 +142,9 @@ func GradeAnswer(q questions.Question, a Answer) Grade {
 		}
 		if best >= 0 {
 			g.Fraction = math.Max(0, q.Numbers[best].Weight/100)
+			if !unitRight && !q.Numbers[best].Any {
+				g.Fraction *= 1 - q.UnitPenalty/100
+			}
 			g.Feedback = appendNonEmpty(g.Feedback, q.Numbers[best].Feedback)
 		}
 	case questions.Matching:
@@ -154,9 +160,50 @@ func GradeAnswer(q questions.Question, a Answer) Grade {
 		}
 	}
 	if g.Graded {
+		// Moodle's combined feedback, by how much of the mark was earned.
+		switch {
+		case g.Right():
+			g.Feedback = appendNonEmpty(g.Feedback, q.CorrectFeedback)
+		case g.Fraction > 0:
+			g.Feedback = appendNonEmpty(g.Feedback, q.PartialFeedback)
+		default:
+			g.Feedback = appendNonEmpty(g.Feedback, q.IncorrectFeedback)
+		}
 		g.Feedback = appendNonEmpty(g.Feedback, q.Feedback)
 	}
 	return g
+}
+
+// unitReadings reads a numerical answer given with one of the question's
+// units ("5 km", or "$ 5" when units go first), converted to the unit the
+// question's numbers are in, and whether the unit was one of them. An
+// answer without a known unit is read as a plain number, in the
+// question's unit, and the unit counts as wrong: the question's
+// UnitPenalty applies (none when units are optional).
+func unitReadings(q questions.Question, text string) ([]float64, bool) {
+	text = strings.TrimSpace(text)
+	var match questions.Unit
+	for _, u := range q.Units {
+		has := strings.HasSuffix(text, u.Name)
+		if q.UnitsLeft {
+			has = strings.HasPrefix(text, u.Name)
+		}
+		if has && len(u.Name) > len(match.Name) {
+			match = u
+		}
+	}
+	if match.Name == "" || match.Multiplier == 0 {
+		return NumberReadings(text), false
+	}
+	num := strings.TrimSuffix(text, match.Name)
+	if q.UnitsLeft {
+		num = strings.TrimPrefix(text, match.Name)
+	}
+	readings := NumberReadings(num)
+	for i := range readings {
+		readings[i] /= match.Multiplier
+	}
+	return readings, true
 }
 
 func appendNonEmpty(s []string, t string) []string {
@@ -193,10 +240,17 @@ func MatchText(answer, pattern string) bool {
 // without diacritics, punctuation dropped, runs of space made one space.
 // A "*" is kept, so that accepted answers may hold Moodle's wildcard.
 // "  Lénine!" and "lenine" normalise to the same text.
-func Normalize(s string) string {
+func Normalize(s string) string { return normalize(s, false) }
+
+// normalize is Normalize, keeping letter case when keepCase is set (for
+// questions whose answers match only with the same case).
+func normalize(s string, keepCase bool) string {
 	var b strings.Builder
 	space := false
-	for _, r := range strings.ToLower(s) {
+	if !keepCase {
+		s = strings.ToLower(s)
+	}
+	for _, r := range s {
 		if f, ok := foldRune[r]; ok {
 			r = f
 		}

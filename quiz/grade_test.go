@@ -2,6 +2,7 @@ package quiz
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"factdrill/questions"
@@ -22,6 +23,11 @@ var (
 	pi    = questions.Question{Kind: questions.Numerical, Stem: "Pi?", Numbers: []questions.Number{{Value: 3.14, Tolerance: 0.005, Weight: 100}, {Any: true, Feedback: "Think of a circle."}}}
 	match = questions.Question{Kind: questions.Matching, Stem: "Match.", Pairs: []questions.Pair{{Prompt: "Canada", Answer: "Ottawa"}, {Prompt: "Italy", Answer: "Rome"}, {Prompt: "Japan", Answer: "Tokyo"}, {Answer: "Paris"}}}
 	essay = questions.Question{Kind: questions.Essay, Stem: "Discuss."}
+	cased = questions.Question{Kind: questions.ShortAnswer, Stem: "Symbol of iron?", CaseSensitive: true, Answers: []questions.Choice{{Text: "Fe", Weight: 100}}}
+	dist  = questions.Question{Kind: questions.Numerical, Stem: "How far?", Numbers: []questions.Number{{Value: 5000, Tolerance: 1, Weight: 100}},
+		Units: []questions.Unit{{Name: "m", Multiplier: 1}, {Name: "km", Multiplier: 0.001}}, UnitPenalty: 20}
+	price = questions.Question{Kind: questions.Numerical, Stem: "Price?", Numbers: []questions.Number{{Value: 5, Weight: 100}},
+		Units: []questions.Unit{{Name: "$", Multiplier: 1}, {Name: "¢", Multiplier: 100}}, UnitsLeft: true}
 )
 
 var gradeTests = []struct {
@@ -63,6 +69,15 @@ var gradeTests = []struct {
 	{"MatchingTwoOfThree", match, Answer{Matches: []string{"Ottawa", "Paris", "Tokyo"}}, 2.0 / 3, true},
 	{"MatchingShortAnswerList", match, Answer{Matches: []string{"Ottawa"}}, 1.0 / 3, true},
 	{"Essay", essay, Answer{Text: "Long text."}, 0, false},
+	{"CaseSensitiveRight", cased, Answer{Text: " Fe "}, 1, true},
+	{"CaseSensitiveWrongCase", cased, Answer{Text: "FE"}, 0, true},
+	{"UnitBase", dist, Answer{Text: "5000 m"}, 1, true},
+	{"UnitConverted", dist, Answer{Text: "5km"}, 1, true},
+	{"UnitConvertedOutside", dist, Answer{Text: "5.1 km"}, 0, true},
+	{"UnitMissingPenalised", dist, Answer{Text: "5000"}, 0.8, true},
+	{"UnitUnknown", dist, Answer{Text: "5 miles"}, 0, true},
+	{"UnitLeftOptional", price, Answer{Text: "¢ 500"}, 1, true},
+	{"UnitLeftMissingNoPenalty", price, Answer{Text: "5"}, 1, true},
 }
 
 func TestGradeAnswer(t *testing.T) {
@@ -213,6 +228,25 @@ func TestAnswerText(t *testing.T) {
 		}
 		if got := RightAnswerText(tt.q); got != tt.want {
 			t.Errorf("RightAnswerText(%s) = %q, want %q", tt.q.Name(), got, tt.want)
+		}
+	}
+}
+
+func TestGradeAnswer_CombinedFeedback(t *testing.T) {
+	q := mcMulti
+	q.CorrectFeedback, q.PartialFeedback, q.IncorrectFeedback, q.Feedback = "All right.", "Partly.", "Wrong.", "General."
+	for _, tt := range []struct {
+		a    Answer
+		want []string
+	}{
+		{Answer{Choices: []int{0, 1}}, []string{"All right.", "General."}},
+		{Answer{Choices: []int{0}}, []string{"Partly.", "General."}},
+		{Answer{Choices: []int{2}}, []string{"Wrong.", "General."}},
+		{Answer{}, []string{"Wrong.", "General."}},
+	} {
+		g := GradeAnswer(q, tt.a)
+		if strings.Join(g.Feedback, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("GradeAnswer(%+v).Feedback = %q, want %q", tt.a, g.Feedback, tt.want)
 		}
 	}
 }
