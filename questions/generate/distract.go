@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"factdrill/questions/generate/prose"
 	"sort"
 	"strings"
 )
@@ -75,7 +76,7 @@ func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []
 // first.
 func (d *document) termDistractors(m mention, s *sentence) []string {
 	var out []string
-	nk := normalize(m.text)
+	nk := prose.Normalize(m.text)
 	i0 := sort.Search(len(d.terms), func(i int) bool { return d.terms[i].sent >= s.idx })
 	lo, hi := i0-1, i0
 	for steps := 0; len(out) < 3 && (lo >= 0 || hi < len(d.terms)) && steps < 200; steps++ {
@@ -87,7 +88,7 @@ func (d *document) termDistractors(m mention, s *sentence) []string {
 			t = d.terms[hi]
 			hi++
 		}
-		if t.sent == s.idx || isAliasNorm(normalize(t.text), nk) || contains(out, t.text) || containsWord(plain(s.text), plain(t.text)) {
+		if t.sent == s.idx || isAliasNorm(prose.Normalize(t.text), nk) || contains(out, t.text) || prose.ContainsWord(prose.Plain(s.text), prose.Plain(t.text)) {
 			continue
 		}
 		out = append(out, t.text)
@@ -99,7 +100,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	pool := p.byType[m.typ]
 	short := m.typ == ePerson && !strings.Contains(m.text, " ")
 	var out []string
-	acronym := (token{text: m.text}).allCaps() && !strings.Contains(m.text, " ")
+	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
 	lowSent := strings.ToLower(s.text)
 	ok := func(e *entity) bool {
 		if e == m.ent || mentionedIn(s, e) {
@@ -304,7 +305,7 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 			break
 		}
 		text := m.num.format(x)
-		if strings.EqualFold(text, m.text) || containsWord(s.text, text) || contains(out, text) {
+		if strings.EqualFold(text, m.text) || prose.ContainsWord(s.text, text) || contains(out, text) {
 			continue
 		}
 		out = append(out, text)
@@ -315,7 +316,7 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 // isAlias reports whether two answers name the same thing: equal, one
 // contained in the other, or spelt almost alike.
 func isAlias(a, b string) bool {
-	return isAliasNorm(normalize(a), normalize(b))
+	return isAliasNorm(prose.Normalize(a), prose.Normalize(b))
 }
 
 // isAliasNorm is isAlias on normalised answers.
@@ -323,12 +324,12 @@ func isAliasNorm(na, nb string) bool {
 	if na == "" || nb == "" {
 		return false
 	}
-	if na == nb || containsWord(na, nb) || containsWord(nb, na) {
+	if na == nb || prose.ContainsWord(na, nb) || prose.ContainsWord(nb, na) {
 		return true
 	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
-	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && editDistance(na, nb) <= 2 {
+	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && prose.EditDistance(na, nb) <= 2 {
 		return true
 	}
 	return false
@@ -337,7 +338,7 @@ func isAliasNorm(na, nb string) bool {
 // aliasOfEntity reports whether text is one of the entity's forms, or a
 // word of its name on its own.
 func aliasOfEntity(text string, e *entity) bool {
-	nt := normalize(text)
+	nt := prose.Normalize(text)
 	for _, f := range e.normForms() {
 		if isAliasNorm(nt, f) {
 			return true

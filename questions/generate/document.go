@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"factdrill/questions/generate/prose"
 	"strings"
 )
 
@@ -11,7 +12,7 @@ type sentence struct {
 	text    string // as written, after cleaning
 	block   int    // the paragraph it belongs to
 	heading bool
-	toks    []token
+	toks    []prose.Token
 	ments   []mention
 	clauses []*clause
 	// subject is the entity the sentence's main clause is about, for
@@ -45,25 +46,17 @@ type termRef struct {
 // dates and quantities in them.
 func analyze(raw string, progress func(done, total int)) *document {
 	d := &document{byKey: map[string]*entity{}}
-	var text strings.Builder
-	for bi, b := range cleanDocument(raw) {
-		if bi > 0 {
-			text.WriteString("\n\n")
-		}
-		base := text.Len()
-		text.WriteString(b.text)
-		for _, sp := range splitSentences(b.text) {
-			s := &sentence{idx: len(d.sents), off: base + sp[0], text: b.text[sp[0]:sp[1]], block: bi, heading: b.heading}
-			d.sents = append(d.sents, s)
-		}
-		if b.heading && d.title == "" && bi == 0 {
-			d.title = b.text
+	text, sents := prose.Sentences(raw)
+	d.text = text
+	for i, ps := range sents {
+		d.sents = append(d.sents, &sentence{idx: i, off: ps.Offset, text: ps.Text, block: ps.Block, heading: ps.Heading})
+		if ps.Heading && ps.Block == 0 {
+			d.title = text[:ps.Offset+len(ps.Text)] // the whole first paragraph
 		}
 	}
-	d.text = text.String()
 	for _, s := range d.sents {
-		s.toks = tokenize(s.text)
-		d.words += wordCount(s.text)
+		s.toks = prose.Tokenize(s.text)
+		d.words += prose.WordCount(s.text)
 	}
 	d.stats = collectStats(d.sents)
 	step := max(1, len(d.sents)/50)
@@ -164,12 +157,12 @@ func (d *document) propagateCoordinations() {
 
 // isListGap reports whether the tokens between two names join them in a
 // list: ",", "and", "or", ", and", ", or".
-func isListGap(gap []token) bool {
+func isListGap(gap []prose.Token) bool {
 	switch len(gap) {
 	case 1:
-		return gap[0].text == "," || gap[0].lower == "and" || gap[0].lower == "or"
+		return gap[0].Text == "," || gap[0].Lower == "and" || gap[0].Lower == "or"
 	case 2:
-		return gap[0].text == "," && (gap[1].lower == "and" || gap[1].lower == "or")
+		return gap[0].Text == "," && (gap[1].Lower == "and" || gap[1].Lower == "or")
 	}
 	return false
 }
@@ -203,17 +196,4 @@ func (d *document) findTopic(title string) *entity {
 		return best
 	}
 	return nil
-}
-
-// wordCount counts the space-separated words of s.
-func wordCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
-		if !sp && !in {
-			n++
-		}
-		in = !sp
-	}
-	return n
 }

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"factdrill/questions/generate/prose"
 	"reflect"
 	"sort"
 	"testing"
@@ -74,7 +75,7 @@ var dateFormatTests = []struct {
 
 func TestDateFormat(t *testing.T) {
 	for _, tt := range dateFormatTests {
-		toks := tokenize("in " + tt.text)
+		toks := prose.Tokenize("in " + tt.text)
 		var st docStats
 		ms := findMentions(toks, &st)
 		if len(ms) != 1 || ms[0].typ != eDate {

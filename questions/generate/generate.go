@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // Options say what set to write.
@@ -171,14 +172,14 @@ func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) 
 	byKey := map[string][]seen{}
 	keep := map[*candidate]bool{}
 	for _, c := range best {
-		ns := normalize(c.q.Stem) + "|" + string(c.q.Kind)
+		ns := prose.Normalize(c.q.Stem) + "|" + string(c.q.Kind)
 		if stems[ns] {
 			rejected[CheckDuplicate]++
 			continue
 		}
-		key := normalize(c.key)
+		key := prose.Normalize(c.key)
 		if c.key == "" {
-			key = "tf:" + normalize(c.swapFrom)
+			key = "tf:" + prose.Normalize(c.swapFrom)
 		}
 		w := contentWords(c.q.Stem)
 		dup := false
@@ -216,7 +217,7 @@ func sortByScore(cs []*candidate) {
 
 func contentWords(s string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(normalize(strings.ReplaceAll(s, questions.Blank, " "))) {
+	for _, w := range strings.Fields(prose.Normalize(strings.ReplaceAll(s, questions.Blank, " "))) {
 		if !functionWords[w] {
 			m[w] = true
 		}

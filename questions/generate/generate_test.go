@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 func seedText(t testing.TB) string {
@@ -209,9 +210,8 @@ func TestGenerate_Markdown(t *testing.T) {
 // FuzzGenerate checks that no input makes the generator panic or write an
 // invalid question.
 func FuzzGenerate(f *testing.F) {
-	for _, tt := range sentenceTests {
-		f.Add(tt.doc)
-	}
+	f.Add("# Workers' Opposition\n\nThe faction formed in 1920.[4] It grew.\n\n- Shlyapnikov led it.")
+	f.Add("<p title=\"a>b\">The faction formed in 1920.</p><table><tr><td>1</td></tr></table>")
 	f.Add("In 753 BC Rome was founded. Julius Caesar, a Roman general, crossed the Rubicon in 49 BC.")
 	f.Add("Photosynthesis is the process by which plants make sugar. Chlorophyll is a pigment that absorbs light.")
 	f.Fuzz(func(t *testing.T, doc string) {
@@ -229,7 +229,7 @@ func FuzzGenerate(f *testing.F) {
 // of some form, a number, or the type of the document's entity of that
 // name.
 func answerType(d *document, s string) string {
-	toks := tokenize("in " + s)
+	toks := prose.Tokenize("in " + s)
 	var st docStats
 	if ms := findMentions(toks, &st); len(ms) == 1 && ms[0].a == 1 && ms[0].b == len(toks) {
 		switch ms[0].typ {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // A candidate is an item before selection, with what ranking needs.
@@ -42,7 +43,7 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 			continue
 		}
 		pos := 0.3 * (1 - float64(s.idx)/float64(max(1, len(d.sents))))
-		srcPlain := plain(s.text)
+		srcPlain := prose.Plain(s.text)
 		for ci, c := range s.clauses {
 			if !c.ok {
 				continue
@@ -57,7 +58,7 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 				}
 				if n > 0 {
 					pen := 0.0
-					if c.subjectMention() < 0 && c.subj[1] > c.subj[0] && c.toks[c.subj[0]].is("the", "this", "that") {
+					if c.subjectMention() < 0 && c.subj[1] > c.subj[0] && c.toks[c.subj[0]].Is("the", "this", "that") {
 						pen = 1.0 // "The resolution proposed ...": which one?
 					}
 					add(&candidate{
@@ -96,7 +97,7 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, pos float64, srcPlain string, add func(*candidate)) {
 	s := c.sent
 	m := c.ments[k]
-	group := fmt.Sprintf("%d:%s", s.idx, normalize(m.text))
+	group := fmt.Sprintf("%d:%s", s.idx, prose.Normalize(m.text))
 	base := typeWeight[m.typ] * d.importance(m)
 	if c.derived {
 		base -= 0.2
@@ -176,7 +177,7 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 // "Normandy" in "Duke William II of Normandy".
 func (c *clause) inTitle(k int) bool {
 	m := c.ments[k]
-	if m.typ != ePlace && m.typ != eName || m.a < 2 || c.toks[m.a-1].lower != "of" {
+	if m.typ != ePlace && m.typ != eName || m.a < 2 || c.toks[m.a-1].Lower != "of" {
 		return false
 	}
 	for _, o := range c.ments {
@@ -199,10 +200,10 @@ func (c *clause) vaguePlace(k int) bool {
 	// and even the Near East") for the preposition.
 	for p := m.a - 1; p >= 0 && p >= m.a-7; p-- {
 		w := c.toks[p]
-		if w.is("on", "upon", "with", "toward", "towards", "against", "over", "across", "throughout") {
+		if w.Is("on", "upon", "with", "toward", "towards", "against", "over", "across", "throughout") {
 			return true
 		}
-		if !w.isWord() || prepositions[w.lower] {
+		if !w.IsWord() || prepositions[w.Lower] {
 			return false
 		}
 	}
@@ -210,13 +211,13 @@ func (c *clause) vaguePlace(k int) bool {
 }
 
 // causalWords mark a clause that states a cause or a consequence.
-var causalWords = wordSet(`led caused resulted because due consequence consequently therefore
+var causalWords = prose.WordSet(`led caused resulted because due consequence consequently therefore
 	triggered provoked forced prompted`)
 
 // causal reports whether the clause says what caused what.
 func (c *clause) causal() bool {
 	for _, t := range c.toks[c.lead:c.end] {
-		if causalWords[t.lower] {
+		if causalWords[t.Lower] {
 			return true
 		}
 	}
@@ -255,12 +256,12 @@ func (c *clause) choiceSafe(k int, wh string) bool {
 	}
 	if m.typ == ePlace {
 		p := m.a - 1
-		if p >= 0 && c.toks[p].lower == "the" {
+		if p >= 0 && c.toks[p].Lower == "the" {
 			p--
 		}
-		if p >= 1 && c.toks[p].is("to", "into", "from") {
+		if p >= 1 && c.toks[p].Is("to", "into", "from") {
 			for j := p - 1; j >= 0 && j >= p-3; j-- {
-				w := c.toks[j].lower
+				w := c.toks[j].Lower
 				if b, ok := pastLemma(w); ok {
 					w = b
 				} else if b, ok := sLemma(w); ok {
@@ -281,7 +282,7 @@ func (c *clause) choiceSafe(k int, wh string) bool {
 func (c *clause) aside(m mention) bool {
 	depth, quote := 0, false
 	for i := 0; i < m.a; i++ {
-		switch c.toks[i].text {
+		switch c.toks[i].Text {
 		case "(", "[":
 			depth++
 		case ")", "]":
@@ -293,7 +294,7 @@ func (c *clause) aside(m mention) bool {
 		case "'":
 			// A single quote opens a quotation when a word follows it
 			// directly and a space comes before it.
-			if i+1 < len(c.toks) && c.toks[i+1].start == c.toks[i].end && (i == 0 || c.toks[i-1].end < c.toks[i].start) {
+			if i+1 < len(c.toks) && c.toks[i+1].Start == c.toks[i].End && (i == 0 || c.toks[i-1].End < c.toks[i].Start) {
 				quote = !quote
 			} else if quote {
 				quote = false
@@ -306,25 +307,25 @@ func (c *clause) aside(m mention) bool {
 	// Between dashes: "Normans—formerly of Oursel—led by".
 	dashes := 0
 	for i := 0; i < m.a; i++ {
-		if c.toks[i].text == "—" {
+		if c.toks[i].Text == "—" {
 			dashes++
 		}
 	}
 	if dashes%2 == 1 {
 		return true
 	}
-	return m.b+2 < len(c.toks) && c.toks[m.b].text == "(" && closeBracket(c.toks, m.b, len(c.toks))-m.b <= 5
+	return m.b+2 < len(c.toks) && c.toks[m.b].Text == "(" && closeBracket(c.toks, m.b, len(c.toks))-m.b <= 5
 }
 
 // indefiniteSubject reports whether mention k is the subject of "X was a
 // Y" or "X was one of the Ys": others may be Ys too, so asking who was one
 // has more than one right answer.
 func (c *clause) indefiniteSubject(k int) bool {
-	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].lower] || c.ments[k].typ == eTerm {
+	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].Lower] || c.ments[k].typ == eTerm {
 		return false
 	}
 	v := c.verb[1]
-	return v < c.end && (c.toks[v].is("a", "an", "among", "another") || c.toks[v].lower == "one" && v+1 < c.end && c.toks[v+1].lower == "of")
+	return v < c.end && (c.toks[v].Is("a", "an", "among", "another") || c.toks[v].Lower == "one" && v+1 < c.end && c.toks[v+1].Lower == "of")
 }
 
 // importance weighs a fact by how central its subject is to the document:
@@ -349,7 +350,7 @@ func (d *document) importance(m mention) float64 {
 }
 
 func lengthPenalty(stem string) float64 {
-	n := wordCount(stem)
+	n := prose.WordCount(stem)
 	if n <= 28 {
 		return 0
 	}
@@ -399,7 +400,7 @@ func (c *clause) stemEnd(k int) int {
 		from = c.ments[k].b
 	}
 	cut := truncateStatement(c.toks, from, c.end)
-	if cut < c.end && c.toks[cut].text == "(" {
+	if cut < c.end && c.toks[cut].Text == "(" {
 		return c.end
 	}
 	return cut
@@ -416,7 +417,7 @@ func (c *clause) clozeStem(k int) string {
 		return ""
 	}
 	text := joinWith(c.toks, c.spans(c.lead, m.a), questions.Blank, c.spans(m.b, end))
-	words := wordCount(text)
+	words := prose.WordCount(text)
 	if words < 6 {
 		return ""
 	}
@@ -430,7 +431,7 @@ func (c *clause) spans(a, b int) [][2]int {
 	var out [][2]int
 	x := a
 	for k := a; k < b; k++ {
-		if c.toks[k].text != "(" {
+		if c.toks[k].Text != "(" {
 			continue
 		}
 		e := closeBracket(c.toks, k, b)
@@ -449,7 +450,7 @@ func (c *clause) spans(a, b int) [][2]int {
 }
 
 // joinWith joins token ranges with a middle string between them.
-func joinWith(t []token, before [][2]int, middle string, after [][2]int) string {
+func joinWith(t []prose.Token, before [][2]int, middle string, after [][2]int) string {
 	b := textOf(t, before...)
 	a := textOf(t, after...)
 	out := strings.TrimSpace(b + " " + middle)

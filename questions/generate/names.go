@@ -1,6 +1,9 @@
 package generate
 
-import "strings"
+import (
+	"factdrill/questions/generate/prose"
+	"strings"
+)
 
 // mergeVariants joins the entities that name the same person: "Yuri
 // Lutovinov", "Yury Lutovinov" and "Lutovinov"; "Aleksei Semyonovich
@@ -91,7 +94,7 @@ func sameSurname(a, b []string) bool {
 	if isRomanWord(la) || isRomanWord(lb) {
 		return false // regnal names: "Richard I" and "Richard II" differ
 	}
-	return la == lb || len(la) >= 6 && editDistance(la, lb) <= 1 && la[0] == lb[0]
+	return la == lb || len(la) >= 6 && prose.EditDistance(la, lb) <= 1 && la[0] == lb[0]
 }
 
 // similarGiven reports whether two given names are the same name spelt two
@@ -104,37 +107,9 @@ func similarGiven(a, b string) bool {
 	case len(a) == 1 || len(b) == 1:
 		return a[0] == b[0]
 	case len(a) >= 4 && len(b) >= 4:
-		return a[0] == b[0] && editDistance(a, b) <= 1
+		return a[0] == b[0] && prose.EditDistance(a, b) <= 1
 	}
 	return false
-}
-
-// editDistance is the Levenshtein distance between two short strings.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	var buf [2][64]int
-	var prev, cur []int
-	if len(rb) < 64 {
-		prev, cur = buf[0][:len(rb)+1], buf[1][:len(rb)+1]
-	} else {
-		prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
-	}
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // birthNameWords introduce another name of the person just named, in
@@ -151,7 +126,7 @@ func mergeBirthNames(sents []*sentence) {
 				continue
 			}
 			k := m.b
-			if k+1 >= len(s.toks) || s.toks[k].text != "(" || !birthNameWords[s.toks[k+1].lower] {
+			if k+1 >= len(s.toks) || s.toks[k].Text != "(" || !birthNameWords[s.toks[k+1].Lower] {
 				continue
 			}
 			for _, n := range s.ments[i+1:] {
@@ -196,14 +171,14 @@ func (d *document) sharedSurnames() map[string][]string {
 // "Where was Curie born?" in a text about Marie and Pierre Curie.
 func namesAmbiguously(stem string, shared map[string][]string) bool {
 	for sh, names := range shared {
-		if !containsWord(stem, sh) {
+		if !prose.ContainsWord(stem, sh) {
 			continue
 		}
 		rest := stem
 		for _, n := range names {
 			rest = strings.ReplaceAll(rest, n, "")
 		}
-		if containsWord(rest, sh) {
+		if prose.ContainsWord(rest, sh) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // kindShare is the mix a set aims for when every kind is allowed.
@@ -156,7 +157,7 @@ func conflicts(c *candidate, same []*candidate) bool {
 		if tf.q.Kind != questions.TrueFalse {
 			continue
 		}
-		if !tf.q.Truth && containsWord(plain(other.q.Stem), plain(tf.swapFrom)) {
+		if !tf.q.Truth && prose.ContainsWord(prose.Plain(other.q.Stem), prose.Plain(tf.swapFrom)) {
 			return true
 		}
 		if jaccard(contentWords(tf.q.Stem), contentWords(other.q.Stem)) >= 0.4 {
@@ -171,12 +172,12 @@ func reveals(a, b *candidate) bool {
 	if b.key == "" {
 		return false
 	}
-	stem := plain(a.q.Stem)
-	if containsWord(stem, plain(b.key)) {
+	stem := prose.Plain(a.q.Stem)
+	if prose.ContainsWord(stem, prose.Plain(b.key)) {
 		return true
 	}
 	for _, w := range nameWords(b.key) {
-		if containsWord(stem, w) {
+		if prose.ContainsWord(stem, w) {
 			return true
 		}
 	}

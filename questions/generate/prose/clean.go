@@ -1,4 +1,4 @@
-package generate
+package prose
 
 import (
 	"html"
@@ -7,11 +7,11 @@ import (
 	"unicode/utf8"
 )
 
-// A block is a paragraph of the cleaned document: a heading, a list item, a
+// A Block is a paragraph of the cleaned document: a heading, a list item, a
 // caption or a run of prose. Blocks are sentence boundaries.
-type block struct {
-	text    string
-	heading bool
+type Block struct {
+	Text    string
+	Heading bool
 }
 
 // charFixes straightens typography so that the same name is spelt the same
@@ -24,8 +24,8 @@ var charFixes = strings.NewReplacer(
 	"\u2026", "...", "\t", " ", "\u2028", "\n", "\u2029", "\n\n", "\r\n", "\n", "\r", "\n",
 )
 
-// cleanDocument turns raw text, Markdown or HTML into blocks of plain text.
-func cleanDocument(raw string) []block {
+// Clean turns raw text, Markdown or HTML into blocks of plain text.
+func Clean(raw string) []Block {
 	raw = strings.ToValidUTF8(raw, "")
 	raw = charFixes.Replace(raw)
 	if looksLikeHTML(raw) {
@@ -50,7 +50,7 @@ func looksLikeHTML(s string) bool {
 }
 
 // blockTags end a paragraph when stripped.
-var blockTags = wordSet(`p div br li ul ol table tr td th section article header footer nav aside
+var blockTags = WordSet(`p div br li ul ol table tr td th section article header footer nav aside
 	blockquote pre figure figcaption caption dl dt dd main form hr title`)
 
 // htmlToText strips tags, keeps paragraph breaks and marks headings the way
@@ -362,14 +362,14 @@ func linkAt(s string, i int) (end int, text string, ok bool) {
 // the lines of a paragraph are joined; otherwise a line break ends a
 // paragraph (a pasted list of captions), unless the next line plainly
 // continues the sentence (it starts in lower case).
-func buildBlocks(lines []line) []block {
+func buildBlocks(lines []line) []Block {
 	wrapped := isHardWrapped(lines)
-	var out []block
+	var out []Block
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
 			if t := tidy(strings.Join(cur, " ")); t != "" {
-				out = append(out, block{text: t})
+				out = append(out, Block{Text: t})
 			}
 		}
 		cur = cur[:0]
@@ -381,7 +381,7 @@ func buildBlocks(lines []line) []block {
 		case l.heading:
 			flush()
 			if t := tidy(l.text); t != "" {
-				out = append(out, block{text: t, heading: true})
+				out = append(out, Block{Text: t, Heading: true})
 			}
 		case l.item:
 			flush()
@@ -395,8 +395,8 @@ func buildBlocks(lines []line) []block {
 	}
 	flush()
 	for i := range out {
-		if !out[i].heading && looksLikeHeading(out[i].text, i == 0, i+1 < len(out)) {
-			out[i].heading = true
+		if !out[i].Heading && looksLikeHeading(out[i].Text, i == 0, i+1 < len(out)) {
+			out[i].Heading = true
 		}
 	}
 	return out
@@ -404,7 +404,7 @@ func buildBlocks(lines []line) []block {
 
 // continuesLine reports whether a line starts in the middle of a sentence.
 func continuesLine(t string) bool {
-	r := firstRune(strings.TrimLeft(t, `"'(`))
+	r := FirstRune(strings.TrimLeft(t, `"'(`))
 	return unicode.IsLower(r)
 }
 
@@ -463,18 +463,18 @@ func looksLikeHeading(t string, first, more bool) bool {
 	caps, content := 0, 0
 	for _, w := range words {
 		lw := strings.ToLower(w)
-		if functionWords[lw] && !unicode.IsUpper(firstRune(w)) {
+		if FunctionWords[lw] && !unicode.IsUpper(FirstRune(w)) {
 			continue
 		}
 		content++
-		if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
+		if unicode.IsUpper(FirstRune(w)) || unicode.IsDigit(FirstRune(w)) {
 			caps++
 		}
 	}
 	return len(words) <= 5 || caps*10 >= content*7 || first && more && len(words) <= 8
 }
 
-func firstRune(s string) rune {
+func FirstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }

@@ -1,0 +1,33 @@
+// Package prose reads a document as a teacher pastes it (plain text,
+// Markdown, or HTML from a web page) into plain sentences and their words:
+// cleaning (markup, citation marks, typography), paragraphs and headings,
+// sentence boundaries, tokens, and the normalised form answers are
+// compared in. It knows English only as far as its small closed lists
+// (abbreviations, function words) take it, and nothing of questions.
+package prose
+
+// A Sentence is a sentence of a cleaned document.
+type Sentence struct {
+	Text    string // as written, after cleaning
+	Offset  int    // byte offset in the cleaned text
+	Block   int    // the paragraph it belongs to, from 0
+	Heading bool   // the paragraph is a heading
+}
+
+// Sentences cleans a document and cuts it into sentences. It returns the
+// cleaned text (paragraphs joined by blank lines), in which every
+// sentence's Offset points at its Text, and the sentences in order.
+func Sentences(raw string) (text string, sents []Sentence) {
+	var b []byte
+	for bi, blk := range Clean(raw) {
+		if bi > 0 {
+			b = append(b, "\n\n"...)
+		}
+		base := len(b)
+		b = append(b, blk.Text...)
+		for _, sp := range SplitSentences(blk.Text) {
+			sents = append(sents, Sentence{Text: blk.Text[sp[0]:sp[1]], Offset: base + sp[0], Block: bi, Heading: blk.Heading})
+		}
+	}
+	return string(b), sents
+}
