@@ -1,8 +1,10 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
+	"context"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // An antecedent is what a pronoun may stand for: an entity and the words
@@ -21,9 +23,16 @@ type antecedent struct {
 // and "their" go to the last group or organisation in subject position;
 // "their" or "its" in the first sentence after a heading that is a name go
 // to that name.
-func (d *document) buildClauses() {
+func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
-	for _, s := range d.sents {
+	for i, s := range d.sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if s.long {
+			focus = nil // too long to read: what it is about is unknown
+			continue
+		}
 		if s.heading {
 			focus = nil
 			if len(s.ments) == 1 && s.ments[0].ent != nil && s.ments[0].a == 0 && s.ments[0].b == len(s.toks) {
@@ -88,6 +97,7 @@ func (d *document) buildClauses() {
 			}
 		}
 	}
+	return nil
 }
 
 // subordinateSubject returns the person a fronted subordinate clause is

@@ -1,10 +1,11 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // dateKind is the form a date is written in; a distractor takes the same

@@ -1,9 +1,10 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
 	"sort"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // pools hold the document's candidates for distractors: entities of each
@@ -43,15 +44,7 @@ func (d *document) buildPools() *pools {
 // people ("Curie" beside "Marie Curie" and "Pierre Curie"): as an option
 // it would be a second right answer.
 func (d *document) ambiguousName(e *entity) bool {
-	if e.typ != ePerson || len(e.core) != 1 {
-		return false
-	}
-	for _, o := range d.ents {
-		if o != e && o.merged == nil && len(o.core) > 1 && (o.core[len(o.core)-1] == e.core[0] || o.core[0] == e.core[0]) {
-			return true
-		}
-	}
-	return false
+	return e.typ == ePerson && len(e.core) == 1 && d.nameWords[e.core[0]]
 }
 
 // distractors returns up to three wrong answers of the key's type, taken
@@ -101,7 +94,6 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	short := m.typ == ePerson && !strings.Contains(m.text, " ")
 	var out []string
 	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
-	lowSent := strings.ToLower(s.text)
 	ok := func(e *entity) bool {
 		if e == m.ent || mentionedIn(s, e) {
 			return false
@@ -121,7 +113,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 				return false
 			}
 		}
-		if strings.Contains(lowSent, strings.ToLower(text)) {
+		if strings.Contains(s.lower, strings.ToLower(text)) {
 			return false
 		}
 		out = append(out, text)

@@ -1,8 +1,10 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
+	"context"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // A sentence of the cleaned document.
@@ -12,6 +14,10 @@ type sentence struct {
 	text    string // as written, after cleaning
 	block   int    // the paragraph it belongs to
 	heading bool
+	// long marks a sentence too long to ask about (see maxSentenceTokens):
+	// its names count, but no item comes from it.
+	long    bool
+	lower   string // text in lower case, for distractors' checks
 	toks    []prose.Token
 	ments   []mention
 	clauses []*clause
@@ -34,6 +40,13 @@ type document struct {
 	topic *entity
 	// terms are the terms the document defines, in order.
 	terms []termRef
+
+	// Lookups built once the names and their types are settled (see
+	// indexNames), so that no question compares one name with all others.
+	nameWords  map[string]bool      // the first and last words of names of two words or more
+	shortNames map[string]int       // how many people go by each short form of a name
+	longer     map[string][]*entity // names that extend another: "Central Committee" -> "Central Committee of the RCP"
+	shared     map[string][]string  // surnames two or more people share, with their full names
 }
 
 // A termRef is a term defined in sentence sent.
@@ -42,9 +55,19 @@ type termRef struct {
 	sent int
 }
 
+// maxSentenceTokens is the longest sentence the generator asks about. A
+// longer one (a document pasted without full stops, a run-on list) would
+// give stems no one reads, and reading it clause by clause costs time in
+// proportion to the square of its length.
+const maxSentenceTokens = 160
+
+// checkEvery is how many sentences pass between two looks at the context.
+const checkEvery = 64
+
 // analyze cleans raw text, splits it into sentences and finds the names,
-// dates and quantities in them.
-func analyze(raw string, progress func(done, total int)) *document {
+// dates and quantities in them. It stops with ctx's error when ctx is
+// done.
+func analyze(ctx context.Context, raw string, progress func(done, total int)) (*document, error) {
 	d := &document{byKey: map[string]*entity{}}
 	text, sents := prose.Sentences(raw)
 	d.text = text
@@ -54,13 +77,23 @@ func analyze(raw string, progress func(done, total int)) *document {
 			d.title = text[:ps.Offset+len(ps.Text)] // the whole first paragraph
 		}
 	}
-	for _, s := range d.sents {
+	for i, s := range d.sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		s.toks = prose.Tokenize(s.text)
+		s.long = len(s.toks) > maxSentenceTokens
+		if !s.long {
+			s.lower = strings.ToLower(s.text)
+		}
 		d.words += prose.WordCount(s.text)
 	}
 	d.stats = collectStats(d.sents)
 	step := max(1, len(d.sents)/50)
 	for i, s := range d.sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		s.ments = findMentions(s.toks, &d.stats)
 		for k := range s.ments {
 			m := &s.ments[k]
@@ -106,7 +139,7 @@ func analyze(raw string, progress func(done, total int)) *document {
 			}
 		}
 	}
-	return d
+	return d, nil
 }
 
 func (e *entity) addForm(f string) {

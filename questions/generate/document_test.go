@@ -1,19 +1,20 @@
 package generate
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
 
 func TestAnalyze_Title(t *testing.T) {
-	d := analyze("Workers' Opposition\n\nThe faction formed in 1920.\n\nEarly years\n\nIt grew.", nil)
+	d := analyzed(t, "Workers' Opposition\n\nThe faction formed in 1920.\n\nEarly years\n\nIt grew.")
 	if d.title != "Workers' Opposition" {
 		t.Errorf("title = %q, want %q", d.title, "Workers' Opposition")
 	}
 }
 
 func TestAnalyze_Seed(t *testing.T) {
-	d := analyze(seedText(t), nil)
+	d := analyzed(t, seedText(t))
 	if len(d.sents) != 23 {
 		t.Errorf("the seed has %d sentences, want 23", len(d.sents))
 	}
@@ -22,4 +23,19 @@ func TestAnalyze_Seed(t *testing.T) {
 			t.Errorf("sentence %d %q still has a citation, a curly quote or a space before a comma", s.idx, s.text)
 		}
 	}
+}
+
+// analyzed reads a document as GenerateContext does before writing items:
+// names, dates and quantities, then clauses and the lookups of names.
+func analyzed(t testing.TB, doc string) *document {
+	t.Helper()
+	d, err := analyze(context.Background(), doc, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.buildClauses(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d.indexNames()
+	return d
 }

@@ -1,9 +1,10 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
 	"strings"
 	"unicode"
+
+	"factdrill/questions/generate/prose"
 )
 
 // etype is the type of a fact's key. Distractors share their key's type.

@@ -20,6 +20,7 @@
 package generate
 
 import (
+	"context"
 	"errors"
 	"sort"
 	"strings"
@@ -77,6 +78,12 @@ func Generate(text string, opt Options) (questions.Set, error) {
 // GenerateWithReport is Generate, also reporting how many items were
 // considered and why the rejected ones were turned away.
 func GenerateWithReport(text string, opt Options) (questions.Set, Report, error) {
+	return GenerateContext(context.Background(), text, opt)
+}
+
+// GenerateContext is GenerateWithReport under a context: when ctx is
+// done, generation stops soon and returns ctx's error.
+func GenerateContext(ctx context.Context, text string, opt Options) (questions.Set, Report, error) {
 	rep := Report{Rejected: map[string]int{}, Kinds: map[questions.Kind]int{}}
 	kinds := opt.Kinds
 	if len(kinds) == 0 {
@@ -92,41 +99,25 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 	if strings.TrimSpace(text) == "" {
 		return questions.Set{}, rep, ErrNoText
 	}
-	d := analyze(text, opt.Progress)
+	d, err := analyze(ctx, text, opt.Progress)
+	if err != nil {
+		return questions.Set{}, rep, err
+	}
 	rep.Sentences = len(d.sents)
 	if len(d.sents) == 0 {
 		return questions.Set{}, rep, ErrNoText
 	}
-	d.buildClauses()
+	if err := d.buildClauses(ctx); err != nil {
+		return questions.Set{}, rep, err
+	}
+	d.indexNames()
 	d.topic = d.findTopic(opt.Title)
-	cands := d.candidates(allowed, opt.Progress)
-	rep.Candidates = len(cands)
-
-	var ok []*candidate
-	stems := map[string]bool{}
-	cache := map[string]stemVerdict{}
-	shared := d.sharedSurnames()
-	total := 3 * len(d.sents)
-	step := max(1, len(cands)/50)
-	for i, c := range cands {
-		if opt.Progress != nil && i%step == 0 {
-			opt.Progress(2*len(d.sents)+i*len(d.sents)/len(cands), total)
-		}
-		check := lintCached(&c.item, cache)
-		if check == "" && namesAmbiguously(c.q.Stem, shared) {
-			check = CheckAmbiguousName
-		}
-		if check != "" {
-			rep.Rejected[check]++
-			if debugLint != nil {
-				debugLint(c, check)
-			}
-			continue
-		}
-		ok = append(ok, c)
+	ok, err := d.candidates(ctx, allowed, &rep, opt.Progress)
+	if err != nil {
+		return questions.Set{}, rep, err
 	}
 	// Of items with the same words, keep the better one.
-	ok = dedupe(ok, stems, rep.Rejected)
+	ok = dedupe(ok, map[string]bool{}, rep.Rejected)
 
 	n := opt.N
 	if n <= 0 {
@@ -150,13 +141,17 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 		rep.Kinds[q.Kind]++
 	}
 	if opt.Progress != nil {
-		opt.Progress(total, total)
+		opt.Progress(3*len(d.sents), 3*len(d.sents))
 	}
 	return set, rep, nil
 }
 
 // debugLint, when set by a test, sees every rejected candidate.
 var debugLint func(c *candidate, check string)
+
+// maxSameAnswer bounds the kept items one item with the same answer is
+// compared with.
+const maxSameAnswer = 16
 
 // dedupe drops items whose stem (normalised) another better item already
 // has, and items that ask for the same answer in nearly the same words.
@@ -183,7 +178,14 @@ func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) 
 		}
 		w := contentWords(c.q.Stem)
 		dup := false
-		for _, o := range byKey[key] {
+		// Compare with the last few items of the same answer only: a
+		// table that repeats one year a thousand times must not cost a
+		// million comparisons.
+		prev := byKey[key]
+		if len(prev) > maxSameAnswer {
+			prev = prev[len(prev)-maxSameAnswer:]
+		}
+		for _, o := range prev {
 			if o.kind == c.q.Kind && jaccard(o.words, w) >= 0.6 && c.group != "" {
 				dup = true
 				break

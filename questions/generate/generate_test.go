@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"context"
 	"errors"
 	"os"
 	"reflect"
@@ -29,7 +30,7 @@ func checkSet(t *testing.T, doc string, set questions.Set) {
 	if err := set.Validate(); err != nil {
 		t.Fatalf("Validate() = %v", err)
 	}
-	d := analyze(doc, nil)
+	d := analyzed(t, doc)
 	for i, q := range set.Questions {
 		if q.Source == nil {
 			t.Errorf("question %d %q has no source", i+1, q.Stem)
@@ -282,8 +283,7 @@ func TestGenerate_DistractorTypes(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		d := analyze(doc, nil)
-		d.buildClauses()
+		d := analyzed(t, doc)
 		for _, q := range set.Questions {
 			if q.Kind != questions.MultipleChoice {
 				continue
@@ -326,5 +326,41 @@ func TestGenerate_Pronouns(t *testing.T) {
 	}
 	if !resolved {
 		t.Errorf("no question from %q names Edward the Confessor; want \"He\" resolved", "He appointed Robert of Jumièges ...")
+	}
+}
+
+// TestGenerateContext_Cancel checks that generation stops with the
+// context's error, before it starts and part way through a long document.
+func TestGenerateContext_Cancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := GenerateContext(ctx, seedText(t), Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("GenerateContext with a cancelled context: err = %v, want context.Canceled", err)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	calls := 0
+	_, _, err := GenerateContext(ctx, megabyte(t), Options{Progress: func(done, total int) {
+		if calls++; calls == 3 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("GenerateContext cancelled after the third progress call: err = %v, want context.Canceled", err)
+	}
+}
+
+// TestGenerate_LongSentence checks that a sentence too long to ask about
+// gives no item, while the names in it still serve as distractors.
+func TestGenerate_LongSentence(t *testing.T) {
+	long := strings.Repeat("Shlyapnikov and Kollontai and Lutovinov met Lenin, ", maxSentenceTokens/8) + "and they parted."
+	set, err := Generate(long+"\n\n"+seedText(t), Options{N: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range set.Questions {
+		if q.Source.Index == 0 {
+			t.Errorf("question %q comes from the over-long first sentence", q.Stem)
+		}
 	}
 }

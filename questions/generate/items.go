@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"math"
@@ -26,22 +27,78 @@ var typeWeight = [nTypes]float64{
 	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0, eTerm: 2.6,
 }
 
-// candidates writes every item the document supports, of the allowed kinds.
-func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done, total int)) []*candidate {
+// keepPerSentence is how many checked items of each kind a sentence keeps
+// for selection, which takes at most three from one sentence: the rest
+// are let go at once, so that memory grows with the document, not with
+// the number of facts in it.
+const keepPerSentence = 4
+
+// candidates writes every item the document supports, of the allowed
+// kinds, checks each (counting the rejected in rep) and returns the best
+// of each sentence. It stops with ctx's error when ctx is done.
+func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool, rep *Report, progress func(done, total int)) ([]*candidate, error) {
 	p := d.buildPools()
-	var out []*candidate
+	var out, sent []*candidate
+	order := 0
 	add := func(c *candidate) {
-		c.order = len(out)
-		out = append(out, c)
+		c.order = order
+		order++
+		sent = append(sent, c)
 	}
+	cache := map[string]stemVerdict{}
 	step := max(1, len(d.sents)/50)
 	for si, s := range d.sents {
-		if progress != nil && si%step == 0 {
-			progress(len(d.sents)+si, len(d.sents)*3)
+		if si%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		if s.heading {
+		if progress != nil && si%step == 0 {
+			progress(len(d.sents)+2*si, len(d.sents)*3)
+		}
+		if s.heading || s.long {
 			continue
 		}
+		sent = sent[:0]
+		d.sentenceCandidates(p, s, kinds, add)
+		rep.Candidates += len(sent)
+		out = append(out, d.checkSentence(sent, cache, rep)...)
+		clear(cache) // stems of one sentence never come back
+	}
+	return out, nil
+}
+
+// checkSentence lints a sentence's candidates and keeps the best
+// keepPerSentence of each kind.
+func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdict, rep *Report) []*candidate {
+	var ok []*candidate
+	for _, c := range cands {
+		check := lintCached(&c.item, cache)
+		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
+			check = CheckAmbiguousName
+		}
+		if check != "" {
+			rep.Rejected[check]++
+			if debugLint != nil {
+				debugLint(c, check)
+			}
+			continue
+		}
+		ok = append(ok, c)
+	}
+	sortByScore(ok)
+	perKind := map[questions.Kind]int{}
+	kept := ok[:0]
+	for _, c := range ok {
+		if perKind[c.q.Kind] < keepPerSentence {
+			perKind[c.q.Kind]++
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// sentenceCandidates writes the items of one sentence.
+func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions.Kind]bool, add func(*candidate)) {
+	{
 		pos := 0.3 * (1 - float64(s.idx)/float64(max(1, len(d.sents))))
 		srcPlain := prose.Plain(s.text)
 		for ci, c := range s.clauses {
@@ -89,7 +146,6 @@ func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done,
 			}
 		}
 	}
-	return out
 }
 
 // keyCandidates writes the items that ask for mention k of clause c: a
@@ -542,14 +598,9 @@ func acceptedAnswers(m mention, d *document) []string {
 // Committee".
 func (d *document) longerForms(e *entity) []string {
 	var out []string
-	name := e.display()
-	for _, o := range d.ents {
-		if o == e || o.merged != nil || o.typ != e.typ {
-			continue
-		}
-		od := o.display()
-		if strings.HasPrefix(od, name+" of ") || strings.HasPrefix(od, name+" (") {
-			out = append(out, od)
+	for _, o := range d.longer[e.display()] {
+		if o != e && o.typ == e.typ {
+			out = append(out, o.display())
 		}
 	}
 	return out
@@ -566,12 +617,11 @@ func stripTitle(s string) string {
 // sharedSurname reports whether another person of the document has the
 // same surname, so that the surname alone would be ambiguous.
 func (d *document) sharedSurname(e *entity, surname string) bool {
-	for _, o := range d.ents {
-		if o.merged == nil && o != e && o.typ == ePerson && o.short() == surname {
-			return true
-		}
+	n := d.shortNames[surname]
+	if e.merged == nil && e.typ == ePerson && e.short() == surname {
+		n--
 	}
-	return false
+	return n > 0
 }
 
 func weighted(answers []string) []questions.Choice {

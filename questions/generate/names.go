@@ -1,8 +1,11 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
+	"sort"
 	"strings"
+	"unicode"
+
+	"factdrill/questions/generate/prose"
 )
 
 // mergeVariants joins the entities that name the same person: "Yuri
@@ -17,9 +20,12 @@ func mergeVariants(ents []*entity) {
 			people = append(people, e)
 		}
 	}
-	// Full names first: same surname, same or similar given name.
-	for i, a := range people {
-		for _, b := range people[i+1:] {
+	// Full names first: same surname, same or similar given name. Only
+	// people whose surnames share a spelling key can match, so each is
+	// compared with a few others rather than with everyone.
+	for i, j := range surnamePairs(people) {
+		for _, k := range j {
+			a, b := people[i], people[k]
 			ra, rb := a.root(), b.root()
 			if ra == rb || !sameSurname(a.core, b.core) {
 				continue
@@ -31,31 +37,84 @@ func mergeVariants(ents []*entity) {
 	}
 	// Then single names: a surname or given name that fits exactly one
 	// person.
+	byWord := map[string][]int{}
+	for i, p := range people {
+		last := p.core[len(p.core)-1]
+		byWord[last] = append(byWord[last], i)
+		if first := p.core[0]; first != last && firstNames[first] {
+			byWord[first] = append(byWord[first], i)
+		}
+	}
 	for _, e := range ents {
 		if len(e.core) != 1 || e.merged != nil || (e.typ != ePerson && e.typ != eName) {
 			continue
 		}
-		w := e.core[0]
 		var match *entity
 		ambiguous := false
-		for _, p := range people {
-			r := p.root()
+		for _, i := range byWord[e.core[0]] {
+			r := people[i].root()
 			if r == e || r == match {
 				continue
 			}
-			last := p.core[len(p.core)-1]
-			if last == w || p.core[0] == w && firstNames[w] {
-				if match != nil {
-					ambiguous = true
-					break
-				}
-				match = r
+			if match != nil {
+				ambiguous = true
+				break
 			}
+			match = r
 		}
 		if match != nil && !ambiguous {
 			join(match, e)
 		}
 	}
+}
+
+// maxSurnameBucket bounds the people compared under one spelling key: a
+// document naming hundreds of Smiths merges the first ones only, rather
+// than comparing every pair.
+const maxSurnameBucket = 64
+
+// surnamePairs returns, for each person i, the later people j (in order)
+// whose surname could be the same as i's: equal, or one edit apart (a
+// deleted, added or changed letter). Two such surnames share a spelling
+// key: the surname itself or the surname with one letter left out.
+func surnamePairs(people []*entity) [][]int {
+	buckets := map[string][]int{}
+	for i, p := range people {
+		last := p.core[len(p.core)-1]
+		for _, k := range spellingKeys(last) {
+			if b := buckets[k]; len(b) < maxSurnameBucket {
+				buckets[k] = append(b, i)
+			}
+		}
+	}
+	out := make([][]int, len(people))
+	for i, p := range people {
+		seen := map[int]bool{}
+		for _, k := range spellingKeys(p.core[len(p.core)-1]) {
+			for _, j := range buckets[k] {
+				if j > i && !seen[j] {
+					seen[j] = true
+					out[i] = append(out[i], j)
+				}
+			}
+		}
+		sort.Ints(out[i])
+	}
+	return out
+}
+
+// spellingKeys are a word and, when it is long enough to have spelling
+// variants (see sameSurname), the word with each one letter left out.
+func spellingKeys(w string) []string {
+	keys := []string{w}
+	if len(w) < 5 {
+		return keys
+	}
+	rs := []rune(w)
+	for i := range rs {
+		keys = append(keys, string(rs[:i])+string(rs[i+1:]))
+	}
+	return keys
 }
 
 // join merges b into a.
@@ -147,38 +206,61 @@ func mergeBirthNames(sents []*sentence) {
 	}
 }
 
-// sharedSurnames maps each surname two or more people of the document
-// share to their full names ("Curie": "Marie Curie", "Pierre Curie").
-func (d *document) sharedSurnames() map[string][]string {
-	by := map[string][]string{}
+// indexNames builds the document's lookups of names (see document). It
+// runs after the clauses are read, since reading them may settle a
+// name's type.
+func (d *document) indexNames() {
+	d.nameWords = map[string]bool{}
+	d.shortNames = map[string]int{}
+	d.longer = map[string][]*entity{}
+	full := map[string][]string{}
 	for _, e := range d.ents {
-		if e.merged == nil && e.typ == ePerson {
-			if sh, full := e.short(), e.display(); sh != full {
-				by[sh] = append(by[sh], full)
+		if e.merged != nil {
+			continue
+		}
+		if n := len(e.core); n > 1 {
+			d.nameWords[e.core[0]] = true
+			d.nameWords[e.core[n-1]] = true
+		}
+		if e.typ == ePerson {
+			sh, name := e.short(), e.display()
+			d.shortNames[sh]++
+			if sh != name {
+				full[sh] = append(full[sh], name)
+			}
+		}
+		name := e.display()
+		for i := 1; i < len(name); i++ {
+			if strings.HasPrefix(name[i:], " of ") || strings.HasPrefix(name[i:], " (") {
+				d.longer[name[:i]] = append(d.longer[name[:i]], e)
 			}
 		}
 	}
-	for sh, names := range by {
-		if len(names) < 2 {
-			delete(by, sh)
+	d.shared = map[string][]string{}
+	for sh, names := range full {
+		if len(names) >= 2 {
+			d.shared[sh] = names
 		}
 	}
-	return by
 }
 
 // namesAmbiguously reports whether the stem names a person by a surname
 // others share, without the full name that would tell who is meant:
 // "Where was Curie born?" in a text about Marie and Pierre Curie.
 func namesAmbiguously(stem string, shared map[string][]string) bool {
-	for sh, names := range shared {
-		if !prose.ContainsWord(stem, sh) {
+	if len(shared) == 0 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		names, ok := shared[w]
+		if !ok {
 			continue
 		}
 		rest := stem
 		for _, n := range names {
 			rest = strings.ReplaceAll(rest, n, "")
 		}
-		if prose.ContainsWord(rest, sh) {
+		if prose.ContainsWord(rest, w) {
 			return true
 		}
 	}

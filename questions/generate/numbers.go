@@ -1,10 +1,11 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
 	"math"
 	"strconv"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // A numVal is a quantity: its value, how it was written, and the noun it

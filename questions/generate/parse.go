@@ -1,8 +1,9 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // A clause is one statement the generator can ask about: a sentence, a

@@ -1,8 +1,9 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // The wh-question templates. Each turns a parsed clause and the mention it

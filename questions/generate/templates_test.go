@@ -43,8 +43,7 @@ var questionTests = []struct {
 func TestWhQuestion(t *testing.T) {
 	for _, tt := range questionTests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := analyze(tt.doc, nil)
-			d.buildClauses()
+			d := analyzed(t, tt.doc)
 			var got []string
 			for _, s := range d.sents {
 				for _, c := range s.clauses {

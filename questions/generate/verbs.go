@@ -1,8 +1,9 @@
 package generate
 
 import (
-	"factdrill/questions/generate/prose"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // isVerbBase reports whether w is a verb's base form the lexicon knows.
