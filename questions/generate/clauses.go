@@ -25,6 +25,7 @@ type antecedent struct {
 // to that name.
 func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
+	otherPerson := false // the sentence before names a person other than the topic
 	for i, s := range d.sents {
 		if i%checkEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -40,6 +41,13 @@ func (d *document) buildClauses(ctx context.Context) error {
 			}
 			continue
 		}
+		// In a text about a person, "he" or "she" with no one else named
+		// in the sentence before stands for the topic.
+		topicAnte := (*antecedent)(nil)
+		if d.topic != nil && d.topic.typ == ePerson && !otherPerson {
+			topicAnte = &antecedent{ent: d.topic, text: d.topic.short()}
+		}
+		otherPerson = namesOtherPerson(s, d.topic)
 		var inSentence, unknown *antecedent
 		for ci, seg := range clauseSpans(s.toks) {
 			text := s.text[s.toks[seg[0]].Start:s.toks[seg[1]-1].End]
@@ -54,6 +62,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 				}
 			} else if a := c.subordinateSubject(); a != nil {
 				ante = a
+			}
+			if ante == nil && ci == 0 {
+				ante = topicAnte
 			}
 			// "Roussel de Bailleul tried ..., but he was stopped": a name
 			// of unknown type that "he" refers back to is a person's.
@@ -80,6 +91,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 				}
 			}
 			d.defineTerm(c)
+			d.addConcepts(c)
 			s.clauses = append(s.clauses, c)
 		}
 		d.roleClauses(s)
@@ -98,6 +110,17 @@ func (d *document) buildClauses(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// namesOtherPerson reports whether a sentence names a person other than
+// the topic.
+func namesOtherPerson(s *sentence, topic *entity) bool {
+	for _, m := range s.ments {
+		if m.typ == ePerson && m.ent != nil && m.ent.root() != topic {
+			return true
+		}
+	}
+	return false
 }
 
 // subordinateSubject returns the person a fronted subordinate clause is

@@ -29,7 +29,7 @@ func TestAnalyze_Seed(t *testing.T) {
 // names, dates and quantities, then clauses and the lookups of names.
 func analyzed(t testing.TB, doc string) *document {
 	t.Helper()
-	d, err := analyze(context.Background(), doc, nil)
+	d, err := analyze(context.Background(), doc, "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,5 +37,6 @@ func analyzed(t testing.TB, doc string) *document {
 		t.Fatal(err)
 	}
 	d.indexNames()
+	d.countAnswers()
 	return d
 }

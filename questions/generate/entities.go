@@ -22,10 +22,11 @@ const (
 	eTerm         // a term a sentence defines: "photosynthesis"
 	eDate
 	eNumber
+	eConcept // a noun phrase a clause states something of: "the stroma", "alternating current"
 	nTypes
 )
 
-var typeNames = [...]string{"none", "person", "group", "organisation", "place", "event", "work", "name", "term", "date", "number"}
+var typeNames = [...]string{"none", "person", "group", "organisation", "place", "event", "work", "name", "term", "date", "number", "concept"}
 
 func (t etype) String() string { return typeNames[t] }
 

@@ -99,7 +99,7 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 	if strings.TrimSpace(text) == "" {
 		return questions.Set{}, rep, ErrNoText
 	}
-	d, err := analyze(ctx, text, opt.Progress)
+	d, err := analyze(ctx, text, opt.Title, opt.Progress)
 	if err != nil {
 		return questions.Set{}, rep, err
 	}
@@ -111,7 +111,7 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 		return questions.Set{}, rep, err
 	}
 	d.indexNames()
-	d.topic = d.findTopic(opt.Title)
+	d.countAnswers()
 	ok, err := d.candidates(ctx, allowed, &rep, opt.Progress)
 	if err != nil {
 		return questions.Set{}, rep, err

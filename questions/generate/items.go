@@ -14,17 +14,18 @@ import (
 // A candidate is an item before selection, with what ranking needs.
 type candidate struct {
 	item
-	sent  *sentence
-	group string  // the fact asked about: candidates of a group ask the same thing
-	ent   *entity // the entity asked about, if any
-	score float64
-	order int // position among candidates, for stable ties
+	sent   *sentence
+	group  string  // the fact asked about: candidates of a group ask the same thing
+	answer string  // the answer (answerKey), "" for a true statement
+	ent    *entity // the entity asked about, if any
+	score  float64
+	order  int // position among candidates, for stable ties
 }
 
 // typeWeight says how much a teacher cares about a fact of each type:
 // people, dates and numbers first, unknown names last.
 var typeWeight = [nTypes]float64{
-	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0, eTerm: 2.6,
+	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0, eTerm: 2.6, eConcept: 1.5,
 }
 
 // keepPerSentence is how many checked items of each kind a sentence keeps
@@ -99,7 +100,6 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdic
 // sentenceCandidates writes the items of one sentence.
 func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions.Kind]bool, add func(*candidate)) {
 	{
-		pos := 0.3 * (1 - float64(s.idx)/float64(max(1, len(d.sents))))
 		srcPlain := prose.Plain(s.text)
 		for ci, c := range s.clauses {
 			if !c.ok {
@@ -107,10 +107,13 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 			}
 			stmt := c.statement(-1, "")
 			if kinds[questions.TrueFalse] && stmt != "" {
-				n := 0
-				for _, m := range c.ments {
+				n, best := 0, math.Inf(-1)
+				for k, m := range c.ments {
 					if m.keyable() {
 						n++
+						if d.askable(c, k) {
+							best = math.Max(best, d.importance(c, k))
+						}
 					}
 				}
 				if n > 0 {
@@ -118,43 +121,52 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 					if c.subjectMention() < 0 && c.subj[1] > c.subj[0] && c.toks[c.subj[0]].Is("the", "this", "that") {
 						pen = 1.0 // "The resolution proposed ...": which one?
 					}
+					if math.IsInf(best, -1) {
+						best = -2
+					}
 					add(&candidate{
 						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain},
 						sent:  s,
 						group: fmt.Sprintf("%d:tf:%d", s.idx, ci),
-						score: 1.2 + 0.3*math.Min(3, float64(n)) + pos - lengthPenalty(stmt) - pen,
+						score: best - 0.3 - lengthPenalty(stmt) - pen,
 					})
 				}
 			}
-			for k, m := range c.ments {
-				if !m.keyable() || m.typ == eName && m.ent == nil || c.aside(m) || c.indefiniteSubject(k) || keywordOnly(m) || m.ent != nil && d.ambiguousName(m.ent) {
+			for k := range c.ments {
+				if !d.askable(c, k) {
 					continue
 				}
-				if c.swapped != nil && m.ent == c.swapped {
-					continue // the name stands for a pronoun: not in the source
-				}
-				if m.ent != nil && m.ent == d.topic {
-					continue // what the whole text is about: every line gives it away
-				}
-				if c.inTitle(k) {
-					continue // "Duke William II of _____": a title, not a fact
-				}
-				if c.vaguePlace(k) {
-					continue // "an impact on medieval _____": many places fit
-				}
-				d.keyCandidates(p, c, k, kinds, pos, srcPlain, add)
+				d.keyCandidates(p, c, k, kinds, srcPlain, add)
 			}
 		}
 	}
 }
 
+// askable reports whether an item may ask for mention k of clause c.
+func (d *document) askable(c *clause, k int) bool {
+	m := c.ments[k]
+	switch {
+	case !m.keyable() || m.typ == eName && m.ent == nil || c.aside(m) || c.indefiniteSubject(k) || keywordOnly(m) || m.ent != nil && d.ambiguousName(m.ent):
+		return false
+	case c.swapped != nil && m.ent == c.swapped:
+		return false // the name stands for a pronoun: not in the source
+	case d.isTopic(m):
+		return false // what the whole text is about: every line gives it away
+	case c.inTitle(k):
+		return false // "Duke William II of _____": a title, not a fact
+	case c.vaguePlace(k):
+		return false // "an impact on medieval _____": many places fit
+	}
+	return true
+}
+
 // keyCandidates writes the items that ask for mention k of clause c: a
 // cloze, a multiple choice, a short answer and a false statement.
-func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, pos float64, srcPlain string, add func(*candidate)) {
+func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, srcPlain string, add func(*candidate)) {
 	s := c.sent
 	m := c.ments[k]
 	group := fmt.Sprintf("%d:%s", s.idx, prose.Normalize(m.text))
-	base := typeWeight[m.typ] * d.importance(m)
+	base := d.importance(c, k)
 	if c.derived {
 		base -= 0.2
 	}
@@ -172,11 +184,12 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	}
 	mk := func(kind questions.Kind, stem string, bonus float64) *candidate {
 		return &candidate{
-			item:  item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain},
-			sent:  s,
-			group: group,
-			ent:   m.ent,
-			score: base + bonus + pos - lengthPenalty(stem),
+			item:   item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain},
+			sent:   s,
+			group:  group,
+			ent:    m.ent,
+			answer: answerKey(m),
+			score:  base + bonus - lengthPenalty(stem),
 		}
 	}
 	accepted := weighted(answers)
@@ -198,7 +211,7 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 		cd.q.Answers = accepted
 		add(cd)
 	}
-	if kinds[questions.MultipleChoice] && m.typ != eName && !m.open && !m.coord && c.choiceSafe(k, wh) {
+	if kinds[questions.MultipleChoice] && m.typ != eName && m.typ != eConcept && !m.open && !m.coord && c.choiceSafe(k, wh) {
 		stem, bonus := wh, 0.6
 		if stem == "" {
 			stem, bonus = cloze, 0.3
@@ -382,27 +395,6 @@ func (c *clause) indefiniteSubject(k int) bool {
 	}
 	v := c.verb[1]
 	return v < c.end && (c.toks[v].Is("a", "an", "among", "another") || c.toks[v].Lower == "one" && v+1 < c.end && c.toks[v+1].Lower == "of")
-}
-
-// importance weighs a fact by how central its subject is to the document:
-// names mentioned often, precise dates.
-func (d *document) importance(m mention) float64 {
-	switch m.typ {
-	case eDate:
-		switch m.date.kind {
-		case dFull:
-			return 1.2
-		case dMonthYear, dYear:
-			return 1.1
-		}
-		return 1.0
-	case eNumber, eTerm:
-		return 1.0
-	}
-	if m.ent == nil {
-		return 0.8
-	}
-	return 1 + 0.35*math.Log(float64(m.ent.count))
 }
 
 func lengthPenalty(stem string) float64 {

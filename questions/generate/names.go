@@ -13,7 +13,11 @@ import (
 // Kiselyov" and "Aleksei Kiselyov". Two people who only share a surname
 // ("Isaac Komnenos", "Alexius Komnenos") stay apart, and a lone surname
 // that could be either of them is left alone.
-func mergeVariants(ents []*entity) {
+//
+// A single name that is a word of the topic's name ("Tesla" in a text
+// about Nikola Tesla) is the topic, whoever else shares it: a text about
+// a person calls them by their surname.
+func mergeVariants(ents []*entity, topic *entity) {
 	var people []*entity
 	for _, e := range ents {
 		if e.typ == ePerson && len(e.core) >= 2 {
@@ -47,6 +51,10 @@ func mergeVariants(ents []*entity) {
 	}
 	for _, e := range ents {
 		if len(e.core) != 1 || e.merged != nil || (e.typ != ePerson && e.typ != eName) {
+			continue
+		}
+		if topic != nil && topic != e && len(topic.core) >= 2 && (e.core[0] == topic.core[0] || e.core[0] == topic.core[len(topic.core)-1]) {
+			join(topic.root(), e)
 			continue
 		}
 		var match *entity
@@ -225,7 +233,9 @@ func (d *document) indexNames() {
 		if e.typ == ePerson {
 			sh, name := e.short(), e.display()
 			d.shortNames[sh]++
-			if sh != name {
+			// The topic's surname is the topic's in a stem: "Tesla" in a
+			// text about Nikola Tesla is Nikola, whoever else shares it.
+			if sh != name && e != d.topic {
 				full[sh] = append(full[sh], name)
 			}
 		}
@@ -238,7 +248,7 @@ func (d *document) indexNames() {
 	}
 	d.shared = map[string][]string{}
 	for sh, names := range full {
-		if len(names) >= 2 {
+		if len(names) >= 2 && !(d.topic != nil && d.topic.typ == ePerson && d.topic.short() == sh) {
 			d.shared[sh] = names
 		}
 	}

@@ -62,6 +62,21 @@ func devSetDir() string {
 	return ""
 }
 
+// loadDevSet reads the development set, or skips the test when it is not
+// here.
+func loadDevSet(t *testing.T) []quality.Document {
+	t.Helper()
+	dir := devSetDir()
+	if dir == "" {
+		t.Skip("the development set is not here: set FACTDRILL_QG_DEV to its folder (shared/fixtures/qg/dev) to measure the generator")
+	}
+	docs, err := quality.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
 // itemAnswers are the answers an item states: the key of a multiple-choice
 // question, the accepted answers of a short-answer or cloze question.
 // True/false statements state no single answer.
@@ -143,14 +158,7 @@ func measure(t *testing.T, docs []quality.Document, half string, misses bool) qu
 // figures into QUALITY.md; QUALITY_MISSES=1 lists the human questions no
 // item answers, on the tuning half only.
 func TestQuality(t *testing.T) {
-	dir := devSetDir()
-	if dir == "" {
-		t.Skip("the development set is not here: set FACTDRILL_QG_DEV to its folder (shared/fixtures/qg/dev) to measure the generator")
-	}
-	docs, err := quality.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := loadDevSet(t)
 	half := quality.Reporting
 	if *qualityHalf == "tuning" {
 		half = quality.Tuning

@@ -11,9 +11,9 @@ import (
 // kindShare is the mix a set aims for when every kind is allowed.
 var kindShare = map[questions.Kind]float64{
 	questions.MultipleChoice: 0.35,
-	questions.Cloze:          0.25,
+	questions.Cloze:          0.32,
 	questions.ShortAnswer:    0.20,
-	questions.TrueFalse:      0.20,
+	questions.TrueFalse:      0.13,
 }
 
 // defaultCount is the set size that fits a document of the given length:
@@ -57,6 +57,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 	perSentence := map[int]int{}
 	perBucket := map[int]int{}
 	perEntity := map[*entity]int{}
+	perAnswer := map[string]int{}
 	perKind := map[questions.Kind]int{}
 	bySentence := map[int][]*candidate{}
 	trues := 0
@@ -64,14 +65,17 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
 	}
+	// Each pass loosens the limits: items from one sentence, from one
+	// stretch of the document, about one entity, with one answer (a set
+	// that asks for the same answer twice teaches less), and the kind mix.
 	passes := []struct {
-		sentence, bucket, entity int
-		quota                    bool
+		sentence, bucket, entity, answer int
+		quota                            bool
 	}{
-		{1, 2, 2, true},
-		{2, 3, 2, true},
-		{2, 1 << 30, 3, true},
-		{3, 1 << 30, 4, false},
+		{1, 2, 2, 1, true},
+		{2, 3, 2, 1, true},
+		{2, 1 << 30, 3, 2, true},
+		{3, 1 << 30, 4, 3, false},
 	}
 	for _, p := range passes {
 		// Every limit only tightens as items are picked, so a candidate
@@ -82,10 +86,15 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 			if usedGroup[c.group] || perSentence[c.sent.idx] >= p.sentence || perBucket[bucketOf(c)] >= p.bucket {
 				return false
 			}
-			if c.ent != nil && perEntity[c.ent] >= p.entity {
+			if c.ent != nil && perEntity[c.ent] >= p.entity || c.answer != "" && perAnswer[c.answer] >= p.answer {
 				return false
 			}
 			if c.q.Kind == questions.TrueFalse && c.q.Truth && (p.quota && trues >= trueQuota || trues >= trueCap) {
+				return false
+			}
+			// True/false statements state no answer to recall: past their
+			// share they only stand in for a better kind.
+			if c.q.Kind == questions.TrueFalse && perKind[c.q.Kind] >= quota[c.q.Kind] {
 				return false
 			}
 			return !conflicts(c, bySentence[c.sent.idx])
@@ -124,6 +133,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 			perBucket[bucketOf(pick)]++
 			if pick.ent != nil {
 				perEntity[pick.ent]++
+			}
+			if pick.answer != "" {
+				perAnswer[pick.answer]++
 			}
 			perKind[pick.q.Kind]++
 			if pick.q.Kind == questions.TrueFalse && pick.q.Truth {

@@ -40,20 +40,22 @@ func NormalizeAnswer(s string) string {
 // normalisation: the harmonic mean of the shares of each side's words the
 // other has (counting repeats).
 func F1(pred, gold string) float64 {
-	p := strings.Fields(NormalizeAnswer(pred))
-	g := strings.Fields(NormalizeAnswer(gold))
+	return tokenF1(strings.Fields(NormalizeAnswer(pred)), strings.Fields(NormalizeAnswer(gold)))
+}
+
+func tokenF1(p, g []string) float64 {
 	if len(p) == 0 || len(g) == 0 {
 		return 0
 	}
-	count := map[string]int{}
-	for _, w := range g {
-		count[w]++
-	}
 	same := 0
+	used := make([]bool, len(g))
 	for _, w := range p {
-		if count[w] > 0 {
-			count[w]--
-			same++
+		for j, x := range g {
+			if !used[j] && x == w {
+				used[j] = true
+				same++
+				break
+			}
 		}
 	}
 	if same == 0 {
@@ -67,11 +69,41 @@ func F1(pred, gold string) float64 {
 // Matches reports whether any predicted answer matches any gold answer at
 // MatchF1 or better.
 func Matches(preds, golds []string) bool {
+	return NewAnswers(golds).Match(preds)
+}
+
+// Answers are gold answers normalised once, for matching many
+// predictions against them.
+type Answers [][]string
+
+// NewAnswers normalises gold answers.
+func NewAnswers(golds []string) Answers {
+	a := make(Answers, 0, len(golds))
+	for _, g := range golds {
+		if f := strings.Fields(NormalizeAnswer(g)); len(f) > 0 {
+			a = append(a, f)
+		}
+	}
+	return a
+}
+
+// Match reports whether any predicted answer matches one of the answers
+// at MatchF1 or better.
+func (a Answers) Match(preds []string) bool {
 	for _, p := range preds {
-		for _, g := range golds {
-			if F1(p, g) >= MatchF1 {
-				return true
-			}
+		if a.MatchNormalized(strings.Fields(NormalizeAnswer(p))) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchNormalized is Match for one prediction already normalised and
+// split into words.
+func (a Answers) MatchNormalized(p []string) bool {
+	for _, g := range a {
+		if tokenF1(p, g) >= MatchF1 {
+			return true
 		}
 	}
 	return false
@@ -145,22 +177,40 @@ func ratio(a, b int) float64 {
 // answerable questions of a document.
 func Measure(d Document, items [][]string) Score {
 	hs := Answerable(d)
+	golds := make([]Answers, len(hs))
+	for i, h := range hs {
+		golds[i] = NewAnswers(h.Answers)
+	}
+	preds := make([][][]string, len(items))
+	for i, it := range items {
+		for _, p := range it {
+			preds[i] = append(preds[i], strings.Fields(NormalizeAnswer(p)))
+		}
+	}
+	match := func(g Answers, it [][]string) bool {
+		for _, p := range it {
+			if g.MatchNormalized(p) {
+				return true
+			}
+		}
+		return false
+	}
 	s := Score{Questions: len(hs)}
-	for _, h := range hs {
-		for _, it := range items {
-			if Matches(it, h.Answers) {
+	for _, g := range golds {
+		for _, it := range preds {
+			if match(g, it) {
 				s.Hit++
 				break
 			}
 		}
 	}
-	for _, it := range items {
+	for _, it := range preds {
 		if len(it) == 0 {
 			continue
 		}
 		s.Items++
-		for _, h := range hs {
-			if Matches(it, h.Answers) {
+		for _, g := range golds {
+			if match(g, it) {
 				s.Precise++
 				break
 			}
