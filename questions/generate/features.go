@@ -28,28 +28,37 @@ const (
 	fDate
 	fNumber
 	fConcept
-	fYear       // a date that is a year alone
-	fFullDate   // a date with its day
-	fFrequency  // log of the sentences naming the answer
-	fFirst      // the first sentence naming the answer
-	fParaFirst  // the paragraph's first sentence
-	fParaPos    // place in the paragraph, 0 to 1
-	fDocPos     // place in the document, 0 to 1
-	fSubject    // the clause's subject
-	fObject     // the object of its verb
-	fFronted    // in a phrase before the subject
-	fAfterIn    // after "in", "at" or "on"
-	fAfterOf    // after "of"
-	fAfterBy    // after "by"
-	fWords      // words in the answer, up to 4, over 4
-	fUnit       // a quantity with its unit
-	fDerived    // from an appositive or a relative clause
-	fLength     // words in the sentence over 40
-	fList       // a member of a list
-	fOpen       // a bound or an estimate
-	fCapitals   // a name of two or more capitalised words
-	fCrowded    // the clause names four or more things
-	fDefinition // the clause defines a term
+	fYear        // a date that is a year alone
+	fFullDate    // a date with its day
+	fFrequency   // log of the sentences naming the answer
+	fFirst       // the first sentence naming the answer
+	fParaFirst   // the paragraph's first sentence
+	fParaPos     // place in the paragraph, 0 to 1
+	fDocPos      // place in the document, 0 to 1
+	fSubject     // the clause's subject
+	fObject      // the object of its verb
+	fFronted     // in a phrase before the subject
+	fAfterIn     // after "in", "at" or "on"
+	fAfterOf     // after "of"
+	fAfterBy     // after "by"
+	fWords       // words in the answer, up to 4, over 4
+	fUnit        // a quantity with its unit
+	fDerived     // from an appositive or a relative clause
+	fLength      // words in the sentence over 40
+	fList        // a member of a list
+	fOpen        // a bound or an estimate
+	fCapitals    // a name of two or more capitalised words
+	fCrowded     // the clause names four or more things
+	fDefinition  // the clause defines a term
+	fNamed       // after "called", "named", "known as"
+	fSuperlative // the clause says "first", "largest", "only" ...
+	fPercent     // a share or a sum of money
+	fQuoted      // in quotation marks
+	fSentPos     // where in the sentence the answer starts, 0 to 1
+	fDated       // the clause also gives a date
+	fCopula      // the complement of "is", "was"
+	fDescribed   // followed by a description: ", a ..." or a bracket
+	fHeadFreq    // log of the uses of a concept's last word
 	nFeatures
 )
 
@@ -57,7 +66,8 @@ const (
 var featureNames = [nFeatures]string{"bias", "person", "group", "org", "place", "event", "work", "name", "term",
 	"date", "number", "concept", "year", "full date", "frequency", "first", "paragraph first", "paragraph position",
 	"document position", "subject", "object", "fronted", "after in", "after of", "after by", "words", "unit",
-	"derived", "sentence length", "list", "open", "capitals", "crowded", "definition"}
+	"derived", "sentence length", "list", "open", "capitals", "crowded", "definition",
+	"named", "superlative", "percent", "quoted", "sentence position", "dated", "copula", "described", "head frequency"}
 
 // typeFeature maps a mention type to its feature.
 var typeFeature = [nTypes]int{ePerson: fPerson, eGroup: fGroup, eOrg: fOrg, ePlace: fPlace, eEvent: fEvent,
@@ -142,8 +152,39 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 	f[fCapitals] = b2f(m.ent != nil && strings.Contains(m.text, " "))
 	f[fCrowded] = b2f(len(c.ments) >= 4)
 	f[fDefinition] = b2f(c.definite || m.typ == eTerm)
+	if p >= 0 {
+		f[fNamed] = b2f(t[p].Is("called", "named", "known", "termed", "dubbed", "titled", "as") && (t[p].Lower != "as" || p > 0 && t[p-1].Is("known", "such", "regarded", "described")))
+	}
+	for i := c.lead; i < c.end; i++ {
+		if superlatives[t[i].Lower] || strings.HasSuffix(t[i].Lower, "est") && len(t[i].Lower) > 5 && !t[i].Cap {
+			f[fSuperlative] = 1
+		}
+		if t[i].Text == `"` && i < m.a {
+			f[fQuoted] = 1 - f[fQuoted]
+		}
+	}
+	f[fPercent] = b2f(m.typ == eNumber && (m.num.prefix != "" || strings.Contains(m.num.suffix, "%") || strings.Contains(m.num.suffix, "cent")))
+	f[fSentPos] = float64(m.a) / float64(max(1, c.end))
+	for _, o := range c.ments {
+		if o.typ == eDate && o.a != m.a {
+			f[fDated] = 1
+		}
+	}
+	f[fCopula] = b2f(c.main < 0 && c.ok && beForms[t[c.verb[0]].Lower] && f[fObject] == 1)
+	if m.b+1 < len(t) {
+		f[fDescribed] = b2f(t[m.b].Text == "(" || t[m.b].Text == "," && t[m.b+1].Is("a", "an", "the", "one"))
+	}
+	if m.typ == eConcept {
+		words := strings.Fields(strings.ToLower(m.text))
+		f[fHeadFreq] = math.Log(float64(max(1, d.freq[words[len(words)-1]])))
+	}
 	return f
 }
+
+// superlatives mark a clause that singles something out, which people
+// like to ask about: "the first", "the only", "the largest".
+var superlatives = prose.WordSet(`first only largest biggest most least oldest newest highest lowest main
+	major primary best worst last earliest latest smallest longest greatest`)
 
 func b2f(b bool) float64 {
 	if b {
@@ -164,38 +205,47 @@ func (d *document) importance(c *clause, k int) float64 {
 
 // importanceWeights are fitted by TestTrainImportance.
 var importanceWeights = [nFeatures]float64{
-	-0.291, // bias
-	0.121,  // person
-	-0.026, // group
-	-0.142, // org
-	-0.403, // place
-	0.025,  // event
-	-0.001, // work
-	-0.194, // name
-	0.042,  // term
-	0.448,  // date
-	0.368,  // number
-	-0.258, // concept
-	-0.043, // year
-	0.214,  // full date
-	0.863,  // frequency
-	-0.259, // first
-	0.282,  // paragraph first
-	-0.120, // paragraph position
-	-0.274, // document position
-	0.141,  // subject
-	-0.120, // object
-	0.088,  // fronted
-	0.091,  // after in
-	0.019,  // after of
-	0.167,  // after by
-	0.741,  // words
-	0.233,  // unit
-	-0.017, // derived
-	-0.152, // sentence length
-	-0.256, // list
-	0.248,  // open
-	0.413,  // capitals
-	-0.080, // crowded
-	0.023,  // definition
+	-0.260, // bias
+	0.102,  // person
+	-0.189, // group
+	-0.004, // org
+	-0.206, // place
+	0.007,  // event
+	-0.033, // work
+	-0.150, // name
+	0.048,  // term
+	0.523,  // date
+	0.417,  // number
+	-0.517, // concept
+	-0.136, // year
+	0.295,  // full date
+	0.614,  // frequency
+	-0.197, // first
+	0.304,  // paragraph first
+	-0.065, // paragraph position
+	-0.281, // document position
+	0.080,  // subject
+	-0.148, // object
+	0.077,  // fronted
+	0.171,  // after in
+	0.008,  // after of
+	0.178,  // after by
+	0.630,  // words
+	0.289,  // unit
+	0.037,  // derived
+	-0.205, // sentence length
+	-0.219, // list
+	0.261,  // open
+	0.590,  // capitals
+	-0.141, // crowded
+	0.030,  // definition
+	0.156,  // named
+	0.007,  // superlative
+	0.128,  // percent
+	0.006,  // quoted
+	-0.140, // sentence position
+	-0.080, // dated
+	-0.034, // copula
+	0.091,  // described
+	0.511,  // head frequency
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 
@@ -21,7 +22,7 @@ func TestTrainImportance(t *testing.T) {
 	}
 	docs := loadDevSet(t)
 	var xs [][nFeatures]float64
-	var ys []float64
+	var ys, ws []float64
 	for _, doc := range quality.Split(docs, quality.Tuning) {
 		if !strings.HasPrefix(doc.ID, "squad/") {
 			// CMU articles have a dozen questions for thousands of words:
@@ -33,18 +34,23 @@ func TestTrainImportance(t *testing.T) {
 			golds = append(golds, quality.NewAnswers(h.Answers))
 		}
 		d := analyzed(t, doc.Text)
+		keys := map[string]int{} // examples of each answer
+		var exampleKeys []string
 		for _, s := range d.sents {
 			if s.heading || s.long {
 				continue
 			}
 			for _, c := range s.clauses {
-				if !c.ok {
+				if !c.ok && !c.flat {
 					continue
 				}
 				for k := range c.ments {
 					if !d.askable(c, k) {
 						continue
 					}
+					key := answerKey(c.ments[k])
+					keys[key]++
+					exampleKeys = append(exampleKeys, key)
 					answers := acceptedAnswers(c.ments[k], d)
 					y := 0.0
 					for _, g := range golds {
@@ -58,13 +64,18 @@ func TestTrainImportance(t *testing.T) {
 				}
 			}
 		}
+		// Each answer weighs one in all, however often it is named: the
+		// set asks for an answer once.
+		for _, key := range exampleKeys {
+			ws = append(ws, 1/float64(keys[key]))
+		}
 	}
-	w := fitLogistic(xs, ys, 400, 0.01)
+	w := fitLogistic(xs, ys, ws, 400, 0.01)
 	pos := 0.0
 	for _, y := range ys {
 		pos += y
 	}
-	t.Logf("%d answers, %.1f%% asked about", len(ys), 100*pos/float64(len(ys)))
+	t.Logf("%d answers, %.1f%% asked about; AUC %.3f", len(ys), 100*pos/float64(len(ys)), auc(xs, ys, ws, w))
 	var b strings.Builder
 	b.WriteString("var importanceWeights = [nFeatures]float64{\n")
 	for i, x := range w {
@@ -74,11 +85,15 @@ func TestTrainImportance(t *testing.T) {
 	t.Log("\n" + b.String())
 }
 
-// fitLogistic fits a logistic regression by full-batch gradient descent
-// with AdaGrad steps and an L2 penalty lambda.
-func fitLogistic(xs [][nFeatures]float64, ys []float64, iters int, lambda float64) [nFeatures]float64 {
+// fitLogistic fits a logistic regression on weighted examples by
+// full-batch gradient descent with AdaGrad steps and an L2 penalty
+// lambda.
+func fitLogistic(xs [][nFeatures]float64, ys, ws []float64, iters int, lambda float64) [nFeatures]float64 {
 	var w, g2 [nFeatures]float64
-	n := float64(len(xs))
+	n := 0.0
+	for _, x := range ws {
+		n += x
+	}
 	for it := 0; it < iters; it++ {
 		var grad [nFeatures]float64
 		for i, x := range xs {
@@ -88,7 +103,7 @@ func fitLogistic(xs [][nFeatures]float64, ys []float64, iters int, lambda float6
 			}
 			p := 1 / (1 + math.Exp(-z))
 			for j := range w {
-				grad[j] += (p - ys[i]) * x[j]
+				grad[j] += ws[i] * (p - ys[i]) * x[j]
 			}
 		}
 		for j := range w {
@@ -98,4 +113,28 @@ func fitLogistic(xs [][nFeatures]float64, ys []float64, iters int, lambda float6
 		}
 	}
 	return w
+}
+
+// auc is the weighted area under the ROC curve of the fitted scores: the
+// chance that an answer people asked about ranks above one they did not.
+func auc(xs [][nFeatures]float64, ys, ws []float64, w [nFeatures]float64) float64 {
+	idx := make([]int, len(xs))
+	score := make([]float64, len(xs))
+	for i, x := range xs {
+		idx[i] = i
+		for j := range w {
+			score[i] += w[j] * x[j]
+		}
+	}
+	sort.Slice(idx, func(a, b int) bool { return score[idx[a]] < score[idx[b]] })
+	var neg, area, pos float64
+	for _, i := range idx {
+		if ys[i] > 0 {
+			area += ws[i] * neg
+			pos += ws[i]
+		} else {
+			neg += ws[i]
+		}
+	}
+	return area / (pos * neg)
 }

@@ -102,7 +102,7 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 	{
 		srcPlain := prose.Plain(s.text)
 		for ci, c := range s.clauses {
-			if !c.ok {
+			if !c.ok && !c.flat {
 				continue
 			}
 			stmt := c.statement(-1, "")

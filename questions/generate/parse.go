@@ -30,6 +30,9 @@ type clause struct {
 	neg  bool
 	end  int // last token before final punctuation
 	ok   bool
+	// flat marks a clause the parse could not read: it stands whole, for a
+	// cloze or a true statement, but no question is built from its parts.
+	flat bool
 	// definite marks a definition that names one thing ("X is the process
 	// by which ..."): another term in its place is false.
 	definite bool
@@ -90,6 +93,12 @@ func (d *document) newClause(s *sentence, text string, derived bool) *clause {
 		markCoordinations(c.toks, c.ments)
 	}
 	c.parse()
+	if !c.ok {
+		c.flat = true
+		c.subj = [2]int{c.lead, c.lead}
+		c.verb = [2]int{c.end, c.end}
+		c.advs = nil
+	}
 	return c
 }
 
