@@ -1,10 +1,12 @@
 package prose
 
 import (
-	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
 // A Block is a paragraph of the cleaned document: a heading, a list item, a
@@ -24,9 +26,12 @@ var charFixes = strings.NewReplacer(
 	"\u2026", "...", "\t", " ", "\u2028", "\n", "\u2029", "\n\n", "\r\n", "\n", "\r", "\n",
 )
 
-// Clean turns raw text, Markdown or HTML into blocks of plain text.
+// Clean turns raw text, Markdown or HTML into blocks of plain text, in
+// Unicode's composed form (NFC), so that "é" is one character however it
+// was typed.
 func Clean(raw string) []Block {
 	raw = strings.ToValidUTF8(raw, "")
+	raw = norm.NFC.String(raw)
 	raw = charFixes.Replace(raw)
 	if looksLikeHTML(raw) {
 		raw = htmlToText(raw)
@@ -39,9 +44,10 @@ func Clean(raw string) []Block {
 // looksLikeHTML reports whether the text is markup pasted from a web page
 // rather than prose that merely mentions a tag.
 func looksLikeHTML(s string) bool {
+	low := strings.ToLower(s)
 	n := 0
 	for _, t := range []string{"<p>", "<p ", "<div", "<br", "<html", "<body", "<li>", "<h1", "<h2", "<h3", "<span", "<table", "<a href"} {
-		n += strings.Count(strings.ToLower(s), t)
+		n += strings.Count(low, t)
 		if n >= 2 {
 			return true
 		}
@@ -49,80 +55,98 @@ func looksLikeHTML(s string) bool {
 	return false
 }
 
-// blockTags end a paragraph when stripped.
-var blockTags = WordSet(`p div br li ul ol table tr td th section article header footer nav aside
-	blockquote pre figure figcaption caption dl dt dd main form hr title`)
+// blockTags end a paragraph.
+var blockTags = WordSet(`p div br li ul ol tr td th section article header main blockquote pre dl dt dd
+	form hr title`)
 
-// htmlToText strips tags, keeps paragraph breaks and marks headings the way
-// Markdown does, so the Markdown pass finishes the job.
+// skippedTags hold no sentences a question may come from: code, data
+// tables, captions, navigation, asides, citation marks.
+var skippedTags = WordSet(`script style noscript template table figure figcaption caption nav footer aside
+	svg math button select textarea`)
+
+// skippedClasses mark the same in a page's classes (Wikipedia's among
+// them): citation marks and lists, navigation boxes, image captions,
+// notes about the article itself.
+var skippedClasses = []string{"reference", "reflist", "navbox", "mw-editsection", "noprint", "thumbcaption",
+	"hatnote", "metadata", "sistersitebox", "infobox", "toc", "catlinks", "mw-jump"}
+
+// htmlToText reads HTML with a real tokenizer (attributes may hold ">"),
+// keeps the text of the elements that hold prose, paragraph breaks and
+// list items, and marks headings the way Markdown does, so the Markdown
+// pass finishes the job.
 func htmlToText(s string) string {
 	var b strings.Builder
-	for i := 0; i < len(s); {
-		if s[i] != '<' {
-			j := strings.IndexByte(s[i:], '<')
-			if j < 0 {
-				j = len(s) - i
-			}
-			b.WriteString(s[i : i+j])
-			i += j
-			continue
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip, skipDepth := "", 0 // the element being skipped, and how deep in it
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break // io.EOF: the tokenizer reads from a string
 		}
-		if strings.HasPrefix(s[i:], "<!--") {
-			end := strings.Index(s[i:], "-->")
-			if end < 0 {
-				break
+		switch tt {
+		case html.TextToken:
+			if skip == "" {
+				b.Write(z.Text())
 			}
-			i += end + 3
-			continue
-		}
-		end := strings.IndexByte(s[i:], '>')
-		if end < 0 {
-			b.WriteString(s[i:])
-			break
-		}
-		tag := strings.ToLower(s[i+1 : i+end])
-		i += end + 1
-		closing := strings.HasPrefix(tag, "/")
-		tag = strings.TrimPrefix(tag, "/")
-		name := tag
-		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
-			name = name[:k]
-		}
-		switch {
-		case !closing && (name == "script" || name == "style" || name == "noscript" || name == "template"):
-			if k := indexFold(s[i:], "</"+name); k >= 0 {
-				i += k
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			nameB, hasAttr := z.TagName()
+			name := string(nameB)
+			if skip != "" {
+				if name == skip && tt == html.StartTagToken {
+					skipDepth++
+				} else if name == skip && tt == html.EndTagToken {
+					if skipDepth--; skipDepth == 0 {
+						skip = ""
+					}
+				}
+				continue
 			}
-		case !closing && (name == "sup" && strings.Contains(tag, "reference")):
-			// A citation marker: drop it with its content.
-			if k := indexFold(s[i:], "</sup>"); k >= 0 {
-				i += k + len("</sup>")
+			if tt == html.StartTagToken && (skippedTags[name] || hasAttr && skippedClass(z)) {
+				skip, skipDepth = name, 1
+				continue
 			}
-		case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
-			if closing {
-				b.WriteString("\n\n")
-			} else {
-				b.WriteString("\n\n# ")
-			}
-		case name == "li" && !closing:
-			b.WriteString("\n- ")
-		case name == "br":
-			b.WriteString("\n")
-		case blockTags[name]:
-			b.WriteString("\n\n")
+			writeTagBreak(&b, name, tt == html.EndTagToken)
 		}
 	}
-	return html.UnescapeString(b.String())
+	return b.String()
 }
 
-// indexFold is strings.Index ignoring ASCII case, with byte offsets into s.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
+// skippedClass reads a start tag's attributes and reports whether its
+// class is one of skippedClasses.
+func skippedClass(z *html.Tokenizer) bool {
+	for {
+		key, val, more := z.TagAttr()
+		if string(key) == "class" {
+			v := string(val)
+			for _, c := range skippedClasses {
+				if strings.Contains(v, c) {
+					return true
+				}
+			}
+		}
+		if !more {
+			return false
 		}
 	}
-	return -1
+}
+
+// writeTagBreak writes what a tag means for the text: a heading's mark, a
+// list item's bullet, a line or paragraph break.
+func writeTagBreak(b *strings.Builder, name string, closing bool) {
+	switch {
+	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
+		if closing {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteString("\n\n# ")
+		}
+	case name == "li" && !closing:
+		b.WriteString("\n- ")
+	case name == "br":
+		b.WriteString("\n")
+	case blockTags[name]:
+		b.WriteString("\n\n")
+	}
 }
 
 // stripWikiMarkup removes reference tags and templates that survive a copy

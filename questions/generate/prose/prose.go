@@ -17,16 +17,33 @@ type Sentence struct {
 // Sentences cleans a document and cuts it into sentences. It returns the
 // cleaned text (paragraphs joined by blank lines), in which every
 // sentence's Offset points at its Text, and the sentences in order.
+//
+// Sentences that are no prose are left out of the list, though not of
+// the text: notes about the article, citations, rows of figures,
+// formulas, and the sections after the prose (references, "See also").
+// A page number left at a sentence's start is cut off.
 func Sentences(raw string) (text string, sents []Sentence) {
 	var b []byte
+	back := false
 	for bi, blk := range Clean(raw) {
 		if bi > 0 {
 			b = append(b, "\n\n"...)
 		}
 		base := len(b)
 		b = append(b, blk.Text...)
+		// The back matter runs to the end: its lists of links look like
+		// headings of their own.
+		back = back || blk.Heading && isBackMatter(blk.Text)
+		if back {
+			continue
+		}
 		for _, sp := range SplitSentences(blk.Text) {
-			sents = append(sents, Sentence{Text: blk.Text[sp[0]:sp[1]], Offset: base + sp[0], Block: bi, Heading: blk.Heading})
+			t := blk.Text[sp[0]:sp[1]]
+			if isJunk(t) {
+				continue
+			}
+			cut := trimResidue(t)
+			sents = append(sents, Sentence{Text: t[cut:], Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading})
 		}
 	}
 	return string(b), sents
