@@ -2,7 +2,10 @@ package quality
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"factdrill/questions"
 )
 
 var f1Tests = []struct {
@@ -63,5 +66,52 @@ func TestHalfOf(t *testing.T) {
 	b := Document{ID: "cmu/S08/data/set4/a3", Title: "Nikola_Tesla"}
 	if HalfOf(a) != HalfOf(b) {
 		t.Errorf("the same article from two sources is split apart")
+	}
+}
+
+func TestJudging_RoundTrip(t *testing.T) {
+	entries := []Entry{
+		{Doc: "squad/A", Title: "A", Context: "Rollo led the Normans in 911.", Generated: true,
+			Item: questions.Question{Kind: questions.Cloze, Stem: "Rollo led the Normans in _____.", Answers: []questions.Choice{{Text: "911", Weight: 100}}}},
+		{Doc: "squad/A", Title: "A", Context: "Rollo led the Normans in 911.", Generated: true,
+			Item: questions.Question{Kind: questions.MultipleChoice, Stem: "Who led the Normans in 911?", Choices: []questions.Choice{{Text: "Rollo", Weight: 100}, {Text: "Charles"}}}},
+		{Doc: "squad/A", Title: "A", Context: "Rollo led the Normans in 911.",
+			Item: questions.Question{Kind: questions.ShortAnswer, Stem: "Who led the Normans?", Answers: []questions.Choice{{Text: "Rollo", Weight: 100}}}},
+	}
+	Shuffle(entries, "test")
+	var sheet, key strings.Builder
+	if err := WriteSheet(&sheet, entries); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteKey(&key, entries); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(sheet.String(), "generated") || strings.Contains(sheet.String(), "human") {
+		t.Errorf("the sheet tells generated items from human ones:\n%s", sheet.String())
+	}
+	rows, err := ReadKey(strings.NewReader(key.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ratings strings.Builder
+	ratings.WriteString("id,acceptable,failed,note\n")
+	for _, r := range rows {
+		switch {
+		case r.Kind == "multiple_choice":
+			ratings.WriteString(r.ID + ",no,4,two right: Charles too\n")
+		default:
+			ratings.WriteString(r.ID + ",yes,,\n")
+		}
+	}
+	rs, err := ReadRatings(strings.NewReader(ratings.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tally := Count(rows, rs)
+	if tally.Rated["generated"] != 2 || tally.Acceptable["generated"] != 1 || tally.Acceptable["human"] != 1 || tally.TwoRight != 1 || tally.Points["generated"][4] != 1 {
+		t.Errorf("tally = %+v, want 1 of 2 generated acceptable, the human one acceptable, one two-right item failing point 4", tally)
+	}
+	if _, err := ReadRatings(strings.NewReader("id,acceptable,failed,note\nJ1,maybe,,\n")); err == nil {
+		t.Errorf("ReadRatings accepted 'maybe'")
 	}
 }
