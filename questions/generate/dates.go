@@ -216,6 +216,9 @@ func yearAt(toks []prose.Token, k int, strict bool) (year, end int, era string, 
 
 func centuryEnd(toks []prose.Token, k int, d dateVal) (int, dateVal, bool) {
 	d.plural = d.plural || toks[k].Lower == "centuries"
+	if toks[k].Cap && k+1 < len(toks) && toks[k+1].Cap && toks[k+1].IsWord() {
+		return 0, d, false // "20th Century Fox": a name, not a date
+	}
 	k++
 	if k < len(toks) && (toks[k].Text == "BC" || toks[k].Text == "AD" || toks[k].Text == "BCE" || toks[k].Text == "CE") {
 		k++

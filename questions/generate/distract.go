@@ -94,9 +94,13 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	short := m.typ == ePerson && !strings.Contains(m.text, " ")
 	var out []string
 	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
+	kind := placeKind(m.text)
 	ok := func(e *entity) bool {
-		if e == m.ent || mentionedIn(s, e) {
+		if e == m.ent || mentionedIn(s, e) || !e.typeConfident() || fragmentName(e.display()) {
 			return false
+		}
+		if m.typ == ePlace && placeKind(e.display()) != kind {
+			return false // a city against a city, a country against a country
 		}
 		if m.typ == eOrg && e.votesAcronym() != acronym {
 			return false // an acronym among names stands out, and the reverse
@@ -132,7 +136,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 			hi++
 		}
 	}
-	if len(out) < 3 && m.typ == ePlace && countries[strings.ToLower(m.text)] {
+	if len(out) < 3 && m.typ == ePlace && kind == placeCountry && countries[strings.ToLower(m.text)] {
 		for k := 0; k < len(wellKnownCountries) && len(out) < 3; k++ {
 			c := wellKnownCountries[(int(seed)+k*7)%len(wellKnownCountries)]
 			if !isAlias(c, m.text) && !strings.Contains(s.text, c) && !contains(out, c) {
@@ -141,6 +145,100 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 	}
 	return out
+}
+
+// Kinds of place: a distractor for a place is a place of the same kind.
+const (
+	placeCity = iota
+	placeCountry
+	placeRegion
+	placeFeature // a river, a mountain, a sea
+	placeSite    // a building, a street, a park
+)
+
+var (
+	regionNames = prose.WordSet(`europe asia africa america antarctica oceania scandinavia balkans caucasus
+		siberia mediterranean middle_east near_east far_east north_america south_america latin_america
+		central_asia central_europe eastern_europe western_europe southeast_asia east_asia south_asia
+		west_africa east_africa north_africa new_england midwest levant anatolia`)
+	regionHeads = prose.WordSet(`region province oblast county district state territory territories
+		voivodeship prefecture department shire canton krai governorate marches basin`)
+	stateHeads = prose.WordSet(`empire kingdom republic duchy principality khanate sultanate caliphate
+		emirate confederation union federation commonwealth`)
+	featureHeads = prose.WordSet(`river rivers mountains mountain mount mt. sea ocean bay gulf island islands
+		isle valley peninsula lake coast strait channel desert forest plain plains plateau hills hill cape
+		delta falls pass`)
+	siteHeads = prose.WordSet(`castle palace cathedral abbey monastery fortress fort citadel square street
+		road avenue bridge gate harbour harbor port canal park garden gardens station airport stadium
+		museum hall tower church mosque temple`)
+	compassWords = prose.WordSet(`north south east west northern southern eastern western central upper lower`)
+)
+
+// placeKind tells a country from a city, a region, a natural feature or a
+// site, by the name's words.
+func placeKind(name string) int {
+	low := strings.ToLower(name)
+	low = strings.TrimPrefix(low, "the ")
+	words := strings.Fields(low)
+	if len(words) == 0 {
+		return placeCity
+	}
+	head := words[len(words)-1]
+	for i, w := range words {
+		if w == "of" && i > 0 {
+			head = words[i-1]
+			break
+		}
+	}
+	switch {
+	case countries[low] || stateHeads[head]:
+		return placeCountry
+	case regionNames[strings.ReplaceAll(low, " ", "_")] || regionHeads[head] || len(words) > 1 && compassWords[words[0]] && !featureHeads[head]:
+		return placeRegion
+	case featureHeads[head] || featureHeads[words[0]]:
+		return placeFeature
+	case siteHeads[head]:
+		return placeSite
+	}
+	return placeCity
+}
+
+// typeConfident reports whether the evidence for an entity's type is
+// clear: its type had a vote of one or more, half again any other's.
+// Only such entities are offered as distractors or asked for with them.
+func (e *entity) typeConfident() bool {
+	if e.typ == eName || e.typ == eNone {
+		return false
+	}
+	v := e.votes[e.typ]
+	if e.typ == ePlace && countries[strings.ToLower(e.display())] {
+		return true
+	}
+	for t, o := range e.votes {
+		if etype(t) != e.typ && o*1.5 > v {
+			return false
+		}
+	}
+	return v >= 1
+}
+
+// fragmentName reports a name that is a piece of a sentence rather than
+// a name: one that starts with a function word ("The Mochica" is fine in
+// the text but not as an option), holds "I", or is one letter.
+func fragmentName(name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 || len([]rune(name)) < 2 {
+		return true
+	}
+	if functionWords[strings.ToLower(f[0])] {
+		return true
+	}
+	for _, w := range f {
+		if w == "I" && len(f) > 1 && !isRomanWord(f[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // wellKnownCountries fill a place question when the document names too few
@@ -318,6 +416,15 @@ func isAliasNorm(na, nb string) bool {
 	}
 	if na == nb || prose.ContainsWord(na, nb) || prose.ContainsWord(nb, na) {
 		return true
+	}
+	// A name and a longer form of it ("Salai", "Salaino").
+	if short, long := na, nb; len(short) >= 4 && !strings.ContainsAny(na+nb, "0123456789") {
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if strings.HasPrefix(long, short) {
+			return true
+		}
 	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.

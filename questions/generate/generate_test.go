@@ -340,7 +340,7 @@ func TestGenerateContext_Cancel(t *testing.T) {
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
 	calls := 0
-	_, _, err := GenerateContext(ctx, megabyte(t), Options{Progress: func(done, total int) {
+	_, _, err := GenerateContext(ctx, proseDoc(t, 200<<10), Options{Progress: func(done, total int) {
 		if calls++; calls == 3 {
 			cancel()
 		}

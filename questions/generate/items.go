@@ -211,7 +211,7 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 		cd.q.Answers = accepted
 		add(cd)
 	}
-	if kinds[questions.MultipleChoice] && m.typ != eName && m.typ != eConcept && !m.open && !m.coord && c.choiceSafe(k, wh) {
+	if kinds[questions.MultipleChoice] && m.typ != eName && m.typ != eConcept && (m.ent == nil || m.ent.typeConfident()) && !m.open && !m.coord && c.choiceSafe(k, wh) {
 		stem, bonus := wh, 0.6
 		if stem == "" {
 			stem, bonus = cloze, 0.3

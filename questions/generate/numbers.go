@@ -100,7 +100,9 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 			u++ // an adjective or noun modifier: "30,000 armed men"
 			continue
 		}
-		v.unit = w.Lower
+		if !isVerbForm(w.Lower) || strings.HasSuffix(w.Lower, "ing") {
+			v.unit = w.Lower // not "in 1916 married": a year before its verb
+		}
 		break
 	}
 	if v.unit == "" {

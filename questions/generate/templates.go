@@ -157,7 +157,12 @@ func (c *clause) subjectQ(k int) string {
 	m := c.ments[k]
 	wh := "Who"
 	switch m.typ {
-	case ePerson, eGroup, eOrg:
+	case ePerson, eGroup:
+	case eOrg:
+		// A committee decides (who), a university is founded (what).
+		if !humanVerbs[c.toks[c.verb[1]-1].Lower] {
+			wh = "What"
+		}
 	case eTerm:
 		wh = "What"
 	default:
@@ -214,6 +219,9 @@ func (c *clause) inverted() string {
 	subj := c.subjectText()
 	if s := strings.ToLower(subj); subjectPronouns[s] || strings.HasPrefix(s, "there") || s == "this" || s == "these" {
 		return ""
+	}
+	if first := t[c.subj[0]].Lower; prepositions[first] || first == "out" {
+		return "" // "out of 1,178,914 inhabitants 833,500 were ...": not a subject to invert
 	}
 	pre := textOf(t, c.pre)
 	if auxiliaries[w] && (v1-v0 > 1 || beForms[w]) {
