@@ -59,6 +59,11 @@ const (
 	fCopula      // the complement of "is", "was"
 	fDescribed   // followed by a description: ", a ..." or a bracket
 	fHeadFreq    // log of the uses of a concept's last word
+	fConceptFreq // frequency, for a concept
+	fNameFreq    // frequency, for a name
+	fConceptLen  // words, for a concept
+	fConceptSubj // a concept that is the subject
+	fNamePara    // a name in a paragraph's first sentence
 	nFeatures
 )
 
@@ -67,7 +72,7 @@ var featureNames = [nFeatures]string{"bias", "person", "group", "org", "place", 
 	"date", "number", "concept", "year", "full date", "frequency", "first", "paragraph first", "paragraph position",
 	"document position", "subject", "object", "fronted", "after in", "after of", "after by", "words", "unit",
 	"derived", "sentence length", "list", "open", "capitals", "crowded", "definition",
-	"named", "superlative", "percent", "quoted", "sentence position", "dated", "copula", "described", "head frequency"}
+	"named", "superlative", "percent", "quoted", "sentence position", "dated", "copula", "described", "head frequency", "concept frequency", "name frequency", "concept words", "concept subject", "name paragraph first"}
 
 // typeFeature maps a mention type to its feature.
 var typeFeature = [nTypes]int{ePerson: fPerson, eGroup: fGroup, eOrg: fOrg, ePlace: fPlace, eEvent: fEvent,
@@ -177,6 +182,13 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 	if m.typ == eConcept {
 		words := strings.Fields(strings.ToLower(m.text))
 		f[fHeadFreq] = math.Log(float64(max(1, d.freq[words[len(words)-1]])))
+		f[fConceptFreq] = f[fFrequency]
+		f[fConceptLen] = f[fWords]
+		f[fConceptSubj] = f[fSubject]
+	}
+	if m.ent != nil {
+		f[fNameFreq] = f[fFrequency]
+		f[fNamePara] = f[fParaFirst]
 	}
 	return f
 }
@@ -205,47 +217,52 @@ func (d *document) importance(c *clause, k int) float64 {
 
 // importanceWeights are fitted by TestTrainImportance.
 var importanceWeights = [nFeatures]float64{
-	-0.260, // bias
-	0.102,  // person
-	-0.189, // group
-	-0.004, // org
-	-0.206, // place
-	0.007,  // event
-	-0.033, // work
-	-0.150, // name
-	0.048,  // term
-	0.523,  // date
-	0.417,  // number
-	-0.517, // concept
-	-0.136, // year
-	0.295,  // full date
-	0.614,  // frequency
-	-0.197, // first
-	0.304,  // paragraph first
-	-0.065, // paragraph position
-	-0.281, // document position
-	0.080,  // subject
-	-0.148, // object
-	0.077,  // fronted
-	0.171,  // after in
-	0.008,  // after of
-	0.178,  // after by
-	0.630,  // words
-	0.289,  // unit
-	0.037,  // derived
-	-0.205, // sentence length
-	-0.219, // list
-	0.261,  // open
-	0.590,  // capitals
-	-0.141, // crowded
-	0.030,  // definition
+	-0.287, // bias
+	0.088,  // person
+	-0.196, // group
+	-0.012, // org
+	-0.224, // place
+	0.006,  // event
+	-0.034, // work
+	-0.154, // name
+	0.049,  // term
+	0.563,  // date
+	0.418,  // number
+	-0.505, // concept
+	-0.133, // year
+	0.292,  // full date
+	0.512,  // frequency
+	-0.183, // first
+	0.322,  // paragraph first
+	-0.076, // paragraph position
+	-0.272, // document position
+	0.076,  // subject
+	-0.149, // object
+	0.071,  // fronted
+	0.157,  // after in
+	0.000,  // after of
+	0.174,  // after by
+	0.614,  // words
+	0.290,  // unit
+	0.036,  // derived
+	-0.184, // sentence length
+	-0.223, // list
+	0.297,  // open
+	0.601,  // capitals
+	-0.144, // crowded
+	0.032,  // definition
 	0.156,  // named
-	0.007,  // superlative
+	0.001,  // superlative
 	0.128,  // percent
-	0.006,  // quoted
-	-0.140, // sentence position
-	-0.080, // dated
-	-0.034, // copula
-	0.091,  // described
-	0.511,  // head frequency
+	0.005,  // quoted
+	-0.137, // sentence position
+	-0.071, // dated
+	-0.035, // copula
+	0.087,  // described
+	0.531,  // head frequency
+	-0.158, // concept frequency
+	0.193,  // name frequency
+	-0.008, // concept words
+	-0.003, // concept subject
+	-0.064, // name paragraph first
 }

@@ -226,7 +226,8 @@ func needsContext(t []prose.Token) bool {
 			continue
 		}
 		w := t[k].Lower
-		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].IsWord() && !t[k+1].Cap && !functionWords[t[k+1].Lower] {
+		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].IsWord() && !t[k+1].Cap && !functionWords[t[k+1].Lower] &&
+			!(w == "such" && (t[k+1].Lower == "as" || strings.ContainsRune(t[k+1].Text, '-'))) {
 			return true
 		}
 		// "At that time": which time?
@@ -238,12 +239,41 @@ func needsContext(t []prose.Token) bool {
 		}
 		// "there" pointing at a place named before ("predominate there"),
 		// not the "there" of "there were".
-		if w == "there" && k > i && (k+1 >= len(t) || !auxiliaries[t[k+1].Lower]) {
+		if w == "there" && k > i && locativeThere(t, k) {
 			return true
 		}
-		// "its populations", "their castle" with nothing before to own them.
-		if (w == "its" || w == "their") && !ownerBefore(t, k) {
+		// "its populations", "their castle" with nothing before to own them,
+		// unless the owner follows in the same phrase: "At their Kuwait
+		// meeting, OAPEC proclaimed ...".
+		if (w == "its" || w == "their") && !ownerBefore(t, k) && !ownerAfterFronted(t, k) {
 			return true
+		}
+	}
+	return false
+}
+
+// locativeThere reports whether "there" at t[k] points at a place
+// ("predominate there"), not the "there" of "there were" or "there
+// already existed": a verb follows the existential one.
+func locativeThere(t []prose.Token, k int) bool {
+	j := k + 1
+	for j < len(t) && midAdverbs[t[j].Lower] {
+		j++
+	}
+	return j >= len(t) || !(auxiliaries[t[j].Lower] || finiteAt(t, j))
+}
+
+// ownerAfterFronted reports whether a possessive in a phrase fronted
+// before the subject is owned by that subject: "At their meeting, OAPEC
+// proclaimed ...".
+func ownerAfterFronted(t []prose.Token, k int) bool {
+	for j := k + 1; j+1 < len(t) && j < k+8; j++ {
+		if t[j].Text == "," {
+			n := t[j+1]
+			return n.Cap && n.IsWord() && !functionWords[n.Lower] || n.Text == blankWord
+		}
+		if finiteAt(t, j) {
+			return false
 		}
 	}
 	return false

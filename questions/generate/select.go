@@ -11,9 +11,9 @@ import (
 // kindShare is the mix a set aims for when every kind is allowed.
 var kindShare = map[questions.Kind]float64{
 	questions.MultipleChoice: 0.35,
-	questions.Cloze:          0.32,
+	questions.Cloze:          0.35,
 	questions.ShortAnswer:    0.20,
-	questions.TrueFalse:      0.13,
+	questions.TrueFalse:      0.10,
 }
 
 // defaultCount is the set size that fits a document of the given length:
@@ -72,9 +72,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 		sentence, bucket, entity, answer int
 		quota                            bool
 	}{
-		{1, 2, 2, 1, true},
-		{2, 3, 2, 1, true},
-		{2, 1 << 30, 3, 2, true},
+		{2, 3, 3, 1, true},
+		{3, 4, 3, 1, true},
+		{3, 1 << 30, 3, 2, true},
 		{3, 1 << 30, 4, 3, false},
 	}
 	for _, p := range passes {
