@@ -123,7 +123,13 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 	if n <= 0 {
 		n = defaultCount(d.words)
 	}
-	picked := selectItems(ok, n, kinds, len(d.sents))
+	paraWords := map[int]int{}
+	for _, s := range d.sents {
+		if !s.heading {
+			paraWords[s.block] += prose.WordCount(s.text)
+		}
+	}
+	picked := selectItems(ok, n, kinds, paraWords)
 	if len(picked) == 0 {
 		return questions.Set{}, rep, ErrNoQuestions
 	}

@@ -29,7 +29,11 @@ func defaultCount(words int) int {
 // selectItems ranks the checked candidates and picks n: the best first,
 // no two asking the same thing, spread over the document, in the kind mix
 // asked for. The result is in document order.
-func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences int) []*candidate {
+//
+// The spread follows the paragraphs: each gets a share of the set in
+// proportion to its words (paraWords, by block), as a reader's questions
+// would; a pass that loosens the limits lets the share be passed.
+func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int) []*candidate {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -49,13 +53,17 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 	// A true statement asks least of a learner: even when nothing else is
 	// left, they stay a quarter of the set at most.
 	trueCap := max(1, int(math.Ceil(float64(n)/4)))
-	buckets := max(1, (n+1)/2)
-	bucketOf := func(c *candidate) int { return c.sent.idx * buckets / max(1, sentences) }
-
+	words := 0
+	for _, w := range paraWords {
+		words += w
+	}
+	paraQuota := func(c *candidate) float64 {
+		return math.Max(1, math.Ceil(float64(n)*float64(paraWords[c.sent.block])/float64(max(1, words))))
+	}
 	var picked []*candidate
 	usedGroup := map[string]bool{}
 	perSentence := map[int]int{}
-	perBucket := map[int]int{}
+	perPara := map[int]int{}
 	perEntity := map[*entity]int{}
 	perAnswer := map[string]int{}
 	perKind := map[questions.Kind]int{}
@@ -69,11 +77,13 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 	// stretch of the document, about one entity, with one answer (a set
 	// that asks for the same answer twice teaches less), and the kind mix.
 	passes := []struct {
-		sentence, bucket, entity, answer int
-		quota                            bool
+		sentence       int
+		para           float64 // times the paragraph's share
+		entity, answer int
+		quota          bool
 	}{
-		{2, 3, 3, 1, true},
-		{3, 4, 3, 1, true},
+		{2, 1, 3, 1, true},
+		{3, 1.5, 3, 1, true},
 		{3, 1 << 30, 3, 2, true},
 		{3, 1 << 30, 4, 3, false},
 	}
@@ -83,7 +93,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 		// walked once per pass.
 		next := map[questions.Kind]int{}
 		allowed := func(c *candidate) bool {
-			if usedGroup[c.group] || perSentence[c.sent.idx] >= p.sentence || perBucket[bucketOf(c)] >= p.bucket {
+			if usedGroup[c.group] || perSentence[c.sent.idx] >= p.sentence || float64(perPara[c.sent.block]) >= p.para*paraQuota(c) {
 				return false
 			}
 			if c.ent != nil && perEntity[c.ent] >= p.entity || c.answer != "" && perAnswer[c.answer] >= p.answer {
@@ -130,7 +140,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 			}
 			usedGroup[pick.group] = true
 			perSentence[pick.sent.idx]++
-			perBucket[bucketOf(pick)]++
+			perPara[pick.sent.block]++
 			if pick.ent != nil {
 				perEntity[pick.ent]++
 			}
