@@ -16,14 +16,7 @@ func megabyte(b testing.TB) string { return proseDoc(b, 1<<20) }
 
 // proseDoc builds a document of about size bytes of ordinary prose.
 func proseDoc(b testing.TB, size int) string {
-	sq := readSquad(b)
-	var parts []string
-	for _, a := range sq.Data {
-		for _, p := range a.Paragraphs {
-			parts = append(parts, p.Context)
-		}
-	}
-	parts = append(parts, seedText(b))
+	parts := append(squadParagraphs(b), seedText(b))
 	var sb strings.Builder
 	for pass := 0; sb.Len() < size; pass++ {
 		for i := range parts {

@@ -70,23 +70,35 @@ func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []
 func (d *document) termDistractors(m mention, s *sentence) []string {
 	var out []string
 	nk := prose.Normalize(m.text)
-	i0 := sort.Search(len(d.terms), func(i int) bool { return d.terms[i].sent >= s.idx })
-	lo, hi := i0-1, i0
-	for steps := 0; len(out) < 3 && (lo >= 0 || hi < len(d.terms)) && steps < 200; steps++ {
-		var t termRef
-		if hi >= len(d.terms) || lo >= 0 && s.idx-d.terms[lo].sent <= d.terms[hi].sent-s.idx {
-			t = d.terms[lo]
-			lo--
-		} else {
-			t = d.terms[hi]
-			hi++
+	srcPlain := prose.Plain(s.text)
+	nearest(len(d.terms), func(i int) int { return d.terms[i].sent }, s.idx, 200, func(i int) bool {
+		t := d.terms[i]
+		if t.sent != s.idx && !isAliasNorm(prose.Normalize(t.text), nk) && !contains(out, t.text) && !prose.ContainsWord(srcPlain, prose.Plain(t.text)) {
+			out = append(out, t.text)
 		}
-		if t.sent == s.idx || isAliasNorm(prose.Normalize(t.text), nk) || contains(out, t.text) || prose.ContainsWord(prose.Plain(s.text), prose.Plain(t.text)) {
-			continue
-		}
-		out = append(out, t.text)
-	}
+		return len(out) < 3
+	})
 	return out
+}
+
+// nearest visits the indexes 0..n-1 of a list ordered by sentence (sentOf
+// gives an index's sentence), nearest to sentence at first, taking the
+// nearer side at each step, for at most limit steps or until visit
+// returns false.
+func nearest(n int, sentOf func(i int) int, at, limit int, visit func(i int) bool) {
+	i0 := sort.Search(n, func(i int) bool { return sentOf(i) >= at })
+	lo, hi := i0-1, i0
+	for steps := 0; (lo >= 0 || hi < n) && steps < limit; steps++ {
+		var i int
+		if hi >= n || lo >= 0 && at-sentOf(lo) <= sentOf(hi)-at {
+			i, lo = lo, lo-1
+		} else {
+			i, hi = hi, hi+1
+		}
+		if !visit(i) {
+			return
+		}
+	}
 }
 
 func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
@@ -124,18 +136,10 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		return true
 	}
 	// Walk outwards from the key's sentence: near entities first.
-	i0 := sort.Search(len(pool), func(i int) bool { return pool[i].first >= s.idx })
-	lo, hi := i0-1, i0
-	for steps := 0; len(out) < 3 && (lo >= 0 || hi < len(pool)) && steps < 400; steps++ {
-		takeLo := hi >= len(pool) || lo >= 0 && s.idx-pool[lo].first <= pool[hi].first-s.idx
-		if takeLo {
-			ok(pool[lo])
-			lo--
-		} else {
-			ok(pool[hi])
-			hi++
-		}
-	}
+	nearest(len(pool), func(i int) int { return pool[i].first }, s.idx, 400, func(i int) bool {
+		ok(pool[i])
+		return len(out) < 3
+	})
 	if len(out) < 3 && m.typ == ePlace && kind == placeCountry && countries[strings.ToLower(m.text)] {
 		for k := 0; k < len(wellKnownCountries) && len(out) < 3; k++ {
 			c := wellKnownCountries[(int(seed)+k*7)%len(wellKnownCountries)]
@@ -285,26 +289,16 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 	// From the document: same form, within a lifetime of the key, from the
 	// sentences nearest the key's.
 	var near []dateRef
-	i0 := sort.Search(len(p.dates), func(i int) bool { return p.dates[i].sent >= s.idx })
-	lo, hi := i0-1, i0
-	for steps := 0; (lo >= 0 || hi < len(p.dates)) && steps < 200 && len(near) < 12; steps++ {
-		var r dateRef
-		if hi >= len(p.dates) || lo >= 0 && s.idx-p.dates[lo].sent <= p.dates[hi].sent-s.idx {
-			r = p.dates[lo]
-			lo--
-		} else {
-			r = p.dates[hi]
-			hi++
-		}
+	nearest(len(p.dates), func(i int) int { return p.dates[i].sent }, s.idx, 200, func(i int) bool {
+		r := p.dates[i]
 		if r.d.kind != key.kind || r.d.kind == dPart && (r.d.inner != key.inner || r.d.part != key.part) {
-			continue
+			return true
 		}
-		diff := absInt(r.d.months() - key.months())
-		if diff > 12*60 || diff == 0 {
-			continue
+		if diff := absInt(r.d.months() - key.months()); diff <= 12*60 && diff != 0 {
+			near = append(near, r)
 		}
-		near = append(near, r)
-	}
+		return len(near) < 12
+	})
 	sort.SliceStable(near, func(i, j int) bool {
 		return absInt(near[i].d.months()-key.months()) < absInt(near[j].d.months()-key.months())
 	})

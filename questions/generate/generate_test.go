@@ -274,9 +274,7 @@ func strconvAtof(s string) (float64, error) {
 // number for a number.
 func TestGenerate_DistractorTypes(t *testing.T) {
 	docs := []string{seedText(t)}
-	for _, p := range readSquad(t).Data[0].Paragraphs {
-		docs = append(docs, p.Context)
-	}
+	docs = append(docs, squadParagraphs(t)...)
 	n := 0
 	for _, doc := range docs {
 		set, err := Generate(doc, Options{})

@@ -395,25 +395,22 @@ func isRoleStart(t []prose.Token, i int) bool {
 // topComma returns the index of the next comma at bracket depth 0 in
 // t[i:n], or -1.
 func topComma(t []prose.Token, i, n int) int {
-	depth := 0
-	for k := i; k < n; k++ {
-		switch t[k].Text {
-		case "(", "[":
-			depth++
-		case ")", "]":
-			if depth > 0 {
-				depth--
-			}
-		case ",":
-			if depth == 0 {
-				return k
-			}
-		}
-	}
-	return -1
+	return scanBrackets(t, i, n, func(k, depth int) bool { return depth <= 0 && t[k].Text == "," })
 }
 
+// closeBracket returns the index after the bracket that closes the one
+// at t[i], or n.
 func closeBracket(t []prose.Token, i, n int) int {
+	k := scanBrackets(t, i, n, func(k, depth int) bool { return depth == 0 && (t[k].Text == ")" || t[k].Text == "]") })
+	if k < 0 {
+		return n
+	}
+	return k + 1
+}
+
+// scanBrackets returns the first k in [i, n) at which stop(k, depth)
+// holds, depth being the bracket depth after t[k], or -1.
+func scanBrackets(t []prose.Token, i, n int, stop func(k, depth int) bool) int {
 	depth := 0
 	for k := i; k < n; k++ {
 		switch t[k].Text {
@@ -421,12 +418,12 @@ func closeBracket(t []prose.Token, i, n int) int {
 			depth++
 		case ")", "]":
 			depth--
-			if depth == 0 {
-				return k + 1
-			}
+		}
+		if stop(k, depth) {
+			return k
 		}
 	}
-	return n
+	return -1
 }
 
 func containsFinite(t []prose.Token, a, b int) bool {

@@ -1,7 +1,6 @@
 package generate
 
 import (
-	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -13,34 +12,18 @@ import (
 	"factdrill/questions/generate/quality"
 )
 
-// squad is the layout of the SQuAD 2.0 slice in testdata.
-type squad struct {
-	Data []struct {
-		Title      string `json:"title"`
-		Paragraphs []struct {
-			Context string `json:"context"`
-			QAs     []struct {
-				Question   string `json:"question"`
-				Impossible bool   `json:"is_impossible"`
-				Answers    []struct {
-					Text string `json:"text"`
-				} `json:"answers"`
-			} `json:"qas"`
-		} `json:"paragraphs"`
-	} `json:"data"`
-}
-
-func readSquad(t testing.TB) squad {
+// squadParagraphs are the paragraphs of the SQuAD slice in testdata.
+func squadParagraphs(t testing.TB) []string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/qg/squad2_dev_normans_20p.json")
+	docs, err := quality.LoadSQuAD("testdata/qg/squad2_dev_normans_20p.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sq squad
-	if err := json.Unmarshal(b, &sq); err != nil {
-		t.Fatal(err)
+	var out []string
+	for _, d := range docs {
+		out = append(out, strings.Split(d.Text, "\n\n")[1:]...) // after the title
 	}
-	return sq
+	return out
 }
 
 var (

@@ -50,19 +50,18 @@ func TestToken_Kinds(t *testing.T) {
 }
 
 func TestContainsWord(t *testing.T) {
-	for _, tt := range []struct {
-		hay, needle string
-		want        bool
-	}{
-		{"lutovinov and kollontai", "kollontai", true},
-		{"lutovinovs", "lutovinov", false},
-		{"the 1920s", "1920", false},
-		{"in 1920 they", "1920", true},
-		{"anything", "", false},
-		{"île de france", "île", true},
-	} {
-		if got := ContainsWord(tt.hay, tt.needle); got != tt.want {
-			t.Errorf("ContainsWord(%q, %q) = %v, want %v", tt.hay, tt.needle, got, tt.want)
+	// Each pair is a text and a word it holds as a word.
+	holds := [][2]string{{"lutovinov and kollontai", "kollontai"}, {"in 1920 they", "1920"}, {"île de france", "île"}}
+	// And these it does not: part of a longer word, or nothing.
+	lacks := [][2]string{{"lutovinovs", "lutovinov"}, {"the 1920s", "1920"}, {"anything", ""}}
+	for _, p := range holds {
+		if !ContainsWord(p[0], p[1]) {
+			t.Errorf("ContainsWord(%q, %q) = false, want true", p[0], p[1])
+		}
+	}
+	for _, p := range lacks {
+		if ContainsWord(p[0], p[1]) {
+			t.Errorf("ContainsWord(%q, %q) = true, want false", p[0], p[1])
 		}
 	}
 }
