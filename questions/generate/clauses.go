@@ -102,7 +102,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 		} else if focus != nil {
 			// Another person named, and "he" is no longer plain.
 			for _, m := range s.ments {
-				if m.ent != nil && m.ent != focus.ent && m.typ == focus.ent.typ {
+				if m.ent != nil && m.ent != focus.ent && (m.typ == focus.ent.typ || m.typ == eName) {
 					focus = nil
 					break
 				}
@@ -277,6 +277,10 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 
 // genderFits reports whether a pronoun may stand for a person whose name
 // says a gender.
+//
+// "She" stands only for a person the lists know as a woman: texts name
+// more men than women, so a name of unknown gender that "she" follows is
+// more often someone else than that name.
 func genderFits(pronoun string, e *entity) bool {
 	switch e.gender() {
 	case 'f':
@@ -284,7 +288,7 @@ func genderFits(pronoun string, e *entity) bool {
 	case 'm':
 		return pronoun == "he" || pronoun == "his"
 	}
-	return true
+	return pronoun == "he" || pronoun == "his"
 }
 
 // possessive writes the possessive of a name: "Kollontai's", "the
@@ -372,8 +376,8 @@ var placeNouns = prose.WordSet(`region city town village country province state 
 func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	t := s.toks
 	k := m.b
-	if k >= n || t[k].Text != "," && t[k].Text != "—" {
-		return
+	if k >= n || t[k].Text != "," && t[k].Text != "—" || m.coord || m.a > 0 && t[m.a-1].Text == "," {
+		return // "X, the Y" inside a list is its next member
 	}
 	dash := t[k].Text == "—"
 	k++

@@ -62,7 +62,7 @@ func (d *document) addConcepts(c *clause) {
 		case ")", "]":
 			depth = max(0, depth-1)
 		}
-		if depth == 0 && conceptPreps[t[i].Lower] && !t[i].Cap {
+		if depth == 0 && conceptPreps[t[i].Lower] && !t[i].Cap && !(t[i].Lower == "as" && i+1 < c.end && t[i+1].Is("well", "much", "many", "long", "soon", "far")) {
 			if a, b := nounPhrase(t, i+1, c.end); a < b {
 				add(a, b)
 			}

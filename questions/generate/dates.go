@@ -167,7 +167,7 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		prevWord == "circa" || prevWord == "c." || prevWord == "year" || prevWord == "to" || prevWord == "of" ||
 		prevWord == "and" || prevWord == "till" || prevWord == "between" || prevWord == "–")
 	if y, end, era, ok := yearAt(toks, i, strict); ok {
-		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionWords[toks[i+1].Lower] {
+		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionWords[toks[i+1].Lower] && !verbAt(toks, i+1) {
 			// "in 300 ships" is a number, not a year.
 			return 0, dateVal{}, false
 		}
@@ -179,6 +179,17 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		return end, dateVal{kind: dYear, year: y, era: era}, true
 	}
 	return 0, dateVal{}, false
+}
+
+// verbAt reports whether toks[i] is a verb: a form the lexicon knows, or
+// a past form ending in -ed before an article, a pronoun or a
+// preposition ("in 1916 married a lawyer").
+func verbAt(toks []prose.Token, i int) bool {
+	w := toks[i].Lower
+	if isVerbForm(w) {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") && len(w) > 4 && i+1 < len(toks) && (determiners[toks[i+1].Lower] || prepositions[toks[i+1].Lower] || objectPronouns[toks[i+1].Lower])
 }
 
 // yearAt reads a year at toks[k] with its era, if any: "1066", "753 BC",

@@ -456,7 +456,9 @@ func nameKey(s string) string {
 	return strings.Join(f, " ")
 }
 
-// vote adds the evidence of one mention to its entity's type votes.
+// vote adds the evidence of one mention to its entity's type votes: the
+// words of the name (titles, keywords, given names, endings), then the
+// words around it.
 func vote(e *entity, toks []prose.Token, m mention) {
 	v := &e.votes
 	words := toks[m.a:m.b]
@@ -527,7 +529,22 @@ func vote(e *entity, toks []prose.Token, m mention) {
 			}
 		}
 	}
-	// Context.
+	if n >= 2 && n <= 3 && !hasKeyword && isPluralName(last.Lower) && !last.AllCaps() {
+		v[eGroup] += 1.2 // "Seljuk Turks", "Orkney Vikings"
+	}
+	if n >= 2 && n <= 3 && !hasKeyword && !first.AllCaps() {
+		v[eName] += 0.5 // two or three capitalised words: often a person
+		v[ePerson] += 0.4
+	}
+	voteContext(&e.votes, toks, m, hasKeyword)
+}
+
+// voteContext adds the evidence of the words around a name: a
+// preposition of place, "named", a role noun, a verb only people do.
+func voteContext(v *[nTypes]float64, toks []prose.Token, m mention, hasKeyword bool) {
+	words := toks[m.a:m.b]
+	first, last := words[0], words[len(words)-1]
+	n := len(words)
 	prev, prev2 := "", ""
 	if m.a > 0 {
 		prev = toks[m.a-1].Lower
@@ -576,13 +593,6 @@ func vote(e *entity, toks []prose.Token, m mention) {
 		if k < len(toks) && (toks[k].Lower == "who" || toks[k].Text == "," && k+1 < len(toks) && toks[k+1].Lower == "who") && !hasKeyword && !isPluralName(last.Lower) {
 			v[ePerson] += 1
 		}
-	}
-	if n >= 2 && n <= 3 && !hasKeyword && isPluralName(last.Lower) && !last.AllCaps() {
-		v[eGroup] += 1.2 // "Seljuk Turks", "Orkney Vikings"
-	}
-	if n >= 2 && n <= 3 && !hasKeyword && !first.AllCaps() {
-		v[eName] += 0.5 // two or three capitalised words: often a person
-		v[ePerson] += 0.4
 	}
 }
 

@@ -239,6 +239,9 @@ func needsContext(t []prose.Token) bool {
 		}
 		// "there" pointing at a place named before ("predominate there"),
 		// not the "there" of "there were".
+		if w == "here" && k > i && !t[k].Cap {
+			return true // "born here": where?
+		}
 		if w == "there" && k > i && locativeThere(t, k) {
 			return true
 		}

@@ -182,17 +182,31 @@ func skipWords(t []prose.Token, i int, list []string, words [][]string) int {
 	return i
 }
 
-// parse finds the clause's fronted adverbials, subject and verb group.
+// parse finds the clause's fronted adverbials, subject and verb group;
+// ok says whether it found them.
 func (c *clause) parse() {
 	t := c.toks
-	n := len(t)
-	c.end = n
+	c.end = len(t)
 	for c.end > 0 && (t[c.end-1].Text == "." || t[c.end-1].Text == "!" || t[c.end-1].Text == "?") {
 		c.end--
 	}
-	n = c.end
-	i := skipConnectives(t, 0)
-	c.lead = i
+	c.lead = skipConnectives(t, 0)
+	i := c.parseAdverbials(c.lead)
+	j, ok := c.parseSubject(i)
+	if !ok {
+		return
+	}
+	c.parseVerbGroup(j)
+	c.ok = true
+}
+
+// parseAdverbials records the phrases fronted before the subject, from
+// token i: dates ("On December 30, 1920,"), attributions ("According to
+// ..."), subordinate and participle clauses set off by a comma. It
+// returns where the subject starts.
+func (c *clause) parseAdverbials(i int) int {
+	t := c.toks
+	n := c.end
 	for i < n {
 		if t[i].Text == "," {
 			i++
@@ -256,10 +270,17 @@ func (c *clause) parse() {
 		}
 		break
 	}
-	// The subject runs to the first finite verb, stepping over brackets and
-	// over relative clauses and appositives set off by commas.
-	s0 := i
-	j := i
+	return i
+}
+
+// parseSubject reads the subject from token s0 to the first finite verb,
+// stepping over brackets and over relative clauses and appositives set off
+// by commas. It returns where the verb starts, and false when the
+// subject is too deep or too long to read.
+func (c *clause) parseSubject(s0 int) (int, bool) {
+	t := c.toks
+	n := c.end
+	j := s0
 	inQuote := false
 	skipped := 0
 	for j < n {
@@ -267,7 +288,7 @@ func (c *clause) parse() {
 			break
 		}
 		if j > s0 && t[j].Is("who", "which", "that", "whom", "whose") {
-			return // a relative clause inside the subject: too deep
+			return 0, false // a relative clause inside the subject: too deep
 		}
 		switch t[j].Text {
 		case "(":
@@ -277,27 +298,27 @@ func (c *clause) parse() {
 			if j+1 < n && (t[j+1].Is("which", "who", "whom", "whose", "where") || isRoleStart(t, j+1)) {
 				k := topComma(t, j+1, n)
 				if k < 0 {
-					return
+					return 0, false
 				}
 				skipped += k + 1 - j
 				j = k + 1
 				continue
 			}
-			return
+			return 0, false
 		case ":", ";", "—", "–", "-":
-			return
+			return 0, false
 		case `"`:
 			// A quotation may name the subject ("The "Workers' Opposition""),
 			// but a subject does not run into a quoted speech.
 			if !inQuote && j > s0 && !strings.Contains(textOf(t, [2]int{j, min(n, j+6)})[1:], `"`) {
-				return
+				return 0, false
 			}
 			inQuote = !inQuote
 		}
 		j++
 	}
 	if j >= n || j == s0 || j-s0-skipped > 20 {
-		return
+		return 0, false
 	}
 	se := j
 	for se > s0+1 && midAdverbs[t[se-1].Lower] && !(se == s0+2 && determiners[t[s0].Lower]) {
@@ -305,7 +326,14 @@ func (c *clause) parse() {
 	}
 	c.subj = [2]int{s0, se}
 	c.pre = [2]int{se, j}
-	// The verb group: auxiliaries, negation and adverbs, then the main verb.
+	return j, true
+}
+
+// parseVerbGroup reads the verb group from token j: auxiliaries, negation
+// and adverbs, then the main verb.
+func (c *clause) parseVerbGroup(j int) {
+	t := c.toks
+	n := c.end
 	k := j
 	if auxiliaries[t[k].Lower] {
 		aux := t[k].Lower
@@ -345,7 +373,6 @@ func (c *clause) parse() {
 		k++
 	}
 	c.verb = [2]int{j, k}
-	c.ok = true
 }
 
 // isNamingParticiple reports whether an -ed word introduces a name rather
@@ -515,6 +542,9 @@ func cut(t []prose.Token, a, n int, question bool) int {
 		}
 		switch w.Text {
 		case ":", ";", "—", "–", "-":
+			if w.Text != "—" && hyphenAt(t, k) {
+				continue // "10-floor", "1914–18": a hyphen, not a dash
+			}
 			return k
 		case ",":
 			if k+1 >= n {
@@ -548,6 +578,12 @@ func cut(t []prose.Token, a, n int, question bool) int {
 		}
 	}
 	return n
+}
+
+// hyphenAt reports whether token k touches the tokens on both sides, as
+// a hyphen inside a word does.
+func hyphenAt(t []prose.Token, k int) bool {
+	return k > 0 && k+1 < len(t) && t[k-1].End == t[k].Start && t[k].End == t[k+1].Start
 }
 
 // pairedBefore reports whether t[a:k] opens a pair that needs its "and":
