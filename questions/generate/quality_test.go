@@ -177,6 +177,33 @@ func TestQuality(t *testing.T) {
 	}
 }
 
+// TestQuality_Sample measures the generator on the three articles copied
+// into testdata/qg/dev-sample, so that a fresh clone checks the loaders,
+// the scoring and the generator's figures end to end. Its thresholds are
+// loose: three articles are too few for more.
+func TestQuality_Sample(t *testing.T) {
+	docs, err := quality.Load("testdata/qg/dev-sample")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 {
+		t.Fatalf("the sample has %d documents, want 3", len(docs))
+	}
+	for _, d := range docs {
+		if quality.HalfOf(d) != quality.Tuning {
+			t.Errorf("%s is in the report half; the sample must come from the tuning half", d.ID)
+		}
+	}
+	f := measure(t, docs, "sample", false)
+	t.Logf("sample: recall %.1f%%, floor %.1f%%, precision %.1f%%, %d items", 100*f.Generated.Recall(), 100*f.Floor.Recall(), 100*f.Generated.Precision(), f.Items)
+	if f.Generated.Recall() < 0.2 || f.Generated.Precision() < 0.1 {
+		t.Errorf("recall %.1f%%, precision %.1f%% on the sample, want at least 20%% and 10%%", 100*f.Generated.Recall(), 100*f.Generated.Precision())
+	}
+	if f.Generated.Questions < 100 {
+		t.Errorf("the sample has %d answerable questions, want over 100", f.Generated.Questions)
+	}
+}
+
 // writeQuality writes QUALITY.md: how the generator is measured, the
 // figures of the report half, and the blind judgement when a judge has
 // rated the sheet.

@@ -50,15 +50,21 @@ func (d Document) Words() int { return len(strings.Fields(d.Text)) }
 // item per 40 words, at least one.
 func (d Document) Budget() int { return max(1, (d.Words()+20)/40) }
 
-// Load reads the development set in dir: squad1.1_dev_38articles.json and
-// the CMU folders cmu/S08 and cmu/S09. Documents come in ID order.
+// Load reads the development set in dir: its SQuAD files (squad*.json)
+// and the CMU folders cmu/S08 and cmu/S09. Documents come in ID order.
 func Load(dir string) ([]Document, error) {
-	sq, err := LoadSQuAD(filepath.Join(dir, "squad1.1_dev_38articles.json"))
-	if err != nil {
-		return nil, err
+	files, err := filepath.Glob(filepath.Join(dir, "squad*.json"))
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("quality: no squad*.json in %s", dir)
 	}
 	var docs []Document
-	docs = append(docs, sq...)
+	for _, f := range files {
+		sq, err := LoadSQuAD(f)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, sq...)
+	}
 	for _, year := range []string{"S08", "S09"} {
 		c, err := LoadCMU(filepath.Join(dir, "cmu"), year)
 		if err != nil {
