@@ -376,7 +376,8 @@ var placeNouns = prose.WordSet(`region city town village country province state 
 func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	t := s.toks
 	k := m.b
-	if k >= n || t[k].Text != "," && t[k].Text != "—" || m.coord || m.a > 0 && t[m.a-1].Text == "," {
+	listed := m.a > 0 && t[m.a-1].Text == "," || m.a > 1 && t[m.a-1].Is("the", "a", "an") && t[m.a-2].Text == ","
+	if k >= n || t[k].Text != "," && t[k].Text != "—" || m.coord || listed {
 		return // "X, the Y" inside a list is its next member
 	}
 	dash := t[k].Text == "—"

@@ -167,7 +167,7 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		prevWord == "circa" || prevWord == "c." || prevWord == "year" || prevWord == "to" || prevWord == "of" ||
 		prevWord == "and" || prevWord == "till" || prevWord == "between" || prevWord == "–")
 	if y, end, era, ok := yearAt(toks, i, strict); ok {
-		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionWords[toks[i+1].Lower] && !verbAt(toks, i+1) {
+		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionWords[toks[i+1].Lower] && !verbAt(toks, i+1) && !(y >= 1000 && len(toks[i].Text) == 4) {
 			// "in 300 ships" is a number, not a year.
 			return 0, dateVal{}, false
 		}

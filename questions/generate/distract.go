@@ -223,7 +223,7 @@ func (e *entity) typeConfident() bool {
 			return false
 		}
 	}
-	return v >= 1
+	return v >= 1.5
 }
 
 // fragmentName reports a name that is a piece of a sentence rather than

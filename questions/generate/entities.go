@@ -57,7 +57,8 @@ func (m mention) keyable() bool {
 	case eNumber:
 		return m.num.unit != "" || m.num.prefix != "" || m.num.suffix != ""
 	}
-	return true
+	// An initial ("Y." of "Y. pestis") is half a name.
+	return len([]rune(strings.TrimSuffix(m.text, "."))) > 1
 }
 
 // An entity is a named thing of the document, with all the ways it is
@@ -207,6 +208,9 @@ func findMentions(toks []prose.Token, st *docStats) []mention {
 			m := mention{typ: eNumber, a: i, b: end, num: v}
 			if i > 0 && approximators[toks[i-1].Lower] || i > 1 && toks[i-1].Lower == "than" || i > 1 && toks[i-2].Lower == "up" {
 				m.open = true
+			}
+			if i > 1 && (toks[i-1].Text == "–" || toks[i-1].Text == "-") && toks[i-2].Kind == prose.Number {
+				m.open = true // the end of a range, "10–15%": half a fact
 			}
 			out = append(out, m)
 			i = end

@@ -444,6 +444,9 @@ func (c *clause) statement(k int, swap string) string {
 // trailing subordinate or participle clause, once the key is behind.
 func (c *clause) stemEnd(k int) int {
 	from := c.verb[1]
+	if c.flat {
+		from = c.lead // no verb read: cut from the start
+	}
 	if k >= 0 && c.ments[k].b > from {
 		from = c.ments[k].b
 	}

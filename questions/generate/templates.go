@@ -83,7 +83,35 @@ func question(parts ...string) string {
 		b.WriteString(p)
 	}
 	q := tidyText(strings.TrimRight(b.String(), " ,.;:") + "?")
+	if badQuestion(q) {
+		return ""
+	}
 	return capitalize(q)
+}
+
+// badQuestion reports the marks of a question put together wrongly: an
+// auxiliary followed by a conjunction or a comma ("did and end with"),
+// two auxiliaries in a row.
+func badQuestion(q string) bool {
+	t := prose.Tokenize(q)
+	for i := 0; i+1 < len(t) && i < 5; i++ {
+		if auxiliaries[t[i].Lower] && (conjunctions[t[i+1].Lower] || t[i+1].Kind == prose.Punct || auxiliaries[t[i+1].Lower] && !t[i+1].Is("been", "being", "be", "have")) {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinateBetween reports whether a subordinate clause opens between
+// tokens a and b: "claim that the name first appeared in 1631" does not
+// say when the claim was made.
+func (c *clause) subordinateBetween(a, b int) bool {
+	for i := a; i < b; i++ {
+		if c.toks[i].Is("that", "which", "who", "whom", "when", "where", "because", "although", "while", "if", "whether") || finiteAt(c.toks, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // restText is the rest of the clause after the verb group, cut before
@@ -283,7 +311,7 @@ func (c *clause) whenQ(k int) string {
 	if p >= 0 && c.toks[p].Lower == "the" {
 		p--
 	}
-	if p < c.verb[1] || !c.toks[p].Is("in", "on", "at", "during") {
+	if p < c.verb[1] || !c.toks[p].Is("in", "on", "at", "during") || c.subordinateBetween(c.verb[1], p) {
 		return ""
 	}
 	rest, cut := c.restText(c.verb[1], [2]int{p, m.b})
@@ -327,8 +355,8 @@ func (c *clause) objectQ(k int) string {
 	// verb phrase or be followed by a preposition or a comma.
 	if m.b < c.end {
 		n := c.toks[m.b]
-		if !(n.Text == "," || prepositions[n.Lower] || n.Lower == "and" || strings.HasSuffix(n.Lower, "ing") || n.Lower == "out" || n.Lower == "as") {
-			return ""
+		if !(n.Text == "," || prepositions[n.Lower] || n.Lower == "and" || strings.HasSuffix(n.Lower, "ing") || n.Lower == "out" || n.Lower == "as") || n.Lower == "of" {
+			return "" // "reduce the population of Seville": the object is the whole phrase
 		}
 		if n.Lower == "and" {
 			return ""
