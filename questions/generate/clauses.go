@@ -188,8 +188,8 @@ func clauseSpans(t []prose.Token) [][2]int {
 func hasSubjectBeforeVerb(t []prose.Token, i int) bool {
 	for k := i; k < len(t) && k < i+25; k++ {
 		if finiteAt(t, k) && !isNamingParticiple(t, k) {
-			if k == i {
-				return false
+			if k == i || onlyAdverbs(t, i, k) {
+				return false // "but never got on well": the same subject's verb
 			}
 			// "and under Richard I was forged into ...": a phrase, then the
 			// verb of the first subject. A fronted phrase needs a comma or

@@ -258,7 +258,7 @@ func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 	j := i + 1 // after a word, or an ordinal: "9th Congress"
 	for j < len(toks) {
 		u := toks[j]
-		if u.IsWord() && (u.Cap || u.AllCaps()) && !(u.Text == "I" && !toks[j-1].Cap) {
+		if u.IsWord() && (u.Cap || u.AllCaps()) && !(u.Text == "I" && !toks[j-1].Cap) && !(functionWords[u.Lower] && !nameConnectors[u.Lower]) {
 			if _, isMonth := months[u.Lower]; isMonth && j+1 < len(toks) && toks[j+1].Kind == prose.Number {
 				break
 			}

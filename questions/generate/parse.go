@@ -317,7 +317,7 @@ func (c *clause) parseSubject(s0 int) (int, bool) {
 		}
 		j++
 	}
-	if j >= n || j == s0 || j-s0-skipped > 20 {
+	if j >= n || j == s0 || j-s0-skipped > 20 || onlyAdverbs(t, s0, j) {
 		return 0, false
 	}
 	se := j
@@ -373,6 +373,17 @@ func (c *clause) parseVerbGroup(j int) {
 		k++
 	}
 	c.verb = [2]int{j, k}
+}
+
+// onlyAdverbs reports whether t[a:b] holds adverbs and negations only:
+// no subject.
+func onlyAdverbs(t []prose.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !midAdverbs[t[k].Lower] && !negations[t[k].Lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // isNamingParticiple reports whether an -ed word introduces a name rather

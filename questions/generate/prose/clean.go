@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -503,9 +504,17 @@ func FirstRune(s string) rune {
 	return r
 }
 
+// authorYear matches a citation left in the text as author, year and
+// page or chapter: "Ferling (1992) p 311", "Ferling (1992) ch 16, p 333.".
+// Without a page it stays: "Gasquet (1908) claimed ..." is prose.
+var authorYear = regexp.MustCompile(`\b[A-Z][\p{L}'-]+(?: (?:and|&) [A-Z][\p{L}'-]+)?(?: et al\.)? \((?:1[5-9]|20)\d\d[a-z]?\)(?:,? (?:p|pp|ch|chap|chapter)\.? ?\d+(?:[-–]\d+)?)+\.?`)
+
 // tidy removes citation markers and fixes the spacing of punctuation.
 func tidy(s string) string {
 	s = stripCitations(s)
+	if strings.Contains(s, ") ") {
+		s = authorYear.ReplaceAllString(s, "")
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {

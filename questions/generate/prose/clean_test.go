@@ -27,6 +27,8 @@ var cleanTests = []struct {
 	{"NestedSkip", "<table><tr><td><table><tr><td>1</td></tr></table>2</td></tr></table><p>After.</p>",
 		[]Block{{Text: "After."}}},
 	{"NFC", "Jos\u0065\u0301 Mart\u0069\u0301 wrote.", []Block{{Text: "José Martí wrote."}}},
+	{"AuthorYearPage", "Adams cast 31 votes.  Ferling (1992) p 311  His votes counted. Gasquet (1908) claimed it.",
+		[]Block{{Text: "Adams cast 31 votes. His votes counted. Gasquet (1908) claimed it."}}},
 	{"MarkdownTable", "The vote was close.\n\n| for | against |\n|---|---|\n| 185 | 49 |\n\nIt passed.",
 		[]Block{{Text: "The vote was close."}, {Text: "It passed."}}},
 }
