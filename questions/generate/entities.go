@@ -265,7 +265,8 @@ func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 			j++
 			continue
 		}
-		if u.IsWord() && (strings.HasPrefix(u.Text, "d'") || strings.HasPrefix(u.Text, "l'")) && len(u.Text) > 2 && isUpperWord(u.Text[2:]) {
+		if u.IsWord() && (strings.HasPrefix(u.Text, "d'") || strings.HasPrefix(u.Text, "l'")) && len(u.Text) > 2 && isUpperWord(u.Text[2:]) ||
+			u.IsWord() && (strings.HasPrefix(u.Text, "al-") || strings.HasPrefix(u.Text, "el-") || strings.HasPrefix(u.Text, "ad-")) && len(u.Text) > 3 && isUpperWord(u.Text[3:]) {
 			j++ // "Pierre d'Aulps"
 			continue
 		}

@@ -217,52 +217,52 @@ func (d *document) importance(c *clause, k int) float64 {
 
 // importanceWeights are fitted by TestTrainImportance.
 var importanceWeights = [nFeatures]float64{
-	-0.287, // bias
-	0.088,  // person
-	-0.196, // group
-	-0.012, // org
-	-0.224, // place
-	0.006,  // event
+	-0.274, // bias
+	0.092,  // person
+	-0.195, // group
+	-0.017, // org
+	-0.227, // place
+	-0.001, // event
 	-0.034, // work
-	-0.154, // name
+	-0.152, // name
 	0.049,  // term
-	0.563,  // date
-	0.418,  // number
-	-0.505, // concept
-	-0.133, // year
-	0.292,  // full date
-	0.512,  // frequency
-	-0.183, // first
-	0.322,  // paragraph first
+	0.566,  // date
+	0.416,  // number
+	-0.498, // concept
+	-0.131, // year
+	0.291,  // full date
+	0.526,  // frequency
+	-0.192, // first
+	0.320,  // paragraph first
 	-0.076, // paragraph position
-	-0.272, // document position
-	0.076,  // subject
-	-0.149, // object
-	0.071,  // fronted
-	0.157,  // after in
-	0.000,  // after of
-	0.174,  // after by
-	0.614,  // words
+	-0.274, // document position
+	0.083,  // subject
+	-0.145, // object
+	0.070,  // fronted
+	0.150,  // after in
+	-0.005, // after of
+	0.170,  // after by
+	0.617,  // words
 	0.290,  // unit
-	0.036,  // derived
-	-0.184, // sentence length
-	-0.223, // list
-	0.297,  // open
-	0.601,  // capitals
+	0.077,  // derived
+	-0.186, // sentence length
+	-0.229, // list
+	0.288,  // open
+	0.604,  // capitals
 	-0.144, // crowded
-	0.032,  // definition
-	0.156,  // named
-	0.001,  // superlative
-	0.128,  // percent
-	0.005,  // quoted
-	-0.137, // sentence position
-	-0.071, // dated
-	-0.035, // copula
-	0.087,  // described
-	0.531,  // head frequency
-	-0.158, // concept frequency
-	0.193,  // name frequency
-	-0.008, // concept words
-	-0.003, // concept subject
+	0.031,  // definition
+	0.148,  // named
+	-0.006, // superlative
+	0.126,  // percent
+	0.004,  // quoted
+	-0.125, // sentence position
+	-0.075, // dated
+	-0.019, // copula
+	0.069,  // described
+	0.530,  // head frequency
+	-0.109, // concept frequency
+	0.177,  // name frequency
+	-0.013, // concept words
+	-0.011, // concept subject
 	-0.064, // name paragraph first
 }

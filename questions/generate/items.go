@@ -106,7 +106,7 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 				continue
 			}
 			stmt := c.statement(-1, "")
-			if kinds[questions.TrueFalse] && stmt != "" {
+			if kinds[questions.TrueFalse] && stmt != "" && c.ok { // a statement the parse could read
 				n, best := 0, math.Inf(-1)
 				for k, m := range c.ments {
 					if m.keyable() {

@@ -226,6 +226,9 @@ func needsContext(t []prose.Token) bool {
 			continue
 		}
 		w := t[k].Lower
+		if (w == "this" || w == "these") && k+2 < len(t) && t[k+1].Text == `"` {
+			return true // this "gentlemen's agreement": which one?
+		}
 		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].IsWord() && !t[k+1].Cap && !functionWords[t[k+1].Lower] &&
 			!(w == "such" && (t[k+1].Lower == "as" || strings.ContainsRune(t[k+1].Text, '-'))) {
 			return true

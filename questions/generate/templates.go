@@ -92,11 +92,29 @@ func question(parts ...string) string {
 // badQuestion reports the marks of a question put together wrongly: an
 // auxiliary followed by a conjunction or a comma ("did and end with"),
 // two auxiliaries in a row.
+//
+// A question that ends with a preposition or a bare pronoun ("...
+// bulwarks against?", "... in 1989 it?") was cut in the wrong place, and
+// two past forms in a row ("Who led founded ...") were two clauses run
+// together.
 func badQuestion(q string) bool {
 	t := prose.Tokenize(q)
 	for i := 0; i+1 < len(t) && i < 5; i++ {
 		if auxiliaries[t[i].Lower] && (conjunctions[t[i+1].Lower] || t[i+1].Kind == prose.Punct || auxiliaries[t[i+1].Lower] && !t[i+1].Is("been", "being", "be", "have")) {
 			return true
+		}
+	}
+	if n := len(t); n >= 3 {
+		last := t[n-2] // before the question mark
+		if prepositions[last.Lower] && !last.Is("about", "for", "from", "with", "to", "of", "in", "on", "at") || last.Is("it", "them", "him", "her") && !t[n-3].Is("of", "in", "on", "at", "to", "with") {
+			return true
+		}
+	}
+	for i := 1; i+1 < len(t); i++ {
+		if _, ok := pastToBase[t[i].Lower]; ok && !t[i].Cap {
+			if _, ok2 := pastToBase[t[i+1].Lower]; ok2 && !t[i+1].Cap && !ambiguousPast[t[i+1].Lower] {
+				return true
+			}
 		}
 	}
 	return false
@@ -478,7 +496,7 @@ func (c *clause) roleQuestion(k int) string {
 		}
 		return question("Who", textOf(c.toks, c.verb), role)
 	}
-	if rf.possessor != nil && m.ent == rf.possessor && m.poss {
+	if rf.possessor != nil && m.ent == rf.possessor && m.poss && rf.possessor.typ == ePerson {
 		rest := strings.TrimSpace(strings.TrimPrefix(rf.role, rf.possText+"'s"))
 		if rest == rf.role || rest == "" {
 			return ""
