@@ -84,6 +84,8 @@ var statementTests = []struct {
 		"Initially the Normans kept a distinct culture in Italy.", "Initially the Normans kept a distinct culture in _____."},
 	{"The gas occupies 22.4 litres at the same temperature and pressure.", "22.4",
 		"The gas occupies 22.4 litres at the same temperature and pressure.", "The gas occupies _____ litres at the same temperature and pressure."},
+	{"Larger kingdoms were formed in West Africa in 1076, one of which was Ghana.", "1076",
+		"Larger kingdoms were formed in West Africa in 1076.", "Larger kingdoms were formed in West Africa in _____."},
 	{"The clinical section is located in a 10-floor building with 700 beds.", "700",
 		"The clinical section is located in a 10-floor building with 700 beds.", "The clinical section is located in a 10-floor building with _____ beds."},
 }

@@ -20,7 +20,8 @@ var vagueNouns = prose.WordSet(`way ways time times part parts number numbers lo
 	member members group groups variety range series set sets amount amounts level levels area areas
 	side sides point points term terms name names role roles work works rest majority minority
 	instance instances manner means sort sorts aspect aspects feature features matter matters
-	reason reasons purpose purposes effect effects
+	reason reasons purpose purposes effect effects country countries city cities town towns village
+	villages nation nations region regions movement movements
 	idea ideas thing situation course half total some many most all first second third last next`)
 
 // adjectiveEndings mark a word that describes rather than names: a noun

@@ -585,6 +585,15 @@ func cut(t []prose.Token, a, n int, question bool) int {
 			}
 		}
 		if w.Is("who", "which", "where") && k > a && t[k-1].Text != "," && k+1 < n && finiteAt(t, k+1) {
+			if prepositions[t[k-1].Lower] {
+				// ", one of which was ...": the phrase before "of which"
+				// means nothing without the rest.
+				for j := k - 1; j >= a; j-- {
+					if t[j].Text == "," {
+						return j
+					}
+				}
+			}
 			return k
 		}
 	}

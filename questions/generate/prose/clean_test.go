@@ -57,6 +57,8 @@ var junkTests = []struct {
 	{"1360–63; 1374; 1400; 1438–39; 1456–57; 1464–66.", true},
 	{"The electrolyte exists in the form 2H + and SO 4 2−.", true},
 	{"Retrieved from https://example.org/page on 5 May 2010.", true},
+	{"Page 1050. The name was chosen for the new nation.", true},
+	{`The word "Ghana" means "Warrior King", Jackson, John G. Introduction to African Civilizations, 2001.`, true},
 	{"Kangaroos are endemic to the continent of Australia.", false},
 	{"The University of Chicago Press is the largest university press in the United States.", false},
 	{"For the first time, the committee met in 1920.", false},

@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -54,6 +55,11 @@ func isJunk(s string) bool {
 // Elizabeth, The Mochica: ...", `Steve Dow: "An industry ..."`, "...
 // Praeger Press.".
 func looksLikeCitation(s string, t []Token) bool {
+	// "Page 1050." left from a printed source; "..., Jackson, John G.
+	// Introduction to ..., 2001."
+	if len(t) >= 2 && t[0].Text == "Page" && t[1].Kind == Number || surnameGivenInitial.MatchString(s) && hasYear(t) {
+		return true
+	}
 	// "Surname, Given name, Title: ..." or "... , 1972."
 	if len(t) >= 4 && t[0].Cap && t[0].IsWord() && !FunctionWords[t[0].Lower] && t[1].Text == "," && t[2].Cap && t[2].IsWord() &&
 		(strings.Contains(s, ":") || hasYear(t)) {
@@ -82,6 +88,10 @@ func looksLikeCitation(s string, t []Token) bool {
 	}
 	return false
 }
+
+// surnameGivenInitial is how a bibliography names an author: "Jackson,
+// John G."
+var surnameGivenInitial = regexp.MustCompile(`\b[A-Z][a-z]+, [A-Z][a-z]+ [A-Z]\. `)
 
 func hasYear(t []Token) bool {
 	for _, x := range t {
