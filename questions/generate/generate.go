@@ -2,21 +2,33 @@
 // a teacher would keep.
 //
 // A document (plain text, Markdown, or HTML pasted from a web page) is
-// cleaned, cut into sentences, and read for facts: people (with the
-// variants of their names merged), organisations, places, dates in their
-// common forms, quantities, roles given in appositives, and what each
-// clause says about them. From each fact the package writes items of four
-// kinds: cloze, multiple choice with same-type distractors, true/false
-// (false statements only where the text contradicts them) and short-answer
-// wh-questions. Every item is checked before it is kept (see Checks), then
-// items are ranked and picked so that a set covers the whole document in a
-// mix of kinds. Each keeps the sentence it came from.
+// cleaned and cut into sentences by the prose package, which leaves out
+// what is not prose (captions, tables, citations, formulas, the sections
+// after the article). The generator then reads it for facts: people (with
+// the variants of their names merged), organisations, places, dates in
+// their common forms, quantities, terms the text defines, the noun phrases
+// clauses speak of, roles given in appositives, and what each clause says
+// about them. The document's topic (its title's entity, or its most named
+// one) is never an answer, and he or she with no one else in view stands
+// for a person topic. From each fact it writes items of four kinds: cloze,
+// multiple choice with distractors of the key's type and form from the
+// document, true/false (false statements only where the text contradicts
+// them) and short-answer wh-questions. Every item is checked before it is
+// kept (see Checks), then items are ranked by how likely people are to ask
+// about their answer (a logistic model fitted on the development set's
+// tuning half, see features.go), and picked so that a set asks for each
+// answer once, spreads over the paragraphs and mixes the kinds. Each item
+// keeps the sentence it came from.
 //
-// The reading is rule-based and uses the standard library only: capitalised
-// sequences with small gazetteers for names, scanners for dates and
-// numbers, verb forms and a list of frequent verbs for clauses. When a rule
-// is not sure, the generator leaves the fact alone: precision matters more
-// than recall. The same document and options always give the same set.
+// The reading is rule-based and uses the standard library and
+// golang.org/x/net/html and x/text only: capitalised sequences with small
+// gazetteers for names, scanners for dates and numbers, verb forms and a
+// list of frequent verbs for clauses. When a rule is not sure, the
+// generator leaves the fact alone. Time and memory grow in proportion to
+// the document (a sentence too long to ask about is only read for names),
+// and GenerateContext stops when its context is done. The same document
+// and options always give the same set. The quality subpackage measures
+// the generator against the questions people wrote.
 package generate
 
 import (
