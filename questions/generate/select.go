@@ -127,7 +127,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 					continue
 				}
 				c := list[next[k]]
-				eff := c.score - 1.5*float64(perKind[k])/float64(max(1, quota[k]))
+				eff := c.score - 0.75*float64(perKind[k])/float64(max(1, quota[k]))
 				if pick == nil || eff > best {
 					pick, best = c, eff
 				}
