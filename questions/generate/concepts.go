@@ -146,7 +146,7 @@ func nounPhrase(t []prose.Token, i, end int) (a, b int) {
 // plainWord reports whether a token can be a word of a plain noun phrase:
 // a lower-case word that is not a function word or a verb.
 func plainWord(t prose.Token) bool {
-	if !t.IsWord() || t.Cap || functionWords[t.Lower] || prepositions[t.Lower] || len(t.Lower) < 2 {
+	if !t.IsWord() || t.Cap || functionWords[t.Lower] || prepositions[t.Lower] || midAdverbs[t.Lower] || len(t.Lower) < 2 {
 		return false
 	}
 	w := t.Lower

@@ -173,7 +173,8 @@ var (
 	workKeywords = prose.WordSet(`letter theses manifesto declaration charter constitution act law bill decree
 		edict report resolution program programme platform doctrine book novel poem essay treatise
 		gospel bible torah quran koran code plan prize award medal cup trophy theory effect principle
-		equation theorem disease syndrome`)
+		equation theorem disease syndrome history chronicle chronicles annals epic saga film album song
+		opera symphony painting journal magazine newspaper`)
 	// centuryWords name a stretch of a date ("the end of 1919").
 	datePartWords = prose.WordSet(`end beginning start middle spring summer autumn fall winter half
 		turn dawn close`)

@@ -237,7 +237,7 @@ func needsContext(t []prose.Token) bool {
 		if (w == "that" || w == "same") && k+1 < len(t) && t[k+1].Is("time", "point", "moment", "period", "year", "day", "stage", "date") {
 			return true
 		}
-		if w == "them" && !ownerBefore(t, k) || (w == "latter" || w == "former") && k > 0 && t[k-1].Lower == "the" {
+		if (w == "them" || w == "him") && !ownerBefore(t, k) || (w == "latter" || w == "former") && k > 0 && t[k-1].Lower == "the" {
 			return true
 		}
 		// "there" pointing at a place named before ("predominate there"),
