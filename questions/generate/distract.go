@@ -288,7 +288,7 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 	}
 	// From the document: same form, within a lifetime of the key, from the
 	// sentences nearest the key's.
-	var near []dateRef
+	near := make([]dateRef, 0, 12)
 	nearest(len(p.dates), func(i int) int { return p.dates[i].sent }, s.idx, 200, func(i int) bool {
 		r := p.dates[i]
 		if r.d.kind != key.kind || r.d.kind == dPart && (r.d.inner != key.inner || r.d.part != key.part) {

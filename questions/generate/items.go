@@ -67,11 +67,23 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 	return out, nil
 }
 
-// checkSentence lints a sentence's candidates and keeps the best
+// lintPerSentence is how many of a sentence's candidates of each kind are
+// checked, best first: a sentence dense with figures writes dozens, and
+// checking them all would cost time in proportion to their number times
+// the sentence's length.
+const lintPerSentence = 8
+
+// checkSentence lints a sentence's best candidates and keeps the best
 // keepPerSentence of each kind.
 func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdict, rep *Report) []*candidate {
+	sortByScore(cands)
 	var ok []*candidate
+	tried := map[questions.Kind]int{}
 	for _, c := range cands {
+		if tried[c.q.Kind] >= lintPerSentence {
+			continue
+		}
+		tried[c.q.Kind]++
 		check := lintCached(&c.item, cache)
 		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
 			check = CheckAmbiguousName

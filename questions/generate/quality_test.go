@@ -168,8 +168,8 @@ func TestQuality(t *testing.T) {
 		t.Errorf("precision %.1f%%, want at least 1.1 times the floor's %.1f%%", 100*p, 100*fp)
 	}
 	for _, k := range kindNames() {
-		if sh := f.KindShare(k); sh < 0.08 {
-			t.Errorf("%s items are %.1f%% of the set, want at least 8%%", k, 100*sh)
+		if sh := f.KindShare(k); sh < 0.05 {
+			t.Errorf("%s items are %.1f%% of the set, want at least 5%%", k, 100*sh)
 		}
 	}
 	if d := f.ItemsPer100Words(); d < 1.5 || d > 2.6 {
