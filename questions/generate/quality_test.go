@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -43,6 +44,27 @@ func devSetDir() string {
 		}
 	}
 	return ""
+}
+
+// withoutTopic returns the document without the human questions whose
+// answer is its topic (its title or the forms of the topic's name).
+func withoutTopic(t *testing.T, doc quality.Document) quality.Document {
+	d, err := analyze(context.Background(), doc.Text, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forms := []string{doc.Title}
+	if d.topic != nil {
+		forms = append(forms, d.topic.forms...)
+	}
+	off := doc
+	off.Questions = nil
+	for _, h := range doc.Questions {
+		if fa := quality.FactAnswers(h); len(fa) == 0 || !quality.NewAnswers(fa).Match(forms) {
+			off.Questions = append(off.Questions, h)
+		}
+	}
+	return off
 }
 
 // loadDevSet reads the development set, or skips the test when it is not
@@ -115,6 +137,10 @@ func measure(t *testing.T, docs []quality.Document, half string, misses bool) qu
 			floor = append(floor, []string{a})
 		}
 		f.Floor.Add(quality.Measure(d, floor))
+		off := withoutTopic(t, d)
+		f.TopicQuestions += len(quality.Answerable(d)) - len(quality.Answerable(off))
+		f.GeneratedOff.Add(quality.Measure(off, items))
+		f.FloorOff.Add(quality.Measure(off, floor))
 		if misses {
 			for _, h := range quality.Answerable(d) {
 				hit := false
