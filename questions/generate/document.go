@@ -85,7 +85,7 @@ func analyze(ctx context.Context, raw, title string, progress func(done, total i
 	text, sents := prose.Sentences(raw)
 	d.text = text
 	for i, ps := range sents {
-		d.sents = append(d.sents, &sentence{idx: i, off: ps.Offset, text: ps.Text, block: ps.Block, heading: ps.Heading})
+		d.sents = append(d.sents, &sentence{idx: i, off: ps.Offset, text: ps.Text, block: ps.Block, heading: ps.Heading, toks: ps.Tokens})
 		if ps.Heading && ps.Block == 0 {
 			d.title = text[:ps.Offset+len(ps.Text)] // the whole first paragraph
 		}
@@ -97,7 +97,6 @@ func analyze(ctx context.Context, raw, title string, progress func(done, total i
 		if i%checkEvery == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		s.toks = prose.Tokenize(s.text)
 		for _, t := range s.toks {
 			if t.IsWord() && !t.Cap {
 				d.freq[t.Lower]++

@@ -32,7 +32,10 @@ var citationMarks = []string{"url accessed", "retrieved on", "accessed on", "isb
 
 // isJunk reports whether a sentence is a hatnote, a citation, a row of
 // figures or a formula rather than prose.
-func isJunk(s string) bool {
+func isJunk(s string) bool { return isJunkTokens(s, Tokenize(s)) }
+
+// isJunkTokens is isJunk for a sentence already cut into tokens.
+func isJunkTokens(s string, toks []Token) bool {
 	low := strings.ToLower(s)
 	if strings.HasPrefix(low, ":") || strings.Contains(low, "(disambiguation)") {
 		return true
@@ -47,7 +50,6 @@ func isJunk(s string) bool {
 			return true
 		}
 	}
-	toks := Tokenize(s)
 	return looksLikeCitation(s, toks) || looksLikeTable(toks) || looksLikeFormula(toks)
 }
 
@@ -146,7 +148,10 @@ var residueStarters = WordSet(`the he she they it in a an his her its their this
 
 // trimResidue returns how many bytes of leading residue a sentence has.
 func trimResidue(s string) int {
-	t := Tokenize(s)
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return 0
+	}
+	t := Tokenize(s[:min(len(s), 40)])
 	if len(t) >= 3 && t[0].Kind == Number && t[1].Cap && residueStarters[t[1].Lower] {
 		return t[1].Start
 	}

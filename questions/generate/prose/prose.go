@@ -8,10 +8,11 @@ package prose
 
 // A Sentence is a sentence of a cleaned document.
 type Sentence struct {
-	Text    string // as written, after cleaning
-	Offset  int    // byte offset in the cleaned text
-	Block   int    // the paragraph it belongs to, from 0
-	Heading bool   // the paragraph is a heading
+	Text    string  // as written, after cleaning
+	Offset  int     // byte offset in the cleaned text
+	Block   int     // the paragraph it belongs to, from 0
+	Heading bool    // the paragraph is a heading
+	Tokens  []Token // the sentence's words, numbers and marks
 }
 
 // Sentences cleans a document and cuts it into sentences. It returns the
@@ -39,11 +40,12 @@ func Sentences(raw string) (text string, sents []Sentence) {
 		}
 		for _, sp := range SplitSentences(blk.Text) {
 			t := blk.Text[sp[0]:sp[1]]
-			if isJunk(t) {
+			cut := trimResidue(t)
+			toks := Tokenize(t[cut:])
+			if isJunkTokens(t[cut:], toks) {
 				continue
 			}
-			cut := trimResidue(t)
-			sents = append(sents, Sentence{Text: t[cut:], Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading})
+			sents = append(sents, Sentence{Text: t[cut:], Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
 		}
 	}
 	return string(b), sents

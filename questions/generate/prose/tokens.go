@@ -40,9 +40,19 @@ func (t Token) Is(words ...string) bool {
 // Numbers keep their grouping and decimals ("30,000", "3.5").
 func Tokenize(s string) []Token {
 	toks := make([]Token, 0, len(s)/5+1)
+	// One lower-case copy of the sentence serves every token, when lower
+	// case keeps every byte where it was (it does for ASCII and most text).
+	low := strings.ToLower(s)
+	sameLen := len(low) == len(s)
 	add := func(start, end int, kind Kind) {
 		t := s[start:end]
-		toks = append(toks, Token{Text: t, Lower: strings.ToLower(t), Start: start, End: end, Kind: kind, Cap: unicode.IsUpper(FirstRune(t))})
+		lt := t
+		if sameLen {
+			lt = low[start:end]
+		} else {
+			lt = strings.ToLower(t)
+		}
+		toks = append(toks, Token{Text: t, Lower: lt, Start: start, End: end, Kind: kind, Cap: unicode.IsUpper(FirstRune(t))})
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
