@@ -92,9 +92,16 @@ func (d *document) addConcepts(c *clause) {
 
 // keyTerm reports whether a noun phrase names something the document
 // keeps coming back to: one of its words is used elsewhere too.
+//
+// A single word must come back three times: "power" or "politics" used
+// twice in passing is no term of the document.
 func (d *document) keyTerm(t []prose.Token, span [2]int) bool {
+	need := 2
+	if span[1]-span[0] == 1 {
+		need = 3
+	}
 	for _, w := range t[span[0]:span[1]] {
-		if !functionWords[w.Lower] && d.freq[w.Lower] >= 2 {
+		if !functionWords[w.Lower] && d.freq[w.Lower] >= need {
 			return true
 		}
 	}

@@ -168,8 +168,21 @@ func (d *document) askable(c *clause, k int) bool {
 		return false // "Duke William II of _____": a title, not a fact
 	case c.vaguePlace(k):
 		return false // "an impact on medieval _____": many places fit
+	case m.coord && c.coordinated(m.typ) >= 3:
+		return false // one of a list of three or more: found by elimination, not known
 	}
 	return true
+}
+
+// coordinated counts the clause's list members of a type.
+func (c *clause) coordinated(t etype) int {
+	n := 0
+	for _, m := range c.ments {
+		if m.coord && m.typ == t {
+			n++
+		}
+	}
+	return n
 }
 
 // keyCandidates writes the items that ask for mention k of clause c: a
