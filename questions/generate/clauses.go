@@ -673,8 +673,8 @@ func (d *document) defineTerm(c *clause) {
 	if t[a].Is("a", "an", "the") {
 		a++
 	}
-	if b-a < 1 || b-a > 3 {
-		return
+	if b-a < 1 || b-a > 3 || prepositions[t[a].Lower] {
+		return // "Inside cryptophyte chloroplasts is ...": a place, not a term
 	}
 	for i := a; i < b; i++ {
 		w := t[i]

@@ -28,6 +28,10 @@ var vagueNouns = prose.WordSet(`way ways time times part parts number numbers lo
 // phrase does not end with one.
 var adjectiveEndings = []string{"ly", "ous", "ive", "able", "ible", "ful", "less", "ish", "ary", "ical", "est"}
 
+// particles complete a verb ("take up", "set out") and start no noun
+// phrase.
+var particles = prose.WordSet(`up out off down away back around forth`)
+
 // conceptPreps are the prepositions whose object is offered as an answer.
 var conceptPreps = prose.WordSet(`of in on at by from with into as for through during between among within
 	without under over against towards toward across`)
@@ -153,7 +157,7 @@ func nounPhrase(t []prose.Token, i, end int) (a, b int) {
 // plainWord reports whether a token can be a word of a plain noun phrase:
 // a lower-case word that is not a function word or a verb.
 func plainWord(t prose.Token) bool {
-	if !t.IsWord() || t.Cap || functionWords[t.Lower] || prepositions[t.Lower] || midAdverbs[t.Lower] || len(t.Lower) < 2 {
+	if !t.IsWord() || t.Cap || functionWords[t.Lower] || prepositions[t.Lower] || midAdverbs[t.Lower] || particles[t.Lower] || len(t.Lower) < 2 {
 		return false
 	}
 	w := t.Lower

@@ -166,6 +166,12 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		prevWord == "from" || prevWord == "after" || prevWord == "before" || prevWord == "around" ||
 		prevWord == "circa" || prevWord == "c." || prevWord == "year" || prevWord == "to" || prevWord == "of" ||
 		prevWord == "and" || prevWord == "till" || prevWord == "between" || prevWord == "–")
+	if !strict && prevWord == "–" && (i < 2 || len(toks[i-2].Text) != 4) {
+		strict = true // "11–14%": a range of numbers, not of years
+	}
+	if i+1 < n && (toks[i+1].Text == "%" || toks[i+1].Is("percent", "per")) {
+		return 0, dateVal{}, false
+	}
 	if y, end, era, ok := yearAt(toks, i, strict); ok {
 		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionWords[toks[i+1].Lower] && !verbAt(toks, i+1) && !(y >= 1000 && len(toks[i].Text) == 4) {
 			// "in 300 ships" is a number, not a year.

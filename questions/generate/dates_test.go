@@ -34,6 +34,7 @@ early 1920                      | ()   | early 1920        | part      | 2
 1916 married a lawyer           | (in) | 1916              | year      | 1
 20th Century Fox                | ()   | -                 |           | 0
 May the king                    | ()   | -                 |           | 0
+14% from the chloroplast        | (–)  | -                 |           | 0
 `
 
 var dateKinds = map[string]dateKind{"year": dYear, "monthyear": dMonthYear, "full": dFull, "monthday": dMonthDay,

@@ -197,6 +197,10 @@ func needsContext(t []prose.Token) bool {
 	if anaphoricStarts[first] && first != "both" {
 		return true
 	}
+	// "Which is located between ...": half of a relative clause.
+	if (first == "which" || first == "who" || first == "whom" || first == "where") && t[len(t)-1].Text != "?" {
+		return true
+	}
 	// "Meanwhile, they occupied ...", "In 1081 he led ...": a subject
 	// pronoun before the verb, with no name before it to stand for.
 	named := false
@@ -242,6 +246,9 @@ func needsContext(t []prose.Token) bool {
 		}
 		// "there" pointing at a place named before ("predominate there"),
 		// not the "there" of "there were".
+		if w == "one" && k > 0 && t[k-1].Lower == "the" && k+1 < len(t) && t[k+1].Is("that", "which", "who") {
+			return true // "the one that contains ...": which one?
+		}
 		if w == "here" && k > i && !t[k].Cap {
 			return true // "born here": where?
 		}

@@ -205,8 +205,9 @@ func (c *clause) subjectQ(k int) string {
 	switch m.typ {
 	case ePerson, eGroup:
 	case eOrg:
-		// A committee decides (who), a university is founded (what).
-		if !humanVerbs[c.toks[c.verb[1]-1].Lower] {
+		// A committee decides (who), a university is founded (what); what
+		// "is thought to be" is a thing.
+		if !humanVerbs[c.toks[c.verb[1]-1].Lower] || c.verb[1]-c.verb[0] > 1 {
 			wh = "What"
 		}
 	case eTerm:
