@@ -22,12 +22,6 @@ type candidate struct {
 	order  int // position among candidates, for stable ties
 }
 
-// typeWeight says how much a teacher cares about a fact of each type:
-// people, dates and numbers first, unknown names last.
-var typeWeight = [nTypes]float64{
-	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0, eTerm: 2.6, eConcept: 1.5,
-}
-
 // keepPerSentence is how many checked items of each kind a sentence keeps
 // for selection, which takes at most three from one sentence: the rest
 // are let go at once, so that memory grows with the document, not with

@@ -12,7 +12,7 @@ import (
 	"factdrill/questions"
 )
 
-// A Sheet entry is one item a judge rates: a generated question or a
+// An Entry is one item a judge rates: a generated question or a
 // human one, with the passage it was asked about.
 type Entry struct {
 	ID      string // opaque: says nothing of where the item came from
