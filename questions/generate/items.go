@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"sort"
 	"strings"
 
 	"factdrill/questions"
@@ -26,7 +27,7 @@ type candidate struct {
 // for selection, which takes at most three from one sentence: the rest
 // are let go at once, so that memory grows with the document, not with
 // the number of facts in it.
-const keepPerSentence = 4
+const keepPerSentence = 3
 
 // candidates writes every item the document supports, of the allowed
 // kinds, checks each (counting the rejected in rep) and returns the best
@@ -103,8 +104,20 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdic
 	return kept
 }
 
+// factsPerSentence is how many of a sentence's answers items are written
+// for, the most important first.
+const factsPerSentence = 10
+
+// A fact is an answer a clause offers, with its importance.
+type fact struct {
+	c     *clause
+	k     int
+	score float64
+}
+
 // sentenceCandidates writes the items of one sentence.
 func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions.Kind]bool, add func(*candidate)) {
+	var facts []fact
 	{
 		srcPlain := prose.Plain(s.text)
 		for ci, c := range s.clauses {
@@ -139,11 +152,17 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 				}
 			}
 			for k := range c.ments {
-				if !d.askable(c, k) {
-					continue
+				if d.askable(c, k) {
+					facts = append(facts, fact{c, k, d.importance(c, k)})
 				}
-				d.keyCandidates(p, c, k, kinds, srcPlain, add)
 			}
+		}
+		// Items for the sentence's most important answers only: a clause
+		// naming a dozen figures would write dozens of items that the
+		// checks and the selection then throw away.
+		sort.SliceStable(facts, func(i, j int) bool { return facts[i].score > facts[j].score })
+		for _, f := range facts[:min(len(facts), factsPerSentence)] {
+			d.keyCandidates(p, f.c, f.k, kinds, srcPlain, add)
 		}
 	}
 }
