@@ -23,7 +23,9 @@ type dateRef struct {
 func (d *document) buildPools() *pools {
 	p := &pools{}
 	for _, e := range d.ents {
-		if e.merged == nil && e.typ != eName && !d.ambiguousName(e) {
+		// Only names whose type is clear and that read as names can be
+		// anyone's distractor.
+		if e.merged == nil && e.typ != eName && !d.ambiguousName(e) && e.typeConfident() && !fragmentName(e.display()) {
 			p.byType[e.typ] = append(p.byType[e.typ], e)
 		}
 	}
@@ -107,8 +109,9 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	var out []string
 	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
 	kind := placeKind(m.text)
+	nk := prose.Normalize(m.text)
 	ok := func(e *entity) bool {
-		if e == m.ent || mentionedIn(s, e) || !e.typeConfident() || fragmentName(e.display()) {
+		if e == m.ent || mentionedIn(s, e) {
 			return false
 		}
 		if m.typ == ePlace && placeKind(e.display()) != kind {
@@ -121,7 +124,8 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		if short {
 			text = e.short()
 		}
-		if isAlias(text, m.text) || m.ent != nil && aliasOfEntity(text, m.ent) {
+		nt := prose.Normalize(text)
+		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
 			return false
 		}
 		for _, o := range out {
@@ -428,10 +432,9 @@ func isAliasNorm(na, nb string) bool {
 	return false
 }
 
-// aliasOfEntity reports whether text is one of the entity's forms, or a
-// word of its name on its own.
-func aliasOfEntity(text string, e *entity) bool {
-	nt := prose.Normalize(text)
+// aliasOfEntityNorm reports whether a normalised text is one of the
+// entity's forms, or a word of its name on its own.
+func aliasOfEntityNorm(nt string, e *entity) bool {
 	for _, f := range e.normForms() {
 		if isAliasNorm(nt, f) {
 			return true

@@ -66,7 +66,7 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 // checked, best first: a sentence dense with figures writes dozens, and
 // checking them all would cost time in proportion to their number times
 // the sentence's length.
-const lintPerSentence = 8
+const lintPerSentence = 5
 
 // checkSentence lints a sentence's best candidates and keeps the best
 // keepPerSentence of each kind.
