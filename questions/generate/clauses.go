@@ -1,6 +1,11 @@
 package generate
 
-import "strings"
+import (
+	"context"
+	"strings"
+
+	"factdrill/questions/generate/prose"
+)
 
 // An antecedent is what a pronoun may stand for: an entity and the words
 // the text last used for it ("Edward the Confessor", "the Normans").
@@ -18,9 +23,17 @@ type antecedent struct {
 // and "their" go to the last group or organisation in subject position;
 // "their" or "its" in the first sentence after a heading that is a name go
 // to that name.
-func (d *document) buildClauses() {
+func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
-	for _, s := range d.sents {
+	otherPerson := false // the sentence before names a person other than the topic
+	for i, s := range d.sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if s.long {
+			focus = nil // too long to read: what it is about is unknown
+			continue
+		}
 		if s.heading {
 			focus = nil
 			if len(s.ments) == 1 && s.ments[0].ent != nil && s.ments[0].a == 0 && s.ments[0].b == len(s.toks) {
@@ -28,9 +41,16 @@ func (d *document) buildClauses() {
 			}
 			continue
 		}
+		// In a text about a person, "he" or "she" with no one else named
+		// in the sentence before stands for the topic.
+		topicAnte := (*antecedent)(nil)
+		if d.topic != nil && d.topic.typ == ePerson && !otherPerson {
+			topicAnte = &antecedent{ent: d.topic, text: d.topic.short()}
+		}
+		otherPerson = namesOtherPerson(s, d.topic)
 		var inSentence, unknown *antecedent
 		for ci, seg := range clauseSpans(s.toks) {
-			text := s.text[s.toks[seg[0]].start:s.toks[seg[1]-1].end]
+			text := s.text[s.toks[seg[0]].Start:s.toks[seg[1]-1].End]
 			c := d.newClause(s, text, false)
 			ante := focus
 			if ci > 0 {
@@ -43,9 +63,12 @@ func (d *document) buildClauses() {
 			} else if a := c.subordinateSubject(); a != nil {
 				ante = a
 			}
+			if ante == nil && ci == 0 {
+				ante = topicAnte
+			}
 			// "Roussel de Bailleul tried ..., but he was stopped": a name
 			// of unknown type that "he" refers back to is a person's.
-			if ci > 0 && ante == nil && unknown != nil && c.ok && c.subj[1] == c.subj[0]+1 && c.toks[c.subj[0]].is("he", "she") && unknown.ent.typ == eName {
+			if ci > 0 && ante == nil && unknown != nil && c.ok && c.subj[1] == c.subj[0]+1 && c.toks[c.subj[0]].Is("he", "she") && unknown.ent.typ == eName {
 				unknown.ent.typ = ePerson
 				ante = unknown
 			}
@@ -68,6 +91,7 @@ func (d *document) buildClauses() {
 				}
 			}
 			d.defineTerm(c)
+			d.addConcepts(c)
 			s.clauses = append(s.clauses, c)
 		}
 		d.roleClauses(s)
@@ -78,13 +102,25 @@ func (d *document) buildClauses() {
 		} else if focus != nil {
 			// Another person named, and "he" is no longer plain.
 			for _, m := range s.ments {
-				if m.ent != nil && m.ent != focus.ent && m.typ == focus.ent.typ {
+				if m.ent != nil && m.ent != focus.ent && (m.typ == focus.ent.typ || m.typ == eName) {
 					focus = nil
 					break
 				}
 			}
 		}
 	}
+	return nil
+}
+
+// namesOtherPerson reports whether a sentence names a person other than
+// the topic.
+func namesOtherPerson(s *sentence, topic *entity) bool {
+	for _, m := range s.ments {
+		if m.typ == ePerson && m.ent != nil && m.ent.root() != topic {
+			return true
+		}
+	}
+	return false
 }
 
 // subordinateSubject returns the person a fronted subordinate clause is
@@ -92,7 +128,7 @@ func (d *document) buildClauses() {
 // "he" is Edward.
 func (c *clause) subordinateSubject() *antecedent {
 	for _, a := range c.advs {
-		if !subordinators[c.toks[a.a].lower] {
+		if !subordinators[c.toks[a.a].Lower] {
 			continue
 		}
 		for _, m := range c.ments {
@@ -106,12 +142,12 @@ func (c *clause) subordinateSubject() *antecedent {
 
 // clauseSpans cuts a sentence's tokens at colons, semicolons and ", but" /
 // ", and" when both sides have a verb of their own.
-func clauseSpans(t []token) [][2]int {
+func clauseSpans(t []prose.Token) [][2]int {
 	var out [][2]int
 	start := 0
 	depth, quote := 0, false
 	for k := 0; k < len(t); k++ {
-		switch t[k].text {
+		switch t[k].Text {
 		case "(":
 			depth++
 		case ")":
@@ -126,9 +162,9 @@ func clauseSpans(t []token) [][2]int {
 		}
 		cut, next := -1, -1
 		switch {
-		case t[k].text == ":" || t[k].text == ";":
+		case t[k].Text == ":" || t[k].Text == ";":
 			cut, next = k, k+1
-		case t[k].text == "," && k+2 < len(t) && t[k+1].is("but", "and", "yet") && !t[k+2].is("also"):
+		case t[k].Text == "," && k+2 < len(t) && t[k+1].Is("but", "and", "yet") && !t[k+2].Is("also"):
 			cut, next = k, k+2
 		}
 		if cut < 0 || next >= len(t) {
@@ -149,18 +185,18 @@ func clauseSpans(t []token) [][2]int {
 // hasSubjectBeforeVerb reports whether the words from i on start a clause of
 // their own (a subject, then a verb) rather than a second verb phrase of the
 // same subject ("... and called for a conference").
-func hasSubjectBeforeVerb(t []token, i int) bool {
+func hasSubjectBeforeVerb(t []prose.Token, i int) bool {
 	for k := i; k < len(t) && k < i+25; k++ {
 		if finiteAt(t, k) && !isNamingParticiple(t, k) {
-			if k == i {
-				return false
+			if k == i || onlyAdverbs(t, i, k) {
+				return false // "but never got on well": the same subject's verb
 			}
 			// "and under Richard I was forged into ...": a phrase, then the
 			// verb of the first subject. A fronted phrase needs a comma or
 			// a pronoun before the verb to have a subject of its own.
-			if prepositions[t[i].lower] {
+			if prepositions[t[i].Lower] {
 				for j := i; j < k; j++ {
-					if t[j].text == "," || subjectPronouns[t[j].lower] && !(t[j].text == "I" && j > 0 && t[j-1].cap) {
+					if t[j].Text == "," || subjectPronouns[t[j].Lower] && !(t[j].Text == "I" && j > 0 && t[j-1].Cap) {
 						return true
 					}
 				}
@@ -201,26 +237,26 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 	a := c.subj[0]
 	w := c.toks[a]
 	var name string
-	switch w.lower {
+	switch w.Lower {
 	case "he", "she":
-		if ante.typ != ePerson || c.subj[1] != a+1 || !genderFits(w.lower, ante) {
+		if ante.typ != ePerson || c.subj[1] != a+1 || !genderFits(w.Lower, ante) {
 			return nil
 		}
 		name = an.text
 	case "his", "her":
-		if ante.typ != ePerson || !genderFits(w.lower, ante) {
+		if ante.typ != ePerson || !genderFits(w.Lower, ante) {
 			return nil
 		}
 		name = possessive(an.text)
 	case "they", "their", "its":
-		if ante.typ != eGroup && ante.typ != eOrg || w.lower == "they" && c.subj[1] != a+1 || w.lower == "its" && ante.typ != eOrg {
+		if ante.typ != eGroup && ante.typ != eOrg || w.Lower == "they" && c.subj[1] != a+1 || w.Lower == "its" && ante.typ != eOrg {
 			return nil
 		}
 		name = an.text
 		if !strings.HasPrefix(name, "the ") && !ante.votesAcronym() && ante.typ != ePerson {
 			name = "the " + name
 		}
-		if w.lower != "they" {
+		if w.Lower != "they" {
 			name = possessive(name)
 		}
 	default:
@@ -229,7 +265,7 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 	if a == c.lead || a == 0 {
 		name = capitalize(name)
 	}
-	text := c.text[:w.start] + name + c.text[w.end:]
+	text := c.text[:w.Start] + name + c.text[w.End:]
 	r := d.newClause(c.sent, text, true)
 	r.swapped = ante
 	if !r.ok {
@@ -241,6 +277,10 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 
 // genderFits reports whether a pronoun may stand for a person whose name
 // says a gender.
+//
+// "She" stands only for a person the lists know as a woman: texts name
+// more men than women, so a name of unknown gender that "she" follows is
+// more often someone else than that name.
 func genderFits(pronoun string, e *entity) bool {
 	switch e.gender() {
 	case 'f':
@@ -248,7 +288,7 @@ func genderFits(pronoun string, e *entity) bool {
 	case 'm':
 		return pronoun == "he" || pronoun == "his"
 	}
-	return true
+	return pronoun == "he" || pronoun == "his"
 }
 
 // possessive writes the possessive of a name: "Kollontai's", "the
@@ -264,7 +304,7 @@ func possessive(name string) string {
 // no article.
 func (e *entity) votesAcronym() bool {
 	f := e.display()
-	return !strings.Contains(f, " ") && (token{text: f}).allCaps()
+	return !strings.Contains(f, " ") && (prose.Token{Text: f}).AllCaps()
 }
 
 // roleClauses turns appositives into statements: "Aleksei Kiselyov, chair
@@ -273,13 +313,13 @@ func (e *entity) votesAcronym() bool {
 func (d *document) roleClauses(s *sentence) {
 	t := s.toks
 	n := len(t)
-	for n > 0 && t[n-1].text == "." {
+	for n > 0 && t[n-1].Text == "." {
 		n--
 	}
 	verbless := !containsFinite(t, 0, n)
 	be := "was"
 	for _, w := range t {
-		if w.is("is", "are", "has", "have") {
+		if w.Is("is", "are", "has", "have") {
 			be = "is"
 			break
 		}
@@ -294,11 +334,11 @@ func (d *document) roleClauses(s *sentence) {
 		// After the name: "X, chair of ...", or in a caption "X one of ...".
 		// A name after "a" ("to win a Nobel Prize, the first person ...")
 		// is not the one an appositive describes.
-		if m.a > 0 && t[m.a-1].is("a", "an") {
+		if m.a > 0 && t[m.a-1].Is("a", "an") {
 			continue
 		}
 		k := m.b
-		if k < n && t[k].text == "," {
+		if k < n && t[k].Text == "," {
 			k++
 		} else if !(verbless && m.a == 0) {
 			k = -1
@@ -308,7 +348,7 @@ func (d *document) roleClauses(s *sentence) {
 			for _, r := range splitRoles(t, k, end) {
 				d.addRole(s, m, t, r[0], r[1], be)
 			}
-			if end < n && t[end].text == "," {
+			if end < n && t[end].Text == "," {
 				k = end + 1
 				continue
 			}
@@ -318,7 +358,7 @@ func (d *document) roleClauses(s *sentence) {
 		// Antioch, Isaac Komnenos".
 		if start, ok := preRoleStart(s, m); ok {
 			end := m.a
-			if t[end-1].text == "," {
+			if t[end-1].Text == "," {
 				end--
 			}
 			d.addRole(s, m, t, start, end, be)
@@ -328,7 +368,7 @@ func (d *document) roleClauses(s *sentence) {
 
 // placeNouns describe places; a statement about what a place is stays in
 // the present ("Normandy is a region in France").
-var placeNouns = wordSet(`region city town village country province state capital port river island
+var placeNouns = prose.WordSet(`region city town village country province state capital port river island
 	area district territory kingdom duchy county peninsula mountain lake valley`)
 
 // thingAppositive turns "Normandy, a region in France" and "Dyrrachium—one
@@ -336,26 +376,27 @@ var placeNouns = wordSet(`region city town village country province state capita
 func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	t := s.toks
 	k := m.b
-	if k >= n || t[k].text != "," && t[k].text != "—" {
-		return
+	listed := m.a > 0 && t[m.a-1].Text == "," || m.a > 1 && t[m.a-1].Is("the", "a", "an") && t[m.a-2].Text == ","
+	if k >= n || t[k].Text != "," && t[k].Text != "—" || m.coord || listed {
+		return // "X, the Y" inside a list is its next member
 	}
-	dash := t[k].text == "—"
+	dash := t[k].Text == "—"
 	k++
 	a := k
-	if k+1 < n && t[k].lower == "one" && t[k+1].lower == "of" {
+	if k+1 < n && t[k].Lower == "one" && t[k+1].Lower == "of" {
 		k += 2
 	}
-	if k >= n || !t[k].is("a", "an", "the") {
+	if k >= n || !t[k].Is("a", "an", "the") {
 		return
 	}
 	end := a
-	for end < n && t[end].text != "," && t[end].text != "—" && t[end].text != "(" && t[end].text != ";" {
-		if finiteAt(t, end) || t[end].is("which", "who", "that", "where") {
+	for end < n && t[end].Text != "," && t[end].Text != "—" && t[end].Text != "(" && t[end].Text != ";" {
+		if finiteAt(t, end) || t[end].Is("which", "who", "that", "where") {
 			return
 		}
 		end++
 	}
-	if dash && (end >= n || t[end].text != "—") {
+	if dash && (end >= n || t[end].Text != "—") {
 		return
 	}
 	if end-a < 2 || end-a > 12 {
@@ -363,17 +404,17 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	}
 	head := ""
 	for j := a; j < end; j++ {
-		if t[j].is("of", "in", "on", "at", "near") {
+		if t[j].Is("of", "in", "on", "at", "near") {
 			break
 		}
-		if t[j].isWord() && !t[j].cap {
-			head = t[j].lower
+		if t[j].IsWord() && !t[j].Cap {
+			head = t[j].Lower
 		}
 	}
 	if head == "" || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] {
 		return // "the VTsSPS, a key founding member of ...": about a person
 	}
-	if placeNouns[strings.TrimSuffix(head, "s")] && m.typ == ePlace && !strings.HasPrefix(t[a].lower, "one") {
+	if placeNouns[strings.TrimSuffix(head, "s")] && m.typ == ePlace && !strings.HasPrefix(t[a].Lower, "one") {
 		be = "is"
 	}
 	text := m.text + " " + be + " " + textOf(t, [2]int{a, end}) + "."
@@ -383,9 +424,9 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 
 // roleEnd returns where an appositive starting at t[k] ends: at a comma, a
 // bracket or the end of the sentence.
-func roleEnd(t []token, k, n int) int {
+func roleEnd(t []prose.Token, k, n int) int {
 	for e := k; e < n; e++ {
-		switch t[e].text {
+		switch t[e].Text {
 		case ",", "(", ")", ";", ":", "—":
 			return e
 		}
@@ -398,9 +439,9 @@ func roleEnd(t []token, k, n int) int {
 
 // splitRoles splits coordinated roles: "chair of the Miners' Union and a
 // signatory of the theses" into its two roles.
-func splitRoles(t []token, a, b int) [][2]int {
+func splitRoles(t []prose.Token, a, b int) [][2]int {
 	for k := a + 1; k+1 < b; k++ {
-		if t[k].lower == "and" && t[k+1].is("a", "an", "the") && isRoleStart(t, k+1) {
+		if t[k].Lower == "and" && t[k+1].Is("a", "an", "the") && isRoleStart(t, k+1) {
 			return append([][2]int{{a, k}}, splitRoles(t, k+1, b)...)
 		}
 	}
@@ -421,34 +462,34 @@ func preRoleStart(s *sentence, m mention) (int, bool) {
 	if k < 1 {
 		return 0, false
 	}
-	comma := t[k].text == ","
+	comma := t[k].Text == ","
 	if comma {
-		if m.b < len(t) && t[m.b].text != "." && t[m.b].text != "," {
+		if m.b < len(t) && t[m.b].Text != "." && t[m.b].Text != "," {
 			return 0, false
 		}
 		k--
-	} else if !roleNouns[t[k].lower] || t[k].cap {
+	} else if !roleNouns[t[k].Lower] || t[k].Cap {
 		return 0, false
 	}
 	sawRole, sawOf := false, false
 	for steps := 0; k >= 0 && steps < 8; steps, k = steps+1, k-1 {
 		w := t[k]
 		switch {
-		case roleNouns[w.lower] && !w.cap:
+		case roleNouns[w.Lower] && !w.Cap:
 			if sawRole && !sawOf {
 				return 0, false
 			}
 			sawRole = true
-		case w.is("the", "a", "an", "his", "her", "their"):
+		case w.Is("the", "a", "an", "his", "her", "their"):
 			return k, sawRole && (comma == sawOf)
-		case w.text == "'s":
+		case w.Text == "'s":
 			return k - 1, sawRole && !comma && k > 0
-		case w.lower == "of":
+		case w.Lower == "of":
 			if sawRole || !comma {
 				return 0, false
 			}
 			sawOf = true
-		case w.isWord() && !functionWords[w.lower] && !isVerbForm(w.lower) && (!w.cap || nationalities[w.lower] || isNameToken(s, k) && !sawRole):
+		case w.IsWord() && !functionWords[w.Lower] && !isVerbForm(w.Lower) && (!w.Cap || nationalities[w.Lower] || isNameToken(s, k) && !sawRole):
 			// adjectives, nationalities, the complement's name
 		default:
 			return 0, false
@@ -467,8 +508,8 @@ func isNameToken(s *sentence, k int) bool {
 }
 
 // addRole records a role fact and the statement it makes.
-func (d *document) addRole(s *sentence, m mention, t []token, a, b int, be string) {
-	for b > a && (t[b-1].text == "," || t[b-1].lower == "and") {
+func (d *document) addRole(s *sentence, m mention, t []prose.Token, a, b int, be string) {
+	for b > a && (t[b-1].Text == "," || t[b-1].Lower == "and") {
 		b--
 	}
 	if b-a < 1 || b-a > 16 {
@@ -477,7 +518,7 @@ func (d *document) addRole(s *sentence, m mention, t []token, a, b int, be strin
 	rf := &roleFact{person: m}
 	first := t[a]
 	switch {
-	case first.is("his", "her"):
+	case first.Is("his", "her"):
 		p := onlyPersonBefore(s, a)
 		if p == nil || p == m.ent {
 			return
@@ -485,11 +526,11 @@ func (d *document) addRole(s *sentence, m mention, t []token, a, b int, be strin
 		rf.possessor = p
 		rf.possText = p.short()
 		rf.role = rf.possText + "'s " + textOf(t, [2]int{a + 1, b})
-	case first.lower == "their":
+	case first.Lower == "their":
 		return
 	default:
 		rf.role = textOf(t, [2]int{a, b})
-		if first.cap && !first.is("the", "a", "an") {
+		if first.Cap && !first.Is("the", "a", "an") {
 			if k := mentionEndingAt(s, a); k >= 0 && s.ments[k].poss {
 				rf.possessor = s.ments[k].ent
 				rf.possText = s.ments[k].text
@@ -511,15 +552,15 @@ func (d *document) addRole(s *sentence, m mention, t []token, a, b int, be strin
 	}
 	// The role noun and whether one person holds it.
 	for k := a; k < b; k++ {
-		if roleNouns[t[k].lower] && !t[k].cap {
-			rf.noun = t[k].lower
+		if roleNouns[t[k].Lower] && !t[k].Cap {
+			rf.noun = t[k].Lower
 			break
 		}
 	}
 	if rf.noun == "" {
 		return
 	}
-	bare := !first.is("a", "an", "one")
+	bare := !first.Is("a", "an", "one")
 	rf.unique = bare && uniqueRoles[rf.noun] && (strings.Contains(rf.role, " of ") || rf.possessor != nil)
 	text := m.text + " " + be + " " + rf.role + "."
 	c := d.newClause(s, text, true)
@@ -545,7 +586,7 @@ func mentionEndingAt(s *sentence, k int) int {
 func (d *document) relativeClauses(s *sentence) {
 	t := s.toks
 	for w := 1; w+1 < len(t); w++ {
-		if t[w].text != "," || !t[w+1].is("who", "which") || w+2 >= len(t) || !finiteAt(t, w+2) {
+		if t[w].Text != "," || !t[w+1].Is("who", "which") || w+2 >= len(t) || !finiteAt(t, w+2) {
 			continue
 		}
 		// The noun phrase before the comma.
@@ -561,10 +602,10 @@ func (d *document) relativeClauses(s *sentence) {
 		if head == nil {
 			// "Shlyapnikov's supporters, who ..."
 			k := w - 1
-			for k > 0 && t[k].isWord() && !t[k].cap && !functionWords[t[k].lower] {
+			for k > 0 && t[k].IsWord() && !t[k].Cap && !functionWords[t[k].Lower] {
 				k--
 			}
-			if k < w-1 && t[k].text == "'s" {
+			if k < w-1 && t[k].Text == "'s" {
 				if i := mentionEndingAtPoss(s, k); i >= 0 && s.ments[i].ent != nil && s.ments[i].typ == ePerson {
 					head = &s.ments[i]
 					start = head.a
@@ -574,7 +615,7 @@ func (d *document) relativeClauses(s *sentence) {
 		if head == nil {
 			continue
 		}
-		isWho := t[w+1].lower == "who"
+		isWho := t[w+1].Lower == "who"
 		if isWho != (head.typ == ePerson || head.typ == eGroup) {
 			continue
 		}
@@ -587,16 +628,16 @@ func (d *document) relativeClauses(s *sentence) {
 				}
 			}
 		}
-		if start > 0 && t[start-1].lower == "the" {
+		if start > 0 && t[start-1].Lower == "the" {
 			start--
 		}
-		if start > 0 && t[start-1].is("and", "or", "nor") {
+		if start > 0 && t[start-1].Is("and", "or", "nor") {
 			continue // "Picardy or the Île-de-France, which were ...": half a list
 		}
 		end := topComma(t, w+2, len(t))
 		if end < 0 {
 			end = len(t)
-			for end > 0 && t[end-1].text == "." {
+			for end > 0 && t[end-1].Text == "." {
 				end--
 			}
 		}
@@ -624,20 +665,20 @@ func mentionEndingAtPoss(s *sentence, k int) int {
 // complement must define: a noun with a relative clause, an "of" phrase
 // or a participle after it.
 func (d *document) defineTerm(c *clause) {
-	if !c.ok || c.main >= 0 || c.neg || c.derived && c.role != nil || !beForms[c.toks[c.verb[0]].lower] || len(c.advs) > 0 {
+	if !c.ok || c.main >= 0 || c.neg || c.derived && c.role != nil || !beForms[c.toks[c.verb[0]].Lower] || len(c.advs) > 0 {
 		return
 	}
 	t := c.toks
 	a, b := c.subj[0], c.subj[1]
-	if t[a].is("a", "an", "the") {
+	if t[a].Is("a", "an", "the") {
 		a++
 	}
-	if b-a < 1 || b-a > 3 {
-		return
+	if b-a < 1 || b-a > 3 || prepositions[t[a].Lower] {
+		return // "Inside cryptophyte chloroplasts is ...": a place, not a term
 	}
 	for i := a; i < b; i++ {
 		w := t[i]
-		if !w.isWord() || functionWords[w.lower] || demonstratives[w.lower] || i > a && w.cap && c.mentionAt(i) < 0 && !c.inMention(i) {
+		if !w.IsWord() || functionWords[w.Lower] || demonstratives[w.Lower] || i > a && w.Cap && c.mentionAt(i) < 0 && !c.inMention(i) {
 			return
 		}
 	}
@@ -647,18 +688,18 @@ func (d *document) defineTerm(c *clause) {
 		}
 	}
 	v := c.verb[1]
-	if v >= c.end || !t[v].is("a", "an", "the") {
+	if v >= c.end || !t[v].Is("a", "an", "the") {
 		return
 	}
 	defining := false
 	for i := v + 1; i < c.end && i < v+12; i++ {
-		if t[i].is("that", "which", "who", "whose", "where", "of", "for", "used") || i+1 < c.end && prepositions[t[i].lower] && t[i+1].is("which", "whom") ||
-			i > v+1 && !t[i].cap && strings.HasSuffix(t[i].lower, "ed") && isParticiple(t[i].lower) && i+1 < c.end && prepositions[t[i+1].lower] {
+		if t[i].Is("that", "which", "who", "whose", "where", "of", "for", "used") || i+1 < c.end && prepositions[t[i].Lower] && t[i+1].Is("which", "whom") ||
+			i > v+1 && !t[i].Cap && strings.HasSuffix(t[i].Lower, "ed") && isParticiple(t[i].Lower) && i+1 < c.end && prepositions[t[i+1].Lower] {
 			// "a lightweight thread managed by the runtime"
 			defining = true
 			break
 		}
-		if t[i].text == "," {
+		if t[i].Text == "," {
 			break
 		}
 	}
@@ -666,12 +707,12 @@ func (d *document) defineTerm(c *clause) {
 		return
 	}
 	text := textOf(t, [2]int{a, b})
-	if t[a].cap && a == c.lead && d.stats.capMid[t[a].lower] == 0 && !t[a].allCaps() {
+	if t[a].Cap && a == c.lead && d.stats.capMid[t[a].Lower] == 0 && !t[a].AllCaps() {
 		// "Glucose is ...": a capital only because the sentence starts.
-		text = strings.ToLower(text[:len(t[a].text)]) + text[len(t[a].text):]
+		text = strings.ToLower(text[:len(t[a].Text)]) + text[len(t[a].Text):]
 	}
 	m := mention{typ: eTerm, a: a, b: b, text: text}
-	c.definite = t[v].lower == "the"
+	c.definite = t[v].Lower == "the"
 	// Keep mentions in order, dropping names inside the term.
 	var ms []mention
 	for _, o := range c.ments {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // dateKind is the form a date is written in; a distractor takes the same
@@ -37,11 +39,11 @@ type dateVal struct {
 
 // scanDate reads a date starting at toks[i]. It returns the end of the date
 // and whether there was one.
-func scanDate(toks []token, i int) (int, dateVal, bool) {
+func scanDate(toks []prose.Token, i int) (int, dateVal, bool) {
 	n := len(toks)
 	at := func(k int) string {
 		if k < n {
-			return toks[k].lower
+			return toks[k].Lower
 		}
 		return ""
 	}
@@ -68,12 +70,12 @@ func scanDate(toks []token, i int) (int, dateVal, bool) {
 	}
 	// "early 1920", "late 19th century", "mid-1920s"
 	if dateModifiers[at(i)] {
-		if end, d, ok := scanCoreDate(toks, i+1); ok && (d.kind == dYear && toks[i+1].kind == tNum || d.kind == dCentury || d.kind == dDecade) {
+		if end, d, ok := scanCoreDate(toks, i+1); ok && (d.kind == dYear && toks[i+1].Kind == prose.Number || d.kind == dCentury || d.kind == dDecade) {
 			return end, dateVal{kind: dPart, part: at(i), inner: d.kind, year: d.year, century: d.century}, true
 		}
 	}
 	if strings.HasPrefix(at(i), "mid-") && len(at(i)) > 4 {
-		sub := tokenize(toks[i].text[4:])
+		sub := prose.Tokenize(toks[i].Text[4:])
 		if len(sub) == 1 {
 			if _, d, ok := scanCoreDate(sub, 0); ok {
 				return i + 1, dateVal{kind: dPart, part: "mid-", inner: d.kind, year: d.year, century: d.century}, true
@@ -85,31 +87,31 @@ func scanDate(toks []token, i int) (int, dateVal, bool) {
 
 // scanCoreDate reads a date without a leading part: a day, month, year,
 // decade or century.
-func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
+func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 	n := len(toks)
 	if i >= n {
 		return 0, dateVal{}, false
 	}
 	t := toks[i]
 	// Month first: "December 30, 1920", "September 1920", "July 5".
-	if m, ok := months[t.lower]; ok && t.cap {
+	if m, ok := months[t.Lower]; ok && t.Cap {
 		if i+1 < n {
 			if d, ok := dayNumber(toks[i+1]); ok {
 				k := i + 2
-				if k < n && toks[k].text == "," {
+				if k < n && toks[k].Text == "," {
 					k++
 				}
 				if y, end, era, ok := yearAt(toks, k, true); ok {
 					return end, dateVal{kind: dFull, year: y, month: m, day: d, era: era}, true
 				}
-				if m != 5 || toks[i+1].kind == tNum {
+				if m != 5 || toks[i+1].Kind == prose.Number {
 					return i + 2, dateVal{kind: dMonthDay, month: m, day: d}, true
 				}
 			}
 			if y, end, era, ok := yearAt(toks, i+1, true); ok {
 				return end, dateVal{kind: dMonthYear, year: y, month: m, era: era}, true
 			}
-			if toks[i+1].lower == "of" && i+2 < n {
+			if toks[i+1].Lower == "of" && i+2 < n {
 				if y, ok := yearNumber(toks[i+2], true); ok {
 					return i + 3, dateVal{kind: dMonthYear, year: y, month: m}, true
 				}
@@ -117,21 +119,21 @@ func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
 		}
 		return 0, dateVal{}, false
 	}
-	if t.text == "AD" || t.text == "A.D." {
+	if t.Text == "AD" || t.Text == "A.D." {
 		if y, end, era, ok := yearAt(toks, i, false); ok {
 			return end, dateVal{kind: dYear, year: y, era: era}, true
 		}
 	}
-	if t.kind != tNum {
+	if t.Kind != prose.Number {
 		// "the tenth century"
-		if o, ok := ordinalWords[t.lower]; ok && i+1 < n && (toks[i+1].lower == "century" || toks[i+1].lower == "centuries") {
+		if o, ok := ordinalWords[t.Lower]; ok && i+1 < n && (toks[i+1].Lower == "century" || toks[i+1].Lower == "centuries") {
 			return centuryEnd(toks, i+1, dateVal{kind: dCentury, century: o})
 		}
 		return 0, dateVal{}, false
 	}
 	// Day first: "5 July 1921", "5 July".
 	if d, ok := dayNumber(t); ok && i+1 < n {
-		if m, ok := months[toks[i+1].lower]; ok && toks[i+1].cap {
+		if m, ok := months[toks[i+1].Lower]; ok && toks[i+1].Cap {
 			if y, end, era, ok := yearAt(toks, i+2, true); ok {
 				return end, dateVal{kind: dFull, year: y, month: m, day: d, dayFirst: true, era: era}, true
 			}
@@ -140,37 +142,43 @@ func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
 	}
 	// Centuries: "10th century", "10th and 11th centuries".
 	if o, ok := ordinalNumber(t); ok && i+1 < n {
-		if toks[i+1].lower == "century" || toks[i+1].lower == "centuries" {
+		if toks[i+1].Lower == "century" || toks[i+1].Lower == "centuries" {
 			return centuryEnd(toks, i+1, dateVal{kind: dCentury, century: o})
 		}
-		if (toks[i+1].lower == "and" || toks[i+1].lower == "or" || toks[i+1].text == "–" || toks[i+1].text == "-") && i+3 < n {
-			if _, ok := ordinalNumber(toks[i+2]); ok && toks[i+3].lower == "centuries" {
+		if (toks[i+1].Lower == "and" || toks[i+1].Lower == "or" || toks[i+1].Text == "–" || toks[i+1].Text == "-") && i+3 < n {
+			if _, ok := ordinalNumber(toks[i+2]); ok && toks[i+3].Lower == "centuries" {
 				return centuryEnd(toks, i+3, dateVal{kind: dCentury, century: o, plural: true})
 			}
 		}
 	}
 	// Decades: "1050s", "880s".
-	if len(t.text) >= 4 && strings.HasSuffix(t.text, "0s") {
-		if y, err := strconv.Atoi(t.text[:len(t.text)-1]); err == nil && y >= 100 && y < 2100 {
+	if len(t.Text) >= 4 && strings.HasSuffix(t.Text, "0s") {
+		if y, err := strconv.Atoi(t.Text[:len(t.Text)-1]); err == nil && y >= 100 && y < 2100 {
 			return i + 1, dateVal{kind: dDecade, year: y}, true
 		}
 	}
 	// Years, alone or as a range: "1066", "1038–40".
 	prevWord := ""
 	if i > 0 {
-		prevWord = toks[i-1].lower
+		prevWord = toks[i-1].Lower
 	}
 	strict := !(prevWord == "in" || prevWord == "by" || prevWord == "since" || prevWord == "until" ||
 		prevWord == "from" || prevWord == "after" || prevWord == "before" || prevWord == "around" ||
 		prevWord == "circa" || prevWord == "c." || prevWord == "year" || prevWord == "to" || prevWord == "of" ||
 		prevWord == "and" || prevWord == "till" || prevWord == "between" || prevWord == "–")
+	if !strict && prevWord == "–" && (i < 2 || len(toks[i-2].Text) != 4) {
+		strict = true // "11–14%": a range of numbers, not of years
+	}
+	if i+1 < n && (toks[i+1].Text == "%" || toks[i+1].Is("percent", "per")) {
+		return 0, dateVal{}, false
+	}
 	if y, end, era, ok := yearAt(toks, i, strict); ok {
-		if era == "" && i+1 < n && !strict && toks[i+1].kind == tWord && !toks[i+1].cap && !functionWords[toks[i+1].lower] {
+		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionWords[toks[i+1].Lower] && !verbAt(toks, i+1) && !(y >= 1000 && len(toks[i].Text) == 4) {
 			// "in 300 ships" is a number, not a year.
 			return 0, dateVal{}, false
 		}
-		if end+1 < n && (toks[end].text == "–" || toks[end].text == "-") && toks[end+1].kind == tNum {
-			if _, err := strconv.Atoi(toks[end+1].text); err == nil && len(toks[end+1].text) <= 4 {
+		if end+1 < n && (toks[end].Text == "–" || toks[end].Text == "-") && toks[end+1].Kind == prose.Number {
+			if _, err := strconv.Atoi(toks[end+1].Text); err == nil && len(toks[end+1].Text) <= 4 {
 				return end + 2, dateVal{kind: dRange, year: y, era: era}, true
 			}
 		}
@@ -179,27 +187,38 @@ func scanCoreDate(toks []token, i int) (int, dateVal, bool) {
 	return 0, dateVal{}, false
 }
 
+// verbAt reports whether toks[i] is a verb: a form the lexicon knows, or
+// a past form ending in -ed before an article, a pronoun or a
+// preposition ("in 1916 married a lawyer").
+func verbAt(toks []prose.Token, i int) bool {
+	w := toks[i].Lower
+	if isVerbForm(w) {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") && len(w) > 4 && i+1 < len(toks) && (determiners[toks[i+1].Lower] || prepositions[toks[i+1].Lower] || objectPronouns[toks[i+1].Lower])
+}
+
 // yearAt reads a year at toks[k] with its era, if any: "1066", "753 BC",
 // "AD 80". Without an era, strict limits years to four digits.
-func yearAt(toks []token, k int, strict bool) (year, end int, era string, ok bool) {
+func yearAt(toks []prose.Token, k int, strict bool) (year, end int, era string, ok bool) {
 	if k >= len(toks) {
 		return 0, 0, "", false
 	}
-	if (toks[k].text == "AD" || toks[k].text == "A.D.") && k+1 < len(toks) {
-		if y, ok := yearNumber(toks[k+1], false); ok || toks[k+1].kind == tNum && len(toks[k+1].text) == 1 {
+	if (toks[k].Text == "AD" || toks[k].Text == "A.D.") && k+1 < len(toks) {
+		if y, ok := yearNumber(toks[k+1], false); ok || toks[k+1].Kind == prose.Number && len(toks[k+1].Text) == 1 {
 			if !ok {
-				y, _ = strconv.Atoi(toks[k+1].text)
+				y, _ = strconv.Atoi(toks[k+1].Text)
 			}
 			return y, k + 2, "AD", true
 		}
 		return 0, 0, "", false
 	}
-	if k+1 < len(toks) && (toks[k+1].text == "BC" || toks[k+1].text == "BCE" || toks[k+1].text == "B.C." || toks[k+1].text == "AD" || toks[k+1].text == "CE") {
-		if y, ok := yearNumber(toks[k], false); ok || toks[k].kind == tNum && len(toks[k].text) == 1 {
+	if k+1 < len(toks) && (toks[k+1].Text == "BC" || toks[k+1].Text == "BCE" || toks[k+1].Text == "B.C." || toks[k+1].Text == "AD" || toks[k+1].Text == "CE") {
+		if y, ok := yearNumber(toks[k], false); ok || toks[k].Kind == prose.Number && len(toks[k].Text) == 1 {
 			if !ok {
-				y, _ = strconv.Atoi(toks[k].text)
+				y, _ = strconv.Atoi(toks[k].Text)
 			}
-			era := strings.TrimSuffix(strings.ReplaceAll(toks[k+1].text, ".", ""), "")
+			era := strings.TrimSuffix(strings.ReplaceAll(toks[k+1].Text, ".", ""), "")
 			if era == "BC" || era == "BCE" {
 				y = -y
 			}
@@ -212,10 +231,13 @@ func yearAt(toks []token, k int, strict bool) (year, end int, era string, ok boo
 	return 0, 0, "", false
 }
 
-func centuryEnd(toks []token, k int, d dateVal) (int, dateVal, bool) {
-	d.plural = d.plural || toks[k].lower == "centuries"
+func centuryEnd(toks []prose.Token, k int, d dateVal) (int, dateVal, bool) {
+	d.plural = d.plural || toks[k].Lower == "centuries"
+	if toks[k].Cap && k+1 < len(toks) && toks[k+1].Cap && toks[k+1].IsWord() {
+		return 0, d, false // "20th Century Fox": a name, not a date
+	}
 	k++
-	if k < len(toks) && (toks[k].text == "BC" || toks[k].text == "AD" || toks[k].text == "BCE" || toks[k].text == "CE") {
+	if k < len(toks) && (toks[k].Text == "BC" || toks[k].Text == "AD" || toks[k].Text == "BCE" || toks[k].Text == "CE") {
 		k++
 	}
 	return k, d, true
@@ -223,23 +245,23 @@ func centuryEnd(toks []token, k int, d dateVal) (int, dateVal, bool) {
 
 // yearNumber reads a year. Strictly, only four-digit numbers from 1000 to
 // 2100 count; otherwise (after "in", "by", ...) 1 to 2100.
-func yearNumber(t token, strict bool) (int, bool) {
-	if t.kind != tNum || strings.ContainsAny(t.text, ",.") {
+func yearNumber(t prose.Token, strict bool) (int, bool) {
+	if t.Kind != prose.Number || strings.ContainsAny(t.Text, ",.") {
 		return 0, false
 	}
-	y, err := strconv.Atoi(t.text)
+	y, err := strconv.Atoi(t.Text)
 	if err != nil {
 		return 0, false
 	}
 	if strict {
-		return y, len(t.text) == 4 && y >= 1000 && y <= 2100
+		return y, len(t.Text) == 4 && y >= 1000 && y <= 2100
 	}
-	return y, y >= 1 && y <= 2100 && len(t.text) >= 2
+	return y, y >= 1 && y <= 2100 && len(t.Text) >= 2
 }
 
-func dayNumber(t token) (int, bool) {
-	s := strings.TrimRight(t.lower, "stndrh")
-	if t.kind != tNum {
+func dayNumber(t prose.Token) (int, bool) {
+	s := strings.TrimRight(t.Lower, "stndrh")
+	if t.Kind != prose.Number {
 		return 0, false
 	}
 	d, err := strconv.Atoi(s)
@@ -247,13 +269,13 @@ func dayNumber(t token) (int, bool) {
 }
 
 // ordinalNumber reads "10th", "1st", "22nd".
-func ordinalNumber(t token) (int, bool) {
-	if t.kind != tNum {
+func ordinalNumber(t prose.Token) (int, bool) {
+	if t.Kind != prose.Number {
 		return 0, false
 	}
 	for _, suf := range []string{"st", "nd", "rd", "th"} {
-		if strings.HasSuffix(t.lower, suf) {
-			v, err := strconv.Atoi(strings.TrimSuffix(t.lower, suf))
+		if strings.HasSuffix(t.Lower, suf) {
+			v, err := strconv.Atoi(strings.TrimSuffix(t.Lower, suf))
 			return v, err == nil
 		}
 	}

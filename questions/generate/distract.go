@@ -3,6 +3,8 @@ package generate
 import (
 	"sort"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // pools hold the document's candidates for distractors: entities of each
@@ -21,7 +23,9 @@ type dateRef struct {
 func (d *document) buildPools() *pools {
 	p := &pools{}
 	for _, e := range d.ents {
-		if e.merged == nil && e.typ != eName && !d.ambiguousName(e) {
+		// Only names whose type is clear and that read as names can be
+		// anyone's distractor.
+		if e.merged == nil && e.typ != eName && !d.ambiguousName(e) && e.typeConfident() && !fragmentName(e.display()) {
 			p.byType[e.typ] = append(p.byType[e.typ], e)
 		}
 	}
@@ -42,15 +46,7 @@ func (d *document) buildPools() *pools {
 // people ("Curie" beside "Marie Curie" and "Pierre Curie"): as an option
 // it would be a second right answer.
 func (d *document) ambiguousName(e *entity) bool {
-	if e.typ != ePerson || len(e.core) != 1 {
-		return false
-	}
-	for _, o := range d.ents {
-		if o != e && o.merged == nil && len(o.core) > 1 && (o.core[len(o.core)-1] == e.core[0] || o.core[0] == e.core[0]) {
-			return true
-		}
-	}
-	return false
+	return e.typ == ePerson && len(e.core) == 1 && d.nameWords[e.core[0]]
 }
 
 // distractors returns up to three wrong answers of the key's type, taken
@@ -75,35 +71,51 @@ func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []
 // first.
 func (d *document) termDistractors(m mention, s *sentence) []string {
 	var out []string
-	nk := normalize(m.text)
-	i0 := sort.Search(len(d.terms), func(i int) bool { return d.terms[i].sent >= s.idx })
-	lo, hi := i0-1, i0
-	for steps := 0; len(out) < 3 && (lo >= 0 || hi < len(d.terms)) && steps < 200; steps++ {
-		var t termRef
-		if hi >= len(d.terms) || lo >= 0 && s.idx-d.terms[lo].sent <= d.terms[hi].sent-s.idx {
-			t = d.terms[lo]
-			lo--
-		} else {
-			t = d.terms[hi]
-			hi++
+	nk := prose.Normalize(m.text)
+	srcPlain := prose.Plain(s.text)
+	nearest(len(d.terms), func(i int) int { return d.terms[i].sent }, s.idx, 200, func(i int) bool {
+		t := d.terms[i]
+		if t.sent != s.idx && !isAliasNorm(prose.Normalize(t.text), nk) && !contains(out, t.text) && !prose.ContainsWord(srcPlain, prose.Plain(t.text)) {
+			out = append(out, t.text)
 		}
-		if t.sent == s.idx || isAliasNorm(normalize(t.text), nk) || contains(out, t.text) || containsWord(plain(s.text), plain(t.text)) {
-			continue
-		}
-		out = append(out, t.text)
-	}
+		return len(out) < 3
+	})
 	return out
+}
+
+// nearest visits the indexes 0..n-1 of a list ordered by sentence (sentOf
+// gives an index's sentence), nearest to sentence at first, taking the
+// nearer side at each step, for at most limit steps or until visit
+// returns false.
+func nearest(n int, sentOf func(i int) int, at, limit int, visit func(i int) bool) {
+	i0 := sort.Search(n, func(i int) bool { return sentOf(i) >= at })
+	lo, hi := i0-1, i0
+	for steps := 0; (lo >= 0 || hi < n) && steps < limit; steps++ {
+		var i int
+		if hi >= n || lo >= 0 && at-sentOf(lo) <= sentOf(hi)-at {
+			i, lo = lo, lo-1
+		} else {
+			i, hi = hi, hi+1
+		}
+		if !visit(i) {
+			return
+		}
+	}
 }
 
 func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
 	pool := p.byType[m.typ]
 	short := m.typ == ePerson && !strings.Contains(m.text, " ")
 	var out []string
-	acronym := (token{text: m.text}).allCaps() && !strings.Contains(m.text, " ")
-	lowSent := strings.ToLower(s.text)
+	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
+	kind := placeKind(m.text)
+	nk := prose.Normalize(m.text)
 	ok := func(e *entity) bool {
 		if e == m.ent || mentionedIn(s, e) {
 			return false
+		}
+		if m.typ == ePlace && placeKind(e.display()) != kind {
+			return false // a city against a city, a country against a country
 		}
 		if m.typ == eOrg && e.votesAcronym() != acronym {
 			return false // an acronym among names stands out, and the reverse
@@ -112,7 +124,8 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		if short {
 			text = e.short()
 		}
-		if isAlias(text, m.text) || m.ent != nil && aliasOfEntity(text, m.ent) {
+		nt := prose.Normalize(text)
+		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
 			return false
 		}
 		for _, o := range out {
@@ -120,26 +133,18 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 				return false
 			}
 		}
-		if strings.Contains(lowSent, strings.ToLower(text)) {
+		if strings.Contains(s.lower, strings.ToLower(text)) {
 			return false
 		}
 		out = append(out, text)
 		return true
 	}
 	// Walk outwards from the key's sentence: near entities first.
-	i0 := sort.Search(len(pool), func(i int) bool { return pool[i].first >= s.idx })
-	lo, hi := i0-1, i0
-	for steps := 0; len(out) < 3 && (lo >= 0 || hi < len(pool)) && steps < 400; steps++ {
-		takeLo := hi >= len(pool) || lo >= 0 && s.idx-pool[lo].first <= pool[hi].first-s.idx
-		if takeLo {
-			ok(pool[lo])
-			lo--
-		} else {
-			ok(pool[hi])
-			hi++
-		}
-	}
-	if len(out) < 3 && m.typ == ePlace && countries[strings.ToLower(m.text)] {
+	nearest(len(pool), func(i int) int { return pool[i].first }, s.idx, 400, func(i int) bool {
+		ok(pool[i])
+		return len(out) < 3
+	})
+	if len(out) < 3 && m.typ == ePlace && kind == placeCountry && countries[strings.ToLower(m.text)] {
 		for k := 0; k < len(wellKnownCountries) && len(out) < 3; k++ {
 			c := wellKnownCountries[(int(seed)+k*7)%len(wellKnownCountries)]
 			if !isAlias(c, m.text) && !strings.Contains(s.text, c) && !contains(out, c) {
@@ -148,6 +153,100 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 	}
 	return out
+}
+
+// Kinds of place: a distractor for a place is a place of the same kind.
+const (
+	placeCity = iota
+	placeCountry
+	placeRegion
+	placeFeature // a river, a mountain, a sea
+	placeSite    // a building, a street, a park
+)
+
+var (
+	regionNames = prose.WordSet(`europe asia africa america antarctica oceania scandinavia balkans caucasus
+		siberia mediterranean middle_east near_east far_east north_america south_america latin_america
+		central_asia central_europe eastern_europe western_europe southeast_asia east_asia south_asia
+		west_africa east_africa north_africa new_england midwest levant anatolia`)
+	regionHeads = prose.WordSet(`region province oblast county district state territory territories
+		voivodeship prefecture department shire canton krai governorate marches basin`)
+	stateHeads = prose.WordSet(`empire kingdom republic duchy principality khanate sultanate caliphate
+		emirate confederation union federation commonwealth`)
+	featureHeads = prose.WordSet(`river rivers mountains mountain mount mt. sea ocean bay gulf island islands
+		isle valley peninsula lake coast strait channel desert forest plain plains plateau hills hill cape
+		delta falls pass`)
+	siteHeads = prose.WordSet(`castle palace cathedral abbey monastery fortress fort citadel square street
+		road avenue bridge gate harbour harbor port canal park garden gardens station airport stadium
+		museum hall tower church mosque temple`)
+	compassWords = prose.WordSet(`north south east west northern southern eastern western central upper lower`)
+)
+
+// placeKind tells a country from a city, a region, a natural feature or a
+// site, by the name's words.
+func placeKind(name string) int {
+	low := strings.ToLower(name)
+	low = strings.TrimPrefix(low, "the ")
+	words := strings.Fields(low)
+	if len(words) == 0 {
+		return placeCity
+	}
+	head := words[len(words)-1]
+	for i, w := range words {
+		if w == "of" && i > 0 {
+			head = words[i-1]
+			break
+		}
+	}
+	switch {
+	case countries[low] || stateHeads[head]:
+		return placeCountry
+	case regionNames[strings.ReplaceAll(low, " ", "_")] || regionHeads[head] || len(words) > 1 && compassWords[words[0]] && !featureHeads[head]:
+		return placeRegion
+	case featureHeads[head] || featureHeads[words[0]]:
+		return placeFeature
+	case siteHeads[head]:
+		return placeSite
+	}
+	return placeCity
+}
+
+// typeConfident reports whether the evidence for an entity's type is
+// clear: its type had a vote of one or more, half again any other's.
+// Only such entities are offered as distractors or asked for with them.
+func (e *entity) typeConfident() bool {
+	if e.typ == eName || e.typ == eNone {
+		return false
+	}
+	v := e.votes[e.typ]
+	if e.typ == ePlace && countries[strings.ToLower(e.display())] {
+		return true
+	}
+	for t, o := range e.votes {
+		if etype(t) != e.typ && o*1.5 > v {
+			return false
+		}
+	}
+	return v >= 1.5
+}
+
+// fragmentName reports a name that is a piece of a sentence rather than
+// a name: one that starts with a function word ("The Mochica" is fine in
+// the text but not as an option), holds "I", or is one letter.
+func fragmentName(name string) bool {
+	f := strings.Fields(name)
+	if len(f) == 0 || len([]rune(name)) < 2 {
+		return true
+	}
+	if functionWords[strings.ToLower(f[0])] {
+		return true
+	}
+	for _, w := range f {
+		if w == "I" && len(f) > 1 && !isRomanWord(f[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // wellKnownCountries fill a place question when the document names too few
@@ -193,27 +292,17 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 	}
 	// From the document: same form, within a lifetime of the key, from the
 	// sentences nearest the key's.
-	var near []dateRef
-	i0 := sort.Search(len(p.dates), func(i int) bool { return p.dates[i].sent >= s.idx })
-	lo, hi := i0-1, i0
-	for steps := 0; (lo >= 0 || hi < len(p.dates)) && steps < 200 && len(near) < 12; steps++ {
-		var r dateRef
-		if hi >= len(p.dates) || lo >= 0 && s.idx-p.dates[lo].sent <= p.dates[hi].sent-s.idx {
-			r = p.dates[lo]
-			lo--
-		} else {
-			r = p.dates[hi]
-			hi++
-		}
+	near := make([]dateRef, 0, 12)
+	nearest(len(p.dates), func(i int) int { return p.dates[i].sent }, s.idx, 200, func(i int) bool {
+		r := p.dates[i]
 		if r.d.kind != key.kind || r.d.kind == dPart && (r.d.inner != key.inner || r.d.part != key.part) {
-			continue
+			return true
 		}
-		diff := absInt(r.d.months() - key.months())
-		if diff > 12*60 || diff == 0 {
-			continue
+		if diff := absInt(r.d.months() - key.months()); diff <= 12*60 && diff != 0 {
+			near = append(near, r)
 		}
-		near = append(near, r)
-	}
+		return len(near) < 12
+	})
 	sort.SliceStable(near, func(i, j int) bool {
 		return absInt(near[i].d.months()-key.months()) < absInt(near[j].d.months()-key.months())
 	})
@@ -304,7 +393,7 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 			break
 		}
 		text := m.num.format(x)
-		if strings.EqualFold(text, m.text) || containsWord(s.text, text) || contains(out, text) {
+		if strings.EqualFold(text, m.text) || prose.ContainsWord(s.text, text) || contains(out, text) {
 			continue
 		}
 		out = append(out, text)
@@ -315,7 +404,7 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 // isAlias reports whether two answers name the same thing: equal, one
 // contained in the other, or spelt almost alike.
 func isAlias(a, b string) bool {
-	return isAliasNorm(normalize(a), normalize(b))
+	return isAliasNorm(prose.Normalize(a), prose.Normalize(b))
 }
 
 // isAliasNorm is isAlias on normalised answers.
@@ -323,21 +412,29 @@ func isAliasNorm(na, nb string) bool {
 	if na == "" || nb == "" {
 		return false
 	}
-	if na == nb || containsWord(na, nb) || containsWord(nb, na) {
+	if na == nb || prose.ContainsWord(na, nb) || prose.ContainsWord(nb, na) {
 		return true
+	}
+	// A name and a longer form of it ("Salai", "Salaino").
+	if short, long := na, nb; len(short) >= 4 && !strings.ContainsAny(na+nb, "0123456789") {
+		if len(short) > len(long) {
+			short, long = long, short
+		}
+		if strings.HasPrefix(long, short) {
+			return true
+		}
 	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
-	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && editDistance(na, nb) <= 2 {
+	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && prose.EditDistance(na, nb) <= 2 {
 		return true
 	}
 	return false
 }
 
-// aliasOfEntity reports whether text is one of the entity's forms, or a
-// word of its name on its own.
-func aliasOfEntity(text string, e *entity) bool {
-	nt := normalize(text)
+// aliasOfEntityNorm reports whether a normalised text is one of the
+// entity's forms, or a word of its name on its own.
+func aliasOfEntityNorm(nt string, e *entity) bool {
 	for _, f := range e.normForms() {
 		if isAliasNorm(nt, f) {
 			return true

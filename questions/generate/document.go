@@ -1,7 +1,10 @@
 package generate
 
 import (
+	"context"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // A sentence of the cleaned document.
@@ -11,7 +14,13 @@ type sentence struct {
 	text    string // as written, after cleaning
 	block   int    // the paragraph it belongs to
 	heading bool
-	toks    []token
+	para    int // position in its paragraph, from 0
+	paraLen int // sentences in its paragraph
+	// long marks a sentence too long to ask about (see maxSentenceTokens):
+	// its names count, but no item comes from it.
+	long    bool
+	lower   string // text in lower case, for distractors' checks
+	toks    []prose.Token
 	ments   []mention
 	clauses []*clause
 	// subject is the entity the sentence's main clause is about, for
@@ -31,8 +40,26 @@ type document struct {
 	// topic is what the document is about: the name of its title, or a
 	// name that takes a third of all mentions.
 	topic *entity
+	// topicWords are the words of the title (or the topic's name), with
+	// their plurals: an answer made of them only is the topic.
+	topicWords map[string]bool
 	// terms are the terms the document defines, in order.
 	terms []termRef
+	// concepts are the noun phrases clauses speak of, in order (see
+	// addConcepts); freq counts each lower-case word of the document.
+	concepts []termRef
+	freq     map[string]int
+	// answers counts the sentences each answer (normalised) is named in,
+	// and firstAnswer is the first of them (see countAnswers).
+	answers     map[string]int
+	firstAnswer map[string]int
+
+	// Lookups built once the names and their types are settled (see
+	// indexNames), so that no question compares one name with all others.
+	nameWords  map[string]bool      // the first and last words of names of two words or more
+	shortNames map[string]int       // how many people go by each short form of a name
+	longer     map[string][]*entity // names that extend another: "Central Committee" -> "Central Committee of the RCP"
+	shared     map[string][]string  // surnames two or more people share, with their full names
 }
 
 // A termRef is a term defined in sentence sent.
@@ -41,33 +68,58 @@ type termRef struct {
 	sent int
 }
 
+// maxSentenceTokens is the longest sentence the generator asks about. A
+// longer one (a document pasted without full stops, a run-on list) would
+// give stems no one reads, and reading it clause by clause costs time in
+// proportion to the square of its length.
+const maxSentenceTokens = 160
+
+// checkEvery is how many sentences pass between two looks at the context.
+const checkEvery = 64
+
 // analyze cleans raw text, splits it into sentences and finds the names,
-// dates and quantities in them.
-func analyze(raw string, progress func(done, total int)) *document {
-	d := &document{byKey: map[string]*entity{}}
-	var text strings.Builder
-	for bi, b := range cleanDocument(raw) {
-		if bi > 0 {
-			text.WriteString("\n\n")
-		}
-		base := text.Len()
-		text.WriteString(b.text)
-		for _, sp := range splitSentences(b.text) {
-			s := &sentence{idx: len(d.sents), off: base + sp[0], text: b.text[sp[0]:sp[1]], block: bi, heading: b.heading}
-			d.sents = append(d.sents, s)
-		}
-		if b.heading && d.title == "" && bi == 0 {
-			d.title = b.text
+// dates and quantities in them. It stops with ctx's error when ctx is
+// done.
+func analyze(ctx context.Context, raw, title string, progress func(done, total int)) (*document, error) {
+	d := &document{byKey: map[string]*entity{}, freq: map[string]int{}}
+	text, sents := prose.Sentences(raw)
+	d.text = text
+	for i, ps := range sents {
+		d.sents = append(d.sents, &sentence{idx: i, off: ps.Offset, text: ps.Text, block: ps.Block, heading: ps.Heading, toks: ps.Tokens})
+		if ps.Heading && ps.Block == 0 {
+			d.title = text[:ps.Offset+len(ps.Text)] // the whole first paragraph
 		}
 	}
-	d.text = text.String()
-	for _, s := range d.sents {
-		s.toks = tokenize(s.text)
-		d.words += wordCount(s.text)
+	for i, s := range d.sents {
+		if i > 0 && d.sents[i-1].block == s.block {
+			s.para = d.sents[i-1].para + 1
+		}
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		for _, t := range s.toks {
+			if t.IsWord() && !t.Cap {
+				d.freq[t.Lower]++
+			}
+		}
+		s.long = len(s.toks) > maxSentenceTokens
+		if !s.long {
+			s.lower = strings.ToLower(s.text)
+		}
+		d.words += prose.WordCount(s.text)
+	}
+	for i := len(d.sents) - 1; i >= 0; i-- {
+		s := d.sents[i]
+		if s.paraLen = s.para + 1; i+1 < len(d.sents) && d.sents[i+1].block == s.block {
+			s.paraLen = d.sents[i+1].paraLen
+		}
 	}
 	d.stats = collectStats(d.sents)
 	step := max(1, len(d.sents)/50)
 	for i, s := range d.sents {
+		if i%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		s.ments = findMentions(s.toks, &d.stats)
 		for k := range s.ments {
 			m := &s.ments[k]
@@ -96,7 +148,8 @@ func analyze(raw string, progress func(done, total int)) *document {
 	for _, e := range d.ents {
 		e.typ = decideType(e)
 	}
-	mergeVariants(d.ents)
+	d.setTopic(title)
+	mergeVariants(d.ents, d.topic)
 	mergeBirthNames(d.sents)
 	for _, e := range d.ents {
 		if r := e.root(); r != e && r.typ == eName {
@@ -104,6 +157,7 @@ func analyze(raw string, progress func(done, total int)) *document {
 		}
 	}
 	d.propagateCoordinations()
+	d.settleTopic()
 	for _, s := range d.sents {
 		for k := range s.ments {
 			m := &s.ments[k]
@@ -113,7 +167,7 @@ func analyze(raw string, progress func(done, total int)) *document {
 			}
 		}
 	}
-	return d
+	return d, nil
 }
 
 func (e *entity) addForm(f string) {
@@ -164,27 +218,74 @@ func (d *document) propagateCoordinations() {
 
 // isListGap reports whether the tokens between two names join them in a
 // list: ",", "and", "or", ", and", ", or".
-func isListGap(gap []token) bool {
+func isListGap(gap []prose.Token) bool {
 	switch len(gap) {
 	case 1:
-		return gap[0].text == "," || gap[0].lower == "and" || gap[0].lower == "or"
+		return gap[0].Text == "," || gap[0].Lower == "and" || gap[0].Lower == "or"
 	case 2:
-		return gap[0].text == "," && (gap[1].lower == "and" || gap[1].lower == "or")
+		return gap[0].Text == "," && (gap[1].Lower == "and" || gap[1].Lower == "or")
 	}
 	return false
 }
 
-// findTopic returns the entity the document is about, or nil: the one
-// its title names, else one named far more often than any other.
-func (d *document) findTopic(title string) *entity {
-	for _, t := range []string{title, d.title} {
-		if t == "" {
-			continue
-		}
-		if e := d.byKey[nameKey(t)]; e != nil {
-			return e.root()
+// setTopic finds what the document is about from its title (the
+// teacher's, else the document's first heading): the entity the title
+// names, and the title's words. settleTopic finishes the job.
+func (d *document) setTopic(title string) {
+	if title == "" {
+		title = d.title
+	}
+	d.topicWords = map[string]bool{}
+	for _, w := range strings.Fields(prose.Normalize(title)) {
+		if !functionWords[w] {
+			d.topicWords[w] = true
+			d.topicWords[w+"s"] = true
+			d.topicWords[strings.TrimSuffix(w, "s")] = true
 		}
 	}
+	if title != "" {
+		d.topic = d.byKey[nameKey(title)]
+	}
+}
+
+// settleTopic ends setTopic once names are merged: without a title that
+// names an entity, the topic is a name used far more often than any
+// other. A topic written as a name of unknown type that the text calls
+// "he" or "she" is a person.
+func (d *document) settleTopic() {
+	if d.topic == nil {
+		d.topic = d.frequentName()
+	}
+	if d.topic == nil {
+		return
+	}
+	d.topic = d.topic.root()
+	for _, w := range strings.Fields(prose.Normalize(d.topic.display())) {
+		if !functionWords[w] {
+			d.topicWords[w] = true
+		}
+	}
+	if d.topic.typ == eName || d.topic.typ == ePerson {
+		he, it := 0, 0
+		for _, s := range d.sents {
+			if len(s.toks) > 0 {
+				switch s.toks[0].Lower {
+				case "he", "his", "she", "her":
+					he++
+				case "it", "its":
+					it++
+				}
+			}
+		}
+		if he >= 2 && he > it {
+			d.topic.typ = ePerson
+		}
+	}
+}
+
+// frequentName returns a name mentioned far more often than any other,
+// or nil.
+func (d *document) frequentName() *entity {
 	total := 0
 	var best, second *entity
 	for _, e := range d.ents {
@@ -205,15 +306,22 @@ func (d *document) findTopic(title string) *entity {
 	return nil
 }
 
-// wordCount counts the space-separated words of s.
-func wordCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
-		if !sp && !in {
-			n++
-		}
-		in = !sp
+// isTopic reports whether an answer is what the whole document is about:
+// the topic's entity, or words of the title only ("California" in a text
+// titled "Southern California"). Every sentence would give it away.
+func (d *document) isTopic(m mention) bool {
+	if d.topic != nil && m.ent != nil && m.ent.root() == d.topic {
+		return true
 	}
-	return n
+	n := 0
+	for _, w := range strings.Fields(prose.Normalize(m.text)) {
+		if functionWords[w] {
+			continue
+		}
+		if !d.topicWords[w] {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

@@ -3,6 +3,8 @@ package generate
 import (
 	"strings"
 	"unicode"
+
+	"factdrill/questions/generate/prose"
 )
 
 // etype is the type of a fact's key. Distractors share their key's type.
@@ -20,10 +22,11 @@ const (
 	eTerm         // a term a sentence defines: "photosynthesis"
 	eDate
 	eNumber
+	eConcept // a noun phrase a clause states something of: "the stroma", "alternating current"
 	nTypes
 )
 
-var typeNames = [...]string{"none", "person", "group", "organisation", "place", "event", "work", "name", "term", "date", "number"}
+var typeNames = [...]string{"none", "person", "group", "organisation", "place", "event", "work", "name", "term", "date", "number", "concept"}
 
 func (t etype) String() string { return typeNames[t] }
 
@@ -54,7 +57,8 @@ func (m mention) keyable() bool {
 	case eNumber:
 		return m.num.unit != "" || m.num.prefix != "" || m.num.suffix != ""
 	}
-	return true
+	// An initial ("Y." of "Y. pestis") is half a name.
+	return len([]rune(strings.TrimSuffix(m.text, "."))) > 1
 }
 
 // An entity is a named thing of the document, with all the ways it is
@@ -121,7 +125,7 @@ func (e *entity) gender() byte {
 func (e *entity) normForms() []string {
 	if e.norms == nil {
 		for _, f := range e.forms {
-			e.norms = append(e.norms, normalize(f))
+			e.norms = append(e.norms, prose.Normalize(f))
 		}
 	}
 	return e.norms
@@ -141,7 +145,7 @@ func (e *entity) short() string {
 	return d
 }
 
-func isRomanWord(w string) bool { return token{text: w}.roman() }
+func isRomanWord(w string) bool { return prose.Token{Text: w}.Roman() }
 
 // docStats counts how each word is written away from the start of a
 // sentence, to tell a name ("Kollontai co-signed") from a capitalised
@@ -155,13 +159,13 @@ func collectStats(sents []*sentence) docStats {
 	st := docStats{capMid: map[string]int{}, lowMid: map[string]int{}}
 	for _, s := range sents {
 		for i, t := range s.toks {
-			if i == 0 || !t.isWord() || sentenceStartAt(s.toks, i) {
+			if i == 0 || !t.IsWord() || sentenceStartAt(s.toks, i) {
 				continue
 			}
-			if t.cap {
-				st.capMid[t.lower]++
+			if t.Cap {
+				st.capMid[t.Lower]++
 			} else {
-				st.lowMid[t.lower]++
+				st.lowMid[t.Lower]++
 			}
 		}
 	}
@@ -170,30 +174,30 @@ func collectStats(sents []*sentence) docStats {
 
 // sentenceStartAt reports whether toks[i] begins a sentence or a quotation,
 // where capitals say nothing.
-func sentenceStartAt(toks []token, i int) bool {
+func sentenceStartAt(toks []prose.Token, i int) bool {
 	if i == 0 {
 		return true
 	}
-	p := toks[i-1].text
+	p := toks[i-1].Text
 	if p == `"` || p == "'" || p == ":" || p == "(" {
-		return i == 1 || toks[i-2].text == ":" || p == ":"
+		return i == 1 || toks[i-2].Text == ":" || p == ":"
 	}
 	return false
 }
 
 // findMentions finds the dates, quantities and names of a sentence.
-func findMentions(toks []token, st *docStats) []mention {
+func findMentions(toks []prose.Token, st *docStats) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
 		if end, d, ok := scanDate(toks, i); ok {
 			m := mention{typ: eDate, a: i, b: end, date: d}
-			if i > 0 && (openDatePreps[toks[i-1].lower] || toks[i-1].lower == "the" && i > 1 && openDatePreps[toks[i-2].lower]) {
+			if i > 0 && (openDatePreps[toks[i-1].Lower] || toks[i-1].Lower == "the" && i > 1 && openDatePreps[toks[i-2].Lower]) {
 				m.open = true
 			}
 			if d.kind == dRange || d.kind == dMonthDay {
 				m.open = true
 			}
-			if end < len(toks) && (toks[end].lower == "to" || toks[end].text == "–" || toks[end].text == "-") {
+			if end < len(toks) && (toks[end].Lower == "to" || toks[end].Text == "–" || toks[end].Text == "-") {
 				m.open = true
 			}
 			out = append(out, m)
@@ -202,8 +206,11 @@ func findMentions(toks []token, st *docStats) []mention {
 		}
 		if end, v, ok := scanNumber(toks, i); ok {
 			m := mention{typ: eNumber, a: i, b: end, num: v}
-			if i > 0 && approximators[toks[i-1].lower] || i > 1 && toks[i-1].lower == "than" || i > 1 && toks[i-2].lower == "up" {
+			if i > 0 && approximators[toks[i-1].Lower] || i > 1 && toks[i-1].Lower == "than" || i > 1 && toks[i-2].Lower == "up" {
 				m.open = true
+			}
+			if i > 1 && (toks[i-1].Text == "–" || toks[i-1].Text == "-") && toks[i-2].Kind == prose.Number {
+				m.open = true // the end of a range, "10–15%": half a fact
 			}
 			out = append(out, m)
 			i = end
@@ -219,31 +226,31 @@ func findMentions(toks []token, st *docStats) []mention {
 	for k := range out {
 		m := &out[k]
 		m.text = joinSpan(toks, m.a, m.b)
-		m.poss = m.b < len(toks) && toks[m.b].text == "'s"
-		m.the = m.a > 0 && toks[m.a-1].lower == "the"
+		m.poss = m.b < len(toks) && toks[m.b].Text == "'s"
+		m.the = m.a > 0 && toks[m.a-1].Lower == "the"
 	}
 	markCoordinations(toks, out)
 	return out
 }
 
-func joinSpan(toks []token, a, b int) string {
+func joinSpan(toks []prose.Token, a, b int) string {
 	var sb strings.Builder
 	for i := a; i < b; i++ {
-		if i > a && toks[i].start > toks[i-1].end {
+		if i > a && toks[i].Start > toks[i-1].End {
 			sb.WriteByte(' ')
 		}
-		sb.WriteString(toks[i].text)
+		sb.WriteString(toks[i].Text)
 	}
 	return sb.String()
 }
 
 // nameConnectors join the parts of a name: "Battle of Hastings", "Roussel de
 // Bailleul", "William the Conqueror".
-var nameConnectors = wordSet(`of de du des la le van von der den da di del al bin ibn y the`)
+var nameConnectors = prose.WordSet(`of de du des la le van von der den da di del al bin ibn y the`)
 
 // scanName reads a run of capitalised words, with connectors between them,
 // starting at toks[i].
-func scanName(toks []token, i int, st *docStats) (int, bool) {
+func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 	t := toks[i]
 	if !startsName(toks, i, st) {
 		return 0, false
@@ -251,32 +258,33 @@ func scanName(toks []token, i int, st *docStats) (int, bool) {
 	j := i + 1 // after a word, or an ordinal: "9th Congress"
 	for j < len(toks) {
 		u := toks[j]
-		if u.isWord() && (u.cap || u.allCaps()) && !(u.text == "I" && !toks[j-1].cap) {
-			if _, isMonth := months[u.lower]; isMonth && j+1 < len(toks) && toks[j+1].kind == tNum {
+		if u.IsWord() && (u.Cap || u.AllCaps()) && !(u.Text == "I" && !toks[j-1].Cap) && !(functionWords[u.Lower] && !nameConnectors[u.Lower]) {
+			if _, isMonth := months[u.Lower]; isMonth && j+1 < len(toks) && toks[j+1].Kind == prose.Number {
 				break
 			}
 			j++
 			continue
 		}
-		if u.isWord() && (strings.HasPrefix(u.text, "d'") || strings.HasPrefix(u.text, "l'")) && len(u.text) > 2 && isUpperWord(u.text[2:]) {
+		if u.IsWord() && (strings.HasPrefix(u.Text, "d'") || strings.HasPrefix(u.Text, "l'")) && len(u.Text) > 2 && isUpperWord(u.Text[2:]) ||
+			u.IsWord() && (strings.HasPrefix(u.Text, "al-") || strings.HasPrefix(u.Text, "el-") || strings.HasPrefix(u.Text, "ad-")) && len(u.Text) > 3 && isUpperWord(u.Text[3:]) {
 			j++ // "Pierre d'Aulps"
 			continue
 		}
-		if u.isWord() && nameConnectors[u.lower] && j+1 < len(toks) {
+		if u.IsWord() && nameConnectors[u.Lower] && j+1 < len(toks) {
 			k := j + 1
-			if u.lower != "the" && toks[k].lower == "the" && k+1 < len(toks) {
+			if u.Lower != "the" && toks[k].Lower == "the" && k+1 < len(toks) {
 				k++
 			}
 			next := toks[k]
-			if next.isWord() && next.cap && !startsSentenceWord(next) || next.kind == tNum && u.lower == "the" && k > j+1 {
-				if u.lower == "the" && !isEpithetStart(toks, i, j) {
+			if next.IsWord() && next.Cap && !startsSentenceWord(next) || next.Kind == prose.Number && u.Lower == "the" && k > j+1 {
+				if u.Lower == "the" && !isEpithetStart(toks, i, j) {
 					break
 				}
 				j = k + 1
 				continue
 			}
 			// "Letter of the 22": a number closing a name.
-			if u.lower == "of" && k > j+1 && next.kind == tNum && k+1 <= len(toks) && (k+1 == len(toks) || !toks[k+1].isWord() || toks[k+1].cap) {
+			if u.Lower == "of" && k > j+1 && next.Kind == prose.Number && k+1 <= len(toks) && (k+1 == len(toks) || !toks[k+1].IsWord() || toks[k+1].Cap) {
 				j = k + 1
 				continue
 			}
@@ -284,71 +292,71 @@ func scanName(toks []token, i int, st *docStats) (int, bool) {
 		break
 	}
 	// A name never ends with a connector.
-	for j > i+1 && nameConnectors[toks[j-1].lower] {
+	for j > i+1 && nameConnectors[toks[j-1].Lower] {
 		j--
 	}
-	if t.kind == tNum && j == i+1 {
+	if t.Kind == prose.Number && j == i+1 {
 		return 0, false
 	}
 	// A lone nationality or a lone title is an adjective or a word, not a
 	// name; so is a compound ending in lower case ("Norse-speaking").
-	if j == i+1 && (nationalities[t.lower] || personTitles[t.lower] || t.text == "I") {
+	if j == i+1 && (nationalities[t.Lower] || personTitles[t.Lower] || t.Text == "I") {
 		return 0, false
 	}
 	if j == i+1 {
-		if h := strings.LastIndexByte(t.text, '-'); h > 0 && h+1 < len(t.text) && !isUpperWord(t.text[h+1:]) {
+		if h := strings.LastIndexByte(t.Text, '-'); h > 0 && h+1 < len(t.Text) && !isUpperWord(t.Text[h+1:]) {
 			return 0, false
 		}
 	}
 	return j, true
 }
 
-func startsSentenceWord(t token) bool { return functionWords[t.lower] && t.lower != "the" }
+func startsSentenceWord(t prose.Token) bool { return functionWords[t.Lower] && t.Lower != "the" }
 
 // isEpithetStart reports whether a "the" at toks[j] continues a person's
 // name ("William the Conqueror") rather than starting a new phrase.
-func isEpithetStart(toks []token, i, j int) bool {
-	return j == i+1 && firstNames[toks[i].lower] || j == i+2 && personTitles[toks[i].lower]
+func isEpithetStart(toks []prose.Token, i, j int) bool {
+	return j == i+1 && firstNames[toks[i].Lower] || j == i+2 && personTitles[toks[i].Lower]
 }
 
 // startsName reports whether toks[i] can begin a name.
-func startsName(toks []token, i int, st *docStats) bool {
+func startsName(toks []prose.Token, i int, st *docStats) bool {
 	t := toks[i]
-	if t.kind == tNum {
+	if t.Kind == prose.Number {
 		_, ok := ordinalNumber(t)
-		return ok && i+1 < len(toks) && toks[i+1].cap && toks[i+1].isWord() && !functionWords[toks[i+1].lower]
+		return ok && i+1 < len(toks) && toks[i+1].Cap && toks[i+1].IsWord() && !functionWords[toks[i+1].Lower]
 	}
-	if !t.isWord() || !t.cap {
+	if !t.IsWord() || !t.Cap {
 		return false
 	}
 	if !sentenceStartAt(toks, i) {
-		return t.text != "I"
+		return t.Text != "I"
 	}
 	// At the start of a sentence a capital proves nothing: the word must be
 	// known as a name, or seen capitalised elsewhere and never in lower case.
-	if functionWords[t.lower] || midAdverbs[t.lower] {
+	if functionWords[t.Lower] || midAdverbs[t.Lower] {
 		return false
 	}
-	if personTitles[t.lower] || firstNames[t.lower] || countries[t.lower] || t.allCaps() {
+	if personTitles[t.Lower] || firstNames[t.Lower] || countries[t.Lower] || t.AllCaps() {
 		return true
 	}
-	nextCap := i+1 < len(toks) && toks[i+1].cap && toks[i+1].isWord()
-	if st.lowMid[t.lower] > 0 && !(nextCap && st.capMid[t.lower] > st.lowMid[t.lower]) {
+	nextCap := i+1 < len(toks) && toks[i+1].Cap && toks[i+1].IsWord()
+	if st.lowMid[t.Lower] > 0 && !(nextCap && st.capMid[t.Lower] > st.lowMid[t.Lower]) {
 		return false
 	}
-	if st.capMid[t.lower] > 0 {
+	if st.capMid[t.Lower] > 0 {
 		return true
 	}
-	if isVerbForm(t.lower) || isVerbBase(t.lower) || strings.HasSuffix(t.lower, "ly") {
+	if isVerbForm(t.Lower) || isVerbBase(t.Lower) || strings.HasSuffix(t.Lower, "ly") {
 		return false
 	}
 	// An unknown word followed by another capitalised word or a verb is
 	// taken to be a name: "Raimbaud led ...".
-	if i+1 < len(toks) && (toks[i+1].cap || toks[i+1].text == "'s" || finiteAt(toks, i+1)) {
+	if i+1 < len(toks) && (toks[i+1].Cap || toks[i+1].Text == "'s" || finiteAt(toks, i+1)) {
 		return true
 	}
 	// "Roussel de Bailleul ..."
-	if i+2 < len(toks) && nameConnectors[toks[i+1].lower] && toks[i+1].lower != "the" && toks[i+1].lower != "of" && toks[i+2].cap {
+	if i+2 < len(toks) && nameConnectors[toks[i+1].Lower] && toks[i+1].Lower != "the" && toks[i+1].Lower != "of" && toks[i+2].Cap {
 		return true
 	}
 	return false
@@ -358,16 +366,16 @@ func startsName(toks []token, i int, st *docStats) bool {
 // the place: a ruler's territory is not part of the name a question asks
 // for. Other "X of Y" names ("Battle of Hastings", "Robert of Jumièges")
 // stay whole.
-func splitName(toks []token, a, b int) []mention {
+func splitName(toks []prose.Token, a, b int) []mention {
 	for k := a + 1; k < b-1; k++ {
-		if toks[k].lower != "of" {
+		if toks[k].Lower != "of" {
 			continue
 		}
-		if personTitles[toks[a].lower] && k-a >= 2 || toks[k-1].roman() && k-a >= 2 {
+		if personTitles[toks[a].Lower] && k-a >= 2 || toks[k-1].Roman() && k-a >= 2 {
 			// "King Malcolm III of Scotland", "Richard I of Normandy"
 			m1 := mention{a: a, b: k}
 			p := k + 1
-			if toks[p].lower == "the" {
+			if toks[p].Lower == "the" {
 				p++
 			}
 			if p < b {
@@ -375,16 +383,16 @@ func splitName(toks []token, a, b int) []mention {
 			}
 			return []mention{m1}
 		}
-		if k == a+1 && strings.HasSuffix(toks[a].lower, "s") && !orgKeywords[toks[a].lower] && !placeKeywords[toks[a].lower] && !eventKeywords[toks[a].lower] && !workKeywords[toks[a].lower] {
+		if k == a+1 && strings.HasSuffix(toks[a].Lower, "s") && !orgKeywords[toks[a].Lower] && !placeKeywords[toks[a].Lower] && !eventKeywords[toks[a].Lower] && !workKeywords[toks[a].Lower] {
 			// "Normans of Italy", "Franks of the Carolingian dynasty": a people
 			// and where they lived.
 			p := k + 1
-			if toks[p].lower == "the" {
+			if toks[p].Lower == "the" {
 				p++
 			}
 			return []mention{{a: a, b: k}, {a: p, b: b}}
 		}
-		if personTitles[toks[a].lower] && k == a+1 {
+		if personTitles[toks[a].Lower] && k == a+1 {
 			// "Count of Boulogne": a title, not a name.
 			return nil
 		}
@@ -397,7 +405,7 @@ func splitName(toks []token, a, b int) []mention {
 // "Denmark, Iceland and Norway". Commas alone do not make a list ("at the
 // invitation of Harthacnut, Edward returned"): one "and" or "or" must join
 // its last two members.
-func markCoordinations(toks []token, ms []mention) {
+func markCoordinations(toks []prose.Token, ms []mention) {
 	for k := range ms {
 		ms[k].coord = false
 	}
@@ -417,9 +425,9 @@ func markCoordinations(toks []token, ms []mention) {
 		if gap >= 1 && gap <= 2 && !x.poss && !y.poss && (x.typ == y.typ || x.typ == eNone && y.typ == eNone) {
 			g := toks[x.b:y.a]
 			switch {
-			case len(g) == 1 && g[0].text == ",":
+			case len(g) == 1 && g[0].Text == ",":
 				joined = true
-			case len(g) == 1 && g[0].is("and", "or", "nor"), len(g) == 2 && g[0].text == "," && g[1].is("and", "or"):
+			case len(g) == 1 && g[0].Is("and", "or", "nor"), len(g) == 2 && g[0].Text == "," && g[1].Is("and", "or"):
 				joined, hasAnd = true, true
 			}
 		}
@@ -430,7 +438,7 @@ func markCoordinations(toks []token, ms []mention) {
 		}
 		if hasAnd {
 			// The list ends at its "and".
-			if g := toks[x.b:y.a]; g[len(g)-1].is("and", "or", "nor") {
+			if g := toks[x.b:y.a]; g[len(g)-1].Is("and", "or", "nor") {
 				flush(k + 1)
 				start, hasAnd = k+2, false
 				k++
@@ -453,84 +461,101 @@ func nameKey(s string) string {
 	return strings.Join(f, " ")
 }
 
-// vote adds the evidence of one mention to its entity's type votes.
-func vote(e *entity, toks []token, m mention) {
+// vote adds the evidence of one mention to its entity's type votes: the
+// words of the name (titles, keywords, given names, endings), then the
+// words around it.
+func vote(e *entity, toks []prose.Token, m mention) {
 	v := &e.votes
 	words := toks[m.a:m.b]
 	first, last := words[0], words[len(words)-1]
 	head := last
 	// "World War I": the keyword comes before a numeral.
-	for k := len(words) - 1; k > 0 && (words[k].roman() || words[k].kind == tNum); k-- {
+	for k := len(words) - 1; k > 0 && (words[k].Roman() || words[k].Kind == prose.Number); k-- {
 		head = words[k-1]
 	}
 	for k, w := range words {
-		if k > 0 && (w.lower == "of" || w.lower == "de") {
+		if k > 0 && (w.Lower == "of" || w.Lower == "de") {
 			head = words[k-1]
 			break
 		}
 	}
 	n := len(words)
-	hasKeyword := orgKeywords[head.lower] || placeKeywords[head.lower] || eventKeywords[head.lower] || workKeywords[head.lower]
-	if personTitles[first.lower] && n > 1 && !orgKeywords[head.lower] && !placeKeywords[head.lower] {
+	hasKeyword := orgKeywords[head.Lower] || placeKeywords[head.Lower] || eventKeywords[head.Lower] || workKeywords[head.Lower]
+	if personTitles[first.Lower] && n > 1 && !orgKeywords[head.Lower] && !placeKeywords[head.Lower] {
 		v[ePerson] += 3
 	}
-	if firstNames[first.lower] && n <= 4 && !hasKeyword {
+	if firstNames[first.Lower] && n <= 4 && !hasKeyword {
 		v[ePerson] += 2
 		if n == 1 {
 			v[ePerson] -= 0.5
 		}
 	}
-	if last.roman() && n > 1 && !eventKeywords[head.lower] {
+	if last.Roman() && n > 1 && !eventKeywords[head.Lower] {
 		v[ePerson] += 2
 	}
 	for k := 1; k+1 < n; k++ {
-		if words[k].lower == "the" && words[k+1].cap && !hasKeyword {
+		if words[k].Lower == "the" && words[k+1].Cap && !hasKeyword {
 			v[ePerson] += 2 // an epithet: "Cnut the Great"
 		}
 	}
 	switch {
-	case eventKeywords[head.lower] && (first.kind == tNum || ordinalWords[first.lower] > 0 || head.lower != "congress" && head.lower != "council" && head.lower != "conference"):
+	case eventKeywords[head.Lower] && (first.Kind == prose.Number || ordinalWords[first.Lower] > 0 || head.Lower != "congress" && head.Lower != "council" && head.Lower != "conference"):
 		v[eEvent] += 3
-	case orgKeywords[head.lower]:
+	case orgKeywords[head.Lower]:
 		v[eOrg] += 3
-	case placeKeywords[head.lower]:
+	case placeKeywords[head.Lower]:
 		v[ePlace] += 3
-	case workKeywords[head.lower]:
+	case workKeywords[head.Lower]:
 		v[eWork] += 2.5
 	}
 	if countries[strings.ToLower(m.textFrom(toks))] {
 		v[ePlace] += 3
 	}
-	if n == 1 && first.allCaps() {
+	if n == 1 && first.AllCaps() {
 		v[eOrg] += 1
 	}
-	if n >= 1 && !hasKeyword && len(last.lower) >= 5 && !last.allCaps() {
+	if n >= 1 && !hasKeyword && len(last.Lower) >= 5 && !last.AllCaps() {
 		for _, suf := range surnameSuffixes {
-			if strings.HasSuffix(last.lower, suf) && len(last.lower) > len(suf)+2 {
+			if strings.HasSuffix(last.Lower, suf) && len(last.Lower) > len(suf)+2 {
 				v[ePerson] += 1
 				break
 			}
 		}
 	}
-	if n == 1 && !first.allCaps() && isPluralName(first.lower) {
+	if n == 1 && !first.AllCaps() && isPluralName(first.Lower) {
 		v[eGroup] += 1
-		if m.a > 0 && toks[m.a-1].lower == "the" {
+		if m.a > 0 && toks[m.a-1].Lower == "the" {
 			v[eGroup] += 0.5
 		}
 		for _, suf := range demonymSuffixes {
-			if strings.HasSuffix(first.lower, suf) {
+			if strings.HasSuffix(first.Lower, suf) {
 				v[eGroup] += 0.5
 				break
 			}
 		}
 	}
-	// Context.
+	if n >= 2 && n <= 3 && !hasKeyword && isPluralName(last.Lower) && !last.AllCaps() {
+		v[eGroup] += 1.2 // "Seljuk Turks", "Orkney Vikings"
+	}
+	if n >= 2 && n <= 3 && !hasKeyword && !first.AllCaps() {
+		v[eName] += 0.5 // two or three capitalised words: often a person
+		v[ePerson] += 0.4
+	}
+	voteContext(&e.votes, toks, m, hasKeyword)
+}
+
+// voteContext adds the evidence of the words around a name: a
+// preposition of place, "named", a role noun, a verb only people do.
+func voteContext(v *[nTypes]float64, toks []prose.Token, m mention, hasKeyword bool) {
+	words := toks[m.a:m.b]
+	first, last := words[0], words[len(words)-1]
+	n := len(words)
 	prev, prev2 := "", ""
 	if m.a > 0 {
-		prev = toks[m.a-1].lower
+		prev = toks[m.a-1].Lower
 	}
 	if m.a > 1 {
-		prev2 = toks[m.a-2].lower
+		prev2 = toks[m.a-2].Lower
 	}
 	switch prev {
 	case "in", "at", "near", "into", "across", "throughout", "towards", "toward", "from":
@@ -546,40 +571,33 @@ func vote(e *entity, toks []token, m mention) {
 			v[ePerson] += 2
 		}
 	}
-	if roleNouns[prev] && !personTitles[first.lower] && !hasKeyword {
+	if roleNouns[prev] && !personTitles[first.Lower] && !hasKeyword {
 		v[ePerson] += 1.5 // "their leader Rollo", "the Byzantine general Alexius Komnenos"
 	}
 	if m.b < len(toks) {
 		next := toks[m.b]
 		switch {
-		case next.text == "'s" && m.b+1 < len(toks) && roleNouns[toks[m.b+1].lower]:
+		case next.Text == "'s" && m.b+1 < len(toks) && roleNouns[toks[m.b+1].Lower]:
 			v[ePerson] += 1.5
-		case next.text == "," && m.b+1 < len(toks) && roleNouns[toks[m.b+1].lower]:
+		case next.Text == "," && m.b+1 < len(toks) && roleNouns[toks[m.b+1].Lower]:
 			v[ePerson] += 1.5
-		case next.text == "," && m.b+2 < len(toks) && (toks[m.b+1].lower == "a" || toks[m.b+1].lower == "the") && roleNouns[toks[m.b+2].lower]:
+		case next.Text == "," && m.b+2 < len(toks) && (toks[m.b+1].Lower == "a" || toks[m.b+1].Lower == "the") && roleNouns[toks[m.b+2].Lower]:
 			v[ePerson] += 1
 		}
 		k := m.b
-		for k < len(toks) && midAdverbs[toks[k].lower] {
+		for k < len(toks) && midAdverbs[toks[k].Lower] {
 			k++
 		}
-		if k < len(toks) && humanVerbs[toks[k].lower] && !hasKeyword {
-			if n == 1 && strings.HasSuffix(first.lower, "s") {
+		if k < len(toks) && humanVerbs[toks[k].Lower] && !hasKeyword {
+			if n == 1 && strings.HasSuffix(first.Lower, "s") {
 				v[eGroup] += 0.5
 			} else {
 				v[ePerson] += 1
 			}
 		}
-		if k < len(toks) && (toks[k].lower == "who" || toks[k].text == "," && k+1 < len(toks) && toks[k+1].lower == "who") && !hasKeyword && !isPluralName(last.lower) {
+		if k < len(toks) && (toks[k].Lower == "who" || toks[k].Text == "," && k+1 < len(toks) && toks[k+1].Lower == "who") && !hasKeyword && !isPluralName(last.Lower) {
 			v[ePerson] += 1
 		}
-	}
-	if n >= 2 && n <= 3 && !hasKeyword && isPluralName(last.lower) && !last.allCaps() {
-		v[eGroup] += 1.2 // "Seljuk Turks", "Orkney Vikings"
-	}
-	if n >= 2 && n <= 3 && !hasKeyword && !first.allCaps() {
-		v[eName] += 0.5 // two or three capitalised words: often a person
-		v[ePerson] += 0.4
 	}
 }
 
@@ -590,7 +608,7 @@ func isPluralName(w string) bool {
 		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") && !countries[w]
 }
 
-func (m mention) textFrom(toks []token) string { return joinSpan(toks, m.a, m.b) }
+func (m mention) textFrom(toks []prose.Token) string { return joinSpan(toks, m.a, m.b) }
 
 // decideType picks an entity's type from its votes.
 func decideType(e *entity) etype {
@@ -604,4 +622,4 @@ func decideType(e *entity) etype {
 }
 
 // isUpperWord reports whether a word starts with a capital letter.
-func isUpperWord(w string) bool { return w != "" && unicode.IsUpper(firstRune(w)) }
+func isUpperWord(w string) bool { return w != "" && unicode.IsUpper(prose.FirstRune(w)) }

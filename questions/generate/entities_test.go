@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"sort"
 	"testing"
+
+	"factdrill/questions/generate/prose"
 )
 
 // mentionTests are sentences and the mentions of one type they must yield.
@@ -42,7 +44,7 @@ var mentionTests = []struct {
 func TestMentions(t *testing.T) {
 	for _, tt := range mentionTests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := analyze(tt.doc, nil)
+			d := analyzed(t, tt.doc)
 			var got []string
 			for _, s := range d.sents {
 				for _, m := range s.ments {
@@ -74,7 +76,7 @@ var dateFormatTests = []struct {
 
 func TestDateFormat(t *testing.T) {
 	for _, tt := range dateFormatTests {
-		toks := tokenize("in " + tt.text)
+		toks := prose.Tokenize("in " + tt.text)
 		var st docStats
 		ms := findMentions(toks, &st)
 		if len(ms) != 1 || ms[0].typ != eDate {
@@ -114,7 +116,7 @@ func TestNameVariants(t *testing.T) {
 		"Yury Lutovinov, secretary of the VTsSPS, agreed. " +
 		"According to Aleksei Semyonovich Kiselyov, the leaders disagreed. Aleksei Kiselyov, chair of the Miners' Union, signed. " +
 		"Isaac Komnenos and Alexius Komnenos were brothers."
-	d := analyze(doc, nil)
+	d := analyzed(t, doc)
 	forms := map[string][]string{}
 	for _, s := range d.sents {
 		for _, m := range s.ments {
@@ -149,7 +151,7 @@ func appendOnce(list []string, s string) []string {
 // TestNameVariants_Ambiguous checks that a surname two people share is not
 // merged into either of them.
 func TestNameVariants_Ambiguous(t *testing.T) {
-	d := analyze("Isaac Komnenos ruled Antioch. Alexius Komnenos stopped him. Komnenos won.", nil)
+	d := analyzed(t, "Isaac Komnenos ruled Antioch. Alexius Komnenos stopped him. Komnenos won.")
 	for _, s := range d.sents {
 		for _, m := range s.ments {
 			if m.text == "Komnenos" && m.ent != nil && len(m.ent.core) > 1 {

@@ -2,29 +2,43 @@
 // a teacher would keep.
 //
 // A document (plain text, Markdown, or HTML pasted from a web page) is
-// cleaned, cut into sentences, and read for facts: people (with the
-// variants of their names merged), organisations, places, dates in their
-// common forms, quantities, roles given in appositives, and what each
-// clause says about them. From each fact the package writes items of four
-// kinds: cloze, multiple choice with same-type distractors, true/false
-// (false statements only where the text contradicts them) and short-answer
-// wh-questions. Every item is checked before it is kept (see Checks), then
-// items are ranked and picked so that a set covers the whole document in a
-// mix of kinds. Each keeps the sentence it came from.
+// cleaned and cut into sentences by the prose package, which leaves out
+// what is not prose (captions, tables, citations, formulas, the sections
+// after the article). The generator then reads it for facts: people (with
+// the variants of their names merged), organisations, places, dates in
+// their common forms, quantities, terms the text defines, the noun phrases
+// clauses speak of, roles given in appositives, and what each clause says
+// about them. The document's topic (its title's entity, or its most named
+// one) is never an answer, and he or she with no one else in view stands
+// for a person topic. From each fact it writes items of four kinds: cloze,
+// multiple choice with distractors of the key's type and form from the
+// document, true/false (false statements only where the text contradicts
+// them) and short-answer wh-questions. Every item is checked before it is
+// kept (see Checks), then items are ranked by how likely people are to ask
+// about their answer (a logistic model fitted on the development set's
+// tuning half, see features.go), and picked so that a set asks for each
+// answer once, spreads over the paragraphs and mixes the kinds. Each item
+// keeps the sentence it came from.
 //
-// The reading is rule-based and uses the standard library only: capitalised
-// sequences with small gazetteers for names, scanners for dates and
-// numbers, verb forms and a list of frequent verbs for clauses. When a rule
-// is not sure, the generator leaves the fact alone: precision matters more
-// than recall. The same document and options always give the same set.
+// The reading is rule-based and uses the standard library and
+// golang.org/x/net/html and x/text only: capitalised sequences with small
+// gazetteers for names, scanners for dates and numbers, verb forms and a
+// list of frequent verbs for clauses. When a rule is not sure, the
+// generator leaves the fact alone. Time and memory grow in proportion to
+// the document (a sentence too long to ask about is only read for names),
+// and GenerateContext stops when its context is done. The same document
+// and options always give the same set. The quality subpackage measures
+// the generator against the questions people wrote.
 package generate
 
 import (
+	"context"
 	"errors"
 	"sort"
 	"strings"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // Options say what set to write.
@@ -76,6 +90,12 @@ func Generate(text string, opt Options) (questions.Set, error) {
 // GenerateWithReport is Generate, also reporting how many items were
 // considered and why the rejected ones were turned away.
 func GenerateWithReport(text string, opt Options) (questions.Set, Report, error) {
+	return GenerateContext(context.Background(), text, opt)
+}
+
+// GenerateContext is GenerateWithReport under a context: when ctx is
+// done, generation stops soon and returns ctx's error.
+func GenerateContext(ctx context.Context, text string, opt Options) (questions.Set, Report, error) {
 	rep := Report{Rejected: map[string]int{}, Kinds: map[questions.Kind]int{}}
 	kinds := opt.Kinds
 	if len(kinds) == 0 {
@@ -91,47 +111,37 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 	if strings.TrimSpace(text) == "" {
 		return questions.Set{}, rep, ErrNoText
 	}
-	d := analyze(text, opt.Progress)
+	d, err := analyze(ctx, text, opt.Title, opt.Progress)
+	if err != nil {
+		return questions.Set{}, rep, err
+	}
 	rep.Sentences = len(d.sents)
 	if len(d.sents) == 0 {
 		return questions.Set{}, rep, ErrNoText
 	}
-	d.buildClauses()
-	d.topic = d.findTopic(opt.Title)
-	cands := d.candidates(allowed, opt.Progress)
-	rep.Candidates = len(cands)
-
-	var ok []*candidate
-	stems := map[string]bool{}
-	cache := map[string]stemVerdict{}
-	shared := d.sharedSurnames()
-	total := 3 * len(d.sents)
-	step := max(1, len(cands)/50)
-	for i, c := range cands {
-		if opt.Progress != nil && i%step == 0 {
-			opt.Progress(2*len(d.sents)+i*len(d.sents)/len(cands), total)
-		}
-		check := lintCached(&c.item, cache)
-		if check == "" && namesAmbiguously(c.q.Stem, shared) {
-			check = CheckAmbiguousName
-		}
-		if check != "" {
-			rep.Rejected[check]++
-			if debugLint != nil {
-				debugLint(c, check)
-			}
-			continue
-		}
-		ok = append(ok, c)
+	if err := d.buildClauses(ctx); err != nil {
+		return questions.Set{}, rep, err
+	}
+	d.indexNames()
+	d.countAnswers()
+	ok, err := d.candidates(ctx, allowed, &rep, opt.Progress)
+	if err != nil {
+		return questions.Set{}, rep, err
 	}
 	// Of items with the same words, keep the better one.
-	ok = dedupe(ok, stems, rep.Rejected)
+	ok = dedupe(ok, map[string]bool{}, rep.Rejected)
 
 	n := opt.N
 	if n <= 0 {
 		n = defaultCount(d.words)
 	}
-	picked := selectItems(ok, n, kinds, len(d.sents))
+	paraWords := map[int]int{}
+	for _, s := range d.sents {
+		if !s.heading {
+			paraWords[s.block] += prose.WordCount(s.text)
+		}
+	}
+	picked := selectItems(ok, n, kinds, paraWords)
 	if len(picked) == 0 {
 		return questions.Set{}, rep, ErrNoQuestions
 	}
@@ -149,13 +159,17 @@ func GenerateWithReport(text string, opt Options) (questions.Set, Report, error)
 		rep.Kinds[q.Kind]++
 	}
 	if opt.Progress != nil {
-		opt.Progress(total, total)
+		opt.Progress(3*len(d.sents), 3*len(d.sents))
 	}
 	return set, rep, nil
 }
 
 // debugLint, when set by a test, sees every rejected candidate.
 var debugLint func(c *candidate, check string)
+
+// maxSameAnswer bounds the kept items one item with the same answer is
+// compared with.
+const maxSameAnswer = 16
 
 // dedupe drops items whose stem (normalised) another better item already
 // has, and items that ask for the same answer in nearly the same words.
@@ -171,18 +185,25 @@ func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) 
 	byKey := map[string][]seen{}
 	keep := map[*candidate]bool{}
 	for _, c := range best {
-		ns := normalize(c.q.Stem) + "|" + string(c.q.Kind)
+		ns := prose.Normalize(c.q.Stem) + "|" + string(c.q.Kind)
 		if stems[ns] {
 			rejected[CheckDuplicate]++
 			continue
 		}
-		key := normalize(c.key)
+		key := prose.Normalize(c.key)
 		if c.key == "" {
-			key = "tf:" + normalize(c.swapFrom)
+			key = "tf:" + prose.Normalize(c.swapFrom)
 		}
 		w := contentWords(c.q.Stem)
 		dup := false
-		for _, o := range byKey[key] {
+		// Compare with the last few items of the same answer only: a
+		// table that repeats one year a thousand times must not cost a
+		// million comparisons.
+		prev := byKey[key]
+		if len(prev) > maxSameAnswer {
+			prev = prev[len(prev)-maxSameAnswer:]
+		}
+		for _, o := range prev {
 			if o.kind == c.q.Kind && jaccard(o.words, w) >= 0.6 && c.group != "" {
 				dup = true
 				break
@@ -216,7 +237,7 @@ func sortByScore(cs []*candidate) {
 
 func contentWords(s string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(normalize(strings.ReplaceAll(s, questions.Blank, " "))) {
+	for _, w := range strings.Fields(prose.Normalize(strings.ReplaceAll(s, questions.Blank, " "))) {
 		if !functionWords[w] {
 			m[w] = true
 		}

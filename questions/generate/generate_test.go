@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"context"
 	"errors"
 	"os"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 func seedText(t testing.TB) string {
@@ -28,7 +30,7 @@ func checkSet(t *testing.T, doc string, set questions.Set) {
 	if err := set.Validate(); err != nil {
 		t.Fatalf("Validate() = %v", err)
 	}
-	d := analyze(doc, nil)
+	d := analyzed(t, doc)
 	for i, q := range set.Questions {
 		if q.Source == nil {
 			t.Errorf("question %d %q has no source", i+1, q.Stem)
@@ -209,9 +211,8 @@ func TestGenerate_Markdown(t *testing.T) {
 // FuzzGenerate checks that no input makes the generator panic or write an
 // invalid question.
 func FuzzGenerate(f *testing.F) {
-	for _, tt := range sentenceTests {
-		f.Add(tt.doc)
-	}
+	f.Add("# Workers' Opposition\n\nThe faction formed in 1920.[4] It grew.\n\n- Shlyapnikov led it.")
+	f.Add("<p title=\"a>b\">The faction formed in 1920.</p><table><tr><td>1</td></tr></table>")
 	f.Add("In 753 BC Rome was founded. Julius Caesar, a Roman general, crossed the Rubicon in 49 BC.")
 	f.Add("Photosynthesis is the process by which plants make sugar. Chlorophyll is a pigment that absorbs light.")
 	f.Fuzz(func(t *testing.T, doc string) {
@@ -229,7 +230,7 @@ func FuzzGenerate(f *testing.F) {
 // of some form, a number, or the type of the document's entity of that
 // name.
 func answerType(d *document, s string) string {
-	toks := tokenize("in " + s)
+	toks := prose.Tokenize("in " + s)
 	var st docStats
 	if ms := findMentions(toks, &st); len(ms) == 1 && ms[0].a == 1 && ms[0].b == len(toks) {
 		switch ms[0].typ {
@@ -273,17 +274,14 @@ func strconvAtof(s string) (float64, error) {
 // number for a number.
 func TestGenerate_DistractorTypes(t *testing.T) {
 	docs := []string{seedText(t)}
-	for _, p := range readSquad(t).Data[0].Paragraphs {
-		docs = append(docs, p.Context)
-	}
+	docs = append(docs, squadParagraphs(t)...)
 	n := 0
 	for _, doc := range docs {
 		set, err := Generate(doc, Options{})
 		if err != nil {
 			continue
 		}
-		d := analyze(doc, nil)
-		d.buildClauses()
+		d := analyzed(t, doc)
 		for _, q := range set.Questions {
 			if q.Kind != questions.MultipleChoice {
 				continue
@@ -326,5 +324,41 @@ func TestGenerate_Pronouns(t *testing.T) {
 	}
 	if !resolved {
 		t.Errorf("no question from %q names Edward the Confessor; want \"He\" resolved", "He appointed Robert of Jumièges ...")
+	}
+}
+
+// TestGenerateContext_Cancel checks that generation stops with the
+// context's error, before it starts and part way through a long document.
+func TestGenerateContext_Cancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := GenerateContext(ctx, seedText(t), Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("GenerateContext with a cancelled context: err = %v, want context.Canceled", err)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	calls := 0
+	_, _, err := GenerateContext(ctx, proseDoc(t, 200<<10), Options{Progress: func(done, total int) {
+		if calls++; calls == 3 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("GenerateContext cancelled after the third progress call: err = %v, want context.Canceled", err)
+	}
+}
+
+// TestGenerate_LongSentence checks that a sentence too long to ask about
+// gives no item, while the names in it still serve as distractors.
+func TestGenerate_LongSentence(t *testing.T) {
+	long := strings.Repeat("Shlyapnikov and Kollontai and Lutovinov met Lenin, ", maxSentenceTokens/8) + "and they parted."
+	set, err := Generate(long+"\n\n"+seedText(t), Options{N: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range set.Questions {
+		if q.Source.Index == 0 {
+			t.Errorf("question %q comes from the over-long first sentence", q.Stem)
+		}
 	}
 }

@@ -1,103 +1,210 @@
 package generate
 
 import (
+	"context"
 	"fmt"
 	"hash/fnv"
 	"math"
+	"sort"
 	"strings"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // A candidate is an item before selection, with what ranking needs.
 type candidate struct {
 	item
-	sent  *sentence
-	group string  // the fact asked about: candidates of a group ask the same thing
-	ent   *entity // the entity asked about, if any
-	score float64
-	order int // position among candidates, for stable ties
+	sent   *sentence
+	group  string  // the fact asked about: candidates of a group ask the same thing
+	answer string  // the answer (answerKey), "" for a true statement
+	ent    *entity // the entity asked about, if any
+	score  float64
+	order  int // position among candidates, for stable ties
 }
 
-// typeWeight says how much a teacher cares about a fact of each type:
-// people, dates and numbers first, unknown names last.
-var typeWeight = [nTypes]float64{
-	ePerson: 3, eDate: 2.7, eNumber: 2.3, eOrg: 1.9, eEvent: 2.0, eGroup: 1.7, ePlace: 1.8, eWork: 1.6, eName: 1.0, eTerm: 2.6,
-}
+// keepPerSentence is how many checked items of each kind a sentence keeps
+// for selection, which takes at most three from one sentence: the rest
+// are let go at once, so that memory grows with the document, not with
+// the number of facts in it.
+const keepPerSentence = 3
 
-// candidates writes every item the document supports, of the allowed kinds.
-func (d *document) candidates(kinds map[questions.Kind]bool, progress func(done, total int)) []*candidate {
+// candidates writes every item the document supports, of the allowed
+// kinds, checks each (counting the rejected in rep) and returns the best
+// of each sentence. It stops with ctx's error when ctx is done.
+func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool, rep *Report, progress func(done, total int)) ([]*candidate, error) {
 	p := d.buildPools()
-	var out []*candidate
+	var out, sent []*candidate
+	order := 0
 	add := func(c *candidate) {
-		c.order = len(out)
-		out = append(out, c)
+		c.order = order
+		order++
+		sent = append(sent, c)
 	}
+	cache := map[string]stemVerdict{}
 	step := max(1, len(d.sents)/50)
 	for si, s := range d.sents {
-		if progress != nil && si%step == 0 {
-			progress(len(d.sents)+si, len(d.sents)*3)
+		if si%checkEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		if s.heading {
+		if progress != nil && si%step == 0 {
+			progress(len(d.sents)+2*si, len(d.sents)*3)
+		}
+		if s.heading || s.long {
 			continue
 		}
-		pos := 0.3 * (1 - float64(s.idx)/float64(max(1, len(d.sents))))
-		srcPlain := plain(s.text)
+		sent = sent[:0]
+		d.sentenceCandidates(p, s, kinds, add)
+		rep.Candidates += len(sent)
+		out = append(out, d.checkSentence(sent, cache, rep)...)
+		clear(cache) // stems of one sentence never come back
+	}
+	return out, nil
+}
+
+// lintPerSentence is how many of a sentence's candidates of each kind are
+// checked, best first: a sentence dense with figures writes dozens, and
+// checking them all would cost time in proportion to their number times
+// the sentence's length.
+const lintPerSentence = 5
+
+// checkSentence lints a sentence's best candidates and keeps the best
+// keepPerSentence of each kind.
+func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdict, rep *Report) []*candidate {
+	sortByScore(cands)
+	var ok []*candidate
+	tried := map[questions.Kind]int{}
+	for _, c := range cands {
+		if tried[c.q.Kind] >= lintPerSentence {
+			continue
+		}
+		tried[c.q.Kind]++
+		check := lintCached(&c.item, cache)
+		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
+			check = CheckAmbiguousName
+		}
+		if check != "" {
+			rep.Rejected[check]++
+			if debugLint != nil {
+				debugLint(c, check)
+			}
+			continue
+		}
+		ok = append(ok, c)
+	}
+	sortByScore(ok)
+	perKind := map[questions.Kind]int{}
+	kept := ok[:0]
+	for _, c := range ok {
+		if perKind[c.q.Kind] < keepPerSentence {
+			perKind[c.q.Kind]++
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// factsPerSentence is how many of a sentence's answers items are written
+// for, the most important first.
+const factsPerSentence = 10
+
+// A fact is an answer a clause offers, with its importance.
+type fact struct {
+	c     *clause
+	k     int
+	score float64
+}
+
+// sentenceCandidates writes the items of one sentence.
+func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions.Kind]bool, add func(*candidate)) {
+	var facts []fact
+	{
+		srcPlain := prose.Plain(s.text)
 		for ci, c := range s.clauses {
-			if !c.ok {
+			if !c.ok && !c.flat {
 				continue
 			}
 			stmt := c.statement(-1, "")
-			if kinds[questions.TrueFalse] && stmt != "" {
-				n := 0
-				for _, m := range c.ments {
+			if kinds[questions.TrueFalse] && stmt != "" && c.ok { // a statement the parse could read
+				n, best := 0, math.Inf(-1)
+				for k, m := range c.ments {
 					if m.keyable() {
 						n++
+						if d.askable(c, k) {
+							best = math.Max(best, d.importance(c, k))
+						}
 					}
 				}
 				if n > 0 {
 					pen := 0.0
-					if c.subjectMention() < 0 && c.subj[1] > c.subj[0] && c.toks[c.subj[0]].is("the", "this", "that") {
+					if c.subjectMention() < 0 && c.subj[1] > c.subj[0] && c.toks[c.subj[0]].Is("the", "this", "that") {
 						pen = 1.0 // "The resolution proposed ...": which one?
+					}
+					if math.IsInf(best, -1) {
+						best = -2
 					}
 					add(&candidate{
 						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain},
 						sent:  s,
 						group: fmt.Sprintf("%d:tf:%d", s.idx, ci),
-						score: 1.2 + 0.3*math.Min(3, float64(n)) + pos - lengthPenalty(stmt) - pen,
+						score: best - 0.3 - lengthPenalty(stmt) - pen,
 					})
 				}
 			}
-			for k, m := range c.ments {
-				if !m.keyable() || m.typ == eName && m.ent == nil || c.aside(m) || c.indefiniteSubject(k) || keywordOnly(m) || m.ent != nil && d.ambiguousName(m.ent) {
-					continue
+			for k := range c.ments {
+				if d.askable(c, k) {
+					facts = append(facts, fact{c, k, d.importance(c, k)})
 				}
-				if c.swapped != nil && m.ent == c.swapped {
-					continue // the name stands for a pronoun: not in the source
-				}
-				if m.ent != nil && m.ent == d.topic {
-					continue // what the whole text is about: every line gives it away
-				}
-				if c.inTitle(k) {
-					continue // "Duke William II of _____": a title, not a fact
-				}
-				if c.vaguePlace(k) {
-					continue // "an impact on medieval _____": many places fit
-				}
-				d.keyCandidates(p, c, k, kinds, pos, srcPlain, add)
 			}
 		}
+		// Items for the sentence's most important answers only: a clause
+		// naming a dozen figures would write dozens of items that the
+		// checks and the selection then throw away.
+		sort.SliceStable(facts, func(i, j int) bool { return facts[i].score > facts[j].score })
+		for _, f := range facts[:min(len(facts), factsPerSentence)] {
+			d.keyCandidates(p, f.c, f.k, kinds, srcPlain, add)
+		}
 	}
-	return out
+}
+
+// askable reports whether an item may ask for mention k of clause c.
+func (d *document) askable(c *clause, k int) bool {
+	m := c.ments[k]
+	switch {
+	case !m.keyable() || m.typ == eName && m.ent == nil || c.aside(m) || c.indefiniteSubject(k) || keywordOnly(m) || m.ent != nil && d.ambiguousName(m.ent):
+		return false
+	case c.swapped != nil && m.ent == c.swapped:
+		return false // the name stands for a pronoun: not in the source
+	case d.isTopic(m):
+		return false // what the whole text is about: every line gives it away
+	case c.inTitle(k):
+		return false // "Duke William II of _____": a title, not a fact
+	case c.vaguePlace(k):
+		return false // "an impact on medieval _____": many places fit
+	case m.coord && c.coordinated(m.typ) >= 3:
+		return false // one of a list of three or more: found by elimination, not known
+	}
+	return true
+}
+
+// coordinated counts the clause's list members of a type.
+func (c *clause) coordinated(t etype) int {
+	n := 0
+	for _, m := range c.ments {
+		if m.coord && m.typ == t {
+			n++
+		}
+	}
+	return n
 }
 
 // keyCandidates writes the items that ask for mention k of clause c: a
 // cloze, a multiple choice, a short answer and a false statement.
-func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, pos float64, srcPlain string, add func(*candidate)) {
+func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, srcPlain string, add func(*candidate)) {
 	s := c.sent
 	m := c.ments[k]
-	group := fmt.Sprintf("%d:%s", s.idx, normalize(m.text))
-	base := typeWeight[m.typ] * d.importance(m)
+	group := fmt.Sprintf("%d:%s", s.idx, prose.Normalize(m.text))
+	base := d.importance(c, k)
 	if c.derived {
 		base -= 0.2
 	}
@@ -115,11 +222,12 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	}
 	mk := func(kind questions.Kind, stem string, bonus float64) *candidate {
 		return &candidate{
-			item:  item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain},
-			sent:  s,
-			group: group,
-			ent:   m.ent,
-			score: base + bonus + pos - lengthPenalty(stem),
+			item:   item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain},
+			sent:   s,
+			group:  group,
+			ent:    m.ent,
+			answer: answerKey(m),
+			score:  base + bonus - lengthPenalty(stem),
 		}
 	}
 	accepted := weighted(answers)
@@ -141,7 +249,7 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 		cd.q.Answers = accepted
 		add(cd)
 	}
-	if kinds[questions.MultipleChoice] && m.typ != eName && !m.open && !m.coord && c.choiceSafe(k, wh) {
+	if kinds[questions.MultipleChoice] && m.typ != eName && m.typ != eConcept && (m.ent == nil || m.ent.typeConfident()) && !m.open && !m.coord && c.choiceSafe(k, wh) {
 		stem, bonus := wh, 0.6
 		if stem == "" {
 			stem, bonus = cloze, 0.3
@@ -176,7 +284,7 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 // "Normandy" in "Duke William II of Normandy".
 func (c *clause) inTitle(k int) bool {
 	m := c.ments[k]
-	if m.typ != ePlace && m.typ != eName || m.a < 2 || c.toks[m.a-1].lower != "of" {
+	if m.typ != ePlace && m.typ != eName || m.a < 2 || c.toks[m.a-1].Lower != "of" {
 		return false
 	}
 	for _, o := range c.ments {
@@ -199,10 +307,10 @@ func (c *clause) vaguePlace(k int) bool {
 	// and even the Near East") for the preposition.
 	for p := m.a - 1; p >= 0 && p >= m.a-7; p-- {
 		w := c.toks[p]
-		if w.is("on", "upon", "with", "toward", "towards", "against", "over", "across", "throughout") {
+		if w.Is("on", "upon", "with", "toward", "towards", "against", "over", "across", "throughout") {
 			return true
 		}
-		if !w.isWord() || prepositions[w.lower] {
+		if !w.IsWord() || prepositions[w.Lower] {
 			return false
 		}
 	}
@@ -210,13 +318,13 @@ func (c *clause) vaguePlace(k int) bool {
 }
 
 // causalWords mark a clause that states a cause or a consequence.
-var causalWords = wordSet(`led caused resulted because due consequence consequently therefore
+var causalWords = prose.WordSet(`led caused resulted because due consequence consequently therefore
 	triggered provoked forced prompted`)
 
 // causal reports whether the clause says what caused what.
 func (c *clause) causal() bool {
 	for _, t := range c.toks[c.lead:c.end] {
-		if causalWords[t.lower] {
+		if causalWords[t.Lower] {
 			return true
 		}
 	}
@@ -255,12 +363,12 @@ func (c *clause) choiceSafe(k int, wh string) bool {
 	}
 	if m.typ == ePlace {
 		p := m.a - 1
-		if p >= 0 && c.toks[p].lower == "the" {
+		if p >= 0 && c.toks[p].Lower == "the" {
 			p--
 		}
-		if p >= 1 && c.toks[p].is("to", "into", "from") {
+		if p >= 1 && c.toks[p].Is("to", "into", "from") {
 			for j := p - 1; j >= 0 && j >= p-3; j-- {
-				w := c.toks[j].lower
+				w := c.toks[j].Lower
 				if b, ok := pastLemma(w); ok {
 					w = b
 				} else if b, ok := sLemma(w); ok {
@@ -281,7 +389,7 @@ func (c *clause) choiceSafe(k int, wh string) bool {
 func (c *clause) aside(m mention) bool {
 	depth, quote := 0, false
 	for i := 0; i < m.a; i++ {
-		switch c.toks[i].text {
+		switch c.toks[i].Text {
 		case "(", "[":
 			depth++
 		case ")", "]":
@@ -293,7 +401,7 @@ func (c *clause) aside(m mention) bool {
 		case "'":
 			// A single quote opens a quotation when a word follows it
 			// directly and a space comes before it.
-			if i+1 < len(c.toks) && c.toks[i+1].start == c.toks[i].end && (i == 0 || c.toks[i-1].end < c.toks[i].start) {
+			if i+1 < len(c.toks) && c.toks[i+1].Start == c.toks[i].End && (i == 0 || c.toks[i-1].End < c.toks[i].Start) {
 				quote = !quote
 			} else if quote {
 				quote = false
@@ -306,50 +414,29 @@ func (c *clause) aside(m mention) bool {
 	// Between dashes: "Normans—formerly of Oursel—led by".
 	dashes := 0
 	for i := 0; i < m.a; i++ {
-		if c.toks[i].text == "—" {
+		if c.toks[i].Text == "—" {
 			dashes++
 		}
 	}
 	if dashes%2 == 1 {
 		return true
 	}
-	return m.b+2 < len(c.toks) && c.toks[m.b].text == "(" && closeBracket(c.toks, m.b, len(c.toks))-m.b <= 5
+	return m.b+2 < len(c.toks) && c.toks[m.b].Text == "(" && closeBracket(c.toks, m.b, len(c.toks))-m.b <= 5
 }
 
 // indefiniteSubject reports whether mention k is the subject of "X was a
 // Y" or "X was one of the Ys": others may be Ys too, so asking who was one
 // has more than one right answer.
 func (c *clause) indefiniteSubject(k int) bool {
-	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].lower] || c.ments[k].typ == eTerm {
+	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].Lower] || c.ments[k].typ == eTerm {
 		return false
 	}
 	v := c.verb[1]
-	return v < c.end && (c.toks[v].is("a", "an", "among", "another") || c.toks[v].lower == "one" && v+1 < c.end && c.toks[v+1].lower == "of")
-}
-
-// importance weighs a fact by how central its subject is to the document:
-// names mentioned often, precise dates.
-func (d *document) importance(m mention) float64 {
-	switch m.typ {
-	case eDate:
-		switch m.date.kind {
-		case dFull:
-			return 1.2
-		case dMonthYear, dYear:
-			return 1.1
-		}
-		return 1.0
-	case eNumber, eTerm:
-		return 1.0
-	}
-	if m.ent == nil {
-		return 0.8
-	}
-	return 1 + 0.35*math.Log(float64(m.ent.count))
+	return v < c.end && (c.toks[v].Is("a", "an", "among", "another") || c.toks[v].Lower == "one" && v+1 < c.end && c.toks[v+1].Lower == "of")
 }
 
 func lengthPenalty(stem string) float64 {
-	n := wordCount(stem)
+	n := prose.WordCount(stem)
 	if n <= 28 {
 		return 0
 	}
@@ -395,11 +482,14 @@ func (c *clause) statement(k int, swap string) string {
 // trailing subordinate or participle clause, once the key is behind.
 func (c *clause) stemEnd(k int) int {
 	from := c.verb[1]
+	if c.flat {
+		from = c.lead // no verb read: cut from the start
+	}
 	if k >= 0 && c.ments[k].b > from {
 		from = c.ments[k].b
 	}
 	cut := truncateStatement(c.toks, from, c.end)
-	if cut < c.end && c.toks[cut].text == "(" {
+	if cut < c.end && c.toks[cut].Text == "(" {
 		return c.end
 	}
 	return cut
@@ -416,7 +506,7 @@ func (c *clause) clozeStem(k int) string {
 		return ""
 	}
 	text := joinWith(c.toks, c.spans(c.lead, m.a), questions.Blank, c.spans(m.b, end))
-	words := wordCount(text)
+	words := prose.WordCount(text)
 	if words < 6 {
 		return ""
 	}
@@ -430,7 +520,7 @@ func (c *clause) spans(a, b int) [][2]int {
 	var out [][2]int
 	x := a
 	for k := a; k < b; k++ {
-		if c.toks[k].text != "(" {
+		if c.toks[k].Text != "(" {
 			continue
 		}
 		e := closeBracket(c.toks, k, b)
@@ -449,7 +539,7 @@ func (c *clause) spans(a, b int) [][2]int {
 }
 
 // joinWith joins token ranges with a middle string between them.
-func joinWith(t []token, before [][2]int, middle string, after [][2]int) string {
+func joinWith(t []prose.Token, before [][2]int, middle string, after [][2]int) string {
 	b := textOf(t, before...)
 	a := textOf(t, after...)
 	out := strings.TrimSpace(b + " " + middle)
@@ -541,14 +631,9 @@ func acceptedAnswers(m mention, d *document) []string {
 // Committee".
 func (d *document) longerForms(e *entity) []string {
 	var out []string
-	name := e.display()
-	for _, o := range d.ents {
-		if o == e || o.merged != nil || o.typ != e.typ {
-			continue
-		}
-		od := o.display()
-		if strings.HasPrefix(od, name+" of ") || strings.HasPrefix(od, name+" (") {
-			out = append(out, od)
+	for _, o := range d.longer[e.display()] {
+		if o != e && o.typ == e.typ {
+			out = append(out, o.display())
 		}
 	}
 	return out
@@ -565,12 +650,11 @@ func stripTitle(s string) string {
 // sharedSurname reports whether another person of the document has the
 // same surname, so that the surname alone would be ambiguous.
 func (d *document) sharedSurname(e *entity, surname string) bool {
-	for _, o := range d.ents {
-		if o.merged == nil && o != e && o.typ == ePerson && o.short() == surname {
-			return true
-		}
+	n := d.shortNames[surname]
+	if e.merged == nil && e.typ == ePerson && e.short() == surname {
+		n--
 	}
-	return false
+	return n > 0
 }
 
 func weighted(answers []string) []questions.Choice {

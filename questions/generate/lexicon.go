@@ -1,6 +1,8 @@
 package generate
 
-import "strings"
+import (
+	"factdrill/questions/generate/prose"
+)
 
 // The word lists below are the generator's whole knowledge of English: small
 // closed classes (function words, auxiliaries, pronouns, months), frequent
@@ -8,17 +10,6 @@ import "strings"
 // given names, countries, keywords of organisations and places). They are
 // general lists, not tuned to any document; a word missing from them only
 // makes the generator more cautious.
-
-// wordSet builds a set from space-separated lower-case words.
-func wordSet(lists ...string) map[string]bool {
-	m := map[string]bool{}
-	for _, l := range lists {
-		for _, w := range strings.Fields(l) {
-			m[strings.ReplaceAll(w, "_", " ")] = true
-		}
-	}
-	return m
-}
 
 var months = map[string]int{
 	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -30,56 +21,30 @@ var months = map[string]int{
 var monthNames = [...]string{"", "January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"}
 
-// abbreviations end with a period that does not end a sentence. Those in
-// finalAbbrevs may also end one when a new sentence clearly starts after them.
-var abbreviations = wordSet(`
-	mr mrs ms dr prof sr jr st gen col lt capt sgt maj cmdr adm rev fr gov sen rep pres
-	supt insp hon mt ft messrs mme mlle msgr
-	vs etc e.g i.e cf al approx ca c fl b d r viz ibid op
-	no nos vol vols pp p ch chap fig figs art sec ed eds trans repr
-	inc ltd co corp bros dept univ assn est
-	jan feb mar apr jun jul aug sep sept oct nov dec
-	u.s u.k u.n u.s.a u.s.s.r a.d b.c a.m p.m ph.d m.a b.a
-	ave blvd rd
-`)
-
-var finalAbbrevs = wordSet(`etc inc ltd co corp bros u.s u.k u.n u.s.a u.s.s.r a.d b.c a.m p.m al jr sr`)
-
-// digitAbbrevs are abbreviations only when a number follows ("No. 5").
-var digitAbbrevs = wordSet(`no nos vol vols pp p ch chap fig figs art sec`)
-
-// sentenceStarters are capitalised words that begin most new sentences; after
-// an ambiguous period they tip the balance towards a boundary.
-var sentenceStarters = wordSet(`
-	the a an in on at by for from with after before during since until although though
-	when while as if he she it they we i you this these those there his her its their
-	our my however but and yet so thus hence moreover meanwhile later then today
-	many most some several all both each every no one another other such
-`)
-
 // Closed word classes.
 var (
-	determiners = wordSet(`the a an this that these those his her its their our my your
+	functionWords = prose.FunctionWords
+	determiners   = prose.WordSet(`the a an this that these those his her its their our my your
 		some any no every each either neither several many much most more few fewer all both
 		another other such what which whose`)
-	prepositions = wordSet(`of in on at by for from with to into onto upon over under between among
+	prepositions = prose.WordSet(`of in on at by for from with to into onto upon over under between among
 		amongst through throughout during before after against within without toward towards
 		across along alongside around behind beyond despite except near since until till via per
 		about above below beneath beside besides inside outside past amid amidst unlike like
 		concerning regarding following including excluding plus versus than as`)
-	conjunctions  = wordSet(`and or but nor yet so`)
-	subordinators = wordSet(`that which who whom whose where when while whereas because although though
+	conjunctions  = prose.WordSet(`and or but nor yet so`)
+	subordinators = prose.WordSet(`that which who whom whose where when while whereas because although though
 		if unless since after before until once whether as`)
-	subjectPronouns = wordSet(`he she it they we i you`)
-	objectPronouns  = wordSet(`him her them us me it you himself herself itself themselves`)
-	possPronouns    = wordSet(`his her its their our my your`)
-	demonstratives  = wordSet(`this these those such`)
-	auxiliaries     = wordSet(`is are was were am be been being has have had having do does did
+	subjectPronouns = prose.WordSet(`he she it they we i you`)
+	objectPronouns  = prose.WordSet(`him her them us me it you himself herself itself themselves`)
+	possPronouns    = prose.WordSet(`his her its their our my your`)
+	demonstratives  = prose.WordSet(`this these those such`)
+	auxiliaries     = prose.WordSet(`is are was were am be been being has have had having do does did
 		will would shall should can could may might must`)
-	modals    = wordSet(`will would shall should can could may might must`)
-	negations = wordSet(`not never n't`)
+	modals    = prose.WordSet(`will would shall should can could may might must`)
+	negations = prose.WordSet(`not never n't`)
 	// adverbs that may stand between a subject and its verb, or before a verb.
-	midAdverbs = wordSet(`also only even still already eventually ultimately initially later soon then
+	midAdverbs = prose.WordSet(`also only even still already eventually ultimately initially later soon then
 		thereafter subsequently finally first originally nevertheless nonetheless however therefore
 		thus hence often usually sometimes always never once again further furthermore moreover
 		indeed actually really primarily mainly mostly largely partly gradually immediately quickly
@@ -106,26 +71,10 @@ var (
 		"initially", "meanwhile", "subsequently", "soon", "originally", "first", "once",
 	}
 	// functionWords are never the start of a name, even when capitalised.
-	functionWords = wordSet(`the a an this that these those his her its their our my your some any no
-		every each either neither several many much most more few all both another other such what
-		which whose who whom where when why how whether and or but nor yet so if then than as because
-		although though while whereas unless since until once after before during of in on at by for
-		from with to into onto upon over under between among through throughout against within
-		without toward towards across along around behind beyond despite except near via per about
-		above below he she it they we i you him them us me himself herself itself themselves
-		is are was were am be been being has have had do does did will would shall should can could
-		may might must not there here also only even still already however moreover nonetheless
-		nevertheless furthermore meanwhile subsequently consequently therefore thus hence besides
-		indeed eventually ultimately finally later afterwards thereafter initially instead according
-		following including despite unlike like one two three four five six seven eight nine ten
-		first second third last next today yesterday tomorrow soon now often never always
-		mr mrs ms some something nothing everything anything someone everyone nobody anyone
-		earlier later further together elsewhere likewise otherwise instead perhaps almost
-		whenever wherever whatever whoever none neither either`)
 )
 
 // Pronoun-like words that make a sentence start depend on an earlier one.
-var anaphoricStarts = wordSet(`he she it they this these those that such his her its their him them
+var anaphoricStarts = prose.WordSet(`he she it they this these those that such his her its their him them
 	both either neither another latter former`)
 
 // Ordinal words, and ordinal words that may start a context-dependent phrase
@@ -151,18 +100,18 @@ var scaleWords = map[string]float64{"hundred": 100, "thousand": 1000, "million":
 
 // approximators make a number a bound or an estimate: a multiple-choice key
 // or a true/false swap on it could be defended either way.
-var approximators = wordSet(`about around approximately roughly nearly almost some over under more less
+var approximators = prose.WordSet(`about around approximately roughly nearly almost some over under more less
 	fewer least most up circa c. ca. estimated possibly perhaps`)
 
 // openDatePreps introduce a date that is a bound, not the date of the event
 // ("by March 1920"): another date could be right too.
-var openDatePreps = wordSet(`by before after until till since from between through throughout
+var openDatePreps = prose.WordSet(`by before after until till since from between through throughout
 	to around circa about c. ca.`)
 
 // Name parts.
 var (
 	// personTitles come before a person's name.
-	personTitles = wordSet(`king queen duke duchess earl count countess prince princess emperor empress
+	personTitles = prose.WordSet(`king queen duke duchess earl count countess prince princess emperor empress
 		pope saint st. st sir lord lady dame general gen. gen president chancellor archbishop bishop
 		cardinal mr. mrs. ms. dr. prof. mr mrs ms dr prof professor captain capt. colonel col. admiral
 		marshal tsar czar tsarina sultan caliph khan shah emir chief minister senator sen. governor
@@ -172,7 +121,7 @@ var (
 		metropolitan vizier pharaoh chieftain ealdorman thane jarl doge ayatollah mullah sheikh
 		comrade citizen madame monsieur herr frau signor don dona`)
 	// roleNouns name what a person is or does, in appositives and before names.
-	roleNouns = wordSet(`chair chairman chairwoman chairperson secretary president vice-president leader
+	roleNouns = prose.WordSet(`chair chairman chairwoman chairperson secretary president vice-president leader
 		head founder co-founder member director editor author commander general captain king queen
 		duke duchess count earl prince princess emperor empress pope bishop archbishop minister
 		governor mayor senator ambassador chancellor treasurer spokesman spokesperson spokeswoman
@@ -195,11 +144,11 @@ var (
 		widower fiancé fiancée partner colleague associate opponent supporter follower`)
 	// uniqueRoles are held by one person at a time ("chair of the union"):
 	// naming another person for them contradicts the text.
-	uniqueRoles = wordSet(`chair chairman chairwoman chairperson president vice-president leader head
+	uniqueRoles = prose.WordSet(`chair chairman chairwoman chairperson president vice-president leader head
 		founder king queen duke duchess emperor empress pope archbishop governor mayor chancellor
 		treasurer secretary premier viceroy commander commander-in-chief director editor-in-chief
 		ruler regent chief wife husband father mother successor predecessor heir`)
-	orgKeywords = wordSet(`party committee union congress council commission university college
+	orgKeywords = prose.WordSet(`party committee union congress council commission university college
 		school academy institute institution society association federation league company corporation
 		corp. inc. ltd. co. bank church army navy court ministry department bureau agency office
 		government administration cabinet parliament senate assembly duma soviet soviets executive
@@ -209,7 +158,7 @@ var (
 		politburo presidium comintern international organization organisation corps regiment division
 		brigade battalion fleet legion militia guild council board authority commune collective
 		cooperative co-operative inquisition conference convention`)
-	placeKeywords = wordSet(`river rivers mountains mountain mount mt. sea ocean bay gulf island islands
+	placeKeywords = prose.WordSet(`river rivers mountains mountain mount mt. sea ocean bay gulf island islands
 		isle valley castle city town village province oblast county district region kingdom duchy
 		principality empire republic state states peninsula lake coast strait channel desert forest
 		plain plains plateau hills hill cape harbour harbor port canal square street road avenue
@@ -217,23 +166,24 @@ var (
 		department territory territories land lands shire borough parish marches march emirate
 		sultanate khanate caliphate county voivodeship arrondissement commune basin delta falls
 		pass gate bridge`)
-	eventKeywords = wordSet(`battle war wars revolution crusade siege treaty rebellion revolt uprising
+	eventKeywords = prose.WordSet(`battle war wars revolution crusade siege treaty rebellion revolt uprising
 		massacre conquest invasion campaign expedition congress council conference election elections
 		olympics games festival coup mutiny strike crisis famine plague reformation renaissance
 		restoration armistice accord accords agreement pact peace`)
-	workKeywords = wordSet(`letter theses manifesto declaration charter constitution act law bill decree
+	workKeywords = prose.WordSet(`letter theses manifesto declaration charter constitution act law bill decree
 		edict report resolution program programme platform doctrine book novel poem essay treatise
 		gospel bible torah quran koran code plan prize award medal cup trophy theory effect principle
-		equation theorem disease syndrome`)
+		equation theorem disease syndrome history chronicle chronicles annals epic saga film album song
+		opera symphony painting journal magazine newspaper`)
 	// centuryWords name a stretch of a date ("the end of 1919").
-	datePartWords = wordSet(`end beginning start middle spring summer autumn fall winter half
+	datePartWords = prose.WordSet(`end beginning start middle spring summer autumn fall winter half
 		turn dawn close`)
-	dateModifiers = wordSet(`early late mid`)
+	dateModifiers = prose.WordSet(`early late mid`)
 )
 
 // countries and large regions, to type a name as a place and to find
 // distractors for a place when the document has too few.
-var countries = wordSet(`afghanistan albania algeria andorra angola argentina armenia australia austria
+var countries = prose.WordSet(`afghanistan albania algeria andorra angola argentina armenia australia austria
 	azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia
 	botswana brazil brunei bulgaria burma burundi cambodia cameroon canada chad chile china colombia
 	congo croatia cuba cyprus czechia czechoslovakia denmark djibouti dominica ecuador egypt england
@@ -262,7 +212,7 @@ var countries = wordSet(`afghanistan albania algeria andorra angola argentina ar
 var demonymSuffixes = []string{"ans", "ians", "ese", "ish", "ards", "iots", "ites", "ics", "ks", "nes", "ts", "ars", "ens"}
 
 // nationalities used as adjectives are not names worth asking about.
-var nationalities = wordSet(`english french german italian spanish portuguese russian polish dutch
+var nationalities = prose.WordSet(`english french german italian spanish portuguese russian polish dutch
 	swedish danish norwegian finnish greek turkish arab arabic persian chinese japanese indian
 	american british irish scottish welsh roman latin byzantine norse frankish norman saxon celtic
 	gallic viking soviet bolshevik leninist marxist communist socialist catholic orthodox protestant
@@ -276,7 +226,7 @@ var nationalities = wordSet(`english french german italian spanish portuguese ru
 
 // firstNames is a sample of common given names from many languages; names
 // that are also common words or places (May, Will, Florence) are left out.
-var firstNames = wordSet(`
+var firstNames = prose.WordSet(`
 	aaron abdul abraham adam adolf adrian agnes ahmed aidan alan albert alberto aleksandr aleksei alexei
 	aleksey alessandro alexander alexandra alexandre alexis alfred alfonso ali alice alison amanda amelia
 	amy ana anastasia anatoly andre andrea andreas andrei andrew andrey angela angelo ann anna anne annie
@@ -310,7 +260,7 @@ var firstNames = wordSet(`
 
 // femaleNames are given names and titles of women, to keep "he" from
 // standing for a woman and "she" for a man.
-var femaleNames = wordSet(`
+var femaleNames = prose.WordSet(`
 	agnes alexandra alice alison amanda amelia amy ana anastasia andrea angela ann anna anne annie astrid
 	barbara beatrice bertha bronisława caroline catherine cecilia charlotte christina christine claire
 	clara diana dorothy edith eleanor elena elizabeth ellen emily emma esther eva evelyn galina gertrude
@@ -323,7 +273,7 @@ var femaleNames = wordSet(`
 	sister mother`)
 
 // maleTitles are titles only men hold.
-var maleTitles = wordSet(`king duke prince emperor count earl baron sir lord mr mr. tsar czar sultan
+var maleTitles = prose.WordSet(`king duke prince emperor count earl baron sir lord mr mr. tsar czar sultan
 	caliph khan shah emir pope father brother monsieur herr signor don archduke margrave viscount marquess`)
 
 // surnameSuffixes are endings typical of family names in several languages.
@@ -332,7 +282,7 @@ var surnameSuffixes = []string{"ov", "ova", "ev", "eva", "yov", "yev", "iev", "s
 	"sson", "ez", "escu", "poulos", "akis", "ini", "elli", "etti", "ucci", "stein", "berg", "mann"}
 
 // Verbs of saying, thinking and deciding take people as subjects.
-var humanVerbs = wordSet(`said says say noted notes note believed believes believe argued argues argue
+var humanVerbs = prose.WordSet(`said says say noted notes note believed believes believe argued argues argue
 	wrote writes write insisted insists insist claimed claims claim declared declares declare stated
 	thought thinks think replied replies reply told tells tell married marries marry died
 	dies die born asked asks ask warned warns warn proposed proposes propose demanded demands demand
@@ -411,7 +361,7 @@ var irregularVerbs = map[string][2]string{
 
 // regularVerbs lists frequent verbs with regular forms, so that "believed"
 // is known to come from "believe" and "stopped" from "stop".
-var regularVerbs = wordSet(`
+var regularVerbs = prose.WordSet(`
 	abandon abolish absorb accept accompany accuse achieve acknowledge acquire act adapt add address adopt
 	advance advocate affect agree aid aim allow ally alter announce annex answer appeal appear apply appoint
 	approve argue arrange arrest arrive ask assassinate assemble assert assign assimilate assist assume
@@ -499,5 +449,5 @@ var pastToBase, participleToBase = func() (map[string]string, map[string]string)
 }()
 
 // ambiguousPast are irregular forms that are more often nouns or adjectives.
-var ambiguousPast = wordSet(`found left bound ground wound lay set cut put read hit cost shed spread
+var ambiguousPast = prose.WordSet(`found left bound ground wound lay set cut put read hit cost shed spread
 	cast bet bid split shut burst thrust upset forecast broadcast lit wore saw fell felt lead`)

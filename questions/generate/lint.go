@@ -3,9 +3,9 @@ package generate
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // The checks every item passes before it is kept. Report.Rejected counts
@@ -65,7 +65,7 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 	q := it.q
 	src := it.srcPlain
 	if src == "" {
-		src = plain(it.source)
+		src = prose.Plain(it.source)
 	}
 	stem := q.Stem
 	if q.Kind == questions.Cloze || q.InPlace() {
@@ -73,9 +73,9 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 	}
 	// The key is in the source sentence.
 	switch {
-	case it.key != "" && !containsWord(src, plain(it.key)):
+	case it.key != "" && !prose.ContainsWord(src, prose.Plain(it.key)):
 		return CheckKeyNotInSource
-	case q.Kind == questions.TrueFalse && !q.Truth && !containsWord(src, plain(it.swapFrom)):
+	case q.Kind == questions.TrueFalse && !q.Truth && !prose.ContainsWord(src, prose.Plain(it.swapFrom)):
 		return CheckKeyNotInSource
 	}
 	// The distractors.
@@ -85,7 +85,7 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 	}
 	seen := map[string]bool{}
 	for _, d := range ds {
-		nd := plain(d)
+		nd := prose.Plain(d)
 		if nd == "" {
 			return CheckTooFewDistractors
 		}
@@ -98,7 +98,7 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 			return CheckDuplicateDistractor
 		}
 		seen[nd] = true
-		if containsWord(src, nd) {
+		if prose.ContainsWord(src, nd) {
 			return CheckSecondRightAnswer
 		}
 	}
@@ -107,14 +107,14 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 	}
 	// The stem does not give the answer away.
 	if q.Kind != questions.TrueFalse {
-		ns := plain(strings.ReplaceAll(stem, blankWord, " "))
+		ns := prose.Plain(strings.ReplaceAll(stem, blankWord, " "))
 		for _, a := range append([]string{it.key}, it.answers...) {
-			if a != "" && containsWord(ns, plain(a)) {
+			if a != "" && prose.ContainsWord(ns, prose.Plain(a)) {
 				return CheckAnswerInStem
 			}
 		}
 		for _, w := range nameWords(it.key) {
-			if containsWord(ns, w) {
+			if prose.ContainsWord(ns, w) {
 				return CheckAnswerInStem
 			}
 		}
@@ -122,7 +122,7 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 	v := cache[stem]
 	if v == 0 {
 		v = stemChecked
-		toks := tokenize(stem)
+		toks := prose.Tokenize(stem)
 		if hasVerb(toks) {
 			v |= stemHasVerb
 		}
@@ -143,7 +143,7 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 	if q.Kind == questions.TrueFalse {
 		limit = 40
 	}
-	if n := wordCount(stem); n < 4 || n > limit {
+	if n := prose.WordCount(stem); n < 4 || n > limit {
 		return CheckStemLength
 	}
 	if q.Kind == questions.TrueFalse && !q.Truth && !it.contradicted {
@@ -164,15 +164,15 @@ const blankWord = "Blank"
 func nameWords(key string) []string {
 	var out []string
 	for _, w := range strings.Fields(key) {
-		if len(w) >= 3 && unicode.IsUpper(firstRune(w)) && !functionWords[strings.ToLower(w)] && !personTitles[strings.ToLower(w)] && !isRomanWord(w) {
-			out = append(out, plain(w))
+		if len(w) >= 3 && unicode.IsUpper(prose.FirstRune(w)) && !functionWords[strings.ToLower(w)] && !personTitles[strings.ToLower(w)] && !isRomanWord(w) {
+			out = append(out, prose.Plain(w))
 		}
 	}
 	return out
 }
 
 // hasVerb reports whether a stem has a finite verb.
-func hasVerb(t []token) bool {
+func hasVerb(t []prose.Token) bool {
 	for i := range t {
 		if finiteAt(t, i) {
 			return true
@@ -185,16 +185,20 @@ func hasVerb(t []token) bool {
 // with a pronoun or a demonstrative ("This confrontation led to ..."), says
 // "the first" without a noun, or points with "this", "these", "those",
 // "such" or "them".
-func needsContext(t []token) bool {
+func needsContext(t []prose.Token) bool {
 	i := 0
-	for i < len(t) && (t[i].text == `"` || t[i].text == "'" || t[i].text == blankWord) {
+	for i < len(t) && (t[i].Text == `"` || t[i].Text == "'" || t[i].Text == blankWord) {
 		i++
 	}
 	if i >= len(t) {
 		return false
 	}
-	first := t[i].lower
+	first := t[i].Lower
 	if anaphoricStarts[first] && first != "both" {
+		return true
+	}
+	// "Which is located between ...": half of a relative clause.
+	if (first == "which" || first == "who" || first == "whom" || first == "where") && t[len(t)-1].Text != "?" {
 		return true
 	}
 	// "Meanwhile, they occupied ...", "In 1081 he led ...": a subject
@@ -202,171 +206,111 @@ func needsContext(t []token) bool {
 	named := false
 	for k := i; k < len(t) && !finiteAt(t, k); k++ {
 		w := t[k]
-		if w.cap && k > i && w.isWord() || w.text == blankWord {
+		if w.Cap && k > i && w.IsWord() || w.Text == blankWord {
 			named = true
 		}
-		if !named && w.is("he", "she", "they", "it", "we") {
+		if !named && w.Is("he", "she", "they", "it", "we") {
 			return true
 		}
 	}
-	if first == "the" && i+2 < len(t) && (ordinalWords[t[i+1].lower] > 0 || t[i+1].is("latter", "former", "same")) && (auxiliaries[t[i+2].lower] || finiteAt(t, i+2) || t[i+2].text == ",") {
+	if first == "the" && i+2 < len(t) && (ordinalWords[t[i+1].Lower] > 0 || t[i+1].Is("latter", "former", "same")) && (auxiliaries[t[i+2].Lower] || finiteAt(t, i+2) || t[i+2].Text == ",") {
 		return true
 	}
 	// "The third group consisted of ...": one of a list given earlier.
-	if first == "the" && i+2 < len(t) && ordinalWords[t[i+1].lower] > 1 && t[i+2].isWord() && !t[i+2].cap {
+	if first == "the" && i+2 < len(t) && ordinalWords[t[i+1].Lower] > 1 && t[i+2].IsWord() && !t[i+2].Cap {
 		return true
 	}
 	quote := false
 	for k := i; k < len(t); k++ {
-		if t[k].text == `"` {
+		if t[k].Text == `"` {
 			quote = !quote
 			continue
 		}
 		if quote {
 			continue
 		}
-		w := t[k].lower
-		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].isWord() && !t[k+1].cap && !functionWords[t[k+1].lower] {
+		w := t[k].Lower
+		if (w == "this" || w == "these") && k+2 < len(t) && t[k+1].Text == `"` {
+			return true // this "gentlemen's agreement": which one?
+		}
+		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].IsWord() && !t[k+1].Cap && !functionWords[t[k+1].Lower] &&
+			!(w == "such" && (t[k+1].Lower == "as" || strings.ContainsRune(t[k+1].Text, '-'))) {
 			return true
 		}
 		// "At that time": which time?
-		if (w == "that" || w == "same") && k+1 < len(t) && t[k+1].is("time", "point", "moment", "period", "year", "day", "stage", "date") {
+		if (w == "that" || w == "same") && k+1 < len(t) && t[k+1].Is("time", "point", "moment", "period", "year", "day", "stage", "date") {
 			return true
 		}
-		if w == "them" && !ownerBefore(t, k) || (w == "latter" || w == "former") && k > 0 && t[k-1].lower == "the" {
+		if (w == "them" || w == "him") && !ownerBefore(t, k) || (w == "latter" || w == "former") && k > 0 && t[k-1].Lower == "the" {
 			return true
 		}
 		// "there" pointing at a place named before ("predominate there"),
 		// not the "there" of "there were".
-		if w == "there" && k > i && (k+1 >= len(t) || !auxiliaries[t[k+1].lower]) {
+		if w == "one" && k > 0 && t[k-1].Lower == "the" && k+1 < len(t) && t[k+1].Is("that", "which", "who") {
+			return true // "the one that contains ...": which one?
+		}
+		if w == "here" && k > i && !t[k].Cap {
+			return true // "born here": where?
+		}
+		if w == "there" && k > i && locativeThere(t, k) {
 			return true
 		}
-		// "its populations", "their castle" with nothing before to own them.
-		if (w == "its" || w == "their") && !ownerBefore(t, k) {
+		// "its populations", "their castle" with nothing before to own them,
+		// unless the owner follows in the same phrase: "At their Kuwait
+		// meeting, OAPEC proclaimed ...".
+		if (w == "its" || w == "their") && !ownerBefore(t, k) && !ownerAfterFronted(t, k) {
 			return true
 		}
 	}
 	return false
 }
 
-// plain is normalize without possessives, for finding a name in a text
-// that writes "Shlyapnikov's".
-func plain(s string) string {
-	s = strings.ReplaceAll(s, "'s ", " ")
-	s = strings.TrimSuffix(s, "'s")
-	s = strings.ReplaceAll(s, "'s,", ",")
-	s = strings.ReplaceAll(s, "'s.", ".")
-	s = strings.ReplaceAll(s, "' ", " ")
-	return normalize(s)
+// locativeThere reports whether "there" at t[k] points at a place
+// ("predominate there"), not the "there" of "there were" or "there
+// already existed": a verb follows the existential one.
+func locativeThere(t []prose.Token, k int) bool {
+	j := k + 1
+	for j < len(t) && midAdverbs[t[j].Lower] {
+		j++
+	}
+	return j >= len(t) || !(auxiliaries[t[j].Lower] || finiteAt(t, j))
 }
 
-// normalize is SQuAD's answer normalisation: lower case, no punctuation,
-// no articles, single spaces. Hyphens, dashes and slashes separate words.
-func normalize(s string) string {
-	b := make([]byte, 0, len(s))
-	word := 0 // start of the current word in b
-	end := func() {
-		w := b[word:]
-		if len(w) > 0 && (string(w) == "a" || string(w) == "an" || string(w) == "the") {
-			b = b[:word]
-			if len(b) > 0 {
-				b = b[:len(b)-1] // the space before it
-			}
+// ownerAfterFronted reports whether a possessive in a phrase fronted
+// before the subject is owned by that subject: "At their meeting, OAPEC
+// proclaimed ...".
+func ownerAfterFronted(t []prose.Token, k int) bool {
+	for j := k + 1; j+1 < len(t) && j < k+8; j++ {
+		if t[j].Text == "," {
+			n := t[j+1]
+			return n.Cap && n.IsWord() && !functionWords[n.Lower] || n.Text == blankWord
 		}
-		word = len(b)
-	}
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '/':
-				end()
-				continue
-			default:
-				continue // punctuation
-			}
-			if len(b) > 0 && len(b) == word {
-				b = append(b, ' ')
-				word = len(b)
-			}
-			b = append(b, c)
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if len(b) > 0 && len(b) == word {
-				b = append(b, ' ')
-				word = len(b)
-			}
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-		case unicode.IsSpace(r) || r == '–' || r == '—':
-			end()
-		}
-	}
-	end()
-	return string(b)
-}
-
-// containsWord reports whether needle occurs in hay at word boundaries.
-func containsWord(hay, needle string) bool {
-	if needle == "" {
-		return false
-	}
-	for i := 0; ; {
-		k := strings.Index(hay[i:], needle)
-		if k < 0 {
-			return false
-		}
-		k += i
-		before := k == 0 || !isWordRune(lastRune(hay[:k]))
-		after := k+len(needle) == len(hay) || !isWordRune(firstRune(hay[k+len(needle):]))
-		if before && after {
-			return true
-		}
-		i = k + 1
-		if i >= len(hay) {
+		if finiteAt(t, j) {
 			return false
 		}
 	}
-}
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-
-func lastRune(s string) rune {
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] < 0x80 || s[i] >= 0xC0 {
-			r := []rune(s[i:])
-			return r[0]
-		}
-	}
-	return 0
+	return false
 }
 
 // ownerBefore reports whether a possessive at t[k] has a possible owner
 // before it: a name, or a plural or collective noun.
-func ownerBefore(t []token, k int) bool {
+func ownerBefore(t []prose.Token, k int) bool {
 	for j := 0; j < k; j++ {
 		w := t[j]
-		if w.text == blankWord {
-			if j+1 < k && t[j+1].text == "'s" {
+		if w.Text == blankWord {
+			if j+1 < k && t[j+1].Text == "'s" {
 				j++
 				continue // "Before _____'s arrival, its ...": a person owns no "its"
 			}
 			return true // the answer itself
 		}
-		if w.is("who", "what", "which", "whose") {
+		if w.Is("who", "what", "which", "whose") {
 			return true
 		}
-		if j+1 < k && t[j+1].text == "'s" {
+		if j+1 < k && t[j+1].Text == "'s" {
 			continue // "Rollo's arrival, its populations": a person owns no "its"
 		}
-		if w.cap && j > 0 && w.isWord() || w.isWord() && !w.cap && !functionWords[w.lower] && (strings.HasSuffix(w.lower, "s") || orgKeywords[w.lower]) {
+		if w.Cap && j > 0 && w.IsWord() || w.IsWord() && !w.Cap && !functionWords[w.Lower] && (strings.HasSuffix(w.Lower, "s") || orgKeywords[w.Lower]) {
 			return true
 		}
 	}

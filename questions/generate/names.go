@@ -1,22 +1,35 @@
 package generate
 
-import "strings"
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"factdrill/questions/generate/prose"
+)
 
 // mergeVariants joins the entities that name the same person: "Yuri
 // Lutovinov", "Yury Lutovinov" and "Lutovinov"; "Aleksei Semyonovich
 // Kiselyov" and "Aleksei Kiselyov". Two people who only share a surname
 // ("Isaac Komnenos", "Alexius Komnenos") stay apart, and a lone surname
 // that could be either of them is left alone.
-func mergeVariants(ents []*entity) {
+//
+// A single name that is a word of the topic's name ("Tesla" in a text
+// about Nikola Tesla) is the topic, whoever else shares it: a text about
+// a person calls them by their surname.
+func mergeVariants(ents []*entity, topic *entity) {
 	var people []*entity
 	for _, e := range ents {
 		if e.typ == ePerson && len(e.core) >= 2 {
 			people = append(people, e)
 		}
 	}
-	// Full names first: same surname, same or similar given name.
-	for i, a := range people {
-		for _, b := range people[i+1:] {
+	// Full names first: same surname, same or similar given name. Only
+	// people whose surnames share a spelling key can match, so each is
+	// compared with a few others rather than with everyone.
+	for i, j := range surnamePairs(people) {
+		for _, k := range j {
+			a, b := people[i], people[k]
 			ra, rb := a.root(), b.root()
 			if ra == rb || !sameSurname(a.core, b.core) {
 				continue
@@ -28,31 +41,88 @@ func mergeVariants(ents []*entity) {
 	}
 	// Then single names: a surname or given name that fits exactly one
 	// person.
+	byWord := map[string][]int{}
+	for i, p := range people {
+		last := p.core[len(p.core)-1]
+		byWord[last] = append(byWord[last], i)
+		if first := p.core[0]; first != last && firstNames[first] {
+			byWord[first] = append(byWord[first], i)
+		}
+	}
 	for _, e := range ents {
 		if len(e.core) != 1 || e.merged != nil || (e.typ != ePerson && e.typ != eName) {
 			continue
 		}
-		w := e.core[0]
+		if topic != nil && topic != e && len(topic.core) >= 2 && (e.core[0] == topic.core[0] || e.core[0] == topic.core[len(topic.core)-1]) {
+			join(topic.root(), e)
+			continue
+		}
 		var match *entity
 		ambiguous := false
-		for _, p := range people {
-			r := p.root()
+		for _, i := range byWord[e.core[0]] {
+			r := people[i].root()
 			if r == e || r == match {
 				continue
 			}
-			last := p.core[len(p.core)-1]
-			if last == w || p.core[0] == w && firstNames[w] {
-				if match != nil {
-					ambiguous = true
-					break
-				}
-				match = r
+			if match != nil {
+				ambiguous = true
+				break
 			}
+			match = r
 		}
 		if match != nil && !ambiguous {
 			join(match, e)
 		}
 	}
+}
+
+// maxSurnameBucket bounds the people compared under one spelling key: a
+// document naming hundreds of Smiths merges the first ones only, rather
+// than comparing every pair.
+const maxSurnameBucket = 64
+
+// surnamePairs returns, for each person i, the later people j (in order)
+// whose surname could be the same as i's: equal, or one edit apart (a
+// deleted, added or changed letter). Two such surnames share a spelling
+// key: the surname itself or the surname with one letter left out.
+func surnamePairs(people []*entity) [][]int {
+	buckets := map[string][]int{}
+	for i, p := range people {
+		last := p.core[len(p.core)-1]
+		for _, k := range spellingKeys(last) {
+			if b := buckets[k]; len(b) < maxSurnameBucket {
+				buckets[k] = append(b, i)
+			}
+		}
+	}
+	out := make([][]int, len(people))
+	for i, p := range people {
+		seen := map[int]bool{}
+		for _, k := range spellingKeys(p.core[len(p.core)-1]) {
+			for _, j := range buckets[k] {
+				if j > i && !seen[j] {
+					seen[j] = true
+					out[i] = append(out[i], j)
+				}
+			}
+		}
+		sort.Ints(out[i])
+	}
+	return out
+}
+
+// spellingKeys are a word and, when it is long enough to have spelling
+// variants (see sameSurname), the word with each one letter left out.
+func spellingKeys(w string) []string {
+	keys := []string{w}
+	if len(w) < 5 {
+		return keys
+	}
+	rs := []rune(w)
+	for i := range rs {
+		keys = append(keys, string(rs[:i])+string(rs[i+1:]))
+	}
+	return keys
 }
 
 // join merges b into a.
@@ -91,7 +161,7 @@ func sameSurname(a, b []string) bool {
 	if isRomanWord(la) || isRomanWord(lb) {
 		return false // regnal names: "Richard I" and "Richard II" differ
 	}
-	return la == lb || len(la) >= 6 && editDistance(la, lb) <= 1 && la[0] == lb[0]
+	return la == lb || len(la) >= 6 && prose.EditDistance(la, lb) <= 1 && la[0] == lb[0]
 }
 
 // similarGiven reports whether two given names are the same name spelt two
@@ -104,37 +174,9 @@ func similarGiven(a, b string) bool {
 	case len(a) == 1 || len(b) == 1:
 		return a[0] == b[0]
 	case len(a) >= 4 && len(b) >= 4:
-		return a[0] == b[0] && editDistance(a, b) <= 1
+		return a[0] == b[0] && prose.EditDistance(a, b) <= 1
 	}
 	return false
-}
-
-// editDistance is the Levenshtein distance between two short strings.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	var buf [2][64]int
-	var prev, cur []int
-	if len(rb) < 64 {
-		prev, cur = buf[0][:len(rb)+1], buf[1][:len(rb)+1]
-	} else {
-		prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
-	}
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := prev[j-1]
-			if ra[i-1] != rb[j-1] {
-				c++
-			}
-			c = min(c, prev[j]+1, cur[j-1]+1)
-			cur[j] = c
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // birthNameWords introduce another name of the person just named, in
@@ -151,7 +193,7 @@ func mergeBirthNames(sents []*sentence) {
 				continue
 			}
 			k := m.b
-			if k+1 >= len(s.toks) || s.toks[k].text != "(" || !birthNameWords[s.toks[k+1].lower] {
+			if k+1 >= len(s.toks) || s.toks[k].Text != "(" || !birthNameWords[s.toks[k+1].Lower] {
 				continue
 			}
 			for _, n := range s.ments[i+1:] {
@@ -172,38 +214,63 @@ func mergeBirthNames(sents []*sentence) {
 	}
 }
 
-// sharedSurnames maps each surname two or more people of the document
-// share to their full names ("Curie": "Marie Curie", "Pierre Curie").
-func (d *document) sharedSurnames() map[string][]string {
-	by := map[string][]string{}
+// indexNames builds the document's lookups of names (see document). It
+// runs after the clauses are read, since reading them may settle a
+// name's type.
+func (d *document) indexNames() {
+	d.nameWords = map[string]bool{}
+	d.shortNames = map[string]int{}
+	d.longer = map[string][]*entity{}
+	full := map[string][]string{}
 	for _, e := range d.ents {
-		if e.merged == nil && e.typ == ePerson {
-			if sh, full := e.short(), e.display(); sh != full {
-				by[sh] = append(by[sh], full)
+		if e.merged != nil {
+			continue
+		}
+		if n := len(e.core); n > 1 {
+			d.nameWords[e.core[0]] = true
+			d.nameWords[e.core[n-1]] = true
+		}
+		if e.typ == ePerson {
+			sh, name := e.short(), e.display()
+			d.shortNames[sh]++
+			// The topic's surname is the topic's in a stem: "Tesla" in a
+			// text about Nikola Tesla is Nikola, whoever else shares it.
+			if sh != name && e != d.topic {
+				full[sh] = append(full[sh], name)
+			}
+		}
+		name := e.display()
+		for i := 1; i < len(name); i++ {
+			if strings.HasPrefix(name[i:], " of ") || strings.HasPrefix(name[i:], " (") {
+				d.longer[name[:i]] = append(d.longer[name[:i]], e)
 			}
 		}
 	}
-	for sh, names := range by {
-		if len(names) < 2 {
-			delete(by, sh)
+	d.shared = map[string][]string{}
+	for sh, names := range full {
+		if len(names) >= 2 && !(d.topic != nil && d.topic.typ == ePerson && d.topic.short() == sh) {
+			d.shared[sh] = names
 		}
 	}
-	return by
 }
 
 // namesAmbiguously reports whether the stem names a person by a surname
 // others share, without the full name that would tell who is meant:
 // "Where was Curie born?" in a text about Marie and Pierre Curie.
 func namesAmbiguously(stem string, shared map[string][]string) bool {
-	for sh, names := range shared {
-		if !containsWord(stem, sh) {
+	if len(shared) == 0 {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		names, ok := shared[w]
+		if !ok {
 			continue
 		}
 		rest := stem
 		for _, n := range names {
 			rest = strings.ReplaceAll(rest, n, "")
 		}
-		if containsWord(rest, sh) {
+		if prose.ContainsWord(rest, w) {
 			return true
 		}
 	}

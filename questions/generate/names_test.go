@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 const curies = `Marie Curie (born Maria Salomea Skłodowska; 7 November 1867 – 4 July 1934) was a Polish physicist and chemist who conducted pioneering research on radioactivity.
@@ -35,7 +36,7 @@ func TestGenerate_OtherNames(t *testing.T) {
 			}
 		}
 		rest := strings.NewReplacer("Marie Curie", "", "Pierre Curie", "").Replace(q.Stem)
-		if containsWord(rest, "Curie") {
+		if prose.ContainsWord(rest, "Curie") {
 			t.Errorf("%q names a Curie by the surname alone", q.Stem)
 		}
 		for _, a := range q.Answers {

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // A numVal is a quantity: its value, how it was written, and the noun it
@@ -20,12 +22,12 @@ type numVal struct {
 // scanNumber reads a quantity at toks[i]: digits or number words, with a
 // currency sign, a scale word and a percent sign, followed by the noun it
 // counts. Ordinals, years and numbers inside names are not quantities.
-func scanNumber(toks []token, i int) (int, numVal, bool) {
+func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 	n := len(toks)
 	var v numVal
 	k := i
-	if toks[k].text == "$" || toks[k].text == "£" || toks[k].text == "€" {
-		v.prefix = toks[k].text
+	if toks[k].Text == "$" || toks[k].Text == "£" || toks[k].Text == "€" {
+		v.prefix = toks[k].Text
 		k++
 		if k >= n {
 			return 0, v, false
@@ -33,50 +35,50 @@ func scanNumber(toks []token, i int) (int, numVal, bool) {
 	}
 	t := toks[k]
 	switch {
-	case t.kind == tNum:
+	case t.Kind == prose.Number:
 		if _, ok := ordinalNumber(t); ok {
 			return 0, v, false
 		}
-		s := strings.ReplaceAll(t.text, ",", "")
+		s := strings.ReplaceAll(t.Text, ",", "")
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
 			return 0, v, false
 		}
-		v.value, v.grouped = f, strings.Contains(t.text, ",")
+		v.value, v.grouped = f, strings.Contains(t.Text, ",")
 		k++
-	case t.kind == tWord && !t.cap || t.kind == tWord && i == 0:
-		f, ok := numberWords[t.lower]
-		if !ok || scaleWords[t.lower] > 0 || strings.HasSuffix(t.lower, "s") {
+	case t.Kind == prose.Word && !t.Cap || t.Kind == prose.Word && i == 0:
+		f, ok := numberWords[t.Lower]
+		if !ok || scaleWords[t.Lower] > 0 || strings.HasSuffix(t.Lower, "s") {
 			return 0, v, false
 		}
-		if i > 0 && (toks[i-1].lower == "the" || toks[i-1].lower == "these" || toks[i-1].lower == "those") {
+		if i > 0 && (toks[i-1].Lower == "the" || toks[i-1].Lower == "these" || toks[i-1].Lower == "those") {
 			return 0, v, false // "the two" means both, not a count
 		}
 		v.value, v.words = f, true
 		k++
-		if k < n && numberWords[toks[k].lower] > 0 && numberWords[toks[k].lower] < 10 && f >= 20 {
-			v.value += numberWords[toks[k].lower]
+		if k < n && numberWords[toks[k].Lower] > 0 && numberWords[toks[k].Lower] < 10 && f >= 20 {
+			v.value += numberWords[toks[k].Lower]
 			k++
 		}
 	default:
 		return 0, v, false
 	}
 	if k < n {
-		if s, ok := scaleWords[toks[k].lower]; ok {
+		if s, ok := scaleWords[toks[k].Lower]; ok {
 			v.value *= s
-			v.suffix = " " + toks[k].lower
+			v.suffix = " " + toks[k].Lower
 			k++
 		}
 	}
-	if k < n && (toks[k].text == "%" || toks[k].lower == "percent") {
-		if toks[k].text == "%" {
+	if k < n && (toks[k].Text == "%" || toks[k].Lower == "percent") {
+		if toks[k].Text == "%" {
 			v.suffix += "%"
 		} else {
 			v.suffix += " percent"
 		}
 		return k + 1, v, true
 	}
-	if k+1 < n && toks[k].lower == "per" && toks[k+1].lower == "cent" {
+	if k+1 < n && toks[k].Lower == "per" && toks[k+1].Lower == "cent" {
 		v.suffix += " per cent"
 		return k + 2, v, true
 	}
@@ -86,19 +88,21 @@ func scanNumber(toks []token, i int) (int, numVal, bool) {
 	// The counted noun, after any adjectives: "30,000 men", "300 ships",
 	// "8,000 of the 20,000 troops".
 	u := k
-	if u+2 < n && toks[u].lower == "of" && toks[u+1].lower == "the" && toks[u+2].kind == tNum {
+	if u+2 < n && toks[u].Lower == "of" && toks[u+1].Lower == "the" && toks[u+2].Kind == prose.Number {
 		u += 3
 	}
 	for j := 0; j < 3 && u < n; j++ {
 		w := toks[u]
-		if !w.isWord() || w.cap || functionWords[w.lower] {
+		if !w.IsWord() || w.Cap || functionWords[w.Lower] {
 			break
 		}
-		if u+1 < n && toks[u+1].isWord() && !toks[u+1].cap && !functionWords[toks[u+1].lower] && !isVerbForm(toks[u+1].lower) && j < 2 {
+		if u+1 < n && toks[u+1].IsWord() && !toks[u+1].Cap && !functionWords[toks[u+1].Lower] && !isVerbForm(toks[u+1].Lower) && j < 2 {
 			u++ // an adjective or noun modifier: "30,000 armed men"
 			continue
 		}
-		v.unit = w.lower
+		if !isVerbForm(w.Lower) || strings.HasSuffix(w.Lower, "ing") {
+			v.unit = w.Lower // not "in 1916 married": a year before its verb
+		}
 		break
 	}
 	if v.unit == "" {

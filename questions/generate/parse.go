@@ -2,6 +2,8 @@ package generate
 
 import (
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // A clause is one statement the generator can ask about: a sentence, a
@@ -13,7 +15,7 @@ import (
 type clause struct {
 	sent    *sentence
 	text    string
-	toks    []token
+	toks    []prose.Token
 	ments   []mention
 	derived bool    // rebuilt, not as written
 	swapped *entity // the entity written in place of a leading pronoun
@@ -28,6 +30,9 @@ type clause struct {
 	neg  bool
 	end  int // last token before final punctuation
 	ok   bool
+	// flat marks a clause the parse could not read: it stands whole, for a
+	// cloze or a true statement, but no question is built from its parts.
+	flat bool
 	// definite marks a definition that names one thing ("X is the process
 	// by which ..."): another term in its place is false.
 	definite bool
@@ -72,7 +77,7 @@ func (d *document) newClause(s *sentence, text string, derived bool) *clause {
 	if !derived && text == s.text {
 		c.toks, c.ments = s.toks, s.ments
 	} else {
-		c.toks = tokenize(text)
+		c.toks = prose.Tokenize(text)
 		c.ments = findMentions(c.toks, &d.stats)
 		for k := range c.ments {
 			m := &c.ments[k]
@@ -88,6 +93,12 @@ func (d *document) newClause(s *sentence, text string, derived bool) *clause {
 		markCoordinations(c.toks, c.ments)
 	}
 	c.parse()
+	if !c.ok {
+		c.flat = true
+		c.subj = [2]int{c.lead, c.lead}
+		c.verb = [2]int{c.end, c.end}
+		c.advs = nil
+	}
 	return c
 }
 
@@ -108,7 +119,7 @@ func (c *clause) mentionAt(i int) int {
 // allowing a leading "the", or -1.
 func (c *clause) mentionIn(a, b int) int {
 	for k, m := range c.ments {
-		if m.b == b && (m.a == a || m.a == a+1 && c.toks[a].lower == "the") {
+		if m.b == b && (m.a == a || m.a == a+1 && c.toks[a].Lower == "the") {
 			return k
 		}
 	}
@@ -129,14 +140,14 @@ func splitAll(list []string) [][]string {
 
 // skipConnectives returns the first token after discourse connectives and
 // their comma: "Moreover, ...", "At the same time, ...", "And ...".
-func skipConnectives(t []token, i int) int {
+func skipConnectives(t []prose.Token, i int) int {
 	return skipWords(t, i, connectives, connectiveWords)
 }
 
 // skipWords steps over any of the phrases (and a comma after each) from
 // t[i]; a one-word phrase without a comma is stepped over only when it is
 // not the start of a noun phrase ("Later, ..." but not "Later events").
-func skipWords(t []token, i int, list []string, words [][]string) int {
+func skipWords(t []prose.Token, i int, list []string, words [][]string) int {
 	for changed := true; changed; {
 		changed = false
 		for ci, c := range list {
@@ -146,7 +157,7 @@ func skipWords(t []token, i int, list []string, words [][]string) int {
 			}
 			match := true
 			for k, x := range w {
-				if t[i+k].lower != x {
+				if t[i+k].Lower != x {
 					match = false
 					break
 				}
@@ -155,10 +166,10 @@ func skipWords(t []token, i int, list []string, words [][]string) int {
 				continue
 			}
 			j := i + len(w)
-			if j < len(t) && t[j].text == "," {
+			if j < len(t) && t[j].Text == "," {
 				j++
 			} else if len(w) == 1 && (c == "later" || c == "then" || c == "still" || c == "yet" || c == "so" || c == "also" || c == "first" || c == "once" || c == "soon") {
-				if j >= len(t) || !(determiners[t[j].lower] || subjectPronouns[t[j].lower] || t[j].cap) {
+				if j >= len(t) || !(determiners[t[j].Lower] || subjectPronouns[t[j].Lower] || t[j].Cap) {
 					continue // "Later events ...", "Soon after ..."
 				}
 			}
@@ -171,19 +182,33 @@ func skipWords(t []token, i int, list []string, words [][]string) int {
 	return i
 }
 
-// parse finds the clause's fronted adverbials, subject and verb group.
+// parse finds the clause's fronted adverbials, subject and verb group;
+// ok says whether it found them.
 func (c *clause) parse() {
 	t := c.toks
-	n := len(t)
-	c.end = n
-	for c.end > 0 && (t[c.end-1].text == "." || t[c.end-1].text == "!" || t[c.end-1].text == "?") {
+	c.end = len(t)
+	for c.end > 0 && (t[c.end-1].Text == "." || t[c.end-1].Text == "!" || t[c.end-1].Text == "?") {
 		c.end--
 	}
-	n = c.end
-	i := skipConnectives(t, 0)
-	c.lead = i
+	c.lead = skipConnectives(t, 0)
+	i := c.parseAdverbials(c.lead)
+	j, ok := c.parseSubject(i)
+	if !ok {
+		return
+	}
+	c.parseVerbGroup(j)
+	c.ok = true
+}
+
+// parseAdverbials records the phrases fronted before the subject, from
+// token i: dates ("On December 30, 1920,"), attributions ("According to
+// ..."), subordinate and participle clauses set off by a comma. It
+// returns where the subject starts.
+func (c *clause) parseAdverbials(i int) int {
+	t := c.toks
+	n := c.end
 	for i < n {
-		if t[i].text == "," {
+		if t[i].Text == "," {
 			i++
 			continue
 		}
@@ -195,37 +220,37 @@ func (c *clause) parse() {
 		// A date, alone or after a preposition: "On December 30, 1920, ...",
 		// "in 1081 he led ...".
 		p := i
-		if prepositions[t[i].lower] && i+1 < n {
+		if prepositions[t[i].Lower] && i+1 < n {
 			p = i + 1
-			if t[p].lower == "the" && p+1 < n && c.mentionAt(p) < 0 {
+			if t[p].Lower == "the" && p+1 < n && c.mentionAt(p) < 0 {
 				p++
 			}
 		}
-		if k := c.mentionAt(p); k >= 0 && c.ments[k].typ == eDate && (p > i || c.ments[k].b < n && t[c.ments[k].b].text == ",") {
+		if k := c.mentionAt(p); k >= 0 && c.ments[k].typ == eDate && (p > i || c.ments[k].b < n && t[c.ments[k].b].Text == ",") {
 			e := c.ments[k].b
 			c.advs = append(c.advs, adverbial{a: i, b: e, kind: advDate, ment: k})
 			i = e
 			continue
 		}
-		lw := t[i].lower
+		lw := t[i].Lower
 		// "Immediately before the battle, ...": an adverb opening a phrase.
-		if strings.HasSuffix(lw, "ly") && i+1 < n && (prepositions[t[i+1].lower] || subordinators[t[i+1].lower]) && !t[i+1].cap {
+		if strings.HasSuffix(lw, "ly") && i+1 < n && (prepositions[t[i+1].Lower] || subordinators[t[i+1].Lower]) && !t[i+1].Cap {
 			i++
-			lw = t[i].lower
+			lw = t[i].Lower
 		}
 		if prepositions[lw] && !subordinators[lw] {
 			// "in his speech he insisted ...": a short phrase, then a pronoun.
 			k := i + 1
-			for k < n && k < i+6 && t[k].isWord() && !subjectPronouns[t[k].lower] && !finiteAt(t, k) {
+			for k < n && k < i+6 && t[k].IsWord() && !subjectPronouns[t[k].Lower] && !finiteAt(t, k) {
 				k++
 			}
-			if k < n && k > i+1 && subjectPronouns[t[k].lower] && t[k].lower != "it" && k+1 < n && finiteAt(t, k+1) {
+			if k < n && k > i+1 && subjectPronouns[t[k].Lower] && t[k].Lower != "it" && k+1 < n && finiteAt(t, k+1) {
 				c.advs = append(c.advs, adverbial{a: i, b: k, kind: advOther, ment: -1})
 				i = k
 				continue
 			}
 		}
-		participle := !t[i].cap || i == c.lead
+		participle := !t[i].Cap || i == c.lead
 		participle = participle && (strings.HasSuffix(lw, "ing") && len(lw) > 5 || strings.HasSuffix(lw, "ed") && len(lw) > 3 && isParticiple(lw))
 		if prepositions[lw] || subordinators[lw] || lw == "according" || lw == "having" || lw == "despite" || participle {
 			k := topComma(t, i, n)
@@ -245,62 +270,76 @@ func (c *clause) parse() {
 		}
 		break
 	}
-	// The subject runs to the first finite verb, stepping over brackets and
-	// over relative clauses and appositives set off by commas.
-	s0 := i
-	j := i
+	return i
+}
+
+// parseSubject reads the subject from token s0 to the first finite verb,
+// stepping over brackets and over relative clauses and appositives set off
+// by commas. It returns where the verb starts, and false when the
+// subject is too deep or too long to read.
+func (c *clause) parseSubject(s0 int) (int, bool) {
+	t := c.toks
+	n := c.end
+	j := s0
 	inQuote := false
 	skipped := 0
 	for j < n {
 		if j > s0 && finiteAt(t, j) && !isNamingParticiple(t, j) {
 			break
 		}
-		if j > s0 && t[j].is("who", "which", "that", "whom", "whose") {
-			return // a relative clause inside the subject: too deep
+		if j > s0 && t[j].Is("who", "which", "that", "whom", "whose") {
+			return 0, false // a relative clause inside the subject: too deep
 		}
-		switch t[j].text {
+		switch t[j].Text {
 		case "(":
 			j = closeBracket(t, j, n)
 			continue
 		case ",":
-			if j+1 < n && (t[j+1].is("which", "who", "whom", "whose", "where") || isRoleStart(t, j+1)) {
+			if j+1 < n && (t[j+1].Is("which", "who", "whom", "whose", "where") || isRoleStart(t, j+1)) {
 				k := topComma(t, j+1, n)
 				if k < 0 {
-					return
+					return 0, false
 				}
 				skipped += k + 1 - j
 				j = k + 1
 				continue
 			}
-			return
+			return 0, false
 		case ":", ";", "—", "–", "-":
-			return
+			return 0, false
 		case `"`:
 			// A quotation may name the subject ("The "Workers' Opposition""),
 			// but a subject does not run into a quoted speech.
 			if !inQuote && j > s0 && !strings.Contains(textOf(t, [2]int{j, min(n, j+6)})[1:], `"`) {
-				return
+				return 0, false
 			}
 			inQuote = !inQuote
 		}
 		j++
 	}
-	if j >= n || j == s0 || j-s0-skipped > 20 {
-		return
+	if j >= n || j == s0 || j-s0-skipped > 20 || onlyAdverbs(t, s0, j) {
+		return 0, false
 	}
 	se := j
-	for se > s0+1 && midAdverbs[t[se-1].lower] && !(se == s0+2 && determiners[t[s0].lower]) {
+	for se > s0+1 && midAdverbs[t[se-1].Lower] && !(se == s0+2 && determiners[t[s0].Lower]) {
 		se--
 	}
 	c.subj = [2]int{s0, se}
 	c.pre = [2]int{se, j}
-	// The verb group: auxiliaries, negation and adverbs, then the main verb.
+	return j, true
+}
+
+// parseVerbGroup reads the verb group from token j: auxiliaries, negation
+// and adverbs, then the main verb.
+func (c *clause) parseVerbGroup(j int) {
+	t := c.toks
+	n := c.end
 	k := j
-	if auxiliaries[t[k].lower] {
-		aux := t[k].lower
+	if auxiliaries[t[k].Lower] {
+		aux := t[k].Lower
 		k++
 		for k < n {
-			w := t[k].lower
+			w := t[k].Lower
 			switch {
 			case negations[w]:
 				c.neg = true
@@ -334,15 +373,25 @@ func (c *clause) parse() {
 		k++
 	}
 	c.verb = [2]int{j, k}
-	c.ok = true
+}
+
+// onlyAdverbs reports whether t[a:b] holds adverbs and negations only:
+// no subject.
+func onlyAdverbs(t []prose.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if !midAdverbs[t[k].Lower] && !negations[t[k].Lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // isNamingParticiple reports whether an -ed word introduces a name rather
 // than being the verb: "a Norman named Oursel".
-func isNamingParticiple(t []token, j int) bool {
-	switch t[j].lower {
+func isNamingParticiple(t []prose.Token, j int) bool {
+	switch t[j].Lower {
 	case "named", "called", "nicknamed", "titled", "entitled", "dubbed", "known":
-		return j+1 < len(t) && (t[j+1].cap || t[j+1].lower == "as")
+		return j+1 < len(t) && (t[j+1].Cap || t[j+1].Lower == "as")
 	}
 	return false
 }
@@ -350,30 +399,30 @@ func isNamingParticiple(t []token, j int) bool {
 // isRoleStart reports whether an appositive describing a person starts at
 // toks[i]: "chair of ...", "a key founding member ...", "Robert's son",
 // "one of the most prominent ...".
-func isRoleStart(t []token, i int) bool {
+func isRoleStart(t []prose.Token, i int) bool {
 	if i >= len(t) {
 		return false
 	}
 	k := i
-	if t[k].lower == "one" && k+1 < len(t) && t[k+1].lower == "of" {
+	if t[k].Lower == "one" && k+1 < len(t) && t[k+1].Lower == "of" {
 		k += 2
 	}
-	if k < len(t) && (t[k].lower == "a" || t[k].lower == "an" || t[k].lower == "the") {
+	if k < len(t) && (t[k].Lower == "a" || t[k].Lower == "an" || t[k].Lower == "the") {
 		k++
 	}
 	// "Robert's son"
-	for j := k; j < len(t) && j < k+4 && t[j].cap && t[j].isWord(); j++ {
-		if j+1 < len(t) && t[j+1].text == "'s" {
+	for j := k; j < len(t) && j < k+4 && t[j].Cap && t[j].IsWord(); j++ {
+		if j+1 < len(t) && t[j+1].Text == "'s" {
 			k = j + 2
 			break
 		}
 	}
 	for s := 0; s < 5 && k < len(t); s++ {
 		w := t[k]
-		if roleNouns[w.lower] || roleNouns[strings.TrimSuffix(w.lower, "s")] {
+		if roleNouns[w.Lower] || roleNouns[strings.TrimSuffix(w.Lower, "s")] {
 			return true
 		}
-		if !w.isWord() || functionWords[w.lower] && !w.is("most", "other", "first", "second", "third", "former", "last", "next", "only") || finiteAt(t, k) {
+		if !w.IsWord() || functionWords[w.Lower] && !w.Is("most", "other", "first", "second", "third", "former", "last", "next", "only") || finiteAt(t, k) {
 			return false
 		}
 		k++
@@ -383,42 +432,39 @@ func isRoleStart(t []token, i int) bool {
 
 // topComma returns the index of the next comma at bracket depth 0 in
 // t[i:n], or -1.
-func topComma(t []token, i, n int) int {
+func topComma(t []prose.Token, i, n int) int {
+	return scanBrackets(t, i, n, func(k, depth int) bool { return depth <= 0 && t[k].Text == "," })
+}
+
+// closeBracket returns the index after the bracket that closes the one
+// at t[i], or n.
+func closeBracket(t []prose.Token, i, n int) int {
+	k := scanBrackets(t, i, n, func(k, depth int) bool { return depth == 0 && (t[k].Text == ")" || t[k].Text == "]") })
+	if k < 0 {
+		return n
+	}
+	return k + 1
+}
+
+// scanBrackets returns the first k in [i, n) at which stop(k, depth)
+// holds, depth being the bracket depth after t[k], or -1.
+func scanBrackets(t []prose.Token, i, n int, stop func(k, depth int) bool) int {
 	depth := 0
 	for k := i; k < n; k++ {
-		switch t[k].text {
+		switch t[k].Text {
 		case "(", "[":
 			depth++
 		case ")", "]":
-			if depth > 0 {
-				depth--
-			}
-		case ",":
-			if depth == 0 {
-				return k
-			}
+			depth--
+		}
+		if stop(k, depth) {
+			return k
 		}
 	}
 	return -1
 }
 
-func closeBracket(t []token, i, n int) int {
-	depth := 0
-	for k := i; k < n; k++ {
-		switch t[k].text {
-		case "(", "[":
-			depth++
-		case ")", "]":
-			depth--
-			if depth == 0 {
-				return k + 1
-			}
-		}
-	}
-	return n
-}
-
-func containsFinite(t []token, a, b int) bool {
+func containsFinite(t []prose.Token, a, b int) bool {
 	for k := a; k < b; k++ {
 		if finiteAt(t, k) && !isNamingParticiple(t, k) {
 			return true
@@ -443,9 +489,9 @@ func (c *clause) subjectMention() int {
 	}
 	// "The Normans (Norman: Nourmands; ...)": a bracket after the subject
 	// glosses it.
-	if b > a && c.toks[b-1].text == ")" {
+	if b > a && c.toks[b-1].Text == ")" {
 		for k := a; k < b; k++ {
-			if c.toks[k].text == "(" && closeBracket(c.toks, k, b) == b {
+			if c.toks[k].Text == "(" && closeBracket(c.toks, k, b) == b {
 				b = k
 				break
 			}
@@ -462,11 +508,11 @@ func (c *clause) subjectMention() int {
 		// nouns, "named".
 		for i := a; i < m.a; i++ {
 			w := c.toks[i]
-			if !w.isWord() || w.cap && i > a && !nationalities[w.lower] || subjectPronouns[w.lower] || w.lower == "and" || w.lower == "of" {
+			if !w.IsWord() || w.Cap && i > a && !nationalities[w.Lower] || subjectPronouns[w.Lower] || w.Lower == "and" || w.Lower == "of" {
 				return -1
 			}
 		}
-		prev := c.toks[m.a-1].lower
+		prev := c.toks[m.a-1].Lower
 		if prev == "named" || prev == "called" || roleNouns[prev] {
 			return k
 		}
@@ -478,18 +524,18 @@ func (c *clause) subjectMention() int {
 // truncate returns where a question built from t[a:n] should stop: before
 // a colon, a dash, a relative or subordinate clause, a participle clause,
 // a second main clause, or (in a question) a second item after ", and".
-func truncate(t []token, a, n int) int { return cut(t, a, n, true) }
+func truncate(t []prose.Token, a, n int) int { return cut(t, a, n, true) }
 
 // truncateStatement is truncate for a statement or a cloze, which keep a
 // list whole: "by Robert Griesemer, Rob Pike, and Ken Thompson".
-func truncateStatement(t []token, a, n int) int { return cut(t, a, n, false) }
+func truncateStatement(t []prose.Token, a, n int) int { return cut(t, a, n, false) }
 
-func cut(t []token, a, n int, question bool) int {
+func cut(t []prose.Token, a, n int, question bool) int {
 	depth := 0
 	quote := false
 	for k := a; k < n; k++ {
 		w := t[k]
-		switch w.text {
+		switch w.Text {
 		case "(":
 			depth++
 			continue
@@ -505,8 +551,11 @@ func cut(t []token, a, n int, question bool) int {
 		if depth > 0 || quote {
 			continue
 		}
-		switch w.text {
+		switch w.Text {
 		case ":", ";", "—", "–", "-":
+			if w.Text != "—" && hyphenAt(t, k) {
+				continue // "10-floor", "1914–18": a hyphen, not a dash
+			}
 			return k
 		case ",":
 			if k+1 >= n {
@@ -514,39 +563,54 @@ func cut(t []token, a, n int, question bool) int {
 			}
 			x := t[k+1]
 			switch {
-			case x.is("which", "who", "whom", "whose", "where", "when", "while", "whereas", "but", "although",
+			case x.Is("which", "who", "whom", "whose", "where", "when", "while", "whereas", "but", "although",
 				"though", "as", "because", "since", "thus", "thereby", "including", "until", "after", "before", "if", "so"):
 				return k
-			case strings.HasSuffix(x.lower, "ing") && len(x.lower) > 4 && !x.cap:
+			case strings.HasSuffix(x.Lower, "ing") && len(x.Lower) > 4 && !x.Cap:
 				return k
-			case midAdverbs[x.lower] && k+2 < n && strings.HasSuffix(t[k+2].lower, "ing"):
+			case midAdverbs[x.Lower] && k+2 < n && strings.HasSuffix(t[k+2].Lower, "ing"):
 				return k
-			case x.is("and", "or") && !pairedBefore(t, 0, k) && (question || k+2 < n && (subjectPronouns[t[k+2].lower] || containsFinite(t, k+2, min(n, k+6)))):
+			case x.Is("and", "or") && !pairedBefore(t, 0, k) && (question || k+2 < n && (subjectPronouns[t[k+2].Lower] || containsFinite(t, k+2, min(n, k+6)))):
 				// A second item or clause: a question asks about one.
 				return k
-			case prepositions[x.lower] && k+2 < n && t[k+2].is("what", "which", "whom"):
+			case prepositions[x.Lower] && k+2 < n && t[k+2].Is("what", "which", "whom"):
 				return k // ", in what was then the Kingdom of Poland"
-			case x.is("a", "an", "the"):
+			case x.Is("a", "an", "the"):
 				// ", an event which resulted in ...": a comment on the clause.
 				for j := k + 2; j < n && j < k+6; j++ {
-					if t[j].is("which", "that", "who") {
+					if t[j].Is("which", "that", "who") {
 						return k
 					}
 				}
 			}
 		}
-		if w.is("who", "which", "where") && k > a && t[k-1].text != "," && k+1 < n && finiteAt(t, k+1) {
+		if w.Is("who", "which", "where") && k > a && t[k-1].Text != "," && k+1 < n && finiteAt(t, k+1) {
+			if prepositions[t[k-1].Lower] {
+				// ", one of which was ...": the phrase before "of which"
+				// means nothing without the rest.
+				for j := k - 1; j >= a; j-- {
+					if t[j].Text == "," {
+						return j
+					}
+				}
+			}
 			return k
 		}
 	}
 	return n
 }
 
+// hyphenAt reports whether token k touches the tokens on both sides, as
+// a hyphen inside a word does.
+func hyphenAt(t []prose.Token, k int) bool {
+	return k > 0 && k+1 < len(t) && t[k-1].End == t[k].Start && t[k].End == t[k+1].Start
+}
+
 // pairedBefore reports whether t[a:k] opens a pair that needs its "and":
 // "both ... and", "either ... or", "between ... and".
-func pairedBefore(t []token, a, k int) bool {
+func pairedBefore(t []prose.Token, a, k int) bool {
 	for i := a; i < k; i++ {
-		if t[i].is("both", "either", "neither", "between") {
+		if t[i].Is("both", "either", "neither", "between") {
 			return true
 		}
 	}
@@ -555,7 +619,7 @@ func pairedBefore(t []token, a, k int) bool {
 
 // textOf joins the tokens of the given ranges of t, with the document's
 // spacing inside a range and a single space between ranges.
-func textOf(t []token, ranges ...[2]int) string {
+func textOf(t []prose.Token, ranges ...[2]int) string {
 	var b strings.Builder
 	prevEnd := -1
 	for _, r := range ranges {
@@ -564,15 +628,15 @@ func textOf(t []token, ranges ...[2]int) string {
 			if b.Len() > 0 {
 				switch {
 				case k == r[0] || prevEnd < 0:
-					if !glued(w.text) {
+					if !glued(w.Text) {
 						b.WriteByte(' ')
 					}
-				case w.start > prevEnd:
+				case w.Start > prevEnd:
 					b.WriteByte(' ')
 				}
 			}
-			b.WriteString(w.text)
-			prevEnd = w.end
+			b.WriteString(w.Text)
+			prevEnd = w.End
 		}
 		prevEnd = -1
 	}
@@ -620,7 +684,7 @@ func (c *clause) subjectText() string {
 	var ranges [][2]int
 	x := a
 	for k := a; k < b; k++ {
-		if c.toks[k].text == "," {
+		if c.toks[k].Text == "," {
 			e := topComma(c.toks, k+1, b)
 			if e < 0 {
 				e = b
@@ -635,10 +699,10 @@ func (c *clause) subjectText() string {
 	}
 	s := textOf(c.toks, ranges...)
 	first := c.toks[a]
-	if first.cap && (functionWords[first.lower] || determiners[first.lower]) && first.text != "I" {
-		s = first.lower + s[len(first.text):]
-	} else if first.cap && c.mentionAt(a) < 0 && !first.allCaps() && a == c.lead {
-		s = strings.ToLower(s[:len(first.text)]) + s[len(first.text):]
+	if first.Cap && (functionWords[first.Lower] || determiners[first.Lower]) && first.Text != "I" {
+		s = first.Lower + s[len(first.Text):]
+	} else if first.Cap && c.mentionAt(a) < 0 && !first.AllCaps() && a == c.lead {
+		s = strings.ToLower(s[:len(first.Text)]) + s[len(first.Text):]
 	}
 	return s
 }

@@ -5,14 +5,15 @@ import (
 	"sort"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // kindShare is the mix a set aims for when every kind is allowed.
 var kindShare = map[questions.Kind]float64{
 	questions.MultipleChoice: 0.35,
-	questions.Cloze:          0.25,
+	questions.Cloze:          0.35,
 	questions.ShortAnswer:    0.20,
-	questions.TrueFalse:      0.20,
+	questions.TrueFalse:      0.10,
 }
 
 // defaultCount is the set size that fits a document of the given length:
@@ -28,7 +29,11 @@ func defaultCount(words int) int {
 // selectItems ranks the checked candidates and picks n: the best first,
 // no two asking the same thing, spread over the document, in the kind mix
 // asked for. The result is in document order.
-func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences int) []*candidate {
+//
+// The spread follows the paragraphs: each gets a share of the set in
+// proportion to its words (paraWords, by block), as a reader's questions
+// would; a pass that loosens the limits lets the share be passed.
+func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int) []*candidate {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -48,14 +53,19 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 	// A true statement asks least of a learner: even when nothing else is
 	// left, they stay a quarter of the set at most.
 	trueCap := max(1, int(math.Ceil(float64(n)/4)))
-	buckets := max(1, (n+1)/2)
-	bucketOf := func(c *candidate) int { return c.sent.idx * buckets / max(1, sentences) }
-
+	words := 0
+	for _, w := range paraWords {
+		words += w
+	}
+	paraQuota := func(c *candidate) float64 {
+		return math.Max(1, math.Ceil(float64(n)*float64(paraWords[c.sent.block])/float64(max(1, words))))
+	}
 	var picked []*candidate
 	usedGroup := map[string]bool{}
 	perSentence := map[int]int{}
-	perBucket := map[int]int{}
+	perPara := map[int]int{}
 	perEntity := map[*entity]int{}
+	perAnswer := map[string]int{}
 	perKind := map[questions.Kind]int{}
 	bySentence := map[int][]*candidate{}
 	trues := 0
@@ -63,14 +73,19 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
 	}
+	// Each pass loosens the limits: items from one sentence, from one
+	// stretch of the document, about one entity, with one answer (a set
+	// that asks for the same answer twice teaches less), and the kind mix.
 	passes := []struct {
-		sentence, bucket, entity int
-		quota                    bool
+		sentence       int
+		para           float64 // times the paragraph's share
+		entity, answer int
+		quota          bool
 	}{
-		{1, 2, 2, true},
-		{2, 3, 2, true},
-		{2, 1 << 30, 3, true},
-		{3, 1 << 30, 4, false},
+		{2, 1, 3, 1, true},
+		{3, 1.5, 3, 1, true},
+		{3, 1 << 30, 3, 2, true},
+		{3, 1 << 30, 4, 3, false},
 	}
 	for _, p := range passes {
 		// Every limit only tightens as items are picked, so a candidate
@@ -78,13 +93,18 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 		// walked once per pass.
 		next := map[questions.Kind]int{}
 		allowed := func(c *candidate) bool {
-			if usedGroup[c.group] || perSentence[c.sent.idx] >= p.sentence || perBucket[bucketOf(c)] >= p.bucket {
+			if usedGroup[c.group] || perSentence[c.sent.idx] >= p.sentence || float64(perPara[c.sent.block]) >= p.para*paraQuota(c) {
 				return false
 			}
-			if c.ent != nil && perEntity[c.ent] >= p.entity {
+			if c.ent != nil && perEntity[c.ent] >= p.entity || c.answer != "" && perAnswer[c.answer] >= p.answer {
 				return false
 			}
 			if c.q.Kind == questions.TrueFalse && c.q.Truth && (p.quota && trues >= trueQuota || trues >= trueCap) {
+				return false
+			}
+			// True/false statements state no answer to recall: past their
+			// share they only stand in for a better kind.
+			if c.q.Kind == questions.TrueFalse && perKind[c.q.Kind] >= quota[c.q.Kind] {
 				return false
 			}
 			return !conflicts(c, bySentence[c.sent.idx])
@@ -107,7 +127,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 					continue
 				}
 				c := list[next[k]]
-				eff := c.score - 1.5*float64(perKind[k])/float64(max(1, quota[k]))
+				eff := c.score - 0.75*float64(perKind[k])/float64(max(1, quota[k]))
 				if pick == nil || eff > best {
 					pick, best = c, eff
 				}
@@ -120,9 +140,12 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, sentences in
 			}
 			usedGroup[pick.group] = true
 			perSentence[pick.sent.idx]++
-			perBucket[bucketOf(pick)]++
+			perPara[pick.sent.block]++
 			if pick.ent != nil {
 				perEntity[pick.ent]++
+			}
+			if pick.answer != "" {
+				perAnswer[pick.answer]++
 			}
 			perKind[pick.q.Kind]++
 			if pick.q.Kind == questions.TrueFalse && pick.q.Truth {
@@ -156,7 +179,7 @@ func conflicts(c *candidate, same []*candidate) bool {
 		if tf.q.Kind != questions.TrueFalse {
 			continue
 		}
-		if !tf.q.Truth && containsWord(plain(other.q.Stem), plain(tf.swapFrom)) {
+		if !tf.q.Truth && prose.ContainsWord(prose.Plain(other.q.Stem), prose.Plain(tf.swapFrom)) {
 			return true
 		}
 		if jaccard(contentWords(tf.q.Stem), contentWords(other.q.Stem)) >= 0.4 {
@@ -171,12 +194,12 @@ func reveals(a, b *candidate) bool {
 	if b.key == "" {
 		return false
 	}
-	stem := plain(a.q.Stem)
-	if containsWord(stem, plain(b.key)) {
+	stem := prose.Plain(a.q.Stem)
+	if prose.ContainsWord(stem, prose.Plain(b.key)) {
 		return true
 	}
 	for _, w := range nameWords(b.key) {
-		if containsWord(stem, w) {
+		if prose.ContainsWord(stem, w) {
 			return true
 		}
 	}

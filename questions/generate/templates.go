@@ -2,20 +2,22 @@ package generate
 
 import (
 	"strings"
+
+	"factdrill/questions/generate/prose"
 )
 
 // The wh-question templates. Each turns a parsed clause and the mention it
 // asks for into a question, or reports that it does not fit; a template
 // that is not sure says no.
 
-var beForms = wordSet(`is are was were am`)
+var beForms = prose.WordSet(`is are was were am`)
 
 // kinNouns take "the" when a role is asked about: "the sister of X".
-var kinNouns = wordSet(`sister brother son daughter wife husband father mother uncle aunt nephew
+var kinNouns = prose.WordSet(`sister brother son daughter wife husband father mother uncle aunt nephew
 	niece cousin grandson granddaughter grandfather grandmother half-brother half-sister heir widow`)
 
 // motionVerbs take a "to/in/at" phrase that answers "Where?".
-var motionVerbs = wordSet(`flee move go return travel sail land arrive settle live die retreat withdraw
+var motionVerbs = prose.WordSet(`flee move go return travel sail land arrive settle live die retreat withdraw
 	emigrate escape stay remain base locate situate bury meet march ride come flee send exile
 	reside sign establish found bear`)
 
@@ -81,7 +83,53 @@ func question(parts ...string) string {
 		b.WriteString(p)
 	}
 	q := tidyText(strings.TrimRight(b.String(), " ,.;:") + "?")
+	if badQuestion(q) {
+		return ""
+	}
 	return capitalize(q)
+}
+
+// badQuestion reports the marks of a question put together wrongly: an
+// auxiliary followed by a conjunction or a comma ("did and end with"),
+// two auxiliaries in a row.
+//
+// A question that ends with a preposition or a bare pronoun ("...
+// bulwarks against?", "... in 1989 it?") was cut in the wrong place, and
+// two past forms in a row ("Who led founded ...") were two clauses run
+// together.
+func badQuestion(q string) bool {
+	t := prose.Tokenize(q)
+	for i := 0; i+1 < len(t) && i < 5; i++ {
+		if auxiliaries[t[i].Lower] && (conjunctions[t[i+1].Lower] || t[i+1].Kind == prose.Punct || auxiliaries[t[i+1].Lower] && !t[i+1].Is("been", "being", "be", "have")) {
+			return true
+		}
+	}
+	if n := len(t); n >= 3 {
+		last := t[n-2] // before the question mark
+		if prepositions[last.Lower] && !last.Is("about", "for", "from", "with", "to", "of", "in", "on", "at") || last.Is("it", "them", "him", "her") && !t[n-3].Is("of", "in", "on", "at", "to", "with") {
+			return true
+		}
+	}
+	for i := 1; i+1 < len(t); i++ {
+		if _, ok := pastToBase[t[i].Lower]; ok && !t[i].Cap {
+			if _, ok2 := pastToBase[t[i+1].Lower]; ok2 && !t[i+1].Cap && !ambiguousPast[t[i+1].Lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subordinateBetween reports whether a subordinate clause opens between
+// tokens a and b: "claim that the name first appeared in 1631" does not
+// say when the claim was made.
+func (c *clause) subordinateBetween(a, b int) bool {
+	for i := a; i < b; i++ {
+		if c.toks[i].Is("that", "which", "who", "whom", "when", "where", "because", "although", "while", "if", "whether") || finiteAt(c.toks, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // restText is the rest of the clause after the verb group, cut before
@@ -96,12 +144,12 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 		}
 		// Take a comma before a dropped phrase with it: ", in 1920,".
 		e := d[0]
-		if e > a && c.toks[e-1].text == "," {
+		if e > a && c.toks[e-1].Text == "," {
 			e--
 		}
 		ranges = append(ranges, [2]int{a, e})
 		a = d[1]
-		if a < cut && c.toks[a].text == "," && e < d[0] {
+		if a < cut && c.toks[a].Text == "," && e < d[0] {
 			a++
 		}
 	}
@@ -121,20 +169,20 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 	for _, r := range ranges {
 		x := r[0]
 		for k := r[0]; k < r[1]; k++ {
-			if c.toks[k].text != "," || k+1 >= r[1] {
+			if c.toks[k].Text != "," || k+1 >= r[1] {
 				continue
 			}
 			e := topComma(c.toks, k+1, r[1])
-			if e < 0 && r[1] == cut && (cut == c.end || c.toks[cut].text == ",") {
+			if e < 0 && r[1] == cut && (cut == c.end || c.toks[cut].Text == ",") {
 				e = r[1] // the phrase runs to where the question stops
 			}
 			next := c.toks[k+1]
 			switch {
-			case e > 0 && (strings.HasSuffix(next.lower, "ed") || strings.HasSuffix(next.lower, "ing") || next.kind == tNum) && !next.cap && e-k <= 6:
+			case e > 0 && (strings.HasSuffix(next.Lower, "ed") || strings.HasSuffix(next.Lower, "ing") || next.Kind == prose.Number) && !next.Cap && e-k <= 6:
 				out = append(out, [2]int{x, k})
 				x = e + 1
 				k = e
-			case e > 0 && prepositions[next.lower] && next.lower != "as" && e-k <= 10:
+			case e > 0 && prepositions[next.Lower] && next.Lower != "as" && e-k <= 10:
 				out = append(out, [2]int{x, k}, [2]int{k + 1, e})
 				x = min(e+1, r[1])
 				k = e
@@ -155,7 +203,13 @@ func (c *clause) subjectQ(k int) string {
 	m := c.ments[k]
 	wh := "Who"
 	switch m.typ {
-	case ePerson, eGroup, eOrg:
+	case ePerson, eGroup:
+	case eOrg:
+		// A committee decides (who), a university is founded (what); what
+		// "is thought to be" is a thing.
+		if !humanVerbs[c.toks[c.verb[1]-1].Lower] || c.verb[1]-c.verb[0] > 1 {
+			wh = "What"
+		}
 	case eTerm:
 		wh = "What"
 	default:
@@ -171,7 +225,7 @@ func (c *clause) subjectQ(k int) string {
 			return ""
 		}
 	}
-	if wordCount(rest) < 2 {
+	if prose.WordCount(rest) < 2 {
 		return ""
 	}
 	vg := textOf(c.toks, c.verb)
@@ -182,14 +236,14 @@ func (c *clause) subjectQ(k int) string {
 // concern ...?".
 func (c *clause) whoseQ(k int) string {
 	m := c.ments[k]
-	if !m.poss || m.typ != ePerson || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && c.toks[c.subj[0]].lower == "the") {
+	if !m.poss || m.typ != ePerson || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && c.toks[c.subj[0]].Lower == "the") {
 		return ""
 	}
 	if m.b+1 >= c.subj[1] {
 		return ""
 	}
 	for i := m.b + 1; i < c.subj[1]; i++ {
-		if c.toks[i].cap || !c.toks[i].isWord() {
+		if c.toks[i].Cap || !c.toks[i].IsWord() {
 			return ""
 		}
 	}
@@ -208,10 +262,13 @@ func (c *clause) whoseQ(k int) string {
 func (c *clause) inverted() string {
 	t := c.toks
 	v0, v1 := c.verb[0], c.verb[1]
-	w := t[v0].lower
+	w := t[v0].Lower
 	subj := c.subjectText()
 	if s := strings.ToLower(subj); subjectPronouns[s] || strings.HasPrefix(s, "there") || s == "this" || s == "these" {
 		return ""
+	}
+	if first := t[c.subj[0]].Lower; prepositions[first] || first == "out" {
+		return "" // "out of 1,178,914 inhabitants 833,500 were ...": not a subject to invert
 	}
 	pre := textOf(t, c.pre)
 	if auxiliaries[w] && (v1-v0 > 1 || beForms[w]) {
@@ -270,14 +327,14 @@ func (c *clause) whenQ(k int) string {
 		}
 	}
 	p := m.a - 1
-	if p >= 0 && c.toks[p].lower == "the" {
+	if p >= 0 && c.toks[p].Lower == "the" {
 		p--
 	}
-	if p < c.verb[1] || !c.toks[p].is("in", "on", "at", "during") {
+	if p < c.verb[1] || !c.toks[p].Is("in", "on", "at", "during") || c.subordinateBetween(c.verb[1], p) {
 		return ""
 	}
 	rest, cut := c.restText(c.verb[1], [2]int{p, m.b})
-	if m.b > cut || wordCount(rest) < 1 && c.main < 0 {
+	if m.b > cut || prose.WordCount(rest) < 1 && c.main < 0 {
 		return ""
 	}
 	if c.main < 0 && !startsWithPreposition(rest) {
@@ -300,10 +357,10 @@ func (c *clause) objectQ(k int) string {
 		return ""
 	}
 	v1 := c.verb[1]
-	if !(m.a == v1 || m.a == v1+1 && c.toks[v1].lower == "the") {
+	if !(m.a == v1 || m.a == v1+1 && c.toks[v1].Lower == "the") {
 		return ""
 	}
-	if beForms[c.toks[c.verb[0]].lower] {
+	if beForms[c.toks[c.verb[0]].Lower] {
 		return "" // a passive or a copula: not an object
 	}
 	wh := "What"
@@ -317,10 +374,10 @@ func (c *clause) objectQ(k int) string {
 	// verb phrase or be followed by a preposition or a comma.
 	if m.b < c.end {
 		n := c.toks[m.b]
-		if !(n.text == "," || prepositions[n.lower] || n.lower == "and" || strings.HasSuffix(n.lower, "ing") || n.lower == "out" || n.lower == "as") {
-			return ""
+		if !(n.Text == "," || prepositions[n.Lower] || n.Lower == "and" || strings.HasSuffix(n.Lower, "ing") || n.Lower == "out" || n.Lower == "as") || n.Lower == "of" {
+			return "" // "reduce the population of Seville": the object is the whole phrase
 		}
-		if n.lower == "and" {
+		if n.Lower == "and" {
 			return ""
 		}
 	}
@@ -342,7 +399,7 @@ func (c *clause) whereQ(k int) string {
 	if m.typ != ePlace || c.main < 0 {
 		return ""
 	}
-	lemma := c.toks[c.main].lower
+	lemma := c.toks[c.main].Lower
 	if b, ok := pastLemma(lemma); ok {
 		lemma = b
 	} else if b, ok := participleToBase[lemma]; ok {
@@ -354,13 +411,13 @@ func (c *clause) whereQ(k int) string {
 		return ""
 	}
 	p := m.a - 1
-	if p >= 0 && c.toks[p].lower == "the" {
+	if p >= 0 && c.toks[p].Lower == "the" {
 		p--
 	}
-	if p < c.verb[1] || !c.toks[p].is("to", "in", "into", "at") {
+	if p < c.verb[1] || !c.toks[p].Is("to", "in", "into", "at") {
 		return ""
 	}
-	if m.b < c.end && c.toks[m.b].lower == "of" {
+	if m.b < c.end && c.toks[m.b].Lower == "of" {
 		return ""
 	}
 	inv := c.inverted()
@@ -379,29 +436,29 @@ func (c *clause) whereQ(k int) string {
 // Bailleul?".
 func (c *clause) agentQ(k int) string {
 	m := c.ments[k]
-	if m.typ != ePerson && m.typ != eGroup || c.main < 0 || !beForms[c.toks[c.verb[0]].lower] {
+	if m.typ != ePerson && m.typ != eGroup || c.main < 0 || !beForms[c.toks[c.verb[0]].Lower] {
 		return ""
 	}
 	if c.verb[1]-c.verb[0] != 2 {
 		return ""
 	}
-	past, ok := pastFromParticiple(c.toks[c.main].lower)
+	past, ok := pastFromParticiple(c.toks[c.main].Lower)
 	if !ok {
 		return ""
 	}
 	// "by" [the] [describing words] NAME
 	by := -1
 	for i := m.a - 1; i >= c.verb[1]; i-- {
-		if c.toks[i].lower == "by" {
+		if c.toks[i].Lower == "by" {
 			by = i
 			break
 		}
 		w := c.toks[i]
-		if !w.isWord() || w.cap && !nationalities[w.lower] || finiteAt(c.toks, i) {
+		if !w.IsWord() || w.Cap && !nationalities[w.Lower] || finiteAt(c.toks, i) {
 			return ""
 		}
 	}
-	if by < 0 || m.b < c.end && c.toks[m.b].text != "," && c.toks[m.b].text != "." && !prepositions[c.toks[m.b].lower] {
+	if by < 0 || m.b < c.end && c.toks[m.b].Text != "," && c.toks[m.b].Text != "." && !prepositions[c.toks[m.b].Lower] {
 		return ""
 	}
 	obj := c.subjectText()
@@ -440,7 +497,7 @@ func (c *clause) roleQuestion(k int) string {
 		}
 		return question("Who", textOf(c.toks, c.verb), role)
 	}
-	if rf.possessor != nil && m.ent == rf.possessor && m.poss {
+	if rf.possessor != nil && m.ent == rf.possessor && m.poss && rf.possessor.typ == ePerson {
 		rest := strings.TrimSpace(strings.TrimPrefix(rf.role, rf.possText+"'s"))
 		if rest == rf.role || rest == "" {
 			return ""
@@ -463,20 +520,20 @@ func (c *clause) howManyQ(k int) string {
 	if m.a == c.subj[0] {
 		rest, _ := c.restText(c.verb[1])
 		noun := textOf(t, [2]int{m.b, c.subj[1]})
-		if noun == "" || wordCount(rest) < 1 {
+		if noun == "" || prose.WordCount(rest) < 1 {
 			return ""
 		}
 		return question("How many", noun, textOf(t, c.verb), rest, c.extras(-1))
 	}
-	if c.main < 0 || m.a != c.verb[1] || beForms[t[c.verb[0]].lower] {
+	if c.main < 0 || m.a != c.verb[1] || beForms[t[c.verb[0]].Lower] {
 		return ""
 	}
 	// The counted noun phrase: the unit and the words before it.
 	e := m.b
-	for e < c.end && t[e].isWord() && !t[e].cap && !functionWords[t[e].lower] && t[e-1].lower != m.num.unit {
+	for e < c.end && t[e].IsWord() && !t[e].Cap && !functionWords[t[e].Lower] && t[e-1].Lower != m.num.unit {
 		e++
 	}
-	if e == m.b || t[e-1].lower != m.num.unit {
+	if e == m.b || t[e-1].Lower != m.num.unit {
 		return ""
 	}
 	inv := c.inverted()

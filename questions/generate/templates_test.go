@@ -43,20 +43,7 @@ var questionTests = []struct {
 func TestWhQuestion(t *testing.T) {
 	for _, tt := range questionTests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := analyze(tt.doc, nil)
-			d.buildClauses()
-			var got []string
-			for _, s := range d.sents {
-				for _, c := range s.clauses {
-					for k, m := range c.ments {
-						if m.text == tt.key {
-							if q := c.whQuestion(k); q != "" {
-								got = append(got, q)
-							}
-						}
-					}
-				}
-			}
+			got := whQuestions(analyzed(t, tt.doc), tt.key)
 			switch {
 			case tt.want == "" && len(got) > 0:
 				t.Errorf("questions for %q in %q = %q, want none", tt.key, tt.doc, got)
@@ -74,4 +61,19 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// whQuestions are the questions the document's clauses ask for key.
+func whQuestions(d *document, key string) []string {
+	var out []string
+	for _, s := range d.sents {
+		for _, c := range s.clauses {
+			for k, m := range c.ments {
+				if q := c.whQuestion(k); m.text == key && q != "" {
+					out = append(out, q)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -1,6 +1,10 @@
 package generate
 
-import "strings"
+import (
+	"strings"
+
+	"factdrill/questions/generate/prose"
+)
 
 // isVerbBase reports whether w is a verb's base form the lexicon knows.
 func isVerbBase(w string) bool {
@@ -124,13 +128,13 @@ func isParticiple(w string) bool {
 // finiteAt reports whether toks[i] is a finite verb, judging by its form
 // and the word before it: "organized" after "an" is an adjective, after
 // a name it is a verb.
-func finiteAt(toks []token, i int) bool {
+func finiteAt(toks []prose.Token, i int) bool {
 	t := toks[i]
-	if !t.isWord() {
+	if !t.IsWord() {
 		return false
 	}
-	w := t.lower
-	if t.cap && i > 0 {
+	w := t.Lower
+	if t.Cap && i > 0 {
 		return false // a name, or a title
 	}
 	switch w {
@@ -145,13 +149,13 @@ func finiteAt(toks []token, i int) bool {
 	}
 	prev := ""
 	if i > 0 {
-		prev = toks[i-1].lower
+		prev = toks[i-1].Lower
 	}
 	afterModifier := determiners[prev] || prepositions[prev] || prev == "and" || prev == "or" || prev == "very" || prev == "most" || prev == "more"
 	if _, ok := pastToBase[w]; ok {
 		if ambiguousPast[w] {
 			// "found", "left", "saw": a verb only right after a subject word.
-			return i > 0 && !afterModifier && (toks[i-1].cap || subjectPronouns[prev] || prev == "who" || prev == "which")
+			return i > 0 && !afterModifier && (toks[i-1].Cap || subjectPronouns[prev] || prev == "who" || prev == "which")
 		}
 		return !afterModifier || prev == "and" && i > 1
 	}
@@ -167,25 +171,25 @@ func finiteAt(toks []token, i int) bool {
 		}
 		// An unknown -ed word after a name or a pronoun is still a verb; so
 		// is one after a noun when an object or a preposition follows.
-		if i > 0 && (toks[i-1].cap || subjectPronouns[prev] || prev == "who" || prev == "which" || midAdverbs[prev]) {
+		if i > 0 && (toks[i-1].Cap || subjectPronouns[prev] || prev == "who" || prev == "which" || midAdverbs[prev]) {
 			return true
 		}
 		next := ""
 		if i+1 < len(toks) {
-			next = toks[i+1].lower
+			next = toks[i+1].Lower
 		}
-		return i > 0 && toks[i-1].isWord() && !functionWords[prev] && (determiners[next] || prepositions[next] || next == "that" || objectPronouns[next])
+		return i > 0 && toks[i-1].IsWord() && !functionWords[prev] && (determiners[next] || prepositions[next] || next == "that" || objectPronouns[next])
 	}
 	if _, ok := sLemma(w); ok && i > 0 && !afterModifier && !nationalities[prev] {
 		next := ""
 		if i+1 < len(toks) {
-			next = toks[i+1].lower
+			next = toks[i+1].Lower
 		}
 		if auxiliaries[next] {
 			return false // "The Albanian forces could ...": a noun
 		}
 		// "comes from", "lies in", "includes the": a verb; "votes cast" is not.
-		return determiners[next] || prepositions[next] || next == "that" || toks[i-1].cap || toks[i-1].text == `"` || subjectPronouns[prev] || prev == "who" || prev == "which"
+		return determiners[next] || prepositions[next] || next == "that" || toks[i-1].Cap || toks[i-1].Text == `"` || subjectPronouns[prev] || prev == "who" || prev == "which"
 	}
 	return false
 }

@@ -1,17 +1,20 @@
-package generate
+package prose
 
 import (
-	"html"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 )
 
-// A block is a paragraph of the cleaned document: a heading, a list item, a
+// A Block is a paragraph of the cleaned document: a heading, a list item, a
 // caption or a run of prose. Blocks are sentence boundaries.
-type block struct {
-	text    string
-	heading bool
+type Block struct {
+	Text    string
+	Heading bool
 }
 
 // charFixes straightens typography so that the same name is spelt the same
@@ -24,9 +27,12 @@ var charFixes = strings.NewReplacer(
 	"\u2026", "...", "\t", " ", "\u2028", "\n", "\u2029", "\n\n", "\r\n", "\n", "\r", "\n",
 )
 
-// cleanDocument turns raw text, Markdown or HTML into blocks of plain text.
-func cleanDocument(raw string) []block {
+// Clean turns raw text, Markdown or HTML into blocks of plain text, in
+// Unicode's composed form (NFC), so that "é" is one character however it
+// was typed.
+func Clean(raw string) []Block {
 	raw = strings.ToValidUTF8(raw, "")
+	raw = norm.NFC.String(raw)
 	raw = charFixes.Replace(raw)
 	if looksLikeHTML(raw) {
 		raw = htmlToText(raw)
@@ -39,9 +45,10 @@ func cleanDocument(raw string) []block {
 // looksLikeHTML reports whether the text is markup pasted from a web page
 // rather than prose that merely mentions a tag.
 func looksLikeHTML(s string) bool {
+	low := strings.ToLower(s)
 	n := 0
 	for _, t := range []string{"<p>", "<p ", "<div", "<br", "<html", "<body", "<li>", "<h1", "<h2", "<h3", "<span", "<table", "<a href"} {
-		n += strings.Count(strings.ToLower(s), t)
+		n += strings.Count(low, t)
 		if n >= 2 {
 			return true
 		}
@@ -49,80 +56,98 @@ func looksLikeHTML(s string) bool {
 	return false
 }
 
-// blockTags end a paragraph when stripped.
-var blockTags = wordSet(`p div br li ul ol table tr td th section article header footer nav aside
-	blockquote pre figure figcaption caption dl dt dd main form hr title`)
+// blockTags end a paragraph.
+var blockTags = WordSet(`p div br li ul ol tr td th section article header main blockquote pre dl dt dd
+	form hr title`)
 
-// htmlToText strips tags, keeps paragraph breaks and marks headings the way
-// Markdown does, so the Markdown pass finishes the job.
+// skippedTags hold no sentences a question may come from: code, data
+// tables, captions, navigation, asides, citation marks.
+var skippedTags = WordSet(`script style noscript template table figure figcaption caption nav footer aside
+	svg math button select textarea`)
+
+// skippedClasses mark the same in a page's classes (Wikipedia's among
+// them): citation marks and lists, navigation boxes, image captions,
+// notes about the article itself.
+var skippedClasses = []string{"reference", "reflist", "navbox", "mw-editsection", "noprint", "thumbcaption",
+	"hatnote", "metadata", "sistersitebox", "infobox", "toc", "catlinks", "mw-jump"}
+
+// htmlToText reads HTML with a real tokenizer (attributes may hold ">"),
+// keeps the text of the elements that hold prose, paragraph breaks and
+// list items, and marks headings the way Markdown does, so the Markdown
+// pass finishes the job.
 func htmlToText(s string) string {
 	var b strings.Builder
-	for i := 0; i < len(s); {
-		if s[i] != '<' {
-			j := strings.IndexByte(s[i:], '<')
-			if j < 0 {
-				j = len(s) - i
-			}
-			b.WriteString(s[i : i+j])
-			i += j
-			continue
+	z := html.NewTokenizer(strings.NewReader(s))
+	skip, skipDepth := "", 0 // the element being skipped, and how deep in it
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break // io.EOF: the tokenizer reads from a string
 		}
-		if strings.HasPrefix(s[i:], "<!--") {
-			end := strings.Index(s[i:], "-->")
-			if end < 0 {
-				break
+		switch tt {
+		case html.TextToken:
+			if skip == "" {
+				b.Write(z.Text())
 			}
-			i += end + 3
-			continue
-		}
-		end := strings.IndexByte(s[i:], '>')
-		if end < 0 {
-			b.WriteString(s[i:])
-			break
-		}
-		tag := strings.ToLower(s[i+1 : i+end])
-		i += end + 1
-		closing := strings.HasPrefix(tag, "/")
-		tag = strings.TrimPrefix(tag, "/")
-		name := tag
-		if k := strings.IndexAny(name, " \t\n/"); k >= 0 {
-			name = name[:k]
-		}
-		switch {
-		case !closing && (name == "script" || name == "style" || name == "noscript" || name == "template"):
-			if k := indexFold(s[i:], "</"+name); k >= 0 {
-				i += k
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			nameB, hasAttr := z.TagName()
+			name := string(nameB)
+			if skip != "" {
+				if name == skip && tt == html.StartTagToken {
+					skipDepth++
+				} else if name == skip && tt == html.EndTagToken {
+					if skipDepth--; skipDepth == 0 {
+						skip = ""
+					}
+				}
+				continue
 			}
-		case !closing && (name == "sup" && strings.Contains(tag, "reference")):
-			// A citation marker: drop it with its content.
-			if k := indexFold(s[i:], "</sup>"); k >= 0 {
-				i += k + len("</sup>")
+			if tt == html.StartTagToken && (skippedTags[name] || hasAttr && skippedClass(z)) {
+				skip, skipDepth = name, 1
+				continue
 			}
-		case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
-			if closing {
-				b.WriteString("\n\n")
-			} else {
-				b.WriteString("\n\n# ")
-			}
-		case name == "li" && !closing:
-			b.WriteString("\n- ")
-		case name == "br":
-			b.WriteString("\n")
-		case blockTags[name]:
-			b.WriteString("\n\n")
+			writeTagBreak(&b, name, tt == html.EndTagToken)
 		}
 	}
-	return html.UnescapeString(b.String())
+	return b.String()
 }
 
-// indexFold is strings.Index ignoring ASCII case, with byte offsets into s.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
+// skippedClass reads a start tag's attributes and reports whether its
+// class is one of skippedClasses.
+func skippedClass(z *html.Tokenizer) bool {
+	for {
+		key, val, more := z.TagAttr()
+		if string(key) == "class" {
+			v := string(val)
+			for _, c := range skippedClasses {
+				if strings.Contains(v, c) {
+					return true
+				}
+			}
+		}
+		if !more {
+			return false
 		}
 	}
-	return -1
+}
+
+// writeTagBreak writes what a tag means for the text: a heading's mark, a
+// list item's bullet, a line or paragraph break.
+func writeTagBreak(b *strings.Builder, name string, closing bool) {
+	switch {
+	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
+		if closing {
+			b.WriteString("\n\n")
+		} else {
+			b.WriteString("\n\n# ")
+		}
+	case name == "li" && !closing:
+		b.WriteString("\n- ")
+	case name == "br":
+		b.WriteString("\n")
+	case blockTags[name]:
+		b.WriteString("\n\n")
+	}
 }
 
 // stripWikiMarkup removes reference tags and templates that survive a copy
@@ -362,14 +387,14 @@ func linkAt(s string, i int) (end int, text string, ok bool) {
 // the lines of a paragraph are joined; otherwise a line break ends a
 // paragraph (a pasted list of captions), unless the next line plainly
 // continues the sentence (it starts in lower case).
-func buildBlocks(lines []line) []block {
+func buildBlocks(lines []line) []Block {
 	wrapped := isHardWrapped(lines)
-	var out []block
+	var out []Block
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
 			if t := tidy(strings.Join(cur, " ")); t != "" {
-				out = append(out, block{text: t})
+				out = append(out, Block{Text: t})
 			}
 		}
 		cur = cur[:0]
@@ -381,7 +406,7 @@ func buildBlocks(lines []line) []block {
 		case l.heading:
 			flush()
 			if t := tidy(l.text); t != "" {
-				out = append(out, block{text: t, heading: true})
+				out = append(out, Block{Text: t, Heading: true})
 			}
 		case l.item:
 			flush()
@@ -395,8 +420,8 @@ func buildBlocks(lines []line) []block {
 	}
 	flush()
 	for i := range out {
-		if !out[i].heading && looksLikeHeading(out[i].text, i == 0, i+1 < len(out)) {
-			out[i].heading = true
+		if !out[i].Heading && looksLikeHeading(out[i].Text, i == 0, i+1 < len(out)) {
+			out[i].Heading = true
 		}
 	}
 	return out
@@ -404,7 +429,7 @@ func buildBlocks(lines []line) []block {
 
 // continuesLine reports whether a line starts in the middle of a sentence.
 func continuesLine(t string) bool {
-	r := firstRune(strings.TrimLeft(t, `"'(`))
+	r := FirstRune(strings.TrimLeft(t, `"'(`))
 	return unicode.IsLower(r)
 }
 
@@ -463,25 +488,33 @@ func looksLikeHeading(t string, first, more bool) bool {
 	caps, content := 0, 0
 	for _, w := range words {
 		lw := strings.ToLower(w)
-		if functionWords[lw] && !unicode.IsUpper(firstRune(w)) {
+		if FunctionWords[lw] && !unicode.IsUpper(FirstRune(w)) {
 			continue
 		}
 		content++
-		if unicode.IsUpper(firstRune(w)) || unicode.IsDigit(firstRune(w)) {
+		if unicode.IsUpper(FirstRune(w)) || unicode.IsDigit(FirstRune(w)) {
 			caps++
 		}
 	}
 	return len(words) <= 5 || caps*10 >= content*7 || first && more && len(words) <= 8
 }
 
-func firstRune(s string) rune {
+func FirstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
 }
 
+// authorYear matches a citation left in the text as author, year and
+// page or chapter: "Ferling (1992) p 311", "Ferling (1992) ch 16, p 333.".
+// Without a page it stays: "Gasquet (1908) claimed ..." is prose.
+var authorYear = regexp.MustCompile(`\b[A-Z][\p{L}'-]+(?: (?:and|&) [A-Z][\p{L}'-]+)?(?: et al\.)? \((?:1[5-9]|20)\d\d[a-z]?\)(?:,? (?:p|pp|ch|chap|chapter)\.? ?\d+(?:[-–]\d+)?)+\.?`)
+
 // tidy removes citation markers and fixes the spacing of punctuation.
 func tidy(s string) string {
 	s = stripCitations(s)
+	if strings.Contains(s, ") ") {
+		s = authorYear.ReplaceAllString(s, "")
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {

@@ -1,4 +1,4 @@
-package generate
+package prose
 
 import (
 	"strings"
@@ -6,12 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// splitSentences returns the byte spans [start, end) of the sentences of a
+// SplitSentences returns the byte spans [start, end) of the sentences of a
 // paragraph. A sentence ends at ".", "!" or "?" (with any closing quotes or
 // brackets) followed by a space and a capital, a digit or an opening quote,
 // except after an abbreviation ("St.", "Gen.", "U.S."), an initial
 // ("Aleksei S. Kiselyov"), or inside brackets or a short quotation.
-func splitSentences(s string) [][2]int {
+func SplitSentences(s string) [][2]int {
 	var out [][2]int
 	start := 0
 	depth, parenAt := 0, 0
@@ -117,7 +117,7 @@ func isBoundary(s string, i, j, n int) bool {
 		return false
 	case abbreviations[lw] && !digitAbbrevs[lw]:
 		return finalAbbrevs[lw] && starter
-	case utf8.RuneCountInString(w) == 1 && unicode.IsUpper(firstRune(w)):
+	case utf8.RuneCountInString(w) == 1 && unicode.IsUpper(FirstRune(w)):
 		// An initial, unless a new sentence plainly starts: "Richard I. The".
 		return starter && (w == "I" || ws == 0 || !unicode.IsUpper(lastLetterBefore(s, ws)))
 	case strings.Contains(w, "."):
@@ -141,5 +141,5 @@ func nextWord(s string) string {
 func lastLetterBefore(s string, i int) rune {
 	t := strings.TrimRight(s[:i], " ")
 	k := strings.LastIndexByte(t, ' ')
-	return firstRune(t[k+1:])
+	return FirstRune(t[k+1:])
 }

@@ -1,4 +1,4 @@
-package generate
+package prose
 
 import (
 	"strings"
@@ -6,43 +6,53 @@ import (
 	"unicode/utf8"
 )
 
-// tokKind tells words, numbers and punctuation apart.
-type tokKind uint8
+// Kind tells words, numbers and punctuation apart.
+type Kind uint8
 
 const (
-	tWord tokKind = iota
-	tNum          // starts with a digit: "1920", "30,000", "10th", "1050s"
-	tPunct
+	Word   Kind = iota
+	Number      // starts with a digit: "1920", "30,000", "10th", "1050s"
+	Punct
 )
 
-// A token is a word, number or punctuation mark of a sentence, with its byte
+// A Token is a word, number or punctuation mark of a sentence, with its byte
 // span in the sentence.
-type token struct {
-	text       string
-	lower      string
-	start, end int
-	kind       tokKind
-	cap        bool // begins with an upper-case letter
+type Token struct {
+	Text       string
+	Lower      string
+	Start, End int
+	Kind       Kind
+	Cap        bool // begins with an upper-case letter
 }
 
-func (t token) is(words ...string) bool {
+func (t Token) Is(words ...string) bool {
 	for _, w := range words {
-		if t.lower == w {
+		if t.Lower == w {
 			return true
 		}
 	}
 	return false
 }
 
-// tokenize splits a sentence into tokens. Words keep inner apostrophes and
+// Tokenize splits a sentence into tokens. Words keep inner apostrophes and
 // hyphens ("d'Aulps", "co-signed"), dotted abbreviations ("U.S.", "St.") and
 // the plural possessive apostrophe ("Workers'"); "'s" is a token of its own.
 // Numbers keep their grouping and decimals ("30,000", "3.5").
-func tokenize(s string) []token {
-	toks := make([]token, 0, len(s)/5+1)
-	add := func(start, end int, kind tokKind) {
+func Tokenize(s string) []Token {
+	toks := make([]Token, 0, len(s)/5+1)
+	// One lower-case copy of the sentence serves every token, when lower
+	// case keeps every byte where it was (it does for ASCII and most text).
+	low := strings.ToLower(s)
+	sameLen := len(low) == len(s)
+	add := func(start, end int, kind Kind) {
 		t := s[start:end]
-		toks = append(toks, token{text: t, lower: strings.ToLower(t), start: start, end: end, kind: kind, cap: unicode.IsUpper(firstRune(t))})
+		lt := t
+		if sameLen {
+			lt = low[start:end]
+		} else {
+			lt = strings.ToLower(t)
+		}
+		toks = append(toks, Token{Text: t, Lower: lt, Start: start, End: end, Kind: kind, Cap: unicode.IsUpper(FirstRune(t))})
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -69,7 +79,7 @@ func tokenize(s string) []token {
 				}
 				j += sz
 			}
-			add(i, j, tNum)
+			add(i, j, Number)
 			i = j
 		case unicode.IsLetter(r):
 			j := wordEnd(s, i)
@@ -85,13 +95,13 @@ func tokenize(s string) []token {
 			if j+1 < len(s) && s[j] == '\'' && s[j-1] == 's' && s[j+1] == ' ' {
 				j++
 			}
-			add(i, j, tWord)
+			add(i, j, Word)
 			i = j
 		case r == '\'' && i+1 < len(s) && (s[i+1] == 's' || s[i+1] == 'S') && (i+2 == len(s) || !isLetterAt(s, i+2)) && i > 0 && s[i-1] != ' ':
-			add(i, i+2, tWord)
+			add(i, i+2, Word)
 			i += 2
 		default:
-			add(i, i+size, tPunct)
+			add(i, i+size, Punct)
 			i += size
 		}
 	}
@@ -144,14 +154,14 @@ func followedByDigit(s string, i int) bool {
 	return i < len(s) && s[i] >= '0' && s[i] <= '9'
 }
 
-// isWord reports whether the token is a word (not a number or a mark).
-func (t token) isWord() bool { return t.kind == tWord && t.text != "'s" }
+// IsWord reports whether the token is a word (not a number or a mark).
+func (t Token) IsWord() bool { return t.Kind == Word && t.Text != "'s" }
 
-// allCaps reports whether a word is an acronym: two or more letters, most of
+// AllCaps reports whether a word is an acronym: two or more letters, most of
 // them capitals ("RCP", "VTsSPS", "NEP").
-func (t token) allCaps() bool {
+func (t Token) AllCaps() bool {
 	up, low := 0, 0
-	for _, r := range t.text {
+	for _, r := range t.Text {
 		if unicode.IsUpper(r) {
 			up++
 		} else if unicode.IsLower(r) {
@@ -161,24 +171,15 @@ func (t token) allCaps() bool {
 	return up >= 2 && up > low
 }
 
-// roman reports whether a word is a Roman numeral used in names ("II", "VII").
-func (t token) roman() bool {
-	if t.text == "" || len(t.text) > 6 {
+// Roman reports whether a word is a Roman numeral used in names ("II", "VII").
+func (t Token) Roman() bool {
+	if t.Text == "" || len(t.Text) > 6 {
 		return false
 	}
-	for _, r := range t.text {
+	for _, r := range t.Text {
 		if !strings.ContainsRune("IVXL", r) {
 			return false
 		}
 	}
 	return true
-}
-
-// joinTokens rebuilds text from tokens toks[a:b] of sentence s, keeping the
-// original spacing.
-func joinTokens(s string, toks []token, a, b int) string {
-	if a >= b {
-		return ""
-	}
-	return s[toks[a].start:toks[b-1].end]
 }

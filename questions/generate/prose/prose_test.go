@@ -1,8 +1,7 @@
-package generate
+package prose
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 )
 
@@ -12,7 +11,7 @@ var sentenceTests = []struct {
 	doc  string
 	want []string
 }{
-	{"Plain", "The party met. It voted.", []string{"The party met.", "It voted."}},
+	{"prose.Plain", "The party met. It voted.", []string{"The party met.", "It voted."}},
 	{"Title", "St. Petersburg was the capital. Gen. Brusilov attacked.",
 		[]string{"St. Petersburg was the capital.", "Gen. Brusilov attacked."}},
 	{"Initials", "Aleksei S. Kiselyov spoke. J. R. R. Tolkien wrote.",
@@ -50,48 +49,33 @@ var sentenceTests = []struct {
 	{"WikiRefs", "The faction formed.<ref>Princeton University Press, 2003</ref> It grew./ref>", []string{"The faction formed.", "It grew."}},
 }
 
-func TestSplit(t *testing.T) {
+func TestSentences(t *testing.T) {
 	for _, tt := range sentenceTests {
 		t.Run(tt.name, func(t *testing.T) {
-			d := analyze(tt.doc, nil)
+			text, sents := Sentences(tt.doc)
 			var got []string
-			for _, s := range d.sents {
-				got = append(got, s.text)
+			for _, s := range sents {
+				got = append(got, s.Text)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("sentences of %q:\n got %q\nwant %q", tt.doc, got, tt.want)
 			}
-			for _, s := range d.sents {
-				if d.text[s.off:s.off+len(s.text)] != s.text {
-					t.Errorf("sentence %d %q is not at offset %d of the cleaned text", s.idx, s.text, s.off)
+			for i, s := range sents {
+				if text[s.Offset:s.Offset+len(s.Text)] != s.Text {
+					t.Errorf("sentence %d %q is not at offset %d of the cleaned text", i, s.Text, s.Offset)
 				}
 			}
 		})
 	}
 }
 
-func TestSplit_Headings(t *testing.T) {
-	d := analyze("Workers' Opposition\n\nThe faction formed in 1920.\n\nEarly years\n\nIt grew.", nil)
+func TestSentences_Headings(t *testing.T) {
+	_, sents := Sentences("Workers' Opposition\n\nThe faction formed in 1920.\n\nEarly years\n\nIt grew.")
 	var got []bool
-	for _, s := range d.sents {
-		got = append(got, s.heading)
+	for _, s := range sents {
+		got = append(got, s.Heading)
 	}
 	if want := []bool{true, false, true, false}; !reflect.DeepEqual(got, want) {
 		t.Errorf("headings = %v, want %v", got, want)
-	}
-	if d.title != "Workers' Opposition" {
-		t.Errorf("title = %q, want %q", d.title, "Workers' Opposition")
-	}
-}
-
-func TestSplit_Seed(t *testing.T) {
-	d := analyze(seedText(t), nil)
-	if len(d.sents) != 23 {
-		t.Errorf("the seed has %d sentences, want 23", len(d.sents))
-	}
-	for _, s := range d.sents {
-		if strings.Contains(s.text, "[4]") || strings.Contains(s.text, "\u201c") || strings.Contains(s.text, " ,") {
-			t.Errorf("sentence %d %q still has a citation, a curly quote or a space before a comma", s.idx, s.text)
-		}
 	}
 }

@@ -1,0 +1,129 @@
+package generate
+
+import (
+	"reflect"
+	"testing"
+)
+
+// parseTests are sentences and the parts parse finds: the subject, the
+// verb group and the fronted phrases; "" subject when it cannot read one.
+var parseTests = []struct {
+	name, sentence string
+	subject, verb  string
+	fronted        int
+}{
+	{"Plain", "The Normans conquered England in 1066.", "The Normans", "conquered", 0},
+	{"DateFirst", "On December 30, 1920, leaders of intra-party groups spoke at a meeting.", "leaders of intra-party groups", "spoke", 1},
+	{"According", "According to Kiselyov, serious disagreements emerged at the beginning of 1920.", "serious disagreements", "emerged", 1},
+	{"Auxiliaries", "The theses had not been accepted by the congress.", "The theses", "had not been accepted", 0},
+	{"Appositive", "Aleksei Kiselyov, chair of the Miners' Union, signed the theses.", "Aleksei Kiselyov, chair of the Miners' Union,", "signed", 0},
+	{"Connective", "Moreover, the party met again.", "the party", "met", 0},
+	{"Bracket", "The Normans (Norman: Nourmands) gave their name to Normandy.", "The Normans (Norman: Nourmands)", "gave", 0},
+	{"RelativeInSubject", "The man who led them died in 1920.", "", "", 0},
+	{"NoVerb", "A kangaroo in motion.", "", "", 0},
+}
+
+func TestClause_Parse(t *testing.T) {
+	for _, tt := range parseTests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyzed(t, tt.sentence)
+			c := d.sents[0].clauses[0]
+			if tt.subject == "" {
+				if c.ok || !c.flat {
+					t.Errorf("parse(%q) read subject %q, want none (a flat clause)", tt.sentence, textOf(c.toks, c.subj))
+				}
+				return
+			}
+			if !c.ok {
+				t.Fatalf("parse(%q) read nothing, want subject %q", tt.sentence, tt.subject)
+			}
+			if got := textOf(c.toks, c.subj); got != tt.subject {
+				t.Errorf("subject of %q = %q, want %q", tt.sentence, got, tt.subject)
+			}
+			if got := textOf(c.toks, c.verb); got != tt.verb {
+				t.Errorf("verb of %q = %q, want %q", tt.sentence, got, tt.verb)
+			}
+			if len(c.advs) != tt.fronted {
+				t.Errorf("%q has %d fronted phrases, want %d", tt.sentence, len(c.advs), tt.fronted)
+			}
+		})
+	}
+}
+
+func TestClauseSpans(t *testing.T) {
+	for _, tt := range []struct {
+		sentence string
+		want     []string
+	}{
+		{"The party met in 1920; it voted in 1921.", []string{"The party met in 1920", "it voted in 1921."}},
+		{"Kollontai wrote the pamphlet, but Lenin rejected it.", []string{"Kollontai wrote the pamphlet", "Lenin rejected it."}},
+		{"The committee opposed Kopylov and called for a conference.", []string{"The committee opposed Kopylov and called for a conference."}},
+		{"He said: the party is one.", []string{"He said", "the party is one."}},
+	} {
+		d := analyzed(t, tt.sentence)
+		s := d.sents[0]
+		var got []string
+		for _, sp := range clauseSpans(s.toks) {
+			got = append(got, s.text[s.toks[sp[0]].Start:s.toks[sp[1]-1].End])
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("clauseSpans(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// statementTests are sentences and the statement and cloze the first
+// clause makes of them: connectives dropped, trailing comments cut,
+// qualifiers kept.
+var statementTests = []struct {
+	sentence, key, statement, cloze string
+}{
+	{"However, the Normans conquered England in 1066, which changed its history.", "1066",
+		"The Normans conquered England in 1066.", "The Normans conquered England in _____."},
+	{"Initially the Normans kept a distinct culture in Italy.", "Italy",
+		"Initially the Normans kept a distinct culture in Italy.", "Initially the Normans kept a distinct culture in _____."},
+	{"The gas occupies 22.4 litres at the same temperature and pressure.", "22.4",
+		"The gas occupies 22.4 litres at the same temperature and pressure.", "The gas occupies _____ litres at the same temperature and pressure."},
+	{"Larger kingdoms were formed in West Africa in 1076, one of which was Ghana.", "1076",
+		"Larger kingdoms were formed in West Africa in 1076.", "Larger kingdoms were formed in West Africa in _____."},
+	{"The clinical section is located in a 10-floor building with 700 beds.", "700",
+		"The clinical section is located in a 10-floor building with 700 beds.", "The clinical section is located in a 10-floor building with _____ beds."},
+}
+
+func TestClause_StatementAndCloze(t *testing.T) {
+	for _, tt := range statementTests {
+		d := analyzed(t, tt.sentence)
+		c := d.sents[0].clauses[0]
+		if got := c.statement(-1, ""); got != tt.statement {
+			t.Errorf("statement of %q = %q, want %q", tt.sentence, got, tt.statement)
+		}
+		k := -1
+		for i, m := range c.ments {
+			if m.text == tt.key {
+				k = i
+			}
+		}
+		if k < 0 {
+			t.Errorf("%q: no mention %q among %v", tt.sentence, tt.key, c.ments)
+			continue
+		}
+		if got := c.clozeStem(k); got != tt.cloze {
+			t.Errorf("cloze of %q for %q = %q, want %q", tt.sentence, tt.key, got, tt.cloze)
+		}
+	}
+}
+
+func TestResolvePronoun(t *testing.T) {
+	d := analyzed(t, "In 1041 Edward the Confessor returned from exile. He appointed Robert archbishop in 1051. "+
+		"Emma of Normandy married Ethelred. She ruled after him. "+
+		"Zbyslava Kowal met Ruric Sventa. She ruled after him.")
+	for i, want := range map[int]string{
+		1: "Edward the Confessor appointed Robert archbishop in 1051.", // he: the last person named
+		3: "Emma of Normandy ruled after him.",                         // she: a name the lists know as a woman's
+		5: "She ruled after him.",                                      // she: no name known as a woman's
+	} {
+		if got := d.sents[i].clauses[0].text; got != want {
+			t.Errorf("sentence %d reads %q, want %q", i, got, want)
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package generate
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+func TestAnalyze_Title(t *testing.T) {
+	d := analyzed(t, "Workers' Opposition\n\nThe faction formed in 1920.\n\nEarly years\n\nIt grew.")
+	if d.title != "Workers' Opposition" {
+		t.Errorf("title = %q, want %q", d.title, "Workers' Opposition")
+	}
+}
+
+func TestAnalyze_Seed(t *testing.T) {
+	d := analyzed(t, seedText(t))
+	if len(d.sents) != 23 {
+		t.Errorf("the seed has %d sentences, want 23", len(d.sents))
+	}
+	for _, s := range d.sents {
+		if strings.Contains(s.text, "[4]") || strings.Contains(s.text, "\u201c") || strings.Contains(s.text, " ,") {
+			t.Errorf("sentence %d %q still has a citation, a curly quote or a space before a comma", s.idx, s.text)
+		}
+	}
+}
+
+// analyzed reads a document as GenerateContext does before writing items:
+// names, dates and quantities, then clauses and the lookups of names.
+func analyzed(t testing.TB, doc string) *document {
+	t.Helper()
+	d, err := analyze(context.Background(), doc, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.buildClauses(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	d.indexNames()
+	d.countAnswers()
+	return d
+}

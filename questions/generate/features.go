@@ -1,0 +1,268 @@
+package generate
+
+import (
+	"math"
+	"strings"
+
+	"factdrill/questions/generate/prose"
+)
+
+// How important a fact is, for ranking: the features of an answer in its
+// clause, weighed by importanceWeights. The weights were fitted (logistic
+// regression, see TestTrainImportance) on the tuning half of the
+// development set: the chance that people asked about an answer, given
+// its type, how often and where the document names it, and its place in
+// the clause.
+
+// Features of a candidate answer.
+const (
+	fBias = iota
+	fPerson
+	fGroup
+	fOrg
+	fPlace
+	fEvent
+	fWork
+	fName
+	fTerm
+	fDate
+	fNumber
+	fConcept
+	fYear        // a date that is a year alone
+	fFullDate    // a date with its day
+	fFrequency   // log of the sentences naming the answer
+	fFirst       // the first sentence naming the answer
+	fParaFirst   // the paragraph's first sentence
+	fParaPos     // place in the paragraph, 0 to 1
+	fDocPos      // place in the document, 0 to 1
+	fSubject     // the clause's subject
+	fObject      // the object of its verb
+	fFronted     // in a phrase before the subject
+	fAfterIn     // after "in", "at" or "on"
+	fAfterOf     // after "of"
+	fAfterBy     // after "by"
+	fWords       // words in the answer, up to 4, over 4
+	fUnit        // a quantity with its unit
+	fDerived     // from an appositive or a relative clause
+	fLength      // words in the sentence over 40
+	fList        // a member of a list
+	fOpen        // a bound or an estimate
+	fCapitals    // a name of two or more capitalised words
+	fCrowded     // the clause names four or more things
+	fDefinition  // the clause defines a term
+	fNamed       // after "called", "named", "known as"
+	fSuperlative // the clause says "first", "largest", "only" ...
+	fPercent     // a share or a sum of money
+	fQuoted      // in quotation marks
+	fSentPos     // where in the sentence the answer starts, 0 to 1
+	fDated       // the clause also gives a date
+	fCopula      // the complement of "is", "was"
+	fDescribed   // followed by a description: ", a ..." or a bracket
+	fHeadFreq    // log of the uses of a concept's last word
+	fConceptFreq // frequency, for a concept
+	fNameFreq    // frequency, for a name
+	fConceptLen  // words, for a concept
+	fConceptSubj // a concept that is the subject
+	fNamePara    // a name in a paragraph's first sentence
+	nFeatures
+)
+
+// featureNames name the features for the trainer's report.
+var featureNames = [nFeatures]string{"bias", "person", "group", "org", "place", "event", "work", "name", "term",
+	"date", "number", "concept", "year", "full date", "frequency", "first", "paragraph first", "paragraph position",
+	"document position", "subject", "object", "fronted", "after in", "after of", "after by", "words", "unit",
+	"derived", "sentence length", "list", "open", "capitals", "crowded", "definition",
+	"named", "superlative", "percent", "quoted", "sentence position", "dated", "copula", "described", "head frequency", "concept frequency", "name frequency", "concept words", "concept subject", "name paragraph first"}
+
+// typeFeature maps a mention type to its feature.
+var typeFeature = [nTypes]int{ePerson: fPerson, eGroup: fGroup, eOrg: fOrg, ePlace: fPlace, eEvent: fEvent,
+	eWork: fWork, eName: fName, eTerm: fTerm, eDate: fDate, eNumber: fNumber, eConcept: fConcept}
+
+// countAnswers counts, for every answer the clauses offer, the sentences
+// that name it and the first of them.
+func (d *document) countAnswers() {
+	d.answers = map[string]int{}
+	d.firstAnswer = map[string]int{}
+	for _, s := range d.sents {
+		seen := map[string]bool{}
+		for _, c := range s.clauses {
+			for _, m := range c.ments {
+				k := answerKey(m)
+				if k == "" || seen[k] {
+					continue
+				}
+				seen[k] = true
+				if d.answers[k] == 0 {
+					d.firstAnswer[k] = s.idx
+				}
+				d.answers[k]++
+			}
+		}
+	}
+}
+
+// answerKey is how answers are told apart: the entity for a name, the
+// normalised text for the rest.
+func answerKey(m mention) string {
+	if m.ent != nil {
+		return "e:" + m.ent.root().display()
+	}
+	return prose.Normalize(m.text)
+}
+
+// features describes mention k of clause c for ranking.
+func (d *document) features(c *clause, k int) [nFeatures]float64 {
+	var f [nFeatures]float64
+	m := c.ments[k]
+	s := c.sent
+	t := c.toks
+	f[fBias] = 1
+	f[typeFeature[m.typ]] = 1
+	if m.typ == eDate {
+		f[fYear] = b2f(m.date.kind == dYear)
+		f[fFullDate] = b2f(m.date.kind == dFull)
+	}
+	key := answerKey(m)
+	n := d.answers[key]
+	if m.ent != nil {
+		n = max(n, m.ent.root().count)
+	}
+	f[fFrequency] = math.Log(float64(max(1, n)))
+	f[fFirst] = b2f(d.firstAnswer[key] == s.idx)
+	f[fParaFirst] = b2f(s.para == 0)
+	f[fParaPos] = float64(s.para) / float64(max(1, s.paraLen-1))
+	f[fDocPos] = float64(s.idx) / float64(max(1, len(d.sents)-1))
+	f[fSubject] = b2f(m.a >= c.subj[0] && m.b <= c.subj[1])
+	f[fObject] = b2f(m.a == c.verb[1] || m.a == c.verb[1]+1 && t[c.verb[1]].Is("the", "a", "an"))
+	for _, a := range c.advs {
+		if m.a >= a.a && m.b <= a.b {
+			f[fFronted] = 1
+		}
+	}
+	p := m.a - 1
+	if p >= 0 && t[p].Is("the", "a", "an") {
+		p--
+	}
+	if p >= 0 {
+		f[fAfterIn] = b2f(t[p].Is("in", "at", "on"))
+		f[fAfterOf] = b2f(t[p].Lower == "of")
+		f[fAfterBy] = b2f(t[p].Lower == "by")
+	}
+	f[fWords] = float64(min(4, len(strings.Fields(m.text)))) / 4
+	f[fUnit] = b2f(m.typ == eNumber && m.num.unit != "")
+	f[fDerived] = b2f(c.derived)
+	f[fLength] = float64(len(t)) / 40
+	f[fList] = b2f(m.coord)
+	f[fOpen] = b2f(m.open)
+	f[fCapitals] = b2f(m.ent != nil && strings.Contains(m.text, " "))
+	f[fCrowded] = b2f(len(c.ments) >= 4)
+	f[fDefinition] = b2f(c.definite || m.typ == eTerm)
+	if p >= 0 {
+		f[fNamed] = b2f(t[p].Is("called", "named", "known", "termed", "dubbed", "titled", "as") && (t[p].Lower != "as" || p > 0 && t[p-1].Is("known", "such", "regarded", "described")))
+	}
+	for i := c.lead; i < c.end; i++ {
+		if superlatives[t[i].Lower] || strings.HasSuffix(t[i].Lower, "est") && len(t[i].Lower) > 5 && !t[i].Cap {
+			f[fSuperlative] = 1
+		}
+		if t[i].Text == `"` && i < m.a {
+			f[fQuoted] = 1 - f[fQuoted]
+		}
+	}
+	f[fPercent] = b2f(m.typ == eNumber && (m.num.prefix != "" || strings.Contains(m.num.suffix, "%") || strings.Contains(m.num.suffix, "cent")))
+	f[fSentPos] = float64(m.a) / float64(max(1, c.end))
+	for _, o := range c.ments {
+		if o.typ == eDate && o.a != m.a {
+			f[fDated] = 1
+		}
+	}
+	f[fCopula] = b2f(c.main < 0 && c.ok && beForms[t[c.verb[0]].Lower] && f[fObject] == 1)
+	if m.b+1 < len(t) {
+		f[fDescribed] = b2f(t[m.b].Text == "(" || t[m.b].Text == "," && t[m.b+1].Is("a", "an", "the", "one"))
+	}
+	if m.typ == eConcept {
+		words := strings.Fields(strings.ToLower(m.text))
+		f[fHeadFreq] = math.Log(float64(max(1, d.freq[words[len(words)-1]])))
+		f[fConceptFreq] = f[fFrequency]
+		f[fConceptLen] = f[fWords]
+		f[fConceptSubj] = f[fSubject]
+	}
+	if m.ent != nil {
+		f[fNameFreq] = f[fFrequency]
+		f[fNamePara] = f[fParaFirst]
+	}
+	return f
+}
+
+// superlatives mark a clause that singles something out, which people
+// like to ask about: "the first", "the only", "the largest".
+var superlatives = prose.WordSet(`first only largest biggest most least oldest newest highest lowest main
+	major primary best worst last earliest latest smallest longest greatest`)
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// importance is the fitted log-odds that people ask about the answer.
+func (d *document) importance(c *clause, k int) float64 {
+	f := d.features(c, k)
+	x := 0.0
+	for i, w := range importanceWeights {
+		x += w * f[i]
+	}
+	return x
+}
+
+// importanceWeights are fitted by TestTrainImportance.
+var importanceWeights = [nFeatures]float64{
+	-0.274, // bias
+	0.092,  // person
+	-0.195, // group
+	-0.017, // org
+	-0.227, // place
+	-0.001, // event
+	-0.034, // work
+	-0.152, // name
+	0.049,  // term
+	0.566,  // date
+	0.416,  // number
+	-0.498, // concept
+	-0.131, // year
+	0.291,  // full date
+	0.526,  // frequency
+	-0.192, // first
+	0.320,  // paragraph first
+	-0.076, // paragraph position
+	-0.274, // document position
+	0.083,  // subject
+	-0.145, // object
+	0.070,  // fronted
+	0.150,  // after in
+	-0.005, // after of
+	0.170,  // after by
+	0.617,  // words
+	0.290,  // unit
+	0.077,  // derived
+	-0.186, // sentence length
+	-0.229, // list
+	0.288,  // open
+	0.604,  // capitals
+	-0.144, // crowded
+	0.031,  // definition
+	0.148,  // named
+	-0.006, // superlative
+	0.126,  // percent
+	0.004,  // quoted
+	-0.125, // sentence position
+	-0.075, // dated
+	-0.019, // copula
+	0.069,  // described
+	0.530,  // head frequency
+	-0.109, // concept frequency
+	0.177,  // name frequency
+	-0.013, // concept words
+	-0.011, // concept subject
+	-0.064, // name paragraph first
+}

@@ -1,0 +1,59 @@
+package generate
+
+import (
+	"testing"
+
+	"factdrill/questions/generate/prose"
+)
+
+// scanNumberTests are quantities, what scanNumber reads in them, and how
+// format writes another value the same way.
+var scanNumberTests = []struct {
+	text  string
+	value float64
+	unit  string
+	other float64
+	want  string // format(other)
+}{
+	{"185 votes against 49", 185, "votes", 222, "222"},
+	{"30,000 armed men", 30000, "men", 45000, "45,000"},
+	{"two ships", 2, "ships", 3, "three"},
+	{"twenty-five delegates", 0, "", 0, ""}, // one word, not two: read no further
+	{"$2 per day", 2, "", 4, "$4"},
+	{"15 percent of the vote", 15, "", 20, "20 percent"},
+	{"3.5 million people", 3.5e6, "people", 5e6, "5 million"},
+	{"12 %", 12, "", 24, "24%"},
+	{"1916 married", 0, "", 0, ""},
+	{"10th Congress", 0, "", 0, ""},
+}
+
+func TestScanNumber(t *testing.T) {
+	for _, tt := range scanNumberTests {
+		toks := prose.Tokenize(tt.text)
+		_, v, ok := scanNumber(toks, 0)
+		if tt.want == "" {
+			if ok && v.unit != "" {
+				t.Errorf("scanNumber(%q) = %v with unit %q, want no counted quantity", tt.text, v.value, v.unit)
+			}
+			continue
+		}
+		if !ok || v.value != tt.value || v.unit != tt.unit {
+			t.Errorf("scanNumber(%q) = %v, %v unit %q; want %v unit %q", tt.text, ok, v.value, v.unit, tt.value, tt.unit)
+			continue
+		}
+		if got := v.format(tt.other); got != tt.want {
+			t.Errorf("format(%v) written like %q = %q, want %q", tt.other, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNumberInWords(t *testing.T) {
+	for n, want := range map[int]string{0: "zero", 7: "seven", 19: "nineteen", 40: "forty", 42: "forty-two"} {
+		if got := numberInWords(n); got != want {
+			t.Errorf("numberInWords(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := groupThousands("1234567"); got != "1,234,567" {
+		t.Errorf("groupThousands = %q, want 1,234,567", got)
+	}
+}

@@ -1,0 +1,95 @@
+package prose
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// cleanTests are documents and the blocks Clean must make of them.
+var cleanTests = []struct {
+	name string
+	doc  string
+	want []Block
+}{
+	{"AttributeWithBracket", `<p title="a>b">The faction formed in 1920.</p><p>It grew.</p>`,
+		[]Block{{Text: "The faction formed in 1920."}, {Text: "It grew."}}},
+	{"Table", "<p>The vote was close.</p><table><tr><td>185</td><td>49</td></tr></table><p>It passed.</p>",
+		[]Block{{Text: "The vote was close."}, {Text: "It passed."}}},
+	{"Caption", `<p>Lenin spoke.</p><figure><img src="x.png"><figcaption>Lenin in 1920</figcaption></figure><p>He left.</p>`,
+		[]Block{{Text: "Lenin spoke."}, {Text: "He left."}}},
+	{"WikipediaClasses", `<div class="hatnote">For other uses, see X.</div><p>Kangaroos hop.<sup class="reference">[1]</sup></p><div class="thumb"><div class="thumbcaption">A kangaroo</div></div><ol class="references"><li>Dow, S. (2007).</li></ol>`,
+		[]Block{{Text: "Kangaroos hop."}}},
+	{"Subscripts", "<p>Sulfuric acid is H<sub>2</sub>SO<sub>4</sub>.</p><br><p>Water boils.</p>",
+		[]Block{{Text: "Sulfuric acid is H2SO4."}, {Text: "Water boils."}}},
+	{"Headings", "<h1>Workers&#39; Opposition</h1><p>The faction formed.</p><ul><li>Shlyapnikov led it.</li><li>Kollontai wrote.</li></ul>",
+		[]Block{{Text: "Workers' Opposition", Heading: true}, {Text: "The faction formed."}, {Text: "Shlyapnikov led it."}, {Text: "Kollontai wrote."}}},
+	{"NestedSkip", "<table><tr><td><table><tr><td>1</td></tr></table>2</td></tr></table><p>After.</p>",
+		[]Block{{Text: "After."}}},
+	{"NFC", "Jos\u0065\u0301 Mart\u0069\u0301 wrote.", []Block{{Text: "José Martí wrote."}}},
+	{"AuthorYearPage", "Adams cast 31 votes.  Ferling (1992) p 311  His votes counted. Gasquet (1908) claimed it.",
+		[]Block{{Text: "Adams cast 31 votes. His votes counted. Gasquet (1908) claimed it."}}},
+	{"MarkdownTable", "The vote was close.\n\n| for | against |\n|---|---|\n| 185 | 49 |\n\nIt passed.",
+		[]Block{{Text: "The vote was close."}, {Text: "It passed."}}},
+}
+
+func TestClean(t *testing.T) {
+	for _, tt := range cleanTests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Clean(tt.doc); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Clean(%q)\n got %+v\nwant %+v", tt.doc, got, tt.want)
+			}
+		})
+	}
+}
+
+// junkTests are sentences Sentences leaves out, and prose it keeps.
+var junkTests = []struct {
+	s    string
+	junk bool
+}{
+	{":For other uses, see kangaroo (disambiguation).", true},
+	{"This article is about the marsupial.", true},
+	{"The Kangaroo symbol URL accessed January 6, 2007.", true},
+	{"Benson, Elizabeth, The Mochica: A Culture of Peru.", true},
+	{`Steve Dow: "An industry that's under the gun".`, true},
+	{"New York, NY: Praeger Press.", true},
+	{"1360–63; 1374; 1400; 1438–39; 1456–57; 1464–66.", true},
+	{"The electrolyte exists in the form 2H + and SO 4 2−.", true},
+	{"Retrieved from https://example.org/page on 5 May 2010.", true},
+	{"Page 1050. The name was chosen for the new nation.", true},
+	{`The word "Ghana" means "Warrior King", Jackson, John G. Introduction to African Civilizations, 2001.`, true},
+	{"Kangaroos are endemic to the continent of Australia.", false},
+	{"The University of Chicago Press is the largest university press in the United States.", false},
+	{"For the first time, the committee met in 1920.", false},
+	{"The official record high temperature for Fresno is 115 °F (46.1 °C), set on July 8, 1905.", false},
+	{"Meanwhile, Tesla moved to New York in 1884.", false},
+	{"Close, Sandhill and Quayside contain buildings from the 15th–18th centuries.", false},
+}
+
+func TestIsJunk(t *testing.T) {
+	for _, tt := range junkTests {
+		if got := isJunk(tt.s); got != tt.junk {
+			t.Errorf("isJunk(%q) = %v, want %v", tt.s, got, tt.junk)
+		}
+	}
+}
+
+func TestSentences_BackMatterAndResidue(t *testing.T) {
+	doc := "Kangaroo\n\n121,154 He lived in a series of hotels. The kangaroo hops.\n\nSee also\n\nWallaby\n\nReferences\n\nDow, Steve (2007). Sydney Morning Herald."
+	text, sents := Sentences(doc)
+	var got []string
+	for _, s := range sents {
+		got = append(got, s.Text)
+		if text[s.Offset:s.Offset+len(s.Text)] != s.Text {
+			t.Errorf("sentence %q is not at offset %d", s.Text, s.Offset)
+		}
+	}
+	want := []string{"Kangaroo", "He lived in a series of hotels.", "The kangaroo hops."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sentences = %q, want %q", got, want)
+	}
+	if !strings.Contains(text, "Wallaby") {
+		t.Errorf("the cleaned text lost the back matter: %q", text)
+	}
+}

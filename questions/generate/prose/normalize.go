@@ -1,0 +1,147 @@
+package prose
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Plain is normalize without possessives, for finding a name in a text
+// that writes "Shlyapnikov's".
+func Plain(s string) string {
+	s = strings.ReplaceAll(s, "'s ", " ")
+	s = strings.TrimSuffix(s, "'s")
+	s = strings.ReplaceAll(s, "'s,", ",")
+	s = strings.ReplaceAll(s, "'s.", ".")
+	s = strings.ReplaceAll(s, "' ", " ")
+	return Normalize(s)
+}
+
+// Normalize is SQuAD's answer normalisation: lower case, no punctuation,
+// no articles, single spaces. Hyphens, dashes and slashes separate words.
+func Normalize(s string) string {
+	b := make([]byte, 0, len(s))
+	word := 0 // start of the current word in b
+	end := func() {
+		w := b[word:]
+		if len(w) > 0 && (string(w) == "a" || string(w) == "an" || string(w) == "the") {
+			b = b[:word]
+			if len(b) > 0 {
+				b = b[:len(b)-1] // the space before it
+			}
+		}
+		word = len(b)
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '/':
+				end()
+				continue
+			default:
+				continue // punctuation
+			}
+			if len(b) > 0 && len(b) == word {
+				b = append(b, ' ')
+				word = len(b)
+			}
+			b = append(b, c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if len(b) > 0 && len(b) == word {
+				b = append(b, ' ')
+				word = len(b)
+			}
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '–' || r == '—':
+			end()
+		}
+	}
+	end()
+	return string(b)
+}
+
+// ContainsWord reports whether needle occurs in hay at word boundaries.
+func ContainsWord(hay, needle string) bool {
+	if needle == "" {
+		return false
+	}
+	for i := 0; ; {
+		k := strings.Index(hay[i:], needle)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before := k == 0 || !isWordRune(lastRune(hay[:k]))
+		after := k+len(needle) == len(hay) || !isWordRune(FirstRune(hay[k+len(needle):]))
+		if before && after {
+			return true
+		}
+		i = k + 1
+		if i >= len(hay) {
+			return false
+		}
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func lastRune(s string) rune {
+	for i := len(s) - 1; i >= 0; i-- {
+		if s[i] < 0x80 || s[i] >= 0xC0 {
+			r := []rune(s[i:])
+			return r[0]
+		}
+	}
+	return 0
+}
+
+// WordCount counts the space-separated words of s.
+func WordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// EditDistance is the Levenshtein distance between two short strings.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	var buf [2][64]int
+	var prev, cur []int
+	if len(rb) < 64 {
+		prev, cur = buf[0][:len(rb)+1], buf[1][:len(rb)+1]
+	} else {
+		prev, cur = make([]int, len(rb)+1), make([]int, len(rb)+1)
+	}
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			c := prev[j-1]
+			if ra[i-1] != rb[j-1] {
+				c++
+			}
+			c = min(c, prev[j]+1, cur[j-1]+1)
+			cur[j] = c
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
