@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -51,9 +52,9 @@ type Response struct {
 
 // StartAttempt returns the learner's open attempt at the set, or starts a
 // new one with all the set's questions in order. A set that is not
-// published gives ErrNotFound. A set that belongs to a teacher is taken
+// published gives questions.ErrNotFound. A set that belongs to a teacher is taken
 // through a class: for a learner in a class it is assigned to, this is
-// StartClassAttempt of that assignment; for anyone else, ErrNotFound.
+// StartClassAttempt of that assignment; for anyone else, questions.ErrNotFound.
 func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now time.Time) (Attempt, error) {
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -65,7 +66,7 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 		var owned bool
 		err = tx.QueryRowContext(ctx, "SELECT owner_id IS NOT NULL FROM sets WHERE id = ?", setID).Scan(&owned)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -76,7 +77,7 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 			err := tx.QueryRowContext(ctx, `SELECT g.id FROM assignments g JOIN class_members m ON m.class_id = g.class_id
 				WHERE g.set_id = ? AND m.learner_id = ? ORDER BY g.id LIMIT 1`, setID, learnerID).Scan(&g)
 			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
+				return questions.ErrNotFound
 			} else if err != nil {
 				return err
 			}
@@ -86,7 +87,7 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 		var published bool
 		err = tx.QueryRowContext(ctx, "SELECT published FROM sets WHERE id = ?", setID).Scan(&published)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !published) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -128,7 +129,7 @@ func scanAttempt(row interface{ Scan(...any) error }) (Attempt, error) {
 	err := row.Scan(&a.ID, &a.LearnerID, &a.SetID, &a.SetTitle, &a.Position, &a.Count, &a.Answered,
 		&a.StartedAt, &finished, &a.Score.Points, &a.Score.Max, &a.AssignmentID, &a.Feedback)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Attempt{}, ErrNotFound
+		return Attempt{}, questions.ErrNotFound
 	}
 	a.StartedAt = a.StartedAt.UTC()
 	a.FinishedAt = timeOf(finished)
@@ -140,7 +141,7 @@ func attemptTx(ctx context.Context, tx *sql.Tx, learnerID, id int64) (Attempt, e
 }
 
 // Attempt returns the learner's attempt with the given id. Another
-// learner's attempt gives ErrNotFound, as a missing one does.
+// learner's attempt gives questions.ErrNotFound, as a missing one does.
 func (s *Store) Attempt(ctx context.Context, learnerID, id int64) (Attempt, error) {
 	var a Attempt
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -204,7 +205,7 @@ type Step struct {
 func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Step, error) {
 	e, err := s.attemptEntry(ctx, learnerID, attemptID)
 	if err == nil && (pos < 0 || pos >= e.attempt.Count) {
-		err = ErrNotFound
+		err = questions.ErrNotFound
 	}
 	if err != nil {
 		return Step{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
@@ -238,7 +239,7 @@ func (s *Store) attemptEntry(ctx context.Context, learnerID, attemptID int64) (*
 		s.cache.putAttempt(e)
 	}
 	if e.attempt.LearnerID != learnerID {
-		return nil, ErrNotFound
+		return nil, questions.ErrNotFound
 	}
 	return e, nil
 }
@@ -287,7 +288,7 @@ func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Res
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, ErrNotFound
+		return nil, questions.ErrNotFound
 	}
 	return out, nil
 }
@@ -322,7 +323,7 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 // of an open attempt, replacing any earlier answer to it, grades it, and
 // moves the attempt to position next. It returns only once the answer is
 // committed. An empty answer clears the question's response. Answering in a
-// finished attempt gives ErrConflict. In an attempt with feedback during it
+// finished attempt gives questions.ErrConflict. In an attempt with feedback during it
 // (FeedbackDuring), a question's first answer stands: later ones are not
 // saved. The first answer to each question of an attempt is also a review
 // of the learner's flashcard for it (see reviewQuizAnswer).
@@ -336,9 +337,9 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 	switch {
 	case err != nil:
 	case e.attempt.Finished():
-		err = fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+		err = conflict("the attempt is already finished")
 	case pos < 0 || pos >= e.attempt.Count:
-		err = ErrNotFound
+		err = questions.ErrNotFound
 	}
 	if err != nil {
 		return fmt.Errorf("db: save answer to attempt %d question %d: %w", attemptID, pos, err)
@@ -356,7 +357,7 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			if err == nil {
-				err = fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+				err = conflict("the attempt is already finished")
 			}
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -85,8 +86,8 @@ func TestCache_OtherWritesEmptyIt(t *testing.T) {
 	if st, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); !st.Attempt.Finished() {
 		t.Fatal("after finishing, the cached attempt is still open")
 	}
-	if err := s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "x"}, 2, t0); !errors.Is(err, ErrConflict) {
-		t.Fatalf("answer after finishing = %v, want ErrConflict", err)
+	if err := s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "x"}, 2, t0); !errors.Is(err, questions.ErrConflict) {
+		t.Fatalf("answer after finishing = %v, want questions.ErrConflict", err)
 	}
 }
 
@@ -104,8 +105,8 @@ func TestCache_SaveAnswerChecksTheDatabase(t *testing.T) {
 	if _, err := s.write.Exec("UPDATE attempts SET finished_at = ? WHERE id = ?", t0, a.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveAnswer(ctx, l.ID, a.ID, 0, quiz.Answer{Choices: []int{1}}, 1, t0); !errors.Is(err, ErrConflict) {
-		t.Fatalf("answer to an attempt finished behind the cache = %v, want ErrConflict", err)
+	if err := s.SaveAnswer(ctx, l.ID, a.ID, 0, quiz.Answer{Choices: []int{1}}, 1, t0); !errors.Is(err, questions.ErrConflict) {
+		t.Fatalf("answer to an attempt finished behind the cache = %v, want questions.ErrConflict", err)
 	}
 	var n int
 	s.read.QueryRow("SELECT count(*) FROM responses WHERE attempt_id = ?", a.ID).Scan(&n)
@@ -122,12 +123,12 @@ func TestCache_Sessions(t *testing.T) {
 	if _, err := s.Session(ctx, token, t0, time.Hour); err != nil { // fill
 		t.Fatal(err)
 	}
-	if _, err := s.Session(ctx, token, t0.Add(2*time.Hour), time.Hour); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("cached session after its expiry = %v, want ErrNotFound", err)
+	if _, err := s.Session(ctx, token, t0.Add(2*time.Hour), time.Hour); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("cached session after its expiry = %v, want questions.ErrNotFound", err)
 	}
 	s.DeleteSession(ctx, token)
-	if _, err := s.Session(ctx, token, t0, time.Hour); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("cached session after logout = %v, want ErrNotFound", err)
+	if _, err := s.Session(ctx, token, t0, time.Hour); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("cached session after logout = %v, want questions.ErrNotFound", err)
 	}
 }
 

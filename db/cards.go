@@ -86,7 +86,7 @@ type Study struct {
 
 // Study returns the state of the learner's study of a set at now (learner
 // 0 is a visitor not known yet: every card is new). A set that is not
-// published gives ErrNotFound, as does a CardID not among its flashcards.
+// published gives questions.ErrNotFound, as does a CardID not among its flashcards.
 func (s *Store) Study(ctx context.Context, learnerID, setID int64, now time.Time, opt StudyOptions) (Study, error) {
 	var st Study
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -132,7 +132,7 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, now time.Time
 				}
 			}
 			if pick < 0 {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 			if pick != st.Queue.Next {
 				from = queueOf(st.Scheduler, cards[pick].Card, now)
@@ -233,7 +233,7 @@ func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
 	var body string
 	err := tx.QueryRowContext(ctx, "SELECT set_id, position, body FROM questions WHERE id = ?", q.ID).Scan(&q.SetID, &q.Position, &body)
 	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	if err != nil {
 		return err
@@ -285,7 +285,7 @@ type ReviewInput struct {
 	Rating                       quiz.Rating
 	// Reps is the card's number of answers when it was shown: an answer to
 	// a card answered since (in another tab, or by a double click) gives
-	// ErrConflict. -1 skips the check.
+	// questions.ErrConflict. -1 skips the check.
 	Reps int
 	// Taken is the time from showing the card to the answer, capped at a
 	// minute; negative when unknown.
@@ -306,7 +306,7 @@ type ReviewResult struct {
 
 // Review records the learner's answer to a flashcard of the set at now and
 // reschedules the card, in one transaction. A question not among the
-// set's flashcards gives ErrNotFound.
+// set's flashcards gives questions.ErrNotFound.
 func (s *Store) Review(ctx context.Context, in ReviewInput, now time.Time) (ReviewResult, error) {
 	var res ReviewResult
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -316,7 +316,7 @@ func (s *Store) Review(ctx context.Context, in ReviewInput, now time.Time) (Revi
 		var kind string
 		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", in.QuestionID, in.SetID).Scan(&kind)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -376,7 +376,7 @@ func reviewTx(ctx context.Context, tx *sql.Tx, r review) (ReviewResult, error) {
 		return ReviewResult{}, err
 	}
 	if r.reps >= 0 && before.Reps != r.reps {
-		return ReviewResult{}, fmt.Errorf("%w: the card was answered since it was shown", ErrConflict)
+		return ReviewResult{}, conflict("the card was answered since it was shown")
 	}
 	current := before
 	if before.State != quiz.StateNew && before.Model != sched.Model() {
@@ -490,7 +490,7 @@ func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, que
 // UndoReview takes back the learner's last answer in the set, if it was a
 // flashcard answer given today (the learner's day): the card returns to
 // what it was before, and the answer leaves the log. It returns the
-// question id of the card. With nothing to undo it gives ErrNotFound.
+// question id of the card. With nothing to undo it gives questions.ErrNotFound.
 func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time.Time) (int64, error) {
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -507,7 +507,7 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time
 			return err
 		}
 		if !ok || source != sourceStudy || sched.Day(at) != sched.Day(now) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		var later int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE learner_id = ? AND question_id = ? AND id > ?",
@@ -515,7 +515,7 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time
 			return err
 		}
 		if later > 0 {
-			return fmt.Errorf("%w: the card was answered again since", ErrConflict)
+			return conflict("the card was answered again since")
 		}
 		var (
 			c        quiz.Card
@@ -559,7 +559,7 @@ func putCardIfRowTx(ctx context.Context, tx *sql.Tx, learnerID, questionID int64
 
 // Card returns the learner's card for a question, with the question. A
 // question never studied gives a new card (the zero quiz.Card); a missing
-// question gives ErrNotFound.
+// question gives questions.ErrNotFound.
 func (s *Store) Card(ctx context.Context, learnerID, questionID int64) (StudyCard, error) {
 	c := StudyCard{Question: StoredQuestion{ID: questionID}}
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -627,7 +627,7 @@ func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]R
 // RebuildCard replays the log of the learner's card for a question with
 // their current scheduler and stores the result: the way to bring a card
 // computed by an older model up to date (reviews do it by themselves). A
-// card with no log gives ErrNotFound.
+// card with no log gives questions.ErrNotFound.
 func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (quiz.Card, error) {
 	var c quiz.Card
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -643,7 +643,7 @@ func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (q
 			return err
 		}
 		if c.Reps == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return putCardTx(ctx, tx, learnerID, questionID, c)
 	})
@@ -660,7 +660,7 @@ func (s *Store) SuspendCard(ctx context.Context, learnerID, setID, questionID in
 		var kind string
 		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", questionID, setID).Scan(&kind)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}

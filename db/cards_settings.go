@@ -10,6 +10,7 @@ import (
 	"time"
 	_ "time/tzdata" // learners' time zones work on hosts without a zoneinfo database
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -171,7 +172,8 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 }
 
 // SaveStudySettings stores the learner's settings. Settings out of range
-// give an *InvalidError naming the first problem (see Problems for all).
+// give an invalid-input error naming the first problem (see Problems for
+// all).
 func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st StudySettings, now time.Time) error {
 	if p := st.Problems(); p != nil {
 		for _, f := range []SettingsField{FieldRetention, FieldNewPerDay, FieldTimeZone, FieldRolloverHour} {
@@ -199,7 +201,7 @@ func saveStudySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64, st St
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	return nil
 }

@@ -110,12 +110,12 @@ func TestStore_StudyVisitor(t *testing.T) {
 	if st.Card == nil || st.Card.Question.ID != e.qids[0] || st.From != quiz.QueueNew || st.Card.Question.Stem != "Longest river in France?" {
 		t.Fatalf("Study(visitor) shows %+v from %v, want the first question, new", st.Card, st.From)
 	}
-	t.Run("ErrNotFound", func(t *testing.T) {
-		if _, err := e.s.Study(e.ctx, 0, 999, t0, StudyOptions{}); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Study(set 999) = %v, want ErrNotFound", err)
+	t.Run("questions.ErrNotFound", func(t *testing.T) {
+		if _, err := e.s.Study(e.ctx, 0, 999, t0, StudyOptions{}); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("Study(set 999) = %v, want questions.ErrNotFound", err)
 		}
-		if _, err := e.s.Study(e.ctx, 0, e.setID, t0, StudyOptions{CardID: e.qids[1]}); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Study(card = the essay) = %v, want ErrNotFound", err)
+		if _, err := e.s.Study(e.ctx, 0, e.setID, t0, StudyOptions{CardID: e.qids[1]}); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("Study(card = the essay) = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -146,22 +146,22 @@ func TestStore_Review(t *testing.T) {
 
 	t.Run("ErrConflictWhenAnsweredSince", func(t *testing.T) {
 		in := ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: 5}
-		if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, ErrConflict) {
-			t.Fatalf("Review with reps 5 of a card answered 6 times = %v, want ErrConflict", err)
+		if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, questions.ErrConflict) {
+			t.Fatalf("Review with reps 5 of a card answered 6 times = %v, want questions.ErrConflict", err)
 		}
 		if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 6 {
 			t.Fatalf("a refused answer left %d log entries, want 6", len(log))
 		}
 	})
-	t.Run("ErrNotFound", func(t *testing.T) {
+	t.Run("questions.ErrNotFound", func(t *testing.T) {
 		other, _ := e.s.CreateSet(e.ctx, testSet, "", t0)
 		for _, in := range []ReviewInput{
 			{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[1], Rating: quiz.RatingGood, Reps: -1}, // essay
 			{LearnerID: e.learner, SetID: other, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: -1},   // wrong set
 			{LearnerID: e.learner, SetID: e.setID, QuestionID: 9999, Rating: quiz.RatingGood, Reps: -1},
 		} {
-			if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, ErrNotFound) {
-				t.Errorf("Review(%+v) = %v, want ErrNotFound", in, err)
+			if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, questions.ErrNotFound) {
+				t.Errorf("Review(%+v) = %v, want questions.ErrNotFound", in, err)
 			}
 		}
 	})
@@ -222,8 +222,8 @@ func TestStore_RebuildCard(t *testing.T) {
 	if log, _ := e.s.ReviewLog(ctx, e.learner, e.qids[0]); len(log) != len(ratings)+1 || log[3].Source != "quiz" {
 		t.Fatalf("log of card 1 = %+v, want %d answers with the quiz answer fourth", log, len(ratings)+1)
 	}
-	if _, err := e.s.RebuildCard(ctx, e.learner, e.qids[2]); !errors.Is(err, ErrNotFound) {
-		t.Errorf("RebuildCard of a card never studied = %v, want ErrNotFound", err)
+	if _, err := e.s.RebuildCard(ctx, e.learner, e.qids[2]); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("RebuildCard of a card never studied = %v, want questions.ErrNotFound", err)
 	}
 
 	t.Run("AdoptsTheCurrentModel", func(t *testing.T) {
@@ -245,8 +245,8 @@ func TestStore_RebuildCard(t *testing.T) {
 func TestStore_UndoReview(t *testing.T) {
 	e := newCardEnv(t)
 	now := t0
-	if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("UndoReview with no answers = %v, want ErrNotFound", err)
+	if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("UndoReview with no answers = %v, want questions.ErrNotFound", err)
 	}
 	// A new card answered and taken back is new again, with no log.
 	e.review(e.qids[0], quiz.RatingGood, now)
@@ -284,14 +284,14 @@ func TestStore_UndoReview(t *testing.T) {
 		if err := e.s.SaveAnswer(e.ctx, e.learner, a.ID, 2, quiz.Answer{True: truth(true)}, 3, now); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("UndoReview after a quiz answer = %v, want ErrNotFound", err)
+		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("UndoReview after a quiz answer = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("NotYesterdays", func(t *testing.T) {
 		e.review(e.qids[3], quiz.RatingGood, now.Add(time.Minute))
-		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now.Add(24*time.Hour)); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("UndoReview a day later = %v, want ErrNotFound", err)
+		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now.Add(24*time.Hour)); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("UndoReview a day later = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -431,15 +431,15 @@ func TestStore_StudySettings(t *testing.T) {
 			{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "Mars/Olympus", RolloverHour: 4},
 			{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "UTC", RolloverHour: 24},
 		} {
-			if err := e.s.SaveStudySettings(e.ctx, e.learner, bad, t0); !errors.Is(err, ErrInvalid) {
-				t.Errorf("SaveStudySettings(%+v) = %v, want ErrInvalid", bad, err)
+			if err := e.s.SaveStudySettings(e.ctx, e.learner, bad, t0); !errors.Is(err, questions.ErrInvalid) {
+				t.Errorf("SaveStudySettings(%+v) = %v, want questions.ErrInvalid", bad, err)
 			}
 			if len(bad.Problems()) != 1 {
 				t.Errorf("Problems(%+v) = %v, want one", bad, bad.Problems())
 			}
 		}
-		if err := e.s.SaveStudySettings(e.ctx, 999, DefaultStudySettings(), t0); !errors.Is(err, ErrNotFound) {
-			t.Errorf("SaveStudySettings(learner 999) = %v, want ErrNotFound", err)
+		if err := e.s.SaveStudySettings(e.ctx, 999, DefaultStudySettings(), t0); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("SaveStudySettings(learner 999) = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -460,8 +460,8 @@ func TestStore_SuspendCard(t *testing.T) {
 	if c := e.card(e.qids[0]); !c.Suspended || c.Card.Reps != 1 {
 		t.Fatalf("suspended card = %+v, want its schedule kept", c)
 	}
-	if err := e.s.SuspendCard(e.ctx, e.learner, e.setID, e.qids[1], true); !errors.Is(err, ErrNotFound) {
-		t.Errorf("SuspendCard(essay) = %v, want ErrNotFound", err)
+	if err := e.s.SuspendCard(e.ctx, e.learner, e.setID, e.qids[1], true); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("SuspendCard(essay) = %v, want questions.ErrNotFound", err)
 	}
 	if n, err := e.s.UnsuspendAll(e.ctx, e.learner, e.setID); err != nil || n != 2 {
 		t.Fatalf("UnsuspendAll = %d, %v; want 2", n, err)

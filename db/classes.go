@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"strings"
 	"time"
@@ -104,7 +105,7 @@ func scanClass(row interface{ Scan(...any) error }) (Class, error) {
 	var c Class
 	err := row.Scan(&c.ID, &c.TeacherID, &c.Name, &c.JoinCode, &c.CreatedAt, &c.Members, &c.Assigned)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Class{}, ErrNotFound
+		return Class{}, questions.ErrNotFound
 	}
 	c.CreatedAt = c.CreatedAt.UTC()
 	return c, err
@@ -142,7 +143,7 @@ func (s *Store) TeacherClasses(ctx context.Context, teacherID int64) ([]Class, e
 }
 
 // Class returns the teacher's class with the given id; another teacher's
-// class gives ErrNotFound, as a missing one does.
+// class gives questions.ErrNotFound, as a missing one does.
 func (s *Store) Class(ctx context.Context, teacherID, id int64) (Class, error) {
 	var c Class
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -168,7 +169,7 @@ func (s *Store) RenameClass(ctx context.Context, teacherID, id int64, name strin
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return nil
 	})
@@ -187,7 +188,7 @@ func (s *Store) DeleteClass(ctx context.Context, teacherID, id int64) error {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return nil
 	})
@@ -199,7 +200,7 @@ func (s *Store) DeleteClass(ctx context.Context, teacherID, id int64) error {
 
 // JoinClass makes the learner a member of the class whose join code is
 // code (as typed), and names the learner name unless it is empty. An
-// unknown code gives ErrNotFound; joining twice is not an error.
+// unknown code gives questions.ErrNotFound; joining twice is not an error.
 func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name string, now time.Time) (Class, error) {
 	name, err := CleanName(name)
 	if err != nil {
@@ -207,7 +208,7 @@ func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name strin
 	}
 	code = NormalizeJoinCode(code)
 	if code == "" {
-		return Class{}, fmt.Errorf("db: join class: %w", ErrNotFound)
+		return Class{}, fmt.Errorf("db: join class: %w", questions.ErrNotFound)
 	}
 	var c Class
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -254,7 +255,7 @@ func (s *Store) RemoveMember(ctx context.Context, teacherID, classID, learnerID 
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return nil
 	})
@@ -268,7 +269,7 @@ func (s *Store) RemoveMember(ctx context.Context, teacherID, classID, learnerID 
 func (s *Store) ClassByJoinCode(ctx context.Context, code string) (Class, error) {
 	code = NormalizeJoinCode(code)
 	if code == "" {
-		return Class{}, fmt.Errorf("db: join code: %w", ErrNotFound)
+		return Class{}, fmt.Errorf("db: join code: %w", questions.ErrNotFound)
 	}
 	var c Class
 	err := s.inRead(ctx, func(tx *sql.Tx) error {

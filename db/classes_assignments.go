@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -68,7 +69,7 @@ func scanAssignment(row interface{ Scan(...any) error }) (Assignment, error) {
 	err := row.Scan(&a.ID, &a.ClassID, &a.SetID, &a.SetTitle, &a.Questions, &a.Published,
 		&a.Draw, &a.Shuffle, &a.MaxAttempts, &a.Feedback, &a.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Assignment{}, ErrNotFound
+		return Assignment{}, questions.ErrNotFound
 	}
 	a.CreatedAt = a.CreatedAt.UTC()
 	return a, err
@@ -108,7 +109,7 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 			return err
 		}
 		if ok == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return tx.QueryRowContext(ctx, `INSERT INTO assignments (class_id, set_id, draw, shuffle, max_attempts, feedback, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -146,7 +147,7 @@ func (s *Store) Unassign(ctx context.Context, teacherID, assignmentID int64) err
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return nil
 	})
@@ -195,7 +196,7 @@ func (a LearnerAssignment) Left() int {
 
 // LearnerAssignments lists what the classes the learner joined have been
 // given, with the learner's progress. With classID non-zero, only that
-// class's; a class the learner is not in gives ErrNotFound.
+// class's; a class the learner is not in gives questions.ErrNotFound.
 func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64) ([]LearnerAssignment, error) {
 	var out []LearnerAssignment
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -205,7 +206,7 @@ func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64
 				return err
 			}
 			if n == 0 {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 		}
 		as, err := queryAssignments(ctx, tx, ` JOIN class_members m ON m.class_id = g.class_id
@@ -259,7 +260,7 @@ func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64
 // StartClassAttempt returns the learner's open attempt for the assignment,
 // or starts one by the assignment's settings: Draw questions drawn at
 // random (all when Draw is 0), in the set's order unless Shuffle. A
-// learner outside the class, or a set not published, gives ErrNotFound;
+// learner outside the class, or a set not published, gives questions.ErrNotFound;
 // no attempts left gives an invalid-input error saying so.
 func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID int64, now time.Time) (Attempt, error) {
 	var id int64
@@ -283,7 +284,7 @@ func startClassAttempt(ctx context.Context, tx *sql.Tx, learnerID, assignmentID 
 		return 0, err
 	}
 	if !a.Published {
-		return 0, ErrNotFound
+		return 0, questions.ErrNotFound
 	}
 	var used int
 	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(CASE WHEN finished_at IS NULL THEN id END), 0)

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"strings"
 	"time"
@@ -126,7 +127,7 @@ func scanLearner(row *sql.Row) (Learner, error) {
 	var l Learner
 	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Learner{}, ErrNotFound
+		return Learner{}, questions.ErrNotFound
 	}
 	l.CreatedAt = l.CreatedAt.UTC()
 	return l, err
@@ -150,7 +151,7 @@ func (s *Store) Learner(ctx context.Context, id int64) (Learner, error) {
 func (s *Store) LearnerByResumeCode(ctx context.Context, code string) (Learner, error) {
 	code = NormalizeResumeCode(code)
 	if code == "" {
-		return Learner{}, fmt.Errorf("db: resume code: %w", ErrNotFound)
+		return Learner{}, fmt.Errorf("db: resume code: %w", questions.ErrNotFound)
 	}
 	var l Learner
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -194,7 +195,7 @@ func (s *Store) RenameLearner(ctx context.Context, id int64, name string) error 
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return nil
 	})

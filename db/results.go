@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -62,7 +63,7 @@ func (s *Store) AllClassResults(ctx context.Context, teacherID int64, joinCode s
 		code := ""
 		if joinCode != "" {
 			if code = NormalizeJoinCode(joinCode); code == "" {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 		}
 		cs, err := queryClasses(ctx, tx, " WHERE (? = 0 OR c.teacher_id = ?) AND (? = '' OR c.join_code = ?) ORDER BY c.name, c.id",
@@ -71,7 +72,7 @@ func (s *Store) AllClassResults(ctx context.Context, teacherID int64, joinCode s
 			return err
 		}
 		if code != "" && len(cs) == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		for _, c := range cs {
 			r, err := classResults(ctx, tx, c.TeacherID, c.ID)
@@ -177,7 +178,7 @@ type AttemptDetail struct {
 
 // ClassAttempts returns the attempts made in the teacher's class with
 // their answers, oldest first; with learnerID non-zero, only that
-// student's (ErrNotFound if they have none and are not a member).
+// student's (questions.ErrNotFound if they have none and are not a member).
 func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID int64) (Class, []AttemptDetail, error) {
 	var (
 		c   Class
@@ -195,7 +196,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 				return err
 			}
 			if n == 0 {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 		}
 		return err

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"time"
 )
@@ -47,7 +48,7 @@ func (s *Store) CreateSession(ctx context.Context, learnerID int64, now time.Tim
 
 // Session returns the live session for token. A session used after half
 // its life has its expiry moved to ttl from now (a sliding expiry), at most
-// once every touchEvery. An unknown or expired token gives ErrNotFound.
+// once every touchEvery. An unknown or expired token gives questions.ErrNotFound.
 func (s *Store) Session(ctx context.Context, token string, now time.Time, ttl time.Duration) (Session, error) {
 	var (
 		sess     Session
@@ -64,7 +65,7 @@ func (s *Store) Session(ctx context.Context, token string, now time.Time, ttl ti
 			err := tx.QueryRowContext(ctx, "SELECT learner_id, expires_at, last_seen_at FROM sessions WHERE token_hash = ?", h).
 				Scan(&learner, &sess.ExpiresAt, &lastSeen)
 			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 			return err
 		})
@@ -74,7 +75,7 @@ func (s *Store) Session(ctx context.Context, token string, now time.Time, ttl ti
 		}
 	}
 	if err == nil && !now.Before(sess.ExpiresAt) {
-		err = ErrNotFound
+		err = questions.ErrNotFound
 	}
 	if err != nil {
 		return Session{}, fmt.Errorf("db: session: %w", err)
@@ -123,13 +124,13 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64
 	return n, nil
 }
 
-// Setting returns the value stored under key, or ErrNotFound.
+// Setting returns the value stored under key, or questions.ErrNotFound.
 func (s *Store) Setting(ctx context.Context, key string) ([]byte, error) {
 	var v []byte
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return err
 	})

@@ -40,7 +40,7 @@ type StoredQuestion struct {
 // builtin names a set the server makes itself; pass "" for any other.
 func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string, now time.Time) (int64, error) {
 	if err := set.Validate(); err != nil {
-		return 0, fmt.Errorf("db: create set: %w", &InvalidError{Reason: err})
+		return 0, fmt.Errorf("db: create set: %w", invalidSet(err))
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -103,7 +103,7 @@ func scanSet(row interface{ Scan(...any) error }) (SetInfo, error) {
 	var i SetInfo
 	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.OwnerID, &i.Questions, &i.CreatedAt, &i.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return SetInfo{}, ErrNotFound
+		return SetInfo{}, questions.ErrNotFound
 	}
 	i.CreatedAt, i.UpdatedAt = i.CreatedAt.UTC(), i.UpdatedAt.UTC()
 	return i, err
@@ -117,14 +117,14 @@ func (s *Store) PublishedSets(ctx context.Context) ([]SetInfo, error) {
 }
 
 // PublishedSet returns a set anyone can take, with its questions in order;
-// ErrNotFound if there is no such published set, or if it belongs to a
+// questions.ErrNotFound if there is no such published set, or if it belongs to a
 // teacher (whose sets are taken through classes).
 func (s *Store) PublishedSet(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
 	return s.setWhere(ctx, id, " AND s.published = 1 AND s.owner_id IS NULL")
 }
 
 // Set returns any set, published or not, with its questions in order: for
-// its owner's pages and for export. ErrNotFound if there is no such set.
+// its owner's pages and for export. questions.ErrNotFound if there is no such set.
 func (s *Store) Set(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
 	return s.setWhere(ctx, id, "")
 }

@@ -14,6 +14,7 @@ import (
 	"database/sql"
 	"embed"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -30,28 +31,24 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Errors the store returns; callers test them with errors.Is.
-var (
-	// ErrNotFound: no row has the id or key asked for (or it is not the
-	// caller's to see).
-	ErrNotFound = errors.New("not found")
-	// ErrConflict: the change contradicts the data already stored, such as
-	// answering in an attempt that is already finished.
-	ErrConflict = errors.New("conflict")
-	// ErrInvalid: the input cannot be stored as it is. The error that
-	// matches it is an *InvalidError, whose Reason is for the user.
-	ErrInvalid = errors.New("invalid input")
-)
-
-// InvalidError says why input cannot be stored, in words for the user.
-type InvalidError struct{ Reason error }
-
-func (e *InvalidError) Error() string        { return "invalid input: " + e.Reason.Error() }
-func (e *InvalidError) Unwrap() error        { return e.Reason }
-func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }
+// The store's errors are package questions' vocabulary: a missing row (or
+// one that is not the caller's) is questions.ErrNotFound, a change that
+// contradicts what is stored is questions.ErrConflict, and input that
+// cannot be stored is a questions.Error of code CodeInvalid whose message
+// is for the user. Anything else is internal.
 
 func invalid(format string, args ...any) error {
-	return &InvalidError{Reason: fmt.Errorf(format, args...)}
+	return questions.Errorf(questions.CodeInvalid, format, args...)
+}
+
+func conflict(format string, args ...any) error {
+	return questions.Errorf(questions.CodeConflict, format, args...)
+}
+
+// invalidSet is a set's validation problems as one invalid-input error,
+// one problem after another.
+func invalidSet(err error) error {
+	return invalid("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
 }
 
 // Store is the SQLite database of one factdrill server.

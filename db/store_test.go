@@ -96,8 +96,8 @@ func TestStore_CreateSet(t *testing.T) {
 
 	t.Run("ErrInvalid", func(t *testing.T) {
 		bad := questions.Set{Title: "Bad", Questions: []questions.Question{{Kind: questions.MultipleChoice, Stem: "Q?"}}}
-		if _, err := s.CreateSet(ctx, bad, "", t0); !errors.Is(err, ErrInvalid) {
-			t.Fatalf("CreateSet(invalid) = %v, want ErrInvalid", err)
+		if _, err := s.CreateSet(ctx, bad, "", t0); !errors.Is(err, questions.ErrInvalid) {
+			t.Fatalf("CreateSet(invalid) = %v, want questions.ErrInvalid", err)
 		}
 		if sets, _ := s.PublishedSets(ctx); len(sets) != 1 {
 			t.Fatalf("after a rejected set there are %d sets, want 1", len(sets))
@@ -112,8 +112,8 @@ func TestStore_CreateSet(t *testing.T) {
 		if err != nil || got.ID != bid || got.Builtin != "seed" {
 			t.Fatalf("BuiltinSet = %+v, %v, want id %d", got, err, bid)
 		}
-		if _, err := s.BuiltinSet(ctx, "other"); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("BuiltinSet(other) = %v, want ErrNotFound", err)
+		if _, err := s.BuiltinSet(ctx, "other"); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("BuiltinSet(other) = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("AsSet", func(t *testing.T) {
@@ -126,12 +126,12 @@ func TestStore_CreateSet(t *testing.T) {
 			t.Fatalf("AsSet(Set(%d)) = %+v, want the set stored", id, got)
 		}
 	})
-	t.Run("ErrNotFound", func(t *testing.T) {
-		if _, _, err := s.Set(ctx, 999); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("Set(999) = %v, want ErrNotFound", err)
+	t.Run("questions.ErrNotFound", func(t *testing.T) {
+		if _, _, err := s.Set(ctx, 999); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("Set(999) = %v, want questions.ErrNotFound", err)
 		}
-		if _, _, err := s.PublishedSet(ctx, 999); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("PublishedSet(999) = %v, want ErrNotFound", err)
+		if _, _, err := s.PublishedSet(ctx, 999); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("PublishedSet(999) = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -154,15 +154,15 @@ func TestStore_Learner(t *testing.T) {
 	if err != nil || got.ID != l.ID || got.Name != "Zoya Shadurskaia" {
 		t.Fatalf("LearnerByResumeCode(%q) = %+v, %v, want learner %d named", typed, got, err, l.ID)
 	}
-	if _, err := s.LearnerByResumeCode(ctx, "0000-0000"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("LearnerByResumeCode(unknown) = %v, want ErrNotFound", err)
+	if _, err := s.LearnerByResumeCode(ctx, "0000-0000"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("LearnerByResumeCode(unknown) = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.LearnerByResumeCode(ctx, "not a code"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("LearnerByResumeCode(garbage) = %v, want ErrNotFound", err)
+	if _, err := s.LearnerByResumeCode(ctx, "not a code"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("LearnerByResumeCode(garbage) = %v, want questions.ErrNotFound", err)
 	}
 	for _, bad := range []string{string(make([]byte, 61)), "a\x01b", "\xff"} {
-		if err := s.RenameLearner(ctx, l.ID, bad); !errors.Is(err, ErrInvalid) {
-			t.Errorf("RenameLearner(%q) = %v, want ErrInvalid", bad, err)
+		if err := s.RenameLearner(ctx, l.ID, bad); !errors.Is(err, questions.ErrInvalid) {
+			t.Errorf("RenameLearner(%q) = %v, want questions.ErrInvalid", bad, err)
 		}
 	}
 }
@@ -198,8 +198,8 @@ func TestStore_Session(t *testing.T) {
 	if err != nil || !sess.ExpiresAt.Equal(t0.Add(44*time.Hour)) {
 		t.Fatalf("Session after 20h = %+v, %v, want expiry at +44h", sess, err)
 	}
-	if _, err := s.Session(ctx, token, t0.Add(45*time.Hour), ttl); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Session after expiry = %v, want ErrNotFound", err)
+	if _, err := s.Session(ctx, token, t0.Add(45*time.Hour), ttl); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("Session after expiry = %v, want questions.ErrNotFound", err)
 	}
 	if n, err := s.DeleteExpiredSessions(ctx, t0.Add(45*time.Hour)); err != nil || n != 1 {
 		t.Fatalf("DeleteExpiredSessions = %d, %v, want 1", n, err)
@@ -209,11 +209,11 @@ func TestStore_Session(t *testing.T) {
 	if err := s.DeleteSession(ctx, token); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Session(ctx, token, t0, ttl); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Session after logout = %v, want ErrNotFound", err)
+	if _, err := s.Session(ctx, token, t0, ttl); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("Session after logout = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.Session(ctx, "unknown", t0, ttl); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Session(unknown) = %v, want ErrNotFound", err)
+	if _, err := s.Session(ctx, "unknown", t0, ttl); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("Session(unknown) = %v, want questions.ErrNotFound", err)
 	}
 }
 
@@ -271,14 +271,14 @@ func TestStore_Attempt(t *testing.T) {
 	}
 
 	t.Run("ErrNotFoundForOthers", func(t *testing.T) {
-		if _, err := s.Attempt(ctx, bob.ID, a.ID); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Attempt by another learner = %v, want ErrNotFound", err)
+		if _, err := s.Attempt(ctx, bob.ID, a.ID); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("Attempt by another learner = %v, want questions.ErrNotFound", err)
 		}
-		if err := s.SaveAnswer(ctx, bob.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, ErrNotFound) {
-			t.Errorf("SaveAnswer by another learner = %v, want ErrNotFound", err)
+		if err := s.SaveAnswer(ctx, bob.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("SaveAnswer by another learner = %v, want questions.ErrNotFound", err)
 		}
-		if _, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 4); !errors.Is(err, ErrNotFound) {
-			t.Errorf("AttemptQuestion(4 of 4) = %v, want ErrNotFound", err)
+		if _, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 4); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("AttemptQuestion(4 of 4) = %v, want questions.ErrNotFound", err)
 		}
 	})
 
@@ -289,8 +289,8 @@ func TestStore_Attempt(t *testing.T) {
 	if !done.Finished() || done.Score.Points != 3 || done.Score.Max != 3 || done.Score.Right != 3 || done.Score.Percent() != 100 {
 		t.Fatalf("FinishAttempt = %+v, want 3 of 3 (the essay is not graded)", done)
 	}
-	if err := s.SaveAnswer(ctx, alice.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, ErrConflict) {
-		t.Fatalf("SaveAnswer after finishing = %v, want ErrConflict", err)
+	if err := s.SaveAnswer(ctx, alice.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, questions.ErrConflict) {
+		t.Fatalf("SaveAnswer after finishing = %v, want questions.ErrConflict", err)
 	}
 	_, rs, err := s.Responses(ctx, alice.ID, a.ID)
 	if err != nil || len(rs) != 4 || rs[3].Grade.Graded || rs[2].Answer.Text != " tokyo " {

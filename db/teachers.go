@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"strings"
 	"time"
@@ -19,10 +20,10 @@ type Teacher struct {
 	CreatedAt time.Time
 }
 
-// ErrBadLogin is the one answer to a login that fails, whether the name is
+// errBadLogin is the one answer to a login that fails, whether the name is
 // unknown or the password wrong, so that a login form does not tell which
-// names exist.
-var ErrBadLogin = errors.New("the name or the password is not right")
+// names exist. It is a questions.ErrUnauthorized.
+var errBadLogin = questions.Errorf(questions.CodeUnauthorized, "the name or the password is not right")
 
 // CleanTeacherName trims a teacher's login name and checks it like a
 // learner's display name (see CleanName); it may not be empty.
@@ -94,7 +95,7 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 		var id int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE name = ?", strings.TrimSpace(name)).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -112,7 +113,7 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 }
 
 // Authenticate returns the teacher whose name and password these are, or
-// ErrBadLogin. An unknown name costs as much time as a wrong password.
+// questions.ErrUnauthorized. An unknown name costs as much time as a wrong password.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (Teacher, error) {
 	var (
 		t    Teacher
@@ -126,11 +127,11 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		checkPassword(dummyHash(), password)
-		return Teacher{}, ErrBadLogin
+		return Teacher{}, errBadLogin
 	case err != nil:
 		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
 	case len(password) > MaxPasswordLen || !checkPassword(hash, password):
-		return Teacher{}, ErrBadLogin
+		return Teacher{}, errBadLogin
 	}
 	t.CreatedAt = t.CreatedAt.UTC()
 	return t, nil
@@ -142,7 +143,7 @@ func (s *Store) Teacher(ctx context.Context, id int64) (Teacher, error) {
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, "SELECT id, name, created_at FROM teachers WHERE id = ?", id).Scan(&t.ID, &t.Name, &t.CreatedAt)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return err
 	})
@@ -167,7 +168,7 @@ func (s *Store) TeacherCount(ctx context.Context) (int, error) {
 
 // CreateSetupToken returns a new one-time token for creating the first
 // teacher, valid for ttl; any earlier token stops working. Once a teacher
-// exists there is no setup: it gives ErrConflict.
+// exists there is no setup: it gives questions.ErrConflict.
 func (s *Store) CreateSetupToken(ctx context.Context, now time.Time, ttl time.Duration) (string, error) {
 	var b [32]byte
 	rand.Read(b[:])
@@ -178,7 +179,7 @@ func (s *Store) CreateSetupToken(ctx context.Context, now time.Time, ttl time.Du
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("%w: a teacher account exists already", ErrConflict)
+			return conflict("a teacher account exists already")
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM setup_tokens"); err != nil {
 			return err
@@ -197,13 +198,13 @@ func setupTokenValid(ctx context.Context, tx *sql.Tx, token string, now time.Tim
 	var expires time.Time
 	err := tx.QueryRowContext(ctx, "SELECT expires_at FROM setup_tokens WHERE token_hash = ?", hashToken(token)).Scan(&expires)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !now.Before(expires)) {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	return err
 }
 
 // CheckSetupToken reports whether token is a live setup token
-// (ErrNotFound if it is unknown, used or expired).
+// (questions.ErrNotFound if it is unknown, used or expired).
 func (s *Store) CheckSetupToken(ctx context.Context, token string, now time.Time) error {
 	err := s.inRead(ctx, func(tx *sql.Tx) error { return setupTokenValid(ctx, tx, token, now) })
 	if err != nil {
@@ -213,7 +214,7 @@ func (s *Store) CheckSetupToken(ctx context.Context, token string, now time.Time
 }
 
 // SetupFirstTeacher spends a setup token to create the first teacher.
-// An unknown, used or expired token gives ErrNotFound.
+// An unknown, used or expired token gives questions.ErrNotFound.
 func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string, now time.Time) (Teacher, error) {
 	name, err := CleanTeacherName(name)
 	if err == nil {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"time"
 )
@@ -44,7 +45,7 @@ func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID i
 
 // SessionTeacher returns the teacher logged in on the session of token.
 // A login past its idle or absolute end is ended there and then, and gives
-// ErrNotFound, as does a session with no teacher. A request moves the idle
+// questions.ErrNotFound, as does a session with no teacher. A request moves the idle
 // end on, writing at most once in a twentieth of the idle time.
 func (s *Store) SessionTeacher(ctx context.Context, token string, now time.Time) (Teacher, error) {
 	var (
@@ -58,7 +59,7 @@ func (s *Store) SessionTeacher(ctx context.Context, token string, now time.Time)
 			FROM sessions s JOIN teachers t ON t.id = s.teacher_id WHERE s.token_hash = ? AND s.expires_at > ?`, h, now.UTC()).
 			Scan(&t.ID, &t.Name, &t.CreatedAt, &seen, &idleSec, &ends)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return err
 	})
@@ -72,7 +73,7 @@ func (s *Store) SessionTeacher(ctx context.Context, token string, now time.Time)
 		if err := s.EndTeacherLogin(ctx, token); err != nil {
 			return Teacher{}, err
 		}
-		return Teacher{}, fmt.Errorf("db: session teacher: login expired: %w", ErrNotFound)
+		return Teacher{}, fmt.Errorf("db: session teacher: login expired: %w", questions.ErrNotFound)
 	case now.Sub(seen) >= idle/20:
 		err := s.inWrite(ctx, func(tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, "UPDATE sessions SET teacher_seen_at = ? WHERE token_hash = ? AND teacher_id = ?", now.UTC(), h, t.ID)
@@ -102,7 +103,7 @@ func (s *Store) EndTeacherLogin(ctx context.Context, token string) error {
 // AttachLearner gives the session of token a learner, when a teacher's
 // session without one starts a quiz: the same browser, the same session.
 // A session that has expired, or that has a learner already, gives
-// ErrNotFound.
+// questions.ErrNotFound.
 func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64, now time.Time) error {
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL AND expires_at > ?",
@@ -111,7 +112,7 @@ func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return nil
 	})

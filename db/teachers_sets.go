@@ -14,7 +14,7 @@ import (
 // published: what an upload or a generation makes for review.
 func (s *Store) CreateDraftSet(ctx context.Context, teacherID int64, set questions.Set, now time.Time) (int64, error) {
 	if err := set.Validate(); err != nil {
-		return 0, fmt.Errorf("db: create set: %w", &InvalidError{Reason: err})
+		return 0, fmt.Errorf("db: create set: %w", invalidSet(err))
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -70,7 +70,7 @@ func (s *Store) listSets(ctx context.Context, where string, args ...any) ([]SetI
 
 // TeacherSet returns a set the teacher may see in full: one of their own,
 // or one that belongs to no teacher. Another teacher's set gives
-// ErrNotFound, as a missing one does.
+// questions.ErrNotFound, as a missing one does.
 func (s *Store) TeacherSet(ctx context.Context, teacherID, id int64) (SetInfo, []StoredQuestion, error) {
 	return s.setWhere(ctx, id, " AND (s.owner_id = ? OR s.owner_id IS NULL)", teacherID)
 }
@@ -82,7 +82,7 @@ func ownSet(ctx context.Context, tx *sql.Tx, teacherID, id int64) error {
 		return err
 	}
 	if n == 0 {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit
 		set.Questions = append(set.Questions, q.Question)
 	}
 	if err := set.Validate(); err != nil {
-		return fmt.Errorf("db: update set %d: %w", id, &InvalidError{Reason: err})
+		return fmt.Errorf("db: update set %d: %w", id, invalidSet(err))
 	}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := ownSet(ctx, tx, teacherID, id); err != nil {

@@ -37,8 +37,8 @@ func TestStore_CreateTeacher(t *testing.T) {
 		{"Short", "short"},
 		{"Bad\x01", "correct horse battery"},
 	} {
-		if _, err := s.CreateTeacher(ctx, c.name, c.pw, t0); !errors.Is(err, ErrInvalid) {
-			t.Errorf("CreateTeacher(%q, %q) = %v, want ErrInvalid", c.name, c.pw, err)
+		if _, err := s.CreateTeacher(ctx, c.name, c.pw, t0); !errors.Is(err, questions.ErrInvalid) {
+			t.Errorf("CreateTeacher(%q, %q) = %v, want questions.ErrInvalid", c.name, c.pw, err)
 		}
 	}
 	if n, _ := s.TeacherCount(ctx); n != 1 {
@@ -56,14 +56,14 @@ func TestStore_Authenticate(t *testing.T) {
 	}
 	_, errWrong := s.Authenticate(ctx, "Rivera", "wrong horse battery")
 	_, errUnknown := s.Authenticate(ctx, "Nobody", "correct horse battery")
-	if !errors.Is(errWrong, ErrBadLogin) || !errors.Is(errUnknown, ErrBadLogin) || errWrong.Error() != errUnknown.Error() {
-		t.Fatalf("wrong password = %v, unknown name = %v, want the same ErrBadLogin", errWrong, errUnknown)
+	if !errors.Is(errWrong, questions.ErrUnauthorized) || !errors.Is(errUnknown, questions.ErrUnauthorized) || errWrong.Error() != errUnknown.Error() {
+		t.Fatalf("wrong password = %v, unknown name = %v, want the same questions.ErrUnauthorized", errWrong, errUnknown)
 	}
 	if err := s.SetTeacherPassword(ctx, "Rivera", "a new long password"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Authenticate(ctx, "Rivera", "correct horse battery"); !errors.Is(err, ErrBadLogin) {
-		t.Fatalf("old password after a change = %v, want ErrBadLogin", err)
+	if _, err := s.Authenticate(ctx, "Rivera", "correct horse battery"); !errors.Is(err, questions.ErrUnauthorized) {
+		t.Fatalf("old password after a change = %v, want questions.ErrUnauthorized", err)
 	}
 	if _, err := s.Authenticate(ctx, "Rivera", "a new long password"); err != nil {
 		t.Fatalf("new password = %v", err)
@@ -81,14 +81,14 @@ func TestStore_SetupToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CheckSetupToken(ctx, old, t0); !errors.Is(err, ErrNotFound) {
-		t.Errorf("an earlier token = %v, want ErrNotFound once a new one is made", err)
+	if err := s.CheckSetupToken(ctx, old, t0); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("an earlier token = %v, want questions.ErrNotFound once a new one is made", err)
 	}
-	if err := s.CheckSetupToken(ctx, token, t0.Add(25*time.Hour)); !errors.Is(err, ErrNotFound) {
-		t.Errorf("token after 25h = %v, want ErrNotFound", err)
+	if err := s.CheckSetupToken(ctx, token, t0.Add(25*time.Hour)); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("token after 25h = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.SetupFirstTeacher(ctx, token, "Rivera", "short", t0); !errors.Is(err, ErrInvalid) {
-		t.Errorf("setup with a short password = %v, want ErrInvalid", err)
+	if _, err := s.SetupFirstTeacher(ctx, token, "Rivera", "short", t0); !errors.Is(err, questions.ErrInvalid) {
+		t.Errorf("setup with a short password = %v, want questions.ErrInvalid", err)
 	}
 	if err := s.CheckSetupToken(ctx, token, t0); err != nil {
 		t.Errorf("token after a refused setup = %v, want it still valid", err)
@@ -97,11 +97,11 @@ func TestStore_SetupToken(t *testing.T) {
 	if err != nil || tc.Name != "Rivera" {
 		t.Fatalf("SetupFirstTeacher = %+v, %v", tc, err)
 	}
-	if _, err := s.SetupFirstTeacher(ctx, token, "Other", "correct horse battery", t0.Add(time.Hour)); !errors.Is(err, ErrNotFound) {
-		t.Errorf("second use of the token = %v, want ErrNotFound", err)
+	if _, err := s.SetupFirstTeacher(ctx, token, "Other", "correct horse battery", t0.Add(time.Hour)); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("second use of the token = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.CreateSetupToken(ctx, t0, time.Hour); !errors.Is(err, ErrConflict) {
-		t.Errorf("CreateSetupToken with a teacher = %v, want ErrConflict", err)
+	if _, err := s.CreateSetupToken(ctx, t0, time.Hour); !errors.Is(err, questions.ErrConflict) {
+		t.Errorf("CreateSetupToken with a teacher = %v, want questions.ErrConflict", err)
 	}
 }
 
@@ -123,8 +123,8 @@ func TestStore_TeacherSession(t *testing.T) {
 			t.Fatalf("at %v: SessionTeacher = %+v, %v, want teacher %d", now.Sub(t0), got, err, a.ID)
 		}
 	}
-	if _, err := s.SessionTeacher(ctx, token, t0.Add(12*time.Hour)); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("after 12h: %v, want ErrNotFound", err)
+	if _, err := s.SessionTeacher(ctx, token, t0.Add(12*time.Hour)); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("after 12h: %v, want questions.ErrNotFound", err)
 	}
 	// The learner part of the session goes on.
 	if sess, err := s.Session(ctx, token, t0.Add(12*time.Hour), 180*24*time.Hour); err != nil || sess.LearnerID != l.ID {
@@ -136,8 +136,8 @@ func TestStore_TeacherSession(t *testing.T) {
 		if _, err := s.SessionTeacher(ctx, token, t0.Add(119*time.Minute)); err != nil {
 			t.Fatalf("after 119 idle minutes: %v", err)
 		}
-		if _, err := s.SessionTeacher(ctx, token, t0.Add(119*time.Minute+2*time.Hour)); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("after 2h idle: %v, want ErrNotFound", err)
+		if _, err := s.SessionTeacher(ctx, token, t0.Add(119*time.Minute+2*time.Hour)); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("after 2h idle: %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("Logout", func(t *testing.T) {
@@ -145,8 +145,8 @@ func TestStore_TeacherSession(t *testing.T) {
 		if err := s.EndTeacherLogin(ctx, token); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SessionTeacher(ctx, token, t0); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("after logout: %v, want ErrNotFound", err)
+		if _, err := s.SessionTeacher(ctx, token, t0); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("after logout: %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -163,8 +163,8 @@ func TestStore_TeacherSets(t *testing.T) {
 	if sets, _ := s.PublishedSets(ctx); len(sets) != 1 || sets[0].ID != seed {
 		t.Errorf("PublishedSets = %+v, want only the seed set", sets)
 	}
-	if _, _, err := s.TeacherSet(ctx, b.ID, id); !errors.Is(err, ErrNotFound) {
-		t.Errorf("teacher B reading A's set = %v, want ErrNotFound", err)
+	if _, _, err := s.TeacherSet(ctx, b.ID, id); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("teacher B reading A's set = %v, want questions.ErrNotFound", err)
 	}
 	if _, _, err := s.TeacherSet(ctx, b.ID, seed); err != nil {
 		t.Errorf("teacher B reading the seed set = %v", err)
@@ -175,19 +175,19 @@ func TestStore_TeacherSets(t *testing.T) {
 		"update":  s.UpdateSet(ctx, b.ID, id, SetEdit{Title: "x", Questions: []StoredQuestion{{Question: testSet.Questions[0]}}}, t0),
 		"seed":    s.SetPublished(ctx, a.ID, seed, false, t0),
 	} {
-		if !errors.Is(err, ErrNotFound) {
-			t.Errorf("%s by another teacher = %v, want ErrNotFound", name, err)
+		if !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("%s by another teacher = %v, want questions.ErrNotFound", name, err)
 		}
 	}
-	if _, _, err := s.PublishedSet(ctx, id); !errors.Is(err, ErrNotFound) {
-		t.Errorf("a teacher's set on the public page = %v, want ErrNotFound", err)
+	if _, _, err := s.PublishedSet(ctx, id); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("a teacher's set on the public page = %v, want questions.ErrNotFound", err)
 	}
 	l, _ := s.CreateLearner(ctx, t0)
 	if err := s.SetPublished(ctx, a.ID, id, true, t0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartAttempt(ctx, l.ID, id, t0); !errors.Is(err, ErrNotFound) {
-		t.Errorf("a public attempt at a teacher's set = %v, want ErrNotFound", err)
+	if _, err := s.StartAttempt(ctx, l.ID, id, t0); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("a public attempt at a teacher's set = %v, want questions.ErrNotFound", err)
 	}
 	t.Run("ThroughClass", func(t *testing.T) {
 		c, _ := s.CreateClass(ctx, a.ID, "Try again", t0)
@@ -199,8 +199,8 @@ func TestStore_TeacherSets(t *testing.T) {
 			t.Fatalf("a member starting the set = %+v, %v; want a class attempt of 2 questions", at, err)
 		}
 		s.FinishAttempt(ctx, m.ID, at.ID, t0)
-		if _, err := s.StartAttempt(ctx, m.ID, id, t0); !errors.Is(err, ErrInvalid) {
-			t.Errorf("trying again past the limit = %v, want ErrInvalid", err)
+		if _, err := s.StartAttempt(ctx, m.ID, id, t0); !errors.Is(err, questions.ErrInvalid) {
+			t.Errorf("trying again past the limit = %v, want questions.ErrInvalid", err)
 		}
 	})
 

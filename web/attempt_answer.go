@@ -69,7 +69,7 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) {
 		next = min(n+1, count)
 	}
 	err = s.store.SaveAnswer(ctx, lid, id, n-1, answer, next-1, s.now())
-	if errors.Is(err, db.ErrConflict) {
+	if errors.Is(err, questions.ErrConflict) {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
 		return
 	}

@@ -76,7 +76,7 @@ func attemptPosition(r *http.Request) (int64, int, error) {
 	}
 	n, err := strconv.Atoi(r.PathValue("n"))
 	if err != nil || n < 1 {
-		return 0, 0, db.ErrNotFound
+		return 0, 0, questions.ErrNotFound
 	}
 	return id, n, nil
 }

@@ -10,48 +10,39 @@ import (
 
 	"github.com/a-h/templ"
 
-	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
-// userError is an error whose message is meant for the person at the
-// browser, with the status it calls for.
-type userError struct {
-	status int
-	msg    string
-}
-
-func (e *userError) Error() string { return e.msg }
-
 // badRequest is an invalid-input error with a message the user sees.
-func badRequest(msg string) error { return &userError{http.StatusBadRequest, msg} }
+func badRequest(msg string) error { return questions.Errorf(questions.CodeInvalid, "%s", msg) }
 
-// errForbidden is returned when the user may not do what they asked.
-var errForbidden = &userError{http.StatusForbidden, "This page is not yours to see."}
+// statusOf is the HTTP status of each error code.
+var statusOf = map[questions.Code]int{
+	questions.CodeInvalid:      http.StatusBadRequest,
+	questions.CodeNotFound:     http.StatusNotFound,
+	questions.CodeConflict:     http.StatusConflict,
+	questions.CodeForbidden:    http.StatusForbidden,
+	questions.CodeUnauthorized: http.StatusUnauthorized,
+	questions.CodeTooMany:      http.StatusTooManyRequests,
+	questions.CodeInternal:     http.StatusInternalServerError,
+}
 
 // fail maps err to a status and an error page: the one place errors become
 // responses. Users see the message of an invalid-input error, never the
 // text of an internal one, which is logged instead.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	var ue *userError
 	var tooBig *http.MaxBytesError
-	var invalid *db.InvalidError
-	switch {
-	case errors.As(err, &ue):
-		s.renderError(w, r, ue.status, ue.msg)
+	switch code := questions.ErrorCode(err); {
 	case errors.As(err, &tooBig):
 		s.renderError(w, r, http.StatusRequestEntityTooLarge, "What you sent is too large.")
-	case errors.Is(err, db.ErrNotFound):
-		s.renderError(w, r, http.StatusNotFound, "")
-	case errors.Is(err, db.ErrConflict):
-		s.renderError(w, r, http.StatusConflict, "That can no longer be changed.")
-	case errors.As(err, &invalid):
-		s.renderError(w, r, http.StatusBadRequest, invalid.Reason.Error())
 	case errors.Is(err, context.Canceled):
 		// The client went away; there is no one to answer.
-	default:
+	case code == questions.CodeInternal:
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		s.renderError(w, r, http.StatusInternalServerError, "")
+	default:
+		s.renderError(w, r, statusOf[code], questions.ErrorMessage(err))
 	}
 }
 

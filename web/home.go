@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -76,7 +77,7 @@ func attemptCard(a db.Attempt) views.AttemptCard {
 func pathID(r *http.Request, name string) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
-		return 0, db.ErrNotFound
+		return 0, questions.ErrNotFound
 	}
 	return id, nil
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -57,10 +58,9 @@ func (t *teacherSite) join(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	clean, err := db.CleanName(name)
-	var inv *db.InvalidError
 	switch {
-	case errors.As(err, &inv):
-		again(http.StatusUnprocessableEntity, capitalize(inv.Reason.Error())+".")
+	case questions.ErrorCode(err) == questions.CodeInvalid:
+		again(http.StatusUnprocessableEntity, questions.ErrorMessage(err))
 		return
 	case err != nil:
 		t.fail(w, r, err)
@@ -69,7 +69,7 @@ func (t *teacherSite) join(w http.ResponseWriter, r *http.Request) {
 		again(http.StatusUnprocessableEntity, "Type your name, so that your teacher knows whose results these are.")
 		return
 	}
-	if _, err := t.store.ClassByJoinCode(r.Context(), code); errors.Is(err, db.ErrNotFound) {
+	if _, err := t.store.ClassByJoinCode(r.Context(), code); errors.Is(err, questions.ErrNotFound) {
 		t.joins.failed(addr)
 		again(http.StatusUnprocessableEntity, "No class has this code. Check it with your teacher.")
 		return
@@ -147,7 +147,7 @@ func (t *teacherSite) classAttemptStart(w http.ResponseWriter, r *http.Request) 
 	}
 	if lid == 0 {
 		// Only members start class quizzes, and a member has a learner.
-		t.fail(w, r, db.ErrNotFound)
+		t.fail(w, r, questions.ErrNotFound)
 		return
 	}
 	a, err := t.store.StartClassAttempt(r.Context(), lid, id, t.now())

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -47,7 +47,7 @@ func (t *teacherSite) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tc, err := t.store.Authenticate(r.Context(), name, password)
-	if errors.Is(err, db.ErrBadLogin) {
+	if errors.Is(err, questions.ErrUnauthorized) {
 		t.logins.failed(name, addr)
 		again(http.StatusUnauthorized, "The name or the password is not right.")
 		return

@@ -1,10 +1,10 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -40,8 +40,7 @@ func (s *Server) meName(w http.ResponseWriter, r *http.Request) {
 	}
 	name := r.PostForm.Get("name")
 	if _, err := db.CleanName(name); err != nil {
-		var inv *db.InvalidError
-		if !errors.As(err, &inv) {
+		if questions.ErrorCode(err) != questions.CodeInvalid {
 			s.fail(w, r, err)
 			return
 		}
@@ -50,7 +49,7 @@ func (s *Server) meName(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err2)
 			return
 		}
-		m := views.MePage{Page: s.page(r, "Your progress", "me", l), Name: name, NameError: capitalize(inv.Reason.Error()) + "."}
+		m := views.MePage{Page: s.page(r, "Your progress", "me", l), Name: name, NameError: questions.ErrorMessage(err)}
 		if l.ID != 0 {
 			m.ResumeCode = db.FormatResumeCode(l.ResumeCode)
 		}
@@ -67,11 +66,4 @@ func (s *Server) meName(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	redirect(w, r, "/me?notice=name-saved")
-}
-
-func capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -39,7 +40,7 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	l, err := s.store.LearnerByResumeCode(r.Context(), code)
-	if errors.Is(err, db.ErrNotFound) {
+	if errors.Is(err, questions.ErrNotFound) {
 		again(http.StatusUnprocessableEntity, "No learner has this code. Check it on your other device.")
 		return
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/gorilla/sessions"
 
 	"factdrill/db"
+	"factdrill/questions"
 )
 
 // The session cookie holds only a random token, signed and encrypted with
@@ -145,7 +146,7 @@ func (s *Server) currentSession(r *http.Request) (db.Session, bool, error) {
 		return db.Session{}, false, nil
 	}
 	sess, err := s.store.Session(r.Context(), token, s.now(), s.cfg.SessionTTL)
-	if errors.Is(err, db.ErrNotFound) {
+	if errors.Is(err, questions.ErrNotFound) {
 		return db.Session{}, false, nil
 	}
 	return sess, err == nil, err
@@ -158,7 +159,7 @@ func (s *Server) learner(r *http.Request) (db.Learner, bool, error) {
 		return db.Learner{}, false, err
 	}
 	l, err := s.store.Learner(r.Context(), sess.LearnerID)
-	if errors.Is(err, db.ErrNotFound) {
+	if errors.Is(err, questions.ErrNotFound) {
 		return db.Learner{}, false, nil
 	}
 	return l, err == nil, err
@@ -190,7 +191,7 @@ func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learn
 	// logged in.
 	if token := s.sessionToken(r); token != "" {
 		err := s.store.AttachLearner(r.Context(), token, l.ID, s.now())
-		if err == nil || !errors.Is(err, db.ErrNotFound) {
+		if err == nil || !errors.Is(err, questions.ErrNotFound) {
 			return l, err
 		}
 	}
@@ -228,7 +229,7 @@ func (s *Server) teacher(r *http.Request) (db.Teacher, bool, error) {
 		return db.Teacher{}, false, nil
 	}
 	t, err := s.store.SessionTeacher(r.Context(), token, s.now())
-	if errors.Is(err, db.ErrNotFound) {
+	if errors.Is(err, questions.ErrNotFound) {
 		return db.Teacher{}, false, nil
 	}
 	return t, err == nil, err

@@ -4,18 +4,18 @@ import (
 	"errors"
 	"net/http"
 
-	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
 // errSetupLink answers a setup link that is unknown, used or expired.
-var errSetupLink = &userError{http.StatusNotFound, "This setup link is not valid: it has been used, it has expired, or a teacher account exists already. " +
-	"Restart the server for a new link while no teacher exists, or run `factdrill teacher add NAME`."}
+var errSetupLink = questions.Errorf(questions.CodeNotFound, "%s", "This setup link is not valid: it has been used, it has expired, or a teacher account exists already. "+
+	"Restart the server for a new link while no teacher exists, or run `factdrill teacher add NAME`.")
 
 func (t *teacherSite) setupShow(w http.ResponseWriter, r *http.Request) {
 	token := r.PathValue("token")
 	if err := t.store.CheckSetupToken(r.Context(), token, t.now()); err != nil {
-		if errors.Is(err, db.ErrNotFound) {
+		if errors.Is(err, questions.ErrNotFound) {
 			err = errSetupLink
 		}
 		t.fail(w, r, err)
@@ -46,12 +46,11 @@ func (t *teacherSite) setup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tc, err := t.store.SetupFirstTeacher(r.Context(), token, name, password, t.now())
-	var inv *db.InvalidError
 	switch {
-	case errors.As(err, &inv):
-		again(capitalize(inv.Reason.Error()) + ".")
+	case questions.ErrorCode(err) == questions.CodeInvalid:
+		again(questions.ErrorMessage(err))
 		return
-	case errors.Is(err, db.ErrNotFound):
+	case errors.Is(err, questions.ErrNotFound):
 		t.fail(w, r, errSetupLink)
 		return
 	case err != nil:

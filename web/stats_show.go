@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -24,7 +25,7 @@ func (s *Server) statsShow(w http.ResponseWriter, r *http.Request) {
 	m := views.StatsPage{Page: s.page(r, "Your statistics", "stats", l), Known: ok}
 	if v := r.URL.Query().Get("set"); v != "" && v != "0" {
 		if m.SetID, err = strconv.ParseInt(v, 10, 64); err != nil || m.SetID < 0 {
-			s.fail(w, r, db.ErrNotFound)
+			s.fail(w, r, questions.ErrNotFound)
 			return
 		}
 	}

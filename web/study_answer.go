@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -61,7 +62,7 @@ func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request) {
 		LearnerID: l.ID, SetID: setID, QuestionID: card, Rating: rating,
 		Reps: reps, Taken: taken, TimeZone: f.Get("tz"),
 	}, now)
-	if errors.Is(err, db.ErrConflict) {
+	if errors.Is(err, questions.ErrConflict) {
 		redirect(w, r, studyURL(setID, mode, "answered"))
 		return
 	}

@@ -27,7 +27,7 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) {
 	opt := db.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
 	if c := q.Get("card"); c != "" {
 		if opt.CardID, err = strconv.ParseInt(c, 10, 64); err != nil || opt.CardID <= 0 {
-			s.fail(w, r, db.ErrNotFound)
+			s.fail(w, r, questions.ErrNotFound)
 			return
 		}
 	}

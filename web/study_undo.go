@@ -2,10 +2,9 @@ package web
 
 import (
 	"errors"
+	"factdrill/questions"
 	"net/http"
 	"strconv"
-
-	"factdrill/db"
 )
 
 // studyUndo takes back the learner's last flashcard answer in the set and
@@ -31,7 +30,7 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	qid, err := s.store.UndoReview(r.Context(), lid, setID, s.now())
-	if errors.Is(err, db.ErrNotFound) || errors.Is(err, db.ErrConflict) {
+	if errors.Is(err, questions.ErrNotFound) || errors.Is(err, questions.ErrConflict) {
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
 		return
 	}

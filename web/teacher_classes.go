@@ -1,12 +1,12 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/quiz"
 	"factdrill/views"
 )
@@ -23,14 +23,13 @@ func (t *teacherSite) classCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	name := r.PostForm.Get("name")
 	c, err := t.store.CreateClass(r.Context(), tc.ID, name, t.now())
-	var inv *db.InvalidError
-	if errors.As(err, &inv) {
+	if questions.ErrorCode(err) == questions.CodeInvalid {
 		m, err := t.homeModel(r, tc)
 		if err != nil {
 			t.fail(w, r, err)
 			return
 		}
-		m.ClassName, m.Error = name, capitalize(inv.Reason.Error())+"."
+		m.ClassName, m.Error = name, questions.ErrorMessage(err)
 		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.TeacherHomeView(m))
 		return
 	}
@@ -188,19 +187,13 @@ func (t *teacherSite) classAssign(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		_, err = t.store.Assign(r.Context(), tc.ID, id, int64(setID), q, t.now())
 	}
-	var inv *db.InvalidError
-	var ue *userError
-	if errors.As(err, &inv) || errors.As(err, &ue) {
+	if questions.ErrorCode(err) == questions.CodeInvalid {
 		m, err2 := t.classModel(r, tc, id)
 		if err2 != nil {
 			t.fail(w, r, err2)
 			return
 		}
-		if inv != nil {
-			m.Error = capitalize(inv.Reason.Error()) + "."
-		} else {
-			m.Error = ue.msg
-		}
+		m.Error = questions.ErrorMessage(err)
 		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.ClassView(m))
 		return
 	}

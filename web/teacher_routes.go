@@ -91,7 +91,7 @@ func (s *Server) bodyLimit(r *http.Request) int64 {
 
 // errTeachersOnly answers a student (or anyone not logged in as a
 // teacher) who asks for a teacher page.
-var errTeachersOnly = &userError{http.StatusForbidden, "This page is for teachers. If you are one, log in at /login first."}
+var errTeachersOnly = questions.Errorf(questions.CodeForbidden, "%s", "This page is for teachers. If you are one, log in at /login first.")
 
 // requireTeacher returns the teacher logged in, or answers the request
 // itself: 303 to the login page for an anonymous GET, 403 otherwise.

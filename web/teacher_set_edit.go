@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -44,7 +43,7 @@ func (t *teacherSite) ownSet(w http.ResponseWriter, r *http.Request, tc db.Teach
 	}
 	info, qs, err := t.store.TeacherSet(r.Context(), tc.ID, id)
 	if err == nil && info.OwnerID != tc.ID {
-		err = &userError{http.StatusForbidden, "This set is shared by the server: change its file in the questions folder instead."}
+		err = questions.Errorf(questions.CodeForbidden, "%s", "This set is shared by the server: change its file in the questions folder instead.")
 	}
 	if err != nil {
 		t.fail(w, r, err)
@@ -92,7 +91,7 @@ func (t *teacherSite) setEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if n, _ := formInt(r, "count", -1); n != len(qs) {
-		t.fail(w, r, &userError{http.StatusConflict, "The set changed since this page was opened. Open the editor again."})
+		t.fail(w, r, questions.Errorf(questions.CodeConflict, "%s", "The set changed since this page was opened. Open the editor again."))
 		return
 	}
 	f := r.PostForm
@@ -104,7 +103,7 @@ func (t *teacherSite) setEdit(w http.ResponseWriter, r *http.Request) {
 		q, it := editedQuestion(i, stored.Question, f)
 		if it.Keep && it.Error == "" {
 			if err := q.Validate(); err != nil {
-				it.Error = capitalize(strings.ReplaceAll(err.Error(), "\n", "; ")) + "."
+				it.Error = questions.Sentence(strings.ReplaceAll(err.Error(), "\n", "; "))
 			}
 		}
 		if it.Error != "" {
@@ -130,9 +129,8 @@ func (t *teacherSite) setEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := t.store.UpdateSet(r.Context(), tc.ID, info.ID, edit, t.now()); err != nil {
-		var inv *db.InvalidError
-		if errors.As(err, &inv) {
-			m.Error = capitalize(inv.Reason.Error()) + "."
+		if questions.ErrorCode(err) == questions.CodeInvalid {
+			m.Error = questions.ErrorMessage(err)
 			t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))
 			return
 		}

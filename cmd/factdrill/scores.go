@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/web"
 )
 
@@ -36,7 +37,7 @@ func runScores(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer store.Close()
 	classes, err := store.AllClassResults(ctx, 0, *code)
-	if errors.Is(err, db.ErrNotFound) {
+	if errors.Is(err, questions.ErrNotFound) {
 		return fmt.Errorf("scores: no class has the join code %q", *code)
 	}
 	if err != nil {

@@ -86,7 +86,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 // ensureSeedSet generates the built-in set from the seed document on first
 // start; later starts find it in the database.
 func ensureSeedSet(ctx context.Context, store *db.Store) error {
-	if _, err := store.BuiltinSet(ctx, seedName); err == nil || !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.BuiltinSet(ctx, seedName); err == nil || !errors.Is(err, questions.ErrNotFound) {
 		return err
 	}
 	set, err := seedSet()

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"factdrill/db"
+	"factdrill/questions"
 )
 
 // runTeacher manages teacher accounts from the command line:
@@ -51,7 +52,7 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	if action == "password" {
 		if err := store.SetTeacherPassword(ctx, name, password); err != nil {
-			if errors.Is(err, db.ErrNotFound) {
+			if errors.Is(err, questions.ErrNotFound) {
 				return fmt.Errorf("teacher: no teacher is named %q", name)
 			}
 			return teacherError(err)
@@ -69,9 +70,8 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 
 // teacherError gives the reason of an invalid input plainly.
 func teacherError(err error) error {
-	var inv *db.InvalidError
-	if errors.As(err, &inv) {
-		return fmt.Errorf("teacher: %w", inv.Reason)
+	if questions.ErrorCode(err) == questions.CodeInvalid {
+		return fmt.Errorf("teacher: %s", questions.ErrorMessage(err))
 	}
 	return err
 }

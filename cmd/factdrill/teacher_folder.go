@@ -63,7 +63,7 @@ func importFolder(ctx context.Context, store *db.Store, dir string, now time.Tim
 		if err == nil && prev.Hash == hash {
 			unchanged++
 			return nil
-		} else if err != nil && !errors.Is(err, db.ErrNotFound) {
+		} else if err != nil && !errors.Is(err, questions.ErrNotFound) {
 			return err
 		}
 		set, err := questions.Read(rel, data)
@@ -81,11 +81,10 @@ func importFolder(ctx context.Context, store *db.Store, dir string, now time.Tim
 			return nil
 		}
 		_, created, err := store.ImportFolderFile(ctx, rel, hash, set, now)
-		var inv *db.InvalidError
 		switch {
-		case errors.As(err, &inv):
+		case questions.ErrorCode(err) == questions.CodeInvalid:
 			refused++
-			fmt.Fprintf(stderr, "factdrill: %s not imported: %v\n", filepath.Join(dir, rel), inv.Reason)
+			fmt.Fprintf(stderr, "factdrill: %s not imported: %s\n", filepath.Join(dir, rel), questions.ErrorMessage(err))
 		case err != nil:
 			return err
 		case created:
