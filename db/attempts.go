@@ -55,7 +55,8 @@ type Response struct {
 // published gives questions.ErrNotFound. A set that belongs to a teacher is taken
 // through a class: for a learner in a class it is assigned to, this is
 // StartClassAttempt of that assignment; for anyone else, questions.ErrNotFound.
-func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now time.Time) (Attempt, error) {
+func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64) (Attempt, error) {
+	now := s.now()
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM attempts
@@ -332,7 +333,8 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 // transaction itself checks that the attempt is still the learner's and
 // open, so a cache a moment old cannot let an answer into a finished
 // attempt.
-func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int, now time.Time) error {
+func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int) error {
+	now := s.now()
 	e, err := s.attemptEntry(ctx, learnerID, attemptID)
 	switch {
 	case err != nil:
@@ -401,7 +403,8 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 
 // FinishAttempt hands the attempt in: it scores the answers given and
 // closes the attempt to changes. Finishing twice returns the first result.
-func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64, now time.Time) (Attempt, error) {
+func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64) (Attempt, error) {
+	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		a, err := attemptTx(ctx, tx, learnerID, attemptID)
 		if err != nil || a.Finished() {

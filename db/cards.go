@@ -87,7 +87,8 @@ type Study struct {
 // Study returns the state of the learner's study of a set at now (learner
 // 0 is a visitor not known yet: every card is new). A set that is not
 // published gives questions.ErrNotFound, as does a CardID not among its flashcards.
-func (s *Store) Study(ctx context.Context, learnerID, setID int64, now time.Time, opt StudyOptions) (Study, error) {
+func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt StudyOptions) (Study, error) {
+	now := s.now()
 	var st Study
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -307,7 +308,8 @@ type ReviewResult struct {
 // Review records the learner's answer to a flashcard of the set at now and
 // reschedules the card, in one transaction. A question not among the
 // set's flashcards gives questions.ErrNotFound.
-func (s *Store) Review(ctx context.Context, in ReviewInput, now time.Time) (ReviewResult, error) {
+func (s *Store) Review(ctx context.Context, in ReviewInput) (ReviewResult, error) {
+	now := s.now()
 	var res ReviewResult
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if _, err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
@@ -491,7 +493,8 @@ func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, que
 // flashcard answer given today (the learner's day): the card returns to
 // what it was before, and the answer leaves the log. It returns the
 // question id of the card. With nothing to undo it gives questions.ErrNotFound.
-func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time.Time) (int64, error) {
+func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, error) {
+	now := s.now()
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		st, err := studySettingsTx(ctx, tx, learnerID)

@@ -174,7 +174,8 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 // SaveStudySettings stores the learner's settings. Settings out of range
 // give an invalid-input error naming the first problem (see Problems for
 // all).
-func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st StudySettings, now time.Time) error {
+func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st StudySettings) error {
+	now := s.now()
 	if p := st.Problems(); p != nil {
 		for _, f := range []SettingsField{FieldRetention, FieldNewPerDay, FieldTimeZone, FieldRolloverHour} {
 			if msg, ok := p[f]; ok {

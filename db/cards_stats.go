@@ -83,7 +83,8 @@ var retentionAges = []RetentionBucket{
 
 // StudyStats returns the learner's statistics at now over the last days
 // days, for one set or, with setID 0, for all of them.
-func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, now time.Time, days int) (StudyStats, error) {
+func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, days int) (StudyStats, error) {
+	now := s.now()
 	var st StudyStats
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error

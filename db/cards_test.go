@@ -36,11 +36,11 @@ func newCardEnv(t *testing.T) *cardEnv {
 	t.Helper()
 	s := openStore(t)
 	ctx := context.Background()
-	setID, err := s.CreateSet(ctx, cardSet, "", t0)
+	setID, err := at(s, t0).CreateSet(ctx, cardSet, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := s.CreateLearner(ctx, t0)
+	l, err := at(s, t0).CreateLearner(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func newCardEnv(t *testing.T) *cardEnv {
 
 func (e *cardEnv) study(now time.Time, opt StudyOptions) Study {
 	e.t.Helper()
-	st, err := e.s.Study(e.ctx, e.learner, e.setID, now, opt)
+	st, err := at(e.s, now).Study(e.ctx, e.learner, e.setID, opt)
 	if err != nil {
 		e.t.Fatalf("Study at %v: %v", now, err)
 	}
@@ -66,7 +66,7 @@ func (e *cardEnv) study(now time.Time, opt StudyOptions) Study {
 
 func (e *cardEnv) review(qid int64, r quiz.Rating, now time.Time) ReviewResult {
 	e.t.Helper()
-	res, err := e.s.Review(e.ctx, ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: qid, Rating: r, Reps: -1, Taken: 5 * time.Second}, now)
+	res, err := at(e.s, now).Review(e.ctx, ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: qid, Rating: r, Reps: -1, Taken: 5 * time.Second})
 	if err != nil {
 		e.t.Fatalf("Review(card %d, %v) at %v: %v", qid, r, now, err)
 	}
@@ -99,7 +99,7 @@ func sameCard(a, b quiz.Card) bool {
 
 func TestStore_StudyVisitor(t *testing.T) {
 	e := newCardEnv(t)
-	st, err := e.s.Study(e.ctx, 0, e.setID, t0, StudyOptions{})
+	st, err := at(e.s, t0).Study(e.ctx, 0, e.setID, StudyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,10 +111,10 @@ func TestStore_StudyVisitor(t *testing.T) {
 		t.Fatalf("Study(visitor) shows %+v from %v, want the first question, new", st.Card, st.From)
 	}
 	t.Run("questions.ErrNotFound", func(t *testing.T) {
-		if _, err := e.s.Study(e.ctx, 0, 999, t0, StudyOptions{}); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := at(e.s, t0).Study(e.ctx, 0, 999, StudyOptions{}); !errors.Is(err, questions.ErrNotFound) {
 			t.Errorf("Study(set 999) = %v, want questions.ErrNotFound", err)
 		}
-		if _, err := e.s.Study(e.ctx, 0, e.setID, t0, StudyOptions{CardID: e.qids[1]}); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := at(e.s, t0).Study(e.ctx, 0, e.setID, StudyOptions{CardID: e.qids[1]}); !errors.Is(err, questions.ErrNotFound) {
 			t.Errorf("Study(card = the essay) = %v, want questions.ErrNotFound", err)
 		}
 	})
@@ -146,7 +146,7 @@ func TestStore_Review(t *testing.T) {
 
 	t.Run("ErrConflictWhenAnsweredSince", func(t *testing.T) {
 		in := ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: 5}
-		if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, questions.ErrConflict) {
+		if _, err := at(e.s, now).Review(e.ctx, in); !errors.Is(err, questions.ErrConflict) {
 			t.Fatalf("Review with reps 5 of a card answered 6 times = %v, want questions.ErrConflict", err)
 		}
 		if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 6 {
@@ -154,20 +154,20 @@ func TestStore_Review(t *testing.T) {
 		}
 	})
 	t.Run("questions.ErrNotFound", func(t *testing.T) {
-		other, _ := e.s.CreateSet(e.ctx, testSet, "", t0)
+		other, _ := at(e.s, t0).CreateSet(e.ctx, testSet, "")
 		for _, in := range []ReviewInput{
 			{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[1], Rating: quiz.RatingGood, Reps: -1}, // essay
 			{LearnerID: e.learner, SetID: other, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: -1},   // wrong set
 			{LearnerID: e.learner, SetID: e.setID, QuestionID: 9999, Rating: quiz.RatingGood, Reps: -1},
 		} {
-			if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, questions.ErrNotFound) {
+			if _, err := at(e.s, now).Review(e.ctx, in); !errors.Is(err, questions.ErrNotFound) {
 				t.Errorf("Review(%+v) = %v, want questions.ErrNotFound", in, err)
 			}
 		}
 	})
 	t.Run("TakenCapped", func(t *testing.T) {
 		in := ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[2], Rating: quiz.RatingGood, Reps: 0, Taken: time.Hour}
-		if _, err := e.s.Review(e.ctx, in, now); err != nil {
+		if _, err := at(e.s, now).Review(e.ctx, in); err != nil {
 			t.Fatal(err)
 		}
 		if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[2]); len(log) != 1 || log[0].Taken != time.Minute {
@@ -187,7 +187,7 @@ func TestStore_RebuildCard(t *testing.T) {
 	now := t0
 	st := DefaultStudySettings()
 	st.TimeZone, st.RolloverHour = "Asia/Tokyo", 2
-	if err := e.s.SaveStudySettings(ctx, e.learner, st, now); err != nil {
+	if err := at(e.s, now).SaveStudySettings(ctx, e.learner, st); err != nil {
 		t.Fatal(err)
 	}
 	for i, r := range ratings {
@@ -196,11 +196,11 @@ func TestStore_RebuildCard(t *testing.T) {
 		}
 		if i == 2 {
 			// A quiz answer in between, right: Good for the first card.
-			a, err := e.s.StartAttempt(ctx, e.learner, e.setID, now)
+			a, err := at(e.s, now).StartAttempt(ctx, e.learner, e.setID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := e.s.SaveAnswer(ctx, e.learner, a.ID, 0, quiz.Answer{Text: "loire"}, 1, now.Add(time.Minute)); err != nil {
+			if err := at(e.s, now.Add(time.Minute)).SaveAnswer(ctx, e.learner, a.ID, 0, quiz.Answer{Text: "loire"}, 1); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -245,7 +245,7 @@ func TestStore_RebuildCard(t *testing.T) {
 func TestStore_UndoReview(t *testing.T) {
 	e := newCardEnv(t)
 	now := t0
-	if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, questions.ErrNotFound) {
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
 		t.Fatalf("UndoReview with no answers = %v, want questions.ErrNotFound", err)
 	}
 	// A new card answered and taken back is new again, with no log.
@@ -253,7 +253,7 @@ func TestStore_UndoReview(t *testing.T) {
 	if st := e.study(now, StudyOptions{}); !st.CanUndo || st.Queue.Counts.New != 3 {
 		t.Fatalf("after one answer: undo %v, counts %+v; want undo offered and 3 new", st.CanUndo, st.Queue.Counts)
 	}
-	qid, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now.Add(time.Second))
+	qid, err := at(e.s, now.Add(time.Second)).UndoReview(e.ctx, e.learner, e.setID)
 	if err != nil || qid != e.qids[0] {
 		t.Fatalf("UndoReview = %d, %v; want card %d", qid, err, e.qids[0])
 	}
@@ -272,7 +272,7 @@ func TestStore_UndoReview(t *testing.T) {
 	now = e.card(e.qids[0]).Card.Due.Add(time.Hour)
 	before := e.card(e.qids[0]).Card
 	e.review(e.qids[0], quiz.RatingAgain, now)
-	if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); err != nil {
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); err != nil {
 		t.Fatal(err)
 	}
 	if after := e.card(e.qids[0]).Card; !sameCard(after, before) {
@@ -280,17 +280,17 @@ func TestStore_UndoReview(t *testing.T) {
 	}
 
 	t.Run("NotAQuizAnswer", func(t *testing.T) {
-		a, _ := e.s.StartAttempt(e.ctx, e.learner, e.setID, now)
-		if err := e.s.SaveAnswer(e.ctx, e.learner, a.ID, 2, quiz.Answer{True: truth(true)}, 3, now); err != nil {
+		a, _ := at(e.s, now).StartAttempt(e.ctx, e.learner, e.setID)
+		if err := at(e.s, now).SaveAnswer(e.ctx, e.learner, a.ID, 2, quiz.Answer{True: truth(true)}, 3); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
 			t.Fatalf("UndoReview after a quiz answer = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("NotYesterdays", func(t *testing.T) {
 		e.review(e.qids[3], quiz.RatingGood, now.Add(time.Minute))
-		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now.Add(24*time.Hour)); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := at(e.s, now.Add(24*time.Hour)).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
 			t.Fatalf("UndoReview a day later = %v, want questions.ErrNotFound", err)
 		}
 	})
@@ -301,7 +301,7 @@ func TestStore_UndoReview(t *testing.T) {
 func TestStore_QuizAnswerIsReview(t *testing.T) {
 	e := newCardEnv(t)
 	sched := defaultScheduler(t)
-	a, err := e.s.StartAttempt(e.ctx, e.learner, e.setID, t0)
+	a, err := at(e.s, t0).StartAttempt(e.ctx, e.learner, e.setID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +317,7 @@ func TestStore_QuizAnswerIsReview(t *testing.T) {
 		{4, quiz.Answer{Text: " nile "}},        // right: Good
 	}
 	for i, an := range answers {
-		if err := e.s.SaveAnswer(e.ctx, e.learner, a.ID, an.pos, an.answer, an.pos, t0.Add(time.Duration(i)*time.Minute)); err != nil {
+		if err := at(e.s, t0.Add(time.Duration(i)*time.Minute)).SaveAnswer(e.ctx, e.learner, a.ID, an.pos, an.answer, an.pos); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -344,9 +344,9 @@ func TestStore_QuizAnswerIsReview(t *testing.T) {
 		}
 	}
 	// A second attempt reviews the cards again.
-	e.s.FinishAttempt(e.ctx, e.learner, a.ID, t0.Add(time.Hour))
-	b, _ := e.s.StartAttempt(e.ctx, e.learner, e.setID, t0.Add(2*time.Hour))
-	if err := e.s.SaveAnswer(e.ctx, e.learner, b.ID, 0, quiz.Answer{Text: "Loire"}, 1, t0.Add(2*time.Hour)); err != nil {
+	at(e.s, t0.Add(time.Hour)).FinishAttempt(e.ctx, e.learner, a.ID)
+	b, _ := at(e.s, t0.Add(2*time.Hour)).StartAttempt(e.ctx, e.learner, e.setID)
+	if err := at(e.s, t0.Add(2*time.Hour)).SaveAnswer(e.ctx, e.learner, b.ID, 0, quiz.Answer{Text: "Loire"}, 1); err != nil {
 		t.Fatal(err)
 	}
 	if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 2 || log[1].Rating != quiz.RatingGood {
@@ -362,7 +362,7 @@ func TestStore_NewCardsPerDay(t *testing.T) {
 	e := newCardEnv(t)
 	st := DefaultStudySettings()
 	st.NewPerDay, st.TimeZone, st.RolloverHour = 2, "America/New_York", 4
-	if err := e.s.SaveStudySettings(e.ctx, e.learner, st, t0); err != nil {
+	if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, st); err != nil {
 		t.Fatal(err)
 	}
 	// 20:00 in New York on 28 November is 01:00 UTC on the 29th.
@@ -407,7 +407,7 @@ func TestStore_StudySettings(t *testing.T) {
 	}
 	// The browser's zone is adopted by the first answer...
 	in := ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: -1, TimeZone: "Europe/Paris"}
-	if _, err := e.s.Review(e.ctx, in, t0); err != nil {
+	if _, err := at(e.s, t0).Review(e.ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := e.s.StudySettings(e.ctx, e.learner); !st.Saved || st.TimeZone != "Europe/Paris" || st.NewPerDay != 20 {
@@ -415,11 +415,11 @@ func TestStore_StudySettings(t *testing.T) {
 	}
 	// ...but never overrides a choice.
 	want := StudySettings{DesiredRetention: 0.85, NewPerDay: 5, TimeZone: "Asia/Kolkata", RolloverHour: 0, Saved: true}
-	if err := e.s.SaveStudySettings(e.ctx, e.learner, want, t0); err != nil {
+	if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, want); err != nil {
 		t.Fatal(err)
 	}
 	in.TimeZone, in.QuestionID = "Europe/Paris", e.qids[2]
-	e.s.Review(e.ctx, in, t0)
+	at(e.s, t0).Review(e.ctx, in)
 	if got, _ := e.s.StudySettings(e.ctx, e.learner); got != want {
 		t.Fatalf("StudySettings = %+v, want %+v", got, want)
 	}
@@ -431,14 +431,14 @@ func TestStore_StudySettings(t *testing.T) {
 			{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "Mars/Olympus", RolloverHour: 4},
 			{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "UTC", RolloverHour: 24},
 		} {
-			if err := e.s.SaveStudySettings(e.ctx, e.learner, bad, t0); !errors.Is(err, questions.ErrInvalid) {
+			if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, bad); !errors.Is(err, questions.ErrInvalid) {
 				t.Errorf("SaveStudySettings(%+v) = %v, want questions.ErrInvalid", bad, err)
 			}
 			if len(bad.Problems()) != 1 {
 				t.Errorf("Problems(%+v) = %v, want one", bad, bad.Problems())
 			}
 		}
-		if err := e.s.SaveStudySettings(e.ctx, 999, DefaultStudySettings(), t0); !errors.Is(err, questions.ErrNotFound) {
+		if err := at(e.s, t0).SaveStudySettings(e.ctx, 999, DefaultStudySettings()); !errors.Is(err, questions.ErrNotFound) {
 			t.Errorf("SaveStudySettings(learner 999) = %v, want questions.ErrNotFound", err)
 		}
 	})
@@ -484,7 +484,7 @@ func TestStore_StudyStats(t *testing.T) {
 	if err := e.s.SuspendCard(e.ctx, e.learner, e.setID, e.qids[4], true); err != nil {
 		t.Fatal(err)
 	}
-	st, err := e.s.StudyStats(e.ctx, e.learner, 0, t0.Add(time.Minute), 7)
+	st, err := at(e.s, t0.Add(time.Minute)).StudyStats(e.ctx, e.learner, 0, 7)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -522,7 +522,7 @@ func TestStore_StudyStats(t *testing.T) {
 	if len(st.Sets) != 1 || st.Sets[0].ID != e.setID {
 		t.Errorf("sets studied = %+v, want the one set", st.Sets)
 	}
-	if other, err := e.s.StudyStats(e.ctx, e.learner, 999, t0, 7); err != nil || other.Reviews != 0 {
+	if other, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 999, 7); err != nil || other.Reviews != 0 {
 		t.Errorf("stats of another set = %d reviews, %v; want none", other.Reviews, err)
 	}
 }

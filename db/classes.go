@@ -65,7 +65,8 @@ func cleanClassName(name string) (string, error) {
 }
 
 // CreateClass makes a class for the teacher with a fresh join code.
-func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string, now time.Time) (Class, error) {
+func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string) (Class, error) {
+	now := s.now()
 	name, err := cleanClassName(name)
 	if err != nil {
 		return Class{}, fmt.Errorf("db: create class: %w", err)
@@ -201,7 +202,8 @@ func (s *Store) DeleteClass(ctx context.Context, teacherID, id int64) error {
 // JoinClass makes the learner a member of the class whose join code is
 // code (as typed), and names the learner name unless it is empty. An
 // unknown code gives questions.ErrNotFound; joining twice is not an error.
-func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name string, now time.Time) (Class, error) {
+func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name string) (Class, error) {
+	now := s.now()
 	name, err := CleanName(name)
 	if err != nil {
 		return Class{}, fmt.Errorf("db: join class: %w", err)

@@ -95,7 +95,8 @@ func queryAssignments(ctx context.Context, tx *sql.Tx, where string, args ...any
 // Assign gives the teacher's class a set: one of the teacher's own, or a
 // published set of no teacher's. Assigning a set again changes its
 // settings.
-func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q QuizSettings, now time.Time) (int64, error) {
+func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q QuizSettings) (int64, error) {
+	now := s.now()
 	if err := q.check(); err != nil {
 		return 0, fmt.Errorf("db: assign: %w", err)
 	}
@@ -262,7 +263,8 @@ func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64
 // random (all when Draw is 0), in the set's order unless Shuffle. A
 // learner outside the class, or a set not published, gives questions.ErrNotFound;
 // no attempts left gives an invalid-input error saying so.
-func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID int64, now time.Time) (Attempt, error) {
+func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID int64) (Attempt, error) {
+	now := s.now()
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var err error

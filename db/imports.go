@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"factdrill/questions"
 )
@@ -42,7 +41,8 @@ func (s *Store) FolderFileByPath(ctx context.Context, path string) (FolderFile, 
 // published set of no teacher's, and a later one rewrites that set, its
 // questions matched by position so that answers to questions that stay
 // stay too. It reports the set's id and whether it is new.
-func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set questions.Set, now time.Time) (int64, bool, error) {
+func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set questions.Set) (int64, bool, error) {
+	now := s.now()
 	if err := set.Validate(); err != nil {
 		return 0, false, fmt.Errorf("db: import %s: %w", path, invalidSet(err))
 	}

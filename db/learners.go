@@ -89,7 +89,8 @@ func FormatResumeCode(code string) string {
 }
 
 // CreateLearner makes a new learner with a fresh resume code.
-func (s *Store) CreateLearner(ctx context.Context, now time.Time) (Learner, error) {
+func (s *Store) CreateLearner(ctx context.Context) (Learner, error) {
+	now := s.now()
 	l := Learner{CreatedAt: now.UTC()}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var err error

@@ -31,7 +31,8 @@ func hashToken(token string) string {
 
 // CreateSession starts a session for the learner that lasts ttl from now,
 // and returns its token: 256 random bits, base16.
-func (s *Store) CreateSession(ctx context.Context, learnerID int64, now time.Time, ttl time.Duration) (string, error) {
+func (s *Store) CreateSession(ctx context.Context, learnerID int64, ttl time.Duration) (string, error) {
+	now := s.now()
 	var b [32]byte
 	rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
@@ -49,7 +50,8 @@ func (s *Store) CreateSession(ctx context.Context, learnerID int64, now time.Tim
 // Session returns the live session for token. A session used after half
 // its life has its expiry moved to ttl from now (a sliding expiry), at most
 // once every touchEvery. An unknown or expired token gives questions.ErrNotFound.
-func (s *Store) Session(ctx context.Context, token string, now time.Time, ttl time.Duration) (Session, error) {
+func (s *Store) Session(ctx context.Context, token string, ttl time.Duration) (Session, error) {
+	now := s.now()
 	var (
 		sess     Session
 		lastSeen time.Time
@@ -108,7 +110,8 @@ func (s *Store) DeleteSession(ctx context.Context, token string) error {
 
 // DeleteExpiredSessions removes sessions that expired before now and says
 // how many went.
-func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error) {
+func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
+	now := s.now()
 	var n int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE expires_at <= ?", now.UTC())

@@ -38,7 +38,8 @@ type StoredQuestion struct {
 
 // CreateSet validates set and stores it with its questions, published.
 // builtin names a set the server makes itself; pass "" for any other.
-func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string, now time.Time) (int64, error) {
+func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string) (int64, error) {
+	now := s.now()
 	if err := set.Validate(); err != nil {
 		return 0, fmt.Errorf("db: create set: %w", invalidSet(err))
 	}

@@ -57,10 +57,12 @@ type Store struct {
 	read  *sql.DB
 	path  string
 	cache *cache
+	// now is the store's clock: every method takes the time from it.
+	now func() time.Time
 }
 
 // Open opens or creates the database file at path and brings its schema up
-// to date.
+// to date. The store's clock is time.Now (see SetClock).
 func Open(ctx context.Context, path string) (*Store, error) {
 	// The pragmas are in the DSN so that every pooled connection gets them.
 	q := url.Values{}
@@ -84,7 +86,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	s := &Store{write: w, path: path, cache: newCache()}
+	s := &Store{write: w, path: path, cache: newCache(), now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -108,6 +110,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 func (s *Store) Close() error {
 	return errors.Join(s.read.Close(), s.write.Close())
 }
+
+// SetClock replaces the store's clock, time.Now: tests move time with it.
+// Set it before the store is shared; every method reads the time from it.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// Now is the time by the store's clock, so that what serves the store
+// (pages, limits) keeps the same time as it does.
+func (s *Store) Now() time.Time { return s.now() }
 
 // Path is the file the store was opened on.
 func (s *Store) Path() string { return s.path }
@@ -139,8 +149,10 @@ func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) erro
 	if err != nil {
 		return err
 	}
+	// After a commit, rolling back does nothing; on any other way out,
+	// panics included, it ends the transaction.
+	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return err
 	}
 	return tx.Commit()
@@ -185,7 +197,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, base, time.Now().UTC())
+			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, base, s.now().UTC())
 			return err
 		})
 		if err != nil {

@@ -40,7 +40,8 @@ func CleanTeacherName(name string) (string, error) {
 
 // CreateTeacher adds a teacher account. A name already taken (whatever
 // its case) is an invalid input.
-func (s *Store) CreateTeacher(ctx context.Context, name, password string, now time.Time) (Teacher, error) {
+func (s *Store) CreateTeacher(ctx context.Context, name, password string) (Teacher, error) {
+	now := s.now()
 	name, err := CleanTeacherName(name)
 	if err == nil {
 		err = checkNewPassword(password)
@@ -169,7 +170,8 @@ func (s *Store) TeacherCount(ctx context.Context) (int, error) {
 // CreateSetupToken returns a new one-time token for creating the first
 // teacher, valid for ttl; any earlier token stops working. Once a teacher
 // exists there is no setup: it gives questions.ErrConflict.
-func (s *Store) CreateSetupToken(ctx context.Context, now time.Time, ttl time.Duration) (string, error) {
+func (s *Store) CreateSetupToken(ctx context.Context, ttl time.Duration) (string, error) {
+	now := s.now()
 	var b [32]byte
 	rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
@@ -205,7 +207,8 @@ func setupTokenValid(ctx context.Context, tx *sql.Tx, token string, now time.Tim
 
 // CheckSetupToken reports whether token is a live setup token
 // (questions.ErrNotFound if it is unknown, used or expired).
-func (s *Store) CheckSetupToken(ctx context.Context, token string, now time.Time) error {
+func (s *Store) CheckSetupToken(ctx context.Context, token string) error {
+	now := s.now()
 	err := s.inRead(ctx, func(tx *sql.Tx) error { return setupTokenValid(ctx, tx, token, now) })
 	if err != nil {
 		return fmt.Errorf("db: setup token: %w", err)
@@ -215,7 +218,8 @@ func (s *Store) CheckSetupToken(ctx context.Context, token string, now time.Time
 
 // SetupFirstTeacher spends a setup token to create the first teacher.
 // An unknown, used or expired token gives questions.ErrNotFound.
-func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string, now time.Time) (Teacher, error) {
+func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string) (Teacher, error) {
+	now := s.now()
 	name, err := CleanTeacherName(name)
 	if err == nil {
 		err = checkNewPassword(password)

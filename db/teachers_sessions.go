@@ -22,7 +22,8 @@ type TeacherLogin struct {
 // in, and returns its token. learnerID (0 for none) carries the browser's
 // learner over into the new session; ttl is the learner part's lifetime,
 // as for CreateSession.
-func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID int64, now time.Time, ttl time.Duration, login TeacherLogin) (string, error) {
+func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID int64, ttl time.Duration, login TeacherLogin) (string, error) {
+	now := s.now()
 	var b [32]byte
 	rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
@@ -47,7 +48,8 @@ func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID i
 // A login past its idle or absolute end is ended there and then, and gives
 // questions.ErrNotFound, as does a session with no teacher. A request moves the idle
 // end on, writing at most once in a twentieth of the idle time.
-func (s *Store) SessionTeacher(ctx context.Context, token string, now time.Time) (Teacher, error) {
+func (s *Store) SessionTeacher(ctx context.Context, token string) (Teacher, error) {
+	now := s.now()
 	var (
 		t          Teacher
 		seen, ends time.Time
@@ -104,7 +106,8 @@ func (s *Store) EndTeacherLogin(ctx context.Context, token string) error {
 // session without one starts a quiz: the same browser, the same session.
 // A session that has expired, or that has a learner already, gives
 // questions.ErrNotFound.
-func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64, now time.Time) error {
+func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64) error {
+	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL AND expires_at > ?",
 			learnerID, hashToken(token), now.UTC())

@@ -5,14 +5,14 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"factdrill/questions"
 )
 
 // CreateDraftSet validates set and stores it as the teacher's, not yet
 // published: what an upload or a generation makes for review.
-func (s *Store) CreateDraftSet(ctx context.Context, teacherID int64, set questions.Set, now time.Time) (int64, error) {
+func (s *Store) CreateDraftSet(ctx context.Context, teacherID int64, set questions.Set) (int64, error) {
+	now := s.now()
 	if err := set.Validate(); err != nil {
 		return 0, fmt.Errorf("db: create set: %w", invalidSet(err))
 	}
@@ -101,7 +101,8 @@ type SetEdit struct {
 }
 
 // UpdateSet replaces the teacher's set with edit, in one transaction.
-func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit, now time.Time) error {
+func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit) error {
+	now := s.now()
 	set := questions.Set{Title: edit.Title, Description: edit.Description}
 	for _, q := range edit.Questions {
 		set.Questions = append(set.Questions, q.Question)
@@ -183,7 +184,8 @@ func replaceQuestions(ctx context.Context, tx *sql.Tx, setID int64, qs []StoredQ
 
 // SetPublished publishes or unpublishes the teacher's set. An unpublished
 // set cannot be started, even by a class it is assigned to.
-func (s *Store) SetPublished(ctx context.Context, teacherID, id int64, published bool, now time.Time) error {
+func (s *Store) SetPublished(ctx context.Context, teacherID, id int64, published bool) error {
+	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := ownSet(ctx, tx, teacherID, id); err != nil {
 			return err

@@ -68,7 +68,7 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) {
 	default: // "next", or Enter in a text field
 		next = min(n+1, count)
 	}
-	err = s.store.SaveAnswer(ctx, lid, id, n-1, answer, next-1, s.now())
+	err = s.store.SaveAnswer(ctx, lid, id, n-1, answer, next-1)
 	if errors.Is(err, questions.ErrConflict) {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
 		return

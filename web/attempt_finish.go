@@ -49,7 +49,7 @@ func (s *Server) attemptFinish(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if _, err := s.store.FinishAttempt(r.Context(), lid, id, s.now()); err != nil {
+	if _, err := s.store.FinishAttempt(r.Context(), lid, id); err != nil {
 		s.fail(w, r, err)
 		return
 	}

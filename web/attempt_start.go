@@ -17,7 +17,7 @@ func (s *Server) attemptStart(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, err := s.store.StartAttempt(r.Context(), l.ID, setID, s.now())
+	a, err := s.store.StartAttempt(r.Context(), l.ID, setID)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -157,7 +157,7 @@ func (t *teacherSite) generate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	opts := generate.Options{N: m.Count, Title: title, Origin: origin}
-	store, now, log, teacherID := t.store, t.now, t.log, tc.ID
+	store, log, teacherID := t.store, t.log, tc.ID
 	j := t.jobs.start(tc.ID, func(progress func(done, total int)) (int64, error) {
 		opts.Progress = progress
 		set, err := generate.Generate(text, opts)
@@ -168,7 +168,7 @@ func (t *teacherSite) generate(w http.ResponseWriter, r *http.Request) {
 			set.Title = "Generated questions"
 		}
 		// The request is over: the job stores the set on its own context.
-		id, err := store.CreateDraftSet(context.Background(), teacherID, set, now())
+		id, err := store.CreateDraftSet(context.Background(), teacherID, set)
 		if err != nil {
 			log.Error("store a generated set", "teacher", teacherID, "err", err)
 		}

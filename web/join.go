@@ -82,7 +82,7 @@ func (t *teacherSite) join(w http.ResponseWriter, r *http.Request) {
 		t.fail(w, r, err)
 		return
 	}
-	c, err := t.store.JoinClass(r.Context(), l.ID, code, clean, t.now())
+	c, err := t.store.JoinClass(r.Context(), l.ID, code, clean)
 	if err != nil {
 		t.fail(w, r, err)
 		return
@@ -150,7 +150,7 @@ func (t *teacherSite) classAttemptStart(w http.ResponseWriter, r *http.Request) 
 		t.fail(w, r, questions.ErrNotFound)
 		return
 	}
-	a, err := t.store.StartClassAttempt(r.Context(), lid, id, t.now())
+	a, err := t.store.StartClassAttempt(r.Context(), lid, id)
 	if err != nil {
 		t.fail(w, r, err)
 		return

@@ -45,9 +45,10 @@ type Server struct {
 	resumeLimit *rateLimiter
 }
 
-// New returns a server on store. now is the clock (time.Now in
-// production; tests move it).
-func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config, now func() time.Time) (*Server, error) {
+// New returns a server on store. The server keeps the store's clock (see
+// db.Store.SetClock), so that pages, limits and data agree on the time.
+func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*Server, error) {
+	now := store.Now
 	cookies, err := newCookieStore(ctx, store, cfg)
 	if err != nil {
 		return nil, err

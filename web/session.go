@@ -145,7 +145,7 @@ func (s *Server) currentSession(r *http.Request) (db.Session, bool, error) {
 	if token == "" {
 		return db.Session{}, false, nil
 	}
-	sess, err := s.store.Session(r.Context(), token, s.now(), s.cfg.SessionTTL)
+	sess, err := s.store.Session(r.Context(), token, s.cfg.SessionTTL)
 	if errors.Is(err, questions.ErrNotFound) {
 		return db.Session{}, false, nil
 	}
@@ -183,14 +183,14 @@ func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learn
 	if err != nil || ok {
 		return l, err
 	}
-	l, err = s.store.CreateLearner(r.Context(), s.now())
+	l, err = s.store.CreateLearner(r.Context())
 	if err != nil {
 		return db.Learner{}, err
 	}
 	// A teacher's session without a learner gets one: the teacher stays
 	// logged in.
 	if token := s.sessionToken(r); token != "" {
-		err := s.store.AttachLearner(r.Context(), token, l.ID, s.now())
+		err := s.store.AttachLearner(r.Context(), token, l.ID)
 		if err == nil || !errors.Is(err, questions.ErrNotFound) {
 			return l, err
 		}
@@ -206,7 +206,7 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, learnerID 
 			return err
 		}
 	}
-	token, err := s.store.CreateSession(r.Context(), learnerID, s.now(), s.cfg.SessionTTL)
+	token, err := s.store.CreateSession(r.Context(), learnerID, s.cfg.SessionTTL)
 	if err != nil {
 		return err
 	}
@@ -228,7 +228,7 @@ func (s *Server) teacher(r *http.Request) (db.Teacher, bool, error) {
 	if token == "" {
 		return db.Teacher{}, false, nil
 	}
-	t, err := s.store.SessionTeacher(r.Context(), token, s.now())
+	t, err := s.store.SessionTeacher(r.Context(), token)
 	if errors.Is(err, questions.ErrNotFound) {
 		return db.Teacher{}, false, nil
 	}
@@ -248,7 +248,7 @@ func (s *Server) startTeacherSession(w http.ResponseWriter, r *http.Request, tea
 			return err
 		}
 	}
-	token, err := s.store.CreateTeacherSession(r.Context(), teacherID, learnerID, s.now(), s.cfg.SessionTTL, teacherLogin)
+	token, err := s.store.CreateTeacherSession(r.Context(), teacherID, learnerID, s.cfg.SessionTTL, teacherLogin)
 	if err != nil {
 		return err
 	}

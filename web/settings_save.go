@@ -49,7 +49,7 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if err := s.store.SaveStudySettings(r.Context(), l.ID, st, s.now()); err != nil {
+	if err := s.store.SaveStudySettings(r.Context(), l.ID, st); err != nil {
 		s.fail(w, r, err)
 		return
 	}

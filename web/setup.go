@@ -14,7 +14,7 @@ var errSetupLink = questions.Errorf(questions.CodeNotFound, "%s", "This setup li
 
 func (t *teacherSite) setupShow(w http.ResponseWriter, r *http.Request) {
 	token := r.PathValue("token")
-	if err := t.store.CheckSetupToken(r.Context(), token, t.now()); err != nil {
+	if err := t.store.CheckSetupToken(r.Context(), token); err != nil {
 		if errors.Is(err, questions.ErrNotFound) {
 			err = errSetupLink
 		}
@@ -38,14 +38,14 @@ func (t *teacherSite) setup(w http.ResponseWriter, r *http.Request) {
 		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetupView(m))
 	}
 	if password != r.PostForm.Get("password2") {
-		if err := t.store.CheckSetupToken(r.Context(), token, t.now()); err != nil {
+		if err := t.store.CheckSetupToken(r.Context(), token); err != nil {
 			t.fail(w, r, errSetupLink)
 			return
 		}
 		again("The two passwords are not the same.")
 		return
 	}
-	tc, err := t.store.SetupFirstTeacher(r.Context(), token, name, password, t.now())
+	tc, err := t.store.SetupFirstTeacher(r.Context(), token, name, password)
 	switch {
 	case questions.ErrorCode(err) == questions.CodeInvalid:
 		again(questions.ErrorMessage(err))

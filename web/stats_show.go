@@ -30,8 +30,7 @@ func (s *Server) statsShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if ok {
-		now := s.now()
-		st, err := s.store.StudyStats(r.Context(), l.ID, m.SetID, now, statsWeeks*7)
+		st, err := s.store.StudyStats(r.Context(), l.ID, m.SetID, statsWeeks*7)
 		if err != nil {
 			s.fail(w, r, err)
 			return

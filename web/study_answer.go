@@ -61,7 +61,7 @@ func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request) {
 	res, err := s.store.Review(r.Context(), db.ReviewInput{
 		LearnerID: l.ID, SetID: setID, QuestionID: card, Rating: rating,
 		Reps: reps, Taken: taken, TimeZone: f.Get("tz"),
-	}, now)
+	})
 	if errors.Is(err, questions.ErrConflict) {
 		redirect(w, r, studyURL(setID, mode, "answered"))
 		return

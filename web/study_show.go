@@ -37,7 +37,7 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.now()
-	st, err := s.store.Study(r.Context(), l.ID, id, now, opt)
+	st, err := s.store.Study(r.Context(), l.ID, id, opt)
 	if err != nil {
 		s.fail(w, r, err)
 		return

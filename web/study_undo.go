@@ -29,7 +29,7 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) {
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
 		return
 	}
-	qid, err := s.store.UndoReview(r.Context(), lid, setID, s.now())
+	qid, err := s.store.UndoReview(r.Context(), lid, setID)
 	if errors.Is(err, questions.ErrNotFound) || errors.Is(err, questions.ErrConflict) {
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
 		return

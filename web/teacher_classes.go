@@ -22,7 +22,7 @@ func (t *teacherSite) classCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name := r.PostForm.Get("name")
-	c, err := t.store.CreateClass(r.Context(), tc.ID, name, t.now())
+	c, err := t.store.CreateClass(r.Context(), tc.ID, name)
 	if questions.ErrorCode(err) == questions.CodeInvalid {
 		m, err := t.homeModel(r, tc)
 		if err != nil {
@@ -185,7 +185,7 @@ func (t *teacherSite) classAssign(w http.ResponseWriter, r *http.Request) {
 		q.Feedback = db.FeedbackAfter
 	}
 	if err == nil {
-		_, err = t.store.Assign(r.Context(), tc.ID, id, int64(setID), q, t.now())
+		_, err = t.store.Assign(r.Context(), tc.ID, id, int64(setID), q)
 	}
 	if questions.ErrorCode(err) == questions.CodeInvalid {
 		m, err2 := t.classModel(r, tc, id)

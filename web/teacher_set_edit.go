@@ -128,7 +128,7 @@ func (t *teacherSite) setEdit(w http.ResponseWriter, r *http.Request) {
 		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))
 		return
 	}
-	if err := t.store.UpdateSet(r.Context(), tc.ID, info.ID, edit, t.now()); err != nil {
+	if err := t.store.UpdateSet(r.Context(), tc.ID, info.ID, edit); err != nil {
 		if questions.ErrorCode(err) == questions.CodeInvalid {
 			m.Error = questions.ErrorMessage(err)
 			t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))

@@ -50,7 +50,7 @@ func (t *teacherSite) setPublished(w http.ResponseWriter, r *http.Request, publi
 		t.fail(w, r, err)
 		return
 	}
-	if err := t.store.SetPublished(r.Context(), tc.ID, id, published, t.now()); err != nil {
+	if err := t.store.SetPublished(r.Context(), tc.ID, id, published); err != nil {
 		t.fail(w, r, err)
 		return
 	}

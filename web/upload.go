@@ -67,7 +67,7 @@ func (t *teacherSite) upload(w http.ResponseWriter, r *http.Request) {
 		refuse(http.StatusUnprocessableEntity, fmt.Sprintf("%s was not imported: %v.", name, err))
 		return
 	}
-	id, err := t.store.CreateDraftSet(r.Context(), tc.ID, set, t.now())
+	id, err := t.store.CreateDraftSet(r.Context(), tc.ID, set)
 	if err != nil {
 		t.fail(w, r, err)
 		return

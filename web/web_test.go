@@ -60,12 +60,13 @@ func newEnv(t *testing.T) *env {
 	}
 	t.Cleanup(func() { store.Close() })
 	clk := &clock{t: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)}
-	setID, err := store.CreateSet(ctx, testSet, "", clk.now())
+	store.SetClock(clk.now)
+	setID, err := store.CreateSet(ctx, testSet, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s, err := New(ctx, store, log, DefaultConfig(), clk.now)
+	s, err := New(ctx, store, log, DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -161,7 +161,7 @@ func TestBrowser_Flashcards(t *testing.T) {
 				t.Fatal(err)
 			}
 			st.NewPerDay = 3
-			if err := store.SaveStudySettings(context.Background(), learner, st, time.Now()); err != nil {
+			if err := store.SaveStudySettings(context.Background(), learner, st); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"factdrill/db"
 	"factdrill/questions"
@@ -85,7 +84,7 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer store.Close()
 	for _, s := range sets {
-		id, err := store.CreateSet(ctx, s, "", time.Now())
+		id, err := store.CreateSet(ctx, s, "")
 		if err != nil {
 			return fmt.Errorf("import %s: %w", s.Title, err)
 		}

@@ -49,7 +49,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 
 	wcfg := web.DefaultConfig()
 	wcfg.SecureCookies = cfg.SecureCookies
-	srv, err := web.New(ctx, store, log, wcfg, time.Now)
+	srv, err := web.New(ctx, store, log, wcfg)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func ensureSeedSet(ctx context.Context, store *db.Store) error {
 	if err != nil {
 		return err
 	}
-	_, err = store.CreateSet(ctx, set, seedName, time.Now())
+	_, err = store.CreateSet(ctx, set, seedName)
 	return err
 }
 
@@ -116,8 +116,8 @@ func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
 		select {
 		case <-ctx.Done():
 			return
-		case now := <-t.C:
-			if _, err := store.DeleteExpiredSessions(ctx, now); err != nil && ctx.Err() == nil {
+		case <-t.C:
+			if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("sweep sessions", "err", err)
 			}
 		}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
@@ -60,7 +59,7 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprintf(stdout, "factdrill: new password set for %s; their logins have ended\n", name)
 		return nil
 	}
-	t, err := store.CreateTeacher(ctx, name, password, time.Now())
+	t, err := store.CreateTeacher(ctx, name, password)
 	if err != nil {
 		return teacherError(err)
 	}

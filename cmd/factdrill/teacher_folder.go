@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"factdrill/db"
 	"factdrill/questions"
@@ -25,7 +24,7 @@ var folderExts = map[string]bool{".gift": true, ".txt": true, ".csv": true, ".ts
 // read is reported with its problems and skipped whole; the others are
 // imported each in one transaction. The sets belong to no teacher: every
 // teacher may assign them, and they are changed by editing the files.
-func importFolder(ctx context.Context, store *db.Store, dir string, now time.Time, stdout, stderr io.Writer) error {
+func importFolder(ctx context.Context, store *db.Store, dir string, stdout, stderr io.Writer) error {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return fmt.Errorf("questions folder: %w", err)
@@ -80,7 +79,7 @@ func importFolder(ctx context.Context, store *db.Store, dir string, now time.Tim
 			}
 			return nil
 		}
-		_, created, err := store.ImportFolderFile(ctx, rel, hash, set, now)
+		_, created, err := store.ImportFolderFile(ctx, rel, hash, set)
 		switch {
 		case questions.ErrorCode(err) == questions.CodeInvalid:
 			refused++
