@@ -44,10 +44,22 @@ type Response struct {
 	Position int
 	Question StoredQuestion
 	// Answered is false for a question not answered yet.
-	Answered   bool
-	Answer     quiz.Answer
-	Grade      quiz.Grade
+	Answered bool
+	Answer   quiz.Answer
+	// Fraction is the mark the answer earned when it was given, as
+	// stored: what counts, even if the question was edited since.
+	Fraction   float64
 	AnsweredAt time.Time
+}
+
+// Grade is the response's grade for pages and exports: the stored mark,
+// with the feedback that grading the answer gives (quiz.Regrade); the
+// zero grade of the question's kind when it is not answered.
+func (r Response) Grade() quiz.Grade {
+	if !r.Answered {
+		return quiz.Grade{Graded: r.Question.Kind.Graded()}
+	}
+	return quiz.Regrade(r.Question.Question, r.Answer, r.Fraction)
 }
 
 // StartAttempt returns the learner's open attempt at the set, or starts a
@@ -271,17 +283,11 @@ func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Res
 		if err := json.Unmarshal([]byte(body), &r.Question.Question); err != nil {
 			return nil, fmt.Errorf("question %d: %w", r.Question.ID, err)
 		}
-		r.Grade = quiz.Grade{Graded: r.Question.Kind.Graded()}
 		if answer.Valid {
-			r.Answered = true
+			r.Answered, r.Fraction, r.AnsweredAt = true, fraction.Float64, timeOf(at)
 			if err := json.Unmarshal([]byte(answer.String), &r.Answer); err != nil {
 				return nil, fmt.Errorf("answer to question %d: %w", r.Question.ID, err)
 			}
-			// Feedback is not stored; grading again gives it, and the
-			// stored fraction is what counted.
-			r.Grade = quiz.GradeAnswer(r.Question.Question, r.Answer)
-			r.Grade.Fraction = fraction.Float64
-			r.AnsweredAt = timeOf(at)
 		}
 		out = append(out, r)
 	}
@@ -321,18 +327,18 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 }
 
 // SaveAnswer records the learner's answer to the question at position pos
-// of an open attempt, replacing any earlier answer to it, grades it, and
-// moves the attempt to position next. It returns only once the answer is
-// committed. An empty answer clears the question's response. Answering in a
-// finished attempt gives questions.ErrConflict. In an attempt with feedback during it
+// of an open attempt, replacing any earlier answer to it, and moves the
+// attempt to position next. It returns only once the answer is committed.
+// An empty answer clears the question's response. Answering in a finished
+// attempt gives ErrConflict. In an attempt with feedback during it
 // (FeedbackDuring), a question's first answer stands: later ones are not
 // saved. The first answer to each question of an attempt is also a review
 // of the learner's flashcard for it (see reviewQuizAnswer).
 //
-// The attempt and its question are read from the read cache; the
-// transaction itself checks that the attempt is still the learner's and
-// open, so a cache a moment old cannot let an answer into a finished
-// attempt.
+// The answer is graded (quiz.GradeAnswer) before the transaction, on the
+// attempt's question as the read cache holds it; the transaction stores
+// the mark, and checks that the attempt is still the learner's and open,
+// so a cache a moment old cannot let an answer into a finished attempt.
 func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int) error {
 	now := s.now()
 	e, err := s.attemptEntry(ctx, learnerID, attemptID)
@@ -414,9 +420,11 @@ func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64) (
 		if err != nil {
 			return err
 		}
+		// The marks were decided when each answer was graded; the score
+		// adds them up by quiz's rules.
 		var score quiz.Score
 		for _, r := range rs {
-			score.Add(r.Grade)
+			score.Add(quiz.Grade{Graded: r.Question.Kind.Graded(), Fraction: r.Fraction})
 		}
 		_, err = tx.ExecContext(ctx, "UPDATE attempts SET finished_at = ?, score = ?, max_score = ? WHERE id = ?",
 			now.UTC(), score.Points, score.Max, attemptID)

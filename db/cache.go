@@ -135,11 +135,9 @@ func (c *cache) answered(ch answerChange) {
 	if ch.pos >= 0 && ch.pos < len(e.responses) && ch.write {
 		r := &e.responses[ch.pos]
 		if ch.answer.Empty() {
-			r.Answered, r.Answer, r.AnsweredAt = false, quiz.Answer{}, time.Time{}
-			r.Grade = quiz.Grade{Graded: r.Question.Kind.Graded()}
+			r.Answered, r.Answer, r.Fraction, r.AnsweredAt = false, quiz.Answer{}, 0, time.Time{}
 		} else {
-			r.Answered, r.Answer, r.AnsweredAt = true, ch.answer, ch.at
-			r.Grade = ch.grade
+			r.Answered, r.Answer, r.Fraction, r.AnsweredAt = true, ch.answer, ch.grade.Fraction, ch.at
 		}
 	}
 	e.attempt.Answered = 0

@@ -36,8 +36,8 @@ func TestCache_WriteThroughAnswers(t *testing.T) {
 		if st.Response.Answer.Text != text || st.Response.Answered != (text != "") || st.Answered[2] != (text != "") || st.Attempt.Position != 3 {
 			t.Fatalf("after answering %q the cached step is %+v", text, st)
 		}
-		if want := text == "Tokyo"; st.Response.Grade.Right() != want {
-			t.Fatalf("after answering %q the grade is %+v, right = %v", text, st.Response.Grade, want)
+		if want := text == "Tokyo"; st.Response.Grade().Right() != want {
+			t.Fatalf("after answering %q the grade is %+v, right = %v", text, st.Response.Grade(), want)
 		}
 		// What the cache says is what the database says.
 		fresh := openAgain(t, s)

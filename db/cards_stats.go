@@ -189,7 +189,6 @@ func reviewStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sche
 func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, st *StudyStats) error {
 	const horizon = 30
 	st.Due = make([]int, horizon)
-	leech := sched.Config().LeechThreshold
 	rows, err := tx.QueryContext(ctx, `SELECT c.state, c.scheduled_days, c.lapses, c.suspended, c.due
 		FROM cards c JOIN questions q ON q.id = c.question_id
 		WHERE c.learner_id = ? AND (? = 0 OR q.set_id = ?) AND q.kind IN `+cardKindsSQL, learnerID, setID, setID)
@@ -207,7 +206,7 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 		if err := rows.Scan(&state, &days, &lapses, &suspended, &due); err != nil {
 			return err
 		}
-		if leech > 0 && lapses >= leech {
+		if sched.Leech(quiz.Card{Lapses: lapses}) {
 			st.States.Leeches++
 		}
 		switch {

@@ -55,7 +55,7 @@ func newCardEnv(t *testing.T) *cardEnv {
 	return e
 }
 
-func (e *cardEnv) study(now time.Time, opt StudyOptions) Study {
+func (e *cardEnv) study(now time.Time, opt quiz.StudyOptions) Study {
 	e.t.Helper()
 	st, err := at(e.s, now).Study(e.ctx, e.learner, e.setID, opt)
 	if err != nil {
@@ -64,7 +64,7 @@ func (e *cardEnv) study(now time.Time, opt StudyOptions) Study {
 	return st
 }
 
-func (e *cardEnv) review(qid int64, r quiz.Rating, now time.Time) ReviewResult {
+func (e *cardEnv) review(qid int64, r quiz.Rating, now time.Time) quiz.Reviewed {
 	e.t.Helper()
 	res, err := at(e.s, now).Review(e.ctx, ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: qid, Rating: r, Reps: -1, Taken: 5 * time.Second})
 	if err != nil {
@@ -99,7 +99,7 @@ func sameCard(a, b quiz.Card) bool {
 
 func TestStore_StudyVisitor(t *testing.T) {
 	e := newCardEnv(t)
-	st, err := at(e.s, t0).Study(e.ctx, 0, e.setID, StudyOptions{})
+	st, err := at(e.s, t0).Study(e.ctx, 0, e.setID, quiz.StudyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,10 +111,10 @@ func TestStore_StudyVisitor(t *testing.T) {
 		t.Fatalf("Study(visitor) shows %+v from %v, want the first question, new", st.Card, st.From)
 	}
 	t.Run("questions.ErrNotFound", func(t *testing.T) {
-		if _, err := at(e.s, t0).Study(e.ctx, 0, 999, StudyOptions{}); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := at(e.s, t0).Study(e.ctx, 0, 999, quiz.StudyOptions{}); !errors.Is(err, questions.ErrNotFound) {
 			t.Errorf("Study(set 999) = %v, want questions.ErrNotFound", err)
 		}
-		if _, err := at(e.s, t0).Study(e.ctx, 0, e.setID, StudyOptions{CardID: e.qids[1]}); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := at(e.s, t0).Study(e.ctx, 0, e.setID, quiz.StudyOptions{CardID: e.qids[1]}); !errors.Is(err, questions.ErrNotFound) {
 			t.Errorf("Study(card = the essay) = %v, want questions.ErrNotFound", err)
 		}
 	})
@@ -250,7 +250,7 @@ func TestStore_UndoReview(t *testing.T) {
 	}
 	// A new card answered and taken back is new again, with no log.
 	e.review(e.qids[0], quiz.RatingGood, now)
-	if st := e.study(now, StudyOptions{}); !st.CanUndo || st.Queue.Counts.New != 3 {
+	if st := e.study(now, quiz.StudyOptions{}); !st.CanUndo || st.Queue.Counts.New != 3 {
 		t.Fatalf("after one answer: undo %v, counts %+v; want undo offered and 3 new", st.CanUndo, st.Queue.Counts)
 	}
 	qid, err := at(e.s, now.Add(time.Second)).UndoReview(e.ctx, e.learner, e.setID)
@@ -263,7 +263,7 @@ func TestStore_UndoReview(t *testing.T) {
 	if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 0 {
 		t.Fatalf("log after undo = %+v, want it empty", log)
 	}
-	if st := e.study(now, StudyOptions{}); st.Queue.Counts.New != 4 || st.CanUndo {
+	if st := e.study(now, quiz.StudyOptions{}); st.Queue.Counts.New != 4 || st.CanUndo {
 		t.Fatalf("after undo: counts %+v, undo %v; want 4 new and nothing to undo", st.Queue.Counts, st.CanUndo)
 	}
 
@@ -353,7 +353,7 @@ func TestStore_QuizAnswerIsReview(t *testing.T) {
 		t.Fatalf("log after a second attempt = %+v, want a second review, Good", log)
 	}
 	// Quiz answers introduce new cards: three of four are studied now.
-	if st := e.study(t0.Add(2*time.Hour), StudyOptions{}); st.Queue.Counts.New != 1 {
+	if st := e.study(t0.Add(2*time.Hour), quiz.StudyOptions{}); st.Queue.Counts.New != 1 {
 		t.Fatalf("after the quiz the set has %+v, want 1 new card", st.Queue.Counts)
 	}
 }
@@ -367,32 +367,32 @@ func TestStore_NewCardsPerDay(t *testing.T) {
 	}
 	// 20:00 in New York on 28 November is 01:00 UTC on the 29th.
 	evening := time.Date(2026, 11, 29, 1, 0, 0, 0, time.UTC)
-	s := e.study(evening, StudyOptions{})
+	s := e.study(evening, quiz.StudyOptions{})
 	if s.Queue.Counts.New != 2 || s.Queue.NewLater != 2 {
 		t.Fatalf("counts = %+v, later %d; want 2 new now and 2 later", s.Queue.Counts, s.Queue.NewLater)
 	}
 	e.review(e.qids[0], quiz.RatingEasy, evening)
 	e.review(e.qids[2], quiz.RatingEasy, evening)
-	s = e.study(evening.Add(time.Minute), StudyOptions{})
+	s = e.study(evening.Add(time.Minute), quiz.StudyOptions{})
 	if s.Queue.Counts.New != 0 || s.Card != nil || s.Queue.NewLater != 2 {
 		t.Fatalf("after 2 new cards: counts %+v, card %v; want none left today", s.Queue.Counts, s.Card)
 	}
 	// 03:00 in New York is still the same learner day; 04:00 is the next.
-	if s := e.study(time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), StudyOptions{}); s.Queue.Counts.New != 0 {
+	if s := e.study(time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), quiz.StudyOptions{}); s.Queue.Counts.New != 0 {
 		t.Fatalf("at 03:00 local: %+v, want still no new cards", s.Queue.Counts)
 	}
-	s = e.study(time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC), StudyOptions{})
+	s = e.study(time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC), quiz.StudyOptions{})
 	if s.Queue.Counts.New != 2 || s.Card == nil || s.Card.Question.ID != e.qids[3] {
 		t.Fatalf("at 04:00 local: %+v showing %v, want 2 new cards from the fourth question", s.Queue.Counts, s.Card)
 	}
 	t.Run("Ahead", func(t *testing.T) {
-		s := e.study(evening.Add(time.Minute), StudyOptions{Ahead: true})
+		s := e.study(evening.Add(time.Minute), quiz.StudyOptions{Ahead: true})
 		if s.Card == nil || s.From != quiz.QueueAhead || s.Card.Question.ID != e.qids[0] {
 			t.Fatalf("studying ahead shows %v from %v, want the first card, due soonest", s.Card, s.From)
 		}
 	})
 	t.Run("MoreNew", func(t *testing.T) {
-		s := e.study(evening.Add(time.Minute), StudyOptions{MoreNew: true})
+		s := e.study(evening.Add(time.Minute), quiz.StudyOptions{MoreNew: true})
 		if s.Card == nil || s.From != quiz.QueueNew || s.Card.Question.ID != e.qids[3] || s.Queue.Counts.New != 2 {
 			t.Fatalf("learning more new cards shows %v from %v with counts %+v, want the 2 new cards left", s.Card, s.From, s.Queue.Counts)
 		}
@@ -452,7 +452,7 @@ func TestStore_SuspendCard(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := e.study(t0.Add(time.Hour), StudyOptions{})
+	s := e.study(t0.Add(time.Hour), quiz.StudyOptions{})
 	if s.Suspended != 2 || s.Queue.Counts != (quiz.StudyCounts{New: 2}) || s.Card.Question.ID != e.qids[3] {
 		t.Fatalf("with 2 cards suspended: %d suspended, counts %+v, card %d; want 2 new from the fourth question",
 			s.Suspended, s.Queue.Counts, s.Card.Question.ID)
@@ -466,7 +466,7 @@ func TestStore_SuspendCard(t *testing.T) {
 	if n, err := e.s.UnsuspendAll(e.ctx, e.learner, e.setID); err != nil || n != 2 {
 		t.Fatalf("UnsuspendAll = %d, %v; want 2", n, err)
 	}
-	if s := e.study(t0.Add(time.Hour), StudyOptions{}); s.Suspended != 0 || s.Queue.Counts != (quiz.StudyCounts{New: 3, Learning: 1}) {
+	if s := e.study(t0.Add(time.Hour), quiz.StudyOptions{}); s.Suspended != 0 || s.Queue.Counts != (quiz.StudyCounts{New: 3, Learning: 1}) {
 		t.Fatalf("after UnsuspendAll: %d suspended, counts %+v", s.Suspended, s.Queue.Counts)
 	}
 }

@@ -272,7 +272,7 @@ func TestStore_Attempt(t *testing.T) {
 	}
 	st, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 0)
 	a, r := st.Attempt, st.Response
-	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade.Right() ||
+	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade().Right() ||
 		len(st.Answered) != 4 || !st.Answered[3] {
 		t.Fatalf("AttemptQuestion(0) = %+v, %v", st, err)
 	}
@@ -300,7 +300,7 @@ func TestStore_Attempt(t *testing.T) {
 		t.Fatalf("SaveAnswer after finishing = %v, want questions.ErrConflict", err)
 	}
 	_, rs, err := s.Responses(ctx, alice.ID, a.ID)
-	if err != nil || len(rs) != 4 || rs[3].Grade.Graded || rs[2].Answer.Text != " tokyo " {
+	if err != nil || len(rs) != 4 || rs[3].Grade().Graded || rs[2].Answer.Text != " tokyo " {
 		t.Fatalf("Responses = %+v, %v", rs, err)
 	}
 	// A new attempt starts once the last one is finished.

@@ -42,7 +42,7 @@ func (s *Server) attemptResult(w http.ResponseWriter, r *http.Request) {
 			Answered: resp.Answered,
 			Given:    quiz.AnswerText(q, resp.Answer),
 			Right:    quiz.RightAnswerText(q),
-			Grade:    resp.Grade,
+			Grade:    resp.Grade(),
 		})
 	}
 	s.render(w, r, views.ResultView(m))

@@ -39,7 +39,7 @@ func (t *teacherSite) classFeedback(w http.ResponseWriter, r *http.Request) {
 		Page:      t.page(r, fmt.Sprintf("Question %d of %d", n, a.Count), "sets", l),
 		AttemptID: id, SetTitle: a.SetTitle, Count: a.Count,
 		Item: views.ResultItem{Number: n, Question: q, Answered: true, Given: quiz.AnswerText(q, resp.Answer),
-			Right: quiz.RightAnswerText(q), Grade: resp.Grade},
+			Right: quiz.RightAnswerText(q), Grade: resp.Grade()},
 		NextURL: fmt.Sprintf("/attempts/%d/questions/%d", id, n+1),
 		Last:    n == a.Count,
 	}

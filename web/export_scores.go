@@ -123,9 +123,9 @@ func WriteAnswersCSV(w io.Writer, attempts []db.AttemptDetail) error {
 			q := r.Question.Question
 			mark, right := "", ""
 			if q.Kind.Graded() && a.Finished() {
-				mark = strconv.FormatFloat(r.Grade.Fraction, 'f', -1, 64)
+				mark = strconv.FormatFloat(r.Fraction, 'f', -1, 64)
 				right = "no"
-				if r.Grade.Right() {
+				if r.Grade().Right() {
 					right = "yes"
 				}
 			}

@@ -24,7 +24,7 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	mode := studyMode(q.Get("mode"))
-	opt := db.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
+	opt := quiz.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
 	if c := q.Get("card"); c != "" {
 		if opt.CardID, err = strconv.ParseInt(c, 10, 64); err != nil || opt.CardID <= 0 {
 			s.fail(w, r, questions.ErrNotFound)
@@ -90,7 +90,7 @@ func studyPage(st db.Study, mode string, show bool, shown, now time.Time) views.
 		ID:       c.Question.ID,
 		Reps:     c.Card.Reps,
 		State:    c.Card.State.String(),
-		Leech:    c.Leech(sched),
+		Leech:    sched.Leech(c.Card),
 		Question: q,
 		Answer:   quiz.RightAnswerText(q),
 		Feedback: backFeedback(q),

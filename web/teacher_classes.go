@@ -270,7 +270,7 @@ func (t *teacherSite) classStudent(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, resp := range a.Responses {
 			q := resp.Question.Question
-			item := views.ResultItem{Question: q, Answered: resp.Answered, Grade: resp.Grade}
+			item := views.ResultItem{Question: q, Answered: resp.Answered, Grade: resp.Grade()}
 			sa.Answers = append(sa.Answers, views.StudentAnswer{Number: resp.Position + 1, Stem: stemText(q),
 				Given: quiz.AnswerText(q, resp.Answer), Right: quiz.RightAnswerText(q), Verdict: views.Verdict(item), Class: views.ResultClass(item)})
 		}

@@ -415,7 +415,7 @@ func TestClassQuizSettings(t *testing.T) {
 	}
 	w.sA.post(qURL, wrong)
 	st2, _ := w.store.AttemptQuestion(context.Background(), w.learnerA, id, n-1)
-	if !st2.Response.Grade.Right() {
+	if !st2.Response.Grade().Right() {
 		t.Errorf("after a second, wrong answer the first (right) one no longer stands: %+v", st2.Response)
 	}
 	w.sA.post(base+"/finish", nil)

@@ -46,7 +46,7 @@ func (t *teacherSite) teacherItems(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				continue
 			}
-			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Grade.Fraction})
+			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Fraction})
 		}
 		answers = append(answers, row)
 	}
