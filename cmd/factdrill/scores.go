@@ -7,8 +7,8 @@ import (
 	"io"
 
 	"factdrill/db"
+	"factdrill/db/export"
 	"factdrill/questions"
-	"factdrill/web"
 )
 
 // runScores prints the score export that teachers download, as CSV, for
@@ -44,7 +44,7 @@ func runScores(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	if !*answers {
-		return web.WriteScoresCSV(stdout, classes)
+		return export.Scores(stdout, classes)
 	}
 	var all []db.AttemptDetail
 	for _, c := range classes {
@@ -54,5 +54,5 @@ func runScores(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		all = append(all, attempts...)
 	}
-	return web.WriteAnswersCSV(stdout, all)
+	return export.Answers(stdout, all)
 }
