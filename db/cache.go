@@ -37,6 +37,10 @@ type sessionEntry struct {
 	gen      uint64
 	sess     Session
 	lastSeen time.Time
+	// The teacher's login, if there is one: when a request last came,
+	// how long it may idle, and when it ends whatever happens.
+	teacherSeen, teacherEnds time.Time
+	teacherIdle              time.Duration
 }
 
 // attemptEntry is an attempt as its question pages show it.

@@ -61,16 +61,13 @@ func (b RetentionBucket) Rate() float64 {
 }
 
 // StateCounts are the learner's cards by where they stand. Young review
-// cards have an interval under 21 days; mature ones 21 days or more (as in
-// Anki). Suspended cards count only as suspended.
+// cards have an interval under quiz.MatureDays; mature ones that or more
+// (as in Anki). Suspended cards count only as suspended.
 type StateCounts struct {
 	New, Learning, Relearning, Young, Mature, Suspended int
 	// Leeches are cards forgotten at least the leech threshold of times.
 	Leeches int
 }
-
-// MatureDays is the interval from which a review card counts as mature.
-const MatureDays = 21
 
 // retentionAges are the card ages true retention is shown for.
 var retentionAges = []RetentionBucket{
@@ -219,7 +216,7 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 			st.States.Learning++
 		case state == quiz.StateRelearning:
 			st.States.Relearning++
-		case days >= MatureDays:
+		case days >= quiz.MatureDays:
 			st.States.Mature++
 		default:
 			st.States.Young++

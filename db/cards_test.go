@@ -506,7 +506,7 @@ func TestStore_StudyStats(t *testing.T) {
 		t.Errorf("retention in the first week = %+v, want 2 of 3", b)
 	}
 	want := StateCounts{New: 1, Young: 1, Relearning: 1, Suspended: 1}
-	if e.card(e.qids[0]).Card.ScheduledDays >= MatureDays {
+	if e.card(e.qids[0]).Card.ScheduledDays >= quiz.MatureDays {
 		want.Young, want.Mature = 0, 1
 	}
 	if st.States != want {

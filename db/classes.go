@@ -45,7 +45,9 @@ func FormatJoinCode(code string) string {
 // MaxClassNameLen is the longest class name, in characters.
 const MaxClassNameLen = 80
 
-func cleanClassName(name string) (string, error) {
+// CleanClassName trims a class name as typed and checks it: not empty, at
+// most MaxClassNameLen characters of valid text, no control characters.
+func CleanClassName(name string) (string, error) {
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" {
 		return "", invalid("the class needs a name")
@@ -67,7 +69,7 @@ func cleanClassName(name string) (string, error) {
 // CreateClass makes a class for the teacher with a fresh join code.
 func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string) (Class, error) {
 	now := s.now()
-	name, err := cleanClassName(name)
+	name, err := CleanClassName(name)
 	if err != nil {
 		return Class{}, fmt.Errorf("db: create class: %w", err)
 	}
@@ -160,7 +162,7 @@ func (s *Store) Class(ctx context.Context, teacherID, id int64) (Class, error) {
 
 // RenameClass renames the teacher's class.
 func (s *Store) RenameClass(ctx context.Context, teacherID, id int64, name string) error {
-	name, err := cleanClassName(name)
+	name, err := CleanClassName(name)
 	if err != nil {
 		return fmt.Errorf("db: rename class: %w", err)
 	}

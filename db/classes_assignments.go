@@ -36,14 +36,33 @@ type QuizSettings struct {
 	Feedback string
 }
 
-func (q QuizSettings) check() error {
-	switch {
-	case q.Draw < 0 || q.Draw > 10000:
-		return invalid("the number of questions drawn must be between 0 (all) and 10000")
-	case q.MaxAttempts < 0 || q.MaxAttempts > 1000:
-		return invalid("the attempts allowed must be between 0 (no limit) and 1000")
-	case q.Feedback != FeedbackAfter && q.Feedback != FeedbackDuring:
-		return invalid("feedback is shown %q or %q", FeedbackAfter, FeedbackDuring)
+// Problems says, for each setting out of range, what is wrong with it, by
+// the name forms give it ("draw", "attempts", "feedback"); nil if all are
+// fine.
+func (q QuizSettings) Problems() map[string]string {
+	p := map[string]string{}
+	if q.Draw < 0 || q.Draw > 10000 {
+		p["draw"] = "the number of questions drawn must be between 0 (all) and 10000"
+	}
+	if q.MaxAttempts < 0 || q.MaxAttempts > 1000 {
+		p["attempts"] = "the attempts allowed must be between 0 (no limit) and 1000"
+	}
+	if q.Feedback != FeedbackAfter && q.Feedback != FeedbackDuring {
+		p["feedback"] = fmt.Sprintf("feedback is shown %q or %q", FeedbackAfter, FeedbackDuring)
+	}
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// Check is Problems as one invalid-input error, naming the first problem.
+func (q QuizSettings) Check() error {
+	p := q.Problems()
+	for _, f := range []string{"draw", "attempts", "feedback"} {
+		if msg, ok := p[f]; ok {
+			return invalid("%s", msg)
+		}
 	}
 	return nil
 }
@@ -97,7 +116,7 @@ func queryAssignments(ctx context.Context, tx *sql.Tx, where string, args ...any
 // settings.
 func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q QuizSettings) (int64, error) {
 	now := s.now()
-	if err := q.check(); err != nil {
+	if err := q.Check(); err != nil {
 		return 0, fmt.Errorf("db: assign: %w", err)
 	}
 	var id int64

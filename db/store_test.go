@@ -197,7 +197,7 @@ func TestStore_Session(t *testing.T) {
 		t.Fatal(err)
 	}
 	sess, err := at(s, t0.Add(time.Minute)).Session(ctx, token, ttl)
-	if err != nil || sess.LearnerID != l.ID {
+	if err != nil || sess.LearnerID() != l.ID {
 		t.Fatalf("Session = %+v, %v, want learner %d", sess, err, l.ID)
 	}
 	// Used after 20 hours, the session is extended by a day from then.

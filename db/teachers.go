@@ -44,7 +44,7 @@ func (s *Store) CreateTeacher(ctx context.Context, name, password string) (Teach
 	now := s.now()
 	name, err := CleanTeacherName(name)
 	if err == nil {
-		err = checkNewPassword(password)
+		err = CheckNewPassword(password)
 	}
 	if err != nil {
 		return Teacher{}, fmt.Errorf("db: create teacher: %w", err)
@@ -88,7 +88,7 @@ func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.
 // SetTeacherPassword changes a teacher's password and ends their logins
 // everywhere.
 func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) error {
-	if err := checkNewPassword(password); err != nil {
+	if err := CheckNewPassword(password); err != nil {
 		return fmt.Errorf("db: set password: %w", err)
 	}
 	hash := hashPassword(password)
@@ -222,7 +222,7 @@ func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password str
 	now := s.now()
 	name, err := CleanTeacherName(name)
 	if err == nil {
-		err = checkNewPassword(password)
+		err = CheckNewPassword(password)
 	}
 	if err != nil {
 		return Teacher{}, fmt.Errorf("db: setup: %w", err)

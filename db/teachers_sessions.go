@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"factdrill/questions"
 	"fmt"
 	"time"
@@ -42,50 +41,6 @@ func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID i
 		return "", fmt.Errorf("db: create teacher session: %w", err)
 	}
 	return token, nil
-}
-
-// SessionTeacher returns the teacher logged in on the session of token.
-// A login past its idle or absolute end is ended there and then, and gives
-// questions.ErrNotFound, as does a session with no teacher. A request moves the idle
-// end on, writing at most once in a twentieth of the idle time.
-func (s *Store) SessionTeacher(ctx context.Context, token string) (Teacher, error) {
-	now := s.now()
-	var (
-		t          Teacher
-		seen, ends time.Time
-		idleSec    int64
-	)
-	h := hashToken(token)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT t.id, t.name, t.created_at, s.teacher_seen_at, s.teacher_idle_seconds, s.teacher_ends_at
-			FROM sessions s JOIN teachers t ON t.id = s.teacher_id WHERE s.token_hash = ? AND s.expires_at > ?`, h, now.UTC()).
-			Scan(&t.ID, &t.Name, &t.CreatedAt, &seen, &idleSec, &ends)
-		if errors.Is(err, sql.ErrNoRows) {
-			return questions.ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: session teacher: %w", err)
-	}
-	t.CreatedAt = t.CreatedAt.UTC()
-	idle := time.Duration(idleSec) * time.Second
-	switch {
-	case !now.Before(ends) || now.Sub(seen) >= idle:
-		if err := s.EndTeacherLogin(ctx, token); err != nil {
-			return Teacher{}, err
-		}
-		return Teacher{}, fmt.Errorf("db: session teacher: login expired: %w", questions.ErrNotFound)
-	case now.Sub(seen) >= idle/20:
-		err := s.inWrite(ctx, func(tx *sql.Tx) error {
-			_, err := tx.ExecContext(ctx, "UPDATE sessions SET teacher_seen_at = ? WHERE token_hash = ? AND teacher_id = ?", now.UTC(), h, t.ID)
-			return err
-		})
-		if err != nil {
-			return Teacher{}, fmt.Errorf("db: session teacher: %w", err)
-		}
-	}
-	return t, nil
 }
 
 // EndTeacherLogin logs the teacher out of the session of token, leaving

@@ -119,24 +119,24 @@ func TestStore_TeacherSession(t *testing.T) {
 	// Active every 90 minutes: the login lasts until its absolute end.
 	for now.Before(t0.Add(12*time.Hour - 90*time.Minute)) {
 		now = now.Add(90 * time.Minute)
-		if got, err := at(s, now).SessionTeacher(ctx, token); err != nil || got.ID != a.ID {
+		if got, err := sessionTeacher(at(s, now), token); err != nil || got.ID != a.ID {
 			t.Fatalf("at %v: SessionTeacher = %+v, %v, want teacher %d", now.Sub(t0), got, err, a.ID)
 		}
 	}
-	if _, err := at(s, t0.Add(12*time.Hour)).SessionTeacher(ctx, token); !errors.Is(err, questions.ErrNotFound) {
+	if _, err := sessionTeacher(at(s, t0.Add(12*time.Hour)), token); !errors.Is(err, questions.ErrNotFound) {
 		t.Fatalf("after 12h: %v, want questions.ErrNotFound", err)
 	}
 	// The learner part of the session goes on.
-	if sess, err := at(s, t0.Add(12*time.Hour)).Session(ctx, token, 180*24*time.Hour); err != nil || sess.LearnerID != l.ID {
+	if sess, err := at(s, t0.Add(12*time.Hour)).Session(ctx, token, 180*24*time.Hour); err != nil || sess.LearnerID() != l.ID {
 		t.Fatalf("learner session after the teacher's login ended = %+v, %v", sess, err)
 	}
 
 	t.Run("Idle", func(t *testing.T) {
 		token, _ := at(s, t0).CreateTeacherSession(ctx, a.ID, 0, time.Hour, login)
-		if _, err := at(s, t0.Add(119*time.Minute)).SessionTeacher(ctx, token); err != nil {
+		if _, err := sessionTeacher(at(s, t0.Add(119*time.Minute)), token); err != nil {
 			t.Fatalf("after 119 idle minutes: %v", err)
 		}
-		if _, err := at(s, t0.Add(119*time.Minute+2*time.Hour)).SessionTeacher(ctx, token); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := sessionTeacher(at(s, t0.Add(119*time.Minute+2*time.Hour)), token); !errors.Is(err, questions.ErrNotFound) {
 			t.Fatalf("after 2h idle: %v, want questions.ErrNotFound", err)
 		}
 	})
@@ -145,7 +145,7 @@ func TestStore_TeacherSession(t *testing.T) {
 		if err := s.EndTeacherLogin(ctx, token); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := at(s, t0).SessionTeacher(ctx, token); !errors.Is(err, questions.ErrNotFound) {
+		if _, err := sessionTeacher(at(s, t0), token); !errors.Is(err, questions.ErrNotFound) {
 			t.Fatalf("after logout: %v, want questions.ErrNotFound", err)
 		}
 	})
@@ -243,4 +243,14 @@ func TestStore_TeacherSets(t *testing.T) {
 			t.Fatalf("after delete: %+v", sets)
 		}
 	})
+}
+
+// sessionTeacher is the teacher logged in on the session of token, or
+// ErrNotFound for none.
+func sessionTeacher(s *Store, token string) (Teacher, error) {
+	sess, err := s.Session(context.Background(), token, 180*24*time.Hour)
+	if err == nil && sess.Teacher.ID == 0 {
+		err = questions.ErrNotFound
+	}
+	return sess.Teacher, err
 }

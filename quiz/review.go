@@ -12,6 +12,10 @@ import (
 // answer may be undone. The store reads the facts (a card, its log, the
 // last answer) and stores what these functions decide.
 
+// MatureDays is the interval from which a review card counts as mature,
+// as in Anki; younger review cards are young.
+const MatureDays = 21
+
 // MaxTaken caps the time an answer is recorded as taking, as Anki does: a
 // learner who walked away did not think for an hour.
 const MaxTaken = time.Minute

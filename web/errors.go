@@ -29,8 +29,9 @@ var statusOf = map[questions.Code]int{
 }
 
 // fail maps err to a status and an error page: the one place errors become
-// responses. Users see the message of an invalid-input error, never the
-// text of an internal one, which is logged instead.
+// responses, by their code (see questions.Error). Users see the message
+// of an application error, never the text of an internal one, which is
+// logged instead.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var tooBig *http.MaxBytesError
 	switch code := questions.ErrorCode(err); {
@@ -70,8 +71,9 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	s.renderStatus(w, r, status, views.ErrorView(page))
 }
 
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.renderError(w, r, http.StatusNotFound, "")
+// notFound answers every path no route takes.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
+	return questions.ErrNotFound
 }
 
 // render writes a page with status 200.
@@ -114,9 +116,3 @@ var (
 	htmlContentType = []string{"text/html; charset=utf-8"}
 	noStore         = []string{"no-store"}
 )
-
-// redirect sends the browser to url with 303 See Other: the "redirect" of
-// Post/Redirect/Get.
-func redirect(w http.ResponseWriter, r *http.Request, url string) {
-	http.Redirect(w, r, url, http.StatusSeeOther)
-}

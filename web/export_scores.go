@@ -2,104 +2,55 @@ package web
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"net/http"
-	"strings"
 
 	"factdrill/db"
 	"factdrill/db/export"
 )
 
-func (t *teacherSite) exportClassScores(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+// exportClassScores downloads a class's gradebook (see package export).
+func (s *Server) exportClassScores(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	res, err := t.store.ClassResults(r.Context(), tc.ID, id)
+	res, err := s.store.ClassResults(r.Context(), teacherOf(r).ID, id)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	t.sendCSV(w, r, fileName(res.Class.Name)+"-scores.csv", func(w io.Writer) error { return export.Scores(w, []db.ClassResults{res}) })
+	return sendCSV(w, fileName(res.Class.Name)+"-scores.csv", func(w io.Writer) error { return export.Scores(w, []db.ClassResults{res}) })
 }
 
-func (t *teacherSite) exportAllScores(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	res, err := t.store.AllClassResults(r.Context(), tc.ID, "")
+// exportAllScores downloads the gradebook of all the teacher's classes.
+func (s *Server) exportAllScores(w http.ResponseWriter, r *http.Request) error {
+	res, err := s.store.AllClassResults(r.Context(), teacherOf(r).ID, "")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	t.sendCSV(w, r, "scores.csv", func(w io.Writer) error { return export.Scores(w, res) })
+	return sendCSV(w, "scores.csv", func(w io.Writer) error { return export.Scores(w, res) })
 }
 
-func (t *teacherSite) exportClassAnswers(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+// exportClassAnswers downloads every answer given in a class.
+func (s *Server) exportClassAnswers(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	c, attempts, err := t.store.ClassAttempts(r.Context(), tc.ID, id, 0)
+	c, attempts, err := s.store.ClassAttempts(r.Context(), teacherOf(r).ID, id, 0)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	t.sendCSV(w, r, fileName(c.Name)+"-answers.csv", func(w io.Writer) error { return export.Answers(w, attempts) })
+	return sendCSV(w, fileName(c.Name)+"-answers.csv", func(w io.Writer) error { return export.Answers(w, attempts) })
 }
 
-func (t *teacherSite) sendCSV(w http.ResponseWriter, r *http.Request, name string, write func(io.Writer) error) {
+// sendCSV downloads what write writes, after a byte-order mark.
+func sendCSV(w http.ResponseWriter, name string, write func(io.Writer) error) error {
 	var buf bytes.Buffer
 	buf.WriteString(export.BOM)
 	if err := write(&buf); err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	download(w, "text/csv; charset=utf-8", name, buf.Bytes())
-}
-
-// download sends body as a file to save.
-func download(w http.ResponseWriter, ctype, name string, body []byte) {
-	h := w.Header()
-	h.Set("Content-Type", ctype)
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
-	h.Set("Cache-Control", "no-store")
-	w.Write(body)
-}
-
-// fileName makes a safe file name from a title: letters, digits and
-// dashes.
-func fileName(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-		if b.Len() >= 60 {
-			break
-		}
-	}
-	name := strings.Trim(b.String(), "-")
-	if name == "" {
-		return "set"
-	}
-	return name
+	return nil
 }

@@ -2,41 +2,82 @@ package web
 
 import (
 	"errors"
-	"factdrill/questions"
 	"net/http"
 	"strconv"
+
+	"factdrill/questions"
 )
 
 // studyUndo takes back the learner's last flashcard answer in the set and
 // shows that card again.
-func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) {
+func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) error {
 	setID, err := pathID(r, "id")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	mode := studyMode(r.PostForm.Get("mode"))
-	lid, err := s.learnerID(r)
+	f, err := postForm(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
+	mode := studyMode(f.Get("mode"))
+	lid := learnerOf(r).ID
 	if lid == 0 {
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
-		return
+		return nil
 	}
 	qid, err := s.store.UndoReview(r.Context(), lid, setID)
-	if errors.Is(err, questions.ErrNotFound) || errors.Is(err, questions.ErrConflict) {
+	switch {
+	case errors.Is(err, questions.ErrNotFound) || errors.Is(err, questions.ErrConflict):
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
-		return
+	case err != nil:
+		return err
+	default:
+		redirect(w, r, studyURL(setID, mode, "undone", "card", strconv.FormatInt(qid, 10)))
 	}
+	return nil
+}
+
+// studySuspend takes the card shown out of the learner's study of the set,
+// until they restore it.
+func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request) error {
+	setID, err := pathID(r, "id")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	redirect(w, r, studyURL(setID, mode, "undone", "card", strconv.FormatInt(qid, 10)))
+	f, err := postForm(r)
+	if err != nil {
+		return err
+	}
+	card, err := formCard(f.Get("card"))
+	if err != nil {
+		return err
+	}
+	l, err := s.ensureLearner(w, r)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SuspendCard(r.Context(), l.ID, setID, card, true); err != nil {
+		return err
+	}
+	redirect(w, r, studyURL(setID, studyMode(f.Get("mode")), "suspended"))
+	return nil
+}
+
+// studyUnsuspend puts every suspended card of the set back into study.
+func (s *Server) studyUnsuspend(w http.ResponseWriter, r *http.Request) error {
+	setID, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	f, err := postForm(r)
+	if err != nil {
+		return err
+	}
+	if lid := learnerOf(r).ID; lid != 0 {
+		if _, err := s.store.UnsuspendAll(r.Context(), lid, setID); err != nil {
+			return err
+		}
+	}
+	redirect(w, r, studyURL(setID, studyMode(f.Get("mode")), "restored"))
+	return nil
 }

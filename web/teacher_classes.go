@@ -5,68 +5,73 @@ import (
 	"net/http"
 	"time"
 
-	"factdrill/db"
-	"factdrill/questions"
 	"factdrill/quiz"
 	"factdrill/views"
 )
 
 // classCreate makes a class with a fresh join code.
-func (t *teacherSite) classCreate(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	name := r.PostForm.Get("name")
-	c, err := t.store.CreateClass(r.Context(), tc.ID, name)
-	if questions.ErrorCode(err) == questions.CodeInvalid {
-		m, err := t.homeModel(r, tc)
-		if err != nil {
-			t.fail(w, r, err)
-			return
-		}
-		m.ClassName, m.Error = name, questions.ErrorMessage(err)
-		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.TeacherHomeView(m))
-		return
-	}
+func (s *Server) classCreate(w http.ResponseWriter, r *http.Request) error {
+	f, err := readClassForm(r)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	errs, err := f.check()
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		m, err := s.homeModel(r, f, errs)
+		if err != nil {
+			return err
+		}
+		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.TeacherHomeView(m))
+		return nil
+	}
+	c, err := s.store.CreateClass(r.Context(), teacherOf(r).ID, f.Name)
+	if err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=class-made", c.ID))
+	return nil
 }
 
 // classShow is a class's page for its teacher: join code, assignments and
 // results.
-func (t *teacherSite) classShow(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) classShow(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	m, err := t.classModel(r, tc, id)
+	m, err := s.classModel(r, id, nil)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	t.render(w, r, views.ClassView(m))
+	s.render(w, r, views.ClassView(m))
+	return nil
 }
 
-func (t *teacherSite) classModel(r *http.Request, tc db.Teacher, id int64) (views.ClassPage, error) {
-	ctx := r.Context()
-	res, err := t.store.ClassResults(ctx, tc.ID, id)
+// classAgain shows the class's page again with the problems of one of its
+// forms.
+func (s *Server) classAgain(w http.ResponseWriter, r *http.Request, id int64, errs views.FieldErrors, rename string) error {
+	m, err := s.classModel(r, id, errs)
+	if err != nil {
+		return err
+	}
+	if rename != "" {
+		m.Rename = rename
+	}
+	s.renderStatus(w, r, http.StatusUnprocessableEntity, views.ClassView(m))
+	return nil
+}
+
+func (s *Server) classModel(r *http.Request, id int64, errs views.FieldErrors) (views.ClassPage, error) {
+	ctx, tc := r.Context(), teacherOf(r)
+	res, err := s.store.ClassResults(ctx, tc.ID, id)
 	if err != nil {
 		return views.ClassPage{}, err
 	}
-	m := views.ClassPage{TeacherPage: t.tpage(r, tc, res.Class.Name, ""), Class: classRow(res.Class), JoinURL: siteURL(r) + "/join"}
+	m := views.ClassPage{TeacherPage: s.tpage(r, res.Class.Name, ""), Class: classRow(res.Class), JoinURL: siteURL(r) + "/join",
+		Rename: res.Class.Name, Errors: errs}
 	assigned := map[int64]bool{}
 	for _, a := range res.Assignments {
 		assigned[a.SetID] = true
@@ -84,29 +89,17 @@ func (t *teacherSite) classModel(r *http.Request, tc db.Teacher, id int64) (view
 		}
 		m.Results = append(m.Results, row)
 	}
-	sets, err := t.store.AssignableSets(ctx, tc.ID)
-	if err != nil {
-		return m, err
-	}
-	for _, s := range sets {
-		if !assigned[s.ID] {
-			title := s.Title
-			if !s.Published {
+	sets, err := s.store.AssignableSets(ctx, tc.ID)
+	for _, set := range sets {
+		if !assigned[set.ID] {
+			title := set.Title
+			if !set.Published {
 				title += " (draft)"
 			}
-			m.Sets = append(m.Sets, views.SetOption{ID: s.ID, Title: title})
+			m.Sets = append(m.Sets, views.SetOption{ID: set.ID, Title: title})
 		}
 	}
-	return m, nil
-}
-
-// siteURL is the address the request came to, for links to show students.
-func siteURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	return m, err
 }
 
 // takenText writes a time taken the way a results table shows it.
@@ -121,142 +114,102 @@ func takenText(d time.Duration) string {
 	return fmt.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
 }
 
-func (t *teacherSite) classRename(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) classRename(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
-	if err == nil {
-		err = r.ParseForm()
-	}
-	if err == nil {
-		err = t.store.RenameClass(r.Context(), tc.ID, id, r.PostForm.Get("name"))
-	}
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	f, err := readClassForm(r)
+	if err != nil {
+		return err
+	}
+	errs, err := f.check()
+	if err != nil {
+		return err
+	}
+	if len(errs) > 0 {
+		return s.classAgain(w, r, id, errs, f.Name)
+	}
+	if err := s.store.RenameClass(r.Context(), teacherOf(r).ID, id, f.Name); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=renamed", id))
+	return nil
 }
 
-func (t *teacherSite) classDelete(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) classDelete(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
-	if err == nil {
-		err = t.store.DeleteClass(r.Context(), tc.ID, id)
-	}
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	if err := s.store.DeleteClass(r.Context(), teacherOf(r).ID, id); err != nil {
+		return err
 	}
 	redirect(w, r, "/teacher?notice=class-gone")
+	return nil
 }
 
 // classAssign gives the class a set with quiz settings.
-func (t *teacherSite) classAssign(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) classAssign(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	var q db.QuizSettings
-	setID, err := formInt(r, "set", 0)
-	if err == nil {
-		q.Draw, err = formInt(r, "draw", 0)
-	}
-	if err == nil {
-		q.MaxAttempts, err = formInt(r, "attempts", 0)
-	}
-	q.Shuffle = r.PostForm.Get("shuffle") == "1"
-	q.Feedback = r.PostForm.Get("feedback")
-	if q.Feedback == "" {
-		q.Feedback = db.FeedbackAfter
-	}
-	if err == nil {
-		_, err = t.store.Assign(r.Context(), tc.ID, id, int64(setID), q)
-	}
-	if questions.ErrorCode(err) == questions.CodeInvalid {
-		m, err2 := t.classModel(r, tc, id)
-		if err2 != nil {
-			t.fail(w, r, err2)
-			return
-		}
-		m.Error = questions.ErrorMessage(err)
-		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.ClassView(m))
-		return
-	}
+	f, err := readAssignForm(r)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	if errs := f.check(); len(errs) > 0 {
+		return s.classAgain(w, r, id, errs, "")
+	}
+	if _, err := s.store.Assign(r.Context(), teacherOf(r).ID, id, f.SetID, f.Settings); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=assigned", id))
+	return nil
 }
 
 // classUnassign takes a set away from a class.
-func (t *teacherSite) classUnassign(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) classUnassign(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	a, err := t.store.Assignment(r.Context(), tc.ID, id)
-	if err == nil {
-		err = t.store.Unassign(r.Context(), tc.ID, id)
-	}
+	tc := teacherOf(r)
+	a, err := s.store.Assignment(r.Context(), tc.ID, id)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	if err := s.store.Unassign(r.Context(), tc.ID, id); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=unassigned", a.ClassID))
+	return nil
 }
 
 // classStudent is one student's attempts in the class, with every answer.
-func (t *teacherSite) classStudent(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) classStudent(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	lid, err := pathID(r, "learner")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	c, attempts, err := t.store.ClassAttempts(r.Context(), tc.ID, id, lid)
+	ctx := r.Context()
+	c, attempts, err := s.store.ClassAttempts(ctx, teacherOf(r).ID, id, lid)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	l, err := t.store.Learner(r.Context(), lid)
+	l, err := s.store.Learner(ctx, lid)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	m := views.StudentPage{TeacherPage: t.tpage(r, tc, l.DisplayName(), ""), ClassID: c.ID, ClassName: c.Name, LearnerID: lid, Name: l.DisplayName()}
-	classes, err := t.store.LearnerClasses(r.Context(), lid)
+	m := views.StudentPage{TeacherPage: s.tpage(r, l.DisplayName(), ""), ClassID: c.ID, ClassName: c.Name, LearnerID: lid, Name: l.DisplayName()}
+	classes, err := s.store.LearnerClasses(ctx, lid)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	for _, lc := range classes {
 		m.Member = m.Member || lc.ID == c.ID
@@ -276,27 +229,23 @@ func (t *teacherSite) classStudent(w http.ResponseWriter, r *http.Request) {
 		}
 		m.Attempts = append(m.Attempts, sa)
 	}
-	t.render(w, r, views.StudentView(m))
+	s.render(w, r, views.StudentView(m))
+	return nil
 }
 
 // classRemoveStudent takes a student out of the class; their results stay.
-func (t *teacherSite) classRemoveStudent(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
+func (s *Server) classRemoveStudent(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	lid, err := pathID(r, "learner")
-	if err == nil {
-		err = t.store.RemoveMember(r.Context(), tc.ID, id, lid)
-	}
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	if err := s.store.RemoveMember(r.Context(), teacherOf(r).ID, id, lid); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=removed", id))
+	return nil
 }
