@@ -20,19 +20,17 @@ import (
 // token signed and encrypted with keys generated on first start and kept
 // in the database (so that a restart logs no one out), and the session is
 // a row of the sessions table, found by the token's SHA-256, where logout
-// and expiry are enforced. Its Values are the row's: the learner and the
-// teacher. The rest of the package asks for them through learnerOf and
-// teacherOf, never for cookie values.
+// and expiry are enforced. Its one value is the row's, a *db.Session (the
+// learner and the teacher). The rest of the package asks for them through
+// learnerOf and teacherOf, never for cookie values.
 const (
 	cookieName   = "factdrill"
 	keysSetting  = "session_keys"
 	hashKeyBytes = 64
 	encKeyBytes  = 32
-	// learnerKey holds the session's db.Learner (ID 0 for none yet).
-	learnerKey = "learner"
-	// teacherKey holds the teacher logged in on it, a db.Teacher (ID 0
-	// for none).
-	teacherKey = "teacher"
+	// whoKey holds the session's row, a *db.Session; none in a session
+	// not stored yet.
+	whoKey = "who"
 )
 
 // teacherLogin is how long a teacher stays logged in: two hours without a
@@ -40,9 +38,12 @@ const (
 var teacherLogin = db.TeacherLogin{Idle: 2 * time.Hour, MaxAge: 12 * time.Hour}
 
 type sessionStore struct {
-	db      *db.Store
-	codecs  []securecookie.Codec
-	options sessions.Options
+	db     *db.Store
+	codecs []securecookie.Codec
+	// options are the cookie's; tlsOptions the same, Secure, for a request
+	// that came over TLS. Sessions share them: endSession copies them
+	// before changing them.
+	options, tlsOptions sessions.Options
 	// ttl is how long a session lasts without use.
 	ttl time.Duration
 }
@@ -69,6 +70,8 @@ func newSessionStore(ctx context.Context, store *db.Store, cfg Config) (*session
 		},
 		ttl: cfg.SessionTTL,
 	}
+	st.tlsOptions = st.options
+	st.tlsOptions.Secure = true
 	for _, c := range st.codecs {
 		sc := c.(*securecookie.SecureCookie)
 		sc.MaxAge(st.options.MaxAge)
@@ -88,10 +91,10 @@ func (st *sessionStore) Get(r *http.Request, name string) (*sessions.Session, er
 // does not verify is no session at all.
 func (st *sessionStore) New(r *http.Request, name string) (*sessions.Session, error) {
 	s := sessions.NewSession(st, name)
-	opts := st.options
-	opts.Secure = opts.Secure || r.TLS != nil
-	s.Options, s.IsNew = &opts, true
-	s.Values[learnerKey], s.Values[teacherKey] = db.Learner{}, db.Teacher{}
+	s.Options, s.IsNew = &st.options, true
+	if r.TLS != nil {
+		s.Options = &st.tlsOptions
+	}
 	c, err := r.Cookie(name)
 	if err != nil {
 		return s, nil
@@ -108,7 +111,7 @@ func (st *sessionStore) New(r *http.Request, name string) (*sessions.Session, er
 		return s, err
 	}
 	s.ID, s.IsNew = string(token), false
-	s.Values[learnerKey], s.Values[teacherKey] = row.Learner, row.Teacher
+	s.Values[whoKey] = &row
 	return s, nil
 }
 
@@ -120,8 +123,11 @@ func (st *sessionStore) New(r *http.Request, name string) (*sessions.Session, er
 // the cookie opens nothing, and the cookie is cleared.
 func (st *sessionStore) Save(r *http.Request, w http.ResponseWriter, s *sessions.Session) error {
 	ctx := r.Context()
-	learner, _ := s.Values[learnerKey].(db.Learner)
-	teacher, _ := s.Values[teacherKey].(db.Teacher)
+	var who db.Session
+	if p, ok := s.Values[whoKey].(*db.Session); ok {
+		who = *p
+	}
+	learner, teacher := who.Learner, who.Teacher
 	switch {
 	case s.Options.MaxAge < 0:
 		if s.ID != "" {
@@ -168,19 +174,21 @@ func sessionOf(r *http.Request) *sessions.Session {
 	return s
 }
 
+// whoOf is who the request's session stands for.
+func whoOf(r *http.Request) db.Session {
+	if p, ok := sessionOf(r).Values[whoKey].(*db.Session); ok {
+		return *p
+	}
+	return db.Session{}
+}
+
 // learnerOf is the request's learner; the zero Learner (ID 0) for a
 // visitor not known yet.
-func learnerOf(r *http.Request) db.Learner {
-	l, _ := sessionOf(r).Values[learnerKey].(db.Learner)
-	return l
-}
+func learnerOf(r *http.Request) db.Learner { return whoOf(r).Learner }
 
 // teacherOf is the teacher logged in on the request's session; the zero
 // Teacher (ID 0) for none.
-func teacherOf(r *http.Request) db.Teacher {
-	t, _ := sessionOf(r).Values[teacherKey].(db.Teacher)
-	return t
-}
+func teacherOf(r *http.Request) db.Teacher { return whoOf(r).Teacher }
 
 // ensureLearner returns the request's learner, making one on first use.
 // Only handlers of POST requests call it: a learner is made by doing
@@ -196,7 +204,9 @@ func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learn
 	}
 	sess := sessionOf(r)
 	if !sess.IsNew {
-		sess.Values[learnerKey] = l
+		who := whoOf(r)
+		who.Learner = l
+		sess.Values[whoKey] = &who
 		err := sess.Save(r, w)
 		if !errors.Is(err, questions.ErrNotFound) {
 			return l, err
@@ -216,13 +226,15 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, l db.Learn
 		}
 	}
 	sess.ID, sess.IsNew = "", true
-	sess.Values[learnerKey], sess.Values[teacherKey] = l, t
+	sess.Values[whoKey] = &db.Session{Learner: l, Teacher: t}
 	return sess.Save(r, w)
 }
 
 // endSession logs the browser out, whoever is logged in.
 func (s *Server) endSession(w http.ResponseWriter, r *http.Request) error {
 	sess := sessionOf(r)
-	sess.Options.MaxAge = -1
+	opts := *sess.Options
+	opts.MaxAge = -1
+	sess.Options = &opts
 	return sess.Save(r, w)
 }
