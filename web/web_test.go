@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"factdrill/db"
 	"factdrill/questions"
 )
@@ -383,4 +385,14 @@ func TestSessionExpires(t *testing.T) {
 	if r := b.get(base + "/questions/1"); r.status != 404 {
 		t.Fatalf("question after the session expired = %d, want 404", r.status)
 	}
+}
+
+// parseHTML parses a page, to query it as a browser would.
+func parseHTML(t *testing.T, body string) *goquery.Document {
+	t.Helper()
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("parse the page: %v", err)
+	}
+	return doc
 }
