@@ -134,7 +134,7 @@ const attemptSelect = `SELECT a.id, a.learner_id, a.set_id, s.title, a.position,
 	coalesce(a.assignment_id, 0), coalesce((SELECT g.feedback FROM assignments g WHERE g.id = a.assignment_id), '')
 	FROM attempts a JOIN sets s ON s.id = a.set_id`
 
-func scanAttempt(row interface{ Scan(...any) error }) (Attempt, error) {
+func scanAttempt(row scanner) (Attempt, error) {
 	var (
 		a        Attempt
 		finished sql.NullTime
@@ -182,19 +182,9 @@ func rightCount(ctx context.Context, tx *sql.Tx, attemptID int64) (int, error) {
 func (s *Store) LearnerAttempts(ctx context.Context, learnerID int64) ([]Attempt, error) {
 	var as []Attempt
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, attemptSelect+" WHERE a.learner_id = ? ORDER BY a.id DESC", learnerID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			a, err := scanAttempt(rows)
-			if err != nil {
-				return err
-			}
-			as = append(as, a)
-		}
-		return rows.Err()
+		var err error
+		as, err = queryAll(ctx, tx, scanAttempt, attemptSelect+" WHERE a.learner_id = ? ORDER BY a.id DESC", learnerID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("db: attempts of learner %d: %w", learnerID, err)

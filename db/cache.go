@@ -153,15 +153,6 @@ func (c *cache) answered(ch answerChange) {
 	c.attempts[id] = e
 }
 
-// forget drops an attempt's entry after a change the cache does not apply
-// (such as finishing it).
-func (c *cache) forget(attemptID int64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.attemptVer[attemptID]++
-	delete(c.attempts, attemptID)
-}
-
 // answerChange is what SaveAnswer committed to an attempt.
 type answerChange struct {
 	attemptID int64

@@ -157,24 +157,15 @@ func (n *nullCard) card() (quiz.Card, bool) {
 // setCardsTx returns the learner's cards for the set's flashcards in the
 // set's order, without the questions' bodies.
 func setCardsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) ([]StudyCard, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT q.id, q.position, `+cardColumns+`
-		FROM questions q LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
-		WHERE q.set_id = ? AND q.kind IN `+cardKindsSQL+` ORDER BY q.position`, learnerID, setID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []StudyCard
-	for rows.Next() {
+	return queryAll(ctx, tx, func(row scanner) (StudyCard, error) {
 		c := StudyCard{Question: StoredQuestion{SetID: setID}}
 		var n nullCard
-		if err := rows.Scan(append([]any{&c.Question.ID, &c.Question.Position}, n.dest()...)...); err != nil {
-			return nil, err
-		}
+		err := row.Scan(append([]any{&c.Question.ID, &c.Question.Position}, n.dest()...)...)
 		c.Card, c.Suspended = n.card()
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		return c, err
+	}, `SELECT q.id, q.position, `+cardColumns+`
+		FROM questions q LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
+		WHERE q.set_id = ? AND q.kind IN `+cardKindsSQL+` ORDER BY q.position`, learnerID, setID)
 }
 
 func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
@@ -383,21 +374,12 @@ func putCardTx(ctx context.Context, tx *sql.Tx, learnerID, questionID int64, c q
 
 // replayTx rebuilds a card from its log with sched.
 func replayTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, learnerID, questionID int64) (quiz.Card, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT rating, reviewed_at FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id",
-		learnerID, questionID)
-	if err != nil {
-		return quiz.Card{}, err
-	}
-	defer rows.Close()
-	var logs []quiz.ReviewLog
-	for rows.Next() {
+	logs, err := queryAll(ctx, tx, func(row scanner) (quiz.ReviewLog, error) {
 		var l quiz.ReviewLog
-		if err := rows.Scan(&l.Rating, &l.Time); err != nil {
-			return quiz.Card{}, err
-		}
-		logs = append(logs, l)
-	}
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&l.Rating, &l.Time)
+		return l, err
+	}, "SELECT rating, reviewed_at FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id", learnerID, questionID)
+	if err != nil {
 		return quiz.Card{}, err
 	}
 	return sched.Replay(questionID, logs)
@@ -532,28 +514,22 @@ type Review struct {
 func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]Review, error) {
 	var out []Review
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, rating, reviewed_at, coalesce(taken_ms, -1), source, coalesce(attempt_id, 0), state_before
-			FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id`, learnerID, questionID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryAll(ctx, tx, func(row scanner) (Review, error) {
 			var (
 				r     Review
 				taken int64
 			)
-			if err := rows.Scan(&r.ID, &r.Rating, &r.At, &taken, &r.Source, &r.AttemptID, &r.StateBefore); err != nil {
-				return err
-			}
+			err := row.Scan(&r.ID, &r.Rating, &r.At, &taken, &r.Source, &r.AttemptID, &r.StateBefore)
 			r.At = r.At.UTC()
 			r.Taken = time.Duration(taken) * time.Millisecond
 			if taken < 0 {
 				r.Taken = -1
 			}
-			out = append(out, r)
-		}
-		return rows.Err()
+			return r, err
+		}, `SELECT id, rating, reviewed_at, coalesce(taken_ms, -1), source, coalesce(attempt_id, 0), state_before
+			FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id`, learnerID, questionID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("db: review log of card %d of learner %d: %w", questionID, learnerID, err)

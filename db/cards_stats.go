@@ -240,19 +240,6 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 
 // studiedSetsTx lists the sets the learner has cards in, by title.
 func studiedSetsTx(ctx context.Context, tx *sql.Tx, learnerID int64) ([]SetInfo, error) {
-	rows, err := tx.QueryContext(ctx, setSelect+` WHERE s.id IN (SELECT q.set_id FROM cards c JOIN questions q ON q.id = c.question_id
+	return queryAll(ctx, tx, scanSet, setSelect+` WHERE s.id IN (SELECT q.set_id FROM cards c JOIN questions q ON q.id = c.question_id
 		WHERE c.learner_id = ?) ORDER BY s.title, s.id`, learnerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SetInfo
-	for rows.Next() {
-		i, err := scanSet(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
 }

@@ -104,7 +104,7 @@ const classSelect = `SELECT c.id, c.teacher_id, c.name, c.join_code, c.created_a
 	(SELECT count(*) FROM assignments a WHERE a.class_id = c.id)
 	FROM classes c`
 
-func scanClass(row interface{ Scan(...any) error }) (Class, error) {
+func scanClass(row scanner) (Class, error) {
 	var c Class
 	err := row.Scan(&c.ID, &c.TeacherID, &c.Name, &c.JoinCode, &c.CreatedAt, &c.Members, &c.Assigned)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -115,20 +115,7 @@ func scanClass(row interface{ Scan(...any) error }) (Class, error) {
 }
 
 func queryClasses(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Class, error) {
-	rows, err := tx.QueryContext(ctx, classSelect+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var cs []Class
-	for rows.Next() {
-		c, err := scanClass(rows)
-		if err != nil {
-			return nil, err
-		}
-		cs = append(cs, c)
-	}
-	return cs, rows.Err()
+	return queryAll(ctx, tx, scanClass, classSelect+where, args...)
 }
 
 // TeacherClasses lists the teacher's classes by name.

@@ -83,7 +83,7 @@ const assignmentSelect = `SELECT g.id, g.class_id, g.set_id, s.title, (SELECT co
 	s.published, g.draw, g.shuffle, g.max_attempts, g.feedback, g.created_at
 	FROM assignments g JOIN sets s ON s.id = g.set_id JOIN classes c ON c.id = g.class_id`
 
-func scanAssignment(row interface{ Scan(...any) error }) (Assignment, error) {
+func scanAssignment(row scanner) (Assignment, error) {
 	var a Assignment
 	err := row.Scan(&a.ID, &a.ClassID, &a.SetID, &a.SetTitle, &a.Questions, &a.Published,
 		&a.Draw, &a.Shuffle, &a.MaxAttempts, &a.Feedback, &a.CreatedAt)
@@ -95,20 +95,7 @@ func scanAssignment(row interface{ Scan(...any) error }) (Assignment, error) {
 }
 
 func queryAssignments(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Assignment, error) {
-	rows, err := tx.QueryContext(ctx, assignmentSelect+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var as []Assignment
-	for rows.Next() {
-		a, err := scanAssignment(rows)
-		if err != nil {
-			return nil, err
-		}
-		as = append(as, a)
-	}
-	return as, rows.Err()
+	return queryAll(ctx, tx, scanAssignment, assignmentSelect+where, args...)
 }
 
 // Assign gives the teacher's class a set: one of the teacher's own, or a
@@ -316,21 +303,8 @@ func startClassAttempt(ctx context.Context, tx *sql.Tx, learnerID, assignmentID 
 	if a.MaxAttempts > 0 && used >= a.MaxAttempts {
 		return 0, invalid("you have used all %d attempts at this quiz", a.MaxAttempts)
 	}
-	var qids []int64
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
+	qids, err := queryAll(ctx, tx, scanInt64, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
 	if err != nil {
-		return 0, err
-	}
-	for rows.Next() {
-		var q int64
-		if err := rows.Scan(&q); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		qids = append(qids, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	if len(qids) == 0 {

@@ -124,7 +124,7 @@ func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, strin
 
 const learnerSelect = "SELECT id, name, resume_code, created_at FROM learners"
 
-func scanLearner(row *sql.Row) (Learner, error) {
+func scanLearner(row scanner) (Learner, error) {
 	var l Learner
 	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {

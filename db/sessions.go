@@ -164,22 +164,6 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 	return n, nil
 }
 
-// Setting returns the value stored under key, or questions.ErrNotFound.
-func (s *Store) Setting(ctx context.Context, key string) ([]byte, error) {
-	var v []byte
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
-		if errors.Is(err, sql.ErrNoRows) {
-			return questions.ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("db: setting %q: %w", key, err)
-	}
-	return v, nil
-}
-
 // SettingOrInit returns the value stored under key; if there is none yet it
 // stores and returns init(). Two servers starting together agree on one
 // value.

@@ -100,7 +100,7 @@ func (s *Store) BuiltinSet(ctx context.Context, builtin string) (SetInfo, error)
 const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published, coalesce(s.owner_id, 0),
 	(SELECT count(*) FROM questions q WHERE q.set_id = s.id), s.created_at, s.updated_at FROM sets s`
 
-func scanSet(row interface{ Scan(...any) error }) (SetInfo, error) {
+func scanSet(row scanner) (SetInfo, error) {
 	var i SetInfo
 	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.OwnerID, &i.Questions, &i.CreatedAt, &i.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -162,22 +162,15 @@ func AsSet(info SetInfo, qs []StoredQuestion) questions.Set {
 }
 
 func setQuestions(ctx context.Context, tx *sql.Tx, setID int64) ([]StoredQuestion, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, position, body FROM questions WHERE set_id = ? ORDER BY position", setID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var qs []StoredQuestion
-	for rows.Next() {
+	return queryAll(ctx, tx, func(row scanner) (StoredQuestion, error) {
 		q := StoredQuestion{SetID: setID}
 		var body string
-		if err := rows.Scan(&q.ID, &q.Position, &body); err != nil {
-			return nil, err
+		if err := row.Scan(&q.ID, &q.Position, &body); err != nil {
+			return q, err
 		}
 		if err := json.Unmarshal([]byte(body), &q.Question); err != nil {
-			return nil, fmt.Errorf("question %d: %w", q.ID, err)
+			return q, fmt.Errorf("question %d: %w", q.ID, err)
 		}
-		qs = append(qs, q)
-	}
-	return qs, rows.Err()
+		return q, nil
+	}, "SELECT id, position, body FROM questions WHERE set_id = ? ORDER BY position", setID)
 }

@@ -207,6 +207,35 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// scanner is a row to scan: *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+// queryAll runs a query in tx and returns its rows, each read by scan,
+// checking rows.Err: the one scan loop of the package.
+func queryAll[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// scanInt64 reads a row of one integer.
+func scanInt64(row scanner) (int64, error) {
+	var v int64
+	err := row.Scan(&v)
+	return v, err
+}
+
 // nullTime turns a zero time into SQL NULL.
 func nullTime(t time.Time) any {
 	if t.IsZero() {

@@ -138,23 +138,6 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 	return t, nil
 }
 
-// Teacher returns the teacher with the given id.
-func (s *Store) Teacher(ctx context.Context, id int64) (Teacher, error) {
-	var t Teacher
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT id, name, created_at FROM teachers WHERE id = ?", id).Scan(&t.ID, &t.Name, &t.CreatedAt)
-		if errors.Is(err, sql.ErrNoRows) {
-			return questions.ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: teacher %d: %w", id, err)
-	}
-	t.CreatedAt = t.CreatedAt.UTC()
-	return t, nil
-}
-
 // TeacherCount says how many teacher accounts there are.
 func (s *Store) TeacherCount(ctx context.Context) (int, error) {
 	var n int

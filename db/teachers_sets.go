@@ -48,19 +48,9 @@ func (s *Store) AssignableSets(ctx context.Context, teacherID int64) ([]SetInfo,
 func (s *Store) listSets(ctx context.Context, where string, args ...any) ([]SetInfo, error) {
 	var sets []SetInfo
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, setSelect+where, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			i, err := scanSet(rows)
-			if err != nil {
-				return err
-			}
-			sets = append(sets, i)
-		}
-		return rows.Err()
+		var err error
+		sets, err = queryAll(ctx, tx, scanSet, setSelect+where, args...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("db: list sets: %w", err)
@@ -130,22 +120,13 @@ func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit
 // the id of a stored question of the set rewrite it, the others are added,
 // and stored questions not in qs are deleted.
 func replaceQuestions(ctx context.Context, tx *sql.Tx, setID int64, qs []StoredQuestion) error {
-	stored := map[int64]bool{}
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM questions WHERE set_id = ?", setID)
+	ids, err := queryAll(ctx, tx, scanInt64, "SELECT id FROM questions WHERE set_id = ?", setID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
+	stored := map[int64]bool{}
+	for _, id := range ids {
 		stored[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	kept := map[int64]bool{}
 	for _, q := range qs {

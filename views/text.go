@@ -8,7 +8,8 @@ import (
 	"factdrill/questions"
 )
 
-// Plural writes a count with its noun: "1 question", "12 questions".
+// Plural writes a count with its noun: "1 question", "12 questions". It is
+// the one plural of the project: pages, handlers and commands use it.
 func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun

@@ -13,7 +13,10 @@ import (
 // running: `factdrill backup -db factdrill.db backup.db`.
 func runBackup(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := flags("backup", &cfg, getenv, stderr)
+	fs, err := flags("backup", &cfg, getenv, stderr)
+	if err != nil {
+		return err
+	}
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}

@@ -12,7 +12,10 @@ import (
 // `factdrill export [-db PATH] -set ID [-format gift|csv|anki|json]`.
 func runExport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := flags("export", &cfg, getenv, stderr)
+	fs, err := flags("export", &cfg, getenv, stderr)
+	if err != nil {
+		return err
+	}
 	id := fs.Int64("set", 0, "`id` of the set to export (the number in its address, /sets/ID)")
 	format := fs.String("format", "gift", "`format`: gift, csv, anki or json")
 	if err := fs.Parse(args); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/views"
 )
 
 // runImport reads question files into the database as sets:
@@ -20,7 +21,10 @@ import (
 // error is printed as FILE:LINE:COL: message and nothing is imported.
 func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := flags("import", &cfg, getenv, stderr)
+	fs, err := flags("import", &cfg, getenv, stderr)
+	if err != nil {
+		return err
+	}
 	title := fs.String("set", "", "put the questions of all files in one set with this `title` (default: a set a file)")
 	dry := fs.Bool("dry-run", false, "read and report, but store nothing")
 	format := fs.String("format", "", "with -dry-run, `json` prints the sets read in the JSON form")
@@ -73,7 +77,7 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 			return enc.Encode(sets)
 		}
 		for _, s := range sets {
-			fmt.Fprintf(stdout, "%s: %s (%s); nothing stored (-dry-run)\n", s.Title, plural(len(s.Questions), "question"), kindSummary(s))
+			fmt.Fprintf(stdout, "%s: %s (%s); nothing stored (-dry-run)\n", s.Title, views.Plural(len(s.Questions), "question"), kindSummary(s))
 		}
 		return nil
 	}
@@ -88,7 +92,7 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 		if err != nil {
 			return fmt.Errorf("import %s: %w", s.Title, err)
 		}
-		fmt.Fprintf(stdout, "imported %q as set %d: %s (%s)\n", s.Title, id, plural(len(s.Questions), "question"), kindSummary(s))
+		fmt.Fprintf(stdout, "imported %q as set %d: %s (%s)\n", s.Title, id, views.Plural(len(s.Questions), "question"), kindSummary(s))
 	}
 	return nil
 }
@@ -127,13 +131,6 @@ func baseNames(paths []string) []string {
 		out[i] = filepath.Base(p)
 	}
 	return out
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // kindSummary counts a set's questions by kind: "3 multiple choice, 1 essay".

@@ -81,17 +81,21 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 }
 
 // flags returns a flag set for a command with the flags every command
-// shares (the database), defaults taken from the environment.
-func flags(name string, cfg *Config, getenv func(string) string, stderr io.Writer) *flag.FlagSet {
+// shares (the database, the log level), defaults taken from the
+// environment. An environment value that cannot be read is an error, as
+// the same value given as a flag would be.
+func flags(name string, cfg *Config, getenv func(string) string, stderr io.Writer) (*flag.FlagSet, error) {
 	fs := flag.NewFlagSet("factdrill "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.DB, "db", envOr(getenv, "FACTDRILL_DB", "factdrill.db"), "SQLite database `file` (created if missing; env FACTDRILL_DB)")
 	cfg.LogLevel = slog.LevelInfo
 	if v := getenv("FACTDRILL_LOG_LEVEL"); v != "" {
-		cfg.LogLevel.UnmarshalText([]byte(v))
+		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			return nil, fmt.Errorf("FACTDRILL_LOG_LEVEL=%q: want debug, info, warn or error", v)
+		}
 	}
 	fs.TextVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "least `level` logged: debug, info, warn or error (env FACTDRILL_LOG_LEVEL)")
-	return fs
+	return fs, nil
 }
 
 func envOr(getenv func(string) string, key, def string) string {

@@ -21,7 +21,10 @@ import (
 // the downloads start with is left out.
 func runScores(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := flags("scores", &cfg, getenv, stderr)
+	fs, err := flags("scores", &cfg, getenv, stderr)
+	if err != nil {
+		return err
+	}
 	code := fs.String("class", "", "only the class with this join `code`")
 	answers := fs.Bool("answers", false, "one row per attempt and question instead of one per student")
 	if err := fs.Parse(args); err != nil {

@@ -25,7 +25,10 @@ const seedName = "seed"
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var cfg Config
-	fs := flags("serve", &cfg, getenv, stderr)
+	fs, err := flags("serve", &cfg, getenv, stderr)
+	if err != nil {
+		return err
+	}
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "FACTDRILL_ADDR", "127.0.0.1:8080"), "`address` to listen on (env FACTDRILL_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", getenv("FACTDRILL_SECURE_COOKIES") == "1", "mark cookies Secure, for a site served over TLS (env FACTDRILL_SECURE_COOKIES=1)")
 	teacherFlags(fs, &cfg, getenv)

@@ -31,7 +31,10 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	action := args[0]
 	var cfg Config
-	fs := flags("teacher "+action, &cfg, getenv, stderr)
+	fs, err := flags("teacher "+action, &cfg, getenv, stderr)
+	if err != nil {
+		return err
+	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
 	}
