@@ -295,11 +295,7 @@ type review struct {
 // first rebuilt from its log with the learner's scheduler, so a later model
 // is adopted card by card as cards are reviewed.
 func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) {
-	st, err := studySettingsTx(ctx, tx, r.learnerID)
-	if err != nil {
-		return quiz.Reviewed{}, err
-	}
-	sched, err := st.Scheduler()
+	sched, err := schedulerTx(ctx, tx, r.learnerID)
 	if err != nil {
 		return quiz.Reviewed{}, err
 	}
@@ -413,11 +409,7 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, 
 	now := s.now()
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		st, err := studySettingsTx(ctx, tx, learnerID)
-		if err != nil {
-			return err
-		}
-		sched, err := st.Scheduler()
+		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
 		}
@@ -544,11 +536,7 @@ func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]R
 func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (quiz.Card, error) {
 	var c quiz.Card
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		st, err := studySettingsTx(ctx, tx, learnerID)
-		if err != nil {
-			return err
-		}
-		sched, err := st.Scheduler()
+		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
 		}

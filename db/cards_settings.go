@@ -161,6 +161,15 @@ func (s *Store) StudySettings(ctx context.Context, learnerID int64) (StudySettin
 	return st, nil
 }
 
+// schedulerTx is the learner's scheduler, built from their settings.
+func schedulerTx(ctx context.Context, tx *sql.Tx, learnerID int64) (*quiz.Scheduler, error) {
+	st, err := studySettingsTx(ctx, tx, learnerID)
+	if err != nil {
+		return nil, err
+	}
+	return st.Scheduler()
+}
+
 func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySettings, error) {
 	st := StudySettings{Saved: true}
 	err := tx.QueryRowContext(ctx, `SELECT desired_retention, new_per_day, time_zone, rollover_hour

@@ -120,31 +120,17 @@ func queryClasses(ctx context.Context, tx *sql.Tx, where string, args ...any) ([
 
 // TeacherClasses lists the teacher's classes by name.
 func (s *Store) TeacherClasses(ctx context.Context, teacherID int64) ([]Class, error) {
-	var cs []Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		cs, err = queryClasses(ctx, tx, " WHERE c.teacher_id = ? ORDER BY c.name, c.id", teacherID)
-		return err
+	return read(ctx, s, fmt.Sprintf("classes of teacher %d", teacherID), func(tx *sql.Tx) ([]Class, error) {
+		return queryClasses(ctx, tx, " WHERE c.teacher_id = ? ORDER BY c.name, c.id", teacherID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("db: classes of teacher %d: %w", teacherID, err)
-	}
-	return cs, nil
 }
 
 // Class returns the teacher's class with the given id; another teacher's
 // class gives questions.ErrNotFound, as a missing one does.
 func (s *Store) Class(ctx context.Context, teacherID, id int64) (Class, error) {
-	var c Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", id, teacherID))
-		return err
+	return read(ctx, s, fmt.Sprintf("class %d", id), func(tx *sql.Tx) (Class, error) {
+		return scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", id, teacherID))
 	})
-	if err != nil {
-		return Class{}, fmt.Errorf("db: class %d: %w", id, err)
-	}
-	return c, nil
 }
 
 // RenameClass renames the teacher's class.
@@ -153,39 +139,13 @@ func (s *Store) RenameClass(ctx context.Context, teacherID, id int64, name strin
 	if err != nil {
 		return fmt.Errorf("db: rename class: %w", err)
 	}
-	err = s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE classes SET name = ? WHERE id = ? AND teacher_id = ?", name, id, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return questions.ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: rename class %d: %w", id, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("rename class %d", id), "UPDATE classes SET name = ? WHERE id = ? AND teacher_id = ?", name, id, teacherID)
 }
 
 // DeleteClass deletes the teacher's class with its memberships,
 // assignments and the attempts made for them.
 func (s *Store) DeleteClass(ctx context.Context, teacherID, id int64) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM classes WHERE id = ? AND teacher_id = ?", id, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return questions.ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: delete class %d: %w", id, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("delete class %d", id), "DELETE FROM classes WHERE id = ? AND teacher_id = ?", id, teacherID)
 }
 
 // JoinClass makes the learner a member of the class whose join code is
@@ -224,36 +184,16 @@ func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name strin
 
 // LearnerClasses lists the classes the learner has joined.
 func (s *Store) LearnerClasses(ctx context.Context, learnerID int64) ([]Class, error) {
-	var cs []Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		cs, err = queryClasses(ctx, tx, " JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ? ORDER BY m.joined_at", learnerID)
-		return err
+	return read(ctx, s, fmt.Sprintf("classes of learner %d", learnerID), func(tx *sql.Tx) ([]Class, error) {
+		return queryClasses(ctx, tx, " JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ? ORDER BY m.joined_at", learnerID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("db: classes of learner %d: %w", learnerID, err)
-	}
-	return cs, nil
 }
 
 // RemoveMember takes a learner out of the teacher's class; their attempts
 // stay in the results.
 func (s *Store) RemoveMember(ctx context.Context, teacherID, classID, learnerID int64) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM class_members WHERE learner_id = ? AND class_id =
-			(SELECT id FROM classes WHERE id = ? AND teacher_id = ?)`, learnerID, classID, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return questions.ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: remove learner %d from class %d: %w", learnerID, classID, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("remove learner %d from class %d", learnerID, classID), `DELETE FROM class_members
+		WHERE learner_id = ? AND class_id = (SELECT id FROM classes WHERE id = ? AND teacher_id = ?)`, learnerID, classID, teacherID)
 }
 
 // ClassByJoinCode returns the class whose join code is code, as typed.
@@ -262,14 +202,7 @@ func (s *Store) ClassByJoinCode(ctx context.Context, code string) (Class, error)
 	if code == "" {
 		return Class{}, fmt.Errorf("db: join code: %w", questions.ErrNotFound)
 	}
-	var c Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code))
-		return err
+	return read(ctx, s, "join code", func(tx *sql.Tx) (Class, error) {
+		return scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code))
 	})
-	if err != nil {
-		return Class{}, fmt.Errorf("db: join code: %w", err)
-	}
-	return c, nil
 }

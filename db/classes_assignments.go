@@ -132,51 +132,24 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 
 // Assignment returns one of the teacher's assignments.
 func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment, error) {
-	var a Assignment
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		a, err = scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND c.teacher_id = ?", id, teacherID))
-		return err
+	return read(ctx, s, fmt.Sprintf("assignment %d", id), func(tx *sql.Tx) (Assignment, error) {
+		return scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND c.teacher_id = ?", id, teacherID))
 	})
-	if err != nil {
-		return Assignment{}, fmt.Errorf("db: assignment %d: %w", id, err)
-	}
-	return a, nil
 }
 
 // Unassign takes a set away from the teacher's class, with the attempts
 // made for it.
 func (s *Store) Unassign(ctx context.Context, teacherID, assignmentID int64) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM assignments WHERE id = ? AND class_id IN
-			(SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return questions.ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: unassign %d: %w", assignmentID, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("unassign %d", assignmentID), `DELETE FROM assignments WHERE id = ? AND class_id IN
+		(SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
 }
 
 // ClassAssignments lists the sets assigned to the teacher's class, in the
 // order they were assigned.
 func (s *Store) ClassAssignments(ctx context.Context, teacherID, classID int64) ([]Assignment, error) {
-	var as []Assignment
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		as, err = queryAssignments(ctx, tx, " WHERE g.class_id = ? AND c.teacher_id = ? ORDER BY g.id", classID, teacherID)
-		return err
+	return read(ctx, s, fmt.Sprintf("assignments of class %d", classID), func(tx *sql.Tx) ([]Assignment, error) {
+		return queryAssignments(ctx, tx, " WHERE g.class_id = ? AND c.teacher_id = ? ORDER BY g.id", classID, teacherID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("db: assignments of class %d: %w", classID, err)
-	}
-	return as, nil
 }
 
 // LearnerAssignment is an assigned set as the student sees it, with how

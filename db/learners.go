@@ -136,16 +136,9 @@ func scanLearner(row scanner) (Learner, error) {
 
 // Learner returns the learner with the given id.
 func (s *Store) Learner(ctx context.Context, id int64) (Learner, error) {
-	var l Learner
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		l, err = scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE id = ?", id))
-		return err
+	return read(ctx, s, fmt.Sprintf("learner %d", id), func(tx *sql.Tx) (Learner, error) {
+		return scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE id = ?", id))
 	})
-	if err != nil {
-		return Learner{}, fmt.Errorf("db: learner %d: %w", id, err)
-	}
-	return l, nil
 }
 
 // LearnerByResumeCode returns the learner whose code is code, as typed.
@@ -154,16 +147,9 @@ func (s *Store) LearnerByResumeCode(ctx context.Context, code string) (Learner, 
 	if code == "" {
 		return Learner{}, fmt.Errorf("db: resume code: %w", questions.ErrNotFound)
 	}
-	var l Learner
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		l, err = scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE resume_code = ?", code))
-		return err
+	return read(ctx, s, "resume code", func(tx *sql.Tx) (Learner, error) {
+		return scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE resume_code = ?", code))
 	})
-	if err != nil {
-		return Learner{}, fmt.Errorf("db: resume code: %w", err)
-	}
-	return l, nil
 }
 
 // CleanName trims a display name as typed and checks it: at most
@@ -190,18 +176,5 @@ func (s *Store) RenameLearner(ctx context.Context, id int64, name string) error 
 	if err != nil {
 		return fmt.Errorf("db: rename learner %d: %w", id, err)
 	}
-	err = s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE learners SET name = ? WHERE id = ?", name, id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return questions.ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: rename learner %d: %w", id, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("rename learner %d", id), "UPDATE learners SET name = ? WHERE id = ?", name, id)
 }

@@ -39,18 +39,24 @@ type StoredQuestion struct {
 // CreateSet validates set and stores it with its questions, published.
 // builtin names a set the server makes itself; pass "" for any other.
 func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string) (int64, error) {
+	var b any
+	if builtin != "" {
+		b = builtin
+	}
+	return s.createSet(ctx, set, b, nil, true)
+}
+
+// createSet validates set and stores it with its questions, as the
+// builtin set of that name and the teacher's (nil for none).
+func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner any, published bool) (int64, error) {
 	now := s.now()
 	if err := set.Validate(); err != nil {
 		return 0, fmt.Errorf("db: create set: %w", invalidSet(err))
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		var b any
-		if builtin != "" {
-			b = builtin
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, created_at, updated_at)
-			VALUES (?, ?, ?, ?, 1, ?, ?)`, set.Title, set.Description, set.Origin, b, now.UTC(), now.UTC())
+		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC())
 		if err != nil {
 			return err
 		}

@@ -10,6 +10,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"embed"
@@ -156,6 +157,42 @@ func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) erro
 		return err
 	}
 	return tx.Commit()
+}
+
+// read runs fn in a read transaction and returns what it read; an error
+// is wrapped as "db: what: …".
+func read[T any](ctx context.Context, s *Store, what string, fn func(tx *sql.Tx) (T, error)) (T, error) {
+	var v T
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		v, err = fn(tx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, fmt.Errorf("db: %s: %w", what, err)
+	}
+	return v, nil
+}
+
+// changeOne runs one statement in a write transaction; a statement that
+// changes no row (a row that is not there, or not the caller's) gives
+// ErrNotFound. An error is wrapped as "db: what: …".
+func (s *Store) changeOne(ctx context.Context, what, query string, args ...any) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return cmp.Or(err, error(questions.ErrNotFound))
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: %s: %w", what, err)
+	}
+	return nil
 }
 
 // inRead runs fn in a read transaction, so that it sees one snapshot.

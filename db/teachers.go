@@ -41,23 +41,33 @@ func CleanTeacherName(name string) (string, error) {
 // CreateTeacher adds a teacher account. A name already taken (whatever
 // its case) is an invalid input.
 func (s *Store) CreateTeacher(ctx context.Context, name, password string) (Teacher, error) {
+	return s.addTeacher(ctx, "create teacher", name, password, func(*sql.Tx) error { return nil })
+}
+
+// addTeacher checks a new teacher's name and password, hashes the
+// password (slow: outside the transaction), and stores the teacher in a
+// transaction that first runs check.
+func (s *Store) addTeacher(ctx context.Context, what, name, password string, check func(*sql.Tx) error) (Teacher, error) {
 	now := s.now()
 	name, err := CleanTeacherName(name)
 	if err == nil {
 		err = CheckNewPassword(password)
 	}
 	if err != nil {
-		return Teacher{}, fmt.Errorf("db: create teacher: %w", err)
+		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
 	}
-	hash := hashPassword(password) // slow: outside the transaction
+	hash := hashPassword(password)
 	var t Teacher
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := check(tx); err != nil {
+			return err
+		}
 		var err error
 		t, err = insertTeacher(ctx, tx, name, hash, now)
 		return err
 	})
 	if err != nil {
-		return Teacher{}, fmt.Errorf("db: create teacher: %w", err)
+		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
 	}
 	return t, nil
 }
@@ -202,26 +212,7 @@ func (s *Store) CheckSetupToken(ctx context.Context, token string) error {
 // SetupFirstTeacher spends a setup token to create the first teacher.
 // An unknown, used or expired token gives questions.ErrNotFound.
 func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string) (Teacher, error) {
-	now := s.now()
-	name, err := CleanTeacherName(name)
-	if err == nil {
-		err = CheckNewPassword(password)
-	}
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: setup: %w", err)
-	}
-	hash := hashPassword(password)
-	var t Teacher
-	err = s.inWrite(ctx, func(tx *sql.Tx) error {
-		if err := setupTokenValid(ctx, tx, token, now); err != nil {
-			return err
-		}
-		var err error
-		t, err = insertTeacher(ctx, tx, name, hash, now)
-		return err
+	return s.addTeacher(ctx, "setup", name, password, func(tx *sql.Tx) error {
+		return setupTokenValid(ctx, tx, token, s.now())
 	})
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: setup: %w", err)
-	}
-	return t, nil
 }

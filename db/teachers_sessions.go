@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"factdrill/questions"
 	"fmt"
 	"time"
 )
@@ -62,20 +61,6 @@ func (s *Store) EndTeacherLogin(ctx context.Context, token string) error {
 // A session that has expired, or that has a learner already, gives
 // questions.ErrNotFound.
 func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64) error {
-	now := s.now()
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL AND expires_at > ?",
-			learnerID, hashToken(token), now.UTC())
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return questions.ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: attach learner: %w", err)
-	}
-	return nil
+	return s.changeOne(ctx, "attach learner", "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL AND expires_at > ?",
+		learnerID, hashToken(token), s.now().UTC())
 }

@@ -12,26 +12,7 @@ import (
 // CreateDraftSet validates set and stores it as the teacher's, not yet
 // published: what an upload or a generation makes for review.
 func (s *Store) CreateDraftSet(ctx context.Context, teacherID int64, set questions.Set) (int64, error) {
-	now := s.now()
-	if err := set.Validate(); err != nil {
-		return 0, fmt.Errorf("db: create set: %w", invalidSet(err))
-	}
-	var id int64
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, published, owner_id, created_at, updated_at)
-			VALUES (?, ?, ?, 0, ?, ?, ?)`, set.Title, set.Description, set.Origin, teacherID, now.UTC(), now.UTC())
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return insertQuestions(ctx, tx, id, set.Questions)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("db: create set %q: %w", set.Title, err)
-	}
-	return id, nil
+	return s.createSet(ctx, set, nil, teacherID, false)
 }
 
 // TeacherSets lists the teacher's own sets, newest first.
