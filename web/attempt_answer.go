@@ -24,16 +24,11 @@ const (
 // pressed says: the next or previous question, another one, or the finish
 // page. The redirect is sent only after the answer is committed.
 func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
-	id, n, err := attemptPosition(r)
-	if err != nil {
-		return err
-	}
 	f, err := postForm(r)
 	if err != nil {
 		return err
 	}
-	lid := learnerOf(r).ID
-	st, err := s.store.AttemptQuestion(r.Context(), lid, id, n-1)
+	st, id, n, err := s.attemptStep(r)
 	if err != nil {
 		return err
 	}
@@ -48,7 +43,7 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	next, finish := navigate(f.Get("nav"), n, st.Attempt.Count)
-	err = s.store.SaveAnswer(r.Context(), lid, id, n-1, answer, next-1)
+	err = s.store.SaveAnswer(r.Context(), learnerOf(r).ID, id, n-1, answer, next-1)
 	switch {
 	case errors.Is(err, questions.ErrConflict):
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))

@@ -13,11 +13,7 @@ import (
 // attemptQuestion shows question n (counting from 1) of an attempt, with
 // the answer already given, if any.
 func (s *Server) attemptQuestion(w http.ResponseWriter, r *http.Request) error {
-	id, n, err := attemptPosition(r)
-	if err != nil {
-		return err
-	}
-	st, err := s.store.AttemptQuestion(r.Context(), learnerOf(r).ID, id, n-1)
+	st, id, n, err := s.attemptStep(r)
 	if err != nil {
 		return err
 	}
@@ -31,6 +27,17 @@ func (s *Server) attemptQuestion(w http.ResponseWriter, r *http.Request) error {
 		s.render(w, r, views.QuestionView(questionPage(r, st, nil)))
 	}
 	return nil
+}
+
+// attemptStep reads the attempt id and question number of the path, and
+// that question of the learner's attempt.
+func (s *Server) attemptStep(r *http.Request) (db.Step, int64, int, error) {
+	id, n, err := attemptPosition(r)
+	if err != nil {
+		return db.Step{}, 0, 0, err
+	}
+	st, err := s.store.AttemptQuestion(r.Context(), learnerOf(r).ID, id, n-1)
+	return st, id, n, err
 }
 
 func questionPage(r *http.Request, st db.Step, errs views.FieldErrors) views.QuestionPage {

@@ -54,11 +54,7 @@ func resultItem(resp db.Response) views.ResultItem {
 // right answer and its source, before the student goes on. In any other
 // attempt it leads back to the question.
 func (s *Server) attemptFeedback(w http.ResponseWriter, r *http.Request) error {
-	id, n, err := attemptPosition(r)
-	if err != nil {
-		return err
-	}
-	st, err := s.store.AttemptQuestion(r.Context(), learnerOf(r).ID, id, n-1)
+	st, id, n, err := s.attemptStep(r)
 	if err != nil {
 		return err
 	}

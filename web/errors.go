@@ -76,6 +76,18 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
 	return questions.ErrNotFound
 }
 
+// invalid shows a form's page again, built by page, with status 422
+// (Unprocessable Entity): what was typed, and the problems beside their
+// fields.
+func (s *Server) invalid(w http.ResponseWriter, r *http.Request, page func() (templ.Component, error)) error {
+	c, err := page()
+	if err != nil {
+		return err
+	}
+	s.renderStatus(w, r, http.StatusUnprocessableEntity, c)
+	return nil
+}
+
 // render writes a page with status 200.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, c templ.Component) {
 	s.renderStatus(w, r, http.StatusOK, c)

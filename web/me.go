@@ -5,6 +5,8 @@ import (
 
 	"factdrill/db"
 	"factdrill/views"
+
+	"github.com/a-h/templ"
 )
 
 // meShow is the learner's page: name, resume code and attempts.
@@ -43,12 +45,10 @@ func (s *Server) meName(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(errs) > 0 {
-		m, err := s.mePage(r, f, errs)
-		if err != nil {
-			return err
-		}
-		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.MeView(m))
-		return nil
+		return s.invalid(w, r, func() (templ.Component, error) {
+			m, err := s.mePage(r, f, errs)
+			return views.MeView(m), err
+		})
 	}
 	l, err := s.ensureLearner(w, r)
 	if err != nil {

@@ -19,11 +19,7 @@ import (
 // not chosen one. Its fields are the page's, not typed: one that does not
 // read is a bad request.
 func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request) error {
-	setID, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	f, err := postForm(r)
+	setID, f, err := setForm(r)
 	if err != nil {
 		return err
 	}

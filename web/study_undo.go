@@ -11,11 +11,7 @@ import (
 // studyUndo takes back the learner's last flashcard answer in the set and
 // shows that card again.
 func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) error {
-	setID, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	f, err := postForm(r)
+	setID, f, err := setForm(r)
 	if err != nil {
 		return err
 	}
@@ -40,11 +36,7 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) error {
 // studySuspend takes the card shown out of the learner's study of the set,
 // until they restore it.
 func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request) error {
-	setID, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	f, err := postForm(r)
+	setID, f, err := setForm(r)
 	if err != nil {
 		return err
 	}
@@ -65,11 +57,7 @@ func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request) error {
 
 // studyUnsuspend puts every suspended card of the set back into study.
 func (s *Server) studyUnsuspend(w http.ResponseWriter, r *http.Request) error {
-	setID, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	f, err := postForm(r)
+	setID, f, err := setForm(r)
 	if err != nil {
 		return err
 	}

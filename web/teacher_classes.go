@@ -7,6 +7,8 @@ import (
 
 	"factdrill/quiz"
 	"factdrill/views"
+
+	"github.com/a-h/templ"
 )
 
 // classCreate makes a class with a fresh join code.
@@ -20,12 +22,10 @@ func (s *Server) classCreate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if len(errs) > 0 {
-		m, err := s.homeModel(r, f, errs)
-		if err != nil {
-			return err
-		}
-		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.TeacherHomeView(m))
-		return nil
+		return s.invalid(w, r, func() (templ.Component, error) {
+			m, err := s.homeModel(r, f, errs)
+			return views.TeacherHomeView(m), err
+		})
 	}
 	c, err := s.store.CreateClass(r.Context(), teacherOf(r).ID, f.Name)
 	if err != nil {
@@ -53,15 +53,13 @@ func (s *Server) classShow(w http.ResponseWriter, r *http.Request) error {
 // classAgain shows the class's page again with the problems of one of its
 // forms.
 func (s *Server) classAgain(w http.ResponseWriter, r *http.Request, id int64, errs views.FieldErrors, rename string) error {
-	m, err := s.classModel(r, id, errs)
-	if err != nil {
-		return err
-	}
-	if rename != "" {
-		m.Rename = rename
-	}
-	s.renderStatus(w, r, http.StatusUnprocessableEntity, views.ClassView(m))
-	return nil
+	return s.invalid(w, r, func() (templ.Component, error) {
+		m, err := s.classModel(r, id, errs)
+		if rename != "" {
+			m.Rename = rename
+		}
+		return views.ClassView(m), err
+	})
 }
 
 func (s *Server) classModel(r *http.Request, id int64, errs views.FieldErrors) (views.ClassPage, error) {

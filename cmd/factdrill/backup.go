@@ -17,12 +17,8 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 	if err != nil {
 		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: factdrill backup [-db PATH] DEST")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill backup [-db PATH] DEST", func(n int) bool { return n == 1 }); err != nil {
+		return err
 	}
 	dst := fs.Arg(0)
 	if _, err := os.Stat(dst); err == nil {

@@ -28,12 +28,8 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 	title := fs.String("set", "", "put the questions of all files in one set with this `title` (default: a set a file)")
 	dry := fs.Bool("dry-run", false, "read and report, but store nothing")
 	format := fs.String("format", "", "with -dry-run, `json` prints the sets read in the JSON form")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...", func(n int) bool { return n > 0 }); err != nil {
+		return err
 	}
 	if *format != "" && *format != "json" {
 		fmt.Fprintf(stderr, "factdrill import: unknown format %q (want json)\n", *format)

@@ -98,6 +98,20 @@ func flags(name string, cfg *Config, getenv func(string) string, stderr io.Write
 	return fs, nil
 }
 
+// parseArgs parses a command's arguments; nargs says whether the number
+// of arguments left after the flags will do. A command line that will not
+// is errUsage, after usage is printed.
+func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer, usage string, nargs func(n int) bool) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if !nargs(fs.NArg()) {
+		fmt.Fprintln(stderr, usage)
+		return errUsage
+	}
+	return nil
+}
+
 func envOr(getenv func(string) string, key, def string) string {
 	if v := getenv(key); v != "" {
 		return v

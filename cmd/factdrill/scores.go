@@ -27,12 +27,8 @@ func runScores(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	code := fs.String("class", "", "only the class with this join `code`")
 	answers := fs.Bool("answers", false, "one row per attempt and question instead of one per student")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: factdrill scores [-db PATH] [-class CODE] [-answers]")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill scores [-db PATH] [-class CODE] [-answers]", func(n int) bool { return n == 0 }); err != nil {
+		return err
 	}
 	store, err := db.Open(ctx, cfg.DB)
 	if err != nil {
