@@ -1,9 +1,16 @@
 // Package db is factdrill's SQLite store. One Store owns one database file:
 // a single writer connection, through which every change goes in an
-// immediate transaction, and a pool of read-only connections. Each exported
-// method runs in one transaction; a method that changes data returns only
-// after its transaction has committed, so whatever the caller acknowledges
-// is on disk (WAL with synchronous=FULL).
+// immediate transaction (rolled back in a defer on any way out but a
+// commit), and a pool of read-only connections. Each exported method runs
+// in one transaction; a method that changes data returns only after its
+// transaction has committed, so whatever the caller acknowledges is on disk
+// (WAL with synchronous=FULL).
+//
+// The store decides nothing about learning: package quiz does (a grade, a
+// card's next state, the study plan, when a quiz answer is a review), and
+// a method reads the facts in its transaction, calls quiz, and stores what
+// quiz decided. Time comes from the store's clock, time.Now unless a test
+// sets another (SetClock). Errors are package questions' vocabulary.
 //
 // The schema is a list of numbered migrations in migrations/, embedded in
 // the binary and applied once each, in order, when the store opens.
