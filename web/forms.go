@@ -28,6 +28,25 @@ func postForm(r *http.Request) (url.Values, error) {
 	return r.PostForm, nil
 }
 
+// checker is a form that checks itself: its problems by field, or an
+// error that is not the user's to fix.
+type checker interface {
+	check() (views.FieldErrors, error)
+}
+
+// readForm reads a form from the request's posted values with read, and
+// checks it.
+func readForm[F checker](r *http.Request, read func(url.Values) F) (F, views.FieldErrors, error) {
+	v, err := postForm(r)
+	if err != nil {
+		var zero F
+		return zero, nil, err
+	}
+	f := read(v)
+	errs, err := f.check()
+	return f, errs, err
+}
+
 // problem records in errs the message of err, an invalid-input error, for
 // field; any other error is returned for the error page.
 func problem(errs views.FieldErrors, field string, err error) error {
@@ -42,12 +61,11 @@ func problem(errs views.FieldErrors, field string, err error) error {
 // to once logged in.
 type loginForm struct{ Name, Password, Next string }
 
-func readLoginForm(r *http.Request) (loginForm, error) {
-	f, err := postForm(r)
-	return loginForm{Name: f.Get("name"), Password: f.Get("password"), Next: safeNext(f.Get("next"))}, err
+func loginFormOf(v url.Values) loginForm {
+	return loginForm{Name: v.Get("name"), Password: v.Get("password"), Next: safeNext(v.Get("next"))}
 }
 
-func (f loginForm) check() views.FieldErrors {
+func (f loginForm) check() (views.FieldErrors, error) {
 	errs := views.FieldErrors{}
 	if strings.TrimSpace(f.Name) == "" {
 		errs["name"] = "Type your name."
@@ -55,15 +73,14 @@ func (f loginForm) check() views.FieldErrors {
 	if f.Password == "" {
 		errs["password"] = "Type your password."
 	}
-	return errs
+	return errs, nil
 }
 
 // setupForm makes the first teacher's account.
 type setupForm struct{ Name, Password, Password2 string }
 
-func readSetupForm(r *http.Request) (setupForm, error) {
-	f, err := postForm(r)
-	return setupForm{Name: f.Get("name"), Password: f.Get("password"), Password2: f.Get("password2")}, err
+func setupFormOf(v url.Values) setupForm {
+	return setupForm{Name: v.Get("name"), Password: v.Get("password"), Password2: v.Get("password2")}
 }
 
 func (f setupForm) check() (views.FieldErrors, error) {
@@ -83,10 +100,7 @@ func (f setupForm) check() (views.FieldErrors, error) {
 // nameForm is a learner's display name.
 type nameForm struct{ Name string }
 
-func readNameForm(r *http.Request) (nameForm, error) {
-	f, err := postForm(r)
-	return nameForm{Name: f.Get("name")}, err
-}
+func nameFormOf(v url.Values) nameForm { return nameForm{Name: v.Get("name")} }
 
 func (f nameForm) check() (views.FieldErrors, error) {
 	errs := views.FieldErrors{}
@@ -97,26 +111,20 @@ func (f nameForm) check() (views.FieldErrors, error) {
 // resumeForm is a resume code, typed to continue on this device.
 type resumeForm struct{ Code string }
 
-func readResumeForm(r *http.Request) (resumeForm, error) {
-	f, err := postForm(r)
-	return resumeForm{Code: f.Get("code")}, err
-}
+func resumeFormOf(v url.Values) resumeForm { return resumeForm{Code: v.Get("code")} }
 
-func (f resumeForm) check() views.FieldErrors {
+func (f resumeForm) check() (views.FieldErrors, error) {
 	errs := views.FieldErrors{}
 	if db.NormalizeResumeCode(f.Code) == "" {
 		errs["code"] = "A resume code has 8 letters and digits, like ABCD-1234."
 	}
-	return errs
+	return errs, nil
 }
 
 // joinForm is a class's join code and the name the student gives.
 type joinForm struct{ Code, Name string }
 
-func readJoinForm(r *http.Request) (joinForm, error) {
-	f, err := postForm(r)
-	return joinForm{Code: f.Get("code"), Name: f.Get("name")}, err
-}
+func joinFormOf(v url.Values) joinForm { return joinForm{Code: v.Get("code"), Name: v.Get("name")} }
 
 func (f joinForm) check() (views.FieldErrors, error) {
 	errs := views.FieldErrors{}
@@ -136,10 +144,7 @@ func (f joinForm) check() (views.FieldErrors, error) {
 // classForm names a class, new or renamed.
 type classForm struct{ Name string }
 
-func readClassForm(r *http.Request) (classForm, error) {
-	f, err := postForm(r)
-	return classForm{Name: f.Get("name")}, err
-}
+func classFormOf(v url.Values) classForm { return classForm{Name: v.Get("name")} }
 
 func (f classForm) check() (views.FieldErrors, error) {
 	errs := views.FieldErrors{}

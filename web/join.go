@@ -38,7 +38,7 @@ func (s *Server) joinPage(r *http.Request, f joinForm, errs views.FieldErrors) (
 // address, so codes cannot be guessed quickly, while a whole class joining
 // at once from one school address is never slowed: only wrong codes count.
 func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
-	f, err := readJoinForm(r)
+	f, errs, err := readForm(r, joinFormOf)
 	if err != nil {
 		return err
 	}
@@ -56,10 +56,6 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		return again(http.StatusTooManyRequests, views.FieldErrors{"": "Too many wrong codes. Please wait a minute and try again."})
-	}
-	errs, err := f.check()
-	if err != nil {
-		return err
 	}
 	if len(errs) > 0 {
 		return again(http.StatusUnprocessableEntity, errs)

@@ -28,7 +28,7 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) error {
 // answer is the same; failures slow down further tries (see
 // loginThrottle). A login gives the browser a new session.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
-	f, err := readLoginForm(r)
+	f, errs, err := readForm(r, loginFormOf)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		s.renderStatus(w, r, status, views.LoginView(m))
 		return nil
 	}
-	if errs := f.check(); len(errs) > 0 {
+	if len(errs) > 0 {
 		return again(http.StatusUnprocessableEntity, errs)
 	}
 	addr := clientKey(r)
@@ -110,7 +110,7 @@ func (s *Server) setupShow(w http.ResponseWriter, r *http.Request) error {
 // setup spends the setup link: it creates the first teacher and logs them
 // in.
 func (s *Server) setup(w http.ResponseWriter, r *http.Request) error {
-	f, err := readSetupForm(r)
+	f, errs, err := readForm(r, setupFormOf)
 	if err != nil {
 		return err
 	}
@@ -119,10 +119,6 @@ func (s *Server) setup(w http.ResponseWriter, r *http.Request) error {
 		if errors.Is(err, questions.ErrNotFound) {
 			return errSetupLink
 		}
-		return err
-	}
-	errs, err := f.check()
-	if err != nil {
 		return err
 	}
 	if len(errs) > 0 {

@@ -36,11 +36,7 @@ func (s *Server) mePage(r *http.Request, f nameForm, errs views.FieldErrors) (vi
 // meName saves the learner's display name, making the learner if this is
 // their first step.
 func (s *Server) meName(w http.ResponseWriter, r *http.Request) error {
-	f, err := readNameForm(r)
-	if err != nil {
-		return err
-	}
-	errs, err := f.check()
+	f, errs, err := readForm(r, nameFormOf)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ func (s *Server) resumeShow(w http.ResponseWriter, r *http.Request) error {
 // resume moves this browser to the learner whose resume code was typed.
 // Tries are limited per address, so codes cannot be guessed quickly.
 func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
-	f, err := readResumeForm(r)
+	f, errs, err := readForm(r, resumeFormOf)
 	if err != nil {
 		return err
 	}
@@ -32,7 +32,7 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
 		}
 		return again(http.StatusTooManyRequests, views.FieldErrors{"code": "Too many tries. Please wait a minute and try again."})
 	}
-	if errs := f.check(); len(errs) > 0 {
+	if len(errs) > 0 {
 		return again(http.StatusUnprocessableEntity, errs)
 	}
 	l, err := s.store.LearnerByResumeCode(r.Context(), f.Code)

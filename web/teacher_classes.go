@@ -13,11 +13,7 @@ import (
 
 // classCreate makes a class with a fresh join code.
 func (s *Server) classCreate(w http.ResponseWriter, r *http.Request) error {
-	f, err := readClassForm(r)
-	if err != nil {
-		return err
-	}
-	errs, err := f.check()
+	f, errs, err := readForm(r, classFormOf)
 	if err != nil {
 		return err
 	}
@@ -117,11 +113,7 @@ func (s *Server) classRename(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := readClassForm(r)
-	if err != nil {
-		return err
-	}
-	errs, err := f.check()
+	f, errs, err := readForm(r, classFormOf)
 	if err != nil {
 		return err
 	}
