@@ -12,9 +12,11 @@ import (
 // SQL: live learner sessions, and the questions and answers of attempts in
 // progress. It is a cache of committed data only, and it is correct without
 // the cooperation of the code that writes: every committed write bumps a
-// generation that empties it (see Store.inWrite). Answers, the one write a
-// quiz makes all the time, bump only their attempt's version instead, and
-// write their change through to the attempt's entry.
+// generation that empties it (see Store.inWrite). Two writes made all the
+// time are the exceptions: a quiz answer bumps only its attempt's version
+// and writes its change through to the attempt's entry, and a flashcard
+// answer (Store.Review) changes nothing the cache holds (cards, the review
+// log, study settings), so it leaves the cache alone.
 //
 // An entry is filled from a snapshot read after the generation and version
 // were noted, and kept only if neither changed meanwhile; so a fill that

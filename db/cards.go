@@ -241,7 +241,10 @@ type ReviewInput struct {
 func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, error) {
 	now := s.now()
 	var res quiz.Reviewed
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+	// A flashcard answer writes cards, the review log and perhaps study
+	// settings, none of which the read cache holds: it leaves the cache be
+	// (see cache), so that the next card's request finds its session there.
+	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
 		if _, err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
 			return err
 		}

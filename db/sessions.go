@@ -16,10 +16,11 @@ import (
 // stands for.
 type Session struct {
 	// Learner is the session's learner; the zero Learner (ID 0) for none
-	// yet.
+	// yet. Its CreatedAt is left out: every request reads the session, and
+	// no page needs it.
 	Learner Learner
 	// Teacher is the teacher logged in on the session; the zero Teacher
-	// (ID 0) for none.
+	// (ID 0) for none. Its CreatedAt is left out too.
 	Teacher   Teacher
 	ExpiresAt time.Time
 }
@@ -113,21 +114,20 @@ func (s *Store) Session(ctx context.Context, token string, ttl time.Duration) (S
 // and teacher, into e.
 func sessionTx(ctx context.Context, tx *sql.Tx, h string, e *sessionEntry) error {
 	var (
-		lc, tc, tSeen, tEnds sql.NullTime
-		idle                 int64
+		tSeen, tEnds sql.NullTime
+		idle         int64
 	)
 	err := tx.QueryRowContext(ctx, `SELECT s.expires_at, s.last_seen_at,
-			coalesce(l.id, 0), coalesce(l.name, ''), coalesce(l.resume_code, ''), l.created_at,
-			coalesce(t.id, 0), coalesce(t.name, ''), t.created_at,
+			coalesce(l.id, 0), coalesce(l.name, ''), coalesce(l.resume_code, ''),
+			coalesce(t.id, 0), coalesce(t.name, ''),
 			s.teacher_seen_at, coalesce(s.teacher_idle_seconds, 0), s.teacher_ends_at
 		FROM sessions s LEFT JOIN learners l ON l.id = s.learner_id LEFT JOIN teachers t ON t.id = s.teacher_id
 		WHERE s.token_hash = ?`, h).Scan(&e.sess.ExpiresAt, &e.lastSeen,
-		&e.sess.Learner.ID, &e.sess.Learner.Name, &e.sess.Learner.ResumeCode, &lc,
-		&e.sess.Teacher.ID, &e.sess.Teacher.Name, &tc, &tSeen, &idle, &tEnds)
+		&e.sess.Learner.ID, &e.sess.Learner.Name, &e.sess.Learner.ResumeCode,
+		&e.sess.Teacher.ID, &e.sess.Teacher.Name, &tSeen, &idle, &tEnds)
 	if errors.Is(err, sql.ErrNoRows) {
 		return questions.ErrNotFound
 	}
-	e.sess.Learner.CreatedAt, e.sess.Teacher.CreatedAt = timeOf(lc), timeOf(tc)
 	e.teacherSeen, e.teacherIdle, e.teacherEnds = timeOf(tSeen), time.Duration(idle)*time.Second, timeOf(tEnds)
 	return err
 }
