@@ -8,11 +8,7 @@ import (
 )
 
 // attemptFinishConfirm asks before handing in, listing unanswered questions.
-func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request, id int64) error {
 	st, err := s.store.AttemptQuestion(r.Context(), learnerOf(r).ID, id, 0)
 	if err != nil {
 		return err
@@ -32,11 +28,7 @@ func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request) er
 }
 
 // attemptFinish hands the attempt in and shows the result.
-func (s *Server) attemptFinish(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) attemptFinish(w http.ResponseWriter, r *http.Request, id int64) error {
 	if _, err := s.store.FinishAttempt(r.Context(), learnerOf(r).ID, id); err != nil {
 		return err
 	}

@@ -11,11 +11,7 @@ import (
 
 // attemptResult shows a finished attempt: the score, and for each question
 // the answer given, the right answer and the sentence it came from.
-func (s *Server) attemptResult(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) attemptResult(w http.ResponseWriter, r *http.Request, id int64) error {
 	l := learnerOf(r)
 	a, rs, err := s.store.Responses(r.Context(), l.ID, id)
 	if err != nil {

@@ -6,11 +6,7 @@ import (
 )
 
 // attemptStart starts a quiz on a set, or resumes the learner's open one.
-func (s *Server) attemptStart(w http.ResponseWriter, r *http.Request) error {
-	setID, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) attemptStart(w http.ResponseWriter, r *http.Request, setID int64) error {
 	l, err := s.ensureLearner(w, r)
 	if err != nil {
 		return err
@@ -25,11 +21,7 @@ func (s *Server) attemptStart(w http.ResponseWriter, r *http.Request) error {
 
 // attemptShow sends the learner to where the attempt stands: the question
 // they were on, or the result.
-func (s *Server) attemptShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) attemptShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	a, err := s.store.Attempt(r.Context(), learnerOf(r).ID, id)
 	if err != nil {
 		return err
@@ -45,11 +37,7 @@ func (s *Server) attemptShow(w http.ResponseWriter, r *http.Request) error {
 // classAttemptStart starts (or resumes) the student's attempt at an
 // assigned set, by the assignment's settings. Only members start class
 // quizzes, and a member has a learner: anyone else gets 404.
-func (s *Server) classAttemptStart(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classAttemptStart(w http.ResponseWriter, r *http.Request, id int64) error {
 	a, err := s.store.StartClassAttempt(r.Context(), learnerOf(r).ID, id)
 	if err != nil {
 		return err

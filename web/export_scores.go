@@ -10,11 +10,7 @@ import (
 )
 
 // exportClassScores downloads a class's gradebook (see package export).
-func (s *Server) exportClassScores(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) exportClassScores(w http.ResponseWriter, r *http.Request, id int64) error {
 	res, err := s.store.ClassResults(r.Context(), teacherOf(r).ID, id)
 	if err != nil {
 		return err
@@ -32,11 +28,7 @@ func (s *Server) exportAllScores(w http.ResponseWriter, r *http.Request) error {
 }
 
 // exportClassAnswers downloads every answer given in a class.
-func (s *Server) exportClassAnswers(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) exportClassAnswers(w http.ResponseWriter, r *http.Request, id int64) error {
 	c, attempts, err := s.store.ClassAttempts(r.Context(), teacherOf(r).ID, id, 0)
 	if err != nil {
 		return err

@@ -22,11 +22,7 @@ var setFormats = map[string]struct {
 }
 
 // exportSet downloads a set as GIFT, CSV or Anki text.
-func (s *Server) exportSet(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) exportSet(w http.ResponseWriter, r *http.Request, id int64) error {
 	f, ok := setFormats[r.URL.Query().Get("format")]
 	if !ok {
 		return badRequest("Export as gift, csv or anki.")

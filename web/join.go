@@ -82,11 +82,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 
 // classStudentShow is a class seen by one of its students; anyone else
 // gets 404.
-func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	l := learnerOf(r)
 	as, err := s.store.LearnerAssignments(r.Context(), l.ID, id)
 	if err != nil {

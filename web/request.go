@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -34,17 +33,6 @@ func attemptPosition(r *http.Request) (int64, int, error) {
 		return 0, 0, questions.ErrNotFound
 	}
 	return id, n, nil
-}
-
-// setForm reads the set id of the path and the posted form: what every
-// study action starts with.
-func setForm(r *http.Request) (int64, url.Values, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return 0, nil, err
-	}
-	f, err := postForm(r)
-	return id, f, err
 }
 
 // redirect sends the browser to url with 303 See Other: the "redirect" of

@@ -21,15 +21,15 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", staticHandler())
 
 	// Quizzes: a set's page, its attempts, the result.
-	mux.Handle("GET /sets/{id}", s.handle(s.setShow))
-	mux.Handle("POST /sets/{id}/attempts", s.handle(s.attemptStart))
-	mux.Handle("GET /attempts/{id}", s.handle(s.attemptShow))
+	mux.Handle("GET /sets/{id}", s.handle(withID(s.setShow)))
+	mux.Handle("POST /sets/{id}/attempts", s.handle(withID(s.attemptStart)))
+	mux.Handle("GET /attempts/{id}", s.handle(withID(s.attemptShow)))
 	mux.Handle("GET /attempts/{id}/questions/{n}", s.handle(s.attemptQuestion))
 	mux.Handle("POST /attempts/{id}/questions/{n}", s.handle(s.attemptAnswer))
 	mux.Handle("GET /attempts/{id}/questions/{n}/feedback", s.handle(s.attemptFeedback))
-	mux.Handle("GET /attempts/{id}/finish", s.handle(s.attemptFinishConfirm))
-	mux.Handle("POST /attempts/{id}/finish", s.handle(s.attemptFinish))
-	mux.Handle("GET /attempts/{id}/result", s.handle(s.attemptResult))
+	mux.Handle("GET /attempts/{id}/finish", s.handle(withID(s.attemptFinishConfirm)))
+	mux.Handle("POST /attempts/{id}/finish", s.handle(withID(s.attemptFinish)))
+	mux.Handle("GET /attempts/{id}/result", s.handle(withID(s.attemptResult)))
 
 	// The learner: their name, their resume code, their settings.
 	mux.Handle("GET /me", s.handle(s.meShow))
@@ -41,17 +41,17 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /stats", s.handle(s.statsShow))
 
 	// Flashcards.
-	mux.Handle("GET /sets/{id}/study", s.handle(s.studyShow))
-	mux.Handle("POST /sets/{id}/study", s.handle(s.studyAnswer))
-	mux.Handle("POST /sets/{id}/study/undo", s.handle(s.studyUndo))
-	mux.Handle("POST /sets/{id}/study/suspend", s.handle(s.studySuspend))
-	mux.Handle("POST /sets/{id}/study/unsuspend", s.handle(s.studyUnsuspend))
+	mux.Handle("GET /sets/{id}/study", s.handle(withID(s.studyShow)))
+	mux.Handle("POST /sets/{id}/study", s.handle(withID(s.studyAnswer)))
+	mux.Handle("POST /sets/{id}/study/undo", s.handle(withID(s.studyUndo)))
+	mux.Handle("POST /sets/{id}/study/suspend", s.handle(withID(s.studySuspend)))
+	mux.Handle("POST /sets/{id}/study/unsuspend", s.handle(withID(s.studyUnsuspend)))
 
 	// Classes from the student's side.
 	mux.Handle("GET /join", s.handle(s.joinShow))
 	mux.Handle("POST /join", s.handle(s.join))
-	mux.Handle("GET /classes/{id}", s.handle(s.classStudentShow))
-	mux.Handle("POST /assignments/{id}/attempts", s.handle(s.classAttemptStart))
+	mux.Handle("GET /classes/{id}", s.handle(withID(s.classStudentShow)))
+	mux.Handle("POST /assignments/{id}/attempts", s.handle(withID(s.classAttemptStart)))
 
 	// Logging in, and the first teacher's account.
 	mux.Handle("GET /login", s.handle(s.loginShow))
@@ -66,24 +66,24 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /teacher/sets/upload", s.teacherOnly(s.upload))
 	mux.Handle("POST /teacher/sets/generate", s.teacherOnly(s.generate))
 	mux.Handle("GET /teacher/jobs/{id}", s.teacherOnly(s.jobShow))
-	mux.Handle("GET /teacher/sets/{id}", s.teacherOnly(s.teacherSetShow))
-	mux.Handle("GET /teacher/sets/{id}/edit", s.teacherOnly(s.setEditShow))
-	mux.Handle("POST /teacher/sets/{id}/edit", s.teacherOnly(s.setEdit))
-	mux.Handle("POST /teacher/sets/{id}/publish", s.teacherOnly(s.setPublish))
-	mux.Handle("POST /teacher/sets/{id}/unpublish", s.teacherOnly(s.setUnpublish))
-	mux.Handle("POST /teacher/sets/{id}/delete", s.teacherOnly(s.setDelete))
-	mux.Handle("GET /teacher/sets/{id}/export", s.teacherOnly(s.exportSet))
-	mux.Handle("GET /teacher/sets/{id}/items", s.teacherOnly(s.teacherItems))
+	mux.Handle("GET /teacher/sets/{id}", s.teacherOnly(withID(s.teacherSetShow)))
+	mux.Handle("GET /teacher/sets/{id}/edit", s.teacherOnly(withID(s.setEditShow)))
+	mux.Handle("POST /teacher/sets/{id}/edit", s.teacherOnly(withID(s.setEdit)))
+	mux.Handle("POST /teacher/sets/{id}/publish", s.teacherOnly(withID(s.setPublish)))
+	mux.Handle("POST /teacher/sets/{id}/unpublish", s.teacherOnly(withID(s.setUnpublish)))
+	mux.Handle("POST /teacher/sets/{id}/delete", s.teacherOnly(withID(s.setDelete)))
+	mux.Handle("GET /teacher/sets/{id}/export", s.teacherOnly(withID(s.exportSet)))
+	mux.Handle("GET /teacher/sets/{id}/items", s.teacherOnly(withID(s.teacherItems)))
 	mux.Handle("POST /teacher/classes", s.teacherOnly(s.classCreate))
-	mux.Handle("GET /teacher/classes/{id}", s.teacherOnly(s.classShow))
-	mux.Handle("POST /teacher/classes/{id}/rename", s.teacherOnly(s.classRename))
-	mux.Handle("POST /teacher/classes/{id}/delete", s.teacherOnly(s.classDelete))
-	mux.Handle("POST /teacher/classes/{id}/assignments", s.teacherOnly(s.classAssign))
-	mux.Handle("POST /teacher/assignments/{id}/delete", s.teacherOnly(s.classUnassign))
-	mux.Handle("GET /teacher/classes/{id}/students/{learner}", s.teacherOnly(s.classStudent))
-	mux.Handle("POST /teacher/classes/{id}/students/{learner}/remove", s.teacherOnly(s.classRemoveStudent))
-	mux.Handle("GET /teacher/classes/{id}/scores.csv", s.teacherOnly(s.exportClassScores))
-	mux.Handle("GET /teacher/classes/{id}/answers.csv", s.teacherOnly(s.exportClassAnswers))
+	mux.Handle("GET /teacher/classes/{id}", s.teacherOnly(withID(s.classShow)))
+	mux.Handle("POST /teacher/classes/{id}/rename", s.teacherOnly(withID(s.classRename)))
+	mux.Handle("POST /teacher/classes/{id}/delete", s.teacherOnly(withID(s.classDelete)))
+	mux.Handle("POST /teacher/classes/{id}/assignments", s.teacherOnly(withID(s.classAssign)))
+	mux.Handle("POST /teacher/assignments/{id}/delete", s.teacherOnly(withID(s.classUnassign)))
+	mux.Handle("GET /teacher/classes/{id}/students/{learner}", s.teacherOnly(withID(s.classStudent)))
+	mux.Handle("POST /teacher/classes/{id}/students/{learner}/remove", s.teacherOnly(withID(s.classRemoveStudent)))
+	mux.Handle("GET /teacher/classes/{id}/scores.csv", s.teacherOnly(withID(s.exportClassScores)))
+	mux.Handle("GET /teacher/classes/{id}/answers.csv", s.teacherOnly(withID(s.exportClassAnswers)))
 	mux.Handle("GET /teacher/scores.csv", s.teacherOnly(s.exportAllScores))
 
 	mux.Handle("/", s.handle(s.notFound))
@@ -95,6 +95,18 @@ func (s *Server) Handler() http.Handler {
 	h = s.recoverPanic(h)
 	h = s.logRequests(h)
 	return h
+}
+
+// withID adapts a handler of a path with an {id}: it is given the id,
+// read and checked (anything but a positive number is not found).
+func withID(h func(w http.ResponseWriter, r *http.Request, id int64) error) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return err
+		}
+		return h(w, r, id)
+	}
 }
 
 // handler is a page or an action. It writes its response, or returns an

@@ -1,7 +1,8 @@
 // Package web is factdrill's HTTP side. The site's map is one file,
 // routes.go: every route with who may use it. Handlers, one a file
 // grouped by resource (attempt_*.go, study_*.go, teacher_*.go), are
-// func(w, r) error: Server.handle resolves the browser's session once
+// func(w, r) error (given the path's id, read and checked, by withID where
+// the route has one): Server.handle resolves the browser's session once
 // into the request's context (learnerOf, teacherOf in session.go) and
 // turns a returned error into its page, in one place (Server.fail).
 // Forms are types that read and check themselves (forms.go), their

@@ -8,12 +8,8 @@ import (
 )
 
 // setShow is a set's page: what it holds, and the learner's attempts at it.
-func (s *Server) setShow(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) setShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
 	info, qs, err := s.store.PublishedSet(ctx, id)
 	if err != nil {
 		return err

@@ -18,8 +18,8 @@ import (
 // the time it was shown, and the browser's time zone for a learner who has
 // not chosen one. Its fields are the page's, not typed: one that does not
 // read is a bad request.
-func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request) error {
-	setID, f, err := setForm(r)
+func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
 	if err != nil {
 		return err
 	}

@@ -17,15 +17,12 @@ import (
 // studyShow is the flashcard page of a set: the next card's front, or its
 // back with ?show=1, or what is left to do when nothing is due. It changes
 // nothing: a learner who never answered sees every card new.
-func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	q := r.URL.Query()
 	mode := studyMode(q.Get("mode"))
 	opt := quiz.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
 	if c := q.Get("card"); c != "" {
+		var err error
 		if opt.CardID, err = strconv.ParseInt(c, 10, 64); err != nil || opt.CardID <= 0 {
 			return questions.ErrNotFound
 		}

@@ -10,8 +10,8 @@ import (
 
 // studyUndo takes back the learner's last flashcard answer in the set and
 // shows that card again.
-func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) error {
-	setID, f, err := setForm(r)
+func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
 	if err != nil {
 		return err
 	}
@@ -35,8 +35,8 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) error {
 
 // studySuspend takes the card shown out of the learner's study of the set,
 // until they restore it.
-func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request) error {
-	setID, f, err := setForm(r)
+func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
 	if err != nil {
 		return err
 	}
@@ -56,8 +56,8 @@ func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request) error {
 }
 
 // studyUnsuspend puts every suspended card of the set back into study.
-func (s *Server) studyUnsuspend(w http.ResponseWriter, r *http.Request) error {
-	setID, f, err := setForm(r)
+func (s *Server) studyUnsuspend(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
 	if err != nil {
 		return err
 	}

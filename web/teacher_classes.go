@@ -33,11 +33,7 @@ func (s *Server) classCreate(w http.ResponseWriter, r *http.Request) error {
 
 // classShow is a class's page for its teacher: join code, assignments and
 // results.
-func (s *Server) classShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	m, err := s.classModel(r, id, nil)
 	if err != nil {
 		return err
@@ -108,11 +104,7 @@ func takenText(d time.Duration) string {
 	return fmt.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
 }
 
-func (s *Server) classRename(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classRename(w http.ResponseWriter, r *http.Request, id int64) error {
 	f, errs, err := readForm(r, classFormOf)
 	if err != nil {
 		return err
@@ -127,11 +119,7 @@ func (s *Server) classRename(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) classDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classDelete(w http.ResponseWriter, r *http.Request, id int64) error {
 	if err := s.store.DeleteClass(r.Context(), teacherOf(r).ID, id); err != nil {
 		return err
 	}
@@ -140,11 +128,7 @@ func (s *Server) classDelete(w http.ResponseWriter, r *http.Request) error {
 }
 
 // classAssign gives the class a set with quiz settings.
-func (s *Server) classAssign(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classAssign(w http.ResponseWriter, r *http.Request, id int64) error {
 	f, err := readAssignForm(r)
 	if err != nil {
 		return err
@@ -160,11 +144,7 @@ func (s *Server) classAssign(w http.ResponseWriter, r *http.Request) error {
 }
 
 // classUnassign takes a set away from a class.
-func (s *Server) classUnassign(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classUnassign(w http.ResponseWriter, r *http.Request, id int64) error {
 	tc := teacherOf(r)
 	a, err := s.store.Assignment(r.Context(), tc.ID, id)
 	if err != nil {
@@ -178,11 +158,7 @@ func (s *Server) classUnassign(w http.ResponseWriter, r *http.Request) error {
 }
 
 // classStudent is one student's attempts in the class, with every answer.
-func (s *Server) classStudent(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classStudent(w http.ResponseWriter, r *http.Request, id int64) error {
 	lid, err := pathID(r, "learner")
 	if err != nil {
 		return err
@@ -224,11 +200,7 @@ func (s *Server) classStudent(w http.ResponseWriter, r *http.Request) error {
 }
 
 // classRemoveStudent takes a student out of the class; their results stay.
-func (s *Server) classRemoveStudent(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) classRemoveStudent(w http.ResponseWriter, r *http.Request, id int64) error {
 	lid, err := pathID(r, "learner")
 	if err != nil {
 		return err

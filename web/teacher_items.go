@@ -17,11 +17,7 @@ import (
 // teacher's classes: facility, discrimination, how often each option was
 // chosen, and flags on questions that mislead. Flagged questions come
 // first, generated ones before the others, each with a link to edit it.
-func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request, id int64) error {
 	tc := teacherOf(r)
 	info, qs, attempts, err := s.store.SetAttempts(r.Context(), tc.ID, id)
 	if err != nil {

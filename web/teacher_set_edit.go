@@ -15,8 +15,8 @@ import (
 
 // setEditShow is the set editor: the review step after an upload or a
 // generation, and the way to correct a set later.
-func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request) error {
-	info, qs, err := s.ownSet(r)
+func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request, id int64) error {
+	info, qs, err := s.ownSet(r, id)
 	if err != nil {
 		return err
 	}
@@ -32,11 +32,7 @@ func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request) error {
 // ownSet reads the set of the path that the teacher may change: their own.
 // A shared set (of no teacher's) is read-only, and another teacher's is
 // not found.
-func (s *Server) ownSet(r *http.Request) (db.SetInfo, []db.StoredQuestion, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return db.SetInfo{}, nil, err
-	}
+func (s *Server) ownSet(r *http.Request, id int64) (db.SetInfo, []db.StoredQuestion, error) {
 	tc := teacherOf(r)
 	info, qs, err := s.store.TeacherSet(r.Context(), tc.ID, id)
 	if err == nil && info.OwnerID != tc.ID {
@@ -70,12 +66,12 @@ func editItem(i int, q questions.Question) views.EditItem {
 // setEdit saves the editor's form: the questions ticked, as edited. A
 // question that is not valid any more is shown again with what is wrong,
 // and nothing is saved.
-func (s *Server) setEdit(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) setEdit(w http.ResponseWriter, r *http.Request, id int64) error {
 	f, err := postForm(r)
 	if err != nil {
 		return err
 	}
-	info, qs, err := s.ownSet(r)
+	info, qs, err := s.ownSet(r, id)
 	if err != nil {
 		return err
 	}

@@ -10,11 +10,7 @@ import (
 
 // teacherSetShow is a set seen by a teacher: every question with its
 // answer and source.
-func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	info, qs, err := s.store.TeacherSet(r.Context(), teacherOf(r).ID, id)
 	if err != nil {
 		return err
@@ -30,19 +26,15 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) setPublish(w http.ResponseWriter, r *http.Request) error {
-	return s.setPublished(w, r, true)
+func (s *Server) setPublish(w http.ResponseWriter, r *http.Request, id int64) error {
+	return s.setPublished(w, r, id, true)
 }
 
-func (s *Server) setUnpublish(w http.ResponseWriter, r *http.Request) error {
-	return s.setPublished(w, r, false)
+func (s *Server) setUnpublish(w http.ResponseWriter, r *http.Request, id int64) error {
+	return s.setPublished(w, r, id, false)
 }
 
-func (s *Server) setPublished(w http.ResponseWriter, r *http.Request, published bool) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) setPublished(w http.ResponseWriter, r *http.Request, id int64, published bool) error {
 	if err := s.store.SetPublished(r.Context(), teacherOf(r).ID, id, published); err != nil {
 		return err
 	}
@@ -55,11 +47,7 @@ func (s *Server) setPublished(w http.ResponseWriter, r *http.Request, published 
 }
 
 // setDelete deletes a set with its results.
-func (s *Server) setDelete(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
+func (s *Server) setDelete(w http.ResponseWriter, r *http.Request, id int64) error {
 	if err := s.store.DeleteSet(r.Context(), teacherOf(r).ID, id); err != nil {
 		return err
 	}
