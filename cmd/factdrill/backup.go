@@ -12,8 +12,7 @@ import (
 // runBackup copies the database to a new file while the server may be
 // running: `factdrill backup -db factdrill.db backup.db`.
 func runBackup(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs, err := flags("backup", &cfg, getenv, stderr)
+	cfg, fs, err := flags("backup", getenv, stderr)
 	if err != nil {
 		return err
 	}

@@ -11,8 +11,7 @@ import (
 // runExport writes a stored set to stdout in a question-file format:
 // `factdrill export [-db PATH] -set ID [-format gift|csv|anki|json]`.
 func runExport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs, err := flags("export", &cfg, getenv, stderr)
+	cfg, fs, err := flags("export", getenv, stderr)
 	if err != nil {
 		return err
 	}

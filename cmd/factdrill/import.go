@@ -20,8 +20,7 @@ import (
 // Every file is read before anything is stored; if any has an error, every
 // error is printed as FILE:LINE:COL: message and nothing is imported.
 func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs, err := flags("import", &cfg, getenv, stderr)
+	cfg, fs, err := flags("import", getenv, stderr)
 	if err != nil {
 		return err
 	}

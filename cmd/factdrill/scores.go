@@ -20,8 +20,7 @@ import (
 // and question. The rows are those of the downloads; the byte-order mark
 // the downloads start with is left out.
 func runScores(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs, err := flags("scores", &cfg, getenv, stderr)
+	cfg, fs, err := flags("scores", getenv, stderr)
 	if err != nil {
 		return err
 	}

@@ -24,14 +24,13 @@ var seedDocument string
 const seedName = "seed"
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs, err := flags("serve", &cfg, getenv, stderr)
+	cfg, fs, err := flags("serve", getenv, stderr)
 	if err != nil {
 		return err
 	}
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "FACTDRILL_ADDR", "127.0.0.1:8080"), "`address` to listen on (env FACTDRILL_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", getenv("FACTDRILL_SECURE_COOKIES") == "1", "mark cookies Secure, for a site served over TLS (env FACTDRILL_SECURE_COOKIES=1)")
-	teacherFlags(fs, &cfg, getenv)
+	teacherFlags(fs, cfg, getenv)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -39,7 +38,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stderr, "factdrill serve: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	log := newLogger(cfg, stderr)
+	log := newLogger(*cfg, stderr)
 
 	store, err := db.Open(ctx, cfg.DB)
 	if err != nil {
@@ -62,7 +61,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	hs := srv.HTTPServer(cfg.Addr)
 	fmt.Fprintf(stdout, "factdrill: serving %s on http://%s/\n", cfg.DB, ln.Addr())
-	if err := teacherStart(ctx, store, cfg, ln.Addr(), stdout, stderr); err != nil {
+	if err := teacherStart(ctx, store, *cfg, ln.Addr(), stdout, stderr); err != nil {
 		ln.Close()
 		return err
 	}

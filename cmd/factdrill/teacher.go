@@ -30,8 +30,7 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 		return errUsage
 	}
 	action := args[0]
-	var cfg Config
-	fs, err := flags("teacher "+action, &cfg, getenv, stderr)
+	cfg, fs, err := flags("teacher "+action, getenv, stderr)
 	if err != nil {
 		return err
 	}
