@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -43,18 +44,31 @@ type Response struct {
 	Position int
 	Question StoredQuestion
 	// Answered is false for a question not answered yet.
-	Answered   bool
-	Answer     quiz.Answer
-	Grade      quiz.Grade
+	Answered bool
+	Answer   quiz.Answer
+	// Fraction is the mark the answer earned when it was given, as
+	// stored: what counts, even if the question was edited since.
+	Fraction   float64
 	AnsweredAt time.Time
+}
+
+// Grade is the response's grade for pages and exports: the stored mark,
+// with the feedback that grading the answer gives (quiz.Regrade); the
+// zero grade of the question's kind when it is not answered.
+func (r Response) Grade() quiz.Grade {
+	if !r.Answered {
+		return quiz.Grade{Graded: r.Question.Kind.Graded()}
+	}
+	return quiz.Regrade(r.Question.Question, r.Answer, r.Fraction)
 }
 
 // StartAttempt returns the learner's open attempt at the set, or starts a
 // new one with all the set's questions in order. A set that is not
-// published gives ErrNotFound. A set that belongs to a teacher is taken
+// published gives questions.ErrNotFound. A set that belongs to a teacher is taken
 // through a class: for a learner in a class it is assigned to, this is
-// StartClassAttempt of that assignment; for anyone else, ErrNotFound.
-func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now time.Time) (Attempt, error) {
+// StartClassAttempt of that assignment; for anyone else, questions.ErrNotFound.
+func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64) (Attempt, error) {
+	now := s.now()
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT id FROM attempts
@@ -65,7 +79,7 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 		var owned bool
 		err = tx.QueryRowContext(ctx, "SELECT owner_id IS NOT NULL FROM sets WHERE id = ?", setID).Scan(&owned)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -76,7 +90,7 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 			err := tx.QueryRowContext(ctx, `SELECT g.id FROM assignments g JOIN class_members m ON m.class_id = g.class_id
 				WHERE g.set_id = ? AND m.learner_id = ? ORDER BY g.id LIMIT 1`, setID, learnerID).Scan(&g)
 			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
+				return questions.ErrNotFound
 			} else if err != nil {
 				return err
 			}
@@ -86,7 +100,7 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64, now ti
 		var published bool
 		err = tx.QueryRowContext(ctx, "SELECT published FROM sets WHERE id = ?", setID).Scan(&published)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !published) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -120,7 +134,7 @@ const attemptSelect = `SELECT a.id, a.learner_id, a.set_id, s.title, a.position,
 	coalesce(a.assignment_id, 0), coalesce((SELECT g.feedback FROM assignments g WHERE g.id = a.assignment_id), '')
 	FROM attempts a JOIN sets s ON s.id = a.set_id`
 
-func scanAttempt(row interface{ Scan(...any) error }) (Attempt, error) {
+func scanAttempt(row scanner) (Attempt, error) {
 	var (
 		a        Attempt
 		finished sql.NullTime
@@ -128,7 +142,7 @@ func scanAttempt(row interface{ Scan(...any) error }) (Attempt, error) {
 	err := row.Scan(&a.ID, &a.LearnerID, &a.SetID, &a.SetTitle, &a.Position, &a.Count, &a.Answered,
 		&a.StartedAt, &finished, &a.Score.Points, &a.Score.Max, &a.AssignmentID, &a.Feedback)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Attempt{}, ErrNotFound
+		return Attempt{}, questions.ErrNotFound
 	}
 	a.StartedAt = a.StartedAt.UTC()
 	a.FinishedAt = timeOf(finished)
@@ -140,7 +154,7 @@ func attemptTx(ctx context.Context, tx *sql.Tx, learnerID, id int64) (Attempt, e
 }
 
 // Attempt returns the learner's attempt with the given id. Another
-// learner's attempt gives ErrNotFound, as a missing one does.
+// learner's attempt gives questions.ErrNotFound, as a missing one does.
 func (s *Store) Attempt(ctx context.Context, learnerID, id int64) (Attempt, error) {
 	var a Attempt
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -168,19 +182,9 @@ func rightCount(ctx context.Context, tx *sql.Tx, attemptID int64) (int, error) {
 func (s *Store) LearnerAttempts(ctx context.Context, learnerID int64) ([]Attempt, error) {
 	var as []Attempt
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, attemptSelect+" WHERE a.learner_id = ? ORDER BY a.id DESC", learnerID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			a, err := scanAttempt(rows)
-			if err != nil {
-				return err
-			}
-			as = append(as, a)
-		}
-		return rows.Err()
+		var err error
+		as, err = queryAll(ctx, tx, scanAttempt, attemptSelect+" WHERE a.learner_id = ? ORDER BY a.id DESC", learnerID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("db: attempts of learner %d: %w", learnerID, err)
@@ -204,7 +208,7 @@ type Step struct {
 func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Step, error) {
 	e, err := s.attemptEntry(ctx, learnerID, attemptID)
 	if err == nil && (pos < 0 || pos >= e.attempt.Count) {
-		err = ErrNotFound
+		err = questions.ErrNotFound
 	}
 	if err != nil {
 		return Step{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
@@ -238,7 +242,7 @@ func (s *Store) attemptEntry(ctx context.Context, learnerID, attemptID int64) (*
 		s.cache.putAttempt(e)
 	}
 	if e.attempt.LearnerID != learnerID {
-		return nil, ErrNotFound
+		return nil, questions.ErrNotFound
 	}
 	return e, nil
 }
@@ -269,17 +273,11 @@ func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Res
 		if err := json.Unmarshal([]byte(body), &r.Question.Question); err != nil {
 			return nil, fmt.Errorf("question %d: %w", r.Question.ID, err)
 		}
-		r.Grade = quiz.Grade{Graded: r.Question.Kind.Graded()}
 		if answer.Valid {
-			r.Answered = true
+			r.Answered, r.Fraction, r.AnsweredAt = true, fraction.Float64, timeOf(at)
 			if err := json.Unmarshal([]byte(answer.String), &r.Answer); err != nil {
 				return nil, fmt.Errorf("answer to question %d: %w", r.Question.ID, err)
 			}
-			// Feedback is not stored; grading again gives it, and the
-			// stored fraction is what counted.
-			r.Grade = quiz.GradeAnswer(r.Question.Question, r.Answer)
-			r.Grade.Fraction = fraction.Float64
-			r.AnsweredAt = timeOf(at)
 		}
 		out = append(out, r)
 	}
@@ -287,7 +285,7 @@ func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Res
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, ErrNotFound
+		return nil, questions.ErrNotFound
 	}
 	return out, nil
 }
@@ -319,26 +317,27 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 }
 
 // SaveAnswer records the learner's answer to the question at position pos
-// of an open attempt, replacing any earlier answer to it, grades it, and
-// moves the attempt to position next. It returns only once the answer is
-// committed. An empty answer clears the question's response. Answering in a
-// finished attempt gives ErrConflict. In an attempt with feedback during it
+// of an open attempt, replacing any earlier answer to it, and moves the
+// attempt to position next. It returns only once the answer is committed.
+// An empty answer clears the question's response. Answering in a finished
+// attempt gives ErrConflict. In an attempt with feedback during it
 // (FeedbackDuring), a question's first answer stands: later ones are not
 // saved. The first answer to each question of an attempt is also a review
 // of the learner's flashcard for it (see reviewQuizAnswer).
 //
-// The attempt and its question are read from the read cache; the
-// transaction itself checks that the attempt is still the learner's and
-// open, so a cache a moment old cannot let an answer into a finished
-// attempt.
-func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int, now time.Time) error {
+// The answer is graded (quiz.GradeAnswer) before the transaction, on the
+// attempt's question as the read cache holds it; the transaction stores
+// the mark, and checks that the attempt is still the learner's and open,
+// so a cache a moment old cannot let an answer into a finished attempt.
+func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int) error {
+	now := s.now()
 	e, err := s.attemptEntry(ctx, learnerID, attemptID)
 	switch {
 	case err != nil:
 	case e.attempt.Finished():
-		err = fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+		err = conflict("the attempt is already finished")
 	case pos < 0 || pos >= e.attempt.Count:
-		err = ErrNotFound
+		err = questions.ErrNotFound
 	}
 	if err != nil {
 		return fmt.Errorf("db: save answer to attempt %d question %d: %w", attemptID, pos, err)
@@ -356,7 +355,7 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			if err == nil {
-				err = fmt.Errorf("%w: the attempt is already finished", ErrConflict)
+				err = conflict("the attempt is already finished")
 			}
 			return err
 		}
@@ -400,7 +399,8 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 
 // FinishAttempt hands the attempt in: it scores the answers given and
 // closes the attempt to changes. Finishing twice returns the first result.
-func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64, now time.Time) (Attempt, error) {
+func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64) (Attempt, error) {
+	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		a, err := attemptTx(ctx, tx, learnerID, attemptID)
 		if err != nil || a.Finished() {
@@ -410,9 +410,11 @@ func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64, n
 		if err != nil {
 			return err
 		}
+		// The marks were decided when each answer was graded; the score
+		// adds them up by quiz's rules.
 		var score quiz.Score
 		for _, r := range rs {
-			score.Add(r.Grade)
+			score.Add(quiz.Grade{Graded: r.Question.Kind.Graded(), Fraction: r.Fraction})
 		}
 		_, err = tx.ExecContext(ctx, "UPDATE attempts SET finished_at = ?, score = ?, max_score = ? WHERE id = ?",
 			now.UTC(), score.Points, score.Max, attemptID)

@@ -12,9 +12,11 @@ import (
 // SQL: live learner sessions, and the questions and answers of attempts in
 // progress. It is a cache of committed data only, and it is correct without
 // the cooperation of the code that writes: every committed write bumps a
-// generation that empties it (see Store.inWrite). Answers, the one write a
-// quiz makes all the time, bump only their attempt's version instead, and
-// write their change through to the attempt's entry.
+// generation that empties it (see Store.inWrite). Two writes made all the
+// time are the exceptions: a quiz answer bumps only its attempt's version
+// and writes its change through to the attempt's entry, and a flashcard
+// answer (Store.Review) changes nothing the cache holds (cards, the review
+// log, study settings), so it leaves the cache alone.
 //
 // An entry is filled from a snapshot read after the generation and version
 // were noted, and kept only if neither changed meanwhile; so a fill that
@@ -37,6 +39,10 @@ type sessionEntry struct {
 	gen      uint64
 	sess     Session
 	lastSeen time.Time
+	// The teacher's login, if there is one: when a request last came,
+	// how long it may idle, and when it ends whatever happens.
+	teacherSeen, teacherEnds time.Time
+	teacherIdle              time.Duration
 }
 
 // attemptEntry is an attempt as its question pages show it.
@@ -135,11 +141,9 @@ func (c *cache) answered(ch answerChange) {
 	if ch.pos >= 0 && ch.pos < len(e.responses) && ch.write {
 		r := &e.responses[ch.pos]
 		if ch.answer.Empty() {
-			r.Answered, r.Answer, r.AnsweredAt = false, quiz.Answer{}, time.Time{}
-			r.Grade = quiz.Grade{Graded: r.Question.Kind.Graded()}
+			r.Answered, r.Answer, r.Fraction, r.AnsweredAt = false, quiz.Answer{}, 0, time.Time{}
 		} else {
-			r.Answered, r.Answer, r.AnsweredAt = true, ch.answer, ch.at
-			r.Grade = ch.grade
+			r.Answered, r.Answer, r.Fraction, r.AnsweredAt = true, ch.answer, ch.grade.Fraction, ch.at
 		}
 	}
 	e.attempt.Answered = 0
@@ -149,15 +153,6 @@ func (c *cache) answered(ch answerChange) {
 		}
 	}
 	c.attempts[id] = e
-}
-
-// forget drops an attempt's entry after a change the cache does not apply
-// (such as finishing it).
-func (c *cache) forget(attemptID int64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.attemptVer[attemptID]++
-	delete(c.attempts, attemptID)
 }
 
 // answerChange is what SaveAnswer committed to an attempt.

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -17,15 +18,15 @@ import (
 func TestCache_WriteThroughAnswers(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	setID, _ := s.CreateSet(ctx, testSet, "", t0)
-	l, _ := s.CreateLearner(ctx, t0)
-	a, _ := s.StartAttempt(ctx, l.ID, setID, t0)
+	setID, _ := at(s, t0).CreateSet(ctx, testSet, "")
+	l, _ := at(s, t0).CreateLearner(ctx)
+	a, _ := at(s, t0).StartAttempt(ctx, l.ID, setID)
 
 	for i, text := range []string{"Tokyo", "Kyoto", ""} {
 		if _, err := s.AttemptQuestion(ctx, l.ID, a.ID, 2); err != nil { // fill
 			t.Fatal(err)
 		}
-		if err := s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: text}, 3, t0.Add(time.Duration(i)*time.Minute)); err != nil {
+		if err := at(s, t0.Add(time.Duration(i)*time.Minute)).SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: text}, 3); err != nil {
 			t.Fatal(err)
 		}
 		st, err := s.AttemptQuestion(ctx, l.ID, a.ID, 2)
@@ -35,8 +36,8 @@ func TestCache_WriteThroughAnswers(t *testing.T) {
 		if st.Response.Answer.Text != text || st.Response.Answered != (text != "") || st.Answered[2] != (text != "") || st.Attempt.Position != 3 {
 			t.Fatalf("after answering %q the cached step is %+v", text, st)
 		}
-		if want := text == "Tokyo"; st.Response.Grade.Right() != want {
-			t.Fatalf("after answering %q the grade is %+v, right = %v", text, st.Response.Grade, want)
+		if want := text == "Tokyo"; st.Response.Grade().Right() != want {
+			t.Fatalf("after answering %q the grade is %+v, right = %v", text, st.Response.Grade(), want)
 		}
 		// What the cache says is what the database says.
 		fresh := openAgain(t, s)
@@ -61,10 +62,10 @@ func openAgain(t *testing.T, s *Store) *Store {
 func TestCache_OtherWritesEmptyIt(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	setID, _ := s.CreateSet(ctx, testSet, "", t0)
-	l, _ := s.CreateLearner(ctx, t0)
-	a, _ := s.StartAttempt(ctx, l.ID, setID, t0)
-	s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "Tokyo"}, 2, t0)
+	setID, _ := at(s, t0).CreateSet(ctx, testSet, "")
+	l, _ := at(s, t0).CreateLearner(ctx)
+	a, _ := at(s, t0).StartAttempt(ctx, l.ID, setID)
+	at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "Tokyo"}, 2)
 	if _, err := s.AttemptQuestion(ctx, l.ID, a.ID, 2); err != nil {
 		t.Fatal(err)
 	}
@@ -79,23 +80,23 @@ func TestCache_OtherWritesEmptyIt(t *testing.T) {
 	if st, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); st.Response.Answer.Text != "Osaka" {
 		t.Fatalf("after another write the step shows %q, want Osaka", st.Response.Answer.Text)
 	}
-	if _, err := s.FinishAttempt(ctx, l.ID, a.ID, t0); err != nil {
+	if _, err := at(s, t0).FinishAttempt(ctx, l.ID, a.ID); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); !st.Attempt.Finished() {
 		t.Fatal("after finishing, the cached attempt is still open")
 	}
-	if err := s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "x"}, 2, t0); !errors.Is(err, ErrConflict) {
-		t.Fatalf("answer after finishing = %v, want ErrConflict", err)
+	if err := at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "x"}, 2); !errors.Is(err, questions.ErrConflict) {
+		t.Fatalf("answer after finishing = %v, want questions.ErrConflict", err)
 	}
 }
 
 func TestCache_SaveAnswerChecksTheDatabase(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	setID, _ := s.CreateSet(ctx, testSet, "", t0)
-	l, _ := s.CreateLearner(ctx, t0)
-	a, _ := s.StartAttempt(ctx, l.ID, setID, t0)
+	setID, _ := at(s, t0).CreateSet(ctx, testSet, "")
+	l, _ := at(s, t0).CreateLearner(ctx)
+	a, _ := at(s, t0).StartAttempt(ctx, l.ID, setID)
 	if _, err := s.AttemptQuestion(ctx, l.ID, a.ID, 0); err != nil {
 		t.Fatal(err)
 	}
@@ -104,8 +105,8 @@ func TestCache_SaveAnswerChecksTheDatabase(t *testing.T) {
 	if _, err := s.write.Exec("UPDATE attempts SET finished_at = ? WHERE id = ?", t0, a.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveAnswer(ctx, l.ID, a.ID, 0, quiz.Answer{Choices: []int{1}}, 1, t0); !errors.Is(err, ErrConflict) {
-		t.Fatalf("answer to an attempt finished behind the cache = %v, want ErrConflict", err)
+	if err := at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 0, quiz.Answer{Choices: []int{1}}, 1); !errors.Is(err, questions.ErrConflict) {
+		t.Fatalf("answer to an attempt finished behind the cache = %v, want questions.ErrConflict", err)
 	}
 	var n int
 	s.read.QueryRow("SELECT count(*) FROM responses WHERE attempt_id = ?", a.ID).Scan(&n)
@@ -117,17 +118,17 @@ func TestCache_SaveAnswerChecksTheDatabase(t *testing.T) {
 func TestCache_Sessions(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	l, _ := s.CreateLearner(ctx, t0)
-	token, _ := s.CreateSession(ctx, l.ID, t0, time.Hour)
-	if _, err := s.Session(ctx, token, t0, time.Hour); err != nil { // fill
+	l, _ := at(s, t0).CreateLearner(ctx)
+	token, _ := at(s, t0).CreateSession(ctx, l.ID, time.Hour)
+	if _, err := at(s, t0).Session(ctx, token, time.Hour); err != nil { // fill
 		t.Fatal(err)
 	}
-	if _, err := s.Session(ctx, token, t0.Add(2*time.Hour), time.Hour); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("cached session after its expiry = %v, want ErrNotFound", err)
+	if _, err := at(s, t0.Add(2*time.Hour)).Session(ctx, token, time.Hour); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("cached session after its expiry = %v, want questions.ErrNotFound", err)
 	}
 	s.DeleteSession(ctx, token)
-	if _, err := s.Session(ctx, token, t0, time.Hour); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("cached session after logout = %v, want ErrNotFound", err)
+	if _, err := at(s, t0).Session(ctx, token, time.Hour); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("cached session after logout = %v, want questions.ErrNotFound", err)
 	}
 }
 

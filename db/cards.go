@@ -15,10 +15,10 @@ import (
 
 // This file is the flashcard side of the store: each learner's FSRS-6
 // schedule for each question (a card), the review log it is rebuilt from,
-// the study queue of a set, undo and suspension. The scheduling rules are
-// package quiz's; the store reads the learner's settings in the same
-// transaction as the cards, builds their scheduler from them, and takes the
-// time from its caller.
+// the study queue of a set, undo and suspension. The rules are package
+// quiz's (the queue, leeches, when a quiz answer reviews a card, what may be
+// undone): the store reads the learner's settings and cards in one
+// transaction, builds their scheduler, and stores what quiz decides.
 
 // StudyCard is one learner's card for one question.
 type StudyCard struct {
@@ -26,13 +26,6 @@ type StudyCard struct {
 	// Card is the schedule; the zero Card for a question never studied.
 	Card      quiz.Card
 	Suspended bool
-}
-
-// Leech reports whether the learner keeps forgetting the card: it has
-// lapsed at least the scheduler's leech threshold of times.
-func (c StudyCard) Leech(s *quiz.Scheduler) bool {
-	th := s.Config().LeechThreshold
-	return th > 0 && c.Card.Lapses >= th
 }
 
 // cardKindsSQL is the SQL list of the kinds studied as flashcards (see
@@ -46,23 +39,6 @@ var cardKindsSQL = func() string {
 	}
 	return "(" + strings.Join(ks, ", ") + ")"
 }()
-
-// maxTaken caps the time an answer is recorded as taking, as Anki does: a
-// learner who walked away did not think for an hour.
-const maxTaken = time.Minute
-
-// StudyOptions say what the study page asks for besides the next card.
-type StudyOptions struct {
-	// Ahead goes on, once nothing is due, with the cards due soonest and
-	// then new cards beyond the daily limit (Anki's "review ahead").
-	Ahead bool
-	// MoreNew lifts today's limit of new cards (Anki's "increase today's
-	// new card limit").
-	MoreNew bool
-	// CardID asks for one card of the set by its question id, whatever the
-	// queue says: after an undo, the card undone comes back.
-	CardID int64
-}
 
 // Study is a learner's study session in a set at one moment: the counts,
 // the card to show and what the page offers around it.
@@ -86,8 +62,10 @@ type Study struct {
 
 // Study returns the state of the learner's study of a set at now (learner
 // 0 is a visitor not known yet: every card is new). A set that is not
-// published gives ErrNotFound, as does a CardID not among its flashcards.
-func (s *Store) Study(ctx context.Context, learnerID, setID int64, now time.Time, opt StudyOptions) (Study, error) {
+// published gives ErrNotFound, as does a CardID (a question id) not among
+// its flashcards. What to show is quiz.Scheduler.Plan's decision.
+func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.StudyOptions) (Study, error) {
+	now := s.now()
 	var st Study
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -117,33 +95,16 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, now time.Time
 		if err != nil {
 			return err
 		}
-		newLeft := st.Settings.NewPerDay - introduced
-		if opt.MoreNew {
-			newLeft = len(items)
+		var ok bool
+		if st.Queue, ok = st.Scheduler.Plan(items, now, st.Settings.NewPerDay, introduced, opt); !ok {
+			return questions.ErrNotFound
 		}
-		st.Queue = st.Scheduler.Queue(items, now, newLeft, opt.Ahead)
-
-		pick, from := st.Queue.Next, st.Queue.From
-		if opt.CardID != 0 {
-			pick = -1
-			for i, c := range cards {
-				if c.Question.ID == opt.CardID {
-					pick = i
-				}
-			}
-			if pick < 0 {
-				return ErrNotFound
-			}
-			if pick != st.Queue.Next {
-				from = queueOf(st.Scheduler, cards[pick].Card, now)
-			}
-		}
-		if pick >= 0 {
-			c := cards[pick]
+		if i := st.Queue.Next; i >= 0 {
+			c := cards[i]
 			if err := questionBodyTx(ctx, tx, &c.Question); err != nil {
 				return err
 			}
-			st.Card, st.From = &c, from
+			st.Card, st.From = &c, st.Queue.From
 		}
 		st.CanUndo, err = canUndoTx(ctx, tx, learnerID, setID, st.Scheduler, now)
 		return err
@@ -152,19 +113,6 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, now time.Time
 		return Study{}, fmt.Errorf("db: study set %d: %w", setID, err)
 	}
 	return st, nil
-}
-
-// queueOf is the queue a card shown out of turn is counted in.
-func queueOf(s *quiz.Scheduler, c quiz.Card, now time.Time) quiz.Queue {
-	switch {
-	case c.State == quiz.StateNew:
-		return quiz.QueueNew
-	case !s.IsDue(c, now.Add(quiz.LearnAhead)):
-		return quiz.QueueAhead
-	case c.State == quiz.StateReview:
-		return quiz.QueueReview
-	}
-	return quiz.QueueLearning
 }
 
 // studySetTx returns a set whose flashcards the learner may study: a
@@ -209,31 +157,22 @@ func (n *nullCard) card() (quiz.Card, bool) {
 // setCardsTx returns the learner's cards for the set's flashcards in the
 // set's order, without the questions' bodies.
 func setCardsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) ([]StudyCard, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT q.id, q.position, `+cardColumns+`
-		FROM questions q LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
-		WHERE q.set_id = ? AND q.kind IN `+cardKindsSQL+` ORDER BY q.position`, learnerID, setID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []StudyCard
-	for rows.Next() {
+	return queryAll(ctx, tx, func(row scanner) (StudyCard, error) {
 		c := StudyCard{Question: StoredQuestion{SetID: setID}}
 		var n nullCard
-		if err := rows.Scan(append([]any{&c.Question.ID, &c.Question.Position}, n.dest()...)...); err != nil {
-			return nil, err
-		}
+		err := row.Scan(append([]any{&c.Question.ID, &c.Question.Position}, n.dest()...)...)
 		c.Card, c.Suspended = n.card()
-		out = append(out, c)
-	}
-	return out, rows.Err()
+		return c, err
+	}, `SELECT q.id, q.position, `+cardColumns+`
+		FROM questions q LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
+		WHERE q.set_id = ? AND q.kind IN `+cardKindsSQL+` ORDER BY q.position`, learnerID, setID)
 }
 
 func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
 	var body string
 	err := tx.QueryRowContext(ctx, "SELECT set_id, position, body FROM questions WHERE id = ?", q.ID).Scan(&q.SetID, &q.Position, &body)
 	if errors.Is(err, sql.ErrNoRows) {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	if err != nil {
 		return err
@@ -270,7 +209,7 @@ func canUndoTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *q
 		return false, nil
 	}
 	_, _, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
-	return ok && source == sourceStudy && sched.Day(at) == sched.Day(now), err
+	return ok && sched.Undoable(source == sourceQuiz, at, now), err
 }
 
 // Where an answer came from, as the log's source column says.
@@ -285,7 +224,7 @@ type ReviewInput struct {
 	Rating                       quiz.Rating
 	// Reps is the card's number of answers when it was shown: an answer to
 	// a card answered since (in another tab, or by a double click) gives
-	// ErrConflict. -1 skips the check.
+	// questions.ErrConflict. -1 skips the check.
 	Reps int
 	// Taken is the time from showing the card to the answer, capped at a
 	// minute; negative when unknown.
@@ -296,27 +235,23 @@ type ReviewInput struct {
 	TimeZone string
 }
 
-// ReviewResult is what an answer made of the card.
-type ReviewResult struct {
-	Card quiz.Card
-	// Leech is true when this answer made the card a leech (Anki's leech
-	// threshold: 8 lapses, then every 4).
-	Leech bool
-}
-
 // Review records the learner's answer to a flashcard of the set at now and
 // reschedules the card, in one transaction. A question not among the
-// set's flashcards gives ErrNotFound.
-func (s *Store) Review(ctx context.Context, in ReviewInput, now time.Time) (ReviewResult, error) {
-	var res ReviewResult
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+// set's flashcards gives questions.ErrNotFound.
+func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, error) {
+	now := s.now()
+	var res quiz.Reviewed
+	// A flashcard answer writes cards, the review log and perhaps study
+	// settings, none of which the read cache holds: it leaves the cache be
+	// (see cache), so that the next card's request finds its session there.
+	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
 		if _, err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
 			return err
 		}
 		var kind string
 		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", in.QuestionID, in.SetID).Scan(&kind)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -332,7 +267,7 @@ func (s *Store) Review(ctx context.Context, in ReviewInput, now time.Time) (Revi
 		return err
 	})
 	if err != nil {
-		return ReviewResult{}, fmt.Errorf("db: review card %d of learner %d: %w", in.QuestionID, in.LearnerID, err)
+		return quiz.Reviewed{}, fmt.Errorf("db: review card %d of learner %d: %w", in.QuestionID, in.LearnerID, err)
 	}
 	return res, nil
 }
@@ -359,36 +294,33 @@ type review struct {
 }
 
 // reviewTx applies an answer to the learner's card and appends it to the
-// log. A card whose memory state another model computed is first rebuilt
-// from its log with the learner's scheduler, so a later model is adopted
-// card by card as cards are reviewed.
-func reviewTx(ctx context.Context, tx *sql.Tx, r review) (ReviewResult, error) {
-	st, err := studySettingsTx(ctx, tx, r.learnerID)
+// log. A card whose memory state another model computed (quiz's Stale) is
+// first rebuilt from its log with the learner's scheduler, so a later model
+// is adopted card by card as cards are reviewed.
+func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) {
+	sched, err := schedulerTx(ctx, tx, r.learnerID)
 	if err != nil {
-		return ReviewResult{}, err
-	}
-	sched, err := st.Scheduler()
-	if err != nil {
-		return ReviewResult{}, err
+		return quiz.Reviewed{}, err
 	}
 	before, _, err := cardTx(ctx, tx, r.learnerID, r.questionID)
 	if err != nil {
-		return ReviewResult{}, err
+		return quiz.Reviewed{}, err
 	}
 	if r.reps >= 0 && before.Reps != r.reps {
-		return ReviewResult{}, fmt.Errorf("%w: the card was answered since it was shown", ErrConflict)
+		return quiz.Reviewed{}, conflict("the card was answered since it was shown")
 	}
 	current := before
-	if before.State != quiz.StateNew && before.Model != sched.Model() {
+	if sched.Stale(before) {
 		if current, err = replayTx(ctx, tx, sched, r.learnerID, r.questionID); err != nil {
-			return ReviewResult{}, err
+			return quiz.Reviewed{}, err
 		}
 	}
-	after := sched.Next(current, r.rating, r.at, r.questionID)
+	res := sched.Review(current, r.rating, r.at, r.questionID)
+	after := res.Card
 
 	var taken, attempt any
 	if r.taken >= 0 {
-		taken = min(r.taken, maxTaken).Milliseconds()
+		taken = quiz.Taken(r.taken).Milliseconds()
 	}
 	if r.attemptID != 0 {
 		attempt = r.attemptID
@@ -401,12 +333,12 @@ func reviewTx(ctx context.Context, tx *sql.Tx, r review) (ReviewResult, error) {
 		int(before.State), before.Step, before.Stability, before.Difficulty, nullTime(before.Due), nullTime(before.LastReview),
 		before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays)
 	if err != nil {
-		return ReviewResult{}, err
+		return quiz.Reviewed{}, err
 	}
 	if err := putCardTx(ctx, tx, r.learnerID, r.questionID, after); err != nil {
-		return ReviewResult{}, err
+		return quiz.Reviewed{}, err
 	}
-	return ReviewResult{Card: after, Leech: after.Lapses > current.Lapses && sched.IsLeech(after.Lapses)}, nil
+	return res, nil
 }
 
 // cardTx returns the learner's card for the question: the zero card when
@@ -441,44 +373,29 @@ func putCardTx(ctx context.Context, tx *sql.Tx, learnerID, questionID int64, c q
 
 // replayTx rebuilds a card from its log with sched.
 func replayTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, learnerID, questionID int64) (quiz.Card, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT rating, reviewed_at FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id",
-		learnerID, questionID)
-	if err != nil {
-		return quiz.Card{}, err
-	}
-	defer rows.Close()
-	var logs []quiz.ReviewLog
-	for rows.Next() {
+	logs, err := queryAll(ctx, tx, func(row scanner) (quiz.ReviewLog, error) {
 		var l quiz.ReviewLog
-		if err := rows.Scan(&l.Rating, &l.Time); err != nil {
-			return quiz.Card{}, err
-		}
-		logs = append(logs, l)
-	}
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&l.Rating, &l.Time)
+		return l, err
+	}, "SELECT rating, reviewed_at FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id", learnerID, questionID)
+	if err != nil {
 		return quiz.Card{}, err
 	}
 	return sched.Replay(questionID, logs)
 }
 
-// reviewQuizAnswer counts an answer given in a quiz as a review of the
-// learner's card for the question, in the transaction that saves the
-// answer: Good when fully right, Again otherwise (partial credit is not
-// recall). Only the first answer to a question in an attempt counts: it is
-// the act of recall; changing it after second thoughts is not another one,
-// and replacing the review would mean rewinding any review since.
-// Questions that are not flashcards (essays, descriptions) are skipped.
+// reviewQuizAnswer stores what quiz.QuizRating decides of an answer given
+// in a quiz, in the transaction that saves the answer: a review of the
+// learner's card for the question, if the answer counts as one. The store
+// tells it whether this is the attempt's first answer to the question.
 func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, questionID int64, q questions.Question, g quiz.Grade, now time.Time) error {
-	if !quiz.IsCard(q.Kind) || !g.Graded {
-		return nil
-	}
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE attempt_id = ? AND question_id = ?", attemptID, questionID).Scan(&n); err != nil || n > 0 {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE attempt_id = ? AND question_id = ?", attemptID, questionID).Scan(&n); err != nil {
 		return err
 	}
-	rating := quiz.RatingAgain
-	if g.Right() {
-		rating = quiz.RatingGood
+	rating, ok := quiz.QuizRating(q.Kind, g, n == 0)
+	if !ok {
+		return nil
 	}
 	_, err := reviewTx(ctx, tx, review{
 		learnerID: learnerID, questionID: questionID, rating: rating, at: now,
@@ -490,15 +407,12 @@ func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, que
 // UndoReview takes back the learner's last answer in the set, if it was a
 // flashcard answer given today (the learner's day): the card returns to
 // what it was before, and the answer leaves the log. It returns the
-// question id of the card. With nothing to undo it gives ErrNotFound.
-func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time.Time) (int64, error) {
+// question id of the card. With nothing to undo it gives questions.ErrNotFound.
+func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, error) {
+	now := s.now()
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		st, err := studySettingsTx(ctx, tx, learnerID)
-		if err != nil {
-			return err
-		}
-		sched, err := st.Scheduler()
+		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
 		}
@@ -506,8 +420,8 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time
 		if err != nil {
 			return err
 		}
-		if !ok || source != sourceStudy || sched.Day(at) != sched.Day(now) {
-			return ErrNotFound
+		if !ok || !sched.Undoable(source == sourceQuiz, at, now) {
+			return questions.ErrNotFound
 		}
 		var later int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE learner_id = ? AND question_id = ? AND id > ?",
@@ -515,7 +429,7 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64, now time
 			return err
 		}
 		if later > 0 {
-			return fmt.Errorf("%w: the card was answered again since", ErrConflict)
+			return conflict("the card was answered again since")
 		}
 		var (
 			c        quiz.Card
@@ -559,7 +473,7 @@ func putCardIfRowTx(ctx context.Context, tx *sql.Tx, learnerID, questionID int64
 
 // Card returns the learner's card for a question, with the question. A
 // question never studied gives a new card (the zero quiz.Card); a missing
-// question gives ErrNotFound.
+// question gives questions.ErrNotFound.
 func (s *Store) Card(ctx context.Context, learnerID, questionID int64) (StudyCard, error) {
 	c := StudyCard{Question: StoredQuestion{ID: questionID}}
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -595,28 +509,22 @@ type Review struct {
 func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]Review, error) {
 	var out []Review
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, rating, reviewed_at, coalesce(taken_ms, -1), source, coalesce(attempt_id, 0), state_before
-			FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id`, learnerID, questionID)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryAll(ctx, tx, func(row scanner) (Review, error) {
 			var (
 				r     Review
 				taken int64
 			)
-			if err := rows.Scan(&r.ID, &r.Rating, &r.At, &taken, &r.Source, &r.AttemptID, &r.StateBefore); err != nil {
-				return err
-			}
+			err := row.Scan(&r.ID, &r.Rating, &r.At, &taken, &r.Source, &r.AttemptID, &r.StateBefore)
 			r.At = r.At.UTC()
 			r.Taken = time.Duration(taken) * time.Millisecond
 			if taken < 0 {
 				r.Taken = -1
 			}
-			out = append(out, r)
-		}
-		return rows.Err()
+			return r, err
+		}, `SELECT id, rating, reviewed_at, coalesce(taken_ms, -1), source, coalesce(attempt_id, 0), state_before
+			FROM reviews WHERE learner_id = ? AND question_id = ? ORDER BY id`, learnerID, questionID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("db: review log of card %d of learner %d: %w", questionID, learnerID, err)
@@ -627,15 +535,11 @@ func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]R
 // RebuildCard replays the log of the learner's card for a question with
 // their current scheduler and stores the result: the way to bring a card
 // computed by an older model up to date (reviews do it by themselves). A
-// card with no log gives ErrNotFound.
+// card with no log gives questions.ErrNotFound.
 func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (quiz.Card, error) {
 	var c quiz.Card
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		st, err := studySettingsTx(ctx, tx, learnerID)
-		if err != nil {
-			return err
-		}
-		sched, err := st.Scheduler()
+		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
 		}
@@ -643,7 +547,7 @@ func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (q
 			return err
 		}
 		if c.Reps == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return putCardTx(ctx, tx, learnerID, questionID, c)
 	})
@@ -660,7 +564,7 @@ func (s *Store) SuspendCard(ctx context.Context, learnerID, setID, questionID in
 		var kind string
 		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", questionID, setID).Scan(&kind)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}

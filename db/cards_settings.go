@@ -10,6 +10,7 @@ import (
 	"time"
 	_ "time/tzdata" // learners' time zones work on hosts without a zoneinfo database
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -160,6 +161,15 @@ func (s *Store) StudySettings(ctx context.Context, learnerID int64) (StudySettin
 	return st, nil
 }
 
+// schedulerTx is the learner's scheduler, built from their settings.
+func schedulerTx(ctx context.Context, tx *sql.Tx, learnerID int64) (*quiz.Scheduler, error) {
+	st, err := studySettingsTx(ctx, tx, learnerID)
+	if err != nil {
+		return nil, err
+	}
+	return st.Scheduler()
+}
+
 func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySettings, error) {
 	st := StudySettings{Saved: true}
 	err := tx.QueryRowContext(ctx, `SELECT desired_retention, new_per_day, time_zone, rollover_hour
@@ -171,8 +181,10 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 }
 
 // SaveStudySettings stores the learner's settings. Settings out of range
-// give an *InvalidError naming the first problem (see Problems for all).
-func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st StudySettings, now time.Time) error {
+// give an invalid-input error naming the first problem (see Problems for
+// all).
+func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st StudySettings) error {
+	now := s.now()
 	if p := st.Problems(); p != nil {
 		for _, f := range []SettingsField{FieldRetention, FieldNewPerDay, FieldTimeZone, FieldRolloverHour} {
 			if msg, ok := p[f]; ok {
@@ -199,7 +211,7 @@ func saveStudySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64, st St
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	return nil
 }

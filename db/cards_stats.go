@@ -61,16 +61,13 @@ func (b RetentionBucket) Rate() float64 {
 }
 
 // StateCounts are the learner's cards by where they stand. Young review
-// cards have an interval under 21 days; mature ones 21 days or more (as in
-// Anki). Suspended cards count only as suspended.
+// cards have an interval under quiz.MatureDays; mature ones that or more
+// (as in Anki). Suspended cards count only as suspended.
 type StateCounts struct {
 	New, Learning, Relearning, Young, Mature, Suspended int
 	// Leeches are cards forgotten at least the leech threshold of times.
 	Leeches int
 }
-
-// MatureDays is the interval from which a review card counts as mature.
-const MatureDays = 21
 
 // retentionAges are the card ages true retention is shown for.
 var retentionAges = []RetentionBucket{
@@ -83,7 +80,8 @@ var retentionAges = []RetentionBucket{
 
 // StudyStats returns the learner's statistics at now over the last days
 // days, for one set or, with setID 0, for all of them.
-func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, now time.Time, days int) (StudyStats, error) {
+func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, days int) (StudyStats, error) {
+	now := s.now()
 	var st StudyStats
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -188,7 +186,6 @@ func reviewStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sche
 func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, st *StudyStats) error {
 	const horizon = 30
 	st.Due = make([]int, horizon)
-	leech := sched.Config().LeechThreshold
 	rows, err := tx.QueryContext(ctx, `SELECT c.state, c.scheduled_days, c.lapses, c.suspended, c.due
 		FROM cards c JOIN questions q ON q.id = c.question_id
 		WHERE c.learner_id = ? AND (? = 0 OR q.set_id = ?) AND q.kind IN `+cardKindsSQL, learnerID, setID, setID)
@@ -206,7 +203,7 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 		if err := rows.Scan(&state, &days, &lapses, &suspended, &due); err != nil {
 			return err
 		}
-		if leech > 0 && lapses >= leech {
+		if sched.Leech(quiz.Card{Lapses: lapses}) {
 			st.States.Leeches++
 		}
 		switch {
@@ -219,7 +216,7 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 			st.States.Learning++
 		case state == quiz.StateRelearning:
 			st.States.Relearning++
-		case days >= MatureDays:
+		case days >= quiz.MatureDays:
 			st.States.Mature++
 		default:
 			st.States.Young++
@@ -243,19 +240,6 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 
 // studiedSetsTx lists the sets the learner has cards in, by title.
 func studiedSetsTx(ctx context.Context, tx *sql.Tx, learnerID int64) ([]SetInfo, error) {
-	rows, err := tx.QueryContext(ctx, setSelect+` WHERE s.id IN (SELECT q.set_id FROM cards c JOIN questions q ON q.id = c.question_id
+	return queryAll(ctx, tx, scanSet, setSelect+` WHERE s.id IN (SELECT q.set_id FROM cards c JOIN questions q ON q.id = c.question_id
 		WHERE c.learner_id = ?) ORDER BY s.title, s.id`, learnerID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SetInfo
-	for rows.Next() {
-		i, err := scanSet(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, i)
-	}
-	return out, rows.Err()
 }

@@ -36,11 +36,11 @@ func newCardEnv(t *testing.T) *cardEnv {
 	t.Helper()
 	s := openStore(t)
 	ctx := context.Background()
-	setID, err := s.CreateSet(ctx, cardSet, "", t0)
+	setID, err := at(s, t0).CreateSet(ctx, cardSet, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := s.CreateLearner(ctx, t0)
+	l, err := at(s, t0).CreateLearner(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,18 +55,18 @@ func newCardEnv(t *testing.T) *cardEnv {
 	return e
 }
 
-func (e *cardEnv) study(now time.Time, opt StudyOptions) Study {
+func (e *cardEnv) study(now time.Time, opt quiz.StudyOptions) Study {
 	e.t.Helper()
-	st, err := e.s.Study(e.ctx, e.learner, e.setID, now, opt)
+	st, err := at(e.s, now).Study(e.ctx, e.learner, e.setID, opt)
 	if err != nil {
 		e.t.Fatalf("Study at %v: %v", now, err)
 	}
 	return st
 }
 
-func (e *cardEnv) review(qid int64, r quiz.Rating, now time.Time) ReviewResult {
+func (e *cardEnv) review(qid int64, r quiz.Rating, now time.Time) quiz.Reviewed {
 	e.t.Helper()
-	res, err := e.s.Review(e.ctx, ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: qid, Rating: r, Reps: -1, Taken: 5 * time.Second}, now)
+	res, err := at(e.s, now).Review(e.ctx, ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: qid, Rating: r, Reps: -1, Taken: 5 * time.Second})
 	if err != nil {
 		e.t.Fatalf("Review(card %d, %v) at %v: %v", qid, r, now, err)
 	}
@@ -99,7 +99,7 @@ func sameCard(a, b quiz.Card) bool {
 
 func TestStore_StudyVisitor(t *testing.T) {
 	e := newCardEnv(t)
-	st, err := e.s.Study(e.ctx, 0, e.setID, t0, StudyOptions{})
+	st, err := at(e.s, t0).Study(e.ctx, 0, e.setID, quiz.StudyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,12 +110,12 @@ func TestStore_StudyVisitor(t *testing.T) {
 	if st.Card == nil || st.Card.Question.ID != e.qids[0] || st.From != quiz.QueueNew || st.Card.Question.Stem != "Longest river in France?" {
 		t.Fatalf("Study(visitor) shows %+v from %v, want the first question, new", st.Card, st.From)
 	}
-	t.Run("ErrNotFound", func(t *testing.T) {
-		if _, err := e.s.Study(e.ctx, 0, 999, t0, StudyOptions{}); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Study(set 999) = %v, want ErrNotFound", err)
+	t.Run("questions.ErrNotFound", func(t *testing.T) {
+		if _, err := at(e.s, t0).Study(e.ctx, 0, 999, quiz.StudyOptions{}); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("Study(set 999) = %v, want questions.ErrNotFound", err)
 		}
-		if _, err := e.s.Study(e.ctx, 0, e.setID, t0, StudyOptions{CardID: e.qids[1]}); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Study(card = the essay) = %v, want ErrNotFound", err)
+		if _, err := at(e.s, t0).Study(e.ctx, 0, e.setID, quiz.StudyOptions{CardID: e.qids[1]}); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("Study(card = the essay) = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -146,28 +146,28 @@ func TestStore_Review(t *testing.T) {
 
 	t.Run("ErrConflictWhenAnsweredSince", func(t *testing.T) {
 		in := ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: 5}
-		if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, ErrConflict) {
-			t.Fatalf("Review with reps 5 of a card answered 6 times = %v, want ErrConflict", err)
+		if _, err := at(e.s, now).Review(e.ctx, in); !errors.Is(err, questions.ErrConflict) {
+			t.Fatalf("Review with reps 5 of a card answered 6 times = %v, want questions.ErrConflict", err)
 		}
 		if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 6 {
 			t.Fatalf("a refused answer left %d log entries, want 6", len(log))
 		}
 	})
-	t.Run("ErrNotFound", func(t *testing.T) {
-		other, _ := e.s.CreateSet(e.ctx, testSet, "", t0)
+	t.Run("questions.ErrNotFound", func(t *testing.T) {
+		other, _ := at(e.s, t0).CreateSet(e.ctx, testSet, "")
 		for _, in := range []ReviewInput{
 			{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[1], Rating: quiz.RatingGood, Reps: -1}, // essay
 			{LearnerID: e.learner, SetID: other, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: -1},   // wrong set
 			{LearnerID: e.learner, SetID: e.setID, QuestionID: 9999, Rating: quiz.RatingGood, Reps: -1},
 		} {
-			if _, err := e.s.Review(e.ctx, in, now); !errors.Is(err, ErrNotFound) {
-				t.Errorf("Review(%+v) = %v, want ErrNotFound", in, err)
+			if _, err := at(e.s, now).Review(e.ctx, in); !errors.Is(err, questions.ErrNotFound) {
+				t.Errorf("Review(%+v) = %v, want questions.ErrNotFound", in, err)
 			}
 		}
 	})
 	t.Run("TakenCapped", func(t *testing.T) {
 		in := ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[2], Rating: quiz.RatingGood, Reps: 0, Taken: time.Hour}
-		if _, err := e.s.Review(e.ctx, in, now); err != nil {
+		if _, err := at(e.s, now).Review(e.ctx, in); err != nil {
 			t.Fatal(err)
 		}
 		if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[2]); len(log) != 1 || log[0].Taken != time.Minute {
@@ -187,7 +187,7 @@ func TestStore_RebuildCard(t *testing.T) {
 	now := t0
 	st := DefaultStudySettings()
 	st.TimeZone, st.RolloverHour = "Asia/Tokyo", 2
-	if err := e.s.SaveStudySettings(ctx, e.learner, st, now); err != nil {
+	if err := at(e.s, now).SaveStudySettings(ctx, e.learner, st); err != nil {
 		t.Fatal(err)
 	}
 	for i, r := range ratings {
@@ -196,11 +196,11 @@ func TestStore_RebuildCard(t *testing.T) {
 		}
 		if i == 2 {
 			// A quiz answer in between, right: Good for the first card.
-			a, err := e.s.StartAttempt(ctx, e.learner, e.setID, now)
+			a, err := at(e.s, now).StartAttempt(ctx, e.learner, e.setID)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := e.s.SaveAnswer(ctx, e.learner, a.ID, 0, quiz.Answer{Text: "loire"}, 1, now.Add(time.Minute)); err != nil {
+			if err := at(e.s, now.Add(time.Minute)).SaveAnswer(ctx, e.learner, a.ID, 0, quiz.Answer{Text: "loire"}, 1); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -222,8 +222,8 @@ func TestStore_RebuildCard(t *testing.T) {
 	if log, _ := e.s.ReviewLog(ctx, e.learner, e.qids[0]); len(log) != len(ratings)+1 || log[3].Source != "quiz" {
 		t.Fatalf("log of card 1 = %+v, want %d answers with the quiz answer fourth", log, len(ratings)+1)
 	}
-	if _, err := e.s.RebuildCard(ctx, e.learner, e.qids[2]); !errors.Is(err, ErrNotFound) {
-		t.Errorf("RebuildCard of a card never studied = %v, want ErrNotFound", err)
+	if _, err := e.s.RebuildCard(ctx, e.learner, e.qids[2]); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("RebuildCard of a card never studied = %v, want questions.ErrNotFound", err)
 	}
 
 	t.Run("AdoptsTheCurrentModel", func(t *testing.T) {
@@ -245,15 +245,15 @@ func TestStore_RebuildCard(t *testing.T) {
 func TestStore_UndoReview(t *testing.T) {
 	e := newCardEnv(t)
 	now := t0
-	if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("UndoReview with no answers = %v, want ErrNotFound", err)
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("UndoReview with no answers = %v, want questions.ErrNotFound", err)
 	}
 	// A new card answered and taken back is new again, with no log.
 	e.review(e.qids[0], quiz.RatingGood, now)
-	if st := e.study(now, StudyOptions{}); !st.CanUndo || st.Queue.Counts.New != 3 {
+	if st := e.study(now, quiz.StudyOptions{}); !st.CanUndo || st.Queue.Counts.New != 3 {
 		t.Fatalf("after one answer: undo %v, counts %+v; want undo offered and 3 new", st.CanUndo, st.Queue.Counts)
 	}
-	qid, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now.Add(time.Second))
+	qid, err := at(e.s, now.Add(time.Second)).UndoReview(e.ctx, e.learner, e.setID)
 	if err != nil || qid != e.qids[0] {
 		t.Fatalf("UndoReview = %d, %v; want card %d", qid, err, e.qids[0])
 	}
@@ -263,7 +263,7 @@ func TestStore_UndoReview(t *testing.T) {
 	if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 0 {
 		t.Fatalf("log after undo = %+v, want it empty", log)
 	}
-	if st := e.study(now, StudyOptions{}); st.Queue.Counts.New != 4 || st.CanUndo {
+	if st := e.study(now, quiz.StudyOptions{}); st.Queue.Counts.New != 4 || st.CanUndo {
 		t.Fatalf("after undo: counts %+v, undo %v; want 4 new and nothing to undo", st.Queue.Counts, st.CanUndo)
 	}
 
@@ -272,7 +272,7 @@ func TestStore_UndoReview(t *testing.T) {
 	now = e.card(e.qids[0]).Card.Due.Add(time.Hour)
 	before := e.card(e.qids[0]).Card
 	e.review(e.qids[0], quiz.RatingAgain, now)
-	if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); err != nil {
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); err != nil {
 		t.Fatal(err)
 	}
 	if after := e.card(e.qids[0]).Card; !sameCard(after, before) {
@@ -280,18 +280,18 @@ func TestStore_UndoReview(t *testing.T) {
 	}
 
 	t.Run("NotAQuizAnswer", func(t *testing.T) {
-		a, _ := e.s.StartAttempt(e.ctx, e.learner, e.setID, now)
-		if err := e.s.SaveAnswer(e.ctx, e.learner, a.ID, 2, quiz.Answer{True: truth(true)}, 3, now); err != nil {
+		a, _ := at(e.s, now).StartAttempt(e.ctx, e.learner, e.setID)
+		if err := at(e.s, now).SaveAnswer(e.ctx, e.learner, a.ID, 2, quiz.Answer{True: truth(true)}, 3); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("UndoReview after a quiz answer = %v, want ErrNotFound", err)
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("UndoReview after a quiz answer = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("NotYesterdays", func(t *testing.T) {
 		e.review(e.qids[3], quiz.RatingGood, now.Add(time.Minute))
-		if _, err := e.s.UndoReview(e.ctx, e.learner, e.setID, now.Add(24*time.Hour)); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("UndoReview a day later = %v, want ErrNotFound", err)
+		if _, err := at(e.s, now.Add(24*time.Hour)).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("UndoReview a day later = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -301,7 +301,7 @@ func TestStore_UndoReview(t *testing.T) {
 func TestStore_QuizAnswerIsReview(t *testing.T) {
 	e := newCardEnv(t)
 	sched := defaultScheduler(t)
-	a, err := e.s.StartAttempt(e.ctx, e.learner, e.setID, t0)
+	a, err := at(e.s, t0).StartAttempt(e.ctx, e.learner, e.setID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +317,7 @@ func TestStore_QuizAnswerIsReview(t *testing.T) {
 		{4, quiz.Answer{Text: " nile "}},        // right: Good
 	}
 	for i, an := range answers {
-		if err := e.s.SaveAnswer(e.ctx, e.learner, a.ID, an.pos, an.answer, an.pos, t0.Add(time.Duration(i)*time.Minute)); err != nil {
+		if err := at(e.s, t0.Add(time.Duration(i)*time.Minute)).SaveAnswer(e.ctx, e.learner, a.ID, an.pos, an.answer, an.pos); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -344,16 +344,16 @@ func TestStore_QuizAnswerIsReview(t *testing.T) {
 		}
 	}
 	// A second attempt reviews the cards again.
-	e.s.FinishAttempt(e.ctx, e.learner, a.ID, t0.Add(time.Hour))
-	b, _ := e.s.StartAttempt(e.ctx, e.learner, e.setID, t0.Add(2*time.Hour))
-	if err := e.s.SaveAnswer(e.ctx, e.learner, b.ID, 0, quiz.Answer{Text: "Loire"}, 1, t0.Add(2*time.Hour)); err != nil {
+	at(e.s, t0.Add(time.Hour)).FinishAttempt(e.ctx, e.learner, a.ID)
+	b, _ := at(e.s, t0.Add(2*time.Hour)).StartAttempt(e.ctx, e.learner, e.setID)
+	if err := at(e.s, t0.Add(2*time.Hour)).SaveAnswer(e.ctx, e.learner, b.ID, 0, quiz.Answer{Text: "Loire"}, 1); err != nil {
 		t.Fatal(err)
 	}
 	if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 2 || log[1].Rating != quiz.RatingGood {
 		t.Fatalf("log after a second attempt = %+v, want a second review, Good", log)
 	}
 	// Quiz answers introduce new cards: three of four are studied now.
-	if st := e.study(t0.Add(2*time.Hour), StudyOptions{}); st.Queue.Counts.New != 1 {
+	if st := e.study(t0.Add(2*time.Hour), quiz.StudyOptions{}); st.Queue.Counts.New != 1 {
 		t.Fatalf("after the quiz the set has %+v, want 1 new card", st.Queue.Counts)
 	}
 }
@@ -362,37 +362,37 @@ func TestStore_NewCardsPerDay(t *testing.T) {
 	e := newCardEnv(t)
 	st := DefaultStudySettings()
 	st.NewPerDay, st.TimeZone, st.RolloverHour = 2, "America/New_York", 4
-	if err := e.s.SaveStudySettings(e.ctx, e.learner, st, t0); err != nil {
+	if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, st); err != nil {
 		t.Fatal(err)
 	}
 	// 20:00 in New York on 28 November is 01:00 UTC on the 29th.
 	evening := time.Date(2026, 11, 29, 1, 0, 0, 0, time.UTC)
-	s := e.study(evening, StudyOptions{})
+	s := e.study(evening, quiz.StudyOptions{})
 	if s.Queue.Counts.New != 2 || s.Queue.NewLater != 2 {
 		t.Fatalf("counts = %+v, later %d; want 2 new now and 2 later", s.Queue.Counts, s.Queue.NewLater)
 	}
 	e.review(e.qids[0], quiz.RatingEasy, evening)
 	e.review(e.qids[2], quiz.RatingEasy, evening)
-	s = e.study(evening.Add(time.Minute), StudyOptions{})
+	s = e.study(evening.Add(time.Minute), quiz.StudyOptions{})
 	if s.Queue.Counts.New != 0 || s.Card != nil || s.Queue.NewLater != 2 {
 		t.Fatalf("after 2 new cards: counts %+v, card %v; want none left today", s.Queue.Counts, s.Card)
 	}
 	// 03:00 in New York is still the same learner day; 04:00 is the next.
-	if s := e.study(time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), StudyOptions{}); s.Queue.Counts.New != 0 {
+	if s := e.study(time.Date(2026, 11, 29, 8, 0, 0, 0, time.UTC), quiz.StudyOptions{}); s.Queue.Counts.New != 0 {
 		t.Fatalf("at 03:00 local: %+v, want still no new cards", s.Queue.Counts)
 	}
-	s = e.study(time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC), StudyOptions{})
+	s = e.study(time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC), quiz.StudyOptions{})
 	if s.Queue.Counts.New != 2 || s.Card == nil || s.Card.Question.ID != e.qids[3] {
 		t.Fatalf("at 04:00 local: %+v showing %v, want 2 new cards from the fourth question", s.Queue.Counts, s.Card)
 	}
 	t.Run("Ahead", func(t *testing.T) {
-		s := e.study(evening.Add(time.Minute), StudyOptions{Ahead: true})
+		s := e.study(evening.Add(time.Minute), quiz.StudyOptions{Ahead: true})
 		if s.Card == nil || s.From != quiz.QueueAhead || s.Card.Question.ID != e.qids[0] {
 			t.Fatalf("studying ahead shows %v from %v, want the first card, due soonest", s.Card, s.From)
 		}
 	})
 	t.Run("MoreNew", func(t *testing.T) {
-		s := e.study(evening.Add(time.Minute), StudyOptions{MoreNew: true})
+		s := e.study(evening.Add(time.Minute), quiz.StudyOptions{MoreNew: true})
 		if s.Card == nil || s.From != quiz.QueueNew || s.Card.Question.ID != e.qids[3] || s.Queue.Counts.New != 2 {
 			t.Fatalf("learning more new cards shows %v from %v with counts %+v, want the 2 new cards left", s.Card, s.From, s.Queue.Counts)
 		}
@@ -407,7 +407,7 @@ func TestStore_StudySettings(t *testing.T) {
 	}
 	// The browser's zone is adopted by the first answer...
 	in := ReviewInput{LearnerID: e.learner, SetID: e.setID, QuestionID: e.qids[0], Rating: quiz.RatingGood, Reps: -1, TimeZone: "Europe/Paris"}
-	if _, err := e.s.Review(e.ctx, in, t0); err != nil {
+	if _, err := at(e.s, t0).Review(e.ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	if st, _ := e.s.StudySettings(e.ctx, e.learner); !st.Saved || st.TimeZone != "Europe/Paris" || st.NewPerDay != 20 {
@@ -415,11 +415,11 @@ func TestStore_StudySettings(t *testing.T) {
 	}
 	// ...but never overrides a choice.
 	want := StudySettings{DesiredRetention: 0.85, NewPerDay: 5, TimeZone: "Asia/Kolkata", RolloverHour: 0, Saved: true}
-	if err := e.s.SaveStudySettings(e.ctx, e.learner, want, t0); err != nil {
+	if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, want); err != nil {
 		t.Fatal(err)
 	}
 	in.TimeZone, in.QuestionID = "Europe/Paris", e.qids[2]
-	e.s.Review(e.ctx, in, t0)
+	at(e.s, t0).Review(e.ctx, in)
 	if got, _ := e.s.StudySettings(e.ctx, e.learner); got != want {
 		t.Fatalf("StudySettings = %+v, want %+v", got, want)
 	}
@@ -431,15 +431,15 @@ func TestStore_StudySettings(t *testing.T) {
 			{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "Mars/Olympus", RolloverHour: 4},
 			{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "UTC", RolloverHour: 24},
 		} {
-			if err := e.s.SaveStudySettings(e.ctx, e.learner, bad, t0); !errors.Is(err, ErrInvalid) {
-				t.Errorf("SaveStudySettings(%+v) = %v, want ErrInvalid", bad, err)
+			if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, bad); !errors.Is(err, questions.ErrInvalid) {
+				t.Errorf("SaveStudySettings(%+v) = %v, want questions.ErrInvalid", bad, err)
 			}
 			if len(bad.Problems()) != 1 {
 				t.Errorf("Problems(%+v) = %v, want one", bad, bad.Problems())
 			}
 		}
-		if err := e.s.SaveStudySettings(e.ctx, 999, DefaultStudySettings(), t0); !errors.Is(err, ErrNotFound) {
-			t.Errorf("SaveStudySettings(learner 999) = %v, want ErrNotFound", err)
+		if err := at(e.s, t0).SaveStudySettings(e.ctx, 999, DefaultStudySettings()); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("SaveStudySettings(learner 999) = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -452,7 +452,7 @@ func TestStore_SuspendCard(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := e.study(t0.Add(time.Hour), StudyOptions{})
+	s := e.study(t0.Add(time.Hour), quiz.StudyOptions{})
 	if s.Suspended != 2 || s.Queue.Counts != (quiz.StudyCounts{New: 2}) || s.Card.Question.ID != e.qids[3] {
 		t.Fatalf("with 2 cards suspended: %d suspended, counts %+v, card %d; want 2 new from the fourth question",
 			s.Suspended, s.Queue.Counts, s.Card.Question.ID)
@@ -460,13 +460,13 @@ func TestStore_SuspendCard(t *testing.T) {
 	if c := e.card(e.qids[0]); !c.Suspended || c.Card.Reps != 1 {
 		t.Fatalf("suspended card = %+v, want its schedule kept", c)
 	}
-	if err := e.s.SuspendCard(e.ctx, e.learner, e.setID, e.qids[1], true); !errors.Is(err, ErrNotFound) {
-		t.Errorf("SuspendCard(essay) = %v, want ErrNotFound", err)
+	if err := e.s.SuspendCard(e.ctx, e.learner, e.setID, e.qids[1], true); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("SuspendCard(essay) = %v, want questions.ErrNotFound", err)
 	}
 	if n, err := e.s.UnsuspendAll(e.ctx, e.learner, e.setID); err != nil || n != 2 {
 		t.Fatalf("UnsuspendAll = %d, %v; want 2", n, err)
 	}
-	if s := e.study(t0.Add(time.Hour), StudyOptions{}); s.Suspended != 0 || s.Queue.Counts != (quiz.StudyCounts{New: 3, Learning: 1}) {
+	if s := e.study(t0.Add(time.Hour), quiz.StudyOptions{}); s.Suspended != 0 || s.Queue.Counts != (quiz.StudyCounts{New: 3, Learning: 1}) {
 		t.Fatalf("after UnsuspendAll: %d suspended, counts %+v", s.Suspended, s.Queue.Counts)
 	}
 }
@@ -484,7 +484,7 @@ func TestStore_StudyStats(t *testing.T) {
 	if err := e.s.SuspendCard(e.ctx, e.learner, e.setID, e.qids[4], true); err != nil {
 		t.Fatal(err)
 	}
-	st, err := e.s.StudyStats(e.ctx, e.learner, 0, t0.Add(time.Minute), 7)
+	st, err := at(e.s, t0.Add(time.Minute)).StudyStats(e.ctx, e.learner, 0, 7)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -506,7 +506,7 @@ func TestStore_StudyStats(t *testing.T) {
 		t.Errorf("retention in the first week = %+v, want 2 of 3", b)
 	}
 	want := StateCounts{New: 1, Young: 1, Relearning: 1, Suspended: 1}
-	if e.card(e.qids[0]).Card.ScheduledDays >= MatureDays {
+	if e.card(e.qids[0]).Card.ScheduledDays >= quiz.MatureDays {
 		want.Young, want.Mature = 0, 1
 	}
 	if st.States != want {
@@ -522,7 +522,7 @@ func TestStore_StudyStats(t *testing.T) {
 	if len(st.Sets) != 1 || st.Sets[0].ID != e.setID {
 		t.Errorf("sets studied = %+v, want the one set", st.Sets)
 	}
-	if other, err := e.s.StudyStats(e.ctx, e.learner, 999, t0, 7); err != nil || other.Reviews != 0 {
+	if other, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 999, 7); err != nil || other.Reviews != 0 {
 		t.Errorf("stats of another set = %d reviews, %v; want none", other.Reviews, err)
 	}
 }

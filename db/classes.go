@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"strings"
 	"time"
@@ -44,7 +45,9 @@ func FormatJoinCode(code string) string {
 // MaxClassNameLen is the longest class name, in characters.
 const MaxClassNameLen = 80
 
-func cleanClassName(name string) (string, error) {
+// CleanClassName trims a class name as typed and checks it: not empty, at
+// most MaxClassNameLen characters of valid text, no control characters.
+func CleanClassName(name string) (string, error) {
 	name = strings.Join(strings.Fields(name), " ")
 	if name == "" {
 		return "", invalid("the class needs a name")
@@ -64,8 +67,9 @@ func cleanClassName(name string) (string, error) {
 }
 
 // CreateClass makes a class for the teacher with a fresh join code.
-func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string, now time.Time) (Class, error) {
-	name, err := cleanClassName(name)
+func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string) (Class, error) {
+	now := s.now()
+	name, err := CleanClassName(name)
 	if err != nil {
 		return Class{}, fmt.Errorf("db: create class: %w", err)
 	}
@@ -100,114 +104,62 @@ const classSelect = `SELECT c.id, c.teacher_id, c.name, c.join_code, c.created_a
 	(SELECT count(*) FROM assignments a WHERE a.class_id = c.id)
 	FROM classes c`
 
-func scanClass(row interface{ Scan(...any) error }) (Class, error) {
+func scanClass(row scanner) (Class, error) {
 	var c Class
 	err := row.Scan(&c.ID, &c.TeacherID, &c.Name, &c.JoinCode, &c.CreatedAt, &c.Members, &c.Assigned)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Class{}, ErrNotFound
+		return Class{}, questions.ErrNotFound
 	}
 	c.CreatedAt = c.CreatedAt.UTC()
 	return c, err
 }
 
 func queryClasses(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Class, error) {
-	rows, err := tx.QueryContext(ctx, classSelect+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var cs []Class
-	for rows.Next() {
-		c, err := scanClass(rows)
-		if err != nil {
-			return nil, err
-		}
-		cs = append(cs, c)
-	}
-	return cs, rows.Err()
+	return queryAll(ctx, tx, scanClass, classSelect+where, args...)
 }
 
 // TeacherClasses lists the teacher's classes by name.
 func (s *Store) TeacherClasses(ctx context.Context, teacherID int64) ([]Class, error) {
-	var cs []Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		cs, err = queryClasses(ctx, tx, " WHERE c.teacher_id = ? ORDER BY c.name, c.id", teacherID)
-		return err
+	return read(ctx, s, fmt.Sprintf("classes of teacher %d", teacherID), func(tx *sql.Tx) ([]Class, error) {
+		return queryClasses(ctx, tx, " WHERE c.teacher_id = ? ORDER BY c.name, c.id", teacherID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("db: classes of teacher %d: %w", teacherID, err)
-	}
-	return cs, nil
 }
 
 // Class returns the teacher's class with the given id; another teacher's
-// class gives ErrNotFound, as a missing one does.
+// class gives questions.ErrNotFound, as a missing one does.
 func (s *Store) Class(ctx context.Context, teacherID, id int64) (Class, error) {
-	var c Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", id, teacherID))
-		return err
+	return read(ctx, s, fmt.Sprintf("class %d", id), func(tx *sql.Tx) (Class, error) {
+		return scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", id, teacherID))
 	})
-	if err != nil {
-		return Class{}, fmt.Errorf("db: class %d: %w", id, err)
-	}
-	return c, nil
 }
 
 // RenameClass renames the teacher's class.
 func (s *Store) RenameClass(ctx context.Context, teacherID, id int64, name string) error {
-	name, err := cleanClassName(name)
+	name, err := CleanClassName(name)
 	if err != nil {
 		return fmt.Errorf("db: rename class: %w", err)
 	}
-	err = s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE classes SET name = ? WHERE id = ? AND teacher_id = ?", name, id, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: rename class %d: %w", id, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("rename class %d", id), "UPDATE classes SET name = ? WHERE id = ? AND teacher_id = ?", name, id, teacherID)
 }
 
 // DeleteClass deletes the teacher's class with its memberships,
 // assignments and the attempts made for them.
 func (s *Store) DeleteClass(ctx context.Context, teacherID, id int64) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM classes WHERE id = ? AND teacher_id = ?", id, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: delete class %d: %w", id, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("delete class %d", id), "DELETE FROM classes WHERE id = ? AND teacher_id = ?", id, teacherID)
 }
 
 // JoinClass makes the learner a member of the class whose join code is
 // code (as typed), and names the learner name unless it is empty. An
-// unknown code gives ErrNotFound; joining twice is not an error.
-func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name string, now time.Time) (Class, error) {
+// unknown code gives questions.ErrNotFound; joining twice is not an error.
+func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name string) (Class, error) {
+	now := s.now()
 	name, err := CleanName(name)
 	if err != nil {
 		return Class{}, fmt.Errorf("db: join class: %w", err)
 	}
 	code = NormalizeJoinCode(code)
 	if code == "" {
-		return Class{}, fmt.Errorf("db: join class: %w", ErrNotFound)
+		return Class{}, fmt.Errorf("db: join class: %w", questions.ErrNotFound)
 	}
 	var c Class
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -232,52 +184,25 @@ func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name strin
 
 // LearnerClasses lists the classes the learner has joined.
 func (s *Store) LearnerClasses(ctx context.Context, learnerID int64) ([]Class, error) {
-	var cs []Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		cs, err = queryClasses(ctx, tx, " JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ? ORDER BY m.joined_at", learnerID)
-		return err
+	return read(ctx, s, fmt.Sprintf("classes of learner %d", learnerID), func(tx *sql.Tx) ([]Class, error) {
+		return queryClasses(ctx, tx, " JOIN class_members m ON m.class_id = c.id WHERE m.learner_id = ? ORDER BY m.joined_at", learnerID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("db: classes of learner %d: %w", learnerID, err)
-	}
-	return cs, nil
 }
 
 // RemoveMember takes a learner out of the teacher's class; their attempts
 // stay in the results.
 func (s *Store) RemoveMember(ctx context.Context, teacherID, classID, learnerID int64) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM class_members WHERE learner_id = ? AND class_id =
-			(SELECT id FROM classes WHERE id = ? AND teacher_id = ?)`, learnerID, classID, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: remove learner %d from class %d: %w", learnerID, classID, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("remove learner %d from class %d", learnerID, classID), `DELETE FROM class_members
+		WHERE learner_id = ? AND class_id = (SELECT id FROM classes WHERE id = ? AND teacher_id = ?)`, learnerID, classID, teacherID)
 }
 
 // ClassByJoinCode returns the class whose join code is code, as typed.
 func (s *Store) ClassByJoinCode(ctx context.Context, code string) (Class, error) {
 	code = NormalizeJoinCode(code)
 	if code == "" {
-		return Class{}, fmt.Errorf("db: join code: %w", ErrNotFound)
+		return Class{}, fmt.Errorf("db: join code: %w", questions.ErrNotFound)
 	}
-	var c Class
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code))
-		return err
+	return read(ctx, s, "join code", func(tx *sql.Tx) (Class, error) {
+		return scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code))
 	})
-	if err != nil {
-		return Class{}, fmt.Errorf("db: join code: %w", err)
-	}
-	return c, nil
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -35,14 +36,33 @@ type QuizSettings struct {
 	Feedback string
 }
 
-func (q QuizSettings) check() error {
-	switch {
-	case q.Draw < 0 || q.Draw > 10000:
-		return invalid("the number of questions drawn must be between 0 (all) and 10000")
-	case q.MaxAttempts < 0 || q.MaxAttempts > 1000:
-		return invalid("the attempts allowed must be between 0 (no limit) and 1000")
-	case q.Feedback != FeedbackAfter && q.Feedback != FeedbackDuring:
-		return invalid("feedback is shown %q or %q", FeedbackAfter, FeedbackDuring)
+// Problems says, for each setting out of range, what is wrong with it, by
+// the name forms give it ("draw", "attempts", "feedback"); nil if all are
+// fine.
+func (q QuizSettings) Problems() map[string]string {
+	p := map[string]string{}
+	if q.Draw < 0 || q.Draw > 10000 {
+		p["draw"] = "the number of questions drawn must be between 0 (all) and 10000"
+	}
+	if q.MaxAttempts < 0 || q.MaxAttempts > 1000 {
+		p["attempts"] = "the attempts allowed must be between 0 (no limit) and 1000"
+	}
+	if q.Feedback != FeedbackAfter && q.Feedback != FeedbackDuring {
+		p["feedback"] = fmt.Sprintf("feedback is shown %q or %q", FeedbackAfter, FeedbackDuring)
+	}
+	if len(p) == 0 {
+		return nil
+	}
+	return p
+}
+
+// Check is Problems as one invalid-input error, naming the first problem.
+func (q QuizSettings) Check() error {
+	p := q.Problems()
+	for _, f := range []string{"draw", "attempts", "feedback"} {
+		if msg, ok := p[f]; ok {
+			return invalid("%s", msg)
+		}
 	}
 	return nil
 }
@@ -63,39 +83,27 @@ const assignmentSelect = `SELECT g.id, g.class_id, g.set_id, s.title, (SELECT co
 	s.published, g.draw, g.shuffle, g.max_attempts, g.feedback, g.created_at
 	FROM assignments g JOIN sets s ON s.id = g.set_id JOIN classes c ON c.id = g.class_id`
 
-func scanAssignment(row interface{ Scan(...any) error }) (Assignment, error) {
+func scanAssignment(row scanner) (Assignment, error) {
 	var a Assignment
 	err := row.Scan(&a.ID, &a.ClassID, &a.SetID, &a.SetTitle, &a.Questions, &a.Published,
 		&a.Draw, &a.Shuffle, &a.MaxAttempts, &a.Feedback, &a.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Assignment{}, ErrNotFound
+		return Assignment{}, questions.ErrNotFound
 	}
 	a.CreatedAt = a.CreatedAt.UTC()
 	return a, err
 }
 
 func queryAssignments(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Assignment, error) {
-	rows, err := tx.QueryContext(ctx, assignmentSelect+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var as []Assignment
-	for rows.Next() {
-		a, err := scanAssignment(rows)
-		if err != nil {
-			return nil, err
-		}
-		as = append(as, a)
-	}
-	return as, rows.Err()
+	return queryAll(ctx, tx, scanAssignment, assignmentSelect+where, args...)
 }
 
 // Assign gives the teacher's class a set: one of the teacher's own, or a
 // published set of no teacher's. Assigning a set again changes its
 // settings.
-func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q QuizSettings, now time.Time) (int64, error) {
-	if err := q.check(); err != nil {
+func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q QuizSettings) (int64, error) {
+	now := s.now()
+	if err := q.Check(); err != nil {
 		return 0, fmt.Errorf("db: assign: %w", err)
 	}
 	var id int64
@@ -108,7 +116,7 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 			return err
 		}
 		if ok == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		return tx.QueryRowContext(ctx, `INSERT INTO assignments (class_id, set_id, draw, shuffle, max_attempts, feedback, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -124,51 +132,24 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 
 // Assignment returns one of the teacher's assignments.
 func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment, error) {
-	var a Assignment
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		a, err = scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND c.teacher_id = ?", id, teacherID))
-		return err
+	return read(ctx, s, fmt.Sprintf("assignment %d", id), func(tx *sql.Tx) (Assignment, error) {
+		return scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND c.teacher_id = ?", id, teacherID))
 	})
-	if err != nil {
-		return Assignment{}, fmt.Errorf("db: assignment %d: %w", id, err)
-	}
-	return a, nil
 }
 
 // Unassign takes a set away from the teacher's class, with the attempts
 // made for it.
 func (s *Store) Unassign(ctx context.Context, teacherID, assignmentID int64) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM assignments WHERE id = ? AND class_id IN
-			(SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: unassign %d: %w", assignmentID, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("unassign %d", assignmentID), `DELETE FROM assignments WHERE id = ? AND class_id IN
+		(SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
 }
 
 // ClassAssignments lists the sets assigned to the teacher's class, in the
 // order they were assigned.
 func (s *Store) ClassAssignments(ctx context.Context, teacherID, classID int64) ([]Assignment, error) {
-	var as []Assignment
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		as, err = queryAssignments(ctx, tx, " WHERE g.class_id = ? AND c.teacher_id = ? ORDER BY g.id", classID, teacherID)
-		return err
+	return read(ctx, s, fmt.Sprintf("assignments of class %d", classID), func(tx *sql.Tx) ([]Assignment, error) {
+		return queryAssignments(ctx, tx, " WHERE g.class_id = ? AND c.teacher_id = ? ORDER BY g.id", classID, teacherID)
 	})
-	if err != nil {
-		return nil, fmt.Errorf("db: assignments of class %d: %w", classID, err)
-	}
-	return as, nil
 }
 
 // LearnerAssignment is an assigned set as the student sees it, with how
@@ -195,7 +176,7 @@ func (a LearnerAssignment) Left() int {
 
 // LearnerAssignments lists what the classes the learner joined have been
 // given, with the learner's progress. With classID non-zero, only that
-// class's; a class the learner is not in gives ErrNotFound.
+// class's; a class the learner is not in gives questions.ErrNotFound.
 func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64) ([]LearnerAssignment, error) {
 	var out []LearnerAssignment
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
@@ -205,7 +186,7 @@ func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64
 				return err
 			}
 			if n == 0 {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 		}
 		as, err := queryAssignments(ctx, tx, ` JOIN class_members m ON m.class_id = g.class_id
@@ -259,9 +240,10 @@ func (s *Store) LearnerAssignments(ctx context.Context, learnerID, classID int64
 // StartClassAttempt returns the learner's open attempt for the assignment,
 // or starts one by the assignment's settings: Draw questions drawn at
 // random (all when Draw is 0), in the set's order unless Shuffle. A
-// learner outside the class, or a set not published, gives ErrNotFound;
+// learner outside the class, or a set not published, gives questions.ErrNotFound;
 // no attempts left gives an invalid-input error saying so.
-func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID int64, now time.Time) (Attempt, error) {
+func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID int64) (Attempt, error) {
+	now := s.now()
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -283,7 +265,7 @@ func startClassAttempt(ctx context.Context, tx *sql.Tx, learnerID, assignmentID 
 		return 0, err
 	}
 	if !a.Published {
-		return 0, ErrNotFound
+		return 0, questions.ErrNotFound
 	}
 	var used int
 	err = tx.QueryRowContext(ctx, `SELECT count(*), coalesce(max(CASE WHEN finished_at IS NULL THEN id END), 0)
@@ -294,21 +276,8 @@ func startClassAttempt(ctx context.Context, tx *sql.Tx, learnerID, assignmentID 
 	if a.MaxAttempts > 0 && used >= a.MaxAttempts {
 		return 0, invalid("you have used all %d attempts at this quiz", a.MaxAttempts)
 	}
-	var qids []int64
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
+	qids, err := queryAll(ctx, tx, scanInt64, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
 	if err != nil {
-		return 0, err
-	}
-	for rows.Next() {
-		var q int64
-		if err := rows.Scan(&q); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		qids = append(qids, q)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	if len(qids) == 0 {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -13,43 +14,43 @@ func TestStore_Classes(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	a, b := mustTeacher(t, s, "A"), mustTeacher(t, s, "B")
-	c, err := s.CreateClass(ctx, a.ID, "  Year 7   History ", t0)
+	c, err := at(s, t0).CreateClass(ctx, a.ID, "  Year 7   History ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Name != "Year 7 History" || NormalizeJoinCode(c.JoinCode) != c.JoinCode {
 		t.Fatalf("CreateClass = %+v", c)
 	}
-	if _, err := s.CreateClass(ctx, a.ID, "  ", t0); !errors.Is(err, ErrInvalid) {
-		t.Errorf("a class without a name = %v, want ErrInvalid", err)
+	if _, err := at(s, t0).CreateClass(ctx, a.ID, "  "); !errors.Is(err, questions.ErrInvalid) {
+		t.Errorf("a class without a name = %v, want questions.ErrInvalid", err)
 	}
-	if _, err := s.Class(ctx, b.ID, c.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("teacher B reading A's class = %v, want ErrNotFound", err)
+	if _, err := s.Class(ctx, b.ID, c.ID); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("teacher B reading A's class = %v, want questions.ErrNotFound", err)
 	}
-	if err := s.RenameClass(ctx, b.ID, c.ID, "Mine"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("teacher B renaming A's class = %v, want ErrNotFound", err)
+	if err := s.RenameClass(ctx, b.ID, c.ID, "Mine"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("teacher B renaming A's class = %v, want questions.ErrNotFound", err)
 	}
-	if err := s.DeleteClass(ctx, b.ID, c.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("teacher B deleting A's class = %v, want ErrNotFound", err)
+	if err := s.DeleteClass(ctx, b.ID, c.ID); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("teacher B deleting A's class = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.ClassResults(ctx, b.ID, c.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("teacher B reading A's results = %v, want ErrNotFound", err)
+	if _, err := s.ClassResults(ctx, b.ID, c.ID); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("teacher B reading A's results = %v, want questions.ErrNotFound", err)
 	}
 
-	l, _ := s.CreateLearner(ctx, t0)
+	l, _ := at(s, t0).CreateLearner(ctx)
 	typed := FormatJoinCode(c.JoinCode)
-	got, err := s.JoinClass(ctx, l.ID, " "+typed+" ", "  Zoya  S ", t0)
+	got, err := at(s, t0).JoinClass(ctx, l.ID, " "+typed+" ", "  Zoya  S ")
 	if err != nil || got.ID != c.ID {
 		t.Fatalf("JoinClass(%q) = %+v, %v", typed, got, err)
 	}
-	if _, err := s.JoinClass(ctx, l.ID, c.JoinCode, "", t0); err != nil {
+	if _, err := at(s, t0).JoinClass(ctx, l.ID, c.JoinCode, ""); err != nil {
 		t.Errorf("joining twice = %v, want no error", err)
 	}
 	if ll, _ := s.Learner(ctx, l.ID); ll.Name != "Zoya S" {
 		t.Errorf("learner name after joining = %q, want %q", ll.Name, "Zoya S")
 	}
-	if _, err := s.JoinClass(ctx, l.ID, "ZZZ-ZZZ", "", t0); !errors.Is(err, ErrNotFound) && c.JoinCode != "ZZZZZZ" {
-		t.Errorf("unknown code = %v, want ErrNotFound", err)
+	if _, err := at(s, t0).JoinClass(ctx, l.ID, "ZZZ-ZZZ", ""); !errors.Is(err, questions.ErrNotFound) && c.JoinCode != "ZZZZZZ" {
+		t.Errorf("unknown code = %v, want questions.ErrNotFound", err)
 	}
 	if cs, _ := s.LearnerClasses(ctx, l.ID); len(cs) != 1 || cs[0].Members != 1 {
 		t.Errorf("LearnerClasses = %+v", cs)
@@ -57,48 +58,48 @@ func TestStore_Classes(t *testing.T) {
 
 	// Assignments: teacher B's set cannot be given to A's class; the seed
 	// set (no owner) can.
-	bSet, _ := s.CreateDraftSet(ctx, b.ID, testSet, t0)
-	if _, err := s.Assign(ctx, a.ID, c.ID, bSet, QuizSettings{Feedback: FeedbackAfter}, t0); !errors.Is(err, ErrNotFound) {
-		t.Errorf("assigning another teacher's set = %v, want ErrNotFound", err)
+	bSet, _ := at(s, t0).CreateDraftSet(ctx, b.ID, testSet)
+	if _, err := at(s, t0).Assign(ctx, a.ID, c.ID, bSet, QuizSettings{Feedback: FeedbackAfter}); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("assigning another teacher's set = %v, want questions.ErrNotFound", err)
 	}
-	seed, _ := s.CreateSet(ctx, testSet, "seed", t0)
-	if _, err := s.Assign(ctx, a.ID, c.ID, seed, QuizSettings{Feedback: "sometimes"}, t0); !errors.Is(err, ErrInvalid) {
-		t.Errorf("bad feedback setting = %v, want ErrInvalid", err)
+	seed, _ := at(s, t0).CreateSet(ctx, testSet, "seed")
+	if _, err := at(s, t0).Assign(ctx, a.ID, c.ID, seed, QuizSettings{Feedback: "sometimes"}); !errors.Is(err, questions.ErrInvalid) {
+		t.Errorf("bad feedback setting = %v, want questions.ErrInvalid", err)
 	}
-	g, err := s.Assign(ctx, a.ID, c.ID, seed, QuizSettings{Draw: 2, Shuffle: true, MaxAttempts: 2, Feedback: FeedbackDuring}, t0)
+	g, err := at(s, t0).Assign(ctx, a.ID, c.ID, seed, QuizSettings{Draw: 2, Shuffle: true, MaxAttempts: 2, Feedback: FeedbackDuring})
 	if err != nil {
 		t.Fatal(err)
 	}
 
-	other, _ := s.CreateLearner(ctx, t0)
-	if _, err := s.StartClassAttempt(ctx, other.ID, g, t0); !errors.Is(err, ErrNotFound) {
-		t.Errorf("an attempt by a learner outside the class = %v, want ErrNotFound", err)
+	other, _ := at(s, t0).CreateLearner(ctx)
+	if _, err := at(s, t0).StartClassAttempt(ctx, other.ID, g); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("an attempt by a learner outside the class = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.LearnerAssignments(ctx, other.ID, c.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("an outsider's view of the class = %v, want ErrNotFound", err)
+	if _, err := s.LearnerAssignments(ctx, other.ID, c.ID); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("an outsider's view of the class = %v, want questions.ErrNotFound", err)
 	}
-	at, err := s.StartClassAttempt(ctx, l.ID, g, t0)
+	att, err := at(s, t0).StartClassAttempt(ctx, l.ID, g)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if at.Count != 2 || at.AssignmentID != g || at.Feedback != FeedbackDuring {
-		t.Fatalf("class attempt = %+v, want 2 questions drawn for assignment %d with feedback during", at, g)
+	if att.Count != 2 || att.AssignmentID != g || att.Feedback != FeedbackDuring {
+		t.Fatalf("class attempt = %+v, want 2 questions drawn for assignment %d with feedback during", att, g)
 	}
-	if again, _ := s.StartClassAttempt(ctx, l.ID, g, t0); again.ID != at.ID {
-		t.Errorf("starting again = attempt %d, want the open attempt %d", again.ID, at.ID)
+	if again, _ := at(s, t0).StartClassAttempt(ctx, l.ID, g); again.ID != att.ID {
+		t.Errorf("starting again = attempt %d, want the open attempt %d", again.ID, att.ID)
 	}
-	_, rs, _ := s.Responses(ctx, l.ID, at.ID)
+	_, rs, _ := s.Responses(ctx, l.ID, att.ID)
 	for _, r := range rs {
-		s.SaveAnswer(ctx, l.ID, at.ID, r.Position, rightAnswer(r.Question), 0, t0)
+		at(s, t0).SaveAnswer(ctx, l.ID, att.ID, r.Position, rightAnswer(r.Question), 0)
 	}
-	s.FinishAttempt(ctx, l.ID, at.ID, t0.Add(7*time.Minute))
-	at2, err := s.StartClassAttempt(ctx, l.ID, g, t0.Add(time.Hour))
+	at(s, t0.Add(7*time.Minute)).FinishAttempt(ctx, l.ID, att.ID)
+	at2, err := at(s, t0.Add(time.Hour)).StartClassAttempt(ctx, l.ID, g)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.FinishAttempt(ctx, l.ID, at2.ID, t0.Add(time.Hour+time.Minute))
-	if _, err := s.StartClassAttempt(ctx, l.ID, g, t0.Add(2*time.Hour)); !errors.Is(err, ErrInvalid) {
-		t.Errorf("a third attempt of 2 allowed = %v, want ErrInvalid", err)
+	at(s, t0.Add(time.Hour+time.Minute)).FinishAttempt(ctx, l.ID, at2.ID)
+	if _, err := at(s, t0.Add(2*time.Hour)).StartClassAttempt(ctx, l.ID, g); !errors.Is(err, questions.ErrInvalid) {
+		t.Errorf("a third attempt of 2 allowed = %v, want questions.ErrInvalid", err)
 	}
 	las, err := s.LearnerAssignments(ctx, l.ID, c.ID)
 	if err != nil || len(las) != 1 || las[0].Used != 2 || las[0].Best != 100 || las[0].Left() != 0 {
@@ -121,8 +122,8 @@ func TestStore_Classes(t *testing.T) {
 	if err != nil || len(details) != 2 || len(details[0].Responses) != 2 || !details[0].Responses[0].Answered || details[0].Learner.Name != "Zoya S" {
 		t.Fatalf("ClassAttempts = %+v, %v", details, err)
 	}
-	if _, _, err := s.ClassAttempts(ctx, a.ID, c.ID, other.ID); !errors.Is(err, ErrNotFound) {
-		t.Errorf("attempts of a learner outside the class = %v, want ErrNotFound", err)
+	if _, _, err := s.ClassAttempts(ctx, a.ID, c.ID, other.ID); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("attempts of a learner outside the class = %v, want questions.ErrNotFound", err)
 	}
 	_, _, items, err := s.SetAttempts(ctx, a.ID, seed)
 	if err != nil || len(items) != 2 {
@@ -135,18 +136,18 @@ func TestStore_Classes(t *testing.T) {
 	if err != nil || len(all) != 1 || all[0].Class.ID != c.ID {
 		t.Fatalf("AllClassResults(code) = %+v, %v", all, err)
 	}
-	if _, err := s.AllClassResults(ctx, 0, "nope"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("AllClassResults(unknown code) = %v, want ErrNotFound", err)
+	if _, err := s.AllClassResults(ctx, 0, "nope"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("AllClassResults(unknown code) = %v, want questions.ErrNotFound", err)
 	}
 
 	t.Run("Unpublished", func(t *testing.T) {
-		aSet, _ := s.CreateDraftSet(ctx, a.ID, testSet, t0)
-		g2, err := s.Assign(ctx, a.ID, c.ID, aSet, QuizSettings{Feedback: FeedbackAfter}, t0)
+		aSet, _ := at(s, t0).CreateDraftSet(ctx, a.ID, testSet)
+		g2, err := at(s, t0).Assign(ctx, a.ID, c.ID, aSet, QuizSettings{Feedback: FeedbackAfter})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.StartClassAttempt(ctx, l.ID, g2, t0); !errors.Is(err, ErrNotFound) {
-			t.Errorf("an attempt at an unpublished set = %v, want ErrNotFound", err)
+		if _, err := at(s, t0).StartClassAttempt(ctx, l.ID, g2); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("an attempt at an unpublished set = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("DeleteClass", func(t *testing.T) {
@@ -177,10 +178,10 @@ func rightAnswer(q StoredQuestion) quiz.Answer {
 func TestStore_ImportFolderFile(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	if _, err := s.FolderFileByPath(ctx, "week1.gift"); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("FolderFileByPath before import = %v, want ErrNotFound", err)
+	if _, err := s.FolderFileByPath(ctx, "week1.gift"); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("FolderFileByPath before import = %v, want questions.ErrNotFound", err)
 	}
-	id, created, err := s.ImportFolderFile(ctx, "week1.gift", "h1", testSet, t0)
+	id, created, err := at(s, t0).ImportFolderFile(ctx, "week1.gift", "h1", testSet)
 	if err != nil || !created {
 		t.Fatalf("first import = %d, %v, %v", id, created, err)
 	}
@@ -191,7 +192,7 @@ func TestStore_ImportFolderFile(t *testing.T) {
 	changed := testSet
 	changed.Title = "Capitals 2"
 	changed.Questions = changed.Questions[:2]
-	id2, created, err := s.ImportFolderFile(ctx, "week1.gift", "h2", changed, t0)
+	id2, created, err := at(s, t0).ImportFolderFile(ctx, "week1.gift", "h2", changed)
 	if err != nil || created || id2 != id {
 		t.Fatalf("second import = %d, %v, %v; want set %d rewritten", id2, created, err, id)
 	}
@@ -201,8 +202,8 @@ func TestStore_ImportFolderFile(t *testing.T) {
 	}
 	bad := testSet
 	bad.Questions = nil
-	if _, _, err := s.ImportFolderFile(ctx, "week1.gift", "h3", bad, t0); !errors.Is(err, ErrInvalid) {
-		t.Errorf("importing an empty set = %v, want ErrInvalid", err)
+	if _, _, err := at(s, t0).ImportFolderFile(ctx, "week1.gift", "h3", bad); !errors.Is(err, questions.ErrInvalid) {
+		t.Errorf("importing an empty set = %v, want questions.ErrInvalid", err)
 	}
 	if f, _ := s.FolderFileByPath(ctx, "week1.gift"); f.Hash != "h2" {
 		t.Errorf("a refused import changed the stored hash to %q", f.Hash)

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"factdrill/questions"
 )
@@ -19,14 +18,14 @@ type FolderFile struct {
 }
 
 // FolderFileByPath returns what was last imported from path, or
-// ErrNotFound.
+// questions.ErrNotFound.
 func (s *Store) FolderFileByPath(ctx context.Context, path string) (FolderFile, error) {
 	f := FolderFile{Path: path}
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var set sql.NullInt64
 		err := tx.QueryRowContext(ctx, "SELECT hash, set_id FROM folder_files WHERE path = ?", path).Scan(&f.Hash, &set)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		f.SetID = set.Int64
 		return err
@@ -42,9 +41,10 @@ func (s *Store) FolderFileByPath(ctx context.Context, path string) (FolderFile, 
 // published set of no teacher's, and a later one rewrites that set, its
 // questions matched by position so that answers to questions that stay
 // stay too. It reports the set's id and whether it is new.
-func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set questions.Set, now time.Time) (int64, bool, error) {
+func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set questions.Set) (int64, bool, error) {
+	now := s.now()
 	if err := set.Validate(); err != nil {
-		return 0, false, fmt.Errorf("db: import %s: %w", path, &InvalidError{Reason: err})
+		return 0, false, fmt.Errorf("db: import %s: %w", path, invalidSet(err))
 	}
 	var (
 		id      int64

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"strings"
 	"time"
@@ -88,7 +89,8 @@ func FormatResumeCode(code string) string {
 }
 
 // CreateLearner makes a new learner with a fresh resume code.
-func (s *Store) CreateLearner(ctx context.Context, now time.Time) (Learner, error) {
+func (s *Store) CreateLearner(ctx context.Context) (Learner, error) {
+	now := s.now()
 	l := Learner{CreatedAt: now.UTC()}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -122,11 +124,11 @@ func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, strin
 
 const learnerSelect = "SELECT id, name, resume_code, created_at FROM learners"
 
-func scanLearner(row *sql.Row) (Learner, error) {
+func scanLearner(row scanner) (Learner, error) {
 	var l Learner
 	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return Learner{}, ErrNotFound
+		return Learner{}, questions.ErrNotFound
 	}
 	l.CreatedAt = l.CreatedAt.UTC()
 	return l, err
@@ -134,34 +136,20 @@ func scanLearner(row *sql.Row) (Learner, error) {
 
 // Learner returns the learner with the given id.
 func (s *Store) Learner(ctx context.Context, id int64) (Learner, error) {
-	var l Learner
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		l, err = scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE id = ?", id))
-		return err
+	return read(ctx, s, fmt.Sprintf("learner %d", id), func(tx *sql.Tx) (Learner, error) {
+		return scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE id = ?", id))
 	})
-	if err != nil {
-		return Learner{}, fmt.Errorf("db: learner %d: %w", id, err)
-	}
-	return l, nil
 }
 
 // LearnerByResumeCode returns the learner whose code is code, as typed.
 func (s *Store) LearnerByResumeCode(ctx context.Context, code string) (Learner, error) {
 	code = NormalizeResumeCode(code)
 	if code == "" {
-		return Learner{}, fmt.Errorf("db: resume code: %w", ErrNotFound)
+		return Learner{}, fmt.Errorf("db: resume code: %w", questions.ErrNotFound)
 	}
-	var l Learner
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		l, err = scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE resume_code = ?", code))
-		return err
+	return read(ctx, s, "resume code", func(tx *sql.Tx) (Learner, error) {
+		return scanLearner(tx.QueryRowContext(ctx, learnerSelect+" WHERE resume_code = ?", code))
 	})
-	if err != nil {
-		return Learner{}, fmt.Errorf("db: resume code: %w", err)
-	}
-	return l, nil
 }
 
 // CleanName trims a display name as typed and checks it: at most
@@ -188,18 +176,5 @@ func (s *Store) RenameLearner(ctx context.Context, id int64, name string) error 
 	if err != nil {
 		return fmt.Errorf("db: rename learner %d: %w", id, err)
 	}
-	err = s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE learners SET name = ? WHERE id = ?", name, id)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: rename learner %d: %w", id, err)
-	}
-	return nil
+	return s.changeOne(ctx, fmt.Sprintf("rename learner %d", id), "UPDATE learners SET name = ? WHERE id = ?", name, id)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -62,7 +63,7 @@ func (s *Store) AllClassResults(ctx context.Context, teacherID int64, joinCode s
 		code := ""
 		if joinCode != "" {
 			if code = NormalizeJoinCode(joinCode); code == "" {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 		}
 		cs, err := queryClasses(ctx, tx, " WHERE (? = 0 OR c.teacher_id = ?) AND (? = '' OR c.join_code = ?) ORDER BY c.name, c.id",
@@ -71,7 +72,7 @@ func (s *Store) AllClassResults(ctx context.Context, teacherID int64, joinCode s
 			return err
 		}
 		if code != "" && len(cs) == 0 {
-			return ErrNotFound
+			return questions.ErrNotFound
 		}
 		for _, c := range cs {
 			r, err := classResults(ctx, tx, c.TeacherID, c.ID)
@@ -177,7 +178,7 @@ type AttemptDetail struct {
 
 // ClassAttempts returns the attempts made in the teacher's class with
 // their answers, oldest first; with learnerID non-zero, only that
-// student's (ErrNotFound if they have none and are not a member).
+// student's (questions.ErrNotFound if they have none and are not a member).
 func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID int64) (Class, []AttemptDetail, error) {
 	var (
 		c   Class
@@ -195,7 +196,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 				return err
 			}
 			if n == 0 {
-				return ErrNotFound
+				return questions.ErrNotFound
 			}
 		}
 		return err
@@ -207,22 +208,12 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 }
 
 func classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([]AttemptDetail, error) {
-	rows, err := tx.QueryContext(ctx, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id
+	out, err := queryAll(ctx, tx, func(row scanner) (AttemptDetail, error) {
+		a, err := scanAttempt(row)
+		return AttemptDetail{Attempt: a, ClassName: c.Name}, err
+	}, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id
 		WHERE g.class_id = ? AND (? = 0 OR a.learner_id = ?) ORDER BY a.id`, c.ID, learnerID, learnerID)
 	if err != nil {
-		return nil, err
-	}
-	var out []AttemptDetail
-	for rows.Next() {
-		a, err := scanAttempt(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, AttemptDetail{Attempt: a, ClassName: c.Name})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	for i := range out {
@@ -259,21 +250,12 @@ func (s *Store) SetAttempts(ctx context.Context, teacherID, setID int64) (SetInf
 		if qs, err = setQuestions(ctx, tx, setID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id JOIN classes c ON c.id = g.class_id
+		out, err = queryAll(ctx, tx, func(row scanner) (AttemptDetail, error) {
+			a, err := scanAttempt(row)
+			return AttemptDetail{Attempt: a}, err
+		}, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id JOIN classes c ON c.id = g.class_id
 			WHERE a.set_id = ? AND c.teacher_id = ? AND a.finished_at IS NOT NULL ORDER BY a.id`, setID, teacherID)
 		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			a, err := scanAttempt(rows)
-			if err != nil {
-				rows.Close()
-				return err
-			}
-			out = append(out, AttemptDetail{Attempt: a})
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		for i := range out {

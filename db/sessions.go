@@ -7,17 +7,26 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"time"
 )
 
-// Session is a server-side session: what the random id in the cookie
+// Session is a server-side session: who the random id in the cookie
 // stands for.
 type Session struct {
-	// LearnerID is the learner the session belongs to, 0 for none yet.
-	LearnerID int64
+	// Learner is the session's learner; the zero Learner (ID 0) for none
+	// yet. Its CreatedAt is left out: every request reads the session, and
+	// no page needs it.
+	Learner Learner
+	// Teacher is the teacher logged in on the session; the zero Teacher
+	// (ID 0) for none. Its CreatedAt is left out too.
+	Teacher   Teacher
 	ExpiresAt time.Time
 }
+
+// LearnerID is the id of the session's learner, 0 for none.
+func (s Session) LearnerID() int64 { return s.Learner.ID }
 
 // touchEvery is how stale a session's last-seen time may get before a
 // request writes a new one; it keeps reads from turning into writes.
@@ -30,7 +39,8 @@ func hashToken(token string) string {
 
 // CreateSession starts a session for the learner that lasts ttl from now,
 // and returns its token: 256 random bits, base16.
-func (s *Store) CreateSession(ctx context.Context, learnerID int64, now time.Time, ttl time.Duration) (string, error) {
+func (s *Store) CreateSession(ctx context.Context, learnerID int64, ttl time.Duration) (string, error) {
+	now := s.now()
 	var b [32]byte
 	rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
@@ -45,41 +55,49 @@ func (s *Store) CreateSession(ctx context.Context, learnerID int64, now time.Tim
 	return token, nil
 }
 
-// Session returns the live session for token. A session used after half
-// its life has its expiry moved to ttl from now (a sliding expiry), at most
-// once every touchEvery. An unknown or expired token gives ErrNotFound.
-func (s *Store) Session(ctx context.Context, token string, now time.Time, ttl time.Duration) (Session, error) {
-	var (
-		sess     Session
-		lastSeen time.Time
-		learner  sql.NullInt64
-	)
+// Session returns the live session for token, with its learner and the
+// teacher logged in on it, read from the read cache when it can be. A
+// session used after touchEvery has its expiry moved to ttl from now (a
+// sliding expiry). A teacher's login past its idle or absolute end is
+// ended there and then (the session goes on without a teacher); a request
+// moves the idle end on, writing at most once in a twentieth of the idle
+// time. An unknown or expired token gives ErrNotFound.
+func (s *Store) Session(ctx context.Context, token string, ttl time.Duration) (Session, error) {
+	now := s.now()
 	h := hashToken(token)
+	e, ok := s.cache.session(h)
 	var err error
-	if e, ok := s.cache.session(h); ok {
-		sess, lastSeen = e.sess, e.lastSeen
-	} else {
-		gen := s.cache.gen.Load()
-		err = s.inRead(ctx, func(tx *sql.Tx) error {
-			err := tx.QueryRowContext(ctx, "SELECT learner_id, expires_at, last_seen_at FROM sessions WHERE token_hash = ?", h).
-				Scan(&learner, &sess.ExpiresAt, &lastSeen)
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
-		})
-		sess.LearnerID = learner.Int64
-		if err == nil {
-			s.cache.putSession(h, sessionEntry{gen: gen, sess: sess, lastSeen: lastSeen})
+	if !ok {
+		e.gen = s.cache.gen.Load()
+		if err = s.inRead(ctx, func(tx *sql.Tx) error { return sessionTx(ctx, tx, h, &e) }); err == nil {
+			s.cache.putSession(h, e)
 		}
 	}
-	if err == nil && !now.Before(sess.ExpiresAt) {
-		err = ErrNotFound
+	if err == nil && !now.Before(e.sess.ExpiresAt) {
+		err = questions.ErrNotFound
 	}
 	if err != nil {
 		return Session{}, fmt.Errorf("db: session: %w", err)
 	}
-	if now.Sub(lastSeen) >= touchEvery {
+	sess := e.sess
+	if sess.Teacher.ID != 0 {
+		switch {
+		case !now.Before(e.teacherEnds) || now.Sub(e.teacherSeen) >= e.teacherIdle:
+			if err := s.EndTeacherLogin(ctx, token); err != nil {
+				return Session{}, err
+			}
+			sess.Teacher = Teacher{}
+		case now.Sub(e.teacherSeen) >= e.teacherIdle/20:
+			err := s.inWrite(ctx, func(tx *sql.Tx) error {
+				_, err := tx.ExecContext(ctx, "UPDATE sessions SET teacher_seen_at = ? WHERE token_hash = ? AND teacher_id = ?", now.UTC(), h, sess.Teacher.ID)
+				return err
+			})
+			if err != nil {
+				return Session{}, fmt.Errorf("db: session teacher: %w", err)
+			}
+		}
+	}
+	if now.Sub(e.lastSeen) >= touchEvery {
 		sess.ExpiresAt = now.Add(ttl).UTC()
 		err = s.inWrite(ctx, func(tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?", now.UTC(), sess.ExpiresAt, h)
@@ -90,6 +108,28 @@ func (s *Store) Session(ctx context.Context, token string, now time.Time, ttl ti
 		}
 	}
 	return sess, nil
+}
+
+// sessionTx reads the session row under the token hash h, with its learner
+// and teacher, into e.
+func sessionTx(ctx context.Context, tx *sql.Tx, h string, e *sessionEntry) error {
+	var (
+		tSeen, tEnds sql.NullTime
+		idle         int64
+	)
+	err := tx.QueryRowContext(ctx, `SELECT s.expires_at, s.last_seen_at,
+			coalesce(l.id, 0), coalesce(l.name, ''), coalesce(l.resume_code, ''),
+			coalesce(t.id, 0), coalesce(t.name, ''),
+			s.teacher_seen_at, coalesce(s.teacher_idle_seconds, 0), s.teacher_ends_at
+		FROM sessions s LEFT JOIN learners l ON l.id = s.learner_id LEFT JOIN teachers t ON t.id = s.teacher_id
+		WHERE s.token_hash = ?`, h).Scan(&e.sess.ExpiresAt, &e.lastSeen,
+		&e.sess.Learner.ID, &e.sess.Learner.Name, &e.sess.Learner.ResumeCode,
+		&e.sess.Teacher.ID, &e.sess.Teacher.Name, &tSeen, &idle, &tEnds)
+	if errors.Is(err, sql.ErrNoRows) {
+		return questions.ErrNotFound
+	}
+	e.teacherSeen, e.teacherIdle, e.teacherEnds = timeOf(tSeen), time.Duration(idle)*time.Second, timeOf(tEnds)
+	return err
 }
 
 // DeleteSession ends the session for token; ending an unknown session is
@@ -107,7 +147,8 @@ func (s *Store) DeleteSession(ctx context.Context, token string) error {
 
 // DeleteExpiredSessions removes sessions that expired before now and says
 // how many went.
-func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64, error) {
+func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
+	now := s.now()
 	var n int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE expires_at <= ?", now.UTC())
@@ -121,22 +162,6 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64
 		return 0, fmt.Errorf("db: delete expired sessions: %w", err)
 	}
 	return n, nil
-}
-
-// Setting returns the value stored under key, or ErrNotFound.
-func (s *Store) Setting(ctx context.Context, key string) ([]byte, error) {
-	var v []byte
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("db: setting %q: %w", key, err)
-	}
-	return v, nil
 }
 
 // SettingOrInit returns the value stored under key; if there is none yet it

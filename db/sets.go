@@ -38,18 +38,25 @@ type StoredQuestion struct {
 
 // CreateSet validates set and stores it with its questions, published.
 // builtin names a set the server makes itself; pass "" for any other.
-func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string, now time.Time) (int64, error) {
+func (s *Store) CreateSet(ctx context.Context, set questions.Set, builtin string) (int64, error) {
+	var b any
+	if builtin != "" {
+		b = builtin
+	}
+	return s.createSet(ctx, set, b, nil, true)
+}
+
+// createSet validates set and stores it with its questions, as the
+// builtin set of that name and the teacher's (nil for none).
+func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner any, published bool) (int64, error) {
+	now := s.now()
 	if err := set.Validate(); err != nil {
-		return 0, fmt.Errorf("db: create set: %w", &InvalidError{Reason: err})
+		return 0, fmt.Errorf("db: create set: %w", invalidSet(err))
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		var b any
-		if builtin != "" {
-			b = builtin
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, created_at, updated_at)
-			VALUES (?, ?, ?, ?, 1, ?, ?)`, set.Title, set.Description, set.Origin, b, now.UTC(), now.UTC())
+		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC())
 		if err != nil {
 			return err
 		}
@@ -99,11 +106,11 @@ func (s *Store) BuiltinSet(ctx context.Context, builtin string) (SetInfo, error)
 const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published, coalesce(s.owner_id, 0),
 	(SELECT count(*) FROM questions q WHERE q.set_id = s.id), s.created_at, s.updated_at FROM sets s`
 
-func scanSet(row interface{ Scan(...any) error }) (SetInfo, error) {
+func scanSet(row scanner) (SetInfo, error) {
 	var i SetInfo
 	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.OwnerID, &i.Questions, &i.CreatedAt, &i.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
-		return SetInfo{}, ErrNotFound
+		return SetInfo{}, questions.ErrNotFound
 	}
 	i.CreatedAt, i.UpdatedAt = i.CreatedAt.UTC(), i.UpdatedAt.UTC()
 	return i, err
@@ -117,14 +124,14 @@ func (s *Store) PublishedSets(ctx context.Context) ([]SetInfo, error) {
 }
 
 // PublishedSet returns a set anyone can take, with its questions in order;
-// ErrNotFound if there is no such published set, or if it belongs to a
+// questions.ErrNotFound if there is no such published set, or if it belongs to a
 // teacher (whose sets are taken through classes).
 func (s *Store) PublishedSet(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
 	return s.setWhere(ctx, id, " AND s.published = 1 AND s.owner_id IS NULL")
 }
 
 // Set returns any set, published or not, with its questions in order: for
-// its owner's pages and for export. ErrNotFound if there is no such set.
+// its owner's pages and for export. questions.ErrNotFound if there is no such set.
 func (s *Store) Set(ctx context.Context, id int64) (SetInfo, []StoredQuestion, error) {
 	return s.setWhere(ctx, id, "")
 }
@@ -161,22 +168,15 @@ func AsSet(info SetInfo, qs []StoredQuestion) questions.Set {
 }
 
 func setQuestions(ctx context.Context, tx *sql.Tx, setID int64) ([]StoredQuestion, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id, position, body FROM questions WHERE set_id = ? ORDER BY position", setID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var qs []StoredQuestion
-	for rows.Next() {
+	return queryAll(ctx, tx, func(row scanner) (StoredQuestion, error) {
 		q := StoredQuestion{SetID: setID}
 		var body string
-		if err := rows.Scan(&q.ID, &q.Position, &body); err != nil {
-			return nil, err
+		if err := row.Scan(&q.ID, &q.Position, &body); err != nil {
+			return q, err
 		}
 		if err := json.Unmarshal([]byte(body), &q.Question); err != nil {
-			return nil, fmt.Errorf("question %d: %w", q.ID, err)
+			return q, fmt.Errorf("question %d: %w", q.ID, err)
 		}
-		qs = append(qs, q)
-	}
-	return qs, rows.Err()
+		return q, nil
+	}, "SELECT id, position, body FROM questions WHERE set_id = ? ORDER BY position", setID)
 }

@@ -1,19 +1,28 @@
 // Package db is factdrill's SQLite store. One Store owns one database file:
 // a single writer connection, through which every change goes in an
-// immediate transaction, and a pool of read-only connections. Each exported
-// method runs in one transaction; a method that changes data returns only
-// after its transaction has committed, so whatever the caller acknowledges
-// is on disk (WAL with synchronous=FULL).
+// immediate transaction (rolled back in a defer on any way out but a
+// commit), and a pool of read-only connections. Each exported method runs
+// in one transaction; a method that changes data returns only after its
+// transaction has committed, so whatever the caller acknowledges is on disk
+// (WAL with synchronous=FULL).
+//
+// The store decides nothing about learning: package quiz does (a grade, a
+// card's next state, the study plan, when a quiz answer is a review), and
+// a method reads the facts in its transaction, calls quiz, and stores what
+// quiz decided. Time comes from the store's clock, time.Now unless a test
+// sets another (SetClock). Errors are package questions' vocabulary.
 //
 // The schema is a list of numbered migrations in migrations/, embedded in
 // the binary and applied once each, in order, when the store opens.
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"embed"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -30,28 +39,24 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// Errors the store returns; callers test them with errors.Is.
-var (
-	// ErrNotFound: no row has the id or key asked for (or it is not the
-	// caller's to see).
-	ErrNotFound = errors.New("not found")
-	// ErrConflict: the change contradicts the data already stored, such as
-	// answering in an attempt that is already finished.
-	ErrConflict = errors.New("conflict")
-	// ErrInvalid: the input cannot be stored as it is. The error that
-	// matches it is an *InvalidError, whose Reason is for the user.
-	ErrInvalid = errors.New("invalid input")
-)
-
-// InvalidError says why input cannot be stored, in words for the user.
-type InvalidError struct{ Reason error }
-
-func (e *InvalidError) Error() string        { return "invalid input: " + e.Reason.Error() }
-func (e *InvalidError) Unwrap() error        { return e.Reason }
-func (e *InvalidError) Is(target error) bool { return target == ErrInvalid }
+// The store's errors are package questions' vocabulary: a missing row (or
+// one that is not the caller's) is questions.ErrNotFound, a change that
+// contradicts what is stored is questions.ErrConflict, and input that
+// cannot be stored is a questions.Error of code CodeInvalid whose message
+// is for the user. Anything else is internal.
 
 func invalid(format string, args ...any) error {
-	return &InvalidError{Reason: fmt.Errorf(format, args...)}
+	return questions.Errorf(questions.CodeInvalid, format, args...)
+}
+
+func conflict(format string, args ...any) error {
+	return questions.Errorf(questions.CodeConflict, format, args...)
+}
+
+// invalidSet is a set's validation problems as one invalid-input error,
+// one problem after another.
+func invalidSet(err error) error {
+	return invalid("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
 }
 
 // Store is the SQLite database of one factdrill server.
@@ -60,10 +65,12 @@ type Store struct {
 	read  *sql.DB
 	path  string
 	cache *cache
+	// now is the store's clock: every method takes the time from it.
+	now func() time.Time
 }
 
 // Open opens or creates the database file at path and brings its schema up
-// to date.
+// to date. The store's clock is time.Now (see SetClock).
 func Open(ctx context.Context, path string) (*Store, error) {
 	// The pragmas are in the DSN so that every pooled connection gets them.
 	q := url.Values{}
@@ -87,7 +94,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	s := &Store{write: w, path: path, cache: newCache()}
+	s := &Store{write: w, path: path, cache: newCache(), now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -111,6 +118,14 @@ func Open(ctx context.Context, path string) (*Store, error) {
 func (s *Store) Close() error {
 	return errors.Join(s.read.Close(), s.write.Close())
 }
+
+// SetClock replaces the store's clock, time.Now: tests move time with it.
+// Set it before the store is shared; every method reads the time from it.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+// Now is the time by the store's clock, so that what serves the store
+// (pages, limits) keeps the same time as it does.
+func (s *Store) Now() time.Time { return s.now() }
 
 // Path is the file the store was opened on.
 func (s *Store) Path() string { return s.path }
@@ -142,11 +157,49 @@ func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) erro
 	if err != nil {
 		return err
 	}
+	// After a commit, rolling back does nothing; on any other way out,
+	// panics included, it ends the transaction.
+	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return err
 	}
 	return tx.Commit()
+}
+
+// read runs fn in a read transaction and returns what it read; an error
+// is wrapped as "db: what: …".
+func read[T any](ctx context.Context, s *Store, what string, fn func(tx *sql.Tx) (T, error)) (T, error) {
+	var v T
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		v, err = fn(tx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, fmt.Errorf("db: %s: %w", what, err)
+	}
+	return v, nil
+}
+
+// changeOne runs one statement in a write transaction; a statement that
+// changes no row (a row that is not there, or not the caller's) gives
+// ErrNotFound. An error is wrapped as "db: what: …".
+func (s *Store) changeOne(ctx context.Context, what, query string, args ...any) error {
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return cmp.Or(err, error(questions.ErrNotFound))
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: %s: %w", what, err)
+	}
+	return nil
 }
 
 // inRead runs fn in a read transaction, so that it sees one snapshot.
@@ -188,7 +241,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, base, time.Now().UTC())
+			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, base, s.now().UTC())
 			return err
 		})
 		if err != nil {
@@ -196,6 +249,35 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// scanner is a row to scan: *sql.Row or *sql.Rows.
+type scanner interface{ Scan(dest ...any) error }
+
+// queryAll runs a query in tx and returns its rows, each read by scan,
+// checking rows.Err: the one scan loop of the package.
+func queryAll[T any](ctx context.Context, tx *sql.Tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// scanInt64 reads a row of one integer.
+func scanInt64(row scanner) (int64, error) {
+	var v int64
+	err := row.Scan(&v)
+	return v, err
 }
 
 // nullTime turns a zero time into SQL NULL.

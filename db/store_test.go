@@ -20,6 +20,13 @@ func openStore(t *testing.T) *Store {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
+	return at(s, t0)
+}
+
+// at sets the store's clock to when and returns the store, so that a test
+// reads as what the store does at a time: at(s, t1).Review(…).
+func at(s *Store, when time.Time) *Store {
+	s.SetClock(func() time.Time { return when })
 	return s
 }
 
@@ -75,7 +82,7 @@ func TestStore_Open(t *testing.T) {
 func TestStore_CreateSet(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	id, err := s.CreateSet(ctx, testSet, "", t0)
+	id, err := at(s, t0).CreateSet(ctx, testSet, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,15 +103,15 @@ func TestStore_CreateSet(t *testing.T) {
 
 	t.Run("ErrInvalid", func(t *testing.T) {
 		bad := questions.Set{Title: "Bad", Questions: []questions.Question{{Kind: questions.MultipleChoice, Stem: "Q?"}}}
-		if _, err := s.CreateSet(ctx, bad, "", t0); !errors.Is(err, ErrInvalid) {
-			t.Fatalf("CreateSet(invalid) = %v, want ErrInvalid", err)
+		if _, err := at(s, t0).CreateSet(ctx, bad, ""); !errors.Is(err, questions.ErrInvalid) {
+			t.Fatalf("CreateSet(invalid) = %v, want questions.ErrInvalid", err)
 		}
 		if sets, _ := s.PublishedSets(ctx); len(sets) != 1 {
 			t.Fatalf("after a rejected set there are %d sets, want 1", len(sets))
 		}
 	})
 	t.Run("Builtin", func(t *testing.T) {
-		bid, err := s.CreateSet(ctx, testSet, "seed", t0)
+		bid, err := at(s, t0).CreateSet(ctx, testSet, "seed")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,8 +119,8 @@ func TestStore_CreateSet(t *testing.T) {
 		if err != nil || got.ID != bid || got.Builtin != "seed" {
 			t.Fatalf("BuiltinSet = %+v, %v, want id %d", got, err, bid)
 		}
-		if _, err := s.BuiltinSet(ctx, "other"); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("BuiltinSet(other) = %v, want ErrNotFound", err)
+		if _, err := s.BuiltinSet(ctx, "other"); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("BuiltinSet(other) = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("AsSet", func(t *testing.T) {
@@ -126,12 +133,12 @@ func TestStore_CreateSet(t *testing.T) {
 			t.Fatalf("AsSet(Set(%d)) = %+v, want the set stored", id, got)
 		}
 	})
-	t.Run("ErrNotFound", func(t *testing.T) {
-		if _, _, err := s.Set(ctx, 999); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("Set(999) = %v, want ErrNotFound", err)
+	t.Run("questions.ErrNotFound", func(t *testing.T) {
+		if _, _, err := s.Set(ctx, 999); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("Set(999) = %v, want questions.ErrNotFound", err)
 		}
-		if _, _, err := s.PublishedSet(ctx, 999); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("PublishedSet(999) = %v, want ErrNotFound", err)
+		if _, _, err := s.PublishedSet(ctx, 999); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("PublishedSet(999) = %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -139,7 +146,7 @@ func TestStore_CreateSet(t *testing.T) {
 func TestStore_Learner(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	l, err := s.CreateLearner(ctx, t0)
+	l, err := at(s, t0).CreateLearner(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,15 +161,15 @@ func TestStore_Learner(t *testing.T) {
 	if err != nil || got.ID != l.ID || got.Name != "Zoya Shadurskaia" {
 		t.Fatalf("LearnerByResumeCode(%q) = %+v, %v, want learner %d named", typed, got, err, l.ID)
 	}
-	if _, err := s.LearnerByResumeCode(ctx, "0000-0000"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("LearnerByResumeCode(unknown) = %v, want ErrNotFound", err)
+	if _, err := s.LearnerByResumeCode(ctx, "0000-0000"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("LearnerByResumeCode(unknown) = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.LearnerByResumeCode(ctx, "not a code"); !errors.Is(err, ErrNotFound) {
-		t.Errorf("LearnerByResumeCode(garbage) = %v, want ErrNotFound", err)
+	if _, err := s.LearnerByResumeCode(ctx, "not a code"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("LearnerByResumeCode(garbage) = %v, want questions.ErrNotFound", err)
 	}
 	for _, bad := range []string{string(make([]byte, 61)), "a\x01b", "\xff"} {
-		if err := s.RenameLearner(ctx, l.ID, bad); !errors.Is(err, ErrInvalid) {
-			t.Errorf("RenameLearner(%q) = %v, want ErrInvalid", bad, err)
+		if err := s.RenameLearner(ctx, l.ID, bad); !errors.Is(err, questions.ErrInvalid) {
+			t.Errorf("RenameLearner(%q) = %v, want questions.ErrInvalid", bad, err)
 		}
 	}
 }
@@ -183,37 +190,37 @@ func TestNormalizeResumeCode(t *testing.T) {
 func TestStore_Session(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	l, _ := s.CreateLearner(ctx, t0)
+	l, _ := at(s, t0).CreateLearner(ctx)
 	ttl := 24 * time.Hour
-	token, err := s.CreateSession(ctx, l.ID, t0, ttl)
+	token, err := at(s, t0).CreateSession(ctx, l.ID, ttl)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess, err := s.Session(ctx, token, t0.Add(time.Minute), ttl)
-	if err != nil || sess.LearnerID != l.ID {
+	sess, err := at(s, t0.Add(time.Minute)).Session(ctx, token, ttl)
+	if err != nil || sess.LearnerID() != l.ID {
 		t.Fatalf("Session = %+v, %v, want learner %d", sess, err, l.ID)
 	}
 	// Used after 20 hours, the session is extended by a day from then.
-	sess, err = s.Session(ctx, token, t0.Add(20*time.Hour), ttl)
+	sess, err = at(s, t0.Add(20*time.Hour)).Session(ctx, token, ttl)
 	if err != nil || !sess.ExpiresAt.Equal(t0.Add(44*time.Hour)) {
 		t.Fatalf("Session after 20h = %+v, %v, want expiry at +44h", sess, err)
 	}
-	if _, err := s.Session(ctx, token, t0.Add(45*time.Hour), ttl); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Session after expiry = %v, want ErrNotFound", err)
+	if _, err := at(s, t0.Add(45*time.Hour)).Session(ctx, token, ttl); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("Session after expiry = %v, want questions.ErrNotFound", err)
 	}
-	if n, err := s.DeleteExpiredSessions(ctx, t0.Add(45*time.Hour)); err != nil || n != 1 {
+	if n, err := at(s, t0.Add(45*time.Hour)).DeleteExpiredSessions(ctx); err != nil || n != 1 {
 		t.Fatalf("DeleteExpiredSessions = %d, %v, want 1", n, err)
 	}
 
-	token, _ = s.CreateSession(ctx, l.ID, t0, ttl)
+	token, _ = at(s, t0).CreateSession(ctx, l.ID, ttl)
 	if err := s.DeleteSession(ctx, token); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Session(ctx, token, t0, ttl); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Session after logout = %v, want ErrNotFound", err)
+	if _, err := at(s, t0).Session(ctx, token, ttl); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("Session after logout = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.Session(ctx, "unknown", t0, ttl); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("Session(unknown) = %v, want ErrNotFound", err)
+	if _, err := at(s, t0).Session(ctx, "unknown", ttl); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("Session(unknown) = %v, want questions.ErrNotFound", err)
 	}
 }
 
@@ -233,18 +240,18 @@ func TestStore_SettingOrInit(t *testing.T) {
 func TestStore_Attempt(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	setID, _ := s.CreateSet(ctx, testSet, "", t0)
-	alice, _ := s.CreateLearner(ctx, t0)
-	bob, _ := s.CreateLearner(ctx, t0)
+	setID, _ := at(s, t0).CreateSet(ctx, testSet, "")
+	alice, _ := at(s, t0).CreateLearner(ctx)
+	bob, _ := at(s, t0).CreateLearner(ctx)
 
-	a, err := s.StartAttempt(ctx, alice.ID, setID, t0)
+	a, err := at(s, t0).StartAttempt(ctx, alice.ID, setID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if a.Count != 4 || a.Position != 0 || a.Finished() || a.SetTitle != "Capitals" {
 		t.Fatalf("StartAttempt = %+v", a)
 	}
-	if again, _ := s.StartAttempt(ctx, alice.ID, setID, t0); again.ID != a.ID {
+	if again, _ := at(s, t0).StartAttempt(ctx, alice.ID, setID); again.ID != a.ID {
 		t.Fatalf("second StartAttempt = attempt %d, want the open attempt %d resumed", again.ID, a.ID)
 	}
 
@@ -259,45 +266,45 @@ func TestStore_Attempt(t *testing.T) {
 		{0, 3, quiz.Answer{Choices: []int{1}}}, // back to change the first answer
 	}
 	for _, st := range steps {
-		if err := s.SaveAnswer(ctx, alice.ID, a.ID, st.pos, st.answer, st.next, t0.Add(time.Minute)); err != nil {
+		if err := at(s, t0.Add(time.Minute)).SaveAnswer(ctx, alice.ID, a.ID, st.pos, st.answer, st.next); err != nil {
 			t.Fatalf("SaveAnswer(%d, %+v): %v", st.pos, st.answer, err)
 		}
 	}
 	st, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 0)
 	a, r := st.Attempt, st.Response
-	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade.Right() ||
+	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade().Right() ||
 		len(st.Answered) != 4 || !st.Answered[3] {
 		t.Fatalf("AttemptQuestion(0) = %+v, %v", st, err)
 	}
 
 	t.Run("ErrNotFoundForOthers", func(t *testing.T) {
-		if _, err := s.Attempt(ctx, bob.ID, a.ID); !errors.Is(err, ErrNotFound) {
-			t.Errorf("Attempt by another learner = %v, want ErrNotFound", err)
+		if _, err := s.Attempt(ctx, bob.ID, a.ID); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("Attempt by another learner = %v, want questions.ErrNotFound", err)
 		}
-		if err := s.SaveAnswer(ctx, bob.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, ErrNotFound) {
-			t.Errorf("SaveAnswer by another learner = %v, want ErrNotFound", err)
+		if err := at(s, t0).SaveAnswer(ctx, bob.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("SaveAnswer by another learner = %v, want questions.ErrNotFound", err)
 		}
-		if _, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 4); !errors.Is(err, ErrNotFound) {
-			t.Errorf("AttemptQuestion(4 of 4) = %v, want ErrNotFound", err)
+		if _, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 4); !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("AttemptQuestion(4 of 4) = %v, want questions.ErrNotFound", err)
 		}
 	})
 
-	done, err := s.FinishAttempt(ctx, alice.ID, a.ID, t0.Add(time.Hour))
+	done, err := at(s, t0.Add(time.Hour)).FinishAttempt(ctx, alice.ID, a.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !done.Finished() || done.Score.Points != 3 || done.Score.Max != 3 || done.Score.Right != 3 || done.Score.Percent() != 100 {
 		t.Fatalf("FinishAttempt = %+v, want 3 of 3 (the essay is not graded)", done)
 	}
-	if err := s.SaveAnswer(ctx, alice.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0, t0); !errors.Is(err, ErrConflict) {
-		t.Fatalf("SaveAnswer after finishing = %v, want ErrConflict", err)
+	if err := at(s, t0).SaveAnswer(ctx, alice.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0); !errors.Is(err, questions.ErrConflict) {
+		t.Fatalf("SaveAnswer after finishing = %v, want questions.ErrConflict", err)
 	}
 	_, rs, err := s.Responses(ctx, alice.ID, a.ID)
-	if err != nil || len(rs) != 4 || rs[3].Grade.Graded || rs[2].Answer.Text != " tokyo " {
+	if err != nil || len(rs) != 4 || rs[3].Grade().Graded || rs[2].Answer.Text != " tokyo " {
 		t.Fatalf("Responses = %+v, %v", rs, err)
 	}
 	// A new attempt starts once the last one is finished.
-	b, err := s.StartAttempt(ctx, alice.ID, setID, t0.Add(2*time.Hour))
+	b, err := at(s, t0.Add(2*time.Hour)).StartAttempt(ctx, alice.ID, setID)
 	if err != nil || b.ID == a.ID || b.Answered != 0 {
 		t.Fatalf("StartAttempt after finishing = %+v, %v, want a fresh attempt", b, err)
 	}
@@ -310,11 +317,11 @@ func TestStore_Attempt(t *testing.T) {
 func TestStore_SaveAnswerEmptyClears(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	setID, _ := s.CreateSet(ctx, testSet, "", t0)
-	l, _ := s.CreateLearner(ctx, t0)
-	a, _ := s.StartAttempt(ctx, l.ID, setID, t0)
-	s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "Tokyo"}, 2, t0)
-	s.SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "  "}, 2, t0)
+	setID, _ := at(s, t0).CreateSet(ctx, testSet, "")
+	l, _ := at(s, t0).CreateLearner(ctx)
+	a, _ := at(s, t0).StartAttempt(ctx, l.ID, setID)
+	at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "Tokyo"}, 2)
+	at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "  "}, 2)
 	if st, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); st.Response.Answered || st.Answered[2] {
 		t.Fatalf("after an empty answer the step is %+v, want it cleared", st)
 	}
@@ -323,7 +330,7 @@ func TestStore_SaveAnswerEmptyClears(t *testing.T) {
 func TestStore_Backup(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	s.CreateSet(ctx, testSet, "", t0)
+	at(s, t0).CreateSet(ctx, testSet, "")
 	dst := filepath.Join(t.TempDir(), "copy.db")
 	if err := s.Backup(ctx, dst); err != nil {
 		t.Fatal(err)

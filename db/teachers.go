@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"factdrill/questions"
 	"fmt"
 	"strings"
 	"time"
@@ -19,10 +20,10 @@ type Teacher struct {
 	CreatedAt time.Time
 }
 
-// ErrBadLogin is the one answer to a login that fails, whether the name is
+// errBadLogin is the one answer to a login that fails, whether the name is
 // unknown or the password wrong, so that a login form does not tell which
-// names exist.
-var ErrBadLogin = errors.New("the name or the password is not right")
+// names exist. It is a questions.ErrUnauthorized.
+var errBadLogin = questions.Errorf(questions.CodeUnauthorized, "the name or the password is not right")
 
 // CleanTeacherName trims a teacher's login name and checks it like a
 // learner's display name (see CleanName); it may not be empty.
@@ -39,23 +40,34 @@ func CleanTeacherName(name string) (string, error) {
 
 // CreateTeacher adds a teacher account. A name already taken (whatever
 // its case) is an invalid input.
-func (s *Store) CreateTeacher(ctx context.Context, name, password string, now time.Time) (Teacher, error) {
+func (s *Store) CreateTeacher(ctx context.Context, name, password string) (Teacher, error) {
+	return s.addTeacher(ctx, "create teacher", name, password, func(*sql.Tx) error { return nil })
+}
+
+// addTeacher checks a new teacher's name and password, hashes the
+// password (slow: outside the transaction), and stores the teacher in a
+// transaction that first runs check.
+func (s *Store) addTeacher(ctx context.Context, what, name, password string, check func(*sql.Tx) error) (Teacher, error) {
+	now := s.now()
 	name, err := CleanTeacherName(name)
 	if err == nil {
-		err = checkNewPassword(password)
+		err = CheckNewPassword(password)
 	}
 	if err != nil {
-		return Teacher{}, fmt.Errorf("db: create teacher: %w", err)
+		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
 	}
-	hash := hashPassword(password) // slow: outside the transaction
+	hash := hashPassword(password)
 	var t Teacher
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := check(tx); err != nil {
+			return err
+		}
 		var err error
 		t, err = insertTeacher(ctx, tx, name, hash, now)
 		return err
 	})
 	if err != nil {
-		return Teacher{}, fmt.Errorf("db: create teacher: %w", err)
+		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
 	}
 	return t, nil
 }
@@ -86,7 +98,7 @@ func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.
 // SetTeacherPassword changes a teacher's password and ends their logins
 // everywhere.
 func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) error {
-	if err := checkNewPassword(password); err != nil {
+	if err := CheckNewPassword(password); err != nil {
 		return fmt.Errorf("db: set password: %w", err)
 	}
 	hash := hashPassword(password)
@@ -94,7 +106,7 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 		var id int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE name = ?", strings.TrimSpace(name)).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
+			return questions.ErrNotFound
 		} else if err != nil {
 			return err
 		}
@@ -112,7 +124,7 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 }
 
 // Authenticate returns the teacher whose name and password these are, or
-// ErrBadLogin. An unknown name costs as much time as a wrong password.
+// questions.ErrUnauthorized. An unknown name costs as much time as a wrong password.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (Teacher, error) {
 	var (
 		t    Teacher
@@ -126,28 +138,11 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		checkPassword(dummyHash(), password)
-		return Teacher{}, ErrBadLogin
+		return Teacher{}, errBadLogin
 	case err != nil:
 		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
 	case len(password) > MaxPasswordLen || !checkPassword(hash, password):
-		return Teacher{}, ErrBadLogin
-	}
-	t.CreatedAt = t.CreatedAt.UTC()
-	return t, nil
-}
-
-// Teacher returns the teacher with the given id.
-func (s *Store) Teacher(ctx context.Context, id int64) (Teacher, error) {
-	var t Teacher
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT id, name, created_at FROM teachers WHERE id = ?", id).Scan(&t.ID, &t.Name, &t.CreatedAt)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: teacher %d: %w", id, err)
+		return Teacher{}, errBadLogin
 	}
 	t.CreatedAt = t.CreatedAt.UTC()
 	return t, nil
@@ -167,8 +162,9 @@ func (s *Store) TeacherCount(ctx context.Context) (int, error) {
 
 // CreateSetupToken returns a new one-time token for creating the first
 // teacher, valid for ttl; any earlier token stops working. Once a teacher
-// exists there is no setup: it gives ErrConflict.
-func (s *Store) CreateSetupToken(ctx context.Context, now time.Time, ttl time.Duration) (string, error) {
+// exists there is no setup: it gives questions.ErrConflict.
+func (s *Store) CreateSetupToken(ctx context.Context, ttl time.Duration) (string, error) {
+	now := s.now()
 	var b [32]byte
 	rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
@@ -178,7 +174,7 @@ func (s *Store) CreateSetupToken(ctx context.Context, now time.Time, ttl time.Du
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("%w: a teacher account exists already", ErrConflict)
+			return conflict("a teacher account exists already")
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM setup_tokens"); err != nil {
 			return err
@@ -197,14 +193,15 @@ func setupTokenValid(ctx context.Context, tx *sql.Tx, token string, now time.Tim
 	var expires time.Time
 	err := tx.QueryRowContext(ctx, "SELECT expires_at FROM setup_tokens WHERE token_hash = ?", hashToken(token)).Scan(&expires)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !now.Before(expires)) {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	return err
 }
 
 // CheckSetupToken reports whether token is a live setup token
-// (ErrNotFound if it is unknown, used or expired).
-func (s *Store) CheckSetupToken(ctx context.Context, token string, now time.Time) error {
+// (questions.ErrNotFound if it is unknown, used or expired).
+func (s *Store) CheckSetupToken(ctx context.Context, token string) error {
+	now := s.now()
 	err := s.inRead(ctx, func(tx *sql.Tx) error { return setupTokenValid(ctx, tx, token, now) })
 	if err != nil {
 		return fmt.Errorf("db: setup token: %w", err)
@@ -213,27 +210,9 @@ func (s *Store) CheckSetupToken(ctx context.Context, token string, now time.Time
 }
 
 // SetupFirstTeacher spends a setup token to create the first teacher.
-// An unknown, used or expired token gives ErrNotFound.
-func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string, now time.Time) (Teacher, error) {
-	name, err := CleanTeacherName(name)
-	if err == nil {
-		err = checkNewPassword(password)
-	}
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: setup: %w", err)
-	}
-	hash := hashPassword(password)
-	var t Teacher
-	err = s.inWrite(ctx, func(tx *sql.Tx) error {
-		if err := setupTokenValid(ctx, tx, token, now); err != nil {
-			return err
-		}
-		var err error
-		t, err = insertTeacher(ctx, tx, name, hash, now)
-		return err
+// An unknown, used or expired token gives questions.ErrNotFound.
+func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string) (Teacher, error) {
+	return s.addTeacher(ctx, "setup", name, password, func(tx *sql.Tx) error {
+		return setupTokenValid(ctx, tx, token, s.now())
 	})
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: setup: %w", err)
-	}
-	return t, nil
 }

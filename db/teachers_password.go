@@ -75,8 +75,9 @@ func checkPassword(hash, password string) bool {
 // unknown name takes as long to refuse as a wrong password.
 var dummyHash = sync.OnceValue(func() string { return hashPassword("factdrill: no such teacher") })
 
-// checkNewPassword says what is wrong with a password chosen by a teacher.
-func checkNewPassword(password string) error {
+// CheckNewPassword says what is wrong with a password chosen by a teacher,
+// as an invalid-input error; nil when it will do.
+func CheckNewPassword(password string) error {
 	n := len([]rune(password))
 	switch {
 	case n < MinPasswordLen:

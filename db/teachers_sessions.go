@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"time"
 )
@@ -21,7 +20,8 @@ type TeacherLogin struct {
 // in, and returns its token. learnerID (0 for none) carries the browser's
 // learner over into the new session; ttl is the learner part's lifetime,
 // as for CreateSession.
-func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID int64, now time.Time, ttl time.Duration, login TeacherLogin) (string, error) {
+func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID int64, ttl time.Duration, login TeacherLogin) (string, error) {
+	now := s.now()
 	var b [32]byte
 	rand.Read(b[:])
 	token := hex.EncodeToString(b[:])
@@ -42,49 +42,6 @@ func (s *Store) CreateTeacherSession(ctx context.Context, teacherID, learnerID i
 	return token, nil
 }
 
-// SessionTeacher returns the teacher logged in on the session of token.
-// A login past its idle or absolute end is ended there and then, and gives
-// ErrNotFound, as does a session with no teacher. A request moves the idle
-// end on, writing at most once in a twentieth of the idle time.
-func (s *Store) SessionTeacher(ctx context.Context, token string, now time.Time) (Teacher, error) {
-	var (
-		t          Teacher
-		seen, ends time.Time
-		idleSec    int64
-	)
-	h := hashToken(token)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT t.id, t.name, t.created_at, s.teacher_seen_at, s.teacher_idle_seconds, s.teacher_ends_at
-			FROM sessions s JOIN teachers t ON t.id = s.teacher_id WHERE s.token_hash = ? AND s.expires_at > ?`, h, now.UTC()).
-			Scan(&t.ID, &t.Name, &t.CreatedAt, &seen, &idleSec, &ends)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		return err
-	})
-	if err != nil {
-		return Teacher{}, fmt.Errorf("db: session teacher: %w", err)
-	}
-	t.CreatedAt = t.CreatedAt.UTC()
-	idle := time.Duration(idleSec) * time.Second
-	switch {
-	case !now.Before(ends) || now.Sub(seen) >= idle:
-		if err := s.EndTeacherLogin(ctx, token); err != nil {
-			return Teacher{}, err
-		}
-		return Teacher{}, fmt.Errorf("db: session teacher: login expired: %w", ErrNotFound)
-	case now.Sub(seen) >= idle/20:
-		err := s.inWrite(ctx, func(tx *sql.Tx) error {
-			_, err := tx.ExecContext(ctx, "UPDATE sessions SET teacher_seen_at = ? WHERE token_hash = ? AND teacher_id = ?", now.UTC(), h, t.ID)
-			return err
-		})
-		if err != nil {
-			return Teacher{}, fmt.Errorf("db: session teacher: %w", err)
-		}
-	}
-	return t, nil
-}
-
 // EndTeacherLogin logs the teacher out of the session of token, leaving
 // its learner part, if any, as it was.
 func (s *Store) EndTeacherLogin(ctx context.Context, token string) error {
@@ -102,21 +59,8 @@ func (s *Store) EndTeacherLogin(ctx context.Context, token string) error {
 // AttachLearner gives the session of token a learner, when a teacher's
 // session without one starts a quiz: the same browser, the same session.
 // A session that has expired, or that has a learner already, gives
-// ErrNotFound.
-func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64, now time.Time) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL AND expires_at > ?",
-			learnerID, hashToken(token), now.UTC())
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("db: attach learner: %w", err)
-	}
-	return nil
+// questions.ErrNotFound.
+func (s *Store) AttachLearner(ctx context.Context, token string, learnerID int64) error {
+	return s.changeOne(ctx, "attach learner", "UPDATE sessions SET learner_id = ? WHERE token_hash = ? AND learner_id IS NULL AND expires_at > ?",
+		learnerID, hashToken(token), s.now().UTC())
 }

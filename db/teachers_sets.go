@@ -5,33 +5,14 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"time"
 
 	"factdrill/questions"
 )
 
 // CreateDraftSet validates set and stores it as the teacher's, not yet
 // published: what an upload or a generation makes for review.
-func (s *Store) CreateDraftSet(ctx context.Context, teacherID int64, set questions.Set, now time.Time) (int64, error) {
-	if err := set.Validate(); err != nil {
-		return 0, fmt.Errorf("db: create set: %w", &InvalidError{Reason: err})
-	}
-	var id int64
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, published, owner_id, created_at, updated_at)
-			VALUES (?, ?, ?, 0, ?, ?, ?)`, set.Title, set.Description, set.Origin, teacherID, now.UTC(), now.UTC())
-		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return insertQuestions(ctx, tx, id, set.Questions)
-	})
-	if err != nil {
-		return 0, fmt.Errorf("db: create set %q: %w", set.Title, err)
-	}
-	return id, nil
+func (s *Store) CreateDraftSet(ctx context.Context, teacherID int64, set questions.Set) (int64, error) {
+	return s.createSet(ctx, set, nil, teacherID, false)
 }
 
 // TeacherSets lists the teacher's own sets, newest first.
@@ -48,19 +29,9 @@ func (s *Store) AssignableSets(ctx context.Context, teacherID int64) ([]SetInfo,
 func (s *Store) listSets(ctx context.Context, where string, args ...any) ([]SetInfo, error) {
 	var sets []SetInfo
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, setSelect+where, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			i, err := scanSet(rows)
-			if err != nil {
-				return err
-			}
-			sets = append(sets, i)
-		}
-		return rows.Err()
+		var err error
+		sets, err = queryAll(ctx, tx, scanSet, setSelect+where, args...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("db: list sets: %w", err)
@@ -70,7 +41,7 @@ func (s *Store) listSets(ctx context.Context, where string, args ...any) ([]SetI
 
 // TeacherSet returns a set the teacher may see in full: one of their own,
 // or one that belongs to no teacher. Another teacher's set gives
-// ErrNotFound, as a missing one does.
+// questions.ErrNotFound, as a missing one does.
 func (s *Store) TeacherSet(ctx context.Context, teacherID, id int64) (SetInfo, []StoredQuestion, error) {
 	return s.setWhere(ctx, id, " AND (s.owner_id = ? OR s.owner_id IS NULL)", teacherID)
 }
@@ -82,7 +53,7 @@ func ownSet(ctx context.Context, tx *sql.Tx, teacherID, id int64) error {
 		return err
 	}
 	if n == 0 {
-		return ErrNotFound
+		return questions.ErrNotFound
 	}
 	return nil
 }
@@ -101,13 +72,14 @@ type SetEdit struct {
 }
 
 // UpdateSet replaces the teacher's set with edit, in one transaction.
-func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit, now time.Time) error {
+func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit) error {
+	now := s.now()
 	set := questions.Set{Title: edit.Title, Description: edit.Description}
 	for _, q := range edit.Questions {
 		set.Questions = append(set.Questions, q.Question)
 	}
 	if err := set.Validate(); err != nil {
-		return fmt.Errorf("db: update set %d: %w", id, &InvalidError{Reason: err})
+		return fmt.Errorf("db: update set %d: %w", id, invalidSet(err))
 	}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := ownSet(ctx, tx, teacherID, id); err != nil {
@@ -129,22 +101,13 @@ func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit
 // the id of a stored question of the set rewrite it, the others are added,
 // and stored questions not in qs are deleted.
 func replaceQuestions(ctx context.Context, tx *sql.Tx, setID int64, qs []StoredQuestion) error {
-	stored := map[int64]bool{}
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM questions WHERE set_id = ?", setID)
+	ids, err := queryAll(ctx, tx, scanInt64, "SELECT id FROM questions WHERE set_id = ?", setID)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
+	stored := map[int64]bool{}
+	for _, id := range ids {
 		stored[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
 	}
 	kept := map[int64]bool{}
 	for _, q := range qs {
@@ -183,7 +146,8 @@ func replaceQuestions(ctx context.Context, tx *sql.Tx, setID int64, qs []StoredQ
 
 // SetPublished publishes or unpublishes the teacher's set. An unpublished
 // set cannot be started, even by a class it is assigned to.
-func (s *Store) SetPublished(ctx context.Context, teacherID, id int64, published bool, now time.Time) error {
+func (s *Store) SetPublished(ctx context.Context, teacherID, id int64, published bool) error {
+	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := ownSet(ctx, tx, teacherID, id); err != nil {
 			return err

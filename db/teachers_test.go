@@ -12,7 +12,7 @@ import (
 
 func mustTeacher(t *testing.T, s *Store, name string) Teacher {
 	t.Helper()
-	tc, err := s.CreateTeacher(context.Background(), name, "correct horse battery", t0)
+	tc, err := at(s, t0).CreateTeacher(context.Background(), name, "correct horse battery")
 	if err != nil {
 		t.Fatalf("CreateTeacher(%q): %v", name, err)
 	}
@@ -37,8 +37,8 @@ func TestStore_CreateTeacher(t *testing.T) {
 		{"Short", "short"},
 		{"Bad\x01", "correct horse battery"},
 	} {
-		if _, err := s.CreateTeacher(ctx, c.name, c.pw, t0); !errors.Is(err, ErrInvalid) {
-			t.Errorf("CreateTeacher(%q, %q) = %v, want ErrInvalid", c.name, c.pw, err)
+		if _, err := at(s, t0).CreateTeacher(ctx, c.name, c.pw); !errors.Is(err, questions.ErrInvalid) {
+			t.Errorf("CreateTeacher(%q, %q) = %v, want questions.ErrInvalid", c.name, c.pw, err)
 		}
 	}
 	if n, _ := s.TeacherCount(ctx); n != 1 {
@@ -56,14 +56,14 @@ func TestStore_Authenticate(t *testing.T) {
 	}
 	_, errWrong := s.Authenticate(ctx, "Rivera", "wrong horse battery")
 	_, errUnknown := s.Authenticate(ctx, "Nobody", "correct horse battery")
-	if !errors.Is(errWrong, ErrBadLogin) || !errors.Is(errUnknown, ErrBadLogin) || errWrong.Error() != errUnknown.Error() {
-		t.Fatalf("wrong password = %v, unknown name = %v, want the same ErrBadLogin", errWrong, errUnknown)
+	if !errors.Is(errWrong, questions.ErrUnauthorized) || !errors.Is(errUnknown, questions.ErrUnauthorized) || errWrong.Error() != errUnknown.Error() {
+		t.Fatalf("wrong password = %v, unknown name = %v, want the same questions.ErrUnauthorized", errWrong, errUnknown)
 	}
 	if err := s.SetTeacherPassword(ctx, "Rivera", "a new long password"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Authenticate(ctx, "Rivera", "correct horse battery"); !errors.Is(err, ErrBadLogin) {
-		t.Fatalf("old password after a change = %v, want ErrBadLogin", err)
+	if _, err := s.Authenticate(ctx, "Rivera", "correct horse battery"); !errors.Is(err, questions.ErrUnauthorized) {
+		t.Fatalf("old password after a change = %v, want questions.ErrUnauthorized", err)
 	}
 	if _, err := s.Authenticate(ctx, "Rivera", "a new long password"); err != nil {
 		t.Fatalf("new password = %v", err)
@@ -73,35 +73,35 @@ func TestStore_Authenticate(t *testing.T) {
 func TestStore_SetupToken(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	old, err := s.CreateSetupToken(ctx, t0, 24*time.Hour)
+	old, err := at(s, t0).CreateSetupToken(ctx, 24*time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
-	token, err := s.CreateSetupToken(ctx, t0, 24*time.Hour)
+	token, err := at(s, t0).CreateSetupToken(ctx, 24*time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.CheckSetupToken(ctx, old, t0); !errors.Is(err, ErrNotFound) {
-		t.Errorf("an earlier token = %v, want ErrNotFound once a new one is made", err)
+	if err := at(s, t0).CheckSetupToken(ctx, old); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("an earlier token = %v, want questions.ErrNotFound once a new one is made", err)
 	}
-	if err := s.CheckSetupToken(ctx, token, t0.Add(25*time.Hour)); !errors.Is(err, ErrNotFound) {
-		t.Errorf("token after 25h = %v, want ErrNotFound", err)
+	if err := at(s, t0.Add(25*time.Hour)).CheckSetupToken(ctx, token); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("token after 25h = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.SetupFirstTeacher(ctx, token, "Rivera", "short", t0); !errors.Is(err, ErrInvalid) {
-		t.Errorf("setup with a short password = %v, want ErrInvalid", err)
+	if _, err := at(s, t0).SetupFirstTeacher(ctx, token, "Rivera", "short"); !errors.Is(err, questions.ErrInvalid) {
+		t.Errorf("setup with a short password = %v, want questions.ErrInvalid", err)
 	}
-	if err := s.CheckSetupToken(ctx, token, t0); err != nil {
+	if err := at(s, t0).CheckSetupToken(ctx, token); err != nil {
 		t.Errorf("token after a refused setup = %v, want it still valid", err)
 	}
-	tc, err := s.SetupFirstTeacher(ctx, token, "Rivera", "correct horse battery", t0.Add(time.Hour))
+	tc, err := at(s, t0.Add(time.Hour)).SetupFirstTeacher(ctx, token, "Rivera", "correct horse battery")
 	if err != nil || tc.Name != "Rivera" {
 		t.Fatalf("SetupFirstTeacher = %+v, %v", tc, err)
 	}
-	if _, err := s.SetupFirstTeacher(ctx, token, "Other", "correct horse battery", t0.Add(time.Hour)); !errors.Is(err, ErrNotFound) {
-		t.Errorf("second use of the token = %v, want ErrNotFound", err)
+	if _, err := at(s, t0.Add(time.Hour)).SetupFirstTeacher(ctx, token, "Other", "correct horse battery"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("second use of the token = %v, want questions.ErrNotFound", err)
 	}
-	if _, err := s.CreateSetupToken(ctx, t0, time.Hour); !errors.Is(err, ErrConflict) {
-		t.Errorf("CreateSetupToken with a teacher = %v, want ErrConflict", err)
+	if _, err := at(s, t0).CreateSetupToken(ctx, time.Hour); !errors.Is(err, questions.ErrConflict) {
+		t.Errorf("CreateSetupToken with a teacher = %v, want questions.ErrConflict", err)
 	}
 }
 
@@ -109,9 +109,9 @@ func TestStore_TeacherSession(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	a := mustTeacher(t, s, "Rivera")
-	l, _ := s.CreateLearner(ctx, t0)
+	l, _ := at(s, t0).CreateLearner(ctx)
 	login := TeacherLogin{Idle: 2 * time.Hour, MaxAge: 12 * time.Hour}
-	token, err := s.CreateTeacherSession(ctx, a.ID, l.ID, t0, 180*24*time.Hour, login)
+	token, err := at(s, t0).CreateTeacherSession(ctx, a.ID, l.ID, 180*24*time.Hour, login)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,34 +119,34 @@ func TestStore_TeacherSession(t *testing.T) {
 	// Active every 90 minutes: the login lasts until its absolute end.
 	for now.Before(t0.Add(12*time.Hour - 90*time.Minute)) {
 		now = now.Add(90 * time.Minute)
-		if got, err := s.SessionTeacher(ctx, token, now); err != nil || got.ID != a.ID {
+		if got, err := sessionTeacher(at(s, now), token); err != nil || got.ID != a.ID {
 			t.Fatalf("at %v: SessionTeacher = %+v, %v, want teacher %d", now.Sub(t0), got, err, a.ID)
 		}
 	}
-	if _, err := s.SessionTeacher(ctx, token, t0.Add(12*time.Hour)); !errors.Is(err, ErrNotFound) {
-		t.Fatalf("after 12h: %v, want ErrNotFound", err)
+	if _, err := sessionTeacher(at(s, t0.Add(12*time.Hour)), token); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("after 12h: %v, want questions.ErrNotFound", err)
 	}
 	// The learner part of the session goes on.
-	if sess, err := s.Session(ctx, token, t0.Add(12*time.Hour), 180*24*time.Hour); err != nil || sess.LearnerID != l.ID {
+	if sess, err := at(s, t0.Add(12*time.Hour)).Session(ctx, token, 180*24*time.Hour); err != nil || sess.LearnerID() != l.ID {
 		t.Fatalf("learner session after the teacher's login ended = %+v, %v", sess, err)
 	}
 
 	t.Run("Idle", func(t *testing.T) {
-		token, _ := s.CreateTeacherSession(ctx, a.ID, 0, t0, time.Hour, login)
-		if _, err := s.SessionTeacher(ctx, token, t0.Add(119*time.Minute)); err != nil {
+		token, _ := at(s, t0).CreateTeacherSession(ctx, a.ID, 0, time.Hour, login)
+		if _, err := sessionTeacher(at(s, t0.Add(119*time.Minute)), token); err != nil {
 			t.Fatalf("after 119 idle minutes: %v", err)
 		}
-		if _, err := s.SessionTeacher(ctx, token, t0.Add(119*time.Minute+2*time.Hour)); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("after 2h idle: %v, want ErrNotFound", err)
+		if _, err := sessionTeacher(at(s, t0.Add(119*time.Minute+2*time.Hour)), token); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("after 2h idle: %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("Logout", func(t *testing.T) {
-		token, _ := s.CreateTeacherSession(ctx, a.ID, 0, t0, time.Hour, login)
+		token, _ := at(s, t0).CreateTeacherSession(ctx, a.ID, 0, time.Hour, login)
 		if err := s.EndTeacherLogin(ctx, token); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SessionTeacher(ctx, token, t0); !errors.Is(err, ErrNotFound) {
-			t.Fatalf("after logout: %v, want ErrNotFound", err)
+		if _, err := sessionTeacher(at(s, t0), token); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("after logout: %v, want questions.ErrNotFound", err)
 		}
 	})
 }
@@ -155,74 +155,74 @@ func TestStore_TeacherSets(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	a, b := mustTeacher(t, s, "A"), mustTeacher(t, s, "B")
-	seed, _ := s.CreateSet(ctx, testSet, "seed", t0)
-	id, err := s.CreateDraftSet(ctx, a.ID, testSet, t0)
+	seed, _ := at(s, t0).CreateSet(ctx, testSet, "seed")
+	id, err := at(s, t0).CreateDraftSet(ctx, a.ID, testSet)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sets, _ := s.PublishedSets(ctx); len(sets) != 1 || sets[0].ID != seed {
 		t.Errorf("PublishedSets = %+v, want only the seed set", sets)
 	}
-	if _, _, err := s.TeacherSet(ctx, b.ID, id); !errors.Is(err, ErrNotFound) {
-		t.Errorf("teacher B reading A's set = %v, want ErrNotFound", err)
+	if _, _, err := s.TeacherSet(ctx, b.ID, id); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("teacher B reading A's set = %v, want questions.ErrNotFound", err)
 	}
 	if _, _, err := s.TeacherSet(ctx, b.ID, seed); err != nil {
 		t.Errorf("teacher B reading the seed set = %v", err)
 	}
 	for name, err := range map[string]error{
-		"publish": s.SetPublished(ctx, b.ID, id, true, t0),
+		"publish": at(s, t0).SetPublished(ctx, b.ID, id, true),
 		"delete":  s.DeleteSet(ctx, b.ID, id),
-		"update":  s.UpdateSet(ctx, b.ID, id, SetEdit{Title: "x", Questions: []StoredQuestion{{Question: testSet.Questions[0]}}}, t0),
-		"seed":    s.SetPublished(ctx, a.ID, seed, false, t0),
+		"update":  at(s, t0).UpdateSet(ctx, b.ID, id, SetEdit{Title: "x", Questions: []StoredQuestion{{Question: testSet.Questions[0]}}}),
+		"seed":    at(s, t0).SetPublished(ctx, a.ID, seed, false),
 	} {
-		if !errors.Is(err, ErrNotFound) {
-			t.Errorf("%s by another teacher = %v, want ErrNotFound", name, err)
+		if !errors.Is(err, questions.ErrNotFound) {
+			t.Errorf("%s by another teacher = %v, want questions.ErrNotFound", name, err)
 		}
 	}
-	if _, _, err := s.PublishedSet(ctx, id); !errors.Is(err, ErrNotFound) {
-		t.Errorf("a teacher's set on the public page = %v, want ErrNotFound", err)
+	if _, _, err := s.PublishedSet(ctx, id); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("a teacher's set on the public page = %v, want questions.ErrNotFound", err)
 	}
-	l, _ := s.CreateLearner(ctx, t0)
-	if err := s.SetPublished(ctx, a.ID, id, true, t0); err != nil {
+	l, _ := at(s, t0).CreateLearner(ctx)
+	if err := at(s, t0).SetPublished(ctx, a.ID, id, true); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.StartAttempt(ctx, l.ID, id, t0); !errors.Is(err, ErrNotFound) {
-		t.Errorf("a public attempt at a teacher's set = %v, want ErrNotFound", err)
+	if _, err := at(s, t0).StartAttempt(ctx, l.ID, id); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("a public attempt at a teacher's set = %v, want questions.ErrNotFound", err)
 	}
 	t.Run("ThroughClass", func(t *testing.T) {
-		c, _ := s.CreateClass(ctx, a.ID, "Try again", t0)
-		g, _ := s.Assign(ctx, a.ID, c.ID, id, QuizSettings{Draw: 2, MaxAttempts: 1, Feedback: FeedbackAfter}, t0)
-		m, _ := s.CreateLearner(ctx, t0)
-		s.JoinClass(ctx, m.ID, c.JoinCode, "", t0)
-		at, err := s.StartAttempt(ctx, m.ID, id, t0)
-		if err != nil || at.AssignmentID != g || at.Count != 2 {
-			t.Fatalf("a member starting the set = %+v, %v; want a class attempt of 2 questions", at, err)
+		c, _ := at(s, t0).CreateClass(ctx, a.ID, "Try again")
+		g, _ := at(s, t0).Assign(ctx, a.ID, c.ID, id, QuizSettings{Draw: 2, MaxAttempts: 1, Feedback: FeedbackAfter})
+		m, _ := at(s, t0).CreateLearner(ctx)
+		at(s, t0).JoinClass(ctx, m.ID, c.JoinCode, "")
+		att, err := at(s, t0).StartAttempt(ctx, m.ID, id)
+		if err != nil || att.AssignmentID != g || att.Count != 2 {
+			t.Fatalf("a member starting the set = %+v, %v; want a class attempt of 2 questions", att, err)
 		}
-		s.FinishAttempt(ctx, m.ID, at.ID, t0)
-		if _, err := s.StartAttempt(ctx, m.ID, id, t0); !errors.Is(err, ErrInvalid) {
-			t.Errorf("trying again past the limit = %v, want ErrInvalid", err)
+		at(s, t0).FinishAttempt(ctx, m.ID, att.ID)
+		if _, err := at(s, t0).StartAttempt(ctx, m.ID, id); !errors.Is(err, questions.ErrInvalid) {
+			t.Errorf("trying again past the limit = %v, want questions.ErrInvalid", err)
 		}
 	})
 
 	t.Run("UpdateKeepsAnswers", func(t *testing.T) {
-		c, _ := s.CreateClass(ctx, a.ID, "7B", t0)
-		g, _ := s.Assign(ctx, a.ID, c.ID, id, QuizSettings{Feedback: FeedbackAfter}, t0)
-		s.JoinClass(ctx, l.ID, c.JoinCode, "Zoya", t0)
-		at, err := s.StartClassAttempt(ctx, l.ID, g, t0)
+		c, _ := at(s, t0).CreateClass(ctx, a.ID, "7B")
+		g, _ := at(s, t0).Assign(ctx, a.ID, c.ID, id, QuizSettings{Feedback: FeedbackAfter})
+		at(s, t0).JoinClass(ctx, l.ID, c.JoinCode, "Zoya")
+		att, err := at(s, t0).StartClassAttempt(ctx, l.ID, g)
 		if err != nil {
 			t.Fatal(err)
 		}
-		s.SaveAnswer(ctx, l.ID, at.ID, 1, quiz.Answer{True: truth(true)}, 2, t0) // question 2, true/false
+		at(s, t0).SaveAnswer(ctx, l.ID, att.ID, 1, quiz.Answer{True: truth(true)}, 2) // question 2, true/false
 		_, qs, _ := s.TeacherSet(ctx, a.ID, id)
 		edit := SetEdit{Title: "Capitals, revised", Publish: true}
 		// Drop question 1, edit question 2's stem, add one at the end.
 		q2 := qs[1]
 		q2.Stem = "Rome is Italy's capital."
 		edit.Questions = append(edit.Questions, q2, qs[2], qs[3], StoredQuestion{Question: testSet.Questions[0]})
-		if err := s.UpdateSet(ctx, a.ID, id, edit, t0); err != nil {
+		if err := at(s, t0).UpdateSet(ctx, a.ID, id, edit); err != nil {
 			t.Fatal(err)
 		}
-		_, rs, err := s.Responses(ctx, l.ID, at.ID)
+		_, rs, err := s.Responses(ctx, l.ID, att.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -243,4 +243,14 @@ func TestStore_TeacherSets(t *testing.T) {
 			t.Fatalf("after delete: %+v", sets)
 		}
 	})
+}
+
+// sessionTeacher is the teacher logged in on the session of token, or
+// ErrNotFound for none.
+func sessionTeacher(s *Store, token string) (Teacher, error) {
+	sess, err := s.Session(context.Background(), token, 180*24*time.Hour)
+	if err == nil && sess.Teacher.ID == 0 {
+		err = questions.ErrNotFound
+	}
+	return sess.Teacher, err
 }

@@ -4,7 +4,11 @@
 // QTI 1.2 packages), one format a file, with the images they carry.
 //
 // It imports only the standard library; storage, grading and pages live in
-// other packages and depend on this one, never the reverse.
+// other packages and depend on this one, never the reverse. Because every
+// package imports it, it also holds factdrill's one error vocabulary
+// (Error, its Code, ErrorCode and ErrorMessage, in error.go): db, quiz, web
+// and the readers share one error type without an import pointing up. The
+// readers' FileError and ErrorList are the detailed form of CodeInvalid.
 //
 // # JSON form
 //

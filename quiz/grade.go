@@ -1,7 +1,13 @@
 // Package quiz holds factdrill's learning rules, with no I/O: grading an
 // answer to a question (answer matching and Moodle-style partial credit),
-// scoring an attempt, the FSRS-6 spaced-repetition scheduler, and item
-// statistics. Storage and pages live elsewhere and call into it.
+// scoring an attempt, the FSRS-6 spaced-repetition scheduler, the study
+// queue of a set (Plan), when a quiz answer reviews a flashcard
+// (QuizRating), leeches and undo (review.go), and item statistics.
+//
+// quiz decides; package db stores what it decided. The store reads the
+// facts (cards, logs, settings) in a transaction, calls these pure
+// functions, and writes their results in the same transaction; pages and
+// exports call them to describe answers.
 package quiz
 
 import (

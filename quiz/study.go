@@ -162,6 +162,57 @@ func (s *Scheduler) Queue(items []StudyItem, now time.Time, newLeft int, ahead b
 	return q
 }
 
+// StudyOptions say what the learner asked the study page for besides the
+// next card.
+type StudyOptions struct {
+	// Ahead goes on, once nothing is due, with the cards due soonest and
+	// then new cards beyond the daily limit (Anki's "review ahead").
+	Ahead bool
+	// MoreNew lifts today's limit of new cards (Anki's "increase today's
+	// new card limit").
+	MoreNew bool
+	// CardID asks for one card by its id, whatever the queue says: after
+	// an undo, the card undone comes back.
+	CardID int64
+}
+
+// Plan decides what to study in a set at now: the queue of items (see
+// Queue), with today's new cards limited to newPerDay less the introduced
+// ones already (unless opt.MoreNew), and, when opt.CardID names one of
+// items, that card in place of the queue's next, counted in the queue it
+// belongs to. ok is false when opt.CardID names none of items.
+func (s *Scheduler) Plan(items []StudyItem, now time.Time, newPerDay, introduced int, opt StudyOptions) (q StudyQueue, ok bool) {
+	newLeft := newPerDay - introduced
+	if opt.MoreNew {
+		newLeft = len(items)
+	}
+	q = s.Queue(items, now, newLeft, opt.Ahead)
+	if opt.CardID == 0 {
+		return q, true
+	}
+	i := slices.IndexFunc(items, func(it StudyItem) bool { return it.ID == opt.CardID })
+	if i < 0 {
+		return q, false
+	}
+	if i != q.Next {
+		q.Next, q.From = i, s.queueOf(items[i].Card, now)
+	}
+	return q, true
+}
+
+// queueOf is the queue a card shown out of turn is counted in.
+func (s *Scheduler) queueOf(c Card, now time.Time) Queue {
+	switch {
+	case c.State == StateNew:
+		return QueueNew
+	case !s.IsDue(c, now.Add(LearnAhead)):
+		return QueueAhead
+	case c.State == StateReview:
+		return QueueReview
+	}
+	return QueueLearning
+}
+
 // availableAt is the earliest moment a studied card that is not due can be
 // shown without studying ahead.
 func (s *Scheduler) availableAt(c Card) time.Time {

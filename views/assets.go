@@ -1,7 +1,10 @@
 // Package views holds factdrill's pages: templ components that take plain
-// view models and render whole HTML documents, and the stylesheet and the
-// little JavaScript there is, embedded. Views never query; handlers build
-// their models from domain values.
+// view models and render whole HTML documents (the statistics charts' SVG
+// too, laid out in chart.go and drawn in chart.templ), and the stylesheet
+// and the little JavaScript there is, embedded. Views never query; handlers
+// build their models from domain values. A form's problems come as
+// FieldErrors, shown beside their fields. Tests render components and
+// query them by their data-testid hooks; the charts have golden files.
 package views
 
 import (

@@ -1,53 +1,57 @@
 package views
 
 import (
-	"context"
 	"fmt"
-	"html"
-	"io"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/a-h/templ"
 )
 
-// This file draws the statistics charts as SVG on the server: no script,
-// no inline style (colours come from the stylesheet's classes, so the
-// charts follow light and dark mode). Each chart is an image with a title
-// and a description for screen readers; the page puts the figures in words
-// or a table beside it.
+// This file works out the statistics charts' geometry; chart.templ draws
+// them as SVG on the server: no script, no inline style (colours come from
+// the stylesheet's classes, so the charts follow light and dark mode).
+// Each chart is an image with a title and a description for screen
+// readers; the page puts the figures in words or a table beside it.
 
-// svgWriter builds an SVG document, escaping every text it is given.
-type svgWriter struct{ b strings.Builder }
-
-func (w *svgWriter) f(format string, args ...any) { fmt.Fprintf(&w.b, format, args...) }
-
-// text writes a <text> element.
-func (w *svgWriter) text(x, y float64, class, anchor, s string) {
-	w.f(`<text x="%s" y="%s" class="%s" text-anchor="%s">%s</text>`, num(x), num(y), class, anchor, esc(s))
+// svgShape is one element of a chart, in drawing order: a rect (with a
+// tooltip title, and data attributes on the calendar), a line, or a text.
+type svgShape struct {
+	Kind           string // "rect", "line" or "text"
+	X, Y, W, H, RX float64
+	X2, Y2         float64 // a line's end
+	Class          string
+	Anchor         string // a text's text-anchor
+	Text           string // a text's content, or a rect's tooltip
+	// Date and Reviews are a calendar day's data attributes.
+	Date    string
+	Reviews int
 }
 
-func esc(s string) string { return html.EscapeString(s) }
+// svgChart is a chart ready to draw: its size, its accessible title and
+// description, and its shapes. Clip, when set, rounds the corners of the
+// shapes (the states bar).
+type svgChart struct {
+	ID, Class   string
+	W, H        float64
+	Title, Desc string
+	Shapes      []svgShape
+	Clip        bool
+}
+
+func (c *svgChart) rect(x, y, w, h, rx float64, class, title string) {
+	c.Shapes = append(c.Shapes, svgShape{Kind: "rect", X: x, Y: y, W: w, H: h, RX: rx, Class: class, Text: title})
+}
+
+func (c *svgChart) line(x1, y1, x2, y2 float64, class string) {
+	c.Shapes = append(c.Shapes, svgShape{Kind: "line", X: x1, Y: y1, X2: x2, Y2: y2, Class: class})
+}
+
+func (c *svgChart) text(x, y float64, class, anchor, s string) {
+	c.Shapes = append(c.Shapes, svgShape{Kind: "text", X: x, Y: y, Class: class, Anchor: anchor, Text: s})
+}
 
 // num prints a coordinate with at most one decimal.
 func num(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
-
-// open starts an accessible SVG image of the given size, labelled by its
-// <title> and <desc>.
-func (w *svgWriter) open(id, class string, width, height float64, title, desc string) {
-	w.f(`<svg xmlns="http://www.w3.org/2000/svg" class="chart %s" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-title %s-desc" data-testid="%s">`,
-		class, num(width), num(height), num(width), num(height), id, id, id)
-	w.f(`<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(title), id, esc(desc))
-}
-
-func (w *svgWriter) component() templ.Component {
-	s := w.b.String() + "</svg>"
-	return templ.ComponentFunc(func(_ context.Context, out io.Writer) error {
-		_, err := io.WriteString(out, s)
-		return err
-	})
-}
 
 // Heatmap geometry: 13-unit cells, 3 apart, weeks as columns from Monday.
 const (
@@ -58,20 +62,20 @@ const (
 	heatLevel = 4
 )
 
-// HeatmapSVG draws the calendar of reviews per day, a column a week and a
-// row a weekday, each day shaded by its number of reviews.
-func HeatmapSVG(h Heatmap) templ.Component {
-	var w svgWriter
+// heatmapChart lays out the calendar of reviews per day, a column a week
+// and a row a weekday, each day shaded by its number of reviews; ok is
+// false with no days.
+func heatmapChart(h Heatmap) (svgChart, bool) {
 	if len(h.Days) == 0 {
-		return w.component()
+		return svgChart{}, false
 	}
 	offset := h.Days[0].Weekday
 	cols := (offset + len(h.Days) + 6) / 7
-	width, height := heatLeft+float64(cols)*heatStep, heatTop+7*heatStep
-	w.open("heatmap", "heatmap", width, height, "Reviews per day", h.Summary)
+	c := svgChart{ID: "heatmap", Class: "heatmap", W: heatLeft + float64(cols)*heatStep, H: heatTop + 7*heatStep,
+		Title: "Reviews per day", Desc: h.Summary}
 	for row, name := range []string{"Mon", "", "Wed", "", "Fri", "", ""} {
 		if name != "" {
-			w.text(0, heatTop+float64(row)*heatStep+heatCell-2, "axis", "start", name)
+			c.text(0, heatTop+float64(row)*heatStep+heatCell-2, "axis", "start", name)
 		}
 	}
 	top := 0
@@ -83,17 +87,17 @@ func HeatmapSVG(h Heatmap) templ.Component {
 		col, row := (i+offset)/7, (i+offset)%7
 		x, y := heatLeft+float64(col)*heatStep, heatTop+float64(row)*heatStep
 		if d.Month != "" && col-lastLabel >= 3 {
-			w.text(x, 11, "axis", "start", d.Month)
+			c.text(x, 11, "axis", "start", d.Month)
 			lastLabel = col
 		}
 		class := "heat-" + strconv.Itoa(heatLevelOf(d.Reviews, top))
 		if d.Today {
 			class += " heat-today"
 		}
-		w.f(`<rect x="%s" y="%s" width="%s" height="%s" rx="2" class="%s" data-date="%s" data-reviews="%d"><title>%s</title></rect>`,
-			num(x), num(y), num(heatCell), num(heatCell), class, d.Date, d.Reviews, esc(dayText(d)))
+		c.Shapes = append(c.Shapes, svgShape{Kind: "rect", X: x, Y: y, W: heatCell, H: heatCell, RX: 2, Class: class,
+			Text: dayText(d), Date: d.Date, Reviews: d.Reviews})
 	}
-	return w.component()
+	return c, true
 }
 
 // heatLevelOf shades n reviews on a scale of 0 (none) to 4 (the busiest).
@@ -105,23 +109,10 @@ func heatLevelOf(n, top int) int {
 }
 
 func dayText(d HeatDay) string {
-	switch d.Reviews {
-	case 0:
+	if d.Reviews == 0 {
 		return "No reviews on " + d.Label
-	case 1:
-		return "1 review on " + d.Label
 	}
-	return fmt.Sprintf("%d reviews on %s", d.Reviews, d.Label)
-}
-
-// HeatLegend is the shading scale under the calendar, "Less … More".
-func HeatLegend() templ.Component {
-	var w svgWriter
-	w.f(`<svg xmlns="http://www.w3.org/2000/svg" class="chart heat-legend" viewBox="0 0 84 13" width="84" height="13" aria-hidden="true">`)
-	for i := 0; i <= heatLevel; i++ {
-		w.f(`<rect x="%d" y="0" width="13" height="13" rx="2" class="heat-%d"/>`, i*17, i)
-	}
-	return w.component()
+	return Plural(d.Reviews, "review") + " on " + d.Label
 }
 
 // Bar chart geometry, in the viewBox's units: the chart scales to the
@@ -135,34 +126,33 @@ const (
 	barBottom = 22.0
 )
 
-// BarChartSVG draws a bar chart with a value axis, gridlines, a label
+// barChart lays out a bar chart with a value axis, gridlines, a label
 // under some bars (all when there are few) and, optionally, a dashed
 // target line.
-func BarChartSVG(id string, c BarChart) templ.Component {
-	var w svgWriter
-	w.open(id, "bars", barWidth, barHeight, c.Title, c.Desc)
-	top := c.Max
+func barChart(id string, b BarChart) svgChart {
+	c := svgChart{ID: id, Class: "bars", W: barWidth, H: barHeight, Title: b.Title, Desc: b.Desc}
+	top := b.Max
 	if top == 0 {
-		for _, b := range c.Bars {
-			top = max(top, b.Value)
+		for _, bar := range b.Bars {
+			top = max(top, bar.Value)
 		}
 	}
 	ticks := niceTicks(top)
 	top = ticks[len(ticks)-1]
 	lines := 1
-	for _, b := range c.Bars {
-		lines = max(lines, len(b.Axis))
+	for _, bar := range b.Bars {
+		lines = max(lines, len(bar.Axis))
 	}
 	bottom := barBottom + float64(lines-1)*11
 	plotW, plotH := barWidth-barLeft-barRight, barHeight-barTop-bottom
 	y := func(v float64) float64 { return barTop + plotH - plotH*v/top }
 	for _, t := range ticks {
-		w.f(`<line x1="%s" x2="%s" y1="%s" y2="%s" class="grid"/>`, num(barLeft), num(barWidth-barRight), num(y(t)), num(y(t)))
-		w.text(barLeft-5, y(t)+3.5, "axis", "end", fmtNum(t)+c.Unit)
+		c.line(barLeft, y(t), barWidth-barRight, y(t), "grid")
+		c.text(barLeft-5, y(t)+3.5, "axis", "end", fmtNum(t)+b.Unit)
 	}
-	n := len(c.Bars)
+	n := len(b.Bars)
 	if n == 0 {
-		return w.component()
+		return c
 	}
 	slot := plotW / float64(n)
 	bw := slot * 0.72
@@ -173,49 +163,41 @@ func BarChartSVG(id string, c BarChart) templ.Component {
 	if n > 8 {
 		every = 7
 	}
-	for i, b := range c.Bars {
+	for i, bar := range b.Bars {
 		x := barLeft + slot*float64(i) + (slot-bw)/2
-		h := plotH * b.Value / top
+		h := plotH * bar.Value / top
 		class := "bar"
-		if b.Class != "" {
-			class += " bar-" + b.Class
+		if bar.Class != "" {
+			class += " bar-" + bar.Class
 		}
 		// A zero still gets a sliver, so that the day is visibly empty
 		// rather than missing.
-		w.f(`<rect x="%s" y="%s" width="%s" height="%s" rx="1.5" class="%s"><title>%s</title></rect>`,
-			num(x), num(y(b.Value)-boolF(h < 1, 1-h)), num(bw), num(max(h, 1)), class, esc(b.Label+": "+b.Text))
-		if n <= 8 && b.Text != "" {
+		c.rect(x, y(bar.Value)-max(1-h, 0), bw, max(h, 1), 1.5, class, bar.Label+": "+bar.Text)
+		if n <= 8 && bar.Text != "" {
 			// Inside the top of a tall bar, so that no line crosses it;
 			// above a short one.
 			if h > 20 {
-				w.text(x+bw/2, y(b.Value)+13, "value value-in", "middle", shortValue(b, c.Unit))
+				c.text(x+bw/2, y(bar.Value)+13, "value value-in", "middle", shortValue(bar, b.Unit))
 			} else {
-				w.text(x+bw/2, y(b.Value)-4, "value", "middle", shortValue(b, c.Unit))
+				c.text(x+bw/2, y(bar.Value)-4, "value", "middle", shortValue(bar, b.Unit))
 			}
 		}
 		if i%every == 0 {
-			axis := b.Axis
+			axis := bar.Axis
 			if len(axis) == 0 {
-				axis = []string{b.Label}
+				axis = []string{bar.Label}
 			}
 			for j, line := range axis {
-				w.text(x+bw/2, barTop+plotH+14+float64(j)*11, "axis", "middle", line)
+				c.text(x+bw/2, barTop+plotH+14+float64(j)*11, "axis", "middle", line)
 			}
 		}
 	}
-	if c.Target > 0 && c.Target <= top {
-		ty := y(c.Target)
-		w.f(`<line x1="%s" x2="%s" y1="%s" y2="%s" class="target"/>`, num(barLeft), num(barWidth-barRight), num(ty), num(ty))
-		w.text(barWidth-barRight, ty-4, "target-label", "end", c.TargetLabel)
+	if b.Target > 0 && b.Target <= top {
+		ty := y(b.Target)
+		c.line(barLeft, ty, barWidth-barRight, ty, "target")
+		c.text(barWidth-barRight, ty-4, "target-label", "end", b.TargetLabel)
 	}
-	return w.component()
-}
-
-func boolF(b bool, v float64) float64 {
-	if b {
-		return v
-	}
-	return 0
+	return c
 }
 
 // shortValue is the figure written over a bar: its value with the unit, or
@@ -257,10 +239,9 @@ func niceTicks(top float64) []float64 {
 
 func fmtNum(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
-// StatesSVG draws the cards by state as one bar cut into the states'
+// statesChart lays out the cards by state as one bar cut into the states'
 // shares; the legend beside it is the page's list of states.
-func StatesSVG(slices []StateSlice) templ.Component {
-	var w svgWriter
+func statesChart(slices []StateSlice) svgChart {
 	total := 0
 	var parts []string
 	for _, s := range slices {
@@ -269,27 +250,20 @@ func StatesSVG(slices []StateSlice) templ.Component {
 			parts = append(parts, fmt.Sprintf("%d %s", s.Count, strings.ToLower(s.Name)))
 		}
 	}
-	desc := "No cards yet."
-	if total > 0 {
-		desc = fmt.Sprintf("%d cards: %s.", total, strings.Join(parts, ", "))
-	}
-	const width, height = 360.0, 28.0
-	w.open("states", "states", width, height, "Cards by state", desc)
+	c := svgChart{ID: "states", Class: "states", W: 360, H: 28, Title: "Cards by state", Desc: "No cards yet."}
 	if total == 0 {
-		w.f(`<rect x="0" y="0" width="%s" height="%s" rx="6" class="st-empty"/>`, num(width), num(height))
-		return w.component()
+		c.rect(0, 0, c.W, c.H, 6, "st-empty", "")
+		return c
 	}
-	w.f(`<clipPath id="states-clip"><rect x="0" y="0" width="%s" height="%s" rx="6"/></clipPath><g clip-path="url(#states-clip)">`, num(width), num(height))
+	c.Desc, c.Clip = fmt.Sprintf("%d cards: %s.", total, strings.Join(parts, ", ")), true
 	x := 0.0
 	for _, s := range slices {
 		if s.Count == 0 {
 			continue
 		}
-		sw := width * float64(s.Count) / float64(total)
-		w.f(`<rect x="%s" y="0" width="%s" height="%s" class="st-%s"><title>%s</title></rect>`,
-			num(x), num(sw+0.5), num(height), s.Class, esc(fmt.Sprintf("%s: %d", s.Name, s.Count)))
+		sw := c.W * float64(s.Count) / float64(total)
+		c.rect(x, 0, sw+0.5, c.H, 0, "st-"+s.Class, fmt.Sprintf("%s: %d", s.Name, s.Count))
 		x += sw
 	}
-	w.f(`</g>`)
-	return w.component()
+	return c
 }

@@ -89,7 +89,8 @@ type QuestionPage struct {
 	// MatchOptions are a matching question's answers in the order the
 	// drop-downs list them.
 	MatchOptions []string
-	Error        string
+	// Errors has the problem of the answer typed ("text").
+	Errors FieldErrors
 }
 
 // FinishPage asks for confirmation before an attempt is handed in.
@@ -126,7 +127,7 @@ type ResultPage struct {
 type MePage struct {
 	Page
 	Name       string
-	NameError  string
+	Errors     FieldErrors // of the name form ("name")
 	ResumeCode string
 	Attempts   []AttemptCard
 }
@@ -134,8 +135,8 @@ type MePage struct {
 // ResumePage asks for a resume code to continue on this device.
 type ResumePage struct {
 	Page
-	Code  string
-	Error string
+	Code   string
+	Errors FieldErrors // "code", and "" for too many tries
 }
 
 // ErrorPage explains a failed request.

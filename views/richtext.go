@@ -74,8 +74,14 @@ func SanitizeHTML(s string) string {
 				}
 			}
 			b.WriteString(">")
-			if !voidTags[t.Data] && tt == xhtml.StartTagToken {
+			switch {
+			case voidTags[t.Data]:
+			case tt == xhtml.StartTagToken:
 				open = append(open, t.Data)
+			default:
+				// <b/> is no empty element in HTML but an open one: left
+				// as it is it would run over the rest of the page.
+				b.WriteString("</" + t.Data + ">")
 			}
 		case xhtml.EndTagToken:
 			t := z.Token()

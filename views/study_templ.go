@@ -300,7 +300,7 @@ func StudyView(m StudyPage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var18 string
-				templ_7745c5c3_Var18, templ_7745c5c3_Err = templ.JoinStringErrs(plural(m.Suspended, "suspended card"))
+				templ_7745c5c3_Var18, templ_7745c5c3_Err = templ.JoinStringErrs(Plural(m.Suspended, "suspended card"))
 				if templ_7745c5c3_Err != nil {
 					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/study.templ`, Line: 48, Col: 71}
 				}
@@ -1206,7 +1206,7 @@ func studyDone(m StudyPage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var58 string
-				templ_7745c5c3_Var58, templ_7745c5c3_Err = templ.JoinStringErrs(plural(m.Done.NewLater, "new card") + " " + waitVerb(m.Done.NewLater) + " for tomorrow.")
+				templ_7745c5c3_Var58, templ_7745c5c3_Err = templ.JoinStringErrs(Plural(m.Done.NewLater, "new card") + " " + waitVerb(m.Done.NewLater) + " for tomorrow.")
 				if templ_7745c5c3_Err != nil {
 					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/study.templ`, Line: 211, Col: 99}
 				}
@@ -1274,7 +1274,7 @@ func studyDone(m StudyPage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 				var templ_7745c5c3_Var62 string
-				templ_7745c5c3_Var62, templ_7745c5c3_Err = templ.JoinStringErrs(plural(m.Done.NewLater, "more new card"))
+				templ_7745c5c3_Var62, templ_7745c5c3_Err = templ.JoinStringErrs(Plural(m.Done.NewLater, "more new card"))
 				if templ_7745c5c3_Err != nil {
 					return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/study.templ`, Line: 219, Col: 152}
 				}

@@ -20,17 +20,17 @@ type TeacherPage struct {
 // LoginPage is the teachers' login form.
 type LoginPage struct {
 	Page
-	Name  string
-	Next  string
-	Error string
+	Name   string
+	Next   string
+	Errors FieldErrors // "name", "password", and "" for a login refused
 }
 
 // SetupPage creates the first teacher account from the setup link.
 type SetupPage struct {
 	Page
-	Token string
-	Name  string
-	Error string
+	Token  string
+	Name   string
+	Errors FieldErrors // "name", "password", "password2"
 }
 
 // TeacherSetRow is a set as the teacher's lists show it.
@@ -69,7 +69,7 @@ type TeacherHome struct {
 	Shared    []TeacherSetRow
 	Classes   []ClassRow
 	ClassName string
-	Error     string
+	Errors    FieldErrors // of the new class form ("name")
 }
 
 // FileProblem is one problem of an uploaded question file.
@@ -88,10 +88,10 @@ type NewSetPage struct {
 	UploadError  string
 	FileProblems []FileProblem
 	// Generate: the pasted text, the title and the number asked for.
-	Text     string
-	GenTitle string
-	Count    int
-	GenError string
+	Text      string
+	GenTitle  string
+	Count     int
+	GenErrors FieldErrors // "title", "text", "document", "count", and ""
 }
 
 // JobPage shows a generation in progress; it reloads itself.
@@ -156,7 +156,7 @@ type SetEditPage struct {
 	Description string
 	Published   bool
 	Items       []EditItem
-	Error       string
+	Errors      FieldErrors // "title", "description", and "" for the form
 }
 
 // ItemOption is an option's share in item analysis.
@@ -239,7 +239,11 @@ type ClassPage struct {
 	Assignments []AssignmentRow
 	Results     []ResultRow
 	Sets        []SetOption
-	Error       string
+	// Rename is the name typed in the rename form, Errors the problems
+	// of that form ("name") and of the assign form ("set", "draw",
+	// "attempts", "feedback", and "").
+	Rename string
+	Errors FieldErrors
 }
 
 // StudentAnswer is one answer of an attempt, for the teacher.
@@ -292,7 +296,7 @@ type JoinPage struct {
 	Classes []ClassLink
 	Code    string
 	Name    string
-	Error   string
+	Errors  FieldErrors // "code", "name", and "" for too many tries
 }
 
 // StudentAssignment is an assigned set on the student's class page.

@@ -8,8 +8,9 @@ import (
 	"factdrill/questions"
 )
 
-// plural writes a count with its noun: "1 question", "12 questions".
-func plural(n int, noun string) string {
+// Plural writes a count with its noun: "1 question", "12 questions". It is
+// the one plural of the project: pages, handlers and commands use it.
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

@@ -23,77 +23,66 @@ const (
 // attemptAnswer saves the answer to question n and moves where the button
 // pressed says: the next or previous question, another one, or the finish
 // page. The redirect is sent only after the answer is committed.
-func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	id, n, err := attemptPosition(r)
+func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
+	f, err := postForm(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	lid, err := s.learnerID(r)
+	st, id, n, err := s.attemptStep(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	st, err := s.store.AttemptQuestion(ctx, lid, id, n-1)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if st.Attempt.Finished() {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
-		return
+		return nil
 	}
-	answer, err := answerFromForm(st.Response.Question.Question, r.PostForm)
-	if err != nil {
+	answer, errs := answerFromForm(st.Response.Question.Question, f)
+	if len(errs) > 0 {
 		st.Response.Answer = answer
-		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.QuestionView(questionPage(r, st, err.Error())))
-		return
+		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.QuestionView(questionPage(r, st, errs)))
+		return nil
 	}
-	count := st.Attempt.Count
-	next, finish := n, false
-	switch nav := r.PostForm.Get("nav"); {
+	next, finish := navigate(f.Get("nav"), n, st.Attempt.Count)
+	err = s.store.SaveAnswer(r.Context(), learnerOf(r).ID, id, n-1, answer, next-1)
+	switch {
+	case errors.Is(err, questions.ErrConflict):
+		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
+	case err != nil:
+		return err
+	case st.Attempt.Feedback == db.FeedbackDuring && !answer.Empty() && (finish || next != n):
+		// A class quiz with feedback during the attempt: see the answer
+		// checked before going on (see attemptFeedback).
+		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d/feedback", id, n))
+	case finish:
+		redirect(w, r, fmt.Sprintf("/attempts/%d/finish", id))
+	default:
+		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, next))
+	}
+	return nil
+}
+
+// navigate reads the button pressed on question n of count: the question
+// to go to next, or whether to finish.
+func navigate(nav string, n, count int) (next int, finish bool) {
+	switch {
 	case nav == "prev":
-		next = max(n-1, 1)
+		return max(n-1, 1), false
 	case nav == "finish":
-		finish = true
+		return n, true
 	case strings.HasPrefix(nav, "goto-"):
 		if k, err := strconv.Atoi(strings.TrimPrefix(nav, "goto-")); err == nil && k >= 1 && k <= count {
-			next = k
+			return k, false
 		}
-	default: // "next", or Enter in a text field
-		next = min(n+1, count)
+		return n, false
 	}
-	err = s.store.SaveAnswer(ctx, lid, id, n-1, answer, next-1, s.now())
-	if errors.Is(err, db.ErrConflict) {
-		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
-		return
-	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if st.Attempt.Feedback == db.FeedbackDuring && !answer.Empty() && (finish || next != n) {
-		// A class quiz with feedback during the attempt: see the answer
-		// checked before going on (web/class_feedback.go).
-		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d/feedback", id, n))
-		return
-	}
-	if finish {
-		redirect(w, r, fmt.Sprintf("/attempts/%d/finish", id))
-		return
-	}
-	redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, next))
+	return min(n+1, count), false // "next", or Enter in a text field
 }
 
 // answerFromForm reads the answer fields the question page posts for q's
-// kind. Out-of-range choices are dropped; text that is too long is an
-// error the learner can fix (the answer is returned for the form).
-func answerFromForm(q questions.Question, f map[string][]string) (quiz.Answer, error) {
+// kind: the question page's form. Out-of-range choices are dropped; text
+// that is too long, or not text, is a problem of the "text" field that the
+// learner can fix (the answer is returned for the form).
+func answerFromForm(q questions.Question, f map[string][]string) (quiz.Answer, views.FieldErrors) {
 	var a quiz.Answer
 	get := func(k string) string {
 		if v := f[k]; len(v) > 0 {
@@ -129,10 +118,10 @@ func answerFromForm(q questions.Question, f map[string][]string) (quiz.Answer, e
 			limit = maxEssayLen
 		}
 		if !utf8.ValidString(a.Text) {
-			return quiz.Answer{}, badRequest("The answer is not valid text.")
+			return quiz.Answer{}, views.FieldErrors{"text": "The answer is not valid text."}
 		}
 		if utf8.RuneCountInString(a.Text) > limit {
-			return a, badRequest(fmt.Sprintf("Your answer is longer than %d characters; please shorten it.", limit))
+			return a, views.FieldErrors{"text": fmt.Sprintf("Your answer is longer than %d characters; please shorten it.", limit)}
 		}
 	case questions.Matching:
 		valid := map[string]bool{}

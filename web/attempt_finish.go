@@ -8,25 +8,14 @@ import (
 )
 
 // attemptFinishConfirm asks before handing in, listing unanswered questions.
-func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
+func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request, id int64) error {
+	st, err := s.store.AttemptQuestion(r.Context(), learnerOf(r).ID, id, 0)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	lid, err := s.learnerID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	st, err := s.store.AttemptQuestion(r.Context(), lid, id, 0)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if st.Attempt.Finished() {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
-		return
+		return nil
 	}
 	m := views.FinishPage{Page: views.Page{Title: "Finish the quiz?"}, AttemptID: id, SetTitle: st.Attempt.SetTitle, Count: st.Attempt.Count}
 	for i, done := range st.Answered {
@@ -35,23 +24,14 @@ func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, views.FinishView(m))
+	return nil
 }
 
 // attemptFinish hands the attempt in and shows the result.
-func (s *Server) attemptFinish(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	lid, err := s.learnerID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if _, err := s.store.FinishAttempt(r.Context(), lid, id, s.now()); err != nil {
-		s.fail(w, r, err)
-		return
+func (s *Server) attemptFinish(w http.ResponseWriter, r *http.Request, id int64) error {
+	if _, err := s.store.FinishAttempt(r.Context(), learnerOf(r).ID, id); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
+	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"strconv"
 
 	"factdrill/db"
 	"factdrill/questions"
@@ -13,38 +12,38 @@ import (
 
 // attemptQuestion shows question n (counting from 1) of an attempt, with
 // the answer already given, if any.
-func (s *Server) attemptQuestion(w http.ResponseWriter, r *http.Request) {
-	id, n, err := attemptPosition(r)
+func (s *Server) attemptQuestion(w http.ResponseWriter, r *http.Request) error {
+	st, id, n, err := s.attemptStep(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	lid, err := s.learnerID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	st, err := s.store.AttemptQuestion(r.Context(), lid, id, n-1)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if st.Attempt.Finished() {
+	switch {
+	case st.Attempt.Finished():
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
-		return
-	}
-	if st.Attempt.Feedback == db.FeedbackDuring && st.Response.Answered {
-		// Checked already: the answer stands (web/class_feedback.go).
+	case st.Attempt.Feedback == db.FeedbackDuring && st.Response.Answered:
+		// Checked already: the answer stands (see attemptFeedback).
 		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d/feedback", id, n))
-		return
+	default:
+		s.render(w, r, views.QuestionView(questionPage(r, st, nil)))
 	}
-	s.render(w, r, views.QuestionView(questionPage(r, st, "")))
+	return nil
 }
 
-func questionPage(r *http.Request, st db.Step, errMsg string) views.QuestionPage {
+// attemptStep reads the attempt id and question number of the path, and
+// that question of the learner's attempt.
+func (s *Server) attemptStep(r *http.Request) (db.Step, int64, int, error) {
+	id, n, err := attemptPosition(r)
+	if err != nil {
+		return db.Step{}, 0, 0, err
+	}
+	st, err := s.store.AttemptQuestion(r.Context(), learnerOf(r).ID, id, n-1)
+	return st, id, n, err
+}
+
+func questionPage(r *http.Request, st db.Step, errs views.FieldErrors) views.QuestionPage {
 	a, q := st.Attempt, st.Response.Question.Question
 	return views.QuestionPage{
-		Page:         views.Page{Title: fmt.Sprintf("Question %d of %d", st.Response.Position+1, a.Count), Notice: noticeText(r.URL.Query().Get("notice"))},
+		Page:         views.Page{Title: fmt.Sprintf("Question %d of %d", st.Response.Position+1, a.Count), Notice: noticeText(r)},
 		AttemptID:    a.ID,
 		SetTitle:     a.SetTitle,
 		Number:       st.Response.Position + 1,
@@ -53,7 +52,7 @@ func questionPage(r *http.Request, st db.Step, errMsg string) views.QuestionPage
 		Question:     q,
 		Answer:       st.Response.Answer,
 		MatchOptions: matchOptions(q),
-		Error:        errMsg,
+		Errors:       errs,
 	}
 }
 
@@ -66,17 +65,4 @@ func matchOptions(q questions.Question) []string {
 	opts := q.MatchAnswers()
 	slices.Sort(opts)
 	return opts
-}
-
-// attemptPosition reads the attempt id and the 1-based question number.
-func attemptPosition(r *http.Request) (int64, int, error) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return 0, 0, err
-	}
-	n, err := strconv.Atoi(r.PathValue("n"))
-	if err != nil || n < 1 {
-		return 0, 0, db.ErrNotFound
-	}
-	return id, n, nil
 }

@@ -6,46 +6,42 @@ import (
 )
 
 // attemptStart starts a quiz on a set, or resumes the learner's open one.
-func (s *Server) attemptStart(w http.ResponseWriter, r *http.Request) {
-	setID, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) attemptStart(w http.ResponseWriter, r *http.Request, setID int64) error {
 	l, err := s.ensureLearner(w, r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	a, err := s.store.StartAttempt(r.Context(), l.ID, setID, s.now())
+	a, err := s.store.StartAttempt(r.Context(), l.ID, setID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", a.ID, a.Position+1))
+	return nil
 }
 
 // attemptShow sends the learner to where the attempt stands: the question
 // they were on, or the result.
-func (s *Server) attemptShow(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
+func (s *Server) attemptShow(w http.ResponseWriter, r *http.Request, id int64) error {
+	a, err := s.store.Attempt(r.Context(), learnerOf(r).ID, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	lid, err := s.learnerID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	a, err := s.store.Attempt(r.Context(), lid, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if a.Finished() {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
-		return
+	} else {
+		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, a.Position+1))
 	}
-	redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, a.Position+1))
+	return nil
+}
+
+// classAttemptStart starts (or resumes) the student's attempt at an
+// assigned set, by the assignment's settings. Only members start class
+// quizzes, and a member has a learner: anyone else gets 404.
+func (s *Server) classAttemptStart(w http.ResponseWriter, r *http.Request, id int64) error {
+	a, err := s.store.StartClassAttempt(r.Context(), learnerOf(r).ID, id)
+	if err != nil {
+		return err
+	}
+	redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", a.ID, a.Position+1))
+	return nil
 }

@@ -10,48 +10,40 @@ import (
 
 	"github.com/a-h/templ"
 
-	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
-// userError is an error whose message is meant for the person at the
-// browser, with the status it calls for.
-type userError struct {
-	status int
-	msg    string
+// badRequest is an invalid-input error with a message the user sees.
+func badRequest(msg string) error { return questions.Errorf(questions.CodeInvalid, "%s", msg) }
+
+// statusOf is the HTTP status of each error code.
+var statusOf = map[questions.Code]int{
+	questions.CodeInvalid:      http.StatusBadRequest,
+	questions.CodeNotFound:     http.StatusNotFound,
+	questions.CodeConflict:     http.StatusConflict,
+	questions.CodeForbidden:    http.StatusForbidden,
+	questions.CodeUnauthorized: http.StatusUnauthorized,
+	questions.CodeTooMany:      http.StatusTooManyRequests,
+	questions.CodeInternal:     http.StatusInternalServerError,
 }
 
-func (e *userError) Error() string { return e.msg }
-
-// badRequest is an invalid-input error with a message the user sees.
-func badRequest(msg string) error { return &userError{http.StatusBadRequest, msg} }
-
-// errForbidden is returned when the user may not do what they asked.
-var errForbidden = &userError{http.StatusForbidden, "This page is not yours to see."}
-
 // fail maps err to a status and an error page: the one place errors become
-// responses. Users see the message of an invalid-input error, never the
-// text of an internal one, which is logged instead.
+// responses, by their code (see questions.Error). Users see the message
+// of an application error, never the text of an internal one, which is
+// logged instead.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	var ue *userError
 	var tooBig *http.MaxBytesError
-	var invalid *db.InvalidError
-	switch {
-	case errors.As(err, &ue):
-		s.renderError(w, r, ue.status, ue.msg)
+	switch code := questions.ErrorCode(err); {
 	case errors.As(err, &tooBig):
 		s.renderError(w, r, http.StatusRequestEntityTooLarge, "What you sent is too large.")
-	case errors.Is(err, db.ErrNotFound):
-		s.renderError(w, r, http.StatusNotFound, "")
-	case errors.Is(err, db.ErrConflict):
-		s.renderError(w, r, http.StatusConflict, "That can no longer be changed.")
-	case errors.As(err, &invalid):
-		s.renderError(w, r, http.StatusBadRequest, invalid.Reason.Error())
 	case errors.Is(err, context.Canceled):
 		// The client went away; there is no one to answer.
-	default:
+	case code == questions.CodeInternal:
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		s.renderError(w, r, http.StatusInternalServerError, "")
+	default:
+		s.renderError(w, r, statusOf[code], questions.ErrorMessage(err))
 	}
 }
 
@@ -79,8 +71,21 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	s.renderStatus(w, r, status, views.ErrorView(page))
 }
 
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.renderError(w, r, http.StatusNotFound, "")
+// notFound answers every path no route takes.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
+	return questions.ErrNotFound
+}
+
+// invalid shows a form's page again, built by page, with status 422
+// (Unprocessable Entity): what was typed, and the problems beside their
+// fields.
+func (s *Server) invalid(w http.ResponseWriter, r *http.Request, page func() (templ.Component, error)) error {
+	c, err := page()
+	if err != nil {
+		return err
+	}
+	s.renderStatus(w, r, http.StatusUnprocessableEntity, c)
+	return nil
 }
 
 // render writes a page with status 200.
@@ -123,9 +128,3 @@ var (
 	htmlContentType = []string{"text/html; charset=utf-8"}
 	noStore         = []string{"no-store"}
 )
-
-// redirect sends the browser to url with 303 See Other: the "redirect" of
-// Post/Redirect/Get.
-func redirect(w http.ResponseWriter, r *http.Request, url string) {
-	http.Redirect(w, r, url, http.StatusSeeOther)
-}

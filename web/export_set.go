@@ -22,30 +22,19 @@ var setFormats = map[string]struct {
 }
 
 // exportSet downloads a set as GIFT, CSV or Anki text.
-func (t *teacherSite) exportSet(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
+func (s *Server) exportSet(w http.ResponseWriter, r *http.Request, id int64) error {
 	f, ok := setFormats[r.URL.Query().Get("format")]
 	if !ok {
-		t.fail(w, r, badRequest("Export as gift, csv or anki."))
-		return
+		return badRequest("Export as gift, csv or anki.")
 	}
-	info, qs, err := t.store.TeacherSet(r.Context(), tc.ID, id)
+	info, qs, err := s.store.TeacherSet(r.Context(), teacherOf(r).ID, id)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	var buf bytes.Buffer
 	if err := f.write(&buf, db.AsSet(info, qs)); err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	download(w, f.ctype, fileName(info.Title)+"."+f.ext, buf.Bytes())
+	return nil
 }

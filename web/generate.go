@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
 
+	"factdrill/questions"
 	"factdrill/questions/generate"
 	"factdrill/views"
 )
@@ -102,63 +104,93 @@ func (js *jobs) get(teacherID int64, id string) (*job, bool) {
 	return j, true
 }
 
-// generate starts writing questions from a pasted text or an uploaded
-// document, and sends the teacher to the job's page.
-func (t *teacherSite) generate(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	m := t.newSetPage(r, tc)
-	refuse := func(status int, msg string) {
-		m.GenError = msg
-		t.renderStatus(w, r, status, views.NewSetView(m))
-	}
+// generateForm is a document to generate questions from, pasted or
+// uploaded, with a title and the number of questions to write.
+type generateForm struct {
+	Text, Title string
+	// File is the uploaded document's name and content, if there is one;
+	// it wins over the pasted text.
+	File string
+	Data []byte
+	// Count is the number of questions asked for, as typed.
+	Count string
+}
+
+// readGenerateForm reads the form. An upload too large, or that cannot be
+// read, is a problem of the document field.
+func readGenerateForm(r *http.Request) (generateForm, views.FieldErrors) {
+	var f generateForm
 	name, data, err := formFile(r, "document")
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20))
-		return
+		return f, views.FieldErrors{"document": fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20)}
 	case err != nil && !errors.Is(err, http.ErrMissingFile):
-		refuse(http.StatusBadRequest, "The upload could not be read; please try again.")
-		return
+		return f, views.FieldErrors{"document": "The upload could not be read; please try again."}
 	}
-	text := r.PostForm.Get("text")
-	m.Text, m.GenTitle = text, r.PostForm.Get("title")
-	origin := "generated from pasted text"
-	if len(data) > 0 {
-		text, origin = string(data), "generated from "+name
-		m.Text = ""
+	f.File, f.Data = name, data
+	f.Text, f.Title, f.Count = r.PostForm.Get("text"), r.PostForm.Get("title"), r.PostForm.Get("count")
+	return f, nil
+}
+
+// check reads the form's values and says what is wrong with them.
+func (f generateForm) check() (text, origin, title string, n int, errs views.FieldErrors) {
+	errs = views.FieldErrors{}
+	text, origin, field := f.Text, "generated from pasted text", "text"
+	if len(f.Data) > 0 {
+		text, origin, field = string(f.Data), "generated from "+f.File, "document"
 	}
-	if m.Count, err = formInt(r, "count", defaultGenerateCount); err != nil || m.Count < 1 || m.Count > maxGenerateCount {
-		m.Count = defaultGenerateCount
-		refuse(http.StatusUnprocessableEntity, fmt.Sprintf("Ask for 1 to %d questions.", maxGenerateCount))
-		return
+	title = strings.Join(strings.Fields(f.Title), " ")
+	n, err := strconv.Atoi(strings.TrimSpace(f.Count))
+	if strings.TrimSpace(f.Count) == "" {
+		n, err = defaultGenerateCount, nil
 	}
-	title := strings.Join(strings.Fields(m.GenTitle), " ")
+	if err != nil || n < 1 || n > maxGenerateCount {
+		errs["count"] = fmt.Sprintf("Ask for 1 to %d questions.", maxGenerateCount)
+	}
 	switch {
 	case len(text) > maxDocumentBytes:
-		refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20))
-		return
+		errs[field] = fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20)
 	case strings.IndexByte(text, 0) >= 0:
-		m.Text = ""
-		refuse(http.StatusUnprocessableEntity, "This is not a text document (it holds binary data). Upload a .txt or .md file, or paste the text.")
-		return
+		errs[field] = "This is not a text document (it holds binary data). Upload a .txt or .md file, or paste the text."
 	case !utf8.ValidString(text):
-		m.Text = ""
-		refuse(http.StatusUnprocessableEntity, "The document is not UTF-8 text. Save it as UTF-8 and try again.")
-		return
+		errs[field] = "The document is not UTF-8 text. Save it as UTF-8 and try again."
 	case strings.TrimSpace(text) == "":
-		refuse(http.StatusUnprocessableEntity, "Paste a text or choose a document file.")
-		return
-	case utf8.RuneCountInString(title) > 200:
-		refuse(http.StatusUnprocessableEntity, "The title is longer than 200 characters.")
-		return
+		errs["text"] = "Paste a text or choose a document file."
 	}
-	opts := generate.Options{N: m.Count, Title: title, Origin: origin}
-	store, now, log, teacherID := t.store, t.now, t.log, tc.ID
-	j := t.jobs.start(tc.ID, func(progress func(done, total int)) (int64, error) {
+	if utf8.RuneCountInString(title) > 200 {
+		errs["title"] = "The title is longer than 200 characters."
+	}
+	return text, origin, title, n, errs
+}
+
+// generate starts writing questions from a pasted text or an uploaded
+// document, and sends the teacher to the job's page.
+func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
+	f, errs := readGenerateForm(r)
+	text, origin, title, n, checked := f.check()
+	if len(errs) == 0 {
+		errs = checked
+	}
+	if len(errs) > 0 {
+		m := s.newSetPage(r)
+		m.GenTitle, m.GenErrors = f.Title, errs
+		if len(f.Data) == 0 && utf8.ValidString(f.Text) && strings.IndexByte(f.Text, 0) < 0 {
+			m.Text = f.Text // what was pasted, to correct
+		}
+		if k, err := strconv.Atoi(f.Count); err == nil && errs["count"] == "" {
+			m.Count = k
+		}
+		status := http.StatusUnprocessableEntity
+		if strings.Contains(errs["document"]+errs["text"], "larger than") {
+			status = http.StatusRequestEntityTooLarge
+		}
+		s.renderStatus(w, r, status, views.NewSetView(m))
+		return nil
+	}
+	opts := generate.Options{N: n, Title: title, Origin: origin}
+	store, log, teacherID := s.store, s.log, teacherOf(r).ID
+	j := s.jobs.start(teacherID, func(progress func(done, total int)) (int64, error) {
 		opts.Progress = progress
 		set, err := generate.Generate(text, opts)
 		if err != nil {
@@ -168,35 +200,31 @@ func (t *teacherSite) generate(w http.ResponseWriter, r *http.Request) {
 			set.Title = "Generated questions"
 		}
 		// The request is over: the job stores the set on its own context.
-		id, err := store.CreateDraftSet(context.Background(), teacherID, set, now())
+		id, err := store.CreateDraftSet(context.Background(), teacherID, set)
 		if err != nil {
 			log.Error("store a generated set", "teacher", teacherID, "err", err)
 		}
 		return id, err
 	})
 	redirect(w, r, "/teacher/jobs/"+j.id)
+	return nil
 }
 
 // jobShow shows a generation's progress, or sends the teacher to review
 // the set once it is stored.
-func (t *teacherSite) jobShow(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
+func (s *Server) jobShow(w http.ResponseWriter, r *http.Request) error {
+	j, ok := s.jobs.get(teacherOf(r).ID, r.PathValue("id"))
 	if !ok {
-		return
-	}
-	j, ok := t.jobs.get(tc.ID, r.PathValue("id"))
-	if !ok {
-		t.renderError(w, r, http.StatusNotFound, "")
-		return
+		return questions.ErrNotFound
 	}
 	j.mu.Lock()
 	waiting, done, total, setID, err, finished := j.waiting, j.done, j.total, j.setID, j.err, !j.finished.IsZero()
 	j.mu.Unlock()
 	if finished && err == nil {
 		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=generated", setID))
-		return
+		return nil
 	}
-	m := views.JobPage{TeacherPage: t.tpage(r, tc, "Generating questions", "new"), ID: j.id, Done: done, Total: total}
+	m := views.JobPage{TeacherPage: s.tpage(r, "Generating questions", "new"), ID: j.id, Done: done, Total: total}
 	switch {
 	case finished:
 		m.Error = generateErrorText(err)
@@ -208,7 +236,8 @@ func (t *teacherSite) jobShow(w http.ResponseWriter, r *http.Request) {
 		m.Percent = 100 * done / total
 		m.Stage = fmt.Sprintf("Reading the document and writing questions: step %d of %d.", done, total)
 	}
-	t.render(w, r, views.JobView(m))
+	s.render(w, r, views.JobView(m))
+	return nil
 }
 
 func generateErrorText(err error) string {

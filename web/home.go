@@ -2,33 +2,25 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"factdrill/db"
 	"factdrill/views"
 )
 
-func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	sets, err := s.store.PublishedSets(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	l, ok, err := s.learner(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	m := views.HomePage{Page: s.page(r, "Study sets", "sets", l)}
+	m := views.HomePage{Page: s.page(r, "Study sets", "sets")}
 	for _, set := range sets {
 		m.Sets = append(m.Sets, setCard(set))
 	}
-	if ok {
+	if l := learnerOf(r); l.ID != 0 {
 		attempts, err := s.store.LearnerAttempts(ctx, l.ID)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		for _, a := range attempts {
 			if !a.Finished() {
@@ -37,13 +29,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, views.Home(m))
+	return nil
 }
 
-// page fills in what every page shows about the visitor.
-func (s *Server) page(r *http.Request, title, section string, l db.Learner) views.Page {
-	p := views.Page{Title: title, Section: section, Notice: noticeText(r.URL.Query().Get("notice"))}
-	p.Learner = l.Name
-	return p
+// page fills in what every student page shows: the title, the learner's
+// name and the notice a redirect asked for.
+func (s *Server) page(r *http.Request, title, section string) views.Page {
+	return views.Page{Title: title, Section: section, Learner: learnerOf(r).Name, Notice: noticeText(r)}
 }
 
 // notices are the one-off messages a redirect can ask the next page to
@@ -54,7 +46,7 @@ var notices = map[string]string{
 	"finished":   "This quiz is already finished; here is your result.",
 }
 
-func noticeText(key string) string { return notices[key] }
+func noticeText(r *http.Request) string { return notices[r.URL.Query().Get("notice")] }
 
 func setCard(s db.SetInfo) views.SetCard {
 	return views.SetCard{ID: s.ID, Title: s.Title, Origin: s.Origin, Questions: s.Questions}
@@ -70,13 +62,4 @@ func attemptCard(a db.Attempt) views.AttemptCard {
 		c.When = a.FinishedAt
 	}
 	return c
-}
-
-// pathID reads a positive integer path value, or fails with 404.
-func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, db.ErrNotFound
-	}
-	return id, nil
 }

@@ -7,64 +7,63 @@ import (
 	"strings"
 	"time"
 
-	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
-func (t *teacherSite) loginShow(w http.ResponseWriter, r *http.Request) {
-	if _, ok, err := t.teacher(r); err != nil {
-		t.fail(w, r, err)
-		return
-	} else if ok {
+func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) error {
+	if teacherOf(r).ID != 0 {
 		redirect(w, r, "/teacher")
-		return
+		return nil
 	}
 	m := views.LoginPage{Page: views.Page{Title: "Teacher login"}, Next: safeNext(r.URL.Query().Get("next"))}
 	if r.URL.Query().Get("notice") == "logged-out" {
 		m.Notice = "You are logged out."
 	}
-	t.render(w, r, views.LoginView(m))
+	s.render(w, r, views.LoginView(m))
+	return nil
 }
 
 // login checks a teacher's name and password. Whatever is wrong, the
 // answer is the same; failures slow down further tries (see
-// loginThrottle). A login gives the browser a new session token.
-func (t *teacherSite) login(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		t.fail(w, r, err)
-		return
+// loginThrottle). A login gives the browser a new session.
+func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
+	f, errs, err := readForm(r, loginFormOf)
+	if err != nil {
+		return err
 	}
-	name, password := r.PostForm.Get("name"), r.PostForm.Get("password")
-	next := safeNext(r.PostForm.Get("next"))
-	again := func(status int, msg string) {
-		m := views.LoginPage{Page: views.Page{Title: "Teacher login"}, Name: name, Next: next, Error: msg}
-		t.renderStatus(w, r, status, views.LoginView(m))
+	again := func(status int, errs views.FieldErrors) error {
+		m := views.LoginPage{Page: views.Page{Title: "Teacher login"}, Name: f.Name, Next: f.Next, Errors: errs}
+		s.renderStatus(w, r, status, views.LoginView(m))
+		return nil
+	}
+	if len(errs) > 0 {
+		return again(http.StatusUnprocessableEntity, errs)
 	}
 	addr := clientKey(r)
-	if wait := t.logins.wait(name, addr); wait > 0 {
+	if wait := s.logins.wait(f.Name, addr); wait > 0 {
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Round(time.Second)/time.Second)+1))
-		again(http.StatusTooManyRequests, fmt.Sprintf("Too many failed tries. Please wait %s and try again.", waitText(wait)))
-		return
+		return again(http.StatusTooManyRequests, views.FieldErrors{"": fmt.Sprintf("Too many failed tries. Please wait %s and try again.", waitText(wait))})
 	}
-	tc, err := t.store.Authenticate(r.Context(), name, password)
-	if errors.Is(err, db.ErrBadLogin) {
-		t.logins.failed(name, addr)
-		again(http.StatusUnauthorized, "The name or the password is not right.")
-		return
+	tc, err := s.store.Authenticate(r.Context(), f.Name, f.Password)
+	if errors.Is(err, questions.ErrUnauthorized) {
+		s.logins.failed(f.Name, addr)
+		return again(http.StatusUnauthorized, views.FieldErrors{"": questions.ErrorMessage(err)})
 	}
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	t.logins.succeeded(name, addr)
-	if err := t.startTeacherSession(w, r, tc.ID); err != nil {
-		t.fail(w, r, err)
-		return
+	s.logins.succeeded(f.Name, addr)
+	// The browser's learner, if it has one, carries over.
+	if err := s.startSession(w, r, learnerOf(r), tc); err != nil {
+		return err
 	}
+	next := f.Next
 	if next == "" {
 		next = "/teacher?notice=logged-in"
 	}
 	redirect(w, r, next)
+	return nil
 }
 
 // safeNext keeps a post-login destination only if it is a teacher page of
@@ -78,16 +77,65 @@ func safeNext(next string) string {
 
 func waitText(d time.Duration) string {
 	if d < time.Minute {
-		return fmt.Sprintf("%d seconds", int(d.Seconds())+1)
+		return views.Plural(int(d.Seconds())+1, "second")
 	}
-	return fmt.Sprintf("%d minutes", int(d.Minutes())+1)
+	return views.Plural(int(d.Minutes())+1, "minute")
 }
 
 // logout ends the browser's session on the server, whoever is logged in.
-func (t *teacherSite) logout(w http.ResponseWriter, r *http.Request) {
-	if err := t.endSession(w, r); err != nil {
-		t.fail(w, r, err)
-		return
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if err := s.endSession(w, r); err != nil {
+		return err
 	}
 	redirect(w, r, "/login?notice=logged-out")
+	return nil
+}
+
+// errSetupLink answers a setup link that is unknown, used or expired.
+var errSetupLink = questions.Errorf(questions.CodeNotFound, "%s", "This setup link is not valid: it has been used, it has expired, or a teacher account exists already. "+
+	"Restart the server for a new link while no teacher exists, or run `factdrill teacher add NAME`.")
+
+func (s *Server) setupShow(w http.ResponseWriter, r *http.Request) error {
+	token := r.PathValue("token")
+	if err := s.store.CheckSetupToken(r.Context(), token); err != nil {
+		if errors.Is(err, questions.ErrNotFound) {
+			return errSetupLink
+		}
+		return err
+	}
+	s.render(w, r, views.SetupView(views.SetupPage{Page: views.Page{Title: "Create the first teacher account"}, Token: token}))
+	return nil
+}
+
+// setup spends the setup link: it creates the first teacher and logs them
+// in.
+func (s *Server) setup(w http.ResponseWriter, r *http.Request) error {
+	f, errs, err := readForm(r, setupFormOf)
+	if err != nil {
+		return err
+	}
+	token := r.PathValue("token")
+	if err := s.store.CheckSetupToken(r.Context(), token); err != nil {
+		if errors.Is(err, questions.ErrNotFound) {
+			return errSetupLink
+		}
+		return err
+	}
+	if len(errs) > 0 {
+		m := views.SetupPage{Page: views.Page{Title: "Create the first teacher account"}, Token: token, Name: f.Name, Errors: errs}
+		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetupView(m))
+		return nil
+	}
+	tc, err := s.store.SetupFirstTeacher(r.Context(), token, f.Name, f.Password)
+	if errors.Is(err, questions.ErrNotFound) {
+		return errSetupLink
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.startSession(w, r, learnerOf(r), tc); err != nil {
+		return err
+	}
+	redirect(w, r, "/teacher?notice=welcome")
+	return nil
 }

@@ -1,77 +1,58 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 
 	"factdrill/db"
 	"factdrill/views"
+
+	"github.com/a-h/templ"
 )
 
 // meShow is the learner's page: name, resume code and attempts.
-func (s *Server) meShow(w http.ResponseWriter, r *http.Request) {
-	l, ok, err := s.learner(r)
+func (s *Server) meShow(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.mePage(r, nameForm{Name: learnerOf(r).Name}, nil)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	m := views.MePage{Page: s.page(r, "Your progress", "me", l)}
-	if ok {
-		m.Name = l.Name
-		m.ResumeCode = db.FormatResumeCode(l.ResumeCode)
-		attempts, err := s.store.LearnerAttempts(r.Context(), l.ID)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		for _, a := range attempts {
-			m.Attempts = append(m.Attempts, attemptCard(a))
-		}
+		return err
 	}
 	s.render(w, r, views.MeView(m))
+	return nil
+}
+
+func (s *Server) mePage(r *http.Request, f nameForm, errs views.FieldErrors) (views.MePage, error) {
+	l := learnerOf(r)
+	m := views.MePage{Page: s.page(r, "Your progress", "me"), Name: f.Name, Errors: errs}
+	if l.ID == 0 {
+		return m, nil
+	}
+	m.ResumeCode = db.FormatResumeCode(l.ResumeCode)
+	attempts, err := s.store.LearnerAttempts(r.Context(), l.ID)
+	for _, a := range attempts {
+		m.Attempts = append(m.Attempts, attemptCard(a))
+	}
+	return m, err
 }
 
 // meName saves the learner's display name, making the learner if this is
 // their first step.
-func (s *Server) meName(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, err)
-		return
+func (s *Server) meName(w http.ResponseWriter, r *http.Request) error {
+	f, errs, err := readForm(r, nameFormOf)
+	if err != nil {
+		return err
 	}
-	name := r.PostForm.Get("name")
-	if _, err := db.CleanName(name); err != nil {
-		var inv *db.InvalidError
-		if !errors.As(err, &inv) {
-			s.fail(w, r, err)
-			return
-		}
-		l, _, err2 := s.learner(r)
-		if err2 != nil {
-			s.fail(w, r, err2)
-			return
-		}
-		m := views.MePage{Page: s.page(r, "Your progress", "me", l), Name: name, NameError: capitalize(inv.Reason.Error()) + "."}
-		if l.ID != 0 {
-			m.ResumeCode = db.FormatResumeCode(l.ResumeCode)
-		}
-		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.MeView(m))
-		return
+	if len(errs) > 0 {
+		return s.invalid(w, r, func() (templ.Component, error) {
+			m, err := s.mePage(r, f, errs)
+			return views.MeView(m), err
+		})
 	}
 	l, err := s.ensureLearner(w, r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if err := s.store.RenameLearner(r.Context(), l.ID, name); err != nil {
-		s.fail(w, r, err)
-		return
+	if err := s.store.RenameLearner(r.Context(), l.ID, f.Name); err != nil {
+		return err
 	}
 	redirect(w, r, "/me?notice=name-saved")
-}
-
-func capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
+	return nil
 }

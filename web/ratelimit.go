@@ -1,62 +1,80 @@
 package web
 
 import (
-	"net"
-	"net/http"
+	"context"
 	"sync"
 	"time"
 )
 
-// rateLimiter allows each key (a client address) a number of tries per
-// window; it slows guessing without locking anyone out for long.
-type rateLimiter struct {
-	mu     sync.Mutex
-	limit  int
-	window time.Duration
-	now    func() time.Time
-	tries  map[string][]time.Time
+// limiter bounds how often a key (a client's address) may try something:
+// a number of tries in a sliding period. Take is meant to be called before
+// the work it limits, so that tries made at once cannot all slip past the
+// limit while the first is still being checked; Full lets a caller count
+// only the tries that fail (a right join code is never slowed). The
+// methods take a context and return an error so that an implementation
+// on the database can hold a limit across servers; window, the one here,
+// keeps the tries in memory, for one server.
+type limiter interface {
+	// Take counts a try for key now and reports whether it was within
+	// the limit; a try beyond it is not counted.
+	Take(ctx context.Context, key string) (bool, error)
+	// Full reports whether key has no try left now, taking none.
+	Full(ctx context.Context, key string) (bool, error)
 }
 
-func newRateLimiter(limit int, window time.Duration, now func() time.Time) *rateLimiter {
-	return &rateLimiter{limit: limit, window: window, now: now, tries: map[string][]time.Time{}}
+// window is a limiter in memory: at most limit tries per key in any
+// period of per.
+type window struct {
+	mu    sync.Mutex
+	limit int
+	per   time.Duration
+	now   func() time.Time
+	tries map[string][]time.Time
 }
 
-// allow records a try for key and reports whether it is within the limit.
-func (l *rateLimiter) allow(key string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	if len(l.tries) > 10000 {
-		l.sweep(now)
+func newWindow(limit int, per time.Duration, now func() time.Time) *window {
+	return &window{limit: limit, per: per, now: now, tries: map[string][]time.Time{}}
+}
+
+func (w *window) Take(_ context.Context, key string) (bool, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	recent := w.recent(key)
+	if len(recent) >= w.limit {
+		return false, nil
 	}
-	recent := l.tries[key][:0]
-	for _, t := range l.tries[key] {
-		if now.Sub(t) < l.window {
-			recent = append(recent, t)
+	w.tries[key] = append(recent, w.now())
+	return true, nil
+}
+
+func (w *window) Full(_ context.Context, key string) (bool, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.recent(key)) >= w.limit, nil
+}
+
+// recent drops key's tries older than the period and returns the others;
+// the caller holds mu. Past 10,000 keys, keys with no recent try are
+// forgotten, so that the map stays small.
+func (w *window) recent(key string) []time.Time {
+	now := w.now()
+	if len(w.tries) > 10000 {
+		for k, ts := range w.tries {
+			if len(ts) == 0 || now.Sub(ts[len(ts)-1]) >= w.per {
+				delete(w.tries, k)
+			}
 		}
 	}
-	if len(recent) >= l.limit {
-		l.tries[key] = recent
-		return false
-	}
-	l.tries[key] = append(recent, now)
-	return true
-}
-
-// sweep forgets keys with no try in the window, so the map stays small.
-func (l *rateLimiter) sweep(now time.Time) {
-	for k, ts := range l.tries {
-		if len(ts) == 0 || now.Sub(ts[len(ts)-1]) >= l.window {
-			delete(l.tries, k)
+	kept := w.tries[key][:0]
+	for _, t := range w.tries[key] {
+		if now.Sub(t) < w.per {
+			kept = append(kept, t)
 		}
 	}
-}
-
-// clientKey is the address a request came from, without its port.
-func clientKey(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
+	if len(kept) == 0 {
+		delete(w.tries, key)
+		return nil
 	}
-	return host
+	w.tries[key] = kept
+	return kept
 }

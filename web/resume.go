@@ -5,51 +5,46 @@ import (
 	"net/http"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/views"
 )
 
-func (s *Server) resumeShow(w http.ResponseWriter, r *http.Request) {
-	l, _, err := s.learner(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, views.ResumeView(views.ResumePage{Page: s.page(r, "Continue on this device", "me", l)}))
+func (s *Server) resumeShow(w http.ResponseWriter, r *http.Request) error {
+	s.render(w, r, views.ResumeView(views.ResumePage{Page: s.page(r, "Continue on this device", "me")}))
+	return nil
 }
 
 // resume moves this browser to the learner whose resume code was typed.
-// Tries are rate-limited per address, so codes cannot be guessed quickly.
-func (s *Server) resume(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, err)
-		return
+// Tries are limited per address, so codes cannot be guessed quickly.
+func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
+	f, errs, err := readForm(r, resumeFormOf)
+	if err != nil {
+		return err
 	}
-	code := r.PostForm.Get("code")
-	again := func(status int, msg string) {
-		l, _, _ := s.learner(r)
-		m := views.ResumePage{Page: s.page(r, "Continue on this device", "me", l), Code: code, Error: msg}
+	again := func(status int, errs views.FieldErrors) error {
+		m := views.ResumePage{Page: s.page(r, "Continue on this device", "me"), Code: f.Code, Errors: errs}
 		s.renderStatus(w, r, status, views.ResumeView(m))
+		return nil
 	}
-	if !s.resumeLimit.allow(clientKey(r)) {
-		again(http.StatusTooManyRequests, "Too many tries. Please wait a minute and try again.")
-		return
+	if ok, err := s.resumes.Take(r.Context(), clientKey(r)); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return again(http.StatusTooManyRequests, views.FieldErrors{"code": "Too many tries. Please wait a minute and try again."})
 	}
-	if db.NormalizeResumeCode(code) == "" {
-		again(http.StatusUnprocessableEntity, "A resume code has 8 letters and digits, like ABCD-1234.")
-		return
+	if len(errs) > 0 {
+		return again(http.StatusUnprocessableEntity, errs)
 	}
-	l, err := s.store.LearnerByResumeCode(r.Context(), code)
-	if errors.Is(err, db.ErrNotFound) {
-		again(http.StatusUnprocessableEntity, "No learner has this code. Check it on your other device.")
-		return
+	l, err := s.store.LearnerByResumeCode(r.Context(), f.Code)
+	if errors.Is(err, questions.ErrNotFound) {
+		return again(http.StatusUnprocessableEntity, views.FieldErrors{"code": "No learner has this code. Check it on your other device."})
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if err := s.startSession(w, r, l.ID); err != nil {
-		s.fail(w, r, err)
-		return
+	if err := s.startSession(w, r, l, db.Teacher{}); err != nil {
+		return err
 	}
 	redirect(w, r, "/?notice=resumed")
+	return nil
 }

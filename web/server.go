@@ -1,7 +1,14 @@
-// Package web is factdrill's HTTP side: routes, one handler a file grouped
-// by resource, server-side sessions, cross-origin protection, middleware and
-// error pages. Handlers read and change data through the db.Store, apply the
-// rules of package quiz, and render pages from package views.
+// Package web is factdrill's HTTP side. The site's map is one file,
+// routes.go: every route with who may use it. Handlers, one a file
+// grouped by resource (attempt_*.go, study_*.go, teacher_*.go), are
+// func(w, r) error (given the path's id, read and checked, by withID where
+// the route has one): Server.handle resolves the browser's session once
+// into the request's context (learnerOf, teacherOf in session.go) and
+// turns a returned error into its page, in one place (Server.fail).
+// Forms are types that read and check themselves (forms.go), their
+// problems shown beside their fields. Handlers read and change data
+// through the db.Store, apply the rules of package quiz, and render pages
+// from package views. Sessions are gorilla/sessions, kept in the database.
 package web
 
 import (
@@ -9,8 +16,6 @@ import (
 	"log/slog"
 	"net/http"
 	"time"
-
-	"github.com/gorilla/sessions"
 
 	"factdrill/db"
 )
@@ -32,70 +37,47 @@ func DefaultConfig() Config {
 	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20}
 }
 
-// Server serves factdrill's pages.
+// Server serves factdrill's pages. What it keeps in memory (the limits on
+// guessing, the generation jobs) is made once, in New.
 type Server struct {
-	store   *db.Store
-	log     *slog.Logger
-	cfg     Config
-	now     func() time.Time
-	cookies *sessions.CookieStore
-	// verified remembers session cookies already checked.
-	verified *verifiedCookies
-	// resumeLimit slows the guessing of resume codes.
-	resumeLimit *rateLimiter
+	store    *db.Store
+	log      *slog.Logger
+	cfg      Config
+	now      func() time.Time
+	sessions *sessionStore
+	// resumes limits the tries of resume codes, joins the wrong join
+	// codes, both per address; logins slows password guessing.
+	resumes, joins limiter
+	logins         *loginThrottle
+	jobs           *jobs
 }
 
-// New returns a server on store. now is the clock (time.Now in
-// production; tests move it).
-func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config, now func() time.Time) (*Server, error) {
-	cookies, err := newCookieStore(ctx, store, cfg)
+// Tries allowed in a minute, per address.
+const (
+	resumeTries     = 10
+	wrongJoinCodes  = 20
+	limiterDuration = time.Minute
+)
+
+// New returns a server on store. The server keeps the store's clock (see
+// db.Store.SetClock), so that pages, limits and data agree on the time.
+func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*Server, error) {
+	sessions, err := newSessionStore(ctx, store, cfg)
 	if err != nil {
 		return nil, err
 	}
+	now := store.Now
 	return &Server{
-		store:       store,
-		log:         log,
-		cfg:         cfg,
-		now:         now,
-		cookies:     cookies,
-		verified:    &verifiedCookies{now: now},
-		resumeLimit: newRateLimiter(10, time.Minute, now),
+		store:    store,
+		log:      log,
+		cfg:      cfg,
+		now:      now,
+		sessions: sessions,
+		resumes:  newWindow(resumeTries, limiterDuration, now),
+		joins:    newWindow(wrongJoinCodes, limiterDuration, now),
+		logins:   newLoginThrottle(now),
+		jobs:     newJobs(now),
 	}, nil
-}
-
-// Handler returns the whole site: every route behind the middleware.
-func (s *Server) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.home)
-	mux.HandleFunc("GET /healthz", s.healthz)
-	mux.Handle("GET /static/", staticHandler())
-
-	mux.HandleFunc("GET /sets/{id}", s.setShow)
-	mux.HandleFunc("POST /sets/{id}/attempts", s.attemptStart)
-
-	mux.HandleFunc("GET /attempts/{id}", s.attemptShow)
-	mux.HandleFunc("GET /attempts/{id}/questions/{n}", s.attemptQuestion)
-	mux.HandleFunc("POST /attempts/{id}/questions/{n}", s.attemptAnswer)
-	mux.HandleFunc("GET /attempts/{id}/finish", s.attemptFinishConfirm)
-	mux.HandleFunc("POST /attempts/{id}/finish", s.attemptFinish)
-	mux.HandleFunc("GET /attempts/{id}/result", s.attemptResult)
-
-	mux.HandleFunc("GET /me", s.meShow)
-	mux.HandleFunc("POST /me/name", s.meName)
-	mux.HandleFunc("GET /resume", s.resumeShow)
-	mux.HandleFunc("POST /resume", s.resume)
-	s.teacherRoutes(mux)
-	s.studyRoutes(mux)
-
-	mux.HandleFunc("/", s.notFound)
-
-	var h http.Handler = mux
-	h = http.NewCrossOriginProtection().Handler(h)
-	h = s.limitBody(h)
-	h = securityHeaders(h)
-	h = s.recoverPanic(h)
-	h = s.logRequests(h)
-	return h
 }
 
 // HTTPServer wraps the handler in an http.Server with timeouts, so that a

@@ -2,36 +2,55 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/gorilla/securecookie"
 	"github.com/gorilla/sessions"
 
 	"factdrill/db"
+	"factdrill/questions"
 )
 
-// The session cookie holds only a random token, signed and encrypted with
-// keys generated on first start and kept in the database, so that a restart
-// logs no one out. What the token stands for lives in the sessions table,
-// where logout and expiry are enforced.
+// A browser's session is a gorilla/sessions session kept by sessionStore,
+// a sessions.Store of server-side sessions, as gorilla's own
+// FilesystemStore is: the cookie holds only the session's id, a random
+// token signed and encrypted with keys generated on first start and kept
+// in the database (so that a restart logs no one out), and the session is
+// a row of the sessions table, found by the token's SHA-256, where logout
+// and expiry are enforced. Its one value is the row's, a *db.Session (the
+// learner and the teacher). The rest of the package asks for them through
+// learnerOf and teacherOf, never for cookie values.
 const (
 	cookieName   = "factdrill"
-	tokenKey     = "token"
 	keysSetting  = "session_keys"
 	hashKeyBytes = 64
 	encKeyBytes  = 32
+	// whoKey holds the session's row, a *db.Session; none in a session
+	// not stored yet.
+	whoKey = "who"
 )
 
-func newCookieStore(ctx context.Context, store *db.Store, cfg Config) (*sessions.CookieStore, error) {
+// teacherLogin is how long a teacher stays logged in: two hours without a
+// request, twelve at most.
+var teacherLogin = db.TeacherLogin{Idle: 2 * time.Hour, MaxAge: 12 * time.Hour}
+
+type sessionStore struct {
+	db     *db.Store
+	codecs []securecookie.Codec
+	// options are the cookie's; tlsOptions the same, Secure, for a request
+	// that came over TLS. Sessions share them: endSession copies them
+	// before changing them.
+	options, tlsOptions sessions.Options
+	// ttl is how long a session lasts without use.
+	ttl time.Duration
+}
+
+func newSessionStore(ctx context.Context, store *db.Store, cfg Config) (*sessionStore, error) {
 	keys, err := store.SettingOrInit(ctx, keysSetting, func() []byte {
-		k := make([]byte, hashKeyBytes+encKeyBytes)
-		rand.Read(k)
-		return k
+		return securecookie.GenerateRandomKey(hashKeyBytes + encKeyBytes)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: session keys: %w", err)
@@ -39,235 +58,183 @@ func newCookieStore(ctx context.Context, store *db.Store, cfg Config) (*sessions
 	if len(keys) != hashKeyBytes+encKeyBytes {
 		return nil, fmt.Errorf("web: session keys: stored keys are %d bytes, want %d", len(keys), hashKeyBytes+encKeyBytes)
 	}
-	c := sessions.NewCookieStore(keys[:hashKeyBytes], keys[hashKeyBytes:])
-	c.Options = &sessions.Options{
-		Path:     "/",
-		MaxAge:   int(cfg.SessionTTL.Seconds()),
-		HttpOnly: true,
-		Secure:   cfg.SecureCookies,
-		SameSite: http.SameSiteLaxMode,
+	st := &sessionStore{
+		db:     store,
+		codecs: securecookie.CodecsFromPairs(keys[:hashKeyBytes], keys[hashKeyBytes:]),
+		options: sessions.Options{
+			Path:     "/",
+			MaxAge:   int(cfg.SessionTTL.Seconds()),
+			HttpOnly: true,
+			Secure:   cfg.SecureCookies,
+			SameSite: http.SameSiteLaxMode,
+		},
+		ttl: cfg.SessionTTL,
 	}
-	c.MaxAge(c.Options.MaxAge) // also bounds the signed value's age
-	for _, codec := range c.Codecs {
-		if sc, ok := codec.(*securecookie.SecureCookie); ok {
-			sc.SetSerializer(tokenSerializer{})
+	st.tlsOptions = st.options
+	st.tlsOptions.Secure = true
+	for _, c := range st.codecs {
+		sc := c.(*securecookie.SecureCookie)
+		sc.MaxAge(st.options.MaxAge)
+		// The value is the token's bytes: no serializer has work to do.
+		sc.SetSerializer(securecookie.NopEncoder{})
+	}
+	return st, nil
+}
+
+// Get returns the request's session, read once per request.
+func (st *sessionStore) Get(r *http.Request, name string) (*sessions.Session, error) {
+	return sessions.GetRegistry(r).Get(st, name)
+}
+
+// New returns the session the request's cookie names, if it is live; else
+// a new session (IsNew) with neither learner nor teacher. A cookie that
+// does not verify is no session at all.
+func (st *sessionStore) New(r *http.Request, name string) (*sessions.Session, error) {
+	s := sessions.NewSession(st, name)
+	s.Options, s.IsNew = &st.options, true
+	if r.TLS != nil {
+		s.Options = &st.tlsOptions
+	}
+	c, err := r.Cookie(name)
+	if err != nil {
+		return s, nil
+	}
+	var token []byte
+	if err := securecookie.DecodeMulti(name, c.Value, &token, st.codecs...); err != nil {
+		return s, nil
+	}
+	row, err := st.db.Session(r.Context(), string(token), st.ttl)
+	if errors.Is(err, questions.ErrNotFound) {
+		return s, nil
+	}
+	if err != nil {
+		return s, err
+	}
+	s.ID, s.IsNew = string(token), false
+	s.Values[whoKey] = &row
+	return s, nil
+}
+
+// Save stores the session. A session without an id gets a new row (and
+// so a new id) for its learner and teacher, and the browser its cookie; a
+// session with an id is one that was given a learner (a teacher's, whose
+// browser starts a quiz), which its row learns while its cookie stays. A
+// negative MaxAge ends the session: the row is deleted, so that a copy of
+// the cookie opens nothing, and the cookie is cleared.
+func (st *sessionStore) Save(r *http.Request, w http.ResponseWriter, s *sessions.Session) error {
+	ctx := r.Context()
+	var who db.Session
+	if p, ok := s.Values[whoKey].(*db.Session); ok {
+		who = *p
+	}
+	learner, teacher := who.Learner, who.Teacher
+	switch {
+	case s.Options.MaxAge < 0:
+		if s.ID != "" {
+			if err := st.db.DeleteSession(ctx, s.ID); err != nil {
+				return err
+			}
 		}
+		http.SetCookie(w, sessions.NewCookie(s.Name(), "", s.Options))
+		return nil
+	case s.ID != "":
+		return st.db.AttachLearner(ctx, s.ID, learner.ID)
 	}
-	return c, nil
-}
-
-// tokenSerializer writes the cookie's only value, the token, as its bytes.
-// gorilla's default, gob, spends more decoding each request's cookie than
-// the rest of a page's session handling together.
-type tokenSerializer struct{}
-
-func (tokenSerializer) Serialize(src any) ([]byte, error) {
-	m, ok := src.(map[any]any)
-	if !ok || len(m) > 1 {
-		return nil, errors.New("web: the session cookie holds only the token")
+	var (
+		token string
+		err   error
+	)
+	if teacher.ID != 0 {
+		token, err = st.db.CreateTeacherSession(ctx, teacher.ID, learner.ID, st.ttl, teacherLogin)
+	} else {
+		token, err = st.db.CreateSession(ctx, learner.ID, st.ttl)
 	}
-	t, _ := m[tokenKey].(string)
-	return []byte(t), nil
-}
-
-func (tokenSerializer) Deserialize(src []byte, dst any) error {
-	m, ok := dst.(*map[any]any)
-	if !ok {
-		return errors.New("web: session cookie: unexpected destination")
+	if err != nil {
+		return err
 	}
-	*m = map[any]any{tokenKey: string(src)}
+	encoded, err := securecookie.EncodeMulti(s.Name(), []byte(token), st.codecs...)
+	if err != nil {
+		return fmt.Errorf("web: session cookie: %w", err)
+	}
+	s.ID, s.IsNew = token, false
+	http.SetCookie(w, sessions.NewCookie(s.Name(), encoded, s.Options))
 	return nil
 }
 
-// sessionToken returns the token in the request's cookie, "" if there is
-// none or it does not verify. Cookies verified once are remembered (see
-// verifiedCookies), so that a browser's every request does not pay for
-// checking the same signature again.
-func (s *Server) sessionToken(r *http.Request) string {
-	c, err := r.Cookie(cookieName)
-	if err != nil {
-		return ""
+// sessionKey is the request context's key for the request's session, put
+// there once by Server.handle.
+type sessionKey struct{}
+
+// sessionOf is the request's session.
+func sessionOf(r *http.Request) *sessions.Session {
+	s, _ := r.Context().Value(sessionKey{}).(*sessions.Session)
+	if s == nil {
+		panic("web: a handler ran without its session: route it through Server.handle")
 	}
-	if t, ok := s.verified.get(c.Value); ok {
-		return t
-	}
-	values := map[any]any{}
-	if err := securecookie.DecodeMulti(cookieName, c.Value, &values, s.cookies.Codecs...); err != nil {
-		return ""
-	}
-	t, _ := values[tokenKey].(string)
-	s.verified.put(c.Value, t)
-	return t
+	return s
 }
 
-// verifiedCookies remembers the tokens of cookie values whose signature was
-// checked. A verified value stays valid; what it stands for is still looked
-// up (and expired, or logged out) in the sessions table. Entries last an
-// hour, past which the value is checked again, its age included.
-type verifiedCookies struct {
-	mu sync.Mutex
-	m  map[string]verifiedCookie
-	// now is the server's clock.
-	now func() time.Time
+// whoOf is who the request's session stands for.
+func whoOf(r *http.Request) db.Session {
+	if p, ok := sessionOf(r).Values[whoKey].(*db.Session); ok {
+		return *p
+	}
+	return db.Session{}
 }
 
-type verifiedCookie struct {
-	token string
-	at    time.Time
-}
+// learnerOf is the request's learner; the zero Learner (ID 0) for a
+// visitor not known yet.
+func learnerOf(r *http.Request) db.Learner { return whoOf(r).Learner }
 
-const verifiedFor = time.Hour
+// teacherOf is the teacher logged in on the request's session; the zero
+// Teacher (ID 0) for none.
+func teacherOf(r *http.Request) db.Teacher { return whoOf(r).Teacher }
 
-func (v *verifiedCookies) get(value string) (string, bool) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	e, ok := v.m[value]
-	if !ok || v.now().Sub(e.at) >= verifiedFor {
-		return "", false
-	}
-	return e.token, true
-}
-
-func (v *verifiedCookies) put(value, token string) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.m == nil || len(v.m) >= 50000 {
-		v.m = map[string]verifiedCookie{}
-	}
-	v.m[value] = verifiedCookie{token, v.now()}
-}
-
-// currentSession returns the server-side session of the request, if it has
-// a live one.
-func (s *Server) currentSession(r *http.Request) (db.Session, bool, error) {
-	token := s.sessionToken(r)
-	if token == "" {
-		return db.Session{}, false, nil
-	}
-	sess, err := s.store.Session(r.Context(), token, s.now(), s.cfg.SessionTTL)
-	if errors.Is(err, db.ErrNotFound) {
-		return db.Session{}, false, nil
-	}
-	return sess, err == nil, err
-}
-
-// learner returns the learner of the request's session, if there is one.
-func (s *Server) learner(r *http.Request) (db.Learner, bool, error) {
-	sess, ok, err := s.currentSession(r)
-	if !ok || sess.LearnerID == 0 {
-		return db.Learner{}, false, err
-	}
-	l, err := s.store.Learner(r.Context(), sess.LearnerID)
-	if errors.Is(err, db.ErrNotFound) {
-		return db.Learner{}, false, nil
-	}
-	return l, err == nil, err
-}
-
-// learnerID returns the id of the request's learner, 0 if there is none.
-// It does not read the learner row: the cheap check for hot pages.
-func (s *Server) learnerID(r *http.Request) (int64, error) {
-	sess, ok, err := s.currentSession(r)
-	if !ok {
-		return 0, err
-	}
-	return sess.LearnerID, nil
-}
-
-// ensureLearner returns the request's learner, creating one with a new
-// session on first use. Only handlers of POST requests call it: a learner
-// is made by doing something, never by looking.
+// ensureLearner returns the request's learner, making one on first use.
+// Only handlers of POST requests call it: a learner is made by doing
+// something, never by looking. A teacher's session without a learner
+// gets one and stays the same session; anyone else gets a new session.
 func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learner, error) {
-	l, ok, err := s.learner(r)
-	if err != nil || ok {
-		return l, err
+	if l := learnerOf(r); l.ID != 0 {
+		return l, nil
 	}
-	l, err = s.store.CreateLearner(r.Context(), s.now())
+	l, err := s.store.CreateLearner(r.Context())
 	if err != nil {
 		return db.Learner{}, err
 	}
-	// A teacher's session without a learner gets one: the teacher stays
-	// logged in.
-	if token := s.sessionToken(r); token != "" {
-		err := s.store.AttachLearner(r.Context(), token, l.ID, s.now())
-		if err == nil || !errors.Is(err, db.ErrNotFound) {
+	sess := sessionOf(r)
+	if !sess.IsNew {
+		who := whoOf(r)
+		who.Learner = l
+		sess.Values[whoKey] = &who
+		err := sess.Save(r, w)
+		if !errors.Is(err, questions.ErrNotFound) {
 			return l, err
 		}
 	}
-	return l, s.startSession(w, r, l.ID)
+	return l, s.startSession(w, r, l, db.Teacher{})
 }
 
-// startSession gives the browser a new session for the learner, ending the
-// one it had: a new token at every change of identity.
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request, learnerID int64) error {
-	if old := s.sessionToken(r); old != "" {
-		if err := s.store.DeleteSession(r.Context(), old); err != nil {
+// startSession gives the browser a new session for the learner and the
+// teacher (either may be zero), ending the one it had: the id changes at
+// every change of who the browser is.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, l db.Learner, t db.Teacher) error {
+	sess := sessionOf(r)
+	if sess.ID != "" {
+		if err := s.store.DeleteSession(r.Context(), sess.ID); err != nil {
 			return err
 		}
 	}
-	token, err := s.store.CreateSession(r.Context(), learnerID, s.now(), s.cfg.SessionTTL)
-	if err != nil {
-		return err
-	}
-	c, _ := s.cookies.New(r, cookieName)
-	c.Values[tokenKey] = token
-	if r.TLS != nil {
-		c.Options.Secure = true
-	}
-	return c.Save(r, w)
+	sess.ID, sess.IsNew = "", true
+	sess.Values[whoKey] = &db.Session{Learner: l, Teacher: t}
+	return sess.Save(r, w)
 }
 
-// teacherLogin is how long a teacher stays logged in: two hours without a
-// request, twelve at most.
-var teacherLogin = db.TeacherLogin{Idle: 2 * time.Hour, MaxAge: 12 * time.Hour}
-
-// teacher returns the teacher logged in on the request's session, if any.
-func (s *Server) teacher(r *http.Request) (db.Teacher, bool, error) {
-	token := s.sessionToken(r)
-	if token == "" {
-		return db.Teacher{}, false, nil
-	}
-	t, err := s.store.SessionTeacher(r.Context(), token, s.now())
-	if errors.Is(err, db.ErrNotFound) {
-		return db.Teacher{}, false, nil
-	}
-	return t, err == nil, err
-}
-
-// startTeacherSession logs the teacher in with a new session token, ending
-// the browser's old session: the token changes at every login. The
-// browser's learner, if it has one, carries over.
-func (s *Server) startTeacherSession(w http.ResponseWriter, r *http.Request, teacherID int64) error {
-	learnerID, err := s.learnerID(r)
-	if err != nil {
-		return err
-	}
-	if old := s.sessionToken(r); old != "" {
-		if err := s.store.DeleteSession(r.Context(), old); err != nil {
-			return err
-		}
-	}
-	token, err := s.store.CreateTeacherSession(r.Context(), teacherID, learnerID, s.now(), s.cfg.SessionTTL, teacherLogin)
-	if err != nil {
-		return err
-	}
-	c, _ := s.cookies.New(r, cookieName)
-	c.Values[tokenKey] = token
-	if r.TLS != nil {
-		c.Options.Secure = true
-	}
-	return c.Save(r, w)
-}
-
-// endSession logs the browser out: its session row is deleted, so the
-// cookie opens nothing even if it was copied, and the cookie is cleared.
+// endSession logs the browser out, whoever is logged in.
 func (s *Server) endSession(w http.ResponseWriter, r *http.Request) error {
-	if old := s.sessionToken(r); old != "" {
-		if err := s.store.DeleteSession(r.Context(), old); err != nil {
-			return err
-		}
-	}
-	c, _ := s.cookies.New(r, cookieName)
-	c.Options.MaxAge = -1
-	return c.Save(r, w)
+	sess := sessionOf(r)
+	opts := *sess.Options
+	opts.MaxAge = -1
+	sess.Options = &opts
+	return sess.Save(r, w)
 }

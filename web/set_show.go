@@ -7,24 +7,14 @@ import (
 	"factdrill/views"
 )
 
-func (s *Server) setShow(w http.ResponseWriter, r *http.Request) {
+// setShow is a set's page: what it holds, and the learner's attempts at it.
+func (s *Server) setShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	ctx := r.Context()
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	info, qs, err := s.store.PublishedSet(ctx, id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	l, ok, err := s.learner(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	m := views.SetPage{Page: s.page(r, info.Title, "sets", l), Set: setCard(info), Description: info.Description}
+	m := views.SetPage{Page: s.page(r, info.Title, "sets"), Set: setCard(info), Description: info.Description}
 	counts := map[questions.Kind]int{}
 	for _, q := range qs {
 		counts[q.Kind]++
@@ -34,11 +24,10 @@ func (s *Server) setShow(w http.ResponseWriter, r *http.Request) {
 			m.Kinds = append(m.Kinds, views.KindCount{Kind: k, Count: counts[k]})
 		}
 	}
-	if ok {
+	if l := learnerOf(r); l.ID != 0 {
 		attempts, err := s.store.LearnerAttempts(ctx, l.ID)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		for _, a := range attempts {
 			if a.SetID != id {
@@ -53,4 +42,5 @@ func (s *Server) setShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, views.SetView(m))
+	return nil
 }

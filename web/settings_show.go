@@ -14,19 +14,13 @@ import (
 
 // settingsShow is the learner's study settings form. A visitor not known
 // yet sees the defaults; saving makes them a learner.
-func (s *Server) settingsShow(w http.ResponseWriter, r *http.Request) {
-	l, _, err := s.learner(r)
+func (s *Server) settingsShow(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.store.StudySettings(r.Context(), learnerOf(r).ID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	st, err := s.store.StudySettings(r.Context(), l.ID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	m := views.SettingsPage{
-		Page:         s.page(r, "Study settings", "settings", l),
+		Page:         s.page(r, "Study settings", "settings"),
 		Retention:    strconv.FormatFloat(st.DesiredRetention*100, 'f', -1, 64),
 		NewPerDay:    strconv.Itoa(st.NewPerDay),
 		TimeZone:     st.TimeZone,
@@ -36,6 +30,7 @@ func (s *Server) settingsShow(w http.ResponseWriter, r *http.Request) {
 		m.Page.Notice = studyNotices["saved"]
 	}
 	s.render(w, r, views.SettingsView(s.settingsPage(m, r.URL.Query().Get("back"))))
+	return nil
 }
 
 // settingsPage fills in what the form shows around the values: the zone

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
+	"factdrill/quiz"
 	"factdrill/views"
 )
 
@@ -15,29 +17,25 @@ const statsWeeks = 26
 
 // statsShow is the learner's statistics page, for all sets or one
 // (?set=ID): reviews per day, cards due, true retention and cards by state.
-func (s *Server) statsShow(w http.ResponseWriter, r *http.Request) {
-	l, ok, err := s.learner(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	m := views.StatsPage{Page: s.page(r, "Your statistics", "stats", l), Known: ok}
+func (s *Server) statsShow(w http.ResponseWriter, r *http.Request) error {
+	l := learnerOf(r)
+	m := views.StatsPage{Page: s.page(r, "Your statistics", "stats"), Known: l.ID != 0}
 	if v := r.URL.Query().Get("set"); v != "" && v != "0" {
-		if m.SetID, err = strconv.ParseInt(v, 10, 64); err != nil || m.SetID < 0 {
-			s.fail(w, r, db.ErrNotFound)
-			return
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id < 0 {
+			return questions.ErrNotFound
 		}
+		m.SetID = id
 	}
-	if ok {
-		now := s.now()
-		st, err := s.store.StudyStats(r.Context(), l.ID, m.SetID, now, statsWeeks*7)
+	if m.Known {
+		st, err := s.store.StudyStats(r.Context(), l.ID, m.SetID, statsWeeks*7)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		statsPage(&m, st)
 	}
 	s.render(w, r, views.StatsView(m))
+	return nil
 }
 
 // statsPage turns the figures into the page's charts and words.
@@ -75,9 +73,9 @@ func statsPage(m *views.StatsPage, st db.StudyStats) {
 			}
 		}
 	}
-	m.Calendar.Summary = fmt.Sprintf("%s on %s in the last %d weeks.", plural(total, "answer"), plural(active, "day"), statsWeeks)
+	m.Calendar.Summary = fmt.Sprintf("%s on %s in the last %d weeks.", views.Plural(total, "answer"), views.Plural(active, "day"), statsWeeks)
 	if busiest >= 0 {
-		m.Calendar.Summary += fmt.Sprintf(" The busiest day was %s, with %s.", m.Calendar.Days[busiest].Label, plural(st.Days[busiest].Reviews, "answer"))
+		m.Calendar.Summary += fmt.Sprintf(" The busiest day was %s, with %s.", m.Calendar.Days[busiest].Label, views.Plural(st.Days[busiest].Reviews, "answer"))
 	}
 
 	// Cards due in the next 30 days.
@@ -92,14 +90,14 @@ func statsPage(m *views.StatsPage, st db.StudyStats) {
 		case 1:
 			label = "Tomorrow"
 		}
-		b := views.Bar{Label: label, Value: float64(n), Text: plural(n, "card")}
+		b := views.Bar{Label: label, Value: float64(n), Text: views.Plural(n, "card")}
 		if i == 0 {
 			b.Class = "today"
 		}
 		due.Bars = append(due.Bars, b)
 		dueTotal += n
 	}
-	due.Summary = fmt.Sprintf("%s due in the next 30 days, %d of them today (overdue cards included).", plural(dueTotal, "card"), st.Due[0])
+	due.Summary = fmt.Sprintf("%s due in the next 30 days, %d of them today (overdue cards included).", views.Plural(dueTotal, "card"), st.Due[0])
 	due.Desc = due.Summary
 	m.Due = due
 
@@ -126,7 +124,7 @@ func statsPage(m *views.StatsPage, st db.StudyStats) {
 	}
 	if reviews > 0 {
 		m.RetentionAll = percent(float64(passed) / float64(reviews))
-		ret.Summary = fmt.Sprintf("Of %s, you remembered %s (%d); you aim at %s.", plural(reviews, "review answer"), m.RetentionAll, passed, m.Desired)
+		ret.Summary = fmt.Sprintf("Of %s, you remembered %s (%d); you aim at %s.", views.Plural(reviews, "review answer"), m.RetentionAll, passed, m.Desired)
 	} else {
 		ret.Summary = "No review answers yet: retention counts answers to cards you have already learned, from their first interval on."
 	}
@@ -138,8 +136,8 @@ func statsPage(m *views.StatsPage, st db.StudyStats) {
 		{Name: "New", Class: "new", Count: sc.New, Note: "not studied yet"},
 		{Name: "Learning", Class: "learning", Count: sc.Learning, Note: "in the first steps"},
 		{Name: "Relearning", Class: "relearning", Count: sc.Relearning, Note: "forgotten, being learned again"},
-		{Name: "Young", Class: "young", Count: sc.Young, Note: fmt.Sprintf("intervals under %d days", db.MatureDays)},
-		{Name: "Mature", Class: "mature", Count: sc.Mature, Note: fmt.Sprintf("intervals of %d days or more", db.MatureDays)},
+		{Name: "Young", Class: "young", Count: sc.Young, Note: fmt.Sprintf("intervals under %d days", quiz.MatureDays)},
+		{Name: "Mature", Class: "mature", Count: sc.Mature, Note: fmt.Sprintf("intervals of %d days or more", quiz.MatureDays)},
 		{Name: "Suspended", Class: "suspended", Count: sc.Suspended, Note: "set aside by you"},
 	}
 }
@@ -154,13 +152,6 @@ var retentionAxis = map[int][]string{
 	365: {"over a", "year"},
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
 func percent(v float64) string { return strconv.Itoa(int(v*100+0.5)) + "%" }
 
 // durationText is a study time in words: "under a minute", "4 minutes",
@@ -170,7 +161,7 @@ func durationText(d time.Duration) string {
 	case d < time.Minute:
 		return "under a minute"
 	case d < time.Hour:
-		return plural(int(d.Round(time.Minute)/time.Minute), "minute")
+		return views.Plural(int(d.Round(time.Minute)/time.Minute), "minute")
 	}
 	d = d.Round(time.Minute)
 	return fmt.Sprintf("%d h %02d min", int(d/time.Hour), int(d%time.Hour/time.Minute))

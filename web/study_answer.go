@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
@@ -15,63 +16,60 @@ import (
 // answer is committed. The form carries the card, its number of answers
 // when shown (so a second tab or a double click does not answer twice),
 // the time it was shown, and the browser's time zone for a learner who has
-// not chosen one.
-func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request) {
-	setID, err := pathID(r, "id")
+// not chosen one. Its fields are the page's, not typed: one that does not
+// read is a bad request.
+func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	f := r.PostForm
 	mode := studyMode(f.Get("mode"))
 	rating, err := quiz.ParseRating(f.Get("rating"))
 	if err != nil {
-		s.fail(w, r, badRequest("Answer with Again, Hard, Good or Easy."))
-		return
+		return badRequest("Answer with Again, Hard, Good or Easy.")
 	}
-	card, err := strconv.ParseInt(f.Get("card"), 10, 64)
-	if err != nil || card <= 0 {
-		s.fail(w, r, badRequest("The answer does not say which card it is for."))
-		return
+	card, err := formCard(f.Get("card"))
+	if err != nil {
+		return err
 	}
 	reps := -1
 	if v := f.Get("reps"); v != "" {
 		if reps, err = strconv.Atoi(v); err != nil || reps < 0 {
-			s.fail(w, r, badRequest("The answer's card state is not a number."))
-			return
+			return badRequest("The answer's card state is not a number.")
 		}
 	}
-	now := s.now()
 	taken := time.Duration(-1)
 	if ms, err := strconv.ParseInt(f.Get("shown"), 10, 64); err == nil {
-		if d := now.Sub(time.UnixMilli(ms)); d >= 0 && d < 24*time.Hour {
+		if d := s.now().Sub(time.UnixMilli(ms)); d >= 0 && d < 24*time.Hour {
 			taken = d
 		}
 	}
 	l, err := s.ensureLearner(w, r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	res, err := s.store.Review(r.Context(), db.ReviewInput{
 		LearnerID: l.ID, SetID: setID, QuestionID: card, Rating: rating,
 		Reps: reps, Taken: taken, TimeZone: f.Get("tz"),
-	}, now)
-	if errors.Is(err, db.ErrConflict) {
+	})
+	switch {
+	case errors.Is(err, questions.ErrConflict):
 		redirect(w, r, studyURL(setID, mode, "answered"))
-		return
+	case err != nil:
+		return err
+	case res.Leech:
+		redirect(w, r, studyURL(setID, mode, "leech"))
+	default:
+		redirect(w, r, studyURL(setID, mode, ""))
 	}
-	if err != nil {
-		s.fail(w, r, err)
-		return
+	return nil
+}
+
+// formCard reads the card a study form is about: a question id.
+func formCard(v string) (int64, error) {
+	card, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || card <= 0 {
+		return 0, badRequest("The request does not say which card it is about.")
 	}
-	notice := ""
-	if res.Leech {
-		notice = "leech"
-	}
-	redirect(w, r, studyURL(setID, mode, notice))
+	return card, nil
 }

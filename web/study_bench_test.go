@@ -28,11 +28,12 @@ func benchServer(b *testing.B) (http.Handler, string, int64, []int64) {
 	}
 	b.Cleanup(func() { store.Close() })
 	clk := &clock{t: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)}
-	setID, err := store.CreateSet(ctx, testSet, "", clk.now())
+	store.SetClock(clk.now)
+	setID, err := store.CreateSet(ctx, testSet, "")
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := New(ctx, store, slog.New(slog.NewTextHandler(io.Discard, nil)), DefaultConfig(), clk.now)
+	s, err := New(ctx, store, slog.New(slog.NewTextHandler(io.Discard, nil)), DefaultConfig())
 	if err != nil {
 		b.Fatal(err)
 	}

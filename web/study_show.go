@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -16,32 +17,21 @@ import (
 // studyShow is the flashcard page of a set: the next card's front, or its
 // back with ?show=1, or what is left to do when nothing is due. It changes
 // nothing: a learner who never answered sees every card new.
-func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	q := r.URL.Query()
 	mode := studyMode(q.Get("mode"))
-	opt := db.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
+	opt := quiz.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
 	if c := q.Get("card"); c != "" {
+		var err error
 		if opt.CardID, err = strconv.ParseInt(c, 10, 64); err != nil || opt.CardID <= 0 {
-			s.fail(w, r, db.ErrNotFound)
-			return
+			return questions.ErrNotFound
 		}
 	}
-	l, _, err := s.learner(r)
+	st, err := s.store.Study(r.Context(), learnerOf(r).ID, id, opt)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	now := s.now()
-	st, err := s.store.Study(r.Context(), l.ID, id, now, opt)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	show := q.Get("show") == "1" && st.Card != nil
 	shown := now
 	if show {
@@ -53,10 +43,52 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	m := studyPage(st, mode, show, shown, now)
-	m.Page = s.page(r, "Flashcards: "+st.Set.Title, "sets", l)
+	m.Page = s.page(r, "Flashcards: "+st.Set.Title, "sets")
 	m.Page.Notice = ""
 	m.Message = studyNotices[q.Get("notice")]
 	s.render(w, r, views.StudyView(m))
+	return nil
+}
+
+// studyMode keeps only the modes the study page knows: "ahead" (study
+// cards before they are due) and "more" (new cards beyond today's limit).
+func studyMode(v string) string {
+	if v == "ahead" || v == "more" {
+		return v
+	}
+	return ""
+}
+
+// studyURL is the study page of a set, with a mode and a notice key
+// (either may be ""), and more name, value pairs.
+func studyURL(setID int64, mode, notice string, kv ...string) string {
+	q := url.Values{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		q.Set(kv[i], kv[i+1])
+	}
+	if mode != "" {
+		q.Set("mode", mode)
+	}
+	if notice != "" {
+		q.Set("notice", notice)
+	}
+	u := fmt.Sprintf("/sets/%d/study", setID)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u
+}
+
+// studyNotices are the one-off messages of the study pages, by the key a
+// redirect passes; only these are shown.
+var studyNotices = map[string]string{
+	"undone":          "Your last answer is undone: here is the card again.",
+	"nothing-to-undo": "There is no answer to undo: only flashcard answers given today can be taken back.",
+	"answered":        "That card had already been answered (in another tab?), so the second answer was not counted.",
+	"leech":           "You have forgotten that card many times, so it is marked as a leech. Try putting the answer in your own words, or suspend the card.",
+	"suspended":       "The card is suspended: it will not come back until you restore it.",
+	"restored":        "Your suspended cards are back in the set.",
+	"saved":           "Your settings are saved.",
 }
 
 // studyPage builds the page from the study state: the card, its answer
@@ -90,7 +122,7 @@ func studyPage(st db.Study, mode string, show bool, shown, now time.Time) views.
 		ID:       c.Question.ID,
 		Reps:     c.Card.Reps,
 		State:    c.Card.State.String(),
-		Leech:    c.Leech(sched),
+		Leech:    sched.Leech(c.Card),
 		Question: q,
 		Answer:   quiz.RightAnswerText(q),
 		Feedback: backFeedback(q),

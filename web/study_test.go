@@ -368,11 +368,24 @@ func TestSettings(t *testing.T) {
 	if r.status != http.StatusUnprocessableEntity {
 		t.Fatalf("invalid settings = %d, want 422", r.status)
 	}
-	mustContain(t, "errors", r.body, `id="retention-error">Choose a retention from 70% to 99%.`, `id="new_per_day-error">Type a whole number`,
-		`id="time_zone-error">Choose a time zone`, `value="50"`, `value="lots"`, `aria-invalid="true"`, "Back to studying")
-	if strings.Contains(r.body, `id="rollover_hour-error"`) {
+	page := parseHTML(t, r.body)
+	for field, want := range map[string]string{
+		"retention": "Choose a retention from 70% to 99%.", "new_per_day": "Type a whole number", "time_zone": "Choose a time zone",
+	} {
+		if got := page.Find("#" + field + "-error").Text(); !strings.HasPrefix(got, want) {
+			t.Errorf("the message beside %s = %q, want %q", field, got, want)
+		}
+		if got := page.Find("#"+field).AttrOr("aria-invalid", ""); got != "true" {
+			t.Errorf("%s aria-invalid = %q, want true", field, got)
+		}
+	}
+	if page.Find("#rollover_hour-error").Length() != 0 || page.Find("#rollover_hour[aria-invalid]").Length() != 0 {
 		t.Error("the valid rollover hour is marked wrong")
 	}
+	if got := page.Find("#retention").AttrOr("value", "") + "|" + page.Find("#new_per_day").AttrOr("value", ""); got != "50|lots" {
+		t.Errorf("the values typed = %q, want them kept (50|lots)", got)
+	}
+	mustContain(t, "errors", r.body, "Back to studying")
 
 	r = b.post("/settings", url.Values{"retention": {"85%"}, "new_per_day": {"7"}, "time_zone": {"America/New_York"}, "rollover_hour": {"3"}})
 	if r.status != http.StatusSeeOther || r.location != "/settings?notice=saved" {

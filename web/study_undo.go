@@ -5,39 +5,67 @@ import (
 	"net/http"
 	"strconv"
 
-	"factdrill/db"
+	"factdrill/questions"
 )
 
 // studyUndo takes back the learner's last flashcard answer in the set and
 // shows that card again.
-func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request) {
-	setID, err := pathID(r, "id")
+func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	mode := studyMode(r.PostForm.Get("mode"))
-	lid, err := s.learnerID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	mode := studyMode(f.Get("mode"))
+	lid := learnerOf(r).ID
 	if lid == 0 {
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
-		return
+		return nil
 	}
-	qid, err := s.store.UndoReview(r.Context(), lid, setID, s.now())
-	if errors.Is(err, db.ErrNotFound) || errors.Is(err, db.ErrConflict) {
+	qid, err := s.store.UndoReview(r.Context(), lid, setID)
+	switch {
+	case errors.Is(err, questions.ErrNotFound) || errors.Is(err, questions.ErrConflict):
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
-		return
+	case err != nil:
+		return err
+	default:
+		redirect(w, r, studyURL(setID, mode, "undone", "card", strconv.FormatInt(qid, 10)))
 	}
+	return nil
+}
+
+// studySuspend takes the card shown out of the learner's study of the set,
+// until they restore it.
+func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	redirect(w, r, studyURL(setID, mode, "undone", "card", strconv.FormatInt(qid, 10)))
+	card, err := formCard(f.Get("card"))
+	if err != nil {
+		return err
+	}
+	l, err := s.ensureLearner(w, r)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SuspendCard(r.Context(), l.ID, setID, card, true); err != nil {
+		return err
+	}
+	redirect(w, r, studyURL(setID, studyMode(f.Get("mode")), "suspended"))
+	return nil
+}
+
+// studyUnsuspend puts every suspended card of the set back into study.
+func (s *Server) studyUnsuspend(w http.ResponseWriter, r *http.Request, setID int64) error {
+	f, err := postForm(r)
+	if err != nil {
+		return err
+	}
+	if lid := learnerOf(r).ID; lid != 0 {
+		if _, err := s.store.UnsuspendAll(r.Context(), lid, setID); err != nil {
+			return err
+		}
+	}
+	redirect(w, r, studyURL(setID, studyMode(f.Get("mode")), "restored"))
+	return nil
 }

@@ -1,73 +1,67 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
 
-	"factdrill/db"
 	"factdrill/quiz"
 	"factdrill/views"
+
+	"github.com/a-h/templ"
 )
 
 // classCreate makes a class with a fresh join code.
-func (t *teacherSite) classCreate(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	name := r.PostForm.Get("name")
-	c, err := t.store.CreateClass(r.Context(), tc.ID, name, t.now())
-	var inv *db.InvalidError
-	if errors.As(err, &inv) {
-		m, err := t.homeModel(r, tc)
-		if err != nil {
-			t.fail(w, r, err)
-			return
-		}
-		m.ClassName, m.Error = name, capitalize(inv.Reason.Error())+"."
-		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.TeacherHomeView(m))
-		return
-	}
+func (s *Server) classCreate(w http.ResponseWriter, r *http.Request) error {
+	f, errs, err := readForm(r, classFormOf)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	if len(errs) > 0 {
+		return s.invalid(w, r, func() (templ.Component, error) {
+			m, err := s.homeModel(r, f, errs)
+			return views.TeacherHomeView(m), err
+		})
+	}
+	c, err := s.store.CreateClass(r.Context(), teacherOf(r).ID, f.Name)
+	if err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=class-made", c.ID))
+	return nil
 }
 
 // classShow is a class's page for its teacher: join code, assignments and
 // results.
-func (t *teacherSite) classShow(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
+func (s *Server) classShow(w http.ResponseWriter, r *http.Request, id int64) error {
+	m, err := s.classModel(r, id, nil)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	m, err := t.classModel(r, tc, id)
-	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	t.render(w, r, views.ClassView(m))
+	s.render(w, r, views.ClassView(m))
+	return nil
 }
 
-func (t *teacherSite) classModel(r *http.Request, tc db.Teacher, id int64) (views.ClassPage, error) {
-	ctx := r.Context()
-	res, err := t.store.ClassResults(ctx, tc.ID, id)
+// classAgain shows the class's page again with the problems of one of its
+// forms.
+func (s *Server) classAgain(w http.ResponseWriter, r *http.Request, id int64, errs views.FieldErrors, rename string) error {
+	return s.invalid(w, r, func() (templ.Component, error) {
+		m, err := s.classModel(r, id, errs)
+		if rename != "" {
+			m.Rename = rename
+		}
+		return views.ClassView(m), err
+	})
+}
+
+func (s *Server) classModel(r *http.Request, id int64, errs views.FieldErrors) (views.ClassPage, error) {
+	ctx, tc := r.Context(), teacherOf(r)
+	res, err := s.store.ClassResults(ctx, tc.ID, id)
 	if err != nil {
 		return views.ClassPage{}, err
 	}
-	m := views.ClassPage{TeacherPage: t.tpage(r, tc, res.Class.Name, ""), Class: classRow(res.Class), JoinURL: siteURL(r) + "/join"}
+	m := views.ClassPage{TeacherPage: s.tpage(r, res.Class.Name, ""), Class: classRow(res.Class), JoinURL: siteURL(r) + "/join",
+		Rename: res.Class.Name, Errors: errs}
 	assigned := map[int64]bool{}
 	for _, a := range res.Assignments {
 		assigned[a.SetID] = true
@@ -85,29 +79,17 @@ func (t *teacherSite) classModel(r *http.Request, tc db.Teacher, id int64) (view
 		}
 		m.Results = append(m.Results, row)
 	}
-	sets, err := t.store.AssignableSets(ctx, tc.ID)
-	if err != nil {
-		return m, err
-	}
-	for _, s := range sets {
-		if !assigned[s.ID] {
-			title := s.Title
-			if !s.Published {
+	sets, err := s.store.AssignableSets(ctx, tc.ID)
+	for _, set := range sets {
+		if !assigned[set.ID] {
+			title := set.Title
+			if !set.Published {
 				title += " (draft)"
 			}
-			m.Sets = append(m.Sets, views.SetOption{ID: s.ID, Title: title})
+			m.Sets = append(m.Sets, views.SetOption{ID: set.ID, Title: title})
 		}
 	}
-	return m, nil
-}
-
-// siteURL is the address the request came to, for links to show students.
-func siteURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
+	return m, err
 }
 
 // takenText writes a time taken the way a results table shows it.
@@ -122,148 +104,78 @@ func takenText(d time.Duration) string {
 	return fmt.Sprintf("%dh %02dm", int(d.Hours()), int(d.Minutes())%60)
 }
 
-func (t *teacherSite) classRename(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err == nil {
-		err = r.ParseForm()
-	}
-	if err == nil {
-		err = t.store.RenameClass(r.Context(), tc.ID, id, r.PostForm.Get("name"))
-	}
+func (s *Server) classRename(w http.ResponseWriter, r *http.Request, id int64) error {
+	f, errs, err := readForm(r, classFormOf)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	if len(errs) > 0 {
+		return s.classAgain(w, r, id, errs, f.Name)
+	}
+	if err := s.store.RenameClass(r.Context(), teacherOf(r).ID, id, f.Name); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=renamed", id))
+	return nil
 }
 
-func (t *teacherSite) classDelete(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err == nil {
-		err = t.store.DeleteClass(r.Context(), tc.ID, id)
-	}
-	if err != nil {
-		t.fail(w, r, err)
-		return
+func (s *Server) classDelete(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := s.store.DeleteClass(r.Context(), teacherOf(r).ID, id); err != nil {
+		return err
 	}
 	redirect(w, r, "/teacher?notice=class-gone")
+	return nil
 }
 
 // classAssign gives the class a set with quiz settings.
-func (t *teacherSite) classAssign(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
+func (s *Server) classAssign(w http.ResponseWriter, r *http.Request, id int64) error {
+	f, err := readAssignForm(r)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		t.fail(w, r, err)
-		return
+	if errs := f.check(); len(errs) > 0 {
+		return s.classAgain(w, r, id, errs, "")
 	}
-	var q db.QuizSettings
-	setID, err := formInt(r, "set", 0)
-	if err == nil {
-		q.Draw, err = formInt(r, "draw", 0)
-	}
-	if err == nil {
-		q.MaxAttempts, err = formInt(r, "attempts", 0)
-	}
-	q.Shuffle = r.PostForm.Get("shuffle") == "1"
-	q.Feedback = r.PostForm.Get("feedback")
-	if q.Feedback == "" {
-		q.Feedback = db.FeedbackAfter
-	}
-	if err == nil {
-		_, err = t.store.Assign(r.Context(), tc.ID, id, int64(setID), q, t.now())
-	}
-	var inv *db.InvalidError
-	var ue *userError
-	if errors.As(err, &inv) || errors.As(err, &ue) {
-		m, err2 := t.classModel(r, tc, id)
-		if err2 != nil {
-			t.fail(w, r, err2)
-			return
-		}
-		if inv != nil {
-			m.Error = capitalize(inv.Reason.Error()) + "."
-		} else {
-			m.Error = ue.msg
-		}
-		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.ClassView(m))
-		return
-	}
-	if err != nil {
-		t.fail(w, r, err)
-		return
+	if _, err := s.store.Assign(r.Context(), teacherOf(r).ID, id, f.SetID, f.Settings); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=assigned", id))
+	return nil
 }
 
 // classUnassign takes a set away from a class.
-func (t *teacherSite) classUnassign(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
+func (s *Server) classUnassign(w http.ResponseWriter, r *http.Request, id int64) error {
+	tc := teacherOf(r)
+	a, err := s.store.Assignment(r.Context(), tc.ID, id)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	a, err := t.store.Assignment(r.Context(), tc.ID, id)
-	if err == nil {
-		err = t.store.Unassign(r.Context(), tc.ID, id)
-	}
-	if err != nil {
-		t.fail(w, r, err)
-		return
+	if err := s.store.Unassign(r.Context(), tc.ID, id); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=unassigned", a.ClassID))
+	return nil
 }
 
 // classStudent is one student's attempts in the class, with every answer.
-func (t *teacherSite) classStudent(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
+func (s *Server) classStudent(w http.ResponseWriter, r *http.Request, id int64) error {
 	lid, err := pathID(r, "learner")
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	c, attempts, err := t.store.ClassAttempts(r.Context(), tc.ID, id, lid)
+	ctx := r.Context()
+	c, attempts, err := s.store.ClassAttempts(ctx, teacherOf(r).ID, id, lid)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	l, err := t.store.Learner(r.Context(), lid)
+	l, err := s.store.Learner(ctx, lid)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	m := views.StudentPage{TeacherPage: t.tpage(r, tc, l.DisplayName(), ""), ClassID: c.ID, ClassName: c.Name, LearnerID: lid, Name: l.DisplayName()}
-	classes, err := t.store.LearnerClasses(r.Context(), lid)
+	m := views.StudentPage{TeacherPage: s.tpage(r, l.DisplayName(), ""), ClassID: c.ID, ClassName: c.Name, LearnerID: lid, Name: l.DisplayName()}
+	classes, err := s.store.LearnerClasses(ctx, lid)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	for _, lc := range classes {
 		m.Member = m.Member || lc.ID == c.ID
@@ -277,33 +189,25 @@ func (t *teacherSite) classStudent(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, resp := range a.Responses {
 			q := resp.Question.Question
-			item := views.ResultItem{Question: q, Answered: resp.Answered, Grade: resp.Grade}
+			item := views.ResultItem{Question: q, Answered: resp.Answered, Grade: resp.Grade()}
 			sa.Answers = append(sa.Answers, views.StudentAnswer{Number: resp.Position + 1, Stem: stemText(q),
 				Given: quiz.AnswerText(q, resp.Answer), Right: quiz.RightAnswerText(q), Verdict: views.Verdict(item), Class: views.ResultClass(item)})
 		}
 		m.Attempts = append(m.Attempts, sa)
 	}
-	t.render(w, r, views.StudentView(m))
+	s.render(w, r, views.StudentView(m))
+	return nil
 }
 
 // classRemoveStudent takes a student out of the class; their results stay.
-func (t *teacherSite) classRemoveStudent(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
+func (s *Server) classRemoveStudent(w http.ResponseWriter, r *http.Request, id int64) error {
 	lid, err := pathID(r, "learner")
-	if err == nil {
-		err = t.store.RemoveMember(r.Context(), tc.ID, id, lid)
-	}
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
+	}
+	if err := s.store.RemoveMember(r.Context(), teacherOf(r).ID, id, lid); err != nil {
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=removed", id))
+	return nil
 }

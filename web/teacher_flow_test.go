@@ -18,7 +18,7 @@ import (
 
 func TestLogin(t *testing.T) {
 	e := newEnv(t)
-	if _, err := e.store.CreateTeacher(context.Background(), "Rivera", testPassword, e.clock.now()); err != nil {
+	if _, err := e.store.CreateTeacher(context.Background(), "Rivera", testPassword); err != nil {
 		t.Fatal(err)
 	}
 	b := e.browser()
@@ -81,8 +81,8 @@ func mustURL(s string) *url.URL { u, _ := url.Parse(s); return u }
 func TestLoginThrottle(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	e.store.CreateTeacher(ctx, "Rivera", testPassword, e.clock.now())
-	e.store.CreateTeacher(ctx, "Okafor", testPassword, e.clock.now())
+	e.store.CreateTeacher(ctx, "Rivera", testPassword)
+	e.store.CreateTeacher(ctx, "Okafor", testPassword)
 	b := e.browser()
 	try := func(name, pw string) response {
 		return b.post("/login", url.Values{"name": {name}, "password": {pw}})
@@ -143,7 +143,7 @@ func TestLoginThrottle_Backoff(t *testing.T) {
 
 func TestTeacherSessionTimeouts(t *testing.T) {
 	e := newEnv(t)
-	e.store.CreateTeacher(context.Background(), "Rivera", testPassword, e.clock.now())
+	e.store.CreateTeacher(context.Background(), "Rivera", testPassword)
 	b := e.browser()
 	b.login("Rivera")
 	// Active every hour: still logged in at 11 hours.
@@ -166,7 +166,7 @@ func TestTeacherSessionTimeouts(t *testing.T) {
 
 func TestSetup(t *testing.T) {
 	e := newEnv(t)
-	token, err := e.store.CreateSetupToken(context.Background(), e.clock.now(), 24*time.Hour)
+	token, err := e.store.CreateSetupToken(context.Background(), 24*time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -198,7 +198,7 @@ func TestSetup(t *testing.T) {
 	}
 	t.Run("Expired", func(t *testing.T) {
 		e := newEnv(t)
-		token, _ := e.store.CreateSetupToken(context.Background(), e.clock.now(), 24*time.Hour)
+		token, _ := e.store.CreateSetupToken(context.Background(), 24*time.Hour)
 		e.clock.add(24 * time.Hour)
 		if r := e.browser().get("/setup/" + token); r.status != http.StatusNotFound {
 			t.Fatalf("an expired setup link = %d, want 404", r.status)
@@ -415,7 +415,7 @@ func TestClassQuizSettings(t *testing.T) {
 	}
 	w.sA.post(qURL, wrong)
 	st2, _ := w.store.AttemptQuestion(context.Background(), w.learnerA, id, n-1)
-	if !st2.Response.Grade.Right() {
+	if !st2.Response.Grade().Right() {
 		t.Errorf("after a second, wrong answer the first (right) one no longer stands: %+v", st2.Response)
 	}
 	w.sA.post(base+"/finish", nil)
@@ -463,14 +463,13 @@ func rightForm(q questions.Question) url.Values {
 func TestItemAnalysisFlags(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
-	now := w.clock.now()
 	_, qs, _ := w.store.TeacherSet(ctx, w.teacherA.ID, w.setA)
 	// Six students: the strong ones answer everything right but pick Lyon
 	// for question 1; the weak ones get question 1 right and the rest wrong.
 	for i := 0; i < 6; i++ {
-		l, _ := w.store.CreateLearner(ctx, now)
-		w.store.JoinClass(ctx, l.ID, w.classA.JoinCode, fmt.Sprintf("S%d", i), now)
-		a, err := w.store.StartClassAttempt(ctx, l.ID, w.assignA, now)
+		l, _ := w.store.CreateLearner(ctx)
+		w.store.JoinClass(ctx, l.ID, w.classA.JoinCode, fmt.Sprintf("S%d", i))
+		a, err := w.store.StartClassAttempt(ctx, l.ID, w.assignA)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -485,9 +484,9 @@ func TestItemAnalysisFlags(t *testing.T) {
 			case strong:
 				ans = answerOf(q.Question)
 			}
-			w.store.SaveAnswer(ctx, l.ID, a.ID, pos, ans, pos+1, now)
+			w.store.SaveAnswer(ctx, l.ID, a.ID, pos, ans, pos+1)
 		}
-		w.store.FinishAttempt(ctx, l.ID, a.ID, now)
+		w.store.FinishAttempt(ctx, l.ID, a.ID)
 	}
 	r := w.tA.get(fmt.Sprintf("/teacher/sets/%d/items", w.setA))
 	if r.status != http.StatusOK {

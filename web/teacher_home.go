@@ -8,46 +8,64 @@ import (
 )
 
 // teacherHome is the teacher's dashboard.
-func (t *teacherSite) teacherHome(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	m, err := t.homeModel(r, tc)
+func (s *Server) teacherHome(w http.ResponseWriter, r *http.Request) error {
+	m, err := s.homeModel(r, classForm{}, nil)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	t.render(w, r, views.TeacherHomeView(m))
+	s.render(w, r, views.TeacherHomeView(m))
+	return nil
 }
 
-func (t *teacherSite) homeModel(r *http.Request, tc db.Teacher) (views.TeacherHome, error) {
-	ctx := r.Context()
-	m := views.TeacherHome{TeacherPage: t.tpage(r, tc, "Dashboard", "home")}
-	sets, err := t.store.AssignableSets(ctx, tc.ID)
+// homeModel is the dashboard, with the new class form as typed.
+func (s *Server) homeModel(r *http.Request, f classForm, errs views.FieldErrors) (views.TeacherHome, error) {
+	ctx, tc := r.Context(), teacherOf(r)
+	m := views.TeacherHome{TeacherPage: s.tpage(r, "Dashboard", "home"), ClassName: f.Name, Errors: errs}
+	sets, err := s.store.AssignableSets(ctx, tc.ID)
 	if err != nil {
 		return m, err
 	}
-	for _, s := range sets {
-		if s.OwnerID == 0 {
-			m.Shared = append(m.Shared, setRow(s))
+	for _, set := range sets {
+		if set.OwnerID == 0 {
+			m.Shared = append(m.Shared, setRow(set))
 		}
 	}
-	own, err := t.store.TeacherSets(ctx, tc.ID)
+	own, err := s.store.TeacherSets(ctx, tc.ID)
 	if err != nil {
 		return m, err
 	}
-	for _, s := range own {
-		m.Sets = append(m.Sets, setRow(s))
+	for _, set := range own {
+		m.Sets = append(m.Sets, setRow(set))
 	}
-	classes, err := t.store.TeacherClasses(ctx, tc.ID)
-	if err != nil {
-		return m, err
-	}
+	classes, err := s.store.TeacherClasses(ctx, tc.ID)
 	for _, c := range classes {
 		m.Classes = append(m.Classes, classRow(c))
 	}
-	return m, nil
+	return m, err
+}
+
+// tpage fills in what every teacher page shows.
+func (s *Server) tpage(r *http.Request, title, section string) views.TeacherPage {
+	return views.TeacherPage{Title: title, Section: section, Teacher: teacherOf(r).Name, Notice: teacherNotices[r.URL.Query().Get("notice")]}
+}
+
+// teacherNotices are the one-off messages a redirect can ask a teacher
+// page to show.
+var teacherNotices = map[string]string{
+	"welcome":     "Welcome! Make a class, then upload or generate a set to assign it.",
+	"logged-in":   "You are logged in.",
+	"uploaded":    "The file was read without problems. Review the questions, then publish the set.",
+	"generated":   "The questions are ready. Untick the ones to drop, correct the others, then publish.",
+	"saved":       "The set is saved.",
+	"published":   "The set is published: the classes it is assigned to can take it.",
+	"unpublished": "The set is unpublished: no one can start it until you publish it again.",
+	"deleted":     "The set is deleted.",
+	"class-made":  "The class is ready. Give students the join code and assign a set.",
+	"assigned":    "The set is assigned.",
+	"unassigned":  "The set is no longer assigned.",
+	"renamed":     "The class is renamed.",
+	"class-gone":  "The class is deleted.",
+	"removed":     "The student is removed from the class.",
 }
 
 func setRow(s db.SetInfo) views.TeacherSetRow {

@@ -17,20 +17,11 @@ import (
 // teacher's classes: facility, discrimination, how often each option was
 // chosen, and flags on questions that mislead. Flagged questions come
 // first, generated ones before the others, each with a link to edit it.
-func (t *teacherSite) teacherItems(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
+func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request, id int64) error {
+	tc := teacherOf(r)
+	info, qs, attempts, err := s.store.SetAttempts(r.Context(), tc.ID, id)
 	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	info, qs, attempts, err := t.store.SetAttempts(r.Context(), tc.ID, id)
-	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	index := map[int64]int{}
 	set := make([]questions.Question, len(qs))
@@ -46,12 +37,12 @@ func (t *teacherSite) teacherItems(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				continue
 			}
-			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Grade.Fraction})
+			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Fraction})
 		}
 		answers = append(answers, row)
 	}
 	stats := quiz.AnalyzeItems(set, answers)
-	m := views.ItemsPage{TeacherPage: t.tpage(r, tc, "Item analysis: "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
+	m := views.ItemsPage{TeacherPage: s.tpage(r, "Item analysis: "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
 		Attempts: len(attempts), MinN: quiz.MinItemResponses}
 	for _, st := range stats {
 		if st.N == 0 {
@@ -93,18 +84,19 @@ func (t *teacherSite) teacherItems(w http.ResponseWriter, r *http.Request) {
 		}
 		return cmp.Compare(rank(a), rank(b))
 	})
-	t.render(w, r, views.ItemsView(m))
+	s.render(w, r, views.ItemsView(m))
+	return nil
 }
 
 // stemText is a question's stem as one line of plain text, shortened, for
 // tables and lists.
 func stemText(q questions.Question) string {
-	s := strings.Join(strings.Fields(q.Stem), " ")
-	if r := []rune(s); len(r) > 200 {
-		s = string(r[:199]) + "…"
+	text := strings.Join(strings.Fields(q.Stem), " ")
+	if r := []rune(text); len(r) > 200 {
+		text = string(r[:199]) + "…"
 	}
-	if s == "" {
+	if text == "" {
 		return q.Name()
 	}
-	return s
+	return text
 }

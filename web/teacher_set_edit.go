@@ -1,7 +1,6 @@
 package web
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -16,41 +15,30 @@ import (
 
 // setEditShow is the set editor: the review step after an upload or a
 // generation, and the way to correct a set later.
-func (t *teacherSite) setEditShow(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
+func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request, id int64) error {
+	info, qs, err := s.ownSet(r, id)
+	if err != nil {
+		return err
 	}
-	info, qs, ok := t.ownSet(w, r, tc)
-	if !ok {
-		return
-	}
-	m := views.SetEditPage{TeacherPage: t.tpage(r, tc, "Edit "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
+	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
 		Description: info.Description, Published: info.Published}
 	for i, q := range qs {
 		m.Items = append(m.Items, editItem(i, q.Question))
 	}
-	t.render(w, r, views.SetEditView(m))
+	s.render(w, r, views.SetEditView(m))
+	return nil
 }
 
 // ownSet reads the set of the path that the teacher may change: their own.
 // A shared set (of no teacher's) is read-only, and another teacher's is
 // not found.
-func (t *teacherSite) ownSet(w http.ResponseWriter, r *http.Request, tc db.Teacher) (db.SetInfo, []db.StoredQuestion, bool) {
-	id, err := pathID(r, "id")
-	if err != nil {
-		t.fail(w, r, err)
-		return db.SetInfo{}, nil, false
-	}
-	info, qs, err := t.store.TeacherSet(r.Context(), tc.ID, id)
+func (s *Server) ownSet(r *http.Request, id int64) (db.SetInfo, []db.StoredQuestion, error) {
+	tc := teacherOf(r)
+	info, qs, err := s.store.TeacherSet(r.Context(), tc.ID, id)
 	if err == nil && info.OwnerID != tc.ID {
-		err = &userError{http.StatusForbidden, "This set is shared by the server: change its file in the questions folder instead."}
+		err = questions.Errorf(questions.CodeForbidden, "%s", "This set is shared by the server: change its file in the questions folder instead.")
 	}
-	if err != nil {
-		t.fail(w, r, err)
-		return db.SetInfo{}, nil, false
-	}
-	return info, qs, true
+	return info, qs, err
 }
 
 func editItem(i int, q questions.Question) views.EditItem {
@@ -78,33 +66,27 @@ func editItem(i int, q questions.Question) views.EditItem {
 // setEdit saves the editor's form: the questions ticked, as edited. A
 // question that is not valid any more is shown again with what is wrong,
 // and nothing is saved.
-func (t *teacherSite) setEdit(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
+func (s *Server) setEdit(w http.ResponseWriter, r *http.Request, id int64) error {
+	f, err := postForm(r)
+	if err != nil {
+		return err
 	}
-	if err := r.ParseForm(); err != nil {
-		t.fail(w, r, err)
-		return
+	info, qs, err := s.ownSet(r, id)
+	if err != nil {
+		return err
 	}
-	info, qs, ok := t.ownSet(w, r, tc)
-	if !ok {
-		return
+	if n, _ := formInt(f, "count", -1, views.FieldErrors{}); n != len(qs) {
+		return questions.Errorf(questions.CodeConflict, "%s", "The set changed since this page was opened. Open the editor again.")
 	}
-	if n, _ := formInt(r, "count", -1); n != len(qs) {
-		t.fail(w, r, &userError{http.StatusConflict, "The set changed since this page was opened. Open the editor again."})
-		return
-	}
-	f := r.PostForm
-	m := views.SetEditPage{TeacherPage: t.tpage(r, tc, "Edit "+info.Title, ""), SetID: info.ID,
-		SetTitle: f.Get("title"), Description: f.Get("description"), Published: info.Published}
+	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID,
+		SetTitle: f.Get("title"), Description: f.Get("description"), Published: info.Published, Errors: views.FieldErrors{}}
 	edit := db.SetEdit{Title: strings.Join(strings.Fields(m.SetTitle), " "), Description: strings.TrimSpace(m.Description), Publish: f.Get("publish") == "1"}
 	bad := 0
 	for i, stored := range qs {
 		q, it := editedQuestion(i, stored.Question, f)
 		if it.Keep && it.Error == "" {
 			if err := q.Validate(); err != nil {
-				it.Error = capitalize(strings.ReplaceAll(err.Error(), "\n", "; ")) + "."
+				it.Error = questions.Sentence(strings.ReplaceAll(err.Error(), "\n", "; "))
 			}
 		}
 		if it.Error != "" {
@@ -115,35 +97,36 @@ func (t *teacherSite) setEdit(w http.ResponseWriter, r *http.Request) {
 			edit.Questions = append(edit.Questions, db.StoredQuestion{ID: stored.ID, Question: q})
 		}
 	}
+	if edit.Title == "" || !utf8.ValidString(edit.Title) || utf8.RuneCountInString(edit.Title) > 200 {
+		m.Errors["title"] = "The set needs a title of at most 200 characters."
+	}
+	if !utf8.ValidString(edit.Description) || utf8.RuneCountInString(edit.Description) > 500 {
+		m.Errors["description"] = "The description is longer than 500 characters."
+	}
 	switch {
 	case bad > 0:
-		m.Error = fmt.Sprintf("%s to correct; nothing was saved.", countNoun(bad, "question"))
-	case edit.Title == "" || !utf8.ValidString(edit.Title) || utf8.RuneCountInString(edit.Title) > 200:
-		m.Error = "The set needs a title of at most 200 characters."
-	case !utf8.ValidString(edit.Description) || utf8.RuneCountInString(edit.Description) > 500:
-		m.Error = "The description is longer than 500 characters."
+		m.Errors[""] = fmt.Sprintf("%s to correct; nothing was saved.", views.Plural(bad, "question"))
+	case len(m.Errors) > 0:
+		m.Errors[""] = "Nothing was saved: see the messages below."
 	case len(edit.Questions) == 0:
-		m.Error = "Keep at least one question, or delete the set from its page."
+		m.Errors[""] = "Keep at least one question, or delete the set from its page."
 	}
-	if m.Error != "" {
-		t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))
-		return
-	}
-	if err := t.store.UpdateSet(r.Context(), tc.ID, info.ID, edit, t.now()); err != nil {
-		var inv *db.InvalidError
-		if errors.As(err, &inv) {
-			m.Error = capitalize(inv.Reason.Error()) + "."
-			t.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))
-			return
+	if len(m.Errors) == 0 {
+		err = s.store.UpdateSet(r.Context(), teacherOf(r).ID, info.ID, edit)
+		if err := problem(m.Errors, "", err); err != nil {
+			return err
 		}
-		t.fail(w, r, err)
-		return
+	}
+	if len(m.Errors) > 0 {
+		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.SetEditView(m))
+		return nil
 	}
 	notice := "saved"
 	if edit.Publish {
 		notice = "published"
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/sets/%d?notice=%s", info.ID, notice))
+	return nil
 }
 
 // editedQuestion applies the editor's fields for question i to the stored

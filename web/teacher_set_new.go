@@ -2,27 +2,22 @@ package web
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"strings"
 
-	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/views"
 )
 
 // setNew offers the two ways to make a set: a question file or a document.
-func (t *teacherSite) setNew(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	t.render(w, r, views.NewSetView(t.newSetPage(r, tc)))
+func (s *Server) setNew(w http.ResponseWriter, r *http.Request) error {
+	s.render(w, r, views.NewSetView(s.newSetPage(r)))
+	return nil
 }
 
-func (t *teacherSite) newSetPage(r *http.Request, tc db.Teacher) views.NewSetPage {
-	return views.NewSetPage{TeacherPage: t.tpage(r, tc, "New set", "new"), MaxMB: questions.MaxFileSize >> 20, Count: defaultGenerateCount}
+func (s *Server) newSetPage(r *http.Request) views.NewSetPage {
+	return views.NewSetPage{TeacherPage: s.tpage(r, "New set", "new"), MaxMB: questions.MaxFileSize >> 20, Count: defaultGenerateCount}
 }
 
 // formFile reads the uploaded file of a multipart form field, up to one
@@ -52,11 +47,4 @@ func formFile(r *http.Request, field string) (string, []byte, error) {
 		name = "upload"
 	}
 	return name, data, nil
-}
-
-func countNoun(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -10,71 +10,47 @@ import (
 
 // teacherSetShow is a set seen by a teacher: every question with its
 // answer and source.
-func (t *teacherSite) teacherSetShow(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
+func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64) error {
+	info, qs, err := s.store.TeacherSet(r.Context(), teacherOf(r).ID, id)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
-	info, qs, err := t.store.TeacherSet(r.Context(), tc.ID, id)
-	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	m := views.TeacherSetPage{TeacherPage: t.tpage(r, tc, info.Title, ""), Set: setRow(info), Description: info.Description}
+	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description}
 	for i, q := range qs {
 		m.Questions = append(m.Questions, views.TeacherQuestion{Number: i + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question)})
 		if q.Source != nil {
 			m.Generated++
 		}
 	}
-	t.render(w, r, views.TeacherSetView(m))
+	s.render(w, r, views.TeacherSetView(m))
+	return nil
 }
 
-func (t *teacherSite) setPublish(w http.ResponseWriter, r *http.Request) { t.setPublished(w, r, true) }
-func (t *teacherSite) setUnpublish(w http.ResponseWriter, r *http.Request) {
-	t.setPublished(w, r, false)
+func (s *Server) setPublish(w http.ResponseWriter, r *http.Request, id int64) error {
+	return s.setPublished(w, r, id, true)
 }
 
-func (t *teacherSite) setPublished(w http.ResponseWriter, r *http.Request, published bool) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	if err := t.store.SetPublished(r.Context(), tc.ID, id, published, t.now()); err != nil {
-		t.fail(w, r, err)
-		return
+func (s *Server) setUnpublish(w http.ResponseWriter, r *http.Request, id int64) error {
+	return s.setPublished(w, r, id, false)
+}
+
+func (s *Server) setPublished(w http.ResponseWriter, r *http.Request, id int64, published bool) error {
+	if err := s.store.SetPublished(r.Context(), teacherOf(r).ID, id, published); err != nil {
+		return err
 	}
 	notice := "published"
 	if !published {
 		notice = "unpublished"
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/sets/%d?notice=%s", id, notice))
+	return nil
 }
 
 // setDelete deletes a set with its results.
-func (t *teacherSite) setDelete(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	id, err := pathID(r, "id")
-	if err != nil {
-		t.fail(w, r, err)
-		return
-	}
-	if err := t.store.DeleteSet(r.Context(), tc.ID, id); err != nil {
-		t.fail(w, r, err)
-		return
+func (s *Server) setDelete(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := s.store.DeleteSet(r.Context(), teacherOf(r).ID, id); err != nil {
+		return err
 	}
 	redirect(w, r, "/teacher?notice=deleted")
+	return nil
 }

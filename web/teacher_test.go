@@ -59,10 +59,10 @@ func newWorld(t *testing.T) *world {
 	ctx := context.Background()
 	w := &world{env: e, anon: e.browser(), sA: e.browser(), sB: e.browser(), tA: e.browser(), tB: e.browser()}
 	var err error
-	if w.teacherA, err = e.store.CreateTeacher(ctx, "Teacher A", testPassword, e.clock.now()); err != nil {
+	if w.teacherA, err = e.store.CreateTeacher(ctx, "Teacher A", testPassword); err != nil {
 		t.Fatal(err)
 	}
-	if w.teacherB, err = e.store.CreateTeacher(ctx, "Teacher B", testPassword, e.clock.now()); err != nil {
+	if w.teacherB, err = e.store.CreateTeacher(ctx, "Teacher B", testPassword); err != nil {
 		t.Fatal(err)
 	}
 	w.tA.login("Teacher A")
@@ -74,16 +74,16 @@ func newWorld(t *testing.T) *world {
 		as  *int64
 		fb  string
 	}{{w.teacherA, &w.setA, &w.classA, &w.assignA, db.FeedbackDuring}, {w.teacherB, &w.setB, &w.classB, &w.assignB, db.FeedbackAfter}} {
-		if *s.set, err = e.store.CreateDraftSet(ctx, s.tc.ID, testSet, e.clock.now()); err != nil {
+		if *s.set, err = e.store.CreateDraftSet(ctx, s.tc.ID, testSet); err != nil {
 			t.Fatal(err)
 		}
-		if err := e.store.SetPublished(ctx, s.tc.ID, *s.set, true, e.clock.now()); err != nil {
+		if err := e.store.SetPublished(ctx, s.tc.ID, *s.set, true); err != nil {
 			t.Fatal(err)
 		}
-		if *s.cl, err = e.store.CreateClass(ctx, s.tc.ID, "Class of "+s.tc.Name, e.clock.now()); err != nil {
+		if *s.cl, err = e.store.CreateClass(ctx, s.tc.ID, "Class of "+s.tc.Name); err != nil {
 			t.Fatal(err)
 		}
-		if *s.as, err = e.store.Assign(ctx, s.tc.ID, s.cl.ID, *s.set, db.QuizSettings{Feedback: s.fb}, e.clock.now()); err != nil {
+		if *s.as, err = e.store.Assign(ctx, s.tc.ID, s.cl.ID, *s.set, db.QuizSettings{Feedback: s.fb}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -16,33 +16,26 @@ const maxProblemsShown = 100
 // upload reads a question file (GIFT, Aiken, CSV/TSV, Anki text) and
 // stores it as a draft set of the teacher's. A file with any problem is
 // refused whole, its problems listed by line, and nothing is stored.
-func (t *teacherSite) upload(w http.ResponseWriter, r *http.Request) {
-	tc, ok := t.requireTeacher(w, r)
-	if !ok {
-		return
-	}
-	m := t.newSetPage(r, tc)
-	refuse := func(status int, msg string) {
+func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
+	m := s.newSetPage(r)
+	refuse := func(status int, msg string) error {
 		m.UploadError = msg
-		t.renderStatus(w, r, status, views.NewSetView(m))
+		s.renderStatus(w, r, status, views.NewSetView(m))
+		return nil
 	}
 	name, data, err := formFile(r, "file")
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than %d MB.", questions.MaxFileSize>>20))
-		return
+		return refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("The file is larger than %d MB.", questions.MaxFileSize>>20))
 	case errors.Is(err, http.ErrMissingFile) || (err == nil && len(data) == 0):
-		refuse(http.StatusUnprocessableEntity, "Choose a question file to upload.")
-		return
+		return refuse(http.StatusUnprocessableEntity, "Choose a question file to upload.")
 	case err != nil:
-		refuse(http.StatusBadRequest, "The upload could not be read; please try again.")
-		return
+		return refuse(http.StatusBadRequest, "The upload could not be read; please try again.")
 	}
 	m.FileName = name
 	if len(data) > questions.MaxFileSize {
-		refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("%s is larger than %d MB.", name, questions.MaxFileSize>>20))
-		return
+		return refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("%s is larger than %d MB.", name, questions.MaxFileSize>>20))
 	}
 	set, err := questions.Read(name, data)
 	if err != nil {
@@ -61,16 +54,17 @@ func (t *teacherSite) upload(w http.ResponseWriter, r *http.Request) {
 				}
 				m.FileProblems = append(m.FileProblems, views.FileProblem{Where: where, Msg: p.Msg})
 			}
-			refuse(http.StatusUnprocessableEntity, fmt.Sprintf("%s was not imported: %s.", name, countNoun(len(list), "problem")))
-			return
+			return refuse(http.StatusUnprocessableEntity, fmt.Sprintf("%s was not imported: %s.", name, views.Plural(len(list), "problem")))
 		}
-		refuse(http.StatusUnprocessableEntity, fmt.Sprintf("%s was not imported: %v.", name, err))
-		return
+		if questions.ErrorCode(err) != questions.CodeInvalid {
+			return err
+		}
+		return refuse(http.StatusUnprocessableEntity, fmt.Sprintf("%s was not imported: %s", name, questions.ErrorMessage(err)))
 	}
-	id, err := t.store.CreateDraftSet(r.Context(), tc.ID, set, t.now())
+	id, err := s.store.CreateDraftSet(r.Context(), teacherOf(r).ID, set)
 	if err != nil {
-		t.fail(w, r, err)
-		return
+		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/sets/%d?notice=uploaded", id))
+	return nil
 }

@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"factdrill/db"
 	"factdrill/questions"
 )
@@ -60,12 +62,13 @@ func newEnv(t *testing.T) *env {
 	}
 	t.Cleanup(func() { store.Close() })
 	clk := &clock{t: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)}
-	setID, err := store.CreateSet(ctx, testSet, "", clk.now())
+	store.SetClock(clk.now)
+	setID, err := store.CreateSet(ctx, testSet, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s, err := New(ctx, store, log, DefaultConfig(), clk.now)
+	s, err := New(ctx, store, log, DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,4 +385,14 @@ func TestSessionExpires(t *testing.T) {
 	if r := b.get(base + "/questions/1"); r.status != 404 {
 		t.Fatalf("question after the session expired = %d, want 404", r.status)
 	}
+}
+
+// parseHTML parses a page, to query it as a browser would.
+func parseHTML(t *testing.T, body string) *goquery.Document {
+	t.Helper()
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("parse the page: %v", err)
+	}
+	return doc
 }

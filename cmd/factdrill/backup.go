@@ -12,14 +12,12 @@ import (
 // runBackup copies the database to a new file while the server may be
 // running: `factdrill backup -db factdrill.db backup.db`.
 func runBackup(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs := flags("backup", &cfg, getenv, stderr)
-	if err := fs.Parse(args); err != nil {
-		return errUsage
+	cfg, fs, err := flags("backup", getenv, stderr)
+	if err != nil {
+		return err
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: factdrill backup [-db PATH] DEST")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill backup [-db PATH] DEST", func(n int) bool { return n == 1 }); err != nil {
+		return err
 	}
 	dst := fs.Arg(0)
 	if _, err := os.Stat(dst); err == nil {

@@ -59,15 +59,7 @@ func (b tab) studyAttr(name string) string {
 func TestBrowser_Flashcards(t *testing.T) {
 	ctx := newBrowser(t)
 	srv := startServer(t, tempDB(t))
-	store, err := db.Open(context.Background(), srv.DB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	info, err := store.BuiltinSet(context.Background(), seedName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, info := seedSetOf(t, srv.DB)
 	b := tab{t, ctx}
 	b.open(fmt.Sprintf("%s/sets/%d", srv.URL, info.ID))
 	b.click(`[data-testid="study-flashcards"]`)
@@ -86,6 +78,7 @@ func TestBrowser_Flashcards(t *testing.T) {
 		st := db.DefaultStudySettings()
 		c := quiz.Card{}
 		if learnerKnown {
+			var err error
 			if st, err = store.StudySettings(context.Background(), learner); err != nil {
 				t.Fatal(err)
 			}
@@ -161,7 +154,7 @@ func TestBrowser_Flashcards(t *testing.T) {
 				t.Fatal(err)
 			}
 			st.NewPerDay = 3
-			if err := store.SaveStudySettings(context.Background(), learner, st, time.Now()); err != nil {
+			if err := store.SaveStudySettings(context.Background(), learner, st); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -56,7 +55,7 @@ func TestBrowser_EveryKind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	setID, err := store.CreateSet(context.Background(), set, "", time.Now())
+	setID, err := store.CreateSet(context.Background(), set, "")
 	store.Close()
 	if err != nil {
 		t.Fatal(err)

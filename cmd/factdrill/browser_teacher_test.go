@@ -248,7 +248,7 @@ func TestBrowser_TeacherPhone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	setID, err := store.CreateDraftSet(context.Background(), 1, set, time.Now())
+	setID, err := store.CreateDraftSet(context.Background(), 1, set)
 	store.Close()
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"factdrill/db"
 	"factdrill/questions"
 )
 
@@ -231,15 +230,7 @@ func TestBrowser_StudentJourney(t *testing.T) {
 	ctx := newBrowser(t)
 	srv := startServer(t, tempDB(t))
 
-	store, err := db.Open(context.Background(), srv.DB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	info, err := store.BuiltinSet(context.Background(), seedName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store, info := seedSetOf(t, srv.DB)
 	_, qs, err := store.PublishedSet(context.Background(), info.ID)
 	if err != nil {
 		t.Fatal(err)

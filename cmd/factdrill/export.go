@@ -11,16 +11,14 @@ import (
 // runExport writes a stored set to stdout in a question-file format:
 // `factdrill export [-db PATH] -set ID [-format gift|csv|anki|json]`.
 func runExport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs := flags("export", &cfg, getenv, stderr)
+	cfg, fs, err := flags("export", getenv, stderr)
+	if err != nil {
+		return err
+	}
 	id := fs.Int64("set", 0, "`id` of the set to export (the number in its address, /sets/ID)")
 	format := fs.String("format", "gift", "`format`: gift, csv, anki or json")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if *id <= 0 || fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: factdrill export [-db PATH] -set ID [-format gift|csv|anki|json]")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill export [-db PATH] -set ID [-format gift|csv|anki|json]", func(n int) bool { return n == 0 && *id > 0 }); err != nil {
+		return err
 	}
 	switch *format {
 	case "gift", "csv", "anki", "json":

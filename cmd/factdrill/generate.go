@@ -21,12 +21,8 @@ func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	kinds := fs.String("kinds", "", "comma-separated `kinds` to write: multiple_choice, true_false, short_answer, cloze (default all)")
 	format := fs.String("format", "gift", "output `format`: gift or json (json keeps each question's source sentence)")
 	title := fs.String("title", "", "set `title` (default: the document's first heading)")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "usage: factdrill generate [-n N] [-kinds LIST] [-format gift|json] FILE   (FILE - reads stdin)")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill generate [-n N] [-kinds LIST] [-format gift|json] FILE   (FILE - reads stdin)", func(n int) bool { return n == 1 }); err != nil {
+		return err
 	}
 	if *format != "gift" && *format != "json" {
 		fmt.Fprintf(stderr, "factdrill generate: unknown format %q (want gift or json)\n", *format)

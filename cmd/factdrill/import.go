@@ -9,10 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/views"
 )
 
 // runImport reads question files into the database as sets:
@@ -20,17 +20,15 @@ import (
 // Every file is read before anything is stored; if any has an error, every
 // error is printed as FILE:LINE:COL: message and nothing is imported.
 func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs := flags("import", &cfg, getenv, stderr)
+	cfg, fs, err := flags("import", getenv, stderr)
+	if err != nil {
+		return err
+	}
 	title := fs.String("set", "", "put the questions of all files in one set with this `title` (default: a set a file)")
 	dry := fs.Bool("dry-run", false, "read and report, but store nothing")
 	format := fs.String("format", "", "with -dry-run, `json` prints the sets read in the JSON form")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "usage: factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...", func(n int) bool { return n > 0 }); err != nil {
+		return err
 	}
 	if *format != "" && *format != "json" {
 		fmt.Fprintf(stderr, "factdrill import: unknown format %q (want json)\n", *format)
@@ -74,7 +72,7 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 			return enc.Encode(sets)
 		}
 		for _, s := range sets {
-			fmt.Fprintf(stdout, "%s: %s (%s); nothing stored (-dry-run)\n", s.Title, plural(len(s.Questions), "question"), kindSummary(s))
+			fmt.Fprintf(stdout, "%s: %s (%s); nothing stored (-dry-run)\n", s.Title, views.Plural(len(s.Questions), "question"), kindSummary(s))
 		}
 		return nil
 	}
@@ -85,11 +83,11 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer store.Close()
 	for _, s := range sets {
-		id, err := store.CreateSet(ctx, s, "", time.Now())
+		id, err := store.CreateSet(ctx, s, "")
 		if err != nil {
 			return fmt.Errorf("import %s: %w", s.Title, err)
 		}
-		fmt.Fprintf(stdout, "imported %q as set %d: %s (%s)\n", s.Title, id, plural(len(s.Questions), "question"), kindSummary(s))
+		fmt.Fprintf(stdout, "imported %q as set %d: %s (%s)\n", s.Title, id, views.Plural(len(s.Questions), "question"), kindSummary(s))
 	}
 	return nil
 }
@@ -128,13 +126,6 @@ func baseNames(paths []string) []string {
 		out[i] = filepath.Base(p)
 	}
 	return out
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // kindSummary counts a set's questions by kind: "3 multiple choice, 1 essay".

@@ -81,17 +81,36 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 }
 
 // flags returns a flag set for a command with the flags every command
-// shares (the database), defaults taken from the environment.
-func flags(name string, cfg *Config, getenv func(string) string, stderr io.Writer) *flag.FlagSet {
+// shares (the database, the log level), defaults taken from the
+// environment. An environment value that cannot be read is an error, as
+// the same value given as a flag would be.
+func flags(name string, getenv func(string) string, stderr io.Writer) (*Config, *flag.FlagSet, error) {
+	cfg := &Config{}
 	fs := flag.NewFlagSet("factdrill "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.DB, "db", envOr(getenv, "FACTDRILL_DB", "factdrill.db"), "SQLite database `file` (created if missing; env FACTDRILL_DB)")
 	cfg.LogLevel = slog.LevelInfo
 	if v := getenv("FACTDRILL_LOG_LEVEL"); v != "" {
-		cfg.LogLevel.UnmarshalText([]byte(v))
+		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			return nil, nil, fmt.Errorf("FACTDRILL_LOG_LEVEL=%q: want debug, info, warn or error", v)
+		}
 	}
 	fs.TextVar(&cfg.LogLevel, "log-level", cfg.LogLevel, "least `level` logged: debug, info, warn or error (env FACTDRILL_LOG_LEVEL)")
-	return fs
+	return cfg, fs, nil
+}
+
+// parseArgs parses a command's arguments; nargs says whether the number
+// of arguments left after the flags will do. A command line that will not
+// is errUsage, after usage is printed.
+func parseArgs(fs *flag.FlagSet, args []string, stderr io.Writer, usage string, nargs func(n int) bool) error {
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if !nargs(fs.NArg()) {
+		fmt.Fprintln(stderr, usage)
+		return errUsage
+	}
+	return nil
 }
 
 func envOr(getenv func(string) string, key, def string) string {

@@ -83,3 +83,18 @@ func TestRun_Usage(t *testing.T) {
 		t.Fatalf("bad flag = %v, want errUsage", err)
 	}
 }
+
+// TestRun_BadLogLevel checks that a log level in the environment that
+// cannot be read is refused, as the same flag would be, not ignored.
+func TestRun_BadLogLevel(t *testing.T) {
+	env := func(k string) string {
+		if k == "FACTDRILL_LOG_LEVEL" {
+			return "loud"
+		}
+		return ""
+	}
+	err := run(context.Background(), []string{"backup", "-db", tempDB(t), filepath.Join(t.TempDir(), "copy.db")}, env, nil, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), `FACTDRILL_LOG_LEVEL="loud"`) {
+		t.Fatalf("run with FACTDRILL_LOG_LEVEL=loud = %v, want an error naming it", err)
+	}
+}

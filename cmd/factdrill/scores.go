@@ -7,7 +7,8 @@ import (
 	"io"
 
 	"factdrill/db"
-	"factdrill/web"
+	"factdrill/db/export"
+	"factdrill/questions"
 )
 
 // runScores prints the score export that teachers download, as CSV, for
@@ -19,16 +20,14 @@ import (
 // and question. The rows are those of the downloads; the byte-order mark
 // the downloads start with is left out.
 func runScores(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs := flags("scores", &cfg, getenv, stderr)
+	cfg, fs, err := flags("scores", getenv, stderr)
+	if err != nil {
+		return err
+	}
 	code := fs.String("class", "", "only the class with this join `code`")
 	answers := fs.Bool("answers", false, "one row per attempt and question instead of one per student")
-	if err := fs.Parse(args); err != nil {
-		return errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: factdrill scores [-db PATH] [-class CODE] [-answers]")
-		return errUsage
+	if err := parseArgs(fs, args, stderr, "usage: factdrill scores [-db PATH] [-class CODE] [-answers]", func(n int) bool { return n == 0 }); err != nil {
+		return err
 	}
 	store, err := db.Open(ctx, cfg.DB)
 	if err != nil {
@@ -36,14 +35,14 @@ func runScores(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer store.Close()
 	classes, err := store.AllClassResults(ctx, 0, *code)
-	if errors.Is(err, db.ErrNotFound) {
+	if errors.Is(err, questions.ErrNotFound) {
 		return fmt.Errorf("scores: no class has the join code %q", *code)
 	}
 	if err != nil {
 		return err
 	}
 	if !*answers {
-		return web.WriteScoresCSV(stdout, classes)
+		return export.Scores(stdout, classes)
 	}
 	var all []db.AttemptDetail
 	for _, c := range classes {
@@ -53,5 +52,5 @@ func runScores(ctx context.Context, args []string, getenv func(string) string, s
 		}
 		all = append(all, attempts...)
 	}
-	return web.WriteAnswersCSV(stdout, all)
+	return export.Answers(stdout, all)
 }

@@ -24,11 +24,13 @@ var seedDocument string
 const seedName = "seed"
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	var cfg Config
-	fs := flags("serve", &cfg, getenv, stderr)
+	cfg, fs, err := flags("serve", getenv, stderr)
+	if err != nil {
+		return err
+	}
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "FACTDRILL_ADDR", "127.0.0.1:8080"), "`address` to listen on (env FACTDRILL_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", getenv("FACTDRILL_SECURE_COOKIES") == "1", "mark cookies Secure, for a site served over TLS (env FACTDRILL_SECURE_COOKIES=1)")
-	teacherFlags(fs, &cfg, getenv)
+	teacherFlags(fs, cfg, getenv)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -36,7 +38,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		fmt.Fprintf(stderr, "factdrill serve: unexpected argument %q\n", fs.Arg(0))
 		return errUsage
 	}
-	log := newLogger(cfg, stderr)
+	log := newLogger(*cfg, stderr)
 
 	store, err := db.Open(ctx, cfg.DB)
 	if err != nil {
@@ -49,7 +51,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 
 	wcfg := web.DefaultConfig()
 	wcfg.SecureCookies = cfg.SecureCookies
-	srv, err := web.New(ctx, store, log, wcfg, time.Now)
+	srv, err := web.New(ctx, store, log, wcfg)
 	if err != nil {
 		return err
 	}
@@ -59,7 +61,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	hs := srv.HTTPServer(cfg.Addr)
 	fmt.Fprintf(stdout, "factdrill: serving %s on http://%s/\n", cfg.DB, ln.Addr())
-	if err := teacherStart(ctx, store, cfg, ln.Addr(), stdout, stderr); err != nil {
+	if err := teacherStart(ctx, store, *cfg, ln.Addr(), stdout, stderr); err != nil {
 		ln.Close()
 		return err
 	}
@@ -86,14 +88,14 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 // ensureSeedSet generates the built-in set from the seed document on first
 // start; later starts find it in the database.
 func ensureSeedSet(ctx context.Context, store *db.Store) error {
-	if _, err := store.BuiltinSet(ctx, seedName); err == nil || !errors.Is(err, db.ErrNotFound) {
+	if _, err := store.BuiltinSet(ctx, seedName); err == nil || !errors.Is(err, questions.ErrNotFound) {
 		return err
 	}
 	set, err := seedSet()
 	if err != nil {
 		return err
 	}
-	_, err = store.CreateSet(ctx, set, seedName, time.Now())
+	_, err = store.CreateSet(ctx, set, seedName)
 	return err
 }
 
@@ -116,8 +118,8 @@ func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
 		select {
 		case <-ctx.Done():
 			return
-		case now := <-t.C:
-			if _, err := store.DeleteExpiredSessions(ctx, now); err != nil && ctx.Err() == nil {
+		case <-t.C:
+			if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("sweep sessions", "err", err)
 			}
 		}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"factdrill/db"
 	"io"
 	"os"
 	"path/filepath"
@@ -78,3 +79,19 @@ func (s *testServer) stop(t *testing.T) {
 }
 
 func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "factdrill.db") }
+
+// seedSetOf opens the database of a server started by the test (closed
+// when the test ends) and returns it with the built-in set.
+func seedSetOf(t *testing.T, path string) (*db.Store, db.SetInfo) {
+	t.Helper()
+	store, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	info, err := store.BuiltinSet(context.Background(), seedName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store, info
+}

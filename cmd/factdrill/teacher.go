@@ -8,11 +8,11 @@ import (
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"golang.org/x/term"
 
 	"factdrill/db"
+	"factdrill/questions"
 )
 
 // runTeacher manages teacher accounts from the command line:
@@ -30,8 +30,10 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 		return errUsage
 	}
 	action := args[0]
-	var cfg Config
-	fs := flags("teacher "+action, &cfg, getenv, stderr)
+	cfg, fs, err := flags("teacher "+action, getenv, stderr)
+	if err != nil {
+		return err
+	}
 	if err := fs.Parse(args[1:]); err != nil {
 		return errUsage
 	}
@@ -51,7 +53,7 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	if action == "password" {
 		if err := store.SetTeacherPassword(ctx, name, password); err != nil {
-			if errors.Is(err, db.ErrNotFound) {
+			if errors.Is(err, questions.ErrNotFound) {
 				return fmt.Errorf("teacher: no teacher is named %q", name)
 			}
 			return teacherError(err)
@@ -59,7 +61,7 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 		fmt.Fprintf(stdout, "factdrill: new password set for %s; their logins have ended\n", name)
 		return nil
 	}
-	t, err := store.CreateTeacher(ctx, name, password, time.Now())
+	t, err := store.CreateTeacher(ctx, name, password)
 	if err != nil {
 		return teacherError(err)
 	}
@@ -69,9 +71,8 @@ func runTeacher(ctx context.Context, args []string, getenv func(string) string, 
 
 // teacherError gives the reason of an invalid input plainly.
 func teacherError(err error) error {
-	var inv *db.InvalidError
-	if errors.As(err, &inv) {
-		return fmt.Errorf("teacher: %w", inv.Reason)
+	if questions.ErrorCode(err) == questions.CodeInvalid {
+		return fmt.Errorf("teacher: %s", questions.ErrorMessage(err))
 	}
 	return err
 }

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"factdrill/db"
 	"factdrill/questions"
@@ -25,7 +24,7 @@ var folderExts = map[string]bool{".gift": true, ".txt": true, ".csv": true, ".ts
 // read is reported with its problems and skipped whole; the others are
 // imported each in one transaction. The sets belong to no teacher: every
 // teacher may assign them, and they are changed by editing the files.
-func importFolder(ctx context.Context, store *db.Store, dir string, now time.Time, stdout, stderr io.Writer) error {
+func importFolder(ctx context.Context, store *db.Store, dir string, stdout, stderr io.Writer) error {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return fmt.Errorf("questions folder: %w", err)
@@ -63,7 +62,7 @@ func importFolder(ctx context.Context, store *db.Store, dir string, now time.Tim
 		if err == nil && prev.Hash == hash {
 			unchanged++
 			return nil
-		} else if err != nil && !errors.Is(err, db.ErrNotFound) {
+		} else if err != nil && !errors.Is(err, questions.ErrNotFound) {
 			return err
 		}
 		set, err := questions.Read(rel, data)
@@ -80,12 +79,11 @@ func importFolder(ctx context.Context, store *db.Store, dir string, now time.Tim
 			}
 			return nil
 		}
-		_, created, err := store.ImportFolderFile(ctx, rel, hash, set, now)
-		var inv *db.InvalidError
+		_, created, err := store.ImportFolderFile(ctx, rel, hash, set)
 		switch {
-		case errors.As(err, &inv):
+		case questions.ErrorCode(err) == questions.CodeInvalid:
 			refused++
-			fmt.Fprintf(stderr, "factdrill: %s not imported: %v\n", filepath.Join(dir, rel), inv.Reason)
+			fmt.Fprintf(stderr, "factdrill: %s not imported: %s\n", filepath.Join(dir, rel), questions.ErrorMessage(err))
 		case err != nil:
 			return err
 		case created:

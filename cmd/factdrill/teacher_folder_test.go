@@ -9,7 +9,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"factdrill/db"
 )
@@ -35,8 +34,7 @@ func TestRun_QuestionsFolder(t *testing.T) {
 	}
 	defer store.Close()
 	var stdout, stderr bytes.Buffer
-	now := time.Now()
-	if err := importFolder(ctx, store, dir, now, &stdout, &stderr); err != nil {
+	if err := importFolder(ctx, store, dir, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(stdout.String(), "2 imported, 0 updated, 0 unchanged, 1 not imported") {
@@ -54,7 +52,7 @@ func TestRun_QuestionsFolder(t *testing.T) {
 	write("week1.gift", "::A:: Rome is the capital of Italy. {T}\n\n::B:: How much is 2 and 2? {#4}\n\n::C:: Paris is in France. {T}\n")
 	stdout.Reset()
 	stderr.Reset()
-	if err := importFolder(ctx, store, dir, now, &stdout, &stderr); err != nil {
+	if err := importFolder(ctx, store, dir, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(stdout.String(), "0 imported, 1 updated, 1 unchanged, 1 not imported") {
@@ -64,7 +62,7 @@ func TestRun_QuestionsFolder(t *testing.T) {
 	if len(sets) != 2 || sets[0].Questions+sets[1].Questions != 5 {
 		t.Errorf("after the update: %+v, want 2 sets with 3 and 2 questions", sets)
 	}
-	if err := importFolder(ctx, store, filepath.Join(dir, "nope"), now, io.Discard, io.Discard); err == nil {
+	if err := importFolder(ctx, store, filepath.Join(dir, "nope"), io.Discard, io.Discard); err == nil {
 		t.Error("importing a missing folder succeeded")
 	}
 }

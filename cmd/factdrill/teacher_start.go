@@ -33,7 +33,7 @@ func teacherStart(ctx context.Context, store *db.Store, cfg Config, addr net.Add
 
 func startTeachers(ctx context.Context, store *db.Store, cfg Config, addr net.Addr, stdout, stderr io.Writer) error {
 	if cfg.Questions != "" {
-		if err := importFolder(ctx, store, cfg.Questions, time.Now(), stdout, stderr); err != nil {
+		if err := importFolder(ctx, store, cfg.Questions, stdout, stderr); err != nil {
 			return err
 		}
 	}
@@ -41,7 +41,7 @@ func startTeachers(ctx context.Context, store *db.Store, cfg Config, addr net.Ad
 	if err != nil || n > 0 {
 		return err
 	}
-	token, err := store.CreateSetupToken(ctx, time.Now(), setupLinkTTL)
+	token, err := store.CreateSetupToken(ctx, setupLinkTTL)
 	if err != nil {
 		return err
 	}

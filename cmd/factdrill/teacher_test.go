@@ -159,34 +159,38 @@ func TestRun_Scores(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
-	tc, _ := store.CreateTeacher(ctx, "Rivera", testPassword, now)
+	start := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+	now := start
+	store.SetClock(func() time.Time { return now })
+	tc, _ := store.CreateTeacher(ctx, "Rivera", testPassword)
 	set := questions.Set{Title: "Capitals", Questions: []questions.Question{
 		{Kind: questions.TrueFalse, Stem: "Rome is the capital of Italy.", Truth: true},
 		{Kind: questions.TrueFalse, Stem: "Lyon is the capital of France.", Truth: false},
 	}}
-	setID, _ := store.CreateDraftSet(ctx, tc.ID, set, now)
-	store.SetPublished(ctx, tc.ID, setID, true, now)
-	class, _ := store.CreateClass(ctx, tc.ID, "7B", now)
-	g, _ := store.Assign(ctx, tc.ID, class.ID, setID, db.QuizSettings{Feedback: db.FeedbackAfter}, now)
+	setID, _ := store.CreateDraftSet(ctx, tc.ID, set)
+	store.SetPublished(ctx, tc.ID, setID, true)
+	class, _ := store.CreateClass(ctx, tc.ID, "7B")
+	g, _ := store.Assign(ctx, tc.ID, class.ID, setID, db.QuizSettings{Feedback: db.FeedbackAfter})
 	for _, st := range []struct {
 		name  string
 		right int
 	}{{"=HYPERLINK(\"http://evil\")", 1}, {"Zoë Ångström", 2}} {
-		l, _ := store.CreateLearner(ctx, now)
-		store.JoinClass(ctx, l.ID, class.JoinCode, st.name, now)
-		a, err := store.StartClassAttempt(ctx, l.ID, g, now)
+		now = start
+		l, _ := store.CreateLearner(ctx)
+		store.JoinClass(ctx, l.ID, class.JoinCode, st.name)
+		a, err := store.StartClassAttempt(ctx, l.ID, g)
 		if err != nil {
 			t.Fatal(err)
 		}
 		yes, no := true, false
-		store.SaveAnswer(ctx, l.ID, a.ID, 0, quiz.Answer{True: &yes}, 1, now)
+		store.SaveAnswer(ctx, l.ID, a.ID, 0, quiz.Answer{True: &yes}, 1)
 		ans := &yes
 		if st.right == 2 {
 			ans = &no
 		}
-		store.SaveAnswer(ctx, l.ID, a.ID, 1, quiz.Answer{True: ans}, 1, now)
-		store.FinishAttempt(ctx, l.ID, a.ID, now.Add(time.Minute))
+		store.SaveAnswer(ctx, l.ID, a.ID, 1, quiz.Answer{True: ans}, 1)
+		now = start.Add(time.Minute)
+		store.FinishAttempt(ctx, l.ID, a.ID)
 	}
 	store.Close()
 

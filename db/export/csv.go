@@ -1,0 +1,144 @@
+// Package export writes what the store holds as files other programs
+// read: the score and answer CSVs a gradebook imports. It reads nothing
+// itself: callers pass what the store returned, so the web side's
+// downloads and the scores command share one writer and neither imports
+// the other. It lives under db because its inputs are db's result types.
+//
+// The files are CSV (RFC 4180: a header row, CRLF line ends, UTF-8).
+// Downloads start with BOM, so that Excel reads names with accents right;
+// the command line leaves it out. A text cell that a spreadsheet could run
+// as a formula (one starting with =, +, -, @, a tab or a carriage return)
+// gets a leading apostrophe, which spreadsheets show as text; cells that
+// are numbers we computed are written as they are.
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"factdrill/db"
+	"factdrill/quiz"
+)
+
+// BOM is the UTF-8 byte-order mark downloads start with.
+const BOM = "\uFEFF"
+
+// cell is one CSV value: text is neutralised, a number is not.
+type cell struct {
+	s      string
+	number bool
+}
+
+func text(s string) cell { return cell{s: s} }
+
+func number(s string) cell { return cell{s: s, number: true} }
+
+// neutralise makes text safe to open in a spreadsheet.
+func neutralise(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func writeRows(w io.Writer, rows [][]cell) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	for _, row := range rows {
+		rec := make([]string, len(row))
+		for i, c := range row {
+			if c.number {
+				rec[i] = c.s
+			} else {
+				rec[i] = neutralise(c.s)
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Scores writes a gradebook of the classes: one row per student of
+// each class (name, id, class), one column per set assigned to any of
+// them, with the student's best finished score in percent; empty where
+// there is none.
+func Scores(w io.Writer, classes []db.ClassResults) error {
+	type column struct {
+		setID int64
+		title string
+	}
+	var cols []column
+	colOf := map[int64]int{}
+	titles := map[string]int{}
+	for _, c := range classes {
+		for _, a := range c.Assignments {
+			if _, ok := colOf[a.SetID]; ok {
+				continue
+			}
+			title := a.SetTitle
+			if titles[title]++; titles[title] > 1 {
+				title = fmt.Sprintf("%s (%d)", title, titles[title])
+			}
+			colOf[a.SetID] = len(cols)
+			cols = append(cols, column{a.SetID, title})
+		}
+	}
+	header := []cell{text("Student"), text("Student ID"), text("Class")}
+	for _, c := range cols {
+		header = append(header, text(c.title+" (%)"))
+	}
+	rows := [][]cell{header}
+	for _, c := range classes {
+		for _, st := range c.Students {
+			row := []cell{text(st.Learner.DisplayName()), number(strconv.FormatInt(st.Learner.ID, 10)), text(c.Class.Name)}
+			scores := make([]cell, len(cols))
+			for i := range scores {
+				scores[i] = number("")
+			}
+			for i, a := range c.Assignments {
+				if best := st.Cells[i].Best; best >= 0 {
+					scores[colOf[a.SetID]] = number(strconv.Itoa(best))
+				}
+			}
+			rows = append(rows, append(row, scores...))
+		}
+	}
+	return writeRows(w, rows)
+}
+
+// Answers writes the detailed export: one row per attempt and
+// question, with the answer given, the right answer and the mark.
+func Answers(w io.Writer, attempts []db.AttemptDetail) error {
+	rows := [][]cell{{text("Class"), text("Student"), text("Student ID"), text("Set"), text("Attempt"), text("Started (UTC)"),
+		text("Finished (UTC)"), text("Score (%)"), text("Question"), text("Question text"), text("Kind"), text("Answer"),
+		text("Right answer"), text("Mark"), text("Right")}}
+	for _, a := range attempts {
+		finished, score := "", ""
+		if a.Finished() {
+			finished, score = a.FinishedAt.Format(time.DateTime), strconv.Itoa(a.Score.Percent())
+		}
+		for _, r := range a.Responses {
+			q := r.Question.Question
+			mark, right := "", ""
+			if q.Kind.Graded() && a.Finished() {
+				mark = strconv.FormatFloat(r.Fraction, 'f', -1, 64)
+				right = "no"
+				if r.Grade().Right() {
+					right = "yes"
+				}
+			}
+			rows = append(rows, []cell{text(a.ClassName), text(a.Learner.DisplayName()), number(strconv.FormatInt(a.LearnerID, 10)),
+				text(a.SetTitle), number(strconv.FormatInt(a.ID, 10)), number(a.StartedAt.Format(time.DateTime)), number(finished),
+				number(score), number(strconv.Itoa(r.Position + 1)), text(q.Name()), text(q.Kind.Label()),
+				text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right)})
+		}
+	}
+	return writeRows(w, rows)
+}

@@ -1,0 +1,167 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+
+	"factdrill/questions"
+)
+
+// Handler returns the whole site: every route, behind the middleware.
+// This is the site's map. handle routes a page or an action open to
+// anyone (each learner's data stays their own: another's id answers 404);
+// teacherOnly one for a teacher logged in, whose ids of another teacher's
+// things answer 404 too. web/authz_test.go checks every route here for
+// five kinds of visitor, and fails for a route it has no row for.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /{$}", s.handle(s.home))
+	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /static/", staticHandler())
+
+	// Quizzes: a set's page, its attempts, the result.
+	mux.Handle("GET /sets/{id}", s.handle(withID(s.setShow)))
+	mux.Handle("POST /sets/{id}/attempts", s.handle(withID(s.attemptStart)))
+	mux.Handle("GET /attempts/{id}", s.handle(withID(s.attemptShow)))
+	mux.Handle("GET /attempts/{id}/questions/{n}", s.handle(s.attemptQuestion))
+	mux.Handle("POST /attempts/{id}/questions/{n}", s.handle(s.attemptAnswer))
+	mux.Handle("GET /attempts/{id}/questions/{n}/feedback", s.handle(s.attemptFeedback))
+	mux.Handle("GET /attempts/{id}/finish", s.handle(withID(s.attemptFinishConfirm)))
+	mux.Handle("POST /attempts/{id}/finish", s.handle(withID(s.attemptFinish)))
+	mux.Handle("GET /attempts/{id}/result", s.handle(withID(s.attemptResult)))
+
+	// The learner: their name, their resume code, their settings.
+	mux.Handle("GET /me", s.handle(s.meShow))
+	mux.Handle("POST /me/name", s.handle(s.meName))
+	mux.Handle("GET /resume", s.handle(s.resumeShow))
+	mux.Handle("POST /resume", s.handle(s.resume))
+	mux.Handle("GET /settings", s.handle(s.settingsShow))
+	mux.Handle("POST /settings", s.handle(s.settingsSave))
+	mux.Handle("GET /stats", s.handle(s.statsShow))
+
+	// Flashcards.
+	mux.Handle("GET /sets/{id}/study", s.handle(withID(s.studyShow)))
+	mux.Handle("POST /sets/{id}/study", s.handle(withID(s.studyAnswer)))
+	mux.Handle("POST /sets/{id}/study/undo", s.handle(withID(s.studyUndo)))
+	mux.Handle("POST /sets/{id}/study/suspend", s.handle(withID(s.studySuspend)))
+	mux.Handle("POST /sets/{id}/study/unsuspend", s.handle(withID(s.studyUnsuspend)))
+
+	// Classes from the student's side.
+	mux.Handle("GET /join", s.handle(s.joinShow))
+	mux.Handle("POST /join", s.handle(s.join))
+	mux.Handle("GET /classes/{id}", s.handle(withID(s.classStudentShow)))
+	mux.Handle("POST /assignments/{id}/attempts", s.handle(withID(s.classAttemptStart)))
+
+	// Logging in, and the first teacher's account.
+	mux.Handle("GET /login", s.handle(s.loginShow))
+	mux.Handle("POST /login", s.handle(s.login))
+	mux.Handle("POST /logout", s.handle(s.logout))
+	mux.Handle("GET /setup/{token}", s.handle(s.setupShow))
+	mux.Handle("POST /setup/{token}", s.handle(s.setup))
+
+	// The teachers' pages.
+	mux.Handle("GET /teacher", s.teacherOnly(s.teacherHome))
+	mux.Handle("GET /teacher/sets/new", s.teacherOnly(s.setNew))
+	mux.Handle("POST /teacher/sets/upload", s.teacherOnly(s.upload))
+	mux.Handle("POST /teacher/sets/generate", s.teacherOnly(s.generate))
+	mux.Handle("GET /teacher/jobs/{id}", s.teacherOnly(s.jobShow))
+	mux.Handle("GET /teacher/sets/{id}", s.teacherOnly(withID(s.teacherSetShow)))
+	mux.Handle("GET /teacher/sets/{id}/edit", s.teacherOnly(withID(s.setEditShow)))
+	mux.Handle("POST /teacher/sets/{id}/edit", s.teacherOnly(withID(s.setEdit)))
+	mux.Handle("POST /teacher/sets/{id}/publish", s.teacherOnly(withID(s.setPublish)))
+	mux.Handle("POST /teacher/sets/{id}/unpublish", s.teacherOnly(withID(s.setUnpublish)))
+	mux.Handle("POST /teacher/sets/{id}/delete", s.teacherOnly(withID(s.setDelete)))
+	mux.Handle("GET /teacher/sets/{id}/export", s.teacherOnly(withID(s.exportSet)))
+	mux.Handle("GET /teacher/sets/{id}/items", s.teacherOnly(withID(s.teacherItems)))
+	mux.Handle("POST /teacher/classes", s.teacherOnly(s.classCreate))
+	mux.Handle("GET /teacher/classes/{id}", s.teacherOnly(withID(s.classShow)))
+	mux.Handle("POST /teacher/classes/{id}/rename", s.teacherOnly(withID(s.classRename)))
+	mux.Handle("POST /teacher/classes/{id}/delete", s.teacherOnly(withID(s.classDelete)))
+	mux.Handle("POST /teacher/classes/{id}/assignments", s.teacherOnly(withID(s.classAssign)))
+	mux.Handle("POST /teacher/assignments/{id}/delete", s.teacherOnly(withID(s.classUnassign)))
+	mux.Handle("GET /teacher/classes/{id}/students/{learner}", s.teacherOnly(withID(s.classStudent)))
+	mux.Handle("POST /teacher/classes/{id}/students/{learner}/remove", s.teacherOnly(withID(s.classRemoveStudent)))
+	mux.Handle("GET /teacher/classes/{id}/scores.csv", s.teacherOnly(withID(s.exportClassScores)))
+	mux.Handle("GET /teacher/classes/{id}/answers.csv", s.teacherOnly(withID(s.exportClassAnswers)))
+	mux.Handle("GET /teacher/scores.csv", s.teacherOnly(s.exportAllScores))
+
+	mux.Handle("/", s.handle(s.notFound))
+
+	var h http.Handler = mux
+	h = http.NewCrossOriginProtection().Handler(h)
+	h = s.limitBody(h)
+	h = securityHeaders(h)
+	h = s.recoverPanic(h)
+	h = s.logRequests(h)
+	return h
+}
+
+// withID adapts a handler of a path with an {id}: it is given the id,
+// read and checked (anything but a positive number is not found).
+func withID(h func(w http.ResponseWriter, r *http.Request, id int64) error) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return err
+		}
+		return h(w, r, id)
+	}
+}
+
+// handler is a page or an action. It writes its response, or returns an
+// error for handle to answer (see Server.fail); it writes nothing then.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// handle adapts a handler: it resolves the browser's session once, into
+// the request's context (see sessionOf), runs h, and turns its error into
+// the error page.
+func (s *Server) handle(h handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sess, err := s.sessions.New(r, cookieName)
+		if err == nil {
+			r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess))
+			err = h(w, r)
+		}
+		if err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}
+
+// errTeachersOnly answers a student (or anyone not logged in as a
+// teacher) who asks for a teacher page.
+var errTeachersOnly = questions.Errorf(questions.CodeForbidden, "This page is for teachers. If you are one, log in at /login first.")
+
+// teacherOnly is handle for a teacher's page: someone not logged in as a
+// teacher gets 403, except that an anonymous GET (no learner, no teacher)
+// is sent to the login page with 303, which is what a teacher whose login
+// expired needs.
+func (s *Server) teacherOnly(h handler) http.Handler {
+	return s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		switch {
+		case teacherOf(r).ID != 0:
+			return h(w, r)
+		case r.Method == http.MethodGet && learnerOf(r).ID == 0:
+			redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()))
+			return nil
+		}
+		return errTeachersOnly
+	})
+}
+
+// uploadPaths are the routes that take files, and so bodies larger than
+// the form limit (see limitBody).
+var uploadPaths = map[string]bool{"/teacher/sets/upload": true, "/teacher/sets/generate": true}
+
+// maxUploadBody is the body limit of the upload routes: a question file of
+// the largest size allowed, and room for the form around it.
+const maxUploadBody = questions.MaxFileSize + 1<<20
+
+// bodyLimit returns the most a request may send.
+func (s *Server) bodyLimit(r *http.Request) int64 {
+	if r.Method == http.MethodPost && uploadPaths[r.URL.Path] {
+		return max(s.cfg.MaxBodyBytes, maxUploadBody)
+	}
+	return s.cfg.MaxBodyBytes
+}
