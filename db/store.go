@@ -13,7 +13,10 @@
 // sets another (SetClock). Errors are package questions' vocabulary.
 //
 // The schema is a list of numbered migrations in migrations/, embedded in
-// the binary and applied once each, in order, when the store opens.
+// the binary and applied once each, in order, when the store opens; one
+// whose first line is the foreign-keys-off marker may rebuild a table.
+// How questions, their versions and the attempts that pin them are stored
+// is described in questions.go.
 package db
 
 import (
@@ -348,4 +351,13 @@ func timeOf(t sql.NullTime) time.Time {
 		return time.Time{}
 	}
 	return t.Time.UTC()
+}
+
+// boolInt is a boolean as the 0 or 1 an INTEGER column stores, which
+// every SQL engine reads the same way.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
