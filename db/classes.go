@@ -75,23 +75,16 @@ func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string) (
 	}
 	c := Class{TeacherID: teacherID, Name: name, CreatedAt: now.UTC()}
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		// A code taken (by now, or by a class made meanwhile on another
+		// server) inserts nothing, and another is drawn.
 		for {
 			c.JoinCode = newCode(joinCodeLen)
-			var taken int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM classes WHERE join_code = ?", c.JoinCode).Scan(&taken); err != nil {
+			err := tx.QueryRowContext(ctx, `INSERT INTO classes (teacher_id, name, join_code, created_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (join_code) DO NOTHING RETURNING id`, teacherID, name, c.JoinCode, now.UTC()).Scan(&c.ID)
+			if !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
-			if taken == 0 {
-				break
-			}
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO classes (teacher_id, name, join_code, created_at) VALUES (?, ?, ?, ?)",
-			teacherID, name, c.JoinCode, now.UTC())
-		if err != nil {
-			return err
-		}
-		c.ID, err = res.LastInsertId()
-		return err
 	})
 	if err != nil {
 		return Class{}, fmt.Errorf("db: create class: %w", err)

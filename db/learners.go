@@ -106,18 +106,14 @@ func (s *Store) CreateLearner(ctx context.Context) (Learner, error) {
 func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, string, error) {
 	for {
 		code := newCode(resumeCodeLen)
-		var taken int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM learners WHERE resume_code = ?", code).Scan(&taken); err != nil {
-			return 0, "", err
-		}
-		if taken > 0 {
+		// A code taken (by now, or by another server's learner made
+		// meanwhile) inserts nothing, and another is drawn.
+		var id int64
+		err := tx.QueryRowContext(ctx, "INSERT INTO learners (resume_code, created_at) VALUES (?, ?) ON CONFLICT (resume_code) DO NOTHING RETURNING id",
+			code, now.UTC()).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO learners (resume_code, created_at) VALUES (?, ?)", code, now.UTC())
-		if err != nil {
-			return 0, "", err
-		}
-		id, err := res.LastInsertId()
 		return id, code, err
 	}
 }

@@ -1,10 +1,13 @@
-// Package db is factdrill's SQLite store. One Store owns one database file:
-// a single writer connection, through which every change goes in an
-// immediate transaction (rolled back in a defer on any way out but a
-// commit), and a pool of read-only connections. Each exported method runs
-// in one transaction; a method that changes data returns only after its
-// transaction has committed, so whatever the caller acknowledges is on disk
-// (WAL with synchronous=FULL).
+// Package db is factdrill's store, on SQLite or PostgreSQL. On SQLite, one
+// Store owns one database file: a single writer connection, through which
+// every change goes in an immediate transaction (rolled back in a defer on
+// any way out but a commit), and a pool of read-only connections. On
+// PostgreSQL, any number of servers' Stores share one database, each with
+// a pool of connections; writers that read what they change lock the rows
+// they read. Engine differences live in engine.go. Each exported method
+// runs in one transaction; a method that changes data returns only after
+// its transaction has committed, so whatever the caller acknowledges is on
+// disk (WAL with synchronous=FULL on SQLite).
 //
 // The store decides nothing about learning: package quiz does (a grade, a
 // card's next state, the study plan, when a quiz answer is a review), and
@@ -12,9 +15,10 @@
 // quiz decided. Time comes from the store's clock, time.Now unless a test
 // sets another (SetClock). Errors are package questions' vocabulary.
 //
-// The schema is a list of numbered migrations in migrations/, embedded in
-// the binary and applied once each, in order, when the store opens; one
-// whose first line is the foreign-keys-off marker may rebuild a table.
+// The schema is a list of numbered migrations for each engine, in
+// migrations/sqlite and migrations/postgres, embedded in the binary and
+// applied once each, in order, when the store opens; a SQLite one whose
+// first line is the foreign-keys-off marker may rebuild a table.
 // How questions, their versions and the attempts that pin them are stored
 // is described in questions.go.
 package db
@@ -23,24 +27,16 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"embed"
 	"errors"
 	"factdrill/questions"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"path"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
-
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
-
-//go:embed migrations/*.sql
-var migrations embed.FS
 
 // The store's errors are package questions' vocabulary: a missing row (or
 // one that is not the caller's) is questions.ErrNotFound, a change that
@@ -62,8 +58,12 @@ func invalidSet(err error) error {
 	return invalid("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
 }
 
-// Store is the SQLite database of one factdrill server.
+// Store is the database of one factdrill site: a SQLite file, or a
+// PostgreSQL database that any number of servers share (see engine.go).
 type Store struct {
+	engine engine
+	// write is the pool writes go through: one connection on SQLite, the
+	// pool on PostgreSQL; read is the pool of read-only transactions.
 	write *sql.DB
 	read  *sql.DB
 	path  string
@@ -72,53 +72,11 @@ type Store struct {
 	now func() time.Time
 }
 
-// Open opens or creates the database file at path and brings its schema up
-// to date. The store's clock is time.Now (see SetClock).
-func Open(ctx context.Context, path string) (*Store, error) {
-	// The pragmas are in the DSN so that every pooled connection gets them.
-	q := url.Values{}
-	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "FULL")
-	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "5000")
-	q.Set("_txlock", "immediate")
-	// Keep prepared statements per connection: preparing a query costs
-	// more than running most of ours.
-	q.Set("_stmt_cache_size", "128")
-	w, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("db: open %s: %w", path, err)
-	}
-	// One writer: SQLite serialises writers anyway, and queueing them here
-	// instead of in busy_timeout keeps write latency fair.
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	if err := w.PingContext(ctx); err != nil {
-		w.Close()
-		return nil, fmt.Errorf("db: open %s: %w", path, err)
-	}
-	s := &Store{write: w, path: path, cache: newCache(), now: time.Now}
-	if err := s.migrate(ctx); err != nil {
-		w.Close()
-		return nil, err
-	}
-
-	q.Set("mode", "ro")
-	q.Set("_txlock", "deferred")
-	q.Del("_journal_mode") // a read-only connection cannot change it
-	r, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("db: open %s for reading: %w", path, err)
-	}
-	r.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
-	r.SetMaxIdleConns(max(4, 2*runtime.NumCPU()))
-	s.read = r
-	return s, nil
-}
-
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.read == s.write {
+		return s.write.Close()
+	}
 	return errors.Join(s.read.Close(), s.write.Close())
 }
 
@@ -130,17 +88,8 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 // (pages, limits) keeps the same time as it does.
 func (s *Store) Now() time.Time { return s.now() }
 
-// Path is the file the store was opened on.
+// Path is the file the store was opened on, or on PostgreSQL the URL.
 func (s *Store) Path() string { return s.path }
-
-// Backup writes a consistent copy of the whole database to dst (a file that
-// must not exist yet), while the server keeps running.
-func (s *Store) Backup(ctx context.Context, dst string) error {
-	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
-		return fmt.Errorf("db: backup to %s: %w", dst, err)
-	}
-	return nil
-}
 
 // inWrite runs fn in an immediate write transaction and commits it. Once
 // committed, the read cache is emptied: whatever fn changed, no page is
@@ -155,7 +104,24 @@ func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // inWriteKeep is inWrite for a change that keeps the read cache right by
 // itself (see cache.answered): it leaves the cache alone.
+//
+// On PostgreSQL, a transaction that the database ended to resolve a
+// deadlock or a serialisation failure runs again from the start, so fn
+// must leave nothing behind but what it does in tx and the variables it
+// sets.
 func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	for try := 1; ; try++ {
+		err := s.tryWrite(ctx, fn)
+		if err == nil || try == maxWriteTries || !isRetryable(err) {
+			return err
+		}
+	}
+}
+
+// maxWriteTries bounds the runs of one write transaction (see inWriteKeep).
+const maxWriteTries = 5
+
+func (s *Store) tryWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -215,12 +181,26 @@ func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return fn(tx)
 }
 
+// migrate applies the engine's migrations that are not recorded yet, in
+// number order.
 func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`); err != nil {
+	create := `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`
+	if s.engine == postgresEngine {
+		create = strings.Replace(create, "DATETIME", "TIMESTAMPTZ", 1)
+	}
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := s.lockMigrations(ctx, tx); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, create)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("db: migrate: %w", err)
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	dir := s.engine.migrationDir()
+	names, err := fs.Glob(migrations, dir+"/*.sql")
 	if err != nil {
 		return fmt.Errorf("db: migrate: %w", err)
 	}
@@ -243,6 +223,21 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
+// migrationLock is the PostgreSQL advisory lock that servers starting on
+// one database at once take in turn to migrate it: the first applies each
+// migration, the others then find it recorded.
+const migrationLock = 0x66616374 // "fact"
+
+// lockMigrations makes tx the only migrating transaction until it ends.
+// SQLite's immediate transaction is alone already.
+func (s *Store) lockMigrations(ctx context.Context, tx *sql.Tx) error {
+	if s.engine != postgresEngine {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", migrationLock)
+	return err
+}
+
 // foreignKeysOff is the first line of a migration that rebuilds a table
 // (create the new one, copy, drop the old, rename): SQLite cannot turn
 // foreign keys off inside a transaction, and with them on, dropping the
@@ -259,7 +254,7 @@ func (s *Store) applyMigration(ctx context.Context, version int, name, body stri
 		return err
 	}
 	defer conn.Close()
-	fkOff := strings.HasPrefix(body, foreignKeysOff+"\n")
+	fkOff := s.engine == sqliteEngine && strings.HasPrefix(body, foreignKeysOff+"\n")
 	if fkOff {
 		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
 			return err
@@ -276,6 +271,9 @@ func (s *Store) applyMigration(ctx context.Context, version int, name, body stri
 		return err
 	}
 	defer tx.Rollback()
+	if err := s.lockMigrations(ctx, tx); err != nil {
+		return err
+	}
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
 		return err

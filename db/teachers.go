@@ -73,18 +73,15 @@ func (s *Store) addTeacher(ctx context.Context, what, name, password string, che
 }
 
 func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.Time) (Teacher, error) {
-	var taken int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM teachers WHERE name = ?", name).Scan(&taken); err != nil {
-		return Teacher{}, err
-	}
-	if taken > 0 {
+	// Names are unique whatever their case (a unique index on each
+	// engine): a name taken, even by a teacher made at this very moment
+	// on another server, inserts nothing.
+	var id int64
+	err := tx.QueryRowContext(ctx, "INSERT INTO teachers (name, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING RETURNING id",
+		name, hash, now.UTC()).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
 		return Teacher{}, invalid("a teacher named %q already exists", name)
 	}
-	res, err := tx.ExecContext(ctx, "INSERT INTO teachers (name, password_hash, created_at) VALUES (?, ?, ?)", name, hash, now.UTC())
-	if err != nil {
-		return Teacher{}, err
-	}
-	id, err := res.LastInsertId()
 	if err != nil {
 		return Teacher{}, err
 	}
@@ -104,7 +101,7 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 	hash := hashPassword(password)
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE name = ?", strings.TrimSpace(name)).Scan(&id)
+		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE lower(name) = lower(?)", strings.TrimSpace(name)).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return questions.ErrNotFound
 		} else if err != nil {
@@ -132,7 +129,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 	)
 	name = strings.Join(strings.Fields(name), " ")
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at FROM teachers WHERE name = ?", name).
+		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at FROM teachers WHERE lower(name) = lower(?)", name).
 			Scan(&t.ID, &t.Name, &hash, &t.CreatedAt)
 	})
 	switch {

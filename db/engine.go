@@ -1,0 +1,330 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"embed"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
+	"github.com/jackc/pgx/v5/stdlib"
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// This file is where SQLite and PostgreSQL differ; everything else in the
+// package is one code path. The store's SQL is written once, in a dialect
+// both engines read: `?` placeholders, RETURNING for new ids, ON CONFLICT
+// for upserts, no engine's own functions, times passed from Go in UTC,
+// booleans as 0 and 1 in integer columns. On PostgreSQL, a thin wrapper
+// around pgx's database/sql driver renumbers the placeholders ($1, $2, …)
+// and turns the lock markers below into locking clauses. What is left
+// differs here: how a store opens, its migrations, how errors are told
+// apart, and backups.
+
+// engine names the database a store runs on.
+type engine string
+
+const (
+	sqliteEngine   engine = "sqlite"
+	postgresEngine engine = "postgres"
+)
+
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+var migrations embed.FS
+
+// migrationDir is the folder of the engine's numbered migrations. The two
+// folders hold the same numbers and names, each migration written in its
+// engine's dialect, so that both schemas agree (TestSchemasAgree).
+func (e engine) migrationDir() string { return "migrations/" + string(e) }
+
+// IsPostgres reports whether source, as given to Open, names a PostgreSQL
+// database rather than a SQLite file.
+func IsPostgres(source string) bool {
+	return strings.HasPrefix(source, "postgres://") || strings.HasPrefix(source, "postgresql://")
+}
+
+// Open opens the database that source names and brings its schema up to
+// date: a postgres:// (or postgresql://) URL opens a PostgreSQL database;
+// anything else is a SQLite file, created if missing, given as a path or
+// as a file: URI. The store's clock is time.Now (see SetClock).
+func Open(ctx context.Context, source string) (*Store, error) {
+	if IsPostgres(source) {
+		return openPostgres(ctx, source)
+	}
+	return openSQLite(ctx, source)
+}
+
+// openSQLite opens a SQLite file with one writer connection, through which
+// every change goes in an immediate transaction, and a pool of read-only
+// connections.
+func openSQLite(ctx context.Context, source string) (*Store, error) {
+	path := strings.TrimPrefix(source, "file:")
+	path, _, _ = strings.Cut(path, "?")
+	// The pragmas are in the DSN so that every pooled connection gets them.
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_txlock", "immediate")
+	// Keep prepared statements per connection: preparing a query costs
+	// more than running most of ours.
+	q.Set("_stmt_cache_size", "128")
+	w, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	// One writer: SQLite serialises writers anyway, and queueing them here
+	// instead of in busy_timeout keeps write latency fair.
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
+
+	q.Set("mode", "ro")
+	q.Set("_txlock", "deferred")
+	q.Del("_journal_mode") // a read-only connection cannot change it
+	r, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("db: open %s for reading: %w", path, err)
+	}
+	r.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
+	r.SetMaxIdleConns(max(4, 2*runtime.NumCPU()))
+	s.read = r
+	return s, nil
+}
+
+// postgresConns is the size of a server's pool of PostgreSQL connections.
+// Writers do not queue in the pool as on SQLite: PostgreSQL runs them side
+// by side, locking rows, so the pool is as large as the work in flight.
+var postgresConns = max(8, 4*runtime.NumCPU())
+
+// openPostgres opens a pool of connections to a PostgreSQL database.
+// Writes run in READ COMMITTED transactions; where a method reads what it
+// then changes, it locks the rows it read (see forUpdate).
+func openPostgres(ctx context.Context, source string) (*Store, error) {
+	cfg, err := pgx.ParseConfig(source)
+	if err != nil {
+		return nil, fmt.Errorf("db: open %s: %w", redact(source), err)
+	}
+	// Times come back in UTC, as SQLite's do.
+	utc := func(ctx context.Context, c *pgx.Conn) error {
+		c.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+			Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+		return nil
+	}
+	pool := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg, stdlib.OptionAfterConnect(utc))})
+	pool.SetMaxOpenConns(postgresConns)
+	pool.SetMaxIdleConns(postgresConns)
+	pool.SetConnMaxIdleTime(5 * time.Minute)
+	if err := pool.PingContext(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("db: open %s: %w", redact(source), err)
+	}
+	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// redact is source with its password hidden, for messages.
+func redact(source string) string {
+	u, err := url.Parse(source)
+	if err != nil {
+		return "the PostgreSQL URL"
+	}
+	return u.Redacted()
+}
+
+// The lock markers end a SELECT whose rows the transaction goes on to
+// change, or whose state it relies on. PostgreSQL runs writers side by
+// side in READ COMMITTED, so there they lock the rows read until the
+// transaction ends (a second writer waits, then reads what the first
+// committed); SQLite's one writer holds the whole database already, and
+// reads them as the comments they are.
+const (
+	// forUpdate locks the rows the SELECT reads.
+	forUpdate = " /*factdrill:lock*/"
+	// forUpdateSkipLocked locks the rows the SELECT reads, passing over
+	// rows another transaction has locked: for claiming one of many.
+	forUpdateSkipLocked = " /*factdrill:lock-skip*/"
+)
+
+var lockClauses = map[string]string{
+	strings.TrimSpace(forUpdate):           "FOR UPDATE",
+	strings.TrimSpace(forUpdateSkipLocked): "FOR UPDATE SKIP LOCKED",
+}
+
+// rebound caches rebind's answers: the package's queries are constants,
+// so each is rewritten once per process.
+var rebound sync.Map
+
+// rebind rewrites a query for PostgreSQL: each ? placeholder becomes $1,
+// $2, … in order, and each lock marker its locking clause. String
+// literals, quoted names and other comments are copied as they are.
+func rebind(query string) string {
+	if v, ok := rebound.Load(query); ok {
+		return v.(string)
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		switch {
+		case c == '\'' || c == '"':
+			end := strings.IndexByte(query[i+1:], c)
+			if end < 0 {
+				end = len(query) - i - 1
+			}
+			b.WriteString(query[i : i+end+2])
+			i += end + 1
+		case c == '-' && strings.HasPrefix(query[i:], "--"):
+			end := strings.IndexByte(query[i:], '\n')
+			if end < 0 {
+				end = len(query) - i
+			}
+			b.WriteString(query[i : i+end])
+			i += end - 1
+		case c == '/' && strings.HasPrefix(query[i:], "/*"):
+			end := strings.Index(query[i:], "*/")
+			if end < 0 {
+				end = len(query) - i - 2
+			}
+			comment := query[i : i+end+2]
+			if clause, ok := lockClauses[comment]; ok {
+				b.WriteString(clause)
+			} else {
+				b.WriteString(comment)
+			}
+			i += end + 1
+		case c == '?':
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+		default:
+			b.WriteByte(c)
+		}
+	}
+	out := b.String()
+	rebound.Store(query, out)
+	return out
+}
+
+// pgConnector makes the connections of pgx's database/sql driver read the
+// store's queries (see rebind).
+type pgConnector struct{ driver.Connector }
+
+func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return pgConn{conn.(*stdlib.Conn)}, nil
+}
+
+// pgConn is a pgx connection that rebinds every query it is given; the
+// rest of what it does (transactions, pings, resets) is pgx's own.
+type pgConn struct{ *stdlib.Conn }
+
+func (c pgConn) Prepare(query string) (driver.Stmt, error) {
+	return c.PrepareContext(context.Background(), query)
+}
+
+func (c pgConn) PrepareContext(ctx context.Context, query string) (driver.Stmt, error) {
+	st, err := c.Conn.PrepareContext(ctx, rebind(query))
+	if err != nil {
+		return nil, err
+	}
+	return pgStmt{st.(*stdlib.Stmt)}, nil
+}
+
+// pgStmt is a prepared statement that passes booleans as pgConn does.
+type pgStmt struct{ *stdlib.Stmt }
+
+func (s pgStmt) ExecContext(ctx context.Context, args []driver.NamedValue) (driver.Result, error) {
+	return s.Stmt.ExecContext(ctx, boolsAsInts(args))
+}
+
+func (s pgStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (driver.Rows, error) {
+	return s.Stmt.QueryContext(ctx, boolsAsInts(args))
+}
+
+func (c pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	return c.Conn.ExecContext(ctx, rebind(query), boolsAsInts(args))
+}
+
+func (c pgConn) QueryContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Rows, error) {
+	return c.Conn.QueryContext(ctx, rebind(query), boolsAsInts(args))
+}
+
+// boolsAsInts passes Go booleans as the 0 and 1 that the schema's boolean
+// columns hold on both engines (SQLite's driver does this by itself;
+// PostgreSQL will not put a boolean in an integer column).
+func boolsAsInts(args []driver.NamedValue) []driver.NamedValue {
+	for i, a := range args {
+		if b, ok := a.Value.(bool); ok {
+			args[i].Value = int64(boolInt(b))
+		}
+	}
+	return args
+}
+
+// isUniqueViolation reports whether err is a write refused by a unique
+// index or primary key.
+func isUniqueViolation(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey
+	}
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
+
+// isRetryable reports whether err ended a PostgreSQL transaction that is
+// worth running again from the start: a serialisation failure or a
+// deadlock, which PostgreSQL resolves by cancelling one of the writers.
+func isRetryable(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40001" || pe.Code == "40P01")
+}
+
+// ErrBackupPostgres is Backup's answer on PostgreSQL, whose own tools back
+// a database up while it runs.
+var ErrBackupPostgres = errors.New("db: backup: the database is PostgreSQL; back it up with pg_dump (see README)")
+
+// Backup writes a consistent copy of the whole database to dst (a file that
+// must not exist yet), while the server keeps running. On PostgreSQL it
+// returns ErrBackupPostgres: pg_dump does this there.
+func (s *Store) Backup(ctx context.Context, dst string) error {
+	if s.engine == postgresEngine {
+		return ErrBackupPostgres
+	}
+	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+		return fmt.Errorf("db: backup to %s: %w", dst, err)
+	}
+	return nil
+}
+
+// Engine names the database the store runs on: "sqlite" or "postgres".
+func (s *Store) Engine() string { return string(s.engine) }

@@ -1,0 +1,181 @@
+package db
+
+import (
+	"cmp"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// testEngines is the table of engines the store's tests run on: every test
+// of the package runs once on each, through openStore. SQLite always runs;
+// PostgreSQL runs when FACTDRILL_TEST_POSTGRES names a database the tests
+// may create schemas in (.ci/postgres.sh starts a throwaway one), each
+// test in a fresh schema of its own.
+var testEngines = []struct {
+	engine engine
+	// source returns what to open for a test, "" if the engine is not
+	// available here.
+	source func(t testing.TB) string
+}{
+	{sqliteEngine, func(t testing.TB) string { return filepath.Join(t.TempDir(), "test.db") }},
+	{postgresEngine, freshPostgresSchema},
+}
+
+// testEngine is the engine this process runs the tests on. TestMain runs
+// them on SQLite, then runs the test binary again for each other engine
+// available, with FACTDRILL_TEST_ENGINE naming it.
+var testEngine = engine(cmp.Or(os.Getenv("FACTDRILL_TEST_ENGINE"), string(sqliteEngine)))
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if os.Getenv("FACTDRILL_TEST_ENGINE") != "" {
+		os.Exit(code)
+	}
+	for _, e := range testEngines[1:] {
+		if os.Getenv("FACTDRILL_TEST_POSTGRES") == "" {
+			fmt.Printf("db: the store's tests ran on SQLite only: the %s half is skipped (set FACTDRILL_TEST_POSTGRES to run it)\n", e.engine)
+			continue
+		}
+		fmt.Printf("db: the store's tests again, on %s\n", e.engine)
+		// Flags that name files the go command reads after the run
+		// stay with the first run.
+		var args []string
+		for _, a := range os.Args[1:] {
+			if !strings.HasPrefix(a, "-test.testlogfile") && !strings.HasPrefix(a, "-test.gocoverdir") && !strings.HasPrefix(a, "-test.coverprofile") {
+				args = append(args, a)
+			}
+		}
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), "FACTDRILL_TEST_ENGINE="+string(e.engine))
+		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+		if err := cmd.Run(); err != nil {
+			fmt.Printf("db: the store's tests on %s: %v\n", e.engine, err)
+			code = cmp.Or(code, 1)
+		}
+	}
+	os.Exit(code)
+}
+
+// openStore opens a new, empty store on the engine under test, closed
+// when the test ends, with its clock at t0.
+func openStore(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), testSource(t))
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return at(s, t0)
+}
+
+// testSource is what openStore opens: a new SQLite file, or a new schema
+// of the PostgreSQL test database.
+func testSource(t testing.TB) string {
+	t.Helper()
+	for _, e := range testEngines {
+		if e.engine == testEngine {
+			return e.source(t)
+		}
+	}
+	t.Fatalf("FACTDRILL_TEST_ENGINE=%s names no engine", testEngine)
+	return ""
+}
+
+// sqliteOnly skips a test of what only SQLite has (its pragmas, its files,
+// its migrations' history).
+func sqliteOnly(t *testing.T) {
+	t.Helper()
+	if testEngine != sqliteEngine {
+		t.Skipf("a test of SQLite's own behaviour; this run is on %s", testEngine)
+	}
+}
+
+var testAdmin = sync.OnceValues(func() (*sql.DB, error) {
+	return sql.Open("pgx", os.Getenv("FACTDRILL_TEST_POSTGRES"))
+})
+
+// freshPostgresSchema makes a new schema in the PostgreSQL test database,
+// dropped when the test ends, and returns a URL whose connections use it.
+func freshPostgresSchema(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv("FACTDRILL_TEST_POSTGRES")
+	if base == "" {
+		t.Fatal("FACTDRILL_TEST_POSTGRES is not set")
+	}
+	admin, err := testAdmin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "test_" + strings.ToLower(rand.Text()[:12])
+	if _, err := admin.Exec("CREATE SCHEMA " + name); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		if _, err := admin.Exec("DROP SCHEMA " + name + " CASCADE"); err != nil {
+			t.Errorf("drop schema %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func TestRebind(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SELECT 1", "SELECT 1"},
+		{"SELECT a FROM t WHERE b = ? AND c = ?", "SELECT a FROM t WHERE b = $1 AND c = $2"},
+		{"SELECT '?', \"a?\" FROM t WHERE b = ? -- why?\nAND c = ?", "SELECT '?', \"a?\" FROM t WHERE b = $1 -- why?\nAND c = $2"},
+		{"SELECT 'it''s ?' WHERE x = ?", "SELECT 'it''s ?' WHERE x = $1"},
+		{"SELECT id FROM attempts WHERE id = ?" + forUpdate, "SELECT id FROM attempts WHERE id = $1 FOR UPDATE"},
+		{"SELECT id FROM jobs /* a ? note */ LIMIT 1" + forUpdateSkipLocked, "SELECT id FROM jobs /* a ? note */ LIMIT 1 FOR UPDATE SKIP LOCKED"},
+	}
+	for _, tt := range tests {
+		if got := rebind(tt.in); got != tt.want {
+			t.Errorf("rebind(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsPostgres(t *testing.T) {
+	tests := map[string]bool{
+		"factdrill.db": false, "file:factdrill.db": false, "/var/lib/factdrill/site.db": false,
+		"postgres://u:p@db/factdrill": true, "postgresql://db/factdrill?sslmode=require": true,
+	}
+	for in, want := range tests {
+		if got := IsPostgres(in); got != want {
+			t.Errorf("IsPostgres(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	if got := redact("postgres://u:secret@db/x"); strings.Contains(got, "secret") {
+		t.Errorf("redact = %q, want the password hidden", got)
+	}
+}
+
+func TestStore_BackupPostgres(t *testing.T) {
+	s := openStore(t)
+	err := s.Backup(context.Background(), filepath.Join(t.TempDir(), "copy.db"))
+	if testEngine == postgresEngine && !errors.Is(err, ErrBackupPostgres) {
+		t.Errorf("Backup on PostgreSQL = %v, want ErrBackupPostgres", err)
+	}
+	if testEngine == sqliteEngine && err != nil {
+		t.Errorf("Backup on SQLite = %v", err)
+	}
+}
