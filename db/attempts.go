@@ -71,6 +71,11 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64) (Attem
 	now := s.now()
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		// Two starts at once (a double click, two servers) find one open
+		// attempt, not one each.
+		if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+			return err
+		}
 		err := tx.QueryRowContext(ctx, `SELECT id FROM attempts
 			WHERE learner_id = ? AND set_id = ? AND assignment_id IS NULL AND finished_at IS NULL ORDER BY id DESC LIMIT 1`, learnerID, setID).Scan(&id)
 		if err == nil || !errors.Is(err, sql.ErrNoRows) {
@@ -159,6 +164,17 @@ func (s *Store) Attempt(ctx context.Context, learnerID, id int64) (Attempt, erro
 		return Attempt{}, fmt.Errorf("db: attempt %d: %w", id, err)
 	}
 	return a, nil
+}
+
+// lockAttemptTx makes tx the one writer of the learner's attempt until it
+// ends (see lockLearnerTx). Another learner's attempt gives ErrNotFound.
+func lockAttemptTx(ctx context.Context, tx *sql.Tx, learnerID, attemptID int64) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM attempts WHERE id = ? AND learner_id = ?"+forUpdate, attemptID, learnerID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return questions.ErrNotFound
+	}
+	return err
 }
 
 func rightCount(ctx context.Context, tx *sql.Tx, attemptID int64) (int, error) {
@@ -436,6 +452,12 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64) (Attempt, error) {
 	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		// The attempt's row is locked before its answers are read: an
+		// answer being saved meanwhile (which locks it too) is either
+		// committed and counted, or refused once this commits.
+		if err := lockAttemptTx(ctx, tx, learnerID, attemptID); err != nil {
+			return err
+		}
 		a, err := attemptTx(ctx, tx, learnerID, attemptID)
 		if err != nil || a.Finished() {
 			return err

@@ -311,6 +311,9 @@ type review struct {
 // first rebuilt from its log with the learner's scheduler, so a later model
 // is adopted card by card as cards are reviewed.
 func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) {
+	if err := lockLearnerTx(ctx, tx, r.learnerID); err != nil {
+		return quiz.Reviewed{}, err
+	}
 	sched, err := schedulerTx(ctx, tx, r.learnerID)
 	if err != nil {
 		return quiz.Reviewed{}, err
@@ -425,6 +428,9 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, 
 	now := s.now()
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+			return err
+		}
 		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
@@ -552,6 +558,9 @@ func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]R
 func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (quiz.Card, error) {
 	var c quiz.Card
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+			return err
+		}
 		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err

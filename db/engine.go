@@ -92,7 +92,8 @@ func openSQLite(ctx context.Context, source string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), now: time.Now}
+	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), now: time.Now,
+		readTx: &sql.TxOptions{ReadOnly: true}}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -139,7 +140,11 @@ func openPostgres(ctx context.Context, source string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("db: open %s: %w", redact(source), err)
 	}
-	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), now: time.Now}
+	// A read transaction sees one snapshot, as on SQLite, rather than
+	// READ COMMITTED's one per statement: an attempt and its answers are
+	// read as of one moment.
+	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), now: time.Now,
+		readTx: &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -170,9 +175,12 @@ const (
 	forUpdateSkipLocked = " /*factdrill:lock-skip*/"
 )
 
+// The lock taken is PostgreSQL's NO KEY UPDATE: the store never changes a
+// key, and this lock, unlike FOR UPDATE, lets other transactions insert
+// rows that refer to the locked one (a review of a locked learner).
 var lockClauses = map[string]string{
-	strings.TrimSpace(forUpdate):           "FOR UPDATE",
-	strings.TrimSpace(forUpdateSkipLocked): "FOR UPDATE SKIP LOCKED",
+	strings.TrimSpace(forUpdate):           "FOR NO KEY UPDATE",
+	strings.TrimSpace(forUpdateSkipLocked): "FOR NO KEY UPDATE SKIP LOCKED",
 }
 
 // rebound caches rebind's answers: the package's queries are constants,

@@ -141,8 +141,8 @@ func TestRebind(t *testing.T) {
 		{"SELECT a FROM t WHERE b = ? AND c = ?", "SELECT a FROM t WHERE b = $1 AND c = $2"},
 		{"SELECT '?', \"a?\" FROM t WHERE b = ? -- why?\nAND c = ?", "SELECT '?', \"a?\" FROM t WHERE b = $1 -- why?\nAND c = $2"},
 		{"SELECT 'it''s ?' WHERE x = ?", "SELECT 'it''s ?' WHERE x = $1"},
-		{"SELECT id FROM attempts WHERE id = ?" + forUpdate, "SELECT id FROM attempts WHERE id = $1 FOR UPDATE"},
-		{"SELECT id FROM jobs /* a ? note */ LIMIT 1" + forUpdateSkipLocked, "SELECT id FROM jobs /* a ? note */ LIMIT 1 FOR UPDATE SKIP LOCKED"},
+		{"SELECT id FROM attempts WHERE id = ?" + forUpdate, "SELECT id FROM attempts WHERE id = $1 FOR NO KEY UPDATE"},
+		{"SELECT id FROM jobs /* a ? note */ LIMIT 1" + forUpdateSkipLocked, "SELECT id FROM jobs /* a ? note */ LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"},
 	}
 	for _, tt := range tests {
 		if got := rebind(tt.in); got != tt.want {

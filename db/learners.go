@@ -118,6 +118,22 @@ func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, strin
 	}
 }
 
+// lockLearnerTx makes tx the one writer of the learner's cards, review
+// log and attempts until it ends, so that what tx read of them (a card's
+// state, whether an attempt is open, the attempts used) is still true
+// when it writes. SQLite's one writer is alone anyway; on PostgreSQL this
+// locks the learner's row, and a second writer for the same learner waits
+// for the first to commit, then reads what it wrote. A missing learner
+// gives ErrNotFound.
+func lockLearnerTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM learners WHERE id = ?"+forUpdate, learnerID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return questions.ErrNotFound
+	}
+	return err
+}
+
 const learnerSelect = "SELECT id, name, resume_code, created_at FROM learners"
 
 func scanLearner(row scanner) (Learner, error) {

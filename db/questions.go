@@ -74,6 +74,11 @@ func reviseQuestionTx(ctx context.Context, tx *sql.Tx, questionID int64, q quest
 		number int
 		body   string
 	)
+	// A question may be in several sets, edited at once: its row is
+	// locked so that each new version takes the next number.
+	if err := tx.QueryRowContext(ctx, "SELECT id FROM questions WHERE id = ?"+forUpdate, questionID).Scan(&vid); err != nil {
+		return false, err
+	}
 	err := tx.QueryRowContext(ctx, `SELECT v.id, v.number, v.body FROM questions q JOIN question_versions v ON v.id = q.version_id
 		WHERE q.id = ?`, questionID).Scan(&vid, &number, &body)
 	if err != nil {

@@ -63,8 +63,14 @@ func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		// A builtin set made meanwhile (by a server starting beside this
+		// one) stands: the insert does nothing, and its id is returned.
 		err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC()).Scan(&id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+			set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC()).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return tx.QueryRowContext(ctx, "SELECT id FROM sets WHERE builtin = ?", builtin).Scan(&id)
+		}
 		if err != nil {
 			return err
 		}

@@ -66,8 +66,10 @@ type Store struct {
 	// pool on PostgreSQL; read is the pool of read-only transactions.
 	write *sql.DB
 	read  *sql.DB
-	path  string
-	cache *cache
+	// readTx is how read transactions begin: each sees one snapshot.
+	readTx *sql.TxOptions
+	path   string
+	cache  *cache
 	// now is the store's clock: every method takes the time from it.
 	now func() time.Time
 }
@@ -173,7 +175,7 @@ func (s *Store) changeOne(ctx context.Context, what, query string, args ...any) 
 
 // inRead runs fn in a read transaction, so that it sees one snapshot.
 func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.read.BeginTx(ctx, s.readTx)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -48,14 +49,15 @@ func (s *Store) TeacherSet(ctx context.Context, teacherID, id int64) (SetInfo, [
 
 // ownSet checks, in tx, that the set belongs to the teacher.
 func ownSet(ctx context.Context, tx *sql.Tx, teacherID, id int64) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sets WHERE id = ? AND owner_id = ?", id, teacherID).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
+	// The set's row is locked: two edits of one set at once (two tabs,
+	// two servers) take turns, the second starting from what the first
+	// committed.
+	var got int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM sets WHERE id = ? AND owner_id = ?"+forUpdate, id, teacherID).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
 		return questions.ErrNotFound
 	}
-	return nil
+	return err
 }
 
 // SetEdit is a teacher's change to a set: its title and description, its
