@@ -76,6 +76,9 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 			if err := replaceQuestions(ctx, tx, id, qs); err != nil {
 				return err
 			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM set_warnings WHERE set_id = ?", id); err != nil {
+				return err
+			}
 		} else {
 			res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
 				VALUES (?, ?, ?, 1, ?, ?)`, set.Title, set.Description, set.Origin, now.UTC(), now.UTC())
@@ -89,6 +92,9 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 			if err := insertQuestions(ctx, tx, id, set.Questions); err != nil {
 				return err
 			}
+		}
+		if err := putImported(ctx, tx, id, set, now); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO folder_files (path, hash, set_id, imported_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, set_id = excluded.set_id, imported_at = excluded.imported_at`,

@@ -63,7 +63,10 @@ func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner
 		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return insertQuestions(ctx, tx, id, set.Questions)
+		if err := insertQuestions(ctx, tx, id, set.Questions); err != nil {
+			return err
+		}
+		return putImported(ctx, tx, id, set, now)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: create set %q: %w", set.Title, err)

@@ -103,3 +103,42 @@ func SniffImage(data []byte) string {
 	}
 	return ""
 }
+
+// Check reports whether m is what NewMedia makes: a non-empty image within
+// MaxMediaBytes whose content is of its Type and whose Hash is the SHA-256
+// of its Data. A store calls it before keeping an image it did not read
+// itself.
+func (m Media) Check() error {
+	switch {
+	case len(m.Data) == 0:
+		return fmt.Errorf("image %s is empty", m.Hash)
+	case len(m.Data) > MaxMediaBytes:
+		return fmt.Errorf("image %s is %d bytes; images may be at most %d MB", m.Hash, len(m.Data), MaxMediaBytes>>20)
+	}
+	if typ := SniffImage(m.Data); typ == "" || typ != m.Type {
+		return fmt.Errorf("image %s is said to be %q but its content is %q", m.Hash, m.Type, typ)
+	}
+	if sum := sha256.Sum256(m.Data); hex.EncodeToString(sum[:]) != m.Hash {
+		return fmt.Errorf("image %s: the hash is not the SHA-256 of its content", m.Hash)
+	}
+	return nil
+}
+
+// MediaRefs returns the hashes of the images the set's questions show, in
+// every text a person reads (stems, options, answers, feedback, hints), in
+// the order they first appear.
+func (s Set) MediaRefs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, q := range s.Questions {
+		for _, t := range q.texts() {
+			for _, h := range MediaRefs(t) {
+				if !seen[h] {
+					seen[h] = true
+					out = append(out, h)
+				}
+			}
+		}
+	}
+	return out
+}

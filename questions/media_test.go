@@ -52,3 +52,37 @@ func TestNewMedia(t *testing.T) {
 		}
 	}
 }
+
+func TestMediaCheck(t *testing.T) {
+	png, err := NewMedia("dot.png", []byte("\x89PNG\r\n\x1a\nrest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Check(); err != nil {
+		t.Errorf("Check of NewMedia's image = %v, want nil", err)
+	}
+	wrongType := png
+	wrongType.Type = "image/gif"
+	wrongHash := png
+	wrongHash.Hash = strings.Repeat("0", 64)
+	html := png
+	html.Data, html.Type = []byte("<html></html>"), "text/html"
+	for name, m := range map[string]Media{"wrong type": wrongType, "wrong hash": wrongHash, "not an image": html, "empty": {Hash: png.Hash, Type: png.Type}} {
+		if err := m.Check(); err == nil {
+			t.Errorf("Check(%s) = nil, want an error", name)
+		}
+	}
+}
+
+func TestSetMediaRefs(t *testing.T) {
+	a, b, c := strings.Repeat("a", 64), strings.Repeat("b", 64), strings.Repeat("c", 64)
+	img := func(h string) string { return `<img src="` + MediaPath(h) + `" alt="">` }
+	s := Set{Questions: []Question{
+		{Kind: MultipleChoice, Format: HTML, Stem: "Which? " + img(a), Choices: []Choice{{Text: img(b), Weight: 100}, {Text: "no", Feedback: img(c)}}},
+		{Kind: ShortAnswer, Format: HTML, Stem: img(b), Answers: []Choice{{Text: "x", Weight: 100}}},
+	}}
+	got := strings.Join(s.MediaRefs(), " ")
+	if want := a + " " + b + " " + c; got != want {
+		t.Errorf("MediaRefs = %s, want %s", got, want)
+	}
+}
