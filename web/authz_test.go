@@ -53,6 +53,9 @@ var authzTable = []authzRow{
 	{"GET /{$}", "/", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"GET /healthz", "/healthz", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"GET /static/", "/static/style.css", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	// A stored image is served to whoever knows its hash (web/media_show.go
+	// says why); an unknown one is not found.
+	{"GET /media/{hash}", "/media/{media}", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"GET /sets/{id}", "/sets/{public}", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /sets/{id}/attempts", "/sets/{public}/attempts", nil, false, [5]int{see, see, see, see, see}},
 	{"GET /attempts/{id}", "/attempts/{open}", nil, false, [5]int{nf, nf, nf, see, nf}},
@@ -231,6 +234,7 @@ func (w *world) fill(path string) string {
 		"{open}", strconv.FormatInt(w.attemptOpen, 10),
 		"{done}", strconv.FormatInt(w.attemptDone, 10),
 		"{code}", w.classA.JoinCode,
+		"{media}", testImage.Hash,
 		"/teacher/jobs/{job}", jobOf[w],
 	).Replace(path)
 }

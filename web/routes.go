@@ -20,6 +20,9 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /static/", staticHandler())
 
+	// Images in questions and cards, by the hash of their content.
+	mux.Handle("GET /media/{hash}", s.serve(s.mediaShow))
+
 	// Quizzes: a set's page, its attempts, the result.
 	mux.Handle("GET /sets/{id}", s.handle(withID(s.setShow)))
 	mux.Handle("POST /sets/{id}/attempts", s.handle(withID(s.attemptStart)))
