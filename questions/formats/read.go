@@ -1,10 +1,12 @@
-// Package importer reads a question file of any format factdrill takes
-// into a set: the formats of package questions (GIFT, Aiken, CSV/TSV, Anki
-// text, Moodle XML, Canvas QTI) and Anki's packages (package apkg). It is
-// the one place that decides which reader reads a file, so that the upload
-// page and `factdrill import` take the same files and say the same things
-// about them.
-package importer
+// Package formats reads and writes question files of every format
+// factdrill knows, choosing the reader or the writer: the formats of
+// package questions (GIFT, Aiken, CSV/TSV, Anki text, Moodle XML, Canvas
+// QTI) and Anki's packages (package apkg). It is the one place that decides
+// which reader reads a file and which writer writes a format, so that the
+// upload page and `factdrill import`, the export links and `factdrill
+// export`, take and give the same files and say the same things about
+// them.
+package formats
 
 import (
 	"context"
@@ -37,7 +39,7 @@ func Read(ctx context.Context, name string, r io.ReaderAt, size int64) (question
 	}
 	data := make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {
-		return questions.Set{}, fmt.Errorf("importer: read %s: %w", name, err)
+		return questions.Set{}, fmt.Errorf("formats: read %s: %w", name, err)
 	}
 	return questions.Read(name, data)
 }

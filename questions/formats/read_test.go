@@ -1,4 +1,4 @@
-package importer
+package formats
 
 import (
 	"archive/zip"
