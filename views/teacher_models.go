@@ -82,7 +82,10 @@ type FileProblem struct {
 // or generate questions from a document.
 type NewSetPage struct {
 	TeacherPage
-	MaxMB int
+	// MaxMB is the limit of text question files, MaxPackageMB of the
+	// formats that carry images (Moodle XML, QTI, Anki packages) and of
+	// documents to generate from.
+	MaxMB, MaxPackageMB int
 	// Upload: the file's name and what was wrong with it.
 	FileName     string
 	UploadError  string
@@ -120,6 +123,12 @@ type TeacherSetPage struct {
 	Description string
 	Questions   []TeacherQuestion
 	Generated   int
+	// Warnings are what the import that made the set left out or
+	// changed, each at its line of the file.
+	Warnings []FileProblem
+	// CardsLeaveOut says which questions the card formats (CSV, Anki)
+	// leave out of an export, and why.
+	CardsLeaveOut []string
 }
 
 // EditChoice is an option of a multiple-choice question in the editor.
@@ -338,3 +347,8 @@ func Verdict(it ResultItem) string { return verdict(it) }
 // ResultClass is the CSS class of a graded answer: "right", "partial",
 // "wrong" or "".
 func ResultClass(it ResultItem) string { return resultClass(it) }
+
+// warningsTitle heads the list of what an import left out or changed.
+func warningsTitle(ws []FileProblem) string {
+	return Plural(len(ws), "warning") + " from the import: left out or changed"
+}

@@ -120,7 +120,7 @@ type generateForm struct {
 // read, is a problem of the document field.
 func readGenerateForm(r *http.Request) (generateForm, views.FieldErrors) {
 	var f generateForm
-	name, data, err := formFile(r, "document")
+	name, data, err := formFile(r, "document", maxDocumentBytes)
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):

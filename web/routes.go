@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"factdrill/questions"
+	"factdrill/questions/formats"
 )
 
 // Handler returns the whole site: every route, behind the middleware.
@@ -157,9 +158,10 @@ func (s *Server) teacherOnly(h handler) http.Handler {
 // the form limit (see limitBody).
 var uploadPaths = map[string]bool{"/teacher/sets/upload": true, "/teacher/sets/generate": true}
 
-// maxUploadBody is the body limit of the upload routes: a question file of
-// the largest size allowed, and room for the form around it.
-const maxUploadBody = questions.MaxFileSize + 1<<20
+// maxUploadBody is the body limit of the upload routes: a file of the
+// largest size allowed (a package that carries images, or a document), and
+// room for the form around it.
+const maxUploadBody = formats.MaxSize + 1<<20
 
 // bodyLimit returns the most a request may send.
 func (s *Server) bodyLimit(r *http.Request) int64 {
