@@ -12,6 +12,7 @@ import (
 	"image/color"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -444,3 +445,55 @@ const moodleOne = `<?xml version="1.0" encoding="UTF-8"?>
 <questiontext format="html"><text>Sky is blue.</text></questiontext>
 <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
 </question></quiz>`
+
+// TestGenerate_FromDocuments generates from the document fixtures as
+// uploads: PDF, Word and OpenDocument files are read into text (what was
+// left out shown with the set), and a scanned PDF is refused with the
+// reader's message, nothing stored.
+func TestGenerate_FromDocuments(t *testing.T) {
+	w := newWorld(t)
+	for _, name := range []string{"chapter.pdf", "chapter.docx", "chapter.odt"} {
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile("../questions/document/testdata/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := w.tA.upload("/teacher/sets/generate", "document", name, data, url.Values{"count": {"8"}})
+			if r.status != http.StatusSeeOther {
+				t.Fatalf("generate from %s = %d\n%s", name, r.status, r.body)
+			}
+			done := w.tA.waitJob(r.location)
+			if done.status != http.StatusSeeOther || !strings.HasSuffix(done.location, "/edit?notice=generated") {
+				t.Fatalf("the job from %s ended %d at %q\n%s", name, done.status, done.location, done.body)
+			}
+			setURL := strings.TrimSuffix(strings.Split(done.location, "?")[0], "/edit")
+			page := w.tA.get(setURL)
+			mustContain(t, name+"'s set", page.body, "generated from "+name, `data-testid="import-warnings"`, "table rows left out")
+			id, _ := strconv.ParseInt(strings.TrimPrefix(setURL, "/teacher/sets/"), 10, 64)
+			_, qs, err := w.store.TeacherSet(context.Background(), w.teacherA.ID, id)
+			if err != nil || len(qs) == 0 {
+				t.Fatalf("the set from %s has %d questions (%v)", name, len(qs), err)
+			}
+			for _, q := range qs {
+				if q.Source == nil || strings.Contains(q.Source.Sentence, "%PDF") || strings.Contains(q.Source.Sentence, "<w:") {
+					t.Errorf("question %q from %s has source %+v, want a sentence of the text", q.Stem, name, q.Source)
+				}
+			}
+		})
+	}
+	t.Run("Scanned", func(t *testing.T) {
+		data, err := os.ReadFile("../questions/document/testdata/scanned.pdf")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := countSets(t, w.store)
+		r := w.tA.upload("/teacher/sets/generate", "document", "scan.pdf", data, nil)
+		if r.status != http.StatusUnprocessableEntity {
+			t.Fatalf("generate from a scanned PDF = %d, want 422", r.status)
+		}
+		mustContain(t, "the form", r.body, "no text layer", "text recognition (OCR)")
+		if after := countSets(t, w.store); after != before {
+			t.Errorf("a refused document made a set: %d sets, was %d", after, before)
+		}
+	})
+}
