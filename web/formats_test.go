@@ -144,7 +144,7 @@ func rowCounts(t *testing.T, s *db.Store, tables ...string) map[string]int {
 	return out
 }
 
-var setPath = regexp.MustCompile(`^/teacher/sets/(\d+)\?notice=uploaded$`)
+var setPath = regexp.MustCompile(`^/teacher/sets/(\d+)\?notice=uploaded(-warnings)?$`)
 
 // uploadSet uploads a question file as teacher A and returns the stored
 // set's id, failing the test if it is refused.

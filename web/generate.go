@@ -143,7 +143,7 @@ func readGenerateForm(r *http.Request) (generateForm, views.FieldErrors) {
 			if !errors.As(err, &de) {
 				return f, views.FieldErrors{"document": "The document could not be read."}
 			}
-			return f, views.FieldErrors{"document": questions.Sentence(de.Error())}
+			return f, views.FieldErrors{"document": de.File + " was not read: " + strings.TrimSuffix(de.Msg, ".") + "."}
 		}
 	}
 	return f, nil

@@ -65,7 +65,11 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	redirect(w, r, fmt.Sprintf("/teacher/sets/%d?notice=uploaded", id))
+	notice := "uploaded"
+	if len(set.Warnings) > 0 {
+		notice = "uploaded-warnings"
+	}
+	redirect(w, r, fmt.Sprintf("/teacher/sets/%d?notice=%s", id, notice))
 	return nil
 }
 
