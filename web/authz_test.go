@@ -70,6 +70,13 @@ var authzTable = []authzRow{
 	{"POST /resume", "/resume", url.Values{"code": {"0000-0000"}}, false, [5]int{bad, bad, bad, bad, bad}},
 	{"/", "/no/such/page", nil, false, [5]int{nf, nf, nf, nf, nf}},
 
+	// A learner's own decks (web/decks.go): anyone may import an Anki deck
+	// into their own study; a deck is deleted only by its learner (student
+	// A's deck here), and is anyone else's 404.
+	{"GET /decks/import", "/decks/import", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /decks/import", "/decks/import", url.Values{"history": {"1"}}, true, [5]int{see, see, see, see, see}},
+	{"POST /sets/{id}/delete", "/sets/{deck}/delete", url.Values{"confirm": {"yes"}}, false, [5]int{nf, nf, nf, see, nf}},
+
 	// Flashcards (web/study_*.go, settings_*.go, stats_*.go): a teacher's
 	// set is studied only by its classes' members; a bad answer form is
 	// refused before anything is looked up; settings and statistics are
@@ -235,6 +242,7 @@ func (w *world) fill(path string) string {
 		"{done}", strconv.FormatInt(w.attemptDone, 10),
 		"{code}", w.classA.JoinCode,
 		"{media}", testImage.Hash,
+		"{deck}", strconv.FormatInt(w.deckA, 10),
 		"/teacher/jobs/{job}", jobOf[w],
 	).Replace(path)
 }
@@ -252,6 +260,8 @@ func (w *world) ask(b *browser, row authzRow) int {
 	switch {
 	case row.file && row.pattern == "POST /teacher/sets/upload":
 		return b.upload(path, "file", "capitals.gift", []byte(testGIFT), form).status
+	case row.file && row.pattern == "POST /decks/import":
+		return b.upload(path, "deck", "deck.apkg", testDeck(w.t), form).status
 	case row.file:
 		return b.upload(path, "document", "", nil, form).status
 	case method == "POST":

@@ -124,15 +124,21 @@ func zipFiles(t *testing.T, members ...[2]string) []byte {
 	return buf.Bytes()
 }
 
-// rowCounts counts the rows of tables in the store's file, read apart
-// from the store.
-func rowCounts(t *testing.T, s *db.Store, tables ...string) map[string]int {
+// rawDB opens the store's file read-only, apart from the store.
+func rawDB(t *testing.T, s *db.Store) *sql.DB {
 	t.Helper()
 	conn, err := sql.Open("sqlite3", "file:"+s.Path()+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close()
+	t.Cleanup(func() { conn.Close() })
+	return conn
+}
+
+// rowCounts counts the rows of tables in the store's file.
+func rowCounts(t *testing.T, s *db.Store, tables ...string) map[string]int {
+	t.Helper()
+	conn := rawDB(t, s)
 	out := map[string]int{}
 	for _, table := range tables {
 		var n int

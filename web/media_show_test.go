@@ -15,6 +15,8 @@ import (
 // testImage is a small real PNG, stored by newEnv.
 var testImage = pngImage(8, 6, color.RGBA{200, 40, 40, 255})
 
+func colorOf(r, g, b uint8) color.Color { return color.RGBA{r, g, b, 255} }
+
 // pngImage makes a PNG of one colour, as questions.Media.
 func pngImage(w, h int, c color.Color) questions.Media {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))

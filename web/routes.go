@@ -51,6 +51,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /sets/{id}/study/suspend", s.handle(withID(s.studySuspend)))
 	mux.Handle("POST /sets/{id}/study/unsuspend", s.handle(withID(s.studyUnsuspend)))
 
+	// A learner's own decks, imported from Anki (web/decks.go); a deck's
+	// page is /sets/{id}, and it is studied there like any set.
+	mux.Handle("GET /decks/import", s.handle(s.deckImportShow))
+	mux.Handle("POST /decks/import", s.handle(s.deckImport))
+	mux.Handle("POST /sets/{id}/delete", s.handle(withID(s.deckDelete)))
+
 	// Classes from the student's side.
 	mux.Handle("GET /join", s.handle(s.joinShow))
 	mux.Handle("POST /join", s.handle(s.join))
@@ -156,7 +162,7 @@ func (s *Server) teacherOnly(h handler) http.Handler {
 
 // uploadPaths are the routes that take files, and so bodies larger than
 // the form limit (see limitBody).
-var uploadPaths = map[string]bool{"/teacher/sets/upload": true, "/teacher/sets/generate": true}
+var uploadPaths = map[string]bool{"/teacher/sets/upload": true, "/teacher/sets/generate": true, "/decks/import": true}
 
 // maxUploadBody is the body limit of the upload routes: a file of the
 // largest size allowed (a package that carries images, or a document), and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -16,6 +17,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"factdrill/questions"
+	"factdrill/questions/apkg"
 )
 
 // fetch fetches an address of the site from the page, with its cookies,
@@ -219,4 +223,70 @@ func TestBrowser_Formats(t *testing.T) {
 	b.click(`[data-testid="generate"]`)
 	contains(t, "scanned PDF", b.text(`#document-error`), "no text layer", "text recognition (OCR)")
 	b.screenshot("formats-scanned-pdf")
+
+	// 6. A student, in a browser of their own, imports an Anki deck with
+	// pictures and studies it (the review history is tested in web).
+	deckFile := filepath.Join(dir, "gauges.apkg")
+	if err := os.WriteFile(deckFile, gaugeDeck(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other, closeOther := chromedp.NewContext(ctx, chromedp.WithNewBrowserContext())
+	defer closeOther()
+	st := tab{t, other}
+	st.open(srv.URL + "/")
+	st.click(`[data-testid="import-deck"]`)
+	st.screenshot("formats-deck-import")
+	st.do("choose the deck", chromedp.SetUploadFiles(chromedp.CSS("#deck"), []string{deckFile}))
+	if checked := st.eval(`String(document.querySelector('[data-testid="deck-history"]').checked)`); checked != "true" {
+		t.Fatalf("the review history box is %s by default, want ticked", checked)
+	}
+	st.click(`[data-testid="deck-import"]`)
+	contains(t, "the deck's page", st.text("main"), "Your deck is imported", "Gauges", "3 cards", "seen by you alone")
+	st.screenshot("formats-deck")
+	st.click(`[data-testid="study-flashcards"]`)
+	st.waitFor("the card's picture", `(function () { var i = document.querySelector("#study img");
+		return !!i && i.complete && i.naturalWidth == 240 && i.alt.indexOf("gauge") >= 0; })()`)
+	st.screenshot("formats-deck-card")
+	st.key(" ")
+	st.waitFor("the answer", `document.getElementById("study").dataset.side === "back"`)
+	st.screenshot("formats-deck-card-back")
+	st.key("3")
+	st.waitFor("the next card", `document.getElementById("study").dataset.side === "front"`)
+	st.do("phone viewport", chromedp.EmulateViewport(390, 800, chromedp.EmulateScale(2)))
+	st.open(st.location())
+	if w := st.eval(`String(document.documentElement.scrollWidth)`); w != "390" {
+		t.Errorf("the deck's study page is %spx wide on a 390px phone, want no sideways scrolling", w)
+	}
+	st.screenshot("formats-deck-card-phone")
+	st.open(srv.URL + "/")
+	contains(t, "the student's home", st.text(`[data-testid="decks"]`), "Gauges", "3 cards")
+	st.screenshot("formats-home-decks-phone")
+	// The deck is the student's alone: not on the teacher's dashboard.
+	b.open(srv.URL + "/teacher")
+	if strings.Contains(b.text("main"), "Gauges") {
+		t.Error("the teacher's dashboard shows the student's deck")
+	}
+}
+
+// gaugeDeck is an Anki package of three cards showing gauges, as a student
+// brings from Anki, written by factdrill's own writer (which Anki reads).
+func gaugeDeck(t *testing.T) []byte {
+	t.Helper()
+	var set questions.Set
+	set.Title = "Gauges"
+	for i, reading := range []string{"1 bar", "2 bar", "3 bar"} {
+		m, err := questions.NewMedia(fmt.Sprintf("gauge%d.png", i), gaugePNG(t, float64(i+1)/4))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Media = append(set.Media, m)
+		set.Questions = append(set.Questions, questions.Question{Kind: questions.ShortAnswer, Format: questions.HTML,
+			Stem:    `What does this 4-bar gauge read? <img src="` + questions.MediaPath(m.Hash) + `" alt="A pressure gauge, needle at ` + reading + `">`,
+			Answers: []questions.Choice{{Text: reading, Weight: 100}}})
+	}
+	var buf bytes.Buffer
+	if _, err := apkg.Write(context.Background(), &buf, set, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
