@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"factdrill/questions"
@@ -137,4 +138,48 @@ func putImported(ctx context.Context, tx *sql.Tx, setID int64, set questions.Set
 		return err
 	}
 	return putWarnings(ctx, tx, setID, set.Warnings)
+}
+
+// AddQuestionImage stores the image (an upload from the question editor)
+// and adds it to the end of the stem of the teacher's question, described
+// by alt, as a new version of the question (see questions.Question's
+// WithImage), in one transaction. A question that is not the teacher's
+// gives questions.ErrNotFound; an empty alt, or a question asked in place
+// (whose stem is shown around an answer box, not as rich text), an
+// invalid-input error.
+func (s *Store) AddQuestionImage(ctx context.Context, teacherID, questionID int64, m questions.Media, alt string) error {
+	now := s.now()
+	if strings.TrimSpace(alt) == "" {
+		return fmt.Errorf("db: add image to question %d: %w", questionID, invalid("an image needs a description (alt text) for people who cannot see it"))
+	}
+	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		var owner sql.NullInt64
+		err := tx.QueryRowContext(ctx, "SELECT owner_id FROM questions WHERE id = ?", questionID).Scan(&owner)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && owner.Int64 != teacherID) {
+			return questions.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		q := StoredQuestion{ID: questionID}
+		if err := questionBodyTx(ctx, tx, &q); err != nil {
+			return err
+		}
+		if q.InPlace() {
+			return invalid("this question is asked in place, around the answer box: an image cannot go in its text")
+		}
+		next := q.WithImage(m, alt)
+		if err := next.Validate(); err != nil {
+			return invalid("%s", err)
+		}
+		if err := putMedia(ctx, tx, []questions.Media{m}, now); err != nil {
+			return err
+		}
+		_, err = reviseQuestionTx(ctx, tx, questionID, next, now)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: add image to question %d: %w", questionID, err)
+	}
+	return nil
 }

@@ -134,3 +134,48 @@ func TestStore_ImportFolderFileWarnings(t *testing.T) {
 		t.Errorf("Media of a folder file's image: %v", err)
 	}
 }
+
+func TestStore_AddQuestionImage(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	tc, other := mustTeacher(t, s, "Rivera"), mustTeacher(t, s, "Okafor")
+	img, err := questions.NewMedia("dot.png", tinyPNG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.CreateDraftSet(ctx, tc.ID, testSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, qs, err := s.TeacherSet(ctx, tc.ID, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := qs[0] // a multiple choice in plain text
+	if err := s.AddQuestionImage(ctx, other.ID, q.ID, img, "a dot"); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("another teacher adding an image: %v, want not found", err)
+	}
+	if err := s.AddQuestionImage(ctx, tc.ID, q.ID, img, "  "); questions.ErrorCode(err) != questions.CodeInvalid {
+		t.Errorf("an image without alt text: %v, want invalid", err)
+	}
+	var n int
+	s.read.QueryRow("SELECT count(*) FROM media").Scan(&n)
+	if n != 0 {
+		t.Fatalf("refused images left %d media rows", n)
+	}
+	if err := s.AddQuestionImage(ctx, tc.ID, q.ID, img, "a red dot"); err != nil {
+		t.Fatal(err)
+	}
+	_, qs, err = s.TeacherSet(ctx, tc.ID, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := qs[0]
+	if got.Version != q.Version+1 || got.Format != questions.HTML || !strings.HasSuffix(got.Stem, `<img src="`+questions.MediaPath(img.Hash)+`" alt="a red dot"></p>`) {
+		t.Errorf("after adding the image: version %d, format %q, stem %q; want a new HTML version ending with the image", got.Version, got.Format, got.Stem)
+	}
+	set, err := s.WithMedia(ctx, AsSet(SetInfo{Title: "x"}, qs))
+	if err != nil || len(set.Media) != 1 {
+		t.Errorf("the set's images = %d (%v), want the one added", len(set.Media), err)
+	}
+}

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -141,4 +143,68 @@ func (s Set) MediaRefs() []string {
 		}
 	}
 	return out
+}
+
+// WithImage returns q showing the image at the end of its stem, described
+// by alt (for people who cannot see it). A question in HTML gets an <img>
+// paragraph, one in Markdown a ![alt](…) line. A question in plain text (or
+// Moodle's auto-format) becomes HTML first: the texts pages show as rich
+// text (stem, options, feedback, hints) are escaped, their paragraphs and
+// line breaks kept, so that they read as before; accepted answers and
+// matching pairs, which are matched and shown as typed, stay as they are.
+func (q Question) WithImage(m Media, alt string) Question {
+	alt = strings.Join(strings.Fields(alt), " ")
+	switch q.Format {
+	case Markdown:
+		alt = strings.NewReplacer("]", " ", "[", " ", `\`, " ").Replace(alt)
+		q.Stem = strings.TrimRight(q.Stem, "\n") + "\n\n![" + alt + "](" + MediaPath(m.Hash) + ")"
+		return q
+	case HTML:
+	default:
+		q = q.asHTML()
+	}
+	q.Stem += `<p><img src="` + MediaPath(m.Hash) + `" alt="` + html.EscapeString(alt) + `"></p>`
+	return q
+}
+
+// asHTML is a plain-text question written as HTML that reads the same.
+func (q Question) asHTML() Question {
+	q.Format = HTML
+	q.Stem = plainHTML(q.Stem)
+	for _, p := range []*string{&q.Feedback, &q.TrueFeedback, &q.FalseFeedback, &q.CorrectFeedback, &q.PartialFeedback, &q.IncorrectFeedback} {
+		*p = plainHTML(*p)
+	}
+	q.Choices = slices.Clone(q.Choices)
+	for i := range q.Choices {
+		q.Choices[i].Text, q.Choices[i].Feedback = plainHTML(q.Choices[i].Text), plainHTML(q.Choices[i].Feedback)
+	}
+	q.Answers = slices.Clone(q.Answers)
+	for i := range q.Answers {
+		q.Answers[i].Feedback = plainHTML(q.Answers[i].Feedback)
+	}
+	q.Numbers = slices.Clone(q.Numbers)
+	for i := range q.Numbers {
+		q.Numbers[i].Feedback = plainHTML(q.Numbers[i].Feedback)
+	}
+	q.Hints = slices.Clone(q.Hints)
+	for i := range q.Hints {
+		q.Hints[i].Text = plainHTML(q.Hints[i].Text)
+	}
+	return q
+}
+
+// plainHTML writes plain text as HTML: escaped, a paragraph for each
+// block separated by a blank line, line breaks kept.
+func plainHTML(s string) string {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(p), "\n", "<br>") + "</p>")
+		}
+	}
+	return b.String()
 }

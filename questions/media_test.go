@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -84,5 +85,35 @@ func TestSetMediaRefs(t *testing.T) {
 	got := strings.Join(s.MediaRefs(), " ")
 	if want := a + " " + b + " " + c; got != want {
 		t.Errorf("MediaRefs = %s, want %s", got, want)
+	}
+}
+
+func TestQuestionWithImage(t *testing.T) {
+	m, err := NewMedia("dot.png", []byte("\x89PNG\r\n\x1a\nrest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := `<p><img src="` + MediaPath(m.Hash) + `" alt="A &#34;red&#34; dot"></p>`
+	plain := Question{Kind: MultipleChoice, Stem: "Which is <b>bold</b>?\n\nPick one.", Feedback: "a & b",
+		Choices: []Choice{{Text: "x < y", Weight: 100, Feedback: "yes"}, {Text: "y"}}}
+	got := plain.WithImage(m, "  A \"red\"\n dot ")
+	want := Question{Kind: MultipleChoice, Format: HTML, Stem: "<p>Which is &lt;b&gt;bold&lt;/b&gt;?</p><p>Pick one.</p>" + img,
+		Feedback: "<p>a &amp; b</p>", Choices: []Choice{{Text: "<p>x &lt; y</p>", Weight: 100, Feedback: "<p>yes</p>"}, {Text: "<p>y</p>"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("WithImage(plain) =\n%+v\nwant\n%+v", got, want)
+	}
+	if plain.Choices[0].Text != "x < y" {
+		t.Error("WithImage changed the question it was called on")
+	}
+	if err := got.Validate(); err != nil {
+		t.Errorf("the question with its image is not valid: %v", err)
+	}
+	short := Question{Kind: ShortAnswer, Format: HTML, Stem: "<p>Name it.</p>", Answers: []Choice{{Text: "R & D", Weight: 100}}}
+	if got := short.WithImage(m, "dot"); got.Stem != `<p>Name it.</p><p><img src="`+MediaPath(m.Hash)+`" alt="dot"></p>` || got.Answers[0].Text != "R & D" {
+		t.Errorf("WithImage(html) = %q, answers %q; want the image appended, the answer as typed", got.Stem, got.Answers[0].Text)
+	}
+	md := Question{Kind: ShortAnswer, Format: Markdown, Stem: "**Name** it.\n", Answers: []Choice{{Text: "x", Weight: 100}}}
+	if got := md.WithImage(m, "a [big] dot"); got.Stem != "**Name** it.\n\n![a  big  dot]("+MediaPath(m.Hash)+")" {
+		t.Errorf("WithImage(markdown) = %q", got.Stem)
 	}
 }

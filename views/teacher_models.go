@@ -188,6 +188,9 @@ type EditItem struct {
 	Pairs  string
 	Source *questions.Source
 	Error  string
+	// Image is the question's image control (see ImageControl); its
+	// QuestionID is 0 where none is offered.
+	Image ImageControl
 }
 
 // SetEditPage is the set editor: the title and every question, each with a

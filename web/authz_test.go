@@ -120,6 +120,7 @@ var authzTable = []authzRow{
 	{"POST /teacher/sets/{id}/delete", "/teacher/sets/{set}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/sets/{id}/export", "/teacher/sets/{set}/export?format=gift", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/sets/{id}/items", "/teacher/sets/{set}/items", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/questions/{id}/images", "/teacher/questions/{question}/images", url.Values{"alt": {"A red rectangle"}, "back": {"/teacher/sets/{set}/edit#q0"}}, true, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes", "/teacher/classes", url.Values{"name": {"Year 8"}}, false, [5]int{deny, deny, see, deny, see}},
 	{"GET /teacher/classes/{id}", "/teacher/classes/{class}", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/classes/{id}/rename", "/teacher/classes/{class}/rename", url.Values{"name": {"Year 8"}}, false, [5]int{deny, deny, nf, deny, see}},
@@ -243,6 +244,7 @@ func (w *world) fill(path string) string {
 		"{code}", w.classA.JoinCode,
 		"{media}", testImage.Hash,
 		"{deck}", strconv.FormatInt(w.deckA, 10),
+		"{question}", strconv.FormatInt(w.questionA(), 10),
 		"/teacher/jobs/{job}", jobOf[w],
 	).Replace(path)
 }
@@ -260,6 +262,8 @@ func (w *world) ask(b *browser, row authzRow) int {
 	switch {
 	case row.file && row.pattern == "POST /teacher/sets/upload":
 		return b.upload(path, "file", "capitals.gift", []byte(testGIFT), form).status
+	case row.file && row.pattern == "POST /teacher/questions/{id}/images":
+		return b.upload(path, "image", "red.png", testImage.Data, form).status
 	case row.file && row.pattern == "POST /decks/import":
 		return b.upload(path, "deck", "deck.apkg", testDeck(w.t), form).status
 	case row.file:

@@ -187,3 +187,13 @@ func readTestFixture(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// questionA is the first question of teacher A's set.
+func (w *world) questionA() int64 {
+	w.t.Helper()
+	_, qs, err := w.store.TeacherSet(context.Background(), w.teacherA.ID, w.setA)
+	if err != nil || len(qs) == 0 {
+		w.t.Fatalf("teacher A's set: %d questions, %v", len(qs), err)
+	}
+	return qs[0].ID
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"factdrill/questions"
 	"factdrill/questions/formats"
@@ -84,6 +85,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /teacher/sets/{id}/delete", s.teacherOnly(withID(s.setDelete)))
 	mux.Handle("GET /teacher/sets/{id}/export", s.teacherOnly(withID(s.exportSet)))
 	mux.Handle("GET /teacher/sets/{id}/items", s.teacherOnly(withID(s.teacherItems)))
+	mux.Handle("POST /teacher/questions/{id}/images", s.teacherOnly(withID(s.questionImage)))
 	mux.Handle("POST /teacher/classes", s.teacherOnly(s.classCreate))
 	mux.Handle("GET /teacher/classes/{id}", s.teacherOnly(withID(s.classShow)))
 	mux.Handle("POST /teacher/classes/{id}/rename", s.teacherOnly(withID(s.classRename)))
@@ -171,8 +173,13 @@ const maxUploadBody = formats.MaxSize + 1<<20
 
 // bodyLimit returns the most a request may send.
 func (s *Server) bodyLimit(r *http.Request) int64 {
-	if r.Method == http.MethodPost && uploadPaths[r.URL.Path] {
+	switch {
+	case r.Method != http.MethodPost:
+	case uploadPaths[r.URL.Path]:
 		return max(s.cfg.MaxBodyBytes, maxUploadBody)
+	case strings.HasPrefix(r.URL.Path, "/teacher/questions/") && strings.HasSuffix(r.URL.Path, "/images"):
+		// An image for a question, and the form around it.
+		return max(s.cfg.MaxBodyBytes, questions.MaxMediaBytes+1<<20)
 	}
 	return s.cfg.MaxBodyBytes
 }

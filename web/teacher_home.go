@@ -59,6 +59,7 @@ var teacherNotices = map[string]string{
 		"Review the questions, then publish the set.",
 	"generated":   "The questions are ready. Untick the ones to drop, correct the others, then publish.",
 	"saved":       "The set is saved.",
+	"image-added": "The image is added at the end of the question's text.",
 	"published":   "The set is published: the classes it is assigned to can take it.",
 	"unpublished": "The set is unpublished: no one can start it until you publish it again.",
 	"deleted":     "The set is deleted.",

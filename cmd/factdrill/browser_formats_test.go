@@ -178,14 +178,34 @@ func TestBrowser_Formats(t *testing.T) {
 	b.screenshot("formats-new-set-phone")
 	b.do("desktop viewport", chromedp.EmulateViewport(1100, 900))
 
-	// 3. The exports carry the images back out.
+	// 3. In the editor, the teacher adds a picture to the third question,
+	// described for those who cannot see it.
+	b.open(bankURL + "/edit")
+	img := filepath.Join(dir, "gauge.png")
+	if err := os.WriteFile(img, gaugePNG(t, 0.5), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third := `[data-testid="edit-item"]:nth-of-type(3) `
+	b.do("open the image control", chromedp.Click(chromedp.CSS(third+`[data-testid="image-open"]`)))
+	b.do("choose the picture", chromedp.SetUploadFiles(chromedp.CSS(third+`input[name="image"]`), []string{img}),
+		chromedp.SendKeys(chromedp.CSS(third+`input[name="alt"]`), "A pressure gauge, needle straight up"))
+	b.screenshot("formats-editor-image")
+	b.click(third + `[data-testid="image-add"]`)
+	contains(t, "after adding the picture", b.text("main"), "The image is added")
+	if alt := b.eval(`document.querySelector('` + third + `.image-thumbs img').alt`); alt != "A pressure gauge, needle straight up" {
+		t.Fatalf("the third question's thumbnail has alt %q", alt)
+	}
+	b.open(bankURL)
+	b.waitFor("three pictures", `Array.from(document.querySelectorAll("main img")).filter(i => i.complete && i.naturalWidth == 240).length == 3`)
+
+	// 4. The exports carry the images back out.
 	b.open(bankURL)
 	got := b.fetch(b.eval(`document.querySelector('[data-testid="export-moodlexml"]').href`))
-	if n := strings.Count(got, `encoding="base64"`); n != 2 {
-		t.Errorf("the Moodle XML export embeds %d files, want the 2 images", n)
+	if n := strings.Count(got, `encoding="base64"`); n != 3 {
+		t.Errorf("the Moodle XML export embeds %d files, want the 3 images", n)
 	}
 
-	// 4. A PDF chapter: questions generated from its text layer.
+	// 5. A PDF chapter: questions generated from its text layer.
 	b.open(srv.URL + "/teacher/sets/new")
 	pdf, err := filepath.Abs("../../questions/document/testdata/chapter.pdf")
 	if err != nil {
@@ -193,11 +213,16 @@ func TestBrowser_Formats(t *testing.T) {
 	}
 	b.do("choose the PDF", chromedp.SetUploadFiles(chromedp.CSS("#document"), []string{pdf}), chromedp.SetValue(chromedp.CSS("#count"), "8"))
 	b.click(`[data-testid="generate"]`)
-	for deadline := time.Now().Add(60 * time.Second); !strings.Contains(b.location(), "/edit"); {
-		if time.Now().After(deadline) {
-			t.Fatalf("generation from the PDF did not finish in 60s; the page is %s: %s", b.location(), b.text("main"))
+	// The progress page reloads itself until the editor opens; a look
+	// at the address while it reloads may fail, and is tried again.
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		loc, err := chromedp.Run(b.ctx, chromedp.Location())
+		if err == nil && strings.Contains(loc, "/edit") {
+			break
 		}
-		time.Sleep(100 * time.Millisecond)
+		if time.Now().After(deadline) {
+			t.Fatalf("generation from the PDF did not finish in 60s; the page is %s (%v)", loc, err)
+		}
 	}
 	b.do("wait for the editor", chromedp.WaitVisible(chromedp.CSS(`[data-testid="save-publish"]`)))
 	b.waitFor("the editor to load", `document.readyState === "complete"`)
@@ -213,7 +238,7 @@ func TestBrowser_Formats(t *testing.T) {
 	b.click(`[data-testid="save-publish"]`)
 	contains(t, "generated set", b.text("main"), "generated from chapter.pdf", "published", "left out of the text to generate from")
 
-	// 5. A scanned PDF is refused beside the field, with the reason.
+	// 6. A scanned PDF is refused beside the field, with the reason.
 	b.open(srv.URL + "/teacher/sets/new")
 	scan, err := filepath.Abs("../../questions/document/testdata/scanned.pdf")
 	if err != nil {
@@ -224,7 +249,7 @@ func TestBrowser_Formats(t *testing.T) {
 	contains(t, "scanned PDF", b.text(`#document-error`), "no text layer", "text recognition (OCR)")
 	b.screenshot("formats-scanned-pdf")
 
-	// 6. A student, in a browser of their own, imports an Anki deck with
+	// 7. A student, in a browser of their own, imports an Anki deck with
 	// pictures and studies it (the review history is tested in web).
 	deckFile := filepath.Join(dir, "gauges.apkg")
 	if err := os.WriteFile(deckFile, gaugeDeck(t), 0o644); err != nil {
