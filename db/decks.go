@@ -70,16 +70,7 @@ func (s *Store) ImportDeck(ctx context.Context, learnerID int64, set questions.S
 		if err != nil {
 			return err
 		}
-		for _, r := range reviews {
-			_, err := reviewTx(ctx, tx, review{
-				learnerID: learnerID, questionID: qids[r.Question], rating: r.Rating, at: r.Time,
-				taken: r.Taken, source: sourceAnki, reps: -1,
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
+		return replayDeckTx(ctx, tx, learnerID, qids, reviews)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: import deck %q: %w", set.Title, err)
@@ -121,6 +112,49 @@ func (s *Store) DeleteDeck(ctx context.Context, learnerID, setID int64) error {
 	})
 	if err != nil {
 		return fmt.Errorf("db: delete deck %d: %w", setID, err)
+	}
+	return nil
+}
+
+// replayDeckTx logs the reviews (oldest first) of the deck's questions qids
+// and stores the cards they make: what reviewTx does answer by answer, with
+// one scheduler and one prepared statement for the whole history, and each
+// card written once, so that a history of tens of thousands of answers
+// holds the writer for a moment, not for seconds. The questions are new:
+// their cards start from nothing.
+func replayDeckTx(ctx context.Context, tx *sql.Tx, learnerID int64, qids []int64, reviews []DeckReview) error {
+	sched, err := schedulerTx(ctx, tx, learnerID)
+	if err != nil {
+		return err
+	}
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO reviews (learner_id, question_id, rating, reviewed_at, taken_ms, source,
+			state_before, step_before, stability_before, difficulty_before, due_before, last_review_before,
+			reps_before, lapses_before, scheduled_days_before, model_before, scheduled_days)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	cards := make(map[int]quiz.Card)
+	for _, r := range reviews {
+		before := cards[r.Question]
+		qid := qids[r.Question]
+		after := sched.Review(before, r.Rating, r.Time, qid).Card
+		var taken any
+		if r.Taken >= 0 {
+			taken = quiz.Taken(r.Taken).Milliseconds()
+		}
+		if _, err := stmt.ExecContext(ctx, learnerID, qid, int(r.Rating), r.Time.UTC(), taken, sourceAnki,
+			int(before.State), before.Step, before.Stability, before.Difficulty, nullTime(before.Due), nullTime(before.LastReview),
+			before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays); err != nil {
+			return err
+		}
+		cards[r.Question] = after
+	}
+	for i, c := range cards {
+		if err := putCardTx(ctx, tx, learnerID, qids[i], c); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -2,13 +2,19 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"factdrill/db"
 	"factdrill/questions"
 )
 
@@ -93,5 +99,50 @@ func TestMediaShow(t *testing.T) {
 		if r := b.get(p); r.status != http.StatusNotFound {
 			t.Errorf("GET %s = %d, want 404", p, r.status)
 		}
+	}
+}
+
+// BenchmarkMediaShow is GET of a stored 100 KB image in process, read
+// from the database each time (a browser without it cached), and the
+// same with the ETag a browser that has it sends (304, no read).
+func BenchmarkMediaShow(b *testing.B) {
+	ctx := context.Background()
+	store, err := db.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { store.Close() })
+	data := append(bytes.Clone(testImage.Data), make([]byte, 100<<10)...)
+	img, err := questions.NewMedia("big.png", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := store.PutMedia(ctx, img); err != nil {
+		b.Fatal(err)
+	}
+	s, err := New(ctx, store, slog.New(slog.NewTextHandler(io.Discard, nil)), DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	h := s.Handler()
+	for _, c := range []struct {
+		name   string
+		etag   string
+		status int
+	}{{"Full", "", http.StatusOK}, {"NotModified", `"` + img.Hash + `"`, http.StatusNotModified}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				req := httptest.NewRequest("GET", "/media/"+img.Hash, nil)
+				if c.etag != "" {
+					req.Header.Set("If-None-Match", c.etag)
+				}
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, req)
+				if rec.Code != c.status {
+					b.Fatalf("GET = %d, want %d", rec.Code, c.status)
+				}
+			}
+		})
 	}
 }
