@@ -193,12 +193,14 @@ func (q Question) asHTML() Question {
 	return q
 }
 
-// plainHTML writes plain text as HTML: escaped, a paragraph for each
-// block separated by a blank line, line breaks kept.
+// plainHTML writes plain text as HTML, as pages show plain text: escaped,
+// line breaks kept, and a paragraph for each block separated by a blank
+// line when there are several (so that a one-line option stays as it was
+// unless it holds < > or &).
 func plainHTML(s string) string {
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-	if s == "" {
-		return ""
+	if !strings.Contains(s, "\n\n") {
+		return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
 	}
 	var b strings.Builder
 	for _, p := range strings.Split(s, "\n\n") {

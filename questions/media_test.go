@@ -98,7 +98,7 @@ func TestQuestionWithImage(t *testing.T) {
 		Choices: []Choice{{Text: "x < y", Weight: 100, Feedback: "yes"}, {Text: "y"}}}
 	got := plain.WithImage(m, "  A \"red\"\n dot ")
 	want := Question{Kind: MultipleChoice, Format: HTML, Stem: "<p>Which is &lt;b&gt;bold&lt;/b&gt;?</p><p>Pick one.</p>" + img,
-		Feedback: "<p>a &amp; b</p>", Choices: []Choice{{Text: "<p>x &lt; y</p>", Weight: 100, Feedback: "<p>yes</p>"}, {Text: "<p>y</p>"}}}
+		Feedback: "a &amp; b", Choices: []Choice{{Text: "x &lt; y", Weight: 100, Feedback: "yes"}, {Text: "y"}}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("WithImage(plain) =\n%+v\nwant\n%+v", got, want)
 	}
