@@ -126,3 +126,33 @@ func TestRead_Refused(t *testing.T) {
 		})
 	}
 }
+
+// FuzzRead reads any bytes under the names that route to each reader: no
+// input may panic, and a refusal is a list of problems naming the file.
+func FuzzRead(f *testing.F) {
+	for _, seed := range [][]byte{
+		[]byte("::Q:: A? {T}\n"), []byte("question,answer\nhi,there\n"),
+		[]byte(`<?xml version="1.0"?><quiz><question type="truefalse"><questiontext><text>x</text></questiontext><answer fraction="100"><text>true</text></answer></question></quiz>`),
+		[]byte("PK\x03\x04"), []byte("SQLite format 3\x00"), nil,
+	} {
+		f.Add("file.gift", seed)
+		f.Add("deck.apkg", seed)
+		f.Add("quiz.zip", seed)
+	}
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		set, err := Read(context.Background(), name, bytes.NewReader(data), int64(len(data)))
+		if err == nil {
+			return
+		}
+		var list questions.ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			if strings.HasPrefix(err.Error(), "formats: read") || strings.HasPrefix(err.Error(), "apkg:") {
+				return // an I/O failure of the machine, not the file
+			}
+			t.Fatalf("Read(%q) error %v is no list of problems", name, err)
+		}
+		if len(set.Questions) > 0 {
+			t.Fatalf("Read(%q) refused the file but returned %d questions", name, len(set.Questions))
+		}
+	})
+}
