@@ -396,6 +396,7 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 		answer: answer, grade: quiz.GradeAnswer(q.Question, answer), at: now.UTC(),
 	}
 	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		ch.write = true // again, if the transaction runs again
 		res, err := tx.ExecContext(ctx, "UPDATE attempts SET position = ? WHERE id = ? AND learner_id = ? AND finished_at IS NULL",
 			ch.next, attemptID, learnerID)
 		if err != nil {
@@ -405,6 +406,9 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 			if err == nil {
 				err = conflict("the attempt is already finished")
 			}
+			return err
+		}
+		if err := s.tell(ctx, tx, fmt.Sprintf("a%d", attemptID)); err != nil {
 			return err
 		}
 		if e.attempt.Feedback == FeedbackDuring {

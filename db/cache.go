@@ -21,9 +21,13 @@ import (
 // An entry is filled from a snapshot read after the generation and version
 // were noted, and kept only if neither changed meanwhile; so a fill that
 // raced a write is dropped rather than kept stale. The cache assumes it is
-// the only process writing the database file, as a factdrill server is.
+// the only process writing the database file, as a factdrill server on
+// SQLite is. Servers sharing a PostgreSQL database either turn it off or
+// empty each other's through LISTEN/NOTIFY (see cacheMode).
 type cache struct {
 	gen atomic.Uint64
+	// off makes every lookup miss and every fill a no-op.
+	off bool
 
 	mu         sync.Mutex
 	sessions   map[string]sessionEntry
@@ -69,17 +73,25 @@ func (c *cache) bump() {
 	c.mu.Unlock()
 }
 
+// setOff turns the cache off (every lookup misses) or on again, empty.
+func (c *cache) setOff(off bool) {
+	c.mu.Lock()
+	c.off = off
+	c.mu.Unlock()
+	c.bump()
+}
+
 func (c *cache) session(tokenHash string) (sessionEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.sessions[tokenHash]
-	return e, ok && e.gen == c.gen.Load()
+	return e, ok && !c.off && e.gen == c.gen.Load()
 }
 
 func (c *cache) putSession(tokenHash string, e sessionEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e.gen != c.gen.Load() {
+	if c.off || e.gen != c.gen.Load() {
 		return
 	}
 	if len(c.sessions) >= maxEntries {
@@ -111,7 +123,7 @@ func (c *cache) putAttempt(e *attemptEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	id := e.attempt.ID
-	if e.gen != c.gen.Load() || e.ver != c.attemptVer[id] {
+	if c.off || e.gen != c.gen.Load() || e.ver != c.attemptVer[id] {
 		return
 	}
 	if len(c.attempts) >= maxEntries {
@@ -119,6 +131,14 @@ func (c *cache) putAttempt(e *attemptEntry) {
 		clear(c.attemptVer)
 	}
 	c.attempts[id] = e
+}
+
+// forget drops the attempt's entry after another server changed it.
+func (c *cache) forget(attemptID int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.attemptVer[attemptID]++
+	delete(c.attempts, attemptID)
 }
 
 // answered applies a committed change to an attempt: the version moves on,

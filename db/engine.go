@@ -1,7 +1,10 @@
 package db
 
 import (
+	"cmp"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"database/sql"
 	"database/sql/driver"
 	"embed"
@@ -93,7 +96,7 @@ func openSQLite(ctx context.Context, source string) (*Store, error) {
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
 	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), now: time.Now,
-		readTx: &sql.TxOptions{ReadOnly: true}}
+		readTx: &sql.TxOptions{ReadOnly: true}, cacheMode: cacheLocal}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
@@ -122,7 +125,11 @@ var postgresConns = max(8, 4*runtime.NumCPU())
 // Writes run in READ COMMITTED transactions; where a method reads what it
 // then changes, it locks the rows it read (see forUpdate).
 func openPostgres(ctx context.Context, source string) (*Store, error) {
-	cfg, err := pgx.ParseConfig(source)
+	conns, mode, err := postgresOptions(source)
+	if err != nil {
+		return nil, fmt.Errorf("db: open %s: %w", redact(source), err)
+	}
+	cfg, err := pgx.ParseConfig(conns)
 	if err != nil {
 		return nil, fmt.Errorf("db: open %s: %w", redact(source), err)
 	}
@@ -144,12 +151,127 @@ func openPostgres(ctx context.Context, source string) (*Store, error) {
 	// READ COMMITTED's one per statement: an attempt and its answers are
 	// read as of one moment.
 	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), now: time.Now,
-		readTx: &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}}
+		readTx: &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, cacheMode: mode}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
+	switch mode {
+	case cacheOff:
+		s.cache.setOff(true)
+	case cacheNotify:
+		// Off until the listener listens: what others wrote before then
+		// would go unnoticed.
+		s.cache.setOff(true)
+		var b [8]byte
+		rand.Read(b[:])
+		s.serverID = hex.EncodeToString(b[:])
+		lctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+		s.stopListening = cancel
+		s.listening = make(chan struct{})
+		go s.listen(lctx, cfg)
+	}
 	return s, nil
+}
+
+// cacheMode is how a server's read cache (see cache) stays right while
+// other processes write the database.
+type cacheMode string
+
+const (
+	// cacheLocal: the server is the database's only writer (SQLite), and
+	// its own writes empty its cache.
+	cacheLocal cacheMode = "local"
+	// cacheOff: no cache; every page reads the database. The default on
+	// PostgreSQL: no other way is right the moment another server commits
+	// (see BENCHMARKS.md for what it costs).
+	cacheOff cacheMode = "off"
+	// cacheNotify: every write tells the other servers, through
+	// PostgreSQL's NOTIFY, what to drop; a server's listener drops it when
+	// told. A server may serve what another changed for the moment the
+	// notice takes to arrive.
+	cacheNotify cacheMode = "notify"
+)
+
+// postgresOptions takes factdrill's own parameter out of a PostgreSQL URL:
+// factdrill_cache=off|notify (see cacheMode). The rest is pgx's.
+func postgresOptions(source string) (string, cacheMode, error) {
+	u, err := url.Parse(source)
+	if err != nil {
+		return "", "", err
+	}
+	q := u.Query()
+	mode := cacheMode(cmp.Or(q.Get("factdrill_cache"), string(cacheOff)))
+	if mode != cacheOff && mode != cacheNotify {
+		return "", "", fmt.Errorf("factdrill_cache=%s: want off or notify", mode)
+	}
+	q.Del("factdrill_cache")
+	u.RawQuery = q.Encode()
+	return u.String(), mode, nil
+}
+
+// cacheChannel is the PostgreSQL channel servers tell each other on.
+const cacheChannel = "factdrill_cache"
+
+// tell has the other servers drop, once tx commits, what it changed: what
+// is "*" for anything, "a" and an id for one attempt. It does nothing but
+// in cacheNotify mode. NOTIFY is transactional: a rolled-back change
+// tells no one.
+func (s *Store) tell(ctx context.Context, tx *sql.Tx, what string) error {
+	if s.cacheMode != cacheNotify {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, "SELECT pg_notify(?, ?)", cacheChannel, s.serverID+" "+what)
+	return err
+}
+
+// listen keeps a connection listening on cacheChannel until ctx ends,
+// dropping from the cache what other servers say they changed. While it
+// is not listening (a lost connection), the cache is off.
+func (s *Store) listen(ctx context.Context, cfg *pgx.ConnConfig) {
+	defer close(s.listening)
+	for {
+		err := s.listenOnce(ctx, cfg)
+		s.cache.setOff(true)
+		if ctx.Err() != nil {
+			return
+		}
+		_ = err // the cache stays off until the next connection listens
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig) error {
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	if _, err := conn.Exec(ctx, "LISTEN "+cacheChannel); err != nil {
+		return err
+	}
+	s.cache.setOff(false)
+	for {
+		n, err := conn.WaitForNotification(ctx)
+		if err != nil {
+			return err
+		}
+		from, what, _ := strings.Cut(n.Payload, " ")
+		if from == s.serverID {
+			continue
+		}
+		if a, ok := strings.CutPrefix(what, "a"); ok {
+			if id, err := strconv.ParseInt(a, 10, 64); err == nil {
+				s.cache.forget(id)
+				continue
+			}
+		}
+		s.cache.bump()
+	}
 }
 
 // redact is source with its password hidden, for messages.

@@ -14,6 +14,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"factdrill/questions"
+	"factdrill/quiz"
 )
 
 // testEngines is the table of engines the store's tests run on: every test
@@ -177,5 +181,107 @@ func TestStore_BackupPostgres(t *testing.T) {
 	}
 	if testEngine == sqliteEngine && err != nil {
 		t.Errorf("Backup on SQLite = %v", err)
+	}
+}
+
+// withParam returns source with one more URL parameter.
+func withParam(t *testing.T, source, key, value string) string {
+	t.Helper()
+	u, err := url.Parse(source)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// TestCache_AcrossServers checks the read cache of one server against
+// writes made through another on one PostgreSQL database: with the cache
+// off, the next read sees the write; with NOTIFY, it sees it once the
+// notice has arrived (a few milliseconds; the test waits up to a few
+// seconds).
+func TestCache_AcrossServers(t *testing.T) {
+	if testEngine != postgresEngine {
+		t.Skip("several servers share a database on PostgreSQL only")
+	}
+	ctx := context.Background()
+	for _, mode := range []cacheMode{cacheOff, cacheNotify} {
+		t.Run(string(mode), func(t *testing.T) {
+			source := withParam(t, testSource(t), "factdrill_cache", string(mode))
+			a, err := Open(ctx, source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer a.Close()
+			b, err := Open(ctx, source)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			at(a, t0)
+			at(b, t0)
+			// The listener is up when a write on b reaches a.
+			seen := func(what string, ok func() bool) {
+				t.Helper()
+				deadline := time.Now().Add(5 * time.Second)
+				for !ok() {
+					if mode == cacheOff || time.Now().After(deadline) {
+						t.Fatalf("cache %s: server a does not see %s made on server b", mode, what)
+					}
+					time.Sleep(5 * time.Millisecond)
+				}
+			}
+			setID, _ := a.CreateSet(ctx, testSet, "")
+			l, _ := a.CreateLearner(ctx)
+			token, _ := a.CreateSession(ctx, l.ID, time.Hour)
+			attempt, _ := a.StartAttempt(ctx, l.ID, setID)
+			waitListening(t, a, b)
+			if _, err := a.Session(ctx, token, time.Hour); err != nil { // fill
+				t.Fatal(err)
+			}
+			if _, err := a.AttemptQuestion(ctx, l.ID, attempt.ID, 2); err != nil { // fill
+				t.Fatal(err)
+			}
+			if err := b.SaveAnswer(ctx, l.ID, attempt.ID, 2, quiz.Answer{Text: "Tokyo"}, 3); err != nil {
+				t.Fatal(err)
+			}
+			seen("an answer", func() bool {
+				st, err := a.AttemptQuestion(ctx, l.ID, attempt.ID, 2)
+				return err == nil && st.Response.Answer.Text == "Tokyo" && st.Attempt.Position == 3
+			})
+			if err := b.DeleteSession(ctx, token); err != nil {
+				t.Fatal(err)
+			}
+			seen("a logout", func() bool {
+				_, err := a.Session(ctx, token, time.Hour)
+				return errors.Is(err, questions.ErrNotFound)
+			})
+		})
+	}
+}
+
+// waitListening waits until the stores' listeners (in notify mode) have
+// turned their caches on.
+func waitListening(t *testing.T, stores ...*Store) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for _, s := range stores {
+		if s.cacheMode != cacheNotify {
+			continue
+		}
+		for {
+			s.cache.mu.Lock()
+			off := s.cache.off
+			s.cache.mu.Unlock()
+			if !off {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the cache listener did not start")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
 }

@@ -70,12 +70,23 @@ type Store struct {
 	readTx *sql.TxOptions
 	path   string
 	cache  *cache
+	// cacheMode says how the cache stays right (see engine.go); in
+	// cacheNotify mode, serverID tells this server's notices from the
+	// others', and the listener runs until stopListening.
+	cacheMode     cacheMode
+	serverID      string
+	stopListening context.CancelFunc
+	listening     chan struct{}
 	// now is the store's clock: every method takes the time from it.
 	now func() time.Time
 }
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.stopListening != nil {
+		s.stopListening()
+		<-s.listening
+	}
 	if s.read == s.write {
 		return s.write.Close()
 	}
@@ -94,10 +105,16 @@ func (s *Store) Now() time.Time { return s.now() }
 func (s *Store) Path() string { return s.path }
 
 // inWrite runs fn in an immediate write transaction and commits it. Once
-// committed, the read cache is emptied: whatever fn changed, no page is
-// served from what it was before.
+// committed, the read cache is emptied, and other servers' too when they
+// are told (see tell): whatever fn changed, no page is served from what it
+// was before.
 func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	err := s.inWriteKeep(ctx, fn)
+	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return s.tell(ctx, tx, "*")
+	})
 	if err == nil {
 		s.cache.bump()
 	}
