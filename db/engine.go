@@ -4,10 +4,10 @@ import (
 	"cmp"
 	"context"
 	"crypto/rand"
-	"encoding/hex"
 	"database/sql"
 	"database/sql/driver"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -95,7 +95,7 @@ func openSQLite(ctx context.Context, source string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), now: time.Now,
+	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), now: clock,
 		readTx: &sql.TxOptions{ReadOnly: true}, cacheMode: cacheLocal}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
@@ -150,7 +150,7 @@ func openPostgres(ctx context.Context, source string) (*Store, error) {
 	// A read transaction sees one snapshot, as on SQLite, rather than
 	// READ COMMITTED's one per statement: an attempt and its answers are
 	// read as of one moment.
-	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), now: time.Now,
+	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), now: clock,
 		readTx: &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, cacheMode: mode}
 	if err := s.migrate(ctx); err != nil {
 		pool.Close()
@@ -274,7 +274,16 @@ func (s *Store) listenOnce(ctx context.Context, cfg *pgx.ConnConfig) error {
 	}
 }
 
-// redact is source with its password hidden, for messages.
+// Redacted is source as Open takes it, fit to print: a PostgreSQL URL's
+// password is hidden.
+func Redacted(source string) string {
+	if !IsPostgres(source) {
+		return source
+	}
+	return redact(source)
+}
+
+// redact is a PostgreSQL URL with its password hidden, for messages.
 func redact(source string) string {
 	u, err := url.Parse(source)
 	if err != nil {
@@ -458,3 +467,8 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 
 // Engine names the database the store runs on: "sqlite" or "postgres".
 func (s *Store) Engine() string { return string(s.engine) }
+
+// clock is the stores' time unless a test sets another: time.Now to the
+// microsecond, the finest time PostgreSQL keeps, so that a time stored on
+// either engine reads back, and copies from one to the other, unchanged.
+func clock() time.Time { return time.Now().Truncate(time.Microsecond) }
