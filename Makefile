@@ -1,11 +1,14 @@
 # factdrill: `make run` serves the built-in set, `make test` runs the tests.
-# Browser tests need Debian's chromium (apt-get install chromium); `make e2e`
-# runs them and fails if it is missing. `make bench` needs wrk.
+# The store's tests run on SQLite, and on PostgreSQL too when
+# FACTDRILL_TEST_POSTGRES names a database; `make test-postgres` starts a
+# throwaway PostgreSQL (.ci/postgres.sh; Debian's postgresql package) for
+# them. Browser tests need Debian's chromium (apt-get install chromium);
+# `make e2e` runs them and fails if it is missing. `make bench` needs wrk.
 
 GO ?= go
 BIN := bin/factdrill
 
-.PHONY: run build test e2e generate lint bench quality clean
+.PHONY: run build test test-postgres e2e generate lint bench quality clean
 
 run: build
 	./$(BIN) serve
@@ -15,6 +18,14 @@ build:
 
 test:
 	$(GO) test ./...
+	@if [ -n "$$FACTDRILL_TEST_POSTGRES" ]; then \
+		echo "make test: the store's tests ran on SQLite and on PostgreSQL"; \
+	else \
+		echo "make test: the PostgreSQL half was skipped (FACTDRILL_TEST_POSTGRES is not set; make test-postgres starts a throwaway PostgreSQL)"; \
+	fi
+
+test-postgres:
+	@eval "$$(.ci/postgres.sh start)" && trap '.ci/postgres.sh stop "$$FACTDRILL_PG_DIR"' EXIT && $(MAKE) --no-print-directory test
 
 e2e:
 	FACTDRILL_E2E=1 $(GO) test -count=1 -run 'TestBrowser' -v ./cmd/factdrill/
