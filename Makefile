@@ -39,8 +39,11 @@ lint:
 	$(GO) tool templ generate
 	@git diff --exit-code -- '*_templ.go' || { echo "templ: generated files are stale; commit the output of 'make generate'"; exit 1; }
 
+# bench runs the PostgreSQL half on a throwaway cluster that commits as
+# durably as SQLite does (fsync on).
 bench: build
-	$(GO) run ./cmd/loadbench -bin $(BIN) -out BENCHMARKS.md
+	@eval "$$(FACTDRILL_PG_DURABLE=1 .ci/postgres.sh start)" && trap '.ci/postgres.sh stop "$$FACTDRILL_PG_DIR"' EXIT && \
+		$(GO) run ./cmd/loadbench -bin $(BIN) -postgres "$$FACTDRILL_TEST_POSTGRES" -out BENCHMARKS.md
 
 # quality measures the question generator on the development set's report
 # half (shared/fixtures/qg/dev, or $$FACTDRILL_QG_DEV) and writes QUALITY.md.

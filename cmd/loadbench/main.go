@@ -6,11 +6,14 @@
 // committed, fsynced transaction), the flashcard study page (GET) and a
 // flashcard answer (POST, committed likewise). In the same run it drives a
 // minimal Go server that returns a static page of the same size as each
-// page, and reports each route as a ratio to it. Then it runs the Go benchmarks of the packages
-// and the question generator's quality report, and writes everything to
-// the output file.
+// page, and reports each route as a ratio to it. Given a PostgreSQL
+// database (-postgres), it drives the question page and answer submission
+// again, in the same run, on PostgreSQL: one app server, then two behind
+// client-side balancing, with the read cache off and with LISTEN/NOTIFY.
+// Then it runs the Go benchmarks of the packages and the question
+// generator's quality report, and writes everything to the output file.
 //
-//	go run ./cmd/loadbench -bin bin/factdrill -out BENCHMARKS.md
+//	go run ./cmd/loadbench -bin bin/factdrill -postgres postgres://... -out BENCHMARKS.md
 package main
 
 import (
@@ -49,6 +52,9 @@ type options struct {
 	staticSize       int
 	skipGo, skipLoad bool
 	benchtime        string
+	// postgres is a database loadbench may make schemas in; "" skips
+	// the PostgreSQL runs.
+	postgres string
 }
 
 func run() error {
@@ -64,6 +70,7 @@ func run() error {
 	flag.BoolVar(&o.skipGo, "skip-go", false, "skip the go test benchmarks and the quality report")
 	flag.BoolVar(&o.skipLoad, "skip-load", false, "skip the wrk load benchmark")
 	flag.StringVar(&o.benchtime, "benchtime", "1s", "go test -benchtime")
+	flag.StringVar(&o.postgres, "postgres", os.Getenv("FACTDRILL_BENCH_POSTGRES"), "PostgreSQL `URL` to make schemas in for the PostgreSQL runs (env FACTDRILL_BENCH_POSTGRES; make bench starts one)")
 	flag.Parse()
 	if o.staticAddr != "" {
 		return serveStatic(o.staticAddr, o.staticSize)
@@ -390,7 +397,12 @@ func loadBenchmark(doc *bytes.Buffer, o options) error {
 		"more than 2,000 durable quiz answers a second. The flashcard routes have no goal yet: each study page reads "+
 		"the learner's cards for the set, today's counts and the undo state in several queries, uncached because "+
 		"every answer changes them.\n")
-	return nil
+	if o.postgres == "" {
+		fmt.Fprintf(doc, "\nThe PostgreSQL runs were skipped: no -postgres database was given.\n")
+		return nil
+	}
+	sqlite := []engineRow{{"SQLite, one server", rows[0].app, rows[1].app}}
+	return postgresBenchmark(doc, o, dir, sqlite, rows[0].static, rows[1].static)
 }
 
 // startStatic starts the static baseline server with a page of size bytes
