@@ -83,6 +83,9 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdic
 		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
 			check = CheckAmbiguousName
 		}
+		if check == "" {
+			check = d.keep(&c.item)
+		}
 		if check != "" {
 			rep.Rejected[check]++
 			if debugLint != nil {
@@ -144,7 +147,7 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 						best = -2
 					}
 					add(&candidate{
-						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain},
+						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain, before: c.before(), cut: c.cutAt(-1)},
 						sent:  s,
 						group: fmt.Sprintf("%d:tf:%d", s.idx, ci),
 						score: best - 0.3 - lengthPenalty(stmt) - pen,
@@ -220,9 +223,16 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	if m.typ != eName {
 		ds = d.distractors(p, m, s, seed)
 	}
+	before, cut := c.before(), c.cutAt(k)
+	confident := m.ent == nil || m.ent.typeConfident()
 	mk := func(kind questions.Kind, stem string, bonus float64) *candidate {
+		it := item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain,
+			typ: m.typ, confident: confident}
+		if !strings.HasSuffix(stem, "?") {
+			it.before, it.cut = before, cut // a wh-question is rebuilt, not cut
+		}
 		return &candidate{
-			item:   item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain},
+			item:   it,
 			sent:   s,
 			group:  group,
 			ent:    m.ent,
@@ -476,6 +486,25 @@ func (c *clause) statement(k int, swap string) string {
 		text = textOf(t, c.spans(a, end)...)
 	}
 	return finishSentence(text)
+}
+
+// before is the lower-case token before the clause's first stem word in
+// its sentence, or "" when the stem starts the sentence.
+func (c *clause) before() string {
+	if c.lead == 0 {
+		return ""
+	}
+	return c.toks[c.lead-1].Lower
+}
+
+// cutAt is the token a stem asking for mention k (or a statement, k < 0)
+// is cut at, or "" when it runs to the clause's end.
+func (c *clause) cutAt(k int) string {
+	e := c.stemEnd(k)
+	if e >= c.end || e >= len(c.toks) {
+		return ""
+	}
+	return c.toks[e].Text
 }
 
 // stemEnd cuts a long clause after the part that matters: before a

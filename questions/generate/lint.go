@@ -45,6 +45,14 @@ type item struct {
 	// holds).
 	swapFrom, swapTo string
 	contradicted     bool
+	// What the keep checks read beyond the text: the key's type and
+	// whether its entity's type is clear; the word before the stem's
+	// first word in its sentence ("" when the stem starts the sentence);
+	// the token the stem was cut at ("" when it runs to the clause's end).
+	typ       etype
+	confident bool
+	before    string
+	cut       string
 }
 
 // lint returns the first check the item fails, or "".

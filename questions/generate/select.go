@@ -72,10 +72,10 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	byKind := map[questions.Kind][]*candidate{}
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
-	}
-	// Each pass loosens the limits: items from one sentence, from one
-	// stretch of the document, about one entity, with one answer (a set
-	// that asks for the same answer twice teaches less), and the kind mix.
+	} // Each pass loosens the limits: items from one sentence, from one
+	// stretch of the document, about one entity, and the kind mix. An
+	// answer is asked for once in every pass: a set that asks for the
+	// same answer twice teaches less, and spends the place of another.
 	passes := []struct {
 		sentence       int
 		para           float64 // times the paragraph's share
@@ -84,8 +84,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	}{
 		{2, 1, 3, 1, true},
 		{3, 1.5, 3, 1, true},
-		{3, 1 << 30, 3, 2, true},
-		{3, 1 << 30, 4, 3, false},
+		{3, 1 << 30, 3, 1, true},
+		{3, 1 << 30, 4, 1, false},
+		{4, 1 << 30, 6, 1, false},
 	}
 	for _, p := range passes {
 		// Every limit only tightens as items are picked, so a candidate

@@ -1,0 +1,649 @@
+package generate
+
+import (
+	"strings"
+	"unicode"
+
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+)
+
+// The last checks an item passes: would a teacher keep it? They read the
+// finished item as a learner would, point by point of RUBRIC.md, and
+// catch what the first blind judgement failed that the checks in lint.go
+// let through: stems cut from a sentence and left broken (point 1), words
+// that lean on text not shown (2), answers the stem or the options give
+// away (5), options of another type than the key (6), and blanks on words
+// anyone could guess, or on leftover markup (8).
+const (
+	CheckBroken         = "broken-stem"          // a list, a pair or a phrase cut off by the cutting down
+	CheckWrongWh        = "wrong-question-word"  // "Who" for a thing, a garbled question
+	CheckGivenAway      = "given-away"           // countable in the stem, an odd option out, a blank its neighbour names
+	CheckFiller         = "filler-answer"        // a word anyone could guess: "music", "Europe"
+	CheckResidue        = "markup-residue"       // citation marks, markup or a formula in the stem
+	CheckDistractorType = "distractor-type"      // an option that is not of the key's type or form
+	CheckWeakShort      = "short-answer-unclear" // a short answer whose question is too loose to mark
+)
+
+// keepChecks are the checks of keep, in the order they run.
+var keepChecks = []string{CheckResidue, CheckBroken, CheckWrongWh, CheckNeedsContext, CheckGivenAway, CheckFiller, CheckDistractorType, CheckWeakShort}
+
+func init() {
+	Checks = append(Checks, keepChecks...)
+}
+
+// keep returns the first of the keep checks the item fails, or "". The
+// document tells how common a word of the answer is in it.
+func (d *document) keep(it *item) string {
+	q := it.q
+	stem := q.Stem
+	blanked := q.Kind == questions.Cloze || q.InPlace()
+	if blanked {
+		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
+	}
+	toks := prose.Tokenize(stem)
+	switch {
+	case residue(stem):
+		return CheckResidue
+	case brokenStem(toks, it):
+		return CheckBroken
+	case q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice && strings.HasSuffix(stem, "?"):
+		if wrongWh(toks, it) {
+			return CheckWrongWh
+		}
+	}
+	if leansOnContext(toks) {
+		return CheckNeedsContext
+	}
+	if q.Kind != questions.TrueFalse {
+		if givenAway(toks, it) {
+			return CheckGivenAway
+		}
+		if d.filler(it) {
+			return CheckFiller
+		}
+	}
+	// A false statement that swaps one common noun phrase for another
+	// ("The result is the method ...") is false by the words, not by a
+	// fact the text gives.
+	if q.Kind == questions.TrueFalse && !q.Truth && (it.typ == eTerm || it.typ == eConcept) && !unicode.IsUpper(prose.FirstRune(it.swapTo)) {
+		return CheckNotContradicted
+	}
+	if q.Kind == questions.MultipleChoice && !distractorsFit(it) {
+		return CheckDistractorType
+	}
+	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
+		return CheckWeakShort
+	}
+	return ""
+}
+
+// residue reports markup, citation or formula text a cleaner let through:
+// "[12]", "^", braces, a pipe, an address, "et al.", "ISBN".
+func residue(s string) bool {
+	if strings.ContainsAny(s, "^{}|<>=\\_*#~") {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, w := range []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit"} {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	// "[12]", "[a]", "[citation]": a bracket of its own kind never
+	// belongs in prose a learner reads.
+	if strings.ContainsAny(s, "[]") {
+		return true
+	}
+	// Brackets and quotation marks come in pairs.
+	if strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, `"`)%2 == 1 {
+		return true
+	}
+	return false
+}
+
+// pairedWords are words whose partner must follow in the stem: "not
+// only ... but", "both ... and", "either ... or", "neither ... nor",
+// "between ... and".
+var pairedWords = map[string][]string{
+	"both": {"and"}, "either": {"or"}, "neither": {"nor"}, "between": {"and"}, "whether": {"or", "not"},
+}
+
+// brokenStem reports a stem that the cutting down left broken: a list
+// that stops without its "and", a pair without its partner, a phrase
+// whose head was cut away ("To Mombasa, ..." from "In addition to
+// Mombasa, ..."), a stem that stops at a colon or in the middle of a
+// title.
+func brokenStem(t []prose.Token, it *item) bool {
+	if len(t) == 0 {
+		return true
+	}
+	// "not only" wants its "but".
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Lower == "not" && t[i+1].Lower == "only" && !hasWordAfter(t, i+2, "but") {
+			return true
+		}
+		if ws, ok := pairedWords[t[i].Lower]; ok && !(t[i].Lower == "both" && hasWordAfter(t, 0, "and")) {
+			found := false
+			for _, w := range ws {
+				if hasWordAfter(t, i+1, w) {
+					found = true
+				}
+			}
+			if t[i].Lower == "whether" || t[i].Lower == "between" && i+1 < len(t) && (t[i+1].Is("the", "them", "us", "these", "those") || !t[i+1].Cap && t[i+1].Kind != prose.Number) {
+				found = true // "whether he went" and "between the parties" stand alone
+			}
+			if !found {
+				return true
+			}
+		}
+	}
+	// A stem that starts with the object of a preposition it lost.
+	if it.before != "" && prepositions[t[0].Lower] && !t[0].Is("in", "on", "at", "during", "after", "before", "since", "from", "for", "with", "by", "under", "following", "despite", "unlike", "like", "among", "through", "throughout", "as", "upon", "over", "within", "without", "against", "until", "toward", "towards", "across", "beyond", "near") {
+		return true
+	}
+	if it.before != "" && !connectiveWord(it.before) {
+		return true // the stem starts in the middle of a phrase
+	}
+	// The cut left a colon or a list behind.
+	switch it.cut {
+	case ":":
+		// "... there is the inscription:" announces what was cut.
+		if n := len(t) - 1; n > 0 {
+			last := t[n-1]
+			if t[n].Kind == prose.Punct && (finiteAt(t, n-1) || last.Is("following", "inscription", "include", "includes", "included", "namely", "are", "were", "is", "was")) {
+				return true
+			}
+		}
+	case ",":
+		if endsInList(t) {
+			return true
+		}
+	}
+	for _, w := range t {
+		if w.Text == ":" || w.Text == ";" {
+			return true
+		}
+	}
+	// A dangling end: "such as", "including", "as well as", "and".
+	n := len(t)
+	for n > 0 && t[n-1].Kind == prose.Punct {
+		n--
+	}
+	if n > 0 && (t[n-1].Is("and", "or", "including", "such", "as", "than", "of", "the", "a", "an", "with", "by", "to", "whose", "which", "that", "who")) {
+		return true
+	}
+	return false
+}
+
+// connectiveWord reports whether a word that stood before the stem in
+// its sentence is one a statement may start after: a comma, a
+// conjunction, a connective.
+func connectiveWord(w string) bool {
+	switch w {
+	case ",", ";", ":", "—", "(", "and", "but", "or", "so", "yet", "while", "whereas", "because", "although", "though", "since", "as", "when", "after", "before", "if", "that", "which", "who", "where", "then", "thus", "however", "also", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "therefore", "hence", "instead", "meanwhile", "consequently", "accordingly", "likewise", "similarly", "additionally", "notably", "overall", "besides", "addition", "fact", "example", "instance", "result", "turn", "hand", "admittedly":
+		return true
+	}
+	return false
+}
+
+func hasWordAfter(t []prose.Token, from int, w string) bool {
+	for i := from; i < len(t); i++ {
+		if t[i].Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInList reports whether a stem ends in the middle of a list: "...
+// the ports of Malindi, Mombasa, Kilifi." has two commas between short
+// items and no "and" after them.
+func endsInList(t []prose.Token) bool {
+	n := len(t)
+	for n > 0 && t[n-1].Kind == prose.Punct {
+		n--
+	}
+	commas, run := 0, 0
+	for i := n - 1; i >= 0; i-- {
+		w := t[i]
+		if w.Is("and", "or", "nor") {
+			return false
+		}
+		if w.Text == "," {
+			if run == 0 || run > 4 {
+				break
+			}
+			commas++
+			run = 0
+			continue
+		}
+		if w.Kind == prose.Punct || finiteAt(t, i) {
+			break
+		}
+		run++
+	}
+	// Three items or more, each of a few words: "Malindi, Mombasa,
+	// Kilifi".
+	return commas >= 2
+}
+
+// wrongWh reports a question whose question word does not fit its key
+// ("Who" for a work or a species) or whose words were put together
+// wrongly ("In what year was fell ...", "did ... saw ...").
+func wrongWh(t []prose.Token, it *item) bool {
+	if len(t) < 3 {
+		return true
+	}
+	if t[0].Lower == "who" || t[0].Lower == "whom" || t[0].Lower == "whose" {
+		switch it.typ {
+		case ePerson:
+			if !it.confident || strings.HasPrefix(it.key, "The ") || strings.HasPrefix(it.key, "the ") {
+				return true
+			}
+		case eGroup, eOrg:
+		default:
+			return true
+		}
+	}
+	// After "did", "does" or "do" and its subject, the verb is in its
+	// base form: a past form there, or after an "and" later on ("did
+	// Tesla leave Graz and broke ..."), is two clauses run together; after
+	// "was" or "were", a past form that is no participle ("was fell") is
+	// too.
+	for i := 0; i+1 < len(t); i++ {
+		w := t[i].Lower
+		if w == "did" || w == "does" || w == "do" {
+			for j := i + 1; j < len(t); j++ {
+				x := t[j]
+				if x.Text == "," || subordinators[x.Lower] || x.Lower == "to" {
+					break // what follows is another clause
+				}
+				if !x.Cap && isPastForm(x.Lower) {
+					return true
+				}
+			}
+		}
+		if beForms[w] && isPastForm(t[i+1].Lower) {
+			return true
+		}
+	}
+	// Two question words, or a question mark inside the question.
+	for i := 1; i < len(t)-1; i++ {
+		if t[i].Text == "?" {
+			return true
+		}
+	}
+	return false
+}
+
+// isPastForm reports a word that is surely a verb in the past tense, not
+// a participle: "saw", "broke", "fell" (a noun elsewhere, a verb in a
+// question's verb phrase).
+func isPastForm(w string) bool {
+	if _, ok := pastToBase[w]; !ok || ambiguousPast[w] && !questionPasts[w] {
+		return false
+	}
+	_, part := participleToBase[w]
+	return !part
+}
+
+// questionPasts are past forms that ambiguousPast holds but that, inside
+// a question's verb phrase, can only be verbs.
+var questionPasts = prose.WordSet(`saw fell felt wore`)
+
+// leansOnContext reports words that point at text the stem does not show,
+// beyond what needsContext finds at the stem's start: "he" with no one
+// named before it, "that conjecture", "the next", "these two
+// presentations", "this is accomplished".
+func leansOnContext(t []prose.Token) bool {
+	named := false
+	for i, w := range t {
+		if w.Text == blankWord || w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
+			named = true
+		}
+		if w.Cap && i > 0 {
+			continue // "IT", "US": a name, not a pronoun
+		}
+		switch w.Lower {
+		case "he", "she", "him", "hers", "himself", "herself":
+			if !named {
+				return true
+			}
+		case "his", "her":
+			// "In his Gettysburg Address Lincoln ...": the owner may follow.
+			if !named && !nameAfter(t, i) {
+				return true
+			}
+		case "it", "they", "them", "their", "its":
+			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) {
+				return true
+			}
+		case "this", "these", "those":
+			if i+1 < len(t) {
+				n := t[i+1]
+				if auxiliaries[n.Lower] || finiteAt(t, i+1) || numberWords[n.Lower] > 0 || n.Kind == prose.Number || n.Text == "," || n.Text == "." {
+					return true
+				}
+			} else {
+				return true
+			}
+		case "that":
+			// "that" as a determiner: after a preposition ("in that
+			// direction"), or before a noun that ends a phrase ("proved
+			// that conjecture.").
+			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !auxiliaries[t[i+1].Lower] && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) {
+				if i > 0 && prepositions[t[i-1].Lower] && !t[i-1].Is("so", "such", "than", "now", "given", "except") {
+					return true
+				}
+				if i+2 >= len(t) || t[i+2].Kind == prose.Punct || prepositions[t[i+2].Lower] && !t[i+2].Is("of", "as") {
+					return true
+				}
+			}
+		case "next", "previous", "preceding", "above", "aforementioned", "same", "latter", "former", "other":
+			// "the next", "the same report", "the other two"; not "the next
+			// two millennia", a span counted from what the stem says.
+			if i > 0 && t[i-1].Lower == "the" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Kind == prose.Number || timeNouns[t[i+1].Lower])) {
+				if w.Lower == "other" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Text == "." || t[i+1].Text == ",")) {
+					continue // "the other side of the river" names its thing
+				}
+				if w.Lower == "same" && i+1 < len(t) && t[i+1].Is("time", "as", "way", "name", "year", "day") {
+					if t[i+1].Lower != "year" && t[i+1].Lower != "day" && t[i+1].Lower != "time" {
+						continue // "the same as", "the same way"
+					}
+				}
+				return true
+			}
+		case "two", "three", "four", "five", "six", "both":
+			// "The two presentations", "the three men": which ones?
+			if i == 1 && t[0].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && strings.HasSuffix(t[i+1].Lower, "s") && !(i+2 < len(t) && t[i+2].Is("of", "that", "who", "which")) {
+				return true
+			}
+		case "here", "there":
+			if w.Lower == "here" && i > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameAfter reports a name after t[i] in the stem.
+func nameAfter(t []prose.Token, i int) bool {
+	for _, w := range t[i+1:] {
+		if w.Cap && w.IsWord() && !functionWords[w.Lower] || w.Text == blankWord {
+			return true
+		}
+	}
+	return false
+}
+
+// timeNouns name spans of time: "the next two years" counts from what
+// the stem says.
+var timeNouns = prose.WordSet(`year years decade decades century centuries millennium millennia month months week weeks day days season seasons`)
+
+// itIsDummy reports the "it" of "it is said that", "it was not until":
+// a placeholder, not a pointer.
+func itIsDummy(t []prose.Token, i int) bool {
+	j := i + 1
+	for j < len(t) && (auxiliaries[t[j].Lower] || t[j].Is("not", "also", "often", "generally", "widely")) {
+		j++
+	}
+	if j == i+1 || j >= len(t) {
+		return false
+	}
+	return t[j].Is("that", "until", "possible", "likely", "unclear", "difficult", "necessary", "important", "estimated", "believed", "said", "thought", "known", "reported", "claimed", "argued", "suggested", "assumed", "expected", "agreed", "common", "customary", "clear", "true")
+}
+
+// givenAway reports an item whose key the stem or the options show: a
+// number one can count in the stem, a blank whose partner across "and"
+// names it ("Eastern and _____" for "Western"), an option out of form
+// with the others.
+func givenAway(t []prose.Token, it *item) bool {
+	if it.typ == eNumber {
+		if v, ok := smallCount(it.key); ok && v <= 12 && listItems(t) >= 2 {
+			return true // "five" beside a list of five
+		}
+	}
+	// The blank's partner across a coordination shares a word with the
+	// key, or both are points of the compass.
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		var near []string
+		if i >= 2 && t[i-1].Is("and", "or") {
+			near = append(near, t[i-2].Lower)
+		}
+		if i+2 < len(t) && t[i+1].Is("and", "or") {
+			near = append(near, t[i+2].Lower)
+		}
+		keyWords := strings.Fields(strings.ToLower(it.key))
+		for _, n := range near {
+			if pairedDirections[n] {
+				for _, k := range keyWords {
+					if pairedDirections[k] {
+						return true
+					}
+				}
+			}
+			for _, k := range keyWords {
+				if k == n && !functionWords[k] {
+					return true
+				}
+			}
+		}
+	}
+	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
+		return true
+	}
+	return false
+}
+
+// pairedDirections name directions and other paired words: "Eastern and _____" points at "Western".
+var pairedDirections = prose.WordSet(`north south east west northern southern eastern western northeast northwest
+	southeast southwest north-east north-west south-east south-west upper lower inner outer left right
+	old new early late`)
+
+// smallCount reads a count written in figures or words: "5", "five".
+func smallCount(s string) (float64, bool) {
+	w := strings.ToLower(strings.TrimSpace(s))
+	if v, ok := numberWords[w]; ok {
+		return v, true
+	}
+	if w == "one" {
+		return 1, true
+	}
+	v := 0.0
+	if w == "" {
+		return 0, false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		v = 10*v + float64(r-'0')
+	}
+	return v, true
+}
+
+// listItems counts the separators of the longest list in a stem: ", " and
+// "and" between items of a few words each.
+func listItems(t []prose.Token) int {
+	best, cur, run := 0, 0, 0
+	for _, w := range t {
+		switch {
+		case w.Text == "," || w.Is("and", "or"):
+			if run > 0 && run <= 4 {
+				cur++
+			} else {
+				cur = 0
+			}
+			run = 0
+		case w.Kind == prose.Punct || finiteAt([]prose.Token{w}, 0):
+			cur, run = 0, 0
+		default:
+			run++
+		}
+		best = max(best, cur)
+	}
+	return best
+}
+
+// oddOneOut reports an option in another form than the rest: the only one
+// capitalised, the only one in figures, or twice as long as any other.
+func oddOneOut(key string, ds []string) bool {
+	if len(ds) == 0 {
+		return false
+	}
+	shape := func(s string) (upper, digit bool, words int) {
+		r := prose.FirstRune(s)
+		return unicode.IsUpper(r), unicode.IsDigit(r), len(strings.Fields(s))
+	}
+	ku, kd, kw := shape(key)
+	sameUpper, sameDigit, maxW := 0, 0, 0
+	for _, d := range ds {
+		u, dg, w := shape(d)
+		if u == ku {
+			sameUpper++
+		}
+		if dg == kd {
+			sameDigit++
+		}
+		maxW = max(maxW, w)
+	}
+	if sameUpper == 0 || sameDigit == 0 {
+		return true
+	}
+	return kw >= 3 && kw >= 2*maxW
+}
+
+// genericNouns are nouns so common that a blank on them asks nothing a
+// reader of any text could not guess.
+var genericNouns = prose.WordSet(`thing things people person man men woman women time times year years day days way ways
+	part parts place places area areas world life work group groups number numbers kind kinds type types form forms
+	use uses system systems history classroom music theme season series name names word words fact facts case cases
+	example examples point points end side sides home house family families water land birds animals plants food
+	money power family city cities country countries state states government school schools book books film films
+	show shows story stories game games team teams member members level levels role roles idea ideas problem problems
+	process result results change changes order rest lot lots set sets size rate rates amount amounts period periods
+	term terms field fields line lines range source sources product products service services market markets
+	company companies model models project projects program programme programs programmes structure character characters
+	version versions style styles study studies research data information question questions answer answers
+	reason reasons effect effects development activity activities experience event events issue issues practice practices
+	position positions market value values method methods material materials subject subjects interest interests
+	list matter matters purpose purposes quality situation situations condition conditions building buildings room rooms
+	body bodies head heads hand hands eye eyes face faces language languages culture society century centuries
+	europe asia africa america americas world earth franchise`)
+
+// filler reports an answer anyone could guess: a generic noun ("the
+// music", "franchise history", "birds"), a continent, a letter or two.
+func (d *document) filler(it *item) bool {
+	k := strings.TrimSpace(it.key)
+	if k == "" {
+		return false
+	}
+	if it.typ == eDate || it.typ == eNumber {
+		return false
+	}
+	if len([]rune(strings.ReplaceAll(k, ".", ""))) <= 2 {
+		return true // "CT", "UK": a guess from the letters
+	}
+	words := strings.Fields(strings.ToLower(k))
+	for len(words) > 1 && determiners[words[0]] {
+		words = words[1:]
+	}
+	generic := 0
+	for _, w := range words {
+		if genericNouns[w] || functionWords[w] {
+			generic++
+		}
+	}
+	if generic == len(words) {
+		return true
+	}
+	// A lower-case answer whose head noun runs through the document
+	// ("the theme" where "theme" is in one sentence in ten) is the text's
+	// furniture, not a fact of it.
+	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) {
+		head := words[len(words)-1]
+		if len(words) == 1 && d.freq[head]*10 >= len(d.sents) && len(d.sents) >= 20 {
+			return true
+		}
+	}
+	return false
+}
+
+// nonPersonWords mark a name that is no person's, offered as one: "Day
+// of the Daleks", "Music of the Spheres", "Children of Earth", "Acetyl
+// Chloride".
+var nonPersonWords = prose.WordSet(`day days music children child earth war wars battle resurrection return revenge
+	invasion attack night nights time times world worlds planet city house tower hall church cathedral bridge street
+	building palace castle museum theatre theater school college university company corporation award prize festival
+	act law treaty acid oxide chloride sulfate sulphate protein enzyme gene virus bacteria cell cells series season
+	episode show film book album song programme program station network channel party council committee league
+	association society club team union empire kingdom republic state island river lake mountain sea ocean
+	valley park garden airport station center centre institute foundation fund`)
+
+// distractorsFit reports whether every option is of the key's type and
+// form: people offered for a person look like people's names (no "of
+// the", no words of works, places or things), and have as many words as
+// the key within reason.
+func distractorsFit(it *item) bool {
+	keyWords := strings.Fields(it.key)
+	for _, d := range it.distractors {
+		dw := strings.Fields(d)
+		switch it.typ {
+		case ePerson:
+			for _, w := range dw {
+				lw := strings.ToLower(strings.Trim(w, `.,'"`))
+				if nonPersonWords[lw] && !containsFold(keyWords, lw) {
+					return false
+				}
+				if (lw == "the" || lw == "of" || lw == "and") && !containsFold(keyWords, lw) {
+					return false
+				}
+			}
+			if (len(keyWords) == 1) != (len(dw) == 1) {
+				return false
+			}
+		case eGroup, eOrg, ePlace, eEvent, eWork:
+			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func containsFold(list []string, w string) bool {
+	for _, x := range list {
+		if strings.EqualFold(strings.Trim(x, `.,'"`), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clearShortAnswer reports a short-answer question a teacher could mark:
+// short enough to read at once, one clause, asking for a name, a date or
+// a number a learner can type.
+func clearShortAnswer(t []prose.Token, it *item) bool {
+	if prose.WordCount(it.q.Stem) > 24 {
+		return false
+	}
+	commas := 0
+	for _, w := range t {
+		if w.Text == "," {
+			commas++
+		}
+	}
+	if commas > 1 {
+		return false
+	}
+	switch it.typ {
+	case ePerson, eDate, eNumber, ePlace, eOrg, eGroup, eEvent, eWork:
+		return it.typ == eDate || it.typ == eNumber || it.confident
+	}
+	return false
+}

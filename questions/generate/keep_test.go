@@ -1,0 +1,63 @@
+package generate
+
+import (
+	"testing"
+
+	"factdrill/questions"
+)
+
+// TestKeep runs the keep checks on items of the kinds the first blind
+// judgement failed, and on their sound counterparts.
+func TestKeep(t *testing.T) {
+	d := analyzed(t, "Pharmacy\n\nThe word pharmacy comes from pharma. Pharmacists sell medicines. Medicines are made in Europe.")
+	person := func(it item) item { it.typ, it.confident = ePerson, true; return it }
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	withCut := func(it item, before, cut string) item { it.before, it.cut = before, cut; return it }
+	short := func(stem, key string, ty etype) item {
+		it := typed(cloze(stem, key), ty)
+		it.q.Kind = questions.ShortAnswer
+		return it
+	}
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"whole stem", typed(cloze("The Swahili built the port of _____ in the 12th century.", "Mombasa"), ePlace), ""},
+		{"list cut off", withCut(typed(cloze("Ancient ports on the coast of _____ include those of Malindi, Mombasa, Kilifi.", "Kenya"), ePlace), "", ","), CheckBroken},
+		{"not only without but", typed(cloze("The Normans were not only warriors in _____.", "Italy"), ePlace), CheckBroken},
+		{"head of the phrase cut", withCut(typed(cloze("To Mombasa, the Portuguese held _____.", "Malindi"), ePlace), "addition", ""), CheckBroken},
+		{"starts mid phrase", withCut(typed(cloze("The port was held by _____ in 1498.", "Portugal"), ePlace), "of", ""), CheckBroken},
+		{"who for a work", short("Who was the only script ready to go?", "The Mutants", eWork), CheckWrongWh},
+		{"who for a person", short("Who commissioned the first serial in 1963?", "Sydney Newman", ePerson), ""},
+		{"past after did", short("In what year did the show saw its end?", "1989", eDate), CheckWrongWh},
+		{"past after and", short("When did Tesla leave Graz and broke with his family?", "December 1878", eDate), CheckWrongWh},
+		{"was with a past form", short("In what year was fell noticeably the audience?", "1985", eDate), CheckWrongWh},
+		{"he with no one named", typed(cloze("In 1081 he led an army against _____.", "Durazzo"), ePlace), CheckNeedsContext},
+		{"his owned later", typed(cloze("In his Gettysburg Address Lincoln named _____ as the birth year.", "1776"), eDate), ""},
+		{"that conjecture", typed(cloze("In 1994 _____ proved that conjecture.", "Andrew Wiles"), ePerson), CheckNeedsContext},
+		{"that before a verb", typed(cloze("The _____ is a wind that blows from the south.", "khamsin"), eTerm), ""},
+		{"this is accomplished", typed(cloze("This is accomplished by _____ in the leaves.", "chlorophyll"), eTerm), CheckNeedsContext},
+		{"these two", typed(cloze("Karl Kautsky attended these two presentations in _____.", "1900"), eDate), CheckNeedsContext},
+		{"the next", typed(cloze("The next was written by _____ in 1963.", "Terry Nation"), ePerson), CheckNeedsContext},
+		{"the next two millennia", typed(cloze("Menes founded a kingdom in _____ that ruled for the next two millennia.", "Egypt"), ePlace), ""},
+		{"count in the stem", typed(cloze("The mandible has _____ kinds of teeth, incisors, canines, premolars and molars.", "four"), eNumber), CheckGivenAway},
+		{"partner names the key", typed(cloze("Leopards are stable in Eastern and _____.", "Southern Africa"), ePlace), CheckGivenAway},
+		{"one option in figures", person(mc("How many releases came out since 2005?", "Six", "twelve", "five", "seven")), CheckGivenAway},
+		{"generic blank", typed(cloze("New techniques allowed mixing of the _____ on tape.", "music"), eConcept), CheckFiller},
+		{"continent", typed(cloze("Medicines are made in _____ from plants.", "Europe"), ePlace), CheckFiller},
+		{"two letters", typed(cloze("The scan is called _____ in hospitals.", "CT"), eName), CheckFiller},
+		{"citation left", typed(cloze("The port was built by _____ in 1498.[12]", "Portugal"), ePlace), CheckResidue},
+		{"an event offered as a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Day of the Daleks", "Murray Gold")), CheckDistractorType},
+		{"a country offered as a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Swaziland", "Murray Gold")), CheckDistractorType},
+		{"people for a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Freema Agyeman", "Murray Gold")), ""},
+		{"a false swap of common nouns", typed(falseStatement("The result is the method of request.", "primary difference", "result", true), eConcept), CheckNotContradicted},
+		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
