@@ -306,11 +306,18 @@ func leansOnContext(t []prose.Token) bool {
 			continue // "IT", "US": a name, not a pronoun
 		}
 		switch w.Lower {
-		case "he", "she", "him", "hers", "himself", "herself":
+		case "he", "she", "hers", "himself", "herself":
 			if !named {
 				return true
 			}
+		case "him":
+			// An object is someone other than the subject named before:
+			// "Temüjin rescued him" names the one who rescued, not whom.
+			return true
 		case "his", "her":
+			if w.Lower == "her" && (i+1 >= len(t) || !t[i+1].IsWord() || functionWords[t[i+1].Lower] || prepositions[t[i+1].Lower]) {
+				return true // "rescued her with ...": her is an object
+			}
 			// "In his Gettysburg Address Lincoln ...": the owner may follow.
 			if !named && !nameAfter(t, i) {
 				return true

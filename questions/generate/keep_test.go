@@ -34,6 +34,7 @@ func TestKeep(t *testing.T) {
 		{"past after and", short("When did Tesla leave Graz and broke with his family?", "December 1878", eDate), CheckWrongWh},
 		{"was with a past form", short("In what year was fell noticeably the audience?", "1985", eDate), CheckWrongWh},
 		{"he with no one named", typed(cloze("In 1081 he led an army against _____.", "Durazzo"), ePlace), CheckNeedsContext},
+		{"her as an object", typed(cloze("Temüjin rescued her with the help of _____.", "Jamukha"), ePerson), CheckNeedsContext},
 		{"his owned later", typed(cloze("In his Gettysburg Address Lincoln named _____ as the birth year.", "1776"), eDate), ""},
 		{"that conjecture", typed(cloze("In 1994 _____ proved that conjecture.", "Andrew Wiles"), ePerson), CheckNeedsContext},
 		{"that before a verb", typed(cloze("The _____ is a wind that blows from the south.", "khamsin"), eTerm), ""},
