@@ -141,7 +141,7 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 			paraWords[s.block] += prose.WordCount(s.text)
 		}
 	}
-	picked := selectItems(ok, n, kinds, paraWords)
+	picked := selectItems(ok, n, kinds, paraWords, rep.Rejected)
 	if len(picked) == 0 {
 		return questions.Set{}, rep, ErrNoQuestions
 	}

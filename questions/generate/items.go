@@ -41,7 +41,7 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 		order++
 		sent = append(sent, c)
 	}
-	cache := map[string]stemVerdict{}
+	cache := map[string]*stemInfo{}
 	step := max(1, len(d.sents)/50)
 	for si, s := range d.sents {
 		if si%checkEvery == 0 && ctx.Err() != nil {
@@ -70,7 +70,7 @@ const lintPerSentence = 5
 
 // checkSentence lints a sentence's best candidates and keeps the best
 // keepPerSentence of each kind.
-func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdict, rep *Report) []*candidate {
+func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo, rep *Report) []*candidate {
 	sortByScore(cands)
 	var ok []*candidate
 	tried := map[questions.Kind]int{}
@@ -84,7 +84,7 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdic
 			check = CheckAmbiguousName
 		}
 		if check == "" {
-			check = d.keep(&c.item)
+			check = d.keep(&c.item, cache)
 		}
 		if check != "" {
 			rep.Rejected[check]++
@@ -109,7 +109,7 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdic
 
 // factsPerSentence is how many of a sentence's answers items are written
 // for, the most important first.
-const factsPerSentence = 10
+const factsPerSentence = 6
 
 // A fact is an answer a clause offers, with its importance.
 type fact struct {

@@ -33,15 +33,15 @@ func init() {
 }
 
 // keep returns the first of the keep checks the item fails, or "". The
-// document tells how common a word of the answer is in it.
-func (d *document) keep(it *item) string {
+// document tells how common a word of the answer is in it; cache holds
+// the stems lint tokenized.
+func (d *document) keep(it *item, cache map[string]*stemInfo) string {
 	q := it.q
 	stem := q.Stem
-	blanked := q.Kind == questions.Cloze || q.InPlace()
-	if blanked {
+	if q.Kind == questions.Cloze || q.InPlace() {
 		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
 	}
-	toks := prose.Tokenize(stem)
+	toks := stemOf(stem, cache).toks
 	switch {
 	case residue(stem):
 		return CheckResidue
