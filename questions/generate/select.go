@@ -13,7 +13,7 @@ var kindShare = map[questions.Kind]float64{
 	questions.MultipleChoice: 0.35,
 	questions.Cloze:          0.35,
 	questions.ShortAnswer:    0.20,
-	questions.TrueFalse:      0.10,
+	questions.TrueFalse:      0.05,
 }
 
 // defaultCount is the set size that fits a document of the given length:
