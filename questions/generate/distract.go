@@ -114,6 +114,9 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		if e == m.ent || mentionedIn(s, e) {
 			return false
 		}
+		if !e.typeConfident() {
+			return false // "Odin" offered as a place: an option must be surely of the key's type
+		}
 		if m.typ == ePlace && placeKind(e.display()) != kind {
 			return false // a city against a city, a country against a country
 		}

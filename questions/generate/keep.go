@@ -51,6 +51,11 @@ func (d *document) keep(it *item, cache map[string]*stemInfo) string {
 		if wrongWh(toks, it) {
 			return CheckWrongWh
 		}
+		if q.Kind == questions.MultipleChoice && !clearQuestion(toks, it) {
+			return CheckWeakShort
+		}
+	case !mainClause(toks):
+		return CheckBroken
 	}
 	if leansOnContext(toks) {
 		return CheckNeedsContext
@@ -85,7 +90,8 @@ func residue(s string) bool {
 		return true
 	}
 	low := strings.ToLower(s)
-	for _, w := range []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit"} {
+	for _, w := range []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
+		" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full"} {
 		if strings.Contains(low, w) {
 			return true
 		}
@@ -123,7 +129,10 @@ func brokenStem(t []prose.Token, it *item) bool {
 		if t[i].Lower == "not" && t[i+1].Lower == "only" && !hasWordAfter(t, i+2, "but") {
 			return true
 		}
-		if ws, ok := pairedWords[t[i].Lower]; ok && !(t[i].Lower == "both" && hasWordAfter(t, 0, "and")) {
+		// "both" wants its "and" before a name ("both South and ..."),
+		// not before a plural ("both men").
+		bothAlone := t[i].Lower == "both" && (hasWordAfter(t, 0, "and") || !(t[i+1].Cap || t[i+1].Text == blankWord))
+		if ws, ok := pairedWords[t[i].Lower]; ok && !bothAlone {
 			found := false
 			for _, w := range ws {
 				if hasWordAfter(t, i+1, w) {
@@ -160,9 +169,9 @@ func brokenStem(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
-	for _, w := range t {
-		if w.Text == ":" || w.Text == ";" {
-			return true
+	for i, w := range t {
+		if (w.Text == ":" || w.Text == ";") && !(w.Text == ":" && i > 0 && i+1 < len(t) && t[i-1].Kind == prose.Number && t[i+1].Kind == prose.Number) {
+			return true // not the colon of a time, "7:22"
 		}
 	}
 	// A dangling end: "such as", "including", "as well as", "and".
@@ -207,9 +216,6 @@ func endsInList(t []prose.Token) bool {
 	commas, run := 0, 0
 	for i := n - 1; i >= 0; i-- {
 		w := t[i]
-		if w.Is("and", "or", "nor") {
-			return false
-		}
 		if w.Text == "," {
 			if run == 0 || run > 4 {
 				break
@@ -218,13 +224,14 @@ func endsInList(t []prose.Token) bool {
 			run = 0
 			continue
 		}
-		if w.Kind == prose.Punct || finiteAt(t, i) {
+		// An item is a name of a few capitalised words: "Malindi".
+		if !w.Cap || !w.IsWord() {
 			break
 		}
 		run++
 	}
-	// Three items or more, each of a few words: "Malindi, Mombasa,
-	// Kilifi".
+	// Three names or more, and no "and" before the last: "Malindi,
+	// Mombasa, Kilifi".
 	return commas >= 2
 }
 
@@ -265,6 +272,13 @@ func wrongWh(t []prose.Token, it *item) bool {
 			}
 		}
 		if beForms[w] && isPastForm(t[i+1].Lower) {
+			return true
+		}
+	}
+	// Two places or times in a row, "in 2000 in 2001": extras stacked on
+	// a question that had one already.
+	for i := 0; i+3 < len(t); i++ {
+		if t[i].Is("in", "on") && t[i+1].Kind == prose.Number && t[i+2].Is("in", "on") && t[i+3].Kind == prose.Number {
 			return true
 		}
 	}
@@ -411,6 +425,9 @@ func givenAway(t []prose.Token, it *item) bool {
 		if v, ok := smallCount(it.key); ok && v <= 12 && listItems(t) >= 2 {
 			return true // "five" beside a list of five
 		}
+		if rangeEnd(t) {
+			return true // "weigh 37 to _____ kg": a guess from the other end
+		}
 	}
 	// The blank's partner across a coordination shares a word with the
 	// key, or both are points of the compass.
@@ -443,6 +460,26 @@ func givenAway(t []prose.Token, it *item) bool {
 	}
 	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
 		return true
+	}
+	return false
+}
+
+// rangeEnd reports a blank that is one end of a range whose other end the
+// stem gives: "37 to _____ kg", "between 8 and _____ weeks", "1–_____".
+func rangeEnd(t []prose.Token) bool {
+	number := func(w prose.Token) bool {
+		return w.Kind == prose.Number || numberWords[w.Lower] > 0 || w.Lower == "one"
+	}
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		if i >= 2 && t[i-1].Is("to", "and", "–", "-", "or") && number(t[i-2]) {
+			return true
+		}
+		if i+2 < len(t) && t[i+1].Is("to", "and", "–", "-", "or") && number(t[i+2]) {
+			return true
+		}
 	}
 	return false
 }
@@ -497,8 +534,9 @@ func listItems(t []prose.Token) int {
 	return best
 }
 
-// oddOneOut reports an option in another form than the rest: the only one
-// capitalised, the only one in figures, or twice as long as any other.
+// oddOneOut reports options of more than one form: the key capitalised
+// and an option not, or the other way round; figures beside words; or a
+// key twice as long as any other option.
 func oddOneOut(key string, ds []string) bool {
 	if len(ds) == 0 {
 		return false
@@ -519,7 +557,7 @@ func oddOneOut(key string, ds []string) bool {
 		}
 		maxW = max(maxW, w)
 	}
-	if sameUpper == 0 || sameDigit == 0 {
+	if sameUpper < len(ds) || sameDigit < len(ds) {
 		return true
 	}
 	return kw >= 3 && kw >= 2*maxW
@@ -541,7 +579,8 @@ var genericNouns = prose.WordSet(`thing things people person man men woman women
 	position positions market value values method methods material materials subject subjects interest interests
 	list matter matters purpose purposes quality situation situations condition conditions building buildings room rooms
 	body bodies head heads hand hands eye eyes face faces language languages culture society century centuries
-	europe asia africa america americas world earth franchise`)
+	europe asia africa america americas world earth franchise male female males females young adult adults
+	expression animal species individual individuals`)
 
 // filler reports an answer anyone could guess: a generic noun ("the
 // music", "franchise history", "birds"), a continent, a letter or two.
@@ -636,6 +675,19 @@ func containsFold(list []string, w string) bool {
 // short enough to read at once, one clause, asking for a name, a date or
 // a number a learner can type.
 func clearShortAnswer(t []prose.Token, it *item) bool {
+	if !clearQuestion(t, it) {
+		return false
+	}
+	switch it.typ {
+	case ePerson, eDate, eNumber, ePlace, eOrg, eGroup, eEvent, eWork:
+		return it.typ == eDate || it.typ == eNumber || it.confident
+	}
+	return false
+}
+
+// clearQuestion reports a question short enough to read at once and of
+// one clause: 24 words at most, one comma at most.
+func clearQuestion(t []prose.Token, it *item) bool {
 	if prose.WordCount(it.q.Stem) > 24 {
 		return false
 	}
@@ -645,12 +697,30 @@ func clearShortAnswer(t []prose.Token, it *item) bool {
 			commas++
 		}
 	}
-	if commas > 1 {
-		return false
+	return commas <= 1
+}
+
+// mainClause reports whether a statement has a verb of its own, not only
+// the verbs of clauses hung on it: "Occurring on the flag of Laos till it
+// became a republic in 1975." has none. The first finite verb after a
+// subordinating word belongs to the subordinate clause; a comma ends it.
+// A stem in which no finite verb is read at all is left to lint's verb
+// check, which reads verbs more widely.
+func mainClause(t []prose.Token) bool {
+	pending, seen := false, false
+	for i, w := range t {
+		switch {
+		case w.Text == ",":
+			pending = false
+		case subordinators[w.Lower] && !(w.Lower == "while" && i > 0 && t[i-1].Lower == "a") && !(w.Lower == "that" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !finiteAt(t, i+1)) && !(w.Lower == "as" || w.Lower == "since" || w.Lower == "after" || w.Lower == "before" || w.Lower == "until" || w.Lower == "once") || w.Is("till", "whom", "whose"):
+			pending = true
+		case finiteAt(t, i):
+			if !pending {
+				return true
+			}
+			pending, seen = false, true
+		}
 	}
-	switch it.typ {
-	case ePerson, eDate, eNumber, ePlace, eOrg, eGroup, eEvent, eWork:
-		return it.typ == eDate || it.typ == eNumber || it.confident
-	}
-	return false
+	// No finite verb read at all: the verb check in lint judges that.
+	return !seen
 }

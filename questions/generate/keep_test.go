@@ -53,6 +53,15 @@ func TestKeep(t *testing.T) {
 		{"a country offered as a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Swaziland", "Murray Gold")), CheckDistractorType},
 		{"people for a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Freema Agyeman", "Murray Gold")), ""},
 		{"a false swap of common nouns", typed(falseStatement("The result is the method of request.", "primary difference", "result", true), eConcept), CheckNotContradicted},
+		{"both before a plural", typed(cloze("In 1853, both men joined the _____.", "Republican Party"), eOrg), ""},
+		{"for a while", typed(cloze("For a while Egypt and Syria formed the _____.", "United Arab Republic"), eOrg), ""},
+		{"a place and its state", withCut(typed(cloze("_____ was the oldest of three brothers, born on October 30, 1735, in Braintree, Massachusetts.", "John Adams"), ePerson), "", ","), ""},
+		{"no main clause", typed(cloze("Occurring on the flag of Laos till it became a republic in _____.", "1975"), eDate), CheckBroken},
+		{"a main clause after a relative", typed(cloze("The man who led the army was defeated in _____.", "1066"), eDate), ""},
+		{"one end of a range", typed(cloze("Males weigh 37 to _____ kg.", "90"), eNumber), CheckGivenAway},
+		{"an option in lower case", typed(mc("_____ is a test of self awareness.", "mirror self recognition", "Elephants", "rogue elephant", "lions"), eTerm), CheckGivenAway},
+		{"stacked dates", short("What authorised a cull of wolves in 2000 in 2001?", "Norwegian Government", eOrg), CheckWrongWh},
+		{"a self-reference", typed(cloze("The ducks are listed in full in the _____ article.", "Anatidae"), eName), CheckResidue},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
