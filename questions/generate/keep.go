@@ -96,6 +96,17 @@ func residue(s string) bool {
 			return true
 		}
 	}
+	// Words in another script than the text's ("绝迹24年"): left over
+	// from a reference.
+	foreign := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek) {
+			foreign++
+		}
+	}
+	if foreign >= 2 {
+		return true
+	}
 	// "[12]", "[a]", "[citation]": a bracket of its own kind never
 	// belongs in prose a learner reads.
 	if strings.ContainsAny(s, "[]") {
@@ -153,6 +164,10 @@ func brokenStem(t []prose.Token, it *item) bool {
 	}
 	if it.before != "" && !connectiveWord(it.before) {
 		return true // the stem starts in the middle of a phrase
+	}
+	// "See the operas ...": a pointer to read on, not a statement.
+	if t[0].Is("see", "cf", "compare") {
+		return true
 	}
 	// The cut left a colon or a list behind.
 	switch it.cut {
@@ -343,7 +358,7 @@ func leansOnContext(t []prose.Token) bool {
 		case "this", "these", "those":
 			if i+1 < len(t) {
 				n := t[i+1]
-				if auxiliaries[n.Lower] || finiteAt(t, i+1) || numberWords[n.Lower] > 0 || n.Kind == prose.Number || n.Text == "," || n.Text == "." {
+				if auxiliaries[n.Lower] || finiteAt(t, i+1) || numberWords[n.Lower] > 0 || n.Kind == prose.Number || n.Kind == prose.Punct || prepositions[n.Lower] {
 					return true
 				}
 			} else {
@@ -598,6 +613,15 @@ func (d *document) filler(it *item) bool {
 	words := strings.Fields(strings.ToLower(k))
 	for len(words) > 1 && determiners[words[0]] {
 		words = words[1:]
+	}
+	if words[0] == "same" || words[0] == "other" || words[0] == "following" || words[0] == "latter" || words[0] == "former" {
+		return true // "the same ancient sources": same as what?
+	}
+	// One lower-case word that is no term the text defines ("prey",
+	// "captivity", "zoos") is a guess anyone can make; a long one is
+	// more likely a word of the subject ("photosynthesis").
+	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) {
+		return true
 	}
 	generic := 0
 	for _, w := range words {
