@@ -661,23 +661,47 @@ var nonPersonWords = prose.WordSet(`day days music children child earth war wars
 // the key within reason.
 func distractorsFit(it *item) bool {
 	keyWords := strings.Fields(it.key)
+	keyLower := map[string]bool{}
+	for _, w := range keyWords {
+		keyLower[strings.ToLower(strings.Trim(w, `.,'"`))] = true
+	}
+	if it.typ == ePerson && !personLike(keyWords, nil) {
+		return false // "White House" asked for as a person
+	}
 	for _, d := range it.distractors {
 		dw := strings.Fields(d)
+		ld := strings.ToLower(d)
+		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {
+			return false // "JPG", "Trust": no name at all
+		}
+		for _, w := range dw {
+			lw := strings.ToLower(strings.Trim(w, `.,'"`))
+			// An event or a work offered for a person, a place or an
+			// organisation: "Berne Convention" for "British Government".
+			if (eventKeywords[lw] || workKeywords[lw] || moreEventWords[lw]) && !keyLower[lw] && it.typ != eEvent && it.typ != eWork {
+				return false
+			}
+		}
 		switch it.typ {
 		case ePerson:
-			for _, w := range dw {
-				lw := strings.ToLower(strings.Trim(w, `.,'"`))
-				if nonPersonWords[lw] && !containsFold(keyWords, lw) {
-					return false
-				}
-				if (lw == "the" || lw == "of" || lw == "and") && !containsFold(keyWords, lw) {
-					return false
-				}
+			if !personLike(dw, keyLower) {
+				return false
 			}
 			if (len(keyWords) == 1) != (len(dw) == 1) {
 				return false
 			}
-		case eGroup, eOrg, ePlace, eEvent, eWork:
+			// "Americans" offered for "Roosevelt": a people, not a person.
+			if len(dw) == 1 && strings.HasSuffix(ld, "s") && !strings.HasSuffix(strings.ToLower(it.key), "s") {
+				return false
+			}
+		case eOrg:
+			if countries[ld] || len(dw) == 1 && ld == "uk" || ld == "us" || ld == "usa" || ld == "eu" {
+				return false // a country offered for an organisation
+			}
+			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
+				return false
+			}
+		case eGroup, ePlace, eEvent, eWork:
 			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
 				return false
 			}
@@ -685,6 +709,32 @@ func distractorsFit(it *item) bool {
 	}
 	return true
 }
+
+// personLike reports whether words read as a person's name: no words of
+// works, places or things, no "of the", not a title alone ("Chief
+// Justice"). Words the key has itself are allowed.
+func personLike(words []string, keyLower map[string]bool) bool {
+	titles := 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, `.,'"`))
+		if keyLower[lw] {
+			continue
+		}
+		if nonPersonWords[lw] || lw == "the" || lw == "of" || lw == "and" {
+			return false
+		}
+		if personTitles[lw] || roleNouns[lw] {
+			titles++
+		}
+	}
+	return titles < len(words)
+}
+
+// moreEventWords name events the lexicon's eventKeywords leave out.
+var moreEventWords = prose.WordSet(`convention conventions exhibition exposition fair summit tournament championship`)
+
+// fileExtensions are the names of image files left in a caption: "JPG".
+var fileExtensions = prose.WordSet(`jpg jpeg png gif svg tif tiff bmp pdf`)
 
 func containsFold(list []string, w string) bool {
 	for _, x := range list {
