@@ -248,7 +248,10 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 		}
 		name = possessive(an.text)
 	case "they", "their", "its":
-		if ante.typ != eGroup && ante.typ != eOrg || w.Lower == "they" && c.subj[1] != a+1 || w.Lower == "its" && ante.typ != eOrg {
+		// "they" stands for a people, not an organisation: "they are
+		// unable to return" after a sentence on the British Government
+		// means the wolves.
+		if ante.typ != eGroup && ante.typ != eOrg || w.Lower == "they" && (c.subj[1] != a+1 || ante.typ != eGroup) || w.Lower == "its" && ante.typ != eOrg {
 			return nil
 		}
 		name = an.text

@@ -239,13 +239,23 @@ func endsInList(t []prose.Token) bool {
 			run = 0
 			continue
 		}
-		// An item is a name of a few capitalised words: "Malindi".
-		if !w.Cap || !w.IsWord() {
+		// An item is a few words, with no preposition or figure: "Malindi",
+		// "a soundpost", "four strings". An "and" in the last item closes
+		// the list; in an earlier one it is part of the item ("maple
+		// ribs and back").
+		if w.Is("and", "or", "nor") {
+			if commas == 0 {
+				return false
+			}
+			run++
+			continue
+		}
+		if !w.IsWord() || prepositions[w.Lower] || finiteAt(t, i) {
 			break
 		}
 		run++
 	}
-	// Three names or more, and no "and" before the last: "Malindi,
+	// Three items or more, and no "and" before the last: "Malindi,
 	// Mombasa, Kilifi".
 	return commas >= 2
 }
@@ -290,6 +300,17 @@ func wrongWh(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	// "In what year was the theater built and is at ...": a second verb
+	// the inversion left behind.
+	for i := 2; i+1 < len(t); i++ {
+		if t[i].Lower == "and" && auxiliaries[t[i+1].Lower] && !t[i+1].Is("be", "been", "being", "having") {
+			return true
+		}
+	}
+	// A reporting verb with nothing reported: "When did Lincoln explain?".
+	if n := len(t); n >= 2 && t[n-1].Text == "?" && reportingVerbs[t[n-2].Lower] {
+		return true
+	}
 	// Two places or times in a row, "in 2000 in 2001": extras stacked on
 	// a question that had one already.
 	for i := 0; i+3 < len(t); i++ {
@@ -305,6 +326,11 @@ func wrongWh(t []prose.Token, it *item) bool {
 	}
 	return false
 }
+
+// reportingVerbs take what is said as their object.
+var reportingVerbs = prose.WordSet(`explain explained say said state stated write wrote note noted argue argued
+	claim claimed declare declared add added reply replied remark remarked observe observed comment commented
+	announce announced report reported conclude concluded suggest suggested`)
 
 // isPastForm reports a word that is surely a verb in the past tense, not
 // a participle: "saw", "broke", "fell" (a noun elsewhere, a verb in a
@@ -404,10 +430,11 @@ func leansOnContext(t []prose.Token) bool {
 	return false
 }
 
-// nameAfter reports a name after t[i] in the stem.
+// nameAfter reports a name after t[i] in the stem; the blank is none, for
+// in "his son, _____" it names what is owned, not the owner.
 func nameAfter(t []prose.Token, i int) bool {
 	for _, w := range t[i+1:] {
-		if w.Cap && w.IsWord() && !functionWords[w.Lower] || w.Text == blankWord {
+		if w.Cap && w.IsWord() && !functionWords[w.Lower] && w.Text != blankWord {
 			return true
 		}
 	}
@@ -623,6 +650,15 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) {
 		return true
 	}
+	// "The _____ are otherwise nearly identical": a plain noun as the
+	// subject points back at the sentence before.
+	if it.typ == eConcept && len(words) == 1 && strings.HasPrefix(it.q.Stem, "The "+questions.Blank) {
+		return true
+	}
+	// A noun phrase read past its end: "tubing length enough".
+	if it.typ == eConcept && trailingAdverbs[words[len(words)-1]] {
+		return true
+	}
 	generic := 0
 	for _, w := range words {
 		if genericNouns[w] || functionWords[w] {
@@ -643,6 +679,10 @@ func (d *document) filler(it *item) bool {
 	}
 	return false
 }
+
+// trailingAdverbs end no noun phrase: an answer ending in one was read too
+// far.
+var trailingAdverbs = prose.WordSet(`enough alone too also only again together instead there here then even still`)
 
 // nonPersonWords mark a name that is no person's, offered as one: "Day
 // of the Daleks", "Music of the Spheres", "Children of Earth", "Acetyl
@@ -782,17 +822,21 @@ func clearQuestion(t []prose.Token, it *item) bool {
 // check, which reads verbs more widely.
 func mainClause(t []prose.Token) bool {
 	pending, seen := false, false
+	whose := false // after "whose", the possessed noun may look like a verb: "whose plans"
 	for i, w := range t {
 		switch {
 		case w.Text == ",":
-			pending = false
+			pending, whose = false, false
 		case subordinators[w.Lower] && !(w.Lower == "while" && i > 0 && t[i-1].Lower == "a") && !(w.Lower == "that" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !finiteAt(t, i+1)) && !(w.Lower == "as" || w.Lower == "since" || w.Lower == "after" || w.Lower == "before" || w.Lower == "until" || w.Lower == "once") || w.Is("till", "whom", "whose"):
-			pending = true
-		case finiteAt(t, i):
+			pending, whose = true, w.Lower == "whose"
+		case finiteAt(t, i) && !(i > 0 && t[i-1].Lower == "to"):
+			if whose && !auxiliaries[w.Lower] && !strings.HasSuffix(w.Lower, "ed") {
+				continue
+			}
 			if !pending {
 				return true
 			}
-			pending, seen = false, true
+			pending, seen, whose = false, true, false
 		}
 	}
 	// No finite verb read at all: the verb check in lint judges that.
