@@ -57,7 +57,7 @@ func (d *document) keep(it *item, cache map[string]*stemInfo) string {
 	case !mainClause(toks):
 		return CheckBroken
 	}
-	if leansOnContext(toks) {
+	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup) {
 		return CheckNeedsContext
 	}
 	if q.Kind != questions.TrueFalse {
@@ -91,7 +91,7 @@ func residue(s string) bool {
 	}
 	low := strings.ToLower(s)
 	for _, w := range []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
-		" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full"} {
+		" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed."} {
 		if strings.Contains(low, w) {
 			return true
 		}
@@ -165,6 +165,12 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if it.before != "" && !connectiveWord(it.before) {
 		return true // the stem starts in the middle of a phrase
 	}
+	// "... September. caused by ...": two pieces of text run together.
+	for i := 1; i+1 < len(t); i++ {
+		if t[i].Text == "." && t[i+1].IsWord() && !t[i+1].Cap {
+			return true
+		}
+	}
 	// "See the operas ...": a pointer to read on, not a statement.
 	if t[0].Is("see", "cf", "compare") {
 		return true
@@ -194,7 +200,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 	for n > 0 && t[n-1].Kind == prose.Punct {
 		n--
 	}
-	if n > 0 && (t[n-1].Is("and", "or", "including", "such", "as", "than", "of", "the", "a", "an", "with", "by", "to", "whose", "which", "that", "who")) {
+	if n > 0 && (t[n-1].Is("and", "or", "including", "such", "as", "than", "of", "the", "a", "an", "with", "by", "to", "whose", "which", "that", "who", "plus", "minus", "between", "from")) {
 		return true
 	}
 	return false
@@ -350,11 +356,13 @@ var questionPasts = prose.WordSet(`saw fell felt wore`)
 // leansOnContext reports words that point at text the stem does not show,
 // beyond what needsContext finds at the stem's start: "he" with no one
 // named before it, "that conjecture", "the next", "these two
-// presentations", "this is accomplished".
-func leansOnContext(t []prose.Token) bool {
+// presentations", "this is accomplished". A blank stands for someone a
+// pronoun may point back at only when it asks for a person or a people
+// (personBlank).
+func leansOnContext(t []prose.Token, personBlank bool) bool {
 	named := false
 	for i, w := range t {
-		if w.Text == blankWord || w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
+		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
 			named = true
 		}
 		if w.Cap && i > 0 {
