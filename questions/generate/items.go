@@ -68,14 +68,18 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 // the sentence's length.
 const lintPerSentence = 5
 
-// checkSentence lints a sentence's best candidates and keeps the best
-// keepPerSentence of each kind.
+// checkSentence lints a sentence's candidates, best first, and keeps the
+// first keepPerSentence of each kind that pass, in order of score.
 func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo, rep *Report) []*candidate {
 	sortByScore(cands)
-	var ok []*candidate
+	var kept []*candidate
 	tried := map[questions.Kind]int{}
+	passed := map[questions.Kind]int{}
+	dirty := len(cands) > 0 && residue(cands[0].sent.text)
 	for _, c := range cands {
-		if tried[c.q.Kind] >= lintPerSentence {
+		// Best first: once a kind has keepPerSentence items, the rest of
+		// it would be let go unchecked anyway.
+		if tried[c.q.Kind] >= lintPerSentence || passed[c.q.Kind] >= keepPerSentence {
 			continue
 		}
 		tried[c.q.Kind]++
@@ -84,7 +88,7 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 			check = CheckAmbiguousName
 		}
 		if check == "" {
-			check = d.keep(&c.item, cache)
+			check = d.keep(&c.item, dirty, cache)
 		}
 		if check != "" {
 			rep.Rejected[check]++
@@ -93,16 +97,8 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 			}
 			continue
 		}
-		ok = append(ok, c)
-	}
-	sortByScore(ok)
-	perKind := map[questions.Kind]int{}
-	kept := ok[:0]
-	for _, c := range ok {
-		if perKind[c.q.Kind] < keepPerSentence {
-			perKind[c.q.Kind]++
-			kept = append(kept, c)
-		}
+		passed[c.q.Kind]++
+		kept = append(kept, c)
 	}
 	return kept
 }

@@ -33,17 +33,25 @@ func init() {
 }
 
 // keep returns the first of the keep checks the item fails, or "". The
-// document tells how common a word of the answer is in it; cache holds
-// the stems lint tokenized.
-func (d *document) keep(it *item, cache map[string]*stemInfo) string {
+// document tells how common a word of the answer is in it; dirty says
+// whether the item's sentence has residue (see residue); cache holds the
+// stems lint tokenized.
+func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string {
 	q := it.q
 	stem := q.Stem
 	if q.Kind == questions.Cloze || q.InPlace() {
 		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
 	}
-	toks := stemOf(stem, cache).toks
+	si := stemOf(stem, cache)
+	toks := si.toks
+	if si.residue == 0 {
+		si.residue = 1
+		if dirty && residue(stem) || unbalanced(stem) {
+			si.residue = 2
+		}
+	}
 	switch {
-	case residue(stem):
+	case si.residue == 2:
 		return CheckResidue
 	case brokenStem(toks, it):
 		return CheckBroken
@@ -84,24 +92,31 @@ func (d *document) keep(it *item, cache map[string]*stemInfo) string {
 }
 
 // residue reports markup, citation or formula text a cleaner let through:
-// "[12]", "^", braces, a pipe, an address, "et al.", "ISBN".
+// "[12]", "^", braces, a pipe, an address, "et al.", "ISBN". A stem is
+// cut from its sentence, so a clean sentence gives clean stems: the
+// generator reads each sentence once and a stem only when its sentence
+// has some.
 func residue(s string) bool {
 	if strings.ContainsAny(s, "^{}|<>=\\_*#~") {
 		return true
 	}
 	low := strings.ToLower(s)
-	for _, w := range []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
-		" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed."} {
+	for _, w := range residueWords {
 		if strings.Contains(low, w) {
 			return true
 		}
 	}
 	// Words in another script than the text's ("绝迹24年"): left over
-	// from a reference.
+	// from a reference. ASCII has none.
 	foreign := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek) {
-			foreign++
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			for _, r := range s[i:] {
+				if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek) {
+					foreign++
+				}
+			}
+			break
 		}
 	}
 	if foreign >= 2 {
@@ -112,12 +127,18 @@ func residue(s string) bool {
 	if strings.ContainsAny(s, "[]") {
 		return true
 	}
-	// Brackets and quotation marks come in pairs.
-	if strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, `"`)%2 == 1 {
-		return true
-	}
 	return false
 }
+
+// unbalanced reports a bracket or a quotation mark without its partner,
+// as cutting a sentence down can leave.
+func unbalanced(s string) bool {
+	return strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, `"`)%2 == 1
+}
+
+// residueWords mark a citation, an address or a pointer to elsewhere.
+var residueWords = []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
+	" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed."}
 
 // pairedWords are words whose partner must follow in the stem: "not
 // only ... but", "both ... and", "either ... or", "neither ... nor",

@@ -87,7 +87,7 @@ func TestKeep(t *testing.T) {
 	}
 	for _, tt := range tests {
 		it := tt.it
-		if got := d.keep(&it, map[string]*stemInfo{}); got != tt.want {
+		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}

@@ -75,6 +75,7 @@ type stemInfo struct {
 	toks         []prose.Token
 	hasVerb      bool
 	needsContext bool
+	residue      int8 // 0 unknown, 1 clean, 2 residue (see residue)
 }
 
 // stemOf returns the stem's tokens and verdicts, from the cache when they
