@@ -138,7 +138,8 @@ func unbalanced(s string) bool {
 
 // residueWords mark a citation, an address or a pointer to elsewhere.
 var residueWords = []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
-	" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed."}
+	" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed.",
+	"shown above", "shown below", "shown here", "pictured", "(left)", "(right)", "(center)", "(centre)", "at left", "at right"}
 
 // pairedWords are words whose partner must follow in the stem: "not
 // only ... but", "both ... and", "either ... or", "neither ... nor",
@@ -300,6 +301,11 @@ func wrongWh(t []prose.Token, it *item) bool {
 			if !it.confident || strings.HasPrefix(it.key, "The ") || strings.HasPrefix(it.key, "the ") {
 				return true
 			}
+			for _, a := range it.answers {
+				if strings.HasPrefix(a, "the ") || strings.HasPrefix(a, "The ") {
+					return true // "Who sold over 300,000 copies?": the Memoirs
+				}
+			}
 		case eGroup, eOrg:
 		default:
 			return true
@@ -337,6 +343,12 @@ func wrongWh(t []prose.Token, it *item) bool {
 	// A reporting verb with nothing reported: "When did Lincoln explain?".
 	if n := len(t); n >= 2 && t[n-1].Text == "?" && reportingVerbs[t[n-2].Lower] {
 		return true
+	}
+	// Figures in a row, "in 1563 1603 1636": a list that lost its commas.
+	for i := 0; i+2 < len(t); i++ {
+		if t[i].Kind == prose.Number && t[i+1].Kind == prose.Number && t[i+2].Kind == prose.Number {
+			return true
+		}
 	}
 	// Two places or times in a row, "in 2000 in 2001": extras stacked on
 	// a question that had one already.
@@ -382,6 +394,7 @@ var questionPasts = prose.WordSet(`saw fell felt wore`)
 // (personBlank).
 func leansOnContext(t []prose.Token, personBlank bool) bool {
 	named := false
+	question := len(t) > 0 && t[len(t)-1].Text == "?"
 	for i, w := range t {
 		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
 			named = true
@@ -402,8 +415,9 @@ func leansOnContext(t []prose.Token, personBlank bool) bool {
 			if w.Lower == "her" && (i+1 >= len(t) || !t[i+1].IsWord() || functionWords[t[i+1].Lower] || prepositions[t[i+1].Lower]) {
 				return true // "rescued her with ...": her is an object
 			}
-			// "In his Gettysburg Address Lincoln ...": the owner may follow.
-			if !named && !nameAfter(t, i) {
+			// "In his Gettysburg Address Lincoln ...": the owner may follow
+			// in a statement; a question's owner comes first.
+			if !named && (question || !nameAfter(t, i)) {
 				return true
 			}
 		case "it", "they", "them", "their", "its":

@@ -77,6 +77,14 @@ func TestKeep(t *testing.T) {
 		{"he after a blank on a person", person(cloze("In 1831 _____ said he began his experiments on induction.", "Faraday")), ""},
 		{"a citation", typed(cloze("Cited in Seifer, The Life and _____, 1996.", "Times of Nikola Tesla"), eWork), CheckResidue},
 		{"two texts run together", typed(cloze("Nearly 80% of the rainfall of _____ mm falls in May. caused by the city's expansion.", "1,854"), eNumber), CheckBroken},
+		{"who for a work with the", func() item {
+			it := short("Who sold over 300,000 copies in 1885?", "Memoirs", ePerson)
+			it.answers = []string{"Memoirs", "the Memoirs"}
+			return it
+		}(), CheckWrongWh},
+		{"figures in a row", short("What did plague epidemics ravage in 1563 1603 1636?", "London", ePlace), CheckWrongWh},
+		{"his in a question", short("In what year is his method described in the Jade Mirror?", "1303", eDate), CheckNeedsContext},
+		{"a caption", short("When is Coolidge shown above holding a ceremonial hat?", "October 22, 1924", eDate), CheckResidue},
 		{"no main clause", typed(cloze("Occurring on the flag of Laos till it became a republic in _____.", "1975"), eDate), CheckBroken},
 		{"a main clause after a relative", typed(cloze("The man who led the army was defeated in _____.", "1066"), eDate), ""},
 		{"one end of a range", typed(cloze("Males weigh 37 to _____ kg.", "90"), eNumber), CheckGivenAway},
