@@ -395,6 +395,9 @@ var questionPasts = prose.WordSet(`saw fell felt wore`)
 func leansOnContext(t []prose.Token, personBlank bool) bool {
 	named := false
 	question := len(t) > 0 && t[len(t)-1].Text == "?"
+	// "Who co-signed the letter with her best friend?": her is whoever
+	// the question asks for.
+	named = question && t[0].Is("who", "whom", "whose") && personBlank
 	for i, w := range t {
 		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
 			named = true

@@ -84,6 +84,7 @@ func TestKeep(t *testing.T) {
 		}(), CheckWrongWh},
 		{"figures in a row", short("What did plague epidemics ravage in 1563 1603 1636?", "London", ePlace), CheckWrongWh},
 		{"his in a question", short("In what year is his method described in the Jade Mirror?", "1303", eDate), CheckNeedsContext},
+		{"her of the one asked for", person(short("Who co-signed the letter with her best friend Zoya?", "Kollontai", ePerson)), ""},
 		{"a caption", short("When is Coolidge shown above holding a ceremonial hat?", "October 22, 1924", eDate), CheckResidue},
 		{"no main clause", typed(cloze("Occurring on the flag of Laos till it became a republic in _____.", "1975"), eDate), CheckBroken},
 		{"a main clause after a relative", typed(cloze("The man who led the army was defeated in _____.", "1066"), eDate), ""},
