@@ -76,6 +76,16 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 			return CheckFiller
 		}
 	}
+	// A false statement that moves one end of a range ("between 470,000
+	// and 350,000"), or a figure of "9/11".
+	if (it.typ == eDate || it.typ == eNumber) && numberSlashed(stem, it) {
+		return CheckBroken
+	}
+	if q.Kind == questions.TrueFalse && !q.Truth && it.typ == eNumber && it.swapTo != "" {
+		if rangeEnd(prose.Tokenize(strings.Replace(stem, it.swapTo, blankWord, 1))) {
+			return CheckGivenAway
+		}
+	}
 	// A false statement that swaps one common noun phrase for another
 	// ("The result is the method ...") is false by the words, not by a
 	// fact the text gives.
@@ -193,6 +203,11 @@ func brokenStem(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	// A statement that starts with its verb has lost its subject: "Is
+	// pronounced like the 'o' in ...".
+	if t[len(t)-1].Text != "?" && (auxiliaries[t[0].Lower] || beForms[t[0].Lower]) {
+		return true
+	}
 	// "See the operas ...": a pointer to read on, not a statement.
 	if t[0].Is("see", "cf", "compare") {
 		return true
@@ -260,7 +275,7 @@ func endsInList(t []prose.Token) bool {
 	for i := n - 1; i >= 0; i-- {
 		w := t[i]
 		if w.Text == "," {
-			if run == 0 || run > 4 {
+			if run == 0 || run > 6 {
 				break
 			}
 			commas++
@@ -566,6 +581,28 @@ func rangeEnd(t []prose.Token) bool {
 			return true
 		}
 		if i+2 < len(t) && t[i+1].Is("to", "and", "–", "-", "or") && number(t[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberSlashed reports a figure of the answer (or of a false statement's
+// swap) written against a slash: "9/11", "1914/18".
+func numberSlashed(stem string, it *item) bool {
+	for _, x := range []string{it.key, it.swapTo} {
+		if x == "" {
+			continue
+		}
+		i := strings.Index(stem, x)
+		if it.q.Kind != questions.TrueFalse {
+			i = strings.Index(stem, questions.Blank)
+			x = questions.Blank
+		}
+		if i < 0 {
+			continue
+		}
+		if i > 0 && (stem[i-1] == '/' || i > 1 && stem[i-1] == ' ' && stem[i-2] == '/') || i+len(x) < len(stem) && stem[i+len(x)] == '/' {
 			return true
 		}
 	}
