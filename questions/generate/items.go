@@ -215,9 +215,16 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	wh := c.whQuestion(k)
 	cloze := c.clozeStem(k)
 	seed := hashString(group)
+	// The distractors, found only for the kinds that use them: a search
+	// of the document's pools is the dearest step of an item.
 	var ds []string
-	if m.typ != eName {
-		ds = d.distractors(p, m, s, seed)
+	found := false
+	distractors := func() []string {
+		if !found && m.typ != eName {
+			ds = d.distractors(p, m, s, seed)
+		}
+		found = true
+		return ds
 	}
 	before, cut := c.before(), c.cutAt(k)
 	confident := m.ent == nil || m.ent.typeConfident()
@@ -262,17 +269,17 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 		}
 		if stem != "" && !(m.typ == ePerson && mentionsFemale(stem)) {
 			cd := mk(questions.MultipleChoice, stem, bonus)
-			cd.distractors = ds
-			cd.q.Choices = shuffledChoices(m.text, ds, seed)
+			cd.distractors = distractors()
+			cd.q.Choices = shuffledChoices(m.text, cd.distractors, seed)
 			add(cd)
 		}
 	}
-	if kinds[questions.TrueFalse] && len(ds) > 0 && !m.open && !m.coord {
+	if kinds[questions.TrueFalse] && !m.open && !m.coord {
 		contradicted := m.typ == eDate && m.date.kind != dMonthDay && m.date.kind != dRange ||
 			m.typ == eNumber ||
 			m.typ == eTerm && c.definite ||
 			c.role != nil && c.role.unique && m.ent == c.role.person.ent && k == c.subjectMention()
-		if contradicted {
+		if contradicted && len(distractors()) > 0 {
 			swap := ds[int(seed/7)%len(ds)]
 			if stmt := c.statement(k, swap); stmt != "" {
 				cd := mk(questions.TrueFalse, stmt, 0.1)
