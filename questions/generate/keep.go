@@ -132,10 +132,37 @@ func residue(s string) bool {
 	if foreign >= 2 {
 		return true
 	}
+	// "portraitWhile he was ...": a caption glued to the next sentence.
+	for _, f := range strings.Fields(s) {
+		if gluedWords(f) {
+			return true
+		}
+	}
 	// "[12]", "[a]", "[citation]": a bracket of its own kind never
 	// belongs in prose a learner reads.
 	if strings.ContainsAny(s, "[]") {
 		return true
+	}
+	return false
+}
+
+// gluedWords reports a word that is two run together, a lower-case run of
+// three letters or more and then a capital: "portraitWhile". Names like
+// "McCoy" or "iPhone" have a shorter run before their capital.
+func gluedWords(f string) bool {
+	lower := 0
+	for _, r := range f {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			if lower >= 3 {
+				return true
+			}
+			lower = 0
+		default:
+			lower = 0
+		}
 	}
 	return false
 }
@@ -213,6 +240,16 @@ func brokenStem(t []prose.Token, it *item) bool {
 		return true
 	}
 	// The cut left a colon or a list behind.
+	// "appointed the following Justices to ...": the list was cut away.
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Lower == "following" && i > 0 && t[i-1].Lower == "the" && !timeNouns[t[i+1].Lower] {
+			return true
+		}
+	}
+	// A list that stops without its "and", cut here or so written.
+	if endsInList(t) {
+		return true
+	}
 	switch it.cut {
 	case ":":
 		// "... there is the inscription:" announces what was cut.
@@ -221,10 +258,6 @@ func brokenStem(t []prose.Token, it *item) bool {
 			if t[n].Kind == prose.Punct && (finiteAt(t, n-1) || last.Is("following", "inscription", "include", "includes", "included", "namely", "are", "were", "is", "was")) {
 				return true
 			}
-		}
-	case ",":
-		if endsInList(t) {
-			return true
 		}
 	}
 	for i, w := range t {
@@ -559,6 +592,13 @@ func givenAway(t []prose.Token, it *item) bool {
 					return true
 				}
 			}
+		}
+	}
+	// One item of a list of three or more ("ska, jazz, _____, Blues,
+	// pop"): found by elimination, and the others fit as well.
+	for i, w := range t {
+		if w.Text == blankWord && i > 0 && t[i-1].Text == "," && i+1 < len(t) && (t[i+1].Text == "," || t[i+1].Is("and", "or")) {
+			return true
 		}
 	}
 	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
