@@ -235,6 +235,12 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if t[len(t)-1].Text != "?" && (auxiliaries[t[0].Lower] || beForms[t[0].Lower]) {
 		return true
 	}
+	// "when _____ I broke out": the key was cut from its numeral.
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Text == blankWord && t[i+1].Cap && t[i+1].Roman() && t[i+1].Text != "I'm" {
+			return true
+		}
+	}
 	// "See the operas ...": a pointer to read on, not a statement.
 	if t[0].Is("see", "cf", "compare") {
 		return true
@@ -355,6 +361,12 @@ func wrongWh(t []prose.Token, it *item) bool {
 				}
 			}
 		case eGroup, eOrg:
+			// "Who were built ...?": the Lima City Walls are no people.
+			for _, w := range strings.Fields(strings.ToLower(it.key)) {
+				if siteHeads[w] || placeKeywords[w] || nonPersonWords[w] && !orgKeywords[w] {
+					return true
+				}
+			}
 		default:
 			return true
 		}
@@ -379,6 +391,14 @@ func wrongWh(t []prose.Token, it *item) bool {
 		}
 		if beForms[w] && isPastForm(t[i+1].Lower) {
 			return true
+		}
+		// "were build": a base form where a participle belongs.
+		if beForms[w] && i > 0 {
+			if _, base := irregularVerbs[t[i+1].Lower]; base {
+				if _, part := participleToBase[t[i+1].Lower]; !part {
+					return true
+				}
+			}
 		}
 	}
 	// "In what year was the theater built and is at ...": a second verb
@@ -866,6 +886,10 @@ func distractorsFit(it *item) bool {
 			}
 		case eGroup, ePlace, eEvent, eWork:
 			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
+				return false
+			}
+			// "Cemetery", "French" offered for "Nebraska".
+			if it.typ == ePlace && len(dw) == 1 && (nationalities[ld] || siteHeads[ld] || placeKeywords[ld] || personTitles[ld]) {
 				return false
 			}
 		}
