@@ -123,16 +123,27 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 			if !c.ok && !c.flat {
 				continue
 			}
-			stmt := c.statement(-1, "")
-			if kinds[questions.TrueFalse] && stmt != "" && c.ok { // a statement the parse could read
+			// The clause's answers and their importance, read once for the
+			// true statement and the items that ask for them.
+			first := len(facts)
+			for k := range c.ments {
+				if d.askable(c, k) {
+					facts = append(facts, fact{c, k, d.importance(c, k)})
+				}
+			}
+			stmt := ""
+			if kinds[questions.TrueFalse] && c.ok { // a statement the parse could read
+				stmt = c.statement(-1, "")
+			}
+			if stmt != "" {
 				n, best := 0, math.Inf(-1)
-				for k, m := range c.ments {
+				for _, m := range c.ments {
 					if m.keyable() {
 						n++
-						if d.askable(c, k) {
-							best = math.Max(best, d.importance(c, k))
-						}
 					}
+				}
+				for _, f := range facts[first:] {
+					best = math.Max(best, f.score)
 				}
 				if n > 0 {
 					pen := 0.0
@@ -150,18 +161,13 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 					})
 				}
 			}
-			for k := range c.ments {
-				if d.askable(c, k) {
-					facts = append(facts, fact{c, k, d.importance(c, k)})
-				}
-			}
 		}
 		// Items for the sentence's most important answers only: a clause
 		// naming a dozen figures would write dozens of items that the
 		// checks and the selection then throw away.
 		sort.SliceStable(facts, func(i, j int) bool { return facts[i].score > facts[j].score })
 		for _, f := range facts[:min(len(facts), factsPerSentence)] {
-			d.keyCandidates(p, f.c, f.k, kinds, srcPlain, add)
+			d.keyCandidates(p, f, kinds, srcPlain, add)
 		}
 	}
 }
@@ -197,13 +203,15 @@ func (c *clause) coordinated(t etype) int {
 	return n
 }
 
-// keyCandidates writes the items that ask for mention k of clause c: a
+// keyCandidates writes the items that ask for fact f (mention f.k of
+// clause f.c, with its importance f.score): a
 // cloze, a multiple choice, a short answer and a false statement.
-func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, srcPlain string, add func(*candidate)) {
+func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool, srcPlain string, add func(*candidate)) {
+	c, k := f.c, f.k
 	s := c.sent
 	m := c.ments[k]
 	group := fmt.Sprintf("%d:%s", s.idx, prose.Normalize(m.text))
-	base := d.importance(c, k)
+	base := f.score
 	if c.derived {
 		base -= 0.2
 	}
