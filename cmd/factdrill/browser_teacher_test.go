@@ -192,8 +192,8 @@ func TestBrowser_TeacherJourney(t *testing.T) {
 		t.Fatalf("the download is not CSV: %v\n%s", err, data)
 	}
 	want := [][]string{
-		{"Student", "Student ID", "Class", "week3 (%)", "Workers' Opposition (%)"},
-		{"Ada Lovelace", "1", "Year 9 History", "67", ""},
+		{"Student", "Student ID", "School ID", "Email", "Class", "week3 (%)", "Workers' Opposition (%)"},
+		{"Ada Lovelace", "1", "", "", "Year 9 History", "67", ""},
 	}
 	if fmt.Sprint(rows) != fmt.Sprint(want) {
 		t.Fatalf("scores CSV = %q, want %q", rows, want)
