@@ -25,8 +25,10 @@ type Class struct {
 	Open bool
 	// Owner is the name of the teacher who made the class (TeacherID),
 	// who alone may delete or share it.
-	Owner     string
-	Members   int
+	Owner   string
+	Members int
+	// Rostered counts the members the teachers added to the roster.
+	Rostered  int
 	Assigned  int
 	CreatedAt time.Time
 }
@@ -113,12 +115,13 @@ func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string) (
 const classSelect = `SELECT c.id, c.teacher_id, c.name, c.join_code, c.open, c.created_at,
 	(SELECT t.name FROM teachers t WHERE t.id = c.teacher_id),
 	(SELECT count(*) FROM class_members m WHERE m.class_id = c.id),
+	(SELECT count(*) FROM class_members m WHERE m.class_id = c.id AND m.rostered = 1),
 	(SELECT count(*) FROM assignments a WHERE a.class_id = c.id)
 	FROM classes c`
 
 func scanClass(row scanner) (Class, error) {
 	var c Class
-	err := row.Scan(&c.ID, &c.TeacherID, &c.Name, &c.JoinCode, &c.Open, &c.CreatedAt, &c.Owner, &c.Members, &c.Assigned)
+	err := row.Scan(&c.ID, &c.TeacherID, &c.Name, &c.JoinCode, &c.Open, &c.CreatedAt, &c.Owner, &c.Members, &c.Rostered, &c.Assigned)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Class{}, questions.ErrNotFound
 	}

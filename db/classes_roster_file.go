@@ -25,8 +25,9 @@ const RosterTemplate = "Name,School ID,Email\r\n" +
 	"Tomás Ferreira,S1002,\r\n" +
 	"Kiri Walker,,kiri.walker@example.org\r\n"
 
-// MaxRosterFile bounds the size of a roster file.
-const MaxRosterFile = 1 << 20
+// MaxRosterFile bounds the size of a roster file: room for MaxRoster
+// students, within the body limit of a form.
+const MaxRosterFile = 512 << 10
 
 // rosterColumns are the header names each column of a roster goes by, in
 // lower case, the preferred first: where a file has two of them (Canvas's

@@ -15,6 +15,9 @@ type TeacherPage struct {
 	// Teacher is the name of the teacher logged in.
 	Teacher string
 	Notice  string
+	// Admin is true for a teacher who manages the teachers' accounts: the
+	// navigation offers their page.
+	Admin bool
 }
 
 // LoginPage is the teachers' login form.
@@ -244,6 +247,11 @@ type ClassPage struct {
 	// "attempts", "feedback", and "").
 	Rename string
 	Errors FieldErrors
+	// Owner is true when the teacher looking made the class: only they
+	// rename, delete or share it.
+	Owner bool
+	// Roster sums up the class's students and gradebook files.
+	Roster ClassRosterSummary
 }
 
 // StudentAnswer is one answer of an attempt, for the teacher.
@@ -278,6 +286,12 @@ type StudentPage struct {
 	Name      string
 	Member    bool
 	Attempts  []StudentAttempt
+	// Roster is the student's sign-in code and details, for one the
+	// teachers rostered; nil for one who joined by themselves.
+	Roster *StudentRoster
+	// Others are the class's other members, who may be merged into this
+	// student.
+	Others []RosterMember
 }
 
 // ClassLink is a class the learner has joined.

@@ -46,7 +46,8 @@ func (s *Server) homeModel(r *http.Request, f classForm, errs views.FieldErrors)
 
 // tpage fills in what every teacher page shows.
 func (s *Server) tpage(r *http.Request, title, section string) views.TeacherPage {
-	return views.TeacherPage{Title: title, Section: section, Teacher: teacherOf(r).Name, Notice: teacherNotices[r.URL.Query().Get("notice")]}
+	tc := teacherOf(r)
+	return views.TeacherPage{Title: title, Section: section, Teacher: tc.Name, Admin: tc.Admin, Notice: teacherNotices[r.URL.Query().Get("notice")]}
 }
 
 // teacherNotices are the one-off messages a redirect can ask a teacher
@@ -66,6 +67,24 @@ var teacherNotices = map[string]string{
 	"renamed":     "The class is renamed.",
 	"class-gone":  "The class is deleted.",
 	"removed":     "The student is removed from the class.",
+	// Rosters, co-teachers and teachers' accounts.
+	"student-added": "The student is on the roster, with a sign-in code.",
+	"roster-added":  "The students are on the roster, each with a sign-in code.",
+	"opened":        "Students may now join with the class code.",
+	"closed":        "The class is kept to its roster: the class code no longer lets anyone in.",
+	"merged":        "The two students are one now. The merge is in the audit log.",
+	"code-reset":    "The student has a new sign-in code; the old one no longer works.",
+	"details-saved": "The student's details are saved.",
+	"shared":        "The class is shared.",
+	"unshared":      "The teacher no longer sees the class.",
+	"left-class":    "You are no longer a teacher of that class.",
+	"invited":       "The invitation link is below. It works once, for 7 days.",
+	"disabled":      "The account is disabled and its logins ended.",
+	"enabled":       "The account can log in again.",
+	"admin-made":    "The teacher is an admin now.",
+	"admin-revoked": "The teacher is no longer an admin.",
+	"password-set":  "Your new password is set. Log in with it.",
+	"joined-staff":  "Welcome! Your account is ready.",
 }
 
 func setRow(s db.SetInfo) views.TeacherSetRow {
