@@ -465,11 +465,3 @@ func (s *Store) SetClassOpen(ctx context.Context, teacherID, classID int64, open
 	return s.changeOne(ctx, fmt.Sprintf("open class %d", classID), "UPDATE classes SET open = ? WHERE id = ? AND id IN (SELECT class_id FROM class_teachers WHERE teacher_id = ?)",
 		boolInt(open), classID, teacherID)
 }
-
-// boolInt is a boolean as the 0 or 1 an INTEGER column stores.
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
