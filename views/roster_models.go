@@ -34,6 +34,7 @@ func (p Pager) URL(n int) string {
 		q[k] = v
 	}
 	q.Del("page")
+	q.Del("notice")
 	if n > 1 {
 		q.Set("page", strconv.Itoa(n))
 	}

@@ -75,6 +75,10 @@ type TeacherHome struct {
 	Classes   []ClassRow
 	ClassName string
 	Errors    FieldErrors // of the new class form ("name")
+	// SetsPager is where Sets are among the teacher's sets (or those whose
+	// title has SetSearch).
+	SetsPager Pager
+	SetSearch string
 }
 
 // FileProblem is one problem of an uploaded question file.
@@ -112,6 +116,9 @@ type JobPage struct {
 
 // TeacherQuestion is a question on the teacher's set page.
 type TeacherQuestion struct {
+	// ID is the question's identity, Number its place in the set (from
+	// 1).
+	ID       int64
 	Number   int
 	Question questions.Question
 	Right    string
@@ -124,7 +131,11 @@ type TeacherSetPage struct {
 	Set         TeacherSetRow
 	Description string
 	Questions   []TeacherQuestion
-	Generated   int
+	// Pager is where Questions are in the set (or in the questions that
+	// match Search); Indexed is true when search uses the full-text index.
+	Pager   Pager
+	Search  string
+	Indexed bool
 	// Stale are the open attempts that keep an earlier version of some
 	// of the set's questions: an edit changed or removed them after the
 	// attempt started.
@@ -194,6 +205,11 @@ type SetEditPage struct {
 	Published   bool
 	Items       []EditItem
 	Errors      FieldErrors // "title", "description", and "" for the form
+	// Total is the number of questions in the set; Items are those of
+	// the page Pager is on (a set of thousands is edited a page at a
+	// time, so that a form stays small).
+	Total int
+	Pager Pager
 }
 
 // ItemOption is an option's share in item analysis.

@@ -17,6 +17,9 @@ import (
 type rosterFixture struct {
 	rostered, coteacher, teacherB int64
 	invite, reset                 string
+	// question is the first question of set A, setA2 another set of
+	// teacher A's.
+	question, setA2 int64
 }
 
 var rosterOf = map[*world]rosterFixture{}
@@ -44,6 +47,14 @@ func (w *world) rosterFixture() {
 	if f.reset, err = w.store.CreateResetLink(ctx, w.teacherA.ID, w.teacherB.ID); err != nil {
 		w.t.Fatal(err)
 	}
+	_, qs, _, err := w.store.SetQuestionsPage(ctx, w.teacherA.ID, w.setA, "", db.Page{Size: 1})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	f.question = qs[0].ID
+	if f.setA2, err = w.store.CreateDraftSet(ctx, w.teacherA.ID, testSet); err != nil {
+		w.t.Fatal(err)
+	}
 	rosterOf[w] = f
 }
 
@@ -54,6 +65,8 @@ func (f rosterFixture) fill(path string) string {
 		"{teacherB}", strconv.FormatInt(f.teacherB, 10),
 		"{invite}", f.invite,
 		"{reset}", f.reset,
+		"{question}", strconv.FormatInt(f.question, 10),
+		"{setA2}", strconv.FormatInt(f.setA2, 10),
 	).Replace(path)
 }
 

@@ -153,6 +153,20 @@ var authzTable = []authzRow{
 	{"POST /invite/{token}", "/invite/{invite}", url.Values{"name": {"Invited"}, "password": {testPassword}, "password2": {testPassword}}, false, [5]int{see, nf, nf, nf, nf}},
 	{"GET /password/{token}", "/password/{reset}", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /password/{token}", "/password/{reset}", url.Values{"password": {testPassword}, "password2": {testPassword}}, false, [5]int{see, nf, nf, nf, nf}},
+
+	// Writing questions and the bank: {question} is the first question of
+	// set A, {setA2} another set of teacher A's.
+	{"GET /teacher/sets/{id}/questions/new", "/teacher/sets/{set}/questions/new?kind=essay", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/questions", "/teacher/sets/{set}/questions", url.Values{"kind": {"true_false"}, "stem": {"The Earth is round."}, "truth": {"true"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/sets/{id}/questions/{question}/edit", "/teacher/sets/{set}/questions/{question}/edit", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/questions/{question}", "/teacher/sets/{set}/questions/{question}", url.Values{"stem": {"Capital of France?"},
+		"answer-text": {"Lyon", "Paris"}, "answer-weight": {"0", "100"}, "answer-feedback": {"", ""}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/duplicate", "/teacher/sets/{set}/questions/{question}/duplicate", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/remove", "/teacher/sets/{set}/questions/{question}/remove", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/move", "/teacher/sets/{set}/questions/{question}/move", url.Values{"dir": {"down"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/bank", "/teacher/bank?q=capital", nil, false, [5]int{see, deny, ok, deny, ok}},
+	{"POST /teacher/bank/reuse", "/teacher/bank/reuse", url.Values{"question": {"{question}"}, "set": {"{setA2}"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/samples/{name}", "/teacher/samples/sample.gift", nil, false, [5]int{see, deny, ok, deny, ok}},
 }
 
 // registeredRoutes reads the package's source for the patterns given to

@@ -119,6 +119,20 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /password/{token}", s.handle(s.passwordShow))
 	mux.Handle("POST /password/{token}", s.handle(s.passwordSet))
 
+	// Writing questions in the app, and the question bank
+	// (web/teacher_questions.go): for the set's owner; a shared set is
+	// read-only, another teacher's not found.
+	mux.Handle("GET /teacher/sets/{id}/questions/new", s.teacherOnly(withID(s.questionNew)))
+	mux.Handle("POST /teacher/sets/{id}/questions", s.teacherOnly(withID(s.questionCreate)))
+	mux.Handle("GET /teacher/sets/{id}/questions/{question}/edit", s.teacherOnly(withID(s.questionEdit)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}", s.teacherOnly(withID(s.questionSave)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/duplicate", s.teacherOnly(s.questionDuplicate()))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/remove", s.teacherOnly(s.questionRemove()))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/move", s.teacherOnly(s.questionMove()))
+	mux.Handle("GET /teacher/bank", s.teacherOnly(s.bankShow))
+	mux.Handle("POST /teacher/bank/reuse", s.teacherOnly(s.questionReuse))
+	mux.Handle("GET /teacher/samples/{name}", s.teacherOnly(s.sampleFile))
+
 	mux.Handle("/", s.handle(s.notFound))
 
 	var h http.Handler = mux

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"factdrill/db"
 	"factdrill/views"
@@ -30,10 +31,14 @@ func (s *Server) homeModel(r *http.Request, f classForm, errs views.FieldErrors)
 			m.Shared = append(m.Shared, setRow(set))
 		}
 	}
-	own, err := s.store.TeacherSets(ctx, tc.ID)
+	query := r.URL.Query()
+	page, _ := strconv.Atoi(query.Get("page"))
+	m.SetSearch = query.Get("sets")
+	own, total, err := s.store.TeacherSetsPage(ctx, tc.ID, m.SetSearch, db.Page{Offset: (max(page, 1) - 1) * setsPageSize, Size: setsPageSize})
 	if err != nil {
 		return m, err
 	}
+	m.SetsPager = views.NewPager(page, setsPageSize, total, "/teacher", query)
 	for _, set := range own {
 		m.Sets = append(m.Sets, setRow(set))
 	}
@@ -43,6 +48,10 @@ func (s *Server) homeModel(r *http.Request, f classForm, errs views.FieldErrors)
 	}
 	return m, err
 }
+
+// setsPageSize is how many of the teacher's sets the dashboard lists at
+// once.
+const setsPageSize = 20
 
 // tpage fills in what every teacher page shows.
 func (s *Server) tpage(r *http.Request, title, section string) views.TeacherPage {
@@ -85,6 +94,14 @@ var teacherNotices = map[string]string{
 	"admin-revoked": "The teacher is no longer an admin.",
 	"password-set":  "Your new password is set. Log in with it.",
 	"joined-staff":  "Welcome! Your account is ready.",
+	// Writing questions.
+	"question-added":     "The question is added.",
+	"question-saved":     "The question is saved: every set that holds it shows the new version.",
+	"question-unchanged": "Nothing changed in the question.",
+	"question-copied":    "The question is copied; the copy is right after it.",
+	"question-removed":   "The question is out of the set.",
+	"question-moved":     "The question is moved.",
+	"question-reused":    "The question is in the set now. It stays one question: an edit shows in every set that holds it.",
 }
 
 func setRow(s db.SetInfo) views.TeacherSetRow {

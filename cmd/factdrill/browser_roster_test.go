@@ -28,7 +28,9 @@ const rosterCSV = "First name;Surname;ID number;Email address\r\n" +
 // cards), and assigns a quiz of one attempt; a student signs in with the
 // code from their card on two browsers and is one learner on both (the
 // second browser has no attempt left after the first used it); the
-// teacher downloads the Moodle and Canvas gradebook files.
+// teacher writes a question in the app into a set made from the sample
+// GIFT file of the upload page, puts it in a second set from the question
+// bank, and downloads the Moodle and Canvas gradebook files.
 func TestBrowser_RosterJourney(t *testing.T) {
 	ctx := newBrowser(t)
 	srv, out := startServerArgs(t, tempDB(t))
@@ -113,11 +115,58 @@ func TestBrowser_RosterJourney(t *testing.T) {
 	phone.open(srv.URL + "/")
 	contains(t, "the phone after the laptop's attempt", phone.text(`[data-testid="home-classes"]`), "0 attempts left", "all attempts used")
 
-	// 5. The gradebook files.
+	// 5. Writing in the app: the sample GIFT file from the upload page
+	// makes a set; a question written in the editor joins it; the sample
+	// CSV makes a second set, and the bank puts the question in it too.
+	dir := allowDownloads(t, ctx)
+	b.open(srv.URL + "/teacher/sets/new")
+	b.do("download the sample GIFT file", chromedp.Click(chromedp.CSS(`[data-testid="sample-gift"]`)))
+	gift := waitDownload(t, filepath.Join(dir, "sample.gift"))
+	b.do("choose the sample", chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{writeTemp(t, "sample.gift", string(gift))}))
+	b.click(`[data-testid="upload"]`)
+	contains(t, "the sample set", b.text("main"), "What is the capital of France?")
+	firstSet := strings.Split(b.location(), "?")[0]
+	b.do("pick multiple choice", chromedp.SetValue(chromedp.CSS("#new-kind"), "multiple_choice"))
+	b.click(`[data-testid="new-question"]`)
+	b.do("write the question",
+		chromedp.SendKeys(chromedp.CSS("#q-stem"), "Which city was the capital of the Inca Empire?"),
+		chromedp.SetValue(chromedp.CSS("#answer-text-0"), "Cusco"),
+		chromedp.SetValue(chromedp.CSS("#answer-weight-0"), "100"),
+		chromedp.SetValue(chromedp.CSS("#answer-feedback-0"), "Cusco was the Inca capital until 1533."),
+		chromedp.SetValue(chromedp.CSS("#answer-text-1"), "Lima"),
+		chromedp.SetValue(chromedp.CSS("#answer-weight-1"), "0"),
+		chromedp.SetValue(chromedp.CSS("#answer-feedback-1"), "Lima was founded by the Spanish in 1535."),
+		chromedp.SetValue(chromedp.CSS("#answer-text-2"), "Quito"),
+		chromedp.SetValue(chromedp.CSS("#answer-weight-2"), "-25"))
+	b.screenshot("question-editor")
+	phoneShot(b, "question-editor-phone")
+	b.click(`[data-testid="save-question"]`)
+	contains(t, "the set with the question written", b.text("main"), "The question is added.", "Which city was the capital of the Inca Empire?", "Cusco")
+	b.screenshot("set-with-written-question")
+	b.open(srv.URL + "/teacher/sets/new")
+	b.do("choose the sample CSV", chromedp.SetUploadFiles(chromedp.CSS("#file"), []string{writeTemp(t, "revision.csv", string(mustRead(t, "../../web/samples/sample.csv")))}))
+	b.click(`[data-testid="upload"]`)
+	secondSet := strings.Split(b.location(), "?")[0]
+	b.open(srv.URL + "/teacher/bank?q=inca")
+	if n := b.eval(`String(document.querySelectorAll('[data-testid="bank-item"]').length)`); n != "1" {
+		t.Fatalf("the bank finds %s questions for inca, want 1", n)
+	}
+	b.do("pick the second set", chromedp.SetValue(chromedp.CSS(`[data-testid="reuse-set"]`), secondSet[strings.LastIndex(secondSet, "/")+1:]))
+	b.screenshot("question-bank")
+	phoneShot(b, "question-bank-phone")
+	b.click(`[data-testid="reuse"]`)
+	contains(t, "the bank after reuse", b.text(`[data-testid="bank-item"]`), "sample", "revision")
+	b.open(secondSet)
+	contains(t, "the second set", b.text(`[data-testid="questions"]`), "Which city was the capital of the Inca Empire?")
+	b.click(`[data-testid="set-question"]:last-child [data-testid="edit-question"]`)
+	contains(t, "where the question is used", b.text(`[data-testid="question-use"]`), "In 2 sets", "sample", "revision")
+	b.screenshot("question-editor-use")
+	b.open(firstSet)
+
+	// 6. The gradebook files.
 	b.open(classURL)
 	contains(t, "class page", b.text(`[data-testid="students-card"]`), "3 students", "3 on the roster")
 	b.screenshot("class-with-roster")
-	dir := allowDownloads(t, ctx)
 	for _, f := range []struct{ testid, file, first string }{
 		{"moodle-idnumber", "year-9-history-moodle-idnumber.csv", "ID number"},
 		{"canvas", "year-9-history-canvas.csv", "Student"},
@@ -208,4 +257,13 @@ func (b tab) media(m string) {
 	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: m}); err != nil {
 		b.t.Fatalf("emulate media %q: %v", m, err)
 	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
