@@ -44,6 +44,10 @@ func CopySite(ctx context.Context, from, to *Store) ([]TableCopy, error) {
 			return err
 		})
 	})
+	if err == nil {
+		// The copied questions into SQLite's search index.
+		err = to.openSearch(ctx)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("db: copy site: %w", err)
 	}
@@ -134,7 +138,11 @@ type ref struct {
 // catalog lists the site's tables (all but schema_migrations), with
 // their columns, keys and foreign keys, from the engine's catalog.
 func catalog(ctx context.Context, e engine, tx *sql.Tx) ([]table, error) {
-	names := "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name"
+	// SQLite's virtual tables (the FTS5 search index) and their shadow
+	// tables are left out: the index is made again from the questions
+	// (see openSearch).
+	names := `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+		AND name NOT LIKE 'sqlite_%' AND name <> 'schema_migrations' ORDER BY name`
 	if e == postgresEngine {
 		names = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()
 			AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations' ORDER BY table_name`

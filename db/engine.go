@@ -101,6 +101,10 @@ func openSQLite(ctx context.Context, source string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
+	if err := s.openSearch(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
 
 	q.Set("mode", "ro")
 	q.Set("_txlock", "deferred")
@@ -306,6 +310,11 @@ const (
 	forUpdateSkipLocked = " /*factdrill:lock-skip*/"
 )
 
+// sqliteOnlyStmt starts a statement that keeps something only SQLite has (the
+// FTS5 index of question text, see questions_search.go): SQLite runs it,
+// and on PostgreSQL it is not sent, changing nothing.
+const sqliteOnlyStmt = "/*factdrill:sqlite-only*/ "
+
 // The lock taken is PostgreSQL's NO KEY UPDATE: the store never changes a
 // key, and this lock, unlike FOR UPDATE, lets other transactions insert
 // rows that refer to the locked one (a review of a locked learner).
@@ -410,6 +419,9 @@ func (s pgStmt) QueryContext(ctx context.Context, args []driver.NamedValue) (dri
 }
 
 func (c pgConn) ExecContext(ctx context.Context, query string, args []driver.NamedValue) (driver.Result, error) {
+	if strings.HasPrefix(query, sqliteOnlyStmt) {
+		return driver.RowsAffected(0), nil
+	}
 	return c.Conn.ExecContext(ctx, rebind(query), boolsAsInts(args))
 }
 

@@ -19,7 +19,10 @@ type Learner struct {
 	// ResumeCode lets the learner continue on another device; it is shown
 	// as two groups of four characters ("K7QM-4ZPA").
 	ResumeCode string
-	CreatedAt  time.Time
+	// SchoolID and Email identify a rostered student in a school's
+	// gradebook; "" when not known.
+	SchoolID, Email string
+	CreatedAt       time.Time
 }
 
 // DisplayName is the learner's name, or a stand-in built from their id.
@@ -118,6 +121,22 @@ func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, strin
 	}
 }
 
+// freeCode returns a new resume code that no learner has as tx reads
+// them. Another transaction may give it to someone before tx commits: the
+// unique index then refuses tx's write (see ResetSignInCode).
+func freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
+	for {
+		code := newCode(resumeCodeLen)
+		var taken int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM learners WHERE resume_code = ?", code).Scan(&taken); err != nil {
+			return "", err
+		}
+		if taken == 0 {
+			return code, nil
+		}
+	}
+}
+
 // lockLearnerTx makes tx the one writer of the learner's cards, review
 // log and attempts until it ends, so that what tx read of them (a card's
 // state, whether an attempt is open, the attempts used) is still true
@@ -134,11 +153,11 @@ func lockLearnerTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
 	return err
 }
 
-const learnerSelect = "SELECT id, name, resume_code, created_at FROM learners"
+const learnerSelect = "SELECT id, name, resume_code, school_id, email, created_at FROM learners"
 
 func scanLearner(row scanner) (Learner, error) {
 	var l Learner
-	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.CreatedAt)
+	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.SchoolID, &l.Email, &l.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Learner{}, questions.ErrNotFound
 	}

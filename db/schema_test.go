@@ -42,10 +42,15 @@ func typeClass(t string) string {
 // NOCASE, which PostgreSQL says as a unique index on lower(name).
 var engineOnlyIndexes = map[string]bool{"teachers_name_lower": true}
 
+// sqliteIndexCols reads the columns of a CREATE INDEX statement.
+var sqliteIndexCols = regexp.MustCompile(`(?s) ON \w+ \((.*?)\)(?:\s+WHERE |$)`)
+
 func sqliteSchema(t *testing.T, db *sql.DB) schema {
 	t.Helper()
 	var sc schema
-	tables := queryStrings(t, db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+	// Virtual tables (the FTS5 search index, SQLite's alone) and their
+	// shadow tables are not the schema both engines share.
+	tables := queryStrings(t, db, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
 	for _, table := range tables {
 		rows, err := db.Query("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", table)
 		if err != nil {
@@ -66,7 +71,15 @@ func sqliteSchema(t *testing.T, db *sql.DB) schema {
 		}
 		for _, ix := range queryStrings(t, db, "SELECT name || '|' || \"unique\" || '|' || origin || '|' || partial FROM pragma_index_list(?)", table) {
 			f := strings.Split(ix, "|")
-			cols := strings.Join(queryStrings(t, db, "SELECT name FROM pragma_index_info(?) ORDER BY seqno", f[0]), ", ")
+			cols := strings.Join(queryStrings(t, db, "SELECT coalesce(name, '?') FROM pragma_index_info(?) ORDER BY seqno", f[0]), ", ")
+			if strings.Contains(cols, "?") {
+				// An index on an expression (lower(email)): its columns as
+				// CREATE INDEX wrote them, as PostgreSQL gives them.
+				def := queryStrings(t, db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", f[0])
+				if m := sqliteIndexCols.FindStringSubmatch(strings.Join(def, "")); m != nil {
+					cols = m[1]
+				}
+			}
 			switch {
 			case f[2] == "c":
 				sc.indexes = append(sc.indexes, index(f[0], table, cols, f[1] == "1", f[3] == "1"))
