@@ -197,6 +197,9 @@ func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name strin
 		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code)); err != nil {
 			return err
 		}
+		if err := lockClassTx(ctx, tx, c.ID); err != nil {
+			return err
+		}
 		var member int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM class_members WHERE class_id = ? AND learner_id = ?", c.ID, learnerID).Scan(&member); err != nil {
 			return err

@@ -308,6 +308,10 @@ const (
 	// forUpdateSkipLocked locks the rows the SELECT reads, passing over
 	// rows another transaction has locked: for claiming one of many.
 	forUpdateSkipLocked = " /*factdrill:lock-skip*/"
+	// forDelete locks the rows the SELECT reads against everything,
+	// inserts that refer to them included (FOR UPDATE): for rows the
+	// transaction deletes once it has checked nothing refers to them.
+	forDelete = " /*factdrill:lock-delete*/"
 )
 
 // sqliteOnlyStmt starts a statement that keeps something only SQLite has (the
@@ -321,6 +325,7 @@ const sqliteOnlyStmt = "/*factdrill:sqlite-only*/ "
 var lockClauses = map[string]string{
 	strings.TrimSpace(forUpdate):           "FOR NO KEY UPDATE",
 	strings.TrimSpace(forUpdateSkipLocked): "FOR NO KEY UPDATE SKIP LOCKED",
+	strings.TrimSpace(forDelete):           "FOR UPDATE",
 }
 
 // rebound caches rebind's answers: the package's queries are constants,

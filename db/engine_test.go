@@ -147,6 +147,7 @@ func TestRebind(t *testing.T) {
 		{"SELECT 'it''s ?' WHERE x = ?", "SELECT 'it''s ?' WHERE x = $1"},
 		{"SELECT id FROM attempts WHERE id = ?" + forUpdate, "SELECT id FROM attempts WHERE id = $1 FOR NO KEY UPDATE"},
 		{"SELECT id FROM jobs /* a ? note */ LIMIT 1" + forUpdateSkipLocked, "SELECT id FROM jobs /* a ? note */ LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"},
+		{"SELECT id FROM questions WHERE id = ?" + forDelete, "SELECT id FROM questions WHERE id = $1 FOR UPDATE"},
 	}
 	for _, tt := range tests {
 		if got := rebind(tt.in); got != tt.want {
