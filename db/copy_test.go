@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"factdrill/internal/dbtest"
 	"factdrill/questions"
 	"factdrill/quiz"
 )
@@ -123,7 +124,7 @@ func TestCopySite(t *testing.T) {
 	}
 	hops := []string{filepath.Join(t.TempDir(), "copy.db")}
 	if os.Getenv("FACTDRILL_TEST_POSTGRES") != "" {
-		hops = []string{freshPostgresSchema(t), filepath.Join(t.TempDir(), "back.db")}
+		hops = []string{dbtest.PostgresSchema(t), filepath.Join(t.TempDir(), "back.db")}
 	}
 	from := orig
 	for _, source := range hops {

@@ -1,74 +1,28 @@
 package db
 
 import (
-	"cmp"
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"errors"
-	"fmt"
 	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"factdrill/internal/dbtest"
 	"factdrill/questions"
 	"factdrill/quiz"
 )
 
-// testEngines is the table of engines the store's tests run on: every test
-// of the package runs once on each, through openStore. SQLite always runs;
-// PostgreSQL runs when FACTDRILL_TEST_POSTGRES names a database the tests
-// may create schemas in (.ci/postgres.sh starts a throwaway one), each
-// test in a fresh schema of its own.
-var testEngines = []struct {
-	engine engine
-	// source returns what to open for a test, "" if the engine is not
-	// available here.
-	source func(t testing.TB) string
-}{
-	{sqliteEngine, func(t testing.TB) string { return filepath.Join(t.TempDir(), "test.db") }},
-	{postgresEngine, freshPostgresSchema},
-}
+// The store's tests run on each engine from one test table: every test of
+// the package runs once on SQLite and, when FACTDRILL_TEST_POSTGRES names
+// a database, once more on PostgreSQL, each test on a new database of its
+// own (see package dbtest).
 
-// testEngine is the engine this process runs the tests on. TestMain runs
-// them on SQLite, then runs the test binary again for each other engine
-// available, with FACTDRILL_TEST_ENGINE naming it.
-var testEngine = engine(cmp.Or(os.Getenv("FACTDRILL_TEST_ENGINE"), string(sqliteEngine)))
+// testEngine is the engine this process runs the tests on.
+var testEngine = engine(dbtest.Engine())
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if os.Getenv("FACTDRILL_TEST_ENGINE") != "" {
-		os.Exit(code)
-	}
-	for _, e := range testEngines[1:] {
-		if os.Getenv("FACTDRILL_TEST_POSTGRES") == "" {
-			fmt.Printf("db: the store's tests ran on SQLite only: the %s half is skipped (set FACTDRILL_TEST_POSTGRES to run it)\n", e.engine)
-			continue
-		}
-		fmt.Printf("db: the store's tests again, on %s\n", e.engine)
-		// Flags that name files the go command reads after the run
-		// stay with the first run.
-		var args []string
-		for _, a := range os.Args[1:] {
-			if !strings.HasPrefix(a, "-test.testlogfile") && !strings.HasPrefix(a, "-test.gocoverdir") && !strings.HasPrefix(a, "-test.coverprofile") {
-				args = append(args, a)
-			}
-		}
-		cmd := exec.Command(os.Args[0], args...)
-		cmd.Env = append(os.Environ(), "FACTDRILL_TEST_ENGINE="+string(e.engine))
-		cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-		if err := cmd.Run(); err != nil {
-			fmt.Printf("db: the store's tests on %s: %v\n", e.engine, err)
-			code = cmp.Or(code, 1)
-		}
-	}
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { dbtest.Main(m, "db") }
 
 // openStore opens a new, empty store on the engine under test, closed
 // when the test ends, with its clock at t0.
@@ -86,13 +40,7 @@ func openStore(t testing.TB) *Store {
 // of the PostgreSQL test database.
 func testSource(t testing.TB) string {
 	t.Helper()
-	for _, e := range testEngines {
-		if e.engine == testEngine {
-			return e.source(t)
-		}
-	}
-	t.Fatalf("FACTDRILL_TEST_ENGINE=%s names no engine", testEngine)
-	return ""
+	return dbtest.Source(t)
 }
 
 // sqliteOnly skips a test of what only SQLite has (its pragmas, its files,
@@ -102,41 +50,6 @@ func sqliteOnly(t *testing.T) {
 	if testEngine != sqliteEngine {
 		t.Skipf("a test of SQLite's own behaviour; this run is on %s", testEngine)
 	}
-}
-
-var testAdmin = sync.OnceValues(func() (*sql.DB, error) {
-	return sql.Open("pgx", os.Getenv("FACTDRILL_TEST_POSTGRES"))
-})
-
-// freshPostgresSchema makes a new schema in the PostgreSQL test database,
-// dropped when the test ends, and returns a URL whose connections use it.
-func freshPostgresSchema(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv("FACTDRILL_TEST_POSTGRES")
-	if base == "" {
-		t.Fatal("FACTDRILL_TEST_POSTGRES is not set")
-	}
-	admin, err := testAdmin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := "test_" + strings.ToLower(rand.Text()[:12])
-	if _, err := admin.Exec("CREATE SCHEMA " + name); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + name + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 func TestRebind(t *testing.T) {

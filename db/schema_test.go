@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"factdrill/internal/dbtest"
 )
 
 // schema is what two engines' schemas must agree on, each part as sorted
@@ -223,7 +225,7 @@ func TestSchemasAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lite.Close()
-	pg, err := Open(ctx, freshPostgresSchema(t))
+	pg, err := Open(ctx, dbtest.PostgresSchema(t))
 	if err != nil {
 		t.Fatal(err)
 	}

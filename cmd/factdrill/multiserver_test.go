@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"factdrill/db"
+	"factdrill/internal/dbtest"
 	"factdrill/quiz"
 )
 
@@ -135,7 +136,7 @@ func TestMultiServer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs two servers for several seconds")
 	}
-	pg := postgresDB(t)
+	pg := dbtest.PostgresSchema(t)
 	bin := buildBinary(t)
 	a := &process{t: t, bin: bin, addr: freeAddr(t), db: pg}
 	b := &process{t: t, bin: bin, addr: freeAddr(t), db: pg}

@@ -3,49 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
 	"io"
-	"net/url"
 	"os"
 	"strings"
 	"testing"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, to make test schemas
+	"factdrill/internal/dbtest"
 )
-
-// postgresDB returns the URL of a new, empty schema of the PostgreSQL test
-// database (FACTDRILL_TEST_POSTGRES), dropped when the test ends; the test
-// is skipped when there is no such database.
-func postgresDB(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("FACTDRILL_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("FACTDRILL_TEST_POSTGRES is not set (.ci/postgres.sh starts a test database)")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := "test_" + strings.ToLower(rand.Text()[:12])
-	if _, err := admin.Exec("CREATE SCHEMA " + name); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec("DROP SCHEMA " + name + " CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", name, err)
-		}
-		admin.Close()
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
 
 // TestRun_CopyDB moves a site from SQLite to PostgreSQL (another SQLite
 // file when there is no PostgreSQL) and back with copy-db, and checks the
@@ -68,7 +32,7 @@ func TestRun_CopyDB(t *testing.T) {
 	// Through PostgreSQL when there is one, else through another file.
 	pg := tempDB(t)
 	if os.Getenv("FACTDRILL_TEST_POSTGRES") != "" {
-		pg = postgresDB(t)
+		pg = dbtest.PostgresSchema(t)
 	}
 	back := tempDB(t)
 	for _, hop := range [][2]string{{orig, pg}, {pg, back}} {
