@@ -1,0 +1,248 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// bigStore is a store with a few megabytes in it, so that copying it
+// takes long enough to be interrupted.
+func bigStore(t *testing.T) *Store {
+	t.Helper()
+	s := openStore(t)
+	_, err := s.write.Exec(`CREATE TABLE filler (x BLOB);
+		WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+		INSERT INTO filler SELECT randomblob(1000) FROM n`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestStore_BackupFailure checks that a backup that fails half-way leaves
+// no file behind (on main, a partial file was left that opened as an
+// empty, valid database, and a retry was refused because it existed), and
+// that a retry then succeeds.
+func TestStore_BackupFailure(t *testing.T) {
+	s := bigStore(t)
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "copy.db")
+	failed := false
+	for _, after := range []time.Duration{time.Millisecond, 3 * time.Millisecond, 10 * time.Millisecond, 30 * time.Millisecond} {
+		ctx, cancel := context.WithTimeout(context.Background(), after)
+		err := s.Backup(ctx, dst)
+		cancel()
+		if err == nil {
+			os.Remove(dst)
+			continue
+		}
+		failed = true
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			t.Errorf("a backup cancelled after %v (%v) left %s behind", after, err, e.Name())
+		}
+		break
+	}
+	if !failed {
+		t.Skip("every backup finished before it could be cancelled")
+	}
+	if err := s.Backup(context.Background(), dst); err != nil {
+		t.Fatalf("retry after a failed backup: %v", err)
+	}
+	var n int
+	c, err := sql.Open("sqlite3", "file:"+dst+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.QueryRow("SELECT count(*) FROM filler").Scan(&n); err != nil || n != 20000 {
+		t.Fatalf("the backup holds %d filler rows (%v), want 20000", n, err)
+	}
+	if err := s.Backup(context.Background(), dst); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("backup over an existing file: %v, want it refused", err)
+	}
+}
+
+// rawDB makes an SQLite file at path by running stmts, outside the store.
+func rawDB(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	c, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	for _, q := range stmts {
+		if _, err := c.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestStore_OpenRefuses checks that the store leaves alone what is not
+// its to migrate: another application's database (by its header's id or
+// by its tables), a file that is not SQLite, and a factdrill database
+// from a newer factdrill. On main each was migrated, or failed with
+// SQLite's words.
+func TestStore_OpenRefuses(t *testing.T) {
+	cases := []struct {
+		name  string
+		make  func(t *testing.T, path string)
+		wants string
+	}{
+		{"AnotherApplicationsID", func(t *testing.T, path string) {
+			rawDB(t, path, "PRAGMA application_id = 1", "CREATE TABLE notes (body TEXT)")
+		}, "belongs to another application"},
+		{"AnotherApplicationsTables", func(t *testing.T, path string) {
+			rawDB(t, path, "CREATE TABLE moz_places (url TEXT)")
+		}, "another application's tables"},
+		{"NotSQLite", func(t *testing.T, path string) {
+			if err := os.WriteFile(path, []byte(strings.Repeat("not a database\n", 400)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "not an SQLite file"},
+		{"NewerFactdrill", func(t *testing.T, path string) {
+			s, err := Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.write.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (35, '0035_future.sql', ?)", t0)
+			s.Close()
+		}, "newer factdrill: it has migration 0035_future.sql"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "other.db")
+			c.make(t, path)
+			before, _ := os.ReadFile(path)
+			s, err := Open(context.Background(), path)
+			if err == nil {
+				s.Close()
+				t.Fatalf("Open succeeded, want it refused with %q", c.wants)
+			}
+			if !strings.Contains(err.Error(), c.wants) || !strings.Contains(err.Error(), path) {
+				t.Errorf("Open: %v, want the path and %q", err, c.wants)
+			}
+			if c.name != "NewerFactdrill" {
+				if after, _ := os.ReadFile(path); string(after) != string(before) {
+					t.Errorf("the refused file was changed")
+				}
+			}
+		})
+	}
+}
+
+// TestStore_OpenSetsApplicationID checks that a new database, and one of
+// factdrill from before the id was set, carry factdrill's id once opened.
+func TestStore_OpenSetsApplicationID(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.db")
+	s, err := Open(context.Background(), old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	rawDB(t, old, "PRAGMA application_id = 0")
+	for _, path := range []string{filepath.Join(dir, "new.db"), old} {
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatalf("Open %s: %v", path, err)
+		}
+		var id int64
+		if err := s.read.QueryRow("PRAGMA application_id").Scan(&id); err != nil || id != applicationID {
+			t.Errorf("%s: application_id = %#x (%v), want %#x", path, id, err, applicationID)
+		}
+		s.Close()
+	}
+}
+
+// TestStore_MigrateForeignKeysOff checks the marker that lets a migration
+// rebuild a table that others refer to: with it, the rebuild keeps the
+// referring rows; a rebuild that breaks a reference is rolled back.
+func TestStore_MigrateForeignKeysOff(t *testing.T) {
+	base := fstest.MapFS{
+		"migrations/0001_init.sql": {Data: []byte(`CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);
+			CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id) ON DELETE CASCADE);
+			INSERT INTO parent VALUES (1, 'a'), (2, 'b'); INSERT INTO child VALUES (10, 1), (20, 2);`)},
+	}
+	rebuild := func(keep string) []byte {
+		return []byte(foreignKeysOff + `
+			CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');
+			INSERT INTO parent_new SELECT id, name FROM parent WHERE ` + keep + `;
+			DROP TABLE parent;
+			ALTER TABLE parent_new RENAME TO parent;`)
+	}
+	open := func(t *testing.T, dir fstest.MapFS, path string) (*Store, error) {
+		t.Helper()
+		w, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on&_txlock=immediate")
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.SetMaxOpenConns(1)
+		s := &Store{write: w, read: w, cache: newCache(), now: func() time.Time { return t0 }}
+		t.Cleanup(func() { w.Close() })
+		return s, s.migrate(context.Background(), dir)
+	}
+	t.Run("KeepsReferences", func(t *testing.T) {
+		dir := fstest.MapFS{"migrations/0002_rebuild.sql": {Data: rebuild("1")}}
+		dir["migrations/0001_init.sql"] = base["migrations/0001_init.sql"]
+		s, err := open(t, dir, filepath.Join(t.TempDir(), "x.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var children, fk int
+		s.write.QueryRow("SELECT count(*) FROM child").Scan(&children)
+		s.write.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		if children != 2 || fk != 1 {
+			t.Errorf("after the rebuild: %d children, foreign_keys %d; want 2 and 1", children, fk)
+		}
+	})
+	t.Run("BrokenReferenceRollsBack", func(t *testing.T) {
+		dir := fstest.MapFS{"migrations/0002_rebuild.sql": {Data: rebuild("id = 1")}}
+		dir["migrations/0001_init.sql"] = base["migrations/0001_init.sql"]
+		s, err := open(t, dir, filepath.Join(t.TempDir(), "x.db"))
+		if err == nil || !strings.Contains(err.Error(), "0002_rebuild.sql") || !strings.Contains(err.Error(), "foreign key") {
+			t.Fatalf("migrate: %v, want a foreign key check failure of 0002_rebuild.sql", err)
+		}
+		var parents, applied, fk int
+		s.write.QueryRow("SELECT count(*) FROM parent").Scan(&parents)
+		s.write.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&applied)
+		s.write.QueryRow("PRAGMA foreign_keys").Scan(&fk)
+		if parents != 2 || applied != 1 || fk != 1 {
+			t.Errorf("after the failed rebuild: %d parents, %d migrations, foreign_keys %d; want 2, 1, 1", parents, applied, fk)
+		}
+	})
+}
+
+// TestStore_OpenReadOnlyFileSystem checks that a database on a read-only
+// file system is reported as such (on main: "no such file or directory").
+// It needs to mount a file system, so it runs as root only.
+func TestStore_OpenReadOnlyFileSystem(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=8m"); err != nil {
+		t.Skipf("cannot mount a tmpfs (%v): needs root", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, 0) })
+	path := filepath.Join(dir, "site.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
+		t.Fatalf("remount read-only: %v", err)
+	}
+	for _, p := range []string{path, filepath.Join(dir, "new.db")} {
+		_, err := Open(context.Background(), p)
+		if err == nil || !strings.Contains(err.Error(), "read-only") || errors.Is(err, os.ErrNotExist) {
+			t.Errorf("Open %s on a read-only file system: %v, want it said read-only", p, err)
+		}
+	}
+}
