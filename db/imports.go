@@ -70,7 +70,7 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 				}
 			}
 			if _, err := tx.ExecContext(ctx, "UPDATE sets SET title = ?, description = ?, origin = ?, updated_at = ? WHERE id = ?",
-				set.Title, set.Description, set.Origin, now.UTC(), id); err != nil {
+				questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin), now.UTC(), id); err != nil {
 				return err
 			}
 			if err := replaceQuestions(ctx, tx, id, qs); err != nil {
@@ -78,7 +78,7 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 			}
 		} else {
 			res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
-				VALUES (?, ?, ?, 1, ?, ?)`, set.Title, set.Description, set.Origin, now.UTC(), now.UTC())
+				VALUES (?, ?, ?, 1, ?, ?)`, questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin), now.UTC(), now.UTC())
 			if err != nil {
 				return err
 			}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"path"
 	"strings"
+	"unicode/utf8"
 
 	"factdrill/questions"
 	"factdrill/views"
@@ -46,5 +48,22 @@ func formFile(r *http.Request, field string) (string, []byte, error) {
 	if name == "" {
 		name = "upload"
 	}
-	return name, data, nil
+	return shortFileName(name), data, nil
+}
+
+// maxFileName is the longest uploaded file name kept, in characters: a
+// name is shown in messages and titles, and no file system keeps longer.
+const maxFileName = 120
+
+// shortFileName cuts a long file name, keeping its extension, which says
+// how to read the file.
+func shortFileName(name string) string {
+	if utf8.RuneCountInString(name) <= maxFileName {
+		return name
+	}
+	ext := path.Ext(name)
+	if utf8.RuneCountInString(ext) > 16 {
+		ext = ""
+	}
+	return questions.Shorten(strings.TrimSuffix(name, ext), maxFileName-utf8.RuneCountInString(ext)) + ext
 }
