@@ -94,15 +94,20 @@ type NewSetPage struct {
 	GenErrors FieldErrors // "title", "text", "document", "count", and ""
 }
 
-// JobPage shows a generation in progress; it reloads itself.
+// JobPage shows a generation in progress; it reloads itself until the
+// job has ended.
 type JobPage struct {
 	TeacherPage
-	ID      string
+	ID      int64
 	Done    int
 	Total   int
 	Percent int
 	Stage   string
-	Error   string
+	// Ended is true once the job will change no more (failed or
+	// cancelled: a job done sends the teacher to the set instead); Error
+	// says how it ended.
+	Ended bool
+	Error string
 }
 
 // TeacherQuestion is a question on the teacher's set page.

@@ -102,6 +102,7 @@ var authzTable = []authzRow{
 	{"POST /teacher/sets/upload", "/teacher/sets/upload", nil, true, [5]int{deny, deny, see, deny, see}},
 	{"POST /teacher/sets/generate", "/teacher/sets/generate", url.Values{"text": {testDocument}, "count": {"5"}}, true, [5]int{deny, deny, see, deny, see}},
 	{"GET /teacher/jobs/{id}", "/teacher/jobs/{job}", nil, false, [5]int{see, deny, nf, deny, see}},
+	{"POST /teacher/jobs/{id}/cancel", "/teacher/jobs/{job}/cancel", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/sets/{id}", "/teacher/sets/{set}", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/sets/{id}/edit", "/teacher/sets/{set}/edit", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/sets/{id}/edit", "/teacher/sets/{set}/edit", url.Values{"title": {"Renamed"}, "count": {"7"}}, false, [5]int{deny, deny, nf, deny, bad}},

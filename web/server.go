@@ -29,12 +29,14 @@ type Config struct {
 	SessionTTL time.Duration
 	// MaxBodyBytes caps a request body (forms; uploads have their own cap).
 	MaxBodyBytes int64
+	// Jobs says how background jobs (generations) run.
+	Jobs JobConfig
 }
 
 // DefaultConfig returns the settings `factdrill serve` uses unless told
 // otherwise.
 func DefaultConfig() Config {
-	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20}
+	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20, Jobs: defaultJobConfig}
 }
 
 // Server serves factdrill's pages. What it keeps in memory (the limits on
@@ -49,7 +51,7 @@ type Server struct {
 	// codes, both per address; logins slows password guessing.
 	resumes, joins limiter
 	logins         *loginThrottle
-	jobs           *jobs
+	jobs           *jobRunner
 }
 
 // Tries allowed in a minute, per address.
@@ -67,6 +69,7 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 		return nil, err
 	}
 	now := store.Now
+	cfg.Jobs = cfg.Jobs.withDefaults()
 	return &Server{
 		store:    store,
 		log:      log,
@@ -76,9 +79,18 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 		resumes:  newWindow(resumeTries, limiterDuration, now),
 		joins:    newWindow(wrongJoinCodes, limiterDuration, now),
 		logins:   newLoginThrottle(now),
-		jobs:     newJobs(now),
+		jobs:     newJobRunner(store, log, cfg.Jobs, map[string]jobWork{jobGenerate: generateJob}),
 	}, nil
 }
+
+// Start runs the server's background work until ctx is done: the workers
+// that run generation jobs. Wait waits for them to have stopped (a job
+// running when ctx ends goes back to the queue, for another server or the
+// next start).
+func (s *Server) Start(ctx context.Context) { s.jobs.start(ctx) }
+
+// Wait waits for the background work Start began to stop.
+func (s *Server) Wait() { s.jobs.wait() }
 
 // HTTPServer wraps the handler in an http.Server with timeouts, so that a
 // slow or stalled client cannot hold a connection for ever.

@@ -67,6 +67,12 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 
 	go sweepSessions(ctx, store, log)
+	// Background jobs stop with the server: a job running then goes back
+	// to the queue, for the next start.
+	jobs, stopJobs := context.WithCancel(ctx)
+	srv.Start(jobs)
+	defer srv.Wait()
+	defer stopJobs()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -81,6 +87,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
+	srv.Wait()
 	fmt.Fprintln(stdout, "factdrill: stopped")
 	return nil
 }
