@@ -301,17 +301,6 @@ func (s *Store) CancelJob(ctx context.Context, ownerID, id int64) error {
 // DeleteEndedJobs deletes the jobs that ended before a time, and returns
 // how many.
 func (s *Store) DeleteEndedJobs(ctx context.Context, before time.Time) (int64, error) {
-	var n int64
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM jobs WHERE status IN ('done', 'failed', 'cancelled') AND finished_at < ?", before.UTC())
-		if err != nil {
-			return err
-		}
-		n, err = res.RowsAffected()
-		return err
-	})
-	if err != nil {
-		return 0, fmt.Errorf("db: delete ended jobs: %w", err)
-	}
-	return n, nil
+	return s.deleteRows(ctx, s.inWriteKeep, "delete ended jobs",
+		"DELETE FROM jobs WHERE status IN ('done', 'failed', 'cancelled') AND finished_at < ?", before.UTC())
 }

@@ -71,6 +71,10 @@ type Store struct {
 	cache *cache
 	// now is the store's clock: every method takes the time from it.
 	now func() time.Time
+	// hashes holds a token for each password hash running, hashWait is how
+	// long a hash waits for room (see hashing).
+	hashes   chan struct{}
+	hashWait time.Duration
 }
 
 // Open opens or creates the database file at path and brings its schema up
@@ -101,7 +105,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, openError(path, err)
 	}
-	s := &Store{write: w, path: path, cache: newCache(), now: time.Now}
+	s := &Store{write: w, path: path, cache: newCache(), now: time.Now,
+		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
 	if err := s.migrate(ctx, migrations); err != nil {
 		w.Close()
 		return nil, openError(path, err)
@@ -303,6 +308,25 @@ func (s *Store) changeOne(ctx context.Context, what, query string, args ...any) 
 		return fmt.Errorf("db: %s: %w", what, err)
 	}
 	return nil
+}
+
+// deleteRows runs a DELETE in a write transaction of inWrite or
+// inWriteKeep (for rows the read cache does not hold) and says how many
+// rows went; an error is wrapped as "db: what: …".
+func (s *Store) deleteRows(ctx context.Context, in func(context.Context, func(*sql.Tx) error) error, what, query string, args ...any) (int64, error) {
+	var n int64
+	err := in(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: %s: %w", what, err)
+	}
+	return n, nil
 }
 
 // inRead runs fn in a read transaction, so that it sees one snapshot.

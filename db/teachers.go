@@ -56,7 +56,10 @@ func (s *Store) addTeacher(ctx context.Context, what, name, password string, che
 	if err != nil {
 		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
 	}
-	hash := hashPassword(password)
+	var hash string
+	if err := s.hashing(ctx, func() { hash = hashPassword(password) }); err != nil {
+		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
+	}
 	var t Teacher
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := check(tx); err != nil {
@@ -101,7 +104,10 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 	if err := CheckNewPassword(password); err != nil {
 		return fmt.Errorf("db: set password: %w", err)
 	}
-	hash := hashPassword(password)
+	var hash string
+	if err := s.hashing(ctx, func() { hash = hashPassword(password) }); err != nil {
+		return fmt.Errorf("db: set password: %w", err)
+	}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var id int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE name = ?", strings.TrimSpace(name)).Scan(&id)
@@ -124,8 +130,16 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 }
 
 // Authenticate returns the teacher whose name and password these are, or
-// questions.ErrUnauthorized. An unknown name costs as much time as a wrong password.
+// questions.ErrUnauthorized. A password longer than any a teacher can
+// have is refused before anything is looked up; an unknown name is
+// checked against a stand-in hash, with the same work under the same
+// budget as a real one (see hashing), so that neither tells which names
+// exist by the time it takes. With the budget full, it gives an error of
+// code questions.CodeUnavailable.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (Teacher, error) {
+	if len(password) > MaxPasswordLen {
+		return Teacher{}, errBadLogin
+	}
 	var (
 		t    Teacher
 		hash string
@@ -135,13 +149,25 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at FROM teachers WHERE name = ?", name).
 			Scan(&t.ID, &t.Name, &hash, &t.CreatedAt)
 	})
+	known := err == nil
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	if err != nil {
+		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
+	}
+	var right bool
+	err = s.hashing(ctx, func() {
+		if known {
+			right = checkPassword(hash, password)
+		} else {
+			checkPassword(dummyHash(), password)
+		}
+	})
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		checkPassword(dummyHash(), password)
-		return Teacher{}, errBadLogin
 	case err != nil:
 		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
-	case len(password) > MaxPasswordLen || !checkPassword(hash, password):
+	case !right:
 		return Teacher{}, errBadLogin
 	}
 	t.CreatedAt = t.CreatedAt.UTC()

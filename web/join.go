@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"factdrill/questions"
 	"factdrill/views"
@@ -50,22 +51,25 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 		s.renderStatus(w, r, status, views.JoinView(m))
 		return nil
 	}
-	ctx, addr := r.Context(), clientKey(r)
-	if full, err := s.joins.Full(ctx, addr); err != nil || full {
-		if err != nil {
-			return err
-		}
+	ctx := r.Context()
+	tries, wait, err := s.store.Take(ctx, codeLimit("join", clientKey(r), wrongJoinCodes))
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Round(time.Second)/time.Second)+1))
 		return again(http.StatusTooManyRequests, views.FieldErrors{"": "Too many wrong codes. Please wait a minute and try again."})
 	}
 	if len(errs) > 0 {
+		s.releaseTries(r, tries)
 		return again(http.StatusUnprocessableEntity, errs)
 	}
-	if _, err := s.store.ClassByJoinCode(ctx, f.Code); errors.Is(err, questions.ErrNotFound) {
-		if _, err := s.joins.Take(ctx, addr); err != nil {
-			return err
-		}
+	_, err = s.store.ClassByJoinCode(ctx, f.Code)
+	if errors.Is(err, questions.ErrNotFound) {
 		return again(http.StatusUnprocessableEntity, views.FieldErrors{"code": "No class has this code. Check it with your teacher."})
-	} else if err != nil {
+	}
+	s.releaseTries(r, tries)
+	if err != nil {
 		return err
 	}
 	l, err := s.ensureLearner(w, r)

@@ -17,6 +17,8 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gorilla/securecookie"
+
 	"factdrill/db"
 )
 
@@ -47,19 +49,11 @@ type Server struct {
 	cfg      Config
 	now      func() time.Time
 	sessions *sessionStore
-	// resumes limits the tries of resume codes, joins the wrong join
-	// codes, both per address; logins slows password guessing.
-	resumes, joins limiter
-	logins         *loginThrottle
-	jobs           *jobRunner
+	// deviceCodecs sign the device cookies of teachers' browsers (see
+	// loginLimits).
+	deviceCodecs []securecookie.Codec
+	jobs         *jobRunner
 }
-
-// Tries allowed in a minute, per address.
-const (
-	resumeTries     = 10
-	wrongJoinCodes  = 20
-	limiterDuration = time.Minute
-)
 
 // New returns a server on store. The server keeps the store's clock (see
 // db.Store.SetClock), so that pages, limits and data agree on the time.
@@ -71,15 +65,13 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 	now := store.Now
 	cfg.Jobs = cfg.Jobs.withDefaults()
 	return &Server{
-		store:    store,
-		log:      log,
-		cfg:      cfg,
-		now:      now,
-		sessions: sessions,
-		resumes:  newWindow(resumeTries, limiterDuration, now),
-		joins:    newWindow(wrongJoinCodes, limiterDuration, now),
-		logins:   newLoginThrottle(now),
-		jobs:     newJobRunner(store, log, cfg.Jobs, map[string]jobWork{jobGenerate: generateJob}),
+		store:        store,
+		log:          log,
+		cfg:          cfg,
+		now:          now,
+		sessions:     sessions,
+		deviceCodecs: sessions.deviceCodecs(),
+		jobs:         newJobRunner(store, log, cfg.Jobs, map[string]jobWork{jobGenerate: generateJob}),
 	}, nil
 }
 
