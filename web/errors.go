@@ -43,6 +43,9 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case code == questions.CodeInternal:
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		s.renderError(w, r, http.StatusInternalServerError, "")
+	case code == questions.CodeTooMany:
+		w.Header().Set("Retry-After", "60")
+		s.renderError(w, r, http.StatusTooManyRequests, questions.ErrorMessage(err))
 	case code == questions.CodeUnavailable:
 		// Nothing was done; the same request may work in a while.
 		w.Header().Set("Retry-After", strconv.Itoa(busyRetryAfter))

@@ -52,7 +52,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	ctx := r.Context()
-	tries, wait, err := s.store.Take(ctx, codeLimit("join", clientKey(r), wrongJoinCodes))
+	tries, wait, err := s.store.Take(ctx, codeLimit("join", addressKey(r), wrongJoinCodes))
 	if err != nil {
 		return err
 	}

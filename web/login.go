@@ -43,7 +43,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 		return again(http.StatusUnprocessableEntity, errs)
 	}
 	ctx := r.Context()
-	limits := loginLimits(f.Name, clientKey(r), s.knownDevice(r, f.Name))
+	limits := loginLimits(f.Name, addressKey(r), s.knownDevice(r, f.Name))
 	tries, wait, err := s.store.Take(ctx, limits...)
 	if err != nil {
 		return err

@@ -31,7 +31,7 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
 		s.renderStatus(w, r, status, views.ResumeView(m))
 		return nil
 	}
-	tries, wait, err := s.store.Take(r.Context(), codeLimit("resume", clientKey(r), resumeTries))
+	tries, wait, err := s.store.Take(r.Context(), codeLimit("resume", addressKey(r), resumeTries))
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,8 @@ import (
 )
 
 // Handler returns the whole site: every route, behind the middleware.
+// Writes that anyone may make without an account are limited per address
+// (s.limited: see anonLimits).
 // This is the site's map. handle routes a page or an action open to
 // anyone (each learner's data stays their own: another's id answers 404);
 // teacherOnly one for a teacher logged in, whose ids of another teacher's
@@ -22,7 +24,7 @@ func (s *Server) Handler() http.Handler {
 
 	// Quizzes: a set's page, its attempts, the result.
 	mux.Handle("GET /sets/{id}", s.handle(withID(s.setShow)))
-	mux.Handle("POST /sets/{id}/attempts", s.handle(withID(s.attemptStart)))
+	mux.Handle("POST /sets/{id}/attempts", s.handle(s.limited(s.anon.attempts, withID(s.attemptStart))))
 	mux.Handle("GET /attempts/{id}", s.handle(withID(s.attemptShow)))
 	mux.Handle("GET /attempts/{id}/questions/{n}", s.handle(s.attemptQuestion))
 	mux.Handle("POST /attempts/{id}/questions/{n}", s.handle(s.attemptAnswer))
@@ -33,11 +35,11 @@ func (s *Server) Handler() http.Handler {
 
 	// The learner: their name, their resume code, their settings.
 	mux.Handle("GET /me", s.handle(s.meShow))
-	mux.Handle("POST /me/name", s.handle(s.meName))
+	mux.Handle("POST /me/name", s.handle(s.limited(s.anon.profile, s.meName)))
 	mux.Handle("GET /resume", s.handle(s.resumeShow))
 	mux.Handle("POST /resume", s.handle(s.resume))
 	mux.Handle("GET /settings", s.handle(s.settingsShow))
-	mux.Handle("POST /settings", s.handle(s.settingsSave))
+	mux.Handle("POST /settings", s.handle(s.limited(s.anon.profile, s.settingsSave)))
 	mux.Handle("GET /stats", s.handle(s.statsShow))
 
 	// Flashcards.
@@ -49,9 +51,9 @@ func (s *Server) Handler() http.Handler {
 
 	// Classes from the student's side.
 	mux.Handle("GET /join", s.handle(s.joinShow))
-	mux.Handle("POST /join", s.handle(s.join))
+	mux.Handle("POST /join", s.handle(s.limited(s.anon.joins, s.join)))
 	mux.Handle("GET /classes/{id}", s.handle(withID(s.classStudentShow)))
-	mux.Handle("POST /assignments/{id}/attempts", s.handle(withID(s.classAttemptStart)))
+	mux.Handle("POST /assignments/{id}/attempts", s.handle(s.limited(s.anon.attempts, withID(s.classAttemptStart))))
 
 	// Logging in, and the first teacher's account.
 	mux.Handle("GET /login", s.handle(s.loginShow))

@@ -53,6 +53,8 @@ type Server struct {
 	// loginLimits).
 	deviceCodecs []securecookie.Codec
 	jobs         *jobRunner
+	// anon limits the anonymous writes of each address.
+	anon anonLimits
 }
 
 // New returns a server on store. The server keeps the store's clock (see
@@ -71,6 +73,7 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 		now:          now,
 		sessions:     sessions,
 		deviceCodecs: sessions.deviceCodecs(),
+		anon:         newAnonLimits(now),
 		jobs:         newJobRunner(store, log, cfg.Jobs, map[string]jobWork{jobGenerate: generateJob}),
 	}, nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -210,6 +211,9 @@ func teacherOf(r *http.Request) db.Teacher { return whoOf(r).Teacher }
 func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learner, error) {
 	if l := learnerOf(r); l.ID != 0 {
 		return l, nil
+	}
+	if ok, err := s.anon.learners.Take(r.Context(), addressKey(r)); err != nil || !ok {
+		return db.Learner{}, cmp.Or(err, errTooManyWrites)
 	}
 	l, err := s.store.CreateLearner(r.Context())
 	if err != nil {

@@ -66,7 +66,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 
-	go sweepSessions(ctx, store, log)
+	go sweep(ctx, store, log)
 	// Background jobs stop with the server: a job running then goes back
 	// to the queue, for the next start.
 	jobs, stopJobs := context.WithCancel(ctx)
@@ -117,18 +117,44 @@ func seedSet() (questions.Set, error) {
 	return set, nil
 }
 
-// sweepSessions deletes expired sessions once an hour.
-func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
+// Sweeping: what the database keeps only for a while.
+const (
+	sweepEvery = time.Hour
+	// idleLearner is how long a learner who never answered anything is
+	// kept after their last visit.
+	idleLearner = 24 * time.Hour
+	// keepEnded is how long ended jobs and old tries of the limits on
+	// guessing (which count for 15 minutes at most) are kept.
+	keepEnded = 24 * time.Hour
+)
+
+// sweep deletes, at start and then once an hour, expired sessions,
+// learners who never answered anything and have not been seen for a day
+// (with their sessions), jobs that ended a day ago and tries of the
+// limits on guessing older than a day.
+func sweep(ctx context.Context, store *db.Store, log *slog.Logger) {
+	t := time.NewTicker(sweepEvery)
 	defer t.Stop()
 	for {
+		now := store.Now()
+		for what, do := range map[string]func() (int64, error){
+			"expired sessions": func() (int64, error) { return store.DeleteExpiredSessions(ctx) },
+			"idle learners":    func() (int64, error) { return store.DeleteIdleLearners(ctx, idleLearner) },
+			"ended jobs":       func() (int64, error) { return store.DeleteEndedJobs(ctx, now.Add(-keepEnded)) },
+			"old tries":        func() (int64, error) { return store.DeleteOldTries(ctx, now.Add(-keepEnded)) },
+		} {
+			n, err := do()
+			switch {
+			case err != nil && ctx.Err() == nil:
+				log.Warn("sweep", "what", what, "err", err)
+			case n > 0:
+				log.Info("swept", "what", what, "rows", n)
+			}
+		}
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
-				log.Warn("sweep sessions", "err", err)
-			}
 		}
 	}
 }
