@@ -211,6 +211,9 @@ type AssignmentRow struct {
 	Shuffle     bool
 	MaxAttempts int
 	Feedback    string
+	// FlashcardsOpen is true when the teacher opened the set's flashcards
+	// before the quiz is done.
+	FlashcardsOpen bool
 }
 
 // ResultCell is a student's results on one assigned set.
@@ -315,6 +318,9 @@ type StudentAssignment struct {
 	Best      int // -1 for none
 	OpenURL   string
 	Published bool
+	// FlashcardsOpen is true when the student may study the set's
+	// flashcards: they are done with the quiz, or the teacher allowed it.
+	FlashcardsOpen bool
 }
 
 // StudentClassPage is a class seen by one of its students.

@@ -117,6 +117,7 @@ var authzTable = []authzRow{
 	{"POST /teacher/classes/{id}/delete", "/teacher/classes/{class}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes/{id}/assignments", "/teacher/classes/{class}/assignments", url.Values{"set": {"{public}"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/assignments/{id}/delete", "/teacher/assignments/{assign}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/assignments/{id}/flashcards", "/teacher/assignments/{assign}/flashcards", url.Values{"open": {"1"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/classes/{id}/students/{learner}", "/teacher/classes/{class}/students/{learner}", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/classes/{id}/students/{learner}/remove", "/teacher/classes/{class}/students/{learner}/remove", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/classes/{id}/scores.csv", "/teacher/classes/{class}/scores.csv", nil, false, [5]int{see, deny, nf, deny, ok}},

@@ -96,6 +96,10 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 	if err != nil {
 		return err
 	}
+	open, err := s.store.FlashcardsOpen(r.Context(), l.ID)
+	if err != nil {
+		return err
+	}
 	m := views.StudentClassPage{Page: s.page(r, "Class", "classes")}
 	for _, c := range classes {
 		if c.ID == id {
@@ -103,7 +107,8 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 		}
 	}
 	for _, a := range as {
-		sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
+		sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published,
+			FlashcardsOpen: open[a.SetID]}
 		if a.Draw > 0 && a.Draw < a.Questions {
 			sa.Questions = a.Draw
 		}

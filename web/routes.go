@@ -83,6 +83,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /teacher/classes/{id}/delete", s.teacherOnly(withID(s.classDelete)))
 	mux.Handle("POST /teacher/classes/{id}/assignments", s.teacherOnly(withID(s.classAssign)))
 	mux.Handle("POST /teacher/assignments/{id}/delete", s.teacherOnly(withID(s.classUnassign)))
+	mux.Handle("POST /teacher/assignments/{id}/flashcards", s.teacherOnly(withID(s.classFlashcards)))
 	mux.Handle("GET /teacher/classes/{id}/students/{learner}", s.teacherOnly(withID(s.classStudent)))
 	mux.Handle("POST /teacher/classes/{id}/students/{learner}/remove", s.teacherOnly(withID(s.classRemoveStudent)))
 	mux.Handle("GET /teacher/classes/{id}/scores.csv", s.teacherOnly(withID(s.exportClassScores)))

@@ -52,20 +52,22 @@ func (s *Server) tpage(r *http.Request, title, section string) views.TeacherPage
 // teacherNotices are the one-off messages a redirect can ask a teacher
 // page to show.
 var teacherNotices = map[string]string{
-	"welcome":     "Welcome! Make a class, then upload or generate a set to assign it.",
-	"logged-in":   "You are logged in.",
-	"uploaded":    "The file was read without problems. Review the questions, then publish the set.",
-	"generated":   "The questions are ready. Untick the ones to drop, correct the others, then publish.",
-	"saved":       "The set is saved.",
-	"published":   "The set is published: the classes it is assigned to can take it.",
-	"unpublished": "The set is unpublished: no one can start it until you publish it again.",
-	"deleted":     "The set is deleted.",
-	"class-made":  "The class is ready. Give students the join code and assign a set.",
-	"assigned":    "The set is assigned.",
-	"unassigned":  "The set is no longer assigned.",
-	"renamed":     "The class is renamed.",
-	"class-gone":  "The class is deleted.",
-	"removed":     "The student is removed from the class.",
+	"welcome":           "Welcome! Make a class, then upload or generate a set to assign it.",
+	"logged-in":         "You are logged in.",
+	"uploaded":          "The file was read without problems. Review the questions, then publish the set.",
+	"generated":         "The questions are ready. Untick the ones to drop, correct the others, then publish.",
+	"saved":             "The set is saved.",
+	"published":         "The set is published: the classes it is assigned to can take it.",
+	"unpublished":       "The set is unpublished: no one can start it until you publish it again.",
+	"deleted":           "The set is deleted.",
+	"class-made":        "The class is ready. Give students the join code and assign a set.",
+	"assigned":          "The set is assigned.",
+	"unassigned":        "The set is no longer assigned.",
+	"flashcards-open":   "The set's flashcards are open to the class now, before the quiz is done.",
+	"flashcards-closed": "The set's flashcards open to each student once they are done with the quiz.",
+	"renamed":           "The class is renamed.",
+	"class-gone":        "The class is deleted.",
+	"removed":           "The student is removed from the class.",
 }
 
 func setRow(s db.SetInfo) views.TeacherSetRow {
