@@ -269,9 +269,25 @@ func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) erro
 	// panics included, it ends the transaction.
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return storageError(err)
 	}
-	return tx.Commit()
+	return storageError(tx.Commit())
+}
+
+// ErrDiskFull answers a change the disk had no room for: nothing of it
+// was saved, and the same change may work once there is room. Its code is
+// questions.CodeUnavailable.
+var ErrDiskFull = questions.Errorf(questions.CodeUnavailable, "the server's disk is full: what you sent was not saved")
+
+// storageError tells a full disk (SQLite's SQLITE_FULL, or a write that
+// failed with ENOSPC) by ErrDiskFull, keeping SQLite's words for the log;
+// other errors are returned as they are.
+func storageError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || errors.Is(se.SystemErrno, syscall.ENOSPC)) {
+		return fmt.Errorf("%w (%v)", ErrDiskFull, err)
+	}
+	return err
 }
 
 // read runs fn in a read transaction and returns what it read; an error
