@@ -214,7 +214,12 @@ func (s *Store) backup(ctx context.Context, dst string) error {
 	var b [8]byte
 	rand.Read(b[:])
 	tmp := filepath.Join(filepath.Dir(dst), fmt.Sprintf(".%s.partial-%x", filepath.Base(dst), b))
-	defer os.Remove(tmp)
+	defer func() {
+		// SQLite leaves the copy's rollback journal when a write fails.
+		for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
+			os.Remove(tmp + suffix)
+		}
+	}()
 	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		return err
 	}

@@ -71,6 +71,32 @@ func TestStore_BackupFailure(t *testing.T) {
 	}
 }
 
+// TestStore_BackupToFullDisk checks a backup to a file system too small
+// for it: it fails and leaves nothing, not even the copy's journal, and a
+// retry once there is room works. It mounts a tmpfs: root only.
+func TestStore_BackupToFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=256k"); err != nil {
+		t.Skipf("cannot mount a tmpfs (%v): needs root", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(dir, syscall.MNT_DETACH) })
+	s := bigStore(t)
+	dst := filepath.Join(dir, "copy.db")
+	if err := s.Backup(context.Background(), dst); err == nil {
+		t.Fatal("a backup of 20 MB to a 256 KB file system succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		t.Errorf("the failed backup left %s behind", e.Name())
+	}
+	if err := syscall.Mount("tmpfs", dir, "tmpfs", syscall.MS_REMOUNT, "size=64m"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Backup(context.Background(), dst); err != nil {
+		t.Fatalf("the retry once there is room: %v", err)
+	}
+}
+
 // rawDB makes an SQLite file at path by running stmts, outside the store.
 func rawDB(t *testing.T, path string, stmts ...string) {
 	t.Helper()
