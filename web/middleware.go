@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -37,6 +38,33 @@ func securityHeaders(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// errBusy answers a request that waited too long for its turn.
+var errBusy = questions.Errorf(questions.CodeUnavailable, "the server has too much to do right now, so nothing was done; please try again in a minute")
+
+// admit waits for the request's turn: at most MaxInFlight pages and
+// actions are served at once, so that a flood of requests queues here,
+// cheaply, instead of sharing the cores among all of them, and the health
+// check (which does not wait) and the requests already admitted stay
+// fast. A request that waits longer than AdmitWait gets errBusy. The
+// caller calls release once done.
+func (s *Server) admit(r *http.Request) (release func(), err error) {
+	select {
+	case s.inflight <- struct{}{}:
+		return func() { <-s.inflight }, nil
+	default:
+	}
+	t := time.NewTimer(s.cfg.AdmitWait)
+	defer t.Stop()
+	select {
+	case s.inflight <- struct{}{}:
+		return func() { <-s.inflight }, nil
+	case <-t.C:
+		return nil, errBusy
+	case <-r.Context().Done():
+		return nil, r.Context().Err()
+	}
 }
 
 // limitBody caps what a handler can read from a request body: the form

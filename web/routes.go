@@ -122,6 +122,12 @@ type handler func(w http.ResponseWriter, r *http.Request) error
 // the error page.
 func (s *Server) handle(h handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		release, err := s.admit(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer release()
 		sess, err := s.sessions.New(r, cookieName)
 		if err == nil {
 			r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess))

@@ -12,9 +12,11 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/gorilla/securecookie"
@@ -33,12 +35,17 @@ type Config struct {
 	MaxBodyBytes int64
 	// Jobs says how background jobs (generations) run.
 	Jobs JobConfig
+	// MaxInFlight is how many pages and actions are served at once;
+	// more wait their turn, up to AdmitWait, then get 503 (see admit).
+	MaxInFlight int
+	AdmitWait   time.Duration
 }
 
 // DefaultConfig returns the settings `factdrill serve` uses unless told
 // otherwise.
 func DefaultConfig() Config {
-	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20, Jobs: defaultJobConfig}
+	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20, Jobs: defaultJobConfig,
+		MaxInFlight: max(8, 4*runtime.NumCPU()), AdmitWait: 10 * time.Second}
 }
 
 // Server serves factdrill's pages. What it keeps in memory (the limits on
@@ -55,6 +62,9 @@ type Server struct {
 	jobs         *jobRunner
 	// anon limits the anonymous writes of each address.
 	anon anonLimits
+	// inflight holds a token for each page or action being served (see
+	// admit).
+	inflight chan struct{}
 }
 
 // New returns a server on store. The server keeps the store's clock (see
@@ -66,6 +76,8 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 	}
 	now := store.Now
 	cfg.Jobs = cfg.Jobs.withDefaults()
+	cfg.MaxInFlight = cmp.Or(cfg.MaxInFlight, DefaultConfig().MaxInFlight)
+	cfg.AdmitWait = cmp.Or(cfg.AdmitWait, DefaultConfig().AdmitWait)
 	return &Server{
 		store:        store,
 		log:          log,
@@ -74,6 +86,7 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 		sessions:     sessions,
 		deviceCodecs: sessions.deviceCodecs(),
 		anon:         newAnonLimits(now),
+		inflight:     make(chan struct{}, cfg.MaxInFlight),
 		jobs:         newJobRunner(store, log, cfg.Jobs, map[string]jobWork{jobGenerate: generateJob}),
 	}, nil
 }
