@@ -177,6 +177,13 @@ func ValidTimeZone(name string) bool {
 	return err == nil
 }
 
+// TimeZone returns the time zone of a known name (see ValidTimeZone),
+// loaded once and kept; ok is false for any other name.
+func TimeZone(name string) (loc *time.Location, ok bool) {
+	loc, err := loadLocation(name)
+	return loc, err == nil
+}
+
 // StudySettings returns the learner's settings, the defaults if they never
 // saved any (or for learner 0, a visitor not known yet).
 func (s *Store) StudySettings(ctx context.Context, learnerID int64) (StudySettings, error) {
