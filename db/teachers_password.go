@@ -83,11 +83,12 @@ func checkPassword(hash, password string) bool {
 var dummyHash = sync.OnceValue(func() string { return hashPassword("factdrill: no such teacher") })
 
 // The password hashing budget. An argon2id hash takes 19 MiB and tens of
-// milliseconds of a core: at most a few run at once, and a request that
-// finds them all taken waits a little, then is refused as busy, so that
-// parallel logins can exhaust neither memory nor the cores.
+// milliseconds of a core: at most one per two cores runs at once (one on
+// a small server), and a request that finds them all taken waits a
+// little, then is refused as busy, so that parallel logins can exhaust
+// neither memory nor the cores, and pages are served meanwhile.
 var (
-	defaultHashSlots = max(2, runtime.NumCPU()/2)
+	defaultHashSlots = max(1, runtime.NumCPU()/2)
 	defaultHashWait  = 2 * time.Second
 )
 

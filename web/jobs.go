@@ -47,10 +47,12 @@ type JobConfig struct {
 	MaxClaims int
 }
 
-// defaultJobConfig: two generations at a time, each at most a few hundred
-// MB and a few seconds for the largest document (see BENCHMARKS.md), so
-// two minutes is ample.
-var defaultJobConfig = JobConfig{Workers: 2, Timeout: 2 * time.Minute, PerTeacher: 3, Queued: 20,
+// defaultJobConfig: one generation at a time per server, as the largest
+// document takes up to 250 MB and ten seconds of a core (see
+// BENCHMARKS.md): two at once could pass the server's memory budget, and
+// would take every core of a small server from its pages. Two minutes is
+// ample for any document.
+var defaultJobConfig = JobConfig{Workers: 1, Timeout: 2 * time.Minute, PerTeacher: 3, Queued: 20,
 	Beat: 2 * time.Second, Stale: 30 * time.Second, Poll: 2 * time.Second, MaxClaims: 2}
 
 func (c JobConfig) limits() db.JobLimits {

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"factdrill/db"
@@ -19,6 +20,10 @@ import (
 
 //go:embed seed/workers-opposition.txt
 var seedDocument string
+
+// memoryLimit is the soft memory limit serve sets unless GOMEMLIMIT says
+// otherwise.
+const memoryLimit = 400 << 20
 
 // seedName is the builtin name of the set generated from the seed document.
 const seedName = "seed"
@@ -39,6 +44,11 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return errUsage
 	}
 	log := newLogger(*cfg, stderr)
+	if getenv("GOMEMLIMIT") == "" {
+		// A soft limit: near it, the collector works harder instead of
+		// letting the heap double (see the README's figures).
+		debug.SetMemoryLimit(memoryLimit)
+	}
 
 	store, err := db.Open(ctx, cfg.DB)
 	if err != nil {
