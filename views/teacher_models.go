@@ -105,9 +105,9 @@ type JobPage struct {
 	Stage   string
 	// Ended is true once the job will change no more (failed or
 	// cancelled: a job done sends the teacher to the set instead); Error
-	// says how it ended.
-	Ended bool
-	Error string
+	// says how it ended, and Failed whether that was a failure.
+	Ended, Failed bool
+	Error         string
 }
 
 // TeacherQuestion is a question on the teacher's set page.

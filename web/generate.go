@@ -170,7 +170,7 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 		return nil
 	}
 	m := views.JobPage{TeacherPage: s.tpage(r, "Generating questions", "new"), ID: j.ID, Done: j.Done, Total: j.Total,
-		Ended: j.Status.Ended()}
+		Ended: j.Status.Ended(), Failed: j.Status != db.JobCancelled}
 	switch {
 	case j.Status == db.JobDone:
 		m.Error = "The questions were written, but the set they were saved in has been deleted since."
