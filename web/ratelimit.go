@@ -14,18 +14,16 @@ import (
 // limiter bounds how often a key (a client's address) may do something.
 // Take is meant to be called before the work it limits, so that tries
 // made at once cannot all slip past the limit while the first is still
-// being checked; Full lets a caller look without taking. The methods take
-// a context and return an error so that an implementation on the
-// database can hold a limit across servers (the limits on guessing are
-// kept there: see db.Store.Take); bucket, the one here, keeps its counts
-// in memory, for the limits where one server's own count is enough: the
-// anonymous writes that could fill the database (see anonLimits).
+// being checked. It takes a context and returns an error so that an
+// implementation on the database could hold a limit across servers (the
+// limits on guessing are kept there: see db.Store.Take); bucket, the one
+// here, keeps its counts in memory, for the limits where one server's own
+// count is enough: the anonymous writes that could fill the database (see
+// anonLimits).
 type limiter interface {
 	// Take counts a try for key now and reports whether it was within
 	// the limit; a try beyond it is not counted.
 	Take(ctx context.Context, key string) (bool, error)
-	// Full reports whether key has no try left now, taking none.
-	Full(ctx context.Context, key string) (bool, error)
 }
 
 // bucket is a limiter in memory: a token bucket per key, holding at most
@@ -84,12 +82,6 @@ func (b *bucket) Take(_ context.Context, key string) (bool, error) {
 	}
 	t.n--
 	return true, nil
-}
-
-func (b *bucket) Full(_ context.Context, key string) (bool, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.level(key, b.now()).n < 1, nil
 }
 
 // Anonymous writes are limited per address: each makes rows (a learner, a

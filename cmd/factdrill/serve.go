@@ -133,15 +133,17 @@ const (
 	// idleLearner is how long a learner who never answered anything is
 	// kept after their last visit.
 	idleLearner = 24 * time.Hour
-	// keepEnded is how long ended jobs and old tries of the limits on
-	// guessing (which count for 15 minutes at most) are kept.
+	// keepEnded is how long ended jobs are kept; keepTries how long the
+	// tries of the limits on guessing are (they count for 15 minutes at
+	// most).
 	keepEnded = 24 * time.Hour
+	keepTries = time.Hour
 )
 
 // sweep deletes, at start and then once an hour, expired sessions,
 // learners who never answered anything and have not been seen for a day
 // (with their sessions), jobs that ended a day ago and tries of the
-// limits on guessing older than a day.
+// limits on guessing older than an hour.
 func sweep(ctx context.Context, store *db.Store, log *slog.Logger) {
 	t := time.NewTicker(sweepEvery)
 	defer t.Stop()
@@ -151,7 +153,7 @@ func sweep(ctx context.Context, store *db.Store, log *slog.Logger) {
 			"expired sessions": func() (int64, error) { return store.DeleteExpiredSessions(ctx) },
 			"idle learners":    func() (int64, error) { return store.DeleteIdleLearners(ctx, idleLearner) },
 			"ended jobs":       func() (int64, error) { return store.DeleteEndedJobs(ctx, now.Add(-keepEnded)) },
-			"old tries":        func() (int64, error) { return store.DeleteOldTries(ctx, now.Add(-keepEnded)) },
+			"old tries":        func() (int64, error) { return store.DeleteOldTries(ctx, now.Add(-keepTries)) },
 		} {
 			n, err := do()
 			switch {
