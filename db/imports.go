@@ -73,22 +73,25 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 				questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin), now.UTC(), id); err != nil {
 				return err
 			}
-			if err := replaceQuestions(ctx, tx, id, qs); err != nil {
+			if _, err := replaceQuestions(ctx, tx, id, nil, qs, now); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM set_warnings WHERE set_id = ?", id); err != nil {
 				return err
 			}
 		} else {
-			res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
-				VALUES (?, ?, ?, 1, ?, ?)`, questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin), now.UTC(), now.UTC())
+			err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
+				VALUES (?, ?, ?, 1, ?, ?) RETURNING id`, questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin), now.UTC(), now.UTC()).Scan(&id)
 			if err != nil {
 				return err
 			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
 			created = true
-			if err := insertQuestions(ctx, tx, id, set.Questions); err != nil {
+			if err := insertQuestions(ctx, tx, id, nil, set.Questions, now); err != nil {
 				return err
 			}
+		}
+		if err := putImported(ctx, tx, id, set, now); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO folder_files (path, hash, set_id, imported_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, set_id = excluded.set_id, imported_at = excluded.imported_at`,

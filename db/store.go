@@ -13,7 +13,10 @@
 // sets another (SetClock). Errors are package questions' vocabulary.
 //
 // The schema is a list of numbered migrations in migrations/, embedded in
-// the binary and applied once each, in order, when the store opens.
+// the binary and applied once each, in order, when the store opens; one
+// whose first line is the foreign-keys-off marker may rebuild a table.
+// How questions, their versions and the attempts that pin them are stored
+// is described in questions.go.
 package db
 
 import (
@@ -403,30 +406,24 @@ func readMigrations(dir fs.FS) ([]migration, error) {
 }
 
 // migrate brings the schema up to date with the migrations of dir: it
-// checks that the file is factdrill's (see checkApplication), refuses a
-// schema with a migration this binary does not know (a newer factdrill
-// wrote it), and applies every migration not yet recorded, in number
-// order, each in its own transaction.
+// marks the file as factdrill's, refuses a schema with a migration this
+// binary does not know (a newer factdrill wrote it), and applies every
+// migration not yet recorded, in number order, each in its own
+// transaction. (Open has checked, before, that the file is factdrill's:
+// see checkFile.)
 func (s *Store) migrate(ctx context.Context, dir fs.FS) error {
 	all, err := readMigrations(dir)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	// One connection for the whole run: the foreign-keys pragma is the
-	// connection's.
-	conn, err := s.write.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+	if _, err := s.write.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	applied, err := appliedMigrations(ctx, conn)
+	applied, err := appliedMigrations(ctx, s.write)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
@@ -440,15 +437,8 @@ func (s *Store) migrate(ctx context.Context, dir fs.FS) error {
 				"run the newer factdrill (or restore a backup made by this one)", m.name)
 		}
 	}
-	done := map[int]bool{}
-	for _, m := range applied {
-		done[m.version] = true
-	}
 	for _, m := range all {
-		if done[m.version] {
-			continue
-		}
-		if err := s.apply(ctx, conn, m); err != nil {
+		if err := s.applyMigration(ctx, m.version, m.name, m.body); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
@@ -456,8 +446,8 @@ func (s *Store) migrate(ctx context.Context, dir fs.FS) error {
 }
 
 // appliedMigrations lists the migrations the database records.
-func appliedMigrations(ctx context.Context, conn *sql.Conn) ([]migration, error) {
-	rows, err := conn.QueryContext(ctx, "SELECT version, name FROM schema_migrations ORDER BY version")
+func appliedMigrations(ctx context.Context, db *sql.DB) ([]migration, error) {
+	rows, err := db.QueryContext(ctx, "SELECT version, name FROM schema_migrations ORDER BY version")
 	if err != nil {
 		return nil, err
 	}
@@ -473,19 +463,26 @@ func appliedMigrations(ctx context.Context, conn *sql.Conn) ([]migration, error)
 	return out, rows.Err()
 }
 
-// apply runs one migration in a transaction on conn and records it; a
-// migration marked foreignKeysOff runs with foreign keys off, and is
-// committed only if every foreign key still holds.
-func (s *Store) apply(ctx context.Context, conn *sql.Conn, m migration) (err error) {
-	fkOff := strings.HasPrefix(m.body, foreignKeysOff)
+// applyMigration applies one migration, unless it is recorded already, in
+// one transaction with its record. A migration marked foreignKeysOff runs
+// with foreign keys off on its connection, and commits only if
+// PRAGMA foreign_key_check then finds every reference whole.
+func (s *Store) applyMigration(ctx context.Context, version int, name, body string) (err error) {
+	conn, err := s.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	fkOff := strings.HasPrefix(body, foreignKeysOff+"\n")
 	if fkOff {
 		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
 			return err
 		}
+		// Back on before the connection returns to the pool, whatever
+		// happened to the migration.
 		defer func() {
-			if _, on := conn.ExecContext(ctx, "PRAGMA foreign_keys = ON"); on != nil && err == nil {
-				err = on
-			}
+			_, onErr := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+			err = errors.Join(err, onErr)
 		}()
 	}
 	tx, err := conn.BeginTx(ctx, nil)
@@ -493,39 +490,36 @@ func (s *Store) apply(ctx context.Context, conn *sql.Conn, m migration) (err err
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, m.body); err != nil {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, body); err != nil {
 		return err
 	}
 	if fkOff {
-		if err := foreignKeyCheck(ctx, tx); err != nil {
+		rows, err := queryAll(ctx, tx, func(row scanner) (string, error) {
+			var table, parent string
+			var rowid sql.NullInt64
+			var fk int
+			err := row.Scan(&table, &rowid, &parent, &fk)
+			return fmt.Sprintf("%s row %d refers to a missing %s", table, rowid.Int64, parent), err
+		}, "PRAGMA foreign_key_check")
+		if err != nil {
 			return err
 		}
-	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", m.version, m.name, s.now().UTC()); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-// foreignKeyCheck fails with the first row that breaks a foreign key.
-func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	if rows.Next() {
-		var (
-			table, parent string
-			rowid         sql.NullInt64
-			fkid          int
-		)
-		if err := rows.Scan(&table, &rowid, &parent, &fkid); err != nil {
-			return err
+		if len(rows) > 0 {
+			return fmt.Errorf("foreign key check: broken references: %s", strings.Join(rows[:min(len(rows), 5)], "; "))
 		}
-		return fmt.Errorf("foreign key check: row %d of %s refers to a missing row of %s", rowid.Int64, table, parent)
 	}
-	return rows.Err()
+	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, name, s.now().UTC()); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.cache.bump()
+	return nil
 }
 
 // checkFile refuses a file at path that is not a factdrill database (see
@@ -621,4 +615,13 @@ func timeOf(t sql.NullTime) time.Time {
 		return time.Time{}
 	}
 	return t.Time.UTC()
+}
+
+// boolInt is a boolean as the 0 or 1 an INTEGER column stores, which
+// every SQL engine reads the same way.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"testing/fstest"
 	"time"
 )
 
@@ -187,64 +186,6 @@ func TestStore_OpenSetsApplicationID(t *testing.T) {
 		}
 		s.Close()
 	}
-}
-
-// TestStore_MigrateForeignKeysOff checks the marker that lets a migration
-// rebuild a table that others refer to: with it, the rebuild keeps the
-// referring rows; a rebuild that breaks a reference is rolled back.
-func TestStore_MigrateForeignKeysOff(t *testing.T) {
-	base := fstest.MapFS{
-		"migrations/0001_init.sql": {Data: []byte(`CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT);
-			CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent(id) ON DELETE CASCADE);
-			INSERT INTO parent VALUES (1, 'a'), (2, 'b'); INSERT INTO child VALUES (10, 1), (20, 2);`)},
-	}
-	rebuild := func(keep string) []byte {
-		return []byte(foreignKeysOff + `
-			CREATE TABLE parent_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');
-			INSERT INTO parent_new SELECT id, name FROM parent WHERE ` + keep + `;
-			DROP TABLE parent;
-			ALTER TABLE parent_new RENAME TO parent;`)
-	}
-	open := func(t *testing.T, dir fstest.MapFS, path string) (*Store, error) {
-		t.Helper()
-		w, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on&_txlock=immediate")
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.SetMaxOpenConns(1)
-		s := &Store{write: w, read: w, cache: newCache(), now: func() time.Time { return t0 }}
-		t.Cleanup(func() { w.Close() })
-		return s, s.migrate(context.Background(), dir)
-	}
-	t.Run("KeepsReferences", func(t *testing.T) {
-		dir := fstest.MapFS{"migrations/0002_rebuild.sql": {Data: rebuild("1")}}
-		dir["migrations/0001_init.sql"] = base["migrations/0001_init.sql"]
-		s, err := open(t, dir, filepath.Join(t.TempDir(), "x.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var children, fk int
-		s.write.QueryRow("SELECT count(*) FROM child").Scan(&children)
-		s.write.QueryRow("PRAGMA foreign_keys").Scan(&fk)
-		if children != 2 || fk != 1 {
-			t.Errorf("after the rebuild: %d children, foreign_keys %d; want 2 and 1", children, fk)
-		}
-	})
-	t.Run("BrokenReferenceRollsBack", func(t *testing.T) {
-		dir := fstest.MapFS{"migrations/0002_rebuild.sql": {Data: rebuild("id = 1")}}
-		dir["migrations/0001_init.sql"] = base["migrations/0001_init.sql"]
-		s, err := open(t, dir, filepath.Join(t.TempDir(), "x.db"))
-		if err == nil || !strings.Contains(err.Error(), "0002_rebuild.sql") || !strings.Contains(err.Error(), "foreign key") {
-			t.Fatalf("migrate: %v, want a foreign key check failure of 0002_rebuild.sql", err)
-		}
-		var parents, applied, fk int
-		s.write.QueryRow("SELECT count(*) FROM parent").Scan(&parents)
-		s.write.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&applied)
-		s.write.QueryRow("PRAGMA foreign_keys").Scan(&fk)
-		if parents != 2 || applied != 1 || fk != 1 {
-			t.Errorf("after the failed rebuild: %d parents, %d migrations, foreign_keys %d; want 2, 1, 1", parents, applied, fk)
-		}
-	})
 }
 
 // TestStore_OpenReadOnlyFileSystem checks that a database on a read-only

@@ -56,6 +56,8 @@ type HomePage struct {
 	Page
 	Sets []SetCard
 	Open []AttemptCard
+	// Decks are the learner's own decks (imported from Anki).
+	Decks []SetCard
 }
 
 // KindCount is how many questions of a kind a set has.

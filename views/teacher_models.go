@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"factdrill/questions"
@@ -82,7 +84,10 @@ type FileProblem struct {
 // or generate questions from a document.
 type NewSetPage struct {
 	TeacherPage
-	MaxMB int
+	// MaxMB is the limit of text question files, MaxPackageMB of the
+	// formats that carry images (Moodle XML, QTI, Anki packages) and of
+	// documents to generate from.
+	MaxMB, MaxPackageMB int
 	// Upload: the file's name and what was wrong with it.
 	FileName     string
 	UploadError  string
@@ -125,6 +130,44 @@ type TeacherSetPage struct {
 	Description string
 	Questions   []TeacherQuestion
 	Generated   int
+	// Warnings are what the import that made the set left out or
+	// changed, each at its line of the file.
+	Warnings []FileProblem
+	// CardsLeaveOut says which questions the card formats (CSV, Anki)
+	// leave out of an export, and why.
+	CardsLeaveOut []string
+	// Stale are the open attempts that keep an earlier version of some
+	// of the set's questions: an edit changed or removed them after the
+	// attempt started.
+	Stale []StaleAttempt
+}
+
+// StaleAttempt is an open attempt started before the set's questions
+// were changed, which keeps the versions it showed.
+type StaleAttempt struct {
+	Student string
+	Class   string // "" for an attempt from the student site
+	Started time.Time
+	// Changed and Removed count the attempt's questions edited or taken
+	// out of the set since it started.
+	Changed, Removed int
+}
+
+// What says what changed under the attempt: "1 question changed, 2
+// removed".
+func (a StaleAttempt) What() string {
+	var parts []string
+	if a.Changed > 0 {
+		parts = append(parts, Plural(a.Changed, "question")+" changed")
+	}
+	if a.Removed > 0 {
+		if len(parts) == 0 {
+			parts = append(parts, Plural(a.Removed, "question")+" removed")
+		} else {
+			parts = append(parts, strconv.Itoa(a.Removed)+" removed")
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // EditChoice is an option of a multiple-choice question in the editor.
@@ -150,6 +193,9 @@ type EditItem struct {
 	Pairs  string
 	Source *questions.Source
 	Error  string
+	// Image is the question's image control (see ImageControl); its
+	// QuestionID is 0 where none is offered.
+	Image ImageControl
 }
 
 // SetEditPage is the set editor: the title and every question, each with a
@@ -349,3 +395,8 @@ func Verdict(it ResultItem) string { return verdict(it) }
 // ResultClass is the CSS class of a graded answer: "right", "partial",
 // "wrong" or "".
 func ResultClass(it ResultItem) string { return resultClass(it) }
+
+// warningsTitle heads the list of what an import left out or changed.
+func warningsTitle(ws []FileProblem) string {
+	return Plural(len(ws), "warning") + " from the import: left out or changed"
+}

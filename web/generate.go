@@ -12,6 +12,8 @@ import (
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/questions/document"
+	"factdrill/questions/formats"
 	"factdrill/questions/generate"
 	"factdrill/views"
 )
@@ -29,28 +31,42 @@ const (
 // uploaded, with a title and the number of questions to write.
 type generateForm struct {
 	Text, Title string
-	// File is the uploaded document's name and content, if there is one;
-	// it wins over the pasted text.
-	File string
-	Data []byte
+	// File is the uploaded document's name, if there is one; it wins over
+	// the pasted text. DocText is its text (see document.Text), Notes what
+	// reading it left out.
+	File    string
+	DocText string
+	Notes   []string
 	// Count is the number of questions asked for, as typed.
 	Count string
 }
 
-// readGenerateForm reads the form. An upload too large, or that cannot be
-// read, is a problem of the document field.
+// readGenerateForm reads the form, and the text of an uploaded document:
+// a PDF, Word or OpenDocument file is read by package document, HTML,
+// Markdown and plain text are taken as they are. An upload too large, or
+// that cannot be read, is a problem of the document field, with the
+// reader's message (a scanned PDF's says it needs text recognition).
 func readGenerateForm(r *http.Request) (generateForm, views.FieldErrors) {
 	var f generateForm
-	name, data, err := formFile(r, "document")
+	name, data, err := formFile(r, "document", document.MaxFileSize)
 	var tooBig *http.MaxBytesError
 	switch {
-	case errors.As(err, &tooBig):
-		return f, views.FieldErrors{"document": fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20)}
+	case errors.As(err, &tooBig) || len(data) > document.MaxFileSize:
+		return f, views.FieldErrors{"document": fmt.Sprintf("The document is larger than %d MB.", document.MaxFileSize>>20)}
 	case err != nil && !errors.Is(err, http.ErrMissingFile):
 		return f, views.FieldErrors{"document": "The upload could not be read; please try again."}
 	}
-	f.File, f.Data = name, data
 	f.Text, f.Title, f.Count = r.PostForm.Get("text"), r.PostForm.Get("title"), r.PostForm.Get("count")
+	if err == nil {
+		f.File = name
+		if f.DocText, f.Notes, err = document.Text(name, data); err != nil {
+			var de *document.Error
+			if !errors.As(err, &de) {
+				return f, views.FieldErrors{"document": "The document could not be read."}
+			}
+			return f, views.FieldErrors{"document": de.File + " was not read: " + strings.TrimSuffix(de.Msg, ".") + "."}
+		}
+	}
 	return f, nil
 }
 
@@ -58,8 +74,8 @@ func readGenerateForm(r *http.Request) (generateForm, views.FieldErrors) {
 func (f generateForm) check() (text, origin, title string, n int, errs views.FieldErrors) {
 	errs = views.FieldErrors{}
 	text, origin, field := f.Text, "generated from pasted text", "text"
-	if len(f.Data) > 0 {
-		text, origin, field = string(f.Data), "generated from "+f.File, "document"
+	if f.File != "" {
+		text, origin, field = f.DocText, "generated from "+f.File, "document"
 	}
 	title = strings.Join(strings.Fields(f.Title), " ")
 	n, err := strconv.Atoi(strings.TrimSpace(f.Count))
@@ -71,9 +87,9 @@ func (f generateForm) check() (text, origin, title string, n int, errs views.Fie
 	}
 	switch {
 	case len(text) > maxDocumentBytes:
-		errs[field] = fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20)
+		errs[field] = fmt.Sprintf("The document's text is larger than %d MB; generate from one chapter at a time.", maxDocumentBytes>>20)
 	case strings.IndexByte(text, 0) >= 0:
-		errs[field] = "This is not a text document (it holds binary data). Upload a .txt or .md file, or paste the text."
+		errs[field] = "This is not a text document (it holds binary data). Upload a PDF, Word, OpenDocument, HTML, Markdown or text file, or paste the text."
 	case !utf8.ValidString(text):
 		errs[field] = "The document is not UTF-8 text. Save it as UTF-8 and try again."
 	case strings.TrimSpace(text) == "":
@@ -96,7 +112,7 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		m := s.newSetPage(r)
 		m.GenTitle, m.GenErrors = f.Title, errs
-		if len(f.Data) == 0 && utf8.ValidString(f.Text) && strings.IndexByte(f.Text, 0) < 0 {
+		if f.File == "" && utf8.ValidString(f.Text) && strings.IndexByte(f.Text, 0) < 0 {
 			m.Text = f.Text // what was pasted, to correct
 		}
 		if k, err := strconv.Atoi(f.Count); err == nil && errs["count"] == "" {
@@ -109,7 +125,7 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 		s.renderStatus(w, r, status, views.NewSetView(m))
 		return nil
 	}
-	params, err := json.Marshal(generateParams{N: n, Title: title, Origin: origin})
+	params, err := json.Marshal(generateParams{N: n, Title: title, Origin: origin, File: f.File, Notes: f.Notes})
 	if err != nil {
 		return err
 	}
@@ -119,7 +135,7 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 		// time to come back.
 		m := s.newSetPage(r)
 		m.GenTitle, m.Count, m.GenErrors = f.Title, n, views.FieldErrors{"": questions.ErrorMessage(err)}
-		if len(f.Data) == 0 {
+		if f.File == "" {
 			m.Text = f.Text
 		}
 		w.Header().Set("Retry-After", strconv.Itoa(busyRetryAfter))
@@ -134,11 +150,15 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// generateParams are a generation job's options, stored with it as JSON.
+// generateParams are a generation job's options, stored with it as JSON:
+// the document's file name and what reading it left out (see
+// document.Text) go with the set as its warnings.
 type generateParams struct {
-	N      int    `json:"n"`
-	Title  string `json:"title"`
-	Origin string `json:"origin"`
+	N      int      `json:"n"`
+	Title  string   `json:"title"`
+	Origin string   `json:"origin"`
+	File   string   `json:"file,omitempty"`
+	Notes  []string `json:"notes,omitempty"`
 }
 
 // generateJob writes the questions of a generation job: the job's work.
@@ -154,6 +174,9 @@ func generateJob(ctx context.Context, j db.Job, progress func(done, total int)) 
 	if set.Title == "" {
 		set.Title = "Generated questions"
 	}
+	// What reading the document left out (tables, footnotes, pages
+	// without text) is shown with the set, as an import's warnings are.
+	set.Warnings = formats.Skipped(p.File, p.Notes)
 	return set, nil
 }
 

@@ -78,6 +78,9 @@ func newEnvWith(t *testing.T, cfg Config, prepare func(*Server)) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := store.PutMedia(ctx, testImage); err != nil {
+		t.Fatal(err)
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	s, err := New(ctx, store, log, cfg)
 	if err != nil {

@@ -14,12 +14,16 @@ import (
 	"time"
 
 	"factdrill/questions"
+	"factdrill/questions/document"
 	"factdrill/questions/generate"
 )
 
 // runGenerate writes a question set generated from a document to stdout:
 // `factdrill generate [-n N] [-kinds LIST] [-format gift|json] [-timeout D] FILE`.
-// It stops at the timeout, or when ctx is done (Ctrl-C).
+// The document may be a PDF, Word (.docx) or OpenDocument (.odt) file,
+// HTML, Markdown or plain text (package document tells which); what
+// reading it left out is said on stderr. It stops at the timeout, or when
+// ctx is done (Ctrl-C).
 func runGenerate(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("generate", stderr)
 	n := fs.Int("n", 0, "at most `N` questions (0: a number that fits the document's length)")
@@ -42,25 +46,32 @@ func runGenerate(ctx context.Context, args []string, stdin io.Reader, stdout, st
 	}
 	name := fs.Arg(0)
 	var (
-		text []byte
+		data []byte
 		err  error
 	)
 	if name == "-" {
-		text, err = io.ReadAll(io.LimitReader(stdin, questions.MaxFileSize+1))
+		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxFileSize+1))
 		opt.Origin = "generated from standard input"
 	} else {
-		text, err = os.ReadFile(name)
+		data, err = readDocument(name)
 		opt.Origin = "generated from " + filepath.Base(name)
 	}
 	if err != nil {
 		return fmt.Errorf("generate: %w", err)
 	}
+	text, notes, err := document.Text(name, data)
+	if err != nil {
+		return fmt.Errorf("generate: %w", err)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "%s: %s\n", name, n)
+	}
 	if len(text) > questions.MaxFileSize {
-		return fmt.Errorf("generate: %s is larger than %d MB", name, questions.MaxFileSize>>20)
+		return fmt.Errorf("generate: the text of %s is larger than %d MB", name, questions.MaxFileSize>>20)
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	set, err := generateSafely(ctx, string(text), opt)
+	set, err := generateSafely(ctx, text, opt)
 	if errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("%s: generation took longer than %v and was stopped (see -timeout)", name, *timeout)
 	}
@@ -82,6 +93,19 @@ func generateSafely(ctx context.Context, text string, opt generate.Options) (set
 	return set, err
 }
 
+// readDocument reads a document to generate from, refusing one larger than
+// package document reads before reading it whole.
+func readDocument(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > document.MaxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d MB", name, document.MaxFileSize>>20)
+	}
+	return os.ReadFile(name)
+}
+
 // newFlagSet returns the flag set of a command that needs no database.
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("factdrill "+name, flag.ContinueOnError)
@@ -89,7 +113,7 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// writeSet writes set in a file format (gift, csv, anki) or as JSON.
+// writeSet writes a generated set as GIFT or as JSON.
 func writeSet(w io.Writer, set questions.Set, format string) error {
 	switch format {
 	case "json":
@@ -98,10 +122,6 @@ func writeSet(w io.Writer, set questions.Set, format string) error {
 		return enc.Encode(set)
 	case "gift":
 		return questions.WriteGIFT(w, set)
-	case "csv":
-		return questions.WriteCSV(w, set)
-	case "anki":
-		return questions.WriteAnki(w, set)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
