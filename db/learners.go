@@ -185,7 +185,8 @@ const sweepBatch = 500
 
 // DeleteIdleLearners deletes the learners made more than idle ago who
 // have given no answer (no quiz response, no flashcard review), belong to
-// no class, and have no session used within idle; their sessions, empty
+// no class, own no deck (see ImportDeck), and have no session used within
+// idle; their sessions, empty
 // attempts and settings go with them. Such a learner has nothing to
 // lose: this is what keeps anonymous visits from filling the database. It
 // returns how many went.
@@ -198,6 +199,7 @@ func (s *Store) DeleteIdleLearners(ctx context.Context, idle time.Duration) (int
 			AND NOT EXISTS (SELECT 1 FROM attempts a JOIN responses r ON r.attempt_id = a.id WHERE a.learner_id = l.id)
 			AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.learner_id = l.id)
 			AND NOT EXISTS (SELECT 1 FROM class_members m WHERE m.learner_id = l.id)
+			AND NOT EXISTS (SELECT 1 FROM sets d WHERE d.learner_id = l.id)
 			AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.learner_id = l.id AND x.last_seen_at >= ?)
 			ORDER BY l.id LIMIT ?)`, before, before, sweepBatch)
 		total += n

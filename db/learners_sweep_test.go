@@ -11,7 +11,8 @@ import (
 // TestStore_DeleteIdleLearners checks the sweep of anonymous learners:
 // one who never answered and has not been seen for a day goes, with
 // their session and empty attempt; one who answered a quiz question or a
-// flashcard, joined a class, was seen lately or is new stays.
+// flashcard, joined a class, imported a deck of their own, was seen
+// lately or is new stays.
 func TestStore_DeleteIdleLearners(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
@@ -50,6 +51,10 @@ func TestStore_DeleteIdleLearners(t *testing.T) {
 	if _, err := s.JoinClass(ctx, member, class.JoinCode, "Zoya"); err != nil {
 		t.Fatal(err)
 	}
+	deckOwner := learner()
+	if _, err := s.ImportDeck(ctx, deckOwner, testSet, nil); err != nil {
+		t.Fatal(err)
+	}
 	seen := learner()
 
 	// Two days later, the one seen lately is seen again, and a new one
@@ -72,7 +77,7 @@ func TestStore_DeleteIdleLearners(t *testing.T) {
 	if left != 0 {
 		t.Errorf("%d sessions and attempts of the idle learner are left", left)
 	}
-	for name, id := range map[string]int64{"answered": answered, "studied": studied, "member": member, "seen": seen, "fresh": fresh} {
+	for name, id := range map[string]int64{"answered": answered, "studied": studied, "member": member, "deck owner": deckOwner, "seen": seen, "fresh": fresh} {
 		if _, err := s.Learner(ctx, id); err != nil {
 			t.Errorf("the %s learner was swept: %v", name, err)
 		}
