@@ -50,3 +50,22 @@ func TestAnonymousFlood(t *testing.T) {
 		t.Errorf("a new learner from a /64 past its limit = %d, want 429", code)
 	}
 }
+
+// TestAnonymousDeckImports checks that Anki decks, each up to
+// formats.MaxSize with its images, cannot be imported without bound from
+// one address: past decksLimit a try is refused with 429 before its body
+// is read (on main, every POST /decks/import was read and stored).
+func TestAnonymousDeckImports(t *testing.T) {
+	e := newEnv(t)
+	counts := map[int]int{}
+	for range decksLimit.burst + 5 {
+		counts[e.postFrom("10.9.0.3", "/decks/import", nil)]++
+	}
+	if counts[http.StatusUnprocessableEntity] != decksLimit.burst || counts[http.StatusTooManyRequests] != 5 {
+		t.Errorf("%d deck imports without a file from one address: %v, want %d read (422) and 5 refused with 429",
+			decksLimit.burst+5, counts, decksLimit.burst)
+	}
+	if code := e.postFrom("10.9.0.4", "/decks/import", nil); code != http.StatusUnprocessableEntity {
+		t.Errorf("another address = %d, want 422", code)
+	}
+}

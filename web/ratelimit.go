@@ -93,8 +93,9 @@ func (b *bucket) Take(_ context.Context, key string) (bool, error) {
 type anonLimits struct {
 	// learners limits the learners made (a first action without a
 	// cookie), attempts the quizzes started, profile the names and
-	// settings saved, joins the classes joined.
-	learners, attempts, profile, joins limiter
+	// settings saved, joins the classes joined, decks the Anki decks
+	// imported (each up to formats.MaxSize, with its images).
+	learners, attempts, profile, joins, decks limiter
 }
 
 // anonLimit is one limit's figures: burst at once, and as many again in
@@ -109,11 +110,12 @@ var (
 	attemptsLimit    = anonLimit{600, 10 * time.Minute}
 	profileLimit     = anonLimit{300, 10 * time.Minute}
 	joinsLimit       = anonLimit{300, 10 * time.Minute}
+	decksLimit       = anonLimit{40, time.Hour}
 )
 
 func newAnonLimits(now func() time.Time) anonLimits {
 	b := func(l anonLimit) limiter { return newBucket(l.burst, l.per, now) }
-	return anonLimits{learners: b(newLearnersLimit), attempts: b(attemptsLimit), profile: b(profileLimit), joins: b(joinsLimit)}
+	return anonLimits{learners: b(newLearnersLimit), attempts: b(attemptsLimit), profile: b(profileLimit), joins: b(joinsLimit), decks: b(decksLimit)}
 }
 
 // errTooManyWrites answers an address past an anonymous write limit.

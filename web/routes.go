@@ -57,7 +57,7 @@ func (s *Server) Handler() http.Handler {
 	// A learner's own decks, imported from Anki (web/decks.go); a deck's
 	// page is /sets/{id}, and it is studied there like any set.
 	mux.Handle("GET /decks/import", s.handle(s.deckImportShow))
-	mux.Handle("POST /decks/import", s.handle(s.deckImport))
+	mux.Handle("POST /decks/import", s.handle(s.limited(s.anon.decks, s.deckImport)))
 	mux.Handle("POST /sets/{id}/delete", s.handle(withID(s.deckDelete)))
 
 	// Classes from the student's side.
