@@ -39,13 +39,17 @@ type Config struct {
 	// more wait their turn, up to AdmitWait, then get 503 (see admit).
 	MaxInFlight int
 	AdmitWait   time.Duration
+	// MaxLargeUploads is how many large uploads (an Anki deck, a package
+	// with images, a PDF) are read at once; more wait with the others
+	// (see admit).
+	MaxLargeUploads int
 }
 
 // DefaultConfig returns the settings `factdrill serve` uses unless told
 // otherwise.
 func DefaultConfig() Config {
 	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20, Jobs: defaultJobConfig,
-		MaxInFlight: max(8, 4*runtime.NumCPU()), AdmitWait: 10 * time.Second}
+		MaxInFlight: max(8, 4*runtime.NumCPU()), AdmitWait: 10 * time.Second, MaxLargeUploads: 2}
 }
 
 // Server serves factdrill's pages. What it keeps in memory (the limits on
@@ -62,9 +66,9 @@ type Server struct {
 	jobs         *jobRunner
 	// anon limits the anonymous writes of each address.
 	anon anonLimits
-	// inflight holds a token for each page or action being served (see
-	// admit).
-	inflight chan struct{}
+	// inflight holds a token for each page or action being served,
+	// uploads one for each large upload (see admit).
+	inflight, uploads chan struct{}
 }
 
 // New returns a server on store. The server keeps the store's clock (see
@@ -78,6 +82,7 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 	cfg.Jobs = cfg.Jobs.withDefaults()
 	cfg.MaxInFlight = cmp.Or(cfg.MaxInFlight, DefaultConfig().MaxInFlight)
 	cfg.AdmitWait = cmp.Or(cfg.AdmitWait, DefaultConfig().AdmitWait)
+	cfg.MaxLargeUploads = cmp.Or(cfg.MaxLargeUploads, DefaultConfig().MaxLargeUploads)
 	return &Server{
 		store:        store,
 		log:          log,
@@ -87,6 +92,7 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 		deviceCodecs: sessions.deviceCodecs(),
 		anon:         newAnonLimits(now),
 		inflight:     make(chan struct{}, cfg.MaxInFlight),
+		uploads:      make(chan struct{}, cfg.MaxLargeUploads),
 		jobs:         newJobRunner(store, log, cfg.Jobs, map[string]jobWork{jobGenerate: generateJob}),
 	}, nil
 }
