@@ -39,6 +39,7 @@ var attacks = []attack{
 	{"time-zone names", "", attackZones},
 	{"large editor save (5,000 questions)", "roster", attackLargeEditor},
 	{"huge file name", "", attackHugeFileName},
+	{"16 Anki decks of 58 MB at once, from 16 addresses", "", attackDecks},
 	{"backup failure", "", attackBackupFailure},
 	{"double Undo", "study", attackDoubleUndo},
 	{"foreign databases", "", attackForeign},
