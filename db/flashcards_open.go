@@ -71,20 +71,20 @@ func (s *Store) FlashcardsOpen(ctx context.Context, learnerID int64) (map[int64]
 	})
 }
 
-// SetAssignmentFlashcards opens the flashcards of the teacher's
-// assignment to its class before they are done with the quiz, or closes
-// them again.
+// SetAssignmentFlashcards opens the flashcards of an assignment of a class
+// the teacher teaches (as its owner or a co-teacher) to the class before
+// they are done with the quiz, or closes them again.
 func (s *Store) SetAssignmentFlashcards(ctx context.Context, teacherID, assignmentID int64, open bool) error {
 	v := 0
 	if open {
 		v = 1
 	}
 	return s.changeOne(ctx, fmt.Sprintf("flashcards of assignment %d", assignmentID), `UPDATE assignments SET flashcards = ?
-		WHERE id = ? AND class_id IN (SELECT id FROM classes WHERE teacher_id = ?)`, v, assignmentID, teacherID)
+		WHERE id = ? AND class_id IN (SELECT class_id FROM class_teachers WHERE teacher_id = ?)`, v, assignmentID, teacherID)
 }
 
-// AssignmentFlashcards reports, for each assignment of the teacher's
-// class, whether its flashcards are open before the quiz is done.
+// AssignmentFlashcards reports, for each assignment of a class the
+// teacher teaches, whether its flashcards are open before the quiz is done.
 func (s *Store) AssignmentFlashcards(ctx context.Context, teacherID, classID int64) (map[int64]bool, error) {
 	return read(ctx, s, fmt.Sprintf("flashcards of class %d", classID), func(tx *sql.Tx) (map[int64]bool, error) {
 		type row struct {
@@ -95,8 +95,8 @@ func (s *Store) AssignmentFlashcards(ctx context.Context, teacherID, classID int
 			var r row
 			err := sc.Scan(&r.id, &r.open)
 			return r, err
-		}, `SELECT g.id, g.flashcards = 1 FROM assignments g JOIN classes c ON c.id = g.class_id
-			WHERE g.class_id = ? AND c.teacher_id = ?`, classID, teacherID)
+		}, `SELECT g.id, g.flashcards = 1 FROM assignments g
+			WHERE g.class_id = ? AND g.class_id IN (SELECT class_id FROM class_teachers WHERE teacher_id = ?)`, classID, teacherID)
 		out := map[int64]bool{}
 		for _, r := range rows {
 			out[r.id] = r.open

@@ -74,4 +74,21 @@ func TestFlashcardsOfAssignedQuiz(t *testing.T) {
 	if r := newcomer.get(study + "?show=1"); r.status != http.StatusOK {
 		t.Errorf("a newcomer once the teacher opened the flashcards = %d, want 200", r.status)
 	}
+
+	// A co-teacher of the class sees them open and may close them; a
+	// teacher of another class may not.
+	toggle := fmt.Sprintf("/teacher/assignments/%d/flashcards", assign)
+	if r := w.tB.post(toggle, nil); r.status != http.StatusNotFound {
+		t.Errorf("another class's teacher closing the flashcards = %d, want 404", r.status)
+	}
+	if _, err := w.store.ShareClass(ctx, w.teacherA.ID, w.classA.ID, w.teacherB.Name); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "co-teacher's class page", w.tB.get(fmt.Sprintf("/teacher/classes/%d", w.classA.ID)).body, "open now")
+	if r := w.tB.post(toggle, nil); r.status != http.StatusSeeOther || !strings.Contains(r.location, "notice=flashcards-closed") {
+		t.Errorf("the co-teacher closing the flashcards = %d to %q, want 303 to the class page", r.status, r.location)
+	}
+	if r := newcomer.get(study); r.status != http.StatusForbidden {
+		t.Errorf("a newcomer once the co-teacher closed the flashcards = %d, want 403", r.status)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"time"
 
+	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/views"
 )
@@ -64,7 +65,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 		s.releaseTries(r, tries)
 		return again(http.StatusUnprocessableEntity, errs)
 	}
-	_, err = s.store.ClassByJoinCode(ctx, f.Code)
+	class, err := s.store.ClassByJoinCode(ctx, f.Code)
 	if errors.Is(err, questions.ErrNotFound) {
 		return again(http.StatusUnprocessableEntity, views.FieldErrors{"code": "No class has this code. Check it with your teacher."})
 	}
@@ -72,12 +73,22 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// A class kept to its roster is refused before a learner is made for
+	// nothing (the store refuses it too).
+	if !class.Open && learnerOf(r).ID == 0 {
+		return again(http.StatusForbidden, views.FieldErrors{"code": questions.ErrorMessage(db.ErrRosterOnly)})
+	}
 	l, err := s.ensureLearner(w, r)
 	if err != nil {
 		return err
 	}
 	c, err := s.store.JoinClass(ctx, l.ID, f.Code, f.Name)
-	if err != nil {
+	switch {
+	case errors.Is(err, db.ErrRosterOnly):
+		return again(http.StatusForbidden, views.FieldErrors{"code": questions.ErrorMessage(err)})
+	case errors.Is(err, db.ErrOnRoster):
+		return again(http.StatusConflict, views.FieldErrors{"name": questions.ErrorMessage(err)})
+	case err != nil:
 		return err
 	}
 	redirect(w, r, fmt.Sprintf("/classes/%d", c.ID))
@@ -107,16 +118,22 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 		}
 	}
 	for _, a := range as {
-		sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published,
-			FlashcardsOpen: open[a.SetID]}
-		if a.Draw > 0 && a.Draw < a.Questions {
-			sa.Questions = a.Draw
-		}
-		if a.OpenID != 0 {
-			sa.OpenURL = fmt.Sprintf("/attempts/%d", a.OpenID)
-		}
+		sa := studentAssignment(a)
+		sa.FlashcardsOpen = open[a.SetID]
 		m.Assignments = append(m.Assignments, sa)
 	}
 	s.render(w, r, views.StudentClassView(m))
 	return nil
+}
+
+// studentAssignment is an assigned set as its student sees it.
+func studentAssignment(a db.LearnerAssignment) views.StudentAssignment {
+	sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
+	if a.Draw > 0 && a.Draw < a.Questions {
+		sa.Questions = a.Draw
+	}
+	if a.OpenID != 0 {
+		sa.OpenURL = fmt.Sprintf("/attempts/%d", a.OpenID)
+	}
+	return sa
 }

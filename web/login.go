@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/views"
 )
@@ -17,8 +18,11 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	m := views.LoginPage{Page: views.Page{Title: "Teacher login"}, Next: safeNext(r.URL.Query().Get("next"))}
-	if r.URL.Query().Get("notice") == "logged-out" {
+	switch r.URL.Query().Get("notice") {
+	case "logged-out":
 		m.Notice = "You are logged out."
+	case "password-set":
+		m.Notice = "Your new password is set: log in with it."
 	}
 	s.render(w, r, views.LoginView(m))
 	return nil
@@ -55,6 +59,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	tc, err := s.store.Authenticate(ctx, f.Name, f.Password)
 	if errors.Is(err, questions.ErrUnauthorized) {
 		return again(http.StatusUnauthorized, views.FieldErrors{"": questions.ErrorMessage(err)})
+	}
+	if errors.Is(err, db.ErrDisabled) {
+		// The password was right: not a guess, so the try does not count.
+		s.releaseTries(r, tries)
+		return again(http.StatusForbidden, views.FieldErrors{"": questions.ErrorMessage(err)})
 	}
 	if err != nil {
 		// Not the teacher's failure (the server was too busy to check):
