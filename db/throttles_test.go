@@ -115,7 +115,16 @@ func TestStore_TakeReleaseForget(t *testing.T) {
 func TestStore_AuthenticateBudget(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	if _, err := s.CreateTeacher(ctx, "Rivera", "correct horse battery"); err != nil {
+	rivera, err := s.CreateTeacher(ctx, "Rivera", "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := s.CreateTeacher(ctx, "Second", "correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := s.CreateResetLink(ctx, rivera.ID, other.ID)
+	if err != nil {
 		t.Fatal(err)
 	}
 	s.SetHashBudget(1, 20*time.Millisecond)
@@ -137,7 +146,13 @@ func TestStore_AuthenticateBudget(t *testing.T) {
 	if _, err := s.CreateTeacher(ctx, "Okafor", "correct horse battery"); !errors.Is(err, questions.ErrUnavailable) {
 		t.Errorf("CreateTeacher with the budget full: %v, want busy", err)
 	}
+	if _, err := s.ResetPassword(ctx, token, "a brand new password"); !errors.Is(err, questions.ErrUnavailable) {
+		t.Errorf("ResetPassword with the budget full: %v, want busy", err)
+	}
 	<-s.hashes
+	if _, err := s.ResetPassword(ctx, token, "a brand new password"); err != nil {
+		t.Errorf("ResetPassword with room (the link unspent by the busy try): %v", err)
+	}
 	if _, err := s.Authenticate(ctx, "Rivera", "correct horse battery"); err != nil {
 		t.Errorf("Authenticate with room: %v", err)
 	}
