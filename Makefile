@@ -13,7 +13,7 @@ BIN := bin/factdrill
 # build without it still works, and searches by scanning instead.
 export GOFLAGS := -tags=sqlite_fts5
 
-.PHONY: run build test test-postgres e2e generate lint bench quality clean
+.PHONY: run build test test-postgres race e2e generate lint bench quality stress clean
 
 run: build
 	./$(BIN) serve
@@ -24,13 +24,24 @@ build:
 test:
 	$(GO) test ./...
 	@if [ -n "$$FACTDRILL_TEST_POSTGRES" ]; then \
-		echo "make test: the store's tests ran on SQLite and on PostgreSQL"; \
+		echo "make test: the store's and the web tests ran on SQLite and on PostgreSQL"; \
 	else \
 		echo "make test: the PostgreSQL half was skipped (FACTDRILL_TEST_POSTGRES is not set; make test-postgres starts a throwaway PostgreSQL)"; \
 	fi
 
 test-postgres:
 	@eval "$$(.ci/postgres.sh start)" && trap '.ci/postgres.sh stop "$$FACTDRILL_PG_DIR"' EXIT && $(MAKE) --no-print-directory test
+
+# race runs the tests of the packages where goroutines share memory (the
+# store and its caches, the server, its limits and job workers) under the
+# race detector. The pure packages (questions, quiz) have none, and their
+# race build of the whole tree would double CI's time on two cores. -short
+# leaves out the SIGKILL test, which `make test` runs: its server is a
+# separate process. It runs on SQLite only: the PostgreSQL half under the
+# race detector would add tens of minutes to CI, and the memory the
+# goroutines share is the same on both engines.
+race:
+	FACTDRILL_TEST_POSTGRES= $(GO) test -race -short -count=1 ./db/... ./web/... ./cmd/factdrill/
 
 e2e:
 	FACTDRILL_E2E=1 $(GO) test -count=1 -run 'TestBrowser' -v ./cmd/factdrill/
@@ -49,6 +60,12 @@ lint:
 bench: build
 	@eval "$$(FACTDRILL_PG_DURABLE=1 .ci/postgres.sh start)" && trap '.ci/postgres.sh stop "$$FACTDRILL_PG_DIR"' EXIT && \
 		$(GO) run ./cmd/loadbench -bin $(BIN) -postgres "$$FACTDRILL_TEST_POSTGRES" -out BENCHMARKS.md
+
+# stress replays the attacks of issue 14 against a real server on loopback
+# and prints memory, /healthz latency and the outcome of each. Attacks on
+# the file system need root (they mount small tmpfs file systems).
+stress: build
+	$(GO) run ./cmd/stress -bin $(BIN)
 
 # quality measures the question generator on the development set's report
 # half (shared/fixtures/qg/dev, or $$FACTDRILL_QG_DEV) and writes QUALITY.md.

@@ -4,17 +4,22 @@ import (
 	"cmp"
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"database/sql"
 	"database/sql/driver"
 	"embed"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -45,10 +50,16 @@ const (
 //go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrations embed.FS
 
-// migrationDir is the folder of the engine's numbered migrations. The two
+// migrations is the folder of the engine's numbered migrations. The two
 // folders hold the same numbers and names, each migration written in its
 // engine's dialect, so that both schemas agree (TestSchemasAgree).
-func (e engine) migrationDir() string { return "migrations/" + string(e) }
+func (e engine) migrations() fs.FS {
+	dir, err := fs.Sub(migrations, "migrations/"+string(e))
+	if err != nil {
+		panic(err) // the folders are embedded: a name that is not is a bug
+	}
+	return dir
+}
 
 // IsPostgres reports whether source, as given to Open, names a PostgreSQL
 // database rather than a SQLite file.
@@ -73,6 +84,9 @@ func Open(ctx context.Context, source string) (*Store, error) {
 func openSQLite(ctx context.Context, source string) (*Store, error) {
 	path := strings.TrimPrefix(source, "file:")
 	path, _, _ = strings.Cut(path, "?")
+	if err := checkFile(ctx, path); err != nil {
+		return nil, openError(path, err)
+	}
 	// The pragmas are in the DSN so that every pooled connection gets them.
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -93,13 +107,14 @@ func openSQLite(ctx context.Context, source string) (*Store, error) {
 	w.SetConnMaxIdleTime(0)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
-		return nil, fmt.Errorf("db: open %s: %w", path, err)
+		return nil, openError(path, err)
 	}
 	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), now: clock,
-		readTx: &sql.TxOptions{ReadOnly: true}, cacheMode: cacheLocal}
-	if err := s.migrate(ctx); err != nil {
+		readTx: &sql.TxOptions{ReadOnly: true}, cacheMode: cacheLocal,
+		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
+	if err := s.migrate(ctx, s.engine.migrations()); err != nil {
 		w.Close()
-		return nil, err
+		return nil, openError(path, err)
 	}
 	if err := s.openSearch(ctx); err != nil {
 		w.Close()
@@ -155,10 +170,11 @@ func openPostgres(ctx context.Context, source string) (*Store, error) {
 	// READ COMMITTED's one per statement: an attempt and its answers are
 	// read as of one moment.
 	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), now: clock,
-		readTx: &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, cacheMode: mode}
-	if err := s.migrate(ctx); err != nil {
+		readTx: &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, cacheMode: mode,
+		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
+	if err := s.migrate(ctx, s.engine.migrations()); err != nil {
 		pool.Close()
-		return nil, err
+		return nil, fmt.Errorf("db: open %s: %w", redact(source), err)
 	}
 	switch mode {
 	case cacheOff:
@@ -328,6 +344,27 @@ var lockClauses = map[string]string{
 	strings.TrimSpace(forDelete):           "FOR UPDATE",
 }
 
+// lockNames makes tx the one transaction holding each of the named locks
+// until it ends: for a check followed by an insert, where there is no row
+// to lock yet (the tries under a limit, the queue of jobs). On PostgreSQL
+// each is a transaction-scoped advisory lock on a hash of its name, taken
+// in order of name so that two transactions taking the same locks cannot
+// deadlock; SQLite's one writer holds them all already.
+func (s *Store) lockNames(ctx context.Context, tx *sql.Tx, names ...string) error {
+	if s.engine != postgresEngine {
+		return nil
+	}
+	names = slices.Clone(names)
+	slices.Sort(names)
+	for _, name := range slices.Compact(names) {
+		h := sha256.Sum256([]byte("factdrill lock " + name))
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", int64(binary.BigEndian.Uint64(h[:8]))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // rebound caches rebind's answers: the package's queries are constants,
 // so each is rewritten once per process.
 var rebound sync.Map
@@ -457,6 +494,28 @@ func isUniqueViolation(err error) bool {
 	return errors.As(err, &pe) && pe.Code == "23505"
 }
 
+// storageError tells a full disk (SQLite's SQLITE_FULL, or a write that
+// failed with ENOSPC; PostgreSQL's disk_full) by ErrDiskFull, and a
+// PostgreSQL database that refuses writes (read_only_sql_transaction: a
+// standby) by ErrReadOnly, keeping the engine's words for the log; other
+// errors are returned as they are.
+func storageError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || errors.Is(se.SystemErrno, syscall.ENOSPC)) {
+		return fmt.Errorf("%w (%v)", ErrDiskFull, err)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "53100": // disk_full
+			return fmt.Errorf("%w (%v)", ErrDiskFull, err)
+		case "25006": // read_only_sql_transaction
+			return fmt.Errorf("%w (%v)", ErrReadOnly, err)
+		}
+	}
+	return err
+}
+
 // isRetryable reports whether err ended a PostgreSQL transaction that is
 // worth running again from the start: a serialisation failure or a
 // deadlock, which PostgreSQL resolves by cancelling one of the writers.
@@ -468,19 +527,6 @@ func isRetryable(err error) bool {
 // ErrBackupPostgres is Backup's answer on PostgreSQL, whose own tools back
 // a database up while it runs.
 var ErrBackupPostgres = errors.New("db: backup: the database is PostgreSQL; back it up with pg_dump (see README)")
-
-// Backup writes a consistent copy of the whole database to dst (a file that
-// must not exist yet), while the server keeps running. On PostgreSQL it
-// returns ErrBackupPostgres: pg_dump does this there.
-func (s *Store) Backup(ctx context.Context, dst string) error {
-	if s.engine == postgresEngine {
-		return ErrBackupPostgres
-	}
-	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
-		return fmt.Errorf("db: backup to %s: %w", dst, err)
-	}
-	return nil
-}
 
 // Engine names the database the store runs on: "sqlite" or "postgres".
 func (s *Store) Engine() string { return string(s.engine) }

@@ -209,3 +209,65 @@ func (s *Store) RenameLearner(ctx context.Context, id int64, name string) error 
 	}
 	return s.changeOne(ctx, fmt.Sprintf("rename learner %d", id), "UPDATE learners SET name = ? WHERE id = ?", name, id)
 }
+
+// sweepBatch is how many learners one transaction of DeleteIdleLearners
+// deletes, so that a large sweep never holds the writer for long.
+const sweepBatch = 500
+
+// DeleteIdleLearners deletes the learners made more than idle ago who
+// have given no answer (no quiz response, no flashcard review), belong to
+// no class, own no deck (see ImportDeck), and have no session used within
+// idle; their sessions, empty
+// attempts and settings go with them. Such a learner has nothing to
+// lose: this is what keeps anonymous visits from filling the database. It
+// returns how many went.
+func (s *Store) DeleteIdleLearners(ctx context.Context, idle time.Duration) (int64, error) {
+	before := s.now().Add(-idle).UTC()
+	var total int64
+	for {
+		var found int
+		var deleted int64
+		err := s.inWrite(ctx, func(tx *sql.Tx) error {
+			// The learners found are locked first, then checked again by
+			// the delete, which sees what was committed meanwhile: on
+			// PostgreSQL a learner may answer on another server at this
+			// moment, and an answer committed before the lock keeps them,
+			// one after it waits and finds them gone. (Learners an answer
+			// in flight has locked are passed over.)
+			ids, err := queryAll(ctx, tx, scanInt64, "SELECT l.id FROM learners l WHERE "+idleLearner+" ORDER BY l.id LIMIT ?"+forUpdateSkipLocked,
+				before, before, sweepBatch)
+			found = len(ids)
+			if err != nil || found == 0 {
+				return err
+			}
+			args := []any{before, before}
+			for _, id := range ids {
+				args = append(args, id)
+			}
+			res, err := tx.ExecContext(ctx, "DELETE FROM learners WHERE id IN (SELECT l.id FROM learners l WHERE "+idleLearner+
+				" AND l.id IN (?"+strings.Repeat(", ?", found-1)+"))", args...)
+			if err != nil {
+				return err
+			}
+			deleted, err = res.RowsAffected()
+			return err
+		})
+		if err != nil {
+			return total, fmt.Errorf("db: delete idle learners: %w", err)
+		}
+		total += deleted
+		if found < sweepBatch {
+			return total, nil
+		}
+	}
+}
+
+// idleLearner is the condition on learners l that DeleteIdleLearners
+// deletes by, with two arguments: the time before which the learner was
+// made, and before which their sessions were last used.
+const idleLearner = `l.created_at < ?
+	AND NOT EXISTS (SELECT 1 FROM attempts a JOIN responses r ON r.attempt_id = a.id WHERE a.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM class_members m WHERE m.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM sets d WHERE d.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.learner_id = l.id AND x.last_seen_at >= ?)`

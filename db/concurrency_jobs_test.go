@@ -1,0 +1,76 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"factdrill/questions"
+)
+
+// The read-then-write places of jobs, run at once through two stores on
+// one database (see concurrency_test.go).
+
+// TestConcurrent_JobLimits: documents sent at once, through two servers,
+// queue no more jobs than the limits allow.
+func TestConcurrent_JobLimits(t *testing.T) {
+	a, b := twoServers(t)
+	ctx := context.Background()
+	for round := range rounds {
+		tc := mustTeacher(t, a, string(rune('A'+round)))
+		errs := together(6, [2]*Store{a, b}, func(i int, s *Store) error {
+			_, err := s.EnqueueJob(ctx, tc.ID, "generate", "a document", []byte(`{}`), JobLimits{PerOwner: 2, Total: 100})
+			return err
+		})
+		queued := 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				queued++
+			case questions.ErrorCode(err) != questions.CodeUnavailable:
+				t.Fatal(err)
+			}
+		}
+		if queued != 2 {
+			t.Fatalf("6 documents at once with a limit of 2 a teacher queued %d jobs, want 2", queued)
+		}
+	}
+}
+
+// TestConcurrent_FinishOrCancel: a job's teacher cancels it as its server
+// finishes it: either the cancel comes first and no set is stored, or the
+// job is done with its set; never a cancelled job with a set, nor a set
+// stored for a job the teacher was told is cancelled.
+func TestConcurrent_FinishOrCancel(t *testing.T) {
+	a, b := twoServers(t)
+	ctx := context.Background()
+	tc := mustTeacher(t, a, "T")
+	for range rounds {
+		id, err := a.EnqueueJob(ctx, tc.ID, "generate", "a document", []byte(`{}`), JobLimits{PerOwner: 100, Total: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, err := a.ClaimJob(ctx, testClaim); err != nil || !ok {
+			t.Fatalf("claim: %v, %v", ok, err)
+		}
+		before, _ := a.TeacherSets(ctx, tc.ID)
+		errs := together(2, [2]*Store{a, b}, func(i int, s *Store) error {
+			if i == 0 {
+				_, err := s.FinishJob(ctx, id, testClaim.Worker, testSet)
+				return err
+			}
+			return s.CancelJob(ctx, tc.ID, id)
+		})
+		if errs[1] != nil {
+			t.Fatal(errs[1])
+		}
+		after, _ := a.TeacherSets(ctx, tc.ID)
+		j := jobStatus(t, a, tc.ID, id)
+		switch {
+		case j.Status == JobDone && errs[0] == nil && len(after) == len(before)+1:
+		case j.Status == JobCancelled && errors.Is(errs[0], questions.ErrConflict) && len(after) == len(before):
+		default:
+			t.Fatalf("finish and cancel at once: job %s, finish %v, %d sets after %d; want done with its set, or cancelled without", j.Status, errs[0], len(after), len(before))
+		}
+	}
+}
