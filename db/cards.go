@@ -55,9 +55,9 @@ type Study struct {
 	From quiz.Queue
 	// Cards counts the set's flashcards; Suspended those suspended.
 	Cards, Suspended int
-	// CanUndo is true when the last answer in the set was a flashcard
-	// answer given today, which UndoReview would take back.
-	CanUndo bool
+	// UndoID is the review UndoReview would take back: the last answer in
+	// the set, when it was a flashcard answer given today; 0 for none.
+	UndoID int64
 }
 
 // Study returns the state of the learner's study of a set at now (learner
@@ -106,7 +106,7 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 			}
 			st.Card, st.From = &c, st.Queue.From
 		}
-		st.CanUndo, err = canUndoTx(ctx, tx, learnerID, setID, st.Scheduler, now)
+		st.UndoID, err = undoableTx(ctx, tx, learnerID, setID, st.Scheduler, now)
 		return err
 	})
 	if err != nil {
@@ -204,12 +204,17 @@ func lastReviewTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (id, 
 	return id, questionID, source, at, err == nil, err
 }
 
-func canUndoTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, now time.Time) (bool, error) {
+// undoableTx returns the id of the answer UndoReview would take back; 0
+// for none.
+func undoableTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, now time.Time) (int64, error) {
 	if learnerID == 0 {
-		return false, nil
+		return 0, nil
 	}
-	_, _, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
-	return ok && sched.Undoable(source == sourceQuiz, at, now), err
+	id, _, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
+	if err != nil || !ok || !sched.Undoable(source == sourceQuiz, at, now) {
+		return 0, err
+	}
+	return id, nil
 }
 
 // Where an answer came from, as the log's source column says.
@@ -404,11 +409,14 @@ func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, que
 	return err
 }
 
-// UndoReview takes back the learner's last answer in the set, if it was a
-// flashcard answer given today (the learner's day): the card returns to
-// what it was before, and the answer leaves the log. It returns the
-// question id of the card. With nothing to undo it gives questions.ErrNotFound.
-func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, error) {
+// UndoReview takes back the learner's answer reviewID, if it is still their
+// last answer in the set and a flashcard answer given today (the learner's
+// day): the card returns to what it was before, and the answer leaves the
+// log. It returns the question id of the card. Naming the answer makes undo
+// idempotent: a form posted twice names an answer already taken back the
+// second time, and takes back nothing more. With nothing to undo, or an
+// answer that is not the last, it gives questions.ErrNotFound.
+func (s *Store) UndoReview(ctx context.Context, learnerID, setID, reviewID int64) (int64, error) {
 	now := s.now()
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -420,7 +428,7 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, 
 		if err != nil {
 			return err
 		}
-		if !ok || !sched.Undoable(source == sourceQuiz, at, now) {
+		if !ok || id != reviewID || !sched.Undoable(source == sourceQuiz, at, now) {
 			return questions.ErrNotFound
 		}
 		var later int

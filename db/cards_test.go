@@ -103,9 +103,9 @@ func TestStore_StudyVisitor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Cards != 4 || st.Queue.Counts != (quiz.StudyCounts{New: 4}) || st.Settings.Saved || st.CanUndo {
+	if st.Cards != 4 || st.Queue.Counts != (quiz.StudyCounts{New: 4}) || st.Settings.Saved || st.UndoID != 0 {
 		t.Fatalf("Study(visitor) = %d cards, counts %+v, saved %v, undo %v; want 4 new cards with the defaults",
-			st.Cards, st.Queue.Counts, st.Settings.Saved, st.CanUndo)
+			st.Cards, st.Queue.Counts, st.Settings.Saved, st.UndoID)
 	}
 	if st.Card == nil || st.Card.Question.ID != e.qids[0] || st.From != quiz.QueueNew || st.Card.Question.Stem != "Longest river in France?" {
 		t.Fatalf("Study(visitor) shows %+v from %v, want the first question, new", st.Card, st.From)
@@ -245,15 +245,19 @@ func TestStore_RebuildCard(t *testing.T) {
 func TestStore_UndoReview(t *testing.T) {
 	e := newCardEnv(t)
 	now := t0
-	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, 1); !errors.Is(err, questions.ErrNotFound) {
 		t.Fatalf("UndoReview with no answers = %v, want questions.ErrNotFound", err)
 	}
 	// A new card answered and taken back is new again, with no log.
 	e.review(e.qids[0], quiz.RatingGood, now)
-	if st := e.study(now, quiz.StudyOptions{}); !st.CanUndo || st.Queue.Counts.New != 3 {
-		t.Fatalf("after one answer: undo %v, counts %+v; want undo offered and 3 new", st.CanUndo, st.Queue.Counts)
+	st := e.study(now, quiz.StudyOptions{})
+	if st.UndoID == 0 || st.Queue.Counts.New != 3 {
+		t.Fatalf("after one answer: undo %d, counts %+v; want undo offered and 3 new", st.UndoID, st.Queue.Counts)
 	}
-	qid, err := at(e.s, now.Add(time.Second)).UndoReview(e.ctx, e.learner, e.setID)
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, st.UndoID+1); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("UndoReview of an answer that is not the last = %v, want questions.ErrNotFound", err)
+	}
+	qid, err := at(e.s, now.Add(time.Second)).UndoReview(e.ctx, e.learner, e.setID, st.UndoID)
 	if err != nil || qid != e.qids[0] {
 		t.Fatalf("UndoReview = %d, %v; want card %d", qid, err, e.qids[0])
 	}
@@ -263,8 +267,8 @@ func TestStore_UndoReview(t *testing.T) {
 	if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 0 {
 		t.Fatalf("log after undo = %+v, want it empty", log)
 	}
-	if st := e.study(now, quiz.StudyOptions{}); st.Queue.Counts.New != 4 || st.CanUndo {
-		t.Fatalf("after undo: counts %+v, undo %v; want 4 new and nothing to undo", st.Queue.Counts, st.CanUndo)
+	if st := e.study(now, quiz.StudyOptions{}); st.Queue.Counts.New != 4 || st.UndoID != 0 {
+		t.Fatalf("after undo: counts %+v, undo %d; want 4 new and nothing to undo", st.Queue.Counts, st.UndoID)
 	}
 
 	// A review card taken back returns exactly to what it was.
@@ -272,25 +276,53 @@ func TestStore_UndoReview(t *testing.T) {
 	now = e.card(e.qids[0]).Card.Due.Add(time.Hour)
 	before := e.card(e.qids[0]).Card
 	e.review(e.qids[0], quiz.RatingAgain, now)
-	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); err != nil {
+	last := e.study(now, quiz.StudyOptions{}).UndoID
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, last); err != nil {
 		t.Fatal(err)
 	}
 	if after := e.card(e.qids[0]).Card; !sameCard(after, before) {
 		t.Fatalf("card after undo = %+v, want %+v", after, before)
 	}
 
+	t.Run("Idempotent", func(t *testing.T) {
+		// Two answers; the same undo twice takes back only the second.
+		e.review(e.qids[2], quiz.RatingGood, now)
+		first := e.card(e.qids[2]).Card
+		e.review(e.qids[3], quiz.RatingGood, now)
+		id := e.study(now, quiz.StudyOptions{}).UndoID
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, id); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, id); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("the same undo again = %v, want questions.ErrNotFound", err)
+		}
+		if got := e.card(e.qids[2]).Card; !sameCard(got, first) {
+			t.Fatalf("the first answer's card after a repeated undo = %+v, want it kept (%+v)", got, first)
+		}
+	})
 	t.Run("NotAQuizAnswer", func(t *testing.T) {
 		a, _ := at(e.s, now).StartAttempt(e.ctx, e.learner, e.setID)
 		if err := at(e.s, now).SaveAnswer(e.ctx, e.learner, a.ID, 2, quiz.Answer{True: truth(true)}, 3); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
-			t.Fatalf("UndoReview after a quiz answer = %v, want questions.ErrNotFound", err)
+		if id := e.study(now, quiz.StudyOptions{}).UndoID; id != 0 {
+			t.Fatalf("after a quiz answer, undo is offered for answer %d", id)
+		}
+		var last int64
+		if err := e.s.read.QueryRow("SELECT max(id) FROM reviews").Scan(&last); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, last); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("UndoReview of a quiz answer = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("NotYesterdays", func(t *testing.T) {
 		e.review(e.qids[3], quiz.RatingGood, now.Add(time.Minute))
-		if _, err := at(e.s, now.Add(24*time.Hour)).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
+		id := e.study(now.Add(time.Minute), quiz.StudyOptions{}).UndoID
+		if id == 0 {
+			t.Fatal("no undo offered right after an answer")
+		}
+		if _, err := at(e.s, now.Add(24*time.Hour)).UndoReview(e.ctx, e.learner, e.setID, id); !errors.Is(err, questions.ErrNotFound) {
 			t.Fatalf("UndoReview a day later = %v, want questions.ErrNotFound", err)
 		}
 	})

@@ -32,7 +32,8 @@ type StudyPage struct {
 	ShownAt int64
 	// Buttons are the four answers with the interval each would give.
 	Buttons []RatingButton
-	CanUndo bool
+	// UndoID is the answer the undo form takes back; 0 when there is none.
+	UndoID int64
 	// Suspended counts the set's suspended cards.
 	Suspended int
 	Done      StudyDone

@@ -83,7 +83,7 @@ func studyURL(setID int64, mode, notice string, kv ...string) string {
 // redirect passes; only these are shown.
 var studyNotices = map[string]string{
 	"undone":          "Your last answer is undone: here is the card again.",
-	"nothing-to-undo": "There is no answer to undo: only flashcard answers given today can be taken back.",
+	"nothing-to-undo": "There is no answer to undo: only your last flashcard answer, given today, can be taken back, once.",
 	"answered":        "That card had already been answered (in another tab?), so the second answer was not counted.",
 	"leech":           "You have forgotten that card many times, so it is marked as a leech. Try putting the answer in your own words, or suspend the card.",
 	"suspended":       "The card is suspended: it will not come back until you restore it.",
@@ -102,7 +102,7 @@ func studyPage(st db.Study, mode string, show bool, shown, now time.Time) views.
 		Mode:          mode,
 		Show:          show,
 		ShownAt:       shown.UnixMilli(),
-		CanUndo:       st.CanUndo,
+		UndoID:        st.UndoID,
 		Suspended:     st.Suspended,
 		TimeZoneSaved: st.Settings.Saved,
 	}

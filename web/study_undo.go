@@ -9,7 +9,9 @@ import (
 )
 
 // studyUndo takes back the learner's last flashcard answer in the set and
-// shows that card again.
+// shows that card again. The form names the answer it takes back (review),
+// so that posting it twice (a double click, a key held down, a retried
+// request) takes back that answer once and nothing before it.
 func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request, setID int64) error {
 	f, err := postForm(r)
 	if err != nil {
@@ -17,11 +19,12 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request, setID int64) 
 	}
 	mode := studyMode(f.Get("mode"))
 	lid := learnerOf(r).ID
-	if lid == 0 {
+	review, _ := strconv.ParseInt(f.Get("review"), 10, 64)
+	if lid == 0 || review <= 0 {
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
 		return nil
 	}
-	qid, err := s.store.UndoReview(r.Context(), lid, setID)
+	qid, err := s.store.UndoReview(r.Context(), lid, setID, review)
 	switch {
 	case errors.Is(err, questions.ErrNotFound) || errors.Is(err, questions.ErrConflict):
 		redirect(w, r, studyURL(setID, mode, "nothing-to-undo"))
