@@ -104,6 +104,13 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 			if err := questionBodyTx(ctx, tx, &c.Question); err != nil {
 				return err
 			}
+			if st.Scheduler.Stale(c.Card) {
+				// Weights fitted since the card's last answer: show the
+				// intervals the answer will give, which rebuilds it.
+				if c.Card, err = replayTx(ctx, tx, st.Scheduler, learnerID, c.Question.ID); err != nil {
+					return err
+				}
+			}
 			st.Card, st.From = &c, st.Queue.From
 		}
 		st.UndoID, err = undoableTx(ctx, tx, learnerID, setID, st.Scheduler, now)
@@ -343,6 +350,9 @@ func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) 
 	if err := putCardTx(ctx, tx, r.learnerID, r.questionID, after); err != nil {
 		return quiz.Reviewed{}, err
 	}
+	if err := countReviewTx(ctx, tx, r.learnerID); err != nil {
+		return quiz.Reviewed{}, err
+	}
 	return res, nil
 }
 
@@ -452,6 +462,9 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID, reviewID int64
 		}
 		c.State, c.Due, c.LastReview = quiz.State(state), timeOf(due), timeOf(lst)
 		if _, err := tx.ExecContext(ctx, "DELETE FROM reviews WHERE id = ?", id); err != nil {
+			return err
+		}
+		if err := uncountReviewTx(ctx, tx, learnerID); err != nil {
 			return err
 		}
 		if c.State == quiz.StateNew && c.Reps == 0 {

@@ -33,7 +33,29 @@ type StudySettings struct {
 	RolloverHour int
 	// Saved is false while the learner studies with the defaults.
 	Saved bool
+	// Weights are the FSRS-6 weights the learner is scheduled with: their
+	// own fitted ones, their class's, or nil for the defaults; From says
+	// which (see FSRSState for the rest of the story).
+	Weights []float64
+	From    WeightsFrom
+	// weightsKey is the weights as stored (JSON), which names them in the
+	// memo of schedulers.
+	weightsKey string
 }
+
+// WeightsFrom says whose FSRS-6 weights a learner is scheduled with.
+type WeightsFrom string
+
+// Where weights come from.
+const (
+	// WeightsDefault: FSRS-6's defaults, fitted to many Anki users.
+	WeightsDefault WeightsFrom = "default"
+	// WeightsOwn: fitted to the learner's own review log.
+	WeightsOwn WeightsFrom = "own"
+	// WeightsClass: fitted to the pooled log of one of the learner's
+	// classes, for a learner with too few answers of their own.
+	WeightsClass WeightsFrom = "class"
+)
 
 // Limits of the settings a learner may choose. Retention outside 70-99 %
 // makes the workload either pointless or crushing (Anki's bounds).
@@ -44,9 +66,10 @@ const (
 )
 
 // DefaultStudySettings are a new learner's settings: 90 % retention, 20 new
-// cards a day, UTC, days starting at 4 AM (Anki's defaults).
+// cards a day, UTC, days starting at 4 AM (Anki's defaults), and FSRS-6's
+// default weights.
 func DefaultStudySettings() StudySettings {
-	return StudySettings{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "UTC", RolloverHour: 4}
+	return StudySettings{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "UTC", RolloverHour: 4, From: WeightsDefault}
 }
 
 // SettingsField names a study setting, as forms name their fields.
@@ -93,9 +116,10 @@ func (st StudySettings) Location() *time.Location {
 }
 
 // SchedulerConfig is quiz.DefaultSchedulerConfig with the learner's
-// retention, time zone and rollover hour.
+// weights, retention, time zone and rollover hour.
 func (st StudySettings) SchedulerConfig() quiz.SchedulerConfig {
 	cfg := quiz.DefaultSchedulerConfig()
+	cfg.Weights = st.Weights
 	cfg.DesiredRetention = st.DesiredRetention
 	cfg.Location = st.Location()
 	cfg.RolloverHour = st.RolloverHour
@@ -106,6 +130,7 @@ type schedulerKey struct {
 	retention float64
 	zone      string
 	rollover  int
+	weights   string
 }
 
 // schedulers memoizes a scheduler per distinct settings: building one loads
@@ -114,7 +139,11 @@ var schedulers sync.Map // schedulerKey → *quiz.Scheduler
 
 // Scheduler returns the FSRS-6 scheduler for the learner's settings.
 func (st StudySettings) Scheduler() (*quiz.Scheduler, error) {
-	k := schedulerKey{st.DesiredRetention, st.TimeZone, st.RolloverHour}
+	k := schedulerKey{st.DesiredRetention, st.TimeZone, st.RolloverHour, st.weightsKey}
+	if st.weightsKey == "" && st.Weights != nil {
+		// Settings made in Go rather than read: name the weights by value.
+		k.weights = fmt.Sprint(st.Weights)
+	}
 	if s, ok := schedulers.Load(k); ok {
 		return s.(*quiz.Scheduler), nil
 	}
@@ -170,14 +199,45 @@ func schedulerTx(ctx context.Context, tx *sql.Tx, learnerID int64) (*quiz.Schedu
 	return st.Scheduler()
 }
 
+// studySettingsTx reads the learner's settings and the weights they are
+// scheduled with, in one query: their own unless they went back to the
+// defaults, else those of their class fitted on the most answers, else
+// the defaults.
 func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySettings, error) {
-	st := StudySettings{Saved: true}
-	err := tx.QueryRowContext(ctx, `SELECT desired_retention, new_per_day, time_zone, rollover_hour
-		FROM study_settings WHERE learner_id = ?`, learnerID).Scan(&st.DesiredRetention, &st.NewPerDay, &st.TimeZone, &st.RolloverHour)
+	st := DefaultStudySettings()
+	var (
+		retention              sql.NullFloat64
+		perDay, rollover, auto sql.NullInt64
+		zone, own, class       sql.NullString
+	)
+	err := tx.QueryRowContext(ctx, `SELECT s.desired_retention, s.new_per_day, s.time_zone, s.rollover_hour, f.auto, f.weights,
+			(SELECT c.weights FROM class_members m JOIN fsrs_classes c ON c.class_id = m.class_id
+			WHERE m.learner_id = l.id AND c.weights IS NOT NULL ORDER BY c.fit_reviews DESC, c.class_id LIMIT 1)
+		FROM learners l LEFT JOIN study_settings s ON s.learner_id = l.id LEFT JOIN fsrs_learners f ON f.learner_id = l.id
+		WHERE l.id = ?`, learnerID).Scan(&retention, &perDay, &zone, &rollover, &auto, &own, &class)
 	if errors.Is(err, sql.ErrNoRows) {
-		return DefaultStudySettings(), nil
+		return st, nil
 	}
-	return st, err
+	if err != nil {
+		return StudySettings{}, err
+	}
+	if retention.Valid {
+		st.DesiredRetention, st.NewPerDay, st.TimeZone, st.RolloverHour = retention.Float64, int(perDay.Int64), zone.String, int(rollover.Int64)
+		st.Saved = true
+	}
+	switch {
+	case auto.Valid && auto.Int64 == 0:
+	case own.Valid:
+		st.From, st.weightsKey = WeightsOwn, own.String
+	case class.Valid:
+		st.From, st.weightsKey = WeightsClass, class.String
+	}
+	if st.weightsKey != "" {
+		if st.Weights, err = parseWeights(st.weightsKey); err != nil {
+			return StudySettings{}, fmt.Errorf("weights of learner %d: %w", learnerID, err)
+		}
+	}
+	return st, nil
 }
 
 // SaveStudySettings stores the learner's settings. Settings out of range

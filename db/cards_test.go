@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -434,7 +435,7 @@ func TestStore_NewCardsPerDay(t *testing.T) {
 func TestStore_StudySettings(t *testing.T) {
 	e := newCardEnv(t)
 	st, err := e.s.StudySettings(e.ctx, e.learner)
-	if err != nil || st != DefaultStudySettings() {
+	if err != nil || !reflect.DeepEqual(st, DefaultStudySettings()) {
 		t.Fatalf("StudySettings of a new learner = %+v, %v; want the defaults", st, err)
 	}
 	// The browser's zone is adopted by the first answer...
@@ -446,13 +447,13 @@ func TestStore_StudySettings(t *testing.T) {
 		t.Fatalf("settings after an answer from Paris = %+v, want the defaults in Europe/Paris", st)
 	}
 	// ...but never overrides a choice.
-	want := StudySettings{DesiredRetention: 0.85, NewPerDay: 5, TimeZone: "Asia/Kolkata", RolloverHour: 0, Saved: true}
+	want := StudySettings{DesiredRetention: 0.85, NewPerDay: 5, TimeZone: "Asia/Kolkata", RolloverHour: 0, Saved: true, From: WeightsDefault}
 	if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, want); err != nil {
 		t.Fatal(err)
 	}
 	in.TimeZone, in.QuestionID = "Europe/Paris", e.qids[2]
 	at(e.s, t0).Review(e.ctx, in)
-	if got, _ := e.s.StudySettings(e.ctx, e.learner); got != want {
+	if got, _ := e.s.StudySettings(e.ctx, e.learner); !reflect.DeepEqual(got, want) {
 		t.Fatalf("StudySettings = %+v, want %+v", got, want)
 	}
 
