@@ -431,12 +431,17 @@ func finishFitTx(ctx context.Context, tx *sql.Tx, table, key string, id int64, r
 }
 
 // releaseFit gives up this process's claim on a row after a failed fit,
-// noting the time so that the row waits for its next turn instead of
-// failing again at once, and returns cause.
+// noting the time (and, for a learner, their count of answers) so that
+// the row waits for its next turn instead of failing again at once, and
+// returns cause.
 func (s *Store) releaseFit(ctx context.Context, table, key string, id int64, cause error) error {
 	now := s.now()
+	set := ""
+	if table == "fsrs_learners" {
+		set = "fit_reviews = reviews, "
+	}
 	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET fitted_at = ?, note = ?, requested_at = NULL, claimed_by = NULL, claimed_until = NULL
+		_, err := tx.ExecContext(ctx, `UPDATE `+table+` SET `+set+`fitted_at = ?, note = ?, requested_at = NULL, claimed_by = NULL, claimed_until = NULL
 			WHERE `+key+` = ? AND claimed_by = ?`, now.UTC(), "the last fit failed", id, worker)
 		return err
 	})
@@ -657,6 +662,25 @@ func (s *Store) fitClassClaimed(ctx context.Context, classID int64) (FitReport, 
 		return r, fmt.Errorf("db: store the fit of class %d: %w", classID, err)
 	}
 	return r, nil
+}
+
+// FitCandidates lists, for the command line's fit of everyone, the
+// learners with enough answers for a fit who have not chosen the
+// defaults, and the classes that have weights or asked for them.
+func (s *Store) FitCandidates(ctx context.Context) (learners, classes []int64, err error) {
+	err = s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		if learners, err = queryAll(ctx, tx, scanInt64, "SELECT learner_id FROM fsrs_learners WHERE auto = 1 AND reviews >= ? ORDER BY learner_id",
+			quiz.MinFitReviews); err != nil {
+			return err
+		}
+		classes, err = queryAll(ctx, tx, scanInt64, "SELECT class_id FROM fsrs_classes WHERE weights IS NOT NULL OR requested_at IS NOT NULL ORDER BY class_id")
+		return err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("db: list what to fit: %w", err)
+	}
+	return learners, classes, nil
 }
 
 // FitAll fits every learner and class that is due, one after another,

@@ -127,6 +127,11 @@ type SettingsPage struct {
 	Back string
 	// Now is the time in the chosen zone, to check it ("Mon 10:48").
 	Now string
+	// Workload is the trade-off of desired retention, WorkloadNote what
+	// the simulation assumed; Memory the weights the learner has.
+	Workload     []WorkloadRow
+	WorkloadNote string
+	Memory       MemoryModel
 }
 
 // ZoneGroup is a region of time zones in the settings' list.
@@ -218,4 +223,59 @@ type StateSlice struct {
 	Class string // "mature"
 	Count int
 	Note  string // what the state means
+}
+
+// MemoryModel is the settings page's account of the FSRS-6 weights the
+// learner is scheduled with, and of the last fit to their answers.
+type MemoryModel struct {
+	// Known is false for a visitor: there is nothing to fit yet.
+	Known bool
+	// From is "own", "class" or "default"; Class names the class whose
+	// weights are used.
+	From  string
+	Class string
+	// Chosen is true when the learner went back to the defaults.
+	Chosen bool
+	// Reviews counts the learner's answers; MinReviews is how many a fit
+	// needs before it runs by itself.
+	Reviews, MinReviews int
+	// Requested is true while a fit the learner asked for waits.
+	Requested bool
+	Last      FitSummary
+	// Weights are the 21 weights in use beside the defaults.
+	Weights []WeightRow
+}
+
+// FitSummary is the last fit to a learner's (or a class's) answers.
+type FitSummary struct {
+	// Ran is false if there was none.
+	Ran  bool
+	When string
+	// Reviews and Items are the answers read and the answers predicted.
+	Reviews, Items int
+	// Valid is false when nothing could be fitted; Note says why.
+	Valid bool
+	Note  string
+	// Before and After are the log losses (and RMSE) of the weights in
+	// use before and of the fit, formatted.
+	Before, After, RMSEBefore, RMSEAfter string
+	Adopted                              bool
+}
+
+// WeightRow is one FSRS-6 weight: its name, what it does, the value in
+// use and the default.
+type WeightRow struct {
+	Name, Meaning, Value, Default string
+	// Changed is true when the value differs from the default.
+	Changed bool
+}
+
+// WorkloadRow is what studying at one desired retention costs, simulated.
+type WorkloadRow struct {
+	Percent int
+	// Current is true for the retention the learner has chosen.
+	Current bool
+	// Reviews, Minutes: a day; Memorized: cards remembered after the
+	// simulated time; PerCard: minutes of study per card remembered.
+	Reviews, Minutes, Memorized, PerCard string
 }

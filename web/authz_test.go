@@ -79,6 +79,8 @@ var authzTable = []authzRow{
 	{"GET /settings", "/settings", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /settings", "/settings", url.Values{}, false, [5]int{bad, bad, bad, bad, bad}},
 	{"GET /stats", "/stats", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /settings/fsrs/fit", "/settings/fsrs/fit", nil, false, [5]int{see, see, see, see, see}},
+	{"POST /settings/fsrs/reset", "/settings/fsrs/reset", nil, false, [5]int{see, see, see, see, see}},
 
 	// Logging in and the first teacher's setup (no setup link is valid once
 	// a teacher exists).
@@ -121,6 +123,9 @@ var authzTable = []authzRow{
 	{"GET /teacher/classes/{id}/scores.csv", "/teacher/classes/{class}/scores.csv", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/classes/{id}/answers.csv", "/teacher/classes/{class}/answers.csv", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/scores.csv", "/teacher/scores.csv", nil, false, [5]int{see, deny, ok, deny, ok}},
+	{"GET /teacher/classes/{id}/fsrs", "/teacher/classes/{class}/fsrs", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/classes/{id}/fsrs/fit", "/teacher/classes/{class}/fsrs/fit", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/fsrs/reset", "/teacher/classes/{class}/fsrs/reset", nil, false, [5]int{deny, deny, nf, deny, see}},
 }
 
 // registeredRoutes reads the package's source for the patterns given to

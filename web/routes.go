@@ -39,6 +39,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /settings", s.handle(s.settingsShow))
 	mux.Handle("POST /settings", s.handle(s.settingsSave))
 	mux.Handle("GET /stats", s.handle(s.statsShow))
+	mux.Handle("POST /settings/fsrs/fit", s.handle(s.settingsFit))
+	mux.Handle("POST /settings/fsrs/reset", s.handle(s.settingsReset))
 
 	// Flashcards.
 	mux.Handle("GET /sets/{id}/study", s.handle(withID(s.studyShow)))
@@ -85,6 +87,11 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /teacher/classes/{id}/scores.csv", s.teacherOnly(withID(s.exportClassScores)))
 	mux.Handle("GET /teacher/classes/{id}/answers.csv", s.teacherOnly(withID(s.exportClassAnswers)))
 	mux.Handle("GET /teacher/scores.csv", s.teacherOnly(s.exportAllScores))
+
+	// A class's memory model: FSRS-6 weights fitted to its pooled answers.
+	mux.Handle("GET /teacher/classes/{id}/fsrs", s.teacherOnly(withID(s.classMemoryShow)))
+	mux.Handle("POST /teacher/classes/{id}/fsrs/fit", s.teacherOnly(withID(s.classMemoryFit)))
+	mux.Handle("POST /teacher/classes/{id}/fsrs/reset", s.teacherOnly(withID(s.classMemoryReset)))
 
 	mux.Handle("/", s.handle(s.notFound))
 

@@ -89,6 +89,8 @@ var studyNotices = map[string]string{
 	"suspended":       "The card is suspended: it will not come back until you restore it.",
 	"restored":        "Your suspended cards are back in the set.",
 	"saved":           "Your settings are saved.",
+	"fit-requested":   "Your weights will be fitted to your answers within a minute.",
+	"fsrs-reset":      "Your cards are scheduled with the default weights again.",
 }
 
 // studyPage builds the page from the study state: the card, its answer

@@ -67,6 +67,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 
 	go sweepSessions(ctx, store, log)
+	go fitWeights(ctx, store, log, fitEvery)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -121,6 +122,33 @@ func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
 		case <-t.C:
 			if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
 				log.Warn("sweep sessions", "err", err)
+			}
+		}
+	}
+}
+
+// fitEvery is how often the server looks for learners and classes due for
+// a fit of their FSRS-6 weights.
+const fitEvery = 30 * time.Second
+
+// fitWeights fits, every interval, the learners and classes due for it
+// (see db.Store.FitDue), one at a time: every server runs it, and the
+// store's claims keep two from fitting the same one. A fit takes about a
+// second for 100,000 answers, on one core.
+func fitWeights(ctx context.Context, store *db.Store, log *slog.Logger, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			reports, err := store.FitAll(ctx)
+			for _, r := range reports {
+				log.Info("fitted FSRS weights", "fit", r.String())
+			}
+			if err != nil && ctx.Err() == nil {
+				log.Warn("fit FSRS weights", "err", err)
 			}
 		}
 	}

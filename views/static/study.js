@@ -41,6 +41,19 @@
 		}
 	}
 
+	// The settings page: a row of the retention trade-off fills in the
+	// retention field.
+	var retention = document.getElementById("retention");
+	document.querySelectorAll("button.use-retention").forEach(function (b) {
+		if (!retention) return;
+		b.hidden = false;
+		b.setAttribute("aria-label", "Use " + b.dataset.retention + "% retention");
+		b.addEventListener("click", function () {
+			retention.value = b.dataset.retention;
+			retention.focus();
+		});
+	});
+
 	var study = document.getElementById("study");
 	if (!study) return;
 	fillZone(study);
