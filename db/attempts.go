@@ -104,22 +104,12 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64) (Attem
 		} else if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO attempts (learner_id, set_id, started_at) VALUES (?, ?, ?)", learnerID, setID, now.UTC())
+		qs, err := setVersionsTx(ctx, tx, setID)
 		if err != nil {
 			return err
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		res, err = tx.ExecContext(ctx, `INSERT INTO attempt_questions (attempt_id, position, question_id)
-			SELECT ?, position, id FROM questions WHERE set_id = ? ORDER BY position`, id, setID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return invalid("the set has no questions")
-		}
-		return nil
+		id, err = insertAttemptTx(ctx, tx, learnerID, setID, nil, qs, now)
+		return err
 	})
 	if err != nil {
 		return Attempt{}, fmt.Errorf("db: start attempt: %w", err)
@@ -173,9 +163,50 @@ func (s *Store) Attempt(ctx context.Context, learnerID, id int64) (Attempt, erro
 
 func rightCount(ctx context.Context, tx *sql.Tx, attemptID int64) (int, error) {
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM responses r JOIN questions q ON q.id = r.question_id
-		WHERE r.attempt_id = ? AND r.fraction >= 0.999999999 AND q.kind NOT IN ('essay', 'description')`, attemptID).Scan(&n)
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM responses r JOIN question_versions v ON v.id = r.version_id
+		WHERE r.attempt_id = ? AND r.fraction >= 0.999999999 AND v.kind NOT IN ('essay', 'description')`, attemptID).Scan(&n)
 	return n, err
+}
+
+// pinned is a question of an attempt as it is started: the question and
+// the version it is shown in.
+type pinned struct{ questionID, versionID int64 }
+
+// setVersionsTx returns the set's questions in order, each with its
+// current version: what an attempt started now shows.
+func setVersionsTx(ctx context.Context, tx *sql.Tx, setID int64) ([]pinned, error) {
+	return queryAll(ctx, tx, func(row scanner) (pinned, error) {
+		var p pinned
+		err := row.Scan(&p.questionID, &p.versionID)
+		return p, err
+	}, `SELECT sq.question_id, q.version_id FROM set_questions sq JOIN questions q ON q.id = sq.question_id
+		WHERE sq.set_id = ? ORDER BY sq.position`, setID)
+}
+
+// insertAttemptTx starts the learner's attempt at the set (for the
+// assignment, or nil) showing qs in that order, each at its version, and
+// returns its id.
+func insertAttemptTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, assignment any, qs []pinned, now time.Time) (int64, error) {
+	if len(qs) == 0 {
+		return 0, invalid("the set has no questions")
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, "INSERT INTO attempts (learner_id, set_id, assignment_id, started_at) VALUES (?, ?, ?, ?) RETURNING id",
+		learnerID, setID, assignment, now.UTC()).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO attempt_questions (attempt_id, position, question_id, version_id) VALUES (?, ?, ?, ?)")
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	for pos, q := range qs {
+		if _, err := stmt.ExecContext(ctx, id, pos, q.questionID, q.versionID); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
 }
 
 // LearnerAttempts lists the learner's attempts, newest first.
@@ -250,8 +281,8 @@ func (s *Store) attemptEntry(ctx context.Context, learnerID, attemptID int64) (*
 // responses returns the attempt's questions with their answers, all of
 // them for pos < 0, else the one at pos.
 func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Response, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT aq.position, q.id, q.set_id, q.position, q.body, r.answer, r.fraction, r.answered_at
-		FROM attempt_questions aq JOIN questions q ON q.id = aq.question_id
+	rows, err := tx.QueryContext(ctx, `SELECT aq.position, aq.question_id, a.set_id, v.id, v.number, v.body, r.answer, r.fraction, r.answered_at
+		FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id JOIN question_versions v ON v.id = aq.version_id
 		LEFT JOIN responses r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
 		WHERE aq.attempt_id = ? AND (? < 0 OR aq.position = ?) ORDER BY aq.position`, attemptID, pos, pos)
 	if err != nil {
@@ -267,11 +298,12 @@ func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Res
 			fraction sql.NullFloat64
 			at       sql.NullTime
 		)
-		if err := rows.Scan(&r.Position, &r.Question.ID, &r.Question.SetID, &r.Question.Position, &body, &answer, &fraction, &at); err != nil {
+		if err := rows.Scan(&r.Position, &r.Question.ID, &r.Question.SetID, &r.Question.VersionID, &r.Question.Version, &body, &answer, &fraction, &at); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(body), &r.Question.Question); err != nil {
-			return nil, fmt.Errorf("question %d: %w", r.Question.ID, err)
+		r.Question.Position = r.Position
+		if r.Question.Question, err = decodeQuestion(r.Question.VersionID, body); err != nil {
+			return nil, err
 		}
 		if answer.Valid {
 			r.Answered, r.Fraction, r.AnsweredAt = true, fraction.Float64, timeOf(at)
@@ -379,10 +411,12 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, position, question_id, answer, fraction, answered_at)
-			VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (attempt_id, position) DO UPDATE SET answer = excluded.answer, fraction = excluded.fraction, answered_at = excluded.answered_at`,
-			attemptID, pos, q.ID, string(js), ch.grade.Fraction, ch.at)
+		// The answer is graded against the version the attempt showed.
+		_, err = tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, position, question_id, version_id, answer, fraction, answered_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (attempt_id, position) DO UPDATE SET version_id = excluded.version_id, answer = excluded.answer,
+				fraction = excluded.fraction, answered_at = excluded.answered_at`,
+			attemptID, pos, q.ID, q.VersionID, string(js), ch.grade.Fraction, ch.at)
 		if err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -170,32 +169,49 @@ func setCardsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) ([]Stud
 		err := row.Scan(append([]any{&c.Question.ID, &c.Question.Position}, n.dest()...)...)
 		c.Card, c.Suspended = n.card()
 		return c, err
-	}, `SELECT q.id, q.position, `+cardColumns+`
-		FROM questions q LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
-		WHERE q.set_id = ? AND q.kind IN `+cardKindsSQL+` ORDER BY q.position`, learnerID, setID)
+	}, `SELECT sq.question_id, sq.position, `+cardColumns+`
+		FROM set_questions sq JOIN questions q ON q.id = sq.question_id JOIN question_versions v ON v.id = q.version_id
+		LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = sq.question_id
+		WHERE sq.set_id = ? AND v.kind IN `+cardKindsSQL+` ORDER BY sq.position`, learnerID, setID)
 }
 
+// questionBodyTx reads the current version of question q.ID into q; a
+// question without a set (q.SetID 0) is given its first set's place.
 func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
 	var body string
-	err := tx.QueryRowContext(ctx, "SELECT set_id, position, body FROM questions WHERE id = ?", q.ID).Scan(&q.SetID, &q.Position, &body)
+	err := tx.QueryRowContext(ctx, `SELECT v.id, v.number, v.body, coalesce(sq.set_id, 0), coalesce(sq.position, 0)
+		FROM questions q JOIN question_versions v ON v.id = q.version_id
+		LEFT JOIN set_questions sq ON sq.question_id = q.id AND (sq.set_id = ? OR ? = 0)
+		WHERE q.id = ? ORDER BY sq.set_id LIMIT 1`, q.SetID, q.SetID, q.ID).Scan(&q.VersionID, &q.Version, &body, &q.SetID, &q.Position)
 	if errors.Is(err, sql.ErrNoRows) {
 		return questions.ErrNotFound
 	}
 	if err != nil {
 		return err
 	}
-	if err := json.Unmarshal([]byte(body), &q.Question); err != nil {
-		return fmt.Errorf("question %d: %w", q.ID, err)
+	q.Question, err = decodeQuestion(q.VersionID, body)
+	return err
+}
+
+// setCardTx checks that the question is one of the set's flashcards:
+// questions.ErrNotFound if it is not in the set, or of a kind that makes
+// no card.
+func setCardTx(ctx context.Context, tx *sql.Tx, setID, questionID int64) error {
+	var kind string
+	err := tx.QueryRowContext(ctx, `SELECT v.kind FROM set_questions sq JOIN questions q ON q.id = sq.question_id
+		JOIN question_versions v ON v.id = q.version_id WHERE sq.set_id = ? AND sq.question_id = ?`, setID, questionID).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
+		return questions.ErrNotFound
 	}
-	return nil
+	return err
 }
 
 // introducedTx counts the set's cards the learner first answered between
 // start and end: today's new cards, from studying or from quizzes.
 func introducedTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, start, end time.Time) (int, error) {
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT r.question_id) FROM reviews r JOIN questions q ON q.id = r.question_id
-		WHERE r.learner_id = ? AND r.reviewed_at >= ? AND r.reviewed_at < ? AND r.state_before = 0 AND q.set_id = ?`,
+	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT r.question_id) FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id
+		WHERE r.learner_id = ? AND r.reviewed_at >= ? AND r.reviewed_at < ? AND r.state_before = 0 AND sq.set_id = ?`,
 		learnerID, start.UTC(), end.UTC(), setID).Scan(&n)
 	return n, err
 }
@@ -203,8 +219,8 @@ func introducedTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, start
 // lastReviewTx returns the id, question, source and time of the learner's
 // latest answer in the set; ok is false if there is none.
 func lastReviewTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (id, questionID int64, source string, at time.Time, ok bool, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT r.id, r.question_id, r.source, r.reviewed_at FROM reviews r JOIN questions q ON q.id = r.question_id
-		WHERE r.learner_id = ? AND q.set_id = ? ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1`, learnerID, setID).Scan(&id, &questionID, &source, &at)
+	err = tx.QueryRowContext(ctx, `SELECT r.id, r.question_id, r.source, r.reviewed_at FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id
+		WHERE r.learner_id = ? AND sq.set_id = ? ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1`, learnerID, setID).Scan(&id, &questionID, &source, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, 0, "", time.Time{}, false, nil
 	}
@@ -260,11 +276,7 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 		if _, err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
 			return err
 		}
-		var kind string
-		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", in.QuestionID, in.SetID).Scan(&kind)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
-			return questions.ErrNotFound
-		} else if err != nil {
+		if err := setCardTx(ctx, tx, in.SetID, in.QuestionID); err != nil {
 			return err
 		}
 		if in.TimeZone != "" && ValidTimeZone(in.TimeZone) {
@@ -272,6 +284,7 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 				return err
 			}
 		}
+		var err error
 		res, err = reviewTx(ctx, tx, review{
 			learnerID: in.LearnerID, questionID: in.QuestionID, rating: in.Rating, at: now,
 			taken: in.Taken, source: sourceStudy, reps: in.Reps,
@@ -582,14 +595,10 @@ func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (q
 // (suspended true) or puts it back. Its schedule is kept.
 func (s *Store) SuspendCard(ctx context.Context, learnerID, setID, questionID int64, suspended bool) error {
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		var kind string
-		err := tx.QueryRowContext(ctx, "SELECT kind FROM questions WHERE id = ? AND set_id = ?", questionID, setID).Scan(&kind)
-		if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
-			return questions.ErrNotFound
-		} else if err != nil {
+		if err := setCardTx(ctx, tx, setID, questionID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO cards (learner_id, question_id, state, suspended) VALUES (?, ?, 0, ?)
+		_, err := tx.ExecContext(ctx, `INSERT INTO cards (learner_id, question_id, state, suspended) VALUES (?, ?, 0, ?)
 			ON CONFLICT (learner_id, question_id) DO UPDATE SET suspended = excluded.suspended`, learnerID, questionID, suspended)
 		return err
 	})
@@ -605,7 +614,7 @@ func (s *Store) UnsuspendAll(ctx context.Context, learnerID, setID int64) (int, 
 	var n int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE cards SET suspended = 0 WHERE learner_id = ? AND suspended = 1
-			AND question_id IN (SELECT id FROM questions WHERE set_id = ?)`, learnerID, setID)
+			AND question_id IN (SELECT question_id FROM set_questions WHERE set_id = ?)`, learnerID, setID)
 		if err != nil {
 			return err
 		}

@@ -118,8 +118,9 @@ func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, days int
 // figures, the streak and true retention.
 func reviewStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, st *StudyStats) error {
 	rows, err := tx.QueryContext(ctx, `SELECT r.question_id, r.rating, r.reviewed_at, coalesce(r.taken_ms, 0), r.state_before
-		FROM reviews r JOIN questions q ON q.id = r.question_id
-		WHERE r.learner_id = ? AND (? = 0 OR q.set_id = ?) ORDER BY r.id`, learnerID, setID, setID)
+		FROM reviews r WHERE r.learner_id = ?
+		AND (? = 0 OR EXISTS (SELECT 1 FROM set_questions sq WHERE sq.set_id = ? AND sq.question_id = r.question_id))
+		ORDER BY r.id`, learnerID, setID, setID)
 	if err != nil {
 		return err
 	}
@@ -187,8 +188,9 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 	const horizon = 30
 	st.Due = make([]int, horizon)
 	rows, err := tx.QueryContext(ctx, `SELECT c.state, c.scheduled_days, c.lapses, c.suspended, c.due
-		FROM cards c JOIN questions q ON q.id = c.question_id
-		WHERE c.learner_id = ? AND (? = 0 OR q.set_id = ?) AND q.kind IN `+cardKindsSQL, learnerID, setID, setID)
+		FROM cards c JOIN questions q ON q.id = c.question_id JOIN question_versions v ON v.id = q.version_id
+		WHERE c.learner_id = ? AND v.kind IN `+cardKindsSQL+`
+		AND (? = 0 OR EXISTS (SELECT 1 FROM set_questions sq WHERE sq.set_id = ? AND sq.question_id = c.question_id))`, learnerID, setID, setID)
 	if err != nil {
 		return err
 	}
@@ -230,16 +232,17 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return tx.QueryRowContext(ctx, `SELECT count(*) FROM questions q JOIN sets s ON s.id = q.set_id
+	return tx.QueryRowContext(ctx, `SELECT count(DISTINCT q.id) FROM set_questions sq JOIN sets s ON s.id = sq.set_id
+		JOIN questions q ON q.id = sq.question_id JOIN question_versions v ON v.id = q.version_id
 		LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
-		WHERE q.kind IN `+cardKindsSQL+` AND (c.question_id IS NULL OR (c.state = 0 AND c.suspended = 0))
-		AND (? = 0 OR q.set_id = ?) AND s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
+		WHERE v.kind IN `+cardKindsSQL+` AND (c.question_id IS NULL OR (c.state = 0 AND c.suspended = 0))
+		AND (? = 0 OR sq.set_id = ?) AND s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
 			SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?))`,
 		learnerID, setID, setID, learnerID).Scan(&st.States.New)
 }
 
 // studiedSetsTx lists the sets the learner has cards in, by title.
 func studiedSetsTx(ctx context.Context, tx *sql.Tx, learnerID int64) ([]SetInfo, error) {
-	return queryAll(ctx, tx, scanSet, setSelect+` WHERE s.id IN (SELECT q.set_id FROM cards c JOIN questions q ON q.id = c.question_id
+	return queryAll(ctx, tx, scanSet, setSelect+` WHERE s.id IN (SELECT sq.set_id FROM cards c JOIN set_questions sq ON sq.question_id = c.question_id
 		WHERE c.learner_id = ?) ORDER BY s.title, s.id`, learnerID)
 }

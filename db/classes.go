@@ -145,7 +145,9 @@ func (s *Store) RenameClass(ctx context.Context, teacherID, id int64, name strin
 // DeleteClass deletes the teacher's class with its memberships,
 // assignments and the attempts made for them.
 func (s *Store) DeleteClass(ctx context.Context, teacherID, id int64) error {
-	return s.changeOne(ctx, fmt.Sprintf("delete class %d", id), "DELETE FROM classes WHERE id = ? AND teacher_id = ?", id, teacherID)
+	return s.deleteWithAttempts(ctx, fmt.Sprintf("delete class %d", id),
+		"a.assignment_id IN (SELECT g.id FROM assignments g WHERE g.class_id = ?)", []any{id},
+		"DELETE FROM classes WHERE id = ? AND teacher_id = ?", id, teacherID)
 }
 
 // JoinClass makes the learner a member of the class whose join code is

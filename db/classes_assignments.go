@@ -79,7 +79,7 @@ type Assignment struct {
 	CreatedAt time.Time
 }
 
-const assignmentSelect = `SELECT g.id, g.class_id, g.set_id, s.title, (SELECT count(*) FROM questions q WHERE q.set_id = s.id),
+const assignmentSelect = `SELECT g.id, g.class_id, g.set_id, s.title, (SELECT count(*) FROM set_questions sq WHERE sq.set_id = s.id),
 	s.published, g.draw, g.shuffle, g.max_attempts, g.feedback, g.created_at
 	FROM assignments g JOIN sets s ON s.id = g.set_id JOIN classes c ON c.id = g.class_id`
 
@@ -140,8 +140,8 @@ func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment
 // Unassign takes a set away from the teacher's class, with the attempts
 // made for it.
 func (s *Store) Unassign(ctx context.Context, teacherID, assignmentID int64) error {
-	return s.changeOne(ctx, fmt.Sprintf("unassign %d", assignmentID), `DELETE FROM assignments WHERE id = ? AND class_id IN
-		(SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
+	return s.deleteWithAttempts(ctx, fmt.Sprintf("unassign %d", assignmentID), "a.assignment_id = ?", []any{assignmentID},
+		`DELETE FROM assignments WHERE id = ? AND class_id IN (SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
 }
 
 // ClassAssignments lists the sets assigned to the teacher's class, in the
@@ -276,33 +276,16 @@ func startClassAttempt(ctx context.Context, tx *sql.Tx, learnerID, assignmentID 
 	if a.MaxAttempts > 0 && used >= a.MaxAttempts {
 		return 0, invalid("you have used all %d attempts at this quiz", a.MaxAttempts)
 	}
-	qids, err := queryAll(ctx, tx, scanInt64, "SELECT id FROM questions WHERE set_id = ? ORDER BY position", a.SetID)
+	qs, err := setVersionsTx(ctx, tx, a.SetID)
 	if err != nil {
 		return 0, err
 	}
-	if len(qids) == 0 {
-		return 0, invalid("the set has no questions")
-	}
-	qids = drawQuestions(qids, a.Draw, a.Shuffle)
-	res, err := tx.ExecContext(ctx, "INSERT INTO attempts (learner_id, set_id, assignment_id, started_at) VALUES (?, ?, ?, ?)",
-		learnerID, a.SetID, assignmentID, now.UTC())
-	if err != nil {
-		return 0, err
-	}
-	if id, err = res.LastInsertId(); err != nil {
-		return 0, err
-	}
-	for pos, q := range qids {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO attempt_questions (attempt_id, position, question_id) VALUES (?, ?, ?)", id, pos, q); err != nil {
-			return 0, err
-		}
-	}
-	return id, nil
+	return insertAttemptTx(ctx, tx, learnerID, a.SetID, assignmentID, drawQuestions(qs, a.Draw, a.Shuffle), now)
 }
 
 // drawQuestions picks n of ids at random (all for n of 0 or more than
 // there are), keeping their order unless shuffle.
-func drawQuestions(ids []int64, n int, shuffle bool) []int64 {
+func drawQuestions[T any](ids []T, n int, shuffle bool) []T {
 	idx := make([]int, len(ids))
 	for i := range idx {
 		idx[i] = i
@@ -316,7 +299,7 @@ func drawQuestions(ids []int64, n int, shuffle bool) []int64 {
 	} else if shuffle {
 		rand.Shuffle(len(idx), func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
 	}
-	out := make([]int64, len(idx))
+	out := make([]T, len(idx))
 	for i, k := range idx {
 		out[i] = ids[k]
 	}

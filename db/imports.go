@@ -73,20 +73,17 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 				set.Title, set.Description, set.Origin, now.UTC(), id); err != nil {
 				return err
 			}
-			if err := replaceQuestions(ctx, tx, id, qs); err != nil {
+			if _, err := replaceQuestions(ctx, tx, id, nil, qs, now); err != nil {
 				return err
 			}
 		} else {
-			res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
-				VALUES (?, ?, ?, 1, ?, ?)`, set.Title, set.Description, set.Origin, now.UTC(), now.UTC())
+			err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
+				VALUES (?, ?, ?, 1, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, now.UTC(), now.UTC()).Scan(&id)
 			if err != nil {
 				return err
 			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
 			created = true
-			if err := insertQuestions(ctx, tx, id, set.Questions); err != nil {
+			if err := insertQuestions(ctx, tx, id, nil, set.Questions, now); err != nil {
 				return err
 			}
 		}

@@ -3,7 +3,6 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -28,9 +27,18 @@ type SetInfo struct {
 	UpdatedAt time.Time
 }
 
-// StoredQuestion is a question as stored: its id and place in its set.
+// StoredQuestion is a question as stored: its id (the identity, which
+// cards, reviews and responses refer to), the version shown, and its
+// place in a set.
 type StoredQuestion struct {
-	ID       int64
+	ID int64
+	// VersionID is the version the question is shown in, Version its
+	// number (1, 2, ...): a set's questions are their current versions,
+	// an attempt's the versions it was started with.
+	VersionID int64
+	Version   int
+	// SetID and Position are the question's place in a set; for a
+	// question of an attempt, the attempt's set and the place in it.
 	SetID    int64
 	Position int
 	questions.Question
@@ -55,15 +63,12 @@ func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC())
+		err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC()).Scan(&id)
 		if err != nil {
 			return err
 		}
-		if id, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		return insertQuestions(ctx, tx, id, set.Questions)
+		return insertQuestions(ctx, tx, id, owner, set.Questions, now)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: create set %q: %w", set.Title, err)
@@ -71,22 +76,17 @@ func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner
 	return id, nil
 }
 
-func insertQuestions(ctx context.Context, tx *sql.Tx, setID int64, qs []questions.Question) error {
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO questions (set_id, position, kind, body) VALUES (?, ?, ?, ?)")
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+// insertQuestions stores qs as new questions of owner (nil for none) and
+// makes them the set's questions, in order.
+func insertQuestions(ctx context.Context, tx *sql.Tx, setID int64, owner any, qs []questions.Question, now time.Time) error {
+	ids := make([]int64, len(qs))
 	for i, q := range qs {
-		body, err := json.Marshal(q)
-		if err != nil {
-			return err
-		}
-		if _, err := stmt.ExecContext(ctx, setID, i, string(q.Kind), string(body)); err != nil {
+		var err error
+		if ids[i], err = newQuestionTx(ctx, tx, owner, q, now); err != nil {
 			return err
 		}
 	}
-	return nil
+	return placeQuestionsTx(ctx, tx, setID, ids)
 }
 
 // BuiltinSet returns the set the server made under the name builtin.
@@ -104,7 +104,7 @@ func (s *Store) BuiltinSet(ctx context.Context, builtin string) (SetInfo, error)
 }
 
 const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published, coalesce(s.owner_id, 0),
-	(SELECT count(*) FROM questions q WHERE q.set_id = s.id), s.created_at, s.updated_at FROM sets s`
+	(SELECT count(*) FROM set_questions sq WHERE sq.set_id = s.id), s.created_at, s.updated_at FROM sets s`
 
 func scanSet(row scanner) (SetInfo, error) {
 	var i SetInfo
@@ -167,16 +167,19 @@ func AsSet(info SetInfo, qs []StoredQuestion) questions.Set {
 	return set
 }
 
+// setQuestions returns the set's questions in order, each in its current
+// version.
 func setQuestions(ctx context.Context, tx *sql.Tx, setID int64) ([]StoredQuestion, error) {
 	return queryAll(ctx, tx, func(row scanner) (StoredQuestion, error) {
 		q := StoredQuestion{SetID: setID}
 		var body string
-		if err := row.Scan(&q.ID, &q.Position, &body); err != nil {
+		if err := row.Scan(&q.ID, &q.Position, &q.VersionID, &q.Version, &body); err != nil {
 			return q, err
 		}
-		if err := json.Unmarshal([]byte(body), &q.Question); err != nil {
-			return q, fmt.Errorf("question %d: %w", q.ID, err)
-		}
-		return q, nil
-	}, "SELECT id, position, body FROM questions WHERE set_id = ? ORDER BY position", setID)
+		var err error
+		q.Question, err = decodeQuestion(q.VersionID, body)
+		return q, err
+	}, `SELECT sq.question_id, sq.position, v.id, v.number, v.body
+		FROM set_questions sq JOIN questions q ON q.id = sq.question_id JOIN question_versions v ON v.id = q.version_id
+		WHERE sq.set_id = ? ORDER BY sq.position`, setID)
 }

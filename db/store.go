@@ -13,7 +13,10 @@
 // sets another (SetClock). Errors are package questions' vocabulary.
 //
 // The schema is a list of numbered migrations in migrations/, embedded in
-// the binary and applied once each, in order, when the store opens.
+// the binary and applied once each, in order, when the store opens; one
+// whose first line is the foreign-keys-off marker may rebuild a table.
+// How questions, their versions and the attempts that pin them are stored
+// is described in questions.go.
 package db
 
 import (
@@ -233,21 +236,75 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("db: migrate: %w", err)
 		}
-		err = s.inWrite(ctx, func(tx *sql.Tx) error {
-			var n int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-				return err
-			}
-			_, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, base, s.now().UTC())
-			return err
-		})
-		if err != nil {
+		if err := s.applyMigration(ctx, version, base, string(body)); err != nil {
 			return fmt.Errorf("db: migration %s: %w", base, err)
 		}
 	}
+	return nil
+}
+
+// foreignKeysOff is the first line of a migration that rebuilds a table
+// (create the new one, copy, drop the old, rename): SQLite cannot turn
+// foreign keys off inside a transaction, and with them on, dropping the
+// old table would cascade into the tables that refer to it.
+const foreignKeysOff = "-- factdrill: foreign-keys-off"
+
+// applyMigration applies one migration, unless it is recorded already, in
+// one transaction with its record. A migration marked foreignKeysOff runs
+// with foreign keys off on its connection, and commits only if
+// PRAGMA foreign_key_check then finds every reference whole.
+func (s *Store) applyMigration(ctx context.Context, version int, name, body string) (err error) {
+	conn, err := s.write.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	fkOff := strings.HasPrefix(body, foreignKeysOff+"\n")
+	if fkOff {
+		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+			return err
+		}
+		// Back on before the connection returns to the pool, whatever
+		// happened to the migration.
+		defer func() {
+			_, onErr := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+			err = errors.Join(err, onErr)
+		}()
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, body); err != nil {
+		return err
+	}
+	if fkOff {
+		rows, err := queryAll(ctx, tx, func(row scanner) (string, error) {
+			var table, parent string
+			var rowid sql.NullInt64
+			var fk int
+			err := row.Scan(&table, &rowid, &parent, &fk)
+			return fmt.Sprintf("%s row %d refers to a missing %s", table, rowid.Int64, parent), err
+		}, "PRAGMA foreign_key_check")
+		if err != nil {
+			return err
+		}
+		if len(rows) > 0 {
+			return fmt.Errorf("broken references: %s", strings.Join(rows[:min(len(rows), 5)], "; "))
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, name, s.now().UTC()); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.cache.bump()
 	return nil
 }
 
@@ -294,4 +351,13 @@ func timeOf(t sql.NullTime) time.Time {
 		return time.Time{}
 	}
 	return t.Time.UTC()
+}
+
+// boolInt is a boolean as the 0 or 1 an INTEGER column stores, which
+// every SQL engine reads the same way.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -3,8 +3,8 @@ package db
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"fmt"
+	"time"
 
 	"factdrill/questions"
 )
@@ -64,84 +64,88 @@ type SetEdit struct {
 	Title       string
 	Description string
 	// Questions are the set's questions in their new order. A question
-	// whose ID is a stored question's of the set replaces it, keeping the
-	// answers already given to it; ID 0 adds a question; stored questions
-	// left out are deleted with their answers.
+	// whose ID is one of the set's keeps its identity (cards, reviews and
+	// answers stay with it) and gets a new version if its content
+	// changed; ID 0 adds a question; the set's questions left out leave
+	// the set. Open attempts keep the versions they were started with
+	// (see StaleAttempts).
 	Questions []StoredQuestion
 	Publish   bool
 }
 
+// SetChange says what saving an edit did to a set's questions.
+type SetChange struct {
+	// Revised counts the questions that got a new version, Added the new
+	// questions, Removed those taken out of the set.
+	Revised, Added, Removed int
+}
+
 // UpdateSet replaces the teacher's set with edit, in one transaction.
-func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit) error {
+func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit) (SetChange, error) {
 	now := s.now()
 	set := questions.Set{Title: edit.Title, Description: edit.Description}
 	for _, q := range edit.Questions {
 		set.Questions = append(set.Questions, q.Question)
 	}
 	if err := set.Validate(); err != nil {
-		return fmt.Errorf("db: update set %d: %w", id, invalidSet(err))
+		return SetChange{}, fmt.Errorf("db: update set %d: %w", id, invalidSet(err))
 	}
+	var ch SetChange
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := ownSet(ctx, tx, teacherID, id); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE sets SET title = ?, description = ?, published = ?, updated_at = ? WHERE id = ?",
-			edit.Title, edit.Description, edit.Publish, now.UTC(), id); err != nil {
+			edit.Title, edit.Description, boolInt(edit.Publish), now.UTC(), id); err != nil {
 			return err
 		}
-		return replaceQuestions(ctx, tx, id, edit.Questions)
+		var err error
+		ch, err = replaceQuestions(ctx, tx, id, teacherID, edit.Questions, now)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("db: update set %d: %w", id, err)
+		return SetChange{}, fmt.Errorf("db: update set %d: %w", id, err)
 	}
-	return nil
+	return ch, nil
 }
 
 // replaceQuestions makes the set's questions qs, in that order: those with
-// the id of a stored question of the set rewrite it, the others are added,
-// and stored questions not in qs are deleted.
-func replaceQuestions(ctx context.Context, tx *sql.Tx, setID int64, qs []StoredQuestion) error {
-	ids, err := queryAll(ctx, tx, scanInt64, "SELECT id FROM questions WHERE set_id = ?", setID)
+// the id of one of the set's questions revise it (a new version if it
+// changed), the others are new questions of owner (nil for none), and the
+// set's questions not in qs leave it.
+func replaceQuestions(ctx context.Context, tx *sql.Tx, setID int64, owner any, qs []StoredQuestion, now time.Time) (SetChange, error) {
+	var ch SetChange
+	before, err := setQuestionIDsTx(ctx, tx, setID)
 	if err != nil {
-		return err
+		return ch, err
 	}
-	stored := map[int64]bool{}
-	for _, id := range ids {
-		stored[id] = true
+	inSet := map[int64]bool{}
+	for _, id := range before {
+		inSet[id] = true
 	}
-	kept := map[int64]bool{}
-	for _, q := range qs {
-		if stored[q.ID] {
-			kept[q.ID] = true
-		}
-	}
-	for id := range stored {
-		if !kept[id] {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM questions WHERE id = ?", id); err != nil {
-				return err
-			}
-		}
-	}
-	// Positions are unique in a set: move the kept questions out of the
-	// way before giving each its new place.
-	if _, err := tx.ExecContext(ctx, "UPDATE questions SET position = -1 - position WHERE set_id = ?", setID); err != nil {
-		return err
-	}
+	ids := make([]int64, len(qs))
 	for i, q := range qs {
-		body, err := json.Marshal(q.Question)
-		if err != nil {
-			return err
+		if !inSet[q.ID] {
+			// New, or an id that is not this set's (nor used twice): a new
+			// question, never a change to another set's.
+			if ids[i], err = newQuestionTx(ctx, tx, owner, q.Question, now); err != nil {
+				return ch, err
+			}
+			ch.Added++
+			continue
 		}
-		if kept[q.ID] {
-			_, err = tx.ExecContext(ctx, "UPDATE questions SET position = ?, kind = ?, body = ? WHERE id = ?", i, string(q.Kind), string(body), q.ID)
-		} else {
-			_, err = tx.ExecContext(ctx, "INSERT INTO questions (set_id, position, kind, body) VALUES (?, ?, ?, ?)", setID, i, string(q.Kind), string(body))
-		}
+		delete(inSet, q.ID)
+		ids[i] = q.ID
+		revised, err := reviseQuestionTx(ctx, tx, q.ID, q.Question, now)
 		if err != nil {
-			return err
+			return ch, err
+		}
+		if revised {
+			ch.Revised++
 		}
 	}
-	return nil
+	ch.Removed = len(inSet)
+	return ch, placeQuestionsTx(ctx, tx, setID, ids)
 }
 
 // SetPublished publishes or unpublishes the teacher's set. An unpublished
@@ -152,7 +156,7 @@ func (s *Store) SetPublished(ctx context.Context, teacherID, id int64, published
 		if err := ownSet(ctx, tx, teacherID, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "UPDATE sets SET published = ?, updated_at = ? WHERE id = ?", published, now.UTC(), id)
+		_, err := tx.ExecContext(ctx, "UPDATE sets SET published = ?, updated_at = ? WHERE id = ?", boolInt(published), now.UTC(), id)
 		return err
 	})
 	if err != nil {
@@ -162,14 +166,24 @@ func (s *Store) SetPublished(ctx context.Context, teacherID, id int64, published
 }
 
 // DeleteSet deletes the teacher's set with its assignments, attempts and
-// answers.
+// answers, and its questions that are in no other set.
 func (s *Store) DeleteSet(ctx context.Context, teacherID, id int64) error {
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := ownSet(ctx, tx, teacherID, id); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "DELETE FROM sets WHERE id = ?", id)
-		return err
+		qids, err := setQuestionIDsTx(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		removed, err := removedQuestionsTx(ctx, tx, "a.set_id = ?", id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM sets WHERE id = ?", id); err != nil {
+			return err
+		}
+		return dropOrphansTx(ctx, tx, append(qids, removed...))
 	})
 	if err != nil {
 		return fmt.Errorf("db: delete set %d: %w", id, err)

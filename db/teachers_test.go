@@ -172,7 +172,7 @@ func TestStore_TeacherSets(t *testing.T) {
 	for name, err := range map[string]error{
 		"publish": at(s, t0).SetPublished(ctx, b.ID, id, true),
 		"delete":  s.DeleteSet(ctx, b.ID, id),
-		"update":  at(s, t0).UpdateSet(ctx, b.ID, id, SetEdit{Title: "x", Questions: []StoredQuestion{{Question: testSet.Questions[0]}}}),
+		"update":  second(at(s, t0).UpdateSet(ctx, b.ID, id, SetEdit{Title: "x", Questions: []StoredQuestion{{Question: testSet.Questions[0]}}})),
 		"seed":    at(s, t0).SetPublished(ctx, a.ID, seed, false),
 	} {
 		if !errors.Is(err, questions.ErrNotFound) {
@@ -219,20 +219,48 @@ func TestStore_TeacherSets(t *testing.T) {
 		q2 := qs[1]
 		q2.Stem = "Rome is Italy's capital."
 		edit.Questions = append(edit.Questions, q2, qs[2], qs[3], StoredQuestion{Question: testSet.Questions[0]})
-		if err := at(s, t0).UpdateSet(ctx, a.ID, id, edit); err != nil {
+		ch, err := at(s, t0).UpdateSet(ctx, a.ID, id, edit)
+		if err != nil {
 			t.Fatal(err)
 		}
+		if want := (SetChange{Revised: 1, Added: 1, Removed: 1}); ch != want {
+			t.Errorf("UpdateSet = %+v, want %+v", ch, want)
+		}
+		// The open attempt keeps the questions it was started with, at
+		// the versions it showed.
 		_, rs, err := s.Responses(ctx, l.ID, att.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(rs) != 3 || rs[0].Question.Stem != "Rome is Italy's capital." || !rs[0].Answered {
-			t.Fatalf("after the edit the attempt has %d questions, first %q answered=%v; want 3, the edited stem, answered",
-				len(rs), rs[0].Question.Stem, rs[0].Answered)
+		if len(rs) != 4 || rs[1].Question.Stem != "Rome is the capital of Italy." || !rs[1].Answered || rs[1].Question.ID != qs[1].ID {
+			t.Fatalf("after the edit the attempt has %d questions, second %q answered=%v; want 4, the stem it showed, answered",
+				len(rs), rs[1].Question.Stem, rs[1].Answered)
 		}
-		info, qs, _ := s.TeacherSet(ctx, a.ID, id)
-		if info.Title != "Capitals, revised" || len(qs) != 4 || qs[3].Kind != questions.MultipleChoice {
-			t.Fatalf("after the edit: %+v, %d questions", info, len(qs))
+		info, now, _ := s.TeacherSet(ctx, a.ID, id)
+		if info.Title != "Capitals, revised" || len(now) != 4 || now[3].Kind != questions.MultipleChoice {
+			t.Fatalf("after the edit: %+v, %d questions", info, len(now))
+		}
+		if now[0].ID != qs[1].ID || now[0].Version != 2 || now[0].Stem != "Rome is Italy's capital." || now[1].Version != 1 {
+			t.Errorf("after the edit the set's first two questions are %d v%d %q and v%d; want %d v2 with the new stem, and v1",
+				now[0].ID, now[0].Version, now[0].Stem, now[1].Version, qs[1].ID)
+		}
+		stale, err := s.StaleAttempts(ctx, a.ID, id)
+		if err != nil || len(stale) != 1 || stale[0].AttemptID != att.ID || stale[0].Changed != 1 || stale[0].Removed != 1 ||
+			stale[0].Learner.Name != "Zoya" || stale[0].ClassName != "7B" {
+			t.Errorf("StaleAttempts = %+v, %v; want Zoya's attempt in 7B with 1 changed and 1 removed", stale, err)
+		}
+		// Saving again without a change makes no version.
+		if ch, err := at(s, t0).UpdateSet(ctx, a.ID, id, SetEdit{Title: "Capitals, revised", Publish: true, Questions: now}); err != nil || ch != (SetChange{}) {
+			t.Errorf("saving an unchanged set = %+v, %v; want no change", ch, err)
+		}
+		if _, again, _ := s.TeacherSet(ctx, a.ID, id); again[0].VersionID != now[0].VersionID {
+			t.Errorf("saving an unchanged set moved question 1 from version %d to %d", now[0].VersionID, again[0].VersionID)
+		}
+		if _, err := at(s, t0).FinishAttempt(ctx, l.ID, att.ID); err != nil {
+			t.Fatal(err)
+		}
+		if stale, _ := s.StaleAttempts(ctx, a.ID, id); len(stale) != 0 {
+			t.Errorf("after finishing, StaleAttempts = %+v, want none: only open attempts are listed", stale)
 		}
 	})
 	t.Run("Delete", func(t *testing.T) {
@@ -254,3 +282,6 @@ func sessionTeacher(s *Store, token string) (Teacher, error) {
 	}
 	return sess.Teacher, err
 }
+
+// second is the error of a call that returns a value and an error.
+func second[T any](_ T, err error) error { return err }

@@ -2,6 +2,8 @@ package views
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"factdrill/questions"
@@ -120,6 +122,38 @@ type TeacherSetPage struct {
 	Description string
 	Questions   []TeacherQuestion
 	Generated   int
+	// Stale are the open attempts that keep an earlier version of some
+	// of the set's questions: an edit changed or removed them after the
+	// attempt started.
+	Stale []StaleAttempt
+}
+
+// StaleAttempt is an open attempt started before the set's questions
+// were changed, which keeps the versions it showed.
+type StaleAttempt struct {
+	Student string
+	Class   string // "" for an attempt from the student site
+	Started time.Time
+	// Changed and Removed count the attempt's questions edited or taken
+	// out of the set since it started.
+	Changed, Removed int
+}
+
+// What says what changed under the attempt: "1 question changed, 2
+// removed".
+func (a StaleAttempt) What() string {
+	var parts []string
+	if a.Changed > 0 {
+		parts = append(parts, Plural(a.Changed, "question")+" changed")
+	}
+	if a.Removed > 0 {
+		if len(parts) == 0 {
+			parts = append(parts, Plural(a.Removed, "question")+" removed")
+		} else {
+			parts = append(parts, strconv.Itoa(a.Removed)+" removed")
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // EditChoice is an option of a multiple-choice question in the editor.

@@ -264,28 +264,7 @@ func TestGenerateAndEdit(t *testing.T) {
 		t.Fatalf("generated set = %+v with %d questions; want a draft whose questions keep their source", info, len(qs))
 	}
 	// Keep all but the first; the second's stem edited.
-	form := url.Values{"title": {"Opposition, checked"}, "count": {fmt.Sprint(len(qs))}, "publish": {"1"}}
-	for i, q := range qs {
-		p := fmt.Sprintf("q%d-", i)
-		if i > 0 {
-			form.Set(p+"keep", "1")
-		}
-		form.Set(p+"stem", q.Stem)
-		for _, c := range q.Choices {
-			form.Add(p+"choice", c.Text)
-		}
-		for k, c := range q.Choices {
-			if c.Weight > 0 {
-				form.Add(p+"right", fmt.Sprint(k))
-			}
-		}
-		form.Set(p+"truth", fmt.Sprint(q.Truth))
-		var lines []string
-		for _, a := range q.Answers {
-			lines = append(lines, a.Text)
-		}
-		form.Set(p+"answers", strings.Join(lines, "\n"))
-	}
+	form := editForm("Opposition, checked", qs, func(i int) bool { return i > 0 })
 	form.Set("q1-stem", "An edited stem?")
 	if qs[1].Kind == questions.Cloze {
 		form.Set("q1-stem", "An edited "+questions.Blank+" stem.")

@@ -112,7 +112,7 @@ func (s *Server) setEdit(w http.ResponseWriter, r *http.Request, id int64) error
 		m.Errors[""] = "Keep at least one question, or delete the set from its page."
 	}
 	if len(m.Errors) == 0 {
-		err = s.store.UpdateSet(r.Context(), teacherOf(r).ID, info.ID, edit)
+		_, err = s.store.UpdateSet(r.Context(), teacherOf(r).ID, info.ID, edit)
 		if err := problem(m.Errors, "", err); err != nil {
 			return err
 		}

@@ -15,7 +15,15 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 	if err != nil {
 		return err
 	}
+	stale, err := s.store.StaleAttempts(r.Context(), teacherOf(r).ID, id)
+	if err != nil {
+		return err
+	}
 	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description}
+	for _, a := range stale {
+		m.Stale = append(m.Stale, views.StaleAttempt{Student: a.Learner.DisplayName(), Class: a.ClassName, Started: a.StartedAt,
+			Changed: a.Changed, Removed: a.Removed})
+	}
 	for i, q := range qs {
 		m.Questions = append(m.Questions, views.TeacherQuestion{Number: i + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question)})
 		if q.Source != nil {
