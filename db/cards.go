@@ -287,7 +287,7 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 		var err error
 		res, err = reviewTx(ctx, tx, review{
 			learnerID: in.LearnerID, questionID: in.QuestionID, rating: in.Rating, at: now,
-			taken: in.Taken, source: sourceStudy, reps: in.Reps,
+			taken: in.Taken, source: sourceStudy, reps: in.Reps, setID: in.SetID,
 		})
 		return err
 	})
@@ -316,6 +316,9 @@ type review struct {
 	source                string
 	attemptID             int64 // 0: none
 	reps                  int   // the card's reps the answer was given to; -1: any
+	// setID is the set the answer was given in; 0 for a quiz answer,
+	// which counts in its attempt's set.
+	setID int64
 }
 
 // reviewTx applies an answer to the learner's card and appends it to the
@@ -350,20 +353,21 @@ func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) 
 	if r.attemptID != 0 {
 		attempt = r.attemptID
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO reviews (learner_id, question_id, rating, reviewed_at, taken_ms, source, attempt_id,
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO reviews (learner_id, question_id, rating, reviewed_at, taken_ms, source, attempt_id,
 			state_before, step_before, stability_before, difficulty_before, due_before, last_review_before,
 			reps_before, lapses_before, scheduled_days_before, model_before, scheduled_days)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.learnerID, r.questionID, int(r.rating), r.at.UTC(), taken, r.source, attempt,
 		int(before.State), before.Step, before.Stability, before.Difficulty, nullTime(before.Due), nullTime(before.LastReview),
-		before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays)
+		before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays).Scan(&id)
 	if err != nil {
 		return quiz.Reviewed{}, err
 	}
 	if err := putCardTx(ctx, tx, r.learnerID, r.questionID, after); err != nil {
 		return quiz.Reviewed{}, err
 	}
-	if err := countReviewTx(ctx, tx, r.learnerID); err != nil {
+	if err := countAnswerTx(ctx, tx, sched, r, id, before); err != nil {
 		return quiz.Reviewed{}, err
 	}
 	return res, nil
@@ -474,10 +478,10 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID, reviewID int64
 			return err
 		}
 		c.State, c.Due, c.LastReview = quiz.State(state), timeOf(due), timeOf(lst)
-		if _, err := tx.ExecContext(ctx, "DELETE FROM reviews WHERE id = ?", id); err != nil {
+		if err := uncountAnswerTx(ctx, tx, sched, learnerID, id); err != nil {
 			return err
 		}
-		if err := uncountReviewTx(ctx, tx, learnerID); err != nil {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM reviews WHERE id = ?", id); err != nil {
 			return err
 		}
 		if c.State == quiz.StateNew && c.Reps == 0 {
@@ -583,7 +587,10 @@ func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (q
 		if c.Reps == 0 {
 			return questions.ErrNotFound
 		}
-		return putCardTx(ctx, tx, learnerID, questionID, c)
+		if err := putCardTx(ctx, tx, learnerID, questionID, c); err != nil {
+			return err
+		}
+		return bumpStudyTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return quiz.Card{}, fmt.Errorf("db: rebuild card %d of learner %d: %w", questionID, learnerID, err)
@@ -599,8 +606,11 @@ func (s *Store) SuspendCard(ctx context.Context, learnerID, setID, questionID in
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO cards (learner_id, question_id, state, suspended) VALUES (?, ?, 0, ?)
-			ON CONFLICT (learner_id, question_id) DO UPDATE SET suspended = excluded.suspended`, learnerID, questionID, suspended)
-		return err
+			ON CONFLICT (learner_id, question_id) DO UPDATE SET suspended = excluded.suspended`, learnerID, questionID, boolInt(suspended))
+		if err != nil {
+			return err
+		}
+		return bumpStudyTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return fmt.Errorf("db: suspend card %d of learner %d: %w", questionID, learnerID, err)
@@ -618,8 +628,10 @@ func (s *Store) UnsuspendAll(ctx context.Context, learnerID, setID int64) (int, 
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return bumpStudyTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: unsuspend cards of set %d: %w", setID, err)

@@ -55,33 +55,8 @@ func formatWeights(w []float64) (string, error) {
 	return string(b), err
 }
 
-// countReviewTx adds an answer to the learner's count.
-func countReviewTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO fsrs_learners (learner_id, reviews) VALUES (?, 1)
-		ON CONFLICT (learner_id) DO UPDATE SET reviews = fsrs_learners.reviews + 1`, learnerID)
-	return err
-}
-
-// uncountReviewTx takes an undone answer off the learner's count.
-func uncountReviewTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
-	_, err := tx.ExecContext(ctx, "UPDATE fsrs_learners SET reviews = reviews - 1 WHERE learner_id = ? AND reviews > 0", learnerID)
-	return err
-}
-
-// RecountReviews sets the learner's count of answers from their log. Code
-// that adds answers to the log other than by Review and quiz answers (an
-// import of another program's history) calls it, so that the learner is
-// fitted as soon as they have enough answers.
-func (s *Store) RecountReviews(ctx context.Context, learnerID int64) error {
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error { return recountReviewsTx(ctx, tx, learnerID) })
-	if err != nil {
-		return fmt.Errorf("db: recount reviews of learner %d: %w", learnerID, err)
-	}
-	return nil
-}
-
 func recountReviewsTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO fsrs_learners (learner_id, reviews)
+	_, err := tx.ExecContext(ctx, `INSERT INTO study_learners (learner_id, reviews)
 		SELECT id, (SELECT count(*) FROM reviews WHERE learner_id = ?) FROM learners WHERE id = ?
 		ON CONFLICT (learner_id) DO UPDATE SET reviews = excluded.reviews`, learnerID, learnerID)
 	return err
@@ -148,7 +123,7 @@ func (s *Store) FSRSState(ctx context.Context, learnerID int64) (FSRSState, erro
 			requested sql.NullTime
 			workload  sql.NullString
 		)
-		row := tx.QueryRowContext(ctx, `SELECT auto, reviews, requested_at, workload, `+fitColumns+` FROM fsrs_learners WHERE learner_id = ?`, learnerID)
+		row := tx.QueryRowContext(ctx, `SELECT auto, reviews, requested_at, workload, `+fitColumns+` FROM study_learners WHERE learner_id = ?`, learnerID)
 		err = scanFit(row, &f.Last, &auto, &f.Reviews, &requested, &workload)
 		if errors.Is(err, sql.ErrNoRows) {
 			return f, nil
@@ -201,7 +176,7 @@ func (s *Store) RequestFit(ctx context.Context, learnerID int64) error {
 		if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "UPDATE fsrs_learners SET auto = 1, requested_at = ? WHERE learner_id = ?", now.UTC(), learnerID)
+		_, err := tx.ExecContext(ctx, "UPDATE study_learners SET auto = 1, requested_at = ? WHERE learner_id = ?", now.UTC(), learnerID)
 		return err
 	})
 	if err != nil {
@@ -218,7 +193,7 @@ func (s *Store) ResetFSRS(ctx context.Context, learnerID int64) error {
 		if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE fsrs_learners SET auto = 0, weights = NULL, adopted = 0, workload = NULL, requested_at = NULL
+		_, err := tx.ExecContext(ctx, `UPDATE study_learners SET auto = 0, weights = NULL, adopted = 0, workload = NULL, requested_at = NULL
 			WHERE learner_id = ?`, learnerID)
 		return err
 	})
@@ -274,8 +249,8 @@ func (s *Store) FitDue(ctx context.Context) (r FitReport, ok bool, err error) {
 	now := s.now()
 	var learner, class int64
 	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `UPDATE fsrs_learners SET claimed_by = ?, claimed_until = ?
-			WHERE learner_id = (SELECT learner_id FROM fsrs_learners
+		err := tx.QueryRowContext(ctx, `UPDATE study_learners SET claimed_by = ?, claimed_until = ?
+			WHERE learner_id = (SELECT learner_id FROM study_learners
 				WHERE (claimed_until IS NULL OR claimed_until < ?) AND (requested_at IS NOT NULL OR (auto = 1 AND reviews >= ?
 					AND (fitted_at IS NULL OR reviews >= fit_reviews + ? OR (reviews > fit_reviews AND fitted_at <= ?))))
 				ORDER BY CASE WHEN requested_at IS NULL THEN 1 ELSE 0 END, learner_id LIMIT 1)
@@ -318,7 +293,7 @@ func (s *Store) FitLearner(ctx context.Context, learnerID int64) (FitReport, err
 		if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE fsrs_learners SET claimed_by = ?, claimed_until = ?
+		res, err := tx.ExecContext(ctx, `UPDATE study_learners SET claimed_by = ?, claimed_until = ?
 			WHERE learner_id = ? AND (claimed_until IS NULL OR claimed_until < ?)`, worker, now.Add(fitLease).UTC(), learnerID, now.UTC())
 		if err != nil {
 			return err
@@ -358,7 +333,7 @@ func (s *Store) fitLearnerClaimed(ctx context.Context, learnerID int64) (FitRepo
 		return err
 	})
 	if err != nil {
-		return r, s.releaseFit(ctx, "fsrs_learners", "learner_id", learnerID, fmt.Errorf("db: read the log of learner %d: %w", learnerID, err))
+		return r, s.releaseFit(ctx, "study_learners", "learner_id", learnerID, fmt.Errorf("db: read the log of learner %d: %w", learnerID, err))
 	}
 	r.Reviews = h.Reviews()
 	fit, err := quiz.FitWeights(ctx, h, st.Weights)
@@ -367,13 +342,13 @@ func (s *Store) fitLearnerClaimed(ctx context.Context, learnerID int64) (FitRepo
 	case errors.Is(err, quiz.ErrCannotFit):
 		r.Note = fmt.Sprintf("too few answers a day or more apart to fit (%d answers so far)", r.Reviews)
 	case err != nil:
-		return r, s.releaseFit(ctx, "fsrs_learners", "learner_id", learnerID, fmt.Errorf("db: fit learner %d: %w", learnerID, err))
+		return r, s.releaseFit(ctx, "study_learners", "learner_id", learnerID, fmt.Errorf("db: fit learner %d: %w", learnerID, err))
 	default:
 		r.Fit = fit
 		cfg := quiz.WorkloadConfigFromHistory(h)
 		cfg.NewPerDay = max(st.NewPerDay, 1)
 		if workload, err = quiz.SimulateWorkload(fit.Weights, cfg, quiz.RetentionLevels()); err != nil {
-			return r, s.releaseFit(ctx, "fsrs_learners", "learner_id", learnerID, fmt.Errorf("db: simulate the workload of learner %d: %w", learnerID, err))
+			return r, s.releaseFit(ctx, "study_learners", "learner_id", learnerID, fmt.Errorf("db: simulate the workload of learner %d: %w", learnerID, err))
 		}
 	}
 	now := s.now()
@@ -386,7 +361,7 @@ func (s *Store) fitLearnerClaimed(ctx context.Context, learnerID int64) (FitRepo
 			return err
 		}
 		if cur.weightsKey != st.weightsKey || cur.From != st.From {
-			_, err := tx.ExecContext(ctx, `UPDATE fsrs_learners SET claimed_by = NULL, claimed_until = NULL, requested_at = ?
+			_, err := tx.ExecContext(ctx, `UPDATE study_learners SET claimed_by = NULL, claimed_until = NULL, requested_at = ?
 				WHERE learner_id = ? AND claimed_by = ?`, now.UTC(), learnerID, worker)
 			return err
 		}
@@ -398,7 +373,7 @@ func (s *Store) fitLearnerClaimed(ctx context.Context, learnerID int64) (FitRepo
 			}
 			wl = string(b)
 		}
-		return finishFitTx(ctx, tx, "fsrs_learners", "learner_id", learnerID, r, now, "reviews = ?, workload = coalesce(?, workload)", r.Reviews, wl)
+		return finishFitTx(ctx, tx, "study_learners", "learner_id", learnerID, r, now, "reviews = ?, workload = coalesce(?, workload)", r.Reviews, wl)
 	})
 	if err != nil {
 		return r, fmt.Errorf("db: store the fit of learner %d: %w", learnerID, err)
@@ -407,7 +382,7 @@ func (s *Store) fitLearnerClaimed(ctx context.Context, learnerID int64) (FitRepo
 }
 
 // finishFitTx stores the fit r made at now in the row id of table
-// (fsrs_learners or fsrs_classes, whose key column is key): the fit's
+// (study_learners or fsrs_classes, whose key column is key): the fit's
 // figures, the weights if adopted, and the columns of set with args; it
 // clears the request and releases the claim. It changes nothing if this
 // process no longer holds the claim.
@@ -437,7 +412,7 @@ func finishFitTx(ctx context.Context, tx *sql.Tx, table, key string, id int64, r
 func (s *Store) releaseFit(ctx context.Context, table, key string, id int64, cause error) error {
 	now := s.now()
 	set := ""
-	if table == "fsrs_learners" {
+	if table == "study_learners" {
 		set = "fit_reviews = reviews, "
 	}
 	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
@@ -670,7 +645,7 @@ func (s *Store) fitClassClaimed(ctx context.Context, classID int64) (FitReport, 
 func (s *Store) FitCandidates(ctx context.Context) (learners, classes []int64, err error) {
 	err = s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
-		if learners, err = queryAll(ctx, tx, scanInt64, "SELECT learner_id FROM fsrs_learners WHERE auto = 1 AND reviews >= ? ORDER BY learner_id",
+		if learners, err = queryAll(ctx, tx, scanInt64, "SELECT learner_id FROM study_learners WHERE auto = 1 AND reviews >= ? ORDER BY learner_id",
 			quiz.MinFitReviews); err != nil {
 			return err
 		}

@@ -309,7 +309,7 @@ func TestStore_FitLearnerWorse(t *testing.T) {
 		t.Fatal(err)
 	}
 	stored, _ := json.Marshal(hard.Weights)
-	if _, err := e.s.write.Exec("UPDATE fsrs_learners SET weights = ? WHERE learner_id = ?", string(stored), e.learner); err != nil {
+	if _, err := e.s.write.Exec("UPDATE study_learners SET weights = ? WHERE learner_id = ?", string(stored), e.learner); err != nil {
 		t.Fatal(err)
 	}
 	r, err := at(e.s, e.now).FitLearner(e.ctx, e.learner)
@@ -331,7 +331,7 @@ func TestStore_FitLearnerWorse(t *testing.T) {
 
 // TestStore_FitReadsAnkiHistory checks the optimiser's input holds answers
 // imported from Anki (source 'anki', as the .apkg import stores them), and
-// that RecountReviews counts them. The reviews table's CHECK allows 'anki'
+// that ReviewsImported counts them. The reviews table's CHECK allows 'anki'
 // once the import's migration is in; until then the rows are written with
 // the check off, as that import will write them.
 func TestStore_FitReadsAnkiHistory(t *testing.T) {
@@ -383,7 +383,7 @@ func TestStore_FitReadsAnkiHistory(t *testing.T) {
 	}
 	conn.Close()
 
-	if err := s.RecountReviews(ctx, l.ID); err != nil {
+	if err := s.ReviewsImported(ctx, l.ID); err != nil {
 		t.Fatal(err)
 	}
 	if f, err := s.FSRSState(ctx, l.ID); err != nil || f.Reviews != 5 {
@@ -422,7 +422,7 @@ func TestStore_FitReadsAnkiHistory(t *testing.T) {
 // learner is refused meanwhile.
 func TestStore_FitClaims(t *testing.T) {
 	e := newFitEnv(t)
-	if _, err := e.s.write.Exec("UPDATE fsrs_learners SET claimed_by = 'other', claimed_until = ? WHERE learner_id = ?",
+	if _, err := e.s.write.Exec("UPDATE study_learners SET claimed_by = 'other', claimed_until = ? WHERE learner_id = ?",
 		e.now.Add(time.Minute).UTC(), e.learner); err != nil {
 		t.Fatal(err)
 	}
@@ -441,7 +441,7 @@ func TestStore_FitClaims(t *testing.T) {
 		t.Fatalf("FitDue once the claim ran out = %v, %v; want learner %d", r, ok, e.learner)
 	}
 	var by sql.NullString
-	if err := e.s.read.QueryRow("SELECT claimed_by FROM fsrs_learners WHERE learner_id = ?", e.learner).Scan(&by); err != nil || by.Valid {
+	if err := e.s.read.QueryRow("SELECT claimed_by FROM study_learners WHERE learner_id = ?", e.learner).Scan(&by); err != nil || by.Valid {
 		t.Fatalf("claim after the fit = %v, %v; want it released", by, err)
 	}
 }

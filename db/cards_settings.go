@@ -213,7 +213,7 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 	err := tx.QueryRowContext(ctx, `SELECT s.desired_retention, s.new_per_day, s.time_zone, s.rollover_hour, f.auto, f.weights,
 			(SELECT c.weights FROM class_members m JOIN fsrs_classes c ON c.class_id = m.class_id
 			WHERE m.learner_id = l.id AND c.weights IS NOT NULL ORDER BY c.fit_reviews DESC, c.class_id LIMIT 1)
-		FROM learners l LEFT JOIN study_settings s ON s.learner_id = l.id LEFT JOIN fsrs_learners f ON f.learner_id = l.id
+		FROM learners l LEFT JOIN study_settings s ON s.learner_id = l.id LEFT JOIN study_learners f ON f.learner_id = l.id
 		WHERE l.id = ?`, learnerID).Scan(&retention, &perDay, &zone, &rollover, &auto, &own, &class)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, nil
@@ -273,5 +273,5 @@ func saveStudySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64, st St
 	if n, _ := res.RowsAffected(); n == 0 {
 		return questions.ErrNotFound
 	}
-	return nil
+	return bumpStudyTx(ctx, tx, learnerID)
 }

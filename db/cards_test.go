@@ -571,3 +571,55 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// TestStore_StudyTotals checks that the totals the statistics read agree
+// with the log: kept answer by answer (undo included), and rebuilt from
+// the log for a learner whose answers came before the totals did.
+func TestStore_StudyTotals(t *testing.T) {
+	e := newCardEnv(t)
+	day := 24 * time.Hour
+	now := t0.Add(-20 * day)
+	for d := range 20 {
+		at := now.Add(time.Duration(d) * day)
+		for i, qid := range []int64{e.qids[0], e.qids[2], e.qids[3], e.qids[4]} {
+			c := e.card(qid).Card
+			if c.State != quiz.StateNew && !defaultScheduler(t).IsDue(c, at) {
+				continue
+			}
+			r := quiz.RatingGood
+			if (d+i)%5 == 0 {
+				r = quiz.RatingAgain
+			}
+			e.review(qid, r, at.Add(time.Duration(i)*time.Minute))
+		}
+	}
+	// An answer taken back leaves no trace in the totals.
+	e.review(e.qids[0], quiz.RatingHard, t0)
+	if _, err := at(e.s, t0).UndoReview(e.ctx, e.learner, e.setID, e.study(t0, quiz.StudyOptions{}).UndoID); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logged int
+	if err := e.s.read.QueryRow("SELECT count(*) FROM reviews WHERE learner_id = ?", e.learner).Scan(&logged); err != nil {
+		t.Fatal(err)
+	}
+	if kept.Reviews != logged || kept.Retention[0].Reviews+kept.Retention[1].Reviews == 0 {
+		t.Fatalf("kept totals: %d answers (log %d), retention %+v", kept.Reviews, logged, kept.Retention)
+	}
+	// As if the answers came before the totals: no totals, no sets.
+	for _, q := range []string{"DELETE FROM study_days", "DELETE FROM study_retention", "DELETE FROM review_sets", "UPDATE study_learners SET totals = 0"} {
+		if _, err := e.s.write.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rebuilt, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(rebuilt, kept) {
+		t.Fatalf("rebuilt from the log:\n%+v\nkept answer by answer:\n%+v", rebuilt, kept)
+	}
+}

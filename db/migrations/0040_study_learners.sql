@@ -6,13 +6,23 @@
 -- the claim. A claim that is not released (a server stopped mid-fit) runs
 -- out at claimed_until.
 
--- fsrs_learners is a learner's fitting state. A learner without a row has
--- answered nothing since this table came, and schedules with the defaults.
-CREATE TABLE fsrs_learners (
+-- study_learners is a learner's study state beside their cards and log:
+-- counts kept by every answer, and the fitting of their weights. A learner
+-- without a row has answered nothing since this table came, and schedules
+-- with the defaults.
+CREATE TABLE study_learners (
 	learner_id    INTEGER PRIMARY KEY REFERENCES learners(id) ON DELETE CASCADE,
 	-- reviews counts the answers in the learner's log: kept by every answer
 	-- and undo, and recounted at every fit.
 	reviews       INTEGER NOT NULL DEFAULT 0,
+	-- version moves on with every change to the learner's cards, log,
+	-- settings or limits, so that a copy of their study state (a server's
+	-- cache) can tell it is stale with one read.
+	version       INTEGER NOT NULL DEFAULT 0,
+	-- totals is 1 when study_days and study_retention hold the learner's
+	-- whole log; 0 when answers came before them (or were imported), and
+	-- the totals are rebuilt from the log when next needed.
+	totals        INTEGER NOT NULL DEFAULT 1,
 	-- auto is 1 while the learner's weights are fitted and adopted by
 	-- themselves; 0 once the learner went back to the defaults.
 	auto          INTEGER NOT NULL DEFAULT 1,
@@ -41,11 +51,11 @@ CREATE TABLE fsrs_learners (
 	claimed_by    TEXT,
 	claimed_until DATETIME
 );
-CREATE INDEX fsrs_learners_due ON fsrs_learners (auto, reviews);
-CREATE INDEX fsrs_learners_requested ON fsrs_learners (requested_at);
+CREATE INDEX study_learners_due ON study_learners (auto, reviews);
+CREATE INDEX study_learners_requested ON study_learners (requested_at);
 
 -- fsrs_classes are weights a teacher had fitted to a class's pooled log,
--- with the same fields as fsrs_learners. A member without weights of
+-- with the same fields as study_learners. A member without weights of
 -- their own (and who has not chosen the defaults) schedules with the
 -- weights of their class fitted on the most answers.
 CREATE TABLE fsrs_classes (
@@ -68,5 +78,6 @@ CREATE TABLE fsrs_classes (
 );
 CREATE INDEX fsrs_classes_requested ON fsrs_classes (requested_at);
 
--- Learners who answered before this table came start with their count.
-INSERT INTO fsrs_learners (learner_id, reviews) SELECT learner_id, count(*) FROM reviews GROUP BY learner_id;
+-- Learners who answered before this table came start with their count,
+-- and their totals are built from their log when first needed.
+INSERT INTO study_learners (learner_id, reviews, totals) SELECT learner_id, count(*), 0 FROM reviews GROUP BY learner_id;
