@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -38,97 +39,6 @@ var cardKindsSQL = func() string {
 	}
 	return "(" + strings.Join(ks, ", ") + ")"
 }()
-
-// Study is a learner's study session in a set at one moment: the counts,
-// the card to show and what the page offers around it.
-type Study struct {
-	Set      SetInfo
-	Settings StudySettings
-	// Scheduler is the learner's scheduler, for the answer buttons'
-	// intervals and the learner's calendar.
-	Scheduler *quiz.Scheduler
-	Queue     quiz.StudyQueue
-	// Card is the card to show; nil when nothing is left to study.
-	Card *StudyCard
-	// From is the queue the card comes from.
-	From quiz.Queue
-	// Cards counts the set's flashcards; Suspended those suspended.
-	Cards, Suspended int
-	// UndoID is the review UndoReview would take back: the last answer in
-	// the set, when it was a flashcard answer given today; 0 for none.
-	UndoID int64
-}
-
-// Study returns the state of the learner's study of a set at now (learner
-// 0 is a visitor not known yet: every card is new). A set that is not
-// published gives ErrNotFound, as does a CardID (a question id) not among
-// its flashcards. What to show is quiz.Scheduler.Plan's decision.
-func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.StudyOptions) (Study, error) {
-	now := s.now()
-	var st Study
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if st.Set, err = studySetTx(ctx, tx, learnerID, setID); err != nil {
-			return err
-		}
-		if st.Settings, err = studySettingsTx(ctx, tx, learnerID); err != nil {
-			return err
-		}
-		if st.Scheduler, err = st.Settings.Scheduler(); err != nil {
-			return err
-		}
-		cards, err := setCardsTx(ctx, tx, learnerID, setID)
-		if err != nil {
-			return err
-		}
-		items := make([]quiz.StudyItem, len(cards))
-		for i, c := range cards {
-			items[i] = quiz.StudyItem{ID: c.Question.ID, Card: c.Card, Suspended: c.Suspended}
-			if c.Suspended {
-				st.Suspended++
-			}
-		}
-		st.Cards = len(cards)
-		start, end := st.Scheduler.DayBounds(now)
-		introduced, err := introducedTx(ctx, tx, learnerID, setID, start, end)
-		if err != nil {
-			return err
-		}
-		var ok bool
-		if st.Queue, ok = st.Scheduler.Plan(items, now, st.Settings.NewPerDay, introduced, opt); !ok {
-			return questions.ErrNotFound
-		}
-		if i := st.Queue.Next; i >= 0 {
-			c := cards[i]
-			if err := questionBodyTx(ctx, tx, &c.Question); err != nil {
-				return err
-			}
-			if st.Scheduler.Stale(c.Card) {
-				// Weights fitted since the card's last answer: show the
-				// intervals the answer will give, which rebuilds it.
-				if c.Card, err = replayTx(ctx, tx, st.Scheduler, learnerID, c.Question.ID); err != nil {
-					return err
-				}
-			}
-			st.Card, st.From = &c, st.Queue.From
-		}
-		st.UndoID, err = undoableTx(ctx, tx, learnerID, setID, st.Scheduler, now)
-		return err
-	})
-	if err != nil {
-		return Study{}, fmt.Errorf("db: study set %d: %w", setID, err)
-	}
-	return st, nil
-}
-
-// studySetTx returns a set whose flashcards the learner may study: a
-// published set open to all, or a teacher's set assigned to one of the
-// learner's classes.
-func studySetTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (SetInfo, error) {
-	return scanSet(tx.QueryRowContext(ctx, setSelect+` WHERE s.id = ? AND s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
-		SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?))`,
-		setID, learnerID))
-}
 
 const cardColumns = "c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses, c.scheduled_days, c.model, c.suspended"
 
@@ -206,38 +116,15 @@ func setCardTx(ctx context.Context, tx *sql.Tx, setID, questionID int64) error {
 	return err
 }
 
-// introducedTx counts the set's cards the learner first answered between
-// start and end: today's new cards, from studying or from quizzes.
-func introducedTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, start, end time.Time) (int, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT r.question_id) FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id
-		WHERE r.learner_id = ? AND r.reviewed_at >= ? AND r.reviewed_at < ? AND r.state_before = 0 AND sq.set_id = ?`,
-		learnerID, start.UTC(), end.UTC(), setID).Scan(&n)
-	return n, err
-}
-
 // lastReviewTx returns the id, question, source and time of the learner's
-// latest answer in the set; ok is false if there is none.
-func lastReviewTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (id, questionID int64, source string, at time.Time, ok bool, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT r.id, r.question_id, r.source, r.reviewed_at FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id
-		WHERE r.learner_id = ? AND sq.set_id = ? ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1`, learnerID, setID).Scan(&id, &questionID, &source, &at)
+// latest answer; ok is false if there is none.
+func lastReviewTx(ctx context.Context, tx *sql.Tx, learnerID int64) (id, questionID int64, source string, at time.Time, ok bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT id, question_id, source, reviewed_at FROM reviews
+		WHERE learner_id = ? ORDER BY reviewed_at DESC, id DESC LIMIT 1`, learnerID).Scan(&id, &questionID, &source, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, 0, "", time.Time{}, false, nil
 	}
 	return id, questionID, source, at, err == nil, err
-}
-
-// undoableTx returns the id of the answer UndoReview would take back; 0
-// for none.
-func undoableTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, now time.Time) (int64, error) {
-	if learnerID == 0 {
-		return 0, nil
-	}
-	id, _, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
-	if err != nil || !ok || !sched.Undoable(source == sourceQuiz, at, now) {
-		return 0, err
-	}
-	return id, nil
 }
 
 // Where an answer came from, as the log's source column says.
@@ -268,12 +155,14 @@ type ReviewInput struct {
 // set's flashcards gives questions.ErrNotFound.
 func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, error) {
 	now := s.now()
-	var res quiz.Reviewed
-	// A flashcard answer writes cards, the review log and perhaps study
-	// settings, none of which the read cache holds: it leaves the cache be
-	// (see cache), so that the next card's request finds its session there.
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		if _, err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
+	var res answered
+	// A flashcard answer writes cards, the review log, the totals and
+	// perhaps study settings, none of which the read cache holds: it
+	// leaves the cache be (see cache), so that the next card's request
+	// finds its session there. Answers commit in groups (see
+	// cards_batch.go).
+	err := s.inWriteBatch(ctx, func(tx *sql.Tx) error {
+		if err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
 			return err
 		}
 		if err := setCardTx(ctx, tx, in.SetID, in.QuestionID); err != nil {
@@ -294,7 +183,11 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 	if err != nil {
 		return quiz.Reviewed{}, fmt.Errorf("db: review card %d of learner %d: %w", in.QuestionID, in.LearnerID, err)
 	}
-	return res, nil
+	t := res.tally
+	s.decks.answered(in.LearnerID, res.version-1, res.version, t.day, in.QuestionID, res.Card,
+		lastAnswer{id: res.id, questionID: in.QuestionID, setID: in.SetID, source: sourceStudy, at: now.UTC()},
+		dayTotals{introduced: boolInt(t.introduced), reviewed: boolInt(t.reviewed)})
+	return res.Reviewed, nil
 }
 
 // adoptTimeZoneTx gives a learner without settings the defaults in zone.
@@ -321,26 +214,36 @@ type review struct {
 	setID int64
 }
 
+// answered is what reviewTx stored: the answer's id, what it added to
+// the totals, and the learner's study version after it.
+type answered struct {
+	quiz.Reviewed
+	id      int64
+	tally   tally
+	version int64
+}
+
 // reviewTx applies an answer to the learner's card and appends it to the
-// log. A card whose memory state another model computed (quiz's Stale) is
-// first rebuilt from its log with the learner's scheduler, so a later model
-// is adopted card by card as cards are reviewed.
-func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) {
+// log and the totals. A card whose memory state another model computed
+// (quiz's Stale) is first rebuilt from its log with the learner's
+// scheduler, so a later model is adopted card by card as cards are
+// reviewed.
+func reviewTx(ctx context.Context, tx *sql.Tx, r review) (answered, error) {
 	sched, err := schedulerTx(ctx, tx, r.learnerID)
 	if err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
 	before, _, err := cardTx(ctx, tx, r.learnerID, r.questionID)
 	if err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
 	if r.reps >= 0 && before.Reps != r.reps {
-		return quiz.Reviewed{}, conflict("the card was answered since it was shown")
+		return answered{}, conflict("the card was answered since it was shown")
 	}
 	current := before
 	if sched.Stale(before) {
 		if current, err = replayTx(ctx, tx, sched, r.learnerID, r.questionID); err != nil {
-			return quiz.Reviewed{}, err
+			return answered{}, err
 		}
 	}
 	res := sched.Review(current, r.rating, r.at, r.questionID)
@@ -362,15 +265,16 @@ func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) 
 		int(before.State), before.Step, before.Stability, before.Difficulty, nullTime(before.Due), nullTime(before.LastReview),
 		before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays).Scan(&id)
 	if err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
 	if err := putCardTx(ctx, tx, r.learnerID, r.questionID, after); err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
-	if err := countAnswerTx(ctx, tx, sched, r, id, before); err != nil {
-		return quiz.Reviewed{}, err
+	t, version, err := countAnswerTx(ctx, tx, sched, r, id, before)
+	if err != nil {
+		return answered{}, err
 	}
-	return res, nil
+	return answered{Reviewed: res, id: id, tally: t, version: version}, nil
 }
 
 // cardTx returns the learner's card for the question: the zero card when
@@ -437,12 +341,13 @@ func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, que
 }
 
 // UndoReview takes back the learner's answer reviewID, if it is still their
-// last answer in the set and a flashcard answer given today (the learner's
-// day): the card returns to what it was before, and the answer leaves the
-// log. It returns the question id of the card. Naming the answer makes undo
-// idempotent: a form posted twice names an answer already taken back the
-// second time, and takes back nothing more. With nothing to undo, or an
-// answer that is not the last, it gives questions.ErrNotFound.
+// last answer, a flashcard answer given today (the learner's day), and to
+// a card of the set setID (with 0, of any set): the card returns to what
+// it was before, and the answer leaves the log and the totals. It returns
+// the question id of the card. Naming the answer makes undo idempotent: a
+// form posted twice names an answer already taken back the second time,
+// and takes back nothing more. With nothing to undo, or an answer that is
+// not the last, it gives questions.ErrNotFound.
 func (s *Store) UndoReview(ctx context.Context, learnerID, setID, reviewID int64) (int64, error) {
 	now := s.now()
 	var qid int64
@@ -451,12 +356,19 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID, reviewID int64
 		if err != nil {
 			return err
 		}
-		id, questionID, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
+		id, questionID, source, at, ok, err := lastReviewTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
 		}
 		if !ok || id != reviewID || !sched.Undoable(source == sourceQuiz, at, now) {
 			return questions.ErrNotFound
+		}
+		if setID != 0 {
+			var in int
+			err := tx.QueryRowContext(ctx, "SELECT count(*) FROM set_questions WHERE set_id = ? AND question_id = ?", setID, questionID).Scan(&in)
+			if err != nil || in == 0 {
+				return cmp.Or(err, error(questions.ErrNotFound))
+			}
 		}
 		var later int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE learner_id = ? AND question_id = ? AND id > ?",

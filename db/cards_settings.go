@@ -23,8 +23,13 @@ type StudySettings struct {
 	// MinRetention to MaxRetention.
 	DesiredRetention float64
 	// NewPerDay is how many new cards of each set a day may introduce;
-	// answering a new question in a quiz introduces it too.
-	NewPerDay int
+	// answering a new question in a quiz introduces it too. ReviewsPerDay
+	// is how many review cards of each set a day shows. A learner may set
+	// other limits for one set (SetLimits).
+	NewPerDay, ReviewsPerDay int
+	// NewAllPerDay and ReviewsAllPerDay are the same limits for all sets
+	// together, 0 for none beyond each set's.
+	NewAllPerDay, ReviewsAllPerDay int
 	// TimeZone is an IANA zone name ("Europe/Paris"); days are counted in
 	// it.
 	TimeZone string
@@ -41,6 +46,10 @@ type StudySettings struct {
 	// weightsKey is the weights as stored (JSON), which names them in the
 	// memo of schedulers.
 	weightsKey string
+	// version is the learner's study version (see study_learners);
+	// totals is false while their totals wait to be rebuilt.
+	version int64
+	totals  bool
 }
 
 // WeightsFrom says whose FSRS-6 weights a learner is scheduled with.
@@ -63,13 +72,15 @@ const (
 	MinRetention = 0.70
 	MaxRetention = 0.99
 	MaxNewPerDay = 9999
+	MaxPerDay    = 99999
 )
 
 // DefaultStudySettings are a new learner's settings: 90 % retention, 20 new
 // cards a day, UTC, days starting at 4 AM (Anki's defaults), and FSRS-6's
 // default weights.
 func DefaultStudySettings() StudySettings {
-	return StudySettings{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "UTC", RolloverHour: 4, From: WeightsDefault}
+	return StudySettings{DesiredRetention: 0.9, NewPerDay: 20, ReviewsPerDay: 200, NewAllPerDay: 40, ReviewsAllPerDay: 500,
+		TimeZone: "UTC", RolloverHour: 4, From: WeightsDefault, totals: true}
 }
 
 // SettingsField names a study setting, as forms name their fields.
@@ -78,6 +89,9 @@ type SettingsField string
 // The fields of StudySettings.
 const (
 	FieldRetention    SettingsField = "retention"
+	FieldReviews      SettingsField = "reviews_per_day"
+	FieldNewAll       SettingsField = "new_all_per_day"
+	FieldReviewsAll   SettingsField = "reviews_all_per_day"
 	FieldNewPerDay    SettingsField = "new_per_day"
 	FieldTimeZone     SettingsField = "time_zone"
 	FieldRolloverHour SettingsField = "rollover_hour"
@@ -93,6 +107,15 @@ func (st StudySettings) Problems() map[SettingsField]string {
 	}
 	if st.NewPerDay < 0 || st.NewPerDay > MaxNewPerDay {
 		p[FieldNewPerDay] = fmt.Sprintf("Choose from 0 to %d new cards a day.", MaxNewPerDay)
+	}
+	if st.ReviewsPerDay < 0 || st.ReviewsPerDay > MaxPerDay {
+		p[FieldReviews] = fmt.Sprintf("Choose from 0 to %d reviews a day.", MaxPerDay)
+	}
+	if st.NewAllPerDay < 0 || st.NewAllPerDay > MaxPerDay {
+		p[FieldNewAll] = fmt.Sprintf("Choose from 0 (no limit) to %d new cards a day.", MaxPerDay)
+	}
+	if st.ReviewsAllPerDay < 0 || st.ReviewsAllPerDay > MaxPerDay {
+		p[FieldReviewsAll] = fmt.Sprintf("Choose from 0 (no limit) to %d reviews a day.", MaxPerDay)
 	}
 	if _, err := loadLocation(st.TimeZone); err != nil || st.TimeZone == "" || st.TimeZone == "Local" {
 		p[FieldTimeZone] = "Choose a time zone from the list."
@@ -206,15 +229,17 @@ func schedulerTx(ctx context.Context, tx *sql.Tx, learnerID int64) (*quiz.Schedu
 func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySettings, error) {
 	st := DefaultStudySettings()
 	var (
-		retention              sql.NullFloat64
-		perDay, rollover, auto sql.NullInt64
-		zone, own, class       sql.NullString
+		retention                                           sql.NullFloat64
+		perDay, reviews, newAll, reviewsAll, rollover, auto sql.NullInt64
+		version, totals                                     sql.NullInt64
+		zone, own, class                                    sql.NullString
 	)
-	err := tx.QueryRowContext(ctx, `SELECT s.desired_retention, s.new_per_day, s.time_zone, s.rollover_hour, f.auto, f.weights,
+	err := tx.QueryRowContext(ctx, `SELECT s.desired_retention, s.new_per_day, s.reviews_per_day, s.new_all_per_day, s.reviews_all_per_day,
+			s.time_zone, s.rollover_hour, f.auto, f.weights, f.version, f.totals,
 			(SELECT c.weights FROM class_members m JOIN fsrs_classes c ON c.class_id = m.class_id
 			WHERE m.learner_id = l.id AND c.weights IS NOT NULL ORDER BY c.fit_reviews DESC, c.class_id LIMIT 1)
 		FROM learners l LEFT JOIN study_settings s ON s.learner_id = l.id LEFT JOIN study_learners f ON f.learner_id = l.id
-		WHERE l.id = ?`, learnerID).Scan(&retention, &perDay, &zone, &rollover, &auto, &own, &class)
+		WHERE l.id = ?`, learnerID).Scan(&retention, &perDay, &reviews, &newAll, &reviewsAll, &zone, &rollover, &auto, &own, &version, &totals, &class)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, nil
 	}
@@ -223,8 +248,10 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 	}
 	if retention.Valid {
 		st.DesiredRetention, st.NewPerDay, st.TimeZone, st.RolloverHour = retention.Float64, int(perDay.Int64), zone.String, int(rollover.Int64)
+		st.ReviewsPerDay, st.NewAllPerDay, st.ReviewsAllPerDay = int(reviews.Int64), int(newAll.Int64), int(reviewsAll.Int64)
 		st.Saved = true
 	}
+	st.version, st.totals = version.Int64, !totals.Valid || totals.Int64 == 1
 	switch {
 	case auto.Valid && auto.Int64 == 0:
 	case own.Valid:
@@ -246,7 +273,7 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st StudySettings) error {
 	now := s.now()
 	if p := st.Problems(); p != nil {
-		for _, f := range []SettingsField{FieldRetention, FieldNewPerDay, FieldTimeZone, FieldRolloverHour} {
+		for _, f := range []SettingsField{FieldRetention, FieldNewPerDay, FieldReviews, FieldNewAll, FieldReviewsAll, FieldTimeZone, FieldRolloverHour} {
 			if msg, ok := p[f]; ok {
 				return fmt.Errorf("db: save study settings: %w", invalid("%s", msg))
 			}
@@ -262,11 +289,15 @@ func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st Study
 }
 
 func saveStudySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64, st StudySettings, now time.Time) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO study_settings (learner_id, desired_retention, new_per_day, time_zone, rollover_hour, updated_at)
-		SELECT id, ?, ?, ?, ?, ? FROM learners WHERE id = ?
+	res, err := tx.ExecContext(ctx, `INSERT INTO study_settings (learner_id, desired_retention, new_per_day, reviews_per_day,
+			new_all_per_day, reviews_all_per_day, time_zone, rollover_hour, updated_at)
+		SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM learners WHERE id = ?
 		ON CONFLICT (learner_id) DO UPDATE SET desired_retention = excluded.desired_retention, new_per_day = excluded.new_per_day,
+			reviews_per_day = excluded.reviews_per_day, new_all_per_day = excluded.new_all_per_day,
+			reviews_all_per_day = excluded.reviews_all_per_day,
 			time_zone = excluded.time_zone, rollover_hour = excluded.rollover_hour, updated_at = excluded.updated_at`,
-		math.Round(st.DesiredRetention*1000)/1000, st.NewPerDay, st.TimeZone, st.RolloverHour, now.UTC(), learnerID)
+		math.Round(st.DesiredRetention*1000)/1000, st.NewPerDay, st.ReviewsPerDay, st.NewAllPerDay, st.ReviewsAllPerDay,
+		st.TimeZone, st.RolloverHour, now.UTC(), learnerID)
 	if err != nil {
 		return err
 	}

@@ -46,8 +46,9 @@ type tally struct {
 	passed bool
 }
 
-// addTallyTx adds t to the totals, sign times (1 or -1).
-func addTallyTx(ctx context.Context, tx *sql.Tx, t tally, sign int) error {
+// addTallyTx adds t to the totals, sign times (1 or -1), and returns the
+// learner's study version it moved on to.
+func addTallyTx(ctx context.Context, tx *sql.Tx, t tally, sign int) (version int64, err error) {
 	if t.setID != 0 {
 		_, err := tx.ExecContext(ctx, `INSERT INTO study_days (learner_id, set_id, day, answers, taken_ms, introduced, reviewed)
 			VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -56,7 +57,7 @@ func addTallyTx(ctx context.Context, tx *sql.Tx, t tally, sign int) error {
 				reviewed = study_days.reviewed + excluded.reviewed`,
 			t.learnerID, t.setID, t.day, sign, int64(sign)*t.takenMS, sign*boolInt(t.introduced), sign*boolInt(t.reviewed))
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if t.reviewed {
 			_, err := tx.ExecContext(ctx, `INSERT INTO study_retention (learner_id, set_id, min_days, reviews, passed) VALUES (?, ?, ?, ?, ?)
@@ -64,18 +65,18 @@ func addTallyTx(ctx context.Context, tx *sql.Tx, t tally, sign int) error {
 					passed = study_retention.passed + excluded.passed`,
 				t.learnerID, t.setID, retentionBucket(t.age), sign, sign*boolInt(t.passed))
 			if err != nil {
-				return err
+				return 0, err
 			}
 		}
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO study_learners (learner_id, reviews, version) VALUES (?, ?, 1)
-		ON CONFLICT (learner_id) DO UPDATE SET reviews = study_learners.reviews + excluded.reviews, version = study_learners.version + 1`,
-		t.learnerID, max(sign, 0))
+	err = tx.QueryRowContext(ctx, `INSERT INTO study_learners (learner_id, reviews, version) VALUES (?, ?, 1)
+		ON CONFLICT (learner_id) DO UPDATE SET reviews = study_learners.reviews + excluded.reviews, version = study_learners.version + 1
+		RETURNING version`, t.learnerID, max(sign, 0)).Scan(&version)
 	if err != nil || sign > 0 {
-		return err
+		return version, err
 	}
 	_, err = tx.ExecContext(ctx, "UPDATE study_learners SET reviews = reviews - 1 WHERE learner_id = ? AND reviews > 0", t.learnerID)
-	return err
+	return version, err
 }
 
 // bumpStudyTx moves the learner's study version on, after a change to
@@ -87,24 +88,26 @@ func bumpStudyTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
 }
 
 // countAnswerTx adds the answer reviewID, given to a card that was before
-// the answer, to the totals, in the set the answer was given in.
-func countAnswerTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, r review, reviewID int64, before quiz.Card) error {
+// the answer, to the totals, in the set the answer was given in; it
+// returns what it added and the learner's new study version.
+func countAnswerTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, r review, reviewID int64, before quiz.Card) (tally, int64, error) {
 	setID := r.setID
 	if setID == 0 && r.attemptID != 0 {
 		if err := tx.QueryRowContext(ctx, "SELECT set_id FROM attempts WHERE id = ?", r.attemptID).Scan(&setID); err != nil {
-			return err
+			return tally{}, 0, err
 		}
 	}
 	t, err := answerTallyTx(ctx, tx, sched, r.learnerID, setID, r.questionID, r.rating, r.at, r.taken, before.State)
 	if err != nil {
-		return err
+		return tally{}, 0, err
 	}
 	if setID != 0 {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO review_sets (review_id, set_id) VALUES (?, ?)", reviewID, setID); err != nil {
-			return err
+			return tally{}, 0, err
 		}
 	}
-	return addTallyTx(ctx, tx, t, 1)
+	version, err := addTallyTx(ctx, tx, t, 1)
+	return t, version, err
 }
 
 // answerTallyTx is what an answer adds to the totals; a review card's age
@@ -146,7 +149,8 @@ func uncountAnswerTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, lea
 	if err != nil {
 		return err
 	}
-	return addTallyTx(ctx, tx, t, -1)
+	_, err = addTallyTx(ctx, tx, t, -1)
+	return err
 }
 
 // ReviewsImported is what code that adds answers to a learner's log other

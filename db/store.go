@@ -68,6 +68,10 @@ type Store struct {
 	read  *sql.DB
 	path  string
 	cache *cache
+	// decks holds what study pages read (see cards_study.go); batch
+	// commits flashcard answers in groups (see cards_batch.go).
+	decks *studyCache
+	batch *batcher
 	// now is the store's clock: every method takes the time from it.
 	now func() time.Time
 }
@@ -97,7 +101,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	s := &Store{write: w, path: path, cache: newCache(), now: time.Now}
+	s := &Store{write: w, path: path, cache: newCache(), decks: newStudyCache(), batch: newBatcher(), now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
