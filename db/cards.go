@@ -103,6 +103,19 @@ func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
 	return err
 }
 
+// studyCardTx checks, in one query, that the learner may study the set
+// (studySetsSQL) and that the question is one of its flashcards:
+// questions.ErrNotFound if not.
+func studyCardTx(ctx context.Context, tx *sql.Tx, learnerID, setID, questionID int64) error {
+	var kind string
+	err := tx.QueryRowContext(ctx, `SELECT v.kind FROM sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
+		JOIN question_versions v ON v.id = q.version_id WHERE s.id = ? AND sq.question_id = ? AND `+studySetsSQL, setID, questionID, learnerID).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
+		return questions.ErrNotFound
+	}
+	return err
+}
+
 // setCardTx checks that the question is one of the set's flashcards:
 // questions.ErrNotFound if it is not in the set, or of a kind that makes
 // no card.
@@ -161,12 +174,12 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 	// leaves the cache be (see cache), so that the next card's request
 	// finds its session there. Answers commit in groups (see
 	// cards_batch.go).
+	known, sched, version := s.decks.knownCard(s.cache.gen.Load(), in.LearnerID, in.SetID, in.QuestionID)
 	err := s.inWriteBatch(ctx, func(tx *sql.Tx) error {
-		if err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
-			return err
-		}
-		if err := setCardTx(ctx, tx, in.SetID, in.QuestionID); err != nil {
-			return err
+		if !known {
+			if err := studyCardTx(ctx, tx, in.LearnerID, in.SetID, in.QuestionID); err != nil {
+				return err
+			}
 		}
 		if in.TimeZone != "" && ValidTimeZone(in.TimeZone) {
 			if err := adoptTimeZoneTx(ctx, tx, in.LearnerID, in.TimeZone, now); err != nil {
@@ -176,7 +189,7 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 		var err error
 		res, err = reviewTx(ctx, tx, review{
 			learnerID: in.LearnerID, questionID: in.QuestionID, rating: in.Rating, at: now,
-			taken: in.Taken, source: sourceStudy, reps: in.Reps, setID: in.SetID,
+			taken: in.Taken, source: sourceStudy, reps: in.Reps, setID: in.SetID, sched: sched, schedVersion: version,
 		})
 		return err
 	})
@@ -212,6 +225,11 @@ type review struct {
 	// setID is the set the answer was given in; 0 for a quiz answer,
 	// which counts in its attempt's set.
 	setID int64
+	// sched is the learner's scheduler as of their study version
+	// schedVersion, if known (nil otherwise): used if the version has not
+	// moved on, which saves reading their settings.
+	sched        *quiz.Scheduler
+	schedVersion int64
 }
 
 // answered is what reviewTx stored: the answer's id, what it added to
@@ -229,9 +247,19 @@ type answered struct {
 // scheduler, so a later model is adopted card by card as cards are
 // reviewed.
 func reviewTx(ctx context.Context, tx *sql.Tx, r review) (answered, error) {
-	sched, err := schedulerTx(ctx, tx, r.learnerID)
-	if err != nil {
-		return answered{}, err
+	sched := r.sched
+	if sched != nil {
+		var version int64
+		err := tx.QueryRowContext(ctx, "SELECT version FROM study_learners WHERE learner_id = ?", r.learnerID).Scan(&version)
+		if err != nil || version != r.schedVersion {
+			sched = nil
+		}
+	}
+	if sched == nil {
+		var err error
+		if sched, err = schedulerTx(ctx, tx, r.learnerID); err != nil {
+			return answered{}, err
+		}
 	}
 	before, _, err := cardTx(ctx, tx, r.learnerID, r.questionID)
 	if err != nil {

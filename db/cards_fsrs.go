@@ -113,7 +113,7 @@ func (s *Store) FSRSState(ctx context.Context, learnerID int64) (FSRSState, erro
 		if st.From == WeightsClass {
 			err := tx.QueryRowContext(ctx, `SELECT k.name FROM class_members m JOIN fsrs_classes c ON c.class_id = m.class_id
 				JOIN classes k ON k.id = c.class_id WHERE m.learner_id = ? AND c.weights IS NOT NULL
-				ORDER BY c.fit_reviews DESC, c.class_id LIMIT 1`, learnerID).Scan(&f.Class)
+				ORDER BY m.class_id LIMIT 1`, learnerID).Scan(&f.Class)
 			if err != nil {
 				return FSRSState{}, err
 			}
@@ -176,7 +176,7 @@ func (s *Store) RequestFit(ctx context.Context, learnerID int64) error {
 		if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "UPDATE study_learners SET auto = 1, requested_at = ? WHERE learner_id = ?", now.UTC(), learnerID)
+		_, err := tx.ExecContext(ctx, "UPDATE study_learners SET auto = 1, requested_at = ?, version = version + 1 WHERE learner_id = ?", now.UTC(), learnerID)
 		return err
 	})
 	if err != nil {
@@ -193,8 +193,8 @@ func (s *Store) ResetFSRS(ctx context.Context, learnerID int64) error {
 		if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE study_learners SET auto = 0, weights = NULL, adopted = 0, workload = NULL, requested_at = NULL
-			WHERE learner_id = ?`, learnerID)
+		_, err := tx.ExecContext(ctx, `UPDATE study_learners SET auto = 0, weights = NULL, adopted = 0, workload = NULL, requested_at = NULL,
+			version = version + 1 WHERE learner_id = ?`, learnerID)
 		return err
 	})
 	if err != nil {
@@ -373,7 +373,8 @@ func (s *Store) fitLearnerClaimed(ctx context.Context, learnerID int64) (FitRepo
 			}
 			wl = string(b)
 		}
-		return finishFitTx(ctx, tx, "study_learners", "learner_id", learnerID, r, now, "reviews = ?, workload = coalesce(?, workload)", r.Reviews, wl)
+		return finishFitTx(ctx, tx, "study_learners", "learner_id", learnerID, r, now,
+			"reviews = ?, workload = coalesce(?, workload), version = version + 1", r.Reviews, wl)
 	})
 	if err != nil {
 		return r, fmt.Errorf("db: store the fit of learner %d: %w", learnerID, err)
@@ -536,8 +537,10 @@ func (s *Store) ResetClassFit(ctx context.Context, teacherID, classID int64) err
 		if _, err := teacherClassTx(ctx, tx, teacherID, classID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "UPDATE fsrs_classes SET weights = NULL, adopted = 0, requested_at = NULL WHERE class_id = ?", classID)
-		return err
+		if _, err := tx.ExecContext(ctx, "UPDATE fsrs_classes SET weights = NULL, adopted = 0, requested_at = NULL WHERE class_id = ?", classID); err != nil {
+			return err
+		}
+		return bumpClassTx(ctx, tx, classID)
 	})
 	if err != nil {
 		return fmt.Errorf("db: reset the weights of class %d: %w", classID, err)
@@ -631,7 +634,10 @@ func (s *Store) fitClassClaimed(ctx context.Context, classID int64) (FitReport, 
 	}
 	now := s.now()
 	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		return finishFitTx(ctx, tx, "fsrs_classes", "class_id", classID, r, now, "learners = ?", r.Learners)
+		if err := finishFitTx(ctx, tx, "fsrs_classes", "class_id", classID, r, now, "learners = ?", r.Learners); err != nil {
+			return err
+		}
+		return bumpClassTx(ctx, tx, classID)
 	})
 	if err != nil {
 		return r, fmt.Errorf("db: store the fit of class %d: %w", classID, err)
@@ -673,4 +679,12 @@ func (s *Store) FitAll(ctx context.Context) ([]FitReport, error) {
 		out = append(out, r)
 	}
 	return out, ctx.Err()
+}
+
+// bumpClassTx moves the study version of every member of the class on:
+// the weights of the class are theirs unless they have their own.
+func bumpClassTx(ctx context.Context, tx *sql.Tx, classID int64) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO study_learners (learner_id, version) SELECT learner_id, 1 FROM class_members WHERE class_id = ?
+		ON CONFLICT (learner_id) DO UPDATE SET version = study_learners.version + 1`, classID)
+	return err
 }

@@ -224,8 +224,8 @@ func schedulerTx(ctx context.Context, tx *sql.Tx, learnerID int64) (*quiz.Schedu
 
 // studySettingsTx reads the learner's settings and the weights they are
 // scheduled with, in one query: their own unless they went back to the
-// defaults, else those of their class fitted on the most answers, else
-// the defaults.
+// defaults, else those of the first of their classes (by id) that has
+// weights, else the defaults.
 func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySettings, error) {
 	st := DefaultStudySettings()
 	var (
@@ -237,7 +237,7 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 	err := tx.QueryRowContext(ctx, `SELECT s.desired_retention, s.new_per_day, s.reviews_per_day, s.new_all_per_day, s.reviews_all_per_day,
 			s.time_zone, s.rollover_hour, f.auto, f.weights, f.version, f.totals,
 			(SELECT c.weights FROM class_members m JOIN fsrs_classes c ON c.class_id = m.class_id
-			WHERE m.learner_id = l.id AND c.weights IS NOT NULL ORDER BY c.fit_reviews DESC, c.class_id LIMIT 1)
+			WHERE m.learner_id = l.id AND c.weights IS NOT NULL ORDER BY m.class_id LIMIT 1)
 		FROM learners l LEFT JOIN study_settings s ON s.learner_id = l.id LEFT JOIN study_learners f ON f.learner_id = l.id
 		WHERE l.id = ?`, learnerID).Scan(&retention, &perDay, &reviews, &newAll, &reviewsAll, &zone, &rollover, &auto, &own, &version, &totals, &class)
 	if errors.Is(err, sql.ErrNoRows) {

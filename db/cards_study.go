@@ -44,8 +44,11 @@ type setDeck struct {
 // learnerDeck is a learner's study state: their cards, today's totals by
 // set, their limits by set and their last answer.
 type learnerDeck struct {
-	mu      sync.Mutex
-	version int64
+	mu sync.Mutex
+	// settings and sched are the learner's, as the version says.
+	settings StudySettings
+	sched    *quiz.Scheduler
+	version  int64
 	gen     uint64
 	day     int
 	cards   map[int64]learnerCard
@@ -58,8 +61,9 @@ type learnerDeck struct {
 	sets []int64
 	last lastAnswer
 	// hints remembers, by set copy, where the search for the first new
-	// card got to.
-	hints map[*setDeck]int
+	// card got to; access which sets the learner may study.
+	hints  map[*setDeck]int
+	access map[int64]bool
 }
 
 type learnerCard struct {
@@ -144,53 +148,32 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 
 func (s *Store) study(ctx context.Context, learnerID, setID int64, opt quiz.StudyOptions) (Study, error) {
 	now := s.now()
-	var (
-		st    Study
-		decks []*setDeck
-		ld    *learnerDeck
-	)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if st.Settings, err = studySettingsTx(ctx, tx, learnerID); err != nil {
-			return err
-		}
-		if !st.Settings.totals {
-			return errTotalsStale
-		}
-		if st.Scheduler, err = st.Settings.Scheduler(); err != nil {
-			return err
-		}
-		if ld, err = s.learnerDeckTx(ctx, tx, learnerID, st.Settings, now); err != nil {
-			return err
-		}
-		ids := []int64{setID}
-		if setID == 0 {
-			ids = ld.sets
-		}
-		open, err := studySetsTx(ctx, tx, learnerID, ids)
-		if err != nil {
-			return err
-		}
-		if setID != 0 && len(open) == 0 {
-			return questions.ErrNotFound
-		}
-		for _, id := range open {
-			d, err := s.setDeckTx(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			decks = append(decks, d)
-		}
-		return nil
-	})
-	if errors.Is(err, errTotalsStale) {
-		if err := s.ensureTotals(ctx, learnerID); err != nil {
-			return Study{}, err
-		}
-		return s.study(ctx, learnerID, setID, opt)
-	}
+	ld, err := s.learnerDeck(ctx, learnerID, now)
 	if err != nil {
 		return Study{}, err
+	}
+	st := Study{Settings: ld.settings, Scheduler: ld.sched}
+	ids := []int64{setID}
+	if setID == 0 {
+		ids = ld.sets
+	}
+	var decks []*setDeck
+	for _, id := range ids {
+		open, err := s.mayStudy(ctx, ld, learnerID, id)
+		if err != nil {
+			return Study{}, err
+		}
+		if !open {
+			if setID != 0 {
+				return Study{}, questions.ErrNotFound
+			}
+			continue
+		}
+		d, err := s.setDeck(ctx, id)
+		if err != nil {
+			return Study{}, err
+		}
+		decks = append(decks, d)
 	}
 	if setID != 0 {
 		st.Set = decks[0].info
@@ -207,20 +190,20 @@ func (s *Store) study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 		qid := q.Card.ID
 		c := StudyCard{Card: q.Card.Card, Suspended: q.Card.Suspended,
 			Question: StoredQuestion{ID: qid, VersionID: d.versions[d.index[qid]], SetID: d.info.ID, Position: d.index[qid]}}
-		err := s.inRead(ctx, func(tx *sql.Tx) error {
-			var err error
-			if c.Question.Question, err = s.versionTx(ctx, tx, c.Question.VersionID); err != nil {
-				return err
-			}
-			if st.Scheduler.Stale(c.Card) {
-				// Weights fitted since the card's last answer: show the
-				// intervals the answer will give, which rebuilds it.
-				c.Card, err = replayTx(ctx, tx, st.Scheduler, learnerID, qid)
-			}
-			return err
-		})
-		if err != nil {
+		if c.Question.Question, err = s.version(ctx, c.Question.VersionID); err != nil {
 			return Study{}, err
+		}
+		if st.Scheduler.Stale(c.Card) {
+			// Weights fitted since the card's last answer: show the
+			// intervals the answer will give, which rebuilds it.
+			err := s.inRead(ctx, func(tx *sql.Tx) error {
+				var err error
+				c.Card, err = replayTx(ctx, tx, st.Scheduler, learnerID, qid)
+				return err
+			})
+			if err != nil {
+				return Study{}, err
+			}
 		}
 		st.Card, st.CardSet, st.From = &c, d.info, q.From
 	}
@@ -358,8 +341,8 @@ func studySetsTx(ctx context.Context, tx *sql.Tx, learnerID int64, ids []int64) 
 	return out, nil
 }
 
-// setDeckTx returns the set's flashcards, from the copy if it is current.
-func (s *Store) setDeckTx(ctx context.Context, tx *sql.Tx, setID int64) (*setDeck, error) {
+// setDeck returns the set's flashcards, from the copy if it is current.
+func (s *Store) setDeck(ctx context.Context, setID int64) (*setDeck, error) {
 	gen := s.cache.gen.Load()
 	c := s.decks
 	c.mu.Lock()
@@ -368,7 +351,28 @@ func (s *Store) setDeckTx(ctx context.Context, tx *sql.Tx, setID int64) (*setDec
 	if ok && d.gen == gen {
 		return d, nil
 	}
-	d = &setDeck{gen: gen, index: map[int64]int{}}
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		d, err = setDeckTx(ctx, tx, setID, gen)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if s.cache.gen.Load() == gen {
+		if len(c.sets) >= maxCachedSets {
+			clear(c.sets)
+		}
+		c.sets[setID] = d
+	}
+	c.mu.Unlock()
+	return d, nil
+}
+
+// setDeckTx reads the set's flashcards in tx.
+func setDeckTx(ctx context.Context, tx *sql.Tx, setID int64, gen uint64) (*setDeck, error) {
+	d := &setDeck{gen: gen, index: map[int64]int{}}
 	var err error
 	if d.info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ?", setID)); err != nil {
 		return nil, err
@@ -387,40 +391,84 @@ func (s *Store) setDeckTx(ctx context.Context, tx *sql.Tx, setID int64) (*setDec
 		d.index[qid] = len(d.cards)
 		d.cards, d.versions = append(d.cards, qid), append(d.versions, vid)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	if s.cache.gen.Load() == gen {
-		if len(c.sets) >= maxCachedSets {
-			clear(c.sets)
-		}
-		c.sets[setID] = d
-	}
-	c.mu.Unlock()
-	return d, nil
+	return d, rows.Err()
 }
 
-// learnerDeckTx returns the learner's study state at now, from the copy
-// if it is current (the same study version, cache generation and day).
-func (s *Store) learnerDeckTx(ctx context.Context, tx *sql.Tx, learnerID int64, st StudySettings, now time.Time) (*learnerDeck, error) {
-	sched, err := st.Scheduler()
-	if err != nil {
-		return nil, err
-	}
-	day, gen := sched.Day(now), s.cache.gen.Load()
+// learnerDeck returns the learner's study state at now: the copy if it is
+// current (the learner's study version, read with one small query, the
+// cache generation and the learner's day are those it was made at), or a
+// new copy read in one transaction.
+func (s *Store) learnerDeck(ctx context.Context, learnerID int64, now time.Time) (*learnerDeck, error) {
+	gen := s.cache.gen.Load()
 	if learnerID == 0 {
-		return &learnerDeck{day: day, cards: map[int64]learnerCard{}}, nil
+		st := DefaultStudySettings()
+		sched, err := st.Scheduler()
+		if err != nil {
+			return nil, err
+		}
+		return &learnerDeck{settings: st, sched: sched, day: sched.Day(now), cards: map[int64]learnerCard{}, access: map[int64]bool{}}, nil
 	}
 	c := s.decks
 	c.mu.Lock()
 	ld, ok := c.learners[learnerID]
 	c.mu.Unlock()
-	if ok && ld.version == st.version && ld.gen == gen && ld.day == day {
-		return ld, nil
+	if ok {
+		var version sql.NullInt64
+		err := s.read.QueryRowContext(ctx, "SELECT version FROM study_learners WHERE learner_id = ?", learnerID).Scan(&version)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("db: study version of learner %d: %w", learnerID, err)
+		}
+		ld.mu.Lock()
+		current := ld.version == version.Int64 && ld.gen == gen && ld.day == ld.sched.Day(now)
+		ld.mu.Unlock()
+		if current {
+			return ld, nil
+		}
 	}
-	ld = &learnerDeck{version: st.version, gen: gen, day: day, cards: map[int64]learnerCard{},
-		today: map[int64]dayTotals{}, limits: map[int64]SetLimits{}}
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		var err error
+		ld, err = s.learnerDeckTx(ctx, tx, learnerID, gen, now)
+		return err
+	})
+	if errors.Is(err, errTotalsStale) {
+		if err := s.ensureTotals(ctx, learnerID); err != nil {
+			return nil, err
+		}
+		return s.learnerDeck(ctx, learnerID, now)
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if old, ok := c.learners[learnerID]; ok {
+		c.cards -= len(old.cards)
+	}
+	if c.cards+len(ld.cards) > maxCachedCards {
+		clear(c.learners)
+		c.cards = 0
+	}
+	c.learners[learnerID] = ld
+	c.cards += len(ld.cards)
+	c.mu.Unlock()
+	return ld, nil
+}
+
+// learnerDeckTx reads a learner's study state in tx.
+func (s *Store) learnerDeckTx(ctx context.Context, tx *sql.Tx, learnerID int64, gen uint64, now time.Time) (*learnerDeck, error) {
+	st, err := studySettingsTx(ctx, tx, learnerID)
+	if err != nil {
+		return nil, err
+	}
+	if !st.totals {
+		return nil, errTotalsStale
+	}
+	sched, err := st.Scheduler()
+	if err != nil {
+		return nil, err
+	}
+	day := sched.Day(now)
+	ld := &learnerDeck{settings: st, sched: sched, version: st.version, gen: gen, day: day, cards: map[int64]learnerCard{},
+		today: map[int64]dayTotals{}, limits: map[int64]SetLimits{}, access: map[int64]bool{}}
 	rows, err := tx.QueryContext(ctx, "SELECT c.question_id, "+cardColumns+" FROM cards c WHERE c.learner_id = ?", learnerID)
 	if err != nil {
 		return nil, err
@@ -474,23 +522,33 @@ func (s *Store) learnerDeckTx(ctx context.Context, tx *sql.Tx, learnerID int64, 
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
-	c.mu.Lock()
-	if old, ok := c.learners[learnerID]; ok {
-		c.cards -= len(old.cards)
-	}
-	if c.cards+len(ld.cards) > maxCachedCards {
-		clear(c.learners)
-		c.cards = 0
-	}
-	c.learners[learnerID] = ld
-	c.cards += len(ld.cards)
-	c.mu.Unlock()
 	return ld, nil
 }
 
-// versionTx returns a question version, decoded; versions never change,
-// so their copies are kept until the store holds too many.
-func (s *Store) versionTx(ctx context.Context, tx *sql.Tx, versionID int64) (questions.Question, error) {
+// mayStudy reports whether the learner may study the set (studySetsSQL),
+// from the learner's copy when it knows: who may study what changes only
+// with writes that move the cache generation on.
+func (s *Store) mayStudy(ctx context.Context, ld *learnerDeck, learnerID, setID int64) (bool, error) {
+	ld.mu.Lock()
+	open, known := ld.access[setID]
+	ld.mu.Unlock()
+	if known {
+		return open, nil
+	}
+	var one int
+	err := s.read.QueryRowContext(ctx, "SELECT 1 FROM sets s WHERE s.id = ? AND "+studySetsSQL, setID, learnerID).Scan(&one)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, fmt.Errorf("db: may learner %d study set %d: %w", learnerID, setID, err)
+	}
+	ld.mu.Lock()
+	ld.access[setID] = err == nil
+	ld.mu.Unlock()
+	return err == nil, nil
+}
+
+// version returns a question version, decoded; versions never change, so
+// their copies are kept until the store holds too many.
+func (s *Store) version(ctx context.Context, versionID int64) (questions.Question, error) {
 	c := s.decks
 	c.mu.Lock()
 	q, ok := c.versions[versionID]
@@ -499,7 +557,7 @@ func (s *Store) versionTx(ctx context.Context, tx *sql.Tx, versionID int64) (que
 		return q, nil
 	}
 	var body string
-	err := tx.QueryRowContext(ctx, "SELECT body FROM question_versions WHERE id = ?", versionID).Scan(&body)
+	err := s.read.QueryRowContext(ctx, "SELECT body FROM question_versions WHERE id = ?", versionID).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return questions.Question{}, questions.ErrNotFound
 	}
@@ -641,4 +699,28 @@ func (s *Store) StudyDue(ctx context.Context, learnerID int64) (DueCount, error)
 		return DueCount{}, fmt.Errorf("db: cards due for learner %d: %w", learnerID, err)
 	}
 	return DueCount{StudyCounts: st.Queue.Counts, Sets: st.Sets}, nil
+}
+
+// knownCard reports whether the copies, current at the cache generation
+// gen, already say that the learner may study the set and that the
+// question is one of its flashcards; and, if the learner's copy is there,
+// their scheduler and the study version it is of (nil otherwise).
+func (c *studyCache) knownCard(gen uint64, learnerID, setID, questionID int64) (known bool, sched *quiz.Scheduler, version int64) {
+	c.mu.Lock()
+	ld, okL := c.learners[learnerID]
+	d, okS := c.sets[setID]
+	c.mu.Unlock()
+	if !okL {
+		return false, nil, 0
+	}
+	ld.mu.Lock()
+	defer ld.mu.Unlock()
+	if ld.gen != gen {
+		return false, nil, 0
+	}
+	if !okS || d.gen != gen || !ld.access[setID] {
+		return false, ld.sched, ld.version
+	}
+	_, inSet := d.index[questionID]
+	return inSet, ld.sched, ld.version
 }

@@ -57,7 +57,7 @@ CREATE INDEX study_learners_requested ON study_learners (requested_at);
 -- fsrs_classes are weights a teacher had fitted to a class's pooled log,
 -- with the same fields as study_learners. A member without weights of
 -- their own (and who has not chosen the defaults) schedules with the
--- weights of their class fitted on the most answers.
+-- weights of the first of their classes (by id) that has weights.
 CREATE TABLE fsrs_classes (
 	class_id      INTEGER PRIMARY KEY REFERENCES classes(id) ON DELETE CASCADE,
 	weights       TEXT,
