@@ -49,9 +49,9 @@ type learnerDeck struct {
 	settings StudySettings
 	sched    *quiz.Scheduler
 	version  int64
-	gen     uint64
-	day     int
-	cards   map[int64]learnerCard
+	gen      uint64
+	day      int
+	cards    map[int64]learnerCard
 	// today holds the day's totals by set; limits the learner's own
 	// limits by set.
 	today  map[int64]dayTotals
