@@ -652,35 +652,41 @@ func (s *Store) SetStudyLimits(ctx context.Context, learnerID, setID int64, l *S
 	return nil
 }
 
+// SetStudyLimits is a learner's limits of a day's study in a set.
+type SetStudyLimits struct {
+	Set SetInfo
+	// Limits are those in force; Own says whether they are the set's own,
+	// Usual are the learner's limits for each set.
+	Limits, Usual SetLimits
+	Own           bool
+}
+
 // StudyLimits returns the learner's limits of a day's study in a set they
-// may study, and whether they are their own for the set (else those for
-// each set).
-func (s *Store) StudyLimits(ctx context.Context, learnerID, setID int64) (SetLimits, bool, error) {
-	var (
-		l   SetLimits
-		own bool
-	)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
+// may study (questions.ErrNotFound otherwise).
+func (s *Store) StudyLimits(ctx context.Context, learnerID, setID int64) (SetStudyLimits, error) {
+	return read(ctx, s, fmt.Sprintf("study limits of learner %d in set %d", learnerID, setID), func(tx *sql.Tx) (SetStudyLimits, error) {
+		var l SetStudyLimits
 		if err := studySetTx(ctx, tx, learnerID, setID); err != nil {
-			return err
+			return l, err
+		}
+		var err error
+		if l.Set, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ?", setID)); err != nil {
+			return l, err
 		}
 		st, err := studySettingsTx(ctx, tx, learnerID)
 		if err != nil {
-			return err
+			return l, err
 		}
-		l = SetLimits{NewPerDay: st.NewPerDay, ReviewsPerDay: st.ReviewsPerDay}
+		l.Usual = SetLimits{NewPerDay: st.NewPerDay, ReviewsPerDay: st.ReviewsPerDay}
+		l.Limits = l.Usual
 		err = tx.QueryRowContext(ctx, "SELECT new_per_day, reviews_per_day FROM study_set_limits WHERE learner_id = ? AND set_id = ?",
-			learnerID, setID).Scan(&l.NewPerDay, &l.ReviewsPerDay)
+			learnerID, setID).Scan(&l.Limits.NewPerDay, &l.Limits.ReviewsPerDay)
 		if errors.Is(err, sql.ErrNoRows) {
-			return nil
+			return l, nil
 		}
-		own = err == nil
-		return err
+		l.Own = err == nil
+		return l, err
 	})
-	if err != nil {
-		return SetLimits{}, false, fmt.Errorf("db: study limits of learner %d in set %d: %w", learnerID, setID, err)
-	}
-	return l, own, nil
 }
 
 // DueCount is what the learner has to study today in all their sets, as

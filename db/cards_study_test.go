@@ -56,8 +56,8 @@ func TestStore_StudyAcrossSets(t *testing.T) {
 	if err := e.s.SetStudyLimits(e.ctx, e.learner, e.setID, &SetLimits{NewPerDay: 2, ReviewsPerDay: 10}); err != nil {
 		t.Fatal(err)
 	}
-	if l, own, err := e.s.StudyLimits(e.ctx, e.learner, e.setID); err != nil || !own || l.NewPerDay != 2 {
-		t.Fatalf("StudyLimits = %+v, %v, %v", l, own, err)
+	if l, err := e.s.StudyLimits(e.ctx, e.learner, e.setID); err != nil || !l.Own || l.Limits.NewPerDay != 2 || l.Usual.NewPerDay != 20 {
+		t.Fatalf("StudyLimits = %+v, %v", l, err)
 	}
 	settings := DefaultStudySettings()
 	settings.NewAllPerDay = 3
@@ -79,7 +79,7 @@ func TestStore_StudyAcrossSets(t *testing.T) {
 	if err := e.s.SetStudyLimits(e.ctx, e.learner, e.setID, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, own, _ := e.s.StudyLimits(e.ctx, e.learner, e.setID); own {
+	if l, _ := e.s.StudyLimits(e.ctx, e.learner, e.setID); l.Own {
 		t.Error("the set's own limits are still there after going back to the learner's")
 	}
 	if err := e.s.SetStudyLimits(e.ctx, e.learner, e.setID, &SetLimits{NewPerDay: -1}); !errors.Is(err, questions.ErrInvalid) {

@@ -56,6 +56,9 @@ type HomePage struct {
 	Page
 	Sets []SetCard
 	Open []AttemptCard
+	// Study is what the learner has to study now in all their sets; nil
+	// for a learner with no sets yet.
+	Study *StudyDue
 }
 
 // KindCount is how many questions of a kind a set has.

@@ -13,9 +13,15 @@ import (
 // back with the answer buttons, or the end of today's cards.
 type StudyPage struct {
 	Page
+	// SetID is the set studied; 0 for all the learner's sets ("Study
+	// now"), of which there are Sets.
 	SetID    int64
 	SetTitle string
+	Sets     int
 	Counts   quiz.StudyCounts
+	// CardSetID and CardSetTitle are the set the card shown is studied in.
+	CardSetID    int64
+	CardSetTitle string
 	// From is the queue the card comes from ("new", "learning", "review",
 	// "ahead"), whose count the page marks.
 	From string
@@ -74,9 +80,10 @@ type StudyDone struct {
 	// NextDue says when the next studied card is due ("in 8 minutes, at
 	// 10:48"); "" if none is.
 	NextDue string
-	// NewLater counts new cards held back by the daily limit; Ahead the
-	// studied cards reviewing ahead would show.
-	NewLater, Ahead int
+	// NewLater counts new cards held back by the daily limit, ReviewLater
+	// review cards held back by it; Ahead the studied cards reviewing ahead
+	// would show.
+	NewLater, ReviewLater, Ahead int
 }
 
 // StudyURL is the study page of the set with the given query parameters
@@ -89,7 +96,7 @@ func (m StudyPage) StudyURL(kv ...string) string {
 	if m.Mode != "" {
 		q.Set("mode", m.Mode)
 	}
-	u := fmt.Sprintf("/sets/%d/study", m.SetID)
+	u := m.Action("")
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
@@ -102,14 +109,24 @@ func (m StudyPage) ShowURL() string {
 }
 
 // Action is the URL of one of the study forms ("", "undo", "suspend",
-// "unsuspend").
+// "unsuspend", "limits"): the set's, or with all sets those of "Study
+// now", except suspend, which is the card's set's.
 func (m StudyPage) Action(name string) string {
 	u := fmt.Sprintf("/sets/%d/study", m.SetID)
+	switch {
+	case name == "suspend" && m.SetID == 0:
+		u = fmt.Sprintf("/sets/%d/study", m.CardSetID)
+	case m.SetID == 0:
+		u = "/study"
+	}
 	if name != "" {
 		u += "/" + name
 	}
 	return u
 }
+
+// AllSets reports whether the page studies all the learner's sets.
+func (m StudyPage) AllSets() bool { return m.SetID == 0 }
 
 // SettingsPage is the learner's study settings form.
 type SettingsPage struct {
@@ -119,6 +136,8 @@ type SettingsPage struct {
 	NewPerDay    string
 	TimeZone     string
 	RolloverHour string
+	// The daily limits besides NewPerDay, as typed.
+	ReviewsPerDay, NewAllPerDay, ReviewsAllPerDay string
 	// Zones are the time zones offered, by region.
 	Zones []ZoneGroup
 	// Errors holds a message per field name, for fields typed wrong.
@@ -278,4 +297,26 @@ type WorkloadRow struct {
 	// Reviews, Minutes: a day; Memorized: cards remembered after the
 	// simulated time; PerCard: minutes of study per card remembered.
 	Reviews, Minutes, Memorized, PerCard string
+}
+
+// StudyLimitsPage is the form of a learner's own limits in one set.
+type StudyLimitsPage struct {
+	Page
+	SetID    int64
+	SetTitle string
+	// The values as typed (or stored).
+	NewPerDay, ReviewsPerDay string
+	// Own is true when the set has limits of its own; Usual are the
+	// learner's limits for each set.
+	Own   bool
+	Usual string
+	// Errors holds a message per field name.
+	Errors map[string]string
+}
+
+// StudyDue is what a learner has to study now in all their sets, for the
+// home page.
+type StudyDue struct {
+	Counts quiz.StudyCounts
+	Sets   int
 }

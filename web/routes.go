@@ -48,6 +48,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /sets/{id}/study/undo", s.handle(withID(s.studyUndo)))
 	mux.Handle("POST /sets/{id}/study/suspend", s.handle(withID(s.studySuspend)))
 	mux.Handle("POST /sets/{id}/study/unsuspend", s.handle(withID(s.studyUnsuspend)))
+	mux.Handle("GET /sets/{id}/study/limits", s.handle(withID(s.studyLimitsShow)))
+	mux.Handle("POST /sets/{id}/study/limits", s.handle(withID(s.studyLimitsSave)))
+	// "Study now": every card due in all the learner's sets at once.
+	mux.Handle("GET /study", s.handle(s.studyAllShow))
+	mux.Handle("POST /study", s.handle(s.studyAllAnswer))
+	mux.Handle("POST /study/undo", s.handle(s.studyAllUndo))
 
 	// Classes from the student's side.
 	mux.Handle("GET /join", s.handle(s.joinShow))

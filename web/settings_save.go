@@ -21,6 +21,7 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 		m := views.SettingsPage{
 			Page:      s.page(r, "Study settings", "settings"),
 			Retention: f.Retention, NewPerDay: f.NewPerDay, TimeZone: f.TimeZone, RolloverHour: f.RolloverHour,
+			ReviewsPerDay: f.ReviewsPerDay, NewAllPerDay: f.NewAllPerDay, ReviewsAllPerDay: f.ReviewsAllPerDay,
 			Errors: errs,
 		}
 		stored, err := s.store.StudySettings(r.Context(), learnerOf(r).ID)

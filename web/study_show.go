@@ -14,9 +14,10 @@ import (
 	"factdrill/views"
 )
 
-// studyShow is the flashcard page of a set: the next card's front, or its
-// back with ?show=1, or what is left to do when nothing is due. It changes
-// nothing: a learner who never answered sees every card new.
+// studyShow is the flashcard page of a set (or, with id 0, of all the
+// learner's sets: "Study now"): the next card's front, or its back with
+// ?show=1, or what is left to do when nothing is due. It changes nothing:
+// a learner who never answered sees every card new.
 func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	q := r.URL.Query()
 	mode := studyMode(q.Get("mode"))
@@ -43,7 +44,11 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) err
 		}
 	}
 	m := studyPage(st, mode, show, shown, now)
-	m.Page = s.page(r, "Flashcards: "+st.Set.Title, "sets")
+	title := "Flashcards: " + st.Set.Title
+	if id == 0 {
+		title = "Study now: all your sets"
+	}
+	m.Page = s.page(r, title, "sets")
 	m.Page.Notice = ""
 	m.Message = studyNotices[q.Get("notice")]
 	s.render(w, r, views.StudyView(m))
@@ -72,11 +77,25 @@ func studyURL(setID int64, mode, notice string, kv ...string) string {
 	if notice != "" {
 		q.Set("notice", notice)
 	}
-	u := fmt.Sprintf("/sets/%d/study", setID)
+	u := studyBase(setID)
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
 	return u
+}
+
+// studyBase is the study page of a set, or with 0 of all the learner's
+// sets.
+func studyBase(setID int64) string {
+	if setID == 0 {
+		return "/study"
+	}
+	return fmt.Sprintf("/sets/%d/study", setID)
+}
+
+// studyAllShow is "Study now": every card due in all the learner's sets.
+func (s *Server) studyAllShow(w http.ResponseWriter, r *http.Request) error {
+	return s.studyShow(w, r, 0)
 }
 
 // studyNotices are the one-off messages of the study pages, by the key a
@@ -89,6 +108,7 @@ var studyNotices = map[string]string{
 	"suspended":       "The card is suspended: it will not come back until you restore it.",
 	"restored":        "Your suspended cards are back in the set.",
 	"saved":           "Your settings are saved.",
+	"limits-saved":    "The limits of this set are saved.",
 	"fit-requested":   "Your weights will be fitted to your answers within a minute.",
 	"fsrs-reset":      "Your cards are scheduled with the default weights again.",
 }
@@ -100,6 +120,7 @@ func studyPage(st db.Study, mode string, show bool, shown, now time.Time) views.
 	m := views.StudyPage{
 		SetID:         st.Set.ID,
 		SetTitle:      st.Set.Title,
+		Sets:          st.Sets,
 		Counts:        st.Queue.Counts,
 		Mode:          mode,
 		Show:          show,
@@ -111,15 +132,17 @@ func studyPage(st db.Study, mode string, show bool, shown, now time.Time) views.
 	sched := st.Scheduler
 	if st.Card == nil {
 		m.Done = views.StudyDone{
-			Empty:    st.Cards == 0,
-			NextDue:  dueText(st.Queue.Available, now, st.Settings.Location()),
-			NewLater: st.Queue.NewLater,
-			Ahead:    st.Queue.Ahead - st.Queue.NewLater,
+			Empty:       st.Cards == 0 && st.Set.ID != 0,
+			NextDue:     dueText(st.Queue.Available, now, st.Settings.Location()),
+			NewLater:    st.Queue.NewLater,
+			ReviewLater: st.Queue.ReviewLater,
+			Ahead:       st.Queue.Ahead - st.Queue.NewLater,
 		}
 		return m
 	}
 	c, q := st.Card, st.Card.Question.Question
 	m.From = st.From.String()
+	m.CardSetID, m.CardSetTitle = st.CardSet.ID, st.CardSet.Title
 	m.Card = &views.FlashCard{
 		ID:       c.Question.ID,
 		Reps:     c.Card.Reps,

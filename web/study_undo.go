@@ -36,8 +36,11 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request, setID int64) 
 	return nil
 }
 
+// studyAllUndo is studyUndo for "Study now": the last answer in any set.
+func (s *Server) studyAllUndo(w http.ResponseWriter, r *http.Request) error { return s.studyUndo(w, r, 0) }
+
 // studySuspend takes the card shown out of the learner's study of the set,
-// until they restore it.
+// until they restore it. The form's back=all returns to "Study now".
 func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request, setID int64) error {
 	f, err := postForm(r)
 	if err != nil {
@@ -53,6 +56,9 @@ func (s *Server) studySuspend(w http.ResponseWriter, r *http.Request, setID int6
 	}
 	if err := s.store.SuspendCard(r.Context(), l.ID, setID, card, true); err != nil {
 		return err
+	}
+	if f.Get("back") == "all" {
+		setID = 0
 	}
 	redirect(w, r, studyURL(setID, studyMode(f.Get("mode")), "suspended"))
 	return nil
