@@ -20,15 +20,15 @@ func (s *Server) settingsShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m := views.SettingsPage{
-		Page:         s.page(r, "Study settings", "settings"),
-		Retention:    strconv.FormatFloat(st.DesiredRetention*100, 'f', -1, 64),
-		NewPerDay:    strconv.Itoa(st.NewPerDay),
+		Page:      s.page(r, "Study settings", "settings"),
+		Retention: strconv.FormatFloat(st.DesiredRetention*100, 'f', -1, 64),
+		NewPerDay: strconv.Itoa(st.NewPerDay),
 
 		ReviewsPerDay:    strconv.Itoa(st.ReviewsPerDay),
 		NewAllPerDay:     strconv.Itoa(st.NewAllPerDay),
 		ReviewsAllPerDay: strconv.Itoa(st.ReviewsAllPerDay),
-		TimeZone:     st.TimeZone,
-		RolloverHour: strconv.Itoa(st.RolloverHour),
+		TimeZone:         st.TimeZone,
+		RolloverHour:     strconv.Itoa(st.RolloverHour),
 	}
 	if n := r.URL.Query().Get("notice"); settingsNotices[n] {
 		m.Page.Notice = studyNotices[n]

@@ -73,7 +73,9 @@ func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request, setID int64
 }
 
 // studyAllAnswer is studyAnswer for "Study now".
-func (s *Server) studyAllAnswer(w http.ResponseWriter, r *http.Request) error { return s.studyAnswer(w, r, 0) }
+func (s *Server) studyAllAnswer(w http.ResponseWriter, r *http.Request) error {
+	return s.studyAnswer(w, r, 0)
+}
 
 // formCard reads the card a study form is about: a question id.
 func formCard(v string) (int64, error) {

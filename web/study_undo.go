@@ -37,7 +37,9 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request, setID int64) 
 }
 
 // studyAllUndo is studyUndo for "Study now": the last answer in any set.
-func (s *Server) studyAllUndo(w http.ResponseWriter, r *http.Request) error { return s.studyUndo(w, r, 0) }
+func (s *Server) studyAllUndo(w http.ResponseWriter, r *http.Request) error {
+	return s.studyUndo(w, r, 0)
+}
 
 // studySuspend takes the card shown out of the learner's study of the set,
 // until they restore it. The form's back=all returns to "Study now".
