@@ -123,6 +123,9 @@ type Study struct {
 	CardSet SetInfo
 	// From is the queue the card comes from.
 	From quiz.Queue
+	// Pool are flashcards of the card's set beside it, when the options
+	// asked for them (quiz.StudyOptions.Pool).
+	Pool []questions.Question
 	// Sets counts the sets studied; Cards their flashcards; Suspended
 	// those suspended.
 	Sets, Cards, Suspended int
@@ -206,8 +209,30 @@ func (s *Store) study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 			}
 		}
 		st.Card, st.CardSet, st.From = &c, d.info, q.From
+		if st.Pool, err = s.pool(ctx, d, d.index[qid], opt.Pool); err != nil {
+			return Study{}, err
+		}
 	}
 	return st, nil
+}
+
+// pool returns up to n of the set's flashcards around place at, not
+// counting it: the ones after it first, then the ones before.
+func (s *Store) pool(ctx context.Context, d *setDeck, at, n int) ([]questions.Question, error) {
+	var out []questions.Question
+	for k := 1; len(out) < n && (at+k < len(d.cards) || at-k >= 0); k++ {
+		for _, i := range []int{at + k, at - k} {
+			if i < 0 || i >= len(d.cards) || len(out) >= n {
+				continue
+			}
+			q, err := s.version(ctx, d.versions[i])
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, q)
+		}
+	}
+	return out, nil
 }
 
 // errTotalsStale stops a study read whose learner's totals must first be

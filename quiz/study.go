@@ -133,6 +133,9 @@ type StudyOptions struct {
 	// CardID asks for one card by its id, whatever the queue says: after
 	// an undo, the card undone comes back.
 	CardID int64
+	// Pool asks for up to this many other flashcards of the card's set
+	// beside it, whose answers make the options of a choice (see Choices).
+	Pool int
 }
 
 // Plan decides what to study in a set at now: the queue of items (see

@@ -28,6 +28,18 @@ type StudyPage struct {
 	// Mode is "ahead" while studying ahead, "more" while learning new cards
 	// beyond today's limit, "" otherwise; forms carry it on.
 	Mode string
+	// Way is the way of studying ("", "type", "learn", "reverse"; see
+	// quiz.Way), which links and forms carry on; Ask how the card shown
+	// is asked in it ("flip", "type", "choice", "reverse").
+	Way string
+	Ask string
+	// Options are the choices of a card asked as a choice.
+	Options []StudyOption
+	// Check is the learner's typed or chosen answer on the back, checked;
+	// nil when the card was turned over.
+	Check *StudyCheck
+	// Suggested is the rating the check suggests (0: none).
+	Suggested int
 	// Card is the card shown; nil when nothing is left.
 	Card *FlashCard
 	// Show is true on the back of the card (the page without JavaScript
@@ -48,6 +60,22 @@ type StudyPage struct {
 	// TimeZone is the learner's time zone, and TimeZoneSaved whether they
 	// chose it: if not, the browser's zone is sent with the first answer.
 	TimeZoneSaved bool
+}
+
+// StudyOption is one choice of a card asked as a choice.
+type StudyOption struct {
+	Text  string
+	Right bool
+	// Picked is true for the learner's choice, on the back.
+	Picked bool
+}
+
+// StudyCheck is a typed or chosen answer, checked.
+type StudyCheck struct {
+	// Given is what the learner typed or chose ("" for "I don't know").
+	Given string
+	// Verdict is "right", "partly" or "wrong".
+	Verdict string
 }
 
 // FlashCard is a question shown as a flashcard.
@@ -95,6 +123,9 @@ func (m StudyPage) StudyURL(kv ...string) string {
 	}
 	if m.Mode != "" {
 		q.Set("mode", m.Mode)
+	}
+	if m.Way != "" {
+		q.Set("way", m.Way)
 	}
 	u := m.Action("")
 	if len(q) > 0 {

@@ -24,7 +24,7 @@ func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request, setID int64
 	if err != nil {
 		return err
 	}
-	mode := studyMode(f.Get("mode"))
+	mode, way := studyMode(f.Get("mode")), string(quiz.ParseWay(f.Get("way")))
 	page := setID
 	if setID == 0 {
 		if setID, err = strconv.ParseInt(f.Get("set"), 10, 64); err != nil || setID <= 0 {
@@ -61,13 +61,13 @@ func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request, setID int64
 	})
 	switch {
 	case errors.Is(err, questions.ErrConflict):
-		redirect(w, r, studyURL(page, mode, "answered"))
+		redirect(w, r, studyURL(page, mode, "answered", "way", way))
 	case err != nil:
 		return err
 	case res.Leech:
-		redirect(w, r, studyURL(page, mode, "leech"))
+		redirect(w, r, studyURL(page, mode, "leech", "way", way))
 	default:
-		redirect(w, r, studyURL(page, mode, ""))
+		redirect(w, r, studyURL(page, mode, "", "way", way))
 	}
 	return nil
 }

@@ -20,8 +20,11 @@ import (
 // a learner who never answered sees every card new.
 func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	q := r.URL.Query()
-	mode := studyMode(q.Get("mode"))
+	mode, way := studyMode(q.Get("mode")), quiz.ParseWay(q.Get("way"))
 	opt := quiz.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
+	if way == quiz.WayLearn {
+		opt.Pool = choicePool
+	}
 	if c := q.Get("card"); c != "" {
 		var err error
 		if opt.CardID, err = strconv.ParseInt(c, 10, 64); err != nil || opt.CardID <= 0 {
@@ -44,6 +47,10 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) err
 		}
 	}
 	m := studyPage(st, mode, show, shown, now)
+	m.Way = string(way)
+	if st.Card != nil {
+		askCard(&m, st, way, q, shown, now)
+	}
 	title := "Flashcards: " + st.Set.Title
 	if id == 0 {
 		title = "Study now: all your sets"
@@ -53,6 +60,65 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) err
 	m.Message = studyNotices[q.Get("notice")]
 	s.render(w, r, views.StudyView(m))
 	return nil
+}
+
+// choicePool is how many other cards of a set give the wrong options of a
+// card asked as a choice.
+const choicePool = 8
+
+// askCard fills in how the card is asked in the way of studying: its
+// options if it is a choice, and on the back the answer typed (typed) or
+// chosen (pick), checked by the quiz's rules, with the rating it suggests.
+func askCard(m *views.StudyPage, st db.Study, way quiz.Way, q url.Values, shown, now time.Time) {
+	c := st.Card
+	ask := quiz.AskFor(way, c.Question.Question, c.Card.State)
+	m.Ask = string(ask)
+	var right []bool
+	if ask == quiz.AskChoice {
+		var pool []string
+		for _, p := range st.Pool {
+			pool = append(pool, quiz.RightAnswerText(p))
+		}
+		var options []string
+		options, right = quiz.Choices(c.Question.Question, pool, uint64(c.Question.ID)<<8+uint64(c.Card.Reps))
+		for i, o := range options {
+			m.Options = append(m.Options, views.StudyOption{Text: o, Right: right[i]})
+		}
+	}
+	if !m.Show {
+		return
+	}
+	taken := now.Sub(shown)
+	switch {
+	case ask == quiz.AskType && q.Has("typed"):
+		typed := strings.TrimSpace(q.Get("typed"))
+		g := quiz.GradeAnswer(c.Question.Question, quiz.Answer{Text: typed})
+		m.Check = &views.StudyCheck{Given: typed, Verdict: verdict(g)}
+		m.Suggested = int(quiz.SuggestRating(g, taken, false))
+	case ask == quiz.AskChoice && q.Has("pick"):
+		i, err := strconv.Atoi(q.Get("pick"))
+		if err != nil || i < 0 || i >= len(m.Options) {
+			return
+		}
+		m.Options[i].Picked = true
+		g := quiz.Grade{Graded: true}
+		if right[i] {
+			g.Fraction = 1
+		}
+		m.Check = &views.StudyCheck{Given: m.Options[i].Text, Verdict: verdict(g)}
+		m.Suggested = int(quiz.SuggestRating(g, taken, true))
+	}
+}
+
+// verdict names a grade: "right", "partly" or "wrong".
+func verdict(g quiz.Grade) string {
+	switch {
+	case g.Right():
+		return "right"
+	case g.Graded && g.Fraction > 0:
+		return "partly"
+	}
+	return "wrong"
 }
 
 // studyMode keeps only the modes the study page knows: "ahead" (study
@@ -69,7 +135,9 @@ func studyMode(v string) string {
 func studyURL(setID int64, mode, notice string, kv ...string) string {
 	q := url.Values{}
 	for i := 0; i+1 < len(kv); i += 2 {
-		q.Set(kv[i], kv[i+1])
+		if kv[i+1] != "" {
+			q.Set(kv[i], kv[i+1])
+		}
 	}
 	if mode != "" {
 		q.Set("mode", mode)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"factdrill/questions"
+	"factdrill/quiz"
 )
 
 // studyUndo takes back the learner's last flashcard answer in the set and
@@ -31,7 +32,7 @@ func (s *Server) studyUndo(w http.ResponseWriter, r *http.Request, setID int64) 
 	case err != nil:
 		return err
 	default:
-		redirect(w, r, studyURL(setID, mode, "undone", "card", strconv.FormatInt(qid, 10)))
+		redirect(w, r, studyURL(setID, mode, "undone", "card", strconv.FormatInt(qid, 10), "way", string(quiz.ParseWay(f.Get("way")))))
 	}
 	return nil
 }
