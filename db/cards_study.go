@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -754,4 +755,71 @@ func (c *studyCache) knownCard(gen uint64, learnerID, setID, questionID int64) (
 	}
 	_, inSet := d.index[questionID]
 	return inSet, ld.sched, ld.version
+}
+
+// PracticeTest returns up to n cards for a practice test of the learner's
+// study of a set (or, with setID 0, of all their sets): the cards due
+// first, then the weakest (quiz.Scheduler.Practice), of the kinds a test
+// can grade (quiz.Testable), each with its question and the set it is
+// tested in (Question.SetID).
+func (s *Store) PracticeTest(ctx context.Context, learnerID, setID int64, n int) ([]StudyCard, error) {
+	ld, err := s.learnerDeck(ctx, learnerID, s.now())
+	if err != nil {
+		return nil, fmt.Errorf("db: practice test of set %d: %w", setID, err)
+	}
+	if setID != 0 {
+		if open, err := s.mayStudy(ctx, ld, learnerID, setID); err != nil || !open {
+			return nil, fmt.Errorf("db: practice test of set %d: %w", setID, cmp.Or(err, error(questions.ErrNotFound)))
+		}
+	}
+	ids := []int64{setID}
+	if setID == 0 {
+		ids = ld.sets
+	}
+	var (
+		items []quiz.StudyItem
+		where = map[int64]*setDeck{}
+	)
+	var decks []*setDeck
+	for _, id := range ids {
+		if open, err := s.mayStudy(ctx, ld, learnerID, id); err != nil || !open {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		d, err := s.setDeck(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		decks = append(decks, d)
+	}
+	ld.mu.Lock()
+	for _, d := range decks {
+		for qid, c := range ld.cards {
+			if _, in := d.index[qid]; in && where[qid] == nil {
+				where[qid] = d
+				items = append(items, quiz.StudyItem{ID: qid, Card: c.card, Suspended: c.suspended})
+			}
+		}
+	}
+	ld.mu.Unlock()
+	var out []StudyCard
+	for _, it := range ld.sched.Practice(items, s.now(), len(items)) {
+		if len(out) == n {
+			break
+		}
+		d := where[it.ID]
+		at := d.index[it.ID]
+		q, err := s.version(ctx, d.versions[at])
+		if err != nil {
+			return nil, err
+		}
+		if !quiz.Testable(q) {
+			continue
+		}
+		out = append(out, StudyCard{Card: it.Card, Suspended: it.Suspended,
+			Question: StoredQuestion{ID: it.ID, VersionID: d.versions[at], SetID: d.info.ID, Position: at, Question: q}})
+	}
+	return out, nil
 }

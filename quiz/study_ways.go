@@ -1,7 +1,9 @@
 package quiz
 
 import (
+	"cmp"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -193,3 +195,56 @@ const (
 	QuickAnswer = 5 * time.Second
 	SlowAnswer  = 30 * time.Second
 )
+
+// Practice picks up to n cards for a practice test from items (a learner's
+// studied cards): the cards due now first, soonest due first, then the
+// weakest, least likely to be recalled now. New and suspended cards are
+// left out: a test asks what was learned.
+func (s *Scheduler) Practice(items []StudyItem, now time.Time, n int) []StudyItem {
+	type weak struct {
+		it StudyItem
+		r  float64
+	}
+	var due, rest []weak
+	for _, it := range items {
+		switch {
+		case it.Suspended || it.Card.State == StateNew:
+		case s.IsDue(it.Card, now):
+			due = append(due, weak{it, 0})
+		default:
+			rest = append(rest, weak{it, s.Retrievability(it.Card, now)})
+		}
+	}
+	slices.SortStableFunc(due, func(a, b weak) int {
+		return cmp.Or(a.it.Card.Due.Compare(b.it.Card.Due), cmp.Compare(a.it.ID, b.it.ID))
+	})
+	slices.SortStableFunc(rest, func(a, b weak) int { return cmp.Or(cmp.Compare(a.r, b.r), cmp.Compare(a.it.ID, b.it.ID)) })
+	var out []StudyItem
+	for _, w := range append(due, rest...) {
+		if len(out) == n {
+			break
+		}
+		out = append(out, w.it)
+	}
+	return out
+}
+
+// Testable reports whether a card can be in a practice test, which grades
+// every answer: typed (see Typeable), or chosen (multiple choice, true or
+// false).
+func Testable(q questions.Question) bool {
+	return Typeable(q) || q.Kind == questions.MultipleChoice || q.Kind == questions.TrueFalse
+}
+
+// TestRating is the rating a practice test's answer gives its card: Good
+// for a right answer, Hard for a partly right one, Again otherwise (as a
+// quiz answer reviews a card, with partial credit as Hard).
+func TestRating(g Grade) Rating {
+	switch {
+	case g.Right():
+		return RatingGood
+	case g.Graded && g.Fraction > 0:
+		return RatingHard
+	}
+	return RatingAgain
+}

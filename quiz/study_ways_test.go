@@ -100,3 +100,46 @@ func TestSuggestRating(t *testing.T) {
 		}
 	}
 }
+
+func TestScheduler_Practice(t *testing.T) {
+	s := fsrsScheduler(t, DefaultSchedulerConfig())
+	strong := Card{State: StateReview, Stability: 100, Difficulty: 5, Due: studyNow.Add(90 * 24 * time.Hour), LastReview: studyNow.Add(-24 * time.Hour), ScheduledDays: 90, Reps: 4}
+	weak := Card{State: StateReview, Stability: 3, Difficulty: 8, Due: studyNow.Add(2 * 24 * time.Hour), LastReview: studyNow.Add(-2 * 24 * time.Hour), ScheduledDays: 4, Reps: 4}
+	items := []StudyItem{
+		{ID: 1, Card: strong},
+		{ID: 2},
+		{ID: 3, Card: reviewCard(studyNow.Add(-time.Hour))},
+		{ID: 4, Card: weak},
+		{ID: 5, Card: learning(-time.Minute)},
+		{ID: 6, Card: weak, Suspended: true},
+	}
+	var got []int64
+	for _, it := range s.Practice(items, studyNow, 3) {
+		got = append(got, it.ID)
+	}
+	if want := []int64{3, 5, 4}; !slices.Equal(got, want) {
+		t.Errorf("practice cards = %v, want %v (due soonest first, then the weakest)", got, want)
+	}
+	if n := len(s.Practice(items, studyNow, 10)); n != 4 {
+		t.Errorf("practice of 10 from 4 studied cards = %d cards", n)
+	}
+}
+
+func TestTestRating(t *testing.T) {
+	for _, tt := range []struct {
+		g    Grade
+		want Rating
+	}{
+		{Grade{Graded: true, Fraction: 1}, RatingGood},
+		{Grade{Graded: true, Fraction: 0.5}, RatingHard},
+		{Grade{Graded: true, Fraction: 0}, RatingAgain},
+		{Grade{Graded: false}, RatingAgain},
+	} {
+		if got := TestRating(tt.g); got != tt.want {
+			t.Errorf("TestRating(%+v) = %v, want %v", tt.g, got, tt.want)
+		}
+	}
+	if !Testable(wayShort) || !Testable(wayChoice) || Testable(wayMatching) {
+		t.Error("Testable: short answers and choices can be tested, matching cannot")
+	}
+}

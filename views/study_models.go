@@ -351,3 +351,50 @@ type StudyDue struct {
 	Counts quiz.StudyCounts
 	Sets   int
 }
+
+// PracticePage is a timed practice test of a learner's studied cards, or
+// its result.
+type PracticePage struct {
+	Page
+	// Action is where the test is sent; Back the study page it came from.
+	Action, Back string
+	Items        []PracticeItem
+	// Started is when the test began (Unix milliseconds); Seconds the time
+	// it allows.
+	Started int64
+	Seconds int
+	// Result is the graded test; nil while it is being taken.
+	Result *PracticeResult
+}
+
+// PracticeItem is one question of a practice test.
+type PracticeItem struct {
+	Index         int
+	CardID, SetID int64
+	Reps          int
+	Question      questions.Question
+	// Typed is true when the answer is typed; otherwise it is chosen from
+	// Options (several when Multiple).
+	Typed    bool
+	Options  []string
+	Multiple bool
+}
+
+// PracticeResult is a practice test graded.
+type PracticeResult struct {
+	Right, Total int
+	// Late is true when the test came in after its time.
+	Late    bool
+	Answers []PracticeAnswer
+}
+
+// PracticeAnswer is one answer of a practice test, graded.
+type PracticeAnswer struct {
+	Stem   string
+	Format questions.Format
+	Given  string
+	Right  string
+	// Verdict is "right", "partly" or "wrong"; Rating the review it gave
+	// the card ("" when the card had been answered since the test began).
+	Verdict, Rating string
+}

@@ -54,6 +54,11 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /study", s.handle(s.studyAllShow))
 	mux.Handle("POST /study", s.handle(s.studyAllAnswer))
 	mux.Handle("POST /study/undo", s.handle(s.studyAllUndo))
+	// Timed practice tests of the cards studied, in a set or in all.
+	mux.Handle("GET /study/test", s.handle(s.practiceAllShow))
+	mux.Handle("POST /study/test", s.handle(s.practiceAllSave))
+	mux.Handle("GET /sets/{id}/study/test", s.handle(withID(s.practiceShow)))
+	mux.Handle("POST /sets/{id}/study/test", s.handle(withID(s.practiceSave)))
 
 	// Classes from the student's side.
 	mux.Handle("GET /join", s.handle(s.joinShow))

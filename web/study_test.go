@@ -489,7 +489,8 @@ func TestDueText(t *testing.T) {
 }
 
 // formValues returns the fields of the page's form matched by sel, as the
-// browser would send them (its hidden inputs).
+// browser would send them untouched (radio buttons and boxes only if
+// checked).
 func formValues(t *testing.T, body, sel string) url.Values {
 	t.Helper()
 	form := parseHTML(t, body).Find(sel)
@@ -498,6 +499,10 @@ func formValues(t *testing.T, body, sel string) url.Values {
 	}
 	v := url.Values{}
 	form.Find("input").Each(func(_ int, in *goquery.Selection) {
+		typ := in.AttrOr("type", "text")
+		if _, checked := in.Attr("checked"); (typ == "radio" || typ == "checkbox") && !checked {
+			return
+		}
 		if name, ok := in.Attr("name"); ok {
 			v.Add(name, in.AttrOr("value", ""))
 		}

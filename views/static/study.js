@@ -57,6 +57,27 @@
 		});
 	});
 
+	// The practice test: count the time left down, and hand the test in
+	// when it runs out.
+	var practice = document.querySelector("form[data-practice]");
+	if (practice) {
+		var left = parseInt(practice.dataset.seconds, 10);
+		var shown = practice.querySelector("[data-time-left]");
+		var tick = window.setInterval(function () {
+			left--;
+			if (shown) {
+				var m = Math.floor(Math.max(left, 0) / 60), s = Math.max(left, 0) % 60;
+				shown.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+			}
+			if (left === 60 || left === 10) practice.querySelector("[data-timer]").setAttribute("aria-live", "polite");
+			if (left <= 0) {
+				window.clearInterval(tick);
+				practice.requestSubmit();
+			}
+		}, 1000);
+		practice.addEventListener("submit", function () { window.clearInterval(tick); });
+	}
+
 	var study = document.getElementById("study");
 	if (!study) return;
 	fillZone(study);
