@@ -42,7 +42,9 @@ func (s *Server) practiceShow(w http.ResponseWriter, r *http.Request, setID int6
 }
 
 // practiceAllShow is practiceShow of all the learner's sets.
-func (s *Server) practiceAllShow(w http.ResponseWriter, r *http.Request) error { return s.practiceShow(w, r, 0) }
+func (s *Server) practiceAllShow(w http.ResponseWriter, r *http.Request) error {
+	return s.practiceShow(w, r, 0)
+}
 
 func practiceURL(setID int64) string { return studyBase(setID) + "/test" }
 
@@ -133,7 +135,9 @@ func (s *Server) practiceSave(w http.ResponseWriter, r *http.Request, setID int6
 }
 
 // practiceAllSave is practiceSave of all the learner's sets.
-func (s *Server) practiceAllSave(w http.ResponseWriter, r *http.Request) error { return s.practiceSave(w, r, 0) }
+func (s *Server) practiceAllSave(w http.ResponseWriter, r *http.Request) error {
+	return s.practiceSave(w, r, 0)
+}
 
 // gradePractice grades the values posted for a test question and says
 // what they were, in words.
