@@ -109,7 +109,7 @@ func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
 func studyCardTx(ctx context.Context, tx *sql.Tx, learnerID, setID, questionID int64) error {
 	var kind string
 	err := tx.QueryRowContext(ctx, `SELECT v.kind FROM sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
-		JOIN question_versions v ON v.id = q.version_id WHERE s.id = ? AND sq.question_id = ? AND `+studySetsSQL, setID, questionID, learnerID).Scan(&kind)
+		JOIN question_versions v ON v.id = q.version_id WHERE s.id = ? AND sq.question_id = ? AND `+studySetsSQL, setID, questionID, learnerID, learnerID).Scan(&kind)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
 		return questions.ErrNotFound
 	}
@@ -475,7 +475,8 @@ type Review struct {
 	At     time.Time
 	// Taken is the time the answer took; negative when unknown.
 	Taken time.Duration
-	// Source is "study" for a flashcard answer, "quiz" for a quiz answer.
+	// Source is "study" for a flashcard answer, "quiz" for a quiz answer,
+	// "anki" for an answer given in Anki and imported with a deck.
 	Source    string
 	AttemptID int64
 	// StateBefore is the card's state when it was answered.

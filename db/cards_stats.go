@@ -275,15 +275,16 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 		JOIN questions q ON q.id = sq.question_id JOIN question_versions v ON v.id = q.version_id
 		WHERE sq.set_id IN (`+learnerSetsSQL+`) AND (? = 0 OR sq.set_id = ?) AND v.kind IN `+cardKindsSQL+`
 		AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.learner_id = ? AND c.question_id = q.id AND (c.state <> 0 OR c.suspended = 1))`,
-		learnerID, learnerID, setID, setID, learnerID).Scan(&st.States.New)
+		learnerID, learnerID, learnerID, setID, setID, learnerID).Scan(&st.States.New)
 }
 
-// learnerSetsSQL selects the ids of a learner's sets (its two arguments
-// are the learner's id): the sets they have answered in, and the published
-// sets assigned to their classes.
+// learnerSetsSQL selects the ids of a learner's sets (its three arguments
+// are the learner's id): the sets they have answered in, the published
+// sets assigned to their classes, and their own decks.
 const learnerSetsSQL = `SELECT set_id FROM study_days WHERE learner_id = ?
 	UNION SELECT g.set_id FROM assignments g JOIN class_members m ON m.class_id = g.class_id JOIN sets s ON s.id = g.set_id
-		WHERE m.learner_id = ? AND s.published = 1`
+		WHERE m.learner_id = ? AND s.published = 1
+	UNION SELECT id FROM sets WHERE learner_id = ?`
 
 // studiedSetsTx lists the sets the learner has answered in, by title.
 func studiedSetsTx(ctx context.Context, tx *sql.Tx, learnerID int64) ([]SetInfo, error) {

@@ -343,11 +343,11 @@ func (ld *learnerDeck) firstNew(d *setDeck) (int64, bool) {
 	return d.cards[h], true
 }
 
-// studySetsSQL is the condition on a set s that lets the learner (the
-// argument) study its flashcards: published, and open to all or assigned
-// to one of the learner's classes.
-const studySetsSQL = `s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
-	SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?))`
+// studySetsSQL is the condition on a set s that lets the learner (both
+// arguments) study its flashcards: a deck of their own (see decks.go), or
+// a published set open to all or assigned to one of their classes.
+const studySetsSQL = `(s.learner_id = ? OR s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
+	SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?)))`
 
 // studySetsTx returns, of the sets ids, those the learner may study, in
 // the order given.
@@ -355,7 +355,7 @@ func studySetsTx(ctx context.Context, tx *sql.Tx, learnerID int64, ids []int64) 
 	var out []int64
 	for _, id := range ids {
 		var ok int
-		err := tx.QueryRowContext(ctx, "SELECT 1 FROM sets s WHERE s.id = ? AND "+studySetsSQL, id, learnerID).Scan(&ok)
+		err := tx.QueryRowContext(ctx, "SELECT 1 FROM sets s WHERE s.id = ? AND "+studySetsSQL, id, learnerID, learnerID).Scan(&ok)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		}
@@ -539,7 +539,7 @@ func (s *Store) learnerDeckTx(ctx context.Context, tx *sql.Tx, learnerID int64, 
 		ld.limits[v[0]] = SetLimits{NewPerDay: int(v[1]), ReviewsPerDay: int(v[2])}
 	}
 	if ld.sets, err = queryAll(ctx, tx, scanInt64, `SELECT s.id FROM sets s WHERE s.id IN (`+learnerSetsSQL+`) ORDER BY s.title, s.id`,
-		learnerID, learnerID); err != nil {
+		learnerID, learnerID, learnerID); err != nil {
 		return nil, err
 	}
 	err = tx.QueryRowContext(ctx, `SELECT r.id, r.question_id, coalesce(rs.set_id, 0), r.source, r.reviewed_at
@@ -562,7 +562,7 @@ func (s *Store) mayStudy(ctx context.Context, ld *learnerDeck, learnerID, setID 
 		return open, nil
 	}
 	var one int
-	err := s.read.QueryRowContext(ctx, "SELECT 1 FROM sets s WHERE s.id = ? AND "+studySetsSQL, setID, learnerID).Scan(&one)
+	err := s.read.QueryRowContext(ctx, "SELECT 1 FROM sets s WHERE s.id = ? AND "+studySetsSQL, setID, learnerID, learnerID).Scan(&one)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return false, fmt.Errorf("db: may learner %d study set %d: %w", learnerID, setID, err)
 	}

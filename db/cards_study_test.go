@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -187,5 +188,116 @@ func TestStore_ReviewBatched(t *testing.T) {
 	}
 	if logged != ok {
 		t.Fatalf("%d answers in the log, %d acknowledged", logged, ok)
+	}
+}
+
+// TestStore_StudyOwnDeck checks that a deck of the learner's own (an
+// imported one, sets.learner_id) is one of the sets studied across sets,
+// counted on the home page and in the statistics, before any answer in
+// it; and that another learner's deck is not.
+func TestStore_StudyOwnDeck(t *testing.T) {
+	e := newCardEnv(t)
+	deck, err := at(e.s, t0).ImportDeck(e.ctx, e.learner, deckSet, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stranger, err := e.s.CreateLearner(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := at(e.s, t0).ImportDeck(e.ctx, stranger.ID, wordSet(4), nil); err != nil {
+		t.Fatal(err)
+	}
+	st, err := at(e.s, t0).Study(e.ctx, e.learner, 0, quiz.StudyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only the deck: the learner has not answered in Rivers yet.
+	if st.Sets != 1 || st.Cards != 3 || st.Queue.Counts.New != 3 || st.Card == nil || st.CardSet.ID != deck {
+		t.Fatalf("across sets with an own deck: %d sets, %d cards, counts %+v, card from set %d; want the deck's 3 new cards",
+			st.Sets, st.Cards, st.Queue.Counts, st.CardSet.ID)
+	}
+	due, err := at(e.s, t0).StudyDue(e.ctx, e.learner)
+	if err != nil || due.Sets != 1 || due.New != 3 {
+		t.Fatalf("StudyDue = %+v, %v; want 3 new cards in 1 set", due, err)
+	}
+	stats, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil || stats.States.New != 3 {
+		t.Fatalf("StudyStats new cards = %+v, %v; want the deck's 3", stats.States, err)
+	}
+
+	// With an answer in Rivers both sets are studied, the deck's cards
+	// and Rivers' alike.
+	e.review(e.qids[0], quiz.RatingGood, t0)
+	st, err = at(e.s, t0).Study(e.ctx, e.learner, 0, quiz.StudyOptions{})
+	if err != nil || st.Sets != 2 || st.Cards != 7 {
+		t.Fatalf("across Rivers and the deck: %d sets, %d cards (%v); want 2 sets, 7 cards", st.Sets, st.Cards, err)
+	}
+	if err := e.s.DeleteDeck(e.ctx, e.learner, deck); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := at(e.s, t0).Study(e.ctx, e.learner, 0, quiz.StudyOptions{}); err != nil || st.Sets != 1 || st.Cards != 4 {
+		t.Fatalf("after deleting the deck: %d sets, %d cards (%v); want Rivers' 4", st.Sets, st.Cards, err)
+	}
+}
+
+// TestStore_ImportDeckTotals checks that a deck's history, which the
+// import writes to the log without Review, shows in the learner's totals
+// (statistics, the count of answers the fitting waits for) even when the
+// totals were already kept, and leaves them with the deck when it is
+// deleted.
+func TestStore_ImportDeckTotals(t *testing.T) {
+	e := newCardEnv(t)
+	e.review(e.qids[0], quiz.RatingGood, t0.Add(-time.Hour))
+	before, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil || before.Reviews != 1 {
+		t.Fatalf("before the import: %d answers (%v), want 1", before.Reviews, err)
+	}
+	day := 24 * time.Hour
+	history := []DeckReview{
+		{Question: 0, Time: t0.Add(-3 * day), Rating: quiz.RatingGood, Taken: 4 * time.Second},
+		{Question: 1, Time: t0.Add(-3 * day), Rating: quiz.RatingAgain, Taken: 6 * time.Second},
+		{Question: 1, Time: t0.Add(-2 * day), Rating: quiz.RatingGood, Taken: 3 * time.Second},
+		{Question: 0, Time: t0.Add(-1 * day), Rating: quiz.RatingEasy, Taken: -1},
+	}
+	deck, err := at(e.s, t0).ImportDeck(e.ctx, e.learner, deckSet, history)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all.Reviews != 5 {
+		t.Errorf("after the import: %d answers in all sets, want 5 (1 here, 4 from Anki)", all.Reviews)
+	}
+	own, err := at(e.s, t0).StudyStats(e.ctx, e.learner, deck, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var perDay int
+	for _, d := range own.Days {
+		perDay += d.Reviews
+	}
+	if own.Reviews != 4 || perDay != 4 {
+		t.Errorf("the deck's statistics: %d answers, %d by day; want 4 and 4", own.Reviews, perDay)
+	}
+	if !slices.ContainsFunc(all.Sets, func(s SetInfo) bool { return s.ID == deck }) {
+		t.Errorf("the statistics' sets %+v leave out the deck %d", all.Sets, deck)
+	}
+	fs, err := e.s.FSRSState(e.ctx, e.learner)
+	if err != nil || fs.Reviews != 5 {
+		t.Errorf("FSRSState.Reviews = %d (%v), want 5: the fitting counts the imported answers", fs.Reviews, err)
+	}
+
+	if err := e.s.DeleteDeck(e.ctx, e.learner, deck); err != nil {
+		t.Fatal(err)
+	}
+	after, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil || after.Reviews != 1 {
+		t.Errorf("after deleting the deck: %d answers (%v), want 1", after.Reviews, err)
+	}
+	if fs, err := e.s.FSRSState(e.ctx, e.learner); err != nil || fs.Reviews != 1 {
+		t.Errorf("FSRSState.Reviews after the delete = %d (%v), want 1", fs.Reviews, err)
 	}
 }

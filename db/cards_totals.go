@@ -159,17 +159,22 @@ func uncountAnswerTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, lea
 // the log, so that they are fitted as soon as they have enough, and their
 // totals are rebuilt from the log when next needed.
 func (s *Store) ReviewsImported(ctx context.Context, learnerID int64) error {
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, "UPDATE study_learners SET totals = 0, version = version + 1 WHERE learner_id = ?", learnerID)
-		return err
-	})
+	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error { return logChangedTx(ctx, tx, learnerID) })
 	if err != nil {
 		return fmt.Errorf("db: reviews imported for learner %d: %w", learnerID, err)
 	}
 	return nil
+}
+
+// logChangedTx is ReviewsImported in a transaction: for a change to the
+// learner's log that did not go through reviewTx and UndoReview (a deck
+// imported with its history, or deleted with it).
+func logChangedTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
+	if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, "UPDATE study_learners SET totals = 0, version = version + 1 WHERE learner_id = ?", learnerID)
+	return err
 }
 
 // ensureTotals rebuilds the learner's totals from their log if they do not

@@ -59,6 +59,8 @@ type HomePage struct {
 	// Study is what the learner has to study now in all their sets; nil
 	// for a learner with no sets yet.
 	Study *StudyDue
+	// Decks are the learner's own decks (imported from Anki).
+	Decks []SetCard
 }
 
 // KindCount is how many questions of a kind a set has.

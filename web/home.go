@@ -34,6 +34,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if due.Sets > 0 {
 			m.Study = &views.StudyDue{Counts: due.StudyCounts, Sets: due.Sets}
 		}
+		decks, err := s.store.LearnerDecks(ctx, l.ID)
+		if err != nil {
+			return err
+		}
+		for _, d := range decks {
+			m.Decks = append(m.Decks, setCard(d))
+		}
 	}
 	s.render(w, r, views.Home(m))
 	return nil
@@ -48,9 +55,11 @@ func (s *Server) page(r *http.Request, title, section string) views.Page {
 // notices are the one-off messages a redirect can ask the next page to
 // show; only these keys are shown, so a link cannot put words in our mouth.
 var notices = map[string]string{
-	"name-saved": "Your name is saved.",
-	"resumed":    "Welcome back: your progress is on this device now.",
-	"finished":   "This quiz is already finished; here is your result.",
+	"name-saved":    "Your name is saved.",
+	"resumed":       "Welcome back: your progress is on this device now.",
+	"finished":      "This quiz is already finished; here is your result.",
+	"deck-imported": "Your deck is imported. Study its cards here; only you can see it.",
+	"deck-deleted":  "The deck is deleted, with your progress in it.",
 }
 
 func noticeText(r *http.Request) string { return notices[r.URL.Query().Get("notice")] }

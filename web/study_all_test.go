@@ -108,3 +108,40 @@ func TestStudy_SetLimits(t *testing.T) {
 		t.Errorf("new cards back on the usual limits = %s, want 5", st.counts["new"])
 	}
 }
+
+// TestStudy_AcrossSetsOwnDeck checks that a deck the learner imported is
+// one of their sets for Study now and the home page's count, from the
+// moment it is imported (before any answer in it).
+func TestStudy_AcrossSetsOwnDeck(t *testing.T) {
+	e := newEnv(t)
+	b := e.browser()
+	b.answer(b.studyPage(e.studyPath("")), "4")
+	data, _ := imageDeck(t)
+	deck := b.importDeck("flags.apkg", data, false)
+	home := parseHTML(t, b.get("/").body)
+	if got := home.Find(`[data-testid="study-now-count"]`).Text(); got != "7" {
+		t.Fatalf("home page count = %q, want 7 (5 new in Capitals, 2 in the deck)", got)
+	}
+	var fromDeck int
+	for range 7 {
+		r := b.get("/study")
+		if st := parseStudy(t, r.body); st.side != "front" {
+			t.Fatalf("Study now shows %q", st.side)
+		}
+		if parseHTML(t, r.body).Find(`[data-testid="card-set"]`).Text() == "Flags" {
+			fromDeck++
+		}
+		form := formValues(t, r.body, `form[data-testid="ratings"]`)
+		form.Set("rating", "4")
+		if a := b.post("/study", form); a.status != http.StatusSeeOther {
+			t.Fatalf("answer in Study now = %d", a.status)
+		}
+	}
+	if fromDeck != 2 {
+		t.Errorf("Study now gave %d cards of the deck, want 2", fromDeck)
+	}
+	lid, _ := e.learnerID(b)
+	if stats, err := e.store.StudyStats(context.Background(), lid, deck, 7); err != nil || stats.Reviews != 2 {
+		t.Errorf("answers counted in the deck = %d, %v; want 2", stats.Reviews, err)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/quiz"
 	"factdrill/views"
 )
@@ -19,7 +21,12 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 	if err != nil {
 		return err
 	}
-	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description}
+	warns, err := s.store.SetWarnings(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description,
+		Warnings: fileProblems(warns), CardsLeaveOut: questions.LeftOutOfCards(db.AsSet(info, qs))}
 	for _, a := range stale {
 		m.Stale = append(m.Stale, views.StaleAttempt{Student: a.Learner.DisplayName(), Class: a.ClassName, Started: a.StartedAt,
 			Changed: a.Changed, Removed: a.Removed})
