@@ -398,3 +398,20 @@ type PracticeAnswer struct {
 	// the card ("" when the card had been answered since the test began).
 	Verdict, Rating string
 }
+
+// HistoryPage is a page of the learner's review history, newest first.
+type HistoryPage struct {
+	Page
+	Entries []HistoryRow
+	// Older is the address of the next (older) page, "" on the last;
+	// Newest is true when this is not the first page.
+	Older  string
+	Newest bool
+}
+
+// HistoryRow is one answer in the history.
+type HistoryRow struct {
+	ID                         int64
+	When, Card, Set, Rating    string
+	Source, Taken, RatingClass string
+}

@@ -98,6 +98,7 @@ var authzTable = []authzRow{
 	{"GET /settings", "/settings", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /settings", "/settings", url.Values{}, false, [5]int{bad, bad, bad, bad, bad}},
 	{"GET /stats", "/stats", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"GET /stats/history", "/stats/history", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /settings/fsrs/fit", "/settings/fsrs/fit", nil, false, [5]int{see, see, see, see, see}},
 	{"POST /settings/fsrs/reset", "/settings/fsrs/reset", nil, false, [5]int{see, see, see, see, see}},
 

@@ -44,6 +44,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /settings", s.handle(s.settingsShow))
 	mux.Handle("POST /settings", s.handle(s.settingsSave))
 	mux.Handle("GET /stats", s.handle(s.statsShow))
+	mux.Handle("GET /stats/history", s.handle(s.historyShow))
 	mux.Handle("POST /settings/fsrs/fit", s.handle(s.settingsFit))
 	mux.Handle("POST /settings/fsrs/reset", s.handle(s.settingsReset))
 

@@ -222,6 +222,7 @@ func TestBrowser_StudyWays(t *testing.T) {
 		{"study-type-phone", "/study?way=type&mode=more"},
 		{"study-learn-phone", "/study?way=learn&mode=more"},
 		{"practice-phone", "/study/test"},
+		{"history-phone", "/stats/history"},
 	} {
 		b.open(srv.URL + p.path)
 		if w := b.eval(`String(document.documentElement.scrollWidth)`); w != "375" {
