@@ -501,19 +501,16 @@ func (s *Store) ClassFit(ctx context.Context, teacherID, classID int64) (ClassFi
 	})
 }
 
-// teacherClassTx checks that the class is the teacher's.
+// teacherClassTx checks that the teacher teaches the class (its owner or
+// a co-teacher, see taughtClass): questions.ErrNotFound if not.
 func teacherClassTx(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (int64, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM classes WHERE id = ? AND teacher_id = ?", classID, teacherID).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, questions.ErrNotFound
-	}
-	return id, err
+	c, err := taughtClass(ctx, tx, teacherID, classID)
+	return c.ID, err
 }
 
 // RequestClassFit asks for the class's weights to be fitted to its
 // members' pooled answers, by whichever server's background work comes
-// first. The class must be the teacher's.
+// first. The teacher must teach the class (its owner or a co-teacher).
 func (s *Store) RequestClassFit(ctx context.Context, teacherID, classID int64) error {
 	now := s.now()
 	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
@@ -531,7 +528,7 @@ func (s *Store) RequestClassFit(ctx context.Context, teacherID, classID int64) e
 }
 
 // ResetClassFit removes the class's weights: its members without weights
-// of their own go back to the defaults. The class must be the teacher's.
+// of their own go back to the defaults. The teacher must teach the class (its owner or a co-teacher).
 func (s *Store) ResetClassFit(ctx context.Context, teacherID, classID int64) error {
 	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
 		if _, err := teacherClassTx(ctx, tx, teacherID, classID); err != nil {

@@ -301,3 +301,29 @@ func TestStore_ImportDeckTotals(t *testing.T) {
 		t.Errorf("FSRSState.Reviews after the delete = %d (%v), want 1", fs.Reviews, err)
 	}
 }
+
+// TestStore_MergeLearnersTotals checks that merging two learners (which
+// moves answers around Review) leaves the kept learner's totals and count
+// of answers those of both logs.
+func TestStore_MergeLearnersTotals(t *testing.T) {
+	w := newMergeWorld(t)
+	s, ctx := w.s, w.ctx
+	day := 24 * time.Hour
+	w.review(t, w.la, w.qids[1], quiz.RatingGood, t0)
+	w.review(t, w.lb, w.qids[1], quiz.RatingAgain, t0.Add(day))
+	w.review(t, w.lb, w.qids[2], quiz.RatingEasy, t0.Add(day))
+	// The kept learner's totals are built before the merge.
+	if st, err := at(s, t0.Add(2*day)).StudyStats(ctx, w.la.ID, 0, 30); err != nil || st.Reviews != 1 {
+		t.Fatalf("before the merge: %d answers (%v), want 1", st.Reviews, err)
+	}
+	if _, err := at(s, t0.Add(2*day)).MergeLearners(ctx, w.a.ID, w.ca.ID, w.la.ID, w.lb.ID); err != nil {
+		t.Fatal(err)
+	}
+	st, err := at(s, t0.Add(2*day)).StudyStats(ctx, w.la.ID, 0, 30)
+	if err != nil || st.Reviews != 3 || st.ReviewsToday != 0 {
+		t.Errorf("after the merge: %d answers (%v), want 3", st.Reviews, err)
+	}
+	if f, err := s.FSRSState(ctx, w.la.ID); err != nil || f.Reviews != 3 {
+		t.Errorf("FSRSState.Reviews after the merge = %d (%v), want 3", f.Reviews, err)
+	}
+}

@@ -109,7 +109,7 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var ok int
-		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM classes WHERE id = ? AND teacher_id = ?) *
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM classes c WHERE c.id = ? AND `+teaches+`) *
 			(SELECT count(*) FROM sets WHERE id = ? AND (owner_id = ? OR (owner_id IS NULL AND published = 1)))`,
 			classID, teacherID, setID, teacherID).Scan(&ok)
 		if err != nil {
@@ -133,7 +133,7 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 // Assignment returns one of the teacher's assignments.
 func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment, error) {
 	return read(ctx, s, fmt.Sprintf("assignment %d", id), func(tx *sql.Tx) (Assignment, error) {
-		return scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND c.teacher_id = ?", id, teacherID))
+		return scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND "+teaches, id, teacherID))
 	})
 }
 
@@ -141,14 +141,14 @@ func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment
 // made for it.
 func (s *Store) Unassign(ctx context.Context, teacherID, assignmentID int64) error {
 	return s.deleteWithAttempts(ctx, fmt.Sprintf("unassign %d", assignmentID), "a.assignment_id = ?", []any{assignmentID},
-		`DELETE FROM assignments WHERE id = ? AND class_id IN (SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
+		`DELETE FROM assignments WHERE id = ? AND class_id IN (SELECT class_id FROM class_teachers WHERE teacher_id = ?)`, assignmentID, teacherID)
 }
 
 // ClassAssignments lists the sets assigned to the teacher's class, in the
 // order they were assigned.
 func (s *Store) ClassAssignments(ctx context.Context, teacherID, classID int64) ([]Assignment, error) {
 	return read(ctx, s, fmt.Sprintf("assignments of class %d", classID), func(tx *sql.Tx) ([]Assignment, error) {
-		return queryAssignments(ctx, tx, " WHERE g.class_id = ? AND c.teacher_id = ? ORDER BY g.id", classID, teacherID)
+		return queryAssignments(ctx, tx, " WHERE g.class_id = ? AND "+teaches+" ORDER BY g.id", classID, teacherID)
 	})
 }
 

@@ -41,6 +41,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		for _, d := range decks {
 			m.Decks = append(m.Decks, setCard(d))
 		}
+		if m.Classes, err = s.homeClasses(r, l.ID); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, views.Home(m))
 	return nil
@@ -78,4 +81,30 @@ func attemptCard(a db.Attempt) views.AttemptCard {
 		c.When = a.FinishedAt
 	}
 	return c
+}
+
+// homeClasses are the learner's classes with their assignments, for the
+// home page.
+func (s *Server) homeClasses(r *http.Request, learnerID int64) ([]views.HomeClass, error) {
+	ctx := r.Context()
+	classes, err := s.store.LearnerClasses(ctx, learnerID)
+	if err != nil || len(classes) == 0 {
+		return nil, err
+	}
+	as, err := s.store.LearnerAssignments(ctx, learnerID, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]views.HomeClass, len(classes))
+	at := map[int64]int{}
+	for i, c := range classes {
+		out[i] = views.HomeClass{ID: c.ID, Name: c.Name}
+		at[c.ID] = i
+	}
+	for _, a := range as {
+		if i, ok := at[a.ClassID]; ok {
+			out[i].Assignments = append(out[i].Assignments, studentAssignment(a))
+		}
+	}
+	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/views"
 )
@@ -60,7 +61,8 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		return again(http.StatusUnprocessableEntity, errs)
 	}
-	if _, err := s.store.ClassByJoinCode(ctx, f.Code); errors.Is(err, questions.ErrNotFound) {
+	class, err := s.store.ClassByJoinCode(ctx, f.Code)
+	if errors.Is(err, questions.ErrNotFound) {
 		if _, err := s.joins.Take(ctx, addr); err != nil {
 			return err
 		}
@@ -68,12 +70,22 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
+	// A class kept to its roster is refused before a learner is made for
+	// nothing (the store refuses it too).
+	if !class.Open && learnerOf(r).ID == 0 {
+		return again(http.StatusForbidden, views.FieldErrors{"code": questions.ErrorMessage(db.ErrRosterOnly)})
+	}
 	l, err := s.ensureLearner(w, r)
 	if err != nil {
 		return err
 	}
 	c, err := s.store.JoinClass(ctx, l.ID, f.Code, f.Name)
-	if err != nil {
+	switch {
+	case errors.Is(err, db.ErrRosterOnly):
+		return again(http.StatusForbidden, views.FieldErrors{"code": questions.ErrorMessage(err)})
+	case errors.Is(err, db.ErrOnRoster):
+		return again(http.StatusConflict, views.FieldErrors{"name": questions.ErrorMessage(err)})
+	case err != nil:
 		return err
 	}
 	redirect(w, r, fmt.Sprintf("/classes/%d", c.ID))
@@ -99,15 +111,20 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 		}
 	}
 	for _, a := range as {
-		sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
-		if a.Draw > 0 && a.Draw < a.Questions {
-			sa.Questions = a.Draw
-		}
-		if a.OpenID != 0 {
-			sa.OpenURL = fmt.Sprintf("/attempts/%d", a.OpenID)
-		}
-		m.Assignments = append(m.Assignments, sa)
+		m.Assignments = append(m.Assignments, studentAssignment(a))
 	}
 	s.render(w, r, views.StudentClassView(m))
 	return nil
+}
+
+// studentAssignment is an assigned set as its student sees it.
+func studentAssignment(a db.LearnerAssignment) views.StudentAssignment {
+	sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
+	if a.Draw > 0 && a.Draw < a.Questions {
+		sa.Questions = a.Draw
+	}
+	if a.OpenID != 0 {
+		sa.OpenURL = fmt.Sprintf("/attempts/%d", a.OpenID)
+	}
+	return sa
 }

@@ -2,7 +2,7 @@ package web
 
 import (
 	"fmt"
-	"html"
+	stdhtml "html"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -86,7 +86,7 @@ var tagRE = regexp.MustCompile(`<[^>]*>`)
 // cardText is a one-line text of the question: its name, without markup.
 func cardText(q questions.Question) string {
 	if q.Format == questions.HTML {
-		q.Stem = html.UnescapeString(tagRE.ReplaceAllString(q.Stem, " "))
+		q.Stem = stdhtml.UnescapeString(tagRE.ReplaceAllString(q.Stem, " "))
 	}
 	return q.Name()
 }

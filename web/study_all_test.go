@@ -53,7 +53,7 @@ func TestStudy_AcrossSets(t *testing.T) {
 		}
 		set := page.Find(`[data-testid="card-set"]`).Text()
 		fromSets = append(fromSets, set)
-		form := formValues(t, r.body, `form[data-testid="ratings"]`)
+		form := formOf(t, r.body, `form[data-testid="ratings"]`)
 		form.Set("rating", "4")
 		if a := b.post("/study", form); a.status != http.StatusSeeOther || !strings.HasPrefix(a.location, "/study") {
 			t.Fatalf("answer in Study now = %d to %q", a.status, a.location)
@@ -75,7 +75,7 @@ func TestStudy_AcrossSets(t *testing.T) {
 	}
 
 	// Undo in Study now takes back the last answer, once.
-	undo := formValues(t, done.body, "form.undo-form")
+	undo := formOf(t, done.body, "form.undo-form")
 	if r := b.post("/study/undo", undo); !strings.Contains(r.location, "notice=undone") {
 		t.Fatalf("undo in Study now went to %q", r.location)
 	}
@@ -131,7 +131,7 @@ func TestStudy_AcrossSetsOwnDeck(t *testing.T) {
 		if parseHTML(t, r.body).Find(`[data-testid="card-set"]`).Text() == "Flags" {
 			fromDeck++
 		}
-		form := formValues(t, r.body, `form[data-testid="ratings"]`)
+		form := formOf(t, r.body, `form[data-testid="ratings"]`)
 		form.Set("rating", "4")
 		if a := b.post("/study", form); a.status != http.StatusSeeOther {
 			t.Fatalf("answer in Study now = %d", a.status)

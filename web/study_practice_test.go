@@ -32,7 +32,7 @@ func TestStudy_PracticeTest(t *testing.T) {
 	if got := page.Find(`[data-practice]`).AttrOr("data-seconds", ""); got != "150" {
 		t.Errorf("the test allows %s seconds, want 150 (30 a question)", got)
 	}
-	form := formValues(t, r.body, `form[data-testid="practice"]`)
+	form := formOf(t, r.body, `form[data-testid="practice"]`)
 	ids := e.questionIDs()
 	for i := range 5 {
 		a := "a" + strconv.Itoa(i)
@@ -71,7 +71,7 @@ func TestStudy_PracticeTest(t *testing.T) {
 	}
 
 	// Late: a fresh test handed in after its time.
-	form = formValues(t, b.get(e.studyPath("")+"/test").body, `form[data-testid="practice"]`)
+	form = formOf(t, b.get(e.studyPath("")+"/test").body, `form[data-testid="practice"]`)
 	e.clock.add(10 * time.Minute)
 	mustContain(t, "late", b.post(e.studyPath("")+"/test", form).body, `data-testid="practice-late"`)
 
@@ -80,5 +80,3 @@ func TestStudy_PracticeTest(t *testing.T) {
 		t.Errorf("GET /study/test = %d", r.status)
 	}
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }

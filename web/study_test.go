@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"factdrill/db"
 	"factdrill/quiz"
 )
@@ -209,7 +207,7 @@ func TestStudy_Journey(t *testing.T) {
 	}
 
 	// Undo brings card 2 back as it was.
-	r := b.post(e.studyPath("")+"/undo", formValues(t, b.studyPage(e.studyPath("")).body, "form.undo-form"))
+	r := b.post(e.studyPath("")+"/undo", formOf(t, b.studyPage(e.studyPath("")).body, "form.undo-form"))
 	if r.status != http.StatusSeeOther || !strings.Contains(r.location, fmt.Sprintf("card=%d", ids[1])) {
 		t.Fatalf("undo = %d to %q, want 303 to card 2", r.status, r.location)
 	}
@@ -488,26 +486,16 @@ func TestDueText(t *testing.T) {
 	}
 }
 
-// formValues returns the fields of the page's form matched by sel, as the
+// formOf returns the fields of the page's form matched by sel, as the
 // browser would send them untouched (radio buttons and boxes only if
 // checked).
-func formValues(t *testing.T, body, sel string) url.Values {
+func formOf(t *testing.T, body, sel string) url.Values {
 	t.Helper()
 	form := parseHTML(t, body).Find(sel)
 	if form.Length() == 0 {
 		t.Fatalf("the page has no form %s", sel)
 	}
-	v := url.Values{}
-	form.Find("input").Each(func(_ int, in *goquery.Selection) {
-		typ := in.AttrOr("type", "text")
-		if _, checked := in.Attr("checked"); (typ == "radio" || typ == "checkbox") && !checked {
-			return
-		}
-		if name, ok := in.Attr("name"); ok {
-			v.Add(name, in.AttrOr("value", ""))
-		}
-	})
-	return v
+	return formValues(form)
 }
 
 // TestStudy_UndoTwice is issue 14's item 15: the Undo form posted twice
@@ -521,7 +509,7 @@ func TestStudy_UndoTwice(t *testing.T) {
 	st := b.studyPage(e.studyPath(""))
 	b.answer(st, "3")
 	page := b.studyPage(e.studyPath(""))
-	undo := formValues(t, page.body, "form.undo-form")
+	undo := formOf(t, page.body, "form.undo-form")
 	for i := range 2 {
 		if r := b.post(e.studyPath("")+"/undo", undo); r.status != http.StatusSeeOther {
 			t.Fatalf("undo %d = %d, want 303", i+1, r.status)

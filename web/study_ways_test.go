@@ -38,7 +38,7 @@ func TestStudy_Ways(t *testing.T) {
 	if st.card != ids[2] {
 		t.Fatalf("third card = %d, want the cloze %d", st.card, ids[2])
 	}
-	front := formValues(t, st.body, `form[data-testid="type-form"]`)
+	front := formOf(t, st.body, `form[data-testid="type-form"]`)
 	e.clock.add(4 * time.Second)
 	front.Set("typed", " tokyo ")
 	back := b.get(e.studyPath(front.Encode()))
@@ -52,7 +52,7 @@ func TestStudy_Ways(t *testing.T) {
 	if page.Find(`button.rate.suggested[autofocus]`).Length() != 1 {
 		t.Error("the suggested answer is not the one focused")
 	}
-	rate := formValues(t, back.body, `form[data-testid="ratings"]`)
+	rate := formOf(t, back.body, `form[data-testid="ratings"]`)
 	if rate.Get("way") != "type" {
 		t.Errorf("the answer form carries way %q", rate.Get("way"))
 	}
@@ -63,7 +63,7 @@ func TestStudy_Ways(t *testing.T) {
 	// A wrong answer suggests Again.
 	st = b.studyPage(e.studyPath("way=type"))
 	if st.card == ids[4] { // the numerical card can be typed too
-		front = formValues(t, st.body, `form[data-testid="type-form"]`)
+		front = formOf(t, st.body, `form[data-testid="type-form"]`)
 		front.Set("typed", "49")
 		page = parseHTML(t, b.get(e.studyPath(front.Encode())).body)
 		if got := page.Find(`button.rate.suggested`).AttrOr("value", ""); got != "1" {
@@ -89,7 +89,7 @@ func TestStudy_Ways(t *testing.T) {
 	if right < 0 {
 		t.Fatalf("no choice is Paris: %s", picks.Text())
 	}
-	front = formValues(t, st.body, `form[data-testid="choice-form"]`)
+	front = formOf(t, st.body, `form[data-testid="choice-form"]`)
 	front.Set("pick", picks.Eq(right).AttrOr("value", ""))
 	page = parseHTML(t, l.get(e.studyPath(front.Encode())).body)
 	if got := page.Find(`[data-testid="verdict"]`).AttrOr("data-verdict", ""); got != "right" {

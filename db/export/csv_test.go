@@ -17,7 +17,7 @@ func TestScores(t *testing.T) {
 		Assignments: []db.Assignment{a, b},
 		Students: []db.StudentResults{
 			{Learner: db.Learner{ID: 1, Name: "=HYPERLINK(\"http://evil\")"}, Cells: []db.ResultCell{{Best: 50}, {Best: -1}}},
-			{Learner: db.Learner{ID: 2, Name: "Zoë"}, Cells: []db.ResultCell{{Best: -1}, {Best: 100}}},
+			{Learner: db.Learner{ID: 2, Name: "Zoë", SchoolID: "S-2", Email: "zoe@example.org"}, Cells: []db.ResultCell{{Best: -1}, {Best: 100}}},
 		},
 	}}
 	var out bytes.Buffer
@@ -32,9 +32,9 @@ func TestScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"Student", "Student ID", "Class", "Capitals (%)", "Capitals (2) (%)"},
-		{"'=HYPERLINK(\"http://evil\")", "1", "7B", "50", ""},
-		{"Zoë", "2", "7B", "", "100"},
+		{"Student", "Student ID", "School ID", "Email", "Class", "Capitals (%)", "Capitals (2) (%)"},
+		{"'=HYPERLINK(\"http://evil\")", "1", "", "", "7B", "50", ""},
+		{"Zoë", "2", "S-2", "zoe@example.org", "7B", "", "100"},
 	}
 	if got, wantS := strings.Join(flat(rows), "|"), strings.Join(flat(want), "|"); got != wantS {
 		t.Errorf("scores = %q, want %q", rows, want)
