@@ -330,10 +330,8 @@ func TestStore_FitLearnerWorse(t *testing.T) {
 }
 
 // TestStore_FitReadsAnkiHistory checks the optimiser's input holds answers
-// imported from Anki (source 'anki', as the .apkg import stores them), and
-// that ReviewsImported counts them. The reviews table's CHECK allows 'anki'
-// once the import's migration is in; until then the rows are written with
-// the check off, as that import will write them.
+// imported from Anki with a deck (ImportDeck, source 'anki'), and that the
+// learner's count of answers, which fitting waits for, counts them.
 func TestStore_FitReadsAnkiHistory(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
@@ -349,7 +347,7 @@ func TestStore_FitReadsAnkiHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One card studied here, two with an Anki history.
+	// One card studied here, two of a deck with an Anki history.
 	if _, err := s.Review(ctx, ReviewInput{LearnerID: l.ID, SetID: setID, QuestionID: qs[0].ID, Rating: quiz.RatingGood, Reps: -1, Taken: -1}); err != nil {
 		t.Fatal(err)
 	}
@@ -358,36 +356,20 @@ func TestStore_FitReadsAnkiHistory(t *testing.T) {
 		rating quiz.Rating
 		at     time.Time
 	}{
-		{1, quiz.RatingGood, t0.Add(-30 * 24 * time.Hour)},
-		{1, quiz.RatingAgain, t0.Add(-20 * 24 * time.Hour)},
-		{1, quiz.RatingGood, t0.Add(-19 * 24 * time.Hour)},
-		{2, quiz.RatingEasy, t0.Add(-10 * 24 * time.Hour)},
+		{0, quiz.RatingGood, t0.Add(-30 * 24 * time.Hour)},
+		{0, quiz.RatingAgain, t0.Add(-20 * 24 * time.Hour)},
+		{0, quiz.RatingGood, t0.Add(-19 * 24 * time.Hour)},
+		{1, quiz.RatingEasy, t0.Add(-10 * 24 * time.Hour)},
 	}
-	conn, err := s.write.Conn(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA ignore_check_constraints = ON"); err != nil {
-		t.Fatal(err)
-	}
+	var history []DeckReview
 	for _, a := range anki {
-		_, err := conn.ExecContext(ctx, `INSERT INTO reviews (learner_id, question_id, rating, reviewed_at, taken_ms, source,
-			state_before, step_before, stability_before, difficulty_before, reps_before, lapses_before, scheduled_days_before, model_before, scheduled_days)
-			VALUES (?, ?, ?, ?, 8000, 'anki', 0, 0, 0, 0, 0, 0, 0, '', 0)`, l.ID, qs[a.q].ID, int(a.rating), a.at.UTC())
-		if err != nil {
-			t.Fatal(err)
-		}
+		history = append(history, DeckReview{Question: a.q, Time: a.at, Rating: a.rating, Taken: 8 * time.Second})
 	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA ignore_check_constraints = OFF"); err != nil {
-		t.Fatal(err)
-	}
-	conn.Close()
-
-	if err := s.ReviewsImported(ctx, l.ID); err != nil {
+	if _, err := s.ImportDeck(ctx, l.ID, wordSet(2), history); err != nil {
 		t.Fatal(err)
 	}
 	if f, err := s.FSRSState(ctx, l.ID); err != nil || f.Reviews != 5 {
-		t.Fatalf("FSRSState after recounting = %d reviews, %v; want 5 (1 here, 4 from Anki)", f.Reviews, err)
+		t.Fatalf("FSRSState after the import = %d reviews, %v; want 5 (1 here, 4 from Anki)", f.Reviews, err)
 	}
 	var h quiz.ReviewHistory
 	err = s.inRead(ctx, func(tx *sql.Tx) error {
