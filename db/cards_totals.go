@@ -153,22 +153,12 @@ func uncountAnswerTx(ctx context.Context, tx *sql.Tx, sched *quiz.Scheduler, lea
 	return err
 }
 
-// ReviewsImported is what code that adds answers to a learner's log other
-// than by Review and quiz answers (an import of another program's review
-// history) calls once it has: the learner's count of answers is set from
-// the log, so that they are fitted as soon as they have enough, and their
-// totals are rebuilt from the log when next needed.
-func (s *Store) ReviewsImported(ctx context.Context, learnerID int64) error {
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error { return logChangedTx(ctx, tx, learnerID) })
-	if err != nil {
-		return fmt.Errorf("db: reviews imported for learner %d: %w", learnerID, err)
-	}
-	return nil
-}
-
-// logChangedTx is ReviewsImported in a transaction: for a change to the
-// learner's log that did not go through reviewTx and UndoReview (a deck
-// imported with its history, or deleted with it).
+// logChangedTx is what a change to the learner's log that did not go
+// through reviewTx and UndoReview (a deck imported with its history or
+// deleted with it, a merge of two learners) calls in its transaction: the
+// learner's count of answers is set from the log, so that they are fitted
+// as soon as they have enough, and their totals are rebuilt from the log
+// when next needed.
 func logChangedTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
 	if err := recountReviewsTx(ctx, tx, learnerID); err != nil {
 		return err
