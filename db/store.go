@@ -72,6 +72,10 @@ type Store struct {
 	read  *sql.DB
 	path  string
 	cache *cache
+	// decks holds what study pages read (see cards_study.go); batch
+	// commits flashcard answers in groups (see cards_batch.go).
+	decks *studyCache
+	batch *batcher
 	// now is the store's clock: every method takes the time from it.
 	now func() time.Time
 	// hashes holds a token for each password hash running, hashWait is how
@@ -108,7 +112,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, openError(path, err)
 	}
-	s := &Store{write: w, path: path, cache: newCache(), now: time.Now,
+	s := &Store{write: w, path: path, cache: newCache(), decks: newStudyCache(), batch: newBatcher(), now: time.Now,
 		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
 	if err := s.migrate(ctx, migrations); err != nil {
 		w.Close()

@@ -39,6 +39,9 @@ Usage:
   factdrill teacher password [-db PATH] NAME       set a teacher's password
   factdrill scores [-db PATH] [-class CODE] [-answers]
                                                    print the score export (CSV)
+  factdrill optimize [-db PATH] [-learner ID | -class CODE | -all]
+                                                   fit FSRS-6 weights to review logs (those
+                                                   due, with no flag) and say what each fit did
 
 serve -questions DIR imports the question files of DIR at start. While no teacher
 account exists, serve prints a one-time link to create the first one.
@@ -74,6 +77,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runTeacher(ctx, args, getenv, stdin, stdout, stderr)
 	case "scores":
 		return runScores(ctx, args, getenv, stdout, stderr)
+	case "optimize":
+		return runOptimize(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
