@@ -425,12 +425,35 @@ func isAliasNorm(na, nb string) bool {
 			return true
 		}
 	}
+	if titledVariant(na, nb) {
+		return true
+	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
 	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && prose.EditDistance(na, nb) <= 2 {
 		return true
 	}
 	return false
+}
+
+// titledVariant reports whether two normalised names are one person's,
+// one of them with a title before the surname: "miss storer" and "anne
+// storer", "president buchanan" and "james buchanan". Two names with
+// titles and different surnames ("king john", "king henry") are not.
+func titledVariant(na, nb string) bool {
+	wa, wb := strings.Fields(na), strings.Fields(nb)
+	ta, tb := 0, 0
+	for ta < len(wa)-1 && personTitles[wa[ta]] {
+		ta++
+	}
+	for tb < len(wb)-1 && personTitles[wb[tb]] {
+		tb++
+	}
+	if ta == 0 && tb == 0 || len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	last := wa[len(wa)-1]
+	return len(last) >= 3 && last == wb[len(wb)-1] && strings.Trim(last, "0123456789") != ""
 }
 
 // aliasOfEntityNorm reports whether a normalised text is one of the
