@@ -384,7 +384,7 @@ func wrongWh(t []prose.Token, it *item) bool {
 				if x.Text == "," || subordinators[x.Lower] || x.Lower == "to" {
 					break // what follows is another clause
 				}
-				if !x.Cap && isPastForm(x.Lower) {
+				if !x.Cap && isPastForm(x.Lower) || x.Lower == "and" && inflectedAfter(t, j+1) {
 					return true
 				}
 			}
@@ -433,6 +433,27 @@ func wrongWh(t []prose.Token, it *item) bool {
 	}
 	return false
 }
+
+// inflectedAfter reports a verb in the past or the third person at t[k],
+// or after one adverb there: after "did" and an "and", the second verb the
+// inversion left as it was ("did Heine complete and published", "did the
+// line begin operation and currently has").
+func inflectedAfter(t []prose.Token, k int) bool {
+	if k+1 < len(t) && strings.HasSuffix(t[k].Lower, "ly") && len(t[k].Lower) > 4 {
+		k++
+	}
+	if k >= len(t) || t[k].Cap {
+		return false
+	}
+	w := t[k].Lower
+	if _, ok := edLemma(w); ok {
+		return true
+	}
+	return isPastForm(w) || thirdPersonAux[w]
+}
+
+// thirdPersonAux are the auxiliaries a subject agrees with.
+var thirdPersonAux = prose.WordSet(`has is was were are does`)
 
 // reportingVerbs take what is said as their object.
 var reportingVerbs = prose.WordSet(`explain explained say said state stated write wrote note noted argue argued
