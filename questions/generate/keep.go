@@ -832,6 +832,11 @@ func (d *document) filler(it *item) bool {
 	if generic == len(words) {
 		return true
 	}
+	// A phrase the text names in two sentences or more is one of its
+	// terms ("main contractor"), not a description made up on the spot.
+	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) && len(words) > 1 && d.answers[prose.Normalize(k)] < 2 && vaguePhrase(words) {
+		return true
+	}
 	// A lower-case answer whose head noun runs through the document
 	// ("the theme" where "theme" is in one sentence in ten) is the text's
 	// furniture, not a fact of it.
@@ -843,6 +848,29 @@ func (d *document) filler(it *item) bool {
 	}
 	return false
 }
+
+// vaguePhrase reports a lower-case noun phrase no teacher would blank: a
+// plain adjective on a noun ("the average male", "long tusks", "unusual
+// signals"), or words read across a verb ("forest makes population").
+func vaguePhrase(words []string) bool {
+	if plainAdjectives[words[0]] {
+		return true
+	}
+	for _, w := range words[:len(words)-1] {
+		if _, ok := sLemma(w); ok && !strings.HasSuffix(w, "'s") && isVerbBase(strings.TrimSuffix(w, "s")) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainAdjectives say how much, how usual, how good something is: a blank
+// they start is guessed from the noun or filled by another of them. The
+// ones that make terms ("main contractor", "large firms", "early music")
+// are not here.
+var plainAdjectives = prose.WordSet(`average normal modern long short unusual usual responsive various several
+	certain particular typical new intricate important significant different similar great huge vast considerable
+	entire whole full real true possible potential further additional good best bad worst own wide broad strong weak`)
 
 // trailingAdverbs end no noun phrase: an answer ending in one was read too
 // far.

@@ -106,6 +106,9 @@ func TestKeep(t *testing.T) {
 		{"an option in lower case", typed(mc("_____ is a test of self awareness.", "mirror self recognition", "Elephants", "rogue elephant", "lions"), eTerm), CheckGivenAway},
 		{"stacked dates", short("What authorised a cull of wolves in 2000 in 2001?", "Norwegian Government", eOrg), CheckWrongWh},
 		{"a self-reference", typed(cloze("The ducks are listed in full in the _____ article.", "Anatidae"), eName), CheckResidue},
+		{"a plain adjective", typed(cloze("Both male and female African elephants have _____.", "long tusks"), eConcept), CheckFiller},
+		{"read across a verb", typed(cloze("In Central Africa, the prevalence of _____ surveys difficult.", "forest makes population"), eConcept), CheckFiller},
+		{"a term of two words", typed(cloze("The cello is used as a solo instrument and in _____.", "chamber music"), eConcept), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
