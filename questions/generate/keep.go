@@ -471,6 +471,36 @@ func isPastForm(w string) bool {
 	return !part
 }
 
+// pluralBefore reports whether something before t[k] may be what a
+// "they" or "them" at t[k] stands for: the blank or the question word, a
+// plural or collective noun ("the wolves", "the council"), a people ("the
+// Normans"), or two names joined by "and".
+func pluralBefore(t []prose.Token, k int) bool {
+	for j := 0; j < k; j++ {
+		w := t[j]
+		switch {
+		case w.Text == blankWord, w.Is("who", "what", "which", "whose"):
+			return true
+		case !w.IsWord() || functionWords[w.Lower]:
+			if w.Lower == "and" && j > 0 && j+1 < k && t[j-1].Cap && t[j+1].Cap {
+				return true
+			}
+		case orgKeywords[w.Lower] || collectiveNouns[w.Lower]:
+			return true
+		case strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss") && len(w.Lower) > 3 && !(w.Cap && j > 0 && t[j-1].Cap):
+			if _, verb := sLemma(w.Lower); !w.Cap && verb && finiteAt(t, j) {
+				continue // "he rules them": a verb, not a plural
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// collectiveNouns name many as one.
+var collectiveNouns = prose.WordSet(`people family council committee government army navy team band crew police
+	public staff class couple pair group herd pack flock colony population`)
+
 // questionPasts are past forms that ambiguousPast holds but that, inside
 // a question's verb phrase, can only be verbs.
 var questionPasts = prose.WordSet(`saw fell felt wore`)
@@ -512,7 +542,13 @@ func leansOnContext(t []prose.Token, personBlank bool) bool {
 			if !named && (question || !nameAfter(t, i)) {
 				return true
 			}
-		case "it", "they", "them", "their", "its":
+		case "they", "them", "their", "themselves":
+			// A person named before is no "they": "Kiselyov saw them as
+			// the main reason" leans on what the sentence before named.
+			if !pluralBefore(t, i) && !ownerAfterFronted(t, i) {
+				return true
+			}
+		case "it", "its":
 			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) {
 				return true
 			}

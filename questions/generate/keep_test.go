@@ -109,6 +109,8 @@ func TestKeep(t *testing.T) {
 		{"a plain adjective", typed(cloze("Both male and female African elephants have _____.", "long tusks"), eConcept), CheckFiller},
 		{"read across a verb", typed(cloze("In Central Africa, the prevalence of _____ surveys difficult.", "forest makes population"), eConcept), CheckFiller},
 		{"a term of two words", typed(cloze("The cello is used as a solo instrument and in _____.", "chamber music"), eConcept), ""},
+		{"them after one person", typed(falseStatement("Aleksei Kiselyov saw them as the main reason for the policy in 1920.", "1920", "1921", true), eDate), CheckNeedsContext},
+		{"them after a plural", typed(cloze("The wolves hunt deer and kill them in _____.", "1990"), eDate), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
