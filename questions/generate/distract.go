@@ -278,6 +278,11 @@ func mentionedIn(s *sentence, e *entity) bool {
 // near in time, then dates a step or two away from the key.
 func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
 	key := m.date
+	// Options are written in one form: a key written otherwise ("June 28
+	// 1940" without its comma, "300 BC") would stand out among them.
+	if f := key.format(); f != "" && !strings.EqualFold(f, m.text) {
+		return nil
+	}
 	var out []string
 	used := map[string]bool{strings.ToLower(m.text): true}
 	bad := func(x dateVal, text string) bool {

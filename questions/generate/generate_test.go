@@ -301,6 +301,29 @@ func TestGenerate_DistractorTypes(t *testing.T) {
 	}
 }
 
+// TestGenerate_DateForms checks that a date written otherwise than the
+// options would be ("June 28 1940" without its comma, "nineteenth
+// century") is not the key of a multiple-choice item, where its form would
+// give it away.
+func TestGenerate_DateForms(t *testing.T) {
+	doc := "Romania\n\nOn June 28 1940, Romania received a Soviet ultimatum. On July 4, 1940, the government resigned. " +
+		"On August 30, 1940, the Second Vienna Award was signed. On September 6, 1940, King Carol abdicated. " +
+		"In the nineteenth century, the principalities united. The first railway opened on October 31, 1869."
+	set, err := Generate(doc, Options{Kinds: []questions.Kind{questions.MultipleChoice}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range set.Questions {
+		key := q.Choices[q.RightChoices()[0]].Text
+		if key == "June 28 1940" || key == "nineteenth century" {
+			t.Errorf("%q: the key %q is written otherwise than its options %v", q.Stem, key, q.Choices)
+		}
+	}
+	if len(set.Questions) == 0 {
+		t.Error("no multiple-choice item from dates written in one form")
+	}
+}
+
 // TestGenerate_Pronouns checks that a sentence starting with a pronoun is
 // asked about only with the pronoun resolved, and that a demonstrative
 // start ("This confrontation ...") is not asked about at all.
