@@ -98,6 +98,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
 		return CheckWeakShort
 	}
+	if d.unknownReferent(toks) || pointsBack(toks) {
+		return CheckNeedsContext
+	}
 	return ""
 }
 
@@ -500,6 +503,42 @@ func pluralBefore(t []prose.Token, k int) bool {
 // collectiveNouns name many as one.
 var collectiveNouns = prose.WordSet(`people family council committee government army navy team band crew police
 	public staff class couple pair group herd pack flock colony population`)
+
+// unknownReferent reports a stem whose subject is "the" and one plain
+// noun the document hardly uses elsewhere ("The calf died ...", "The
+// post is held by ...", "The movie was directed by ..."): which one was
+// said in the sentence before. A noun the text keeps coming back to ("the
+// embargo", "the parliament") or a word of the title ("the leopard") is
+// one thing a reader knows.
+func (d *document) unknownReferent(t []prose.Token) bool {
+	if len(t) < 3 || t[0].Lower != "the" {
+		return false
+	}
+	n := t[1]
+	if n.Cap || !n.IsWord() || functionWords[n.Lower] || d.topicWords[n.Lower] {
+		return false
+	}
+	if !auxiliaries[t[2].Lower] && !finiteAt(t, 2) {
+		return false
+	}
+	return d.freq[n.Lower] < 3
+}
+
+// backConnectives tie a clause to the one before it: "nonetheless" with
+// what it concedes not shown.
+var backConnectives = prose.WordSet(`nonetheless nevertheless therefore consequently hence likewise similarly
+	furthermore moreover accordingly`)
+
+// pointsBack reports a connective that answers a sentence the stem does
+// not show, or an "instead" that is not "instead of".
+func pointsBack(t []prose.Token) bool {
+	for i, w := range t {
+		if backConnectives[w.Lower] || w.Lower == "instead" && (i+1 >= len(t) || t[i+1].Lower != "of") {
+			return true
+		}
+	}
+	return false
+}
 
 // questionPasts are past forms that ambiguousPast holds but that, inside
 // a question's verb phrase, can only be verbs.

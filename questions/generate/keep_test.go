@@ -108,9 +108,13 @@ func TestKeep(t *testing.T) {
 		{"a self-reference", typed(cloze("The ducks are listed in full in the _____ article.", "Anatidae"), eName), CheckResidue},
 		{"a plain adjective", typed(cloze("Both male and female African elephants have _____.", "long tusks"), eConcept), CheckFiller},
 		{"read across a verb", typed(cloze("In Central Africa, the prevalence of _____ surveys difficult.", "forest makes population"), eConcept), CheckFiller},
-		{"a term of two words", typed(cloze("The cello is used as a solo instrument and in _____.", "chamber music"), eConcept), ""},
+		{"a term of two words", typed(cloze("Cellists play as soloists and in _____.", "chamber music"), eConcept), ""},
 		{"them after one person", typed(falseStatement("Aleksei Kiselyov saw them as the main reason for the policy in 1920.", "1920", "1921", true), eDate), CheckNeedsContext},
 		{"them after a plural", typed(cloze("The wolves hunt deer and kill them in _____.", "1990"), eDate), ""},
+		{"the noun of the sentence before", typed(cloze("The calf died of infection _____ days later.", "four"), eNumber), CheckNeedsContext},
+		{"the title's noun", typed(cloze("The pharmacy sold medicines in _____.", "1920"), eDate), ""},
+		{"nonetheless", typed(falseStatement("Kollontai nonetheless took the floor in 1921.", "1921", "1922", true), eDate), CheckNeedsContext},
+		{"instead of", typed(cloze("Pharmacists sold medicines instead of herbs in _____.", "1920"), eDate), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
