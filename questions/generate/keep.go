@@ -1,6 +1,8 @@
 package generate
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -719,6 +721,38 @@ func givenAway(t []prose.Token, it *item) bool {
 	}
 	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
 		return true
+	}
+	if it.typ == eDate && yearInSpan(t, it.key) {
+		return true
+	}
+	return false
+}
+
+var (
+	decadeKey  = regexp.MustCompile(`\b(\d{3})0s\b`)
+	centuryKey = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th) centur`)
+)
+
+// yearInSpan reports a key that is a decade or a century and a stem that
+// names a year inside it: "between 1981 and 1988" tells "the 1980s".
+func yearInSpan(t []prose.Token, key string) bool {
+	lo, hi := 0, 0
+	if m := decadeKey.FindStringSubmatch(key); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		lo, hi = d*10, d*10+9
+	} else if m := centuryKey.FindStringSubmatch(key); m != nil && !strings.Contains(strings.ToUpper(key), "BC") {
+		c, _ := strconv.Atoi(m[1])
+		lo, hi = (c-1)*100, c*100
+	} else {
+		return false
+	}
+	for _, w := range t {
+		if w.Kind != prose.Number || len(w.Text) != 4 {
+			continue
+		}
+		if y, err := strconv.Atoi(w.Text); err == nil && y >= lo && y <= hi {
+			return true
+		}
 	}
 	return false
 }
