@@ -14,28 +14,33 @@ import (
 	"factdrill/questions/generate/quality"
 )
 
-var writeJudging = flag.Bool("judging.write", false, "write the blind-judging sheet and its key from the report half into testdata/judging")
+var writeJudging = flag.Bool("judging.write", false, "write the current round's blind-judging sheet and its key from the report half into its folder under testdata/judging")
 
-// judgingDir holds the sheet a judge rates (items.md), the key the judge
-// is not given (key.csv), and the judge's ratings (ratings.csv) of the
-// current round; each earlier round keeps its three files in a folder of
-// its own (round1/).
+// judgingDir holds a folder for each blind judgement (round1/, round2/,
+// ...), each with the sheet a judge rates (items.md), the key the judge is
+// not given (key.csv), and, once rated, the judge's verdicts
+// (ratings.csv).
 const judgingDir = "testdata/judging"
 
-// A judgingRound is one blind judgement: its folder and its name in
-// QUALITY.md.
+// A judgingRound is one blind judgement: its name in QUALITY.md, its
+// folder, and the salt its sheet was shuffled with.
 type judgingRound struct {
-	name, dir string
+	name, dir, salt string
 }
 
 // judgingRounds are the judgements QUALITY.md reports side by side, the
-// first first. Round 1 judged the first generator on 26 documents of the
-// report half; round 2 judges the generator as it now is on documents
-// of the report half that round 1 did not use.
+// first first; the last is the current one, whose sheet TestJudgingSheet
+// writes. Round 1 judged the first generator on 26 documents of the
+// report half; round 2 the second on 24 others; round 3 the generator as
+// it now is on the documents of the report half neither used.
 var judgingRounds = []judgingRound{
-	{"round 1", filepath.Join(judgingDir, "round1")},
-	{"round 2", judgingDir},
+	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1"},
+	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2"},
+	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3"},
 }
+
+// currentRound is the judgement whose sheet is written now.
+func currentRound() judgingRound { return judgingRounds[len(judgingRounds)-1] }
 
 // Judging sizes of the current round: documents of the report half,
 // human questions from each, and the kinds drawn from each document's
@@ -45,7 +50,6 @@ var judgingRounds = []judgingRound{
 const (
 	judgedDocs   = 24
 	humansPerDoc = 2
-	judgingSalt  = "factdrill-judging-2"
 )
 
 var judgedKinds = []questions.Kind{questions.MultipleChoice, questions.Cloze, questions.ShortAnswer, questions.TrueFalse,
@@ -87,7 +91,8 @@ func TestJudgingSheet(t *testing.T) {
 		}
 		entries = append(entries, humanForJudging(d, text)...)
 	}
-	quality.Shuffle(entries, judgingSalt)
+	cur := currentRound()
+	quality.Shuffle(entries, cur.salt)
 	var sheet, key bytes.Buffer
 	if err := quality.WriteSheet(&sheet, entries); err != nil {
 		t.Fatal(err)
@@ -95,11 +100,11 @@ func TestJudgingSheet(t *testing.T) {
 	if err := quality.WriteKey(&key, entries); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(judgingDir, 0o755); err != nil {
+	if err := os.MkdirAll(cur.dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for name, b := range map[string][]byte{"items.md": sheet.Bytes(), "key.csv": key.Bytes()} {
-		if err := os.WriteFile(filepath.Join(judgingDir, name), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(cur.dir, name), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -143,7 +148,7 @@ func judgedBefore(t *testing.T, all []quality.Document) map[string]bool {
 
 // pickForJudging draws items from a set, kinds in the order of
 // judgedKinds, the i-th draw of a kind taken a fraction of the way down
-// the document.
+// the document, no item twice.
 func pickForJudging(qs []questions.Question) []questions.Question {
 	byKind := map[questions.Kind][]questions.Question{}
 	for _, q := range qs {
@@ -154,12 +159,23 @@ func pickForJudging(qs []questions.Question) []questions.Question {
 		draws[k]++
 	}
 	used := map[questions.Kind]int{}
+	taken := map[questions.Kind]map[int]bool{}
 	var out []questions.Question
 	for _, k := range judgedKinds {
 		list := byKind[k]
 		i, n := used[k], draws[k]
 		used[k]++
-		if at := (2*i + 1) * len(list) / (2 * n); at < len(list) {
+		if taken[k] == nil {
+			taken[k] = map[int]bool{}
+		}
+		// A kind with fewer items than draws gives each item once: the
+		// same item twice on a sheet would be judged, and counted, twice.
+		at := (2*i + 1) * len(list) / (2 * n)
+		for at < len(list) && taken[k][at] {
+			at++
+		}
+		if at < len(list) {
+			taken[k][at] = true
 			out = append(out, list[at])
 		}
 	}
