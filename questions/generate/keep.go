@@ -477,14 +477,19 @@ func isPastForm(w string) bool {
 }
 
 // pluralBefore reports whether something before t[k] may be what a
-// "they" or "them" at t[k] stands for: the blank or the question word, a
-// plural or collective noun ("the wolves", "the council"), a people ("the
-// Normans"), or two names joined by "and".
-func pluralBefore(t []prose.Token, k int) bool {
+// "they" or "them" at t[k] stands for: the blank when it asks for people
+// (personBlank) or the question word, a plural or collective noun ("the
+// wolves", "the council"), a people ("the Normans"), or two names joined
+// by "and". A blank on a year is no "they": "In _____ they captured".
+func pluralBefore(t []prose.Token, k int, personBlank bool) bool {
 	for j := 0; j < k; j++ {
 		w := t[j]
 		switch {
-		case w.Text == blankWord, w.Is("who", "what", "which", "whose"):
+		case w.Text == blankWord:
+			if personBlank {
+				return true
+			}
+		case w.Is("who", "what", "which", "whose"):
 			return true
 		case !w.IsWord() || functionWords[w.Lower]:
 			if w.Lower == "and" && j > 0 && j+1 < k && t[j-1].Cap && t[j+1].Cap {
@@ -559,7 +564,8 @@ func leansOnContext(t []prose.Token, personBlank bool) bool {
 	// the question asks for.
 	named = question && t[0].Is("who", "whom", "whose") && personBlank
 	for i, w := range t {
-		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
+		// A month is no one "he" could be: "In June 1775, he nominated".
+		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 {
 			named = true
 		}
 		if w.Cap && i > 0 {
@@ -586,7 +592,7 @@ func leansOnContext(t []prose.Token, personBlank bool) bool {
 		case "they", "them", "their", "themselves":
 			// A person named before is no "they": "Kiselyov saw them as
 			// the main reason" leans on what the sentence before named.
-			if !pluralBefore(t, i) && !ownerAfterFronted(t, i) {
+			if !pluralBefore(t, i, personBlank) && !ownerAfterFronted(t, i) {
 				return true
 			}
 		case "it", "its":

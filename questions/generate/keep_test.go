@@ -117,6 +117,8 @@ func TestKeep(t *testing.T) {
 		{"instead of", typed(cloze("Pharmacists sold medicines instead of herbs in _____.", "1920"), eDate), ""},
 		{"years inside the decade", typed(mc("The band's albums between 1981 and 1988 defined the _____.", "1980s", "1960s", "1970s", "1990s"), eDate), CheckGivenAway},
 		{"years outside the century", typed(cloze("The castle, rebuilt in 1652, dates from the _____.", "12th century"), eDate), ""},
+		{"he after a month", typed(cloze("In June 1775, he nominated George Washington as _____.", "commander-in-chief"), eConcept), CheckNeedsContext},
+		{"they after a blank on a year", typed(cloze("In _____ they captured the castle from the Portuguese.", "1637"), eDate), CheckNeedsContext},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
