@@ -384,12 +384,19 @@ func wrongWh(t []prose.Token, it *item) bool {
 	for i := 0; i+1 < len(t); i++ {
 		w := t[i].Lower
 		if w == "did" || w == "does" || w == "do" {
+			infinitive := false
 			for j := i + 1; j < len(t); j++ {
 				x := t[j]
-				if x.Text == "," || subordinators[x.Lower] || x.Lower == "to" {
+				if x.Text == "," || subordinators[x.Lower] {
 					break // what follows is another clause
 				}
-				if !x.Cap && isPastForm(x.Lower) || x.Lower == "and" && inflectedAfter(t, j+1) {
+				// "did the awareness begin to take root and forced
+				// ...": the "and" still joins the verb after "did".
+				if x.Lower == "and" && inflectedAfter(t, j+1) {
+					return true
+				}
+				infinitive = infinitive || x.Lower == "to"
+				if !infinitive && !x.Cap && isPastForm(x.Lower) {
 					return true
 				}
 			}
@@ -405,6 +412,11 @@ func wrongWh(t []prose.Token, it *item) bool {
 				}
 			}
 		}
+	}
+	// "In what year have the animals been blamed ...?": a date asks for a
+	// past event, not a perfect.
+	if t[0].Lower == "when" && t[1].Is("has", "have") || len(t) > 3 && t[0].Lower == "in" && t[1].Lower == "what" && t[2].Lower == "year" && t[3].Is("has", "have") {
+		return true
 	}
 	// "In what year was the theater built and is at ...": a second verb
 	// the inversion left behind.

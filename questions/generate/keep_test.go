@@ -119,6 +119,9 @@ func TestKeep(t *testing.T) {
 		{"years outside the century", typed(cloze("The castle, rebuilt in 1652, dates from the _____.", "12th century"), eDate), ""},
 		{"he after a month", typed(cloze("In June 1775, he nominated George Washington as _____.", "commander-in-chief"), eConcept), CheckNeedsContext},
 		{"they after a blank on a year", typed(cloze("In _____ they captured the castle from the Portuguese.", "1637"), eDate), CheckNeedsContext},
+		{"and after to", short("When did awareness begin to take root and forced people to rethink?", "1950s", eDate), CheckWrongWh},
+		{"a perfect asked for its year", short("In what year have the animals been blamed for the deaths of 2,200 sheep?", "2003", eDate), CheckWrongWh},
+		{"a past after to is a verb's", short("In what year did Adams decide to return to Boston?", "1788", eDate), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
