@@ -128,6 +128,12 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
 			return false
 		}
+		// One word the text also writes in lower case is a common word
+		// that began a sentence or a title ("Thoughts", "Works"), not a
+		// name.
+		if !strings.Contains(text, " ") && d.freq[strings.ToLower(text)] > 0 {
+			return false
+		}
 		for _, o := range outNorm {
 			if isAliasNorm(o, nt) {
 				return false

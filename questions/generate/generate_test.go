@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -292,6 +293,11 @@ func TestGenerate_DistractorTypes(t *testing.T) {
 				if got := answerType(d, c.Text); got != want {
 					t.Errorf("%q: option %q is a %s, the key %q a %s", q.Stem, c.Text, got, key, want)
 				}
+				// A one-word name option the text also writes in lower
+				// case is a common word ("Works"), not a name.
+				if low := strings.ToLower(c.Text); c.Weight == 0 && low != c.Text && !strings.Contains(c.Text, " ") && containsLower(doc, low) {
+					t.Errorf("%q: option %q is a word the text writes in lower case", q.Stem, c.Text)
+				}
 			}
 			n++
 		}
@@ -299,6 +305,16 @@ func TestGenerate_DistractorTypes(t *testing.T) {
 	if n < 10 {
 		t.Errorf("checked %d multiple-choice questions, want at least 10", n)
 	}
+}
+
+// containsLower reports whether text has w, all in lower case, as a word.
+func containsLower(text, w string) bool {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) {
+		if f == w {
+			return true
+		}
+	}
+	return false
 }
 
 // TestGenerate_DateForms checks that a date written otherwise than the
