@@ -743,6 +743,34 @@ func givenAway(t []prose.Token, it *item) bool {
 	if it.typ == eDate && yearInSpan(t, it.key) {
 		return true
 	}
+	return sharesStem(t, it.key)
+}
+
+// sharesStem reports a stem word built on a word of a name the key is:
+// "the Norwegian Government" beside "Norway", "galvanic" beside
+// "Galvani", "Qatari" beside "Qatar". The stem spells the answer half out.
+func sharesStem(t []prose.Token, key string) bool {
+	for _, kw := range strings.Fields(key) {
+		if !unicode.IsUpper(prose.FirstRune(kw)) || len(kw) < 4 || functionWords[strings.ToLower(kw)] {
+			continue
+		}
+		k := strings.ToLower(strings.Trim(kw, ".,'’"))
+		need := max(4, len(k)-2)
+		for _, w := range t {
+			// A short name shares its start with common words
+			// ("States", "stationed"): only a capitalised word counts.
+			if w.Kind != prose.Word || w.Lower == k || len(w.Lower) < need || len(k) < 7 && !w.Cap {
+				continue
+			}
+			n := 0
+			for n < len(k) && n < len(w.Lower) && k[n] == w.Lower[n] {
+				n++
+			}
+			if n >= need {
+				return true
+			}
+		}
+	}
 	return false
 }
 

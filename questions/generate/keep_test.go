@@ -122,6 +122,9 @@ func TestKeep(t *testing.T) {
 		{"and after to", short("When did awareness begin to take root and forced people to rethink?", "1950s", eDate), CheckWrongWh},
 		{"a perfect asked for its year", short("In what year have the animals been blamed for the deaths of 2,200 sheep?", "2003", eDate), CheckWrongWh},
 		{"a past after to is a verb's", short("In what year did Adams decide to return to Boston?", "1788", eDate), ""},
+		{"a demonym of the key", typed(mc("In _____, in 2001, the Norwegian Government authorised a wolf cull.", "Norway", "Sweden", "Finland", "Russia"), ePlace), CheckGivenAway},
+		{"an adjective of the name", person(cloze("The galvanic response was advocated by _____.", "Luigi Galvani")), CheckGivenAway},
+		{"another name", typed(cloze("The Swedish Government authorised a cull in _____.", "Norway"), ePlace), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
