@@ -83,6 +83,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if (it.typ == eDate || it.typ == eNumber) && numberSlashed(stem, it) {
 		return CheckBroken
 	}
+	// "264% of the population": a share past the whole is false by
+	// arithmetic, not by the text.
+	if q.Kind == questions.TrueFalse && !q.Truth && overWhole(it.swapTo) {
+		return CheckNotContradicted
+	}
 	if q.Kind == questions.TrueFalse && !q.Truth && it.typ == eNumber && it.swapTo != "" {
 		if rangeEnd(prose.Tokenize(strings.Replace(stem, it.swapTo, blankWord, 1))) {
 			return CheckGivenAway
@@ -486,6 +491,16 @@ func isPastForm(w string) bool {
 	}
 	_, part := participleToBase[w]
 	return !part
+}
+
+// overWhole reports a percentage over a hundred.
+func overWhole(s string) bool {
+	v, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
+	if !ok {
+		v, ok = strings.CutSuffix(strings.TrimSpace(s), " percent")
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+	return ok && err == nil && f > 100
 }
 
 // pluralBefore reports whether something before t[k] may be what a

@@ -125,6 +125,7 @@ func TestKeep(t *testing.T) {
 		{"a demonym of the key", typed(mc("In _____, in 2001, the Norwegian Government authorised a wolf cull.", "Norway", "Sweden", "Finland", "Russia"), ePlace), CheckGivenAway},
 		{"an adjective of the name", person(cloze("The galvanic response was advocated by _____.", "Luigi Galvani")), CheckGivenAway},
 		{"another name", typed(cloze("The Swedish Government authorised a cull in _____.", "Norway"), ePlace), ""},
+		{"a share past the whole", typed(falseStatement("According to the 2000 census, 264% of the population is Christian.", "87.9%", "264%", true), eNumber), CheckNotContradicted},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
