@@ -418,6 +418,12 @@ func wrongWh(t []prose.Token, it *item) bool {
 			}
 		}
 	}
+	// "Who was popular singer Leila Mourad?" (answered "Dawoud Husni"),
+	// "Who is American writer?": a be-question whose complement has no
+	// article, owner or preposition was cut from a list of appositives.
+	if t[0].Is("who", "what") && t[1].Is("is", "was", "are", "were") && bareComplement(t[2:]) {
+		return true
+	}
 	// "In what year have the animals been blamed ...?": a date asks for a
 	// past event, not a perfect.
 	if t[0].Lower == "when" && t[1].Is("has", "have") || len(t) > 3 && t[0].Lower == "in" && t[1].Lower == "what" && t[2].Lower == "year" && t[3].Is("has", "have") {
@@ -491,6 +497,22 @@ func isPastForm(w string) bool {
 	}
 	_, part := participleToBase[w]
 	return !part
+}
+
+// bareComplement reports a question's rest after "is" or "was" made of
+// names and nouns only: no article, no "'s", no preposition, no verb form.
+func bareComplement(t []prose.Token) bool {
+	n := 0
+	for _, w := range t {
+		if w.Text == "?" {
+			break
+		}
+		if w.Text == "'s" || w.Text == "'" || determiners[w.Lower] || prepositions[w.Lower] || !w.IsWord() || !w.Cap && isVerbForm(w.Lower) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // overWhole reports a percentage over a hundred.

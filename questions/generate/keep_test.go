@@ -126,6 +126,10 @@ func TestKeep(t *testing.T) {
 		{"an adjective of the name", person(cloze("The galvanic response was advocated by _____.", "Luigi Galvani")), CheckGivenAway},
 		{"another name", typed(cloze("The Swedish Government authorised a cull in _____.", "Norway"), ePlace), ""},
 		{"a share past the whole", typed(falseStatement("According to the 2000 census, 264% of the population is Christian.", "87.9%", "264%", true), eNumber), CheckNotContradicted},
+		{"who is a name from a list", person(short("Who was popular singer Leila Mourad?", "Dawoud Husni", ePerson)), CheckWrongWh},
+		{"who is a bare noun", person(short("Who is American writer?", "Studs Terkel", ePerson)), CheckWrongWh},
+		{"who is someone's", person(short("Who was Kublai's mother?", "Sorghaghtani", ePerson)), ""},
+		{"what is placed", typed(short("What is based at Victoria Palace?", "Romanian Government", eOrg), eOrg), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
