@@ -424,6 +424,15 @@ func wrongWh(t []prose.Token, it *item) bool {
 	if t[0].Is("who", "what") && t[1].Is("is", "was", "are", "were") && bareComplement(t[2:]) {
 		return true
 	}
+	// "Where was Celsius born in Uppsala?": a place asked for beside the
+	// place that answers it; what is left is the country around it.
+	if t[0].Lower == "where" {
+		for i := 1; i+1 < len(t); i++ {
+			if t[i].Is("in", "at", "near") && t[i+1].Cap && months[t[i+1].Lower] == 0 && !functionWords[t[i+1].Lower] {
+				return true
+			}
+		}
+	}
 	// "In what year have the animals been blamed ...?": a date asks for a
 	// past event, not a perfect.
 	if t[0].Lower == "when" && t[1].Is("has", "have") || len(t) > 3 && t[0].Lower == "in" && t[1].Lower == "what" && t[2].Lower == "year" && t[3].Is("has", "have") {

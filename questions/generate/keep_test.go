@@ -130,6 +130,8 @@ func TestKeep(t *testing.T) {
 		{"who is a bare noun", person(short("Who is American writer?", "Studs Terkel", ePerson)), CheckWrongWh},
 		{"who is someone's", person(short("Who was Kublai's mother?", "Sorghaghtani", ePerson)), ""},
 		{"what is placed", typed(short("What is based at Victoria Palace?", "Romanian Government", eOrg), eOrg), ""},
+		{"where beside its place", typed(short("Where was Celsius born in Uppsala?", "Sweden", ePlace), ePlace), CheckWrongWh},
+		{"where and a month", typed(short("Where did Fillmore move in June 1858?", "Buffalo", ePlace), ePlace), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
