@@ -245,6 +245,22 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if t[len(t)-1].Text != "?" && (auxiliaries[t[0].Lower] || beForms[t[0].Lower]) {
 		return true
 	}
+	// "Withdrew from the Senate the treaty ...", "Rather held in place by
+	// the _____": a past form first, after an adverb at most, and no
+	// comma after which a subject could come ("Founded in 1890, the
+	// college ...").
+	if k := 0; len(t) > 3 && t[len(t)-1].Text != "?" && !hasWordAfter(t, 0, ",") {
+		if strings.HasSuffix(t[0].Lower, "ly") || t[0].Is("rather", "also", "then", "later", "thus") {
+			k = 1
+		}
+		if _, past := pastLemma(t[k].Lower); past && (prepositions[t[k+1].Lower] || determiners[t[k+1].Lower]) {
+			return true
+		}
+	}
+	// "... preach a ruling against using?": the question lost its object.
+	if n := len(t); n >= 3 && t[n-1].Text == "?" && (prepositions[t[n-2].Lower] && !t[n-2].Is("about", "for", "from", "of", "to", "with", "on", "in", "at") || strings.HasSuffix(t[n-2].Lower, "ing") && prepositions[t[n-3].Lower]) {
+		return true
+	}
 	// "when _____ I broke out": the key was cut from its numeral.
 	for i := 0; i+1 < len(t); i++ {
 		if t[i].Text == blankWord && t[i+1].Cap && t[i+1].Roman() && t[i+1].Text != "I'm" {

@@ -132,6 +132,10 @@ func TestKeep(t *testing.T) {
 		{"what is placed", typed(short("What is based at Victoria Palace?", "Romanian Government", eOrg), eOrg), ""},
 		{"where beside its place", typed(short("Where was Celsius born in Uppsala?", "Sweden", ePlace), ePlace), CheckWrongWh},
 		{"where and a month", typed(short("Where did Fillmore move in June 1858?", "Buffalo", ePlace), ePlace), ""},
+		{"a past form first", typed(cloze("Withdrew from the Senate the treaty of annexation of _____.", "Hawaii"), ePlace), CheckBroken},
+		{"an adverb and a participle first", typed(cloze("Rather held in place by the _____ of the strings.", "tension"), eConcept), CheckBroken},
+		{"a participle and its subject", typed(cloze("Founded in 1890, the university moved to _____ in 1892.", "Chicago"), ePlace), ""},
+		{"a question without its object", typed(short("When did the Dalai Lama preach a ruling against using?", "January 2006", eDate), eDate), CheckBroken},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
