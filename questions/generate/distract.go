@@ -3,6 +3,7 @@ package generate
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"factdrill/questions/generate/prose"
 )
@@ -75,12 +76,32 @@ func (d *document) termDistractors(m mention, s *sentence) []string {
 	srcPlain := prose.Plain(s.text)
 	nearest(len(d.terms), func(i int) int { return d.terms[i].sent }, s.idx, 200, func(i int) bool {
 		t := d.terms[i]
+		// Not the document's subject ("violin" offered for a technique
+		// of the violin), nor a term read across words ("name Cello").
+		if d.isTopic(mention{text: t.text}) || lowerThenUpper(t.text) {
+			return len(out) < 3
+		}
 		if t.sent != s.idx && !isAliasNorm(prose.Normalize(t.text), nk) && !contains(out, t.text) && !prose.ContainsWord(srcPlain, prose.Plain(t.text)) {
 			out = append(out, t.text)
 		}
 		return len(out) < 3
 	})
 	return out
+}
+
+// lowerThenUpper reports a phrase with a capitalised word after a
+// lower-case one: words read across a boundary ("name Cello").
+func lowerThenUpper(s string) bool {
+	lower := false
+	for _, w := range strings.Fields(s) {
+		switch {
+		case unicode.IsLower(prose.FirstRune(w)):
+			lower = true
+		case lower && unicode.IsUpper(prose.FirstRune(w)):
+			return true
+		}
+	}
+	return false
 }
 
 // nearest visits the indexes 0..n-1 of a list ordered by sentence (sentOf
@@ -407,6 +428,9 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 		text := m.num.format(x)
 		if strings.EqualFold(text, m.text) || prose.ContainsWord(s.text, text) || contains(out, text) {
 			continue
+		}
+		if (strings.HasSuffix(text, "%") || strings.HasSuffix(text, " percent")) && x > 100 {
+			continue // "187%" of a population
 		}
 		out = append(out, text)
 	}
