@@ -317,6 +317,31 @@ func containsLower(text, w string) bool {
 	return false
 }
 
+// TestGenerate_PercentOptions checks that no option for a share is over a
+// hundred per cent.
+func TestGenerate_PercentOptions(t *testing.T) {
+	doc := "Dhaka\n\nThe literacy rate of the city is estimated at 92.3%. About 81% of the people are Muslims. " +
+		"Unemployment stood at 19% in 2005. The city grew by 4.2% a year. Hindus are 9.7% of the population."
+	set, err := Generate(doc, Options{Kinds: []questions.Kind{questions.MultipleChoice}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range set.Questions {
+		for _, c := range q.Choices {
+			if v, ok := strings.CutSuffix(c.Text, "%"); ok {
+				n++
+				if f, err := strconv.ParseFloat(v, 64); err == nil && f > 100 {
+					t.Errorf("%q offers %q", q.Stem, c.Text)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no percentage offered as an option")
+	}
+}
+
 // TestGenerate_DateForms checks that a date written otherwise than the
 // options would be ("June 28 1940" without its comma, "nineteenth
 // century") is not the key of a multiple-choice item, where its form would
