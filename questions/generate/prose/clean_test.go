@@ -68,6 +68,8 @@ var junkTests = []struct {
 	{"(1999) Chronicles the events of his presidency.", true},
 	{"Historian Michael Korda explained his strategic genius: Korda, (2004)", true},
 	{"Nassau may refer to:", true},
+	{"In 1784 his Recherches sur la force de torsion, Histoire de l'Académie Royale des Sciences, 229-269, 1784 appeared.", true},
+	{"The army lost 229-269 men in the battle of 1784.", false},
 	{"Kangaroos are endemic to the continent of Australia.", false},
 	{"A portrait of the king was painted in 1600.", false},
 	{"Faraday's lectures, edited by Crookes, sold well in 1861 and were reprinted.", false},

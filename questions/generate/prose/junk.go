@@ -77,17 +77,18 @@ func looksLikeCaption(low string) bool {
 // work with its editor and year ("On the Forces of Nature, edited by W.
 // Crookes, Chatto & Windus, 1873"), a film or book with its year in
 // front ("(1999) Chronicles ..."), a claim ending in its source
-// ("...: Korda, (2004)").
+// ("...: Korda, (2004)"), a journal's pages and year (", 229-269, 1784").
 var (
 	listEntry   = regexp.MustCompile(`^[A-Z][^,()]{0,60} \([a-z][a-z ,.'-]*\), (?:an?|the) `)
 	editedWork  = regexp.MustCompile(`(?i)\b(?:edited|translated|compiled|illustrated|revised) by\b.*(?:1[5-9]|20)\d\d[).]*$`)
 	yearFirst   = regexp.MustCompile(`^\((?:1[5-9]|20)\d\d\) `)
 	sourceAtEnd = regexp.MustCompile(`[A-Z][\p{L}'-]+, \((?:1[5-9]|20)\d\d\)\.?$`)
+	pagesYear   = regexp.MustCompile(`, \d+[–-]\d+, (?:1[5-9]|20)\d\d\b`)
 	referTo     = regexp.MustCompile(`(?i)\b(?:may|can|might) (?:also )?refer to:?$`)
 )
 
 func looksLikeListEntry(s string) bool {
-	return listEntry.MatchString(s) || editedWork.MatchString(s) || yearFirst.MatchString(s) || sourceAtEnd.MatchString(s) || referTo.MatchString(s)
+	return listEntry.MatchString(s) || editedWork.MatchString(s) || yearFirst.MatchString(s) || sourceAtEnd.MatchString(s) || referTo.MatchString(s) || pagesYear.MatchString(s)
 }
 
 // looksLikeCitation reports the shapes of a reference: "Benson,
