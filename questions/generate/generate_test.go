@@ -342,6 +342,30 @@ func TestGenerate_PercentOptions(t *testing.T) {
 	}
 }
 
+// TestAcceptedAnswers_GivenName checks that a given name alone is never an
+// accepted answer for a person whose full name the text gives.
+func TestAcceptedAnswers_GivenName(t *testing.T) {
+	d := analyzed(t, "Economics\n\nAdam Smith was born in Kirkcaldy in 1723. Adam took up the chair of moral philosophy in 1752. "+
+		"In 1776 Adam Smith published The Wealth of Nations.")
+	n := 0
+	for _, s := range d.sents {
+		for _, m := range s.ments {
+			if m.typ != ePerson || m.ent == nil || m.text != "Adam Smith" {
+				continue
+			}
+			n++
+			for _, a := range acceptedAnswers(m, d) {
+				if a == "Adam" {
+					t.Errorf("the answers for %q accept the given name %q alone: %q", m.text, a, acceptedAnswers(m, d))
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("Adam Smith was not read as a person")
+	}
+}
+
 // TestGenerate_DateForms checks that a date written otherwise than the
 // options would be ("June 28 1940" without its comma, "nineteenth
 // century") is not the key of a multiple-choice item, where its form would
