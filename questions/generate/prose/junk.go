@@ -69,7 +69,19 @@ func looksLikeCaption(low string) bool {
 			return true
 		}
 	}
+	if !strings.Contains(low, " of ") || !containsAny(low, "portrait", "photo", "painting", "engraving", "drawing", "bust", "statue") {
+		return false
+	}
 	return captionStarts.MatchString(low) && !strings.Contains(low, " was ") && !strings.Contains(low, " is ")
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Shapes of a list entry or a citation that reads like a sentence: a
@@ -87,8 +99,16 @@ var (
 	referTo     = regexp.MustCompile(`(?i)\b(?:may|can|might) (?:also )?refer to:?$`)
 )
 
+// looksLikeListEntry reports the shapes above. Each pattern runs only on a
+// sentence that has the words it needs: most sentences have none.
 func looksLikeListEntry(s string) bool {
-	return listEntry.MatchString(s) || editedWork.MatchString(s) || yearFirst.MatchString(s) || sourceAtEnd.MatchString(s) || referTo.MatchString(s) || pagesYear.MatchString(s)
+	low := strings.ToLower(s)
+	return strings.Contains(s, "), ") && listEntry.MatchString(s) ||
+		strings.Contains(low, "ed by ") && editedWork.MatchString(s) ||
+		strings.HasPrefix(s, "(") && yearFirst.MatchString(s) ||
+		strings.HasSuffix(strings.TrimSuffix(s, "."), ")") && sourceAtEnd.MatchString(s) ||
+		strings.Contains(low, "refer to") && referTo.MatchString(s) ||
+		strings.ContainsAny(s, "-–") && strings.Contains(s, ", ") && pagesYear.MatchString(s)
 }
 
 // looksLikeCitation reports the shapes of a reference: "Benson,
@@ -192,8 +212,10 @@ var pageResidue = regexp.MustCompile(`^(?:[A-Z][\p{L}'-]+(?: [A-Z]\.)*, \d+[–-
 
 // trimResidue returns how many bytes of leading residue a sentence has.
 func trimResidue(s string) int {
-	if m := pageResidue.FindString(s); m != "" {
-		return len(m) - 1
+	if strings.ContainsAny(s[:min(len(s), 40)], "0123456789") {
+		if m := pageResidue.FindString(s); m != "" {
+			return len(m) - 1
+		}
 	}
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return 0
