@@ -73,6 +73,20 @@ func (c *cache) bump() {
 	c.mu.Unlock()
 }
 
+// current is the generation that copies made now are kept with (the
+// study queue's, see cards_study.go). While the cache is off, other
+// servers write the database unseen: every call then moves the generation
+// on, so that no copy one page made is used by the next.
+func (c *cache) current() uint64 {
+	c.mu.Lock()
+	off := c.off
+	c.mu.Unlock()
+	if off {
+		return c.gen.Add(1)
+	}
+	return c.gen.Load()
+}
+
 // setOff turns the cache off (every lookup misses) or on again, empty.
 func (c *cache) setOff(off bool) {
 	c.mu.Lock()

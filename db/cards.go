@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -38,95 +39,6 @@ var cardKindsSQL = func() string {
 	}
 	return "(" + strings.Join(ks, ", ") + ")"
 }()
-
-// Study is a learner's study session in a set at one moment: the counts,
-// the card to show and what the page offers around it.
-type Study struct {
-	Set      SetInfo
-	Settings StudySettings
-	// Scheduler is the learner's scheduler, for the answer buttons'
-	// intervals and the learner's calendar.
-	Scheduler *quiz.Scheduler
-	Queue     quiz.StudyQueue
-	// Card is the card to show; nil when nothing is left to study.
-	Card *StudyCard
-	// From is the queue the card comes from.
-	From quiz.Queue
-	// Cards counts the set's flashcards; Suspended those suspended.
-	Cards, Suspended int
-	// CanUndo is true when the last answer in the set was a flashcard
-	// answer given today, which UndoReview would take back.
-	CanUndo bool
-}
-
-// Study returns the state of the learner's study of a set at now (learner
-// 0 is a visitor not known yet: every card is new). A set that is not
-// published gives ErrNotFound, as does a CardID (a question id) not among
-// its flashcards. What to show is quiz.Scheduler.Plan's decision.
-func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.StudyOptions) (Study, error) {
-	now := s.now()
-	var st Study
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if st.Set, err = studySetTx(ctx, tx, learnerID, setID); err != nil {
-			return err
-		}
-		if st.Settings, err = studySettingsTx(ctx, tx, learnerID); err != nil {
-			return err
-		}
-		if st.Scheduler, err = st.Settings.Scheduler(); err != nil {
-			return err
-		}
-		cards, err := setCardsTx(ctx, tx, learnerID, setID)
-		if err != nil {
-			return err
-		}
-		items := make([]quiz.StudyItem, len(cards))
-		for i, c := range cards {
-			items[i] = quiz.StudyItem{ID: c.Question.ID, Card: c.Card, Suspended: c.Suspended}
-			if c.Suspended {
-				st.Suspended++
-			}
-		}
-		st.Cards = len(cards)
-		start, end := st.Scheduler.DayBounds(now)
-		introduced, err := introducedTx(ctx, tx, learnerID, setID, start, end)
-		if err != nil {
-			return err
-		}
-		var ok bool
-		if st.Queue, ok = st.Scheduler.Plan(items, now, st.Settings.NewPerDay, introduced, opt); !ok {
-			return questions.ErrNotFound
-		}
-		if i := st.Queue.Next; i >= 0 {
-			c := cards[i]
-			if err := questionBodyTx(ctx, tx, &c.Question); err != nil {
-				return err
-			}
-			st.Card, st.From = &c, st.Queue.From
-		}
-		st.CanUndo, err = canUndoTx(ctx, tx, learnerID, setID, st.Scheduler, now)
-		return err
-	})
-	if err != nil {
-		return Study{}, fmt.Errorf("db: study set %d: %w", setID, err)
-	}
-	return st, nil
-}
-
-// studySetTx returns a set whose flashcards the learner may study: a
-// published set open to all, a teacher's set assigned to one of the
-// learner's classes once its quiz is done (see flashcardsOpenTx: a
-// forbidden error before), or a deck of the learner's own (see decks.go).
-func studySetTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (SetInfo, error) {
-	info, err := scanSet(tx.QueryRowContext(ctx, setSelect+` WHERE s.id = ? AND (s.learner_id = ? OR s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
-		SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?)))`,
-		setID, learnerID, learnerID))
-	if err == nil && info.OwnerID != 0 {
-		err = flashcardsOpenTx(ctx, tx, learnerID, setID)
-	}
-	return info, err
-}
 
 const cardColumns = "c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses, c.scheduled_days, c.model, c.suspended"
 
@@ -191,6 +103,23 @@ func questionBodyTx(ctx context.Context, tx *sql.Tx, q *StoredQuestion) error {
 	return err
 }
 
+// studyCardTx checks, in one query, that the learner may study the set
+// (studySetsSQL) and that the question is one of its flashcards:
+// questions.ErrNotFound if not; then that the set's assignments let the
+// learner study it now (flashcardsOpenTx).
+func studyCardTx(ctx context.Context, tx *sql.Tx, learnerID, setID, questionID int64) error {
+	var kind string
+	err := tx.QueryRowContext(ctx, `SELECT v.kind FROM sets s JOIN set_questions sq ON sq.set_id = s.id JOIN questions q ON q.id = sq.question_id
+		JOIN question_versions v ON v.id = q.version_id WHERE s.id = ? AND sq.question_id = ? AND `+studySetsSQL, setID, questionID, learnerID, learnerID).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !quiz.IsCard(questions.Kind(kind))) {
+		return questions.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	return flashcardsOpenTx(ctx, tx, learnerID, setID)
+}
+
 // setCardTx checks that the question is one of the set's flashcards:
 // questions.ErrNotFound if it is not in the set, or of a kind that makes
 // no card.
@@ -204,33 +133,15 @@ func setCardTx(ctx context.Context, tx *sql.Tx, setID, questionID int64) error {
 	return err
 }
 
-// introducedTx counts the set's cards the learner first answered between
-// start and end: today's new cards, from studying or from quizzes.
-func introducedTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, start, end time.Time) (int, error) {
-	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT r.question_id) FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id
-		WHERE r.learner_id = ? AND r.reviewed_at >= ? AND r.reviewed_at < ? AND r.state_before = 0 AND sq.set_id = ?`,
-		learnerID, start.UTC(), end.UTC(), setID).Scan(&n)
-	return n, err
-}
-
 // lastReviewTx returns the id, question, source and time of the learner's
-// latest answer in the set; ok is false if there is none.
-func lastReviewTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (id, questionID int64, source string, at time.Time, ok bool, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT r.id, r.question_id, r.source, r.reviewed_at FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id
-		WHERE r.learner_id = ? AND sq.set_id = ? ORDER BY r.reviewed_at DESC, r.id DESC LIMIT 1`, learnerID, setID).Scan(&id, &questionID, &source, &at)
+// latest answer; ok is false if there is none.
+func lastReviewTx(ctx context.Context, tx *sql.Tx, learnerID int64) (id, questionID int64, source string, at time.Time, ok bool, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT id, question_id, source, reviewed_at FROM reviews
+		WHERE learner_id = ? ORDER BY reviewed_at DESC, id DESC LIMIT 1`, learnerID).Scan(&id, &questionID, &source, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, 0, "", time.Time{}, false, nil
 	}
 	return id, questionID, source, at, err == nil, err
-}
-
-func canUndoTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, now time.Time) (bool, error) {
-	if learnerID == 0 {
-		return false, nil
-	}
-	_, _, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
-	return ok && sched.Undoable(source == sourceQuiz, at, now), err
 }
 
 // Where an answer came from, as the log's source column says.
@@ -261,16 +172,18 @@ type ReviewInput struct {
 // set's flashcards gives questions.ErrNotFound.
 func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, error) {
 	now := s.now()
-	var res quiz.Reviewed
-	// A flashcard answer writes cards, the review log and perhaps study
-	// settings, none of which the read cache holds: it leaves the cache be
-	// (see cache), so that the next card's request finds its session there.
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		if _, err := studySetTx(ctx, tx, in.LearnerID, in.SetID); err != nil {
-			return err
-		}
-		if err := setCardTx(ctx, tx, in.SetID, in.QuestionID); err != nil {
-			return err
+	var res answered
+	// A flashcard answer writes cards, the review log, the totals and
+	// perhaps study settings, none of which the read cache holds: it
+	// leaves the cache be (see cache), so that the next card's request
+	// finds its session there. Answers commit in groups (see
+	// cards_batch.go).
+	known, sched, version := s.decks.knownCard(s.cache.current(), in.LearnerID, in.SetID, in.QuestionID)
+	err := s.inWriteBatch(ctx, func(tx *sql.Tx) error {
+		if !known {
+			if err := studyCardTx(ctx, tx, in.LearnerID, in.SetID, in.QuestionID); err != nil {
+				return err
+			}
 		}
 		if in.TimeZone != "" && ValidTimeZone(in.TimeZone) {
 			if err := adoptTimeZoneTx(ctx, tx, in.LearnerID, in.TimeZone, now); err != nil {
@@ -280,14 +193,18 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 		var err error
 		res, err = reviewTx(ctx, tx, review{
 			learnerID: in.LearnerID, questionID: in.QuestionID, rating: in.Rating, at: now,
-			taken: in.Taken, source: sourceStudy, reps: in.Reps,
+			taken: in.Taken, source: sourceStudy, reps: in.Reps, setID: in.SetID, sched: sched, schedVersion: version,
 		})
 		return err
 	})
 	if err != nil {
 		return quiz.Reviewed{}, fmt.Errorf("db: review card %d of learner %d: %w", in.QuestionID, in.LearnerID, err)
 	}
-	return res, nil
+	t := res.tally
+	s.decks.answered(in.LearnerID, res.version-1, res.version, t.day, in.QuestionID, res.Card,
+		lastAnswer{id: res.id, questionID: in.QuestionID, setID: in.SetID, source: sourceStudy, at: now.UTC()},
+		dayTotals{introduced: boolInt(t.introduced), reviewed: boolInt(t.reviewed)})
+	return res.Reviewed, nil
 }
 
 // adoptTimeZoneTx gives a learner without settings the defaults in zone.
@@ -309,31 +226,59 @@ type review struct {
 	source                string
 	attemptID             int64 // 0: none
 	reps                  int   // the card's reps the answer was given to; -1: any
+	// setID is the set the answer was given in; 0 for a quiz answer,
+	// which counts in its attempt's set.
+	setID int64
+	// sched is the learner's scheduler as of their study version
+	// schedVersion, if known (nil otherwise): used if the version has not
+	// moved on, which saves reading their settings.
+	sched        *quiz.Scheduler
+	schedVersion int64
+}
+
+// answered is what reviewTx stored: the answer's id, what it added to
+// the totals, and the learner's study version after it.
+type answered struct {
+	quiz.Reviewed
+	id      int64
+	tally   tally
+	version int64
 }
 
 // reviewTx applies an answer to the learner's card and appends it to the
-// log. A card whose memory state another model computed (quiz's Stale) is
-// first rebuilt from its log with the learner's scheduler, so a later model
-// is adopted card by card as cards are reviewed.
-func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) {
+// log and the totals. A card whose memory state another model computed
+// (quiz's Stale) is first rebuilt from its log with the learner's
+// scheduler, so a later model is adopted card by card as cards are
+// reviewed.
+func reviewTx(ctx context.Context, tx *sql.Tx, r review) (answered, error) {
 	if err := lockLearnerTx(ctx, tx, r.learnerID); err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
-	sched, err := schedulerTx(ctx, tx, r.learnerID)
-	if err != nil {
-		return quiz.Reviewed{}, err
+	sched := r.sched
+	if sched != nil {
+		var version int64
+		err := tx.QueryRowContext(ctx, "SELECT version FROM study_learners WHERE learner_id = ?", r.learnerID).Scan(&version)
+		if err != nil || version != r.schedVersion {
+			sched = nil
+		}
+	}
+	if sched == nil {
+		var err error
+		if sched, err = schedulerTx(ctx, tx, r.learnerID); err != nil {
+			return answered{}, err
+		}
 	}
 	before, _, err := cardTx(ctx, tx, r.learnerID, r.questionID)
 	if err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
 	if r.reps >= 0 && before.Reps != r.reps {
-		return quiz.Reviewed{}, conflict("the card was answered since it was shown")
+		return answered{}, conflict("the card was answered since it was shown")
 	}
 	current := before
 	if sched.Stale(before) {
 		if current, err = replayTx(ctx, tx, sched, r.learnerID, r.questionID); err != nil {
-			return quiz.Reviewed{}, err
+			return answered{}, err
 		}
 	}
 	res := sched.Review(current, r.rating, r.at, r.questionID)
@@ -346,20 +291,25 @@ func reviewTx(ctx context.Context, tx *sql.Tx, r review) (quiz.Reviewed, error) 
 	if r.attemptID != 0 {
 		attempt = r.attemptID
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO reviews (learner_id, question_id, rating, reviewed_at, taken_ms, source, attempt_id,
+	var id int64
+	err = tx.QueryRowContext(ctx, `INSERT INTO reviews (learner_id, question_id, rating, reviewed_at, taken_ms, source, attempt_id,
 			state_before, step_before, stability_before, difficulty_before, due_before, last_review_before,
 			reps_before, lapses_before, scheduled_days_before, model_before, scheduled_days)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 		r.learnerID, r.questionID, int(r.rating), r.at.UTC(), taken, r.source, attempt,
 		int(before.State), before.Step, before.Stability, before.Difficulty, nullTime(before.Due), nullTime(before.LastReview),
-		before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays)
+		before.Reps, before.Lapses, before.ScheduledDays, before.Model, after.ScheduledDays).Scan(&id)
 	if err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
 	if err := putCardTx(ctx, tx, r.learnerID, r.questionID, after); err != nil {
-		return quiz.Reviewed{}, err
+		return answered{}, err
 	}
-	return res, nil
+	t, version, err := countAnswerTx(ctx, tx, sched, r, id, before)
+	if err != nil {
+		return answered{}, err
+	}
+	return answered{Reviewed: res, id: id, tally: t, version: version}, nil
 }
 
 // cardTx returns the learner's card for the question: the zero card when
@@ -425,11 +375,15 @@ func reviewQuizAnswer(ctx context.Context, tx *sql.Tx, learnerID, attemptID, que
 	return err
 }
 
-// UndoReview takes back the learner's last answer in the set, if it was a
-// flashcard answer given today (the learner's day): the card returns to
-// what it was before, and the answer leaves the log. It returns the
-// question id of the card. With nothing to undo it gives questions.ErrNotFound.
-func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, error) {
+// UndoReview takes back the learner's answer reviewID, if it is still their
+// last answer, a flashcard answer given today (the learner's day), and to
+// a card of the set setID (with 0, of any set): the card returns to what
+// it was before, and the answer leaves the log and the totals. It returns
+// the question id of the card. Naming the answer makes undo idempotent: a
+// form posted twice names an answer already taken back the second time,
+// and takes back nothing more. With nothing to undo, or an answer that is
+// not the last, it gives questions.ErrNotFound.
+func (s *Store) UndoReview(ctx context.Context, learnerID, setID, reviewID int64) (int64, error) {
 	now := s.now()
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
@@ -440,12 +394,19 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, 
 		if err != nil {
 			return err
 		}
-		id, questionID, source, at, ok, err := lastReviewTx(ctx, tx, learnerID, setID)
+		id, questionID, source, at, ok, err := lastReviewTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
 		}
-		if !ok || !sched.Undoable(source == sourceQuiz, at, now) {
+		if !ok || id != reviewID || !sched.Undoable(source == sourceQuiz, at, now) {
 			return questions.ErrNotFound
+		}
+		if setID != 0 {
+			var in int
+			err := tx.QueryRowContext(ctx, "SELECT count(*) FROM set_questions WHERE set_id = ? AND question_id = ?", setID, questionID).Scan(&in)
+			if err != nil || in == 0 {
+				return cmp.Or(err, error(questions.ErrNotFound))
+			}
 		}
 		var later int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reviews WHERE learner_id = ? AND question_id = ? AND id > ?",
@@ -467,6 +428,9 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID int64) (int64, 
 			return err
 		}
 		c.State, c.Due, c.LastReview = quiz.State(state), timeOf(due), timeOf(lst)
+		if err := uncountAnswerTx(ctx, tx, sched, learnerID, id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM reviews WHERE id = ?", id); err != nil {
 			return err
 		}
@@ -577,7 +541,10 @@ func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (q
 		if c.Reps == 0 {
 			return questions.ErrNotFound
 		}
-		return putCardTx(ctx, tx, learnerID, questionID, c)
+		if err := putCardTx(ctx, tx, learnerID, questionID, c); err != nil {
+			return err
+		}
+		return bumpStudyTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return quiz.Card{}, fmt.Errorf("db: rebuild card %d of learner %d: %w", questionID, learnerID, err)
@@ -593,8 +560,11 @@ func (s *Store) SuspendCard(ctx context.Context, learnerID, setID, questionID in
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO cards (learner_id, question_id, state, suspended) VALUES (?, ?, 0, ?)
-			ON CONFLICT (learner_id, question_id) DO UPDATE SET suspended = excluded.suspended`, learnerID, questionID, suspended)
-		return err
+			ON CONFLICT (learner_id, question_id) DO UPDATE SET suspended = excluded.suspended`, learnerID, questionID, boolInt(suspended))
+		if err != nil {
+			return err
+		}
+		return bumpStudyTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return fmt.Errorf("db: suspend card %d of learner %d: %w", questionID, learnerID, err)
@@ -612,8 +582,10 @@ func (s *Store) UnsuspendAll(ctx context.Context, learnerID, setID int64) (int, 
 		if err != nil {
 			return err
 		}
-		n, err = res.RowsAffected()
-		return err
+		if n, err = res.RowsAffected(); err != nil || n == 0 {
+			return err
+		}
+		return bumpStudyTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: unsuspend cards of set %d: %w", setID, err)

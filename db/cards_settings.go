@@ -24,8 +24,13 @@ type StudySettings struct {
 	// MinRetention to MaxRetention.
 	DesiredRetention float64
 	// NewPerDay is how many new cards of each set a day may introduce;
-	// answering a new question in a quiz introduces it too.
-	NewPerDay int
+	// answering a new question in a quiz introduces it too. ReviewsPerDay
+	// is how many review cards of each set a day shows. A learner may set
+	// other limits for one set (SetLimits).
+	NewPerDay, ReviewsPerDay int
+	// NewAllPerDay and ReviewsAllPerDay are the same limits for all sets
+	// together, 0 for none beyond each set's.
+	NewAllPerDay, ReviewsAllPerDay int
 	// TimeZone is an IANA zone name ("Europe/Paris"); days are counted in
 	// it.
 	TimeZone string
@@ -34,7 +39,33 @@ type StudySettings struct {
 	RolloverHour int
 	// Saved is false while the learner studies with the defaults.
 	Saved bool
+	// Weights are the FSRS-6 weights the learner is scheduled with: their
+	// own fitted ones, their class's, or nil for the defaults; From says
+	// which (see FSRSState for the rest of the story).
+	Weights []float64
+	From    WeightsFrom
+	// weightsKey is the weights as stored (JSON), which names them in the
+	// memo of schedulers.
+	weightsKey string
+	// version is the learner's study version (see study_learners);
+	// totals is false while their totals wait to be rebuilt.
+	version int64
+	totals  bool
 }
+
+// WeightsFrom says whose FSRS-6 weights a learner is scheduled with.
+type WeightsFrom string
+
+// Where weights come from.
+const (
+	// WeightsDefault: FSRS-6's defaults, fitted to many Anki users.
+	WeightsDefault WeightsFrom = "default"
+	// WeightsOwn: fitted to the learner's own review log.
+	WeightsOwn WeightsFrom = "own"
+	// WeightsClass: fitted to the pooled log of one of the learner's
+	// classes, for a learner with too few answers of their own.
+	WeightsClass WeightsFrom = "class"
+)
 
 // Limits of the settings a learner may choose. Retention outside 70-99 %
 // makes the workload either pointless or crushing (Anki's bounds).
@@ -42,12 +73,15 @@ const (
 	MinRetention = 0.70
 	MaxRetention = 0.99
 	MaxNewPerDay = 9999
+	MaxPerDay    = 99999
 )
 
 // DefaultStudySettings are a new learner's settings: 90 % retention, 20 new
-// cards a day, UTC, days starting at 4 AM (Anki's defaults).
+// cards a day, UTC, days starting at 4 AM (Anki's defaults), and FSRS-6's
+// default weights.
 func DefaultStudySettings() StudySettings {
-	return StudySettings{DesiredRetention: 0.9, NewPerDay: 20, TimeZone: "UTC", RolloverHour: 4}
+	return StudySettings{DesiredRetention: 0.9, NewPerDay: 20, ReviewsPerDay: 200, NewAllPerDay: 40, ReviewsAllPerDay: 500,
+		TimeZone: "UTC", RolloverHour: 4, From: WeightsDefault, totals: true}
 }
 
 // SettingsField names a study setting, as forms name their fields.
@@ -56,6 +90,9 @@ type SettingsField string
 // The fields of StudySettings.
 const (
 	FieldRetention    SettingsField = "retention"
+	FieldReviews      SettingsField = "reviews_per_day"
+	FieldNewAll       SettingsField = "new_all_per_day"
+	FieldReviewsAll   SettingsField = "reviews_all_per_day"
 	FieldNewPerDay    SettingsField = "new_per_day"
 	FieldTimeZone     SettingsField = "time_zone"
 	FieldRolloverHour SettingsField = "rollover_hour"
@@ -71,6 +108,15 @@ func (st StudySettings) Problems() map[SettingsField]string {
 	}
 	if st.NewPerDay < 0 || st.NewPerDay > MaxNewPerDay {
 		p[FieldNewPerDay] = fmt.Sprintf("Choose from 0 to %d new cards a day.", MaxNewPerDay)
+	}
+	if st.ReviewsPerDay < 0 || st.ReviewsPerDay > MaxPerDay {
+		p[FieldReviews] = fmt.Sprintf("Choose from 0 to %d reviews a day.", MaxPerDay)
+	}
+	if st.NewAllPerDay < 0 || st.NewAllPerDay > MaxPerDay {
+		p[FieldNewAll] = fmt.Sprintf("Choose from 0 (no limit) to %d new cards a day.", MaxPerDay)
+	}
+	if st.ReviewsAllPerDay < 0 || st.ReviewsAllPerDay > MaxPerDay {
+		p[FieldReviewsAll] = fmt.Sprintf("Choose from 0 (no limit) to %d reviews a day.", MaxPerDay)
 	}
 	if !ValidTimeZone(st.TimeZone) {
 		p[FieldTimeZone] = "Choose a time zone from the list."
@@ -94,9 +140,10 @@ func (st StudySettings) Location() *time.Location {
 }
 
 // SchedulerConfig is quiz.DefaultSchedulerConfig with the learner's
-// retention, time zone and rollover hour.
+// weights, retention, time zone and rollover hour.
 func (st StudySettings) SchedulerConfig() quiz.SchedulerConfig {
 	cfg := quiz.DefaultSchedulerConfig()
+	cfg.Weights = st.Weights
 	cfg.DesiredRetention = st.DesiredRetention
 	cfg.Location = st.Location()
 	cfg.RolloverHour = st.RolloverHour
@@ -107,6 +154,7 @@ type schedulerKey struct {
 	retention float64
 	zone      string
 	rollover  int
+	weights   string
 }
 
 // schedulers memoizes a scheduler per distinct settings: building one loads
@@ -122,7 +170,11 @@ const maxSchedulers = 4096
 
 // Scheduler returns the FSRS-6 scheduler for the learner's settings.
 func (st StudySettings) Scheduler() (*quiz.Scheduler, error) {
-	k := schedulerKey{st.DesiredRetention, st.TimeZone, st.RolloverHour}
+	k := schedulerKey{st.DesiredRetention, st.TimeZone, st.RolloverHour, st.weightsKey}
+	if st.weightsKey == "" && st.Weights != nil {
+		// Settings made in Go rather than read: name the weights by value.
+		k.weights = fmt.Sprint(st.Weights)
+	}
 	if s, ok := schedulers.Load(k); ok {
 		return s.(*quiz.Scheduler), nil
 	}
@@ -208,14 +260,49 @@ func schedulerTx(ctx context.Context, tx *sql.Tx, learnerID int64) (*quiz.Schedu
 	return st.Scheduler()
 }
 
+// studySettingsTx reads the learner's settings and the weights they are
+// scheduled with, in one query: their own unless they went back to the
+// defaults, else those of the first of their classes (by id) that has
+// weights, else the defaults.
 func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySettings, error) {
-	st := StudySettings{Saved: true}
-	err := tx.QueryRowContext(ctx, `SELECT desired_retention, new_per_day, time_zone, rollover_hour
-		FROM study_settings WHERE learner_id = ?`, learnerID).Scan(&st.DesiredRetention, &st.NewPerDay, &st.TimeZone, &st.RolloverHour)
+	st := DefaultStudySettings()
+	var (
+		retention                                           sql.NullFloat64
+		perDay, reviews, newAll, reviewsAll, rollover, auto sql.NullInt64
+		version, totals                                     sql.NullInt64
+		zone, own, class                                    sql.NullString
+	)
+	err := tx.QueryRowContext(ctx, `SELECT s.desired_retention, s.new_per_day, s.reviews_per_day, s.new_all_per_day, s.reviews_all_per_day,
+			s.time_zone, s.rollover_hour, f.auto, f.weights, f.version, f.totals,
+			(SELECT c.weights FROM class_members m JOIN fsrs_classes c ON c.class_id = m.class_id
+			WHERE m.learner_id = l.id AND c.weights IS NOT NULL ORDER BY m.class_id LIMIT 1)
+		FROM learners l LEFT JOIN study_settings s ON s.learner_id = l.id LEFT JOIN study_learners f ON f.learner_id = l.id
+		WHERE l.id = ?`, learnerID).Scan(&retention, &perDay, &reviews, &newAll, &reviewsAll, &zone, &rollover, &auto, &own, &version, &totals, &class)
 	if errors.Is(err, sql.ErrNoRows) {
-		return DefaultStudySettings(), nil
+		return st, nil
 	}
-	return st, err
+	if err != nil {
+		return StudySettings{}, err
+	}
+	if retention.Valid {
+		st.DesiredRetention, st.NewPerDay, st.TimeZone, st.RolloverHour = retention.Float64, int(perDay.Int64), zone.String, int(rollover.Int64)
+		st.ReviewsPerDay, st.NewAllPerDay, st.ReviewsAllPerDay = int(reviews.Int64), int(newAll.Int64), int(reviewsAll.Int64)
+		st.Saved = true
+	}
+	st.version, st.totals = version.Int64, !totals.Valid || totals.Int64 == 1
+	switch {
+	case auto.Valid && auto.Int64 == 0:
+	case own.Valid:
+		st.From, st.weightsKey = WeightsOwn, own.String
+	case class.Valid:
+		st.From, st.weightsKey = WeightsClass, class.String
+	}
+	if st.weightsKey != "" {
+		if st.Weights, err = parseWeights(st.weightsKey); err != nil {
+			return StudySettings{}, fmt.Errorf("weights of learner %d: %w", learnerID, err)
+		}
+	}
+	return st, nil
 }
 
 // SaveStudySettings stores the learner's settings. Settings out of range
@@ -224,7 +311,7 @@ func studySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64) (StudySet
 func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st StudySettings) error {
 	now := s.now()
 	if p := st.Problems(); p != nil {
-		for _, f := range []SettingsField{FieldRetention, FieldNewPerDay, FieldTimeZone, FieldRolloverHour} {
+		for _, f := range []SettingsField{FieldRetention, FieldNewPerDay, FieldReviews, FieldNewAll, FieldReviewsAll, FieldTimeZone, FieldRolloverHour} {
 			if msg, ok := p[f]; ok {
 				return fmt.Errorf("db: save study settings: %w", invalid("%s", msg))
 			}
@@ -240,16 +327,20 @@ func (s *Store) SaveStudySettings(ctx context.Context, learnerID int64, st Study
 }
 
 func saveStudySettingsTx(ctx context.Context, tx *sql.Tx, learnerID int64, st StudySettings, now time.Time) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO study_settings (learner_id, desired_retention, new_per_day, time_zone, rollover_hour, updated_at)
-		SELECT id, ?, ?, ?, ?, ? FROM learners WHERE id = ?
+	res, err := tx.ExecContext(ctx, `INSERT INTO study_settings (learner_id, desired_retention, new_per_day, reviews_per_day,
+			new_all_per_day, reviews_all_per_day, time_zone, rollover_hour, updated_at)
+		SELECT id, ?, ?, ?, ?, ?, ?, ?, ? FROM learners WHERE id = ?
 		ON CONFLICT (learner_id) DO UPDATE SET desired_retention = excluded.desired_retention, new_per_day = excluded.new_per_day,
+			reviews_per_day = excluded.reviews_per_day, new_all_per_day = excluded.new_all_per_day,
+			reviews_all_per_day = excluded.reviews_all_per_day,
 			time_zone = excluded.time_zone, rollover_hour = excluded.rollover_hour, updated_at = excluded.updated_at`,
-		math.Round(st.DesiredRetention*1000)/1000, st.NewPerDay, st.TimeZone, st.RolloverHour, now.UTC(), learnerID)
+		math.Round(st.DesiredRetention*1000)/1000, st.NewPerDay, st.ReviewsPerDay, st.NewAllPerDay, st.ReviewsAllPerDay,
+		st.TimeZone, st.RolloverHour, now.UTC(), learnerID)
 	if err != nil {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		return questions.ErrNotFound
 	}
-	return nil
+	return bumpStudyTx(ctx, tx, learnerID)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
+	"strings"
 	"time"
 
 	"factdrill/quiz"
@@ -82,6 +84,9 @@ var retentionAges = []RetentionBucket{
 // days, for one set or, with setID 0, for all of them.
 func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, days int) (StudyStats, error) {
 	now := s.now()
+	if err := s.ensureTotals(ctx, learnerID); err != nil {
+		return StudyStats{}, err
+	}
 	var st StudyStats
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -99,10 +104,10 @@ func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, days int
 			d := first + i
 			st.Days[i] = DayReviews{Day: d, Date: time.Unix(int64(d)*86400, 0).UTC()}
 		}
-		if err := reviewStatsTx(ctx, tx, learnerID, setID, sched, &st); err != nil {
+		if err := reviewStatsTx(ctx, tx, learnerID, setID, &st); err != nil {
 			return err
 		}
-		if err := cardStatsTx(ctx, tx, learnerID, setID, sched, &st); err != nil {
+		if err := cardStatsTx(ctx, tx, learnerID, setID, sched, &st, now); err != nil {
 			return err
 		}
 		st.Sets, err = studiedSetsTx(ctx, tx, learnerID)
@@ -114,135 +119,175 @@ func (s *Store) StudyStats(ctx context.Context, learnerID, setID int64, days int
 	return st, nil
 }
 
-// reviewStatsTx reads the learner's whole log once: the calendar, today's
-// figures, the streak and true retention.
-func reviewStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, st *StudyStats) error {
-	rows, err := tx.QueryContext(ctx, `SELECT r.question_id, r.rating, r.reviewed_at, coalesce(r.taken_ms, 0), r.state_before
-		FROM reviews r WHERE r.learner_id = ?
-		AND (? = 0 OR EXISTS (SELECT 1 FROM set_questions sq WHERE sq.set_id = ? AND sq.question_id = r.question_id))
-		ORDER BY r.id`, learnerID, setID, setID)
+// reviewStatsTx reads the totals of the learner's answers (see
+// cards_totals.go), never the log: the calendar, today's figures, the
+// count of answers, the streak and true retention.
+func reviewStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, st *StudyStats) error {
+	const inSet = " AND (? = 0 OR set_id = ?)"
+	first := st.Days[0].Day
+	rows, err := tx.QueryContext(ctx, `SELECT day, sum(answers), sum(taken_ms) FROM study_days
+		WHERE learner_id = ? AND day >= ?`+inSet+` GROUP BY day`, learnerID, first, setID, setID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	st.Retention = append([]RetentionBucket(nil), retentionAges...)
-	firstDay := map[int64]int{} // card → day of its first answer
-	studied := map[int]bool{}
-	first := st.Days[0].Day
 	for rows.Next() {
 		var (
-			qid     int64
-			rating  quiz.Rating
-			at      time.Time
-			takenMS int64
-			before  quiz.State
+			day            int
+			answers, taken int64
 		)
-		if err := rows.Scan(&qid, &rating, &at, &takenMS, &before); err != nil {
+		if err := rows.Scan(&day, &answers, &taken); err != nil {
 			return err
 		}
-		day := sched.Day(at)
-		st.Reviews++
-		studied[day] = true
 		if i := day - first; i >= 0 && i < len(st.Days) {
-			st.Days[i].Reviews++
+			st.Days[i].Reviews = int(answers)
 		}
 		if day == st.Today {
-			st.ReviewsToday++
-			st.TimeToday += time.Duration(takenMS) * time.Millisecond
-		}
-		f, seen := firstDay[qid]
-		if !seen {
-			firstDay[qid], f = day, day
-		}
-		if before != quiz.StateReview {
-			continue
-		}
-		age := day - f
-		for i := range st.Retention {
-			b := &st.Retention[i]
-			if age >= b.MinDays && (b.MaxDays == 0 || age < b.MaxDays) {
-				b.Reviews++
-				if rating != quiz.RatingAgain {
-					b.Passed++
-				}
-			}
+			st.ReviewsToday = int(answers)
+			st.TimeToday = time.Duration(taken) * time.Millisecond
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	d := st.Today
-	if !studied[d] {
-		d--
+	rows.Close()
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(answers), 0) FROM study_days WHERE learner_id = ?`+inSet,
+		learnerID, setID, setID).Scan(&st.Reviews); err != nil {
+		return err
 	}
-	for studied[d] {
+
+	// The streak: days with answers, back from today (or yesterday).
+	days, err := tx.QueryContext(ctx, `SELECT DISTINCT day FROM study_days WHERE learner_id = ? AND day <= ? AND answers > 0`+inSet+`
+		ORDER BY day DESC`, learnerID, st.Today, setID, setID)
+	if err != nil {
+		return err
+	}
+	defer days.Close()
+	want := st.Today
+	for days.Next() {
+		var d int
+		if err := days.Scan(&d); err != nil {
+			return err
+		}
+		if d == st.Today-1 && want == st.Today && st.Streak == 0 {
+			want = d // nothing yet today: the streak runs to yesterday
+		}
+		if d != want {
+			break
+		}
 		st.Streak++
-		d--
+		want--
 	}
-	return nil
+	if err := days.Err(); err != nil {
+		return err
+	}
+	days.Close()
+
+	st.Retention = append([]RetentionBucket(nil), retentionAges...)
+	ret, err := tx.QueryContext(ctx, `SELECT min_days, sum(reviews), sum(passed) FROM study_retention WHERE learner_id = ?`+inSet+`
+		GROUP BY min_days`, learnerID, setID, setID)
+	if err != nil {
+		return err
+	}
+	defer ret.Close()
+	for ret.Next() {
+		var minDays, reviews, passed int
+		if err := ret.Scan(&minDays, &reviews, &passed); err != nil {
+			return err
+		}
+		for i := range st.Retention {
+			if st.Retention[i].MinDays == minDays {
+				st.Retention[i].Reviews, st.Retention[i].Passed = reviews, passed
+			}
+		}
+	}
+	return ret.Err()
 }
 
-// cardStatsTx counts the learner's cards by state and by due day, and the
-// new cards of the sets they may study.
-func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, st *StudyStats) error {
+// cardStatsTx counts the learner's cards by state and by due day in one
+// aggregate over their cards, and the new cards of their sets.
+func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched *quiz.Scheduler, st *StudyStats, now time.Time) error {
 	const horizon = 30
 	st.Due = make([]int, horizon)
-	rows, err := tx.QueryContext(ctx, `SELECT c.state, c.scheduled_days, c.lapses, c.suspended, c.due
+	// A card is due on day i if it falls due before the end of day i.
+	leech := sched.Config().LeechThreshold
+	if leech <= 0 {
+		leech = math.MaxInt32
+	}
+	var bucket strings.Builder
+	args := []any{quiz.MatureDays, leech}
+	bucket.WriteString("CASE WHEN c.due IS NULL THEN -1")
+	end := now
+	for i := range horizon {
+		_, end = sched.DayBounds(end)
+		fmt.Fprintf(&bucket, " WHEN c.due < ? THEN %d", i)
+		args = append(args, end.UTC())
+	}
+	bucket.WriteString(fmt.Sprintf(" ELSE %d END", horizon))
+	args = append(args, learnerID, setID, setID)
+	rows, err := tx.QueryContext(ctx, `SELECT c.state, c.suspended, CASE WHEN c.scheduled_days >= ? THEN 1 ELSE 0 END,
+			CASE WHEN c.lapses >= ? THEN 1 ELSE 0 END, `+bucket.String()+`, count(*)
 		FROM cards c JOIN questions q ON q.id = c.question_id JOIN question_versions v ON v.id = q.version_id
 		WHERE c.learner_id = ? AND v.kind IN `+cardKindsSQL+`
-		AND (? = 0 OR EXISTS (SELECT 1 FROM set_questions sq WHERE sq.set_id = ? AND sq.question_id = c.question_id))`, learnerID, setID, setID)
+		AND (? = 0 OR EXISTS (SELECT 1 FROM set_questions sq WHERE sq.set_id = ? AND sq.question_id = c.question_id))
+		GROUP BY 1, 2, 3, 4, 5`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var (
-			state        quiz.State
-			days, lapses int
-			suspended    bool
-			due          sql.NullTime
+			state                      quiz.State
+			suspended, mature, isLeech bool
+			day, n                     int
 		)
-		if err := rows.Scan(&state, &days, &lapses, &suspended, &due); err != nil {
+		if err := rows.Scan(&state, &suspended, &mature, &isLeech, &day, &n); err != nil {
 			return err
 		}
-		if sched.Leech(quiz.Card{Lapses: lapses}) {
-			st.States.Leeches++
+		if isLeech {
+			st.States.Leeches += n
 		}
 		switch {
 		case suspended:
-			st.States.Suspended++
+			st.States.Suspended += n
 			continue
 		case state == quiz.StateNew:
 			continue // counted with the questions never studied, below
 		case state == quiz.StateLearning:
-			st.States.Learning++
+			st.States.Learning += n
 		case state == quiz.StateRelearning:
-			st.States.Relearning++
-		case days >= quiz.MatureDays:
-			st.States.Mature++
+			st.States.Relearning += n
+		case mature:
+			st.States.Mature += n
 		default:
-			st.States.Young++
+			st.States.Young += n
 		}
-		if due.Valid {
-			if i := max(sched.Day(due.Time)-st.Today, 0); i < horizon {
-				st.Due[i]++
-			}
+		if day >= 0 && day < horizon {
+			st.Due[day] += n
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return tx.QueryRowContext(ctx, `SELECT count(DISTINCT q.id) FROM set_questions sq JOIN sets s ON s.id = sq.set_id
+	rows.Close()
+	// New cards: the learner's sets' flashcards never studied.
+	return tx.QueryRowContext(ctx, `SELECT count(DISTINCT q.id) FROM set_questions sq
 		JOIN questions q ON q.id = sq.question_id JOIN question_versions v ON v.id = q.version_id
-		LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
-		WHERE v.kind IN `+cardKindsSQL+` AND (c.question_id IS NULL OR (c.state = 0 AND c.suspended = 0))
-		AND (? = 0 OR sq.set_id = ?) AND (s.learner_id = ? OR s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
-			SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?)))`,
-		learnerID, setID, setID, learnerID, learnerID).Scan(&st.States.New)
+		WHERE sq.set_id IN (`+learnerSetsSQL+`) AND (? = 0 OR sq.set_id = ?) AND v.kind IN `+cardKindsSQL+`
+		AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.learner_id = ? AND c.question_id = q.id AND (c.state <> 0 OR c.suspended = 1))`,
+		learnerID, learnerID, learnerID, setID, setID, learnerID).Scan(&st.States.New)
 }
 
-// studiedSetsTx lists the sets the learner has cards in, by title.
+// learnerSetsSQL selects the ids of a learner's sets (its three arguments
+// are the learner's id): the sets they have answered in, the published
+// sets assigned to their classes, and their own decks.
+const learnerSetsSQL = `SELECT set_id FROM study_days WHERE learner_id = ?
+	UNION SELECT g.set_id FROM assignments g JOIN class_members m ON m.class_id = g.class_id JOIN sets s ON s.id = g.set_id
+		WHERE m.learner_id = ? AND s.published = 1
+	UNION SELECT id FROM sets WHERE learner_id = ?`
+
+// studiedSetsTx lists the sets the learner has answered in, by title.
 func studiedSetsTx(ctx context.Context, tx *sql.Tx, learnerID int64) ([]SetInfo, error) {
-	return queryAll(ctx, tx, scanSet, setSelect+` WHERE s.id IN (SELECT sq.set_id FROM cards c JOIN set_questions sq ON sq.question_id = c.question_id
-		WHERE c.learner_id = ?) ORDER BY s.title, s.id`, learnerID)
+	return queryAll(ctx, tx, scanSet, setSelect+` WHERE s.id IN (SELECT DISTINCT set_id FROM study_days WHERE learner_id = ?)
+		ORDER BY s.title, s.id`, learnerID)
 }

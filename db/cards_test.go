@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"reflect"
 	"testing"
 	"time"
 
@@ -103,9 +104,9 @@ func TestStore_StudyVisitor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Cards != 4 || st.Queue.Counts != (quiz.StudyCounts{New: 4}) || st.Settings.Saved || st.CanUndo {
+	if st.Cards != 4 || st.Queue.Counts != (quiz.StudyCounts{New: 4}) || st.Settings.Saved || st.UndoID != 0 {
 		t.Fatalf("Study(visitor) = %d cards, counts %+v, saved %v, undo %v; want 4 new cards with the defaults",
-			st.Cards, st.Queue.Counts, st.Settings.Saved, st.CanUndo)
+			st.Cards, st.Queue.Counts, st.Settings.Saved, st.UndoID)
 	}
 	if st.Card == nil || st.Card.Question.ID != e.qids[0] || st.From != quiz.QueueNew || st.Card.Question.Stem != "Longest river in France?" {
 		t.Fatalf("Study(visitor) shows %+v from %v, want the first question, new", st.Card, st.From)
@@ -245,15 +246,19 @@ func TestStore_RebuildCard(t *testing.T) {
 func TestStore_UndoReview(t *testing.T) {
 	e := newCardEnv(t)
 	now := t0
-	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, 1); !errors.Is(err, questions.ErrNotFound) {
 		t.Fatalf("UndoReview with no answers = %v, want questions.ErrNotFound", err)
 	}
 	// A new card answered and taken back is new again, with no log.
 	e.review(e.qids[0], quiz.RatingGood, now)
-	if st := e.study(now, quiz.StudyOptions{}); !st.CanUndo || st.Queue.Counts.New != 3 {
-		t.Fatalf("after one answer: undo %v, counts %+v; want undo offered and 3 new", st.CanUndo, st.Queue.Counts)
+	st := e.study(now, quiz.StudyOptions{})
+	if st.UndoID == 0 || st.Queue.Counts.New != 3 {
+		t.Fatalf("after one answer: undo %d, counts %+v; want undo offered and 3 new", st.UndoID, st.Queue.Counts)
 	}
-	qid, err := at(e.s, now.Add(time.Second)).UndoReview(e.ctx, e.learner, e.setID)
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, st.UndoID+1); !errors.Is(err, questions.ErrNotFound) {
+		t.Fatalf("UndoReview of an answer that is not the last = %v, want questions.ErrNotFound", err)
+	}
+	qid, err := at(e.s, now.Add(time.Second)).UndoReview(e.ctx, e.learner, e.setID, st.UndoID)
 	if err != nil || qid != e.qids[0] {
 		t.Fatalf("UndoReview = %d, %v; want card %d", qid, err, e.qids[0])
 	}
@@ -263,8 +268,8 @@ func TestStore_UndoReview(t *testing.T) {
 	if log, _ := e.s.ReviewLog(e.ctx, e.learner, e.qids[0]); len(log) != 0 {
 		t.Fatalf("log after undo = %+v, want it empty", log)
 	}
-	if st := e.study(now, quiz.StudyOptions{}); st.Queue.Counts.New != 4 || st.CanUndo {
-		t.Fatalf("after undo: counts %+v, undo %v; want 4 new and nothing to undo", st.Queue.Counts, st.CanUndo)
+	if st := e.study(now, quiz.StudyOptions{}); st.Queue.Counts.New != 4 || st.UndoID != 0 {
+		t.Fatalf("after undo: counts %+v, undo %d; want 4 new and nothing to undo", st.Queue.Counts, st.UndoID)
 	}
 
 	// A review card taken back returns exactly to what it was.
@@ -272,25 +277,53 @@ func TestStore_UndoReview(t *testing.T) {
 	now = e.card(e.qids[0]).Card.Due.Add(time.Hour)
 	before := e.card(e.qids[0]).Card
 	e.review(e.qids[0], quiz.RatingAgain, now)
-	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); err != nil {
+	last := e.study(now, quiz.StudyOptions{}).UndoID
+	if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, last); err != nil {
 		t.Fatal(err)
 	}
 	if after := e.card(e.qids[0]).Card; !sameCard(after, before) {
 		t.Fatalf("card after undo = %+v, want %+v", after, before)
 	}
 
+	t.Run("Idempotent", func(t *testing.T) {
+		// Two answers; the same undo twice takes back only the second.
+		e.review(e.qids[2], quiz.RatingGood, now)
+		first := e.card(e.qids[2]).Card
+		e.review(e.qids[3], quiz.RatingGood, now)
+		id := e.study(now, quiz.StudyOptions{}).UndoID
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, id); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, id); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("the same undo again = %v, want questions.ErrNotFound", err)
+		}
+		if got := e.card(e.qids[2]).Card; !sameCard(got, first) {
+			t.Fatalf("the first answer's card after a repeated undo = %+v, want it kept (%+v)", got, first)
+		}
+	})
 	t.Run("NotAQuizAnswer", func(t *testing.T) {
 		a, _ := at(e.s, now).StartAttempt(e.ctx, e.learner, e.setID)
 		if err := at(e.s, now).SaveAnswer(e.ctx, e.learner, a.ID, 2, quiz.Answer{True: truth(true)}, 3); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
-			t.Fatalf("UndoReview after a quiz answer = %v, want questions.ErrNotFound", err)
+		if id := e.study(now, quiz.StudyOptions{}).UndoID; id != 0 {
+			t.Fatalf("after a quiz answer, undo is offered for answer %d", id)
+		}
+		var last int64
+		if err := e.s.read.QueryRow("SELECT max(id) FROM reviews").Scan(&last); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := at(e.s, now).UndoReview(e.ctx, e.learner, e.setID, last); !errors.Is(err, questions.ErrNotFound) {
+			t.Fatalf("UndoReview of a quiz answer = %v, want questions.ErrNotFound", err)
 		}
 	})
 	t.Run("NotYesterdays", func(t *testing.T) {
 		e.review(e.qids[3], quiz.RatingGood, now.Add(time.Minute))
-		if _, err := at(e.s, now.Add(24*time.Hour)).UndoReview(e.ctx, e.learner, e.setID); !errors.Is(err, questions.ErrNotFound) {
+		id := e.study(now.Add(time.Minute), quiz.StudyOptions{}).UndoID
+		if id == 0 {
+			t.Fatal("no undo offered right after an answer")
+		}
+		if _, err := at(e.s, now.Add(24*time.Hour)).UndoReview(e.ctx, e.learner, e.setID, id); !errors.Is(err, questions.ErrNotFound) {
 			t.Fatalf("UndoReview a day later = %v, want questions.ErrNotFound", err)
 		}
 	})
@@ -399,10 +432,16 @@ func TestStore_NewCardsPerDay(t *testing.T) {
 	})
 }
 
+// withVersion is st with its study version v, for comparing settings.
+func withVersion(st StudySettings, v int64) StudySettings {
+	st.version = v
+	return st
+}
+
 func TestStore_StudySettings(t *testing.T) {
 	e := newCardEnv(t)
 	st, err := e.s.StudySettings(e.ctx, e.learner)
-	if err != nil || st != DefaultStudySettings() {
+	if err != nil || !reflect.DeepEqual(st, DefaultStudySettings()) {
 		t.Fatalf("StudySettings of a new learner = %+v, %v; want the defaults", st, err)
 	}
 	// The browser's zone is adopted by the first answer...
@@ -414,13 +453,14 @@ func TestStore_StudySettings(t *testing.T) {
 		t.Fatalf("settings after an answer from Paris = %+v, want the defaults in Europe/Paris", st)
 	}
 	// ...but never overrides a choice.
-	want := StudySettings{DesiredRetention: 0.85, NewPerDay: 5, TimeZone: "Asia/Kolkata", RolloverHour: 0, Saved: true}
+	want := StudySettings{DesiredRetention: 0.85, NewPerDay: 5, ReviewsPerDay: 100, NewAllPerDay: 0, ReviewsAllPerDay: 1000,
+		TimeZone: "Asia/Kolkata", RolloverHour: 0, Saved: true, From: WeightsDefault, totals: true}
 	if err := at(e.s, t0).SaveStudySettings(e.ctx, e.learner, want); err != nil {
 		t.Fatal(err)
 	}
 	in.TimeZone, in.QuestionID = "Europe/Paris", e.qids[2]
 	at(e.s, t0).Review(e.ctx, in)
-	if got, _ := e.s.StudySettings(e.ctx, e.learner); got != want {
+	if got, _ := e.s.StudySettings(e.ctx, e.learner); got.version == 0 || !reflect.DeepEqual(withVersion(got, 0), want) {
 		t.Fatalf("StudySettings = %+v, want %+v", got, want)
 	}
 
@@ -537,4 +577,57 @@ func equalInts(a, b []int) bool {
 		}
 	}
 	return true
+}
+
+// TestStore_StudyTotals checks that the totals the statistics read agree
+// with the log: kept answer by answer (undo included), and rebuilt from
+// the log for a learner whose answers came before the totals did.
+func TestStore_StudyTotals(t *testing.T) {
+	e := newCardEnv(t)
+	day := 24 * time.Hour
+	now := t0.Add(-20 * day)
+	for d := range 20 {
+		at := now.Add(time.Duration(d) * day)
+		for i, qid := range []int64{e.qids[0], e.qids[2], e.qids[3], e.qids[4]} {
+			c := e.card(qid).Card
+			if c.State != quiz.StateNew && !defaultScheduler(t).IsDue(c, at) {
+				continue
+			}
+			r := quiz.RatingGood
+			if (d+i)%5 == 0 {
+				r = quiz.RatingAgain
+			}
+			e.review(qid, r, at.Add(time.Duration(i)*time.Minute))
+		}
+	}
+	// An answer taken back leaves no trace in the totals.
+	e.review(e.qids[0], quiz.RatingHard, t0)
+	if _, err := at(e.s, t0).UndoReview(e.ctx, e.learner, e.setID, e.study(t0, quiz.StudyOptions{}).UndoID); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logged int
+	if err := e.s.read.QueryRow("SELECT count(*) FROM reviews WHERE learner_id = ?", e.learner).Scan(&logged); err != nil {
+		t.Fatal(err)
+	}
+	if kept.Reviews != logged || kept.Retention[0].Reviews+kept.Retention[1].Reviews == 0 {
+		t.Fatalf("kept totals: %d answers (log %d), retention %+v", kept.Reviews, logged, kept.Retention)
+	}
+	// As if the answers came before the totals: no totals, no sets.
+	for _, q := range []string{"DELETE FROM study_days", "DELETE FROM study_retention", "DELETE FROM review_sets", "UPDATE study_learners SET totals = 0"} {
+		if _, err := e.s.write.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rebuilt, err := at(e.s, t0).StudyStats(e.ctx, e.learner, 0, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rebuilt.Settings.version, kept.Settings.version = 0, 0 // a rebuild moves the version on
+	if !reflect.DeepEqual(rebuilt, kept) {
+		t.Fatalf("rebuilt from the log:\n%+v\nkept answer by answer:\n%+v", rebuilt, kept)
+	}
 }

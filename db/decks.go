@@ -65,13 +65,20 @@ func (s *Store) ImportDeck(ctx context.Context, learnerID int64, set questions.S
 			return err
 		}
 		if len(reviews) == 0 {
-			return nil
+			// A new set of the learner's: their study copy (any
+			// server's) is out of date.
+			return bumpStudyTx(ctx, tx, learnerID)
 		}
 		qids, err := setQuestionIDsTx(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		return replayDeckTx(ctx, tx, learnerID, qids, reviews)
+		if err := replayDeckTx(ctx, tx, learnerID, qids, reviews); err != nil {
+			return err
+		}
+		// The history went around reviewTx: the learner's count of
+		// answers and totals are made again from the log.
+		return logChangedTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: import deck %q: %w", set.Title, err)
@@ -109,7 +116,10 @@ func (s *Store) DeleteDeck(ctx context.Context, learnerID, setID int64) error {
 			}
 			return questions.ErrNotFound
 		}
-		return dropOrphansTx(ctx, tx, qids)
+		if err := dropOrphansTx(ctx, tx, qids); err != nil {
+			return err
+		}
+		return logChangedTx(ctx, tx, learnerID)
 	})
 	if err != nil {
 		return fmt.Errorf("db: delete deck %d: %w", setID, err)

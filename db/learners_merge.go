@@ -27,7 +27,8 @@ import (
 // learnerTables are the tables with a learner_id that MergeLearners moves
 // (TestStore_MergeMovesEveryTable checks that no table referring to
 // learners is missing from it).
-var learnerTables = []string{"sessions", "attempts", "reviews", "cards", "class_members", "study_settings", "sets"}
+var learnerTables = []string{"sessions", "attempts", "reviews", "cards", "class_members", "study_settings", "sets",
+	"study_learners", "study_days", "study_retention", "study_set_limits"}
 
 // MergeResult counts what a merge moved to the learner kept.
 type MergeResult struct {
@@ -225,6 +226,15 @@ func mergeTx(ctx context.Context, tx *sql.Tx, keep, gone Learner) (MergeResult, 
 			[]any{keep.ID, gone.ID}},
 		{`UPDATE study_settings SET learner_id = ? WHERE learner_id = ?
 			AND NOT EXISTS (SELECT 1 FROM study_settings WHERE learner_id = ?)`, []any{keep.ID, gone.ID, keep.ID}},
+		// The study state: gone's fitted weights and limits where keep has
+		// none of their own; the totals are rebuilt from the merged log
+		// (logChangedTx below), so gone's are dropped.
+		{`UPDATE study_learners SET learner_id = ? WHERE learner_id = ?
+			AND NOT EXISTS (SELECT 1 FROM study_learners WHERE learner_id = ?)`, []any{keep.ID, gone.ID, keep.ID}},
+		{`UPDATE study_set_limits SET learner_id = ? WHERE learner_id = ?
+			AND set_id NOT IN (SELECT set_id FROM study_set_limits WHERE learner_id = ?)`, []any{keep.ID, gone.ID, keep.ID}},
+		{"DELETE FROM study_days WHERE learner_id = ?", []any{gone.ID}},
+		{"DELETE FROM study_retention WHERE learner_id = ?", []any{gone.ID}},
 		{"UPDATE sessions SET learner_id = ? WHERE learner_id = ?", []any{keep.ID, gone.ID}},
 		{"UPDATE learners SET school_id = ?, email = ? WHERE id = ?", []any{cmpOr(keep.SchoolID, gone.SchoolID), cmpOr(keep.Email, gone.Email), keep.ID}},
 		{"DELETE FROM learners WHERE id = ?", []any{gone.ID}},
@@ -234,7 +244,9 @@ func mergeTx(ctx context.Context, tx *sql.Tx, keep, gone Learner) (MergeResult, 
 			return res, err
 		}
 	}
-	return res, nil
+	// The log moved around Review: keep's count of answers and totals are
+	// made again from it (gone's went with gone).
+	return res, logChangedTx(ctx, tx, keep.ID)
 }
 
 // replayMergedCard rebuilds the learner's card for a question from its

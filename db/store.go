@@ -83,6 +83,10 @@ type Store struct {
 	serverID      string
 	stopListening context.CancelFunc
 	listening     chan struct{}
+	// decks holds what study pages read (see cards_study.go); batch
+	// commits flashcard answers in groups (see cards_batch.go).
+	decks *studyCache
+	batch *batcher
 	// now is the store's clock: every method takes the time from it.
 	now func() time.Time
 	// hashes holds a token for each password hash running, hashWait is how

@@ -1,7 +1,6 @@
 package quiz
 
 import (
-	"cmp"
 	"slices"
 	"time"
 
@@ -95,69 +94,29 @@ type StudyQueue struct {
 	Ahead int
 }
 
-// Queue works out what to study in a set at now. items are the set's cards
-// in the set's order, which is the order new cards are introduced in;
-// newLeft is how many new cards today's limit still allows. With ahead,
-// once nothing is due, the queue goes on with the studied cards due
-// soonest, and then with new cards beyond the limit.
+// Queue works out what to study in a set at now: QueueDecks for one deck
+// with no limit of reviews. items are the set's cards in the set's order,
+// which is the order new cards are introduced in; newLeft is how many new
+// cards today's limit still allows. With ahead, once nothing is due, the
+// queue goes on with the studied cards due soonest, and then with new
+// cards beyond the limit.
 func (s *Scheduler) Queue(items []StudyItem, now time.Time, newLeft int, ahead bool) StudyQueue {
-	q := StudyQueue{Next: -1}
-	cutoff := now.Add(LearnAhead)
-	var learningNow, learningSoon, review, notDue, fresh []int
+	deck := StudyDeck{NewLeft: newLeft, ReviewLeft: NoLimit}
 	for i, it := range items {
-		c := it.Card
 		switch {
-		case it.Suspended:
-		case c.State == StateNew:
-			fresh = append(fresh, i)
-		case s.IsDue(c, now):
-			if c.State == StateReview {
-				review = append(review, i)
-			} else {
-				learningNow = append(learningNow, i)
+		case it.Card.State != StateNew:
+			deck.Studied = append(deck.Studied, it)
+		case !it.Suspended:
+			if deck.New == nil {
+				deck.New = &items[i]
 			}
-		case c.State != StateReview && c.ScheduledDays == 0 && !cutoff.Before(c.Due):
-			learningSoon = append(learningSoon, i)
-		default:
-			notDue = append(notDue, i)
+			deck.NewAvailable++
 		}
 	}
-	byDue := func(a, b int) int {
-		if c := items[a].Card.Due.Compare(items[b].Card.Due); c != 0 {
-			return c
-		}
-		return cmp.Compare(items[a].ID, items[b].ID)
-	}
-	slices.SortStableFunc(learningNow, byDue)
-	slices.SortStableFunc(learningSoon, byDue)
-	slices.SortStableFunc(review, byDue)
-	slices.SortStableFunc(notDue, byDue)
-
-	newNow := min(max(newLeft, 0), len(fresh))
-	q.Counts = StudyCounts{New: newNow, Learning: len(learningNow) + len(learningSoon), Review: len(review)}
-	q.NewLater = len(fresh) - newNow
-	q.Ahead = len(notDue) + q.NewLater
-
-	switch {
-	case len(learningNow) > 0:
-		q.Next, q.From = learningNow[0], QueueLearning
-	case len(review) > 0:
-		q.Next, q.From = review[0], QueueReview
-	case newNow > 0:
-		q.Next, q.From = fresh[0], QueueNew
-	case len(learningSoon) > 0:
-		q.Next, q.From = learningSoon[0], QueueLearning
-	case ahead && len(notDue) > 0:
-		q.Next, q.From = notDue[0], QueueAhead
-	case ahead && q.NewLater > 0:
-		q.Next, q.From = fresh[newNow], QueueAhead
-	}
-	if q.Next < 0 {
-		for _, i := range notDue {
-			if at := s.availableAt(items[i].Card); q.Available.IsZero() || at.Before(q.Available) {
-				q.Available = at
-			}
-		}
+	dq := s.QueueDecks([]StudyDeck{deck}, now, NoLimit, NoLimit, ahead)
+	q := StudyQueue{Counts: dq.Counts, Next: -1, From: dq.From, Available: dq.Available, NewLater: dq.NewLater, Ahead: dq.Ahead}
+	if dq.Deck >= 0 {
+		q.Next = slices.IndexFunc(items, func(it StudyItem) bool { return it.ID == dq.Card.ID })
 	}
 	return q
 }
@@ -174,6 +133,9 @@ type StudyOptions struct {
 	// CardID asks for one card by its id, whatever the queue says: after
 	// an undo, the card undone comes back.
 	CardID int64
+	// Pool asks for up to this many other flashcards of the card's set
+	// beside it, whose answers make the options of a choice (see Choices).
+	Pool int
 }
 
 // Plan decides what to study in a set at now: the queue of items (see
@@ -195,13 +157,14 @@ func (s *Scheduler) Plan(items []StudyItem, now time.Time, newPerDay, introduced
 		return q, false
 	}
 	if i != q.Next {
-		q.Next, q.From = i, s.queueOf(items[i].Card, now)
+		q.Next, q.From = i, s.QueueOf(items[i].Card, now)
 	}
 	return q, true
 }
 
-// queueOf is the queue a card shown out of turn is counted in.
-func (s *Scheduler) queueOf(c Card, now time.Time) Queue {
+// QueueOf is the queue a card shown out of turn (after an undo, say) is
+// counted in.
+func (s *Scheduler) QueueOf(c Card, now time.Time) Queue {
 	switch {
 	case c.State == StateNew:
 		return QueueNew

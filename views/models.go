@@ -56,6 +56,9 @@ type HomePage struct {
 	Page
 	Sets []SetCard
 	Open []AttemptCard
+	// Study is what the learner has to study now in all their sets; nil
+	// for a learner with no sets yet.
+	Study *StudyDue
 	// Decks are the learner's own decks (imported from Anki).
 	Decks []SetCard
 	// Classes are the classes the learner is in, with what each has

@@ -427,6 +427,23 @@ func Verdict(it ResultItem) string { return verdict(it) }
 // "wrong" or "".
 func ResultClass(it ResultItem) string { return resultClass(it) }
 
+// ClassMemoryPage is a class's FSRS-6 weights, fitted to its members'
+// pooled flashcard answers, seen by its teacher.
+type ClassMemoryPage struct {
+	TeacherPage
+	ClassID   int64
+	ClassName string
+	Members   int
+	// HasWeights is true when the class has adopted weights, which its
+	// members without weights of their own are scheduled with.
+	HasWeights bool
+	Requested  bool
+	// Learners is the members whose answers the last fit pooled.
+	Learners int
+	Last     FitSummary
+	Weights  []WeightRow
+}
+
 // warningsTitle heads the list of what an import left out or changed.
 func warningsTitle(ws []FileProblem) string {
 	return Plural(len(ws), "warning") + " from the import: left out or changed"

@@ -86,9 +86,21 @@ var authzTable = []authzRow{
 	{"POST /sets/{id}/study/undo", "/sets/{set}/study/undo", nil, false, [5]int{see, see, see, see, see}},
 	{"POST /sets/{id}/study/suspend", "/sets/{set}/study/suspend", url.Values{"card": {"1"}}, false, [5]int{nf, nf, nf, nf, nf}},
 	{"POST /sets/{id}/study/unsuspend", "/sets/{set}/study/unsuspend", nil, false, [5]int{see, see, see, see, see}},
+	{"GET /sets/{id}/study/limits", "/sets/{set}/study/limits", nil, false, [5]int{nf, nf, nf, ok, nf}},
+	{"POST /sets/{id}/study/limits", "/sets/{set}/study/limits", url.Values{"new_per_day": {"5"}, "reviews_per_day": {"50"}}, false, [5]int{nf, nf, nf, see, nf}},
+	{"GET /study", "/study", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /study", "/study", url.Values{"rating": {"3"}}, false, [5]int{400, 400, 400, 400, 400}},
+	{"POST /study/undo", "/study/undo", nil, false, [5]int{see, see, see, see, see}},
+	{"GET /study/test", "/study/test", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /study/test", "/study/test", url.Values{"n": {"0"}, "started": {"0"}}, false, [5]int{ok, ok, ok, ok, ok}},
+	{"GET /sets/{id}/study/test", "/sets/{set}/study/test", nil, false, [5]int{nf, nf, nf, ok, nf}},
+	{"POST /sets/{id}/study/test", "/sets/{set}/study/test", url.Values{"n": {"0"}, "started": {"0"}}, false, [5]int{nf, nf, nf, ok, nf}},
 	{"GET /settings", "/settings", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /settings", "/settings", url.Values{}, false, [5]int{bad, bad, bad, bad, bad}},
 	{"GET /stats", "/stats", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"GET /stats/history", "/stats/history", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /settings/fsrs/fit", "/settings/fsrs/fit", nil, false, [5]int{see, see, see, see, see}},
+	{"POST /settings/fsrs/reset", "/settings/fsrs/reset", nil, false, [5]int{see, see, see, see, see}},
 
 	// Logging in and the first teacher's setup (no setup link is valid once
 	// a teacher exists).
@@ -134,6 +146,9 @@ var authzTable = []authzRow{
 	{"GET /teacher/classes/{id}/scores.csv", "/teacher/classes/{class}/scores.csv", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/classes/{id}/answers.csv", "/teacher/classes/{class}/answers.csv", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/scores.csv", "/teacher/scores.csv", nil, false, [5]int{see, deny, ok, deny, ok}},
+	{"GET /teacher/classes/{id}/fsrs", "/teacher/classes/{class}/fsrs", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/classes/{id}/fsrs/fit", "/teacher/classes/{class}/fsrs/fit", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/fsrs/reset", "/teacher/classes/{class}/fsrs/reset", nil, false, [5]int{deny, deny, nf, deny, see}},
 
 	// Rosters, sign-in codes, merging, co-teachers and gradebook files: for
 	// the class's teachers ({rostered} is a student teacher A rostered in

@@ -210,6 +210,8 @@ func formInt(f url.Values, key string, def int, errs views.FieldErrors) (int, bo
 // percent ("90" or "90%").
 type settingsForm struct {
 	Retention, NewPerDay, TimeZone, RolloverHour string
+	// The daily limits besides NewPerDay; empty means the default.
+	ReviewsPerDay, NewAllPerDay, ReviewsAllPerDay string
 	// Back is the set the learner came from, to study again after.
 	Back string
 }
@@ -222,6 +224,10 @@ func readSettingsForm(r *http.Request) (settingsForm, error) {
 		TimeZone:     strings.TrimSpace(f.Get("time_zone")),
 		RolloverHour: strings.TrimSpace(f.Get("rollover_hour")),
 		Back:         f.Get("back"),
+
+		ReviewsPerDay:    strings.TrimSpace(f.Get("reviews_per_day")),
+		NewAllPerDay:     strings.TrimSpace(f.Get("new_all_per_day")),
+		ReviewsAllPerDay: strings.TrimSpace(f.Get("reviews_all_per_day")),
 	}, err
 }
 
@@ -241,10 +247,42 @@ func (f settingsForm) check() (db.StudySettings, views.FieldErrors) {
 	if st.RolloverHour, err = strconv.Atoi(f.RolloverHour); err != nil {
 		errs[string(db.FieldRolloverHour)] = "Choose an hour from the list."
 	}
+	def := db.DefaultStudySettings()
+	for _, l := range []settingsLimit{
+		{db.FieldReviews, f.ReviewsPerDay, &st.ReviewsPerDay, def.ReviewsPerDay},
+		{db.FieldNewAll, f.NewAllPerDay, &st.NewAllPerDay, def.NewAllPerDay},
+		{db.FieldReviewsAll, f.ReviewsAllPerDay, &st.ReviewsAllPerDay, def.ReviewsAllPerDay},
+	} {
+		l.read(errs)
+	}
 	for field, msg := range st.Problems() {
 		if _, typedWrong := errs[string(field)]; !typedWrong {
 			errs[string(field)] = msg
 		}
 	}
 	return st, errs
+}
+
+// settingsLimit is one of the daily limits of the settings form: its
+// field, the value typed (empty for the default), where to put it, and
+// the default.
+type settingsLimit struct {
+	field db.SettingsField
+	typed string
+	dest  *int
+	def   int
+}
+
+// read puts the limit typed, or the default, in its place, or says in
+// errs that it is not a whole number.
+func (l settingsLimit) read(errs views.FieldErrors) {
+	if l.typed == "" {
+		*l.dest = l.def
+		return
+	}
+	n, err := strconv.Atoi(l.typed)
+	if err != nil {
+		errs[string(l.field)] = "Type a whole number, such as " + strconv.Itoa(l.def) + "."
+	}
+	*l.dest = n
 }

@@ -27,6 +27,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 				m.Open = append(m.Open, attemptCard(a))
 			}
 		}
+		due, err := s.store.StudyDue(ctx, l.ID)
+		if err != nil {
+			return err
+		}
+		if due.Sets > 0 {
+			m.Study = &views.StudyDue{Counts: due.StudyCounts, Sets: due.Sets}
+		}
 		decks, err := s.store.LearnerDecks(ctx, l.ID)
 		if err != nil {
 			return err

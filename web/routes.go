@@ -46,6 +46,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /settings", s.handle(s.settingsShow))
 	mux.Handle("POST /settings", s.handle(s.limited(s.anon.profile, s.settingsSave)))
 	mux.Handle("GET /stats", s.handle(s.statsShow))
+	mux.Handle("GET /stats/history", s.handle(s.historyShow))
+	mux.Handle("POST /settings/fsrs/fit", s.handle(s.settingsFit))
+	mux.Handle("POST /settings/fsrs/reset", s.handle(s.settingsReset))
 
 	// Flashcards.
 	mux.Handle("GET /sets/{id}/study", s.handle(withID(s.studyShow)))
@@ -53,6 +56,17 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /sets/{id}/study/undo", s.handle(withID(s.studyUndo)))
 	mux.Handle("POST /sets/{id}/study/suspend", s.handle(withID(s.studySuspend)))
 	mux.Handle("POST /sets/{id}/study/unsuspend", s.handle(withID(s.studyUnsuspend)))
+	mux.Handle("GET /sets/{id}/study/limits", s.handle(withID(s.studyLimitsShow)))
+	mux.Handle("POST /sets/{id}/study/limits", s.handle(withID(s.studyLimitsSave)))
+	// "Study now": every card due in all the learner's sets at once.
+	mux.Handle("GET /study", s.handle(s.studyAllShow))
+	mux.Handle("POST /study", s.handle(s.studyAllAnswer))
+	mux.Handle("POST /study/undo", s.handle(s.studyAllUndo))
+	// Timed practice tests of the cards studied, in a set or in all.
+	mux.Handle("GET /study/test", s.handle(s.practiceAllShow))
+	mux.Handle("POST /study/test", s.handle(s.practiceAllSave))
+	mux.Handle("GET /sets/{id}/study/test", s.handle(withID(s.practiceShow)))
+	mux.Handle("POST /sets/{id}/study/test", s.handle(withID(s.practiceSave)))
 
 	// A learner's own decks, imported from Anki (web/decks.go); a deck's
 	// page is /sets/{id}, and it is studied there like any set.
@@ -101,6 +115,11 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /teacher/classes/{id}/scores.csv", s.teacherOnly(withID(s.exportClassScores)))
 	mux.Handle("GET /teacher/classes/{id}/answers.csv", s.teacherOnly(withID(s.exportClassAnswers)))
 	mux.Handle("GET /teacher/scores.csv", s.teacherOnly(s.exportAllScores))
+
+	// A class's memory model: FSRS-6 weights fitted to its pooled answers.
+	mux.Handle("GET /teacher/classes/{id}/fsrs", s.teacherOnly(withID(s.classMemoryShow)))
+	mux.Handle("POST /teacher/classes/{id}/fsrs/fit", s.teacherOnly(withID(s.classMemoryFit)))
+	mux.Handle("POST /teacher/classes/{id}/fsrs/reset", s.teacherOnly(withID(s.classMemoryReset)))
 
 	// Rosters and sign-in codes, merging, co-teachers, gradebook files
 	// (web/teacher_roster.go, export_gradebook.go): for the class's

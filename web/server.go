@@ -40,8 +40,9 @@ type Config struct {
 	MaxInFlight int
 	AdmitWait   time.Duration
 	// MaxLargeUploads is how many large uploads (an Anki deck, a package
-	// with images, a PDF) are read at once; more wait with the others
-	// (see admit).
+	// with images, a PDF) are read at once, one per two cores by default:
+	// each takes about twice its size in memory while it is read. More
+	// wait with the others (see admit).
 	MaxLargeUploads int
 }
 
@@ -49,7 +50,8 @@ type Config struct {
 // otherwise.
 func DefaultConfig() Config {
 	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20, Jobs: defaultJobConfig,
-		MaxInFlight: max(8, 4*runtime.NumCPU()), AdmitWait: 10 * time.Second, MaxLargeUploads: 2}
+		MaxInFlight: max(8, 4*runtime.NumCPU()), AdmitWait: 10 * time.Second,
+		MaxLargeUploads: max(1, runtime.NumCPU()/2)}
 }
 
 // Server serves factdrill's pages. What it keeps in memory (the limits on

@@ -21,7 +21,15 @@ func (s *Server) settingsSave(w http.ResponseWriter, r *http.Request) error {
 		m := views.SettingsPage{
 			Page:      s.page(r, "Study settings", "settings"),
 			Retention: f.Retention, NewPerDay: f.NewPerDay, TimeZone: f.TimeZone, RolloverHour: f.RolloverHour,
+			ReviewsPerDay: f.ReviewsPerDay, NewAllPerDay: f.NewAllPerDay, ReviewsAllPerDay: f.ReviewsAllPerDay,
 			Errors: errs,
+		}
+		stored, err := s.store.StudySettings(r.Context(), learnerOf(r).ID)
+		if err != nil {
+			return err
+		}
+		if err := s.settingsMemory(r.Context(), learnerOf(r).ID, stored.DesiredRetention, stored.NewPerDay, &m); err != nil {
+			return err
 		}
 		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.SettingsView(s.settingsPage(m, f.Back)))
 		return nil

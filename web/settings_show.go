@@ -21,18 +21,28 @@ func (s *Server) settingsShow(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m := views.SettingsPage{
-		Page:         s.page(r, "Study settings", "settings"),
-		Retention:    strconv.FormatFloat(st.DesiredRetention*100, 'f', -1, 64),
-		NewPerDay:    strconv.Itoa(st.NewPerDay),
-		TimeZone:     st.TimeZone,
-		RolloverHour: strconv.Itoa(st.RolloverHour),
+		Page:      s.page(r, "Study settings", "settings"),
+		Retention: strconv.FormatFloat(st.DesiredRetention*100, 'f', -1, 64),
+		NewPerDay: strconv.Itoa(st.NewPerDay),
+
+		ReviewsPerDay:    strconv.Itoa(st.ReviewsPerDay),
+		NewAllPerDay:     strconv.Itoa(st.NewAllPerDay),
+		ReviewsAllPerDay: strconv.Itoa(st.ReviewsAllPerDay),
+		TimeZone:         st.TimeZone,
+		RolloverHour:     strconv.Itoa(st.RolloverHour),
 	}
-	if r.URL.Query().Get("notice") == "saved" {
-		m.Page.Notice = studyNotices["saved"]
+	if n := r.URL.Query().Get("notice"); settingsNotices[n] {
+		m.Page.Notice = studyNotices[n]
+	}
+	if err := s.settingsMemory(r.Context(), learnerOf(r).ID, st.DesiredRetention, st.NewPerDay, &m); err != nil {
+		return err
 	}
 	s.render(w, r, views.SettingsView(s.settingsPage(m, r.URL.Query().Get("back"))))
 	return nil
 }
+
+// settingsNotices are the notices of studyNotices the settings page shows.
+var settingsNotices = map[string]bool{"saved": true, "fit-requested": true, "fsrs-reset": true}
 
 // settingsPage fills in what the form shows around the values: the zone
 // list, the time in the chosen zone, and the way back to studying.

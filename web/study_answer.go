@@ -13,7 +13,8 @@ import (
 
 // studyAnswer records a flashcard answer (Again, Hard, Good or Easy) and
 // sends the browser back to the study page for the next card, once the
-// answer is committed. The form carries the card, its number of answers
+// answer is committed. With setID 0 (studying all the learner's sets) the
+// form says which set the card was studied in. The form carries the card, its number of answers
 // when shown (so a second tab or a double click does not answer twice),
 // the time it was shown, and the browser's time zone for a learner who has
 // not chosen one. Its fields are the page's, not typed: one that does not
@@ -23,7 +24,13 @@ func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request, setID int64
 	if err != nil {
 		return err
 	}
-	mode := studyMode(f.Get("mode"))
+	mode, way := studyMode(f.Get("mode")), string(quiz.ParseWay(f.Get("way")))
+	page := setID
+	if setID == 0 {
+		if setID, err = strconv.ParseInt(f.Get("set"), 10, 64); err != nil || setID <= 0 {
+			return badRequest("The answer does not say which set the card is from.")
+		}
+	}
 	rating, err := quiz.ParseRating(f.Get("rating"))
 	if err != nil {
 		return badRequest("Answer with Again, Hard, Good or Easy.")
@@ -54,15 +61,20 @@ func (s *Server) studyAnswer(w http.ResponseWriter, r *http.Request, setID int64
 	})
 	switch {
 	case errors.Is(err, questions.ErrConflict):
-		redirect(w, r, studyURL(setID, mode, "answered"))
+		redirect(w, r, studyURL(page, mode, "answered", "way", way))
 	case err != nil:
 		return err
 	case res.Leech:
-		redirect(w, r, studyURL(setID, mode, "leech"))
+		redirect(w, r, studyURL(page, mode, "leech", "way", way))
 	default:
-		redirect(w, r, studyURL(setID, mode, ""))
+		redirect(w, r, studyURL(page, mode, "", "way", way))
 	}
 	return nil
+}
+
+// studyAllAnswer is studyAnswer for "Study now".
+func (s *Server) studyAllAnswer(w http.ResponseWriter, r *http.Request) error {
+	return s.studyAnswer(w, r, 0)
 }
 
 // formCard reads the card a study form is about: a question id.

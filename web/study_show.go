@@ -14,13 +14,17 @@ import (
 	"factdrill/views"
 )
 
-// studyShow is the flashcard page of a set: the next card's front, or its
-// back with ?show=1, or what is left to do when nothing is due. It changes
-// nothing: a learner who never answered sees every card new.
+// studyShow is the flashcard page of a set (or, with id 0, of all the
+// learner's sets: "Study now"): the next card's front, or its back with
+// ?show=1, or what is left to do when nothing is due. It changes nothing:
+// a learner who never answered sees every card new.
 func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	q := r.URL.Query()
-	mode := studyMode(q.Get("mode"))
+	mode, way := studyMode(q.Get("mode")), quiz.ParseWay(q.Get("way"))
 	opt := quiz.StudyOptions{Ahead: mode == "ahead", MoreNew: mode == "more"}
+	if way == quiz.WayLearn {
+		opt.Pool = choicePool
+	}
 	if c := q.Get("card"); c != "" {
 		var err error
 		if opt.CardID, err = strconv.ParseInt(c, 10, 64); err != nil || opt.CardID <= 0 {
@@ -43,11 +47,78 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) err
 		}
 	}
 	m := studyPage(st, mode, show, shown, now)
-	m.Page = s.page(r, "Flashcards: "+st.Set.Title, "sets")
+	m.Way = string(way)
+	if st.Card != nil {
+		askCard(&m, st, way, q, shown, now)
+	}
+	title := "Flashcards: " + st.Set.Title
+	if id == 0 {
+		title = "Study now: all your sets"
+	}
+	m.Page = s.page(r, title, "sets")
 	m.Page.Notice = ""
 	m.Message = studyNotices[q.Get("notice")]
 	s.render(w, r, views.StudyView(m))
 	return nil
+}
+
+// choicePool is how many other cards of a set give the wrong options of a
+// card asked as a choice.
+const choicePool = 8
+
+// askCard fills in how the card is asked in the way of studying: its
+// options if it is a choice, and on the back the answer typed (typed) or
+// chosen (pick), checked by the quiz's rules, with the rating it suggests.
+func askCard(m *views.StudyPage, st db.Study, way quiz.Way, q url.Values, shown, now time.Time) {
+	c := st.Card
+	ask := quiz.AskFor(way, c.Question.Question, c.Card.State)
+	m.Ask = string(ask)
+	var right []bool
+	if ask == quiz.AskChoice {
+		var pool []string
+		for _, p := range st.Pool {
+			pool = append(pool, quiz.RightAnswerText(p))
+		}
+		var options []string
+		options, right = quiz.Choices(c.Question.Question, pool, uint64(c.Question.ID)<<8+uint64(c.Card.Reps))
+		for i, o := range options {
+			m.Options = append(m.Options, views.StudyOption{Text: o, Right: right[i]})
+		}
+	}
+	if !m.Show {
+		return
+	}
+	taken := now.Sub(shown)
+	switch {
+	case ask == quiz.AskType && q.Has("typed"):
+		typed := strings.TrimSpace(q.Get("typed"))
+		g := quiz.GradeAnswer(c.Question.Question, quiz.Answer{Text: typed})
+		m.Check = &views.StudyCheck{Given: typed, Verdict: verdict(g)}
+		m.Suggested = int(quiz.SuggestRating(g, taken, false))
+	case ask == quiz.AskChoice && q.Has("pick"):
+		i, err := strconv.Atoi(q.Get("pick"))
+		if err != nil || i < 0 || i >= len(m.Options) {
+			return
+		}
+		m.Options[i].Picked = true
+		g := quiz.Grade{Graded: true}
+		if right[i] {
+			g.Fraction = 1
+		}
+		m.Check = &views.StudyCheck{Given: m.Options[i].Text, Verdict: verdict(g)}
+		m.Suggested = int(quiz.SuggestRating(g, taken, true))
+	}
+}
+
+// verdict names a grade: "right", "partly" or "wrong".
+func verdict(g quiz.Grade) string {
+	switch {
+	case g.Right():
+		return "right"
+	case g.Graded && g.Fraction > 0:
+		return "partly"
+	}
+	return "wrong"
 }
 
 // studyMode keeps only the modes the study page knows: "ahead" (study
@@ -64,7 +135,9 @@ func studyMode(v string) string {
 func studyURL(setID int64, mode, notice string, kv ...string) string {
 	q := url.Values{}
 	for i := 0; i+1 < len(kv); i += 2 {
-		q.Set(kv[i], kv[i+1])
+		if kv[i+1] != "" {
+			q.Set(kv[i], kv[i+1])
+		}
 	}
 	if mode != "" {
 		q.Set("mode", mode)
@@ -72,23 +145,40 @@ func studyURL(setID int64, mode, notice string, kv ...string) string {
 	if notice != "" {
 		q.Set("notice", notice)
 	}
-	u := fmt.Sprintf("/sets/%d/study", setID)
+	u := studyBase(setID)
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
 	return u
 }
 
+// studyBase is the study page of a set, or with 0 of all the learner's
+// sets.
+func studyBase(setID int64) string {
+	if setID == 0 {
+		return "/study"
+	}
+	return fmt.Sprintf("/sets/%d/study", setID)
+}
+
+// studyAllShow is "Study now": every card due in all the learner's sets.
+func (s *Server) studyAllShow(w http.ResponseWriter, r *http.Request) error {
+	return s.studyShow(w, r, 0)
+}
+
 // studyNotices are the one-off messages of the study pages, by the key a
 // redirect passes; only these are shown.
 var studyNotices = map[string]string{
 	"undone":          "Your last answer is undone: here is the card again.",
-	"nothing-to-undo": "There is no answer to undo: only flashcard answers given today can be taken back.",
+	"nothing-to-undo": "There is no answer to undo: only your last flashcard answer, given today, can be taken back, once.",
 	"answered":        "That card had already been answered (in another tab?), so the second answer was not counted.",
 	"leech":           "You have forgotten that card many times, so it is marked as a leech. Try putting the answer in your own words, or suspend the card.",
 	"suspended":       "The card is suspended: it will not come back until you restore it.",
 	"restored":        "Your suspended cards are back in the set.",
 	"saved":           "Your settings are saved.",
+	"limits-saved":    "The limits of this set are saved.",
+	"fit-requested":   "Your weights will be fitted to your answers within a minute.",
+	"fsrs-reset":      "Your cards are scheduled with the default weights again.",
 }
 
 // studyPage builds the page from the study state: the card, its answer
@@ -98,26 +188,29 @@ func studyPage(st db.Study, mode string, show bool, shown, now time.Time) views.
 	m := views.StudyPage{
 		SetID:         st.Set.ID,
 		SetTitle:      st.Set.Title,
+		Sets:          st.Sets,
 		Counts:        st.Queue.Counts,
 		Mode:          mode,
 		Show:          show,
 		ShownAt:       shown.UnixMilli(),
-		CanUndo:       st.CanUndo,
+		UndoID:        st.UndoID,
 		Suspended:     st.Suspended,
 		TimeZoneSaved: st.Settings.Saved,
 	}
 	sched := st.Scheduler
 	if st.Card == nil {
 		m.Done = views.StudyDone{
-			Empty:    st.Cards == 0,
-			NextDue:  dueText(st.Queue.Available, now, st.Settings.Location()),
-			NewLater: st.Queue.NewLater,
-			Ahead:    st.Queue.Ahead - st.Queue.NewLater,
+			Empty:       st.Cards == 0 && st.Set.ID != 0,
+			NextDue:     dueText(st.Queue.Available, now, st.Settings.Location()),
+			NewLater:    st.Queue.NewLater,
+			ReviewLater: st.Queue.ReviewLater,
+			Ahead:       st.Queue.Ahead - st.Queue.NewLater,
 		}
 		return m
 	}
 	c, q := st.Card, st.Card.Question.Question
 	m.From = st.From.String()
+	m.CardSetID, m.CardSetTitle = st.CardSet.ID, st.CardSet.Title
 	m.Card = &views.FlashCard{
 		ID:       c.Question.ID,
 		Reps:     c.Card.Reps,

@@ -207,7 +207,7 @@ func TestStudy_Journey(t *testing.T) {
 	}
 
 	// Undo brings card 2 back as it was.
-	r := b.post(e.studyPath("")+"/undo", nil)
+	r := b.post(e.studyPath("")+"/undo", formOf(t, b.studyPage(e.studyPath("")).body, "form.undo-form"))
 	if r.status != http.StatusSeeOther || !strings.Contains(r.location, fmt.Sprintf("card=%d", ids[1])) {
 		t.Fatalf("undo = %d to %q, want 303 to card 2", r.status, r.location)
 	}
@@ -483,5 +483,49 @@ func TestDueText(t *testing.T) {
 		if got := dueText(tt.at, now, paris); got != tt.want {
 			t.Errorf("dueText(%v) = %q, want %q", tt.at, got, tt.want)
 		}
+	}
+}
+
+// formOf returns the fields of the page's form matched by sel, as the
+// browser would send them untouched (radio buttons and boxes only if
+// checked).
+func formOf(t *testing.T, body, sel string) url.Values {
+	t.Helper()
+	form := parseHTML(t, body).Find(sel)
+	if form.Length() == 0 {
+		t.Fatalf("the page has no form %s", sel)
+	}
+	return formValues(form)
+}
+
+// TestStudy_UndoTwice is issue 14's item 15: the Undo form posted twice
+// (a double click, or a retry) took back two answers. The form names the
+// answer it undoes, so the second post takes back nothing.
+func TestStudy_UndoTwice(t *testing.T) {
+	e := newEnv(t)
+	b := e.browser()
+	ids := e.questionIDs()
+	b.answer(b.studyPage(e.studyPath("")), "3")
+	st := b.studyPage(e.studyPath(""))
+	b.answer(st, "3")
+	page := b.studyPage(e.studyPath(""))
+	undo := formOf(t, page.body, "form.undo-form")
+	for i := range 2 {
+		if r := b.post(e.studyPath("")+"/undo", undo); r.status != http.StatusSeeOther {
+			t.Fatalf("undo %d = %d, want 303", i+1, r.status)
+		}
+	}
+	lid, err := e.learnerID(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{1, 0} {
+		if log, _ := e.store.ReviewLog(context.Background(), lid, ids[i]); len(log) != want {
+			t.Errorf("card %d has %d answers after the undo form was posted twice, want %d", i+1, len(log), want)
+		}
+	}
+	r := b.post(e.studyPath("")+"/undo", undo)
+	if !strings.Contains(r.location, "nothing-to-undo") {
+		t.Errorf("a third post of the same undo goes to %q, want nothing-to-undo", r.location)
 	}
 }

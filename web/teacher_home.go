@@ -81,6 +81,11 @@ var teacherNotices = map[string]string{
 	"renamed":           "The class is renamed.",
 	"class-gone":        "The class is deleted.",
 	"removed":           "The student is removed from the class.",
+
+	// A class's memory model (teacher_class_fsrs.go).
+	"class-fit-requested": "The class's weights will be fitted within a minute: reload this page to see the fit.",
+	"class-fsrs-reset":    "The class's weights are no longer used: its students without weights of their own have the defaults.",
+
 	// Rosters, co-teachers and teachers' accounts.
 	"student-added": "The student is on the roster, with a sign-in code.",
 	"roster-added":  "The students are on the roster, each with a sign-in code.",

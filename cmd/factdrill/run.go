@@ -40,6 +40,9 @@ Usage:
   factdrill teacher password [-db PATH] NAME       set a teacher's password
   factdrill scores [-db PATH] [-class CODE] [-answers]
                                                    print the score export (CSV)
+  factdrill optimize [-db PATH] [-learner ID | -class CODE | -all]
+                                                   fit FSRS-6 weights to review logs (those
+                                                   due, with no flag) and say what each fit did
   factdrill copy-db -from DB -to DB                move a whole site to a new, empty database
                                                    (SQLite to PostgreSQL, or back), verified
 
@@ -81,6 +84,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runTeacher(ctx, args, getenv, stdin, stdout, stderr)
 	case "scores":
 		return runScores(ctx, args, getenv, stdout, stderr)
+	case "optimize":
+		return runOptimize(ctx, args, getenv, stdout, stderr)
 	case "copy-db":
 		return runCopyDB(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":

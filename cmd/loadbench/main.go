@@ -31,6 +31,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -55,6 +56,13 @@ type options struct {
 	// postgres is a database loadbench may make schemas in; "" skips
 	// the PostgreSQL runs.
 	postgres string
+	// routes is "all", "quiz" or "study"; rounds the runs of each route,
+	// factdrill and the static server in turn, whose medians are shown;
+	// largeSet the cards of a set whose study page is measured too (0:
+	// none).
+	routes   string
+	rounds   int
+	largeSet int
 }
 
 func run() error {
@@ -71,6 +79,9 @@ func run() error {
 	flag.BoolVar(&o.skipLoad, "skip-load", false, "skip the wrk load benchmark")
 	flag.StringVar(&o.benchtime, "benchtime", "1s", "go test -benchtime")
 	flag.StringVar(&o.postgres, "postgres", os.Getenv("FACTDRILL_BENCH_POSTGRES"), "PostgreSQL `URL` to make schemas in for the PostgreSQL runs (env FACTDRILL_BENCH_POSTGRES; make bench starts one)")
+	flag.StringVar(&o.routes, "routes", "all", "routes to drive: all, quiz or study")
+	flag.IntVar(&o.rounds, "rounds", 1, "runs of each route, factdrill and the static server in turn; the medians are shown")
+	flag.IntVar(&o.largeSet, "large-set", 5000, "cards of a generated set whose study page is measured too (0: none)")
 	flag.Parse()
 	if o.staticAddr != "" {
 		return serveStatic(o.staticAddr, o.staticSize)
@@ -354,39 +365,63 @@ func loadBenchmark(doc *bytes.Buffer, o options) error {
 		name        string
 		app, static wrkResult
 	}
-	var rows []row
-	for _, c := range []struct {
+	type route struct {
 		name, script, static string
-	}{
-		{"Quiz question page (GET)", getScript, staticAddr},
-		{"Submit an answer (POST, committed before the 303)", postScript, staticAddr},
-		{"Flashcard study page (GET)", studyGetScript, staticStudyAddr},
-		{"Answer a flashcard (POST, committed before the 303)", studyPostScript, staticStudyAddr},
-	} {
-		fmt.Fprintf(os.Stderr, "loadbench: %s\n", c.name)
-		app, _, err := runWrk(o, base, c.script)
+		study                bool
+	}
+	routes := []route{
+		{"Quiz question page (GET)", getScript, staticAddr, false},
+		{"Submit an answer (POST, committed before the 303)", postScript, staticAddr, false},
+		{"Flashcard study page (GET)", studyGetScript, staticStudyAddr, true},
+		{"Answer a flashcard (POST, committed before the 303)", studyPostScript, staticStudyAddr, true},
+	}
+	if o.largeSet > 0 && o.routes != "quiz" {
+		large, err := largeStudyRoute(o, dir, base, ls)
 		if err != nil {
 			return err
 		}
-		// The same script drives the static server: the same requests,
-		// cookies and bodies, so that the load generator's own work is
-		// the same on both sides and the ratio compares the servers.
-		st, _, err := runWrk(o, "http://"+c.static, c.script)
+		largeStatic, err := startStatic(large.size)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, row{name: c.name, app: app, static: st})
+		routes = append(routes, route{fmt.Sprintf("Flashcard study page, %d-card set (GET)", o.largeSet), large.script, largeStatic, true})
+	}
+	var rows []row
+	for _, c := range routes {
+		if (o.routes == "quiz" && c.study) || (o.routes == "study" && !c.study) {
+			continue
+		}
+		// Rounds alternate factdrill and the static server, so that both
+		// see the same load from the rest of the machine; the medians of
+		// the rounds are shown.
+		var apps, statics []wrkResult
+		for round := range max(o.rounds, 1) {
+			fmt.Fprintf(os.Stderr, "loadbench: %s, round %d\n", c.name, round+1)
+			app, _, err := runWrk(o, base, c.script)
+			if err != nil {
+				return err
+			}
+			// The same script drives the static server: the same requests,
+			// cookies and bodies, so that the load generator's own work is
+			// the same on both sides and the ratio compares the servers.
+			st, _, err := runWrk(o, "http://"+c.static, c.script)
+			if err != nil {
+				return err
+			}
+			apps, statics = append(apps, app), append(statics, st)
+		}
+		rows = append(rows, row{name: c.name, app: medianResult(apps), static: medianResult(statics)})
 	}
 
 	fmt.Fprintf(doc, "\n## Load: factdrill against a static Go server, same run\n\n")
-	fmt.Fprintf(doc, "wrk on loopback, %d threads, %d connections, %s a run, sessions of %d learners in turn. "+
+	fmt.Fprintf(doc, "wrk on loopback, %d threads, %d connections, %s a run (median of %d rounds, factdrill and the static server in turn), sessions of %d learners in turn. "+
 		"The static server is a minimal Go `net/http` server returning a page of the same size for any request, "+
 		"driven by the same wrk script (the same requests, cookies and bodies): "+
 		"%d bytes for the quiz routes (the question page), %d for the flashcard routes (the study page). "+
 		"factdrill runs with `synchronous=FULL`: each answer is fsynced before its 303. "+
 		"A quiz answer also reviews the learner's flashcard for the question, in the same transaction; "+
 		"flashcard answers rate the set's %d cards in turn, for each learner.\n\n",
-		o.threads, o.conns, o.duration, o.learners, len(page), len(studyPage), len(cards))
+		o.threads, o.conns, o.duration, max(o.rounds, 1), o.learners, len(page), len(studyPage), len(cards))
 	fmt.Fprintf(doc, "| route | factdrill req/s | p50 | p99 | static req/s | static p50 | static p99 | ratio to static | errors |\n")
 	fmt.Fprintf(doc, "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range rows {
@@ -397,8 +432,8 @@ func loadBenchmark(doc *bytes.Buffer, o options) error {
 		"more than 2,000 durable quiz answers a second. The flashcard routes have no goal yet: each study page reads "+
 		"the learner's cards for the set, today's counts and the undo state in several queries, uncached because "+
 		"every answer changes them.\n")
-	if o.postgres == "" {
-		fmt.Fprintf(doc, "\nThe PostgreSQL runs were skipped: no -postgres database was given.\n")
+	if o.postgres == "" || o.routes == "study" {
+		fmt.Fprintf(doc, "\nThe PostgreSQL runs were skipped: no -postgres database was given, or no quiz routes were driven.\n")
 		return nil
 	}
 	sqlite := []engineRow{{"SQLite, one server", rows[0].app, rows[1].app}}
@@ -575,3 +610,105 @@ func qualityLines(s string) string {
 	}
 	return b.String()
 }
+
+// medianResult is the median of each figure of the runs.
+func medianResult(rs []wrkResult) wrkResult {
+	med := func(f func(wrkResult) float64) float64 {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			v[i] = f(r)
+		}
+		sort.Float64s(v)
+		if n := len(v); n%2 == 0 {
+			return (v[n/2-1] + v[n/2]) / 2
+		}
+		return v[len(v)/2]
+	}
+	var errs int
+	for _, r := range rs {
+		errs += r.errors + r.non2xx
+	}
+	return wrkResult{
+		rps:    med(func(r wrkResult) float64 { return r.rps }),
+		p50:    time.Duration(med(func(r wrkResult) float64 { return float64(r.p50) })),
+		p99:    time.Duration(med(func(r wrkResult) float64 { return float64(r.p99) })),
+		errors: errs,
+	}
+}
+
+// largeRoute is the study page of a large set, ready for wrk.
+type largeRoute struct {
+	script string
+	size   int
+}
+
+// largeStudyRoute imports a set of o.largeSet short-answer cards into the
+// running server's database (with the factdrill binary, as an operator
+// would), has each learner study its first 30 cards over HTTP (so that
+// each has a history in it), and writes the wrk script that asks for the
+// set's study page as each learner in turn.
+func largeStudyRoute(o options, dir, base string, ls []learner) (largeRoute, error) {
+	var gift strings.Builder
+	for i := range o.largeSet {
+		fmt.Fprintf(&gift, "::Item %d:: What is item number %d called? {=name %d}\n\n", i+1, i+1, i+1)
+	}
+	file := filepath.Join(dir, "large.gift")
+	if err := os.WriteFile(file, []byte(gift.String()), 0o644); err != nil {
+		return largeRoute{}, err
+	}
+	out, err := exec.Command(o.bin, "import", "-db", filepath.Join(dir, "bench.db"), "-set", "Large deck", file).CombinedOutput()
+	if err != nil {
+		return largeRoute{}, fmt.Errorf("import the large set: %v\n%s", err, out)
+	}
+	home, err := getPage(base+"/", ls[0].cookie)
+	if err != nil {
+		return largeRoute{}, err
+	}
+	m := regexp.MustCompile(`href="/sets/(\d+)">Large deck<`).FindSubmatch(home)
+	if m == nil {
+		return largeRoute{}, fmt.Errorf("the large set is not on the home page")
+	}
+	path := "/sets/" + string(m[1]) + "/study"
+	cardRe := regexp.MustCompile(`data-card="(\d+)"`)
+	for _, l := range ls {
+		for range 30 {
+			page, err := getPage(base+path, l.cookie)
+			if err != nil {
+				return largeRoute{}, err
+			}
+			c := cardRe.FindSubmatch(page)
+			if c == nil {
+				break
+			}
+			req, _ := http.NewRequest("POST", base+path, strings.NewReader("card="+string(c[1])+"&rating=3"))
+			req.Header.Set("Cookie", l.cookie)
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			resp, err := noRedirect.Do(req)
+			if err != nil {
+				return largeRoute{}, err
+			}
+			resp.Body.Close()
+		}
+	}
+	page, err := getPage(base+path, ls[0].cookie)
+	if err != nil {
+		return largeRoute{}, err
+	}
+	var b strings.Builder
+	b.WriteString("local learners = {\n")
+	for _, l := range ls {
+		fmt.Fprintf(&b, "  %q,\n", l.cookie)
+	}
+	fmt.Fprintf(&b, `}
+local i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", %q, {["Cookie"] = learners[(i %% #learners) + 1]})
+end
+`, path)
+	script := filepath.Join(dir, "study-large.lua")
+	return largeRoute{script: script, size: len(page)}, os.WriteFile(script, []byte(b.String()), 0o644)
+}
+
+// noRedirect is a client that does not follow redirects.
+var noRedirect = &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

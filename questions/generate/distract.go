@@ -3,6 +3,7 @@ package generate
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"factdrill/questions/generate/prose"
 )
@@ -75,12 +76,32 @@ func (d *document) termDistractors(m mention, s *sentence) []string {
 	srcPlain := prose.Plain(s.text)
 	nearest(len(d.terms), func(i int) int { return d.terms[i].sent }, s.idx, 200, func(i int) bool {
 		t := d.terms[i]
+		// Not the document's subject ("violin" offered for a technique
+		// of the violin), nor a term read across words ("name Cello").
+		if d.isTopic(mention{text: t.text}) || lowerThenUpper(t.text) {
+			return len(out) < 3
+		}
 		if t.sent != s.idx && !isAliasNorm(prose.Normalize(t.text), nk) && !contains(out, t.text) && !prose.ContainsWord(srcPlain, prose.Plain(t.text)) {
 			out = append(out, t.text)
 		}
 		return len(out) < 3
 	})
 	return out
+}
+
+// lowerThenUpper reports a phrase with a capitalised word after a
+// lower-case one: words read across a boundary ("name Cello").
+func lowerThenUpper(s string) bool {
+	lower := false
+	for _, w := range strings.Fields(s) {
+		switch {
+		case unicode.IsLower(prose.FirstRune(w)):
+			lower = true
+		case lower && unicode.IsUpper(prose.FirstRune(w)):
+			return true
+		}
+	}
+	return false
 }
 
 // nearest visits the indexes 0..n-1 of a list ordered by sentence (sentOf
@@ -126,6 +147,12 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 		text, nt := opt.text, opt.norm
 		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
+			return false
+		}
+		// One word the text also writes in lower case is a common word
+		// that began a sentence or a title ("Thoughts", "Works"), not a
+		// name.
+		if !strings.Contains(text, " ") && d.freq[strings.ToLower(text)] > 0 {
 			return false
 		}
 		for _, o := range outNorm {
@@ -278,6 +305,11 @@ func mentionedIn(s *sentence, e *entity) bool {
 // near in time, then dates a step or two away from the key.
 func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
 	key := m.date
+	// Options are written in one form: a key written otherwise ("June 28
+	// 1940" without its comma, "300 BC") would stand out among them.
+	if f := key.format(); f != "" && !strings.EqualFold(f, m.text) {
+		return nil
+	}
 	var out []string
 	used := map[string]bool{strings.ToLower(m.text): true}
 	bad := func(x dateVal, text string) bool {
@@ -397,6 +429,9 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 		if strings.EqualFold(text, m.text) || prose.ContainsWord(s.text, text) || contains(out, text) {
 			continue
 		}
+		if (strings.HasSuffix(text, "%") || strings.HasSuffix(text, " percent")) && x > 100 {
+			continue // "187%" of a population
+		}
 		out = append(out, text)
 	}
 	return out
@@ -425,12 +460,35 @@ func isAliasNorm(na, nb string) bool {
 			return true
 		}
 	}
+	if titledVariant(na, nb) {
+		return true
+	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
 	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && prose.EditDistance(na, nb) <= 2 {
 		return true
 	}
 	return false
+}
+
+// titledVariant reports whether two normalised names are one person's,
+// one of them with a title before the surname: "miss storer" and "anne
+// storer", "president buchanan" and "james buchanan". Two names with
+// titles and different surnames ("king john", "king henry") are not.
+func titledVariant(na, nb string) bool {
+	wa, wb := strings.Fields(na), strings.Fields(nb)
+	ta, tb := 0, 0
+	for ta < len(wa)-1 && personTitles[wa[ta]] {
+		ta++
+	}
+	for tb < len(wb)-1 && personTitles[wb[tb]] {
+		tb++
+	}
+	if ta == 0 && tb == 0 || len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	last := wa[len(wa)-1]
+	return len(last) >= 3 && last == wb[len(wb)-1] && strings.Trim(last, "0123456789") != ""
 }
 
 // aliasOfEntityNorm reports whether a normalised text is one of the

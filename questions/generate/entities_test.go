@@ -160,3 +160,26 @@ func TestNameVariants_Ambiguous(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAlias checks which two answers name one thing, so that neither is
+// offered as the other's distractor.
+func TestIsAlias(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Anne Storer", "Miss Storer", true},
+		{"James Buchanan", "President Buchanan", true},
+		{"Salai", "Salaino", true},
+		{"Yuri Lutovinov", "Yury Lutovinov", true},
+		{"King John", "King Henry", false},
+		{"Senator Thomas Hart Benton", "Senator Stephen A. Douglas", false},
+		{"Isaac Komnenos", "Alexius Komnenos", false},
+		{"1940s", "1950s", false},
+	}
+	for _, tt := range tests {
+		if got := isAlias(tt.a, tt.b); got != tt.want {
+			t.Errorf("isAlias(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

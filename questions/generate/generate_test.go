@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -292,12 +293,99 @@ func TestGenerate_DistractorTypes(t *testing.T) {
 				if got := answerType(d, c.Text); got != want {
 					t.Errorf("%q: option %q is a %s, the key %q a %s", q.Stem, c.Text, got, key, want)
 				}
+				// A one-word name option the text also writes in lower
+				// case is a common word ("Works"), not a name.
+				if low := strings.ToLower(c.Text); c.Weight == 0 && low != c.Text && !strings.Contains(c.Text, " ") && containsLower(doc, low) {
+					t.Errorf("%q: option %q is a word the text writes in lower case", q.Stem, c.Text)
+				}
 			}
 			n++
 		}
 	}
 	if n < 10 {
 		t.Errorf("checked %d multiple-choice questions, want at least 10", n)
+	}
+}
+
+// containsLower reports whether text has w, all in lower case, as a word.
+func containsLower(text, w string) bool {
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+// TestGenerate_PercentOptions checks that no option for a share is over a
+// hundred per cent.
+func TestGenerate_PercentOptions(t *testing.T) {
+	doc := "Dhaka\n\nThe literacy rate of the city is estimated at 92.3%. About 81% of the people are Muslims. " +
+		"Unemployment stood at 19% in 2005. The city grew by 4.2% a year. Hindus are 9.7% of the population."
+	set, err := Generate(doc, Options{Kinds: []questions.Kind{questions.MultipleChoice}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, q := range set.Questions {
+		for _, c := range q.Choices {
+			if v, ok := strings.CutSuffix(c.Text, "%"); ok {
+				n++
+				if f, err := strconv.ParseFloat(v, 64); err == nil && f > 100 {
+					t.Errorf("%q offers %q", q.Stem, c.Text)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no percentage offered as an option")
+	}
+}
+
+// TestAcceptedAnswers_GivenName checks that a given name alone is never an
+// accepted answer for a person whose full name the text gives.
+func TestAcceptedAnswers_GivenName(t *testing.T) {
+	d := analyzed(t, "Economics\n\nAdam Smith was born in Kirkcaldy in 1723. Adam took up the chair of moral philosophy in 1752. "+
+		"In 1776 Adam Smith published The Wealth of Nations.")
+	n := 0
+	for _, s := range d.sents {
+		for _, m := range s.ments {
+			if m.typ != ePerson || m.ent == nil || m.text != "Adam Smith" {
+				continue
+			}
+			n++
+			for _, a := range acceptedAnswers(m, d) {
+				if a == "Adam" {
+					t.Errorf("the answers for %q accept the given name %q alone: %q", m.text, a, acceptedAnswers(m, d))
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("Adam Smith was not read as a person")
+	}
+}
+
+// TestGenerate_DateForms checks that a date written otherwise than the
+// options would be ("June 28 1940" without its comma, "nineteenth
+// century") is not the key of a multiple-choice item, where its form would
+// give it away.
+func TestGenerate_DateForms(t *testing.T) {
+	doc := "Romania\n\nOn June 28 1940, Romania received a Soviet ultimatum. On July 4, 1940, the government resigned. " +
+		"On August 30, 1940, the Second Vienna Award was signed. On September 6, 1940, King Carol abdicated. " +
+		"In the nineteenth century, the principalities united. The first railway opened on October 31, 1869."
+	set, err := Generate(doc, Options{Kinds: []questions.Kind{questions.MultipleChoice}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range set.Questions {
+		key := q.Choices[q.RightChoices()[0]].Text
+		if key == "June 28 1940" || key == "nineteenth century" {
+			t.Errorf("%q: the key %q is written otherwise than its options %v", q.Stem, key, q.Choices)
+		}
+	}
+	if len(set.Questions) == 0 {
+		t.Error("no multiple-choice item from dates written in one form")
 	}
 }
 

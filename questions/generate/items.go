@@ -625,7 +625,13 @@ func acceptedAnswers(m mention, d *document) []string {
 	switch m.typ {
 	case ePerson:
 		if m.ent != nil {
+			full := strings.Fields(stripTitle(m.ent.display()))
 			for _, f := range m.ent.forms {
+				// A given name alone ("Adam" for Adam Smith) names
+				// anyone who bears it: no answer to "who".
+				if len(full) > 1 && f == full[0] && firstNames[strings.ToLower(f)] {
+					continue
+				}
 				add(f)
 			}
 			add(stripTitle(m.ent.display()))

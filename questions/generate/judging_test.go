@@ -14,62 +14,75 @@ import (
 	"factdrill/questions/generate/quality"
 )
 
-var writeJudging = flag.Bool("judging.write", false, "write the blind-judging sheet and its key from the report half into testdata/judging")
+var writeJudging = flag.Bool("judging.write", false, "write the current round's blind-judging sheet and its key from the report half into its folder under testdata/judging")
 
-// judgingDir holds the sheet a judge rates (items.md), the key the judge
-// is not given (key.csv), and the judge's ratings (ratings.csv) of the
-// current round; each earlier round keeps its three files in a folder of
-// its own (round1/).
+// judgingDir holds a folder for each blind judgement (round1/, round2/,
+// ...), each with the sheet a judge rates (items.md), the key the judge is
+// not given (key.csv), and, once rated, the judge's verdicts
+// (ratings.csv).
 const judgingDir = "testdata/judging"
 
-// A judgingRound is one blind judgement: its folder and its name in
-// QUALITY.md.
+// A judgingRound is one blind judgement: its name in QUALITY.md, its
+// folder, the salt its sheet was shuffled with, and how many questions
+// people wrote it takes from each document, at most.
 type judgingRound struct {
-	name, dir string
+	name, dir, salt string
+	humans          int
 }
 
 // judgingRounds are the judgements QUALITY.md reports side by side, the
-// first first. Round 1 judged the first generator on 26 documents of the
-// report half; round 2 judges the generator as it now is on documents
-// of the report half that round 1 did not use.
+// first first; the last is the current one, whose sheet TestJudgingSheet
+// writes. Round 1 judged the first generator on 26 documents of the
+// report half; round 2 the second on 24 others; round 3 the generator as
+// it now is on the documents of the report half neither used.
 var judgingRounds = []judgingRound{
-	{"round 1", filepath.Join(judgingDir, "round1")},
-	{"round 2", judgingDir},
+	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1", 2},
+	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2", 2},
+	// Round 3's documents have fewer questions people wrote (six none):
+	// more from each keeps the people's share of the sheet near round
+	// 2's, so that the generated items do not stand out by number.
+	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3", 4},
 }
 
-// Judging sizes of the current round: documents of the report half,
-// human questions from each, and the kinds drawn from each document's
-// set, in order, so that every kind is judged often enough to be
-// measured (short answers and true/false statements are fewer in a set
-// than they are here).
-const (
-	judgedDocs   = 24
-	humansPerDoc = 2
-	judgingSalt  = "factdrill-judging-2"
-)
+// currentRound is the judgement whose sheet is written now.
+func currentRound() judgingRound { return judgingRounds[len(judgingRounds)-1] }
+
+// judgedDocs is the most documents of the report half a round takes;
+// judgedKinds are the kinds drawn from each document's set, in order, so
+// that every kind is judged often enough to be measured (short answers
+// and true/false statements are fewer in a set than they are here).
+const judgedDocs = 24
 
 var judgedKinds = []questions.Kind{questions.MultipleChoice, questions.Cloze, questions.ShortAnswer, questions.TrueFalse,
 	questions.MultipleChoice, questions.Cloze, questions.ShortAnswer}
 
 // TestJudgingSheet writes, with -judging.write, the sheet for a blind
 // judgement: items the generator writes (with default options, as a
-// teacher gets them) from documents of the report half that no earlier
-// round judged (by id or by title: the CMU set has some articles twice)
-// and with three questions people wrote or more, mixed with questions
-// people wrote about the same documents, shuffled
-// under opaque ids, each with its passage; and, apart, the key.
+// teacher gets them) from the documents of the report half that no
+// earlier round judged, one version of an article (the CMU set has some
+// articles twice), mixed with questions people wrote about the same
+// documents where they wrote any, shuffled under opaque ids, each with its
+// passage; and, apart, the key.
+//
+// Rounds 1 and 2 took only documents with three human questions or more
+// and none whose title an earlier round had judged; they used 50 of the
+// report half's 64 documents, so round 3 takes the 14 left by id: the
+// other CMU versions of judged articles among them are judged anew, with
+// the generator as it now is.
 func TestJudgingSheet(t *testing.T) {
 	if !*writeJudging {
 		t.Skip("run with -judging.write to write the judging sheet")
 	}
 	all := loadDevSet(t)
-	judged := judgedBefore(t, all)
+	judged := judgedBefore(t)
+	inRound := map[string]bool{}
 	var chosen []quality.Document
 	for _, d := range quality.Split(all, quality.Reporting) {
-		if judged[d.ID] || judged["title:"+strings.ToLower(d.Title)] || len(quality.Answerable(d)) < 3 {
+		title := strings.ToLower(d.Title)
+		if judged[d.ID] || inRound[title] {
 			continue
 		}
-		judged["title:"+strings.ToLower(d.Title)] = true // one version of an article
+		inRound[title] = true // one version of an article
 		chosen = append(chosen, d)
 	}
 	if len(chosen) > judgedDocs {
@@ -85,9 +98,10 @@ func TestJudgingSheet(t *testing.T) {
 		for _, q := range pickForJudging(set.Questions) {
 			entries = append(entries, quality.Entry{Doc: d.ID, Title: d.Title, Context: paragraphAt(text, q.Source.Offset), Item: q, Generated: true})
 		}
-		entries = append(entries, humanForJudging(d, text)...)
+		entries = append(entries, humanForJudging(d, text, currentRound().humans)...)
 	}
-	quality.Shuffle(entries, judgingSalt)
+	cur := currentRound()
+	quality.Shuffle(entries, cur.salt)
 	var sheet, key bytes.Buffer
 	if err := quality.WriteSheet(&sheet, entries); err != nil {
 		t.Fatal(err)
@@ -95,11 +109,11 @@ func TestJudgingSheet(t *testing.T) {
 	if err := quality.WriteKey(&key, entries); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.MkdirAll(judgingDir, 0o755); err != nil {
+	if err := os.MkdirAll(cur.dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for name, b := range map[string][]byte{"items.md": sheet.Bytes(), "key.csv": key.Bytes()} {
-		if err := os.WriteFile(filepath.Join(judgingDir, name), b, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(cur.dir, name), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -112,14 +126,9 @@ func TestJudgingSheet(t *testing.T) {
 	t.Logf("%d documents, %d generated items, %d human questions", len(chosen), gen, len(entries)-gen)
 }
 
-// judgedBefore returns the ids of the documents earlier rounds judged,
-// and their titles (as "title:" and the title in lower case).
-func judgedBefore(t *testing.T, all []quality.Document) map[string]bool {
+// judgedBefore returns the ids of the documents earlier rounds judged.
+func judgedBefore(t *testing.T) map[string]bool {
 	t.Helper()
-	titles := map[string]string{}
-	for _, d := range all {
-		titles[d.ID] = d.Title
-	}
 	out := map[string]bool{}
 	for _, r := range judgingRounds[:len(judgingRounds)-1] {
 		f, err := os.Open(filepath.Join(r.dir, "key.csv"))
@@ -133,9 +142,6 @@ func judgedBefore(t *testing.T, all []quality.Document) map[string]bool {
 		}
 		for _, k := range key {
 			out[k.Doc] = true
-			if title, ok := titles[k.Doc]; ok {
-				out["title:"+strings.ToLower(title)] = true
-			}
 		}
 	}
 	return out
@@ -143,7 +149,7 @@ func judgedBefore(t *testing.T, all []quality.Document) map[string]bool {
 
 // pickForJudging draws items from a set, kinds in the order of
 // judgedKinds, the i-th draw of a kind taken a fraction of the way down
-// the document.
+// the document, no item twice.
 func pickForJudging(qs []questions.Question) []questions.Question {
 	byKind := map[questions.Kind][]questions.Question{}
 	for _, q := range qs {
@@ -154,12 +160,23 @@ func pickForJudging(qs []questions.Question) []questions.Question {
 		draws[k]++
 	}
 	used := map[questions.Kind]int{}
+	taken := map[questions.Kind]map[int]bool{}
 	var out []questions.Question
 	for _, k := range judgedKinds {
 		list := byKind[k]
 		i, n := used[k], draws[k]
 		used[k]++
-		if at := (2*i + 1) * len(list) / (2 * n); at < len(list) {
+		if taken[k] == nil {
+			taken[k] = map[int]bool{}
+		}
+		// A kind with fewer items than draws gives each item once: the
+		// same item twice on a sheet would be judged, and counted, twice.
+		at := (2*i + 1) * len(list) / (2 * n)
+		for at < len(list) && taken[k][at] {
+			at++
+		}
+		if at < len(list) {
+			taken[k][at] = true
 			out = append(out, list[at])
 		}
 	}
@@ -167,13 +184,13 @@ func pickForJudging(qs []questions.Question) []questions.Question {
 	return out
 }
 
-// humanForJudging turns up to humansPerDoc questions people asked about a
+// humanForJudging turns up to n questions people asked about a
 // document into short-answer items, with the paragraph they were asked
 // about (SQuAD's, or the one that holds the answer).
-func humanForJudging(d quality.Document, text string) []quality.Entry {
+func humanForJudging(d quality.Document, text string, n int) []quality.Entry {
 	hs := quality.Answerable(d)
 	var out []quality.Entry
-	for i := 0; i < len(hs) && len(out) < humansPerDoc; i += max(1, len(hs)/humansPerDoc) {
+	for i := 0; i < len(hs) && len(out) < n; i += max(1, len(hs)/n) {
 		h := hs[i]
 		ctx := h.Context
 		if ctx == "" {

@@ -1,6 +1,8 @@
 package generate
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -81,6 +83,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if (it.typ == eDate || it.typ == eNumber) && numberSlashed(stem, it) {
 		return CheckBroken
 	}
+	// "264% of the population": a share past the whole is false by
+	// arithmetic, not by the text.
+	if q.Kind == questions.TrueFalse && !q.Truth && overWhole(it.swapTo) {
+		return CheckNotContradicted
+	}
 	if q.Kind == questions.TrueFalse && !q.Truth && it.typ == eNumber && it.swapTo != "" {
 		if rangeEnd(prose.Tokenize(strings.Replace(stem, it.swapTo, blankWord, 1))) {
 			return CheckGivenAway
@@ -97,6 +104,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	}
 	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
 		return CheckWeakShort
+	}
+	if d.unknownReferent(toks) || pointsBack(toks) {
+		return CheckNeedsContext
 	}
 	return ""
 }
@@ -233,6 +243,22 @@ func brokenStem(t []prose.Token, it *item) bool {
 	// A statement that starts with its verb has lost its subject: "Is
 	// pronounced like the 'o' in ...".
 	if t[len(t)-1].Text != "?" && (auxiliaries[t[0].Lower] || beForms[t[0].Lower]) {
+		return true
+	}
+	// "Withdrew from the Senate the treaty ...", "Rather held in place by
+	// the _____": a past form first, after an adverb at most, and no
+	// comma after which a subject could come ("Founded in 1890, the
+	// college ...").
+	if k := 0; len(t) > 3 && t[len(t)-1].Text != "?" && !hasWordAfter(t, 0, ",") {
+		if strings.HasSuffix(t[0].Lower, "ly") || t[0].Is("rather", "also", "then", "later", "thus") {
+			k = 1
+		}
+		if _, past := pastLemma(t[k].Lower); past && (prepositions[t[k+1].Lower] || determiners[t[k+1].Lower]) {
+			return true
+		}
+	}
+	// "... preach a ruling against using?": the question lost its object.
+	if n := len(t); n >= 3 && t[n-1].Text == "?" && (prepositions[t[n-2].Lower] && !t[n-2].Is("about", "for", "from", "of", "to", "with", "on", "in", "at") || strings.HasSuffix(t[n-2].Lower, "ing") && prepositions[t[n-3].Lower]) {
 		return true
 	}
 	// "when _____ I broke out": the key was cut from its numeral.
@@ -379,12 +405,19 @@ func wrongWh(t []prose.Token, it *item) bool {
 	for i := 0; i+1 < len(t); i++ {
 		w := t[i].Lower
 		if w == "did" || w == "does" || w == "do" {
+			infinitive := false
 			for j := i + 1; j < len(t); j++ {
 				x := t[j]
-				if x.Text == "," || subordinators[x.Lower] || x.Lower == "to" {
+				if x.Text == "," || subordinators[x.Lower] {
 					break // what follows is another clause
 				}
-				if !x.Cap && isPastForm(x.Lower) {
+				// "did the awareness begin to take root and forced
+				// ...": the "and" still joins the verb after "did".
+				if x.Lower == "and" && inflectedAfter(t, j+1) {
+					return true
+				}
+				infinitive = infinitive || x.Lower == "to"
+				if !infinitive && !x.Cap && isPastForm(x.Lower) {
 					return true
 				}
 			}
@@ -400,6 +433,26 @@ func wrongWh(t []prose.Token, it *item) bool {
 				}
 			}
 		}
+	}
+	// "Who was popular singer Leila Mourad?" (answered "Dawoud Husni"),
+	// "Who is American writer?": a be-question whose complement has no
+	// article, owner or preposition was cut from a list of appositives.
+	if t[0].Is("who", "what") && t[1].Is("is", "was", "are", "were") && bareComplement(t[2:]) {
+		return true
+	}
+	// "Where was Celsius born in Uppsala?": a place asked for beside the
+	// place that answers it; what is left is the country around it.
+	if t[0].Lower == "where" {
+		for i := 1; i+1 < len(t); i++ {
+			if t[i].Is("in", "at", "near") && t[i+1].Cap && months[t[i+1].Lower] == 0 && !functionWords[t[i+1].Lower] {
+				return true
+			}
+		}
+	}
+	// "In what year have the animals been blamed ...?": a date asks for a
+	// past event, not a perfect.
+	if t[0].Lower == "when" && t[1].Is("has", "have") || len(t) > 3 && t[0].Lower == "in" && t[1].Lower == "what" && t[2].Lower == "year" && t[3].Is("has", "have") {
+		return true
 	}
 	// "In what year was the theater built and is at ...": a second verb
 	// the inversion left behind.
@@ -434,6 +487,27 @@ func wrongWh(t []prose.Token, it *item) bool {
 	return false
 }
 
+// inflectedAfter reports a verb in the past or the third person at t[k],
+// or after one adverb there: after "did" and an "and", the second verb the
+// inversion left as it was ("did Heine complete and published", "did the
+// line begin operation and currently has").
+func inflectedAfter(t []prose.Token, k int) bool {
+	if k+1 < len(t) && strings.HasSuffix(t[k].Lower, "ly") && len(t[k].Lower) > 4 {
+		k++
+	}
+	if k >= len(t) || t[k].Cap {
+		return false
+	}
+	w := t[k].Lower
+	if _, ok := edLemma(w); ok {
+		return true
+	}
+	return isPastForm(w) || thirdPersonAux[w]
+}
+
+// thirdPersonAux are the auxiliaries a subject agrees with.
+var thirdPersonAux = prose.WordSet(`has is was were are does`)
+
 // reportingVerbs take what is said as their object.
 var reportingVerbs = prose.WordSet(`explain explained say said state stated write wrote note noted argue argued
 	claim claimed declare declared add added reply replied remark remarked observe observed comment commented
@@ -448,6 +522,103 @@ func isPastForm(w string) bool {
 	}
 	_, part := participleToBase[w]
 	return !part
+}
+
+// bareComplement reports a question's rest after "is" or "was" made of
+// names and nouns only: no article, no "'s", no preposition, no verb form.
+func bareComplement(t []prose.Token) bool {
+	n := 0
+	for _, w := range t {
+		if w.Text == "?" {
+			break
+		}
+		if w.Text == "'s" || w.Text == "'" || determiners[w.Lower] || prepositions[w.Lower] || !w.IsWord() || !w.Cap && isVerbForm(w.Lower) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// overWhole reports a percentage over a hundred.
+func overWhole(s string) bool {
+	v, ok := strings.CutSuffix(strings.TrimSpace(s), "%")
+	if !ok {
+		v, ok = strings.CutSuffix(strings.TrimSpace(s), " percent")
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+	return ok && err == nil && f > 100
+}
+
+// pluralBefore reports whether something before t[k] may be what a
+// "they" or "them" at t[k] stands for: the blank when it asks for people
+// (personBlank) or the question word, a plural or collective noun ("the
+// wolves", "the council"), a people ("the Normans"), or two names joined
+// by "and". A blank on a year is no "they": "In _____ they captured".
+func pluralBefore(t []prose.Token, k int, personBlank bool) bool {
+	for j := 0; j < k; j++ {
+		w := t[j]
+		switch {
+		case w.Text == blankWord:
+			if personBlank {
+				return true
+			}
+		case w.Is("who", "what", "which", "whose"):
+			return true
+		case !w.IsWord() || functionWords[w.Lower]:
+			if w.Lower == "and" && j > 0 && j+1 < k && t[j-1].Cap && t[j+1].Cap {
+				return true
+			}
+		case orgKeywords[w.Lower] || collectiveNouns[w.Lower]:
+			return true
+		case strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss") && len(w.Lower) > 3 && !(w.Cap && j > 0 && t[j-1].Cap):
+			if _, verb := sLemma(w.Lower); !w.Cap && verb && finiteAt(t, j) {
+				continue // "he rules them": a verb, not a plural
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// collectiveNouns name many as one.
+var collectiveNouns = prose.WordSet(`people family council committee government army navy team band crew police
+	public staff class couple pair group herd pack flock colony population`)
+
+// unknownReferent reports a stem whose subject is "the" and one plain
+// noun the document hardly uses elsewhere ("The calf died ...", "The
+// post is held by ...", "The movie was directed by ..."): which one was
+// said in the sentence before. A noun the text keeps coming back to ("the
+// embargo", "the parliament") or a word of the title ("the leopard") is
+// one thing a reader knows.
+func (d *document) unknownReferent(t []prose.Token) bool {
+	if len(t) < 3 || t[0].Lower != "the" {
+		return false
+	}
+	n := t[1]
+	if n.Cap || !n.IsWord() || functionWords[n.Lower] || d.topicWords[n.Lower] {
+		return false
+	}
+	if !auxiliaries[t[2].Lower] && !finiteAt(t, 2) {
+		return false
+	}
+	return d.freq[n.Lower] < 3
+}
+
+// backConnectives tie a clause to the one before it: "nonetheless" with
+// what it concedes not shown.
+var backConnectives = prose.WordSet(`nonetheless nevertheless therefore consequently hence likewise similarly
+	furthermore moreover accordingly`)
+
+// pointsBack reports a connective that answers a sentence the stem does
+// not show, or an "instead" that is not "instead of".
+func pointsBack(t []prose.Token) bool {
+	for i, w := range t {
+		if backConnectives[w.Lower] || w.Lower == "instead" && (i+1 >= len(t) || t[i+1].Lower != "of") {
+			return true
+		}
+	}
+	return false
 }
 
 // questionPasts are past forms that ambiguousPast holds but that, inside
@@ -467,7 +638,8 @@ func leansOnContext(t []prose.Token, personBlank bool) bool {
 	// the question asks for.
 	named = question && t[0].Is("who", "whom", "whose") && personBlank
 	for i, w := range t {
-		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
+		// A month is no one "he" could be: "In June 1775, he nominated".
+		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 {
 			named = true
 		}
 		if w.Cap && i > 0 {
@@ -491,7 +663,13 @@ func leansOnContext(t []prose.Token, personBlank bool) bool {
 			if !named && (question || !nameAfter(t, i)) {
 				return true
 			}
-		case "it", "they", "them", "their", "its":
+		case "they", "them", "their", "themselves":
+			// A person named before is no "they": "Kiselyov saw them as
+			// the main reason" leans on what the sentence before named.
+			if !pluralBefore(t, i, personBlank) && !ownerAfterFronted(t, i) {
+				return true
+			}
+		case "it", "its":
 			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) {
 				return true
 			}
@@ -623,6 +801,66 @@ func givenAway(t []prose.Token, it *item) bool {
 	}
 	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
 		return true
+	}
+	if it.typ == eDate && yearInSpan(t, it.key) {
+		return true
+	}
+	return sharesStem(t, it.key)
+}
+
+// sharesStem reports a stem word built on a word of a name the key is:
+// "the Norwegian Government" beside "Norway", "galvanic" beside
+// "Galvani", "Qatari" beside "Qatar". The stem spells the answer half out.
+func sharesStem(t []prose.Token, key string) bool {
+	for _, kw := range strings.Fields(key) {
+		if !unicode.IsUpper(prose.FirstRune(kw)) || len(kw) < 4 || functionWords[strings.ToLower(kw)] {
+			continue
+		}
+		k := strings.ToLower(strings.Trim(kw, ".,'’"))
+		need := max(4, len(k)-2)
+		for _, w := range t {
+			// A short name shares its start with common words
+			// ("States", "stationed"): only a capitalised word counts.
+			if w.Kind != prose.Word || w.Lower == k || len(w.Lower) < need || len(k) < 7 && !w.Cap {
+				continue
+			}
+			n := 0
+			for n < len(k) && n < len(w.Lower) && k[n] == w.Lower[n] {
+				n++
+			}
+			if n >= need {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	decadeKey  = regexp.MustCompile(`\b(\d{3})0s\b`)
+	centuryKey = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th) centur`)
+)
+
+// yearInSpan reports a key that is a decade or a century and a stem that
+// names a year inside it: "between 1981 and 1988" tells "the 1980s".
+func yearInSpan(t []prose.Token, key string) bool {
+	lo, hi := 0, 0
+	if m := decadeKey.FindStringSubmatch(key); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		lo, hi = d*10, d*10+9
+	} else if m := centuryKey.FindStringSubmatch(key); m != nil && !strings.Contains(strings.ToUpper(key), "BC") {
+		c, _ := strconv.Atoi(m[1])
+		lo, hi = (c-1)*100, c*100
+	} else {
+		return false
+	}
+	for _, w := range t {
+		if w.Kind != prose.Number || len(w.Text) != 4 {
+			continue
+		}
+		if y, err := strconv.Atoi(w.Text); err == nil && y >= lo && y <= hi {
+			return true
+		}
 	}
 	return false
 }
@@ -811,6 +1049,11 @@ func (d *document) filler(it *item) bool {
 	if generic == len(words) {
 		return true
 	}
+	// A phrase the text names in two sentences or more is one of its
+	// terms ("main contractor"), not a description made up on the spot.
+	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) && len(words) > 1 && d.answers[prose.Normalize(k)] < 2 && vaguePhrase(words) {
+		return true
+	}
 	// A lower-case answer whose head noun runs through the document
 	// ("the theme" where "theme" is in one sentence in ten) is the text's
 	// furniture, not a fact of it.
@@ -822,6 +1065,29 @@ func (d *document) filler(it *item) bool {
 	}
 	return false
 }
+
+// vaguePhrase reports a lower-case noun phrase no teacher would blank: a
+// plain adjective on a noun ("the average male", "long tusks", "unusual
+// signals"), or words read across a verb ("forest makes population").
+func vaguePhrase(words []string) bool {
+	if plainAdjectives[words[0]] {
+		return true
+	}
+	for _, w := range words[:len(words)-1] {
+		if _, ok := sLemma(w); ok && !strings.HasSuffix(w, "'s") && isVerbBase(strings.TrimSuffix(w, "s")) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainAdjectives say how much, how usual, how good something is: a blank
+// they start is guessed from the noun or filled by another of them. The
+// ones that make terms ("main contractor", "large firms", "early music")
+// are not here.
+var plainAdjectives = prose.WordSet(`average normal modern long short unusual usual responsive various several
+	certain particular typical new intricate important significant different similar great huge vast considerable
+	entire whole full real true possible potential further additional good best bad worst own wide broad strong weak`)
 
 // trailingAdverbs end no noun phrase: an answer ending in one was read too
 // far.

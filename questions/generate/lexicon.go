@@ -119,7 +119,7 @@ var (
 		commander commodore baron baroness viscount marquess marquis margrave landgrave elector
 		archduke grand_duke regent consul tribune senator abbot abbess prior friar deacon patriarch
 		metropolitan vizier pharaoh chieftain ealdorman thane jarl doge ayatollah mullah sheikh
-		comrade citizen madame monsieur herr frau signor don dona`)
+		comrade citizen madame monsieur herr frau signor don dona miss mme mme. mlle mlle.`)
 	// roleNouns name what a person is or does, in appositives and before names.
 	roleNouns = prose.WordSet(`chair chairman chairwoman chairperson secretary president vice-president leader
 		head founder co-founder member director editor author commander general captain king queen

@@ -143,7 +143,15 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 				return CheckAnswerInStem
 			}
 		}
+		multi := strings.Contains(strings.TrimSpace(it.key), " ")
 		for _, w := range nameWords(it.key) {
+			// The head of a name of many words ("Cup" of "UEFA Cup",
+			// "Empire" of "Holy Roman Empire") names a kind of thing, not
+			// the one asked for: "the Liechtenstein Cup" gives nothing
+			// of "UEFA Cup" away.
+			if multi && nameHeads[strings.ToLower(w)] {
+				continue
+			}
 			if prose.ContainsWord(ns, w) {
 				return CheckAnswerInStem
 			}
@@ -184,6 +192,17 @@ func nameWords(key string) []string {
 	}
 	return out
 }
+
+// nameHeads are the kinds of thing names end in (see nameWords).
+var nameHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, set := range []map[string]bool{orgKeywords, placeKeywords, eventKeywords, prose.WordSet(`cup award awards prize trophy medal act games championship series`)} {
+		for w := range set {
+			m[w] = true
+		}
+	}
+	return m
+}()
 
 // hasVerb reports whether a stem has a finite verb.
 func hasVerb(t []prose.Token) bool {

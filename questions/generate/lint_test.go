@@ -56,6 +56,7 @@ var lintTests = []struct {
 	{"DuplicateDistractors", mc("Who took the floor on 5 July 1921?", "Kollontai", "Trotsky", "Lenin", "Lenin"), CheckDuplicateDistractor},
 	{"DistractorInSource", mc("On 5 July 1921 _____ took the floor before the Third Congress.", "Kollontai", "Comintern", "Zinoviev", "Lenin"), CheckSecondRightAnswer},
 	{"TooFewDistractors", mc("Who took the floor on 5 July 1921?", "Kollontai", "Trotsky", "Lenin"), CheckTooFewDistractors},
+	{"HeadOfAnotherName", cloze("On 5 July 1921 Kollontai, once heard at the Ninth Congress, took the floor before the _____ of the Comintern.", "Third Congress"), ""},
 	{"AnswerInStem", mc("Who, Kollontai or another, took the floor on 5 July 1921?", "Kollontai", "Trotsky", "Zinoviev", "Lenin"), CheckAnswerInStem},
 	{"SurnameInStem", func() item {
 		it := mc("Who was Lutovinov's ally?", "Yuri Lutovinov", "Trotsky", "Zinoviev", "Lenin")

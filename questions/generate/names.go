@@ -248,7 +248,10 @@ func (d *document) indexNames() {
 	}
 	d.shared = map[string][]string{}
 	for sh, names := range full {
-		if len(names) >= 2 && !(d.topic != nil && d.topic.typ == ePerson && d.topic.short() == sh) {
+		// A word of the title is the topic's, whatever else bears it:
+		// "Adams" in a text titled John Adams, "Liechtenstein" in one on
+		// the country, however many castles and museums share it.
+		if len(names) >= 2 && !(d.topic != nil && d.topic.typ == ePerson && d.topic.short() == sh) && !d.topicWords[prose.Normalize(sh)] {
 			d.shared[sh] = names
 		}
 	}

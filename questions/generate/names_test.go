@@ -64,3 +64,15 @@ func TestNamesAmbiguously(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexNames_TitleWord checks that a surname in the title is the
+// topic's in a stem, however many others bear it: "Adams" in a text
+// titled John Adams is John Adams.
+func TestIndexNames_TitleWord(t *testing.T) {
+	d := analyzed(t, "John Adams\n\nJohn Adams was the second president. His cousin Samuel Adams led the protests. His son John Quincy Adams was president too. Adams was born in Braintree.")
+	d.topic = nil // as when the title's entity was read as a group: the title's words still count
+	d.indexNames()
+	if names, ok := d.shared["Adams"]; ok {
+		t.Errorf("the title's surname Adams counts as shared by %q; want it left to the topic", names)
+	}
+}

@@ -2,9 +2,12 @@
 // answer is a link, the ratings and undo are forms. With it, answers are
 // sent without a full page reload (the next card's HTML is fetched and
 // swapped in place), and the keyboard drives the session:
-//   Space or Enter  show the answer; once shown, answer Good
-//   1 2 3 4         Again, Hard, Good, Easy
+//   Space or Enter  show the answer; once shown, answer Good (or the
+//                   answer suggested, after typing or choosing)
+//   1 2 3 4         Again, Hard, Good, Easy; on a choice's front, choose
 //   U or Ctrl+Z     undo the last answer
+// Typing an answer or choosing one loads the back of the card (a GET form,
+// data-study-get) in place too.
 // It also fills in the browser's time zone where a form asks for it.
 (function () {
 	"use strict";
@@ -41,6 +44,40 @@
 		}
 	}
 
+	// The settings page: a row of the retention trade-off fills in the
+	// retention field.
+	var retention = document.getElementById("retention");
+	document.querySelectorAll("button.use-retention").forEach(function (b) {
+		if (!retention) return;
+		b.hidden = false;
+		b.setAttribute("aria-label", "Use " + b.dataset.retention + "% retention");
+		b.addEventListener("click", function () {
+			retention.value = b.dataset.retention;
+			retention.focus();
+		});
+	});
+
+	// The practice test: count the time left down, and hand the test in
+	// when it runs out.
+	var practice = document.querySelector("form[data-practice]");
+	if (practice) {
+		var left = parseInt(practice.dataset.seconds, 10);
+		var shown = practice.querySelector("[data-time-left]");
+		var tick = window.setInterval(function () {
+			left--;
+			if (shown) {
+				var m = Math.floor(Math.max(left, 0) / 60), s = Math.max(left, 0) % 60;
+				shown.textContent = m + ":" + (s < 10 ? "0" : "") + s;
+			}
+			if (left === 60 || left === 10) practice.querySelector("[data-timer]").setAttribute("aria-live", "polite");
+			if (left <= 0) {
+				window.clearInterval(tick);
+				practice.requestSubmit();
+			}
+		}, 1000);
+		practice.addEventListener("submit", function () { window.clearInterval(tick); });
+	}
+
 	var study = document.getElementById("study");
 	if (!study) return;
 	fillZone(study);
@@ -59,7 +96,7 @@
 	}
 
 	function showAnswer() {
-		if (side() !== "front") return;
+		if (side() !== "front" || !study.querySelector("[data-show]")) return;
 		study.querySelectorAll("[data-front]").forEach(function (el) { el.hidden = true; });
 		study.querySelectorAll("[data-back]").forEach(function (el) { el.hidden = false; });
 		study.dataset.side = "back";
@@ -88,7 +125,10 @@
 			u.searchParams.delete("notice");
 			window.history.replaceState(null, "", u.pathname + u.search);
 		} catch (e) { /* keep the address as it is */ }
-		var target = study.querySelector("[data-show]") || study.querySelector("#done-title");
+		var target = study.querySelector("[data-show]") || study.querySelector("#typed") ||
+			study.querySelector("button.choice") || study.querySelector("button.rate.suggested") ||
+			(side() === "back" ? study.querySelector('button[name="rating"][value="3"]') : null) ||
+			study.querySelector("#done-title");
 		if (target) target.focus();
 		var counts = study.querySelector('[data-testid="counts"]');
 		var message = study.querySelector(".study-message");
@@ -125,10 +165,37 @@
 
 	document.addEventListener("submit", function (e) {
 		var form = e.target;
-		if (!form.matches("[data-study-form]") || form.dataset.plain) return;
+		if (form.dataset.plain) return;
+		if (form.matches("[data-study-get]")) {
+			e.preventDefault();
+			load(form, e.submitter);
+			return;
+		}
+		if (!form.matches("[data-study-form]")) return;
 		e.preventDefault();
 		send(form, e.submitter);
 	});
+
+	// load fetches the page a GET form asks for (the back of a card with a
+	// typed or chosen answer checked) and swaps it in.
+	function load(form, submitter) {
+		if (busy) return;
+		busy = true;
+		var data = new URLSearchParams(new FormData(form));
+		if (submitter && submitter.name) data.set(submitter.name, submitter.value);
+		var url = new URL(form.action, window.location.href);
+		url.search = data.toString();
+		study.setAttribute("aria-busy", "true");
+		fetch(url.toString(), { credentials: "same-origin", headers: { "Accept": "text/html" } }).then(function (res) {
+			if (!res.ok) throw new Error("status " + res.status);
+			return res.text().then(function (html) { swap(html, res.url); });
+		}).catch(function () {
+			window.location.assign(url.toString());
+		}).finally(function () {
+			busy = false;
+			study.removeAttribute("aria-busy");
+		});
+	}
 
 	document.addEventListener("click", function (e) {
 		var show = e.target.closest && e.target.closest("[data-show]");
@@ -177,13 +244,20 @@
 			if (t && !own) return;
 			e.preventDefault();
 			showAnswer();
+		} else if (side() === "front" && /^[1-9]$/.test(key) && study.querySelector("button.choice")) {
+			var choice = study.querySelector('button.choice[value="' + (parseInt(key, 10) - 1) + '"]');
+			if (choice) {
+				e.preventDefault();
+				choice.form.requestSubmit(choice);
+			}
 		} else if (side() === "back" && /^[1-4]$/.test(key)) {
 			e.preventDefault();
 			rate(key);
 		} else if (side() === "back" && (key === " " || key === "Enter")) {
 			if (t) return; // the focused button answers for itself
 			e.preventDefault();
-			rate("3");
+			var suggested = study.querySelector("button.rate.suggested");
+			rate(suggested ? suggested.value : "3");
 		}
 	});
 })();

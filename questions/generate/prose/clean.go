@@ -509,9 +509,16 @@ func FirstRune(s string) rune {
 // Without a page it stays: "Gasquet (1908) claimed ..." is prose.
 var authorYear = regexp.MustCompile(`\b[A-Z][\p{L}'-]+(?: (?:and|&) [A-Z][\p{L}'-]+)?(?: et al\.)? \((?:1[5-9]|20)\d\d[a-z]?\)(?:,? (?:p|pp|ch|chap|chapter)\.? ?\d+(?:[-–]\d+)?)+\.?`)
 
+// pagesAfterStop are the pages of a citation left after a sentence's stop
+// (".:43, 301 On one occasion"), which also hide the sentence's end.
+var pagesAfterStop = regexp.MustCompile(`([.!?"])\s*:\d+(?:[–-]\d+)?(?:, ?\d+(?:[–-]\d+)?)*`)
+
 // tidy removes citation markers and fixes the spacing of punctuation.
 func tidy(s string) string {
 	s = stripCitations(s)
+	if strings.Contains(s, ":") {
+		s = pagesAfterStop.ReplaceAllString(s, "$1")
+	}
 	if strings.Contains(s, ") ") {
 		s = authorYear.ReplaceAllString(s, "")
 	}

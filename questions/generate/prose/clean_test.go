@@ -27,6 +27,8 @@ var cleanTests = []struct {
 	{"NestedSkip", "<table><tr><td><table><tr><td>1</td></tr></table>2</td></tr></table><p>After.</p>",
 		[]Block{{Text: "After."}}},
 	{"NFC", "Jos\u0065\u0301 Mart\u0069\u0301 wrote.", []Block{{Text: "José Martí wrote."}}},
+	{"PagesAfterStop", "He played billiards for 48 hours.:43, 301 On one occasion he worked for 84 hours.",
+		[]Block{{Text: "He played billiards for 48 hours. On one occasion he worked for 84 hours."}}},
 	{"AuthorYearPage", "Adams cast 31 votes.  Ferling (1992) p 311  His votes counted. Gasquet (1908) claimed it.",
 		[]Block{{Text: "Adams cast 31 votes. His votes counted. Gasquet (1908) claimed it."}}},
 	{"MarkdownTable", "The vote was close.\n\n| for | against |\n|---|---|\n| 185 | 49 |\n\nIt passed.",
@@ -59,7 +61,20 @@ var junkTests = []struct {
 	{"Retrieved from https://example.org/page on 5 May 2010.", true},
 	{"Page 1050. The name was chosen for the new nation.", true},
 	{`The word "Ghana" means "Warrior King", Jackson, John G. Introduction to African Civilizations, 2001.`, true},
+	{"Official White House portrait of Grover Cleveland, oil on canvas, painted in 1891 by Jonathan Eastman Johnson.", true},
+	{"Portrait of the king in his robes, about 1600.", true},
+	{"Nassau (steamboat), a steamboat placed in operation by Robert Fulton in 1814.", true},
+	{"On the Various Forces in Nature, edited by W. Crookes, Chatto & Windus, 1873.", true},
+	{"(1999) Chronicles the events of his presidency.", true},
+	{"Historian Michael Korda explained his strategic genius: Korda, (2004)", true},
+	{"Nassau may refer to:", true},
+	{"In 1784 his Recherches sur la force de torsion, Histoire de l'Académie Royale des Sciences, 229-269, 1784 appeared.", true},
+	{"The army lost 229-269 men in the battle of 1784.", false},
 	{"Kangaroos are endemic to the continent of Australia.", false},
+	{"A portrait of the king was painted in 1600.", false},
+	{"Faraday's lectures, edited by Crookes, sold well in 1861 and were reprinted.", false},
+	{"On 9 November 1940, the city was awarded the Virtuti Militari during the Siege of Warsaw (1939).", false},
+	{"The Wind and the Lion (1975) starred Brian Keith.", false},
 	{"The University of Chicago Press is the largest university press in the United States.", false},
 	{"For the first time, the committee met in 1920.", false},
 	{"The official record high temperature for Fresno is 115 °F (46.1 °C), set on July 8, 1905.", false},
@@ -76,7 +91,7 @@ func TestIsJunk(t *testing.T) {
 }
 
 func TestSentences_BackMatterAndResidue(t *testing.T) {
-	doc := "Kangaroo\n\n121,154 He lived in a series of hotels. The kangaroo hops.\n\nSee also\n\nWallaby\n\nReferences\n\nDow, Steve (2007). Sydney Morning Herald."
+	doc := "Kangaroo\n\n121,154 He lived in a series of hotels. The kangaroo hops. Barry, 372–374 When it rains, it hops. 2003, p. 99 The joey grows. Brands T. R. p. 49–50 It eats grass. Meanwhile, 300 Marines landed. In 1914–1918 The war raged.\n\nSee also\n\nWallaby\n\nReferences\n\nDow, Steve (2007). Sydney Morning Herald."
 	text, sents := Sentences(doc)
 	var got []string
 	for _, s := range sents {
@@ -85,7 +100,8 @@ func TestSentences_BackMatterAndResidue(t *testing.T) {
 			t.Errorf("sentence %q is not at offset %d", s.Text, s.Offset)
 		}
 	}
-	want := []string{"Kangaroo", "He lived in a series of hotels.", "The kangaroo hops."}
+	want := []string{"Kangaroo", "He lived in a series of hotels.", "The kangaroo hops.", "When it rains, it hops.", "The joey grows.", "It eats grass.",
+		"Meanwhile, 300 Marines landed.", "In 1914–1918 The war raged."}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sentences = %q, want %q", got, want)
 	}

@@ -50,7 +50,65 @@ func isJunkTokens(s string, toks []Token) bool {
 			return true
 		}
 	}
-	return looksLikeCitation(s, toks) || looksLikeTable(toks) || looksLikeFormula(toks)
+	return looksLikeCitation(s, toks) || looksLikeCaption(low) || looksLikeListEntry(s) || looksLikeTable(toks) || looksLikeFormula(toks)
+}
+
+// captionMarks are written under pictures and almost never in prose.
+var captionMarks = []string{"oil on canvas", "(left)", "(right)", "(center)", "(centre)", "(pictured)", "left to right",
+	"pictured here", "pictured above", "pictured below", "shown here", "shown above", "shown below"}
+
+// captionStarts begin a caption: "Official portrait of ...", "Portrait
+// of ...", "Photograph of ...".
+var captionStarts = regexp.MustCompile(`^(?:(?:an? |the )?(?:official |formal |early |late )*(?:[a-z]+ ){0,3}(?:portrait|photograph|photo|painting|engraving|drawing|bust|statue) of )`)
+
+// looksLikeCaption reports a picture's caption kept among the prose (low
+// is the sentence in lower case).
+func looksLikeCaption(low string) bool {
+	for _, m := range captionMarks {
+		if strings.Contains(low, m) {
+			return true
+		}
+	}
+	if !strings.Contains(low, " of ") || !containsAny(low, "portrait", "photo", "painting", "engraving", "drawing", "bust", "statue") {
+		return false
+	}
+	return captionStarts.MatchString(low) && !strings.Contains(low, " was ") && !strings.Contains(low, " is ")
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Shapes of a list entry or a citation that reads like a sentence: a
+// disambiguation page's line ("Nassau (steamboat), a steamboat ..."), a
+// work with its editor and year ("On the Forces of Nature, edited by W.
+// Crookes, Chatto & Windus, 1873"), a film or book with its year in
+// front ("(1999) Chronicles ..."), a claim ending in its source
+// ("...: Korda, (2004)"), a journal's pages and year (", 229-269, 1784").
+var (
+	listEntry   = regexp.MustCompile(`^[A-Z][^,()]{0,60} \([a-z][a-z ,.'-]*\), (?:an?|the) `)
+	editedWork  = regexp.MustCompile(`(?i)\b(?:edited|translated|compiled|illustrated|revised) by\b.*(?:1[5-9]|20)\d\d[).]*$`)
+	yearFirst   = regexp.MustCompile(`^\((?:1[5-9]|20)\d\d\) `)
+	sourceAtEnd = regexp.MustCompile(`[A-Z][\p{L}'-]+, \((?:1[5-9]|20)\d\d\)\.?$`)
+	pagesYear   = regexp.MustCompile(`, \d+[–-]\d+, (?:1[5-9]|20)\d\d\b`)
+	referTo     = regexp.MustCompile(`(?i)\b(?:may|can|might) (?:also )?refer to:?$`)
+)
+
+// looksLikeListEntry reports the shapes above. Each pattern runs only on a
+// sentence that has the words it needs: most sentences have none.
+func looksLikeListEntry(s string) bool {
+	low := strings.ToLower(s)
+	return strings.Contains(s, "), ") && listEntry.MatchString(s) ||
+		strings.Contains(low, "ed by ") && editedWork.MatchString(s) ||
+		strings.HasPrefix(s, "(") && yearFirst.MatchString(s) ||
+		strings.HasSuffix(strings.TrimSuffix(s, "."), ")") && sourceAtEnd.MatchString(s) ||
+		strings.Contains(low, "refer to") && referTo.MatchString(s) ||
+		strings.ContainsAny(s, "-–") && strings.Contains(s, ", ") && pagesYear.MatchString(s)
 }
 
 // looksLikeCitation reports the shapes of a reference: "Benson,
@@ -146,8 +204,19 @@ var shortWords = WordSet(`a i an as at be by do he if in is it me my no of on or
 // lived ...", "1972 They placed ...".
 var residueStarters = WordSet(`the he she they it in a an his her its their this these there on at by for`)
 
+// pageResidue is a citation's author and pages left at a sentence's
+// start by a page that cited in the text: "Barry, 372–374 When ...",
+// "2003, p. 99 The ...", "Brands T. R. p. 49–50 He ...". An author's
+// comma and a page range, or a "p.", must be there, and a capital after.
+var pageResidue = regexp.MustCompile(`^(?:[A-Z][\p{L}'-]+(?: [A-Z]\.)*, \d+[–-]\d+|(?:[A-Z][\p{L}'-]+(?: [A-Z]\.)*,? |(?:1[5-9]|20)\d\d, )?pp?\. ?\d+(?:[–-]\d+)?)(?:, ?\d+(?:[–-]\d+)?)* [A-Z]`)
+
 // trimResidue returns how many bytes of leading residue a sentence has.
 func trimResidue(s string) int {
+	if strings.ContainsAny(s[:min(len(s), 40)], "0123456789") {
+		if m := pageResidue.FindString(s); m != "" {
+			return len(m) - 1
+		}
+	}
 	if s == "" || s[0] < '0' || s[0] > '9' {
 		return 0
 	}
