@@ -296,7 +296,7 @@ func TestGenerateAndEdit(t *testing.T) {
 
 func TestScoresCSV(t *testing.T) {
 	w := newWorld(t)
-	hostile := []string{"=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTab", "Zoë"}
+	hostile := []string{"=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTab", "Zoë", hostileName}
 	for _, name := range hostile {
 		b := w.browser()
 		b.join(w.classA, name)
@@ -321,7 +321,7 @@ func TestScoresCSV(t *testing.T) {
 	if row := names["Student A"]; row == nil || row[2] != "Class of Teacher A" || row[3] != "17" {
 		t.Errorf("student A's row = %q, want class A and a score of 17", row)
 	}
-	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "Zoë"} {
+	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "Zoë", "Bob;'=cmd|' /C calc'!A0;x"} {
 		if names[want] == nil {
 			t.Errorf("no row named %q (the neutralised name); rows %q", want, rows)
 		}
@@ -332,8 +332,10 @@ func TestScoresCSV(t *testing.T) {
 	if !strings.Contains(r.body, "\r\n") {
 		t.Error("the CSV lines do not end in CRLF")
 	}
+	checkCSVCells(t, r.body)
 	// The detailed export: one row per attempt and question.
 	r = w.tA.get(fmt.Sprintf("/teacher/classes/%d/answers.csv", w.classA.ID))
+	checkCSVCells(t, r.body)
 	rows, err = csv.NewReader(strings.NewReader(strings.TrimPrefix(r.body, "\uFEFF"))).ReadAll()
 	if err != nil || len(rows) != 1+len(testSet.Questions) || rows[1][1] != "Student A" || rows[1][11] != "Paris" {
 		t.Errorf("answers.csv = %q, %v; want a header and one row per question of student A's attempt", rows, err)

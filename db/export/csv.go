@@ -4,65 +4,45 @@
 // downloads and the scores command share one writer and neither imports
 // the other. It lives under db because its inputs are db's result types.
 //
-// The files are CSV (RFC 4180: a header row, CRLF line ends, UTF-8).
+// The files are CSV written by questions.CSVWriter, the project's one CSV
+// writer (RFC 4180: a header row, CRLF line ends, UTF-8; cells quoted when
+// they hold a separator of any locale, and text neutralised wherever a
+// formula could start; figures we computed are written as they are).
 // Downloads start with BOM, so that Excel reads names with accents right;
-// the command line leaves it out. A text cell that a spreadsheet could run
-// as a formula (one starting with =, +, -, @, a tab or a carriage return)
-// gets a leading apostrophe, which spreadsheets show as text; cells that
-// are numbers we computed are written as they are.
+// the command line leaves it out.
 package export
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
 // BOM is the UTF-8 byte-order mark downloads start with.
 const BOM = "\uFEFF"
 
-// cell is one CSV value: text is neutralised, a number is not.
-type cell struct {
-	s      string
-	number bool
-}
+// The cells of an export: text is neutralised, a figure we computed is
+// not (see questions.CSVWriter).
+var (
+	text   = questions.CSVText
+	number = questions.CSVFigure
+)
 
-func text(s string) cell { return cell{s: s} }
-
-func number(s string) cell { return cell{s: s, number: true} }
-
-// neutralise makes text safe to open in a spreadsheet.
-func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+type cell = questions.CSVCell
 
 func writeRows(w io.Writer, rows [][]cell) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := questions.NewCSVWriter(w)
 	for _, row := range rows {
-		rec := make([]string, len(row))
-		for i, c := range row {
-			if c.number {
-				rec[i] = c.s
-			} else {
-				rec[i] = neutralise(c.s)
-			}
-		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(row...); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // Scores writes a gradebook of the classes: one row per student of
