@@ -237,87 +237,142 @@ type Step struct {
 // attempt, answered or not, as of one snapshot. It is what every question
 // page reads, so it is served from the read cache when it can be.
 func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Step, error) {
-	e, err := s.attemptEntry(ctx, learnerID, attemptID)
-	if err == nil && (pos < 0 || pos >= e.attempt.Count) {
-		err = questions.ErrNotFound
-	}
+	st, err := s.attemptStep(ctx, learnerID, attemptID, pos, true)
 	if err != nil {
 		return Step{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
-	}
-	st := Step{Attempt: e.attempt, Response: e.responses[pos], Answered: make([]bool, e.attempt.Count)}
-	for i, r := range e.responses {
-		st.Answered[i] = r.Answered
 	}
 	return st, nil
 }
 
-// attemptEntry returns the learner's attempt with all its questions and
-// answers, from the read cache or read in one snapshot (and cached). The
-// entry is shared: callers must not change it.
-func (s *Store) attemptEntry(ctx context.Context, learnerID, attemptID int64) (*attemptEntry, error) {
-	e, ok := s.cache.attempt(attemptID)
-	if !ok {
-		gen, ver := s.cache.versions(attemptID)
-		e = &attemptEntry{gen: gen, ver: ver}
+// attemptStep is AttemptQuestion: the attempt's state from the read cache
+// (or read in one snapshot, and cached), the question's version from the
+// cache of versions (or read, and cached). Without flags, Step.Answered
+// is left nil.
+func (s *Store) attemptStep(ctx context.Context, learnerID, attemptID int64, pos int, flags bool) (Step, error) {
+	v, inRange, found := s.cache.attempt(attemptID, pos, flags)
+	if !found {
+		f := s.cache.startFill(attemptID)
+		var e *attemptEntry
 		err := s.inRead(ctx, func(tx *sql.Tx) error {
 			var err error
-			if e.attempt, err = scanAttempt(tx.QueryRowContext(ctx, attemptSelect+" WHERE a.id = ?", attemptID)); err != nil {
-				return err
-			}
-			e.responses, err = responses(ctx, tx, attemptID, -1)
+			e, err = readAttemptEntry(ctx, tx, attemptID)
 			return err
 		})
 		if err != nil {
-			return nil, err
+			s.cache.putAttempt(f, nil)
+			return Step{}, err
 		}
-		s.cache.putAttempt(e)
+		v, inRange = e.view(pos, flags)
+		s.cache.putAttempt(f, e)
 	}
-	if e.attempt.LearnerID != learnerID {
-		return nil, questions.ErrNotFound
+	if v.attempt.LearnerID != learnerID || !inRange {
+		return Step{}, questions.ErrNotFound
 	}
-	return e, nil
+	ver, err := s.version(ctx, nil, v.item.versionID)
+	if err != nil {
+		return Step{}, err
+	}
+	return Step{Attempt: v.attempt, Response: v.item.response(v.attempt, pos, ver), Answered: v.answered}, nil
 }
 
-// responses returns the attempt's questions with their answers, all of
-// them for pos < 0, else the one at pos.
-func responses(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) ([]Response, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT aq.position, aq.question_id, a.set_id, v.id, v.number, v.body, r.answer, r.fraction, r.answered_at
-		FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id JOIN question_versions v ON v.id = aq.version_id
-		LEFT JOIN responses r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
-		WHERE aq.attempt_id = ? AND (? < 0 OR aq.position = ?) ORDER BY aq.position`, attemptID, pos, pos)
+// response is the item at pos of attempt a, showing version ver.
+func (it attemptItem) response(a Attempt, pos int, ver *version) Response {
+	return Response{
+		Position: pos,
+		Question: StoredQuestion{ID: it.questionID, VersionID: it.versionID, Version: ver.number, SetID: a.SetID, Position: pos,
+			Question: ver.question},
+		Answered: it.answered, Answer: it.answer, Fraction: it.fraction, AnsweredAt: it.at,
+	}
+}
+
+// readAttemptEntry reads the attempt with, for each position, the
+// question and version it shows and the answer given: not the questions.
+func readAttemptEntry(ctx context.Context, tx *sql.Tx, attemptID int64) (*attemptEntry, error) {
+	a, err := scanAttempt(tx.QueryRowContext(ctx, attemptSelect+" WHERE a.id = ?", attemptID))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Response
-	for rows.Next() {
+	items, err := attemptItems(ctx, tx, attemptID)
+	if err != nil {
+		return nil, err
+	}
+	return &attemptEntry{attempt: a, items: items}, nil
+}
+
+// attemptItems reads, in order, each position of the attempt: the
+// question and version it shows and the answer given.
+func attemptItems(ctx context.Context, tx *sql.Tx, attemptID int64) ([]attemptItem, error) {
+	items, err := queryAll(ctx, tx, func(row scanner) (attemptItem, error) {
 		var (
-			r        Response
-			body     string
+			it       attemptItem
 			answer   sql.NullString
 			fraction sql.NullFloat64
 			at       sql.NullTime
 		)
-		if err := rows.Scan(&r.Position, &r.Question.ID, &r.Question.SetID, &r.Question.VersionID, &r.Question.Version, &body, &answer, &fraction, &at); err != nil {
-			return nil, err
-		}
-		r.Question.Position = r.Position
-		if r.Question.Question, err = decodeQuestion(r.Question.VersionID, body); err != nil {
-			return nil, err
+		if err := row.Scan(&it.questionID, &it.versionID, &answer, &fraction, &at); err != nil {
+			return it, err
 		}
 		if answer.Valid {
-			r.Answered, r.Fraction, r.AnsweredAt = true, fraction.Float64, timeOf(at)
-			if err := json.Unmarshal([]byte(answer.String), &r.Answer); err != nil {
-				return nil, fmt.Errorf("answer to question %d: %w", r.Question.ID, err)
+			it.answered, it.fraction, it.at = true, fraction.Float64, timeOf(at)
+			if err := json.Unmarshal([]byte(answer.String), &it.answer); err != nil {
+				return it, fmt.Errorf("answer to question %d: %w", it.questionID, err)
 			}
 		}
-		out = append(out, r)
+		return it, nil
+	}, `SELECT aq.question_id, aq.version_id, r.answer, r.fraction, r.answered_at
+		FROM attempt_questions aq LEFT JOIN responses r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
+		WHERE aq.attempt_id = ? ORDER BY aq.position`, attemptID)
+	if err == nil && len(items) == 0 {
+		err = questions.ErrNotFound
 	}
-	if err := rows.Err(); err != nil {
+	return items, err
+}
+
+// version returns a decoded question version from the cache of versions,
+// or read (in tx, or in a read transaction of its own when tx is nil) and
+// cached. It is shared: callers must not change it.
+func (s *Store) version(ctx context.Context, tx *sql.Tx, id int64) (*version, error) {
+	if v, ok := s.cache.version(id); ok {
+		return v, nil
+	}
+	var (
+		v    version
+		body string
+	)
+	q := "SELECT number, body FROM question_versions WHERE id = ?"
+	var err error
+	if tx != nil {
+		err = tx.QueryRowContext(ctx, q, id).Scan(&v.number, &body)
+	} else {
+		err = s.read.QueryRowContext(ctx, q, id).Scan(&v.number, &body)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, questions.ErrNotFound
+	} else if err != nil {
 		return nil, err
 	}
-	if len(out) == 0 {
-		return nil, questions.ErrNotFound
+	if v.question, err = decodeQuestion(id, body); err != nil {
+		return nil, err
+	}
+	s.cache.putVersion(id, &v)
+	return &v, nil
+}
+
+// responses returns every question of the attempt with its answer, each
+// question in the version the attempt showed (decoded versions come from
+// the cache of versions, shared by every attempt).
+func (s *Store) responses(ctx context.Context, tx *sql.Tx, a Attempt) ([]Response, error) {
+	items, err := attemptItems(ctx, tx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Response, len(items))
+	for pos, it := range items {
+		ver, err := s.version(ctx, tx, it.versionID)
+		if err != nil {
+			return nil, err
+		}
+		out[pos] = it.response(a, pos, ver)
 	}
 	return out, nil
 }
@@ -339,7 +394,7 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 				return err
 			}
 		}
-		rs, err = responses(ctx, tx, attemptID, -1)
+		rs, err = s.responses(ctx, tx, a)
 		return err
 	})
 	if err != nil {
@@ -363,20 +418,16 @@ func (s *Store) Responses(ctx context.Context, learnerID, attemptID int64) (Atte
 // so a cache a moment old cannot let an answer into a finished attempt.
 func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int) error {
 	now := s.now()
-	e, err := s.attemptEntry(ctx, learnerID, attemptID)
-	switch {
-	case err != nil:
-	case e.attempt.Finished():
+	st, err := s.attemptStep(ctx, learnerID, attemptID, pos, false)
+	if err == nil && st.Attempt.Finished() {
 		err = conflict("the attempt is already finished")
-	case pos < 0 || pos >= e.attempt.Count:
-		err = questions.ErrNotFound
 	}
 	if err != nil {
 		return fmt.Errorf("db: save answer to attempt %d question %d: %w", attemptID, pos, err)
 	}
-	q := e.responses[pos].Question
+	q := st.Response.Question
 	ch := answerChange{
-		attemptID: attemptID, pos: pos, next: min(max(next, 0), e.attempt.Count-1), write: true,
+		attemptID: attemptID, pos: pos, next: min(max(next, 0), st.Attempt.Count-1), write: true,
 		answer: answer, grade: quiz.GradeAnswer(q.Question, answer), at: now.UTC(),
 	}
 	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
@@ -391,7 +442,7 @@ func (s *Store) SaveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 			}
 			return err
 		}
-		if e.attempt.Feedback == FeedbackDuring {
+		if st.Attempt.Feedback == FeedbackDuring {
 			// With feedback during the attempt the learner has seen the
 			// right answer: the first answer stands.
 			var checked bool
@@ -440,7 +491,7 @@ func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64) (
 		if err != nil || a.Finished() {
 			return err
 		}
-		rs, err := responses(ctx, tx, attemptID, -1)
+		rs, err := s.responses(ctx, tx, a)
 		if err != nil {
 			return err
 		}

@@ -189,7 +189,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", classID, teacherID)); err != nil {
 			return err
 		}
-		out, err = classAttempts(ctx, tx, c, learnerID)
+		out, err = s.classAttempts(ctx, tx, c, learnerID)
 		if err == nil && learnerID != 0 && len(out) == 0 {
 			var n int
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM class_members WHERE class_id = ? AND learner_id = ?", classID, learnerID).Scan(&n); err != nil {
@@ -207,7 +207,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 	return c, out, nil
 }
 
-func classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([]AttemptDetail, error) {
+func (s *Store) classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([]AttemptDetail, error) {
 	out, err := queryAll(ctx, tx, func(row scanner) (AttemptDetail, error) {
 		a, err := scanAttempt(row)
 		return AttemptDetail{Attempt: a, ClassName: c.Name}, err
@@ -226,7 +226,7 @@ func classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([
 				return nil, err
 			}
 		}
-		if d.Responses, err = responses(ctx, tx, d.ID, -1); err != nil {
+		if d.Responses, err = s.responses(ctx, tx, d.Attempt); err != nil {
 			return nil, err
 		}
 	}
@@ -259,7 +259,7 @@ func (s *Store) SetAttempts(ctx context.Context, teacherID, setID int64) (SetInf
 			return err
 		}
 		for i := range out {
-			if out[i].Responses, err = responses(ctx, tx, out[i].ID, -1); err != nil {
+			if out[i].Responses, err = s.responses(ctx, tx, out[i].Attempt); err != nil {
 				return err
 			}
 		}

@@ -97,7 +97,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
 	}
-	s := &Store{write: w, path: path, cache: newCache(), now: time.Now}
+	s := &Store{write: w, path: path, cache: newCache(cacheBudget), now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		w.Close()
 		return nil, err
