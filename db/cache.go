@@ -73,12 +73,16 @@ type attemptEntry struct {
 }
 
 // attemptItem is one position of an attempt: the question and the
-// version it shows, and the answer given (none while !answered).
+// version it shows, the order of its options, whether it is flagged, and
+// the answer given (none while !answered) with its marks.
 type attemptItem struct {
 	questionID, versionID int64
+	options               quiz.Options
+	flagged               bool
 	answered              bool
 	answer                quiz.Answer
 	fraction              float64
+	manual                *quiz.Manual
 	at                    time.Time
 }
 
@@ -236,7 +240,9 @@ func (c *cache) answered(ch answerChange) {
 	if !ok || e.gen != c.gen.Load() {
 		return
 	}
-	e.attempt.Position = ch.next
+	if ch.next >= 0 {
+		e.attempt.Position = ch.next
+	}
 	if ch.pos >= 0 && ch.pos < len(e.items) && ch.write {
 		it := &e.items[ch.pos]
 		if it.answered {
@@ -248,6 +254,10 @@ func (c *cache) answered(ch answerChange) {
 			it.answered, it.answer, it.fraction, it.at = true, ch.answer, ch.grade.Fraction, ch.at
 			e.attempt.Answered++
 		}
+		it.manual = nil
+	}
+	if ch.pos >= 0 && ch.pos < len(e.items) && ch.flag != nil {
+		e.items[ch.pos].flagged = *ch.flag
 	}
 	c.attempts.resize(ch.attemptID, memSize(*e))
 }
@@ -262,6 +272,8 @@ type answerChange struct {
 	answer quiz.Answer
 	grade  quiz.Grade
 	at     time.Time
+	// flag, when set, is the question's flag as the learner left it.
+	flag *bool
 }
 
 // lru is a map bounded in bytes: past its budget it forgets the entries

@@ -38,6 +38,10 @@ type ResultCell struct {
 	// LastTime is how long the latest finished attempt took.
 	LastTime time.Duration
 	LastAt   time.Time
+	// Pending counts the finished attempts with an answer waiting for a
+	// mark; BestPending is set when the best one is among them.
+	Pending     int
+	BestPending bool
 }
 
 // ClassResults returns the results of the teacher's class.
@@ -131,8 +135,8 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 	if err := rows.Err(); err != nil {
 		return res, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT a.learner_id, a.assignment_id, a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0)
-		FROM attempts a JOIN assignments g ON g.id = a.assignment_id WHERE g.class_id = ? ORDER BY a.id`, classID)
+	rows, err = tx.QueryContext(ctx, `SELECT a.learner_id, a.assignment_id, a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0),
+		a.pending FROM attempts a JOIN assignments g ON g.id = a.assignment_id WHERE g.class_id = ? ORDER BY a.id`, classID)
 	if err != nil {
 		return res, err
 	}
@@ -143,8 +147,9 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 			started        time.Time
 			finished       sql.NullTime
 			points, maxPts float64
+			pending        int
 		)
-		if err := rows.Scan(&lid, &gid, &started, &finished, &points, &maxPts); err != nil {
+		if err := rows.Scan(&lid, &gid, &started, &finished, &points, &maxPts, &pending); err != nil {
 			return res, err
 		}
 		r, ok1 := row[lid]
@@ -159,7 +164,12 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 		}
 		p := scorePercent(points, maxPts)
 		cell.Finished++
-		cell.Best = max(cell.Best, p)
+		if pending > 0 {
+			cell.Pending++
+		}
+		if p > cell.Best || (p == cell.Best && pending == 0) {
+			cell.Best, cell.BestPending = p, pending > 0
+		}
 		cell.Last = p
 		cell.LastAt = finished.Time.UTC()
 		cell.LastTime = finished.Time.Sub(started)

@@ -336,14 +336,25 @@ type JoinPage struct {
 // StudentAssignment is an assigned set on the student's class page.
 type StudentAssignment struct {
 	ID        int64
+	ClassID   int64
 	SetID     int64
 	SetTitle  string
+	ClassName string
 	Questions int
 	Left      int // attempts left; -1 is no limit
 	Used      int
 	Best      int // -1 for none
-	OpenURL   string
-	Published bool
+	// BestPending is set when the best attempt waits for a teacher's mark.
+	BestPending bool
+	OpenURL     string
+	Published   bool
+	// TimeLimit is each attempt's time (with the student's extra time);
+	// Opens, Closes and Due are the quiz's dates (zero: none); Deadline is
+	// the open attempt's.
+	TimeLimit                    time.Duration
+	Opens, Closes, Due, Deadline time.Time
+	// NotYet and Closed say the quiz is not open now.
+	NotYet, Closed bool
 }
 
 // StudentClassPage is a class seen by one of its students.
@@ -363,6 +374,7 @@ type FeedbackPage struct {
 	Item      ResultItem
 	NextURL   string
 	Last      bool
+	Timer     Timer
 }
 
 // Verdict is how a result page words the grade of an answer ("Right",

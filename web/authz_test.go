@@ -94,7 +94,8 @@ var authzTable = []authzRow{
 	{"POST /join", "/join", url.Values{"code": {"{code}"}, "name": {"Newcomer"}}, false, [5]int{see, see, see, see, see}},
 	{"GET /classes/{id}", "/classes/{class}", nil, false, [5]int{nf, nf, nf, ok, nf}},
 	{"POST /assignments/{id}/attempts", "/assignments/{assign}/attempts", nil, false, [5]int{nf, nf, nf, see, nf}},
-	{"GET /attempts/{id}/questions/{n}/feedback", "/attempts/{done}/questions/1/feedback", nil, false, [5]int{nf, nf, nf, ok, nf}},
+	{"GET /attempts/{id}/questions/{n}/feedback", "/attempts/{done}/questions/1/feedback", nil, false, [5]int{nf, nf, nf, see, nf}},
+	{"POST /attempts/{id}/questions/{n}/claim", "/attempts/{done}/questions/1/claim", nil, false, [5]int{nf, nf, nf, 400, nf}},
 
 	// The teachers' pages.
 	{"GET /teacher", "/teacher", nil, false, [5]int{see, deny, ok, deny, ok}},

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
+	"slices"
+	"time"
 
 	"factdrill/db"
 	"factdrill/views"
@@ -27,9 +30,31 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 				m.Open = append(m.Open, attemptCard(a))
 			}
 		}
+		as, err := s.store.LearnerAssignments(ctx, l.ID, 0)
+		if err != nil {
+			return err
+		}
+		m.Due = dueQuizzes(as, s.now())
 	}
 	s.render(w, r, views.Home(m))
 	return nil
+}
+
+// dueQuizzes are the class quizzes with a due or close date still ahead
+// that the learner has not finished and may still take, soonest first.
+func dueQuizzes(as []db.LearnerAssignment, now time.Time) []views.StudentAssignment {
+	var due []views.StudentAssignment
+	for _, a := range as {
+		by := cmp.Or(a.Due, a.Closes)
+		if by.IsZero() || a.Finished > 0 || !a.Published || (!a.Closes.IsZero() && !now.Before(a.Closes)) {
+			continue
+		}
+		due = append(due, studentAssignment(a, now))
+	}
+	slices.SortStableFunc(due, func(x, y views.StudentAssignment) int {
+		return cmp.Or(x.Due, x.Closes).Compare(cmp.Or(y.Due, y.Closes))
+	})
+	return due
 }
 
 // page fills in what every student page shows: the title, the learner's
@@ -44,6 +69,7 @@ var notices = map[string]string{
 	"name-saved": "Your name is saved.",
 	"resumed":    "Welcome back: your progress is on this device now.",
 	"finished":   "This quiz is already finished; here is your result.",
+	"claimed":    "Noted: that answer counts as right, as you said.",
 }
 
 func noticeText(r *http.Request) string { return notices[r.URL.Query().Get("notice")] }

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
+	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/views"
 )
@@ -99,15 +101,26 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 		}
 	}
 	for _, a := range as {
-		sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
-		if a.Draw > 0 && a.Draw < a.Questions {
-			sa.Questions = a.Draw
-		}
-		if a.OpenID != 0 {
-			sa.OpenURL = fmt.Sprintf("/attempts/%d", a.OpenID)
-		}
-		m.Assignments = append(m.Assignments, sa)
+		m.Assignments = append(m.Assignments, studentAssignment(a, s.now()))
 	}
 	s.render(w, r, views.StudentClassView(m))
 	return nil
+}
+
+// studentAssignment is an assigned quiz as its student sees it at now.
+func studentAssignment(a db.LearnerAssignment, now time.Time) views.StudentAssignment {
+	sa := views.StudentAssignment{ID: a.ID, ClassID: a.ClassID, SetID: a.SetID, SetTitle: a.SetTitle, ClassName: a.ClassName,
+		Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, BestPending: a.BestPending, Published: a.Published,
+		Opens: a.Opens, Closes: a.Closes, Due: a.Due, Deadline: a.OpenDeadline,
+		NotYet: !a.Opens.IsZero() && now.Before(a.Opens), Closed: !a.Closes.IsZero() && !now.Before(a.Closes)}
+	if a.TimeLimit > 0 {
+		sa.TimeLimit = a.TimeLimit + a.Extra.Time
+	}
+	if a.Draw > 0 && a.Draw < a.Questions {
+		sa.Questions = a.Draw
+	}
+	if a.OpenID != 0 {
+		sa.OpenURL = fmt.Sprintf("/attempts/%d", a.OpenID)
+	}
+	return sa
 }

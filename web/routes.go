@@ -30,6 +30,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /attempts/{id}/finish", s.handle(withID(s.attemptFinishConfirm)))
 	mux.Handle("POST /attempts/{id}/finish", s.handle(withID(s.attemptFinish)))
 	mux.Handle("GET /attempts/{id}/result", s.handle(withID(s.attemptResult)))
+	mux.Handle("POST /attempts/{id}/questions/{n}/claim", s.handle(s.attemptClaim))
 
 	// The learner: their name, their resume code, their settings.
 	mux.Handle("GET /me", s.handle(s.meShow))

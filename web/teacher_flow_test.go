@@ -317,9 +317,10 @@ func TestScoresCSV(t *testing.T) {
 	for _, row := range rows[1:] {
 		names[row[0]] = row
 	}
-	// Student A answered 1 of the 6 graded questions right: 17%.
-	if row := names["Student A"]; row == nil || row[2] != "Class of Teacher A" || row[3] != "17" {
-		t.Errorf("student A's row = %q, want class A and a score of 17", row)
+	// Student A answered 1 of the 7 questions right (the essay, unanswered,
+	// counts in a class quiz): 14%.
+	if row := names["Student A"]; row == nil || row[2] != "Class of Teacher A" || row[3] != "14" {
+		t.Errorf("student A's row = %q, want class A and a score of 14", row)
 	}
 	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "Zoë", "Bob;'=cmd|' /C calc'!A0;x"} {
 		if names[want] == nil {

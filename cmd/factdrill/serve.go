@@ -30,6 +30,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "FACTDRILL_ADDR", "127.0.0.1:8080"), "`address` to listen on (env FACTDRILL_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", getenv("FACTDRILL_SECURE_COOKIES") == "1", "mark cookies Secure, for a site served over TLS (env FACTDRILL_SECURE_COOKIES=1)")
+	fs.DurationVar(&cfg.OverdueEvery, "overdue-every", 15*time.Second, "how often to hand in quiz attempts past their deadline")
 	teacherFlags(fs, cfg, getenv)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -67,6 +68,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 
 	go sweepSessions(ctx, store, log)
+	go submitOverdue(ctx, store, log, cfg.OverdueEvery)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -111,17 +113,47 @@ func seedSet() (questions.Set, error) {
 }
 
 // sweepSessions deletes expired sessions once an hour.
-func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
-	t := time.NewTicker(time.Hour)
+// submitOverdue hands in, every so often, the quiz attempts open past
+// their deadline, with what was saved by then (Moodle's "open attempts are
+// submitted automatically"). Any number of servers may run it on one
+// database: each attempt is handed in once (db.Store.SubmitOverdue); and a
+// page of an attempt past its deadline hands it in on the spot.
+func submitOverdue(ctx context.Context, store *db.Store, log *slog.Logger, every time.Duration) {
+	const batch = 200
+	tick(ctx, every, func() {
+		for {
+			n, err := store.SubmitOverdue(ctx, batch)
+			if err != nil && ctx.Err() == nil {
+				log.Warn("hand in overdue attempts", "err", err)
+			}
+			if n > 0 {
+				log.Info("handed in overdue attempts", "count", n)
+			}
+			if err != nil || n < batch {
+				return
+			}
+		}
+	})
+}
+
+// tick runs fn every so often until ctx ends.
+func tick(ctx context.Context, every time.Duration, fn func()) {
+	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
-				log.Warn("sweep sessions", "err", err)
-			}
+			fn()
 		}
 	}
+}
+
+func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
+	tick(ctx, time.Hour, func() {
+		if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("sweep sessions", "err", err)
+		}
+	})
 }
