@@ -231,3 +231,27 @@ func (s *Store) FlagQuestion(ctx context.Context, learnerID, attemptID int64, po
 	s.cache.answered(answerChange{attemptID: attemptID, pos: pos, next: -1, flag: &flag})
 	return nil
 }
+
+// PendingMarks counts, for each question of the teacher's set, the
+// answers in finished attempts of the teacher's classes that wait for a
+// mark (essays not marked yet).
+func (s *Store) PendingMarks(ctx context.Context, teacherID, setID int64) (map[int64]int, error) {
+	return read(ctx, s, fmt.Sprintf("pending marks of set %d", setID), func(tx *sql.Tx) (map[int64]int, error) {
+		out := map[int64]int{}
+		_, err := queryAll(ctx, tx, func(row scanner) (int64, error) {
+			var (
+				qid int64
+				n   int
+			)
+			err := row.Scan(&qid, &n)
+			out[qid] = n
+			return qid, err
+		}, `SELECT r.question_id, count(*) FROM responses r JOIN attempts a ON a.id = r.attempt_id
+			JOIN question_versions v ON v.id = r.version_id JOIN assignments g ON g.id = a.assignment_id
+			JOIN classes c ON c.id = g.class_id
+			WHERE a.set_id = ? AND c.teacher_id = ? AND a.finished_at IS NOT NULL AND a.pending > 0
+				AND v.kind = 'essay' AND r.manual_fraction IS NULL
+			GROUP BY r.question_id`, setID, teacherID)
+		return out, err
+	})
+}

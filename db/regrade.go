@@ -309,3 +309,18 @@ func (s *Store) RegradeLogs(ctx context.Context, teacherID, setID int64, limit i
 			GROUP BY r.id, r.question_id, r.reason, r.created_at ORDER BY r.id DESC LIMIT ?`, setID, limit)
 	})
 }
+
+// RegradeCount counts the questions of finished attempts at the set (one
+// of the teacher's own) that show a version older than the set's: what a
+// regrade would move. It is one indexed count, cheap enough for the set's
+// page; RegradePreview says what the regrade would change.
+func (s *Store) RegradeCount(ctx context.Context, teacherID, setID int64) (int, error) {
+	return read(ctx, s, fmt.Sprintf("regrade count of set %d", setID), func(tx *sql.Tx) (int, error) {
+		var n int
+		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attempts a JOIN attempt_questions aq ON aq.attempt_id = a.id
+			JOIN set_questions sq ON sq.set_id = a.set_id AND sq.question_id = aq.question_id JOIN questions q ON q.id = aq.question_id
+			JOIN sets s ON s.id = a.set_id
+			WHERE a.set_id = ? AND s.owner_id = ? AND a.finished_at IS NOT NULL AND aq.version_id <> q.version_id`, setID, teacherID).Scan(&n)
+		return n, err
+	})
+}

@@ -48,7 +48,8 @@ func writeRows(w io.Writer, rows [][]cell) error {
 // Scores writes a gradebook of the classes: one row per student of
 // each class (name, id, class), one column per set assigned to any of
 // them, with the student's best finished score in percent; empty where
-// there is none.
+// there is none, and followed by "(needs grading)" while an answer of
+// that attempt waits for the teacher's mark.
 func Scores(w io.Writer, classes []db.ClassResults) error {
 	type column struct {
 		setID int64
@@ -83,8 +84,13 @@ func Scores(w io.Writer, classes []db.ClassResults) error {
 				scores[i] = number("")
 			}
 			for i, a := range c.Assignments {
-				if best := st.Cells[i].Best; best >= 0 {
-					scores[colOf[a.SetID]] = number(strconv.Itoa(best))
+				switch cell := st.Cells[i]; {
+				case cell.Best >= 0 && cell.BestPending:
+					// A provisional score: a gradebook should not take it
+					// for a final one.
+					scores[colOf[a.SetID]] = text(strconv.Itoa(cell.Best) + " (needs grading)")
+				case cell.Best >= 0:
+					scores[colOf[a.SetID]] = number(strconv.Itoa(cell.Best))
 				}
 			}
 			rows = append(rows, append(row, scores...))
@@ -94,30 +100,46 @@ func Scores(w io.Writer, classes []db.ClassResults) error {
 }
 
 // Answers writes the detailed export: one row per attempt and
-// question, with the answer given, the right answer and the mark.
+// question, with the answer given, the right answer and the mark that
+// counts (a teacher's over grading's), "needs grading" where an answer
+// waits for one, who marked it by hand, and the teacher's comment.
 func Answers(w io.Writer, attempts []db.AttemptDetail) error {
 	rows := [][]cell{{text("Class"), text("Student"), text("Student ID"), text("Set"), text("Attempt"), text("Started (UTC)"),
 		text("Finished (UTC)"), text("Score (%)"), text("Question"), text("Question text"), text("Kind"), text("Answer"),
-		text("Right answer"), text("Mark"), text("Right")}}
+		text("Right answer"), text("Mark"), text("Right"), text("Marked by"), text("Comment")}}
 	for _, a := range attempts {
 		finished, score := "", ""
 		if a.Finished() {
 			finished, score = a.FinishedAt.Format(time.DateTime), strconv.Itoa(a.Score.Percent())
 		}
+		if a.Score.NeedsGrading() {
+			score += " (needs grading)"
+		}
 		for _, r := range a.Responses {
 			q := r.Question.Question
-			mark, right := "", ""
-			if q.Kind.Graded() && a.Finished() {
-				mark = strconv.FormatFloat(r.Fraction, 'f', -1, 64)
+			g := r.Grade()
+			mark, right, by, comment := "", "", "", ""
+			switch {
+			case !a.Finished():
+			case g.Pending:
+				right = "needs grading"
+			case g.Graded:
+				mark = strconv.FormatFloat(g.Fraction, 'f', -1, 64)
 				right = "no"
-				if r.Grade().Right() {
+				if g.Right() {
 					right = "yes"
+				}
+			}
+			if g.Manual != nil {
+				by, comment = "teacher", g.Manual.Comment
+				if g.Manual.ByLearner {
+					by = "student (I was right)"
 				}
 			}
 			rows = append(rows, []cell{text(a.ClassName), text(a.Learner.DisplayName()), number(strconv.FormatInt(a.LearnerID, 10)),
 				text(a.SetTitle), number(strconv.FormatInt(a.ID, 10)), number(a.StartedAt.Format(time.DateTime)), number(finished),
 				number(score), number(strconv.Itoa(r.Position + 1)), text(q.Name()), text(q.Kind.Label()),
-				text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right)})
+				text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right), text(by), text(comment)})
 		}
 	}
 	return writeRows(w, rows)
