@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -116,12 +117,26 @@ var authzTable = []authzRow{
 	{"POST /teacher/classes/{id}/rename", "/teacher/classes/{class}/rename", url.Values{"name": {"Year 8"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes/{id}/delete", "/teacher/classes/{class}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes/{id}/assignments", "/teacher/classes/{class}/assignments", url.Values{"set": {"{public}"}}, false, [5]int{deny, deny, nf, deny, see}},
-	{"POST /teacher/assignments/{id}/delete", "/teacher/assignments/{assign}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/assignments/{id}/delete", "/teacher/assignments/{assign}/delete", nil, false, [5]int{deny, deny, nf, deny, ok}},
 	{"GET /teacher/classes/{id}/students/{learner}", "/teacher/classes/{class}/students/{learner}", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/classes/{id}/students/{learner}/remove", "/teacher/classes/{class}/students/{learner}/remove", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/classes/{id}/scores.csv", "/teacher/classes/{class}/scores.csv", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/classes/{id}/answers.csv", "/teacher/classes/{class}/answers.csv", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/scores.csv", "/teacher/scores.csv", nil, false, [5]int{see, deny, ok, deny, ok}},
+
+	// Marking by (web/teacher_assignments.go, teacher_grading.go): an
+	// assignment's page and extra time, removal (asked twice when it has
+	// attempts: the first answer is the question), the grading view,
+	// regrading, accepting a common wrong answer, a set's quiz options.
+	{"GET /teacher/assignments/{id}/edit", "/teacher/assignments/{assign}/edit", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/assignments/{id}/edit", "/teacher/assignments/{assign}/edit", url.Values{"feedback": {"after"}, "time_limit": {"20"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/assignments/{id}/overrides/{learner}", "/teacher/assignments/{assign}/overrides/{learner}", url.Values{"minutes": {"10"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{q1}/grading", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{q1}/grading", url.Values{"attempt": {"{done}"}, "position": {"0"}, "mark": {"1"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/accept", "/teacher/sets/{set}/questions/{cloze}/accept", url.Values{"text": {"Edo"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/options", "/teacher/sets/{set}/options", url.Values{"spelling": {"10"}}, false, [5]int{deny, deny, nf, deny, see}},
 }
 
 // registeredRoutes reads the package's source for the patterns given to
@@ -232,8 +247,20 @@ func (w *world) fill(path string) string {
 		"{open}", strconv.FormatInt(w.attemptOpen, 10),
 		"{done}", strconv.FormatInt(w.attemptDone, 10),
 		"{code}", w.classA.JoinCode,
+		"{q1}", strconv.FormatInt(w.questionA(0), 10),
+		"{cloze}", strconv.FormatInt(w.questionA(2), 10),
 		"/teacher/jobs/{job}", jobOf[w],
 	).Replace(path)
+}
+
+// questionA is the id of question i of set A.
+func (w *world) questionA(i int) int64 {
+	w.t.Helper()
+	_, qs, err := w.store.TeacherSet(context.Background(), w.teacherA.ID, w.setA)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return qs[i].ID
 }
 
 func (w *world) ask(b *browser, row authzRow) int {

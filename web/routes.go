@@ -87,6 +87,19 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /teacher/classes/{id}/answers.csv", s.teacherOnly(withID(s.exportClassAnswers)))
 	mux.Handle("GET /teacher/scores.csv", s.teacherOnly(s.exportAllScores))
 
+	// Marking by: an assignment's settings and extra time, removal with a
+	// second confirmation, the grading view, regrading, accepting a common
+	// wrong answer, a set's quiz options.
+	mux.Handle("GET /teacher/assignments/{id}/edit", s.teacherOnly(withID(s.assignmentEditShow)))
+	mux.Handle("POST /teacher/assignments/{id}/edit", s.teacherOnly(withID(s.assignmentEdit)))
+	mux.Handle("POST /teacher/assignments/{id}/overrides/{learner}", s.teacherOnly(withID(s.assignmentOverride)))
+	mux.Handle("GET /teacher/sets/{id}/questions/{question}/grading", s.teacherOnly(withID(s.gradingShow)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/grading", s.teacherOnly(withID(s.gradingSave)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/accept", s.teacherOnly(withID(s.acceptAnswer)))
+	mux.Handle("GET /teacher/sets/{id}/regrade", s.teacherOnly(withID(s.regradeShow)))
+	mux.Handle("POST /teacher/sets/{id}/regrade", s.teacherOnly(withID(s.regradeApply)))
+	mux.Handle("POST /teacher/sets/{id}/options", s.teacherOnly(withID(s.setQuizOptions)))
+
 	mux.Handle("/", s.handle(s.notFound))
 
 	var h http.Handler = mux

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 	"factdrill/views"
 )
@@ -15,17 +16,32 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 	if err != nil {
 		return err
 	}
-	stale, err := s.store.StaleAttempts(r.Context(), teacherOf(r).ID, id)
+	ctx, tc := r.Context(), teacherOf(r)
+	stale, err := s.store.StaleAttempts(ctx, tc.ID, id)
 	if err != nil {
 		return err
 	}
-	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description}
+	pending, err := s.store.PendingMarks(ctx, tc.ID, id)
+	if err != nil {
+		return err
+	}
+	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description,
+		Spelling: info.Spelling, KeepOptionOrder: info.KeepOptionOrder}
+	if info.OwnerID == tc.ID {
+		if m.ToRegrade, err = s.store.RegradeCount(ctx, tc.ID, id); err != nil {
+			return err
+		}
+	}
 	for _, a := range stale {
 		m.Stale = append(m.Stale, views.StaleAttempt{Student: a.Learner.DisplayName(), Class: a.ClassName, Started: a.StartedAt,
 			Changed: a.Changed, Removed: a.Removed})
 	}
 	for i, q := range qs {
-		m.Questions = append(m.Questions, views.TeacherQuestion{Number: i + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question)})
+		tq := views.TeacherQuestion{Number: i + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question), Pending: pending[q.ID]}
+		if q.Kind != questions.Description {
+			tq.GradingURL = views.GradingURL(id, q.ID, 0)
+		}
+		m.Questions = append(m.Questions, tq)
 		if q.Source != nil {
 			m.Generated++
 		}
