@@ -115,12 +115,12 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 }
 
 // studySetTx returns a set whose flashcards the learner may study: a
-// published set open to all, or a teacher's set assigned to one of the
-// learner's classes.
+// published set open to all, a teacher's set assigned to one of the
+// learner's classes, or a deck of the learner's own (see decks.go).
 func studySetTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (SetInfo, error) {
-	return scanSet(tx.QueryRowContext(ctx, setSelect+` WHERE s.id = ? AND s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
-		SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?))`,
-		setID, learnerID))
+	return scanSet(tx.QueryRowContext(ctx, setSelect+` WHERE s.id = ? AND (s.learner_id = ? OR s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
+		SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?)))`,
+		setID, learnerID, learnerID))
 }
 
 const cardColumns = "c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses, c.scheduled_days, c.model, c.suspended"
@@ -510,7 +510,8 @@ type Review struct {
 	At     time.Time
 	// Taken is the time the answer took; negative when unknown.
 	Taken time.Duration
-	// Source is "study" for a flashcard answer, "quiz" for a quiz answer.
+	// Source is "study" for a flashcard answer, "quiz" for a quiz answer,
+	// "anki" for an answer given in Anki and imported with a deck.
 	Source    string
 	AttemptID int64
 	// StateBefore is the card's state when it was answered.

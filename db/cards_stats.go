@@ -236,9 +236,9 @@ func cardStatsTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64, sched 
 		JOIN questions q ON q.id = sq.question_id JOIN question_versions v ON v.id = q.version_id
 		LEFT JOIN cards c ON c.learner_id = ? AND c.question_id = q.id
 		WHERE v.kind IN `+cardKindsSQL+` AND (c.question_id IS NULL OR (c.state = 0 AND c.suspended = 0))
-		AND (? = 0 OR sq.set_id = ?) AND s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
-			SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?))`,
-		learnerID, setID, setID, learnerID).Scan(&st.States.New)
+		AND (? = 0 OR sq.set_id = ?) AND (s.learner_id = ? OR s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
+			SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?)))`,
+		learnerID, setID, setID, learnerID, learnerID).Scan(&st.States.New)
 }
 
 // studiedSetsTx lists the sets the learner has cards in, by title.

@@ -76,6 +76,9 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 			if _, err := replaceQuestions(ctx, tx, id, nil, qs, now); err != nil {
 				return err
 			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM set_warnings WHERE set_id = ?", id); err != nil {
+				return err
+			}
 		} else {
 			err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
 				VALUES (?, ?, ?, 1, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, now.UTC(), now.UTC()).Scan(&id)
@@ -86,6 +89,9 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 			if err := insertQuestions(ctx, tx, id, nil, set.Questions, now); err != nil {
 				return err
 			}
+		}
+		if err := putImported(ctx, tx, id, set, now); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO folder_files (path, hash, set_id, imported_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, set_id = excluded.set_id, imported_at = excluded.imported_at`,

@@ -194,7 +194,7 @@ type StaleAttempt struct {
 // set left on the old version.
 func (s *Store) StaleAttempts(ctx context.Context, teacherID, setID int64) ([]StaleAttempt, error) {
 	return read(ctx, s, fmt.Sprintf("stale attempts at set %d", setID), func(tx *sql.Tx) ([]StaleAttempt, error) {
-		if _, err := scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND (s.owner_id = ? OR s.owner_id IS NULL)", setID, teacherID)); err != nil {
+		if _, err := scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND (s.owner_id = ? OR s.owner_id IS NULL AND s.learner_id IS NULL)", setID, teacherID)); err != nil {
 			return nil, err
 		}
 		return queryAll(ctx, tx, func(row scanner) (StaleAttempt, error) {

@@ -254,7 +254,7 @@ func (s *Store) SetAttempts(ctx context.Context, teacherID, setID int64) (SetInf
 	)
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
-		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND (s.owner_id = ? OR s.owner_id IS NULL)", setID, teacherID)); err != nil {
+		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND (s.owner_id = ? OR s.owner_id IS NULL AND s.learner_id IS NULL)", setID, teacherID)); err != nil {
 			return err
 		}
 		if qs, err = setQuestions(ctx, tx, setID); err != nil {

@@ -72,7 +72,10 @@ func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner
 		if err != nil {
 			return err
 		}
-		return insertQuestions(ctx, tx, id, owner, set.Questions, now)
+		if err := insertQuestions(ctx, tx, id, owner, set.Questions, now); err != nil {
+			return err
+		}
+		return putImported(ctx, tx, id, set, now)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: create set %q: %w", set.Title, err)

@@ -41,10 +41,11 @@ func (s *Store) listSets(ctx context.Context, where string, args ...any) ([]SetI
 }
 
 // TeacherSet returns a set the teacher may see in full: one of their own,
-// or one that belongs to no teacher. Another teacher's set gives
-// questions.ErrNotFound, as a missing one does.
+// or one that belongs to no teacher and is no learner's own deck. Another
+// teacher's set, or a learner's deck, gives questions.ErrNotFound, as a
+// missing one does.
 func (s *Store) TeacherSet(ctx context.Context, teacherID, id int64) (SetInfo, []StoredQuestion, error) {
-	return s.setWhere(ctx, id, " AND (s.owner_id = ? OR s.owner_id IS NULL)", teacherID)
+	return s.setWhere(ctx, id, " AND (s.owner_id = ? OR s.owner_id IS NULL AND s.learner_id IS NULL)", teacherID)
 }
 
 // ownSet checks, in tx, that the set belongs to the teacher.

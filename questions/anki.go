@@ -401,7 +401,8 @@ func looksHTML(s string) bool {
 // person can still study: a multiple choice shows its options on the front
 // and its right ones on the back, true/false True or False, numerical its
 // number, and matching gives a note per pair. Essays and descriptions,
-// which have no answer, are left out. The file is HTML when a question is;
+// which have no answer, are left out, and comment lines after the headers
+// say which (LeftOutOfCards). The file is HTML when a question is;
 // then plain texts are escaped. Tags, categories (as decks) and IDs (as
 // GUIDs) are kept; the set's title becomes #deck:.
 func WriteAnki(w io.Writer, s Set) error {
@@ -432,6 +433,14 @@ func WriteAnki(w io.Writer, s Set) error {
 	if hasTags {
 		col += 2
 		next("tags")
+	}
+	// Comment lines (# without a header's name) are skipped by Anki and
+	// by ReadAnki alike.
+	if left := LeftOutOfCards(s); len(left) > 0 {
+		fmt.Fprintf(&b, "# factdrill left out %d of the set's questions, which Anki cannot hold as notes\n", len(left))
+		for _, l := range left {
+			b.WriteString("# " + strings.Join(strings.Fields(l), " ") + "\n")
+		}
 	}
 
 	for _, q := range s.Questions {

@@ -96,6 +96,8 @@ var writeAnkiTests = []struct {
 		{Kind: MultipleChoice, Stem: "Pick", Choices: []Choice{{Text: "a"}, {Text: "b", Weight: 100}}},
 		{Kind: Essay, Stem: "Discuss."},
 	}}, "#separator:tab\n#html:false\n#deck:Capitals\n#notetype column:1\n#tags column:4\n" +
+		"# factdrill left out 1 of the set's questions, which Anki cannot hold as notes\n" +
+		"# question 4 (essay) “Discuss.”: an essay has no answer to learn\n" +
 		"Basic\tCapital of France?\tParis\tgeo two_words\n" +
 		"Cloze\t\"In {{c1::1920}} it began.\nSee \"\"notes\"\".\"\t\"#1\"\t\n" +
 		"Basic\t\"Pick\n\nA) a\nB) b\"\tb\t\n"},
@@ -118,6 +120,31 @@ func TestWriteAnki(t *testing.T) {
 				t.Errorf("WriteAnki wrote\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWriteAnki_LeftOut reads back a file whose comments say what was left
+// out: the comments are not notes.
+func TestWriteAnki_LeftOut(t *testing.T) {
+	set := writeAnkiTests[0].set
+	var b bytes.Buffer
+	if err := WriteAnki(&b, set); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadAnki("back.txt", &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Questions) != len(set.Questions)-1 {
+		t.Errorf("read back %d questions, want %d (all but the essay)", len(back.Questions), len(set.Questions)-1)
+	}
+	want := []string{"question 4 (essay) “Discuss.”: an essay has no answer to learn"}
+	if got := LeftOutOfCards(set); !reflect.DeepEqual(got, want) {
+		t.Errorf("LeftOutOfCards = %q, want %q", got, want)
+	}
+	described := Set{Questions: []Question{{Kind: Description, Title: "Intro", Stem: "Read this first."}}}
+	if got := LeftOutOfCards(described); len(got) != 1 || !strings.Contains(got[0], "question 1 (description) “Intro”: a description asks nothing") {
+		t.Errorf("LeftOutOfCards(description) = %q", got)
 	}
 }
 

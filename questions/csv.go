@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"fmt"
 	"io"
 	"path"
 	"strconv"
@@ -269,7 +270,8 @@ func containsInt(list []int, n int) bool {
 // Kinds CSV cannot hold become rows a person can still study: true/false a
 // multiple choice of True and False, numerical a short answer of its number,
 // matching a row per pair. Essays and descriptions, which have no answer,
-// are left out. Titles, IDs, categories, per-answer feedback and partial
+// are left out (LeftOutOfCards says which: CSV has no comments to say it
+// in the file). Titles, IDs, categories, per-answer feedback and partial
 // credit are not kept. It writes through CSVWriter, so a cell that could
 // start a formula gets an apostrophe, which ReadCSV takes out again.
 func WriteCSV(w io.Writer, s Set) error {
@@ -371,6 +373,25 @@ func flashcards(q Question) []flashcard {
 		return cards
 	}
 	return nil // essays and descriptions have no answer to learn
+}
+
+// LeftOutOfCards says which questions of s the card-like formats (CSV and
+// Anki text, and Anki packages) leave out and why, one line each, as
+// "question 7 (essay) “Describe a capital you know.”: an essay has no
+// answer to learn", so that an export never drops a question silently.
+func LeftOutOfCards(s Set) []string {
+	var out []string
+	for i, q := range s.Questions {
+		if q.Kind != Essay && q.Kind != Description {
+			continue
+		}
+		why := "an essay has no answer to learn"
+		if q.Kind == Description {
+			why = "a description asks nothing"
+		}
+		out = append(out, fmt.Sprintf("question %d (%s) “%s”: %s", i+1, q.Kind.Label(), q.Name(), why))
+	}
+	return out
 }
 
 func truthWord(t bool) string {

@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -102,4 +104,109 @@ func SniffImage(data []byte) string {
 		return "image/svg+xml"
 	}
 	return ""
+}
+
+// Check reports whether m is what NewMedia makes: a non-empty image within
+// MaxMediaBytes whose content is of its Type and whose Hash is the SHA-256
+// of its Data. A store calls it before keeping an image it did not read
+// itself.
+func (m Media) Check() error {
+	switch {
+	case len(m.Data) == 0:
+		return fmt.Errorf("image %s is empty", m.Hash)
+	case len(m.Data) > MaxMediaBytes:
+		return fmt.Errorf("image %s is %d bytes; images may be at most %d MB", m.Hash, len(m.Data), MaxMediaBytes>>20)
+	}
+	if typ := SniffImage(m.Data); typ == "" || typ != m.Type {
+		return fmt.Errorf("image %s is said to be %q but its content is %q", m.Hash, m.Type, typ)
+	}
+	if sum := sha256.Sum256(m.Data); hex.EncodeToString(sum[:]) != m.Hash {
+		return fmt.Errorf("image %s: the hash is not the SHA-256 of its content", m.Hash)
+	}
+	return nil
+}
+
+// MediaRefs returns the hashes of the images the set's questions show, in
+// every text a person reads (stems, options, answers, feedback, hints), in
+// the order they first appear.
+func (s Set) MediaRefs() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, q := range s.Questions {
+		for _, t := range q.texts() {
+			for _, h := range MediaRefs(t) {
+				if !seen[h] {
+					seen[h] = true
+					out = append(out, h)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// WithImage returns q showing the image at the end of its stem, described
+// by alt (for people who cannot see it). A question in HTML gets an <img>
+// paragraph, one in Markdown a ![alt](…) line. A question in plain text (or
+// Moodle's auto-format) becomes HTML first: the texts pages show as rich
+// text (stem, options, feedback, hints) are escaped, their paragraphs and
+// line breaks kept, so that they read as before; accepted answers and
+// matching pairs, which are matched and shown as typed, stay as they are.
+func (q Question) WithImage(m Media, alt string) Question {
+	alt = strings.Join(strings.Fields(alt), " ")
+	switch q.Format {
+	case Markdown:
+		alt = strings.NewReplacer("]", " ", "[", " ", `\`, " ").Replace(alt)
+		q.Stem = strings.TrimRight(q.Stem, "\n") + "\n\n![" + alt + "](" + MediaPath(m.Hash) + ")"
+		return q
+	case HTML:
+	default:
+		q = q.asHTML()
+	}
+	q.Stem += `<p><img src="` + MediaPath(m.Hash) + `" alt="` + html.EscapeString(alt) + `"></p>`
+	return q
+}
+
+// asHTML is a plain-text question written as HTML that reads the same.
+func (q Question) asHTML() Question {
+	q.Format = HTML
+	q.Stem = plainHTML(q.Stem)
+	for _, p := range []*string{&q.Feedback, &q.TrueFeedback, &q.FalseFeedback, &q.CorrectFeedback, &q.PartialFeedback, &q.IncorrectFeedback} {
+		*p = plainHTML(*p)
+	}
+	q.Choices = slices.Clone(q.Choices)
+	for i := range q.Choices {
+		q.Choices[i].Text, q.Choices[i].Feedback = plainHTML(q.Choices[i].Text), plainHTML(q.Choices[i].Feedback)
+	}
+	q.Answers = slices.Clone(q.Answers)
+	for i := range q.Answers {
+		q.Answers[i].Feedback = plainHTML(q.Answers[i].Feedback)
+	}
+	q.Numbers = slices.Clone(q.Numbers)
+	for i := range q.Numbers {
+		q.Numbers[i].Feedback = plainHTML(q.Numbers[i].Feedback)
+	}
+	q.Hints = slices.Clone(q.Hints)
+	for i := range q.Hints {
+		q.Hints[i].Text = plainHTML(q.Hints[i].Text)
+	}
+	return q
+}
+
+// plainHTML writes plain text as HTML, as pages show plain text: escaped,
+// line breaks kept, and a paragraph for each block separated by a blank
+// line when there are several (so that a one-line option stays as it was
+// unless it holds < > or &).
+func plainHTML(s string) string {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	if !strings.Contains(s, "\n\n") {
+		return strings.ReplaceAll(html.EscapeString(s), "\n", "<br>")
+	}
+	var b strings.Builder
+	for _, p := range strings.Split(s, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			b.WriteString("<p>" + strings.ReplaceAll(html.EscapeString(p), "\n", "<br>") + "</p>")
+		}
+	}
+	return b.String()
 }

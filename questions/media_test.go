@@ -1,6 +1,7 @@
 package questions
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,69 @@ func TestNewMedia(t *testing.T) {
 		if _, err := NewMedia(name, data); err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("NewMedia(%q) error = %v, want one naming the file", name, err)
 		}
+	}
+}
+
+func TestMediaCheck(t *testing.T) {
+	png, err := NewMedia("dot.png", []byte("\x89PNG\r\n\x1a\nrest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Check(); err != nil {
+		t.Errorf("Check of NewMedia's image = %v, want nil", err)
+	}
+	wrongType := png
+	wrongType.Type = "image/gif"
+	wrongHash := png
+	wrongHash.Hash = strings.Repeat("0", 64)
+	html := png
+	html.Data, html.Type = []byte("<html></html>"), "text/html"
+	for name, m := range map[string]Media{"wrong type": wrongType, "wrong hash": wrongHash, "not an image": html, "empty": {Hash: png.Hash, Type: png.Type}} {
+		if err := m.Check(); err == nil {
+			t.Errorf("Check(%s) = nil, want an error", name)
+		}
+	}
+}
+
+func TestSetMediaRefs(t *testing.T) {
+	a, b, c := strings.Repeat("a", 64), strings.Repeat("b", 64), strings.Repeat("c", 64)
+	img := func(h string) string { return `<img src="` + MediaPath(h) + `" alt="">` }
+	s := Set{Questions: []Question{
+		{Kind: MultipleChoice, Format: HTML, Stem: "Which? " + img(a), Choices: []Choice{{Text: img(b), Weight: 100}, {Text: "no", Feedback: img(c)}}},
+		{Kind: ShortAnswer, Format: HTML, Stem: img(b), Answers: []Choice{{Text: "x", Weight: 100}}},
+	}}
+	got := strings.Join(s.MediaRefs(), " ")
+	if want := a + " " + b + " " + c; got != want {
+		t.Errorf("MediaRefs = %s, want %s", got, want)
+	}
+}
+
+func TestQuestionWithImage(t *testing.T) {
+	m, err := NewMedia("dot.png", []byte("\x89PNG\r\n\x1a\nrest"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := `<p><img src="` + MediaPath(m.Hash) + `" alt="A &#34;red&#34; dot"></p>`
+	plain := Question{Kind: MultipleChoice, Stem: "Which is <b>bold</b>?\n\nPick one.", Feedback: "a & b",
+		Choices: []Choice{{Text: "x < y", Weight: 100, Feedback: "yes"}, {Text: "y"}}}
+	got := plain.WithImage(m, "  A \"red\"\n dot ")
+	want := Question{Kind: MultipleChoice, Format: HTML, Stem: "<p>Which is &lt;b&gt;bold&lt;/b&gt;?</p><p>Pick one.</p>" + img,
+		Feedback: "a &amp; b", Choices: []Choice{{Text: "x &lt; y", Weight: 100, Feedback: "yes"}, {Text: "y"}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("WithImage(plain) =\n%+v\nwant\n%+v", got, want)
+	}
+	if plain.Choices[0].Text != "x < y" {
+		t.Error("WithImage changed the question it was called on")
+	}
+	if err := got.Validate(); err != nil {
+		t.Errorf("the question with its image is not valid: %v", err)
+	}
+	short := Question{Kind: ShortAnswer, Format: HTML, Stem: "<p>Name it.</p>", Answers: []Choice{{Text: "R & D", Weight: 100}}}
+	if got := short.WithImage(m, "dot"); got.Stem != `<p>Name it.</p><p><img src="`+MediaPath(m.Hash)+`" alt="dot"></p>` || got.Answers[0].Text != "R & D" {
+		t.Errorf("WithImage(html) = %q, answers %q; want the image appended, the answer as typed", got.Stem, got.Answers[0].Text)
+	}
+	md := Question{Kind: ShortAnswer, Format: Markdown, Stem: "**Name** it.\n", Answers: []Choice{{Text: "x", Weight: 100}}}
+	if got := md.WithImage(m, "a [big] dot"); got.Stem != "**Name** it.\n\n![a  big  dot]("+MediaPath(m.Hash)+")" {
+		t.Errorf("WithImage(markdown) = %q", got.Stem)
 	}
 }

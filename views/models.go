@@ -58,6 +58,8 @@ type HomePage struct {
 	Sets []SetCard
 	Open []AttemptCard
 	Due  []StudentAssignment
+	// Decks are the learner's own decks (imported from Anki).
+	Decks []SetCard
 }
 
 // KindCount is how many questions of a kind a set has.

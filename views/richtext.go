@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 	"net/url"
+	"regexp"
 	"strings"
 
 	xhtml "golang.org/x/net/html"
@@ -20,6 +21,7 @@ var allowedTags = map[string]bool{
 	"span": true, "strong": true, "sub": true, "sup": true, "u": true, "ul": true,
 	"table": true, "thead": true, "tbody": true, "tr": true, "td": true, "th": true,
 	"h3": true, "h4": true, "hr": true, "del": true, "ins": true, "mark": true,
+	"img": true,
 }
 
 // droppedWithText are elements whose content is not text for people.
@@ -29,11 +31,20 @@ var droppedWithText = map[string]bool{
 }
 
 // voidTags have no end tag.
-var voidTags = map[string]bool{"br": true, "hr": true}
+var voidTags = map[string]bool{"br": true, "hr": true, "img": true}
+
+// mediaSrcRE is the only address an image may have: one of the server's
+// own stored images (questions.MediaPath), which are served with a strict
+// content type. Any other address could be a tracker or a page.
+var mediaSrcRE = regexp.MustCompile(`^/media/[0-9a-f]{64}$`)
 
 // SanitizeHTML keeps only allowed formatting of s: the tags above, with no
 // attributes except a link's href, and that only for http, https and
-// mailto. The result is safe to put in a page as it is.
+// mailto, and an image's src and alt. An image is kept only when its
+// address is one of the server's stored images (/media/HASH), and always
+// with an alt (empty when it had none, so that screen readers pass over
+// it rather than read its address); any other image leaves its alt text
+// behind. The result is safe to put in a page as it is.
 func SanitizeHTML(s string) string {
 	var b strings.Builder
 	z := xhtml.NewTokenizer(strings.NewReader(s))
@@ -63,6 +74,10 @@ func SanitizeHTML(s string) string {
 				continue
 			}
 			if skip > 0 || !allowedTags[t.Data] {
+				continue
+			}
+			if t.Data == "img" {
+				writeImage(&b, t)
 				continue
 			}
 			b.WriteString("<" + t.Data)
@@ -107,6 +122,25 @@ func SanitizeHTML(s string) string {
 			}
 		}
 	}
+}
+
+// writeImage writes an <img> with its src and alt, or, when its address
+// is not a stored image's, its alt text alone.
+func writeImage(b *strings.Builder, t xhtml.Token) {
+	var src, alt string
+	for _, a := range t.Attr {
+		switch a.Key {
+		case "src":
+			src = strings.TrimSpace(a.Val)
+		case "alt":
+			alt = strings.Join(strings.Fields(a.Val), " ")
+		}
+	}
+	if !mediaSrcRE.MatchString(src) {
+		b.WriteString(html.EscapeString(alt))
+		return
+	}
+	b.WriteString(`<img src="` + src + `" alt="` + html.EscapeString(alt) + `">`)
 }
 
 func safeLink(href string) bool {
@@ -161,8 +195,9 @@ func splitParagraphs(s string) []string {
 }
 
 // markdown renders the inline Markdown a question uses: **strong**,
-// *emphasis* or _emphasis_, `code`, and paragraphs. Anything else stays
-// text; no HTML in the source gets through.
+// *emphasis* or _emphasis_, `code`, images of the server's own
+// (![alt](/media/HASH)), and paragraphs. Anything else stays text; no
+// HTML in the source gets through.
 func markdown(s string) string {
 	paras := splitParagraphs(s)
 	var b bytes.Buffer
@@ -178,6 +213,10 @@ func markdown(s string) string {
 	return b.String()
 }
 
+// markdownImageRE is a Markdown image of a stored image, at the start of
+// the text.
+var markdownImageRE = regexp.MustCompile(`^!\[([^\]\n]*)\]\((/media/[0-9a-f]{64})\)`)
+
 func inlineMarkdown(s string) string {
 	var b strings.Builder
 	for len(s) > 0 {
@@ -190,6 +229,12 @@ func inlineMarkdown(s string) string {
 			if end := strings.IndexByte(s[1:], '`'); end >= 0 {
 				b.WriteString("<code>" + html.EscapeString(s[1:1+end]) + "</code>")
 				s = s[end+2:]
+				continue
+			}
+		case strings.HasPrefix(s, "!["):
+			if m := markdownImageRE.FindStringSubmatch(s); m != nil {
+				b.WriteString(`<img src="` + m[2] + `" alt="` + html.EscapeString(strings.Join(strings.Fields(m[1]), " ")) + `">`)
+				s = s[len(m[0]):]
 				continue
 			}
 		case strings.HasPrefix(s, "**"):

@@ -2,6 +2,7 @@ package views
 
 import (
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,7 +38,21 @@ var richTextTests = []struct {
 	{"HTMLUnclosed", "<ul><li>one<li>two", questions.HTML, "<ul><li>one<li>two</li></li></ul>"},
 	{"HTMLStrayEnd", "a</em>b", questions.HTML, "ab"},
 	{"HTMLImageDropped", `<img src=x onerror=alert(1)>`, questions.HTML, ""},
+	{"HTMLImageStored", `<p><img class="x" src="/media/` + hash64 + `" alt="A  gauge" onerror="alert(1)" width="10"></p>`, questions.HTML,
+		`<p><img src="/media/` + hash64 + `" alt="A gauge"></p>`},
+	{"HTMLImageNoAlt", `<img src="/media/` + hash64 + `"/>`, questions.HTML, `<img src="/media/` + hash64 + `" alt="">`},
+	{"HTMLImageAltEscaped", `<img src="/media/` + hash64 + `" alt='"><script>'>`, questions.HTML, `<img src="/media/` + hash64 + `" alt="&#34;&gt;&lt;script&gt;">`},
+	{"HTMLImageElsewhereKeepsAlt", `<img src="https://tracker.example/p.gif" alt="A map">`, questions.HTML, "A map"},
+	{"HTMLImageDataDropped", `<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="">`, questions.HTML, ""},
+	{"HTMLImageLongHash", `<img src="/media/` + hash64 + `0" alt="x">`, questions.HTML, "x"},
+	{"HTMLImageOtherPath", `<img src="/media/../teacher/` + hash64 + `" alt="x">`, questions.HTML, "x"},
+	{"MarkdownImage", "See ![a gauge](/media/" + hash64 + ") here", questions.Markdown, `See <img src="/media/` + hash64 + `" alt="a gauge"> here`},
+	{"MarkdownImageElsewhere", "![x](https://example.org/a.png)", questions.Markdown, "![x](https://example.org/a.png)"},
+	{"PlainImageIsText", `<img src="/media/` + hash64 + `" alt="x">`, questions.Plain, `&lt;img src=&#34;/media/` + hash64 + `&#34; alt=&#34;x&#34;&gt;`},
 }
+
+// hash64 is a stored image's hash, as question text refers to it.
+const hash64 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 
 func TestRichText(t *testing.T) {
 	for _, c := range richTextTests {
@@ -52,7 +67,8 @@ func TestRichText(t *testing.T) {
 // FuzzSanitizeHTML checks, for any input, that what SanitizeHTML keeps is
 // only allowed formatting: every element is on the allow-list, the only
 // attributes are a link's href, to an http, https or mailto address, and
-// its rel; and sanitizing again changes nothing.
+// its rel, and an image's src, a stored image's, and alt, which every
+// image has; and sanitizing again changes nothing.
 func FuzzSanitizeHTML(f *testing.F) {
 	for _, c := range richTextTests {
 		f.Add(c.in)
@@ -69,6 +85,7 @@ func FuzzSanitizeHTML(f *testing.F) {
 		"<!-- comment --><![CDATA[x]]><?php ?>",
 		`<textarea><p>raw</p></textarea>`,
 		`<a href='data:text/html,<script>alert(1)</script>'>d</a>`,
+		`<img src="/media/` + hash64 + `" alt="x" srcset="https://evil/x.png 2x"><img src="/media/` + hash64 + `">`,
 	} {
 		f.Add(s)
 	}
@@ -86,6 +103,9 @@ func FuzzSanitizeHTML(f *testing.F) {
 			switch tt {
 			case xhtml.StartTagToken, xhtml.SelfClosingTagToken, xhtml.EndTagToken:
 				tok := z.Token()
+				if tok.Data == "img" && !slices.ContainsFunc(tok.Attr, func(a xhtml.Attribute) bool { return a.Key == "alt" }) {
+					t.Fatalf("SanitizeHTML(%q) = %q, which keeps an image without alt", in, out)
+				}
 				if !allowedTags[tok.Data] {
 					t.Fatalf("SanitizeHTML(%q) = %q, which keeps <%s>", in, out, tok.Data)
 				}
@@ -93,6 +113,8 @@ func FuzzSanitizeHTML(f *testing.F) {
 					switch {
 					case tok.Data == "a" && a.Key == "href" && safeLink(a.Val):
 					case tok.Data == "a" && a.Key == "rel":
+					case tok.Data == "img" && a.Key == "src" && mediaSrcRE.MatchString(a.Val):
+					case tok.Data == "img" && a.Key == "alt":
 					default:
 						t.Fatalf("SanitizeHTML(%q) = %q, which keeps %s=%q on <%s>", in, out, a.Key, a.Val, tok.Data)
 					}

@@ -84,7 +84,10 @@ type FileProblem struct {
 // or generate questions from a document.
 type NewSetPage struct {
 	TeacherPage
-	MaxMB int
+	// MaxMB is the limit of text question files, MaxPackageMB of the
+	// formats that carry images (Moodle XML, QTI, Anki packages) and of
+	// documents to generate from.
+	MaxMB, MaxPackageMB int
 	// Upload: the file's name and what was wrong with it.
 	FileName     string
 	UploadError  string
@@ -126,6 +129,12 @@ type TeacherSetPage struct {
 	Description string
 	Questions   []TeacherQuestion
 	Generated   int
+	// Warnings are what the import that made the set left out or
+	// changed, each at its line of the file.
+	Warnings []FileProblem
+	// CardsLeaveOut says which questions the card formats (CSV, Anki)
+	// leave out of an export, and why.
+	CardsLeaveOut []string
 	// Stale are the open attempts that keep an earlier version of some
 	// of the set's questions: an edit changed or removed them after the
 	// attempt started.
@@ -189,6 +198,9 @@ type EditItem struct {
 	Pairs  string
 	Source *questions.Source
 	Error  string
+	// Image is the question's image control (see ImageControl); its
+	// QuestionID is 0 where none is offered.
+	Image ImageControl
 }
 
 // SetEditPage is the set editor: the title and every question, each with a
@@ -428,3 +440,8 @@ func Verdict(it ResultItem) string {
 // ResultClass is the CSS class of a graded answer: "right", "partial",
 // "wrong" or "".
 func ResultClass(it ResultItem) string { return resultClass(it) }
+
+// warningsTitle heads the list of what an import left out or changed.
+func warningsTitle(ws []FileProblem) string {
+	return Plural(len(ws), "warning") + " from the import: left out or changed"
+}

@@ -54,6 +54,9 @@ var authzTable = []authzRow{
 	{"GET /{$}", "/", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"GET /healthz", "/healthz", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"GET /static/", "/static/style.css", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	// A stored image is served to whoever knows its hash (web/media_show.go
+	// says why); an unknown one is not found.
+	{"GET /media/{hash}", "/media/{media}", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"GET /sets/{id}", "/sets/{public}", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /sets/{id}/attempts", "/sets/{public}/attempts", nil, false, [5]int{see, see, see, see, see}},
 	{"GET /attempts/{id}", "/attempts/{open}", nil, false, [5]int{nf, nf, nf, see, nf}},
@@ -67,6 +70,13 @@ var authzTable = []authzRow{
 	{"GET /resume", "/resume", nil, false, [5]int{ok, ok, ok, ok, ok}},
 	{"POST /resume", "/resume", url.Values{"code": {"0000-0000"}}, false, [5]int{bad, bad, bad, bad, bad}},
 	{"/", "/no/such/page", nil, false, [5]int{nf, nf, nf, nf, nf}},
+
+	// A learner's own decks (web/decks.go): anyone may import an Anki deck
+	// into their own study; a deck is deleted only by its learner (student
+	// A's deck here), and is anyone else's 404.
+	{"GET /decks/import", "/decks/import", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /decks/import", "/decks/import", url.Values{"history": {"1"}}, true, [5]int{see, see, see, see, see}},
+	{"POST /sets/{id}/delete", "/sets/{deck}/delete", url.Values{"confirm": {"yes"}}, false, [5]int{nf, nf, nf, see, nf}},
 
 	// Flashcards (web/study_*.go, settings_*.go, stats_*.go): a teacher's
 	// set is studied only by its classes' members; a bad answer form is
@@ -112,6 +122,7 @@ var authzTable = []authzRow{
 	{"POST /teacher/sets/{id}/delete", "/teacher/sets/{set}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/sets/{id}/export", "/teacher/sets/{set}/export?format=gift", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"GET /teacher/sets/{id}/items", "/teacher/sets/{set}/items", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/questions/{id}/images", "/teacher/questions/{question}/images", url.Values{"alt": {"A red rectangle"}, "back": {"/teacher/sets/{set}/edit#q0"}}, true, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes", "/teacher/classes", url.Values{"name": {"Year 8"}}, false, [5]int{deny, deny, see, deny, see}},
 	{"GET /teacher/classes/{id}", "/teacher/classes/{class}", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/classes/{id}/rename", "/teacher/classes/{class}/rename", url.Values{"name": {"Year 8"}}, false, [5]int{deny, deny, nf, deny, see}},
@@ -131,8 +142,8 @@ var authzTable = []authzRow{
 	{"GET /teacher/assignments/{id}/edit", "/teacher/assignments/{assign}/edit", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/assignments/{id}/edit", "/teacher/assignments/{assign}/edit", url.Values{"feedback": {"after"}, "time_limit": {"20"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/assignments/{id}/overrides/{learner}", "/teacher/assignments/{assign}/overrides/{learner}", url.Values{"minutes": {"10"}}, false, [5]int{deny, deny, nf, deny, see}},
-	{"GET /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{q1}/grading", nil, false, [5]int{see, deny, nf, deny, ok}},
-	{"POST /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{q1}/grading", url.Values{"attempt": {"{done}"}, "position": {"0"}, "mark": {"1"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{question}/grading", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{question}/grading", url.Values{"attempt": {"{done}"}, "position": {"0"}, "mark": {"1"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/sets/{id}/questions/{question}/accept", "/teacher/sets/{set}/questions/{cloze}/accept", url.Values{"text": {"Edo"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{deny, deny, nf, deny, see}},
@@ -247,14 +258,16 @@ func (w *world) fill(path string) string {
 		"{open}", strconv.FormatInt(w.attemptOpen, 10),
 		"{done}", strconv.FormatInt(w.attemptDone, 10),
 		"{code}", w.classA.JoinCode,
-		"{q1}", strconv.FormatInt(w.questionA(0), 10),
-		"{cloze}", strconv.FormatInt(w.questionA(2), 10),
+		"{media}", testImage.Hash,
+		"{deck}", strconv.FormatInt(w.deckA, 10),
+		"{question}", strconv.FormatInt(w.questionA(), 10),
+		"{cloze}", strconv.FormatInt(w.questionAt(2), 10),
 		"/teacher/jobs/{job}", jobOf[w],
 	).Replace(path)
 }
 
-// questionA is the id of question i of set A.
-func (w *world) questionA(i int) int64 {
+// questionAt is the id of question i of set A.
+func (w *world) questionAt(i int) int64 {
 	w.t.Helper()
 	_, qs, err := w.store.TeacherSet(context.Background(), w.teacherA.ID, w.setA)
 	if err != nil {
@@ -276,6 +289,10 @@ func (w *world) ask(b *browser, row authzRow) int {
 	switch {
 	case row.file && row.pattern == "POST /teacher/sets/upload":
 		return b.upload(path, "file", "capitals.gift", []byte(testGIFT), form).status
+	case row.file && row.pattern == "POST /teacher/questions/{id}/images":
+		return b.upload(path, "image", "red.png", testImage.Data, form).status
+	case row.file && row.pattern == "POST /decks/import":
+		return b.upload(path, "deck", "deck.apkg", testDeck(w.t), form).status
 	case row.file:
 		return b.upload(path, "document", "", nil, form).status
 	case method == "POST":

@@ -2,39 +2,36 @@ package web
 
 import (
 	"bytes"
-	"io"
 	"net/http"
 
 	"factdrill/db"
-	"factdrill/questions"
+	"factdrill/questions/formats"
 )
 
-// setFormats are the formats a set is exported in: the writer, the file
-// extension and the content type.
-var setFormats = map[string]struct {
-	write func(io.Writer, questions.Set) error
-	ext   string
-	ctype string
-}{
-	"gift": {questions.WriteGIFT, "gift", "text/plain; charset=utf-8"},
-	"csv":  {questions.WriteCSV, "csv", "text/csv; charset=utf-8"},
-	"anki": {questions.WriteAnki, "txt", "text/plain; charset=utf-8"},
-}
-
-// exportSet downloads a set as GIFT, CSV or Anki text.
+// exportSet downloads a set as a question file of any format package
+// formats writes but JSON: GIFT, Moodle XML, Canvas QTI, an Anki package,
+// CSV or Anki text. The formats that carry images get the set's from the
+// store; what the card formats leave out the set's page says beside the
+// links (and Anki text in comment lines).
 func (s *Server) exportSet(w http.ResponseWriter, r *http.Request, id int64) error {
-	f, ok := setFormats[r.URL.Query().Get("format")]
-	if !ok {
-		return badRequest("Export as gift, csv or anki.")
+	f, ok := formats.Lookup(r.URL.Query().Get("format"))
+	if !ok || f.Name == "json" {
+		return badRequest("Export as gift, moodlexml, qti, apkg, csv or anki.")
 	}
 	info, qs, err := s.store.TeacherSet(r.Context(), teacherOf(r).ID, id)
 	if err != nil {
 		return err
 	}
+	set := db.AsSet(info, qs)
+	if f.Media {
+		if set, err = s.store.WithMedia(r.Context(), set); err != nil {
+			return err
+		}
+	}
 	var buf bytes.Buffer
-	if err := f.write(&buf, db.AsSet(info, qs)); err != nil {
+	if _, err := f.Write(r.Context(), &buf, set, s.store.Now()); err != nil {
 		return err
 	}
-	download(w, f.ctype, fileName(info.Title)+"."+f.ext, buf.Bytes())
+	download(w, f.ContentType, fileName(info.Title)+"."+f.Ext, buf.Bytes())
 	return nil
 }

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"factdrill/questions"
+	"factdrill/questions/document"
+	"factdrill/questions/formats"
 	"factdrill/questions/generate"
 	"factdrill/views"
 )
@@ -108,28 +110,42 @@ func (js *jobs) get(teacherID int64, id string) (*job, bool) {
 // uploaded, with a title and the number of questions to write.
 type generateForm struct {
 	Text, Title string
-	// File is the uploaded document's name and content, if there is one;
-	// it wins over the pasted text.
-	File string
-	Data []byte
+	// File is the uploaded document's name, if there is one; it wins over
+	// the pasted text. DocText is its text (see document.Text), Notes what
+	// reading it left out.
+	File    string
+	DocText string
+	Notes   []string
 	// Count is the number of questions asked for, as typed.
 	Count string
 }
 
-// readGenerateForm reads the form. An upload too large, or that cannot be
-// read, is a problem of the document field.
+// readGenerateForm reads the form, and the text of an uploaded document:
+// a PDF, Word or OpenDocument file is read by package document, HTML,
+// Markdown and plain text are taken as they are. An upload too large, or
+// that cannot be read, is a problem of the document field, with the
+// reader's message (a scanned PDF's says it needs text recognition).
 func readGenerateForm(r *http.Request) (generateForm, views.FieldErrors) {
 	var f generateForm
-	name, data, err := formFile(r, "document")
+	name, data, err := formFile(r, "document", document.MaxFileSize)
 	var tooBig *http.MaxBytesError
 	switch {
-	case errors.As(err, &tooBig):
-		return f, views.FieldErrors{"document": fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20)}
+	case errors.As(err, &tooBig) || len(data) > document.MaxFileSize:
+		return f, views.FieldErrors{"document": fmt.Sprintf("The document is larger than %d MB.", document.MaxFileSize>>20)}
 	case err != nil && !errors.Is(err, http.ErrMissingFile):
 		return f, views.FieldErrors{"document": "The upload could not be read; please try again."}
 	}
-	f.File, f.Data = name, data
 	f.Text, f.Title, f.Count = r.PostForm.Get("text"), r.PostForm.Get("title"), r.PostForm.Get("count")
+	if err == nil {
+		f.File = name
+		if f.DocText, f.Notes, err = document.Text(name, data); err != nil {
+			var de *document.Error
+			if !errors.As(err, &de) {
+				return f, views.FieldErrors{"document": "The document could not be read."}
+			}
+			return f, views.FieldErrors{"document": de.File + " was not read: " + strings.TrimSuffix(de.Msg, ".") + "."}
+		}
+	}
 	return f, nil
 }
 
@@ -137,8 +153,8 @@ func readGenerateForm(r *http.Request) (generateForm, views.FieldErrors) {
 func (f generateForm) check() (text, origin, title string, n int, errs views.FieldErrors) {
 	errs = views.FieldErrors{}
 	text, origin, field := f.Text, "generated from pasted text", "text"
-	if len(f.Data) > 0 {
-		text, origin, field = string(f.Data), "generated from "+f.File, "document"
+	if f.File != "" {
+		text, origin, field = f.DocText, "generated from "+f.File, "document"
 	}
 	title = strings.Join(strings.Fields(f.Title), " ")
 	n, err := strconv.Atoi(strings.TrimSpace(f.Count))
@@ -150,9 +166,9 @@ func (f generateForm) check() (text, origin, title string, n int, errs views.Fie
 	}
 	switch {
 	case len(text) > maxDocumentBytes:
-		errs[field] = fmt.Sprintf("The document is larger than %d MB.", maxDocumentBytes>>20)
+		errs[field] = fmt.Sprintf("The document's text is larger than %d MB; generate from one chapter at a time.", maxDocumentBytes>>20)
 	case strings.IndexByte(text, 0) >= 0:
-		errs[field] = "This is not a text document (it holds binary data). Upload a .txt or .md file, or paste the text."
+		errs[field] = "This is not a text document (it holds binary data). Upload a PDF, Word, OpenDocument, HTML, Markdown or text file, or paste the text."
 	case !utf8.ValidString(text):
 		errs[field] = "The document is not UTF-8 text. Save it as UTF-8 and try again."
 	case strings.TrimSpace(text) == "":
@@ -175,7 +191,7 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		m := s.newSetPage(r)
 		m.GenTitle, m.GenErrors = f.Title, errs
-		if len(f.Data) == 0 && utf8.ValidString(f.Text) && strings.IndexByte(f.Text, 0) < 0 {
+		if f.File == "" && utf8.ValidString(f.Text) && strings.IndexByte(f.Text, 0) < 0 {
 			m.Text = f.Text // what was pasted, to correct
 		}
 		if k, err := strconv.Atoi(f.Count); err == nil && errs["count"] == "" {
@@ -199,6 +215,9 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 		if set.Title == "" {
 			set.Title = "Generated questions"
 		}
+		// What reading the document left out (tables, footnotes, pages
+		// without text) is shown with the set, as an import's warnings are.
+		set.Warnings = formats.Skipped(f.File, f.Notes)
 		// The request is over: the job stores the set on its own context.
 		id, err := store.CreateDraftSet(context.Background(), teacherID, set)
 		if err != nil {

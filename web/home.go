@@ -35,6 +35,13 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		m.Due = dueQuizzes(as, s.now())
+		decks, err := s.store.LearnerDecks(ctx, l.ID)
+		if err != nil {
+			return err
+		}
+		for _, d := range decks {
+			m.Decks = append(m.Decks, setCard(d))
+		}
 	}
 	s.render(w, r, views.Home(m))
 	return nil
@@ -66,10 +73,12 @@ func (s *Server) page(r *http.Request, title, section string) views.Page {
 // notices are the one-off messages a redirect can ask the next page to
 // show; only these keys are shown, so a link cannot put words in our mouth.
 var notices = map[string]string{
-	"name-saved": "Your name is saved.",
-	"resumed":    "Welcome back: your progress is on this device now.",
-	"finished":   "This quiz is already finished; here is your result.",
-	"claimed":    "Noted: that answer counts as right, as you said.",
+	"name-saved":    "Your name is saved.",
+	"resumed":       "Welcome back: your progress is on this device now.",
+	"finished":      "This quiz is already finished; here is your result.",
+	"claimed":       "Noted: that answer counts as right, as you said.",
+	"deck-imported": "Your deck is imported. Study its cards here; only you can see it.",
+	"deck-deleted":  "The deck is deleted, with your progress in it.",
 }
 
 func noticeText(r *http.Request) string { return notices[r.URL.Query().Get("notice")] }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"factdrill/questions"
+	"factdrill/questions/formats"
 )
 
 // Handler returns the whole site: every route, behind the middleware.
@@ -19,6 +21,9 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /{$}", s.handle(s.home))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /static/", staticHandler())
+
+	// Images in questions and cards, by the hash of their content.
+	mux.Handle("GET /media/{hash}", s.serve(s.mediaShow))
 
 	// Quizzes: a set's page, its attempts, the result.
 	mux.Handle("GET /sets/{id}", s.handle(withID(s.setShow)))
@@ -48,6 +53,12 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /sets/{id}/study/suspend", s.handle(withID(s.studySuspend)))
 	mux.Handle("POST /sets/{id}/study/unsuspend", s.handle(withID(s.studyUnsuspend)))
 
+	// A learner's own decks, imported from Anki (web/decks.go); a deck's
+	// page is /sets/{id}, and it is studied there like any set.
+	mux.Handle("GET /decks/import", s.handle(s.deckImportShow))
+	mux.Handle("POST /decks/import", s.handle(s.deckImport))
+	mux.Handle("POST /sets/{id}/delete", s.handle(withID(s.deckDelete)))
+
 	// Classes from the student's side.
 	mux.Handle("GET /join", s.handle(s.joinShow))
 	mux.Handle("POST /join", s.handle(s.join))
@@ -75,6 +86,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /teacher/sets/{id}/delete", s.teacherOnly(withID(s.setDelete)))
 	mux.Handle("GET /teacher/sets/{id}/export", s.teacherOnly(withID(s.exportSet)))
 	mux.Handle("GET /teacher/sets/{id}/items", s.teacherOnly(withID(s.teacherItems)))
+	mux.Handle("POST /teacher/questions/{id}/images", s.teacherOnly(withID(s.questionImage)))
 	mux.Handle("POST /teacher/classes", s.teacherOnly(s.classCreate))
 	mux.Handle("GET /teacher/classes/{id}", s.teacherOnly(withID(s.classShow)))
 	mux.Handle("POST /teacher/classes/{id}/rename", s.teacherOnly(withID(s.classRename)))
@@ -166,16 +178,22 @@ func (s *Server) teacherOnly(h handler) http.Handler {
 
 // uploadPaths are the routes that take files, and so bodies larger than
 // the form limit (see limitBody).
-var uploadPaths = map[string]bool{"/teacher/sets/upload": true, "/teacher/sets/generate": true}
+var uploadPaths = map[string]bool{"/teacher/sets/upload": true, "/teacher/sets/generate": true, "/decks/import": true}
 
-// maxUploadBody is the body limit of the upload routes: a question file of
-// the largest size allowed, and room for the form around it.
-const maxUploadBody = questions.MaxFileSize + 1<<20
+// maxUploadBody is the body limit of the upload routes: a file of the
+// largest size allowed (a package that carries images, or a document), and
+// room for the form around it.
+const maxUploadBody = formats.MaxSize + 1<<20
 
 // bodyLimit returns the most a request may send.
 func (s *Server) bodyLimit(r *http.Request) int64 {
-	if r.Method == http.MethodPost && uploadPaths[r.URL.Path] {
+	switch {
+	case r.Method != http.MethodPost:
+	case uploadPaths[r.URL.Path]:
 		return max(s.cfg.MaxBodyBytes, maxUploadBody)
+	case strings.HasPrefix(r.URL.Path, "/teacher/questions/") && strings.HasSuffix(r.URL.Path, "/images"):
+		// An image for a question, and the form around it.
+		return max(s.cfg.MaxBodyBytes, questions.MaxMediaBytes+1<<20)
 	}
 	return s.cfg.MaxBodyBytes
 }

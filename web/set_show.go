@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"factdrill/questions"
@@ -11,6 +12,10 @@ import (
 func (s *Server) setShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	ctx := r.Context()
 	info, qs, err := s.store.PublishedSet(ctx, id)
+	if errors.Is(err, questions.ErrNotFound) && learnerOf(r).ID != 0 {
+		// A deck of the learner's own has its page here too.
+		return s.deckShow(w, r, id)
+	}
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func TestGradingView(t *testing.T) {
 	}
 	mustContain(t, "class page", w.tA.get(fmt.Sprintf("/teacher/classes/%d", w.classA.ID)).body, `data-testid="needs-grading"`)
 
-	qid := w.questionA(6)
+	qid := w.questionAt(6)
 	page := w.tA.get(fmt.Sprintf("/teacher/sets/%d/questions/%d/grading?n=0", w.setA, qid))
 	if page.status != http.StatusOK {
 		t.Fatalf("grading view = %d", page.status)
@@ -80,7 +80,7 @@ func TestGradingView(t *testing.T) {
 
 	// Re-marking another kind of answer: the multiple choice of student A's
 	// first attempt.
-	q1 := w.questionA(0)
+	q1 := w.questionAt(0)
 	r = w.tA.post(fmt.Sprintf("/teacher/sets/%d/questions/%d/grading", w.setA, q1), url.Values{"attempt": {fmt.Sprint(w.attemptDone)}, "position": {"0"}, "mark": {"0"}, "comment": {"Not Paris."}})
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("re-mark a graded answer = %d", r.status)

@@ -217,7 +217,8 @@ func TestGenerateHostile(t *testing.T) {
 	}{
 		{url.Values{"text": {"  "}}, nil, http.StatusUnprocessableEntity, "Paste a text"},
 		{url.Values{"text": {"abc\xffdef"}}, nil, http.StatusUnprocessableEntity, "not UTF-8"},
-		{nil, []byte("PK\x03\x04\x00\x00binary"), http.StatusUnprocessableEntity, "not a text document"},
+		{nil, []byte("PK\x03\x04\x00\x00binary"), http.StatusUnprocessableEntity, "zip archive but not a Word"},
+		{nil, []byte("\x7fELF\x02\x01\x01\x00binary"), http.StatusUnprocessableEntity, "not a document factdrill reads"},
 		{url.Values{"text": {testDocument}, "count": {"0"}}, nil, http.StatusUnprocessableEntity, "Ask for 1 to 200"},
 		{nil, bytes.Repeat([]byte("word "), maxDocumentBytes/5+10), http.StatusRequestEntityTooLarge, "larger than 2 MB"},
 	} {

@@ -52,11 +52,14 @@ func (s *Server) tpage(r *http.Request, title, section string) views.TeacherPage
 // teacherNotices are the one-off messages a redirect can ask a teacher
 // page to show.
 var teacherNotices = map[string]string{
-	"welcome":     "Welcome! Make a class, then upload or generate a set to assign it.",
-	"logged-in":   "You are logged in.",
-	"uploaded":    "The file was read without problems. Review the questions, then publish the set.",
+	"welcome":   "Welcome! Make a class, then upload or generate a set to assign it.",
+	"logged-in": "You are logged in.",
+	"uploaded":  "The file was read without problems. Review the questions, then publish the set.",
+	"uploaded-warnings": "The file was read, but not all of it could be carried over: see the warnings below. " +
+		"Review the questions, then publish the set.",
 	"generated":   "The questions are ready. Untick the ones to drop, correct the others, then publish.",
 	"saved":       "The set is saved.",
+	"image-added": "The image is added at the end of the question's text.",
 	"published":   "The set is published: the classes it is assigned to can take it.",
 	"unpublished": "The set is unpublished: no one can start it until you publish it again.",
 	"deleted":     "The set is deleted.",

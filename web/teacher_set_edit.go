@@ -23,7 +23,9 @@ func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request, id int64) e
 	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
 		Description: info.Description, Published: info.Published}
 	for i, q := range qs {
-		m.Items = append(m.Items, editItem(i, q.Question))
+		it := editItem(i, q.Question)
+		it.Image = views.NewImageControl(q.ID, q.Question, fmt.Sprintf("/teacher/sets/%d/edit#q%d", id, i))
+		m.Items = append(m.Items, it)
 	}
 	s.render(w, r, views.SetEditView(m))
 	return nil

@@ -3,10 +3,12 @@ package web
 import (
 	"errors"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"strings"
 
 	"factdrill/questions"
+	"factdrill/questions/formats"
 	"factdrill/views"
 )
 
@@ -17,27 +19,26 @@ func (s *Server) setNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) newSetPage(r *http.Request) views.NewSetPage {
-	return views.NewSetPage{TeacherPage: s.tpage(r, "New set", "new"), MaxMB: questions.MaxFileSize >> 20, Count: defaultGenerateCount}
+	return views.NewSetPage{TeacherPage: s.tpage(r, "New set", "new"), MaxMB: questions.MaxFileSize >> 20,
+		MaxPackageMB: formats.MaxSize >> 20, Count: defaultGenerateCount}
 }
 
-// formFile reads the uploaded file of a multipart form field, up to one
-// byte more than a question file may have (the readers refuse it then).
-// It returns the file's base name.
-func formFile(r *http.Request, field string) (string, []byte, error) {
-	if err := r.ParseMultipartForm(maxUploadBody); err != nil {
+// uploadMemory is how much of a multipart form is kept in memory: a
+// larger file waits in a temporary file, removed when the request ends.
+const uploadMemory = 1 << 20
+
+// formUpload opens the uploaded file of a multipart form field and
+// returns its base name and size. The caller closes the file.
+func formUpload(r *http.Request, field string) (string, multipart.File, int64, error) {
+	if err := r.ParseMultipartForm(uploadMemory); err != nil {
 		if errors.Is(err, http.ErrNotMultipart) {
-			return "", nil, http.ErrMissingFile
+			return "", nil, 0, http.ErrMissingFile
 		}
-		return "", nil, err
+		return "", nil, 0, err
 	}
 	f, h, err := r.FormFile(field)
 	if err != nil {
-		return "", nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, questions.MaxFileSize+1))
-	if err != nil {
-		return "", nil, err
+		return "", nil, 0, err
 	}
 	name := h.Filename
 	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
@@ -45,6 +46,22 @@ func formFile(r *http.Request, field string) (string, []byte, error) {
 	}
 	if name == "" {
 		name = "upload"
+	}
+	return name, f, h.Size, nil
+}
+
+// formFile reads the uploaded file of a multipart form field whole, up to
+// one byte more than limit (so that the caller can refuse it then). It
+// returns the file's base name.
+func formFile(r *http.Request, field string, limit int64) (string, []byte, error) {
+	name, f, _, err := formUpload(r, field)
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return "", nil, err
 	}
 	return name, data, nil
 }

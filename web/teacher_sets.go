@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/quiz"
 	"factdrill/views"
@@ -25,8 +26,13 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 	if err != nil {
 		return err
 	}
+	warns, err := s.store.SetWarnings(ctx, id)
+	if err != nil {
+		return err
+	}
 	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description,
-		Spelling: info.Spelling, KeepOptionOrder: info.KeepOptionOrder}
+		Spelling: info.Spelling, KeepOptionOrder: info.KeepOptionOrder,
+		Warnings: fileProblems(warns), CardsLeaveOut: questions.LeftOutOfCards(db.AsSet(info, qs))}
 	if info.OwnerID == tc.ID {
 		if m.ToRegrade, err = s.store.RegradeCount(ctx, tc.ID, id); err != nil {
 			return err

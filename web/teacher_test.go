@@ -51,6 +51,7 @@ type world struct {
 	learnerA           int64
 	attemptDone        int64 // student A's finished class attempt
 	attemptOpen        int64 // student A's open attempt at the public set
+	deckA              int64 // student A's own deck
 }
 
 func newWorld(t *testing.T) *world {
@@ -101,6 +102,9 @@ func newWorld(t *testing.T) *world {
 		t.Fatalf("class A results = %+v, %v", res, err)
 	}
 	w.learnerA = res.Students[0].Learner.ID
+	if w.deckA, err = e.store.ImportDeck(ctx, w.learnerA, testDeckSet, nil); err != nil {
+		t.Fatal(err)
+	}
 	return w
 }
 

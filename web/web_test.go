@@ -67,6 +67,9 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := store.PutMedia(ctx, testImage); err != nil {
+		t.Fatal(err)
+	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	s, err := New(ctx, store, log, DefaultConfig())
 	if err != nil {

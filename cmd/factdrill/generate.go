@@ -10,11 +10,15 @@ import (
 	"strings"
 
 	"factdrill/questions"
+	"factdrill/questions/document"
 	"factdrill/questions/generate"
 )
 
 // runGenerate writes a question set generated from a document to stdout:
-// `factdrill generate [-n N] [-kinds LIST] [-format gift|json] FILE`.
+// `factdrill generate [-n N] [-kinds LIST] [-format gift|json] FILE`. The
+// document may be a PDF, Word (.docx) or OpenDocument (.odt) file, HTML,
+// Markdown or plain text (package document tells which); what reading it
+// left out is said on stderr.
 func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlagSet("generate", stderr)
 	n := fs.Int("n", 0, "at most `N` questions (0: a number that fits the document's length)")
@@ -36,27 +40,47 @@ func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	}
 	name := fs.Arg(0)
 	var (
-		text []byte
+		data []byte
 		err  error
 	)
 	if name == "-" {
-		text, err = io.ReadAll(io.LimitReader(stdin, questions.MaxFileSize+1))
+		data, err = io.ReadAll(io.LimitReader(stdin, document.MaxFileSize+1))
 		opt.Origin = "generated from standard input"
 	} else {
-		text, err = os.ReadFile(name)
+		data, err = readDocument(name)
 		opt.Origin = "generated from " + filepath.Base(name)
 	}
 	if err != nil {
 		return fmt.Errorf("generate: %w", err)
 	}
-	if len(text) > questions.MaxFileSize {
-		return fmt.Errorf("generate: %s is larger than %d MB", name, questions.MaxFileSize>>20)
+	text, notes, err := document.Text(name, data)
+	if err != nil {
+		return fmt.Errorf("generate: %w", err)
 	}
-	set, err := generate.Generate(string(text), opt)
+	for _, n := range notes {
+		fmt.Fprintf(stderr, "%s: %s\n", name, n)
+	}
+	if len(text) > questions.MaxFileSize {
+		return fmt.Errorf("generate: the text of %s is larger than %d MB", name, questions.MaxFileSize>>20)
+	}
+	set, err := generate.Generate(text, opt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	return writeSet(stdout, set, *format)
+}
+
+// readDocument reads a document to generate from, refusing one larger than
+// package document reads before reading it whole.
+func readDocument(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if info.Size() > document.MaxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d MB", name, document.MaxFileSize>>20)
+	}
+	return os.ReadFile(name)
 }
 
 // newFlagSet returns the flag set of a command that needs no database.
@@ -66,7 +90,7 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// writeSet writes set in a file format (gift, csv, anki) or as JSON.
+// writeSet writes a generated set as GIFT or as JSON.
 func writeSet(w io.Writer, set questions.Set, format string) error {
 	switch format {
 	case "json":
@@ -75,10 +99,6 @@ func writeSet(w io.Writer, set questions.Set, format string) error {
 		return enc.Encode(set)
 	case "gift":
 		return questions.WriteGIFT(w, set)
-	case "csv":
-		return questions.WriteCSV(w, set)
-	case "anki":
-		return questions.WriteAnki(w, set)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

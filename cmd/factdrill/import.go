@@ -12,13 +12,16 @@ import (
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/questions/formats"
 	"factdrill/views"
 )
 
 // runImport reads question files into the database as sets:
 // `factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...`.
 // Every file is read before anything is stored; if any has an error, every
-// error is printed as FILE:LINE:COL: message and nothing is imported.
+// error is printed as FILE:LINE:COL: message and nothing is imported. What
+// a reader left out of a file (Set.Warnings) is printed as
+// FILE:LINE: warning: message, and the file is imported without it.
 func runImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, fs, err := flags("import", getenv, stderr)
 	if err != nil {
@@ -40,12 +43,13 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 		failed int
 	)
 	for _, name := range fs.Args() {
-		set, err := readQuestionFile(name)
+		set, err := readQuestionFile(ctx, name)
 		if err != nil {
 			failed++
 			fmt.Fprintln(stderr, err)
 			continue
 		}
+		printWarnings(stderr, set.Warnings)
 		sets = append(sets, set)
 	}
 	if failed > 0 {
@@ -55,6 +59,8 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 		merged := questions.Set{Title: *title, Origin: "imported from " + strings.Join(baseNames(fs.Args()), ", ")}
 		for _, s := range sets {
 			merged.Questions = append(merged.Questions, s.Questions...)
+			merged.Media = append(merged.Media, s.Media...)
+			merged.Warnings = append(merged.Warnings, s.Warnings...)
 		}
 		if err := merged.Validate(); err != nil {
 			return fmt.Errorf("import: %w", err)
@@ -92,24 +98,26 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, s
 	return nil
 }
 
-// readQuestionFile reads one question file, refusing files too large to
-// be question files before reading them whole.
-func readQuestionFile(name string) (questions.Set, error) {
-	info, err := os.Stat(name)
+// readQuestionFile reads one question file of any format factdrill takes
+// (package formats), refusing a file too large to be one before reading
+// it whole.
+func readQuestionFile(ctx context.Context, name string) (questions.Set, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return questions.Set{}, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return questions.Set{}, err
 	}
 	if info.IsDir() {
 		return questions.Set{}, fmt.Errorf("%s: is a folder, not a question file", name)
 	}
-	if info.Size() > questions.MaxFileSize {
-		return questions.Set{}, fmt.Errorf("%s: the file is %d MB; question files may be at most %d MB", name, info.Size()>>20, questions.MaxFileSize>>20)
+	if info.Size() > formats.MaxSize {
+		return questions.Set{}, fmt.Errorf("%s: the file is %d MB; question files may be at most %d MB", name, info.Size()>>20, formats.MaxSize>>20)
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return questions.Set{}, err
-	}
-	set, err := questions.Read(name, data)
+	set, err := formats.Read(ctx, name, f, info.Size())
 	if err != nil {
 		var list questions.ErrorList
 		if errors.As(err, &list) {
@@ -118,6 +126,18 @@ func readQuestionFile(name string) (questions.Set, error) {
 		return questions.Set{}, fmt.Errorf("%s: %w", name, err)
 	}
 	return set, nil
+}
+
+// printWarnings prints what a reader left out of a file, one line each,
+// as compilers print warnings: FILE:LINE: warning: message.
+func printWarnings(w io.Writer, warns questions.ErrorList) {
+	for _, p := range warns {
+		where := p.File
+		if p.Line > 0 {
+			where = fmt.Sprintf("%s:%d", p.File, p.Line)
+		}
+		fmt.Fprintf(w, "%s: warning: %s\n", where, p.Msg)
+	}
 }
 
 func baseNames(paths []string) []string {

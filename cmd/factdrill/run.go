@@ -32,9 +32,11 @@ Usage:
   factdrill backup [-db PATH] DEST                 copy the database, safely, while it runs
   factdrill generate [-n N] [-kinds LIST] [-format gift|json] FILE
                                                    write questions generated from a document
+                                                   (PDF, .docx, .odt, HTML, Markdown or text)
   factdrill import [-db PATH] [-set TITLE] [-dry-run] [-format json] FILE...
-                                                   read question files (GIFT, Aiken, CSV/TSV, Anki)
-  factdrill export [-db PATH] -set ID [-format gift|csv|anki|json]
+                                                   read question files (GIFT, Aiken, CSV/TSV, Anki
+                                                   text and .apkg, Moodle XML, QTI packages)
+  factdrill export [-db PATH] -set ID [-format gift|moodlexml|qti|apkg|csv|anki|json]
                                                    write a set as a question file
   factdrill teacher add [-db PATH] NAME            create a teacher account (password from the
                                                    terminal, or the first line of stdin)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,10 +15,12 @@ import (
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/questions/formats"
 )
 
 // folderExts are the question-file extensions the folder import reads.
-var folderExts = map[string]bool{".gift": true, ".txt": true, ".csv": true, ".tsv": true, ".tab": true, ".aiken": true}
+var folderExts = map[string]bool{".gift": true, ".txt": true, ".csv": true, ".tsv": true, ".tab": true, ".aiken": true,
+	".xml": true, ".zip": true, ".imscc": true, ".apkg": true}
 
 // importFolder imports every question file under dir whose content is new
 // or changed since its last import (by SHA-256). A file that cannot be
@@ -65,7 +68,7 @@ func importFolder(ctx context.Context, store *db.Store, dir string, stdout, stde
 		} else if err != nil && !errors.Is(err, questions.ErrNotFound) {
 			return err
 		}
-		set, err := questions.Read(rel, data)
+		set, err := formats.Read(ctx, rel, bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			refused++
 			fmt.Fprintf(stderr, "factdrill: %s not imported:\n", filepath.Join(dir, rel))
@@ -101,13 +104,14 @@ func importFolder(ctx context.Context, store *db.Store, dir string, stdout, stde
 	return nil
 }
 
-// readLimited reads a file up to one byte over the largest question file,
-// so that the reader refuses one too large without the whole being read.
+// readLimited reads a file up to one byte over the largest question file
+// (a package that carries images), so that the reader refuses one too
+// large without the whole being read.
 func readLimited(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, questions.MaxFileSize+1))
+	return io.ReadAll(io.LimitReader(f, formats.MaxSize+1))
 }

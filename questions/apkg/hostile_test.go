@@ -194,7 +194,7 @@ func TestRead_Latest(t *testing.T) {
 	}
 	for _, s := range []string{
 		"DELETE FROM cards", "DELETE FROM notes",
-		`INSERT INTO notes VALUES (1, 'guid-img', 1483568031035, 0, 0, ' pics ', 'Which note is this? <img src="dot.png"> [sound:c.mp3]` + "\x1f" + `<b>C</b><img src="logo.svg">', 'x', 0, 0, '')`,
+		`INSERT INTO notes VALUES (1, 'guid-img', 1483568031035, 0, 0, ' pics ', 'Which note is this? <img src="dot.png"> [sound:c.mp3]<img src="logo.svg" alt="Logo">` + "\x1f" + `<b>C</b><img src="logo.svg">', 'x', 0, 0, '')`,
 		"INSERT INTO cards VALUES (10, 1, 1741401357760, 0, 0, 0, 2, 2, 0, 3, 2500, 1, 0, 0, 0, 0, 0, '')",
 		"INSERT INTO revlog VALUES (1700000000000, 10, 0, 4, 3, -600, 2500, 4000, 1)",
 	} {
@@ -207,7 +207,7 @@ func TestRead_Latest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svg := `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`
+	svg := `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="1" onload="alert(2)"/></svg>`
 	entry := func(name string, data []byte) []byte {
 		sum := sha1.Sum(data)
 		e := appendBytesField(nil, 1, []byte(name))
@@ -229,15 +229,22 @@ func TestRead_Latest(t *testing.T) {
 		t.Fatal(err)
 	}
 	dot := mustMedia(t, "dot.png", png)
+	// The SVG comes in sanitised: no script, no event handler.
+	cleanSVG, err := questions.SanitizeSVG([]byte(svg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logo := mustMedia(t, "logo.svg", cleanSVG)
 	want := questions.Question{Kind: questions.ShortAnswer, ID: "guid-img", Tags: []string{"pics"},
 		Category: "1/ Easy - major 2nd, 3rd, perfect 5th", Format: questions.HTML,
-		Stem:    `Which note is this? <img src="` + questions.MediaPath(dot.Hash) + `" alt="">`,
+		Stem:    `Which note is this? <img src="` + questions.MediaPath(dot.Hash) + `" alt=""> <img src="` + questions.MediaPath(logo.Hash) + `" alt="Logo">`,
 		Answers: []questions.Choice{{Text: "C", Weight: 100}}}
 	if len(d.Set.Questions) != 1 || !equalQuestion(d.Set.Questions[0], want) {
 		t.Fatalf("questions = %+v, want [%+v]", d.Set.Questions, want)
 	}
-	if len(d.Set.Media) != 1 || d.Set.Media[0].Hash != dot.Hash || d.Set.Media[0].Name != "dot.png" {
-		t.Errorf("media = %+v, want dot.png alone", d.Set.Media)
+	if len(d.Set.Media) != 2 || d.Set.Media[0].Hash != dot.Hash || d.Set.Media[0].Name != "dot.png" ||
+		d.Set.Media[1].Hash != logo.Hash || d.Set.Media[1].Type != "image/svg+xml" || strings.Contains(string(d.Set.Media[1].Data), "script") {
+		t.Errorf("media = %+v, want dot.png and the sanitised logo.svg", d.Set.Media)
 	}
 	wantSkipped := []string{
 		`card "Card 1" of note "Which note is this? [sound:c.mp3]" (Basic+): sound "c.mp3" left out: factdrill plays no sound or video`,

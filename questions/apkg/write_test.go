@@ -255,21 +255,28 @@ func TestWrite_UniqueGUIDs(t *testing.T) {
 	}
 }
 
-// TestRead_SVG checks an SVG image is left out, with the card that shows
-// it, until SVG can be sanitised.
+// TestRead_SVG checks an SVG image comes in rebuilt by
+// questions.SanitizeSVG (no script), and one that cannot be read is left
+// out with the reason.
 func TestRead_SVG(t *testing.T) {
-	svg := `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`
-	pkg := zipOf(t, [2]string{"0", svg}, [2]string{"1", string(png)})
+	svg := `<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><circle r="2"/></svg>`
+	pkg := zipOf(t, [2]string{"0", svg}, [2]string{"1", string(png)}, [2]string{"2", `<svg xmlns="http://www.w3.org/2000/svg"><g>`})
 	z, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &mediaCache{pkg: &pkgFiles{zip: z, byName: map[string]string{"logo.svg": "0", "dot.png": "1"}}, byName: map[string]mediaResult{}}
-	text, dropped, lost := c.rewrite(`<img src="logo.svg"> and <img src='dot.png' alt="A dot"> [sound:a.mp3]`)
-	dot := mustMedia(t, "dot.png", png)
-	wantText := ` and <img src="` + questions.MediaPath(dot.Hash) + `" alt="A dot"> `
-	wantDropped := []string{`sound "a.mp3" left out: factdrill plays no sound or video`, `image "logo.svg" left out: SVG images are not taken yet`}
-	if text != wantText || !slices.Equal(dropped, wantDropped) || !lost || len(c.media) != 1 {
-		t.Errorf("rewrite = %q, %q, %v, %d media; want %q, %q, true, 1", text, dropped, lost, len(c.media), wantText, wantDropped)
+	c := &mediaCache{pkg: &pkgFiles{zip: z, byName: map[string]string{"logo.svg": "0", "dot.png": "1", "broken.svg": "2"}}, byName: map[string]mediaResult{}}
+	text, dropped, lost := c.rewrite(`<img src="logo.svg"> and <img src='dot.png' alt="A dot"> [sound:a.mp3]<img src="broken.svg">`)
+	clean, err := questions.SanitizeSVG([]byte(svg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logo, dot := mustMedia(t, "logo.svg", clean), mustMedia(t, "dot.png", png)
+	wantText := `<img src="` + questions.MediaPath(logo.Hash) + `" alt=""> and <img src="` + questions.MediaPath(dot.Hash) + `" alt="A dot"> `
+	if text != wantText || len(dropped) != 2 || !strings.HasPrefix(dropped[1], `image "broken.svg" left out: the SVG image cannot be read`) || !lost || len(c.media) != 2 {
+		t.Errorf("rewrite = %q, %q, %v, %d media; want %q, the sound and broken.svg left out, true, 2", text, dropped, lost, len(c.media), wantText)
+	}
+	if strings.Contains(string(c.media[0].Data), "script") {
+		t.Errorf("the SVG kept its script: %s", c.media[0].Data)
 	}
 }

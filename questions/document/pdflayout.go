@@ -61,7 +61,11 @@ func readPDF(name string, data []byte) (Document, error) {
 	}
 	switch {
 	case chars == 0 && images > 0:
-		return Document{}, fail(name, "the PDF has no text layer: its %d pages are pictures of text, as a scanner makes; run it through text recognition (OCR) first", len(pages))
+		what := fmt.Sprintf("its %d pages are pictures", len(pages))
+		if len(pages) == 1 {
+			what = "its page is a picture"
+		}
+		return Document{}, fail(name, "the PDF has no text layer: %s of text, as a scanner makes; run it through text recognition (OCR) first", what)
 	case chars == 0:
 		return Document{}, fail(name, "the PDF has no text")
 	case blank > chars*9/10:

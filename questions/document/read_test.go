@@ -133,7 +133,7 @@ func TestRead_Refused(t *testing.T) {
 		want string
 	}{
 		{"secret.pdf", encrypted, "secret.pdf: the PDF is encrypted; save it without a password and upload it again"},
-		{"scan.pdf", scanned, "scan.pdf: the PDF has no text layer: its 1 pages are pictures of text, as a scanner makes; run it through text recognition (OCR) first"},
+		{"scan.pdf", scanned, "scan.pdf: the PDF has no text layer: its page is a picture of text, as a scanner makes; run it through text recognition (OCR) first"},
 		{"empty.pdf", nil, "empty.pdf: the file is empty"},
 		{"notes.txt", []byte("just text"), "notes.txt: the file is not a PDF, Word (.docx) or OpenDocument (.odt) document"},
 	}

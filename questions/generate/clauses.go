@@ -50,8 +50,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 		otherPerson = namesOtherPerson(s, d.topic)
 		var inSentence, unknown *antecedent
 		for ci, seg := range clauseSpans(s.toks) {
-			text := s.text[s.toks[seg[0]].Start:s.toks[seg[1]-1].End]
-			c := d.newClause(s, text, false)
+			c := d.subClause(s, seg)
 			ante := focus
 			if ci > 0 {
 				ante = inSentence
@@ -249,7 +248,10 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 		}
 		name = possessive(an.text)
 	case "they", "their", "its":
-		if ante.typ != eGroup && ante.typ != eOrg || w.Lower == "they" && c.subj[1] != a+1 || w.Lower == "its" && ante.typ != eOrg {
+		// "they" stands for a people, not an organisation: "they are
+		// unable to return" after a sentence on the British Government
+		// means the wolves.
+		if ante.typ != eGroup && ante.typ != eOrg || w.Lower == "they" && (c.subj[1] != a+1 || ante.typ != eGroup) || w.Lower == "its" && ante.typ != eOrg {
 			return nil
 		}
 		name = an.text
@@ -265,7 +267,7 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 	if a == c.lead || a == 0 {
 		name = capitalize(name)
 	}
-	text := c.text[:w.Start] + name + c.text[w.End:]
+	text := c.text[:w.Start-c.base] + name + c.text[w.End-c.base:]
 	r := d.newClause(c.sent, text, true)
 	r.swapped = ante
 	if !r.ok {

@@ -398,6 +398,8 @@ func (d dateVal) shifted(k int) dateVal {
 		switch d.inner {
 		case dCentury:
 			d.century += k
+		case dDecade:
+			d.year += 10 * k // "the early 1910s", not "the early 1901s"
 		default:
 			d.year += k
 		}

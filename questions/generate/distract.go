@@ -106,7 +106,7 @@ func nearest(n int, sentOf func(i int) int, at, limit int, visit func(i int) boo
 func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
 	pool := p.byType[m.typ]
 	short := m.typ == ePerson && !strings.Contains(m.text, " ")
-	var out []string
+	var out, outNorm []string
 	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
 	kind := placeKind(m.text)
 	nk := prose.Normalize(m.text)
@@ -114,29 +114,30 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		if e == m.ent || mentionedIn(s, e) {
 			return false
 		}
-		if m.typ == ePlace && placeKind(e.display()) != kind {
+		if !e.typeConfident() {
+			return false // "Odin" offered as a place: an option must be surely of the key's type
+		}
+		opt := e.asOption(short)
+		if m.typ == ePlace && opt.place != kind {
 			return false // a city against a city, a country against a country
 		}
 		if m.typ == eOrg && e.votesAcronym() != acronym {
 			return false // an acronym among names stands out, and the reverse
 		}
-		text := e.display()
-		if short {
-			text = e.short()
-		}
-		nt := prose.Normalize(text)
+		text, nt := opt.text, opt.norm
 		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
 			return false
 		}
-		for _, o := range out {
-			if isAlias(o, text) {
+		for _, o := range outNorm {
+			if isAliasNorm(o, nt) {
 				return false
 			}
 		}
-		if strings.Contains(s.lower, strings.ToLower(text)) {
+		if strings.Contains(s.lower, opt.lower) {
 			return false
 		}
 		out = append(out, text)
+		outNorm = append(outNorm, nt)
 		return true
 	}
 	// Walk outwards from the key's sentence: near entities first.

@@ -75,6 +75,33 @@ type entity struct {
 	merged *entity // set when merged into another entity
 	disp   string  // display, once the forms are known
 	norms  []string
+	// optionForms caches the entity as an option: its text (the display,
+	// or the short form), normalised, and in lower case; see asOption.
+	optionForms [2]*optionText
+}
+
+// optionText is an entity written as an option, with the forms the
+// distractor checks compare.
+type optionText struct {
+	text, norm, lower string
+	place             int // its kind of place (see placeKind)
+}
+
+// asOption returns the entity as an option: its display, or its short
+// form when short is set, computed once.
+func (e *entity) asOption(short bool) *optionText {
+	i := 0
+	if short {
+		i = 1
+	}
+	if e.optionForms[i] == nil {
+		text := e.display()
+		if short {
+			text = e.short()
+		}
+		e.optionForms[i] = &optionText{text: text, norm: prose.Normalize(text), lower: strings.ToLower(text), place: placeKind(e.display())}
+	}
+	return e.optionForms[i]
 }
 
 // root follows merges to the entity that stands for all its variants.

@@ -14,11 +14,17 @@
 // multiple choice with distractors of the key's type and form from the
 // document, true/false (false statements only where the text contradicts
 // them) and short-answer wh-questions. Every item is checked before it is
-// kept (see Checks), then items are ranked by how likely people are to ask
-// about their answer (a logistic model fitted on the development set's
-// tuning half, see features.go), and picked so that a set asks for each
-// answer once, spreads over the paragraphs and mixes the kinds. Each item
-// keeps the sentence it came from.
+// kept (see Checks): first for what a rule sees in its parts (lint.go),
+// then read whole as a teacher would read it, point by point of
+// RUBRIC.md (keep.go: a stem cut and left broken, words leaning on text
+// not shown, an answer the stem or the options give away, a blank on a
+// word anyone could guess, options of another type than the key, markup
+// left over). Items are then ranked by how likely people are to ask about
+// their answer (a logistic model fitted on the development set's tuning
+// half, see features.go), and picked so that a set asks for each answer
+// once, spreads over the paragraphs and mixes the kinds; a sentence gives
+// no two items that show each other's answers. Each item keeps the
+// sentence it came from.
 //
 // The reading is rule-based and uses the standard library and
 // golang.org/x/net/html and x/text only: capitalised sequences with small
@@ -141,7 +147,7 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 			paraWords[s.block] += prose.WordCount(s.text)
 		}
 	}
-	picked := selectItems(ok, n, kinds, paraWords)
+	picked := selectItems(ok, n, kinds, paraWords, rep.Rejected)
 	if len(picked) == 0 {
 		return questions.Set{}, rep, ErrNoQuestions
 	}

@@ -41,7 +41,7 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 		order++
 		sent = append(sent, c)
 	}
-	cache := map[string]stemVerdict{}
+	cache := map[string]*stemInfo{}
 	step := max(1, len(d.sents)/50)
 	for si, s := range d.sents {
 		if si%checkEvery == 0 && ctx.Err() != nil {
@@ -68,20 +68,27 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 // the sentence's length.
 const lintPerSentence = 5
 
-// checkSentence lints a sentence's best candidates and keeps the best
-// keepPerSentence of each kind.
-func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdict, rep *Report) []*candidate {
+// checkSentence lints a sentence's candidates, best first, and keeps the
+// first keepPerSentence of each kind that pass, in order of score.
+func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo, rep *Report) []*candidate {
 	sortByScore(cands)
-	var ok []*candidate
+	var kept []*candidate
 	tried := map[questions.Kind]int{}
+	passed := map[questions.Kind]int{}
+	dirty := len(cands) > 0 && residue(cands[0].sent.text)
 	for _, c := range cands {
-		if tried[c.q.Kind] >= lintPerSentence {
+		// Best first: once a kind has keepPerSentence items, the rest of
+		// it would be let go unchecked anyway.
+		if tried[c.q.Kind] >= lintPerSentence || passed[c.q.Kind] >= keepPerSentence {
 			continue
 		}
 		tried[c.q.Kind]++
 		check := lintCached(&c.item, cache)
 		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
 			check = CheckAmbiguousName
+		}
+		if check == "" {
+			check = d.keep(&c.item, dirty, cache)
 		}
 		if check != "" {
 			rep.Rejected[check]++
@@ -90,23 +97,15 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]stemVerdic
 			}
 			continue
 		}
-		ok = append(ok, c)
-	}
-	sortByScore(ok)
-	perKind := map[questions.Kind]int{}
-	kept := ok[:0]
-	for _, c := range ok {
-		if perKind[c.q.Kind] < keepPerSentence {
-			perKind[c.q.Kind]++
-			kept = append(kept, c)
-		}
+		passed[c.q.Kind]++
+		kept = append(kept, c)
 	}
 	return kept
 }
 
 // factsPerSentence is how many of a sentence's answers items are written
 // for, the most important first.
-const factsPerSentence = 10
+const factsPerSentence = 6
 
 // A fact is an answer a clause offers, with its importance.
 type fact struct {
@@ -124,16 +123,27 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 			if !c.ok && !c.flat {
 				continue
 			}
-			stmt := c.statement(-1, "")
-			if kinds[questions.TrueFalse] && stmt != "" && c.ok { // a statement the parse could read
+			// The clause's answers and their importance, read once for the
+			// true statement and the items that ask for them.
+			first := len(facts)
+			for k := range c.ments {
+				if d.askable(c, k) {
+					facts = append(facts, fact{c, k, d.importance(c, k)})
+				}
+			}
+			stmt := ""
+			if kinds[questions.TrueFalse] && c.ok { // a statement the parse could read
+				stmt = c.statement(-1, "")
+			}
+			if stmt != "" {
 				n, best := 0, math.Inf(-1)
-				for k, m := range c.ments {
+				for _, m := range c.ments {
 					if m.keyable() {
 						n++
-						if d.askable(c, k) {
-							best = math.Max(best, d.importance(c, k))
-						}
 					}
+				}
+				for _, f := range facts[first:] {
+					best = math.Max(best, f.score)
 				}
 				if n > 0 {
 					pen := 0.0
@@ -144,16 +154,11 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 						best = -2
 					}
 					add(&candidate{
-						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain},
+						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain, before: c.before(), cut: c.cutAt(-1)},
 						sent:  s,
 						group: fmt.Sprintf("%d:tf:%d", s.idx, ci),
 						score: best - 0.3 - lengthPenalty(stmt) - pen,
 					})
-				}
-			}
-			for k := range c.ments {
-				if d.askable(c, k) {
-					facts = append(facts, fact{c, k, d.importance(c, k)})
 				}
 			}
 		}
@@ -162,7 +167,7 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 		// checks and the selection then throw away.
 		sort.SliceStable(facts, func(i, j int) bool { return facts[i].score > facts[j].score })
 		for _, f := range facts[:min(len(facts), factsPerSentence)] {
-			d.keyCandidates(p, f.c, f.k, kinds, srcPlain, add)
+			d.keyCandidates(p, f, kinds, srcPlain, add)
 		}
 	}
 }
@@ -198,13 +203,15 @@ func (c *clause) coordinated(t etype) int {
 	return n
 }
 
-// keyCandidates writes the items that ask for mention k of clause c: a
+// keyCandidates writes the items that ask for fact f (mention f.k of
+// clause f.c, with its importance f.score): a
 // cloze, a multiple choice, a short answer and a false statement.
-func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions.Kind]bool, srcPlain string, add func(*candidate)) {
+func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool, srcPlain string, add func(*candidate)) {
+	c, k := f.c, f.k
 	s := c.sent
 	m := c.ments[k]
 	group := fmt.Sprintf("%d:%s", s.idx, prose.Normalize(m.text))
-	base := d.importance(c, k)
+	base := f.score
 	if c.derived {
 		base -= 0.2
 	}
@@ -216,13 +223,27 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 	wh := c.whQuestion(k)
 	cloze := c.clozeStem(k)
 	seed := hashString(group)
+	// The distractors, found only for the kinds that use them: a search
+	// of the document's pools is the dearest step of an item.
 	var ds []string
-	if m.typ != eName {
-		ds = d.distractors(p, m, s, seed)
+	found := false
+	distractors := func() []string {
+		if !found && m.typ != eName {
+			ds = d.distractors(p, m, s, seed)
+		}
+		found = true
+		return ds
 	}
+	before, cut := c.before(), c.cutAt(k)
+	confident := m.ent == nil || m.ent.typeConfident()
 	mk := func(kind questions.Kind, stem string, bonus float64) *candidate {
+		it := item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain,
+			typ: m.typ, confident: confident}
+		if !strings.HasSuffix(stem, "?") {
+			it.before, it.cut = before, cut // a wh-question is rebuilt, not cut
+		}
 		return &candidate{
-			item:   item{q: questions.Question{Kind: kind, Stem: stem}, key: m.text, answers: answers, source: s.text, srcPlain: srcPlain},
+			item:   it,
 			sent:   s,
 			group:  group,
 			ent:    m.ent,
@@ -256,17 +277,17 @@ func (d *document) keyCandidates(p *pools, c *clause, k int, kinds map[questions
 		}
 		if stem != "" && !(m.typ == ePerson && mentionsFemale(stem)) {
 			cd := mk(questions.MultipleChoice, stem, bonus)
-			cd.distractors = ds
-			cd.q.Choices = shuffledChoices(m.text, ds, seed)
+			cd.distractors = distractors()
+			cd.q.Choices = shuffledChoices(m.text, cd.distractors, seed)
 			add(cd)
 		}
 	}
-	if kinds[questions.TrueFalse] && len(ds) > 0 && !m.open && !m.coord {
+	if kinds[questions.TrueFalse] && !m.open && !m.coord {
 		contradicted := m.typ == eDate && m.date.kind != dMonthDay && m.date.kind != dRange ||
 			m.typ == eNumber ||
 			m.typ == eTerm && c.definite ||
 			c.role != nil && c.role.unique && m.ent == c.role.person.ent && k == c.subjectMention()
-		if contradicted {
+		if contradicted && len(distractors()) > 0 {
 			swap := ds[int(seed/7)%len(ds)]
 			if stmt := c.statement(k, swap); stmt != "" {
 				cd := mk(questions.TrueFalse, stmt, 0.1)
@@ -476,6 +497,25 @@ func (c *clause) statement(k int, swap string) string {
 		text = textOf(t, c.spans(a, end)...)
 	}
 	return finishSentence(text)
+}
+
+// before is the lower-case token before the clause's first stem word in
+// its sentence, or "" when the stem starts the sentence.
+func (c *clause) before() string {
+	if c.lead == 0 {
+		return ""
+	}
+	return c.toks[c.lead-1].Lower
+}
+
+// cutAt is the token a stem asking for mention k (or a statement, k < 0)
+// is cut at, or "" when it runs to the clause's end.
+func (c *clause) cutAt(k int) string {
+	e := c.stemEnd(k)
+	if e >= c.end || e >= len(c.toks) {
+		return ""
+	}
+	return c.toks[e].Text
 }
 
 // stemEnd cuts a long clause after the part that matters: before a

@@ -17,43 +17,60 @@ import (
 var writeJudging = flag.Bool("judging.write", false, "write the blind-judging sheet and its key from the report half into testdata/judging")
 
 // judgingDir holds the sheet a judge rates (items.md), the key the judge
-// is not given (key.csv), and the judge's ratings (ratings.csv).
+// is not given (key.csv), and the judge's ratings (ratings.csv) of the
+// current round; each earlier round keeps its three files in a folder of
+// its own (round1/).
 const judgingDir = "testdata/judging"
 
-// Judging sizes: documents of the report half, generated items and human
-// questions from each.
+// A judgingRound is one blind judgement: its folder and its name in
+// QUALITY.md.
+type judgingRound struct {
+	name, dir string
+}
+
+// judgingRounds are the judgements QUALITY.md reports side by side, the
+// first first. Round 1 judged the first generator on 26 documents of the
+// report half; round 2 judges the generator as it now is on documents
+// of the report half that round 1 did not use.
+var judgingRounds = []judgingRound{
+	{"round 1", filepath.Join(judgingDir, "round1")},
+	{"round 2", judgingDir},
+}
+
+// Judging sizes of the current round: documents of the report half,
+// human questions from each, and the kinds drawn from each document's
+// set, in order, so that every kind is judged often enough to be
+// measured (short answers and true/false statements are fewer in a set
+// than they are here).
 const (
-	judgedDocs    = 26
-	judgedPerDoc  = 6
-	humansPerDoc  = 2
-	judgingSalt   = "factdrill-judging-1"
-	cmuJudgedDocs = 5
+	judgedDocs   = 24
+	humansPerDoc = 2
+	judgingSalt  = "factdrill-judging-2"
 )
 
-// judgedKinds is the order in which a document's items are drawn, so
-// that every kind is judged often enough to be measured.
-var judgedKinds = []questions.Kind{questions.MultipleChoice, questions.Cloze, questions.ShortAnswer, questions.TrueFalse, questions.MultipleChoice, questions.Cloze}
+var judgedKinds = []questions.Kind{questions.MultipleChoice, questions.Cloze, questions.ShortAnswer, questions.TrueFalse,
+	questions.MultipleChoice, questions.Cloze, questions.ShortAnswer}
 
 // TestJudgingSheet writes, with -judging.write, the sheet for a blind
 // judgement: items the generator writes (with default options, as a
-// teacher gets them) from documents of the report half, mixed with
-// questions people wrote about the same documents, shuffled under
-// opaque ids, each with its passage; and, apart, the key.
+// teacher gets them) from documents of the report half that no earlier
+// round judged (by id or by title: the CMU set has some articles twice)
+// and with three questions people wrote or more, mixed with questions
+// people wrote about the same documents, shuffled
+// under opaque ids, each with its passage; and, apart, the key.
 func TestJudgingSheet(t *testing.T) {
 	if !*writeJudging {
 		t.Skip("run with -judging.write to write the judging sheet")
 	}
-	docs := quality.Split(loadDevSet(t), quality.Reporting)
+	all := loadDevSet(t)
+	judged := judgedBefore(t, all)
 	var chosen []quality.Document
-	cmu := 0
-	for _, d := range docs {
-		switch {
-		case strings.HasPrefix(d.ID, "squad/"):
-			chosen = append(chosen, d)
-		case cmu < cmuJudgedDocs && len(quality.Answerable(d)) >= 5:
-			chosen = append(chosen, d)
-			cmu++
+	for _, d := range quality.Split(all, quality.Reporting) {
+		if judged[d.ID] || judged["title:"+strings.ToLower(d.Title)] || len(quality.Answerable(d)) < 3 {
+			continue
 		}
+		judged["title:"+strings.ToLower(d.Title)] = true // one version of an article
+		chosen = append(chosen, d)
 	}
 	if len(chosen) > judgedDocs {
 		chosen = chosen[:judgedDocs]
@@ -68,9 +85,7 @@ func TestJudgingSheet(t *testing.T) {
 		for _, q := range pickForJudging(set.Questions) {
 			entries = append(entries, quality.Entry{Doc: d.ID, Title: d.Title, Context: paragraphAt(text, q.Source.Offset), Item: q, Generated: true})
 		}
-		for _, h := range humanForJudging(d, text) {
-			entries = append(entries, h)
-		}
+		entries = append(entries, humanForJudging(d, text)...)
 	}
 	quality.Shuffle(entries, judgingSalt)
 	var sheet, key bytes.Buffer
@@ -97,30 +112,54 @@ func TestJudgingSheet(t *testing.T) {
 	t.Logf("%d documents, %d generated items, %d human questions", len(chosen), gen, len(entries)-gen)
 }
 
-// pickForJudging draws judgedPerDoc items from a set, kinds in the order
-// of judgedKinds, spread over the document.
+// judgedBefore returns the ids of the documents earlier rounds judged,
+// and their titles (as "title:" and the title in lower case).
+func judgedBefore(t *testing.T, all []quality.Document) map[string]bool {
+	t.Helper()
+	titles := map[string]string{}
+	for _, d := range all {
+		titles[d.ID] = d.Title
+	}
+	out := map[string]bool{}
+	for _, r := range judgingRounds[:len(judgingRounds)-1] {
+		f, err := os.Open(filepath.Join(r.dir, "key.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		key, err := quality.ReadKey(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range key {
+			out[k.Doc] = true
+			if title, ok := titles[k.Doc]; ok {
+				out["title:"+strings.ToLower(title)] = true
+			}
+		}
+	}
+	return out
+}
+
+// pickForJudging draws items from a set, kinds in the order of
+// judgedKinds, the i-th draw of a kind taken a fraction of the way down
+// the document.
 func pickForJudging(qs []questions.Question) []questions.Question {
 	byKind := map[questions.Kind][]questions.Question{}
 	for _, q := range qs {
 		byKind[q.Kind] = append(byKind[q.Kind], q)
 	}
+	draws := map[questions.Kind]int{}
+	for _, k := range judgedKinds {
+		draws[k]++
+	}
 	used := map[questions.Kind]int{}
 	var out []questions.Question
 	for _, k := range judgedKinds {
 		list := byKind[k]
-		if len(list) == 0 {
-			continue
-		}
-		// The i-th draw of a kind takes an item a fraction of the way
-		// down the document.
-		i := used[k]
+		i, n := used[k], draws[k]
 		used[k]++
-		n := 2
-		if k == questions.ShortAnswer || k == questions.TrueFalse {
-			n = 1
-		}
-		at := (2*i + 1) * len(list) / (2 * n)
-		if at < len(list) && i < n {
+		if at := (2*i + 1) * len(list) / (2 * n); at < len(list) {
 			out = append(out, list[at])
 		}
 	}
@@ -171,49 +210,62 @@ func paragraphAt(text string, off int) string {
 	return text[start:end]
 }
 
-// TestJudgement merges the judge's ratings (testdata/judging/ratings.csv)
-// with the key and reports acceptability by kind and by rubric point. It
-// skips until a judge has written the ratings.
+// TestJudgement merges each round's ratings with its key and reports
+// acceptability by kind and by rubric point. It skips until a judge has
+// rated some round.
 func TestJudgement(t *testing.T) {
-	tally, ok := readJudgement(t)
-	if !ok {
-		t.Skip("no ratings yet: " + filepath.Join(judgingDir, "ratings.csv"))
+	tallies := readJudgements(t)
+	if len(tallies) == 0 {
+		t.Skip("no ratings yet")
 	}
 	var b strings.Builder
-	if err := tally.WriteMarkdown(&b, kindNames()); err != nil {
+	if err := quality.WriteRounds(&b, kindNames(), tallies); err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
-	if len(tally.Unknown) > 0 {
-		t.Errorf("ratings for ids the key does not hold: %v", tally.Unknown)
+	for _, r := range tallies {
+		if len(r.Tally.Unknown) > 0 {
+			t.Errorf("%s: ratings for ids the key does not hold: %v", r.Name, r.Tally.Unknown)
+		}
 	}
 }
 
-// readJudgement reads the key and the ratings, if a judge wrote them.
-func readJudgement(t *testing.T) (quality.Tally, bool) {
+// readJudgements reads the key of every round, and its ratings where a
+// judge wrote them.
+func readJudgements(t *testing.T) []quality.Round {
 	t.Helper()
-	rf, err := os.Open(filepath.Join(judgingDir, "ratings.csv"))
-	if os.IsNotExist(err) {
-		return quality.Tally{}, false
+	var out []quality.Round
+	for _, r := range judgingRounds {
+		kf, err := os.Open(filepath.Join(r.dir, "key.csv"))
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		key, err := quality.ReadKey(kf)
+		kf.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		round := quality.Round{Name: r.name, Key: key}
+		rf, err := os.Open(filepath.Join(r.dir, "ratings.csv"))
+		switch {
+		case os.IsNotExist(err):
+		case err != nil:
+			t.Fatal(err)
+		default:
+			ratings, err := quality.ReadRatings(rf)
+			rf.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", r.name, err)
+			}
+			round.Rated = true
+			round.Tally = quality.Count(key, ratings)
+		}
+		out = append(out, round)
 	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rf.Close()
-	kf, err := os.Open(filepath.Join(judgingDir, "key.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer kf.Close()
-	key, err := quality.ReadKey(kf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ratings, err := quality.ReadRatings(rf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return quality.Count(key, ratings), true
+	return out
 }
 
 // kindNames are the generated kinds as the reports name them.

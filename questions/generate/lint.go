@@ -45,23 +45,53 @@ type item struct {
 	// holds).
 	swapFrom, swapTo string
 	contradicted     bool
+	// What the keep checks read beyond the text: the key's type and
+	// whether its entity's type is clear; the word before the stem's
+	// first word in its sentence ("" when the stem starts the sentence);
+	// the token the stem was cut at ("" when it runs to the clause's end).
+	typ       etype
+	confident bool
+	before    string
+	cut       string
 }
 
-// lint returns the first check the item fails, or "".
-func lint(it *item) string { return lintCached(it, nil) }
+// lint returns the first check the item fails, or "". The generator runs
+// the same checks in two steps: lintCached on every candidate, and
+// Validate, the dearest, only on those selection reaches.
+func lint(it *item) string {
+	if c := lintCached(it, map[string]*stemInfo{}); c != "" {
+		return c
+	}
+	if it.q.Validate() != nil {
+		return CheckInvalid
+	}
+	return ""
+}
 
-// stemVerdict caches what the token checks found in a stem, which the
-// cloze and the multiple choice of one fact share.
-type stemVerdict uint8
+// stemInfo caches a stem's tokens and what the token checks found in
+// them, which the cloze and the multiple choice of one fact share, and
+// the keep checks read again.
+type stemInfo struct {
+	toks         []prose.Token
+	hasVerb      bool
+	needsContext bool
+	residue      int8 // 0 unknown, 1 clean, 2 residue (see residue)
+}
 
-const (
-	stemChecked stemVerdict = 1 << iota
-	stemHasVerb
-	stemNeedsContext
-)
+// stemOf returns the stem's tokens and verdicts, from the cache when they
+// are there.
+func stemOf(stem string, cache map[string]*stemInfo) *stemInfo {
+	if si := cache[stem]; si != nil {
+		return si
+	}
+	toks := prose.Tokenize(stem)
+	si := &stemInfo{toks: toks, hasVerb: hasVerb(toks), needsContext: needsContext(toks)}
+	cache[stem] = si
+	return si
+}
 
 // lintCached is lint with a cache of the checks that read a stem's tokens.
-func lintCached(it *item, cache map[string]stemVerdict) string {
+func lintCached(it *item, cache map[string]*stemInfo) string {
 	q := it.q
 	src := it.srcPlain
 	if src == "" {
@@ -119,24 +149,11 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 			}
 		}
 	}
-	v := cache[stem]
-	if v == 0 {
-		v = stemChecked
-		toks := prose.Tokenize(stem)
-		if hasVerb(toks) {
-			v |= stemHasVerb
-		}
-		if needsContext(toks) {
-			v |= stemNeedsContext
-		}
-		if cache != nil {
-			cache[stem] = v
-		}
-	}
-	if v&stemHasVerb == 0 {
+	si := stemOf(stem, cache)
+	if !si.hasVerb {
 		return CheckNoVerb
 	}
-	if v&stemNeedsContext != 0 {
+	if si.needsContext {
 		return CheckNeedsContext
 	}
 	limit := 45
@@ -148,9 +165,6 @@ func lintCached(it *item, cache map[string]stemVerdict) string {
 	}
 	if q.Kind == questions.TrueFalse && !q.Truth && !it.contradicted {
 		return CheckNotContradicted
-	}
-	if q.Validate() != nil {
-		return CheckInvalid
 	}
 	return ""
 }

@@ -21,6 +21,10 @@ type clause struct {
 	swapped *entity // the entity written in place of a leading pronoun
 	role    *roleFact
 
+	// base is the offset in text of the tokens' byte offsets: 0, or the
+	// clause's offset in its sentence when it shares the sentence's
+	// tokens (see subClause).
+	base int
 	lead int // first token after discourse connectives
 	advs []adverbial
 	subj [2]int
@@ -73,11 +77,29 @@ type roleFact struct {
 // newClause tokenizes text and finds its mentions, linking names to the
 // document's entities.
 func (d *document) newClause(s *sentence, text string, derived bool) *clause {
-	c := &clause{sent: s, text: text, derived: derived, main: -1}
+	return d.clauseOf(s, text, derived, nil, 0)
+}
+
+// subClause is the clause of sentence s that spans its tokens seg, as
+// written: it shares the sentence's tokens, whose offsets then count
+// from the sentence's start (base is the clause's offset in it).
+func (d *document) subClause(s *sentence, seg [2]int) *clause {
+	base := s.toks[seg[0]].Start
+	text := s.text[base:s.toks[seg[1]-1].End]
+	return d.clauseOf(s, text, false, s.toks[seg[0]:seg[1]:seg[1]], base)
+}
+
+// clauseOf builds a clause from its text, with the tokens already cut
+// when toks is not nil.
+func (d *document) clauseOf(s *sentence, text string, derived bool, toks []prose.Token, base int) *clause {
+	c := &clause{sent: s, text: text, derived: derived, main: -1, base: base}
 	if !derived && text == s.text {
 		c.toks, c.ments = s.toks, s.ments
 	} else {
-		c.toks = prose.Tokenize(text)
+		c.toks = toks
+		if c.toks == nil {
+			c.toks = prose.Tokenize(text)
+		}
 		c.ments = findMentions(c.toks, &d.stats)
 		for k := range c.ments {
 			m := &c.ments[k]

@@ -13,7 +13,7 @@ var kindShare = map[questions.Kind]float64{
 	questions.MultipleChoice: 0.35,
 	questions.Cloze:          0.35,
 	questions.ShortAnswer:    0.20,
-	questions.TrueFalse:      0.10,
+	questions.TrueFalse:      0.05,
 }
 
 // defaultCount is the set size that fits a document of the given length:
@@ -33,7 +33,7 @@ func defaultCount(words int) int {
 // The spread follows the paragraphs: each gets a share of the set in
 // proportion to its words (paraWords, by block), as a reader's questions
 // would; a pass that loosens the limits lets the share be passed.
-func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int) []*candidate {
+func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int, rejected map[string]int) []*candidate {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -61,6 +61,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 		return math.Max(1, math.Ceil(float64(n)*float64(paraWords[c.sent.block])/float64(max(1, words))))
 	}
 	var picked []*candidate
+	valid := map[*candidate]bool{}
 	usedGroup := map[string]bool{}
 	perSentence := map[int]int{}
 	perPara := map[int]int{}
@@ -72,10 +73,10 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	byKind := map[questions.Kind][]*candidate{}
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
-	}
-	// Each pass loosens the limits: items from one sentence, from one
-	// stretch of the document, about one entity, with one answer (a set
-	// that asks for the same answer twice teaches less), and the kind mix.
+	} // Each pass loosens the limits: items from one sentence, from one
+	// stretch of the document, about one entity, and the kind mix. An
+	// answer is asked for once in every pass: a set that asks for the
+	// same answer twice teaches less, and spends the place of another.
 	passes := []struct {
 		sentence       int
 		para           float64 // times the paragraph's share
@@ -84,8 +85,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	}{
 		{2, 1, 3, 1, true},
 		{3, 1.5, 3, 1, true},
-		{3, 1 << 30, 3, 2, true},
-		{3, 1 << 30, 4, 3, false},
+		{3, 1 << 30, 3, 1, true},
+		{3, 1 << 30, 4, 1, false},
+		{4, 1 << 30, 6, 1, false},
 	}
 	for _, p := range passes {
 		// Every limit only tightens as items are picked, so a candidate
@@ -93,6 +95,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 		// walked once per pass.
 		next := map[questions.Kind]int{}
 		allowed := func(c *candidate) bool {
+			if v, ok := valid[c]; ok && !v {
+				return false
+			}
 			if usedGroup[c.group] || perSentence[c.sent.idx] >= p.sentence || float64(perPara[c.sent.block]) >= p.para*paraQuota(c) {
 				return false
 			}
@@ -107,7 +112,18 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 			if c.q.Kind == questions.TrueFalse && perKind[c.q.Kind] >= quota[c.q.Kind] {
 				return false
 			}
-			return !conflicts(c, bySentence[c.sent.idx])
+			if !conflicts(c, bySentence[c.sent.idx]) {
+				// Validate last, and once: it is the dearest check, and
+				// most candidates never come this far.
+				if _, ok := valid[c]; !ok {
+					valid[c] = c.q.Validate() == nil
+					if !valid[c] {
+						rejected[CheckInvalid]++
+					}
+				}
+				return valid[c]
+			}
+			return false
 		}
 		for len(picked) < n {
 			// The best candidate of each kind competes, handicapped by how

@@ -59,7 +59,7 @@ func isJunkTokens(s string, toks []Token) bool {
 func looksLikeCitation(s string, t []Token) bool {
 	// "Page 1050." left from a printed source; "..., Jackson, John G.
 	// Introduction to ..., 2001."
-	if len(t) >= 2 && t[0].Text == "Page" && t[1].Kind == Number || surnameGivenInitial.MatchString(s) && hasYear(t) {
+	if len(t) >= 2 && t[0].Text == "Page" && t[1].Kind == Number || hasYear(t) && strings.Contains(s, ". ") && surnameGivenInitial.MatchString(s) {
 		return true
 	}
 	// "Surname, Given name, Title: ..." or "... , 1972."

@@ -231,31 +231,113 @@ func Count(key []KeyRow, ratings []Rating) Tally {
 // Share is the acceptable share of a group.
 func (t Tally) Share(group string) float64 { return ratio(t.Acceptable[group], t.Rated[group]) }
 
-// WriteMarkdown writes the judgement's tables: acceptability by kind,
-// generated and human side by side, and failures by rubric point.
-func (t Tally) WriteMarkdown(w io.Writer, kinds []string) error {
+// A Round is one blind judgement: its key, and the judge's tally once
+// the sheet is rated.
+type Round struct {
+	Name  string // "round 1"
+	Key   []KeyRow
+	Rated bool
+	Tally Tally
+}
+
+// documents counts the documents and the generated and human items of a
+// round's key.
+func (r Round) documents() (docs, generated, human int) {
+	seen := map[string]bool{}
+	for _, k := range r.Key {
+		if !seen[k.Doc] {
+			seen[k.Doc] = true
+			docs++
+		}
+		if k.Origin == "generated" {
+			generated++
+		} else {
+			human++
+		}
+	}
+	return docs, generated, human
+}
+
+// WriteRounds writes the judgements side by side: what each round judged,
+// acceptability by kind, generated and human, and failures by rubric
+// point. A round not yet rated shows as pending.
+func WriteRounds(w io.Writer, kinds []string, rounds []Round) error {
 	var b strings.Builder
-	cell := func(g string) string {
+	b.WriteString("| round | documents | generated items | human questions | status |\n|---|---:|---:|---:|---|\n")
+	for _, r := range rounds {
+		docs, gen, hum := r.documents()
+		status := "rated"
+		if !r.Rated {
+			status = "sheet ready, not yet rated"
+		} else if n := len(r.Tally.Unrated); n > 0 {
+			status = fmt.Sprintf("rated, %d items unrated", n)
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %d | %s |\n", r.Name, docs, gen, hum, status)
+	}
+	header := func(first string) {
+		b.WriteString("\n| " + first + " |")
+		for _, r := range rounds {
+			fmt.Fprintf(&b, " %s generated | %s human |", r.Name, r.Name)
+		}
+		b.WriteString("\n|---|")
+		for range rounds {
+			b.WriteString("---:|---:|")
+		}
+		b.WriteString("\n")
+	}
+	cell := func(r Round, g string) string {
+		t := r.Tally
+		if !r.Rated {
+			return "pending"
+		}
 		if t.Rated[g] == 0 {
 			return "–"
 		}
 		return fmt.Sprintf("%d/%d = %.0f%%", t.Acceptable[g], t.Rated[g], 100*t.Share(g))
 	}
-	b.WriteString("| kind | generated acceptable | human acceptable |\n|---|---:|---:|\n")
+	b.WriteString("\nAcceptable items, by kind (the human questions are all short answers):\n")
+	header("kind")
 	for _, k := range kinds {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", strings.ReplaceAll(k, "_", " "), cell("generated/"+k), cell("human/"+k))
+		fmt.Fprintf(&b, "| %s |", strings.ReplaceAll(k, "_", " "))
+		for _, r := range rounds {
+			fmt.Fprintf(&b, " %s | %s |", cell(r, "generated/"+k), cell(r, "human/"+k))
+		}
+		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "| **all** | **%s** | **%s** |\n\n", cell("generated"), cell("human"))
-	points := []string{"", "grammatical", "answerable from the text", "key correct", "one defensible answer",
-		"not given away", "distractors", "false statements", "worth asking"}
-	b.WriteString("| rubric point | generated items failing it | human items failing it |\n|---|---:|---:|\n")
+	b.WriteString("| **all** |")
+	for _, r := range rounds {
+		fmt.Fprintf(&b, " **%s** | **%s** |", cell(r, "generated"), cell(r, "human"))
+	}
+	b.WriteString("\n\nItems failing each rubric point (an item may fail several):\n")
+	header("rubric point")
 	for n := 1; n <= 8; n++ {
-		fmt.Fprintf(&b, "| %d. %s | %d | %d |\n", n, points[n], t.Points["generated"][n], t.Points["human"][n])
+		fmt.Fprintf(&b, "| %d. %s |", n, rubricPoints[n])
+		for _, r := range rounds {
+			if !r.Rated {
+				b.WriteString(" pending | pending |")
+				continue
+			}
+			fmt.Fprintf(&b, " %d | %d |", r.Tally.Points["generated"][n], r.Tally.Points["human"][n])
+		}
+		b.WriteString("\n")
 	}
-	fmt.Fprintf(&b, "\nGenerated multiple-choice items with two right options: %d.\n", t.TwoRight)
-	if len(t.Unrated) > 0 {
-		fmt.Fprintf(&b, "Items not rated: %d.\n", len(t.Unrated))
+	b.WriteString("\nGenerated multiple-choice items with two right options:")
+	for i, r := range rounds {
+		sep := ","
+		if i == len(rounds)-1 {
+			sep = "."
+		}
+		if r.Rated {
+			fmt.Fprintf(&b, " %s %d%s", r.Name, r.Tally.TwoRight, sep)
+		} else {
+			fmt.Fprintf(&b, " %s pending%s", r.Name, sep)
+		}
 	}
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// rubricPoints name the points of RUBRIC.md, by number.
+var rubricPoints = [9]string{"", "grammatical", "answerable from the text", "key correct", "one defensible answer",
+	"not given away", "distractors", "false statements", "worth asking"}

@@ -114,4 +114,24 @@ func TestJudging_RoundTrip(t *testing.T) {
 	if _, err := ReadRatings(strings.NewReader("id,acceptable,failed,note\nJ1,maybe,,\n")); err == nil {
 		t.Errorf("ReadRatings accepted 'maybe'")
 	}
+
+	// Two rounds side by side: the rated one's figures, the other pending.
+	var out strings.Builder
+	rounds := []Round{{Name: "round 1", Key: rows, Rated: true, Tally: tally}, {Name: "round 2", Key: rows}}
+	if err := WriteRounds(&out, []string{"multiple_choice", "cloze"}, rounds); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| round 1 | 1 | 2 | 1 | rated |",
+		"| round 2 | 1 | 2 | 1 | sheet ready, not yet rated |",
+		"| multiple choice | 0/1 = 0% | – | pending | pending |",
+		"| cloze | 1/1 = 100% | – | pending | pending |",
+		"| **all** | **1/2 = 50%** | **1/1 = 100%** | **pending** | **pending** |",
+		"| 4. one defensible answer | 1 | 0 | pending | pending |",
+		"two right options: round 1 1, round 2 pending.",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("WriteRounds wrote\n%s\nwant a line with %q", out.String(), want)
+		}
+	}
 }

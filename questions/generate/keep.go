@@ -1,0 +1,991 @@
+package generate
+
+import (
+	"strings"
+	"unicode"
+
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+)
+
+// The last checks an item passes: would a teacher keep it? They read the
+// finished item as a learner would, point by point of RUBRIC.md, and
+// catch what the first blind judgement failed that the checks in lint.go
+// let through: stems cut from a sentence and left broken (point 1), words
+// that lean on text not shown (2), answers the stem or the options give
+// away (5), options of another type than the key (6), and blanks on words
+// anyone could guess, or on leftover markup (8).
+const (
+	CheckBroken         = "broken-stem"          // a list, a pair or a phrase cut off by the cutting down
+	CheckWrongWh        = "wrong-question-word"  // "Who" for a thing, a garbled question
+	CheckGivenAway      = "given-away"           // countable in the stem, an odd option out, a blank its neighbour names
+	CheckFiller         = "filler-answer"        // a word anyone could guess: "music", "Europe"
+	CheckResidue        = "markup-residue"       // citation marks, markup or a formula in the stem
+	CheckDistractorType = "distractor-type"      // an option that is not of the key's type or form
+	CheckWeakShort      = "short-answer-unclear" // a short answer whose question is too loose to mark
+)
+
+// keepChecks are the checks of keep, in the order they run.
+var keepChecks = []string{CheckResidue, CheckBroken, CheckWrongWh, CheckNeedsContext, CheckGivenAway, CheckFiller, CheckDistractorType, CheckWeakShort}
+
+func init() {
+	Checks = append(Checks, keepChecks...)
+}
+
+// keep returns the first of the keep checks the item fails, or "". The
+// document tells how common a word of the answer is in it; dirty says
+// whether the item's sentence has residue (see residue); cache holds the
+// stems lint tokenized.
+func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string {
+	q := it.q
+	stem := q.Stem
+	if q.Kind == questions.Cloze || q.InPlace() {
+		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
+	}
+	si := stemOf(stem, cache)
+	toks := si.toks
+	if si.residue == 0 {
+		si.residue = 1
+		if dirty && residue(stem) || unbalanced(stem) {
+			si.residue = 2
+		}
+	}
+	switch {
+	case si.residue == 2:
+		return CheckResidue
+	case brokenStem(toks, it):
+		return CheckBroken
+	case q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice && strings.HasSuffix(stem, "?"):
+		if wrongWh(toks, it) {
+			return CheckWrongWh
+		}
+		if q.Kind == questions.MultipleChoice && !clearQuestion(toks, it) {
+			return CheckWeakShort
+		}
+	case !mainClause(toks):
+		return CheckBroken
+	}
+	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup) {
+		return CheckNeedsContext
+	}
+	if q.Kind != questions.TrueFalse {
+		if givenAway(toks, it) {
+			return CheckGivenAway
+		}
+		if d.filler(it) {
+			return CheckFiller
+		}
+	}
+	// A false statement that moves one end of a range ("between 470,000
+	// and 350,000"), or a figure of "9/11".
+	if (it.typ == eDate || it.typ == eNumber) && numberSlashed(stem, it) {
+		return CheckBroken
+	}
+	if q.Kind == questions.TrueFalse && !q.Truth && it.typ == eNumber && it.swapTo != "" {
+		if rangeEnd(prose.Tokenize(strings.Replace(stem, it.swapTo, blankWord, 1))) {
+			return CheckGivenAway
+		}
+	}
+	// A false statement that swaps one common noun phrase for another
+	// ("The result is the method ...") is false by the words, not by a
+	// fact the text gives.
+	if q.Kind == questions.TrueFalse && !q.Truth && (it.typ == eTerm || it.typ == eConcept) && !unicode.IsUpper(prose.FirstRune(it.swapTo)) {
+		return CheckNotContradicted
+	}
+	if q.Kind == questions.MultipleChoice && !distractorsFit(it) {
+		return CheckDistractorType
+	}
+	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
+		return CheckWeakShort
+	}
+	return ""
+}
+
+// residue reports markup, citation or formula text a cleaner let through:
+// "[12]", "^", braces, a pipe, an address, "et al.", "ISBN". A stem is
+// cut from its sentence, so a clean sentence gives clean stems: the
+// generator reads each sentence once and a stem only when its sentence
+// has some.
+func residue(s string) bool {
+	if strings.ContainsAny(s, "^{}|<>=\\_*#~") {
+		return true
+	}
+	low := strings.ToLower(s)
+	for _, w := range residueWords {
+		if strings.Contains(low, w) {
+			return true
+		}
+	}
+	// Words in another script than the text's ("绝迹24年"): left over
+	// from a reference. ASCII has none.
+	foreign := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			for _, r := range s[i:] {
+				if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Greek) {
+					foreign++
+				}
+			}
+			break
+		}
+	}
+	if foreign >= 2 {
+		return true
+	}
+	// "portraitWhile he was ...": a caption glued to the next sentence.
+	for _, f := range strings.Fields(s) {
+		if gluedWords(f) {
+			return true
+		}
+	}
+	// "[12]", "[a]", "[citation]": a bracket of its own kind never
+	// belongs in prose a learner reads.
+	if strings.ContainsAny(s, "[]") {
+		return true
+	}
+	return false
+}
+
+// gluedWords reports a word that is two run together, a lower-case run of
+// three letters or more and then a capital: "portraitWhile". Names like
+// "McCoy" or "iPhone" have a shorter run before their capital.
+func gluedWords(f string) bool {
+	lower := 0
+	for _, r := range f {
+		switch {
+		case unicode.IsLower(r):
+			lower++
+		case unicode.IsUpper(r):
+			if lower >= 3 {
+				return true
+			}
+			lower = 0
+		default:
+			lower = 0
+		}
+	}
+	return false
+}
+
+// unbalanced reports a bracket or a quotation mark without its partner,
+// as cutting a sentence down can leave.
+func unbalanced(s string) bool {
+	return strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, `"`)%2 == 1
+}
+
+// residueWords mark a citation, an address or a pointer to elsewhere.
+var residueWords = []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
+	" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed.",
+	"shown above", "shown below", "shown here", "pictured", "(left)", "(right)", "(center)", "(centre)", "at left", "at right"}
+
+// pairedWords are words whose partner must follow in the stem: "not
+// only ... but", "both ... and", "either ... or", "neither ... nor",
+// "between ... and".
+var pairedWords = map[string][]string{
+	"both": {"and"}, "either": {"or"}, "neither": {"nor"}, "between": {"and"}, "whether": {"or", "not"},
+}
+
+// brokenStem reports a stem that the cutting down left broken: a list
+// that stops without its "and", a pair without its partner, a phrase
+// whose head was cut away ("To Mombasa, ..." from "In addition to
+// Mombasa, ..."), a stem that stops at a colon or in the middle of a
+// title.
+func brokenStem(t []prose.Token, it *item) bool {
+	if len(t) == 0 {
+		return true
+	}
+	// "not only" wants its "but".
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Lower == "not" && t[i+1].Lower == "only" && !hasWordAfter(t, i+2, "but") {
+			return true
+		}
+		// "both" wants its "and" before a name ("both South and ..."),
+		// not before a plural ("both men").
+		bothAlone := t[i].Lower == "both" && (hasWordAfter(t, 0, "and") || !(t[i+1].Cap || t[i+1].Text == blankWord))
+		if ws, ok := pairedWords[t[i].Lower]; ok && !bothAlone {
+			found := false
+			for _, w := range ws {
+				if hasWordAfter(t, i+1, w) {
+					found = true
+				}
+			}
+			if t[i].Lower == "whether" || t[i].Lower == "between" && i+1 < len(t) && (t[i+1].Is("the", "them", "us", "these", "those") || !t[i+1].Cap && t[i+1].Kind != prose.Number) {
+				found = true // "whether he went" and "between the parties" stand alone
+			}
+			if !found {
+				return true
+			}
+		}
+	}
+	// A stem that starts with the object of a preposition it lost.
+	if it.before != "" && prepositions[t[0].Lower] && !t[0].Is("in", "on", "at", "during", "after", "before", "since", "from", "for", "with", "by", "under", "following", "despite", "unlike", "like", "among", "through", "throughout", "as", "upon", "over", "within", "without", "against", "until", "toward", "towards", "across", "beyond", "near") {
+		return true
+	}
+	if it.before != "" && !connectiveWord(it.before) {
+		return true // the stem starts in the middle of a phrase
+	}
+	// "... September. caused by ...": two pieces of text run together.
+	for i := 1; i+1 < len(t); i++ {
+		if t[i].Text == "." && t[i+1].IsWord() && !t[i+1].Cap {
+			return true
+		}
+	}
+	// A statement that starts with its verb has lost its subject: "Is
+	// pronounced like the 'o' in ...".
+	if t[len(t)-1].Text != "?" && (auxiliaries[t[0].Lower] || beForms[t[0].Lower]) {
+		return true
+	}
+	// "when _____ I broke out": the key was cut from its numeral.
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Text == blankWord && t[i+1].Cap && t[i+1].Roman() && t[i+1].Text != "I'm" {
+			return true
+		}
+	}
+	// "See the operas ...": a pointer to read on, not a statement.
+	if t[0].Is("see", "cf", "compare") {
+		return true
+	}
+	// The cut left a colon or a list behind.
+	// "appointed the following Justices to ...": the list was cut away.
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Lower == "following" && i > 0 && t[i-1].Lower == "the" && !timeNouns[t[i+1].Lower] {
+			return true
+		}
+	}
+	// A list that stops without its "and", cut here or so written.
+	if endsInList(t) {
+		return true
+	}
+	switch it.cut {
+	case ":":
+		// "... there is the inscription:" announces what was cut.
+		if n := len(t) - 1; n > 0 {
+			last := t[n-1]
+			if t[n].Kind == prose.Punct && (finiteAt(t, n-1) || last.Is("following", "inscription", "include", "includes", "included", "namely", "are", "were", "is", "was")) {
+				return true
+			}
+		}
+	}
+	for i, w := range t {
+		if (w.Text == ":" || w.Text == ";") && !(w.Text == ":" && i > 0 && i+1 < len(t) && t[i-1].Kind == prose.Number && t[i+1].Kind == prose.Number) {
+			return true // not the colon of a time, "7:22"
+		}
+	}
+	// A dangling end: "such as", "including", "as well as", "and".
+	n := len(t)
+	for n > 0 && t[n-1].Kind == prose.Punct {
+		n--
+	}
+	if n > 0 && (t[n-1].Is("and", "or", "including", "such", "as", "than", "of", "the", "a", "an", "with", "by", "to", "whose", "which", "that", "who", "plus", "minus", "between", "from")) {
+		return true
+	}
+	return false
+}
+
+// connectiveWord reports whether a word that stood before the stem in
+// its sentence is one a statement may start after: a comma, a
+// conjunction, a connective.
+func connectiveWord(w string) bool {
+	switch w {
+	case ",", ";", ":", "—", "(", "and", "but", "or", "so", "yet", "while", "whereas", "because", "although", "though", "since", "as", "when", "after", "before", "if", "that", "which", "who", "where", "then", "thus", "however", "also", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "therefore", "hence", "instead", "meanwhile", "consequently", "accordingly", "likewise", "similarly", "additionally", "notably", "overall", "besides", "addition", "fact", "example", "instance", "result", "turn", "hand", "admittedly":
+		return true
+	}
+	return false
+}
+
+func hasWordAfter(t []prose.Token, from int, w string) bool {
+	for i := from; i < len(t); i++ {
+		if t[i].Lower == w {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInList reports whether a stem ends in the middle of a list: "...
+// the ports of Malindi, Mombasa, Kilifi." has two commas between short
+// items and no "and" after them.
+func endsInList(t []prose.Token) bool {
+	n := len(t)
+	for n > 0 && t[n-1].Kind == prose.Punct {
+		n--
+	}
+	commas, run := 0, 0
+	for i := n - 1; i >= 0; i-- {
+		w := t[i]
+		if w.Text == "," {
+			if run == 0 || run > 6 {
+				break
+			}
+			commas++
+			run = 0
+			continue
+		}
+		// An item is a few words, with no preposition or figure: "Malindi",
+		// "a soundpost", "four strings". An "and" in the last item closes
+		// the list; in an earlier one it is part of the item ("maple
+		// ribs and back").
+		if w.Is("and", "or", "nor") {
+			if commas == 0 {
+				return false
+			}
+			run++
+			continue
+		}
+		if !w.IsWord() || prepositions[w.Lower] || finiteAt(t, i) {
+			break
+		}
+		run++
+	}
+	// Three items or more, and no "and" before the last: "Malindi,
+	// Mombasa, Kilifi".
+	return commas >= 2
+}
+
+// wrongWh reports a question whose question word does not fit its key
+// ("Who" for a work or a species) or whose words were put together
+// wrongly ("In what year was fell ...", "did ... saw ...").
+func wrongWh(t []prose.Token, it *item) bool {
+	if len(t) < 3 {
+		return true
+	}
+	if t[0].Lower == "who" || t[0].Lower == "whom" || t[0].Lower == "whose" {
+		switch it.typ {
+		case ePerson:
+			if !it.confident || strings.HasPrefix(it.key, "The ") || strings.HasPrefix(it.key, "the ") {
+				return true
+			}
+			for _, a := range it.answers {
+				if strings.HasPrefix(a, "the ") || strings.HasPrefix(a, "The ") {
+					return true // "Who sold over 300,000 copies?": the Memoirs
+				}
+			}
+		case eGroup, eOrg:
+			// "Who were built ...?": the Lima City Walls are no people.
+			for _, w := range strings.Fields(strings.ToLower(it.key)) {
+				if siteHeads[w] || placeKeywords[w] || nonPersonWords[w] && !orgKeywords[w] {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	// After "did", "does" or "do" and its subject, the verb is in its
+	// base form: a past form there, or after an "and" later on ("did
+	// Tesla leave Graz and broke ..."), is two clauses run together; after
+	// "was" or "were", a past form that is no participle ("was fell") is
+	// too.
+	for i := 0; i+1 < len(t); i++ {
+		w := t[i].Lower
+		if w == "did" || w == "does" || w == "do" {
+			for j := i + 1; j < len(t); j++ {
+				x := t[j]
+				if x.Text == "," || subordinators[x.Lower] || x.Lower == "to" {
+					break // what follows is another clause
+				}
+				if !x.Cap && isPastForm(x.Lower) {
+					return true
+				}
+			}
+		}
+		if beForms[w] && isPastForm(t[i+1].Lower) {
+			return true
+		}
+		// "were build": a base form where a participle belongs.
+		if beForms[w] && i > 0 {
+			if _, base := irregularVerbs[t[i+1].Lower]; base {
+				if _, part := participleToBase[t[i+1].Lower]; !part {
+					return true
+				}
+			}
+		}
+	}
+	// "In what year was the theater built and is at ...": a second verb
+	// the inversion left behind.
+	for i := 2; i+1 < len(t); i++ {
+		if t[i].Lower == "and" && auxiliaries[t[i+1].Lower] && !t[i+1].Is("be", "been", "being", "having") {
+			return true
+		}
+	}
+	// A reporting verb with nothing reported: "When did Lincoln explain?".
+	if n := len(t); n >= 2 && t[n-1].Text == "?" && reportingVerbs[t[n-2].Lower] {
+		return true
+	}
+	// Figures in a row, "in 1563 1603 1636": a list that lost its commas.
+	for i := 0; i+2 < len(t); i++ {
+		if t[i].Kind == prose.Number && t[i+1].Kind == prose.Number && t[i+2].Kind == prose.Number {
+			return true
+		}
+	}
+	// Two places or times in a row, "in 2000 in 2001": extras stacked on
+	// a question that had one already.
+	for i := 0; i+3 < len(t); i++ {
+		if t[i].Is("in", "on") && t[i+1].Kind == prose.Number && t[i+2].Is("in", "on") && t[i+3].Kind == prose.Number {
+			return true
+		}
+	}
+	// Two question words, or a question mark inside the question.
+	for i := 1; i < len(t)-1; i++ {
+		if t[i].Text == "?" {
+			return true
+		}
+	}
+	return false
+}
+
+// reportingVerbs take what is said as their object.
+var reportingVerbs = prose.WordSet(`explain explained say said state stated write wrote note noted argue argued
+	claim claimed declare declared add added reply replied remark remarked observe observed comment commented
+	announce announced report reported conclude concluded suggest suggested`)
+
+// isPastForm reports a word that is surely a verb in the past tense, not
+// a participle: "saw", "broke", "fell" (a noun elsewhere, a verb in a
+// question's verb phrase).
+func isPastForm(w string) bool {
+	if _, ok := pastToBase[w]; !ok || ambiguousPast[w] && !questionPasts[w] {
+		return false
+	}
+	_, part := participleToBase[w]
+	return !part
+}
+
+// questionPasts are past forms that ambiguousPast holds but that, inside
+// a question's verb phrase, can only be verbs.
+var questionPasts = prose.WordSet(`saw fell felt wore`)
+
+// leansOnContext reports words that point at text the stem does not show,
+// beyond what needsContext finds at the stem's start: "he" with no one
+// named before it, "that conjecture", "the next", "these two
+// presentations", "this is accomplished". A blank stands for someone a
+// pronoun may point back at only when it asks for a person or a people
+// (personBlank).
+func leansOnContext(t []prose.Token, personBlank bool) bool {
+	named := false
+	question := len(t) > 0 && t[len(t)-1].Text == "?"
+	// "Who co-signed the letter with her best friend?": her is whoever
+	// the question asks for.
+	named = question && t[0].Is("who", "whom", "whose") && personBlank
+	for i, w := range t {
+		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] {
+			named = true
+		}
+		if w.Cap && i > 0 {
+			continue // "IT", "US": a name, not a pronoun
+		}
+		switch w.Lower {
+		case "he", "she", "hers", "himself", "herself":
+			if !named {
+				return true
+			}
+		case "him":
+			// An object is someone other than the subject named before:
+			// "Temüjin rescued him" names the one who rescued, not whom.
+			return true
+		case "his", "her":
+			if w.Lower == "her" && (i+1 >= len(t) || !t[i+1].IsWord() || functionWords[t[i+1].Lower] || prepositions[t[i+1].Lower]) {
+				return true // "rescued her with ...": her is an object
+			}
+			// "In his Gettysburg Address Lincoln ...": the owner may follow
+			// in a statement; a question's owner comes first.
+			if !named && (question || !nameAfter(t, i)) {
+				return true
+			}
+		case "it", "they", "them", "their", "its":
+			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) {
+				return true
+			}
+		case "this", "these", "those":
+			if i+1 < len(t) {
+				n := t[i+1]
+				if auxiliaries[n.Lower] || finiteAt(t, i+1) || numberWords[n.Lower] > 0 || n.Kind == prose.Number || n.Kind == prose.Punct || prepositions[n.Lower] {
+					return true
+				}
+			} else {
+				return true
+			}
+		case "that":
+			// "that" as a determiner: after a preposition ("in that
+			// direction"), or before a noun that ends a phrase ("proved
+			// that conjecture.").
+			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !auxiliaries[t[i+1].Lower] && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) {
+				if i > 0 && prepositions[t[i-1].Lower] && !t[i-1].Is("so", "such", "than", "now", "given", "except") {
+					return true
+				}
+				if i+2 >= len(t) || t[i+2].Kind == prose.Punct || prepositions[t[i+2].Lower] && !t[i+2].Is("of", "as") {
+					return true
+				}
+			}
+		case "next", "previous", "preceding", "above", "aforementioned", "same", "latter", "former", "other":
+			// "the next", "the same report", "the other two"; not "the next
+			// two millennia", a span counted from what the stem says.
+			if i > 0 && t[i-1].Lower == "the" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Kind == prose.Number || timeNouns[t[i+1].Lower])) {
+				if w.Lower == "other" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Text == "." || t[i+1].Text == ",")) {
+					continue // "the other side of the river" names its thing
+				}
+				if w.Lower == "same" && i+1 < len(t) && t[i+1].Is("time", "as", "way", "name", "year", "day") {
+					if t[i+1].Lower != "year" && t[i+1].Lower != "day" && t[i+1].Lower != "time" {
+						continue // "the same as", "the same way"
+					}
+				}
+				return true
+			}
+		case "two", "three", "four", "five", "six", "both":
+			// "The two presentations", "the three men": which ones?
+			if i == 1 && t[0].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && strings.HasSuffix(t[i+1].Lower, "s") && !(i+2 < len(t) && t[i+2].Is("of", "that", "who", "which")) {
+				return true
+			}
+		case "here", "there":
+			if w.Lower == "here" && i > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameAfter reports a name after t[i] in the stem; the blank is none, for
+// in "his son, _____" it names what is owned, not the owner.
+func nameAfter(t []prose.Token, i int) bool {
+	for _, w := range t[i+1:] {
+		if w.Cap && w.IsWord() && !functionWords[w.Lower] && w.Text != blankWord {
+			return true
+		}
+	}
+	return false
+}
+
+// timeNouns name spans of time: "the next two years" counts from what
+// the stem says.
+var timeNouns = prose.WordSet(`year years decade decades century centuries millennium millennia month months week weeks day days season seasons`)
+
+// itIsDummy reports the "it" of "it is said that", "it was not until":
+// a placeholder, not a pointer.
+func itIsDummy(t []prose.Token, i int) bool {
+	j := i + 1
+	for j < len(t) && (auxiliaries[t[j].Lower] || t[j].Is("not", "also", "often", "generally", "widely")) {
+		j++
+	}
+	if j == i+1 || j >= len(t) {
+		return false
+	}
+	return t[j].Is("that", "until", "possible", "likely", "unclear", "difficult", "necessary", "important", "estimated", "believed", "said", "thought", "known", "reported", "claimed", "argued", "suggested", "assumed", "expected", "agreed", "common", "customary", "clear", "true")
+}
+
+// givenAway reports an item whose key the stem or the options show: a
+// number one can count in the stem, a blank whose partner across "and"
+// names it ("Eastern and _____" for "Western"), an option out of form
+// with the others.
+func givenAway(t []prose.Token, it *item) bool {
+	if it.typ == eNumber {
+		if v, ok := smallCount(it.key); ok && v <= 12 && listItems(t) >= 2 {
+			return true // "five" beside a list of five
+		}
+		if rangeEnd(t) {
+			return true // "weigh 37 to _____ kg": a guess from the other end
+		}
+	}
+	// The blank's partner across a coordination shares a word with the
+	// key, or both are points of the compass.
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		var near []string
+		if i >= 2 && t[i-1].Is("and", "or") {
+			near = append(near, t[i-2].Lower)
+		}
+		if i+2 < len(t) && t[i+1].Is("and", "or") {
+			near = append(near, t[i+2].Lower)
+		}
+		keyWords := strings.Fields(strings.ToLower(it.key))
+		for _, n := range near {
+			if pairedDirections[n] {
+				for _, k := range keyWords {
+					if pairedDirections[k] {
+						return true
+					}
+				}
+			}
+			for _, k := range keyWords {
+				if k == n && !functionWords[k] {
+					return true
+				}
+			}
+		}
+	}
+	// One item of a list of three or more ("ska, jazz, _____, Blues,
+	// pop"): found by elimination, and the others fit as well.
+	for i, w := range t {
+		if w.Text == blankWord && i > 0 && t[i-1].Text == "," && i+1 < len(t) && (t[i+1].Text == "," || t[i+1].Is("and", "or")) {
+			return true
+		}
+	}
+	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
+		return true
+	}
+	return false
+}
+
+// rangeEnd reports a blank that is one end of a range whose other end the
+// stem gives: "37 to _____ kg", "between 8 and _____ weeks", "1–_____".
+func rangeEnd(t []prose.Token) bool {
+	number := func(w prose.Token) bool {
+		return w.Kind == prose.Number || numberWords[w.Lower] > 0 || w.Lower == "one"
+	}
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		if i >= 2 && t[i-1].Is("to", "and", "–", "-", "or") && number(t[i-2]) {
+			return true
+		}
+		if i+2 < len(t) && t[i+1].Is("to", "and", "–", "-", "or") && number(t[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// numberSlashed reports a figure of the answer (or of a false statement's
+// swap) written against a slash: "9/11", "1914/18".
+func numberSlashed(stem string, it *item) bool {
+	for _, x := range []string{it.key, it.swapTo} {
+		if x == "" {
+			continue
+		}
+		i := strings.Index(stem, x)
+		if it.q.Kind != questions.TrueFalse {
+			i = strings.Index(stem, questions.Blank)
+			x = questions.Blank
+		}
+		if i < 0 {
+			continue
+		}
+		if i > 0 && (stem[i-1] == '/' || i > 1 && stem[i-1] == ' ' && stem[i-2] == '/') || i+len(x) < len(stem) && stem[i+len(x)] == '/' {
+			return true
+		}
+	}
+	return false
+}
+
+// pairedDirections name directions and other paired words: "Eastern and _____" points at "Western".
+var pairedDirections = prose.WordSet(`north south east west northern southern eastern western northeast northwest
+	southeast southwest north-east north-west south-east south-west upper lower inner outer left right
+	old new early late`)
+
+// smallCount reads a count written in figures or words: "5", "five".
+func smallCount(s string) (float64, bool) {
+	w := strings.ToLower(strings.TrimSpace(s))
+	if v, ok := numberWords[w]; ok {
+		return v, true
+	}
+	if w == "one" {
+		return 1, true
+	}
+	v := 0.0
+	if w == "" {
+		return 0, false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		v = 10*v + float64(r-'0')
+	}
+	return v, true
+}
+
+// listItems counts the separators of the longest list in a stem: ", " and
+// "and" between items of a few words each.
+func listItems(t []prose.Token) int {
+	best, cur, run := 0, 0, 0
+	for _, w := range t {
+		switch {
+		case w.Text == "," || w.Is("and", "or"):
+			if run > 0 && run <= 4 {
+				cur++
+			} else {
+				cur = 0
+			}
+			run = 0
+		case w.Kind == prose.Punct || finiteAt([]prose.Token{w}, 0):
+			cur, run = 0, 0
+		default:
+			run++
+		}
+		best = max(best, cur)
+	}
+	return best
+}
+
+// oddOneOut reports options of more than one form: the key capitalised
+// and an option not, or the other way round; figures beside words; or a
+// key twice as long as any other option.
+func oddOneOut(key string, ds []string) bool {
+	if len(ds) == 0 {
+		return false
+	}
+	shape := func(s string) (upper, digit bool, words int) {
+		r := prose.FirstRune(s)
+		return unicode.IsUpper(r), unicode.IsDigit(r), len(strings.Fields(s))
+	}
+	ku, kd, kw := shape(key)
+	sameUpper, sameDigit, maxW := 0, 0, 0
+	for _, d := range ds {
+		u, dg, w := shape(d)
+		if u == ku {
+			sameUpper++
+		}
+		if dg == kd {
+			sameDigit++
+		}
+		maxW = max(maxW, w)
+	}
+	if sameUpper < len(ds) || sameDigit < len(ds) {
+		return true
+	}
+	return kw >= 3 && kw >= 2*maxW
+}
+
+// genericNouns are nouns so common that a blank on them asks nothing a
+// reader of any text could not guess.
+var genericNouns = prose.WordSet(`thing things people person man men woman women time times year years day days way ways
+	part parts place places area areas world life work group groups number numbers kind kinds type types form forms
+	use uses system systems history classroom music theme season series name names word words fact facts case cases
+	example examples point points end side sides home house family families water land birds animals plants food
+	money power family city cities country countries state states government school schools book books film films
+	show shows story stories game games team teams member members level levels role roles idea ideas problem problems
+	process result results change changes order rest lot lots set sets size rate rates amount amounts period periods
+	term terms field fields line lines range source sources product products service services market markets
+	company companies model models project projects program programme programs programmes structure character characters
+	version versions style styles study studies research data information question questions answer answers
+	reason reasons effect effects development activity activities experience event events issue issues practice practices
+	position positions market value values method methods material materials subject subjects interest interests
+	list matter matters purpose purposes quality situation situations condition conditions building buildings room rooms
+	body bodies head heads hand hands eye eyes face faces language languages culture society century centuries
+	europe asia africa america americas world earth franchise male female males females young adult adults
+	expression animal species individual individuals`)
+
+// filler reports an answer anyone could guess: a generic noun ("the
+// music", "franchise history", "birds"), a continent, a letter or two.
+func (d *document) filler(it *item) bool {
+	k := strings.TrimSpace(it.key)
+	if k == "" {
+		return false
+	}
+	if it.typ == eDate || it.typ == eNumber {
+		return false
+	}
+	if len([]rune(strings.ReplaceAll(k, ".", ""))) <= 2 {
+		return true // "CT", "UK": a guess from the letters
+	}
+	words := strings.Fields(strings.ToLower(k))
+	for len(words) > 1 && determiners[words[0]] {
+		words = words[1:]
+	}
+	if words[0] == "same" || words[0] == "other" || words[0] == "following" || words[0] == "latter" || words[0] == "former" {
+		return true // "the same ancient sources": same as what?
+	}
+	// One lower-case word that is no term the text defines ("prey",
+	// "captivity", "zoos") is a guess anyone can make; a long one is
+	// more likely a word of the subject ("photosynthesis").
+	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) {
+		return true
+	}
+	// "The _____ are otherwise nearly identical": a plain noun as the
+	// subject points back at the sentence before.
+	if it.typ == eConcept && len(words) == 1 && strings.HasPrefix(it.q.Stem, "The "+questions.Blank) {
+		return true
+	}
+	// A noun phrase read past its end: "tubing length enough".
+	if it.typ == eConcept && trailingAdverbs[words[len(words)-1]] {
+		return true
+	}
+	generic := 0
+	for _, w := range words {
+		if genericNouns[w] || functionWords[w] {
+			generic++
+		}
+	}
+	if generic == len(words) {
+		return true
+	}
+	// A lower-case answer whose head noun runs through the document
+	// ("the theme" where "theme" is in one sentence in ten) is the text's
+	// furniture, not a fact of it.
+	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) {
+		head := words[len(words)-1]
+		if len(words) == 1 && d.freq[head]*10 >= len(d.sents) && len(d.sents) >= 20 {
+			return true
+		}
+	}
+	return false
+}
+
+// trailingAdverbs end no noun phrase: an answer ending in one was read too
+// far.
+var trailingAdverbs = prose.WordSet(`enough alone too also only again together instead there here then even still`)
+
+// nonPersonWords mark a name that is no person's, offered as one: "Day
+// of the Daleks", "Music of the Spheres", "Children of Earth", "Acetyl
+// Chloride".
+var nonPersonWords = prose.WordSet(`day days music children child earth war wars battle resurrection return revenge
+	invasion attack night nights time times world worlds planet city house tower hall church cathedral bridge street
+	building palace castle museum theatre theater school college university company corporation award prize festival
+	act law treaty acid oxide chloride sulfate sulphate protein enzyme gene virus bacteria cell cells series season
+	episode show film book album song programme program station network channel party council committee league
+	association society club team union empire kingdom republic state island river lake mountain sea ocean
+	valley park garden airport station center centre institute foundation fund`)
+
+// distractorsFit reports whether every option is of the key's type and
+// form: people offered for a person look like people's names (no "of
+// the", no words of works, places or things), and have as many words as
+// the key within reason.
+func distractorsFit(it *item) bool {
+	keyWords := strings.Fields(it.key)
+	keyLower := map[string]bool{}
+	for _, w := range keyWords {
+		keyLower[strings.ToLower(strings.Trim(w, `.,'"`))] = true
+	}
+	if it.typ == ePerson && !personLike(keyWords, nil) {
+		return false // "White House" asked for as a person
+	}
+	for _, d := range it.distractors {
+		dw := strings.Fields(d)
+		ld := strings.ToLower(d)
+		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {
+			return false // "JPG", "Trust": no name at all
+		}
+		for _, w := range dw {
+			lw := strings.ToLower(strings.Trim(w, `.,'"`))
+			// An event or a work offered for a person, a place or an
+			// organisation: "Berne Convention" for "British Government".
+			if (eventKeywords[lw] || workKeywords[lw] || moreEventWords[lw]) && !keyLower[lw] && it.typ != eEvent && it.typ != eWork {
+				return false
+			}
+		}
+		switch it.typ {
+		case ePerson:
+			if !personLike(dw, keyLower) {
+				return false
+			}
+			if (len(keyWords) == 1) != (len(dw) == 1) {
+				return false
+			}
+			// "Americans" offered for "Roosevelt": a people, not a person.
+			if len(dw) == 1 && strings.HasSuffix(ld, "s") && !strings.HasSuffix(strings.ToLower(it.key), "s") {
+				return false
+			}
+		case eOrg:
+			if countries[ld] || len(dw) == 1 && ld == "uk" || ld == "us" || ld == "usa" || ld == "eu" {
+				return false // a country offered for an organisation
+			}
+			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
+				return false
+			}
+		case eGroup, ePlace, eEvent, eWork:
+			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
+				return false
+			}
+			// "Cemetery", "French" offered for "Nebraska".
+			if it.typ == ePlace && len(dw) == 1 && (nationalities[ld] || siteHeads[ld] || placeKeywords[ld] || personTitles[ld]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// personLike reports whether words read as a person's name: no words of
+// works, places or things, no "of the", not a title alone ("Chief
+// Justice"). Words the key has itself are allowed.
+func personLike(words []string, keyLower map[string]bool) bool {
+	titles := 0
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, `.,'"`))
+		if keyLower[lw] {
+			continue
+		}
+		if nonPersonWords[lw] || lw == "the" || lw == "of" || lw == "and" {
+			return false
+		}
+		if personTitles[lw] || roleNouns[lw] {
+			titles++
+		}
+	}
+	return titles < len(words)
+}
+
+// moreEventWords name events the lexicon's eventKeywords leave out.
+var moreEventWords = prose.WordSet(`convention conventions exhibition exposition fair summit tournament championship`)
+
+// fileExtensions are the names of image files left in a caption: "JPG".
+var fileExtensions = prose.WordSet(`jpg jpeg png gif svg tif tiff bmp pdf`)
+
+func containsFold(list []string, w string) bool {
+	for _, x := range list {
+		if strings.EqualFold(strings.Trim(x, `.,'"`), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// clearShortAnswer reports a short-answer question a teacher could mark:
+// short enough to read at once, one clause, asking for a name, a date or
+// a number a learner can type.
+func clearShortAnswer(t []prose.Token, it *item) bool {
+	if !clearQuestion(t, it) {
+		return false
+	}
+	switch it.typ {
+	case ePerson, eDate, eNumber, ePlace, eOrg, eGroup, eEvent, eWork:
+		return it.typ == eDate || it.typ == eNumber || it.confident
+	}
+	return false
+}
+
+// clearQuestion reports a question short enough to read at once and of
+// one clause: 24 words at most, one comma at most.
+func clearQuestion(t []prose.Token, it *item) bool {
+	if prose.WordCount(it.q.Stem) > 24 {
+		return false
+	}
+	commas := 0
+	for _, w := range t {
+		if w.Text == "," {
+			commas++
+		}
+	}
+	return commas <= 1
+}
+
+// mainClause reports whether a statement has a verb of its own, not only
+// the verbs of clauses hung on it: "Occurring on the flag of Laos till it
+// became a republic in 1975." has none. The first finite verb after a
+// subordinating word belongs to the subordinate clause; a comma ends it.
+// A stem in which no finite verb is read at all is left to lint's verb
+// check, which reads verbs more widely.
+func mainClause(t []prose.Token) bool {
+	pending, seen := false, false
+	whose := false // after "whose", the possessed noun may look like a verb: "whose plans"
+	for i, w := range t {
+		switch {
+		case w.Text == ",":
+			pending, whose = false, false
+		case subordinators[w.Lower] && !(w.Lower == "while" && i > 0 && t[i-1].Lower == "a") && !(w.Lower == "that" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !finiteAt(t, i+1)) && !(w.Lower == "as" || w.Lower == "since" || w.Lower == "after" || w.Lower == "before" || w.Lower == "until" || w.Lower == "once") || w.Is("till", "whom", "whose"):
+			pending, whose = true, w.Lower == "whose"
+		case finiteAt(t, i) && !(i > 0 && t[i-1].Lower == "to"):
+			if whose && !auxiliaries[w.Lower] && !strings.HasSuffix(w.Lower, "ed") {
+				continue
+			}
+			if !pending {
+				return true
+			}
+			pending, seen, whose = false, true, false
+		}
+	}
+	// No finite verb read at all: the verb check in lint judges that.
+	return !seen
+}

@@ -1,0 +1,114 @@
+package generate
+
+import (
+	"testing"
+
+	"factdrill/questions"
+)
+
+// TestKeep runs the keep checks on items of the kinds the first blind
+// judgement failed, and on their sound counterparts.
+func TestKeep(t *testing.T) {
+	d := analyzed(t, "Pharmacy\n\nThe word pharmacy comes from pharma. Pharmacists sell medicines. Medicines are made in Europe.")
+	person := func(it item) item { it.typ, it.confident = ePerson, true; return it }
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	withCut := func(it item, before, cut string) item { it.before, it.cut = before, cut; return it }
+	short := func(stem, key string, ty etype) item {
+		it := typed(cloze(stem, key), ty)
+		it.q.Kind = questions.ShortAnswer
+		return it
+	}
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"whole stem", typed(cloze("The Swahili built the port of _____ in the 12th century.", "Mombasa"), ePlace), ""},
+		{"list cut off", withCut(typed(cloze("Ancient ports on the coast of _____ include those of Malindi, Mombasa, Kilifi.", "Kenya"), ePlace), "", ","), CheckBroken},
+		{"not only without but", typed(cloze("The Normans were not only warriors in _____.", "Italy"), ePlace), CheckBroken},
+		{"head of the phrase cut", withCut(typed(cloze("To Mombasa, the Portuguese held _____.", "Malindi"), ePlace), "addition", ""), CheckBroken},
+		{"starts mid phrase", withCut(typed(cloze("The port was held by _____ in 1498.", "Portugal"), ePlace), "of", ""), CheckBroken},
+		{"who for a work", short("Who was the only script ready to go?", "The Mutants", eWork), CheckWrongWh},
+		{"who for a person", short("Who commissioned the first serial in 1963?", "Sydney Newman", ePerson), ""},
+		{"past after did", short("In what year did the show saw its end?", "1989", eDate), CheckWrongWh},
+		{"past after and", short("When did Tesla leave Graz and broke with his family?", "December 1878", eDate), CheckWrongWh},
+		{"was with a past form", short("In what year was fell noticeably the audience?", "1985", eDate), CheckWrongWh},
+		{"he with no one named", typed(cloze("In 1081 he led an army against _____.", "Durazzo"), ePlace), CheckNeedsContext},
+		{"her as an object", typed(cloze("Temüjin rescued her with the help of _____.", "Jamukha"), ePerson), CheckNeedsContext},
+		{"his owned later", typed(cloze("In his Gettysburg Address Lincoln named _____ as the birth year.", "1776"), eDate), ""},
+		{"that conjecture", typed(cloze("In 1994 _____ proved that conjecture.", "Andrew Wiles"), ePerson), CheckNeedsContext},
+		{"that before a verb", typed(cloze("The _____ is a wind that blows from the south.", "khamsin"), eTerm), ""},
+		{"this is accomplished", typed(cloze("This is accomplished by _____ in the leaves.", "chlorophyll"), eTerm), CheckNeedsContext},
+		{"these two", typed(cloze("Karl Kautsky attended these two presentations in _____.", "1900"), eDate), CheckNeedsContext},
+		{"the next", typed(cloze("The next was written by _____ in 1963.", "Terry Nation"), ePerson), CheckNeedsContext},
+		{"the next two millennia", typed(cloze("Menes founded a kingdom in _____ that ruled for the next two millennia.", "Egypt"), ePlace), ""},
+		{"count in the stem", typed(cloze("The mandible has _____ kinds of teeth, incisors, canines, premolars and molars.", "four"), eNumber), CheckGivenAway},
+		{"partner names the key", typed(cloze("Leopards are stable in Eastern and _____.", "Southern Africa"), ePlace), CheckGivenAway},
+		{"one option in figures", person(mc("How many releases came out since 2005?", "Six", "twelve", "five", "seven")), CheckGivenAway},
+		{"generic blank", typed(cloze("New techniques allowed mixing of the _____ on tape.", "music"), eConcept), CheckFiller},
+		{"continent", typed(cloze("Medicines are made in _____ from plants.", "Europe"), ePlace), CheckFiller},
+		{"two letters", typed(cloze("The scan is called _____ in hospitals.", "CT"), eName), CheckFiller},
+		{"citation left", typed(cloze("The port was built by _____ in 1498.[12]", "Portugal"), ePlace), CheckResidue},
+		{"an event offered as a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Day of the Daleks", "Murray Gold")), CheckDistractorType},
+		{"a country offered as a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Swaziland", "Murray Gold")), CheckDistractorType},
+		{"a title for a person", person(mc("Who went against Jefferson and Burr in 1800?", "Charles Pinckney", "John Ferling", "Chief Justice", "John Marshall")), CheckDistractorType},
+		{"a building asked for as a person", person(mc("Who was Lincoln's official in 1861?", "White House", "Simon Cameron", "David Davis", "Samuel Miller")), CheckDistractorType},
+		{"a people for a person", person(mc("Who charged up Kettle Hill in 1898?", "Roosevelt", "Americans", "Hanna", "Taft")), CheckDistractorType},
+		{"a country for an organisation", typed(mc("What reports that China is the top duck market?", "FAO", "RSPCA", "UK", "WWF"), eOrg), CheckDistractorType},
+		{"an event for an organisation", typed(mc("What signed conventions in the 1980s?", "British Government", "United States Department of Agriculture", "Berne Convention", "National Trust"), eOrg), CheckDistractorType},
+		{"people for a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Freema Agyeman", "Murray Gold")), ""},
+		{"a false swap of common nouns", typed(falseStatement("The result is the method of request.", "primary difference", "result", true), eConcept), CheckNotContradicted},
+		{"both before a plural", typed(cloze("In 1853, both men joined the _____.", "Republican Party"), eOrg), ""},
+		{"for a while", typed(cloze("For a while Egypt and Syria formed the _____.", "United Arab Republic"), eOrg), ""},
+		{"a place and its state", withCut(typed(cloze("_____ was the oldest of three brothers, born on October 30, 1735, in Braintree, Massachusetts.", "John Adams"), ePerson), "", ","), ""},
+		{"this as a pronoun", typed(cloze("Cygnets do this from a _____ onwards.", "young age"), eConcept), CheckNeedsContext},
+		{"see", typed(cloze("See the famous swan-related operas _____ and Parsifal.", "Lohengrin"), eWork), CheckBroken},
+		{"the same what", typed(cloze("The film is derived from the _____.", "same ancient sources"), eConcept), CheckFiller},
+		{"one common word", typed(cloze("Tigers have been observed feeding on _____ together.", "prey"), eConcept), CheckFiller},
+		{"another script", typed(cloze("From 1983 to 2007, no _____ tigers were sighted. 绝迹24年", "South China"), ePlace), CheckResidue},
+		{"a list of things cut off", withCut(typed(cloze("A violin consists of a _____, maple ribs and back, two endblocks, a neck, four strings.", "spruce top"), eConcept), "", ","), CheckBroken},
+		{"a verb the inversion left", short("In what year was the theater built and is at Olive Avenue?", "1939", eDate), CheckWrongWh},
+		{"nothing reported", short("When did Lincoln explain?", "August 22, 1862", eDate), CheckWrongWh},
+		{"whose his", typed(cloze("Upon receiving word of his death, his son, _____, telegraphed his siblings.", "Archie"), ePerson), CheckNeedsContext},
+		{"a relative without its head's verb", typed(cloze("The Norwegian authorities, whose original plans to kill _____ wolves were scaled down.", "20"), eNumber), CheckBroken},
+		{"a plain noun pointing back", typed(cloze("The _____ are otherwise nearly identical.", "instruments"), eConcept), CheckFiller},
+		{"read past the noun", typed(cloze("Valve 1 increases the _____ to lower the pitch.", "tubing length enough"), eConcept), CheckFiller},
+		{"he beside a blank on a year", typed(cloze("Two years later, in _____, he began his experiments on induction.", "1831"), eDate), CheckNeedsContext},
+		{"he after a blank on a person", person(cloze("In 1831 _____ said he began his experiments on induction.", "Faraday")), ""},
+		{"a citation", typed(cloze("Cited in Seifer, The Life and _____, 1996.", "Times of Nikola Tesla"), eWork), CheckResidue},
+		{"two texts run together", typed(cloze("Nearly 80% of the rainfall of _____ mm falls in May. caused by the city's expansion.", "1,854"), eNumber), CheckBroken},
+		{"who for a work with the", func() item {
+			it := short("Who sold over 300,000 copies in 1885?", "Memoirs", ePerson)
+			it.answers = []string{"Memoirs", "the Memoirs"}
+			return it
+		}(), CheckWrongWh},
+		{"figures in a row", short("What did plague epidemics ravage in 1563 1603 1636?", "London", ePlace), CheckWrongWh},
+		{"his in a question", short("In what year is his method described in the Jade Mirror?", "1303", eDate), CheckNeedsContext},
+		{"her of the one asked for", person(short("Who co-signed the letter with her best friend Zoya?", "Kollontai", ePerson)), ""},
+		{"a verb first", typed(falseStatement("Is pronounced like the o in horse in 1990.", "1990", "1991", true), eDate), CheckBroken},
+		{"a range end swapped", typed(falseStatement("The population has dwindled to between 470,000 and 350,000 individuals.", "690,000", "350,000", true), eNumber), CheckGivenAway},
+		{"nine eleven", typed(falseStatement("Following the 9/ 13 attacks, Abu Hamza was arrested.", "11", "13", true), eNumber), CheckBroken},
+		{"the following", typed(cloze("Fillmore appointed the following Justices to the _____.", "Supreme Court"), eOrg), CheckBroken},
+		{"a glued caption", typed(cloze("Coolidge's official _____ portraitWhile he was not an isolationist, Coolidge stayed home.", "White House"), eOrg), CheckResidue},
+		{"a list not cut", typed(cloze("The dynasty acquired land in _____, Moravia, Silesia.", "Lower Austria"), ePlace), CheckBroken},
+		{"one of a list", typed(cloze("The trumpet is used in ska, jazz, _____, Blues and pop since 1950.", "Rock"), eName), CheckGivenAway},
+		{"a key cut from its numeral", typed(mc("In August 1914, when _____ I broke out, Romania declared neutrality.", "World War", "Treaty of Bucharest", "Treaty of Trianon", "Peace of Paris"), eEvent), CheckBroken},
+		{"who for walls", short("Who were built between 1684 and 1687 by the viceroy?", "Lima City Walls", eGroup), CheckWrongWh},
+		{"were build", short("Who were build between 1684 and 1687 by the viceroy?", "Spaniards", eGroup), CheckWrongWh},
+		{"a nationality for a place", typed(mc("Lincoln is the capital of _____ since 1869.", "Nebraska", "Cemetery", "French", "Ohio"), ePlace), CheckDistractorType},
+		{"a caption", short("When is Coolidge shown above holding a ceremonial hat?", "October 22, 1924", eDate), CheckResidue},
+		{"no main clause", typed(cloze("Occurring on the flag of Laos till it became a republic in _____.", "1975"), eDate), CheckBroken},
+		{"a main clause after a relative", typed(cloze("The man who led the army was defeated in _____.", "1066"), eDate), ""},
+		{"one end of a range", typed(cloze("Males weigh 37 to _____ kg.", "90"), eNumber), CheckGivenAway},
+		{"an option in lower case", typed(mc("_____ is a test of self awareness.", "mirror self recognition", "Elephants", "rogue elephant", "lions"), eTerm), CheckGivenAway},
+		{"stacked dates", short("What authorised a cull of wolves in 2000 in 2001?", "Norwegian Government", eOrg), CheckWrongWh},
+		{"a self-reference", typed(cloze("The ducks are listed in full in the _____ article.", "Anatidae"), eName), CheckResidue},
+		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
