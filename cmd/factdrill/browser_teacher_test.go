@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
 	"factdrill/db"
@@ -168,24 +167,7 @@ func TestBrowser_TeacherJourney(t *testing.T) {
 	b.open(classURL)
 	contains(t, "results", b.text(`[data-testid="results"]`), "Ada Lovelace", "67%")
 	b.screenshot("teacher-class")
-	dir := t.TempDir()
-	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
-		t.Fatalf("allow downloads: %v", err)
-	}
-	b.do("download the scores", chromedp.Click(chromedp.CSS(`[data-testid="scores-csv"]`)))
-	var data []byte
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
-		if len(files) == 1 {
-			if data, _ = os.ReadFile(files[0]); len(data) > 0 {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no CSV was downloaded in 15s (files: %v)", files)
-		}
-	}
+	data := b.download(`[data-testid="scores-csv"]`, ".csv")
 	if !strings.HasPrefix(string(data), "\uFEFF") {
 		t.Errorf("the CSV does not start with a UTF-8 byte-order mark")
 	}

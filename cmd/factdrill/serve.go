@@ -112,7 +112,6 @@ func seedSet() (questions.Set, error) {
 	return set, nil
 }
 
-// sweepSessions deletes expired sessions once an hour.
 // submitOverdue hands in, every so often, the quiz attempts open past
 // their deadline, with what was saved by then (Moodle's "open attempts are
 // submitted automatically"). Any number of servers may run it on one
@@ -150,6 +149,7 @@ func tick(ctx context.Context, every time.Duration, fn func()) {
 	}
 }
 
+// sweepSessions deletes expired sessions once an hour.
 func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
 	tick(ctx, time.Hour, func() {
 		if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
