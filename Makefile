@@ -5,6 +5,11 @@
 GO ?= go
 BIN := bin/factdrill
 
+# Every build and test has SQLite's full-text search (FTS5), which
+# mattn/go-sqlite3 compiles in with this tag: question search uses it. A
+# build without it still works, and searches by scanning instead.
+export GOFLAGS := -tags=sqlite_fts5
+
 .PHONY: run build test e2e generate lint bench quality clean
 
 run: build

@@ -166,7 +166,7 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var ok int
-		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM classes WHERE id = ? AND teacher_id = ?) *
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM classes c WHERE c.id = ? AND `+teaches+`) *
 			(SELECT count(*) FROM sets WHERE id = ? AND (owner_id = ? OR (owner_id IS NULL AND published = 1)))`,
 			classID, teacherID, setID, teacherID).Scan(&ok)
 		if err != nil {
@@ -197,7 +197,7 @@ func (s *Store) Assign(ctx context.Context, teacherID, classID, setID int64, q Q
 // Assignment returns one of the teacher's assignments.
 func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment, error) {
 	return read(ctx, s, fmt.Sprintf("assignment %d", id), func(tx *sql.Tx) (Assignment, error) {
-		return scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND c.teacher_id = ?", id, teacherID))
+		return scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+" WHERE g.id = ? AND "+teaches, id, teacherID))
 	})
 }
 
@@ -205,14 +205,14 @@ func (s *Store) Assignment(ctx context.Context, teacherID, id int64) (Assignment
 // made for it.
 func (s *Store) Unassign(ctx context.Context, teacherID, assignmentID int64) error {
 	return s.deleteWithAttempts(ctx, fmt.Sprintf("unassign %d", assignmentID), "a.assignment_id = ?", []any{assignmentID},
-		`DELETE FROM assignments WHERE id = ? AND class_id IN (SELECT id FROM classes WHERE teacher_id = ?)`, assignmentID, teacherID)
+		`DELETE FROM assignments WHERE id = ? AND class_id IN (SELECT class_id FROM class_teachers WHERE teacher_id = ?)`, assignmentID, teacherID)
 }
 
 // ClassAssignments lists the sets assigned to the teacher's class, in the
 // order they were assigned.
 func (s *Store) ClassAssignments(ctx context.Context, teacherID, classID int64) ([]Assignment, error) {
 	return read(ctx, s, fmt.Sprintf("assignments of class %d", classID), func(tx *sql.Tx) ([]Assignment, error) {
-		return queryAssignments(ctx, tx, " WHERE g.class_id = ? AND c.teacher_id = ? ORDER BY g.id", classID, teacherID)
+		return queryAssignments(ctx, tx, " WHERE g.class_id = ? AND "+teaches+" ORDER BY g.id", classID, teacherID)
 	})
 }
 
@@ -376,7 +376,7 @@ func (s *Store) SetOverride(ctx context.Context, teacherID, assignmentID, learne
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM assignments g JOIN classes c ON c.id = g.class_id
-			WHERE g.id = ? AND c.teacher_id = ? AND (EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = g.class_id AND m.learner_id = ?)
+			WHERE g.id = ? AND `+teaches+` AND (EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = g.class_id AND m.learner_id = ?)
 				OR EXISTS (SELECT 1 FROM attempts a WHERE a.assignment_id = g.id AND a.learner_id = ?))`,
 			assignmentID, teacherID, learnerID, learnerID).Scan(&n)
 		if err != nil {
@@ -421,7 +421,7 @@ func (s *Store) Overrides(ctx context.Context, teacherID, assignmentID int64) (m
 			return lid, err
 		}, `SELECT o.learner_id, o.extra_time, o.extra_attempts FROM assignment_overrides o
 			JOIN assignments g ON g.id = o.assignment_id JOIN classes c ON c.id = g.class_id
-			WHERE o.assignment_id = ? AND c.teacher_id = ?`, assignmentID, teacherID)
+			WHERE o.assignment_id = ? AND `+teaches, assignmentID, teacherID)
 		return out, err
 	})
 }
@@ -509,7 +509,7 @@ func (s *Store) UpdateAssignment(ctx context.Context, teacherID, id int64, q Qui
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE assignments SET draw = ?, shuffle = ?, keep_option_order = ?, max_attempts = ?, feedback = ?,
 			time_limit = ?, opens_at = ?, closes_at = ?, due_at = ?, review_hide = ?
-			WHERE id = ? AND class_id IN (SELECT id FROM classes WHERE teacher_id = ?)`, append(settingsArgs(q), id, teacherID)...)
+			WHERE id = ? AND class_id IN (SELECT class_id FROM class_teachers WHERE teacher_id = ?)`, append(settingsArgs(q), id, teacherID)...)
 		if err != nil {
 			return err
 		}
@@ -536,7 +536,7 @@ func (s *Store) AttemptCount(ctx context.Context, teacherID, id int64) (attempts
 	c, err := read(ctx, s, fmt.Sprintf("attempts at assignment %d", id), func(tx *sql.Tx) (counts, error) {
 		var c counts
 		err := tx.QueryRowContext(ctx, `SELECT count(a.id), count(DISTINCT a.learner_id) FROM assignments g JOIN classes c ON c.id = g.class_id
-			LEFT JOIN attempts a ON a.assignment_id = g.id WHERE g.id = ? AND c.teacher_id = ? GROUP BY g.id`, id, teacherID).Scan(&c.attempts, &c.students)
+			LEFT JOIN attempts a ON a.assignment_id = g.id WHERE g.id = ? AND `+teaches+` GROUP BY g.id`, id, teacherID).Scan(&c.attempts, &c.students)
 		if errors.Is(err, sql.ErrNoRows) {
 			return c, questions.ErrNotFound
 		}

@@ -64,7 +64,7 @@ func (s *Store) Grading(ctx context.Context, teacherID, setID, questionID int64)
 			return r, err
 		}, `SELECT a.id, aq.position, c.name FROM attempts a JOIN attempt_questions aq ON aq.attempt_id = a.id
 			JOIN assignments g ON g.id = a.assignment_id JOIN classes c ON c.id = g.class_id JOIN learners l ON l.id = a.learner_id
-			WHERE a.set_id = ? AND aq.question_id = ? AND c.teacher_id = ? AND a.finished_at IS NOT NULL
+			WHERE a.set_id = ? AND aq.question_id = ? AND `+teaches+` AND a.finished_at IS NOT NULL
 			ORDER BY l.name = '', lower(l.name), l.id, a.id`, setID, questionID, teacherID)
 		if err != nil {
 			return err
@@ -121,7 +121,7 @@ func (s *Store) SetMark(ctx context.Context, teacherID, attemptID int64, pos int
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var n int
 		err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attempts a JOIN assignments g ON g.id = a.assignment_id
-			JOIN classes c ON c.id = g.class_id WHERE a.id = ? AND c.teacher_id = ? AND a.finished_at IS NOT NULL`, attemptID, teacherID).Scan(&n)
+			JOIN classes c ON c.id = g.class_id WHERE a.id = ? AND `+teaches+` AND a.finished_at IS NOT NULL`, attemptID, teacherID).Scan(&n)
 		if err != nil {
 			return err
 		}
@@ -249,7 +249,7 @@ func (s *Store) PendingMarks(ctx context.Context, teacherID, setID int64) (map[i
 		}, `SELECT r.question_id, count(*) FROM responses r JOIN attempts a ON a.id = r.attempt_id
 			JOIN question_versions v ON v.id = r.version_id JOIN assignments g ON g.id = a.assignment_id
 			JOIN classes c ON c.id = g.class_id
-			WHERE a.set_id = ? AND c.teacher_id = ? AND a.finished_at IS NOT NULL AND a.pending > 0
+			WHERE a.set_id = ? AND `+teaches+` AND a.finished_at IS NOT NULL AND a.pending > 0
 				AND v.kind = 'essay' AND r.manual_fraction IS NULL
 			GROUP BY r.question_id`, setID, teacherID)
 		return out, err

@@ -19,7 +19,10 @@ type Learner struct {
 	// ResumeCode lets the learner continue on another device; it is shown
 	// as two groups of four characters ("K7QM-4ZPA").
 	ResumeCode string
-	CreatedAt  time.Time
+	// SchoolID and Email identify a rostered student in a school's
+	// gradebook; "" when not known.
+	SchoolID, Email string
+	CreatedAt       time.Time
 }
 
 // DisplayName is the learner's name, or a stand-in built from their id.
@@ -104,29 +107,34 @@ func (s *Store) CreateLearner(ctx context.Context) (Learner, error) {
 }
 
 func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, string, error) {
+	code, err := freeCode(ctx, tx)
+	if err != nil {
+		return 0, "", err
+	}
+	var id int64
+	err = tx.QueryRowContext(ctx, "INSERT INTO learners (resume_code, created_at) VALUES (?, ?) RETURNING id", code, now.UTC()).Scan(&id)
+	return id, code, err
+}
+
+// freeCode returns a new resume code that no learner has.
+func freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
 	for {
 		code := newCode(resumeCodeLen)
 		var taken int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM learners WHERE resume_code = ?", code).Scan(&taken); err != nil {
-			return 0, "", err
+			return "", err
 		}
-		if taken > 0 {
-			continue
+		if taken == 0 {
+			return code, nil
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO learners (resume_code, created_at) VALUES (?, ?)", code, now.UTC())
-		if err != nil {
-			return 0, "", err
-		}
-		id, err := res.LastInsertId()
-		return id, code, err
 	}
 }
 
-const learnerSelect = "SELECT id, name, resume_code, created_at FROM learners"
+const learnerSelect = "SELECT id, name, resume_code, school_id, email, created_at FROM learners"
 
 func scanLearner(row scanner) (Learner, error) {
 	var l Learner
-	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.CreatedAt)
+	err := row.Scan(&l.ID, &l.Name, &l.ResumeCode, &l.SchoolID, &l.Email, &l.CreatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Learner{}, questions.ErrNotFound
 	}

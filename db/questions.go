@@ -60,8 +60,10 @@ func newVersionTx(ctx context.Context, tx *sql.Tx, questionID int64, number int,
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, "UPDATE questions SET version_id = ?, updated_at = ? WHERE id = ?", vid, now.UTC(), questionID)
-	return err
+	if _, err = tx.ExecContext(ctx, "UPDATE questions SET version_id = ?, updated_at = ? WHERE id = ?", vid, now.UTC(), questionID); err != nil {
+		return err
+	}
+	return indexQuestionTx(ctx, tx, questionID, q)
 }
 
 // reviseQuestionTx saves q as the question's content: a new version if q
@@ -118,6 +120,9 @@ func placeQuestionsTx(ctx context.Context, tx *sql.Tx, setID int64, ids []int64)
 		if _, err := stmt.ExecContext(ctx, setID, pos, id); err != nil {
 			return err
 		}
+	}
+	if err := countKindsTx(ctx, tx, setID); err != nil {
+		return err
 	}
 	return dropOrphansTx(ctx, tx, before)
 }

@@ -70,7 +70,7 @@ func (s *Store) AllClassResults(ctx context.Context, teacherID int64, joinCode s
 				return questions.ErrNotFound
 			}
 		}
-		cs, err := queryClasses(ctx, tx, " WHERE (? = 0 OR c.teacher_id = ?) AND (? = '' OR c.join_code = ?) ORDER BY c.name, c.id",
+		cs, err := queryClasses(ctx, tx, " WHERE (? = 0 OR "+teaches+") AND (? = '' OR c.join_code = ?) ORDER BY c.name, c.id",
 			teacherID, teacherID, code, code)
 		if err != nil {
 			return err
@@ -98,7 +98,7 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 		res ClassResults
 		err error
 	)
-	if res.Class, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", classID, teacherID)); err != nil {
+	if res.Class, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND "+teaches, classID, teacherID)); err != nil {
 		return res, err
 	}
 	if res.Assignments, err = queryAssignments(ctx, tx, " WHERE g.class_id = ? ORDER BY g.id", classID); err != nil {
@@ -109,7 +109,7 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 		col[a.ID] = i
 	}
 	// The members, and anyone with an attempt in the class who left it.
-	rows, err := tx.QueryContext(ctx, `SELECT l.id, l.name, l.resume_code, l.created_at,
+	rows, err := tx.QueryContext(ctx, `SELECT l.id, l.name, l.resume_code, l.school_id, l.email, l.created_at,
 		EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = ? AND m.learner_id = l.id)
 		FROM learners l WHERE l.id IN (SELECT learner_id FROM class_members WHERE class_id = ?
 			UNION SELECT a.learner_id FROM attempts a JOIN assignments g ON g.id = a.assignment_id WHERE g.class_id = ?)
@@ -120,7 +120,8 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 	row := map[int64]int{}
 	for rows.Next() {
 		var st StudentResults
-		if err := rows.Scan(&st.Learner.ID, &st.Learner.Name, &st.Learner.ResumeCode, &st.Learner.CreatedAt, &st.Member); err != nil {
+		if err := rows.Scan(&st.Learner.ID, &st.Learner.Name, &st.Learner.ResumeCode, &st.Learner.SchoolID, &st.Learner.Email,
+			&st.Learner.CreatedAt, &st.Member); err != nil {
 			rows.Close()
 			return res, err
 		}
@@ -196,7 +197,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 	)
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
-		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND c.teacher_id = ?", classID, teacherID)); err != nil {
+		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND "+teaches, classID, teacherID)); err != nil {
 			return err
 		}
 		out, err = s.classAttempts(ctx, tx, c, learnerID)
@@ -264,7 +265,7 @@ func (s *Store) SetAttempts(ctx context.Context, teacherID, setID int64) (SetInf
 			a, err := scanAttempt(row)
 			return AttemptDetail{Attempt: a}, err
 		}, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id JOIN classes c ON c.id = g.class_id
-			WHERE a.set_id = ? AND c.teacher_id = ? AND a.finished_at IS NOT NULL ORDER BY a.id`, setID, teacherID)
+			WHERE a.set_id = ? AND `+teaches+` AND a.finished_at IS NOT NULL ORDER BY a.id`, setID, teacherID)
 		if err != nil {
 			return err
 		}

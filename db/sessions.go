@@ -119,12 +119,12 @@ func sessionTx(ctx context.Context, tx *sql.Tx, h string, e *sessionEntry) error
 	)
 	err := tx.QueryRowContext(ctx, `SELECT s.expires_at, s.last_seen_at,
 			coalesce(l.id, 0), coalesce(l.name, ''), coalesce(l.resume_code, ''),
-			coalesce(t.id, 0), coalesce(t.name, ''),
+			coalesce(t.id, 0), coalesce(t.name, ''), coalesce(t.admin, 0),
 			s.teacher_seen_at, coalesce(s.teacher_idle_seconds, 0), s.teacher_ends_at
-		FROM sessions s LEFT JOIN learners l ON l.id = s.learner_id LEFT JOIN teachers t ON t.id = s.teacher_id
+		FROM sessions s LEFT JOIN learners l ON l.id = s.learner_id LEFT JOIN teachers t ON t.id = s.teacher_id AND t.disabled_at IS NULL
 		WHERE s.token_hash = ?`, h).Scan(&e.sess.ExpiresAt, &e.lastSeen,
 		&e.sess.Learner.ID, &e.sess.Learner.Name, &e.sess.Learner.ResumeCode,
-		&e.sess.Teacher.ID, &e.sess.Teacher.Name, &tSeen, &idle, &tEnds)
+		&e.sess.Teacher.ID, &e.sess.Teacher.Name, &e.sess.Teacher.Admin, &tSeen, &idle, &tEnds)
 	if errors.Is(err, sql.ErrNoRows) {
 		return questions.ErrNotFound
 	}

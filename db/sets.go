@@ -110,8 +110,11 @@ func (s *Store) BuiltinSet(ctx context.Context, builtin string) (SetInfo, error)
 	return info, nil
 }
 
+// setSelect reads a set's number of questions from its counts by kind
+// (set_kinds), kept with every change of its questions: a count that does
+// not grow with the set.
 const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published, coalesce(s.owner_id, 0),
-	(SELECT count(*) FROM set_questions sq WHERE sq.set_id = s.id), s.spelling, s.keep_option_order, s.created_at, s.updated_at FROM sets s`
+	(SELECT coalesce(sum(k.n), 0) FROM set_kinds k WHERE k.set_id = s.id), s.spelling, s.keep_option_order, s.created_at, s.updated_at FROM sets s`
 
 func scanSet(row scanner) (SetInfo, error) {
 	var i SetInfo

@@ -102,6 +102,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		w.Close()
 		return nil, err
 	}
+	if err := s.openSearch(ctx); err != nil {
+		w.Close()
+		return nil, err
+	}
 
 	q.Set("mode", "ro")
 	q.Set("_txlock", "deferred")

@@ -15,8 +15,11 @@ import (
 // Teacher is a teacher's account. The password hash never leaves the
 // store.
 type Teacher struct {
-	ID        int64
-	Name      string
+	ID   int64
+	Name string
+	// Admin is true for a teacher who manages the other teachers'
+	// accounts (the first teacher is one).
+	Admin     bool
 	CreatedAt time.Time
 }
 
@@ -41,13 +44,13 @@ func CleanTeacherName(name string) (string, error) {
 // CreateTeacher adds a teacher account. A name already taken (whatever
 // its case) is an invalid input.
 func (s *Store) CreateTeacher(ctx context.Context, name, password string) (Teacher, error) {
-	return s.addTeacher(ctx, "create teacher", name, password, func(*sql.Tx) error { return nil })
+	return s.addTeacher(ctx, "create teacher", name, password, func(*sql.Tx) error { return nil }, nil)
 }
 
 // addTeacher checks a new teacher's name and password, hashes the
 // password (slow: outside the transaction), and stores the teacher in a
-// transaction that first runs check.
-func (s *Store) addTeacher(ctx context.Context, what, name, password string, check func(*sql.Tx) error) (Teacher, error) {
+// transaction that first runs check, and then after (when not nil).
+func (s *Store) addTeacher(ctx context.Context, what, name, password string, check func(*sql.Tx) error, after func(*sql.Tx, Teacher) error) (Teacher, error) {
 	now := s.now()
 	name, err := CleanTeacherName(name)
 	if err == nil {
@@ -63,8 +66,10 @@ func (s *Store) addTeacher(ctx context.Context, what, name, password string, che
 			return err
 		}
 		var err error
-		t, err = insertTeacher(ctx, tx, name, hash, now)
-		return err
+		if t, err = insertTeacher(ctx, tx, name, hash, now); err != nil || after == nil {
+			return err
+		}
+		return after(tx, t)
 	})
 	if err != nil {
 		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
@@ -80,11 +85,15 @@ func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.
 	if taken > 0 {
 		return Teacher{}, invalid("a teacher named %q already exists", name)
 	}
-	res, err := tx.ExecContext(ctx, "INSERT INTO teachers (name, password_hash, created_at) VALUES (?, ?, ?)", name, hash, now.UTC())
-	if err != nil {
-		return Teacher{}, err
-	}
-	id, err := res.LastInsertId()
+	// The first teacher is an admin: someone must be able to invite the
+	// others.
+	var (
+		id    int64
+		admin bool
+	)
+	err := tx.QueryRowContext(ctx, `INSERT INTO teachers (name, password_hash, created_at, admin)
+		VALUES (?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM teachers) THEN 0 ELSE 1 END) RETURNING id, admin`,
+		name, hash, now.UTC()).Scan(&id, &admin)
 	if err != nil {
 		return Teacher{}, err
 	}
@@ -92,7 +101,7 @@ func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.
 	if _, err := tx.ExecContext(ctx, "DELETE FROM setup_tokens"); err != nil {
 		return Teacher{}, err
 	}
-	return Teacher{ID: id, Name: name, CreatedAt: now.UTC()}, nil
+	return Teacher{ID: id, Name: name, Admin: admin, CreatedAt: now.UTC()}, nil
 }
 
 // SetTeacherPassword changes a teacher's password and ends their logins
@@ -113,9 +122,7 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 		if _, err := tx.ExecContext(ctx, "UPDATE teachers SET password_hash = ? WHERE id = ?", hash, id); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE sessions SET teacher_id = NULL, teacher_seen_at = NULL,
-			teacher_idle_seconds = NULL, teacher_ends_at = NULL WHERE teacher_id = ?`, id)
-		return err
+		return endTeacherLogins(ctx, tx, id)
 	})
 	if err != nil {
 		return fmt.Errorf("db: set password of %q: %w", name, err)
@@ -123,17 +130,23 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 	return nil
 }
 
+// ErrDisabled refuses the login of a teacher whose account an admin
+// disabled; it is told only to someone who gave the right password.
+var ErrDisabled = questions.Errorf(questions.CodeForbidden, "this account is disabled: ask an admin of this site to enable it")
+
 // Authenticate returns the teacher whose name and password these are, or
-// questions.ErrUnauthorized. An unknown name costs as much time as a wrong password.
+// questions.ErrUnauthorized; a disabled account, ErrDisabled. An unknown
+// name costs as much time as a wrong password.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (Teacher, error) {
 	var (
-		t    Teacher
-		hash string
+		t        Teacher
+		hash     string
+		disabled bool
 	)
 	name = strings.Join(strings.Fields(name), " ")
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at FROM teachers WHERE name = ?", name).
-			Scan(&t.ID, &t.Name, &hash, &t.CreatedAt)
+		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at, admin, disabled_at IS NOT NULL FROM teachers WHERE name = ?", name).
+			Scan(&t.ID, &t.Name, &hash, &t.CreatedAt, &t.Admin, &disabled)
 	})
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -143,6 +156,8 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
 	case len(password) > MaxPasswordLen || !checkPassword(hash, password):
 		return Teacher{}, errBadLogin
+	case disabled:
+		return Teacher{}, ErrDisabled
 	}
 	t.CreatedAt = t.CreatedAt.UTC()
 	return t, nil
@@ -214,5 +229,5 @@ func (s *Store) CheckSetupToken(ctx context.Context, token string) error {
 func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string) (Teacher, error) {
 	return s.addTeacher(ctx, "setup", name, password, func(tx *sql.Tx) error {
 		return setupTokenValid(ctx, tx, token, s.now())
-	})
+	}, nil)
 }

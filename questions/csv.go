@@ -382,16 +382,24 @@ func flashcards(q Question) []flashcard {
 func LeftOutOfCards(s Set) []string {
 	var out []string
 	for i, q := range s.Questions {
-		if q.Kind != Essay && q.Kind != Description {
-			continue
+		if why := LeftOutOfCard(i+1, q); why != "" {
+			out = append(out, why)
 		}
-		why := "an essay has no answer to learn"
-		if q.Kind == Description {
-			why = "a description asks nothing"
-		}
-		out = append(out, fmt.Sprintf("question %d (%s) “%s”: %s", i+1, q.Kind.Label(), q.Name(), why))
 	}
 	return out
+}
+
+// LeftOutOfCard is LeftOutOfCards for one question, numbered n in its set:
+// the line saying why the card formats leave it out, or "" when they keep it.
+func LeftOutOfCard(n int, q Question) string {
+	if q.Kind != Essay && q.Kind != Description {
+		return ""
+	}
+	why := "an essay has no answer to learn"
+	if q.Kind == Description {
+		why = "a description asks nothing"
+	}
+	return fmt.Sprintf("question %d (%s) “%s”: %s", n, q.Kind.Label(), q.Name(), why)
 }
 
 func truthWord(t bool) string {

@@ -93,7 +93,7 @@ func JoinView(m JoinPage) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, " <p>Your teacher gives you a code of six letters and digits.</p><form method=\"post\" action=\"/join\" class=\"card narrow-form\" data-testid=\"join-form\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, " <p>Your teacher gives you a class code of six letters and digits. <a href=\"/resume\">Have a personal sign-in code on a card? Sign in with it.</a></p><form method=\"post\" action=\"/join\" class=\"card narrow-form\" data-testid=\"join-form\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -94,7 +94,7 @@ func MeView(m MePage) templ.Component {
 				return templ_7745c5c3_Err
 			}
 			if m.ResumeCode != "" {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<p>Your resume code:</p><p class=\"code\" data-testid=\"resume-code\">")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<p>Your sign-in code:</p><p class=\"code\" data-testid=\"resume-code\">")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -107,12 +107,12 @@ func MeView(m MePage) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "</p><p class=\"muted small\">On the other device, open <strong>/resume</strong> on this site and type the code. Keep it to yourself: it opens your progress.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "</p><p class=\"muted small\">On another device, open <strong>/resume</strong> on this site and type the code: you are the same learner there. Keep it to yourself: it opens your progress.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			} else {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<p>You get a resume code once you start a quiz or save your name.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<p>You get a sign-in code once you start a quiz or save your name.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -275,7 +275,7 @@ func ResumeView(m ResumePage) templ.Component {
 				}()
 			}
 			ctx = templ.InitializeContext(ctx)
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<h1>Continue on this device</h1><p>Type the resume code shown on the “Your progress” page of the device you started on.</p><form method=\"post\" action=\"/resume\" class=\"inline-form card\"><div class=\"field\"><label for=\"code\">Resume code</label> ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<h1>Sign in with your code</h1><p>Type the code on the card your teacher gave you, or the one on the “Your progress” page of the device you started on. You are the same learner on every device you sign in on: your quizzes, flashcards and settings come with you.</p><form method=\"post\" action=\"/resume\" class=\"inline-form card\" data-testid=\"signin-form\"><div class=\"field\"><label for=\"code\">Your code</label> ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -322,7 +322,7 @@ func ResumeView(m ResumePage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "</div><button type=\"submit\">Continue</button></form>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 27, "</div><button type=\"submit\" data-testid=\"signin\">Sign in</button></form>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

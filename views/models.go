@@ -57,10 +57,22 @@ type HomePage struct {
 	Page
 	Sets []SetCard
 	Open []AttemptCard
-	Due  []StudentAssignment
 	// Decks are the learner's own decks (imported from Anki).
 	Decks []SetCard
+	// Classes are the classes the learner is in, with what each has
+	// assigned.
+	Classes []HomeClass
 }
+
+// HomeClass is one of the learner's classes on their home page.
+type HomeClass struct {
+	ID          int64
+	Name        string
+	Assignments []StudentAssignment
+}
+
+// URL is the class's page for its student.
+func (c HomeClass) URL() string { return fmt.Sprintf("/classes/%d", c.ID) }
 
 // KindCount is how many questions of a kind a set has.
 type KindCount struct {

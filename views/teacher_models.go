@@ -17,6 +17,9 @@ type TeacherPage struct {
 	// Teacher is the name of the teacher logged in.
 	Teacher string
 	Notice  string
+	// Admin is true for a teacher who manages the teachers' accounts: the
+	// navigation offers their page.
+	Admin bool
 }
 
 // LoginPage is the teachers' login form.
@@ -72,6 +75,10 @@ type TeacherHome struct {
 	Classes   []ClassRow
 	ClassName string
 	Errors    FieldErrors // of the new class form ("name")
+	// SetsPager is where Sets are among the teacher's sets (or those whose
+	// title has SetSearch).
+	SetsPager Pager
+	SetSearch string
 }
 
 // FileProblem is one problem of an uploaded question file.
@@ -112,6 +119,9 @@ type JobPage struct {
 
 // TeacherQuestion is a question on the teacher's set page.
 type TeacherQuestion struct {
+	// ID is the question's identity, Number its place in the set (from
+	// 1).
+	ID       int64
 	Number   int
 	Question questions.Question
 	Right    string
@@ -135,6 +145,11 @@ type TeacherSetPage struct {
 	// CardsLeaveOut says which questions the card formats (CSV, Anki)
 	// leave out of an export, and why.
 	CardsLeaveOut []string
+	// Pager is where Questions are in the set (or in the questions that
+	// match Search); Indexed is true when search uses the full-text index.
+	Pager   Pager
+	Search  string
+	Indexed bool
 	// Stale are the open attempts that keep an earlier version of some
 	// of the set's questions: an edit changed or removed them after the
 	// attempt started.
@@ -213,6 +228,11 @@ type SetEditPage struct {
 	Published   bool
 	Items       []EditItem
 	Errors      FieldErrors // "title", "description", and "" for the form
+	// Total is the number of questions in the set; Items are those of
+	// the page Pager is on (a set of thousands is edited a page at a
+	// time, so that a form stays small).
+	Total int
+	Pager Pager
 }
 
 // ItemOption is an option's share in item analysis.
@@ -319,6 +339,11 @@ type ClassPage struct {
 	Errors FieldErrors
 	// AssignForm is the assign form's settings, as typed.
 	AssignForm QuizSettingsForm
+	// Owner is true when the teacher looking made the class: only they
+	// rename, delete or share it.
+	Owner bool
+	// Roster sums up the class's students and gradebook files.
+	Roster ClassRosterSummary
 }
 
 // StudentAnswer is one answer of an attempt, for the teacher.
@@ -362,6 +387,12 @@ type StudentPage struct {
 	Name      string
 	Member    bool
 	Attempts  []StudentAttempt
+	// Roster is the student's sign-in code and details, for one the
+	// teachers rostered; nil for one who joined by themselves.
+	Roster *StudentRoster
+	// Others are the class's other members, who may be merged into this
+	// student.
+	Others []RosterMember
 }
 
 // ClassLink is a class the learner has joined.

@@ -148,6 +148,52 @@ var authzTable = []authzRow{
 	{"GET /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/sets/{id}/options", "/teacher/sets/{set}/options", url.Values{"spelling": {"10"}}, false, [5]int{deny, deny, nf, deny, see}},
+
+	// Rosters, sign-in codes, merging, co-teachers and gradebook files: for
+	// the class's teachers ({rostered} is a student teacher A rostered in
+	// class A, {coteacher} a teacher class A is shared with).
+	{"GET /teacher/roster-template.csv", "/teacher/roster-template.csv", nil, false, [5]int{see, deny, ok, deny, ok}},
+	{"GET /teacher/classes/{id}/roster", "/teacher/classes/{class}/roster", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/classes/{id}/roster", "/teacher/classes/{class}/roster", url.Values{"name": {"New Student"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/roster/upload", "/teacher/classes/{class}/roster/upload", nil, true, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/classes/{id}/cards", "/teacher/classes/{class}/cards", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/classes/{id}/joining", "/teacher/classes/{class}/joining", url.Values{"open": {"0"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/merge", "/teacher/classes/{class}/merge", url.Values{"into": {"{learner}"}, "from": {"{rostered}"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/students/{learner}/code", "/teacher/classes/{class}/students/{rostered}/code", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/students/{learner}/details", "/teacher/classes/{class}/students/{rostered}/details", url.Values{"name": {"Renamed"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/teachers", "/teacher/classes/{class}/teachers", url.Values{"name": {"Teacher B"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/classes/{id}/teachers/{teacher}/remove", "/teacher/classes/{class}/teachers/{coteacher}/remove", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/classes/{id}/moodle.csv", "/teacher/classes/{class}/moodle.csv?by=email", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"GET /teacher/classes/{id}/canvas.csv", "/teacher/classes/{class}/canvas.csv", nil, false, [5]int{see, deny, nf, deny, ok}},
+
+	// Teachers' accounts: teacher A, the first, is the admin; teacher B is
+	// not. An invitation ({invite}) or password link ({reset}) is anyone's
+	// who holds it, and works once: the first visitor spends it.
+	{"GET /teacher/admin", "/teacher/admin", nil, false, [5]int{see, deny, deny, deny, ok}},
+	{"POST /teacher/admin/invitations", "/teacher/admin/invitations", url.Values{"note": {"Ms Okafor"}}, false, [5]int{deny, deny, deny, deny, ok}},
+	{"POST /teacher/admin/teachers/{id}/disable", "/teacher/admin/teachers/{teacherB}/disable", nil, false, [5]int{deny, deny, deny, deny, see}},
+	{"POST /teacher/admin/teachers/{id}/enable", "/teacher/admin/teachers/{teacherB}/enable", nil, false, [5]int{deny, deny, deny, deny, see}},
+	{"POST /teacher/admin/teachers/{id}/make-admin", "/teacher/admin/teachers/{teacherB}/make-admin", nil, false, [5]int{deny, deny, deny, deny, see}},
+	{"POST /teacher/admin/teachers/{id}/revoke-admin", "/teacher/admin/teachers/{teacherB}/revoke-admin", nil, false, [5]int{deny, deny, deny, deny, see}},
+	{"POST /teacher/admin/teachers/{id}/password-link", "/teacher/admin/teachers/{teacherB}/password-link", nil, false, [5]int{deny, deny, deny, deny, ok}},
+	{"GET /invite/{token}", "/invite/{invite}", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /invite/{token}", "/invite/{invite}", url.Values{"name": {"Invited"}, "password": {testPassword}, "password2": {testPassword}}, false, [5]int{see, nf, nf, nf, nf}},
+	{"GET /password/{token}", "/password/{reset}", nil, false, [5]int{ok, ok, ok, ok, ok}},
+	{"POST /password/{token}", "/password/{reset}", url.Values{"password": {testPassword}, "password2": {testPassword}}, false, [5]int{see, nf, nf, nf, nf}},
+
+	// Writing questions and the bank: {question} is the first question of
+	// set A, {setA2} another set of teacher A's.
+	{"GET /teacher/sets/{id}/questions/new", "/teacher/sets/{set}/questions/new?kind=essay", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/questions", "/teacher/sets/{set}/questions", url.Values{"kind": {"true_false"}, "stem": {"The Earth is round."}, "truth": {"true"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/sets/{id}/questions/{question}/edit", "/teacher/sets/{set}/questions/{question}/edit", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/questions/{question}", "/teacher/sets/{set}/questions/{question}", url.Values{"stem": {"Capital of France?"},
+		"answer-text": {"Lyon", "Paris"}, "answer-weight": {"0", "100"}, "answer-feedback": {"", ""}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/duplicate", "/teacher/sets/{set}/questions/{question}/duplicate", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/remove", "/teacher/sets/{set}/questions/{question}/remove", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/move", "/teacher/sets/{set}/questions/{question}/move", url.Values{"dir": {"down"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/bank", "/teacher/bank?q=capital", nil, false, [5]int{see, deny, ok, deny, ok}},
+	{"POST /teacher/bank/reuse", "/teacher/bank/reuse", url.Values{"question": {"{question}"}, "set": {"{setA2}"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/samples/{name}", "/teacher/samples/sample.gift", nil, false, [5]int{see, deny, ok, deny, ok}},
 }
 
 // registeredRoutes reads the package's source for the patterns given to
@@ -219,6 +265,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		if strings.HasPrefix(row.pattern, "POST") || w == nil {
 			w = newWorld(t)
 			w.startJob()
+			w.rosterFixture()
 			if !strings.HasPrefix(row.pattern, "POST") {
 				shared = w
 			}
@@ -263,7 +310,7 @@ func (w *world) fill(path string) string {
 		"{question}", strconv.FormatInt(w.questionA(), 10),
 		"{cloze}", strconv.FormatInt(w.questionAt(2), 10),
 		"/teacher/jobs/{job}", jobOf[w],
-	).Replace(path)
+	).Replace(rosterOf[w].fill(path))
 }
 
 // questionAt is the id of question i of set A.
@@ -287,6 +334,8 @@ func (w *world) ask(b *browser, row authzRow) int {
 		}
 	}
 	switch {
+	case row.file && row.pattern == "POST /teacher/classes/{id}/roster/upload":
+		return b.upload(path, "file", "roster.csv", []byte("Name,School ID\nUploaded Student,U1\n"), form).status
 	case row.file && row.pattern == "POST /teacher/sets/upload":
 		return b.upload(path, "file", "capitals.gift", []byte(testGIFT), form).status
 	case row.file && row.pattern == "POST /teacher/questions/{id}/images":

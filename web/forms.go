@@ -120,7 +120,7 @@ func resumeFormOf(v url.Values) resumeForm { return resumeForm{Code: v.Get("code
 func (f resumeForm) check() (views.FieldErrors, error) {
 	errs := views.FieldErrors{}
 	if db.NormalizeResumeCode(f.Code) == "" {
-		errs["code"] = "A resume code has 8 letters and digits, like ABCD-1234."
+		errs["code"] = "A sign-in code has 8 letters and digits, like ABCD-1234."
 	}
 	return errs, nil
 }

@@ -1,10 +1,7 @@
 package web
 
 import (
-	"cmp"
 	"net/http"
-	"slices"
-	"time"
 
 	"factdrill/db"
 	"factdrill/views"
@@ -30,11 +27,6 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 				m.Open = append(m.Open, attemptCard(a))
 			}
 		}
-		as, err := s.store.LearnerAssignments(ctx, l.ID, 0)
-		if err != nil {
-			return err
-		}
-		m.Due = dueQuizzes(as, s.now())
 		decks, err := s.store.LearnerDecks(ctx, l.ID)
 		if err != nil {
 			return err
@@ -42,26 +34,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		for _, d := range decks {
 			m.Decks = append(m.Decks, setCard(d))
 		}
+		if m.Classes, err = s.homeClasses(r, l.ID); err != nil {
+			return err
+		}
 	}
 	s.render(w, r, views.Home(m))
 	return nil
-}
-
-// dueQuizzes are the class quizzes with a due or close date still ahead
-// that the learner has not finished and may still take, soonest first.
-func dueQuizzes(as []db.LearnerAssignment, now time.Time) []views.StudentAssignment {
-	var due []views.StudentAssignment
-	for _, a := range as {
-		by := cmp.Or(a.Due, a.Closes)
-		if by.IsZero() || a.Finished > 0 || !a.Published || (!a.Closes.IsZero() && !now.Before(a.Closes)) {
-			continue
-		}
-		due = append(due, studentAssignment(a, now))
-	}
-	slices.SortStableFunc(due, func(x, y views.StudentAssignment) int {
-		return cmp.Or(x.Due, x.Closes).Compare(cmp.Or(y.Due, y.Closes))
-	})
-	return due
 }
 
 // page fills in what every student page shows: the title, the learner's
@@ -97,4 +75,30 @@ func attemptCard(a db.Attempt) views.AttemptCard {
 		c.When = a.FinishedAt
 	}
 	return c
+}
+
+// homeClasses are the learner's classes with their assignments, for the
+// home page.
+func (s *Server) homeClasses(r *http.Request, learnerID int64) ([]views.HomeClass, error) {
+	ctx := r.Context()
+	classes, err := s.store.LearnerClasses(ctx, learnerID)
+	if err != nil || len(classes) == 0 {
+		return nil, err
+	}
+	as, err := s.store.LearnerAssignments(ctx, learnerID, 0)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]views.HomeClass, len(classes))
+	at := map[int64]int{}
+	for i, c := range classes {
+		out[i] = views.HomeClass{ID: c.ID, Name: c.Name}
+		at[c.ID] = i
+	}
+	for _, a := range as {
+		if i, ok := at[a.ClassID]; ok {
+			out[i].Assignments = append(out[i].Assignments, studentAssignment(a, s.now()))
+		}
+	}
+	return out, nil
 }

@@ -62,7 +62,8 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		return again(http.StatusUnprocessableEntity, errs)
 	}
-	if _, err := s.store.ClassByJoinCode(ctx, f.Code); errors.Is(err, questions.ErrNotFound) {
+	class, err := s.store.ClassByJoinCode(ctx, f.Code)
+	if errors.Is(err, questions.ErrNotFound) {
 		if _, err := s.joins.Take(ctx, addr); err != nil {
 			return err
 		}
@@ -70,12 +71,22 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 	} else if err != nil {
 		return err
 	}
+	// A class kept to its roster is refused before a learner is made for
+	// nothing (the store refuses it too).
+	if !class.Open && learnerOf(r).ID == 0 {
+		return again(http.StatusForbidden, views.FieldErrors{"code": questions.ErrorMessage(db.ErrRosterOnly)})
+	}
 	l, err := s.ensureLearner(w, r)
 	if err != nil {
 		return err
 	}
 	c, err := s.store.JoinClass(ctx, l.ID, f.Code, f.Name)
-	if err != nil {
+	switch {
+	case errors.Is(err, db.ErrRosterOnly):
+		return again(http.StatusForbidden, views.FieldErrors{"code": questions.ErrorMessage(err)})
+	case errors.Is(err, db.ErrOnRoster):
+		return again(http.StatusConflict, views.FieldErrors{"name": questions.ErrorMessage(err)})
+	case err != nil:
 		return err
 	}
 	redirect(w, r, fmt.Sprintf("/classes/%d", c.ID))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/views"
 )
@@ -17,8 +18,11 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	m := views.LoginPage{Page: views.Page{Title: "Teacher login"}, Next: safeNext(r.URL.Query().Get("next"))}
-	if r.URL.Query().Get("notice") == "logged-out" {
+	switch r.URL.Query().Get("notice") {
+	case "logged-out":
 		m.Notice = "You are logged out."
+	case "password-set":
+		m.Notice = "Your new password is set: log in with it."
 	}
 	s.render(w, r, views.LoginView(m))
 	return nil
@@ -49,6 +53,9 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if errors.Is(err, questions.ErrUnauthorized) {
 		s.logins.failed(f.Name, addr)
 		return again(http.StatusUnauthorized, views.FieldErrors{"": questions.ErrorMessage(err)})
+	}
+	if errors.Is(err, db.ErrDisabled) {
+		return again(http.StatusForbidden, views.FieldErrors{"": questions.ErrorMessage(err)})
 	}
 	if err != nil {
 		return err

@@ -65,6 +65,10 @@ func (s *Server) questionImage(w http.ResponseWriter, r *http.Request, id int64)
 	if anchor != "" {
 		anchor = "#" + anchor
 	}
-	redirect(w, r, path+"?notice=image-added"+anchor)
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	redirect(w, r, path+sep+"notice=image-added"+anchor)
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func (s *Server) resumeShow(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, views.ResumeView(views.ResumePage{Page: s.page(r, "Continue on this device", "me")}))
+	s.render(w, r, views.ResumeView(views.ResumePage{Page: s.page(r, "Sign in with your code", "me")}))
 	return nil
 }
 
@@ -22,7 +22,7 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	again := func(status int, errs views.FieldErrors) error {
-		m := views.ResumePage{Page: s.page(r, "Continue on this device", "me"), Code: f.Code, Errors: errs}
+		m := views.ResumePage{Page: s.page(r, "Sign in with your code", "me"), Code: f.Code, Errors: errs}
 		s.renderStatus(w, r, status, views.ResumeView(m))
 		return nil
 	}
@@ -37,7 +37,7 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
 	}
 	l, err := s.store.LearnerByResumeCode(r.Context(), f.Code)
 	if errors.Is(err, questions.ErrNotFound) {
-		return again(http.StatusUnprocessableEntity, views.FieldErrors{"code": "No learner has this code. Check it on your other device."})
+		return again(http.StatusUnprocessableEntity, views.FieldErrors{"code": "No learner has this code. Check it on your card or your other device."})
 	}
 	if err != nil {
 		return err

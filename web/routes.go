@@ -112,6 +112,53 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /teacher/sets/{id}/regrade", s.teacherOnly(withID(s.regradeApply)))
 	mux.Handle("POST /teacher/sets/{id}/options", s.teacherOnly(withID(s.setQuizOptions)))
 
+	// Rosters and sign-in codes, merging, co-teachers, gradebook files
+	// (web/teacher_roster.go, export_gradebook.go): for the class's
+	// teachers, its owner and co-teachers alike, except sharing, which is
+	// the owner's.
+	mux.Handle("GET /teacher/roster-template.csv", s.teacherOnly(s.rosterTemplate))
+	mux.Handle("GET /teacher/classes/{id}/roster", s.teacherOnly(withID(s.rosterShow)))
+	mux.Handle("POST /teacher/classes/{id}/roster", s.teacherOnly(withID(s.rosterAdd)))
+	mux.Handle("POST /teacher/classes/{id}/roster/upload", s.teacherOnly(withID(s.rosterUpload)))
+	mux.Handle("GET /teacher/classes/{id}/cards", s.teacherOnly(withID(s.signInCards)))
+	mux.Handle("POST /teacher/classes/{id}/joining", s.teacherOnly(withID(s.classJoining)))
+	mux.Handle("POST /teacher/classes/{id}/merge", s.teacherOnly(withID(s.classMerge)))
+	mux.Handle("POST /teacher/classes/{id}/students/{learner}/code", s.teacherOnly(withID(s.studentCodeReset)))
+	mux.Handle("POST /teacher/classes/{id}/students/{learner}/details", s.teacherOnly(withID(s.studentDetails)))
+	mux.Handle("POST /teacher/classes/{id}/teachers", s.teacherOnly(withID(s.classShare)))
+	mux.Handle("POST /teacher/classes/{id}/teachers/{teacher}/remove", s.teacherOnly(withID(s.classUnshare)))
+	mux.Handle("GET /teacher/classes/{id}/moodle.csv", s.teacherOnly(withID(s.exportMoodle)))
+	mux.Handle("GET /teacher/classes/{id}/canvas.csv", s.teacherOnly(withID(s.exportCanvas)))
+
+	// Teachers' accounts (web/teacher_admin.go): the admins' page answers
+	// other teachers 403; invitation and password links are for whoever
+	// holds them, once.
+	mux.Handle("GET /teacher/admin", s.teacherOnly(s.adminShow))
+	mux.Handle("POST /teacher/admin/invitations", s.teacherOnly(s.adminInvite))
+	mux.Handle("POST /teacher/admin/teachers/{id}/disable", s.teacherOnly(s.adminDisable()))
+	mux.Handle("POST /teacher/admin/teachers/{id}/enable", s.teacherOnly(s.adminEnable()))
+	mux.Handle("POST /teacher/admin/teachers/{id}/make-admin", s.teacherOnly(s.adminMakeAdmin()))
+	mux.Handle("POST /teacher/admin/teachers/{id}/revoke-admin", s.teacherOnly(s.adminRevokeAdmin()))
+	mux.Handle("POST /teacher/admin/teachers/{id}/password-link", s.teacherOnly(withID(s.adminPasswordLink)))
+	mux.Handle("GET /invite/{token}", s.handle(s.inviteShow))
+	mux.Handle("POST /invite/{token}", s.handle(s.inviteAccept))
+	mux.Handle("GET /password/{token}", s.handle(s.passwordShow))
+	mux.Handle("POST /password/{token}", s.handle(s.passwordSet))
+
+	// Writing questions in the app, and the question bank
+	// (web/teacher_questions.go): for the set's owner; a shared set is
+	// read-only, another teacher's not found.
+	mux.Handle("GET /teacher/sets/{id}/questions/new", s.teacherOnly(withID(s.questionNew)))
+	mux.Handle("POST /teacher/sets/{id}/questions", s.teacherOnly(withID(s.questionCreate)))
+	mux.Handle("GET /teacher/sets/{id}/questions/{question}/edit", s.teacherOnly(withID(s.questionEdit)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}", s.teacherOnly(withID(s.questionSave)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/duplicate", s.teacherOnly(s.questionDuplicate()))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/remove", s.teacherOnly(s.questionRemove()))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/move", s.teacherOnly(s.questionMove()))
+	mux.Handle("GET /teacher/bank", s.teacherOnly(s.bankShow))
+	mux.Handle("POST /teacher/bank/reuse", s.teacherOnly(s.questionReuse))
+	mux.Handle("GET /teacher/samples/{name}", s.teacherOnly(s.sampleFile))
+
 	mux.Handle("/", s.handle(s.notFound))
 
 	var h http.Handler = mux

@@ -9,9 +9,11 @@ import (
 )
 
 // setShow is a set's page: what it holds, and the learner's attempts at it.
+// It reads the set's counts by kind, not its questions, so that its cost
+// does not grow with the set.
 func (s *Server) setShow(w http.ResponseWriter, r *http.Request, id int64) error {
 	ctx := r.Context()
-	info, qs, err := s.store.PublishedSet(ctx, id)
+	info, counts, err := s.store.PublishedSetKinds(ctx, id)
 	if errors.Is(err, questions.ErrNotFound) && learnerOf(r).ID != 0 {
 		// A deck of the learner's own has its page here too.
 		return s.deckShow(w, r, id)
@@ -20,10 +22,6 @@ func (s *Server) setShow(w http.ResponseWriter, r *http.Request, id int64) error
 		return err
 	}
 	m := views.SetPage{Page: s.page(r, info.Title, "sets"), Set: setCard(info), Description: info.Description}
-	counts := map[questions.Kind]int{}
-	for _, q := range qs {
-		counts[q.Kind]++
-	}
 	for _, k := range questions.Kinds {
 		if counts[k] > 0 {
 			m.Kinds = append(m.Kinds, views.KindCount{Kind: k, Count: counts[k]})

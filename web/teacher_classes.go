@@ -63,7 +63,11 @@ func (s *Server) classModel(r *http.Request, id int64, errs views.FieldErrors) (
 		return views.ClassPage{}, err
 	}
 	m := views.ClassPage{TeacherPage: s.tpage(r, res.Class.Name, ""), Class: classRow(res.Class), JoinURL: siteURL(r) + "/join",
-		Rename: res.Class.Name, Errors: errs, AssignForm: views.QuizSettingsForm{Draw: "0", Attempts: "0", TimeLimit: "0"}}
+		Rename: res.Class.Name, Errors: errs, Owner: res.Class.TeacherID == tc.ID,
+		AssignForm: views.QuizSettingsForm{Draw: "0", Attempts: "0", TimeLimit: "0"}}
+	if m.Roster, err = s.rosterSummary(r, res); err != nil {
+		return m, err
+	}
 	assigned := map[int64]bool{}
 	for _, a := range res.Assignments {
 		assigned[a.SetID] = true
@@ -191,22 +195,37 @@ func (s *Server) classStudent(w http.ResponseWriter, r *http.Request, id int64) 
 	if err != nil {
 		return err
 	}
-	ctx := r.Context()
-	c, attempts, err := s.store.ClassAttempts(ctx, teacherOf(r).ID, id, lid)
+	m, err := s.studentModel(r, id, lid)
 	if err != nil {
 		return err
 	}
+	s.render(w, r, views.StudentView(m))
+	return nil
+}
+
+// studentModel is one student's page in the class.
+func (s *Server) studentModel(r *http.Request, id, lid int64) (views.StudentPage, error) {
+	ctx := r.Context()
+	c, attempts, err := s.store.ClassAttempts(ctx, teacherOf(r).ID, id, lid)
+	if err != nil {
+		return views.StudentPage{}, err
+	}
 	l, err := s.store.Learner(ctx, lid)
 	if err != nil {
-		return err
+		return views.StudentPage{}, err
 	}
 	m := views.StudentPage{TeacherPage: s.tpage(r, l.DisplayName(), ""), ClassID: c.ID, ClassName: c.Name, LearnerID: lid, Name: l.DisplayName()}
 	classes, err := s.store.LearnerClasses(ctx, lid)
 	if err != nil {
-		return err
+		return m, err
 	}
 	for _, lc := range classes {
 		m.Member = m.Member || lc.ID == c.ID
+	}
+	if m.Member {
+		if err := s.studentRoster(r, &m); err != nil {
+			return m, err
+		}
 	}
 	for i := len(attempts) - 1; i >= 0; i-- {
 		a := attempts[i]
@@ -231,8 +250,7 @@ func (s *Server) classStudent(w http.ResponseWriter, r *http.Request, id int64) 
 		}
 		m.Attempts = append(m.Attempts, sa)
 	}
-	s.render(w, r, views.StudentView(m))
-	return nil
+	return m, nil
 }
 
 // classRemoveStudent takes a student out of the class; their results stay.

@@ -311,7 +311,7 @@ func TestScoresCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not CSV: %v\n%s", err, body)
 	}
-	if want := []string{"Student", "Student ID", "Class", "Capitals (%)"}; strings.Join(rows[0], "|") != strings.Join(want, "|") {
+	if want := []string{"Student", "Student ID", "School ID", "Email", "Class", "Capitals (%)"}; strings.Join(rows[0], "|") != strings.Join(want, "|") {
 		t.Errorf("header = %q, want %q", rows[0], want)
 	}
 	names := map[string][]string{}
@@ -320,7 +320,7 @@ func TestScoresCSV(t *testing.T) {
 	}
 	// Student A answered 1 of the 7 questions right (the essay, unanswered,
 	// counts in a class quiz): 14%.
-	if row := names["Student A"]; row == nil || row[2] != "Class of Teacher A" || row[3] != "14" {
+	if row := names["Student A"]; row == nil || row[4] != "Class of Teacher A" || row[5] != "14" {
 		t.Errorf("student A's row = %q, want class A and a score of 14", row)
 	}
 	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "Zoë", "Bob;'=cmd|' /C calc'!A0;x"} {

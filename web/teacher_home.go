@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 
 	"factdrill/db"
 	"factdrill/views"
@@ -30,10 +31,14 @@ func (s *Server) homeModel(r *http.Request, f classForm, errs views.FieldErrors)
 			m.Shared = append(m.Shared, setRow(set))
 		}
 	}
-	own, err := s.store.TeacherSets(ctx, tc.ID)
+	query := r.URL.Query()
+	page, _ := strconv.Atoi(query.Get("page"))
+	m.SetSearch = query.Get("sets")
+	own, total, err := s.store.TeacherSetsPage(ctx, tc.ID, m.SetSearch, db.Page{Offset: (max(page, 1) - 1) * setsPageSize, Size: setsPageSize})
 	if err != nil {
 		return m, err
 	}
+	m.SetsPager = views.NewPager(page, setsPageSize, total, "/teacher", query)
 	for _, set := range own {
 		m.Sets = append(m.Sets, setRow(set))
 	}
@@ -44,9 +49,14 @@ func (s *Server) homeModel(r *http.Request, f classForm, errs views.FieldErrors)
 	return m, err
 }
 
+// setsPageSize is how many of the teacher's sets the dashboard lists at
+// once.
+const setsPageSize = 20
+
 // tpage fills in what every teacher page shows.
 func (s *Server) tpage(r *http.Request, title, section string) views.TeacherPage {
-	return views.TeacherPage{Title: title, Section: section, Teacher: teacherOf(r).Name, Notice: teacherNotices[r.URL.Query().Get("notice")]}
+	tc := teacherOf(r)
+	return views.TeacherPage{Title: title, Section: section, Teacher: tc.Name, Admin: tc.Admin, Notice: teacherNotices[r.URL.Query().Get("notice")]}
 }
 
 // teacherNotices are the one-off messages a redirect can ask a teacher
@@ -69,6 +79,32 @@ var teacherNotices = map[string]string{
 	"renamed":     "The class is renamed.",
 	"class-gone":  "The class is deleted.",
 	"removed":     "The student is removed from the class.",
+	// Rosters, co-teachers and teachers' accounts.
+	"student-added": "The student is on the roster, with a sign-in code.",
+	"roster-added":  "The students are on the roster, each with a sign-in code.",
+	"opened":        "Students may now join with the class code.",
+	"closed":        "The class is kept to its roster: the class code no longer lets anyone in.",
+	"merged":        "The two students are one now. The merge is in the audit log.",
+	"code-reset":    "The student has a new sign-in code; the old one no longer works.",
+	"details-saved": "The student's details are saved.",
+	"shared":        "The class is shared.",
+	"unshared":      "The teacher no longer sees the class.",
+	"left-class":    "You are no longer a teacher of that class.",
+	"invited":       "The invitation link is below. It works once, for 7 days.",
+	"disabled":      "The account is disabled and its logins ended.",
+	"enabled":       "The account can log in again.",
+	"admin-made":    "The teacher is an admin now.",
+	"admin-revoked": "The teacher is no longer an admin.",
+	"password-set":  "Your new password is set. Log in with it.",
+	"joined-staff":  "Welcome! Your account is ready.",
+	// Writing questions.
+	"question-added":     "The question is added.",
+	"question-saved":     "The question is saved: every set that holds it shows the new version.",
+	"question-unchanged": "Nothing changed in the question.",
+	"question-copied":    "The question is copied; the copy is right after it.",
+	"question-removed":   "The question is out of the set.",
+	"question-moved":     "The question is moved.",
+	"question-reused":    "The question is in the set now. It stays one question: an edit shows in every set that holds it.",
 
 	"assignment-saved":       "The settings are saved.",
 	"assignment-saved-moved": "The settings are saved, and the deadlines of the attempts in progress moved with them.",

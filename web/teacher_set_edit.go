@@ -13,23 +13,39 @@ import (
 	"factdrill/views"
 )
 
+// editPageSize is how many questions a page of the set editor holds: a
+// set of thousands is edited a page at a time, so that neither the page
+// nor the form it posts grows with the set (a whole 5,000-question set did
+// not fit the form's 1 MB).
+const editPageSize = 50
+
 // setEditShow is the set editor: the review step after an upload or a
-// generation, and the way to correct a set later.
+// generation, and the way to correct a set later. It shows a page of the
+// set's questions.
 func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request, id int64) error {
-	info, qs, err := s.ownSet(r, id)
+	tc := teacherOf(r)
+	page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+	info, qs, total, err := s.store.SetQuestionsPage(r.Context(), tc.ID, id, "", db.Page{Offset: (max(page, 1) - 1) * editPageSize, Size: editPageSize})
 	if err != nil {
 		return err
 	}
+	if info.OwnerID != tc.ID {
+		return errSharedSet
+	}
 	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
-		Description: info.Description, Published: info.Published}
-	for i, q := range qs {
-		it := editItem(i, q.Question)
-		it.Image = views.NewImageControl(q.ID, q.Question, fmt.Sprintf("/teacher/sets/%d/edit#q%d", id, i))
+		Description: info.Description, Published: info.Published, Total: total,
+		Pager: views.NewPager(page, editPageSize, total, fmt.Sprintf("/teacher/sets/%d/edit", info.ID), r.URL.Query())}
+	for _, q := range qs {
+		it := editItem(q.Position, q.Question)
+		it.Image = views.NewImageControl(q.ID, q.Question, fmt.Sprintf("/teacher/sets/%d/edit?page=%d#q%d", id, max(page, 1), q.Position))
 		m.Items = append(m.Items, it)
 	}
 	s.render(w, r, views.SetEditView(m))
 	return nil
 }
+
+// errSharedSet refuses a change to a set of no teacher's.
+var errSharedSet = questions.Errorf(questions.CodeForbidden, "%s", "This set is shared by the server: change its file in the questions folder instead.")
 
 // ownSet reads the set of the path that the teacher may change: their own.
 // A shared set (of no teacher's) is read-only, and another teacher's is
@@ -38,7 +54,7 @@ func (s *Server) ownSet(r *http.Request, id int64) (db.SetInfo, []db.StoredQuest
 	tc := teacherOf(r)
 	info, qs, err := s.store.TeacherSet(r.Context(), tc.ID, id)
 	if err == nil && info.OwnerID != tc.ID {
-		err = questions.Errorf(questions.CodeForbidden, "%s", "This set is shared by the server: change its file in the questions folder instead.")
+		err = errSharedSet
 	}
 	return info, qs, err
 }
@@ -80,11 +96,19 @@ func (s *Server) setEdit(w http.ResponseWriter, r *http.Request, id int64) error
 	if n, _ := formInt(f, "count", -1, views.FieldErrors{}); n != len(qs) {
 		return questions.Errorf(questions.CodeConflict, "%s", "The set changed since this page was opened. Open the editor again.")
 	}
+	page, _ := formInt(f, "page", 1, views.FieldErrors{})
+	pager := views.NewPager(page, editPageSize, len(qs), fmt.Sprintf("/teacher/sets/%d/edit", info.ID), nil)
 	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID,
-		SetTitle: f.Get("title"), Description: f.Get("description"), Published: info.Published, Errors: views.FieldErrors{}}
+		SetTitle: f.Get("title"), Description: f.Get("description"), Published: info.Published, Errors: views.FieldErrors{},
+		Total: len(qs), Pager: pager}
 	edit := db.SetEdit{Title: strings.Join(strings.Fields(m.SetTitle), " "), Description: strings.TrimSpace(m.Description), Publish: f.Get("publish") == "1"}
 	bad := 0
 	for i, stored := range qs {
+		if i < pager.Offset() || i >= pager.Offset()+pager.Size {
+			// Not on the page posted: kept as it is.
+			edit.Questions = append(edit.Questions, stored)
+			continue
+		}
 		q, it := editedQuestion(i, stored.Question, f)
 		if it.Keep && it.Error == "" {
 			if err := q.Validate(); err != nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"factdrill/db"
 	"factdrill/questions"
@@ -10,10 +11,16 @@ import (
 	"factdrill/views"
 )
 
-// teacherSetShow is a set seen by a teacher: every question with its
-// answer and source.
+// teacherSetShow is a set seen by a teacher: a page of its questions (those
+// matching a search, if one is asked) with their answers and sources. It
+// reads only the page's questions, so that a set of thousands costs what
+// one of twenty does.
 func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64) error {
-	info, qs, err := s.store.TeacherSet(r.Context(), teacherOf(r).ID, id)
+	query := r.URL.Query()
+	page, _ := strconv.Atoi(query.Get("page"))
+	search := query.Get("q")
+	info, qs, total, err := s.store.SetQuestionsPage(r.Context(), teacherOf(r).ID, id, search,
+		db.Page{Offset: (max(page, 1) - 1) * setPageSize, Size: setPageSize})
 	if err != nil {
 		return err
 	}
@@ -30,27 +37,32 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 	if err != nil {
 		return err
 	}
+	cardless, err := s.store.SetQuestionsOfKinds(r.Context(), teacherOf(r).ID, id, questions.Essay, questions.Description)
+	if err != nil {
+		return err
+	}
 	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description,
-		Spelling: info.Spelling, KeepOptionOrder: info.KeepOptionOrder,
-		Warnings: fileProblems(warns), CardsLeaveOut: questions.LeftOutOfCards(db.AsSet(info, qs))}
+		Spelling: info.Spelling, KeepOptionOrder: info.KeepOptionOrder, Warnings: fileProblems(warns),
+		Search: search, Indexed: db.SearchIndexed(), Pager: views.NewPager(page, setPageSize, total, setRow(info).URL(), query)}
 	if info.OwnerID == tc.ID {
 		if m.ToRegrade, err = s.store.RegradeCount(ctx, tc.ID, id); err != nil {
 			return err
 		}
 	}
+	for _, q := range cardless {
+		m.CardsLeaveOut = append(m.CardsLeaveOut, questions.LeftOutOfCard(q.Position+1, q.Question))
+	}
 	for _, a := range stale {
 		m.Stale = append(m.Stale, views.StaleAttempt{Student: a.Learner.DisplayName(), Class: a.ClassName, Started: a.StartedAt,
 			Changed: a.Changed, Removed: a.Removed})
 	}
-	for i, q := range qs {
-		tq := views.TeacherQuestion{Number: i + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question), Pending: pending[q.ID]}
+	for _, q := range qs {
+		tq := views.TeacherQuestion{ID: q.ID, Number: q.Position + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question),
+			Pending: pending[q.ID]}
 		if q.Kind != questions.Description {
 			tq.GradingURL = views.GradingURL(id, q.ID, 0)
 		}
 		m.Questions = append(m.Questions, tq)
-		if q.Source != nil {
-			m.Generated++
-		}
 	}
 	s.render(w, r, views.TeacherSetView(m))
 	return nil

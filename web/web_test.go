@@ -315,7 +315,7 @@ func TestNameAndResumeCode(t *testing.T) {
 		t.Fatalf("save name = %d", r.status)
 	}
 	r = phone.get("/me")
-	mustContain(t, "me", r.body, `value="Zoya"`, "Your resume code")
+	mustContain(t, "me", r.body, `value="Zoya"`, "Your sign-in code")
 	i := strings.Index(r.body, `data-testid="resume-code">`)
 	code := r.body[i+len(`data-testid="resume-code">`):]
 	code = code[:strings.Index(code, "<")]

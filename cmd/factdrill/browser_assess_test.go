@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -282,7 +283,9 @@ func TestBrowser_MarkingBy(t *testing.T) {
 	ada.open(adaResult)
 	contains(t, "Ada's result after marking", ada.text(`[data-testid="score"]`), "67%", "2 of 3 right")
 	b.open(classURL)
-	data := b.download(`[data-testid="answers-csv"]`, ".csv")
+	dir := allowDownloads(t, ctx)
+	b.do("download the answers", chromedp.Click(chromedp.CSS(`[data-testid="answers-csv"]`)))
+	data := waitDownload(t, filepath.Join(dir, "*.csv"))
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\uFEFF"))).ReadAll()
 	if err != nil {
 		t.Fatalf("the download is not CSV: %v\n%s", err, data)

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -142,29 +141,6 @@ func (b tab) location() string {
 		b.t.Fatal(err)
 	}
 	return s
-}
-
-// download clicks the link and returns the file it downloads, whose name
-// ends in ext.
-func (b tab) download(sel, ext string) []byte {
-	b.t.Helper()
-	dir := b.t.TempDir()
-	if _, err := chromedp.CallBrowser(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
-		b.t.Fatalf("allow downloads: %v", err)
-	}
-	b.do("download "+sel, chromedp.Click(chromedp.CSS(sel)))
-	for deadline := time.Now().Add(15 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		files, _ := filepath.Glob(filepath.Join(dir, "*"+ext))
-		if len(files) == 1 {
-			if data, _ := os.ReadFile(files[0]); len(data) > 0 {
-				return data
-			}
-		}
-		if time.Now().After(deadline) {
-			b.t.Fatalf("nothing was downloaded from %s in 15s (files: %v)", sel, files)
-		}
-	}
 }
 
 func (b tab) has(sel string) bool {

@@ -203,9 +203,9 @@ func TestRun_Scores(t *testing.T) {
 		t.Fatalf("scores output is not CSV: %v\n%s", err, out.String())
 	}
 	want := [][]string{
-		{"Student", "Student ID", "Class", "Capitals (%)"},
-		{"'=HYPERLINK(\"http://evil\")", "1", "7B", "50"},
-		{"Zoë Ångström", "2", "7B", "100"},
+		{"Student", "Student ID", "School ID", "Email", "Class", "Capitals (%)"},
+		{"'=HYPERLINK(\"http://evil\")", "1", "", "", "7B", "50"},
+		{"Zoë Ångström", "2", "", "", "7B", "100"},
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("scores = %q, want %q", rows, want)

@@ -1,5 +1,6 @@
 // Package export writes what the store holds as files other programs
-// read: the score and answer CSVs a gradebook imports. It reads nothing
+// read: the score and answer CSVs a gradebook imports, and the gradebook
+// files of Moodle's and Canvas's grade imports (gradebook.go). It reads nothing
 // itself: callers pass what the store returned, so the web side's
 // downloads and the scores command share one writer and neither imports
 // the other. It lives under db because its inputs are db's result types.
@@ -13,7 +14,6 @@
 package export
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"time"
@@ -46,54 +46,22 @@ func writeRows(w io.Writer, rows [][]cell) error {
 }
 
 // Scores writes a gradebook of the classes: one row per student of
-// each class (name, id, class), one column per set assigned to any of
-// them, with the student's best finished score in percent; empty where
-// there is none, and followed by "(needs grading)" while an answer of
-// that attempt waits for the teacher's mark.
+// each class (name, id, school id and email when known, class), one
+// column per set assigned to any of them, with the student's best finished
+// score in percent; empty where there is none, and followed by "(needs
+// grading)" while an answer of that attempt waits for the teacher's mark.
 func Scores(w io.Writer, classes []db.ClassResults) error {
-	type column struct {
-		setID int64
-		title string
-	}
-	var cols []column
-	colOf := map[int64]int{}
-	titles := map[string]int{}
-	for _, c := range classes {
-		for _, a := range c.Assignments {
-			if _, ok := colOf[a.SetID]; ok {
-				continue
-			}
-			title := a.SetTitle
-			if titles[title]++; titles[title] > 1 {
-				title = fmt.Sprintf("%s (%d)", title, titles[title])
-			}
-			colOf[a.SetID] = len(cols)
-			cols = append(cols, column{a.SetID, title})
-		}
-	}
-	header := []cell{text("Student"), text("Student ID"), text("Class")}
+	cols, colOf := setColumns(classes)
+	header := []cell{text("Student"), text("Student ID"), text("School ID"), text("Email"), text("Class")}
 	for _, c := range cols {
 		header = append(header, text(c.title+" (%)"))
 	}
 	rows := [][]cell{header}
 	for _, c := range classes {
 		for _, st := range c.Students {
-			row := []cell{text(st.Learner.DisplayName()), number(strconv.FormatInt(st.Learner.ID, 10)), text(c.Class.Name)}
-			scores := make([]cell, len(cols))
-			for i := range scores {
-				scores[i] = number("")
-			}
-			for i, a := range c.Assignments {
-				switch cell := st.Cells[i]; {
-				case cell.Best >= 0 && cell.BestPending:
-					// A provisional score: a gradebook should not take it
-					// for a final one.
-					scores[colOf[a.SetID]] = text(strconv.Itoa(cell.Best) + " (needs grading)")
-				case cell.Best >= 0:
-					scores[colOf[a.SetID]] = number(strconv.Itoa(cell.Best))
-				}
-			}
-			rows = append(rows, append(row, scores...))
+			l := st.Learner
+			row := []cell{text(l.DisplayName()), number(strconv.FormatInt(l.ID, 10)), text(l.SchoolID), text(l.Email), text(c.Class.Name)}
+			rows = append(rows, append(row, bestScores(c, st, cols, colOf, true)...))
 		}
 	}
 	return writeRows(w, rows)

@@ -21,7 +21,7 @@ func TestScores(t *testing.T) {
 		Assignments: []db.Assignment{a, b},
 		Students: []db.StudentResults{
 			{Learner: db.Learner{ID: 1, Name: "=HYPERLINK(\"http://evil\")"}, Cells: []db.ResultCell{{Best: 50}, {Best: -1}}},
-			{Learner: db.Learner{ID: 2, Name: "Zoë"}, Cells: []db.ResultCell{{Best: -1}, {Best: 100}}},
+			{Learner: db.Learner{ID: 2, Name: "Zoë", SchoolID: "S-2", Email: "zoe@example.org"}, Cells: []db.ResultCell{{Best: -1}, {Best: 100}}},
 			{Learner: db.Learner{ID: 3, Name: hostileName}, Cells: []db.ResultCell{{Best: 0}, {Best: -1}}},
 		},
 	}}
@@ -56,10 +56,10 @@ func TestScores(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"Student", "Student ID", "Class", "Capitals (%)", "Capitals (2) (%)"},
-		{"'=HYPERLINK(\"http://evil\")", "1", "7B", "50", ""},
-		{"Zoë", "2", "7B", "", "100"},
-		{"Bob;'=cmd|' /C calc'!A0;x", "3", "7B", "0", ""},
+		{"Student", "Student ID", "School ID", "Email", "Class", "Capitals (%)", "Capitals (2) (%)"},
+		{"'=HYPERLINK(\"http://evil\")", "1", "", "", "7B", "50", ""},
+		{"Zoë", "2", "S-2", "zoe@example.org", "7B", "", "100"},
+		{"Bob;'=cmd|' /C calc'!A0;x", "3", "", "", "7B", "0", ""},
 	}
 	if got, wantS := strings.Join(flat(rows), "|"), strings.Join(flat(want), "|"); got != wantS {
 		t.Errorf("scores = %q, want %q", rows, want)

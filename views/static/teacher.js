@@ -13,4 +13,11 @@
 			e.preventDefault();
 		}
 	});
+
+	// A print button (the sign-in cards) prints the page; without script
+	// it stays hidden and the browser's own Print does the same.
+	document.querySelectorAll("[data-print]").forEach(function (b) {
+		b.hidden = false;
+		b.addEventListener("click", function () { window.print(); });
+	});
 })();

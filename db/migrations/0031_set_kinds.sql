@@ -1,0 +1,13 @@
+-- How many questions of each kind every set holds, kept up to date by
+-- each change of a set's questions (placeQuestionsTx and the editor's
+-- moves), so that a set's page costs the same whatever the set's size.
+CREATE TABLE set_kinds (
+	set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+	kind   TEXT NOT NULL,
+	n      INTEGER NOT NULL,
+	PRIMARY KEY (set_id, kind)
+);
+INSERT INTO set_kinds (set_id, kind, n)
+	SELECT sq.set_id, v.kind, count(*) FROM set_questions sq
+	JOIN questions q ON q.id = sq.question_id JOIN question_versions v ON v.id = q.version_id
+	GROUP BY sq.set_id, v.kind;
