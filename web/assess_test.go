@@ -292,3 +292,43 @@ func TestDueDates(t *testing.T) {
 	}
 	mustContain(t, "class page with extra time", w.sA.get(fmt.Sprintf("/classes/%d", w.classA.ID)).body, "30 minutes to answer")
 }
+
+// TestLongQuizNavigator: the question page of a long quiz lists the block
+// of 50 questions it is in, with the way to the blocks either side and to
+// the next question without an answer.
+func TestLongQuizNavigator(t *testing.T) {
+	w := newWorld(t)
+	set := questions.Set{Title: "Long"}
+	for i := range 120 {
+		set.Questions = append(set.Questions, questions.Question{Kind: questions.ShortAnswer, Stem: fmt.Sprintf("Word %d?", i+1),
+			Answers: []questions.Choice{{Text: fmt.Sprintf("word%d", i+1), Weight: 100}}})
+	}
+	setID, err := w.store.CreateSet(context.Background(), set, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := attemptOf(t, w.sA.post(fmt.Sprintf("/sets/%d/attempts", setID), nil))
+	w.sA.post(fmt.Sprintf("/attempts/%d/questions/60", id), url.Values{"text": {"word60"}, "nav": {"goto-60"}})
+	page := w.sA.get(fmt.Sprintf("/attempts/%d/questions/60", id))
+	doc, _ := goquery.NewDocumentFromReader(strings.NewReader(page.body))
+	nav := doc.Find(`[data-testid="qnav"]`)
+	var first, last string
+	items := nav.Find("ol button")
+	first, last = items.First().AttrOr("value", ""), items.Last().AttrOr("value", "")
+	if items.Length() != 50 || first != "goto-51" || last != "goto-100" {
+		t.Errorf("the navigator lists %d questions, %s to %s; want 50, goto-51 to goto-100", items.Length(), first, last)
+	}
+	for sel, want := range map[string]string{`[data-testid="qnav-prev"]`: "goto-1", `[data-testid="qnav-next"]`: "goto-101",
+		`[data-testid="qnav-unanswered"]`: "goto-61"} {
+		if got := nav.Find(sel).AttrOr("value", ""); got != want {
+			t.Errorf("%s = %q, want %q", sel, got, want)
+		}
+	}
+	mustContain(t, "navigator", nav.Text(), "51–100 of 120", "119 left")
+	// Going to the next block saves the answer typed, as every
+	// navigation button does.
+	r := w.sA.post(fmt.Sprintf("/attempts/%d/questions/60", id), url.Values{"text": {"word60"}, "nav": {"goto-101"}})
+	if r.status != http.StatusSeeOther || !strings.HasSuffix(r.location, "/questions/101") {
+		t.Errorf("goto-101 = %d to %q", r.status, r.location)
+	}
+}
