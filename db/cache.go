@@ -243,8 +243,14 @@ func (c *cache) answered(ch answerChange) {
 	if ch.next >= 0 {
 		e.attempt.Position = ch.next
 	}
+	// Only the item's answer changes what the entry holds: the entry's
+	// size moves by that difference, without walking every item again
+	// (which would make an answer cost grow with the quiz's length).
+	delta := 0
 	if ch.pos >= 0 && ch.pos < len(e.items) && ch.write {
 		it := &e.items[ch.pos]
+		delta -= heldSize(reflect.ValueOf(*it))
+		defer func() { c.attempts.grow(ch.attemptID, delta) }()
 		if it.answered {
 			e.attempt.Answered--
 		}
@@ -255,11 +261,11 @@ func (c *cache) answered(ch answerChange) {
 			e.attempt.Answered++
 		}
 		it.manual = nil
+		delta += heldSize(reflect.ValueOf(*it))
 	}
 	if ch.pos >= 0 && ch.pos < len(e.items) && ch.flag != nil {
 		e.items[ch.pos].flagged = *ch.flag
 	}
-	c.attempts.resize(ch.attemptID, memSize(*e))
 }
 
 // answerChange is what SaveAnswer committed to an attempt.
@@ -329,6 +335,19 @@ func (l *lru[K, V]) resize(k K, size int) {
 	it := el.Value.(*lruItem[K, V])
 	l.used += size + lruOverhead - it.size
 	it.size = size + lruOverhead
+	l.evict()
+}
+
+// grow records that the value under k now takes delta bytes more (or
+// fewer, for a negative delta).
+func (l *lru[K, V]) grow(k K, delta int) {
+	el, ok := l.items[k]
+	if !ok {
+		return
+	}
+	it := el.Value.(*lruItem[K, V])
+	it.size += delta
+	l.used += delta
 	l.evict()
 }
 

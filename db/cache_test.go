@@ -43,6 +43,16 @@ func TestCache_WriteThroughAnswers(t *testing.T) {
 		if want := text == "Tokyo"; st.Response.Grade().Right() != want {
 			t.Fatalf("after answering %q the grade is %+v, right = %v", text, st.Response.Grade(), want)
 		}
+		// The entry's recorded size, moved by each answer, is what
+		// measuring it afresh gives.
+		s.cache.mu.Lock()
+		el := s.cache.attempts.items[a.ID]
+		e := el.Value.(*lruItem[int64, *attemptEntry])
+		recorded, measured := e.size, memSize(*e.val)+lruOverhead
+		s.cache.mu.Unlock()
+		if recorded != measured {
+			t.Errorf("after answering %q the entry is recorded at %d bytes, measured at %d", text, recorded, measured)
+		}
 		// What the cache says is what the database says.
 		fresh := openAgain(t, s)
 		got, err := fresh.AttemptQuestion(ctx, l.ID, a.ID, 2)
