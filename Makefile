@@ -10,7 +10,7 @@ BIN := bin/factdrill
 # build without it still works, and searches by scanning instead.
 export GOFLAGS := -tags=sqlite_fts5
 
-.PHONY: run build test e2e generate lint bench quality clean
+.PHONY: run build test race e2e generate lint bench quality stress clean
 
 run: build
 	./$(BIN) serve
@@ -20,6 +20,15 @@ build:
 
 test:
 	$(GO) test ./...
+
+# race runs the tests of the packages where goroutines share memory (the
+# store and its caches, the server, its limits and job workers) under the
+# race detector. The pure packages (questions, quiz) have none, and their
+# race build of the whole tree would double CI's time on two cores. -short
+# leaves out the SIGKILL test, which `make test` runs: its server is a
+# separate process.
+race:
+	$(GO) test -race -short -count=1 ./db/... ./web/... ./cmd/factdrill/
 
 e2e:
 	FACTDRILL_E2E=1 $(GO) test -count=1 -run 'TestBrowser' -v ./cmd/factdrill/
@@ -35,6 +44,12 @@ lint:
 
 bench: build
 	$(GO) run ./cmd/loadbench -bin $(BIN) -out BENCHMARKS.md
+
+# stress replays the attacks of issue 14 against a real server on loopback
+# and prints memory, /healthz latency and the outcome of each. Attacks on
+# the file system need root (they mount small tmpfs file systems).
+stress: build
+	$(GO) run ./cmd/stress -bin $(BIN)
 
 # quality measures the question generator on the development set's report
 # half (shared/fixtures/qg/dev, or $$FACTDRILL_QG_DEV) and writes QUALITY.md.

@@ -116,11 +116,16 @@ func (s *Store) Study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 
 // studySetTx returns a set whose flashcards the learner may study: a
 // published set open to all, a teacher's set assigned to one of the
-// learner's classes, or a deck of the learner's own (see decks.go).
+// learner's classes once its quiz is done (see flashcardsOpenTx: a
+// forbidden error before), or a deck of the learner's own (see decks.go).
 func studySetTx(ctx context.Context, tx *sql.Tx, learnerID, setID int64) (SetInfo, error) {
-	return scanSet(tx.QueryRowContext(ctx, setSelect+` WHERE s.id = ? AND (s.learner_id = ? OR s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
+	info, err := scanSet(tx.QueryRowContext(ctx, setSelect+` WHERE s.id = ? AND (s.learner_id = ? OR s.published = 1 AND (s.owner_id IS NULL OR EXISTS (
 		SELECT 1 FROM assignments g JOIN class_members m ON m.class_id = g.class_id WHERE g.set_id = s.id AND m.learner_id = ?)))`,
 		setID, learnerID, learnerID))
+	if err == nil && info.OwnerID != 0 {
+		err = flashcardsOpenTx(ctx, tx, learnerID, setID)
+	}
+	return info, err
 }
 
 const cardColumns = "c.state, c.step, c.stability, c.difficulty, c.due, c.last_review, c.reps, c.lapses, c.scheduled_days, c.model, c.suspended"

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"sync/atomic"
 	"time"
 	_ "time/tzdata" // learners' time zones work on hosts without a zoneinfo database
 
@@ -71,7 +72,7 @@ func (st StudySettings) Problems() map[SettingsField]string {
 	if st.NewPerDay < 0 || st.NewPerDay > MaxNewPerDay {
 		p[FieldNewPerDay] = fmt.Sprintf("Choose from 0 to %d new cards a day.", MaxNewPerDay)
 	}
-	if _, err := loadLocation(st.TimeZone); err != nil || st.TimeZone == "" || st.TimeZone == "Local" {
+	if !ValidTimeZone(st.TimeZone) {
 		p[FieldTimeZone] = "Choose a time zone from the list."
 	}
 	if st.RolloverHour < 0 || st.RolloverHour > 23 {
@@ -109,8 +110,15 @@ type schedulerKey struct {
 }
 
 // schedulers memoizes a scheduler per distinct settings: building one loads
-// a time zone, and every study page needs one.
-var schedulers sync.Map // schedulerKey → *quiz.Scheduler
+// a time zone, and every study page needs one. Settings come from
+// learners (a retention may be any number in its range), so the memo
+// stops growing at maxSchedulers: past it, schedulers are built each time.
+var (
+	schedulers      sync.Map // schedulerKey → *quiz.Scheduler
+	schedulersCount atomic.Int64
+)
+
+const maxSchedulers = 4096
 
 // Scheduler returns the FSRS-6 scheduler for the learner's settings.
 func (st StudySettings) Scheduler() (*quiz.Scheduler, error) {
@@ -122,13 +130,35 @@ func (st StudySettings) Scheduler() (*quiz.Scheduler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("db: scheduler for settings %+v: %w", st, err)
 	}
-	schedulers.Store(k, s)
+	if schedulersCount.Load() < maxSchedulers {
+		if _, had := schedulers.LoadOrStore(k, s); !had {
+			schedulersCount.Add(1)
+		}
+	}
 	return s, nil
 }
 
+// locations caches the time zones loaded, by name: only names of
+// knownZones, so that it stays as small as the zone database whatever
+// names are sent.
 var locations sync.Map // zone name → *time.Location
 
+// knownZones are the time zone names a learner may have: those of the
+// zone database built into the binary (see zones_known.go). Any other
+// string, even one the host's zone files would load ("Europe/./Paris"),
+// is refused.
+var knownZones = func() map[string]bool {
+	m := make(map[string]bool, len(knownZoneNames))
+	for _, n := range knownZoneNames {
+		m[n] = true
+	}
+	return m
+}()
+
 func loadLocation(name string) (*time.Location, error) {
+	if !knownZones[name] {
+		return nil, fmt.Errorf("db: unknown time zone %q", name)
+	}
 	if l, ok := locations.Load(name); ok {
 		return l.(*time.Location), nil
 	}
@@ -140,10 +170,18 @@ func loadLocation(name string) (*time.Location, error) {
 	return l, nil
 }
 
-// ValidTimeZone reports whether name is a time zone the server knows.
+// ValidTimeZone reports whether name is a time zone the server knows: a
+// name of the zone database, as browsers and the settings send them.
 func ValidTimeZone(name string) bool {
 	_, err := loadLocation(name)
-	return err == nil && name != "" && name != "Local"
+	return err == nil
+}
+
+// TimeZone returns the time zone of a known name (see ValidTimeZone),
+// loaded once and kept; ok is false for any other name.
+func TimeZone(name string) (loc *time.Location, ok bool) {
+	loc, err := loadLocation(name)
+	return loc, err == nil
 }
 
 // StudySettings returns the learner's settings, the defaults if they never

@@ -53,7 +53,8 @@ func (s *Store) ImportDeck(ctx context.Context, learnerID int64, set questions.S
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, published, learner_id, created_at, updated_at)
-			VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, learnerID, now.UTC(), now.UTC()).Scan(&id)
+			VALUES (?, ?, ?, 0, ?, ?, ?) RETURNING id`, questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin),
+			learnerID, now.UTC(), now.UTC()).Scan(&id)
 		if err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 				}
 			}
 			if _, err := tx.ExecContext(ctx, "UPDATE sets SET title = ?, description = ?, origin = ?, updated_at = ? WHERE id = ?",
-				set.Title, set.Description, set.Origin, now.UTC(), id); err != nil {
+				questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin), now.UTC(), id); err != nil {
 				return err
 			}
 			if _, err := replaceQuestions(ctx, tx, id, nil, qs, now); err != nil {
@@ -81,7 +81,7 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 			}
 		} else {
 			err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, published, created_at, updated_at)
-				VALUES (?, ?, ?, 1, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, now.UTC(), now.UTC()).Scan(&id)
+				VALUES (?, ?, ?, 1, ?, ?) RETURNING id`, questions.ShortTitle(set.Title), set.Description, questions.Shorten(set.Origin, maxOrigin), now.UTC(), now.UTC()).Scan(&id)
 			if err != nil {
 				return err
 			}

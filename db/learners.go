@@ -186,3 +186,33 @@ func (s *Store) RenameLearner(ctx context.Context, id int64, name string) error 
 	}
 	return s.changeOne(ctx, fmt.Sprintf("rename learner %d", id), "UPDATE learners SET name = ? WHERE id = ?", name, id)
 }
+
+// sweepBatch is how many learners one transaction of DeleteIdleLearners
+// deletes, so that a large sweep never holds the writer for long.
+const sweepBatch = 500
+
+// DeleteIdleLearners deletes the learners made more than idle ago who
+// have given no answer (no quiz response, no flashcard review), belong to
+// no class, own no deck (see ImportDeck), and have no session used within
+// idle; their sessions, empty
+// attempts and settings go with them. Such a learner has nothing to
+// lose: this is what keeps anonymous visits from filling the database. It
+// returns how many went.
+func (s *Store) DeleteIdleLearners(ctx context.Context, idle time.Duration) (int64, error) {
+	before := s.now().Add(-idle).UTC()
+	var total int64
+	for {
+		n, err := s.deleteRows(ctx, s.inWrite, "delete idle learners", `DELETE FROM learners WHERE id IN (
+			SELECT l.id FROM learners l WHERE l.created_at < ?
+			AND NOT EXISTS (SELECT 1 FROM attempts a JOIN responses r ON r.attempt_id = a.id WHERE a.learner_id = l.id)
+			AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.learner_id = l.id)
+			AND NOT EXISTS (SELECT 1 FROM class_members m WHERE m.learner_id = l.id)
+			AND NOT EXISTS (SELECT 1 FROM sets d WHERE d.learner_id = l.id)
+			AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.learner_id = l.id AND x.last_seen_at >= ?)
+			ORDER BY l.id LIMIT ?)`, before, before, sweepBatch)
+		total += n
+		if err != nil || n < sweepBatch {
+			return total, err
+		}
+	}
+}

@@ -148,20 +148,7 @@ func (s *Store) DeleteSession(ctx context.Context, token string) error {
 // DeleteExpiredSessions removes sessions that expired before now and says
 // how many went.
 func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
-	now := s.now()
-	var n int64
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE expires_at <= ?", now.UTC())
-		if err != nil {
-			return err
-		}
-		n, err = res.RowsAffected()
-		return err
-	})
-	if err != nil {
-		return 0, fmt.Errorf("db: delete expired sessions: %w", err)
-	}
-	return n, nil
+	return s.deleteRows(ctx, s.inWrite, "delete expired sessions", "DELETE FROM sessions WHERE expires_at <= ?", s.now().UTC())
 }
 
 // SettingOrInit returns the value stored under key; if there is none yet it

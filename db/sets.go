@@ -67,20 +67,35 @@ func (s *Store) createSet(ctx context.Context, set questions.Set, builtin, owner
 	}
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC()).Scan(&id)
-		if err != nil {
-			return err
-		}
-		if err := insertQuestions(ctx, tx, id, owner, set.Questions, now); err != nil {
-			return err
-		}
-		return putImported(ctx, tx, id, set, now)
+		var err error
+		id, err = createSetTx(ctx, tx, set, builtin, owner, published, now)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("db: create set %q: %w", set.Title, err)
 	}
 	return id, nil
+}
+
+// maxOrigin is the longest origin of a set kept, in characters ("generated
+// from" and a file name).
+const maxOrigin = 300
+
+// createSetTx stores a validated set in tx (see createSet). Whatever the
+// title's source, it is stored cut to questions.MaxTitleLen characters,
+// and the origin to maxOrigin.
+func createSetTx(ctx context.Context, tx *sql.Tx, set questions.Set, builtin, owner any, published bool, now time.Time) (int64, error) {
+	set.Title, set.Origin = questions.ShortTitle(set.Title), questions.Shorten(set.Origin, maxOrigin)
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC()).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	if err := insertQuestions(ctx, tx, id, owner, set.Questions, now); err != nil {
+		return 0, err
+	}
+	return id, putImported(ctx, tx, id, set, now)
 }
 
 // insertQuestions stores qs as new questions of owner (nil for none) and

@@ -22,6 +22,7 @@ package db
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"embed"
 	"errors"
@@ -29,14 +30,17 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
 
 //go:embed migrations/*.sql
@@ -70,11 +74,18 @@ type Store struct {
 	cache *cache
 	// now is the store's clock: every method takes the time from it.
 	now func() time.Time
+	// hashes holds a token for each password hash running, hashWait is how
+	// long a hash waits for room (see hashing).
+	hashes   chan struct{}
+	hashWait time.Duration
 }
 
 // Open opens or creates the database file at path and brings its schema up
 // to date. The store's clock is time.Now (see SetClock).
 func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkFile(ctx, path); err != nil {
+		return nil, openError(path, err)
+	}
 	// The pragmas are in the DSN so that every pooled connection gets them.
 	q := url.Values{}
 	q.Set("_journal_mode", "WAL")
@@ -95,12 +106,13 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	w.SetConnMaxIdleTime(0)
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
-		return nil, fmt.Errorf("db: open %s: %w", path, err)
+		return nil, openError(path, err)
 	}
-	s := &Store{write: w, path: path, cache: newCache(cacheBudget), now: time.Now}
-	if err := s.migrate(ctx); err != nil {
+	s := &Store{write: w, path: path, cache: newCache(cacheBudget), now: time.Now,
+		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
+	if err := s.migrate(ctx, migrations); err != nil {
 		w.Close()
-		return nil, err
+		return nil, openError(path, err)
 	}
 	if err := s.openSearch(ctx); err != nil {
 		w.Close()
@@ -121,6 +133,59 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
+// openError says why the database file at path could not be opened, in
+// the file system's words when it is the cause: SQLite reports a file it
+// cannot write, or a folder it cannot create its -wal and -shm files in,
+// as "unable to open database file", with whatever errno came last.
+func openError(path string, err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return fmt.Errorf("db: open %s: %w", path, err) // ours: the schema's
+	}
+	if se.Code == sqlite3.ErrCantOpen || se.Code == sqlite3.ErrReadonly || se.Code == sqlite3.ErrPerm || se.Code == sqlite3.ErrIoErr {
+		if cause := writable(path); cause != nil {
+			return fmt.Errorf("db: open %s: %w", path, cause)
+		}
+	}
+	if se.Code == sqlite3.ErrNotADB {
+		return fmt.Errorf("db: open %s: this is not a factdrill database (not an SQLite file); factdrill leaves it alone", path)
+	}
+	return fmt.Errorf("db: open %s: %w", path, err)
+}
+
+// writable checks that the file at path can be written, or made, and
+// explains why not: a read-only file system, a permission, a missing
+// folder. nil when it can.
+func writable(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Make it as SQLite would, and take it away again.
+		if f, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+			f.Close()
+			os.Remove(path)
+		}
+	} else if err == nil {
+		f.Close()
+		// The -wal and -shm files are made beside the database.
+		if f, err = os.CreateTemp(filepath.Dir(path), ".factdrill-probe-*"); err == nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, syscall.EROFS):
+		return errors.New("the file system is read-only: factdrill writes the database and its -wal and -shm files beside it; " +
+			"put it on a writable file system (or copy it there with `factdrill backup`)")
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("permission denied: the user running factdrill cannot write %s or its folder (the -wal and -shm files go beside it)", path)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("the folder %s does not exist", filepath.Dir(path))
+	}
+	return err
+}
+
 // Close closes the database.
 func (s *Store) Close() error {
 	return errors.Join(s.read.Close(), s.write.Close())
@@ -138,10 +203,58 @@ func (s *Store) Now() time.Time { return s.now() }
 func (s *Store) Path() string { return s.path }
 
 // Backup writes a consistent copy of the whole database to dst (a file that
-// must not exist yet), while the server keeps running.
+// must not exist yet), while the server keeps running. The copy is written
+// under a temporary name beside dst, flushed to disk, and only then given
+// its name: a backup that fails (a full disk, a cancelled context) leaves
+// nothing behind, and can be tried again.
 func (s *Store) Backup(ctx context.Context, dst string) error {
-	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", dst); err != nil {
+	if err := s.backup(ctx, dst); err != nil {
 		return fmt.Errorf("db: backup to %s: %w", dst, err)
+	}
+	return nil
+}
+
+func (s *Store) backup(ctx context.Context, dst string) error {
+	if _, err := os.Lstat(dst); err == nil {
+		return invalid("%s already exists; choose a new file name", dst)
+	}
+	var b [8]byte
+	rand.Read(b[:])
+	tmp := filepath.Join(filepath.Dir(dst), fmt.Sprintf(".%s.partial-%x", filepath.Base(dst), b))
+	defer func() {
+		// SQLite leaves the copy's rollback journal when a write fails.
+		for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
+			os.Remove(tmp + suffix)
+		}
+	}()
+	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+		return err
+	}
+	if err := syncPath(tmp); err != nil {
+		return err
+	}
+	// A link, unlike a rename, never replaces a file made meanwhile.
+	if err := os.Link(tmp, dst); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return invalid("%s already exists; choose a new file name", dst)
+		}
+		// A file system without hard links.
+		if err := os.Rename(tmp, dst); err != nil {
+			return err
+		}
+	}
+	return syncPath(filepath.Dir(dst))
+}
+
+// syncPath flushes a file, or a folder's entries, to disk.
+func syncPath(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+		return err // some file systems cannot sync a folder: EINVAL
 	}
 	return nil
 }
@@ -168,9 +281,25 @@ func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) erro
 	// panics included, it ends the transaction.
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return storageError(err)
 	}
-	return tx.Commit()
+	return storageError(tx.Commit())
+}
+
+// ErrDiskFull answers a change the disk had no room for: nothing of it
+// was saved, and the same change may work once there is room. Its code is
+// questions.CodeUnavailable.
+var ErrDiskFull = questions.Errorf(questions.CodeUnavailable, "the server's disk is full: what you sent was not saved")
+
+// storageError tells a full disk (SQLite's SQLITE_FULL, or a write that
+// failed with ENOSPC) by ErrDiskFull, keeping SQLite's words for the log;
+// other errors are returned as they are.
+func storageError(err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || errors.Is(se.SystemErrno, syscall.ENOSPC)) {
+		return fmt.Errorf("%w (%v)", ErrDiskFull, err)
+	}
+	return err
 }
 
 // read runs fn in a read transaction and returns what it read; an error
@@ -213,6 +342,25 @@ func execOne(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
 	return nil
 }
 
+// deleteRows runs a DELETE in a write transaction of inWrite or
+// inWriteKeep (for rows the read cache does not hold) and says how many
+// rows went; an error is wrapped as "db: what: …".
+func (s *Store) deleteRows(ctx context.Context, in func(context.Context, func(*sql.Tx) error) error, what, query string, args ...any) (int64, error) {
+	var n int64
+	err := in(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return err
+		}
+		n, err = res.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: %s: %w", what, err)
+	}
+	return n, nil
+}
+
 // inRead runs fn in a read transaction, so that it sees one snapshot.
 func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -223,39 +371,105 @@ func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return fn(tx)
 }
 
-func (s *Store) migrate(ctx context.Context) error {
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`); err != nil {
-		return fmt.Errorf("db: migrate: %w", err)
-	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+// applicationID is factdrill's mark in the database header (PRAGMA
+// application_id): the bytes "FDrl". A file with another application's
+// mark, or tables of its own and no mark, is not factdrill's to migrate.
+const applicationID = 0x4644726c
+
+// foreignKeysOff is the first line of a migration that rebuilds a table
+// (create the new one, copy, drop the old, rename): SQLite cannot turn
+// foreign keys off inside a transaction, so the runner turns them off
+// around it and runs PRAGMA foreign_key_check before the commit.
+const foreignKeysOff = "-- factdrill: foreign-keys-off"
+
+// migration is one numbered file of migrations/.
+type migration struct {
+	version int
+	name    string
+	body    string
+}
+
+// readMigrations lists the migrations of dir in number order.
+func readMigrations(dir fs.FS) ([]migration, error) {
+	names, err := fs.Glob(dir, "migrations/*.sql")
 	if err != nil {
-		return fmt.Errorf("db: migrate: %w", err)
+		return nil, err
 	}
-	sort.Strings(names)
+	var out []migration
 	for _, name := range names {
 		base := path.Base(name)
 		num, _, _ := strings.Cut(base, "_")
 		version, err := strconv.Atoi(num)
 		if err != nil {
-			return fmt.Errorf("db: migration %s has no number", base)
+			return nil, fmt.Errorf("migration %s has no number", base)
 		}
-		body, err := migrations.ReadFile(name)
+		body, err := fs.ReadFile(dir, name)
 		if err != nil {
-			return fmt.Errorf("db: migrate: %w", err)
+			return nil, err
 		}
-		if err := s.applyMigration(ctx, version, base, string(body)); err != nil {
-			return fmt.Errorf("db: migration %s: %w", base, err)
+		out = append(out, migration{version, base, string(body)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out, nil
+}
+
+// migrate brings the schema up to date with the migrations of dir: it
+// marks the file as factdrill's, refuses a schema with a migration this
+// binary does not know (a newer factdrill wrote it), and applies every
+// migration not yet recorded, in number order, each in its own
+// transaction. (Open has checked, before, that the file is factdrill's:
+// see checkFile.)
+func (s *Store) migrate(ctx context.Context, dir fs.FS) error {
+	all, err := readMigrations(dir)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if _, err := s.write.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	applied, err := appliedMigrations(ctx, s.write)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	known := map[int]bool{}
+	for _, m := range all {
+		known[m.version] = true
+	}
+	for _, m := range applied {
+		if !known[m.version] {
+			return fmt.Errorf("the database was written by a newer factdrill: it has migration %s, which this factdrill does not know; "+
+				"run the newer factdrill (or restore a backup made by this one)", m.name)
+		}
+	}
+	for _, m := range all {
+		if err := s.applyMigration(ctx, m.version, m.name, m.body); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	return nil
 }
 
-// foreignKeysOff is the first line of a migration that rebuilds a table
-// (create the new one, copy, drop the old, rename): SQLite cannot turn
-// foreign keys off inside a transaction, and with them on, dropping the
-// old table would cascade into the tables that refer to it.
-const foreignKeysOff = "-- factdrill: foreign-keys-off"
+// appliedMigrations lists the migrations the database records.
+func appliedMigrations(ctx context.Context, db *sql.DB) ([]migration, error) {
+	rows, err := db.QueryContext(ctx, "SELECT version, name FROM schema_migrations ORDER BY version")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []migration
+	for rows.Next() {
+		var m migration
+		if err := rows.Scan(&m.version, &m.name); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
 
 // applyMigration applies one migration, unless it is recorded already, in
 // one transaction with its record. A migration marked foreignKeysOff runs
@@ -303,7 +517,7 @@ func (s *Store) applyMigration(ctx context.Context, version int, name, body stri
 			return err
 		}
 		if len(rows) > 0 {
-			return fmt.Errorf("broken references: %s", strings.Join(rows[:min(len(rows), 5)], "; "))
+			return fmt.Errorf("foreign key check: broken references: %s", strings.Join(rows[:min(len(rows), 5)], "; "))
 		}
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", version, name, s.now().UTC()); err != nil {
@@ -314,6 +528,56 @@ func (s *Store) applyMigration(ctx context.Context, version int, name, body stri
 	}
 	s.cache.bump()
 	return nil
+}
+
+// checkFile refuses a file at path that is not a factdrill database (see
+// checkApplication) before the store opens it for writing, which would
+// turn it to WAL mode. A file that is not there, or empty, is a new
+// database.
+func checkFile(ctx context.Context, path string) error {
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return nil
+	}
+	c, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return checkApplication(ctx, c)
+}
+
+// checkApplication refuses a database that is not factdrill's: one whose
+// header carries another application's id, or one with tables but neither
+// factdrill's id nor factdrill's migrations (a database of factdrill from
+// before the id was set has them, and is adopted).
+func checkApplication(ctx context.Context, conn *sql.DB) error {
+	var id int64
+	if err := conn.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
+		return fmt.Errorf("read the database header: %w", err)
+	}
+	switch {
+	case id == applicationID:
+		return nil
+	case id != 0:
+		return fmt.Errorf("this is not a factdrill database: it belongs to another application (application id %#x); factdrill leaves it alone", id)
+	}
+	var tables, ours int
+	err := conn.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN name = 'schema_migrations' THEN 1 ELSE 0 END), 0)
+		FROM sqlite_master WHERE type = 'table'`).Scan(&tables, &ours)
+	if err != nil {
+		return fmt.Errorf("read the database's tables: %w", err)
+	}
+	if tables == 0 {
+		return nil
+	}
+	if ours == 1 {
+		var first int
+		err := conn.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = 1 AND name = '0001_init.sql'").Scan(&first)
+		if err == nil && first == 1 {
+			return nil
+		}
+	}
+	return errors.New("this is not a factdrill database: it holds another application's tables; factdrill leaves it alone")
 }
 
 // scanner is a row to scan: *sql.Row or *sql.Rows.

@@ -59,7 +59,10 @@ func (s *Store) addTeacher(ctx context.Context, what, name, password string, che
 	if err != nil {
 		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
 	}
-	hash := hashPassword(password)
+	var hash string
+	if err := s.hashing(ctx, func() { hash = hashPassword(password) }); err != nil {
+		return Teacher{}, fmt.Errorf("db: %s: %w", what, err)
+	}
 	var t Teacher
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
 		if err := check(tx); err != nil {
@@ -110,7 +113,10 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 	if err := CheckNewPassword(password); err != nil {
 		return fmt.Errorf("db: set password: %w", err)
 	}
-	hash := hashPassword(password)
+	var hash string
+	if err := s.hashing(ctx, func() { hash = hashPassword(password) }); err != nil {
+		return fmt.Errorf("db: set password: %w", err)
+	}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var id int64
 		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE name = ?", strings.TrimSpace(name)).Scan(&id)
@@ -135,9 +141,17 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 var ErrDisabled = questions.Errorf(questions.CodeForbidden, "this account is disabled: ask an admin of this site to enable it")
 
 // Authenticate returns the teacher whose name and password these are, or
-// questions.ErrUnauthorized; a disabled account, ErrDisabled. An unknown
-// name costs as much time as a wrong password.
+// questions.ErrUnauthorized; a disabled account, ErrDisabled (told only
+// to someone who gave the right password). A password longer than any a
+// teacher can have is refused before anything is looked up; an unknown
+// name is checked against a stand-in hash, with the same work under the
+// same budget as a real one (see hashing), so that neither tells which
+// names exist by the time it takes. With the budget full, it gives an
+// error of code questions.CodeUnavailable.
 func (s *Store) Authenticate(ctx context.Context, name, password string) (Teacher, error) {
+	if len(password) > MaxPasswordLen {
+		return Teacher{}, errBadLogin
+	}
 	var (
 		t        Teacher
 		hash     string
@@ -148,13 +162,25 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at, admin, disabled_at IS NOT NULL FROM teachers WHERE name = ?", name).
 			Scan(&t.ID, &t.Name, &hash, &t.CreatedAt, &t.Admin, &disabled)
 	})
+	known := err == nil
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	if err != nil {
+		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
+	}
+	var right bool
+	err = s.hashing(ctx, func() {
+		if known {
+			right = checkPassword(hash, password)
+		} else {
+			checkPassword(dummyHash(), password)
+		}
+	})
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		checkPassword(dummyHash(), password)
-		return Teacher{}, errBadLogin
 	case err != nil:
 		return Teacher{}, fmt.Errorf("db: authenticate: %w", err)
-	case len(password) > MaxPasswordLen || !checkPassword(hash, password):
+	case !right:
 		return Teacher{}, errBadLogin
 	case disabled:
 		return Teacher{}, ErrDisabled

@@ -1,12 +1,17 @@
 package db
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
+	"time"
+
+	"factdrill/questions"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -72,8 +77,48 @@ func checkPassword(hash, password string) bool {
 }
 
 // dummyHash is checked against when a login names no teacher, so that an
-// unknown name takes as long to refuse as a wrong password.
+// unknown name takes as long to refuse as a wrong password: the same
+// work, under the same budget (see Store.hashing), so that a server busy
+// with other work slows both alike.
 var dummyHash = sync.OnceValue(func() string { return hashPassword("factdrill: no such teacher") })
+
+// The password hashing budget. An argon2id hash takes 19 MiB and tens of
+// milliseconds of a core: at most one per two cores runs at once (one on
+// a small server), and a request that finds them all taken waits a
+// little, then is refused as busy, so that parallel logins can exhaust
+// neither memory nor the cores, and pages are served meanwhile.
+var (
+	defaultHashSlots = max(1, runtime.NumCPU()/2)
+	defaultHashWait  = 2 * time.Second
+)
+
+// errHashBusy answers a password check that found no room in the budget.
+var errHashBusy = questions.Errorf(questions.CodeUnavailable, "the server is busy checking other passwords: please try again in a moment")
+
+// SetHashBudget sets how many password hashes may run at once, and how
+// long a hash waits for room before it is refused. Set it before the store
+// is shared.
+func (s *Store) SetHashBudget(slots int, wait time.Duration) {
+	s.hashes, s.hashWait = make(chan struct{}, slots), wait
+}
+
+// hashing runs fn, a password hash or check, within the budget: it waits
+// for a free slot at most the budget's wait, else returns errHashBusy
+// without running fn.
+func (s *Store) hashing(ctx context.Context, fn func()) error {
+	t := time.NewTimer(s.hashWait)
+	defer t.Stop()
+	select {
+	case s.hashes <- struct{}{}:
+	case <-t.C:
+		return errHashBusy
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-s.hashes }()
+	fn()
+	return nil
+}
 
 // CheckNewPassword says what is wrong with a password chosen by a teacher,
 // as an invalid-input error; nil when it will do.

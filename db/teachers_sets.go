@@ -98,7 +98,7 @@ func (s *Store) UpdateSet(ctx context.Context, teacherID, id int64, edit SetEdit
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE sets SET title = ?, description = ?, published = ?, updated_at = ? WHERE id = ?",
-			edit.Title, edit.Description, boolInt(edit.Publish), now.UTC(), id); err != nil {
+			questions.ShortTitle(edit.Title), edit.Description, boolInt(edit.Publish), now.UTC(), id); err != nil {
 			return err
 		}
 		var err error

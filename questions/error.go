@@ -42,6 +42,10 @@ const (
 	CodeUnauthorized Code = "unauthorized"
 	// CodeTooMany is one try too many: wait and try again.
 	CodeTooMany Code = "too_many"
+	// CodeUnavailable is a request the server has no room for now (its
+	// queue or its budget for slow work is full, its disk is full):
+	// nothing was done, and the same request may work later.
+	CodeUnavailable Code = "unavailable"
 )
 
 // Error is an application error: a code, and a message for the person at
@@ -76,6 +80,7 @@ var (
 	ErrForbidden    = &Error{Code: CodeForbidden}
 	ErrUnauthorized = &Error{Code: CodeUnauthorized}
 	ErrTooMany      = &Error{Code: CodeTooMany}
+	ErrUnavailable  = &Error{Code: CodeUnavailable}
 )
 
 // Errorf returns an *Error of the code with a formatted message.

@@ -106,15 +106,20 @@ type NewSetPage struct {
 	GenErrors FieldErrors // "title", "text", "document", "count", and ""
 }
 
-// JobPage shows a generation in progress; it reloads itself.
+// JobPage shows a generation in progress; it reloads itself until the
+// job has ended.
 type JobPage struct {
 	TeacherPage
-	ID      string
+	ID      int64
 	Done    int
 	Total   int
 	Percent int
 	Stage   string
-	Error   string
+	// Ended is true once the job will change no more (failed or
+	// cancelled: a job done sends the teacher to the set instead); Error
+	// says how it ended, and Failed whether that was a failure.
+	Ended, Failed bool
+	Error         string
 }
 
 // TeacherQuestion is a question on the teacher's set page.
@@ -297,6 +302,9 @@ type AssignmentRow struct {
 	Feedback    string
 	TimeLimit   time.Duration
 	Due, Closes time.Time
+	// FlashcardsOpen is true when the teacher opened the set's flashcards
+	// before the quiz is done.
+	FlashcardsOpen bool
 }
 
 // ResultCell is a student's results on one assigned set.
@@ -436,6 +444,9 @@ type StudentAssignment struct {
 	Opens, Closes, Due, Deadline time.Time
 	// NotYet and Closed say the quiz is not open now.
 	NotYet, Closed bool
+	// FlashcardsOpen is true when the student may study the set's
+	// flashcards: they are done with the quiz, or the teacher allowed it.
+	FlashcardsOpen bool
 }
 
 // StudentClassPage is a class seen by one of its students.

@@ -50,6 +50,12 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
 		// Finished in another tab, or submitted by its deadline: the
 		// result says which.
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
+	case errors.Is(err, questions.ErrUnavailable):
+		// Not saved (the server's disk is full): the question again, with
+		// what was typed, saying so.
+		st.Response.Answer = answer
+		w.Header().Set("Retry-After", strconv.Itoa(busyRetryAfter))
+		s.renderStatus(w, r, http.StatusServiceUnavailable, views.QuestionView(s.questionPage(r, st, views.FieldErrors{"": notSaved(err)})))
 	case err != nil:
 		return err
 	case st.Attempt.Feedback == db.FeedbackDuring && !answer.Empty() && (finish || next != n):
@@ -62,6 +68,16 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, next))
 	}
 	return nil
+}
+
+// notSaved is what a learner is told of an answer the server could not
+// save: why, and that the answer is still in the form.
+func notSaved(err error) string {
+	why := questions.ErrorMessage(err)
+	if errors.Is(err, db.ErrDiskFull) {
+		why = "The server's disk is full."
+	}
+	return "Your answer was not saved. " + why + " It is still in the form below: try saving it again in a few minutes, or tell your teacher."
 }
 
 // navigate reads the button pressed on question n of count: the question

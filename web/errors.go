@@ -25,6 +25,7 @@ var statusOf = map[questions.Code]int{
 	questions.CodeForbidden:    http.StatusForbidden,
 	questions.CodeUnauthorized: http.StatusUnauthorized,
 	questions.CodeTooMany:      http.StatusTooManyRequests,
+	questions.CodeUnavailable:  http.StatusServiceUnavailable,
 	questions.CodeInternal:     http.StatusInternalServerError,
 }
 
@@ -42,6 +43,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	case code == questions.CodeInternal:
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		s.renderError(w, r, http.StatusInternalServerError, "")
+	case code == questions.CodeTooMany:
+		w.Header().Set("Retry-After", "60")
+		s.renderError(w, r, http.StatusTooManyRequests, questions.ErrorMessage(err))
+	case code == questions.CodeUnavailable:
+		// Nothing was done; the same request may work in a while.
+		w.Header().Set("Retry-After", strconv.Itoa(busyRetryAfter))
+		s.renderError(w, r, http.StatusServiceUnavailable, questions.ErrorMessage(err))
 	default:
 		s.renderError(w, r, statusOf[code], questions.ErrorMessage(err))
 	}
@@ -55,6 +63,7 @@ var errorTitles = map[int]struct{ title, msg string }{
 	http.StatusRequestEntityTooLarge: {"Too large", "What you sent is too large."},
 	http.StatusTooManyRequests:       {"Too many tries", "Please wait a minute and try again."},
 	http.StatusInternalServerError:   {"Something went wrong", "The server could not finish this request. Nothing you had saved is lost; please try again."},
+	http.StatusServiceUnavailable:    {"The server is busy", "The server has too much to do right now, so nothing was done. Please try again in a minute."},
 }
 
 // renderError writes the error page for status, with msg or the status's

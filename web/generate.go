@@ -2,17 +2,15 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 	"unicode/utf8"
 
+	"factdrill/db"
 	"factdrill/questions"
 	"factdrill/questions/document"
 	"factdrill/questions/formats"
@@ -27,84 +25,7 @@ const (
 	// maxDocumentBytes caps the text generated from: a long book chapter
 	// is well within it.
 	maxDocumentBytes = 2 << 20
-	// jobsAtOnce is how many generations run together; more wait their
-	// turn, so that a few teachers cannot take every core.
-	jobsAtOnce = 2
-	// jobKept is how long a finished job is remembered.
-	jobKept = time.Hour
 )
-
-// job is a generation running in the background, so that a long document
-// does not hold a request open: the teacher watches its page, which
-// reloads itself, until the draft set is stored.
-type job struct {
-	id        string
-	teacherID int64
-	started   time.Time
-
-	mu          sync.Mutex
-	waiting     bool
-	done, total int
-	setID       int64
-	err         error
-	finished    time.Time
-}
-
-type jobs struct {
-	mu   sync.Mutex
-	now  func() time.Time
-	byID map[string]*job
-	slot chan struct{}
-}
-
-func newJobs(now func() time.Time) *jobs {
-	return &jobs{now: now, byID: map[string]*job{}, slot: make(chan struct{}, jobsAtOnce)}
-}
-
-// start runs work in the background as a new job of the teacher's.
-func (js *jobs) start(teacherID int64, work func(progress func(done, total int)) (int64, error)) *job {
-	var b [16]byte
-	rand.Read(b[:])
-	j := &job{id: hex.EncodeToString(b[:]), teacherID: teacherID, started: js.now(), waiting: true}
-	js.mu.Lock()
-	for id, old := range js.byID {
-		old.mu.Lock()
-		stale := !old.finished.IsZero() && js.now().Sub(old.finished) > jobKept
-		old.mu.Unlock()
-		if stale {
-			delete(js.byID, id)
-		}
-	}
-	js.byID[j.id] = j
-	js.mu.Unlock()
-	go func() {
-		js.slot <- struct{}{}
-		defer func() { <-js.slot }()
-		j.mu.Lock()
-		j.waiting = false
-		j.mu.Unlock()
-		id, err := work(func(done, total int) {
-			j.mu.Lock()
-			j.done, j.total = done, total
-			j.mu.Unlock()
-		})
-		j.mu.Lock()
-		j.setID, j.err, j.finished = id, err, js.now()
-		j.mu.Unlock()
-	}()
-	return j
-}
-
-// get returns the teacher's job with the given id.
-func (js *jobs) get(teacherID int64, id string) (*job, bool) {
-	js.mu.Lock()
-	defer js.mu.Unlock()
-	j, ok := js.byID[id]
-	if !ok || j.teacherID != teacherID {
-		return nil, false
-	}
-	return j, true
-}
 
 // generateForm is a document to generate questions from, pasted or
 // uploaded, with a title and the number of questions to write.
@@ -204,67 +125,115 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 		s.renderStatus(w, r, status, views.NewSetView(m))
 		return nil
 	}
-	opts := generate.Options{N: n, Title: title, Origin: origin}
-	store, log, teacherID := s.store, s.log, teacherOf(r).ID
-	j := s.jobs.start(teacherID, func(progress func(done, total int)) (int64, error) {
-		opts.Progress = progress
-		set, err := generate.Generate(text, opts)
-		if err != nil {
-			return 0, err
+	params, err := json.Marshal(generateParams{N: n, Title: title, Origin: origin, File: f.File, Notes: f.Notes})
+	if err != nil {
+		return err
+	}
+	id, err := s.store.EnqueueJob(r.Context(), teacherOf(r).ID, jobGenerate, text, params, s.cfg.Jobs.limits())
+	if questions.ErrorCode(err) == questions.CodeUnavailable {
+		// The queue is full: the form again, with what was typed, and a
+		// time to come back.
+		m := s.newSetPage(r)
+		m.GenTitle, m.Count, m.GenErrors = f.Title, n, views.FieldErrors{"": questions.ErrorMessage(err)}
+		if f.File == "" {
+			m.Text = f.Text
 		}
-		if set.Title == "" {
-			set.Title = "Generated questions"
-		}
-		// What reading the document left out (tables, footnotes, pages
-		// without text) is shown with the set, as an import's warnings are.
-		set.Warnings = formats.Skipped(f.File, f.Notes)
-		// The request is over: the job stores the set on its own context.
-		id, err := store.CreateDraftSet(context.Background(), teacherID, set)
-		if err != nil {
-			log.Error("store a generated set", "teacher", teacherID, "err", err)
-		}
-		return id, err
-	})
-	redirect(w, r, "/teacher/jobs/"+j.id)
+		w.Header().Set("Retry-After", strconv.Itoa(busyRetryAfter))
+		s.renderStatus(w, r, http.StatusServiceUnavailable, views.NewSetView(m))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	s.jobs.poke()
+	redirect(w, r, fmt.Sprintf("/teacher/jobs/%d", id))
 	return nil
 }
 
-// jobShow shows a generation's progress, or sends the teacher to review
-// the set once it is stored.
-func (s *Server) jobShow(w http.ResponseWriter, r *http.Request) error {
-	j, ok := s.jobs.get(teacherOf(r).ID, r.PathValue("id"))
-	if !ok {
-		return questions.ErrNotFound
+// generateParams are a generation job's options, stored with it as JSON:
+// the document's file name and what reading it left out (see
+// document.Text) go with the set as its warnings.
+type generateParams struct {
+	N      int      `json:"n"`
+	Title  string   `json:"title"`
+	Origin string   `json:"origin"`
+	File   string   `json:"file,omitempty"`
+	Notes  []string `json:"notes,omitempty"`
+}
+
+// generateJob writes the questions of a generation job: the job's work.
+func generateJob(ctx context.Context, j db.Job, progress func(done, total int)) (questions.Set, error) {
+	var p generateParams
+	if err := json.Unmarshal(j.Params, &p); err != nil {
+		return questions.Set{}, fmt.Errorf("web: job %d: params: %w", j.ID, err)
 	}
-	j.mu.Lock()
-	waiting, done, total, setID, err, finished := j.waiting, j.done, j.total, j.setID, j.err, !j.finished.IsZero()
-	j.mu.Unlock()
-	if finished && err == nil {
-		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=generated", setID))
+	set, _, err := generate.GenerateContext(ctx, j.Input, generate.Options{N: p.N, Title: p.Title, Origin: p.Origin, Progress: progress})
+	if err != nil {
+		return questions.Set{}, err
+	}
+	if set.Title == "" {
+		set.Title = "Generated questions"
+	}
+	// What reading the document left out (tables, footnotes, pages
+	// without text) is shown with the set, as an import's warnings are.
+	set.Warnings = formats.Skipped(p.File, p.Notes)
+	return set, nil
+}
+
+// jobShow shows a generation's progress, read from its row (so any
+// server shows it, whichever runs the job), or sends the teacher to
+// review the set once it is stored.
+func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error {
+	j, err := s.store.Job(r.Context(), teacherOf(r).ID, id)
+	if err != nil {
+		return err
+	}
+	if j.Status == db.JobDone && j.ResultSetID != 0 {
+		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=generated", j.ResultSetID))
 		return nil
 	}
-	m := views.JobPage{TeacherPage: s.tpage(r, "Generating questions", "new"), ID: j.id, Done: done, Total: total}
+	m := views.JobPage{TeacherPage: s.tpage(r, "Generating questions", "new"), ID: j.ID, Done: j.Done, Total: j.Total,
+		Ended: j.Status.Ended(), Failed: j.Status != db.JobCancelled}
 	switch {
-	case finished:
-		m.Error = generateErrorText(err)
-	case waiting:
-		m.Stage = "Waiting for another document to finish…"
-	case total == 0:
+	case j.Status == db.JobDone:
+		m.Error = "The questions were written, but the set they were saved in has been deleted since."
+	case j.Status == db.JobCancelled:
+		m.Error = "You cancelled this generation; nothing was saved."
+	case j.Status == db.JobFailed:
+		m.Error = j.Error
+	case j.Status == db.JobQueued && j.Ahead > 0:
+		m.Stage = fmt.Sprintf("Waiting for %s ahead of yours to finish…", views.Plural(j.Ahead, "document"))
+	case j.Status == db.JobQueued:
+		m.Stage = "Waiting to start…"
+	case j.Total == 0:
 		m.Stage = "Reading the document…"
 	default:
-		m.Percent = 100 * done / total
-		m.Stage = fmt.Sprintf("Reading the document and writing questions: step %d of %d.", done, total)
+		m.Percent = 100 * j.Done / j.Total
+		m.Stage = fmt.Sprintf("Reading the document and writing questions: step %d of %d.", j.Done, j.Total)
 	}
 	s.render(w, r, views.JobView(m))
 	return nil
 }
 
-func generateErrorText(err error) string {
+// jobCancel cancels the teacher's generation: a queued one never starts,
+// a running one stops within a few seconds, and nothing is saved.
+func (s *Server) jobCancel(w http.ResponseWriter, r *http.Request, id int64) error {
+	if err := s.store.CancelJob(r.Context(), teacherOf(r).ID, id); err != nil {
+		return err
+	}
+	redirect(w, r, fmt.Sprintf("/teacher/jobs/%d", id))
+	return nil
+}
+
+// generateErrorText is what a teacher is told of a generation that
+// failed; known is false for a failure that is not the document's (it is
+// logged).
+func generateErrorText(err error) (msg string, known bool) {
 	switch {
 	case errors.Is(err, generate.ErrNoText):
-		return "The document has no text."
+		return "The document has no text.", true
 	case errors.Is(err, generate.ErrNoQuestions):
-		return "No question could be written from this document: it needs sentences that state facts (names, dates, numbers, definitions)."
+		return "No question could be written from this document: it needs sentences that state facts (names, dates, numbers, definitions).", true
 	}
-	return "The questions could not be written from this document."
+	return "The questions could not be written from this document: the server met an error (it is logged for the administrator). Try again, or try another document.", false
 }

@@ -52,23 +52,25 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) error {
 		s.renderStatus(w, r, status, views.JoinView(m))
 		return nil
 	}
-	ctx, addr := r.Context(), clientKey(r)
-	if full, err := s.joins.Full(ctx, addr); err != nil || full {
-		if err != nil {
-			return err
-		}
+	ctx := r.Context()
+	tries, wait, err := s.store.Take(ctx, codeLimit("join", addressKey(r), wrongJoinCodes))
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Round(time.Second)/time.Second)+1))
 		return again(http.StatusTooManyRequests, views.FieldErrors{"": "Too many wrong codes. Please wait a minute and try again."})
 	}
 	if len(errs) > 0 {
+		s.releaseTries(r, tries)
 		return again(http.StatusUnprocessableEntity, errs)
 	}
 	class, err := s.store.ClassByJoinCode(ctx, f.Code)
 	if errors.Is(err, questions.ErrNotFound) {
-		if _, err := s.joins.Take(ctx, addr); err != nil {
-			return err
-		}
 		return again(http.StatusUnprocessableEntity, views.FieldErrors{"code": "No class has this code. Check it with your teacher."})
-	} else if err != nil {
+	}
+	s.releaseTries(r, tries)
+	if err != nil {
 		return err
 	}
 	// A class kept to its roster is refused before a learner is made for
@@ -105,6 +107,10 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 	if err != nil {
 		return err
 	}
+	open, err := s.store.FlashcardsOpen(r.Context(), l.ID)
+	if err != nil {
+		return err
+	}
 	m := views.StudentClassPage{Page: s.page(r, "Class", "classes")}
 	for _, c := range classes {
 		if c.ID == id {
@@ -112,7 +118,9 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 		}
 	}
 	for _, a := range as {
-		m.Assignments = append(m.Assignments, studentAssignment(a, s.now()))
+		sa := studentAssignment(a, s.now())
+		sa.FlashcardsOpen = open[a.SetID]
+		m.Assignments = append(m.Assignments, sa)
 	}
 	s.render(w, r, views.StudentClassView(m))
 	return nil

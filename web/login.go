@@ -30,7 +30,9 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) error {
 
 // login checks a teacher's name and password. Whatever is wrong, the
 // answer is the same; failures slow down further tries (see
-// loginThrottle). A login gives the browser a new session.
+// loginLimits), counted before the password is checked. A login gives
+// the browser a new session, and a device cookie that keeps others'
+// failures from slowing this browser's logins.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	f, errs, err := readForm(r, loginFormOf)
 	if err != nil {
@@ -44,23 +46,41 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		return again(http.StatusUnprocessableEntity, errs)
 	}
-	addr := clientKey(r)
-	if wait := s.logins.wait(f.Name, addr); wait > 0 {
-		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Round(time.Second)/time.Second)+1))
-		return again(http.StatusTooManyRequests, views.FieldErrors{"": fmt.Sprintf("Too many failed tries. Please wait %s and try again.", waitText(wait))})
-	}
-	tc, err := s.store.Authenticate(r.Context(), f.Name, f.Password)
-	if errors.Is(err, questions.ErrUnauthorized) {
-		s.logins.failed(f.Name, addr)
-		return again(http.StatusUnauthorized, views.FieldErrors{"": questions.ErrorMessage(err)})
-	}
-	if errors.Is(err, db.ErrDisabled) {
-		return again(http.StatusForbidden, views.FieldErrors{"": questions.ErrorMessage(err)})
-	}
+	ctx := r.Context()
+	limits := loginLimits(f.Name, addressKey(r), s.knownDevice(r, f.Name))
+	tries, wait, err := s.store.Take(ctx, limits...)
 	if err != nil {
 		return err
 	}
-	s.logins.succeeded(f.Name, addr)
+	if wait > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Round(time.Second)/time.Second)+1))
+		return again(http.StatusTooManyRequests, views.FieldErrors{"": fmt.Sprintf("Too many failed tries. Please wait %s and try again.", waitText(wait))})
+	}
+	tc, err := s.store.Authenticate(ctx, f.Name, f.Password)
+	if errors.Is(err, questions.ErrUnauthorized) {
+		return again(http.StatusUnauthorized, views.FieldErrors{"": questions.ErrorMessage(err)})
+	}
+	if errors.Is(err, db.ErrDisabled) {
+		// The password was right: not a guess, so the try does not count.
+		s.releaseTries(r, tries)
+		return again(http.StatusForbidden, views.FieldErrors{"": questions.ErrorMessage(err)})
+	}
+	if err != nil {
+		// Not the teacher's failure (the server was too busy to check):
+		// the try does not count.
+		s.releaseTries(r, tries)
+		if questions.ErrorCode(err) == questions.CodeUnavailable {
+			w.Header().Set("Retry-After", "5")
+			return again(http.StatusServiceUnavailable, views.FieldErrors{"": questions.ErrorMessage(err)})
+		}
+		return err
+	}
+	if err := s.store.Forget(ctx, forgetOnSuccess(limits)...); err != nil {
+		return err
+	}
+	if err := s.rememberDevice(w, r, f.Name); err != nil {
+		return err
+	}
 	// The browser's learner, if it has one, carries over.
 	if err := s.startSession(w, r, learnerOf(r), tc); err != nil {
 		return err

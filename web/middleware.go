@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/views"
 )
 
@@ -37,6 +38,75 @@ func securityHeaders(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// errBusy answers a request that waited too long for its turn.
+var errBusy = questions.Errorf(questions.CodeUnavailable, "the server has too much to do right now, so nothing was done; please try again in a minute")
+
+// admit waits for the request's turn: at most MaxInFlight pages and
+// actions are served at once, so that a flood of requests queues here,
+// cheaply, instead of sharing the cores among all of them, and the health
+// check (which does not wait) and the requests already admitted stay
+// fast. A large upload (see largeUpload) also waits for one of
+// MaxLargeUploads turns, before its page turn, so that the files read at
+// once, each held in memory whole as it is read, stay within the server's
+// memory. A request that waits longer than AdmitWait in all gets errBusy.
+// The caller calls release once done.
+func (s *Server) admit(r *http.Request) (release func(), err error) {
+	var t *time.Timer
+	defer func() {
+		if t != nil {
+			t.Stop()
+		}
+	}()
+	take := func(ch chan struct{}) error {
+		select {
+		case ch <- struct{}{}:
+			return nil
+		default:
+		}
+		if t == nil {
+			t = time.NewTimer(s.cfg.AdmitWait)
+		}
+		select {
+		case ch <- struct{}{}:
+			return nil
+		case <-t.C:
+			return errBusy
+		case <-r.Context().Done():
+			return r.Context().Err()
+		}
+	}
+	large := s.largeUpload(r)
+	if large {
+		if err := take(s.uploads); err != nil {
+			return nil, err
+		}
+	}
+	if err := take(s.inflight); err != nil {
+		if large {
+			<-s.uploads
+		}
+		return nil, err
+	}
+	return func() {
+		<-s.inflight
+		if large {
+			<-s.uploads
+		}
+	}, nil
+}
+
+// largeUploadBytes is the size from which an upload counts as large: a
+// question file or a document of text is smaller; a package that carries
+// images, or a PDF, may be larger.
+const largeUploadBytes = 4 << 20
+
+// largeUpload reports whether r may send a body of largeUploadBytes or
+// more: a route that takes more than forms do, with a body that large or
+// of a length not said.
+func (s *Server) largeUpload(r *http.Request) bool {
+	return s.bodyLimit(r) > s.cfg.MaxBodyBytes && (r.ContentLength < 0 || r.ContentLength >= largeUploadBytes)
 }
 
 // limitBody caps what a handler can read from a request body: the form

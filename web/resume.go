@@ -2,7 +2,9 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"time"
 
 	"factdrill/db"
 	"factdrill/questions"
@@ -15,7 +17,10 @@ func (s *Server) resumeShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 // resume moves this browser to the learner whose resume code was typed.
-// Tries are limited per address, so codes cannot be guessed quickly.
+// Wrong codes are limited per address (in the database, so across
+// servers), so that codes cannot be guessed quickly, while right ones are
+// never slowed: a whole class behind one school address can resume at
+// once.
 func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
 	f, errs, err := readForm(r, resumeFormOf)
 	if err != nil {
@@ -26,19 +31,23 @@ func (s *Server) resume(w http.ResponseWriter, r *http.Request) error {
 		s.renderStatus(w, r, status, views.ResumeView(m))
 		return nil
 	}
-	if ok, err := s.resumes.Take(r.Context(), clientKey(r)); err != nil || !ok {
-		if err != nil {
-			return err
-		}
-		return again(http.StatusTooManyRequests, views.FieldErrors{"code": "Too many tries. Please wait a minute and try again."})
+	tries, wait, err := s.store.Take(r.Context(), codeLimit("resume", addressKey(r), resumeTries))
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Round(time.Second)/time.Second)+1))
+		return again(http.StatusTooManyRequests, views.FieldErrors{"code": "Too many wrong codes. Please wait a minute and try again."})
 	}
 	if len(errs) > 0 {
+		s.releaseTries(r, tries) // not a code at all: no guess
 		return again(http.StatusUnprocessableEntity, errs)
 	}
 	l, err := s.store.LearnerByResumeCode(r.Context(), f.Code)
 	if errors.Is(err, questions.ErrNotFound) {
 		return again(http.StatusUnprocessableEntity, views.FieldErrors{"code": "No learner has this code. Check it on your card or your other device."})
 	}
+	s.releaseTries(r, tries)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,8 @@ import (
 )
 
 // Handler returns the whole site: every route, behind the middleware.
+// Writes that anyone may make without an account are limited per address
+// (s.limited: see anonLimits).
 // This is the site's map. handle routes a page or an action open to
 // anyone (each learner's data stays their own: another's id answers 404);
 // teacherOnly one for a teacher logged in, whose ids of another teacher's
@@ -27,7 +29,7 @@ func (s *Server) Handler() http.Handler {
 
 	// Quizzes: a set's page, its attempts, the result.
 	mux.Handle("GET /sets/{id}", s.handle(withID(s.setShow)))
-	mux.Handle("POST /sets/{id}/attempts", s.handle(withID(s.attemptStart)))
+	mux.Handle("POST /sets/{id}/attempts", s.handle(s.limited(s.anon.attempts, withID(s.attemptStart))))
 	mux.Handle("GET /attempts/{id}", s.handle(withID(s.attemptShow)))
 	mux.Handle("GET /attempts/{id}/questions/{n}", s.handle(s.attemptQuestion))
 	mux.Handle("POST /attempts/{id}/questions/{n}", s.handle(s.attemptAnswer))
@@ -39,11 +41,11 @@ func (s *Server) Handler() http.Handler {
 
 	// The learner: their name, their resume code, their settings.
 	mux.Handle("GET /me", s.handle(s.meShow))
-	mux.Handle("POST /me/name", s.handle(s.meName))
+	mux.Handle("POST /me/name", s.handle(s.limited(s.anon.profile, s.meName)))
 	mux.Handle("GET /resume", s.handle(s.resumeShow))
 	mux.Handle("POST /resume", s.handle(s.resume))
 	mux.Handle("GET /settings", s.handle(s.settingsShow))
-	mux.Handle("POST /settings", s.handle(s.settingsSave))
+	mux.Handle("POST /settings", s.handle(s.limited(s.anon.profile, s.settingsSave)))
 	mux.Handle("GET /stats", s.handle(s.statsShow))
 
 	// Flashcards.
@@ -56,14 +58,14 @@ func (s *Server) Handler() http.Handler {
 	// A learner's own decks, imported from Anki (web/decks.go); a deck's
 	// page is /sets/{id}, and it is studied there like any set.
 	mux.Handle("GET /decks/import", s.handle(s.deckImportShow))
-	mux.Handle("POST /decks/import", s.handle(s.deckImport))
+	mux.Handle("POST /decks/import", s.handle(s.limited(s.anon.decks, s.deckImport)))
 	mux.Handle("POST /sets/{id}/delete", s.handle(withID(s.deckDelete)))
 
 	// Classes from the student's side.
 	mux.Handle("GET /join", s.handle(s.joinShow))
-	mux.Handle("POST /join", s.handle(s.join))
+	mux.Handle("POST /join", s.handle(s.limited(s.anon.joins, s.join)))
 	mux.Handle("GET /classes/{id}", s.handle(withID(s.classStudentShow)))
-	mux.Handle("POST /assignments/{id}/attempts", s.handle(withID(s.classAttemptStart)))
+	mux.Handle("POST /assignments/{id}/attempts", s.handle(s.limited(s.anon.attempts, withID(s.classAttemptStart))))
 
 	// Logging in, and the first teacher's account.
 	mux.Handle("GET /login", s.handle(s.loginShow))
@@ -77,7 +79,8 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /teacher/sets/new", s.teacherOnly(s.setNew))
 	mux.Handle("POST /teacher/sets/upload", s.teacherOnly(s.upload))
 	mux.Handle("POST /teacher/sets/generate", s.teacherOnly(s.generate))
-	mux.Handle("GET /teacher/jobs/{id}", s.teacherOnly(s.jobShow))
+	mux.Handle("GET /teacher/jobs/{id}", s.teacherOnly(withID(s.jobShow)))
+	mux.Handle("POST /teacher/jobs/{id}/cancel", s.teacherOnly(withID(s.jobCancel)))
 	mux.Handle("GET /teacher/sets/{id}", s.teacherOnly(withID(s.teacherSetShow)))
 	mux.Handle("GET /teacher/sets/{id}/edit", s.teacherOnly(withID(s.setEditShow)))
 	mux.Handle("POST /teacher/sets/{id}/edit", s.teacherOnly(withID(s.setEdit)))
@@ -93,6 +96,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /teacher/classes/{id}/delete", s.teacherOnly(withID(s.classDelete)))
 	mux.Handle("POST /teacher/classes/{id}/assignments", s.teacherOnly(withID(s.classAssign)))
 	mux.Handle("POST /teacher/assignments/{id}/delete", s.teacherOnly(withID(s.classUnassign)))
+	mux.Handle("POST /teacher/assignments/{id}/flashcards", s.teacherOnly(withID(s.classFlashcards)))
 	mux.Handle("GET /teacher/classes/{id}/students/{learner}", s.teacherOnly(withID(s.classStudent)))
 	mux.Handle("POST /teacher/classes/{id}/students/{learner}/remove", s.teacherOnly(withID(s.classRemoveStudent)))
 	mux.Handle("GET /teacher/classes/{id}/scores.csv", s.teacherOnly(withID(s.exportClassScores)))
@@ -191,6 +195,12 @@ type handler func(w http.ResponseWriter, r *http.Request) error
 // the error page.
 func (s *Server) handle(h handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		release, err := s.admit(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		defer release()
 		sess, err := s.sessions.New(r, cookieName)
 		if err == nil {
 			r = r.WithContext(context.WithValue(r.Context(), sessionKey{}, sess))

@@ -12,10 +12,14 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"time"
+
+	"github.com/gorilla/securecookie"
 
 	"factdrill/db"
 )
@@ -29,12 +33,23 @@ type Config struct {
 	SessionTTL time.Duration
 	// MaxBodyBytes caps a request body (forms; uploads have their own cap).
 	MaxBodyBytes int64
+	// Jobs says how background jobs (generations) run.
+	Jobs JobConfig
+	// MaxInFlight is how many pages and actions are served at once;
+	// more wait their turn, up to AdmitWait, then get 503 (see admit).
+	MaxInFlight int
+	AdmitWait   time.Duration
+	// MaxLargeUploads is how many large uploads (an Anki deck, a package
+	// with images, a PDF) are read at once; more wait with the others
+	// (see admit).
+	MaxLargeUploads int
 }
 
 // DefaultConfig returns the settings `factdrill serve` uses unless told
 // otherwise.
 func DefaultConfig() Config {
-	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20}
+	return Config{SessionTTL: 180 * 24 * time.Hour, MaxBodyBytes: 1 << 20, Jobs: defaultJobConfig,
+		MaxInFlight: max(8, 4*runtime.NumCPU()), AdmitWait: 10 * time.Second, MaxLargeUploads: 2}
 }
 
 // Server serves factdrill's pages. What it keeps in memory (the limits on
@@ -45,19 +60,16 @@ type Server struct {
 	cfg      Config
 	now      func() time.Time
 	sessions *sessionStore
-	// resumes limits the tries of resume codes, joins the wrong join
-	// codes, both per address; logins slows password guessing.
-	resumes, joins limiter
-	logins         *loginThrottle
-	jobs           *jobs
+	// deviceCodecs sign the device cookies of teachers' browsers (see
+	// loginLimits).
+	deviceCodecs []securecookie.Codec
+	jobs         *jobRunner
+	// anon limits the anonymous writes of each address.
+	anon anonLimits
+	// inflight holds a token for each page or action being served,
+	// uploads one for each large upload (see admit).
+	inflight, uploads chan struct{}
 }
-
-// Tries allowed in a minute, per address.
-const (
-	resumeTries     = 10
-	wrongJoinCodes  = 20
-	limiterDuration = time.Minute
-)
 
 // New returns a server on store. The server keeps the store's clock (see
 // db.Store.SetClock), so that pages, limits and data agree on the time.
@@ -67,18 +79,32 @@ func New(ctx context.Context, store *db.Store, log *slog.Logger, cfg Config) (*S
 		return nil, err
 	}
 	now := store.Now
+	cfg.Jobs = cfg.Jobs.withDefaults()
+	cfg.MaxInFlight = cmp.Or(cfg.MaxInFlight, DefaultConfig().MaxInFlight)
+	cfg.AdmitWait = cmp.Or(cfg.AdmitWait, DefaultConfig().AdmitWait)
+	cfg.MaxLargeUploads = cmp.Or(cfg.MaxLargeUploads, DefaultConfig().MaxLargeUploads)
 	return &Server{
-		store:    store,
-		log:      log,
-		cfg:      cfg,
-		now:      now,
-		sessions: sessions,
-		resumes:  newWindow(resumeTries, limiterDuration, now),
-		joins:    newWindow(wrongJoinCodes, limiterDuration, now),
-		logins:   newLoginThrottle(now),
-		jobs:     newJobs(now),
+		store:        store,
+		log:          log,
+		cfg:          cfg,
+		now:          now,
+		sessions:     sessions,
+		deviceCodecs: sessions.deviceCodecs(),
+		anon:         newAnonLimits(now),
+		inflight:     make(chan struct{}, cfg.MaxInFlight),
+		uploads:      make(chan struct{}, cfg.MaxLargeUploads),
+		jobs:         newJobRunner(store, log, cfg.Jobs, map[string]jobWork{jobGenerate: generateJob}),
 	}, nil
 }
+
+// Start runs the server's background work until ctx is done: the workers
+// that run generation jobs. Wait waits for them to have stopped (a job
+// running when ctx ends goes back to the queue, for another server or the
+// next start).
+func (s *Server) Start(ctx context.Context) { s.jobs.start(ctx) }
+
+// Wait waits for the background work Start began to stop.
+func (s *Server) Wait() { s.jobs.wait() }
 
 // HTTPServer wraps the handler in an http.Server with timeouts, so that a
 // slow or stalled client cannot hold a connection for ever.

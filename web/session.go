@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -40,6 +41,8 @@ var teacherLogin = db.TeacherLogin{Idle: 2 * time.Hour, MaxAge: 12 * time.Hour}
 type sessionStore struct {
 	db     *db.Store
 	codecs []securecookie.Codec
+	// keys are the hash and encryption keys of the codecs.
+	keys []byte
 	// options are the cookie's; tlsOptions the same, Secure, for a request
 	// that came over TLS. Sessions share them: endSession copies them
 	// before changing them.
@@ -60,6 +63,7 @@ func newSessionStore(ctx context.Context, store *db.Store, cfg Config) (*session
 	}
 	st := &sessionStore{
 		db:     store,
+		keys:   keys,
 		codecs: securecookie.CodecsFromPairs(keys[:hashKeyBytes], keys[hashKeyBytes:]),
 		options: sessions.Options{
 			Path:     "/",
@@ -79,6 +83,16 @@ func newSessionStore(ctx context.Context, store *db.Store, cfg Config) (*session
 		sc.SetSerializer(securecookie.NopEncoder{})
 	}
 	return st, nil
+}
+
+// deviceCodecs are codecs with the session's keys for the teachers' device
+// cookies, which last a year.
+func (st *sessionStore) deviceCodecs() []securecookie.Codec {
+	codecs := securecookie.CodecsFromPairs(st.keys[:hashKeyBytes], st.keys[hashKeyBytes:])
+	for _, c := range codecs {
+		c.(*securecookie.SecureCookie).MaxAge(int(deviceLife.Seconds()))
+	}
+	return codecs
 }
 
 // Get returns the request's session, read once per request.
@@ -197,6 +211,9 @@ func teacherOf(r *http.Request) db.Teacher { return whoOf(r).Teacher }
 func (s *Server) ensureLearner(w http.ResponseWriter, r *http.Request) (db.Learner, error) {
 	if l := learnerOf(r); l.ID != 0 {
 		return l, nil
+	}
+	if ok, err := s.anon.learners.Take(r.Context(), addressKey(r)); err != nil || !ok {
+		return db.Learner{}, cmp.Or(err, errTooManyWrites)
 	}
 	l, err := s.store.CreateLearner(r.Context())
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"factdrill/db"
@@ -38,8 +39,7 @@ func (s *Server) settingsShow(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) settingsPage(m views.SettingsPage, back string) views.SettingsPage {
 	now := s.now()
 	m.Zones = zoneGroups(m.TimeZone, now)
-	if db.ValidTimeZone(m.TimeZone) {
-		loc, _ := time.LoadLocation(m.TimeZone)
+	if loc, ok := db.TimeZone(m.TimeZone); ok {
 		m.Now = now.In(loc).Format("Monday 15:04")
 	}
 	if id, err := strconv.ParseInt(back, 10, 64); err == nil && id > 0 {
@@ -59,6 +59,7 @@ func zoneGroups(current string, now time.Time) []views.ZoneGroup {
 		names = append(slices.Clone(names), current)
 		slices.Sort(names)
 	}
+	labels := zoneLabels(now)
 	groups := []views.ZoneGroup{{Region: "Universal", Zones: []views.Zone{{Name: "UTC", Label: "UTC (Coordinated Universal Time)"}}}}
 	for _, name := range names {
 		region, city, ok := strings.Cut(name, "/")
@@ -69,16 +70,50 @@ func zoneGroups(current string, now time.Time) []views.ZoneGroup {
 			groups = append(groups, views.ZoneGroup{Region: region})
 		}
 		g := &groups[len(groups)-1]
-		g.Zones = append(g.Zones, views.Zone{Name: name, Label: zoneLabel(name, city, now)})
+		label, ok := labels[name]
+		if !ok {
+			label = zoneLabel(name, city, now)
+		}
+		g.Zones = append(g.Zones, views.Zone{Name: name, Label: label})
 	}
 	return groups
+}
+
+// listedLabels keeps the labels of the listed zones for a quarter of an
+// hour: a label carries the zone's offset, which changes only at a
+// daylight-saving transition, always on a quarter hour. Working out 400
+// offsets made the settings page the slowest of the site.
+var listedLabels struct {
+	sync.Mutex
+	at     time.Time
+	labels map[string]string
+}
+
+// zoneLabels returns the labels of the listed zones at now.
+func zoneLabels(now time.Time) map[string]string {
+	at := now.UTC().Truncate(15 * time.Minute)
+	listedLabels.Lock()
+	defer listedLabels.Unlock()
+	if listedLabels.labels == nil || !listedLabels.at.Equal(at) {
+		labels := make(map[string]string, len(settingsZones))
+		for _, name := range settingsZones {
+			_, city, ok := strings.Cut(name, "/")
+			if !ok {
+				city = name
+			}
+			labels[name] = zoneLabel(name, city, at)
+		}
+		listedLabels.at, listedLabels.labels = at, labels
+	}
+	return listedLabels.labels
 }
 
 // zoneLabel is "New York (UTC−05:00)", or "Argentina / Buenos Aires (…)".
 func zoneLabel(name, city string, now time.Time) string {
 	city = strings.ReplaceAll(strings.ReplaceAll(city, "_", " "), "/", " / ")
-	loc, err := time.LoadLocation(name)
-	if err != nil {
+	// The zones loaded once, not from the zone files at each page.
+	loc, ok := db.TimeZone(name)
+	if !ok {
 		return city
 	}
 	_, off := now.In(loc).Zone()

@@ -68,12 +68,17 @@ func (s *Server) classModel(r *http.Request, id int64, errs views.FieldErrors) (
 	if m.Roster, err = s.rosterSummary(r, res); err != nil {
 		return m, err
 	}
+	flashcards, err := s.store.AssignmentFlashcards(ctx, tc.ID, id)
+	if err != nil {
+		return views.ClassPage{}, err
+	}
 	assigned := map[int64]bool{}
 	for _, a := range res.Assignments {
 		assigned[a.SetID] = true
 		m.Assignments = append(m.Assignments, views.AssignmentRow{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions,
 			Published: a.Published, Draw: a.Draw, Shuffle: a.Shuffle, MaxAttempts: a.MaxAttempts, Feedback: a.Feedback,
-			TimeLimit: a.TimeLimit, Due: a.Due, Closes: a.Closes})
+			TimeLimit: a.TimeLimit, Due: a.Due, Closes: a.Closes,
+			FlashcardsOpen: flashcards[a.ID]})
 	}
 	for _, st := range res.Students {
 		row := views.ResultRow{LearnerID: st.Learner.ID, Name: st.Learner.DisplayName(), Member: st.Member}
@@ -151,6 +156,26 @@ func (s *Server) classAssign(w http.ResponseWriter, r *http.Request, id int64) e
 		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=assigned", id))
+	return nil
+}
+
+// classFlashcards opens an assignment's flashcards to the class before
+// its students are done with the quiz (open=1), or closes them until then.
+func (s *Server) classFlashcards(w http.ResponseWriter, r *http.Request, id int64) error {
+	f, err := postForm(r)
+	if err != nil {
+		return err
+	}
+	tc, open := teacherOf(r), f.Get("open") == "1"
+	a, err := s.store.Assignment(r.Context(), tc.ID, id)
+	if err != nil {
+		return err
+	}
+	if err := s.store.SetAssignmentFlashcards(r.Context(), tc.ID, id, open); err != nil {
+		return err
+	}
+	notice := map[bool]string{true: "flashcards-open", false: "flashcards-closed"}[open]
+	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=%s", a.ClassID, notice))
 	return nil
 }
 

@@ -114,33 +114,6 @@ func TestLoginThrottle(t *testing.T) {
 	}
 }
 
-func TestLoginThrottle_Backoff(t *testing.T) {
-	clk := &clock{t: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	th := newLoginThrottle(clk.now)
-	for i := 0; i < 12; i++ {
-		th.failed("rivera", "10.0.0.1")
-	}
-	// 12 failures: 7 beyond the 5 free, a wait of 2^7 s.
-	if w := th.wait("Rivera", "10.0.0.1"); w != 128*time.Second {
-		t.Errorf("wait after 12 failures = %v, want 2m8s", w)
-	}
-	for i := 0; i < 20; i++ {
-		th.failed("rivera", "10.0.0.1")
-	}
-	if w := th.wait("rivera", "10.0.0.1"); w != throttleMaxWait {
-		t.Errorf("wait after 32 failures = %v, want the %v cap", w, throttleMaxWait)
-	}
-	// From another address the account is slowed (by its own count), but
-	// never longer than the cap; after 15 quiet minutes it is forgotten.
-	if w := th.wait("rivera", "10.0.0.2"); w > throttleMaxWait || w == 0 {
-		t.Errorf("wait from another address = %v, want between 0 and %v", w, throttleMaxWait)
-	}
-	clk.add(throttleForget)
-	if w := th.wait("rivera", "10.0.0.1"); w != 0 {
-		t.Errorf("wait after %v = %v, want 0", throttleForget, w)
-	}
-}
-
 func TestTeacherSessionTimeouts(t *testing.T) {
 	e := newEnv(t)
 	e.store.CreateTeacher(context.Background(), "Rivera", testPassword)

@@ -5,7 +5,9 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"path"
 	"strings"
+	"unicode/utf8"
 
 	"factdrill/questions"
 	"factdrill/questions/formats"
@@ -47,7 +49,24 @@ func formUpload(r *http.Request, field string) (string, multipart.File, int64, e
 	if name == "" {
 		name = "upload"
 	}
-	return name, f, h.Size, nil
+	return shortFileName(name), f, h.Size, nil
+}
+
+// maxFileName is the longest uploaded file name kept, in characters: a
+// name is shown in messages and titles, and no file system keeps longer.
+const maxFileName = 120
+
+// shortFileName cuts a long file name, keeping its extension, which says
+// how to read the file.
+func shortFileName(name string) string {
+	if utf8.RuneCountInString(name) <= maxFileName {
+		return name
+	}
+	ext := path.Ext(name)
+	if utf8.RuneCountInString(ext) > 16 {
+		ext = ""
+	}
+	return questions.Shorten(strings.TrimSuffix(name, ext), maxFileName-utf8.RuneCountInString(ext)) + ext
 }
 
 // formFile reads the uploaded file of a multipart form field whole, up to

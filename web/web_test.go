@@ -51,9 +51,20 @@ type env struct {
 	srv   *httptest.Server
 	clock *clock
 	setID int64
+	// server is the handler's server, for tests that look inside;
+	// stopServer stops it and its background work.
+	server     *Server
+	stopServer func()
 }
 
 func newEnv(t *testing.T) *env {
+	t.Helper()
+	return newEnvWith(t, DefaultConfig(), nil)
+}
+
+// newEnvWith is newEnv with a configuration of its own, and prepare run
+// on the server before its background work starts (nil for nothing).
+func newEnvWith(t *testing.T, cfg Config, prepare func(*Server)) *env {
 	t.Helper()
 	ctx := context.Background()
 	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
@@ -71,13 +82,27 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s, err := New(ctx, store, log, DefaultConfig())
+	s, err := New(ctx, store, log, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(s.Handler())
-	t.Cleanup(srv.Close)
-	return &env{t: t, store: store, srv: srv, clock: clk, setID: setID}
+	if prepare != nil {
+		prepare(s)
+	}
+	e := &env{t: t, store: store, clock: clk, setID: setID}
+	e.serve(s)
+	return e
+}
+
+// serve makes s the server under test: its background work runs until
+// the test ends (or stopServer), and its handler answers at e.srv.
+func (e *env) serve(s *Server) {
+	jobs, stop := context.WithCancel(context.Background())
+	s.Start(jobs)
+	e.server, e.srv = s, httptest.NewServer(s.Handler())
+	srv := e.srv
+	e.stopServer = func() { srv.Close(); stop(); s.Wait() }
+	e.t.Cleanup(e.stopServer)
 }
 
 // browser is a client with its own cookies that does not follow

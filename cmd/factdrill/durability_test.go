@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -92,15 +94,35 @@ type answerKey struct {
 	pos     int
 }
 
-// ledger records every answer the server acknowledged with a redirect.
+// ledger records everything the server acknowledged with a redirect:
+// quiz answers, attempts handed in, and flashcard answers (counted per
+// learner, known by their resume code).
 type ledger struct {
-	mu    sync.Mutex
-	acked map[answerKey]quiz.Answer
+	mu       sync.Mutex
+	acked    map[answerKey]quiz.Answer
+	finished map[int64]bool
+	reviews  map[string]int
+}
+
+func newLedger() *ledger {
+	return &ledger{acked: map[answerKey]quiz.Answer{}, finished: map[int64]bool{}, reviews: map[string]int{}}
 }
 
 func (l *ledger) ack(k answerKey, a quiz.Answer) {
 	l.mu.Lock()
 	l.acked[k] = a
+	l.mu.Unlock()
+}
+
+func (l *ledger) ackFinish(attempt int64) {
+	l.mu.Lock()
+	l.finished[attempt] = true
+	l.mu.Unlock()
+}
+
+func (l *ledger) ackReview(code string) {
+	l.mu.Lock()
+	l.reviews[code]++
 	l.mu.Unlock()
 }
 
@@ -193,19 +215,93 @@ func learnerLoop(base string, setID int64, qs []db.StoredQuestion, seed int, l *
 			default:
 			}
 			if _, ok := post(fmt.Sprintf("/attempts/%d/finish", attempt), nil); ok {
+				l.ackFinish(attempt)
 				break
 			}
 		}
 	}
 }
 
-// TestDurability_KillDuringAnswers answers questions over HTTP from several
-// learners while the server is killed with SIGKILL and restarted, again and
-// again. Every answer that got a success response must be in the database
-// afterwards, unchanged.
+var (
+	cardField = regexp.MustCompile(`name="card" value="(\d+)"`)
+	repsField = regexp.MustCompile(`name="reps" value="(\d+)"`)
+	codeField = regexp.MustCompile(`data-testid="resume-code">([^<]+)<`)
+)
+
+// flashcardLoop studies the set's flashcards as one learner until stop
+// closes: it shows a card's back, answers Good, and goes on. Failed
+// requests are retried; an answer goes into the ledger only once the
+// server has acknowledged it as counted.
+func flashcardLoop(base string, setID int64, l *ledger, stop <-chan struct{}, errs chan<- error) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 10 * time.Second, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	get := func(path string) (string, bool) {
+		resp, err := c.Get(base + path)
+		if err != nil {
+			time.Sleep(20 * time.Millisecond)
+			return "", false
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		return string(body), err == nil && resp.StatusCode == http.StatusOK
+	}
+	code := ""
+	for {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		var page string
+		var card, reps []string
+		for _, mode := range []string{"more", "ahead"} {
+			body, ok := get(fmt.Sprintf("/sets/%d/study?show=1&mode=%s", setID, mode))
+			if card, reps = cardField.FindStringSubmatch(body), repsField.FindStringSubmatch(body); ok && card != nil && reps != nil {
+				page = mode
+				break
+			}
+		}
+		if page == "" {
+			continue
+		}
+		resp, err := c.PostForm(fmt.Sprintf("%s/sets/%d/study", base, setID), url.Values{"card": {card[1]}, "reps": {reps[1]}, "rating": {"3"}, "mode": {page}})
+		if err != nil {
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusSeeOther {
+			errs <- fmt.Errorf("POST flashcard answer = %d, want 303", resp.StatusCode)
+			continue
+		}
+		if strings.Contains(resp.Header.Get("Location"), "notice=answered") {
+			continue // answered already: not counted again
+		}
+		for code == "" {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if body, ok := get("/me"); ok {
+				if m := codeField.FindStringSubmatch(body); m != nil {
+					code = db.NormalizeResumeCode(m[1])
+				}
+			}
+		}
+		l.ackReview(code)
+	}
+}
+
+// TestDurability_KillDuringAnswers answers quiz questions, hands attempts
+// in and answers flashcards over HTTP from several learners while the
+// server is killed with SIGKILL and restarted, again and again (50 times,
+// in about a minute). Everything that got a success response must be in
+// the database afterwards: every answer unchanged, every attempt handed
+// in, every flashcard answer counted.
 func TestDurability_KillDuringAnswers(t *testing.T) {
 	if testing.Short() {
-		t.Skip("kills and restarts a server for several seconds")
+		t.Skip("kills and restarts a server for a minute")
 	}
 	p := &process{t: t, bin: buildBinary(t), addr: freeAddr(t), db: tempDB(t)}
 	p.start()
@@ -224,16 +320,19 @@ func TestDurability_KillDuringAnswers(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	l := &ledger{acked: map[answerKey]quiz.Answer{}}
+	l := newLedger()
 	stop := make(chan struct{})
 	errs := make(chan error, 100)
 	var wg sync.WaitGroup
 	for i := range 8 {
 		wg.Go(func() { learnerLoop("http://"+p.addr, info.ID, qs, i, l, stop, errs) })
 	}
-	const kills = 6
+	for range 3 {
+		wg.Go(func() { flashcardLoop("http://"+p.addr, info.ID, l, stop, errs) })
+	}
+	const kills = 50
 	for range kills {
-		time.Sleep(time.Duration(300+rand.IntN(700)) * time.Millisecond)
+		time.Sleep(time.Duration(200+rand.IntN(600)) * time.Millisecond)
 		p.signal(syscall.SIGKILL)
 		p.start()
 	}
@@ -262,12 +361,32 @@ func TestDurability_KillDuringAnswers(t *testing.T) {
 			t.Errorf("attempt %d question %d: stored %+v, acknowledged %+v", k.attempt, k.pos, got, want)
 		}
 	}
-	t.Logf("%d answers acknowledged across %d SIGKILLs: %d lost, %d changed", len(l.acked), kills, lost, changed)
-	if len(l.acked) < 100 {
-		t.Errorf("only %d answers were acknowledged; the test did not exercise the server", len(l.acked))
+	open := 0
+	for id := range l.finished {
+		var finished bool
+		if err := conn.QueryRow("SELECT finished_at IS NOT NULL FROM attempts WHERE id = ?", id).Scan(&finished); err != nil || !finished {
+			open++
+		}
 	}
-	if lost > 0 {
-		t.Errorf("%d acknowledged answers are not in the database", lost)
+	reviews, missing := 0, 0
+	for code, n := range l.reviews {
+		var stored int
+		err := conn.QueryRow(`SELECT count(*) FROM reviews r JOIN learners l ON l.id = r.learner_id
+			WHERE l.resume_code = ? AND r.source = 'study'`, code).Scan(&stored)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reviews += n
+		missing += max(0, n-stored)
+	}
+	t.Logf("across %d SIGKILLs: %d answers acknowledged (%d lost, %d changed), %d attempts handed in (%d not), %d flashcard answers (%d missing)",
+		kills, len(l.acked), lost, changed, len(l.finished), open, reviews, missing)
+	if len(l.acked) < 500 || len(l.finished) < 10 || reviews < 100 {
+		t.Errorf("only %d answers, %d finishes and %d flashcard answers were acknowledged; the test did not exercise the server",
+			len(l.acked), len(l.finished), reviews)
+	}
+	if lost > 0 || open > 0 || missing > 0 {
+		t.Errorf("acknowledged but not in the database: %d answers, %d finishes, %d flashcard answers", lost, open, missing)
 	}
 }
 

@@ -69,7 +69,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	case "backup":
 		return runBackup(ctx, args, getenv, stdout, stderr)
 	case "generate":
-		return runGenerate(args, stdin, stdout, stderr)
+		return runGenerate(ctx, args, stdin, stdout, stderr)
 	case "import":
 		return runImport(ctx, args, getenv, stdout, stderr)
 	case "export":

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"factdrill/db"
@@ -19,6 +20,10 @@ import (
 
 //go:embed seed/workers-opposition.txt
 var seedDocument string
+
+// memoryLimit is the soft memory limit serve sets unless GOMEMLIMIT says
+// otherwise.
+const memoryLimit = 400 << 20
 
 // seedName is the builtin name of the set generated from the seed document.
 const seedName = "seed"
@@ -40,6 +45,11 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return errUsage
 	}
 	log := newLogger(*cfg, stderr)
+	if getenv("GOMEMLIMIT") == "" {
+		// A soft limit: near it, the collector works harder instead of
+		// letting the heap double (see the README's figures).
+		debug.SetMemoryLimit(memoryLimit)
+	}
 
 	store, err := db.Open(ctx, cfg.DB)
 	if err != nil {
@@ -67,8 +77,14 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 
-	go sweepSessions(ctx, store, log)
+	go sweep(ctx, store, log)
 	go submitOverdue(ctx, store, log, cfg.OverdueEvery)
+	// Background jobs stop with the server: a job running then goes back
+	// to the queue, for the next start.
+	jobs, stopJobs := context.WithCancel(ctx)
+	srv.Start(jobs)
+	defer srv.Wait()
+	defer stopJobs()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -83,6 +99,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := hs.Shutdown(shutdown); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: shutdown: %w", err)
 	}
+	srv.Wait()
 	fmt.Fprintln(stdout, "factdrill: stopped")
 	return nil
 }
@@ -119,7 +136,14 @@ func seedSet() (questions.Set, error) {
 // page of an attempt past its deadline hands it in on the spot.
 func submitOverdue(ctx context.Context, store *db.Store, log *slog.Logger, every time.Duration) {
 	const batch = 200
-	tick(ctx, every, func() {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
 		for {
 			n, err := store.SubmitOverdue(ctx, batch)
 			if err != nil && ctx.Err() == nil {
@@ -129,31 +153,52 @@ func submitOverdue(ctx context.Context, store *db.Store, log *slog.Logger, every
 				log.Info("handed in overdue attempts", "count", n)
 			}
 			if err != nil || n < batch {
-				return
+				break
 			}
-		}
-	})
-}
-
-// tick runs fn every so often until ctx ends.
-func tick(ctx context.Context, every time.Duration, fn func()) {
-	t := time.NewTicker(every)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			fn()
 		}
 	}
 }
 
-// sweepSessions deletes expired sessions once an hour.
-func sweepSessions(ctx context.Context, store *db.Store, log *slog.Logger) {
-	tick(ctx, time.Hour, func() {
-		if _, err := store.DeleteExpiredSessions(ctx); err != nil && ctx.Err() == nil {
-			log.Warn("sweep sessions", "err", err)
+// Sweeping: what the database keeps only for a while.
+const (
+	sweepEvery = time.Hour
+	// idleLearner is how long a learner who never answered anything is
+	// kept after their last visit.
+	idleLearner = 24 * time.Hour
+	// keepEnded is how long ended jobs are kept; keepTries how long the
+	// tries of the limits on guessing are (they count for 15 minutes at
+	// most).
+	keepEnded = 24 * time.Hour
+	keepTries = time.Hour
+)
+
+// sweep deletes, at start and then once an hour, expired sessions,
+// learners who never answered anything and have not been seen for a day
+// (with their sessions), jobs that ended a day ago and tries of the
+// limits on guessing older than an hour.
+func sweep(ctx context.Context, store *db.Store, log *slog.Logger) {
+	t := time.NewTicker(sweepEvery)
+	defer t.Stop()
+	for {
+		now := store.Now()
+		for what, do := range map[string]func() (int64, error){
+			"expired sessions": func() (int64, error) { return store.DeleteExpiredSessions(ctx) },
+			"idle learners":    func() (int64, error) { return store.DeleteIdleLearners(ctx, idleLearner) },
+			"ended jobs":       func() (int64, error) { return store.DeleteEndedJobs(ctx, now.Add(-keepEnded)) },
+			"old tries":        func() (int64, error) { return store.DeleteOldTries(ctx, now.Add(-keepTries)) },
+		} {
+			n, err := do()
+			switch {
+			case err != nil && ctx.Err() == nil:
+				log.Warn("sweep", "what", what, "err", err)
+			case n > 0:
+				log.Info("swept", "what", what, "rows", n)
+			}
 		}
-	})
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
