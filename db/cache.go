@@ -1,43 +1,63 @@
 package db
 
 import (
+	"container/list"
+	"reflect"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
-// cache keeps what the busiest pages read, so that serving them needs no
-// SQL: live learner sessions, and the questions and answers of attempts in
-// progress. It is a cache of committed data only, and it is correct without
-// the cooperation of the code that writes: every committed write bumps a
-// generation that empties it (see Store.inWrite). Two writes made all the
-// time are the exceptions: a quiz answer bumps only its attempt's version
-// and writes its change through to the attempt's entry, and a flashcard
-// answer (Store.Review) changes nothing the cache holds (cards, the review
-// log, study settings), so it leaves the cache alone.
+// cache keeps what the busiest pages read, so that serving them needs
+// little or no SQL: live learner sessions, the state of attempts in
+// progress, and decoded question versions. It is bounded in bytes, not
+// entries: each part forgets what was used longest ago once its budget
+// is spent, however many learners come and go and however large their
+// sets are.
 //
-// An entry is filled from a snapshot read after the generation and version
-// were noted, and kept only if neither changed meanwhile; so a fill that
-// raced a write is dropped rather than kept stale. The cache assumes it is
-// the only process writing the database file, as a factdrill server on
-// SQLite is. Servers sharing a PostgreSQL database either turn it off or
-// empty each other's through LISTEN/NOTIFY (see cacheMode).
+// Question versions never change (a changed question is a new version),
+// so the decoded versions are shared by every attempt that shows them and
+// never need invalidating. An attempt's entry holds what is its own: the
+// attempt, and for each position the question and version it shows and
+// the answer given; never a copy of the set.
+//
+// Sessions and attempts are a cache of committed data only, correct
+// without the cooperation of the code that writes: every committed write
+// bumps a generation that empties them (see Store.inWrite). Two writes
+// made all the time are the exceptions: a quiz answer writes its change
+// through to its attempt's entry, and a flashcard answer (Store.Review)
+// changes nothing the cache holds (cards, the review log, study
+// settings), so it leaves the cache alone.
+//
+// An entry is filled from a snapshot read after the generation was noted
+// (and, for an attempt, after a fill ticket was taken), and kept only if
+// no write committed meanwhile; so a fill that raced a write is dropped
+// rather than kept stale. The cache assumes it is the only process
+// writing the database, as a factdrill server on SQLite is; the versions
+// part alone stays right with several. Servers sharing a PostgreSQL
+// database either turn sessions and attempts off or empty each other's
+// through LISTEN/NOTIFY (see cacheMode).
 type cache struct {
 	gen atomic.Uint64
-	// off makes every lookup miss and every fill a no-op.
+	// off makes every lookup of a session or an attempt miss and every
+	// fill of one a no-op.
 	off bool
 
-	mu         sync.Mutex
-	sessions   map[string]sessionEntry
-	attempts   map[int64]*attemptEntry
-	attemptVer map[int64]uint64
+	mu       sync.Mutex
+	sessions *lru[string, sessionEntry]
+	attempts *lru[int64, *attemptEntry]
+	versions *lru[int64, *version]
+	// fills are the attempt fills in progress, by attempt: an answer to
+	// the attempt makes them stale.
+	fills map[int64][]*attemptFill
 }
 
-// maxEntries bounds each map; past it the map starts afresh, which costs a
-// few reads and keeps memory flat however many learners come and go.
-const maxEntries = 50000
+// cacheBudget is the bytes the cache may hold: half for question versions
+// (shared by every attempt), a quarter each for attempts and sessions.
+const cacheBudget = 64 << 20
 
 type sessionEntry struct {
 	gen      uint64
@@ -49,28 +69,52 @@ type sessionEntry struct {
 	teacherIdle              time.Duration
 }
 
-// attemptEntry is an attempt as its question pages show it.
+// attemptEntry is an attempt as its question pages need it: the attempt
+// and, by position, what each question shows and the answer given.
 type attemptEntry struct {
-	gen, ver  uint64
-	attempt   Attempt
-	responses []Response // by position, answered or not
+	gen     uint64
+	attempt Attempt
+	items   []attemptItem
 }
 
-func newCache() *cache {
+// attemptItem is one position of an attempt: the question and the
+// version it shows, the order of its options, whether it is flagged, and
+// the answer given (none while !answered) with its marks.
+type attemptItem struct {
+	questionID, versionID int64
+	options               quiz.Options
+	flagged               bool
+	answered              bool
+	answer                quiz.Answer
+	fraction              float64
+	manual                *quiz.Manual
+	at                    time.Time
+}
+
+func newCache(budget int) *cache {
 	return &cache{
-		sessions:   map[string]sessionEntry{},
-		attempts:   map[int64]*attemptEntry{},
-		attemptVer: map[int64]uint64{},
+		sessions: newLRU[string, sessionEntry](budget / 4),
+		attempts: newLRU[int64, *attemptEntry](budget / 4),
+		versions: newLRU[int64, *version](budget / 2),
+		fills:    map[int64][]*attemptFill{},
 	}
 }
 
-// bump empties the cache after a committed write.
+// bump empties the sessions and attempts after a committed write; the
+// versions stay, since no write changes one.
 func (c *cache) bump() {
 	c.mu.Lock()
 	c.gen.Add(1)
-	clear(c.sessions)
-	clear(c.attempts)
+	c.sessions.clear()
+	c.attempts.clear()
 	c.mu.Unlock()
+}
+
+// bytes is what the cache holds, by its own count.
+func (c *cache) bytes() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sessions.used + c.attempts.used + c.versions.used
 }
 
 // current is the generation that copies made now are kept with (the
@@ -87,7 +131,8 @@ func (c *cache) current() uint64 {
 	return c.gen.Load()
 }
 
-// setOff turns the cache off (every lookup misses) or on again, empty.
+// setOff turns the cache of sessions and attempts off (every lookup
+// misses) or on again, empty.
 func (c *cache) setOff(off bool) {
 	c.mu.Lock()
 	c.off = off
@@ -98,7 +143,7 @@ func (c *cache) setOff(off bool) {
 func (c *cache) session(tokenHash string) (sessionEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.sessions[tokenHash]
+	e, ok := c.sessions.get(tokenHash)
 	return e, ok && !c.off && e.gen == c.gen.Load()
 }
 
@@ -108,85 +153,158 @@ func (c *cache) putSession(tokenHash string, e sessionEntry) {
 	if c.off || e.gen != c.gen.Load() {
 		return
 	}
-	if len(c.sessions) >= maxEntries {
-		clear(c.sessions)
+	c.sessions.put(tokenHash, e, len(tokenHash)+memSize(e))
+}
+
+// version is a decoded question version: its number and its question.
+type version struct {
+	number   int
+	question questions.Question
+}
+
+// version returns the decoded question version, shared: callers must not
+// change it.
+func (c *cache) version(id int64) (*version, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.versions.get(id)
+}
+
+func (c *cache) putVersion(id int64, v *version) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.versions.put(id, v, memSize(*v))
+}
+
+// attemptFill is a fill of an attempt's entry in progress: the generation
+// it started in, and whether an answer to the attempt committed since.
+type attemptFill struct {
+	id    int64
+	gen   uint64
+	stale bool
+}
+
+// startFill notes the generation before a fill of the attempt reads.
+func (c *cache) startFill(id int64) *attemptFill {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f := &attemptFill{id: id, gen: c.gen.Load()}
+	c.fills[id] = append(c.fills[id], f)
+	return f
+}
+
+// putAttempt ends the fill f with what it read, kept if nothing was
+// written meanwhile. The entry is the cache's from then on.
+func (c *cache) putAttempt(f *attemptFill, e *attemptEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fs := c.fills[f.id]
+	for i, g := range fs {
+		if g == f {
+			fs = append(fs[:i], fs[i+1:]...)
+			break
+		}
 	}
-	c.sessions[tokenHash] = e
-}
-
-// versions notes the generation and the attempt's version before a fill.
-func (c *cache) versions(attemptID int64) (gen, ver uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.gen.Load(), c.attemptVer[attemptID]
-}
-
-// attempt returns a copy-safe view of the cached attempt: callers must not
-// change the slices of the entry.
-func (c *cache) attempt(id int64) (*attemptEntry, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.attempts[id]
-	if !ok || e.gen != c.gen.Load() || e.ver != c.attemptVer[id] {
-		return nil, false
+	if len(fs) == 0 {
+		delete(c.fills, f.id)
+	} else {
+		c.fills[f.id] = fs
 	}
-	return e, true
-}
-
-func (c *cache) putAttempt(e *attemptEntry) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	id := e.attempt.ID
-	if c.off || e.gen != c.gen.Load() || e.ver != c.attemptVer[id] {
+	if e == nil || c.off || f.stale || f.gen != c.gen.Load() {
 		return
 	}
-	if len(c.attempts) >= maxEntries {
-		clear(c.attempts)
-		clear(c.attemptVer)
-	}
-	c.attempts[id] = e
+	e.gen = f.gen
+	c.attempts.put(f.id, e, memSize(*e))
 }
 
-// forget drops the attempt's entry after another server changed it.
+// attemptView is what a question page needs of an attempt, copied out of
+// the cache: the attempt, the item at a position, and whether each
+// position is answered.
+type attemptView struct {
+	attempt  Attempt
+	item     attemptItem
+	answered []bool
+}
+
+// view copies out of e the attempt, the item at pos and, with flags,
+// whether each position is answered. ok is false for a position out of
+// range.
+func (e *attemptEntry) view(pos int, flags bool) (attemptView, bool) {
+	if pos < 0 || pos >= len(e.items) {
+		return attemptView{attempt: e.attempt}, false
+	}
+	v := attemptView{attempt: e.attempt, item: e.items[pos]}
+	if flags {
+		v.answered = make([]bool, len(e.items))
+		for i, it := range e.items {
+			v.answered[i] = it.answered
+		}
+	}
+	return v, true
+}
+
+// attempt returns a view of the cached attempt (see attemptEntry.view);
+// found is false when the attempt is not cached.
+func (c *cache) attempt(id int64, pos int, flags bool) (v attemptView, inRange, found bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.attempts.get(id)
+	if !ok || c.off || e.gen != c.gen.Load() {
+		return attemptView{}, false, false
+	}
+	v, inRange = e.view(pos, flags)
+	return v, inRange, true
+}
+
+// forget drops the attempt's entry, and makes the fills of the attempt in
+// progress stale, after another server changed it (see Store.listen).
 func (c *cache) forget(attemptID int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.attemptVer[attemptID]++
-	delete(c.attempts, attemptID)
+	for _, f := range c.fills[attemptID] {
+		f.stale = true
+	}
+	c.attempts.remove(attemptID)
 }
 
-// answered applies a committed change to an attempt: the version moves on,
-// and a valid entry is replaced by a copy with the change, so readers that
-// hold the old entry keep a consistent one.
+// answered applies a committed answer to its attempt's entry, and makes
+// the fills of the attempt in progress stale.
 func (c *cache) answered(ch answerChange) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	id := ch.attemptID
-	old, ok := c.attempts[id]
-	valid := ok && old.gen == c.gen.Load() && old.ver == c.attemptVer[id]
-	c.attemptVer[id]++
-	if !valid {
-		delete(c.attempts, id)
+	for _, f := range c.fills[ch.attemptID] {
+		f.stale = true
+	}
+	e, ok := c.attempts.get(ch.attemptID)
+	if !ok || e.gen != c.gen.Load() {
 		return
 	}
-	e := &attemptEntry{gen: old.gen, ver: c.attemptVer[id], attempt: old.attempt}
-	e.responses = append([]Response(nil), old.responses...)
-	e.attempt.Position = ch.next
-	if ch.pos >= 0 && ch.pos < len(e.responses) && ch.write {
-		r := &e.responses[ch.pos]
-		if ch.answer.Empty() {
-			r.Answered, r.Answer, r.Fraction, r.AnsweredAt = false, quiz.Answer{}, 0, time.Time{}
-		} else {
-			r.Answered, r.Answer, r.Fraction, r.AnsweredAt = true, ch.answer, ch.grade.Fraction, ch.at
-		}
+	if ch.next >= 0 {
+		e.attempt.Position = ch.next
 	}
-	e.attempt.Answered = 0
-	for _, r := range e.responses {
-		if r.Answered {
+	// Only the item's answer changes what the entry holds: the entry's
+	// size moves by that difference, without walking every item again
+	// (which would make an answer cost grow with the quiz's length).
+	delta := 0
+	if ch.pos >= 0 && ch.pos < len(e.items) && ch.write {
+		it := &e.items[ch.pos]
+		delta -= heldSize(reflect.ValueOf(*it))
+		defer func() { c.attempts.grow(ch.attemptID, delta) }()
+		if it.answered {
+			e.attempt.Answered--
+		}
+		if ch.answer.Empty() {
+			it.answered, it.answer, it.fraction, it.at = false, quiz.Answer{}, 0, time.Time{}
+		} else {
+			it.answered, it.answer, it.fraction, it.at = true, ch.answer, ch.grade.Fraction, ch.at
 			e.attempt.Answered++
 		}
+		it.manual = nil
+		delta += heldSize(reflect.ValueOf(*it))
 	}
-	c.attempts[id] = e
+	if ch.pos >= 0 && ch.pos < len(e.items) && ch.flag != nil {
+		e.items[ch.pos].flagged = *ch.flag
+	}
 }
 
 // answerChange is what SaveAnswer committed to an attempt.
@@ -199,4 +317,151 @@ type answerChange struct {
 	answer quiz.Answer
 	grade  quiz.Grade
 	at     time.Time
+	// flag, when set, is the question's flag as the learner left it.
+	flag *bool
+}
+
+// lru is a map bounded in bytes: past its budget it forgets the entries
+// used longest ago. An entry larger than the whole budget is not kept.
+// It is not safe for concurrent use; cache holds its lock around it.
+type lru[K comparable, V any] struct {
+	budget, used int
+	order        *list.List // of *lruItem, the most recently used first
+	items        map[K]*list.Element
+}
+
+type lruItem[K comparable, V any] struct {
+	key  K
+	val  V
+	size int
+}
+
+// lruOverhead is what an entry costs beyond its key and value: its list
+// element and its share of the map.
+const lruOverhead = 112
+
+func newLRU[K comparable, V any](budget int) *lru[K, V] {
+	return &lru[K, V]{budget: budget, order: list.New(), items: map[K]*list.Element{}}
+}
+
+func (l *lru[K, V]) get(k K) (V, bool) {
+	el, ok := l.items[k]
+	if !ok {
+		var zero V
+		return zero, false
+	}
+	l.order.MoveToFront(el)
+	return el.Value.(*lruItem[K, V]).val, true
+}
+
+func (l *lru[K, V]) put(k K, v V, size int) {
+	l.remove(k)
+	size += lruOverhead
+	if size > l.budget {
+		return
+	}
+	l.items[k] = l.order.PushFront(&lruItem[K, V]{key: k, val: v, size: size})
+	l.used += size
+	l.evict()
+}
+
+// resize records that the value under k now takes size bytes.
+func (l *lru[K, V]) resize(k K, size int) {
+	el, ok := l.items[k]
+	if !ok {
+		return
+	}
+	it := el.Value.(*lruItem[K, V])
+	l.used += size + lruOverhead - it.size
+	it.size = size + lruOverhead
+	l.evict()
+}
+
+// grow records that the value under k now takes delta bytes more (or
+// fewer, for a negative delta).
+func (l *lru[K, V]) grow(k K, delta int) {
+	el, ok := l.items[k]
+	if !ok {
+		return
+	}
+	it := el.Value.(*lruItem[K, V])
+	it.size += delta
+	l.used += delta
+	l.evict()
+}
+
+func (l *lru[K, V]) remove(k K) {
+	if el, ok := l.items[k]; ok {
+		l.used -= el.Value.(*lruItem[K, V]).size
+		l.order.Remove(el)
+		delete(l.items, k)
+	}
+}
+
+// evict forgets the entries used longest ago until the rest fit.
+func (l *lru[K, V]) evict() {
+	for l.used > l.budget {
+		l.remove(l.order.Back().Value.(*lruItem[K, V]).key)
+	}
+}
+
+func (l *lru[K, V]) clear() {
+	l.order.Init()
+	clear(l.items)
+	l.used = 0
+}
+
+// memSize estimates the bytes v takes in memory: its own size and that of
+// the strings, slices, maps and pointers it holds. Times count as their
+// own size: a time's location is shared.
+func memSize(v any) int {
+	rv := reflect.ValueOf(v)
+	return int(rv.Type().Size()) + heldSize(rv)
+}
+
+var timeType = reflect.TypeFor[time.Time]()
+
+// heldSize is what v refers to beyond its own size.
+func heldSize(v reflect.Value) int {
+	switch v.Kind() {
+	case reflect.String:
+		return v.Len()
+	case reflect.Slice:
+		if v.IsNil() {
+			return 0
+		}
+		n := v.Cap() * int(v.Type().Elem().Size())
+		for i := range v.Len() {
+			n += heldSize(v.Index(i))
+		}
+		return n
+	case reflect.Array:
+		n := 0
+		for i := range v.Len() {
+			n += heldSize(v.Index(i))
+		}
+		return n
+	case reflect.Pointer:
+		if v.IsNil() {
+			return 0
+		}
+		return int(v.Elem().Type().Size()) + heldSize(v.Elem())
+	case reflect.Map:
+		n := 0
+		it := v.MapRange()
+		for it.Next() {
+			n += int(v.Type().Key().Size()+v.Type().Elem().Size()) + heldSize(it.Key()) + heldSize(it.Value())
+		}
+		return n
+	case reflect.Struct:
+		if v.Type() == timeType {
+			return 0
+		}
+		n := 0
+		for i := range v.NumField() {
+			n += heldSize(v.Field(i))
+		}
+		return n
+	}
+	return 0
 }

@@ -4,6 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"reflect"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +20,7 @@ import (
 // and read again.
 
 func TestCache_WriteThroughAnswers(t *testing.T) {
+	sqliteOnly(t) // the cache's entries; on PostgreSQL it is off (see TestCache_AcrossServers)
 	s := openStore(t)
 	ctx := context.Background()
 	setID, _ := at(s, t0).CreateSet(ctx, testSet, "")
@@ -38,6 +43,16 @@ func TestCache_WriteThroughAnswers(t *testing.T) {
 		}
 		if want := text == "Tokyo"; st.Response.Grade().Right() != want {
 			t.Fatalf("after answering %q the grade is %+v, right = %v", text, st.Response.Grade(), want)
+		}
+		// The entry's recorded size, moved by each answer, is what
+		// measuring it afresh gives.
+		s.cache.mu.Lock()
+		el := s.cache.attempts.items[a.ID]
+		e := el.Value.(*lruItem[int64, *attemptEntry])
+		recorded, measured := e.size, memSize(*e.val)+lruOverhead
+		s.cache.mu.Unlock()
+		if recorded != measured {
+			t.Errorf("after answering %q the entry is recorded at %d bytes, measured at %d", text, recorded, measured)
 		}
 		// What the cache says is what the database says.
 		fresh := openAgain(t, s)
@@ -133,23 +148,161 @@ func TestCache_Sessions(t *testing.T) {
 }
 
 func TestCache_StaleFillIsDropped(t *testing.T) {
-	c := newCache()
-	gen, ver := c.versions(7)
-	// A write commits between the fill's read and its store.
+	c := newCache(cacheBudget)
+	entry := func() *attemptEntry { return &attemptEntry{attempt: Attempt{ID: 7}, items: make([]attemptItem, 2)} }
+	cached := func() bool { _, _, ok := c.attempt(7, 0, false); return ok }
+	// An answer commits between the fill's read and its store.
+	f := c.startFill(7)
 	c.answered(answerChange{attemptID: 7})
-	c.putAttempt(&attemptEntry{gen: gen, ver: ver, attempt: Attempt{ID: 7}})
-	if _, ok := c.attempt(7); ok {
+	c.putAttempt(f, entry())
+	if cached() {
 		t.Fatal("a fill read before an answer was kept")
 	}
-	gen, ver = c.versions(7)
+	// Another write commits meanwhile.
+	f = c.startFill(7)
 	c.bump()
-	c.putAttempt(&attemptEntry{gen: gen, ver: ver, attempt: Attempt{ID: 7}})
-	if _, ok := c.attempt(7); ok {
+	c.putAttempt(f, entry())
+	if cached() {
 		t.Fatal("a fill read before another write was kept")
 	}
-	gen, ver = c.versions(7)
-	c.putAttempt(&attemptEntry{gen: gen, ver: ver, attempt: Attempt{ID: 7}})
-	if _, ok := c.attempt(7); !ok {
+	// Two fills at once, an answer after the first started only: the
+	// second is kept.
+	f1 := c.startFill(7)
+	c.answered(answerChange{attemptID: 7})
+	f2 := c.startFill(7)
+	c.putAttempt(f1, entry())
+	c.putAttempt(f2, entry())
+	if !cached() {
 		t.Fatal("a fill with nothing written meanwhile was dropped")
+	}
+	if len(c.fills) != 0 {
+		t.Errorf("%d fills left behind, want none", len(c.fills))
+	}
+}
+
+func TestLRU(t *testing.T) {
+	l := newLRU[int, string](3 * (lruOverhead + 10))
+	for i := range 5 {
+		l.put(i, "x", 10)
+		if i == 2 {
+			l.get(0) // 0 is used again: 1 goes first
+		}
+	}
+	for k, want := range map[int]bool{0: true, 1: false, 2: false, 3: true, 4: true} {
+		if _, ok := l.get(k); ok != want {
+			t.Errorf("after 5 puts in room for 3, key %d kept = %v, want %v", k, ok, want)
+		}
+	}
+	if l.used != 3*(lruOverhead+10) {
+		t.Errorf("used = %d, want %d", l.used, 3*(lruOverhead+10))
+	}
+	l.put(9, "too big", 10*lruOverhead)
+	if _, ok := l.get(9); ok || l.used > l.budget {
+		t.Errorf("an entry larger than the budget was kept (used %d of %d)", l.used, l.budget)
+	}
+	l.resize(0, 2*(lruOverhead+10)+10)
+	if l.used > l.budget {
+		t.Errorf("after a resize, used %d of %d", l.used, l.budget)
+	}
+}
+
+func TestMemSize(t *testing.T) {
+	q := questions.Question{Stem: strings.Repeat("x", 1000), Choices: []questions.Choice{{Text: strings.Repeat("y", 500)}, {Text: "z"}}}
+	if got := memSize(q); got < 1501 || got > 1501+2000 {
+		t.Errorf("memSize of a question with 1501 bytes of text = %d, want a little more than that", got)
+	}
+	a := Attempt{StartedAt: time.Now()} // a local time: its location is shared, not counted
+	if got, want := memSize(a), int(reflect.TypeOf(a).Size()); got != want {
+		t.Errorf("memSize(Attempt) = %d, want its own size %d", got, want)
+	}
+}
+
+// bigSet is a set of 50 questions of about 2 KB each: 100 KB decoded,
+// larger than the built-in set.
+func bigSet() questions.Set {
+	set := questions.Set{Title: "Large"}
+	for i := range 50 {
+		set.Questions = append(set.Questions, questions.Question{
+			Kind:    questions.MultipleChoice,
+			Stem:    fmt.Sprintf("Question %d: %s?", i, strings.Repeat("a long stem ", 120)),
+			Choices: []questions.Choice{{Text: strings.Repeat("right ", 50), Weight: 100}, {Text: strings.Repeat("wrong ", 50)}, {Text: fmt.Sprint(i)}},
+		})
+	}
+	return set
+}
+
+// TestCache_ByteBudget is issue 14's seventh defect: each attempt held its
+// own decoded copy of the set, so that 16,000 anonymous attempts took
+// hundreds of MiB. The learners and attempts here are made by three
+// statements (through the API, 16,000 of each would take minutes of
+// fsyncs), then each attempt is read through AttemptQuestion and some
+// answered, as question pages do. The cache's own count stays within its budget, and
+// so does what the heap grew by.
+func TestCache_ByteBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills the cache with 16,000 attempts")
+	}
+	const attempts = 16000
+	s := openStore(t)
+	ctx := context.Background()
+	setID, err := at(s, t0).CreateSet(ctx, bigSet(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		for _, st := range []struct {
+			query string
+			args  []any
+		}{
+			{`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+				INSERT INTO learners (id, resume_code, created_at) SELECT i, 'R' || i, ? FROM n`, []any{attempts, t0}},
+			{`INSERT INTO attempts (id, learner_id, set_id, started_at) SELECT id, id, ?, ? FROM learners`, []any{setID, t0}},
+			{`INSERT INTO attempt_questions (attempt_id, position, question_id, version_id)
+				SELECT a.id, sq.position, sq.question_id, q.version_id FROM attempts a
+				JOIN set_questions sq ON sq.set_id = a.set_id JOIN questions q ON q.id = sq.question_id`, nil},
+		} {
+			if _, err := tx.ExecContext(ctx, st.query, st.args...); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for id := int64(1); id <= attempts; id++ {
+		pos := int(id % 50)
+		st, err := s.AttemptQuestion(ctx, id, id, pos)
+		if err != nil {
+			t.Fatalf("attempt %d: %v", id, err)
+		}
+		if len(st.Response.Question.Choices) != 3 || len(st.Answered) != 50 {
+			t.Fatalf("attempt %d question %d = %+v", id, pos, st.Response.Question)
+		}
+		if id%100 == 0 {
+			if err := s.SaveAnswer(ctx, id, id, pos, quiz.Answer{Choices: []int{0}}, pos+1); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if got := s.cache.bytes(); got > cacheBudget {
+		t.Errorf("the cache counts %d bytes after %d attempts, over its budget of %d", got, attempts, cacheBudget)
+	}
+	var after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	grew := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("%d attempts at a set of 50 questions of 2 KB: the cache counts %.1f MiB; the heap grew by %.1f MiB",
+		attempts, float64(s.cache.bytes())/(1<<20), float64(grew)/(1<<20))
+	if grew > cacheBudget+16<<20 {
+		t.Errorf("the heap grew by %d bytes, more than the cache's budget of %d and 16 MiB", grew, cacheBudget)
+	}
+	// What an evicted attempt shows is what the database holds.
+	st, err := s.AttemptQuestion(ctx, 100, 100, 0)
+	if err != nil || !st.Answered[0] || !st.Response.Answered || !st.Response.Grade().Right() {
+		t.Errorf("attempt 100 read again = %+v, %v; want its first question answered right", st.Response, err)
 	}
 }

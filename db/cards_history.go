@@ -94,7 +94,7 @@ func (s *Store) ReviewHistory(ctx context.Context, learnerID, before int64, n in
 		if err != nil {
 			break
 		}
-		r.e.Question, err = s.version(ctx, r.version)
+		r.e.Question, err = s.cardVersion(ctx, r.version)
 		page.Entries = append(page.Entries, r.e)
 	}
 	if err != nil {

@@ -85,23 +85,22 @@ type lastAnswer struct {
 }
 
 // studyCache holds the copies; maxCachedCards bounds the learners' cards
-// it holds, and maxCachedVersions the decoded questions.
+// it holds. Decoded questions are in the store's bounded cache
+// (Store.version).
 type studyCache struct {
 	mu       sync.Mutex
 	sets     map[int64]*setDeck
 	learners map[int64]*learnerDeck
 	cards    int // learner cards held
-	versions map[int64]questions.Question
 }
 
 const (
-	maxCachedCards    = 1_000_000
-	maxCachedSets     = 2_000
-	maxCachedVersions = 100_000
+	maxCachedCards = 1_000_000
+	maxCachedSets  = 2_000
 )
 
 func newStudyCache() *studyCache {
-	return &studyCache{sets: map[int64]*setDeck{}, learners: map[int64]*learnerDeck{}, versions: map[int64]questions.Question{}}
+	return &studyCache{sets: map[int64]*setDeck{}, learners: map[int64]*learnerDeck{}}
 }
 
 // SetLimits are a learner's limits of a day's study in one set.
@@ -200,7 +199,7 @@ func (s *Store) study(ctx context.Context, learnerID, setID int64, opt quiz.Stud
 		qid := q.Card.ID
 		c := StudyCard{Card: q.Card.Card, Suspended: q.Card.Suspended,
 			Question: StoredQuestion{ID: qid, VersionID: d.versions[d.index[qid]], SetID: d.info.ID, Position: d.index[qid]}}
-		if c.Question.Question, err = s.version(ctx, c.Question.VersionID); err != nil {
+		if c.Question.Question, err = s.cardVersion(ctx, c.Question.VersionID); err != nil {
 			return Study{}, err
 		}
 		if st.Scheduler.Stale(c.Card) {
@@ -232,7 +231,7 @@ func (s *Store) pool(ctx context.Context, d *setDeck, at, n int) ([]questions.Qu
 			if i < 0 || i >= len(d.cards) || len(out) >= n {
 				continue
 			}
-			q, err := s.version(ctx, d.versions[i])
+			q, err := s.cardVersion(ctx, d.versions[i])
 			if err != nil {
 				return nil, err
 			}
@@ -588,34 +587,15 @@ func (s *Store) mayStudy(ctx context.Context, ld *learnerDeck, learnerID, setID 
 	return true, nil
 }
 
-// version returns a question version, decoded; versions never change, so
-// their copies are kept until the store holds too many.
-func (s *Store) version(ctx context.Context, versionID int64) (questions.Question, error) {
-	c := s.decks
-	c.mu.Lock()
-	q, ok := c.versions[versionID]
-	c.mu.Unlock()
-	if ok {
-		return q, nil
-	}
-	var body string
-	err := s.read.QueryRowContext(ctx, "SELECT body FROM question_versions WHERE id = ?", versionID).Scan(&body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return questions.Question{}, questions.ErrNotFound
-	}
+// cardVersion returns a question version, decoded, from the store's
+// bounded cache of versions (Store.version): versions never change.
+// It is shared: callers must not change it.
+func (s *Store) cardVersion(ctx context.Context, versionID int64) (questions.Question, error) {
+	v, err := s.version(ctx, nil, versionID)
 	if err != nil {
 		return questions.Question{}, err
 	}
-	if q, err = decodeQuestion(versionID, body); err != nil {
-		return questions.Question{}, err
-	}
-	c.mu.Lock()
-	if len(c.versions) >= maxCachedVersions {
-		clear(c.versions)
-	}
-	c.versions[versionID] = q
-	c.mu.Unlock()
-	return q, nil
+	return v.question, nil
 }
 
 // answered writes a committed flashcard answer through to the learner's
@@ -827,7 +807,7 @@ func (s *Store) PracticeTest(ctx context.Context, learnerID, setID int64, n int)
 		}
 		d := where[it.ID]
 		at := d.index[it.ID]
-		q, err := s.version(ctx, d.versions[at])
+		q, err := s.cardVersion(ctx, d.versions[at])
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"errors"
+	"factdrill/quiz"
 	"testing"
 
 	"factdrill/questions"
@@ -71,6 +72,40 @@ func TestConcurrent_FinishOrCancel(t *testing.T) {
 		case j.Status == JobCancelled && errors.Is(errs[0], questions.ErrConflict) && len(after) == len(before):
 		default:
 			t.Fatalf("finish and cancel at once: job %s, finish %v, %d sets after %d; want done with its set, or cancelled without", j.Status, errs[0], len(after), len(before))
+		}
+	}
+}
+
+// TestConcurrent_MarksAtOnce: two teachers' marks of one attempt given at
+// once (on two servers) each count in its score.
+func TestConcurrent_MarksAtOnce(t *testing.T) {
+	ctx := context.Background()
+	for range rounds {
+		f := newClassFixture(t, testSet, QuizSettings{})
+		a, b := f.s, at(openAgain(t, f.s), t0)
+		at(a, t0)
+		att, err := a.StartClassAttempt(ctx, f.learner.ID, f.g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		answers := []quiz.Answer{{Choices: []int{0}}, {True: truth(false)}, {Text: "Tokio"}, {Text: "Paris."}}
+		for i, an := range answers {
+			if err := a.SaveAnswer(ctx, f.learner.ID, att.ID, i, an, i); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := a.FinishAttempt(ctx, f.learner.ID, att.ID); err != nil {
+			t.Fatal(err)
+		}
+		errs := together(4, [2]*Store{a, b}, func(i int, s *Store) error {
+			return s.SetMark(ctx, f.teacher.ID, att.ID, i, &quiz.Manual{Fraction: 1})
+		})
+		if err := errors.Join(errs...); err != nil {
+			t.Fatal(err)
+		}
+		got, err := a.Attempt(ctx, f.learner.ID, att.ID)
+		if err != nil || got.Score.Points != 4 || got.Score.Pending != 0 {
+			t.Fatalf("four marks of 1 given at once: score %+v (%v), want 4 of 4", got.Score, err)
 		}
 	}
 }

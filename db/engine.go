@@ -109,7 +109,7 @@ func openSQLite(ctx context.Context, source string) (*Store, error) {
 		w.Close()
 		return nil, openError(path, err)
 	}
-	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(), decks: newStudyCache(), batch: newBatcher(), now: clock,
+	s := &Store{engine: sqliteEngine, write: w, path: path, cache: newCache(cacheBudget), decks: newStudyCache(), batch: newBatcher(), now: clock,
 		readTx: &sql.TxOptions{ReadOnly: true}, cacheMode: cacheLocal,
 		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
 	if err := s.migrate(ctx, s.engine.migrations()); err != nil {
@@ -169,7 +169,7 @@ func openPostgres(ctx context.Context, source string) (*Store, error) {
 	// A read transaction sees one snapshot, as on SQLite, rather than
 	// READ COMMITTED's one per statement: an attempt and its answers are
 	// read as of one moment.
-	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(), decks: newStudyCache(), batch: newBatcher(), now: clock,
+	s := &Store{engine: postgresEngine, write: pool, read: pool, path: source, cache: newCache(cacheBudget), decks: newStudyCache(), batch: newBatcher(), now: clock,
 		readTx: &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, cacheMode: mode,
 		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
 	if err := s.migrate(ctx, s.engine.migrations()); err != nil {

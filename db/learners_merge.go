@@ -28,7 +28,8 @@ import (
 // (TestStore_MergeMovesEveryTable checks that no table referring to
 // learners is missing from it).
 var learnerTables = []string{"sessions", "attempts", "reviews", "cards", "class_members", "study_settings", "sets",
-	"study_learners", "study_days", "study_retention", "study_set_limits"}
+	"study_learners", "study_days", "study_retention", "study_set_limits",
+	"assignment_overrides"}
 
 // MergeResult counts what a merge moved to the learner kept.
 type MergeResult struct {
@@ -224,6 +225,16 @@ func mergeTx(ctx context.Context, tx *sql.Tx, keep, gone Learner) (MergeResult, 
 				rostered = CASE WHEN excluded.rostered = 1 THEN 1 ELSE class_members.rostered END,
 				joined_at = CASE WHEN excluded.joined_at < class_members.joined_at THEN excluded.joined_at ELSE class_members.joined_at END`,
 			[]any{keep.ID, gone.ID}},
+		// Extra time or attempts given to either: the more generous of
+		// each holds for the student kept.
+		{`INSERT INTO assignment_overrides (assignment_id, learner_id, extra_time, extra_attempts)
+			SELECT assignment_id, ?, extra_time, extra_attempts FROM assignment_overrides WHERE learner_id = ?
+			ON CONFLICT (assignment_id, learner_id) DO UPDATE SET
+				extra_time = CASE WHEN excluded.extra_time > assignment_overrides.extra_time THEN excluded.extra_time ELSE assignment_overrides.extra_time END,
+				extra_attempts = CASE WHEN excluded.extra_attempts > assignment_overrides.extra_attempts
+					THEN excluded.extra_attempts ELSE assignment_overrides.extra_attempts END`,
+			[]any{keep.ID, gone.ID}},
+		{"DELETE FROM assignment_overrides WHERE learner_id = ?", []any{gone.ID}},
 		{`UPDATE study_settings SET learner_id = ? WHERE learner_id = ?
 			AND NOT EXISTS (SELECT 1 FROM study_settings WHERE learner_id = ?)`, []any{keep.ID, gone.ID, keep.ID}},
 		// The study state: gone's fitted weights and limits where keep has

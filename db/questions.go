@@ -2,7 +2,6 @@ package db
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -192,12 +191,8 @@ func (s *Store) deleteWithAttempts(ctx context.Context, what, cond string, condA
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, query, args...)
-		if err != nil {
+		if err := execOne(ctx, tx, query, args...); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return cmp.Or(err, error(questions.ErrNotFound))
 		}
 		return dropOrphansTx(ctx, tx, removed)
 	})

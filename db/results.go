@@ -38,6 +38,10 @@ type ResultCell struct {
 	// LastTime is how long the latest finished attempt took.
 	LastTime time.Duration
 	LastAt   time.Time
+	// Pending counts the finished attempts with an answer waiting for a
+	// mark; BestPending is set when the best one is among them.
+	Pending     int
+	BestPending bool
 }
 
 // ClassResults returns the results of the teacher's class.
@@ -132,8 +136,8 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 	if err := rows.Err(); err != nil {
 		return res, err
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT a.learner_id, a.assignment_id, a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0)
-		FROM attempts a JOIN assignments g ON g.id = a.assignment_id WHERE g.class_id = ? ORDER BY a.id`, classID)
+	rows, err = tx.QueryContext(ctx, `SELECT a.learner_id, a.assignment_id, a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0),
+		a.pending FROM attempts a JOIN assignments g ON g.id = a.assignment_id WHERE g.class_id = ? ORDER BY a.id`, classID)
 	if err != nil {
 		return res, err
 	}
@@ -144,8 +148,9 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 			started        time.Time
 			finished       sql.NullTime
 			points, maxPts float64
+			pending        int
 		)
-		if err := rows.Scan(&lid, &gid, &started, &finished, &points, &maxPts); err != nil {
+		if err := rows.Scan(&lid, &gid, &started, &finished, &points, &maxPts, &pending); err != nil {
 			return res, err
 		}
 		r, ok1 := row[lid]
@@ -160,7 +165,12 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 		}
 		p := scorePercent(points, maxPts)
 		cell.Finished++
-		cell.Best = max(cell.Best, p)
+		if pending > 0 {
+			cell.Pending++
+		}
+		if p > cell.Best || (p == cell.Best && pending == 0) {
+			cell.Best, cell.BestPending = p, pending > 0
+		}
 		cell.Last = p
 		cell.LastAt = finished.Time.UTC()
 		cell.LastTime = finished.Time.Sub(started)
@@ -190,7 +200,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND "+teaches, classID, teacherID)); err != nil {
 			return err
 		}
-		out, err = classAttempts(ctx, tx, c, learnerID)
+		out, err = s.classAttempts(ctx, tx, c, learnerID)
 		if err == nil && learnerID != 0 && len(out) == 0 {
 			var n int
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM class_members WHERE class_id = ? AND learner_id = ?", classID, learnerID).Scan(&n); err != nil {
@@ -208,7 +218,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 	return c, out, nil
 }
 
-func classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([]AttemptDetail, error) {
+func (s *Store) classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([]AttemptDetail, error) {
 	out, err := queryAll(ctx, tx, func(row scanner) (AttemptDetail, error) {
 		a, err := scanAttempt(row)
 		return AttemptDetail{Attempt: a, ClassName: c.Name}, err
@@ -227,7 +237,7 @@ func classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([
 				return nil, err
 			}
 		}
-		if d.Responses, err = responses(ctx, tx, d.ID, -1); err != nil {
+		if d.Responses, err = s.responses(ctx, tx, d.Attempt); err != nil {
 			return nil, err
 		}
 	}
@@ -260,7 +270,7 @@ func (s *Store) SetAttempts(ctx context.Context, teacherID, setID int64) (SetInf
 			return err
 		}
 		for i := range out {
-			if out[i].Responses, err = responses(ctx, tx, out[i].ID, -1); err != nil {
+			if out[i].Responses, err = s.responses(ctx, tx, out[i].Attempt); err != nil {
 				return err
 			}
 		}

@@ -23,8 +23,12 @@ type SetInfo struct {
 	// and sets from the questions folder, which every teacher may assign.
 	OwnerID   int64
 	Questions int
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// Spelling is the set's spelling tolerance (quiz.Rules); KeepOptionOrder
+	// shows every question's options in the written order in quizzes.
+	Spelling        int
+	KeepOptionOrder bool
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
 }
 
 // StoredQuestion is a question as stored: its id (the identity, which
@@ -132,11 +136,12 @@ func (s *Store) BuiltinSet(ctx context.Context, builtin string) (SetInfo, error)
 // (set_kinds), kept with every change of its questions: a count that does
 // not grow with the set.
 const setSelect = `SELECT s.id, s.title, s.description, s.origin, coalesce(s.builtin, ''), s.published, coalesce(s.owner_id, 0),
-	(SELECT coalesce(sum(k.n), 0) FROM set_kinds k WHERE k.set_id = s.id), s.created_at, s.updated_at FROM sets s`
+	(SELECT coalesce(sum(k.n), 0) FROM set_kinds k WHERE k.set_id = s.id), s.spelling, s.keep_option_order, s.created_at, s.updated_at FROM sets s`
 
 func scanSet(row scanner) (SetInfo, error) {
 	var i SetInfo
-	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.OwnerID, &i.Questions, &i.CreatedAt, &i.UpdatedAt)
+	err := row.Scan(&i.ID, &i.Title, &i.Description, &i.Origin, &i.Builtin, &i.Published, &i.OwnerID, &i.Questions,
+		&i.Spelling, &i.KeepOptionOrder, &i.CreatedAt, &i.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return SetInfo{}, questions.ErrNotFound
 	}

@@ -312,18 +312,22 @@ func read[T any](ctx context.Context, s *Store, what string, fn func(tx *sql.Tx)
 // changes no row (a row that is not there, or not the caller's) gives
 // ErrNotFound. An error is wrapped as "db: what: …".
 func (s *Store) changeOne(ctx context.Context, what, query string, args ...any) error {
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, query, args...)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return cmp.Or(err, error(questions.ErrNotFound))
-		}
-		return nil
-	})
+	err := s.inWrite(ctx, func(tx *sql.Tx) error { return execOne(ctx, tx, query, args...) })
 	if err != nil {
 		return fmt.Errorf("db: %s: %w", what, err)
+	}
+	return nil
+}
+
+// execOne runs one statement in tx; a statement that changes no row gives
+// ErrNotFound.
+func execOne(ctx context.Context, tx *sql.Tx, query string, args ...any) error {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return cmp.Or(err, error(questions.ErrNotFound))
 	}
 	return nil
 }

@@ -284,8 +284,9 @@ func TestStore_Attempt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !done.Finished() || done.Score.Points != 3 || done.Score.Max != 3 || done.Score.Right != 3 || done.Score.Percent() != 100 {
-		t.Fatalf("FinishAttempt = %+v, want 3 of 3 (the essay is not graded)", done)
+	if !done.Finished() || done.Score.Points != 3 || done.Score.Max != 3 || done.Score.Right != 3 || done.Score.Pending != 0 ||
+		done.Score.Percent() != 100 || done.FinishedBy != FinishedByLearner {
+		t.Fatalf("FinishAttempt = %+v, want 3 of 3 by the learner (no teacher marks a self-study essay)", done)
 	}
 	if err := at(s, t0).SaveAnswer(ctx, alice.ID, a.ID, 0, quiz.Answer{Choices: []int{0}}, 0); !errors.Is(err, questions.ErrConflict) {
 		t.Fatalf("SaveAnswer after finishing = %v, want questions.ErrConflict", err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"factdrill/questions"
+	"factdrill/quiz"
 )
 
 // CreateDraftSet validates set and stores it as the teacher's, not yet
@@ -158,6 +159,20 @@ func replaceQuestions(ctx context.Context, tx *sql.Tx, setID int64, owner any, q
 	}
 	ch.Removed = len(inSet)
 	return ch, placeQuestionsTx(ctx, tx, setID, ids)
+}
+
+// SetQuizOptions sets how the teacher's set is marked and shown in
+// quizzes: its spelling tolerance (0 to quiz.MaxSpelling percent; it
+// applies to answers given from now on, and to those a regrade grades
+// again) and whether its questions keep their options in the written
+// order (for attempts started from now on).
+func (s *Store) SetQuizOptions(ctx context.Context, teacherID, id int64, spelling int, keepOptionOrder bool) error {
+	if spelling < 0 || spelling > quiz.MaxSpelling {
+		return fmt.Errorf("db: quiz options of set %d: %w", id, invalid("the spelling tolerance is between 0 and %d%%", quiz.MaxSpelling))
+	}
+	return s.changeOne(ctx, fmt.Sprintf("quiz options of set %d", id),
+		"UPDATE sets SET spelling = ?, keep_option_order = ?, updated_at = ? WHERE id = ? AND owner_id = ?",
+		spelling, boolInt(keepOptionOrder), s.now().UTC(), id, teacherID)
 }
 
 // SetPublished publishes or unpublishes the teacher's set. An unpublished

@@ -1,7 +1,6 @@
 package questions
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path"
@@ -36,7 +35,8 @@ import (
 //
 // In the answer and choices cells \| stands for a | inside an item and \\
 // for \. Feedback is the question's general feedback; tags are separated by
-// spaces or commas. Texts are plain text.
+// spaces or commas. Texts are plain text. The apostrophes CSVWriter puts
+// before what could start a formula (UnneutraliseCSV) are taken out.
 
 // ReadCSV reads a CSV or TSV file; a name ending in .tsv or .tab means tabs,
 // any other name has its delimiter detected. name is used in error messages
@@ -188,13 +188,14 @@ func csvHeader(src *source, r row) (cols [numCols]int, width int) {
 
 // csvQuestion makes the question of a row.
 func csvQuestion(src *source, r row, cols [numCols]int) (Question, bool) {
+	cell := func(col int) string { return strings.TrimSpace(UnneutraliseCSV(r.cell(cols[col]))) }
 	q := Question{
-		Stem:     r.cell(cols[colQuestion]),
-		Feedback: r.cell(cols[colFeedback]),
-		Tags:     splitTags(r.cell(cols[colTags])),
+		Stem:     cell(colQuestion),
+		Feedback: cell(colFeedback),
+		Tags:     splitTags(cell(colTags)),
 	}
-	answers := splitList(r.cell(cols[colAnswer]))
-	choices := splitList(r.cell(cols[colChoices]))
+	answers := splitList(cell(colAnswer))
+	choices := splitList(cell(colChoices))
 	for _, list := range []struct {
 		items []string
 		col   int
@@ -271,7 +272,8 @@ func containsInt(list []int, n int) bool {
 // matching a row per pair. Essays and descriptions, which have no answer,
 // are left out (LeftOutOfCards says which: CSV has no comments to say it
 // in the file). Titles, IDs, categories, per-answer feedback and partial
-// credit are not kept.
+// credit are not kept. It writes through CSVWriter, so a cell that could
+// start a formula gets an apostrophe, which ReadCSV takes out again.
 func WriteCSV(w io.Writer, s Set) error {
 	type csvRow struct{ question, answer, choices, feedback, tags string }
 	var rows []csvRow
@@ -290,7 +292,7 @@ func WriteCSV(w io.Writer, s Set) error {
 			rows = append(rows, r)
 		}
 	}
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w)
 	header := []string{"question", "answer"}
 	if hasChoices {
 		header = append(header, "choices")
@@ -301,8 +303,8 @@ func WriteCSV(w io.Writer, s Set) error {
 	if hasTags {
 		header = append(header, "tags")
 	}
-	if err := cw.Write(header); err != nil {
-		return fmt.Errorf("questions: write csv: %w", err)
+	if err := cw.WriteText(header...); err != nil {
+		return err
 	}
 	for _, r := range rows {
 		rec := []string{r.question, r.answer}
@@ -315,15 +317,11 @@ func WriteCSV(w io.Writer, s Set) error {
 		if hasTags {
 			rec = append(rec, r.tags)
 		}
-		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("questions: write csv: %w", err)
+		if err := cw.WriteText(rec...); err != nil {
+			return err
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("questions: write csv: %w", err)
-	}
-	return nil
+	return cw.Flush()
 }
 
 // flashcard is a question as the card-like formats (CSV, Anki) hold it: a

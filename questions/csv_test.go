@@ -110,14 +110,18 @@ var writeCSVTests = []struct {
 	{"ShortAnswerAndChoice", []Question{
 		{Kind: ShortAnswer, Title: "lost", Stem: "Who?", Answers: []Choice{{Text: "no one", Weight: 100}, {Text: "a|b", Weight: 100}, {Text: "partial", Weight: 50}}},
 		{Kind: MultipleChoice, Stem: "Capital, of France?", Choices: []Choice{{Text: "Lyon"}, {Text: "Paris", Weight: 100}}, Tags: []string{"geo", "two words"}},
-	}, "question,answer,choices,tags\nWho?,no one | a\\|b,,\n\"Capital, of France?\",Paris,Lyon | Paris,geo two_words\n"},
+	}, "question,answer,choices,tags\r\nWho?,no one | a\\|b,,\r\n\"Capital, of France?\",Paris,Lyon | Paris,geo two_words\r\n"},
 	{"OtherKinds", []Question{
 		{Kind: TrueFalse, Stem: "Sky is blue.", Truth: true, Feedback: "Mostly."},
 		{Kind: Numerical, Stem: "Pi?", Numbers: []Number{{Value: 3.14, Tolerance: 0.01, Weight: 100}, {Any: true}}},
 		{Kind: Matching, Stem: "Match.", Pairs: []Pair{{"Canada", "Ottawa"}, {"Italy", "Rome"}, {"", "Paris"}}},
 		{Kind: Essay, Stem: "Discuss."},
 		{Kind: Description, Stem: "Read."},
-	}, "question,answer,choices,feedback\nSky is blue.,True,True | False,Mostly.\nPi?,3.14,,\nCanada,Ottawa,,\nItaly,Rome,,\n"},
+	}, "question,answer,choices,feedback\r\nSky is blue.,True,True | False,Mostly.\r\nPi?,3.14,,\r\nCanada,Ottawa,,\r\nItaly,Rome,,\r\n"},
+	{"Formulas", []Question{
+		{Kind: ShortAnswer, Stem: hostileName, Answers: []Choice{{Text: "=1+1", Weight: 100}}},
+		{Kind: Numerical, Stem: "@SUM(A1)?", Numbers: []Number{{Value: -5, Weight: 100}}},
+	}, "question,answer\r\n\"Bob;'=cmd|' /C calc'!A0;x\",'=1+1\r\n'@SUM(A1)?,'-5\r\n"},
 }
 
 func TestWriteCSV(t *testing.T) {
@@ -128,10 +132,22 @@ func TestWriteCSV(t *testing.T) {
 				t.Fatalf("WriteCSV = %v", err)
 			}
 			if got := b.String(); got != tt.want {
-				t.Errorf("WriteCSV wrote\n%s\nwant\n%s", got, tt.want)
+				t.Errorf("WriteCSV wrote\n%q\nwant\n%q", got, tt.want)
 			}
 		})
 	}
+}
+
+// TestWriteCSV_Formulas writes texts a spreadsheet would run, and reads
+// back the texts as they were.
+func TestWriteCSV_Formulas(t *testing.T) {
+	var qs []Question
+	for _, tt := range neutraliseCSVTests {
+		if strings.TrimSpace(tt.in) == tt.in && tt.in != "" && !strings.ContainsAny(tt.in, "\t\r|\\") {
+			qs = append(qs, Question{Kind: ShortAnswer, Stem: tt.in, Answers: []Choice{{Text: tt.in, Weight: 100}}, Feedback: tt.in})
+		}
+	}
+	checkCSVRoundTrip(t, Set{Title: "T", Questions: qs})
 }
 
 // TestWriteCSV_RoundTrip writes the kinds CSV holds and reads them back.

@@ -57,6 +57,11 @@ type Grade struct {
 	Graded bool
 	// Feedback is what the question's author wrote for the answer given.
 	Feedback []string
+	// Pending is set for an answer that waits for a person's mark (an
+	// essay); Manual is the mark a person gave, which counts instead of
+	// grading's (see Effective).
+	Pending bool
+	Manual  *Manual
 }
 
 // Right reports whether the answer earned the full mark.
@@ -73,7 +78,14 @@ func (g Grade) Right() bool { return g.Graded && g.Fraction >= 1-1e-9 }
 //   - numerical: the best weight among the numbers the answer is within
 //     tolerance of;
 //   - matching: the share of prompts matched right.
-func GradeAnswer(q questions.Question, a Answer) Grade {
+func GradeAnswer(q questions.Question, a Answer) Grade { return GradeWith(q, a, Rules{}) }
+
+// GradeWith is GradeAnswer under a set's rules. Typed answers also match
+// an accepted answer they are equivalent to (see Rules and equivalent):
+// the same date or number in another form, another romanisation of a
+// name, or, within the set's spelling tolerance, a slip, which the
+// feedback points out with the accepted spelling.
+func GradeWith(q questions.Question, a Answer, r Rules) Grade {
 	g := Grade{Graded: q.Kind.Graded()}
 	switch q.Kind {
 	case questions.MultipleChoice:
@@ -107,19 +119,28 @@ func GradeAnswer(q questions.Question, a Answer) Grade {
 		}
 	case questions.ShortAnswer, questions.Cloze:
 		given := normalize(a.Text, q.CaseSensitive)
-		best := -1
+		best, bestSlip := -1, false
 		for i, c := range q.Answers {
-			if given != "" && MatchText(given, normalize(c.Text, q.CaseSensitive)) && (best < 0 || c.Weight > q.Answers[best].Weight) {
-				best = i
+			if given == "" || (best >= 0 && c.Weight <= q.Answers[best].Weight) {
+				continue
+			}
+			accepted := normalize(c.Text, q.CaseSensitive)
+			if MatchText(given, accepted) {
+				best, bestSlip = i, false
+			} else if ok, slip := equivalent(a.Text, c.Text, q.CaseSensitive, r); ok {
+				best, bestSlip = i, slip
 			}
 		}
 		if best >= 0 {
 			g.Fraction = math.Max(0, q.Answers[best].Weight/100)
 			g.Feedback = appendNonEmpty(g.Feedback, q.Answers[best].Feedback)
+			if bestSlip {
+				g.Feedback = append(g.Feedback, "Accepted with a spelling slip: it is written “"+q.Answers[best].Text+"”.")
+			}
 		}
 	case questions.Numerical:
 		best := -1
-		readings, unitRight := NumberReadings(a.Text), true
+		readings, unitRight := numberReadings(a.Text), true
 		if len(q.Units) > 0 {
 			readings, unitRight = unitReadings(q, a.Text)
 		}
@@ -199,13 +220,13 @@ func unitReadings(q questions.Question, text string) ([]float64, bool) {
 		}
 	}
 	if match.Name == "" || match.Multiplier == 0 {
-		return NumberReadings(text), false
+		return numberReadings(text), false
 	}
 	num := strings.TrimSuffix(text, match.Name)
 	if q.UnitsLeft {
 		num = strings.TrimPrefix(text, match.Name)
 	}
-	readings := NumberReadings(num)
+	readings := numberReadings(num)
 	for i := range readings {
 		readings[i] /= match.Multiplier
 	}
@@ -309,6 +330,18 @@ func NumberReadings(s string) []float64 {
 		}
 	}
 	return out
+}
+
+// numberReadings is NumberReadings, or a number written in words
+// ("twenty-one") when the text has no digits to read.
+func numberReadings(s string) []float64 {
+	if r := NumberReadings(s); len(r) > 0 {
+		return r
+	}
+	if v, ok := WordsNumber(s); ok {
+		return []float64{v}
+	}
+	return nil
 }
 
 // groupedByThousands reports whether a single comma in s may separate

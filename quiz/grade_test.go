@@ -250,3 +250,38 @@ func TestGradeAnswer_CombinedFeedback(t *testing.T) {
 		}
 	}
 }
+
+func TestScore_Weighted(t *testing.T) {
+	heavy := mcSingle
+	heavy.Mark = 3
+	var s Score
+	marked := &Manual{Fraction: 0.5, Comment: "Half of it."}
+	for _, it := range []struct {
+		q        questions.Question
+		answered bool
+		g        Grade
+		manual   *Manual
+	}{
+		{heavy, true, GradeAnswer(heavy, Answer{Choices: []int{2}}), nil},              // 3 of 3
+		{tf, true, GradeAnswer(tf, Answer{True: truth(false)}), nil},                   // 0 of 1
+		{essay, true, GradeAnswer(essay, Answer{Text: "Long."}), nil},                  // pending, of 1
+		{essay, true, GradeAnswer(essay, Answer{Text: "Long."}), marked},               // 0.5 of 1
+		{essay, false, GradeAnswer(essay, Answer{}), nil},                              // 0 of 1, not pending
+		{short, true, GradeAnswer(short, Answer{Text: "Lenin"}), &Manual{1, "", true}}, // 1 of 1
+		{questions.Question{Kind: questions.Description}, false, GradeAnswer(questions.Question{Kind: questions.Description}, Answer{}), nil},
+	} {
+		s.AddWeighted(Effective(it.q, it.answered, it.g, it.manual, true), Weight(it.q))
+	}
+	if want := (Score{Points: 4.5, Max: 8, Right: 2, Pending: 1}); s != want {
+		t.Errorf("score = %+v, want %+v", s, want)
+	}
+	if !s.NeedsGrading() || s.Percent() != 56 {
+		t.Errorf("score %+v: needs grading %v, %d%%; want true, 56%%", s, s.NeedsGrading(), s.Percent())
+	}
+	// Without a teacher (self-study) an essay is left out of the score.
+	var self Score
+	self.AddWeighted(Effective(essay, true, GradeAnswer(essay, Answer{Text: "Long."}), nil, false), 1)
+	if self != (Score{}) {
+		t.Errorf("a self-study essay counts %+v, want nothing", self)
+	}
+}

@@ -51,7 +51,8 @@ func (a AttemptCard) URL() string {
 	return fmt.Sprintf("/attempts/%d/questions/%d", a.ID, a.Position+1)
 }
 
-// HomePage lists the sets and the learner's unfinished attempts.
+// HomePage lists the sets and the learner's unfinished attempts, and the
+// class quizzes with a due date the learner has not finished.
 type HomePage struct {
 	Page
 	Sets []SetCard
@@ -104,12 +105,31 @@ type QuestionPage struct {
 	Answered []bool
 	Question questions.Question
 	Answer   quiz.Answer
+	// Choices are a multiple-choice question's options, by index, in the
+	// order this attempt shows them.
+	Choices []int
 	// MatchOptions are a matching question's answers in the order the
 	// drop-downs list them.
 	MatchOptions []string
+	// Timer is the attempt's deadline, if it has one.
+	Timer Timer
 	// Errors has the problem of the answer typed ("text").
 	Errors FieldErrors
 }
+
+// Timer is an attempt's deadline as a question page shows it: the time
+// left when the page was made, and the deadline itself, which the
+// server enforces; the page's script counts down from it.
+type Timer struct {
+	Deadline time.Time // zero: no time limit
+	Now      time.Time
+}
+
+// On reports whether the attempt has a deadline.
+func (t Timer) On() bool { return !t.Deadline.IsZero() }
+
+// Left is the time left when the page was made, never negative.
+func (t Timer) Left() time.Duration { return max(0, t.Deadline.Sub(t.Now)) }
 
 // FinishPage asks for confirmation before an attempt is handed in.
 type FinishPage struct {
@@ -128,6 +148,13 @@ type ResultItem struct {
 	Given    string
 	Right    string
 	Grade    quiz.Grade
+	// Reveal is what the review rules let the page show: without Mark no
+	// verdict, without Right no right answer, without Feedback no
+	// feedback or comment, without Source no source sentence.
+	Reveal quiz.Reveal
+	// ClaimURL is where the learner says "I was right" (self-study only,
+	// for an answer marked wrong); "" for none.
+	ClaimURL string
 }
 
 // ResultPage is a finished attempt with its score and every answer.
@@ -138,7 +165,15 @@ type ResultPage struct {
 	SetTitle  string
 	Score     quiz.Score
 	Finished  time.Time
-	Items     []ResultItem
+	// TimeUp is set for an attempt the deadline submitted.
+	TimeUp bool
+	// Reveal is what the review rules let the page show now (Mark: the
+	// score), and Later what they will show once the quiz closes.
+	Reveal, Later quiz.Reveal
+	Closes        time.Time
+	// AgainURL starts another attempt; "" when none is left.
+	AgainURL string
+	Items    []ResultItem
 }
 
 // MePage is the learner's own page: name, resume code and attempts.

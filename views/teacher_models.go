@@ -130,6 +130,10 @@ type TeacherQuestion struct {
 	Number   int
 	Question questions.Question
 	Right    string
+	// GradingURL is the grading view of the answers to the question;
+	// Pending counts those waiting for a mark.
+	GradingURL string
+	Pending    int
 }
 
 // TeacherSetPage is a set seen by a teacher: its questions with their
@@ -155,6 +159,12 @@ type TeacherSetPage struct {
 	// of the set's questions: an edit changed or removed them after the
 	// attempt started.
 	Stale []StaleAttempt
+	// ToRegrade counts the questions of finished attempts that show an
+	// earlier version (see the regrade page).
+	ToRegrade int
+	// Spelling and KeepOptionOrder are the set's quiz options.
+	Spelling        int
+	KeepOptionOrder bool
 }
 
 // StaleAttempt is an open attempt started before the set's questions
@@ -253,6 +263,19 @@ type ItemRow struct {
 	Flags          []string
 	Misleads       bool
 	EditURL        string
+	// Wrong are the most common wrong typed answers, most typed first,
+	// which the teacher may accept at AcceptURL ("" when they may not:
+	// a set of no teacher's). GradingURL is the grading view of the
+	// question's answers.
+	Wrong      []WrongAnswer
+	AcceptURL  string
+	GradingURL string
+}
+
+// WrongAnswer is a wrong typed answer and how many attempts gave it.
+type WrongAnswer struct {
+	Text  string
+	Count int
 }
 
 // ItemsPage is item analysis of a set.
@@ -277,6 +300,8 @@ type AssignmentRow struct {
 	Shuffle     bool
 	MaxAttempts int
 	Feedback    string
+	TimeLimit   time.Duration
+	Due, Closes time.Time
 	// FlashcardsOpen is true when the teacher opened the set's flashcards
 	// before the quiz is done.
 	FlashcardsOpen bool
@@ -284,6 +309,8 @@ type AssignmentRow struct {
 
 // ResultCell is a student's results on one assigned set.
 type ResultCell struct {
+	// Pending counts the finished attempts waiting for a mark.
+	Pending  int
 	Attempts int
 	Best     string
 	Last     string
@@ -315,9 +342,11 @@ type ClassPage struct {
 	Sets        []SetOption
 	// Rename is the name typed in the rename form, Errors the problems
 	// of that form ("name") and of the assign form ("set", "draw",
-	// "attempts", "feedback", and "").
+	// "attempts", "feedback", "time_limit", "due", and "").
 	Rename string
 	Errors FieldErrors
+	// AssignForm is the assign form's settings, as typed.
+	AssignForm QuizSettingsForm
 	// Owner is true when the teacher looking made the class: only they
 	// rename, delete or share it.
 	Owner bool
@@ -333,10 +362,19 @@ type StudentAnswer struct {
 	Right   string
 	Verdict string
 	Class   string
+	// MarkURL is the grading view of the answer ("" for an attempt still
+	// open); Comment the teacher's comment on it.
+	MarkURL string
+	Comment string
+	// Shown are the options of a multiple-choice or matching question
+	// in the order the attempt showed them (nil for other kinds).
+	Shown []ShownOption
 }
 
 // StudentAttempt is one attempt of a student, for the teacher.
 type StudentAttempt struct {
+	// Pending counts the answers waiting for a mark.
+	Pending  int
 	ID       int64
 	SetTitle string
 	Started  time.Time
@@ -387,14 +425,25 @@ type JoinPage struct {
 // StudentAssignment is an assigned set on the student's class page.
 type StudentAssignment struct {
 	ID        int64
+	ClassID   int64
 	SetID     int64
 	SetTitle  string
+	ClassName string
 	Questions int
 	Left      int // attempts left; -1 is no limit
 	Used      int
 	Best      int // -1 for none
-	OpenURL   string
-	Published bool
+	// BestPending is set when the best attempt waits for a teacher's mark.
+	BestPending bool
+	OpenURL     string
+	Published   bool
+	// TimeLimit is each attempt's time (with the student's extra time);
+	// Opens, Closes and Due are the quiz's dates (zero: none); Deadline is
+	// the open attempt's.
+	TimeLimit                    time.Duration
+	Opens, Closes, Due, Deadline time.Time
+	// NotYet and Closed say the quiz is not open now.
+	NotYet, Closed bool
 	// FlashcardsOpen is true when the student may study the set's
 	// flashcards: they are done with the quiz, or the teacher allowed it.
 	FlashcardsOpen bool
@@ -417,11 +466,18 @@ type FeedbackPage struct {
 	Item      ResultItem
 	NextURL   string
 	Last      bool
+	Timer     Timer
 }
 
-// Verdict is how a result page words the grade of an answer ("Right",
-// "Partly right (50%)"), for pages outside this package's templates.
-func Verdict(it ResultItem) string { return verdict(it) }
+// Verdict is how a teacher's page words the grade of an answer ("Right",
+// "Partly right (50%)", "needs grading").
+func Verdict(it ResultItem) string {
+	if it.Grade.Pending {
+		return "needs grading"
+	}
+	return strings.NewReplacer("marked by your teacher", "marked by you", "as you said", "as the student said",
+		"no one marks a practice essay", "a practice essay").Replace(verdict(it))
+}
 
 // ResultClass is the CSS class of a graded answer: "right", "partial",
 // "wrong" or "".

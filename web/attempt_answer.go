@@ -38,21 +38,24 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
 	}
 	answer, errs := answerFromForm(st.Response.Question.Question, f)
 	if len(errs) > 0 {
+		// Nothing is saved: the form comes back with what was typed.
 		st.Response.Answer = answer
-		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.QuestionView(questionPage(r, st, errs)))
+		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.QuestionView(s.questionPage(r, st, errs)))
 		return nil
 	}
 	next, finish := navigate(f.Get("nav"), n, st.Attempt.Count)
 	err = s.store.SaveAnswer(r.Context(), learnerOf(r).ID, id, n-1, answer, next-1)
 	switch {
 	case errors.Is(err, questions.ErrConflict):
-		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
+		// Finished in another tab, or submitted by its deadline: the
+		// result says which.
+		redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
 	case errors.Is(err, questions.ErrUnavailable):
 		// Not saved (the server's disk is full): the question again, with
 		// what was typed, saying so.
 		st.Response.Answer = answer
 		w.Header().Set("Retry-After", strconv.Itoa(busyRetryAfter))
-		s.renderStatus(w, r, http.StatusServiceUnavailable, views.QuestionView(questionPage(r, st, views.FieldErrors{"": notSaved(err)})))
+		s.renderStatus(w, r, http.StatusServiceUnavailable, views.QuestionView(s.questionPage(r, st, views.FieldErrors{"": notSaved(err)})))
 	case err != nil:
 		return err
 	case st.Attempt.Feedback == db.FeedbackDuring && !answer.Empty() && (finish || next != n):
@@ -85,6 +88,9 @@ func navigate(nav string, n, count int) (next int, finish bool) {
 		return max(n-1, 1), false
 	case nav == "finish":
 		return n, true
+	case nav == "stay":
+		// The timer saves what is on the page just before the deadline.
+		return n, false
 	case strings.HasPrefix(nav, "goto-"):
 		if k, err := strconv.Atoi(strings.TrimPrefix(nav, "goto-")); err == nil && k >= 1 && k <= count {
 			return k, false
@@ -138,6 +144,9 @@ func answerFromForm(q questions.Question, f map[string][]string) (quiz.Answer, v
 		}
 		if utf8.RuneCountInString(a.Text) > limit {
 			return a, views.FieldErrors{"text": fmt.Sprintf("Your answer is longer than %d characters; please shorten it.", limit)}
+		}
+		if msg := quiz.NumberProblem(q, a.Text); msg != "" {
+			return a, views.FieldErrors{"text": msg + " Nothing was saved."}
 		}
 	case questions.Matching:
 		valid := map[string]bool{}

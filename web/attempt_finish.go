@@ -13,6 +13,9 @@ func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request, id
 	if err != nil {
 		return err
 	}
+	if st.Attempt.Overdue(s.now()) {
+		return s.submitOverdue(w, r, id)
+	}
 	if st.Attempt.Finished() {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
 		return nil

@@ -3,10 +3,10 @@ package web
 import (
 	"fmt"
 	"net/http"
-	"slices"
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/quiz"
 	"factdrill/views"
 )
 
@@ -20,12 +20,25 @@ func (s *Server) attemptQuestion(w http.ResponseWriter, r *http.Request) error {
 	switch {
 	case st.Attempt.Finished():
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result?notice=finished", id))
+	case st.Attempt.Overdue(s.now()):
+		return s.submitOverdue(w, r, id)
 	case st.Attempt.Feedback == db.FeedbackDuring && st.Response.Answered:
 		// Checked already: the answer stands (see attemptFeedback).
 		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d/feedback", id, n))
 	default:
-		s.render(w, r, views.QuestionView(questionPage(r, st, nil)))
+		s.render(w, r, views.QuestionView(s.questionPage(r, st, nil)))
 	}
+	return nil
+}
+
+// submitOverdue hands in the learner's attempt whose time is up, with what
+// was saved by its deadline, and shows its result: the submission on
+// access that backs up the server's sweep (db.Store.SubmitOverdue).
+func (s *Server) submitOverdue(w http.ResponseWriter, r *http.Request, id int64) error {
+	if _, err := s.store.FinishAttempt(r.Context(), learnerOf(r).ID, id); err != nil {
+		return err
+	}
+	redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
 	return nil
 }
 
@@ -40,29 +53,25 @@ func (s *Server) attemptStep(r *http.Request) (db.Step, int64, int, error) {
 	return st, id, n, err
 }
 
-func questionPage(r *http.Request, st db.Step, errs views.FieldErrors) views.QuestionPage {
+func (s *Server) questionPage(r *http.Request, st db.Step, errs views.FieldErrors) views.QuestionPage {
 	a, q := st.Attempt, st.Response.Question.Question
-	return views.QuestionPage{
-		Page:         views.Page{Title: fmt.Sprintf("Question %d of %d", st.Response.Position+1, a.Count), Notice: noticeText(r)},
-		AttemptID:    a.ID,
-		SetTitle:     a.SetTitle,
-		Number:       st.Response.Position + 1,
-		Count:        a.Count,
-		Answered:     st.Answered,
-		Question:     q,
-		Answer:       st.Response.Answer,
-		MatchOptions: matchOptions(q),
-		Errors:       errs,
+	m := views.QuestionPage{
+		Page:      views.Page{Title: fmt.Sprintf("Question %d of %d", st.Response.Position+1, a.Count), Notice: noticeText(r)},
+		AttemptID: a.ID,
+		SetTitle:  a.SetTitle,
+		Number:    st.Response.Position + 1,
+		Count:     a.Count,
+		Answered:  st.Answered,
+		Question:  q,
+		Answer:    st.Response.Answer,
+		Timer:     views.Timer{Deadline: a.Deadline, Now: s.now()},
+		Errors:    errs,
 	}
-}
-
-// matchOptions lists a matching question's answers sorted, so that their
-// order gives nothing away.
-func matchOptions(q questions.Question) []string {
-	if q.Kind != questions.Matching {
-		return nil
+	switch q.Kind {
+	case questions.MultipleChoice:
+		m.Choices = quiz.ChoicesShown(q, st.Response.Options)
+	case questions.Matching:
+		m.MatchOptions = quiz.MatchAnswersShown(q, st.Response.Options)
 	}
-	opts := q.MatchAnswers()
-	slices.Sort(opts)
-	return opts
+	return m
 }

@@ -26,7 +26,7 @@ func (s *Server) attemptShow(w http.ResponseWriter, r *http.Request, id int64) e
 	if err != nil {
 		return err
 	}
-	if a.Finished() {
+	if a.Finished() || a.Overdue(s.now()) {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
 	} else {
 		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, a.Position+1))

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -116,7 +117,8 @@ var authzTable = []authzRow{
 	{"POST /join", "/join", url.Values{"code": {"{code}"}, "name": {"Newcomer"}}, false, [5]int{see, see, see, see, see}},
 	{"GET /classes/{id}", "/classes/{class}", nil, false, [5]int{nf, nf, nf, ok, nf}},
 	{"POST /assignments/{id}/attempts", "/assignments/{assign}/attempts", nil, false, [5]int{nf, nf, nf, see, nf}},
-	{"GET /attempts/{id}/questions/{n}/feedback", "/attempts/{done}/questions/1/feedback", nil, false, [5]int{nf, nf, nf, ok, nf}},
+	{"GET /attempts/{id}/questions/{n}/feedback", "/attempts/{done}/questions/1/feedback", nil, false, [5]int{nf, nf, nf, see, nf}},
+	{"POST /attempts/{id}/questions/{n}/claim", "/attempts/{done}/questions/1/claim", nil, false, [5]int{nf, nf, nf, 400, nf}},
 
 	// The teachers' pages.
 	{"GET /teacher", "/teacher", nil, false, [5]int{see, deny, ok, deny, ok}},
@@ -139,7 +141,7 @@ var authzTable = []authzRow{
 	{"POST /teacher/classes/{id}/rename", "/teacher/classes/{class}/rename", url.Values{"name": {"Year 8"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes/{id}/delete", "/teacher/classes/{class}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes/{id}/assignments", "/teacher/classes/{class}/assignments", url.Values{"set": {"{public}"}}, false, [5]int{deny, deny, nf, deny, see}},
-	{"POST /teacher/assignments/{id}/delete", "/teacher/assignments/{assign}/delete", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/assignments/{id}/delete", "/teacher/assignments/{assign}/delete", nil, false, [5]int{deny, deny, nf, deny, ok}},
 	{"POST /teacher/assignments/{id}/flashcards", "/teacher/assignments/{assign}/flashcards", url.Values{"open": {"1"}}, false, [5]int{deny, deny, nf, deny, see}},
 	{"GET /teacher/classes/{id}/students/{learner}", "/teacher/classes/{class}/students/{learner}", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/classes/{id}/students/{learner}/remove", "/teacher/classes/{class}/students/{learner}/remove", nil, false, [5]int{deny, deny, nf, deny, see}},
@@ -149,6 +151,20 @@ var authzTable = []authzRow{
 	{"GET /teacher/classes/{id}/fsrs", "/teacher/classes/{class}/fsrs", nil, false, [5]int{see, deny, nf, deny, ok}},
 	{"POST /teacher/classes/{id}/fsrs/fit", "/teacher/classes/{class}/fsrs/fit", nil, false, [5]int{deny, deny, nf, deny, see}},
 	{"POST /teacher/classes/{id}/fsrs/reset", "/teacher/classes/{class}/fsrs/reset", nil, false, [5]int{deny, deny, nf, deny, see}},
+
+	// Marking by (web/teacher_assignments.go, teacher_grading.go): an
+	// assignment's page and extra time, removal (asked twice when it has
+	// attempts: the first answer is the question), the grading view,
+	// regrading, accepting a common wrong answer, a set's quiz options.
+	{"GET /teacher/assignments/{id}/edit", "/teacher/assignments/{assign}/edit", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/assignments/{id}/edit", "/teacher/assignments/{assign}/edit", url.Values{"feedback": {"after"}, "time_limit": {"20"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/assignments/{id}/overrides/{learner}", "/teacher/assignments/{assign}/overrides/{learner}", url.Values{"minutes": {"10"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{question}/grading", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/questions/{question}/grading", "/teacher/sets/{set}/questions/{question}/grading", url.Values{"attempt": {"{done}"}, "position": {"0"}, "mark": {"1"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/questions/{question}/accept", "/teacher/sets/{set}/questions/{cloze}/accept", url.Values{"text": {"Edo"}}, false, [5]int{deny, deny, nf, deny, see}},
+	{"GET /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{see, deny, nf, deny, ok}},
+	{"POST /teacher/sets/{id}/regrade", "/teacher/sets/{set}/regrade", nil, false, [5]int{deny, deny, nf, deny, see}},
+	{"POST /teacher/sets/{id}/options", "/teacher/sets/{set}/options", url.Values{"spelling": {"10"}}, false, [5]int{deny, deny, nf, deny, see}},
 
 	// Rosters, sign-in codes, merging, co-teachers and gradebook files: for
 	// the class's teachers ({rostered} is a student teacher A rostered in
@@ -309,8 +325,19 @@ func (w *world) fill(path string) string {
 		"{media}", testImage.Hash,
 		"{deck}", strconv.FormatInt(w.deckA, 10),
 		"{question}", strconv.FormatInt(w.questionA(), 10),
+		"{cloze}", strconv.FormatInt(w.questionAt(2), 10),
 		"/teacher/jobs/{job}", jobOf[w],
 	).Replace(rosterOf[w].fill(path))
+}
+
+// questionAt is the id of question i of set A.
+func (w *world) questionAt(i int) int64 {
+	w.t.Helper()
+	_, qs, err := w.store.TeacherSet(context.Background(), w.teacherA.ID, w.setA)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return qs[i].ID
 }
 
 func (w *world) ask(b *browser, row authzRow) int {

@@ -1,14 +1,18 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/quiz"
 	"factdrill/views"
 )
 
@@ -156,7 +160,9 @@ func (f classForm) check() (views.FieldErrors, error) {
 type assignForm struct {
 	SetID    int64
 	Settings db.QuizSettings
-	// typedWrong holds the fields that are not numbers.
+	// Form is what was typed, for the form shown again.
+	Form views.QuizSettingsForm
+	// typedWrong holds the fields that cannot be read.
 	typedWrong views.FieldErrors
 }
 
@@ -166,29 +172,109 @@ func readAssignForm(r *http.Request) (assignForm, error) {
 		return assignForm{}, err
 	}
 	a := assignForm{typedWrong: views.FieldErrors{}}
-	a.Settings.Shuffle = f.Get("shuffle") == "1"
-	if a.Settings.Feedback = f.Get("feedback"); a.Settings.Feedback == "" {
-		a.Settings.Feedback = db.FeedbackAfter
-	}
 	set, _ := formInt(f, "set", 0, a.typedWrong)
 	a.SetID = int64(set)
-	a.Settings.Draw, _ = formInt(f, "draw", 0, a.typedWrong)
-	a.Settings.MaxAttempts, _ = formInt(f, "attempts", 0, a.typedWrong)
+	a.Settings, a.Form = readQuizSettings(f, a.typedWrong)
 	return a, nil
 }
 
 func (f assignForm) check() views.FieldErrors {
-	errs := views.FieldErrors{}
-	for field, msg := range f.Settings.Problems() {
-		errs[field] = questions.Sentence(msg)
-	}
-	for field, msg := range f.typedWrong {
-		errs[field] = msg
-	}
+	errs := settingsProblems(f.Settings, f.typedWrong)
 	if f.SetID <= 0 && errs["set"] == "" {
 		errs["set"] = "Choose a set."
 	}
 	return errs
+}
+
+// settingsProblems are the problems of quiz settings: the fields that
+// could not be read (typedWrong), else those out of range.
+func settingsProblems(q db.QuizSettings, typedWrong views.FieldErrors) views.FieldErrors {
+	errs := views.FieldErrors{}
+	for field, msg := range q.Problems() {
+		errs[field] = questions.Sentence(msg)
+	}
+	for field, msg := range typedWrong {
+		errs[field] = msg
+	}
+	return errs
+}
+
+// readQuizSettings reads an assignment's settings from a form (the assign
+// form of a class, or the assignment's own page), with what was typed; a
+// field that cannot be read gets its message in typedWrong. Dates are
+// read in UTC. The review rules are read only from a form that shows them
+// (review=1); otherwise everything is shown.
+func readQuizSettings(f url.Values, typedWrong views.FieldErrors) (db.QuizSettings, views.QuizSettingsForm) {
+	form := views.QuizSettingsForm{
+		Draw: strings.TrimSpace(f.Get("draw")), Attempts: strings.TrimSpace(f.Get("attempts")),
+		TimeLimit: strings.TrimSpace(f.Get("time_limit")), Feedback: f.Get("feedback"),
+		Opens: strings.TrimSpace(f.Get("opens")), Closes: strings.TrimSpace(f.Get("closes")), Due: strings.TrimSpace(f.Get("due")),
+		Shuffle: f.Get("shuffle") == "1", KeepOptionOrder: f.Get("keep_option_order") == "1", Full: f.Get("review") == "1",
+	}
+	q := db.QuizSettings{Feedback: cmp.Or(form.Feedback, db.FeedbackAfter), Shuffle: form.Shuffle, KeepOptionOrder: form.KeepOptionOrder}
+	q.Draw, _ = formInt(f, "draw", 0, typedWrong)
+	q.MaxAttempts, _ = formInt(f, "attempts", 0, typedWrong)
+	if form.TimeLimit != "" {
+		minutes, err := strconv.ParseFloat(strings.ReplaceAll(form.TimeLimit, ",", "."), 64)
+		if err != nil || math.IsNaN(minutes) || math.IsInf(minutes, 0) {
+			typedWrong["time_limit"] = fmt.Sprintf("%q is not a number of minutes.", form.TimeLimit)
+		} else {
+			q.TimeLimit = time.Duration(math.Round(minutes*60)) * time.Second
+		}
+	}
+	for _, d := range []struct {
+		field string
+		value string
+		to    *time.Time
+	}{{"opens", form.Opens, &q.Opens}, {"closes", form.Closes, &q.Closes}, {"due", form.Due, &q.Due}} {
+		if d.value == "" {
+			continue
+		}
+		t, err := time.ParseInLocation(views.DateTimeLayout, d.value, time.UTC)
+		if err != nil {
+			typedWrong[d.field] = "Give a date and a time, such as 2026-12-01 14:00."
+			continue
+		}
+		*d.to = t
+	}
+	if !form.Full {
+		for i := range form.Review {
+			form.Review[i] = views.ReviewChoice{Mark: true, Right: true, Feedback: true, Source: true}
+		}
+		return q, form
+	}
+	show := quiz.ReviewRules(0)
+	for i, m := range quiz.Moments {
+		key := []string{"during", "after", "closed"}[i]
+		on := func(item string) bool { return f.Get(views.ReviewField(key, item)) == "1" }
+		c := views.ReviewChoice{Mark: on("mark"), Right: on("right"), Feedback: on("feedback"), Source: on("source")}
+		form.Review[i] = c
+		show = show.With(m, quiz.Reveal{Mark: c.Mark, Right: c.Right, Feedback: c.Feedback, Source: c.Source})
+	}
+	q.Hide = quiz.AllReview &^ show
+	return q, form
+}
+
+// quizSettingsForm is the form of quiz settings as stored, to edit them.
+func quizSettingsForm(q db.QuizSettings) views.QuizSettingsForm {
+	f := views.QuizSettingsForm{
+		Draw: strconv.Itoa(q.Draw), Attempts: strconv.Itoa(q.MaxAttempts),
+		TimeLimit: strconv.FormatFloat(q.TimeLimit.Minutes(), 'f', -1, 64), Feedback: q.Feedback,
+		Shuffle: q.Shuffle, KeepOptionOrder: q.KeepOptionOrder, Full: true,
+	}
+	for _, d := range []struct {
+		t  time.Time
+		to *string
+	}{{q.Opens, &f.Opens}, {q.Closes, &f.Closes}, {q.Due, &f.Due}} {
+		if !d.t.IsZero() {
+			*d.to = d.t.UTC().Format(views.DateTimeLayout)
+		}
+	}
+	for i, m := range quiz.Moments {
+		v := q.Review().At(m)
+		f.Review[i] = views.ReviewChoice{Mark: v.Mark, Right: v.Right, Feedback: v.Feedback, Source: v.Source}
+	}
+	return f
 }
 
 // formInt reads a whole number from a form's field, def for an empty one.

@@ -61,6 +61,7 @@ var notices = map[string]string{
 	"name-saved":    "Your name is saved.",
 	"resumed":       "Welcome back: your progress is on this device now.",
 	"finished":      "This quiz is already finished; here is your result.",
+	"claimed":       "Noted: that answer counts as right, as you said.",
 	"deck-imported": "Your deck is imported. Study its cards here; only you can see it.",
 	"deck-deleted":  "The deck is deleted, with your progress in it.",
 }
@@ -103,7 +104,7 @@ func (s *Server) homeClasses(r *http.Request, learnerID int64) ([]views.HomeClas
 	}
 	for _, a := range as {
 		if i, ok := at[a.ClassID]; ok {
-			out[i].Assignments = append(out[i].Assignments, studentAssignment(a))
+			out[i].Assignments = append(out[i].Assignments, studentAssignment(a, s.now()))
 		}
 	}
 	return out, nil

@@ -118,7 +118,7 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 		}
 	}
 	for _, a := range as {
-		sa := studentAssignment(a)
+		sa := studentAssignment(a, s.now())
 		sa.FlashcardsOpen = open[a.SetID]
 		m.Assignments = append(m.Assignments, sa)
 	}
@@ -126,9 +126,15 @@ func (s *Server) classStudentShow(w http.ResponseWriter, r *http.Request, id int
 	return nil
 }
 
-// studentAssignment is an assigned set as its student sees it.
-func studentAssignment(a db.LearnerAssignment) views.StudentAssignment {
-	sa := views.StudentAssignment{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, Published: a.Published}
+// studentAssignment is an assigned quiz as its student sees it at now.
+func studentAssignment(a db.LearnerAssignment, now time.Time) views.StudentAssignment {
+	sa := views.StudentAssignment{ID: a.ID, ClassID: a.ClassID, SetID: a.SetID, SetTitle: a.SetTitle, ClassName: a.ClassName,
+		Questions: a.Questions, Left: a.Left(), Used: a.Used, Best: a.Best, BestPending: a.BestPending, Published: a.Published,
+		Opens: a.Opens, Closes: a.Closes, Due: a.Due, Deadline: a.OpenDeadline,
+		NotYet: !a.Opens.IsZero() && now.Before(a.Opens), Closed: !a.Closes.IsZero() && !now.Before(a.Closes)}
+	if a.TimeLimit > 0 {
+		sa.TimeLimit = a.TimeLimit + a.Extra.Time
+	}
 	if a.Draw > 0 && a.Draw < a.Questions {
 		sa.Questions = a.Draw
 	}

@@ -37,6 +37,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /attempts/{id}/finish", s.handle(withID(s.attemptFinishConfirm)))
 	mux.Handle("POST /attempts/{id}/finish", s.handle(withID(s.attemptFinish)))
 	mux.Handle("GET /attempts/{id}/result", s.handle(withID(s.attemptResult)))
+	mux.Handle("POST /attempts/{id}/questions/{n}/claim", s.handle(s.attemptClaim))
 
 	// The learner: their name, their resume code, their settings.
 	mux.Handle("GET /me", s.handle(s.meShow))
@@ -120,6 +121,19 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /teacher/classes/{id}/fsrs", s.teacherOnly(withID(s.classMemoryShow)))
 	mux.Handle("POST /teacher/classes/{id}/fsrs/fit", s.teacherOnly(withID(s.classMemoryFit)))
 	mux.Handle("POST /teacher/classes/{id}/fsrs/reset", s.teacherOnly(withID(s.classMemoryReset)))
+
+	// Marking by: an assignment's settings and extra time, removal with a
+	// second confirmation, the grading view, regrading, accepting a common
+	// wrong answer, a set's quiz options.
+	mux.Handle("GET /teacher/assignments/{id}/edit", s.teacherOnly(withID(s.assignmentEditShow)))
+	mux.Handle("POST /teacher/assignments/{id}/edit", s.teacherOnly(withID(s.assignmentEdit)))
+	mux.Handle("POST /teacher/assignments/{id}/overrides/{learner}", s.teacherOnly(withID(s.assignmentOverride)))
+	mux.Handle("GET /teacher/sets/{id}/questions/{question}/grading", s.teacherOnly(withID(s.gradingShow)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/grading", s.teacherOnly(withID(s.gradingSave)))
+	mux.Handle("POST /teacher/sets/{id}/questions/{question}/accept", s.teacherOnly(withID(s.acceptAnswer)))
+	mux.Handle("GET /teacher/sets/{id}/regrade", s.teacherOnly(withID(s.regradeShow)))
+	mux.Handle("POST /teacher/sets/{id}/regrade", s.teacherOnly(withID(s.regradeApply)))
+	mux.Handle("POST /teacher/sets/{id}/options", s.teacherOnly(withID(s.setQuizOptions)))
 
 	// Rosters and sign-in codes, merging, co-teachers, gradebook files
 	// (web/teacher_roster.go, export_gradebook.go): for the class's

@@ -3,8 +3,10 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 	"factdrill/views"
 
@@ -61,7 +63,8 @@ func (s *Server) classModel(r *http.Request, id int64, errs views.FieldErrors) (
 		return views.ClassPage{}, err
 	}
 	m := views.ClassPage{TeacherPage: s.tpage(r, res.Class.Name, ""), Class: classRow(res.Class), JoinURL: siteURL(r) + "/join",
-		Rename: res.Class.Name, Errors: errs, Owner: res.Class.TeacherID == tc.ID}
+		Rename: res.Class.Name, Errors: errs, Owner: res.Class.TeacherID == tc.ID,
+		AssignForm: views.QuizSettingsForm{Draw: "0", Attempts: "0", TimeLimit: "0"}}
 	if m.Roster, err = s.rosterSummary(r, res); err != nil {
 		return m, err
 	}
@@ -74,12 +77,13 @@ func (s *Server) classModel(r *http.Request, id int64, errs views.FieldErrors) (
 		assigned[a.SetID] = true
 		m.Assignments = append(m.Assignments, views.AssignmentRow{ID: a.ID, SetID: a.SetID, SetTitle: a.SetTitle, Questions: a.Questions,
 			Published: a.Published, Draw: a.Draw, Shuffle: a.Shuffle, MaxAttempts: a.MaxAttempts, Feedback: a.Feedback,
+			TimeLimit: a.TimeLimit, Due: a.Due, Closes: a.Closes,
 			FlashcardsOpen: flashcards[a.ID]})
 	}
 	for _, st := range res.Students {
 		row := views.ResultRow{LearnerID: st.Learner.ID, Name: st.Learner.DisplayName(), Member: st.Member}
 		for _, c := range st.Cells {
-			cell := views.ResultCell{Attempts: c.Attempts}
+			cell := views.ResultCell{Attempts: c.Attempts, Pending: c.Pending}
 			if c.Finished > 0 {
 				cell.Best, cell.Last, cell.Time = fmt.Sprintf("%d%%", c.Best), fmt.Sprintf("%d%%", c.Last), takenText(c.LastTime)
 			}
@@ -142,7 +146,11 @@ func (s *Server) classAssign(w http.ResponseWriter, r *http.Request, id int64) e
 		return err
 	}
 	if errs := f.check(); len(errs) > 0 {
-		return s.classAgain(w, r, id, errs, "")
+		return s.invalid(w, r, func() (templ.Component, error) {
+			m, err := s.classModel(r, id, errs)
+			m.AssignForm = f.Form
+			return views.ClassView(m), err
+		})
 	}
 	if _, err := s.store.Assign(r.Context(), teacherOf(r).ID, id, f.SetID, f.Settings); err != nil {
 		return err
@@ -171,14 +179,35 @@ func (s *Server) classFlashcards(w http.ResponseWriter, r *http.Request, id int6
 	return nil
 }
 
-// classUnassign takes a set away from a class.
+// classUnassign takes a set away from a class. An assignment with
+// attempts goes only on a second request that names how many attempts go
+// with it (confirm=N): the first shows the question.
 func (s *Server) classUnassign(w http.ResponseWriter, r *http.Request, id int64) error {
-	tc := teacherOf(r)
-	a, err := s.store.Assignment(r.Context(), tc.ID, id)
+	f, err := postForm(r)
 	if err != nil {
 		return err
 	}
-	if err := s.store.Unassign(r.Context(), tc.ID, id); err != nil {
+	tc, ctx := teacherOf(r), r.Context()
+	a, err := s.store.Assignment(ctx, tc.ID, id)
+	if err != nil {
+		return err
+	}
+	attempts, students, err := s.store.AttemptCount(ctx, tc.ID, id)
+	if err != nil {
+		return err
+	}
+	if attempts > 0 && f.Get("confirm") != strconv.Itoa(attempts) {
+		c, err := s.store.Class(ctx, tc.ID, a.ClassID)
+		if err != nil {
+			return err
+		}
+		s.render(w, r, views.RemoveAssignmentView(views.RemoveAssignmentPage{
+			TeacherPage: s.tpage(r, "Remove "+a.SetTitle+"?", ""), ID: a.ID, ClassID: a.ClassID, ClassName: c.Name,
+			SetTitle: a.SetTitle, Attempts: attempts, Students: students,
+		}))
+		return nil
+	}
+	if err := s.store.Unassign(ctx, tc.ID, id); err != nil {
 		return err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/classes/%d?notice=unassigned", a.ClassID))
@@ -225,7 +254,7 @@ func (s *Server) studentModel(r *http.Request, id, lid int64) (views.StudentPage
 	}
 	for i := len(attempts) - 1; i >= 0; i-- {
 		a := attempts[i]
-		sa := views.StudentAttempt{ID: a.ID, SetTitle: a.SetTitle, Started: a.StartedAt, Finished: a.Finished(),
+		sa := views.StudentAttempt{ID: a.ID, SetTitle: a.SetTitle, Started: a.StartedAt, Finished: a.Finished(), Pending: a.Score.Pending,
 			Percent: a.Score.Percent(), Right: a.Score.Right, Max: int(a.Score.Max)}
 		if a.Finished() {
 			sa.Duration = takenText(a.FinishedAt.Sub(a.StartedAt))
@@ -233,8 +262,16 @@ func (s *Server) studentModel(r *http.Request, id, lid int64) (views.StudentPage
 		for _, resp := range a.Responses {
 			q := resp.Question.Question
 			item := views.ResultItem{Question: q, Answered: resp.Answered, Grade: resp.Grade()}
-			sa.Answers = append(sa.Answers, views.StudentAnswer{Number: resp.Position + 1, Stem: stemText(q),
-				Given: quiz.AnswerText(q, resp.Answer), Right: quiz.RightAnswerText(q), Verdict: views.Verdict(item), Class: views.ResultClass(item)})
+			an := views.StudentAnswer{Number: resp.Position + 1, Stem: stemText(q),
+				Given: quiz.AnswerText(q, resp.Answer), Right: quiz.RightAnswerText(q), Verdict: views.Verdict(item), Class: views.ResultClass(item),
+				Shown: shownOptions(q, resp.Options, resp.Answer)}
+			if item.Grade.Manual != nil {
+				an.Comment = item.Grade.Manual.Comment
+			}
+			if a.Finished() && resp.Answered && q.Kind != questions.Description {
+				an.MarkURL = views.GradingAnswerURL(a.SetID, resp.Question.ID, a.ID, resp.Position)
+			}
+			sa.Answers = append(sa.Answers, an)
 		}
 		m.Attempts = append(m.Attempts, sa)
 	}

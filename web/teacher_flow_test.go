@@ -270,7 +270,7 @@ func TestGenerateAndEdit(t *testing.T) {
 
 func TestScoresCSV(t *testing.T) {
 	w := newWorld(t)
-	hostile := []string{"=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTab", "Zoë"}
+	hostile := []string{"=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tTab", "Zoë", hostileName}
 	for _, name := range hostile {
 		b := w.browser()
 		b.join(w.classA, name)
@@ -291,11 +291,12 @@ func TestScoresCSV(t *testing.T) {
 	for _, row := range rows[1:] {
 		names[row[0]] = row
 	}
-	// Student A answered 1 of the 6 graded questions right: 17%.
-	if row := names["Student A"]; row == nil || row[4] != "Class of Teacher A" || row[5] != "17" {
-		t.Errorf("student A's row = %q, want class A and a score of 17", row)
+	// Student A answered 1 of the 7 questions right (the essay, unanswered,
+	// counts in a class quiz): 14%.
+	if row := names["Student A"]; row == nil || row[4] != "Class of Teacher A" || row[5] != "14" {
+		t.Errorf("student A's row = %q, want class A and a score of 14", row)
 	}
-	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "Zoë"} {
+	for _, want := range []string{"'=1+1", "'+SUM(A1)", "'-2+3", "'@cmd", "Zoë", "Bob;'=cmd|' /C calc'!A0;x"} {
 		if names[want] == nil {
 			t.Errorf("no row named %q (the neutralised name); rows %q", want, rows)
 		}
@@ -306,8 +307,10 @@ func TestScoresCSV(t *testing.T) {
 	if !strings.Contains(r.body, "\r\n") {
 		t.Error("the CSV lines do not end in CRLF")
 	}
+	checkCSVCells(t, r.body)
 	// The detailed export: one row per attempt and question.
 	r = w.tA.get(fmt.Sprintf("/teacher/classes/%d/answers.csv", w.classA.ID))
+	checkCSVCells(t, r.body)
 	rows, err = csv.NewReader(strings.NewReader(strings.TrimPrefix(r.body, "\uFEFF"))).ReadAll()
 	if err != nil || len(rows) != 1+len(testSet.Questions) || rows[1][1] != "Student A" || rows[1][11] != "Paris" {
 		t.Errorf("answers.csv = %q, %v; want a header and one row per question of student A's attempt", rows, err)

@@ -112,6 +112,14 @@ var teacherNotices = map[string]string{
 	"question-removed":   "The question is out of the set.",
 	"question-moved":     "The question is moved.",
 	"question-reused":    "The question is in the set now. It stays one question: an edit shows in every set that holds it.",
+
+	"assignment-saved":       "The settings are saved.",
+	"assignment-saved-moved": "The settings are saved, and the deadlines of the attempts in progress moved with them.",
+	"extra-saved":            "The student's extra time and attempts are saved.",
+	"marked":                 "The mark is saved.",
+	"regraded":               "The attempts are regraded; the log below keeps every mark before and after.",
+	"accepted":               "The answer is accepted, and the attempts that gave it are regraded.",
+	"options-saved":          "The quiz options of the set are saved.",
 }
 
 func setRow(s db.SetInfo) views.TeacherSetRow {

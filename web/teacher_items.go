@@ -37,7 +37,7 @@ func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request, id int64) 
 			if !ok {
 				continue
 			}
-			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Fraction})
+			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Grade().Fraction})
 		}
 		answers = append(answers, row)
 	}
@@ -59,6 +59,17 @@ func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request, id int64) 
 		}
 		if info.OwnerID == tc.ID {
 			row.EditURL = fmt.Sprintf("/teacher/sets/%d/edit#q%d", info.ID, st.Question)
+		}
+		row.GradingURL = views.GradingURL(info.ID, qs[st.Question].ID, 0)
+		if q.Kind == questions.ShortAnswer || q.Kind == questions.Cloze {
+			for _, o := range st.Options {
+				if !o.Key && o.Count > 0 {
+					row.Wrong = append(row.Wrong, views.WrongAnswer{Text: o.Text, Count: o.Count})
+				}
+			}
+			if info.OwnerID == tc.ID {
+				row.AcceptURL = fmt.Sprintf("/teacher/sets/%d/questions/%d/accept", info.ID, qs[st.Question].ID)
+			}
 		}
 		for _, o := range st.Options {
 			row.Options = append(row.Options, views.ItemOption{Text: o.Text, Key: o.Key, Count: o.Count,

@@ -24,11 +24,16 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 	if err != nil {
 		return err
 	}
-	stale, err := s.store.StaleAttempts(r.Context(), teacherOf(r).ID, id)
+	ctx, tc := r.Context(), teacherOf(r)
+	stale, err := s.store.StaleAttempts(ctx, tc.ID, id)
 	if err != nil {
 		return err
 	}
-	warns, err := s.store.SetWarnings(r.Context(), id)
+	pending, err := s.store.PendingMarks(ctx, tc.ID, id)
+	if err != nil {
+		return err
+	}
+	warns, err := s.store.SetWarnings(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -37,8 +42,13 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 		return err
 	}
 	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description,
-		Warnings: fileProblems(warns),
-		Search:   search, Indexed: s.store.SearchIndexed(), Pager: views.NewPager(page, setPageSize, total, setRow(info).URL(), query)}
+		Spelling: info.Spelling, KeepOptionOrder: info.KeepOptionOrder, Warnings: fileProblems(warns),
+		Search: search, Indexed: s.store.SearchIndexed(), Pager: views.NewPager(page, setPageSize, total, setRow(info).URL(), query)}
+	if info.OwnerID == tc.ID {
+		if m.ToRegrade, err = s.store.RegradeCount(ctx, tc.ID, id); err != nil {
+			return err
+		}
+	}
 	for _, q := range cardless {
 		m.CardsLeaveOut = append(m.CardsLeaveOut, questions.LeftOutOfCard(q.Position+1, q.Question))
 	}
@@ -47,7 +57,12 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 			Changed: a.Changed, Removed: a.Removed})
 	}
 	for _, q := range qs {
-		m.Questions = append(m.Questions, views.TeacherQuestion{ID: q.ID, Number: q.Position + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question)})
+		tq := views.TeacherQuestion{ID: q.ID, Number: q.Position + 1, Question: q.Question, Right: quiz.RightAnswerText(q.Question),
+			Pending: pending[q.ID]}
+		if q.Kind != questions.Description {
+			tq.GradingURL = views.GradingURL(id, q.ID, 0)
+		}
+		m.Questions = append(m.Questions, tq)
 	}
 	s.render(w, r, views.TeacherSetView(m))
 	return nil

@@ -294,7 +294,7 @@ func TestQuizJourney(t *testing.T) {
 	r = b.get(base + "/result")
 	// 5 right of 6 graded, matching half right: (1+1+1+0.5+1+1)/6 = 92%.
 	mustContain(t, "result", r.body, "92%", "5 of 6 right", "Tokyo has been the capital of Japan since 1868.",
-		"sentence 5", "Partly right (50%)", "marked by your teacher", "Canada → Ottawa; Peru → Quito")
+		"sentence 5", "Partly right (50%)", "no one marks a practice essay", "Canada → Ottawa; Peru → Quito")
 
 	// The attempt is closed: answering again leads to the result.
 	r = b.post(base+"/questions/1", url.Values{"choice": {"0"}})

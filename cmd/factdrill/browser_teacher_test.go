@@ -152,7 +152,9 @@ func TestBrowser_TeacherJourney(t *testing.T) {
 	s.screenshot("student-class")
 	s.click(`[data-testid="class-sets"] li:first-child [data-testid="start-class-quiz"]`)
 	contains(t, "question 1", s.text(`[data-testid="progress"]`), "Question 1 of 3")
-	s.do("pick Paris", chromedp.Click(chromedp.CSS(`.options li:nth-child(1) input`)))
+	// Options are shuffled in each attempt: Paris is picked by its own
+	// index, whatever its place on the page.
+	s.do("pick Paris", chromedp.Click(chromedp.CSS(`.options input[value="0"]`)))
 	s.click(`[data-testid="next"]`)
 	s.do("type 1789", chromedp.SendKeys(chromedp.CSS("#answer"), "1789"))
 	s.click(`[data-testid="next"]`)

@@ -187,7 +187,9 @@ func answer(b tab, q questions.Question, right bool) string {
 	case questions.MultipleChoice:
 		for i, c := range q.Choices {
 			if (c.Weight > 0) == right {
-				b.do("pick an option", chromedp.Click(chromedp.CSS(fmt.Sprintf(".options li:nth-child(%d) input", i+1))))
+				// By the option's own index: the page shows the options in
+				// the attempt's shuffled order.
+				b.do("pick an option", chromedp.Click(chromedp.CSS(fmt.Sprintf(`.options input[value="%d"]`, i))))
 				if !q.Multiple || !right {
 					break
 				}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"time"
 )
 
 // Config is everything the commands take from flags and the environment,
@@ -19,6 +20,9 @@ type Config struct {
 	SecureCookies bool
 	// Questions is serve's folder of question files, imported at start.
 	Questions string
+	// OverdueEvery is how often serve hands in the quiz attempts past
+	// their deadline.
+	OverdueEvery time.Duration
 }
 
 const usage = `factdrill: quizzes and flashcards from documents and question files.

@@ -35,6 +35,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	fs.StringVar(&cfg.Addr, "addr", envOr(getenv, "FACTDRILL_ADDR", "127.0.0.1:8080"), "`address` to listen on (env FACTDRILL_ADDR)")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", getenv("FACTDRILL_SECURE_COOKIES") == "1", "mark cookies Secure, for a site served over TLS (env FACTDRILL_SECURE_COOKIES=1)")
+	fs.DurationVar(&cfg.OverdueEvery, "overdue-every", 15*time.Second, "how often to hand in quiz attempts past their deadline")
 	teacherFlags(fs, cfg, getenv)
 	if err := fs.Parse(args); err != nil {
 		return errUsage
@@ -78,6 +79,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 
 	go sweep(ctx, store, log)
 	go fitWeights(ctx, store, log, fitEvery)
+	go submitOverdue(ctx, store, log, cfg.OverdueEvery)
 	// Background jobs stop with the server: a job running then goes back
 	// to the queue, for the next start.
 	jobs, stopJobs := context.WithCancel(ctx)
@@ -126,6 +128,36 @@ func seedSet() (questions.Set, error) {
 		return questions.Set{}, fmt.Errorf("generate the built-in set: %w", err)
 	}
 	return set, nil
+}
+
+// submitOverdue hands in, every so often, the quiz attempts open past
+// their deadline, with what was saved by then (Moodle's "open attempts are
+// submitted automatically"). Any number of servers may run it on one
+// database: each attempt is handed in once (db.Store.SubmitOverdue); and a
+// page of an attempt past its deadline hands it in on the spot.
+func submitOverdue(ctx context.Context, store *db.Store, log *slog.Logger, every time.Duration) {
+	const batch = 200
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		for {
+			n, err := store.SubmitOverdue(ctx, batch)
+			if err != nil && ctx.Err() == nil {
+				log.Warn("hand in overdue attempts", "err", err)
+			}
+			if n > 0 {
+				log.Info("handed in overdue attempts", "count", n)
+			}
+			if err != nil || n < batch {
+				break
+			}
+		}
+	}
 }
 
 // Sweeping: what the database keeps only for a while.

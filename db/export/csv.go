@@ -5,70 +5,51 @@
 // downloads and the scores command share one writer and neither imports
 // the other. It lives under db because its inputs are db's result types.
 //
-// The files are CSV (RFC 4180: a header row, CRLF line ends, UTF-8).
+// The files are CSV written by questions.CSVWriter, the project's one CSV
+// writer (RFC 4180: a header row, CRLF line ends, UTF-8; cells quoted when
+// they hold a separator of any locale, and text neutralised wherever a
+// formula could start; figures we computed are written as they are).
 // Downloads start with BOM, so that Excel reads names with accents right;
-// the command line leaves it out. A text cell that a spreadsheet could run
-// as a formula (one starting with =, +, -, @, a tab or a carriage return)
-// gets a leading apostrophe, which spreadsheets show as text; cells that
-// are numbers we computed are written as they are.
+// the command line leaves it out.
 package export
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
 	"time"
 
 	"factdrill/db"
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
 // BOM is the UTF-8 byte-order mark downloads start with.
 const BOM = "\uFEFF"
 
-// cell is one CSV value: text is neutralised, a number is not.
-type cell struct {
-	s      string
-	number bool
-}
+// The cells of an export: text is neutralised, a figure we computed is
+// not (see questions.CSVWriter).
+var (
+	text   = questions.CSVText
+	number = questions.CSVFigure
+)
 
-func text(s string) cell { return cell{s: s} }
-
-func number(s string) cell { return cell{s: s, number: true} }
-
-// neutralise makes text safe to open in a spreadsheet.
-func neutralise(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+type cell = questions.CSVCell
 
 func writeRows(w io.Writer, rows [][]cell) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := questions.NewCSVWriter(w)
 	for _, row := range rows {
-		rec := make([]string, len(row))
-		for i, c := range row {
-			if c.number {
-				rec[i] = c.s
-			} else {
-				rec[i] = neutralise(c.s)
-			}
-		}
-		if err := cw.Write(rec); err != nil {
+		if err := cw.Write(row...); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 // Scores writes a gradebook of the classes: one row per student of
 // each class (name, id, school id and email when known, class), one
 // column per set assigned to any of them, with the student's best finished
-// score in percent; empty where there is none.
+// score in percent; empty where there is none, and followed by "(needs
+// grading)" while an answer of that attempt waits for the teacher's mark.
 func Scores(w io.Writer, classes []db.ClassResults) error {
 	cols, colOf := setColumns(classes)
 	header := []cell{text("Student"), text("Student ID"), text("School ID"), text("Email"), text("Class")}
@@ -80,37 +61,53 @@ func Scores(w io.Writer, classes []db.ClassResults) error {
 		for _, st := range c.Students {
 			l := st.Learner
 			row := []cell{text(l.DisplayName()), number(strconv.FormatInt(l.ID, 10)), text(l.SchoolID), text(l.Email), text(c.Class.Name)}
-			rows = append(rows, append(row, bestScores(c, st, cols, colOf)...))
+			rows = append(rows, append(row, bestScores(c, st, cols, colOf, true)...))
 		}
 	}
 	return writeRows(w, rows)
 }
 
 // Answers writes the detailed export: one row per attempt and
-// question, with the answer given, the right answer and the mark.
+// question, with the answer given, the right answer and the mark that
+// counts (a teacher's over grading's), "needs grading" where an answer
+// waits for one, who marked it by hand, and the teacher's comment.
 func Answers(w io.Writer, attempts []db.AttemptDetail) error {
 	rows := [][]cell{{text("Class"), text("Student"), text("Student ID"), text("Set"), text("Attempt"), text("Started (UTC)"),
 		text("Finished (UTC)"), text("Score (%)"), text("Question"), text("Question text"), text("Kind"), text("Answer"),
-		text("Right answer"), text("Mark"), text("Right")}}
+		text("Right answer"), text("Mark"), text("Right"), text("Marked by"), text("Comment")}}
 	for _, a := range attempts {
 		finished, score := "", ""
 		if a.Finished() {
 			finished, score = a.FinishedAt.Format(time.DateTime), strconv.Itoa(a.Score.Percent())
 		}
+		if a.Score.NeedsGrading() {
+			score += " (needs grading)"
+		}
 		for _, r := range a.Responses {
 			q := r.Question.Question
-			mark, right := "", ""
-			if q.Kind.Graded() && a.Finished() {
-				mark = strconv.FormatFloat(r.Fraction, 'f', -1, 64)
+			g := r.Grade()
+			mark, right, by, comment := "", "", "", ""
+			switch {
+			case !a.Finished():
+			case g.Pending:
+				right = "needs grading"
+			case g.Graded:
+				mark = strconv.FormatFloat(g.Fraction, 'f', -1, 64)
 				right = "no"
-				if r.Grade().Right() {
+				if g.Right() {
 					right = "yes"
+				}
+			}
+			if g.Manual != nil {
+				by, comment = "teacher", g.Manual.Comment
+				if g.Manual.ByLearner {
+					by = "student (I was right)"
 				}
 			}
 			rows = append(rows, []cell{text(a.ClassName), text(a.Learner.DisplayName()), number(strconv.FormatInt(a.LearnerID, 10)),
 				text(a.SetTitle), number(strconv.FormatInt(a.ID, 10)), number(a.StartedAt.Format(time.DateTime)), number(finished),
 				number(score), number(strconv.Itoa(r.Position + 1)), text(q.Name()), text(q.Kind.Label()),
-				text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right)})
+				text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right), text(by), text(comment)})
 		}
 	}
 	return writeRows(w, rows)

@@ -81,14 +81,19 @@ func setColumns(classes []db.ClassResults) ([]setColumn, map[int64]int) {
 }
 
 // bestScores returns a student's best score in each column, "" for none.
-func bestScores(c db.ClassResults, st db.StudentResults, cols []setColumn, colOf map[int64]int) []cell {
+func bestScores(c db.ClassResults, st db.StudentResults, cols []setColumn, colOf map[int64]int, notePending bool) []cell {
 	scores := make([]cell, len(cols))
 	for i := range scores {
 		scores[i] = number("")
 	}
 	for i, a := range c.Assignments {
-		if best := st.Cells[i].Best; best >= 0 {
-			scores[colOf[a.SetID]] = number(strconv.Itoa(best))
+		switch cell := st.Cells[i]; {
+		case cell.Best >= 0 && cell.BestPending && notePending:
+			// A provisional score: a gradebook should not take it for a
+			// final one.
+			scores[colOf[a.SetID]] = text(strconv.Itoa(cell.Best) + " (needs grading)")
+		case cell.Best >= 0:
+			scores[colOf[a.SetID]] = number(strconv.Itoa(cell.Best))
 		}
 	}
 	return scores
@@ -141,7 +146,7 @@ func Moodle(w io.Writer, c db.ClassResults, by MoodleMapping) error {
 			other = l.SchoolID
 		}
 		row := []cell{text(key), text(other), text(l.DisplayName())}
-		rows = append(rows, append(row, bestScores(c, st, cols, colOf)...))
+		rows = append(rows, append(row, bestScores(c, st, cols, colOf, false)...))
 	}
 	return writeRows(w, rows)
 }
@@ -164,7 +169,7 @@ func Canvas(w io.Writer, c db.ClassResults) error {
 	for _, st := range c.Students {
 		l := st.Learner
 		row := []cell{text(l.DisplayName()), text(""), text(l.SchoolID), text(l.Email), text(c.Class.Name)}
-		rows = append(rows, append(row, bestScores(c, st, cols, colOf)...))
+		rows = append(rows, append(row, bestScores(c, st, cols, colOf, false)...))
 	}
 	return writeRows(w, rows)
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"factdrill/db"
+	"factdrill/questions"
 )
 
 // The gradebook files are checked by reading them back as each target
@@ -204,7 +205,7 @@ func TestMoodle(t *testing.T) {
 
 // shown is a header as the file holds it: neutralised when it could open
 // as a formula.
-func shown(s string) string { return neutralise(s) }
+func shown(s string) string { return questions.NeutraliseCSV(s) }
 
 func keys[V any](m map[string]V) []string {
 	var out []string
