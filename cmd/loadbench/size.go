@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -21,6 +22,9 @@ import (
 // large one that loadbench generates itself, one request at a time, and
 // the two one-card pages under wrk at the large size beside the static
 // server. `go run ./cmd/loadbench -only size` runs it alone.
+
+// sizeKeep keeps the generated databases, to look into a slow page.
+var sizeKeep = flag.Bool("size-keep", false, "keep the size section's databases (their directory is printed)")
 
 // sizeRequests is how many times each page is asked for, one at a time,
 // after one request that warms the caches; the median is shown.
@@ -70,7 +74,11 @@ func sizeBenchmark(doc *bytes.Buffer, o options) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(dir)
+	if *sizeKeep {
+		fmt.Fprintf(os.Stderr, "loadbench: size: the databases stay in %s\n", dir)
+	} else {
+		defer os.RemoveAll(dir)
+	}
 
 	var sites []*sizeSite
 	defer func() {
