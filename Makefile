@@ -10,7 +10,7 @@ BIN := bin/factdrill
 # build without it still works, and searches by scanning instead.
 export GOFLAGS := -tags=sqlite_fts5
 
-.PHONY: run build test race e2e generate lint bench quality stress clean
+.PHONY: run build test race e2e generate lint bench bench-size quality stress clean
 
 run: build
 	./$(BIN) serve
@@ -44,6 +44,11 @@ lint:
 
 bench: build
 	$(GO) run ./cmd/loadbench -bin $(BIN) -out BENCHMARKS.md
+
+# bench-size runs only bench's size section (issue 17: the same pages on a
+# small and a large generated database) and writes it to bench-size.md.
+bench-size: build
+	$(GO) run ./cmd/loadbench -bin $(BIN) -only size -out bench-size.md
 
 # stress replays the attacks of issue 14 against a real server on loopback
 # and prints memory, /healthz latency and the outcome of each. Attacks on
