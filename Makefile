@@ -13,7 +13,7 @@ BIN := bin/factdrill
 # build without it still works, and searches by scanning instead.
 export GOFLAGS := -tags=sqlite_fts5
 
-.PHONY: run build test test-postgres race e2e generate lint bench quality stress clean
+.PHONY: run build test test-postgres race e2e generate lint bench bench-size quality stress clean
 
 run: build
 	./$(BIN) serve
@@ -60,6 +60,11 @@ lint:
 bench: build
 	@eval "$$(FACTDRILL_PG_DURABLE=1 .ci/postgres.sh start)" && trap '.ci/postgres.sh stop "$$FACTDRILL_PG_DIR"' EXIT && \
 		$(GO) run ./cmd/loadbench -bin $(BIN) -postgres "$$FACTDRILL_TEST_POSTGRES" -out BENCHMARKS.md
+
+# bench-size runs only bench's size section (issue 17: the same pages on a
+# small and a large generated database) and writes it to bench-size.md.
+bench-size: build
+	$(GO) run ./cmd/loadbench -bin $(BIN) -only size -out bench-size.md
 
 # stress replays the attacks of issue 14 against a real server on loopback
 # and prints memory, /healthz latency and the outcome of each. Attacks on

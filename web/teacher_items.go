@@ -19,31 +19,17 @@ import (
 // first, generated ones before the others, each with a link to edit it.
 func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request, id int64) error {
 	tc := teacherOf(r)
-	info, qs, attempts, err := s.store.SetAttempts(r.Context(), tc.ID, id)
+	info, qs, answers, err := s.store.ItemAnswers(r.Context(), tc.ID, id)
 	if err != nil {
 		return err
 	}
-	index := map[int64]int{}
 	set := make([]questions.Question, len(qs))
 	for i, q := range qs {
-		index[q.ID] = i
 		set[i] = q.Question
-	}
-	var answers [][]quiz.ItemAnswer
-	for _, a := range attempts {
-		var row []quiz.ItemAnswer
-		for _, resp := range a.Responses {
-			i, ok := index[resp.Question.ID]
-			if !ok {
-				continue
-			}
-			row = append(row, quiz.ItemAnswer{Question: i, Answered: resp.Answered, Answer: resp.Answer, Fraction: resp.Grade().Fraction})
-		}
-		answers = append(answers, row)
 	}
 	stats := quiz.AnalyzeItems(set, answers)
 	m := views.ItemsPage{TeacherPage: s.tpage(r, "Item analysis: "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
-		Attempts: len(attempts), MinN: quiz.MinItemResponses}
+		Attempts: len(answers), MinN: quiz.MinItemResponses}
 	for _, st := range stats {
 		if st.N == 0 {
 			continue

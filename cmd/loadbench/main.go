@@ -63,6 +63,7 @@ type options struct {
 	routes   string
 	rounds   int
 	largeSet int
+	only     string // "size": only the size section (cmd/loadbench/size.go)
 }
 
 func run() error {
@@ -82,7 +83,11 @@ func run() error {
 	flag.StringVar(&o.routes, "routes", "all", "routes to drive: all, quiz or study")
 	flag.IntVar(&o.rounds, "rounds", 1, "runs of each route, factdrill and the static server in turn; the medians are shown")
 	flag.IntVar(&o.largeSet, "large-set", 5000, "cards of a generated set whose study page is measured too (0: none)")
+	flag.StringVar(&o.only, "only", "", "run only this section: size")
 	flag.Parse()
+	if o.only == "size" {
+		o.skipLoad, o.skipGo = true, true
+	}
 	if o.staticAddr != "" {
 		return serveStatic(o.staticAddr, o.staticSize)
 	}
@@ -93,6 +98,18 @@ func run() error {
 	fmt.Fprintf(&doc, "Figures vary from run to run by some percent; compare figures of one run with each other.\n")
 	if !o.skipLoad {
 		err := loadBenchmark(&doc, o)
+		if err == nil {
+			err = sizeBenchmark(&doc, o)
+		}
+		for _, p := range stopStatic {
+			p.Kill()
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if o.only == "size" {
+		err := sizeBenchmark(&doc, o)
 		for _, p := range stopStatic {
 			p.Kill()
 		}
