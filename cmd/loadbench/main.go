@@ -122,12 +122,24 @@ func run() error {
 			return err
 		}
 	}
+	// What the file holds after keptMarker (figures of other programs:
+	// make stress, the optimiser, PostgreSQL) is written by hand and kept.
+	if old, err := os.ReadFile(o.out); err == nil {
+		if i := bytes.Index(old, []byte(keptMarker)); i >= 0 {
+			doc.WriteString("\n")
+			doc.Write(old[i:])
+		}
+	}
 	if err := os.WriteFile(o.out, doc.Bytes(), 0o644); err != nil {
 		return err
 	}
 	fmt.Printf("loadbench: wrote %s\n", o.out)
 	return nil
 }
+
+// keptMarker starts the part of BENCHMARKS.md that make bench keeps as it
+// is.
+const keptMarker = "<!-- Below: figures of other programs, kept by make bench. -->"
 
 func cpuModel() string {
 	b, err := os.ReadFile("/proc/cpuinfo")

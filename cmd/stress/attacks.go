@@ -11,7 +11,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -405,6 +407,9 @@ func (h *harness) classStudent(ip, name string) (*http.Client, error) {
 	return c, err
 }
 
+// assignmentRe finds an assignment's id in a teacher's page.
+var assignmentRe = regexp.MustCompile(`/teacher/assignments/(\d+)/`)
+
 // teacherSet uploads a GIFT file as the teacher's set, publishes it and
 // assigns it to the class; it returns the set's and the assignment's ids.
 func (h *harness) teacherSet(name, gift string, settings url.Values) (set, assignment int64, err error) {
@@ -433,7 +438,13 @@ func (h *harness) teacherSet(name, gift string, settings url.Values) (set, assig
 	if i < 0 {
 		return 0, 0, fmt.Errorf("set %d is not on the class page", set)
 	}
-	assignment, err = lastNumber(between(page[i:], `action="`, "/delete"))
+	// The first address of an assignment after the set's link is its own
+	// (its settings, its flashcards switch, its removal).
+	m := assignmentRe.FindStringSubmatch(page[i:])
+	if m == nil {
+		return 0, 0, fmt.Errorf("set %d has no assignment on the class page", set)
+	}
+	assignment, err = strconv.ParseInt(m[1], 10, 64)
 	return set, assignment, err
 }
 
@@ -681,8 +692,15 @@ func attackDoubleUndo(ctx context.Context, h *harness) (string, bool, error) {
 			return "", false, fmt.Errorf("flashcard answer = %d %v", code, err)
 		}
 	}
+	// The Undo button names the answer it takes back, as the page shows
+	// it; both posts send that form.
+	page, err := getBody(c, fmt.Sprintf("%s/sets/%d/study?mode=more", h.base, h.seedSet))
+	if err != nil {
+		return "", false, err
+	}
+	undo := form("review", between(page, `name="review" value="`, `"`), "mode", "more")
 	counts, err := parallel(2, func(int) (int, error) {
-		code, _, err := post(c, fmt.Sprintf("%s/sets/%d/study/undo", h.base, h.seedSet), nil)
+		code, _, err := post(c, fmt.Sprintf("%s/sets/%d/study/undo", h.base, h.seedSet), undo)
 		return code, err
 	})
 	if err != nil {
