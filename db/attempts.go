@@ -122,6 +122,11 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64) (Attem
 	now := s.now()
 	var id int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		// Two starts at once (a double click, two servers) find one open
+		// attempt, not one each.
+		if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+			return err
+		}
 		err := tx.QueryRowContext(ctx, `SELECT id FROM attempts
 			WHERE learner_id = ? AND set_id = ? AND assignment_id IS NULL AND finished_at IS NULL ORDER BY id DESC LIMIT 1`, learnerID, setID).Scan(&id)
 		if err == nil || !errors.Is(err, sql.ErrNoRows) {
@@ -215,6 +220,17 @@ func (s *Store) Attempt(ctx context.Context, learnerID, id int64) (Attempt, erro
 		return Attempt{}, fmt.Errorf("db: attempt %d: %w", id, err)
 	}
 	return a, nil
+}
+
+// lockAttemptTx makes tx the one writer of the learner's attempt until it
+// ends (see lockLearnerTx). Another learner's attempt gives ErrNotFound.
+func lockAttemptTx(ctx context.Context, tx *sql.Tx, learnerID, attemptID int64) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM attempts WHERE id = ? AND learner_id = ?"+forUpdate, attemptID, learnerID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return questions.ErrNotFound
+	}
+	return err
 }
 
 // rightCount counts the attempt's answers that earned their whole mark,
@@ -572,6 +588,7 @@ func (s *Store) saveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 	}
 	overdue := false
 	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		ch.write = true // again, if the transaction runs again
 		res, err := tx.ExecContext(ctx, `UPDATE attempts SET position = ? WHERE id = ? AND learner_id = ? AND finished_at IS NULL
 			AND (deadline IS NULL OR deadline > ?)`, ch.next, attemptID, learnerID, now.UTC())
 		if err != nil {
@@ -582,6 +599,9 @@ func (s *Store) saveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 				overdue = st.Attempt.Overdue(now)
 				err = conflict("the attempt is already finished")
 			}
+			return err
+		}
+		if err := s.tell(ctx, tx, fmt.Sprintf("a%d", attemptID)); err != nil {
 			return err
 		}
 		if flag != nil {
@@ -644,6 +664,12 @@ func (s *Store) saveAnswer(ctx context.Context, learnerID, attemptID int64, pos 
 func (s *Store) FinishAttempt(ctx context.Context, learnerID, attemptID int64) (Attempt, error) {
 	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		// The attempt's row is locked before its answers are read: an
+		// answer being saved meanwhile (which locks it too) is either
+		// committed and counted, or refused once this commits.
+		if err := lockAttemptTx(ctx, tx, learnerID, attemptID); err != nil {
+			return err
+		}
 		a, err := attemptTx(ctx, tx, learnerID, attemptID)
 		if err != nil || a.Finished() {
 			return err
@@ -695,8 +721,14 @@ func (s *Store) scoreTx(ctx context.Context, tx *sql.Tx, a Attempt) (quiz.Score,
 }
 
 // rescoreTx stores the score of the finished attempt again, after a mark
-// changed.
+// changed. The attempt's row is locked before its marks are read: two
+// marks given at once (on two servers) each change their own answer, and
+// the later of the two scores the attempt with both.
 func (s *Store) rescoreTx(ctx context.Context, tx *sql.Tx, attemptID int64) error {
+	var id int64
+	if err := tx.QueryRowContext(ctx, "SELECT id FROM attempts WHERE id = ?"+forUpdate, attemptID).Scan(&id); err != nil {
+		return err
+	}
 	a, err := scanAttempt(tx.QueryRowContext(ctx, attemptSelect+" WHERE a.id = ?", attemptID))
 	if err != nil || !a.Finished() {
 		return err

@@ -36,10 +36,15 @@ import (
 // (and, for an attempt, after a fill ticket was taken), and kept only if
 // no write committed meanwhile; so a fill that raced a write is dropped
 // rather than kept stale. The cache assumes it is the only process
-// writing the database file, as a factdrill server is; the versions part
-// alone would stay right with several.
+// writing the database, as a factdrill server on SQLite is; the versions
+// part alone stays right with several. Servers sharing a PostgreSQL
+// database either turn sessions and attempts off or empty each other's
+// through LISTEN/NOTIFY (see cacheMode).
 type cache struct {
 	gen atomic.Uint64
+	// off makes every lookup of a session or an attempt miss and every
+	// fill of one a no-op.
+	off bool
 
 	mu       sync.Mutex
 	sessions *lru[string, sessionEntry]
@@ -112,17 +117,40 @@ func (c *cache) bytes() int {
 	return c.sessions.used + c.attempts.used + c.versions.used
 }
 
+// current is the generation that copies made now are kept with (the
+// study queue's, see cards_study.go). While the cache is off, other
+// servers write the database unseen: every call then moves the generation
+// on, so that no copy one page made is used by the next.
+func (c *cache) current() uint64 {
+	c.mu.Lock()
+	off := c.off
+	c.mu.Unlock()
+	if off {
+		return c.gen.Add(1)
+	}
+	return c.gen.Load()
+}
+
+// setOff turns the cache of sessions and attempts off (every lookup
+// misses) or on again, empty.
+func (c *cache) setOff(off bool) {
+	c.mu.Lock()
+	c.off = off
+	c.mu.Unlock()
+	c.bump()
+}
+
 func (c *cache) session(tokenHash string) (sessionEntry, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.sessions.get(tokenHash)
-	return e, ok && e.gen == c.gen.Load()
+	return e, ok && !c.off && e.gen == c.gen.Load()
 }
 
 func (c *cache) putSession(tokenHash string, e sessionEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if e.gen != c.gen.Load() {
+	if c.off || e.gen != c.gen.Load() {
 		return
 	}
 	c.sessions.put(tokenHash, e, len(tokenHash)+memSize(e))
@@ -182,7 +210,7 @@ func (c *cache) putAttempt(f *attemptFill, e *attemptEntry) {
 	} else {
 		c.fills[f.id] = fs
 	}
-	if e == nil || f.stale || f.gen != c.gen.Load() {
+	if e == nil || c.off || f.stale || f.gen != c.gen.Load() {
 		return
 	}
 	e.gen = f.gen
@@ -221,11 +249,22 @@ func (c *cache) attempt(id int64, pos int, flags bool) (v attemptView, inRange, 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.attempts.get(id)
-	if !ok || e.gen != c.gen.Load() {
+	if !ok || c.off || e.gen != c.gen.Load() {
 		return attemptView{}, false, false
 	}
 	v, inRange = e.view(pos, flags)
 	return v, inRange, true
+}
+
+// forget drops the attempt's entry, and makes the fills of the attempt in
+// progress stale, after another server changed it (see Store.listen).
+func (c *cache) forget(attemptID int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, f := range c.fills[attemptID] {
+		f.stale = true
+	}
+	c.attempts.remove(attemptID)
 }
 
 // answered applies a committed answer to its attempt's entry, and makes

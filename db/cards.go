@@ -178,7 +178,7 @@ func (s *Store) Review(ctx context.Context, in ReviewInput) (quiz.Reviewed, erro
 	// leaves the cache be (see cache), so that the next card's request
 	// finds its session there. Answers commit in groups (see
 	// cards_batch.go).
-	known, sched, version := s.decks.knownCard(s.cache.gen.Load(), in.LearnerID, in.SetID, in.QuestionID)
+	known, sched, version := s.decks.knownCard(s.cache.current(), in.LearnerID, in.SetID, in.QuestionID)
 	err := s.inWriteBatch(ctx, func(tx *sql.Tx) error {
 		if !known {
 			if err := studyCardTx(ctx, tx, in.LearnerID, in.SetID, in.QuestionID); err != nil {
@@ -251,6 +251,9 @@ type answered struct {
 // scheduler, so a later model is adopted card by card as cards are
 // reviewed.
 func reviewTx(ctx context.Context, tx *sql.Tx, r review) (answered, error) {
+	if err := lockLearnerTx(ctx, tx, r.learnerID); err != nil {
+		return answered{}, err
+	}
 	sched := r.sched
 	if sched != nil {
 		var version int64
@@ -384,6 +387,9 @@ func (s *Store) UndoReview(ctx context.Context, learnerID, setID, reviewID int64
 	now := s.now()
 	var qid int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+			return err
+		}
 		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err
@@ -522,6 +528,9 @@ func (s *Store) ReviewLog(ctx context.Context, learnerID, questionID int64) ([]R
 func (s *Store) RebuildCard(ctx context.Context, learnerID, questionID int64) (quiz.Card, error) {
 	var c quiz.Card
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+			return err
+		}
 		sched, err := schedulerTx(ctx, tx, learnerID)
 		if err != nil {
 			return err

@@ -45,7 +45,15 @@ func newBatcher() *batcher { return &batcher{sem: make(chan struct{}, 1)} }
 // rolled back, the others' kept), or the commit's error. Like
 // inWriteKeep, it leaves the read cache alone: only changes the read
 // cache does not hold may go through it.
+//
+// On PostgreSQL each call runs in a transaction of its own (inWriteKeep):
+// writers run side by side there, and the database shares the flush of
+// commits made at once by itself; one transaction holding many learners'
+// row locks would only make deadlocks between servers' batches.
 func (s *Store) inWriteBatch(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.engine == postgresEngine {
+		return s.inWriteKeep(ctx, fn)
+	}
 	b := s.batch
 	it := &batchItem{ctx: ctx, fn: fn, done: make(chan error, 1)}
 	b.mu.Lock()

@@ -374,7 +374,7 @@ func studySetsTx(ctx context.Context, tx *sql.Tx, learnerID int64, ids []int64) 
 
 // setDeck returns the set's flashcards, from the copy if it is current.
 func (s *Store) setDeck(ctx context.Context, setID int64) (*setDeck, error) {
-	gen := s.cache.gen.Load()
+	gen := s.cache.current()
 	c := s.decks
 	c.mu.Lock()
 	d, ok := c.sets[setID]
@@ -430,7 +430,7 @@ func setDeckTx(ctx context.Context, tx *sql.Tx, setID int64, gen uint64) (*setDe
 // cache generation and the learner's day are those it was made at), or a
 // new copy read in one transaction.
 func (s *Store) learnerDeck(ctx context.Context, learnerID int64, now time.Time) (*learnerDeck, error) {
-	gen := s.cache.gen.Load()
+	gen := s.cache.current()
 	if learnerID == 0 {
 		st := DefaultStudySettings()
 		sched, err := st.Scheduler()

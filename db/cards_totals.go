@@ -193,7 +193,14 @@ func (s *Store) ensureTotals(ctx context.Context, learnerID int64) error {
 // imported) counts in its quiz's set, or else in the first set (by id)
 // that holds its question; an answer whose question is in no set counts
 // only in the learner's count of answers.
+//
+// The learner is locked first (see lockLearnerTx): on PostgreSQL an answer
+// on another server would otherwise add to totals this is about to write
+// over, from a log read without it.
 func rebuildTotalsTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
+	if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+		return err
+	}
 	sched, err := schedulerTx(ctx, tx, learnerID)
 	if err != nil {
 		return err

@@ -87,22 +87,20 @@ func (s *Store) CreateClass(ctx context.Context, teacherID int64, name string) (
 	}
 	c := Class{TeacherID: teacherID, Name: name, CreatedAt: now.UTC()}
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		// A code taken (by now, or by a class made meanwhile on another
+		// server) inserts nothing, and another is drawn.
 		for {
 			c.JoinCode = newCode(joinCodeLen)
-			var taken int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM classes WHERE join_code = ?", c.JoinCode).Scan(&taken); err != nil {
-				return err
-			}
-			if taken == 0 {
+			err := tx.QueryRowContext(ctx, `INSERT INTO classes (teacher_id, name, join_code, created_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (join_code) DO NOTHING RETURNING id, open`, teacherID, name, c.JoinCode, now.UTC()).Scan(&c.ID, &c.Open)
+			if err == nil {
 				break
 			}
+			if !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
 		}
-		err := tx.QueryRowContext(ctx, "INSERT INTO classes (teacher_id, name, join_code, created_at) VALUES (?, ?, ?, ?) RETURNING id, open",
-			teacherID, name, c.JoinCode, now.UTC()).Scan(&c.ID, &c.Open)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, "INSERT INTO class_teachers (class_id, teacher_id, role, added_at) VALUES (?, ?, 'owner', ?)",
+		_, err := tx.ExecContext(ctx, "INSERT INTO class_teachers (class_id, teacher_id, role, added_at) VALUES (?, ?, 'owner', ?)",
 			c.ID, teacherID, now.UTC())
 		return err
 	})
@@ -197,6 +195,9 @@ func (s *Store) JoinClass(ctx context.Context, learnerID int64, code, name strin
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
 		var err error
 		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.join_code = ?", code)); err != nil {
+			return err
+		}
+		if err := lockClassTx(ctx, tx, c.ID); err != nil {
 			return err
 		}
 		var member int

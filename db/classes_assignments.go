@@ -568,6 +568,11 @@ func (s *Store) StartClassAttempt(ctx context.Context, learnerID, assignmentID i
 
 // startClassAttempt is StartClassAttempt in tx; it returns the attempt's id.
 func (s *Store) startClassAttempt(ctx context.Context, tx *sql.Tx, learnerID, assignmentID int64, now time.Time) (int64, error) {
+	// The attempts used are counted, and a new one inserted, by one
+	// writer for the learner at a time: the limit holds across servers.
+	if err := lockLearnerTx(ctx, tx, learnerID); err != nil {
+		return 0, err
+	}
 	var id int64
 	a, err := scanAssignment(tx.QueryRowContext(ctx, assignmentSelect+` JOIN class_members m ON m.class_id = g.class_id
 		WHERE g.id = ? AND m.learner_id = ?`, assignmentID, learnerID))

@@ -160,6 +160,33 @@ func taughtClass(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cla
 	return scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND "+teaches, classID, teacherID))
 }
 
+// lockClassTx makes tx the one writer of the class's members until it
+// ends: a roster added, a student's name changed and a join by code each
+// check the names on the class before they write one, and on PostgreSQL
+// two of them at once (two servers) would each pass the check. SQLite's
+// one writer is alone anyway.
+func lockClassTx(ctx context.Context, tx *sql.Tx, classID int64) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM classes WHERE id = ?"+forUpdate, classID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return questions.ErrNotFound
+	}
+	return err
+}
+
+// lockTeacherTx makes tx the one writer of the teacher's rostered
+// learners until it ends: a roster matches its entries to the learners
+// the teacher rostered in other classes (by school id or email), and two
+// rosters at once must not each make a new learner for one student.
+func lockTeacherTx(ctx context.Context, tx *sql.Tx, teacherID int64) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE id = ?"+forUpdate, teacherID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return questions.ErrNotFound
+	}
+	return err
+}
+
 // ClassMembers returns a page of the students of a class the teacher
 // teaches, by name, and how many there are in all.
 func (s *Store) ClassMembers(ctx context.Context, teacherID, classID int64, page Page) ([]Member, int, error) {
@@ -275,6 +302,12 @@ func (s *Store) AddToRoster(ctx context.Context, teacherID, classID int64, entri
 	out := make([]Learner, len(clean))
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		if _, err := taughtClass(ctx, tx, teacherID, classID); err != nil {
+			return err
+		}
+		if err := lockTeacherTx(ctx, tx, teacherID); err != nil {
+			return err
+		}
+		if err := lockClassTx(ctx, tx, classID); err != nil {
 			return err
 		}
 		names, err := memberNames(ctx, tx, classID, false)
@@ -394,6 +427,9 @@ func (s *Store) UpdateRosterEntry(ctx context.Context, teacherID, classID, learn
 		if err != nil || len(probs) > 0 {
 			return err
 		}
+		if err := lockClassTx(ctx, tx, classID); err != nil {
+			return err
+		}
 		names, err := memberNames(ctx, tx, classID, false)
 		if err != nil {
 			return err
@@ -429,7 +465,7 @@ func rosteredMember(ctx context.Context, tx *sql.Tx, teacherID, classID, learner
 // code. It returns the learner with the new code.
 func (s *Store) ResetSignInCode(ctx context.Context, teacherID, classID, learnerID int64) (Learner, error) {
 	var l Learner
-	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+	err := s.retryOnTaken(ctx, func(tx *sql.Tx) error {
 		m, err := rosteredMember(ctx, tx, teacherID, classID, learnerID)
 		if err != nil {
 			return err
@@ -447,6 +483,19 @@ func (s *Store) ResetSignInCode(ctx context.Context, teacherID, classID, learner
 		return Learner{}, fmt.Errorf("db: reset the sign-in code of learner %d: %w", learnerID, err)
 	}
 	return l, nil
+}
+
+// retryOnTaken is inWrite for a transaction that draws a new code: a code
+// that another transaction gave someone between fn's check and its write
+// (possible on PostgreSQL, where writers run side by side) is refused by
+// the unique index, and fn runs again with a fresh draw.
+func (s *Store) retryOnTaken(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	for try := 1; ; try++ {
+		err := s.inWrite(ctx, fn)
+		if try == maxWriteTries || !isUniqueViolation(err) {
+			return err
+		}
+	}
 }
 
 // signOutLearner ends the learner's sessions; a session where a teacher is

@@ -60,7 +60,7 @@ func (s *Store) ShareClass(ctx context.Context, ownerID, classID int64, name str
 		if err != nil {
 			return err
 		}
-		err = tx.QueryRowContext(ctx, "SELECT id, name FROM teachers WHERE name = ? AND disabled_at IS NULL",
+		err = tx.QueryRowContext(ctx, "SELECT id, name FROM teachers WHERE lower(name) = lower(?) AND disabled_at IS NULL",
 			strings.Join(strings.Fields(name), " ")).Scan(&t.ID, &t.Name)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):

@@ -16,6 +16,7 @@ import (
 // internal error), saves nothing, and works once there is room. The
 // disk is made full by capping the database's pages.
 func TestStore_DiskFull(t *testing.T) {
+	sqliteOnly(t) // a SQLite file, its disk and its backup
 	s := openStore(t)
 	ctx := context.Background()
 	setID, _ := s.CreateSet(ctx, testSet, "")

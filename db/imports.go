@@ -51,9 +51,15 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 		created bool
 	)
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		// The file's row is made if missing and locked: servers that
+		// start together on one folder import each file once, the second
+		// finding the set the first made.
+		if _, err := tx.ExecContext(ctx, "INSERT INTO folder_files (path, hash, imported_at) VALUES (?, '', ?) ON CONFLICT (path) DO NOTHING",
+			path, now.UTC()); err != nil {
+			return err
+		}
 		var cur sql.NullInt64
-		err := tx.QueryRowContext(ctx, "SELECT set_id FROM folder_files f JOIN sets s ON s.id = f.set_id WHERE f.path = ?", path).Scan(&cur)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		if err := tx.QueryRowContext(ctx, "SELECT set_id FROM folder_files WHERE path = ?"+forUpdate, path).Scan(&cur); err != nil {
 			return err
 		}
 		if cur.Valid {
@@ -93,7 +99,7 @@ func (s *Store) ImportFolderFile(ctx context.Context, path, hash string, set que
 		if err := putImported(ctx, tx, id, set, now); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO folder_files (path, hash, set_id, imported_at) VALUES (?, ?, ?, ?)
+		_, err := tx.ExecContext(ctx, `INSERT INTO folder_files (path, hash, set_id, imported_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (path) DO UPDATE SET hash = excluded.hash, set_id = excluded.set_id, imported_at = excluded.imported_at`,
 			path, hash, id, now.UTC())
 		return err

@@ -87,6 +87,11 @@ func (s *Store) EnqueueJob(ctx context.Context, ownerID int64, kind, input strin
 	now := s.now()
 	var id int64
 	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		// Jobs queued at once (on several servers) take turns between the
+		// count and the insert, so that the limits hold.
+		if err := s.lockNames(ctx, tx, "job queue"); err != nil {
+			return err
+		}
 		var mine, all int
 		err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(CASE WHEN owner_id = ? THEN 1 ELSE 0 END), 0)
 			FROM jobs WHERE status IN ('queued', 'running')`, ownerID).Scan(&all, &mine)
@@ -250,7 +255,9 @@ func (s *Store) FinishJob(ctx context.Context, id int64, worker string, set ques
 	var setID int64
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var owner int64
-		err := tx.QueryRowContext(ctx, "SELECT owner_id FROM jobs WHERE id = ? AND claimed_by = ? AND status = 'running'", id, worker).Scan(&owner)
+		// The job's row is locked: a cancel at this moment either comes
+		// first (and nothing is stored) or waits for the job to be done.
+		err := tx.QueryRowContext(ctx, "SELECT owner_id FROM jobs WHERE id = ? AND claimed_by = ? AND status = 'running'"+forUpdate, id, worker).Scan(&owner)
 		if errors.Is(err, sql.ErrNoRows) {
 			return errJobLost
 		} else if err != nil {

@@ -107,16 +107,23 @@ func (s *Store) CreateLearner(ctx context.Context) (Learner, error) {
 }
 
 func insertLearner(ctx context.Context, tx *sql.Tx, now time.Time) (int64, string, error) {
-	code, err := freeCode(ctx, tx)
-	if err != nil {
-		return 0, "", err
+	for {
+		code := newCode(resumeCodeLen)
+		// A code taken (by now, or by another server's learner made
+		// meanwhile) inserts nothing, and another is drawn.
+		var id int64
+		err := tx.QueryRowContext(ctx, "INSERT INTO learners (resume_code, created_at) VALUES (?, ?) ON CONFLICT (resume_code) DO NOTHING RETURNING id",
+			code, now.UTC()).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		return id, code, err
 	}
-	var id int64
-	err = tx.QueryRowContext(ctx, "INSERT INTO learners (resume_code, created_at) VALUES (?, ?) RETURNING id", code, now.UTC()).Scan(&id)
-	return id, code, err
 }
 
-// freeCode returns a new resume code that no learner has.
+// freeCode returns a new resume code that no learner has as tx reads
+// them. Another transaction may give it to someone before tx commits: the
+// unique index then refuses tx's write (see ResetSignInCode).
 func freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
 	for {
 		code := newCode(resumeCodeLen)
@@ -128,6 +135,22 @@ func freeCode(ctx context.Context, tx *sql.Tx) (string, error) {
 			return code, nil
 		}
 	}
+}
+
+// lockLearnerTx makes tx the one writer of the learner's cards, review
+// log and attempts until it ends, so that what tx read of them (a card's
+// state, whether an attempt is open, the attempts used) is still true
+// when it writes. SQLite's one writer is alone anyway; on PostgreSQL this
+// locks the learner's row, and a second writer for the same learner waits
+// for the first to commit, then reads what it wrote. A missing learner
+// gives ErrNotFound.
+func lockLearnerTx(ctx context.Context, tx *sql.Tx, learnerID int64) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM learners WHERE id = ?"+forUpdate, learnerID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return questions.ErrNotFound
+	}
+	return err
 }
 
 const learnerSelect = "SELECT id, name, resume_code, school_id, email, created_at FROM learners"
@@ -202,17 +225,49 @@ func (s *Store) DeleteIdleLearners(ctx context.Context, idle time.Duration) (int
 	before := s.now().Add(-idle).UTC()
 	var total int64
 	for {
-		n, err := s.deleteRows(ctx, s.inWrite, "delete idle learners", `DELETE FROM learners WHERE id IN (
-			SELECT l.id FROM learners l WHERE l.created_at < ?
-			AND NOT EXISTS (SELECT 1 FROM attempts a JOIN responses r ON r.attempt_id = a.id WHERE a.learner_id = l.id)
-			AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.learner_id = l.id)
-			AND NOT EXISTS (SELECT 1 FROM class_members m WHERE m.learner_id = l.id)
-			AND NOT EXISTS (SELECT 1 FROM sets d WHERE d.learner_id = l.id)
-			AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.learner_id = l.id AND x.last_seen_at >= ?)
-			ORDER BY l.id LIMIT ?)`, before, before, sweepBatch)
-		total += n
-		if err != nil || n < sweepBatch {
-			return total, err
+		var found int
+		var deleted int64
+		err := s.inWrite(ctx, func(tx *sql.Tx) error {
+			// The learners found are locked first, then checked again by
+			// the delete, which sees what was committed meanwhile: on
+			// PostgreSQL a learner may answer on another server at this
+			// moment, and an answer committed before the lock keeps them,
+			// one after it waits and finds them gone. (Learners an answer
+			// in flight has locked are passed over.)
+			ids, err := queryAll(ctx, tx, scanInt64, "SELECT l.id FROM learners l WHERE "+idleLearner+" ORDER BY l.id LIMIT ?"+forUpdateSkipLocked,
+				before, before, sweepBatch)
+			found = len(ids)
+			if err != nil || found == 0 {
+				return err
+			}
+			args := []any{before, before}
+			for _, id := range ids {
+				args = append(args, id)
+			}
+			res, err := tx.ExecContext(ctx, "DELETE FROM learners WHERE id IN (SELECT l.id FROM learners l WHERE "+idleLearner+
+				" AND l.id IN (?"+strings.Repeat(", ?", found-1)+"))", args...)
+			if err != nil {
+				return err
+			}
+			deleted, err = res.RowsAffected()
+			return err
+		})
+		if err != nil {
+			return total, fmt.Errorf("db: delete idle learners: %w", err)
+		}
+		total += deleted
+		if found < sweepBatch {
+			return total, nil
 		}
 	}
 }
+
+// idleLearner is the condition on learners l that DeleteIdleLearners
+// deletes by, with two arguments: the time before which the learner was
+// made, and before which their sessions were last used.
+const idleLearner = `l.created_at < ?
+	AND NOT EXISTS (SELECT 1 FROM attempts a JOIN responses r ON r.attempt_id = a.id WHERE a.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM reviews v WHERE v.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM class_members m WHERE m.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM sets d WHERE d.learner_id = l.id)
+	AND NOT EXISTS (SELECT 1 FROM sessions x WHERE x.learner_id = l.id AND x.last_seen_at >= ?)`

@@ -100,6 +100,9 @@ func (s *Store) MergeLearners(ctx context.Context, teacherID, classID, into, fro
 				return err
 			}
 		}
+		if err := lockMergedTx(ctx, tx, into, from); err != nil {
+			return err
+		}
 		before, err := learnerCounts(ctx, tx, into, from)
 		if err != nil {
 			return err
@@ -123,6 +126,24 @@ func (s *Store) MergeLearners(ctx context.Context, teacherID, classID, into, fro
 		return MergeResult{}, fmt.Errorf("db: merge learner %d into %d: %w", from, into, err)
 	}
 	return res, nil
+}
+
+// lockMergedTx makes tx the one writer of both learners and their attempts
+// until it ends. On PostgreSQL a learner's review, attempt start or answer
+// on another server would otherwise land between the counts and the move,
+// and go with the learner deleted (or fail the check of the counts):
+// they lock the learner (lockLearnerTx) or the attempt (lockAttemptTx),
+// and so wait for the merge, then find the learner gone or the attempt
+// moved. Learners are locked in id order: two merges of one pair
+// cannot deadlock.
+func lockMergedTx(ctx context.Context, tx *sql.Tx, a, b int64) error {
+	for _, id := range []int64{min(a, b), max(a, b)} {
+		if err := lockLearnerTx(ctx, tx, id); err != nil {
+			return err
+		}
+	}
+	_, err := queryAll(ctx, tx, scanInt64, "SELECT id FROM attempts WHERE learner_id IN (?, ?) ORDER BY id"+forUpdate, a, b)
+	return err
 }
 
 // learnerCounts sums the attempts, answers and reviews of the learners.

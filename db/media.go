@@ -153,8 +153,10 @@ func (s *Store) AddQuestionImage(ctx context.Context, teacherID, questionID int6
 		return fmt.Errorf("db: add image to question %d: %w", questionID, invalid("an image needs a description (alt text) for people who cannot see it"))
 	}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
+		// The question is locked before its body is read: an edit saved
+		// meanwhile is not lost under the image.
 		var owner sql.NullInt64
-		err := tx.QueryRowContext(ctx, "SELECT owner_id FROM questions WHERE id = ?", questionID).Scan(&owner)
+		err := tx.QueryRowContext(ctx, "SELECT owner_id FROM questions WHERE id = ?"+forUpdate, questionID).Scan(&owner)
 		if errors.Is(err, sql.ErrNoRows) || (err == nil && owner.Int64 != teacherID) {
 			return questions.ErrNotFound
 		}

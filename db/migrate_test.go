@@ -15,6 +15,7 @@ import (
 // marker: a migration that rebuilds a table others refer to keeps their
 // rows, and one that leaves a reference broken is refused whole.
 func TestStore_MigrationForeignKeysOff(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	s := openStore(t)
 	setup := `CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
@@ -79,6 +80,7 @@ func TestStore_MigrationForeignKeysOff(t *testing.T) {
 // question becomes version 1 of itself under the same id, in its set at
 // its place, and attempts, answers and cards keep referring to it.
 func TestMigration_QuestionVersions(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	old, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on")
@@ -93,7 +95,7 @@ func TestMigration_QuestionVersions(t *testing.T) {
 	}
 	mustExec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`)
 	for v, name := range []string{"0001_init.sql", "0002_flashcards.sql", "0003_teachers.sql", "0004_foreign_key_indexes.sql"} {
-		body, err := migrations.ReadFile("migrations/" + name)
+		body, err := migrations.ReadFile("migrations/sqlite/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}

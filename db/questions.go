@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -75,6 +76,11 @@ func reviseQuestionTx(ctx context.Context, tx *sql.Tx, questionID int64, q quest
 		number int
 		body   string
 	)
+	// A question may be in several sets, edited at once: its row is
+	// locked so that each new version takes the next number.
+	if err := tx.QueryRowContext(ctx, "SELECT id FROM questions WHERE id = ?"+forUpdate, questionID).Scan(&vid); err != nil {
+		return false, err
+	}
 	err := tx.QueryRowContext(ctx, `SELECT v.id, v.number, v.body FROM questions q JOIN question_versions v ON v.id = q.version_id
 		WHERE q.id = ?`, questionID).Scan(&vid, &number, &body)
 	if err != nil {
@@ -129,16 +135,38 @@ func placeQuestionsTx(ctx context.Context, tx *sql.Tx, setID int64, ids []int64)
 
 // dropOrphansTx deletes those of the questions ids that are in no set and
 // that no attempt refers to.
+//
+// On PostgreSQL another server may at this moment put one of them in a
+// set (the bank) or pin it in an attempt being started: its insert holds
+// a key-share lock on the question, which the delete would wait for and
+// then, the question's row itself unchanged, go ahead, its cascade taking
+// the new reference with it. So each question is locked first against
+// such inserts (forDelete), and the check runs after, seeing what they
+// committed.
 func dropOrphansTx(ctx context.Context, tx *sql.Tx, ids []int64) error {
-	stmt, err := tx.PrepareContext(ctx, `DELETE FROM questions WHERE id = ?
+	if len(ids) == 0 {
+		return nil
+	}
+	lock, err := tx.PrepareContext(ctx, "SELECT id FROM questions WHERE id = ?"+forDelete)
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
+	del, err := tx.PrepareContext(ctx, `DELETE FROM questions WHERE id = ?
 		AND NOT EXISTS (SELECT 1 FROM set_questions WHERE question_id = ?)
 		AND NOT EXISTS (SELECT 1 FROM attempt_questions WHERE question_id = ?)`)
 	if err != nil {
 		return err
 	}
-	defer stmt.Close()
+	defer del.Close()
 	for _, id := range ids {
-		if _, err := stmt.ExecContext(ctx, id, id, id); err != nil {
+		var got int64
+		if err := lock.QueryRowContext(ctx, id).Scan(&got); errors.Is(err, sql.ErrNoRows) {
+			continue // gone already
+		} else if err != nil {
+			return err
+		}
+		if _, err := del.ExecContext(ctx, id, id, id); err != nil {
 			return err
 		}
 	}

@@ -171,7 +171,7 @@ func (s *Store) SetQuestion(ctx context.Context, teacherID, setID, questionID in
 		use QuestionUse
 	)
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		if err := ownSet(ctx, tx, teacherID, setID); err != nil {
+		if err := seeOwnSet(ctx, tx, teacherID, setID); err != nil {
 			return err
 		}
 		var err error
@@ -430,7 +430,7 @@ func (s *Store) SetQuestionsPage(ctx context.Context, teacherID, setID int64, se
 			args = append(args, page.Offset, page.Offset+page.Size)
 			page.Offset = 0
 		}
-		qs, total, err = pageQuestions(ctx, tx, from, args, "sq.position", "sq.position", search, page)
+		qs, total, err = pageQuestions(ctx, tx, s.SearchIndexed(), from, args, "sq.position", "sq.position", search, page)
 		if len(searchTerms(search)) == 0 {
 			total = info.Questions
 		}
@@ -465,7 +465,7 @@ func (s *Store) SetQuestionsOfKinds(ctx context.Context, teacherID, setID int64,
 		from := `FROM set_questions sq JOIN questions q ON q.id = sq.question_id
 			JOIN question_versions v ON v.id = q.version_id WHERE sq.set_id = ? AND v.kind IN (?` + strings.Repeat(", ?", len(kinds)-1) + ")"
 		var err error
-		qs, _, err = pageQuestions(ctx, tx, from, args, "sq.position", "sq.position", "", All)
+		qs, _, err = pageQuestions(ctx, tx, s.SearchIndexed(), from, args, "sq.position", "sq.position", "", All)
 		return err
 	})
 	if err != nil {
@@ -492,7 +492,7 @@ func (s *Store) BankQuestions(ctx context.Context, teacherID int64, search strin
 	)
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		from := "FROM questions q JOIN question_versions v ON v.id = q.version_id WHERE q.owner_id = ?"
-		qs, n, err := pageQuestions(ctx, tx, from, []any{teacherID}, "0", "q.id DESC", search, page)
+		qs, n, err := pageQuestions(ctx, tx, s.SearchIndexed(), from, []any{teacherID}, "0", "q.id DESC", search, page)
 		if err != nil {
 			return err
 		}

@@ -286,5 +286,5 @@ func TestStore_BankQuestions(t *testing.T) {
 			t.Errorf("bank search %q = %q (%d in all), want %q", c.search, got, total, c.want)
 		}
 	}
-	t.Logf("searches indexed by FTS5: %v", SearchIndexed())
+	t.Logf("searches indexed by FTS5: %v", s.SearchIndexed())
 }

@@ -19,9 +19,11 @@ import (
 // the question's id), kept up to date by every new version, and a search
 // is an indexed MATCH: words in any order, each also as the start of a
 // longer word, accents and case ignored (FTS5's unicode61 tokenizer).
-// Built without the tag, the same searches fall back to scanning the
-// questions' stored text with LIKE: right, but in proportion to the
-// questions searched; the store says which it does (Store.Search).
+// Built without the tag, and always on PostgreSQL, the same searches fall
+// back to reading the questions searched and matching their text here, by
+// the same rule: right, but in proportion to the questions searched (a
+// set, or one teacher's bank); the store says which it does
+// (Store.SearchIndexed).
 
 // maxSearchTerms bounds the words of one search.
 const maxSearchTerms = 8
@@ -56,9 +58,9 @@ func ftsQuery(words []string) string {
 // all (0 without one: the caller knows). With the index, matching is a
 // MATCH in the query; without it, the questions are read and matched
 // here, by the same rule (see matchesWords).
-func pageQuestions(ctx context.Context, tx *sql.Tx, from string, args []any, pos, order, search string, page Page) ([]StoredQuestion, int, error) {
+func pageQuestions(ctx context.Context, tx *sql.Tx, indexed bool, from string, args []any, pos, order, search string, page Page) ([]StoredQuestion, int, error) {
 	words := searchTerms(search)
-	if len(words) > 0 && searchFTS {
+	if len(words) > 0 && indexed {
 		from += " AND q.id IN (SELECT rowid FROM question_search WHERE question_search MATCH ?)"
 		args = append(args, ftsQuery(words))
 	}
@@ -69,7 +71,7 @@ func pageQuestions(ctx context.Context, tx *sql.Tx, from string, args []any, pos
 		}
 	}
 	query := "SELECT q.id, " + pos + ", v.id, v.number, v.body " + from + " ORDER BY " + order
-	scan := len(words) > 0 && !searchFTS
+	scan := len(words) > 0 && !indexed
 	if !scan {
 		lim, largs := page.limit()
 		query += lim
@@ -115,9 +117,11 @@ func matchesWords(text string, words []string) bool {
 	return true
 }
 
-// SearchIndexed reports whether searches use the FTS5 index (the binary
-// was built with the sqlite_fts5 tag) rather than scanning.
-func SearchIndexed() bool { return searchFTS }
+// SearchIndexed reports whether the store's searches use the FTS5 index
+// (on SQLite, in a binary built with the sqlite_fts5 tag) rather than
+// scanning. PostgreSQL always scans: the search is the same on both
+// engines, word for word, and a set or a bank is small enough to read.
+func (s *Store) SearchIndexed() bool { return searchFTS && s.engine == sqliteEngine }
 
 var tagPattern = regexp.MustCompile(`<[^>]*>`)
 
@@ -136,14 +140,16 @@ func searchText(q questions.Question) string {
 }
 
 // indexQuestionTx puts the question's text, as q, in the search index.
+// The index is SQLite's: on PostgreSQL its statements are skipped (see
+// sqliteOnlyStmt).
 func indexQuestionTx(ctx context.Context, tx *sql.Tx, questionID int64, q questions.Question) error {
 	if !searchFTS {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM question_search WHERE rowid = ?", questionID); err != nil {
+	if _, err := tx.ExecContext(ctx, sqliteOnlyStmt+"DELETE FROM question_search WHERE rowid = ?", questionID); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, "INSERT INTO question_search (rowid, text) VALUES (?, ?)", questionID, searchText(q))
+	_, err := tx.ExecContext(ctx, sqliteOnlyStmt+"INSERT INTO question_search (rowid, text) VALUES (?, ?)", questionID, searchText(q))
 	return err
 }
 
@@ -152,7 +158,7 @@ func indexQuestionTx(ctx context.Context, tx *sql.Tx, questionID int64, q questi
 // a question does not touch the index), and those it lacks (made before
 // it, or by a build without it) are indexed in their current version.
 func (s *Store) openSearch(ctx context.Context) error {
-	if !searchFTS {
+	if !s.SearchIndexed() {
 		return nil
 	}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {

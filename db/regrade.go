@@ -66,7 +66,7 @@ type regradeStep struct {
 func (s *Store) RegradePreview(ctx context.Context, teacherID, setID int64) ([]RegradeItem, error) {
 	var items []RegradeItem
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		if err := ownSet(ctx, tx, teacherID, setID); err != nil {
+		if err := seeOwnSet(ctx, tx, teacherID, setID); err != nil {
 			return err
 		}
 		var err error
@@ -103,6 +103,14 @@ func (s *Store) Regrade(ctx context.Context, teacherID, setID int64, questionIDs
 // for none), logged with reason.
 func (s *Store) regradeTx(ctx context.Context, tx *sql.Tx, teacherID, setID int64, questionIDs []int64, reason string) ([]RegradeItem, error) {
 	now := s.now()
+	// The attempts at the set's questions are locked before the plan
+	// reads their answers: an answer saved meanwhile on another server
+	// (which locks its attempt first) is then either read here, or made
+	// after the regrade, never written over by it.
+	if _, err := queryAll(ctx, tx, scanInt64, `SELECT a.id FROM attempts a WHERE a.id IN (SELECT aq.attempt_id FROM attempt_questions aq
+		JOIN set_questions sq ON sq.question_id = aq.question_id WHERE sq.set_id = ?) ORDER BY a.id`+forUpdate, setID); err != nil {
+		return nil, err
+	}
 	items, steps, err := s.regradePlanTx(ctx, tx, setID, questionIDs)
 	if err != nil {
 		return nil, err
@@ -294,7 +302,7 @@ type RegradeLog struct {
 // first, at most limit of them.
 func (s *Store) RegradeLogs(ctx context.Context, teacherID, setID int64, limit int) ([]RegradeLog, error) {
 	return read(ctx, s, fmt.Sprintf("regrades of set %d", setID), func(tx *sql.Tx) ([]RegradeLog, error) {
-		if err := ownSet(ctx, tx, teacherID, setID); err != nil {
+		if err := seeOwnSet(ctx, tx, teacherID, setID); err != nil {
 			return nil, err
 		}
 		return queryAll(ctx, tx, func(row scanner) (RegradeLog, error) {

@@ -113,7 +113,7 @@ func classResults(ctx context.Context, tx *sql.Tx, teacherID, classID int64) (Cl
 		EXISTS (SELECT 1 FROM class_members m WHERE m.class_id = ? AND m.learner_id = l.id)
 		FROM learners l WHERE l.id IN (SELECT learner_id FROM class_members WHERE class_id = ?
 			UNION SELECT a.learner_id FROM attempts a JOIN assignments g ON g.id = a.assignment_id WHERE g.class_id = ?)
-		ORDER BY l.name = '', l.name COLLATE NOCASE, l.id`, classID, classID, classID)
+		ORDER BY l.name = '', lower(l.name), l.id`, classID, classID, classID)
 	if err != nil {
 		return res, err
 	}

@@ -157,13 +157,13 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
 func (s *Store) SettingOrInit(ctx context.Context, key string, init func() []byte) ([]byte, error) {
 	var v []byte
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
-		if !errors.Is(err, sql.ErrNoRows) {
+		// The first server's value stands: a later insert, even one racing
+		// it from another server, does nothing, and the read that follows
+		// sees the value committed.
+		if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", key, init()); err != nil {
 			return err
 		}
-		v = init()
-		_, err = tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?)", key, v)
-		return err
+		return tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("db: setting %q: %w", key, err)

@@ -86,9 +86,16 @@ const maxOrigin = 300
 // and the origin to maxOrigin.
 func createSetTx(ctx context.Context, tx *sql.Tx, set questions.Set, builtin, owner any, published bool, now time.Time) (int64, error) {
 	set.Title, set.Origin = questions.ShortTitle(set.Title), questions.Shorten(set.Origin, maxOrigin)
+	// A builtin set made meanwhile (by a server starting beside this one)
+	// stands: the insert does nothing, and its id is returned.
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO sets (title, description, origin, builtin, published, owner_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC()).Scan(&id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+		set.Title, set.Description, set.Origin, builtin, published, owner, now.UTC(), now.UTC()).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) && builtin != nil {
+		err = tx.QueryRowContext(ctx, "SELECT id FROM sets WHERE builtin = ?", builtin).Scan(&id)
+		return id, err
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -1,10 +1,13 @@
-// Package db is factdrill's SQLite store. One Store owns one database file:
-// a single writer connection, through which every change goes in an
-// immediate transaction (rolled back in a defer on any way out but a
-// commit), and a pool of read-only connections. Each exported method runs
-// in one transaction; a method that changes data returns only after its
-// transaction has committed, so whatever the caller acknowledges is on disk
-// (WAL with synchronous=FULL).
+// Package db is factdrill's store, on SQLite or PostgreSQL. On SQLite, one
+// Store owns one database file: a single writer connection, through which
+// every change goes in an immediate transaction (rolled back in a defer on
+// any way out but a commit), and a pool of read-only connections. On
+// PostgreSQL, any number of servers' Stores share one database, each with
+// a pool of connections; writers that read what they change lock the rows
+// they read. Engine differences live in engine.go. Each exported method
+// runs in one transaction; a method that changes data returns only after
+// its transaction has committed, so whatever the caller acknowledges is on
+// disk (WAL with synchronous=FULL on SQLite).
 //
 // The store decides nothing about learning: package quiz does (a grade, a
 // card's next state, the study plan, when a quiz answer is a review), and
@@ -12,9 +15,10 @@
 // quiz decided. Time comes from the store's clock, time.Now unless a test
 // sets another (SetClock). Errors are package questions' vocabulary.
 //
-// The schema is a list of numbered migrations in migrations/, embedded in
-// the binary and applied once each, in order, when the store opens; one
-// whose first line is the foreign-keys-off marker may rebuild a table.
+// The schema is a list of numbered migrations for each engine, in
+// migrations/sqlite and migrations/postgres, embedded in the binary and
+// applied once each, in order, when the store opens; a SQLite one whose
+// first line is the foreign-keys-off marker may rebuild a table.
 // How questions, their versions and the attempts that pin them are stored
 // is described in questions.go.
 package db
@@ -24,27 +28,21 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
-	"embed"
 	"errors"
 	"factdrill/questions"
 	"fmt"
 	"io/fs"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
-	"github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+	"github.com/mattn/go-sqlite3"
 )
-
-//go:embed migrations/*.sql
-var migrations embed.FS
 
 // The store's errors are package questions' vocabulary: a missing row (or
 // one that is not the caller's) is questions.ErrNotFound, a change that
@@ -66,12 +64,25 @@ func invalidSet(err error) error {
 	return invalid("%s", strings.ReplaceAll(err.Error(), "\n", "; "))
 }
 
-// Store is the SQLite database of one factdrill server.
+// Store is the database of one factdrill site: a SQLite file, or a
+// PostgreSQL database that any number of servers share (see engine.go).
 type Store struct {
+	engine engine
+	// write is the pool writes go through: one connection on SQLite, the
+	// pool on PostgreSQL; read is the pool of read-only transactions.
 	write *sql.DB
 	read  *sql.DB
-	path  string
-	cache *cache
+	// readTx is how read transactions begin: each sees one snapshot.
+	readTx *sql.TxOptions
+	path   string
+	cache  *cache
+	// cacheMode says how the cache stays right (see engine.go); in
+	// cacheNotify mode, serverID tells this server's notices from the
+	// others', and the listener runs until stopListening.
+	cacheMode     cacheMode
+	serverID      string
+	stopListening context.CancelFunc
+	listening     chan struct{}
 	// decks holds what study pages read (see cards_study.go); batch
 	// commits flashcard answers in groups (see cards_batch.go).
 	decks *studyCache
@@ -82,59 +93,6 @@ type Store struct {
 	// long a hash waits for room (see hashing).
 	hashes   chan struct{}
 	hashWait time.Duration
-}
-
-// Open opens or creates the database file at path and brings its schema up
-// to date. The store's clock is time.Now (see SetClock).
-func Open(ctx context.Context, path string) (*Store, error) {
-	if err := checkFile(ctx, path); err != nil {
-		return nil, openError(path, err)
-	}
-	// The pragmas are in the DSN so that every pooled connection gets them.
-	q := url.Values{}
-	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "FULL")
-	q.Set("_foreign_keys", "on")
-	q.Set("_busy_timeout", "5000")
-	q.Set("_txlock", "immediate")
-	// Keep prepared statements per connection: preparing a query costs
-	// more than running most of ours.
-	q.Set("_stmt_cache_size", "128")
-	w, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("db: open %s: %w", path, err)
-	}
-	// One writer: SQLite serialises writers anyway, and queueing them here
-	// instead of in busy_timeout keeps write latency fair.
-	w.SetMaxOpenConns(1)
-	w.SetConnMaxIdleTime(0)
-	if err := w.PingContext(ctx); err != nil {
-		w.Close()
-		return nil, openError(path, err)
-	}
-	s := &Store{write: w, path: path, cache: newCache(cacheBudget), decks: newStudyCache(), batch: newBatcher(), now: time.Now,
-		hashes: make(chan struct{}, defaultHashSlots), hashWait: defaultHashWait}
-	if err := s.migrate(ctx, migrations); err != nil {
-		w.Close()
-		return nil, openError(path, err)
-	}
-	if err := s.openSearch(ctx); err != nil {
-		w.Close()
-		return nil, err
-	}
-
-	q.Set("mode", "ro")
-	q.Set("_txlock", "deferred")
-	q.Del("_journal_mode") // a read-only connection cannot change it
-	r, err := sql.Open("sqlite3", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		w.Close()
-		return nil, fmt.Errorf("db: open %s for reading: %w", path, err)
-	}
-	r.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
-	r.SetMaxIdleConns(max(4, 2*runtime.NumCPU()))
-	s.read = r
-	return s, nil
 }
 
 // openError says why the database file at path could not be opened, in
@@ -192,6 +150,13 @@ func writable(path string) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.stopListening != nil {
+		s.stopListening()
+		<-s.listening
+	}
+	if s.read == s.write {
+		return s.write.Close()
+	}
 	return errors.Join(s.read.Close(), s.write.Close())
 }
 
@@ -203,7 +168,7 @@ func (s *Store) SetClock(now func() time.Time) { s.now = now }
 // (pages, limits) keeps the same time as it does.
 func (s *Store) Now() time.Time { return s.now() }
 
-// Path is the file the store was opened on.
+// Path is the file the store was opened on, or on PostgreSQL the URL.
 func (s *Store) Path() string { return s.path }
 
 // Backup writes a consistent copy of the whole database to dst (a file that
@@ -211,7 +176,12 @@ func (s *Store) Path() string { return s.path }
 // under a temporary name beside dst, flushed to disk, and only then given
 // its name: a backup that fails (a full disk, a cancelled context) leaves
 // nothing behind, and can be tried again.
+//
+// On PostgreSQL it returns ErrBackupPostgres: pg_dump does this there.
 func (s *Store) Backup(ctx context.Context, dst string) error {
+	if s.engine == postgresEngine {
+		return ErrBackupPostgres
+	}
 	if err := s.backup(ctx, dst); err != nil {
 		return fmt.Errorf("db: backup to %s: %w", dst, err)
 	}
@@ -264,10 +234,16 @@ func syncPath(name string) error {
 }
 
 // inWrite runs fn in an immediate write transaction and commits it. Once
-// committed, the read cache is emptied: whatever fn changed, no page is
-// served from what it was before.
+// committed, the read cache is emptied, and other servers' too when they
+// are told (see tell): whatever fn changed, no page is served from what it
+// was before.
 func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	err := s.inWriteKeep(ctx, fn)
+	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return s.tell(ctx, tx, "*")
+	})
 	if err == nil {
 		s.cache.bump()
 	}
@@ -276,7 +252,24 @@ func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // inWriteKeep is inWrite for a change that keeps the read cache right by
 // itself (see cache.answered): it leaves the cache alone.
+//
+// On PostgreSQL, a transaction that the database ended to resolve a
+// deadlock or a serialisation failure runs again from the start, so fn
+// must leave nothing behind but what it does in tx and the variables it
+// sets.
 func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	for try := 1; ; try++ {
+		err := s.tryWrite(ctx, fn)
+		if err == nil || try == maxWriteTries || !isRetryable(err) {
+			return err
+		}
+	}
+}
+
+// maxWriteTries bounds the runs of one write transaction (see inWriteKeep).
+const maxWriteTries = 5
+
+func (s *Store) tryWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -295,16 +288,9 @@ func (s *Store) inWriteKeep(ctx context.Context, fn func(tx *sql.Tx) error) erro
 // questions.CodeUnavailable.
 var ErrDiskFull = questions.Errorf(questions.CodeUnavailable, "the server's disk is full: what you sent was not saved")
 
-// storageError tells a full disk (SQLite's SQLITE_FULL, or a write that
-// failed with ENOSPC) by ErrDiskFull, keeping SQLite's words for the log;
-// other errors are returned as they are.
-func storageError(err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) && (se.Code == sqlite3.ErrFull || errors.Is(se.SystemErrno, syscall.ENOSPC)) {
-		return fmt.Errorf("%w (%v)", ErrDiskFull, err)
-	}
-	return err
-}
+// ErrReadOnly answers a change a PostgreSQL database refused as read-only
+// (a standby, or a database set read-only): nothing of it was saved.
+var ErrReadOnly = questions.Errorf(questions.CodeUnavailable, "the database is read-only just now: what you sent was not saved")
 
 // read runs fn in a read transaction and returns what it read; an error
 // is wrapped as "db: what: …".
@@ -367,7 +353,7 @@ func (s *Store) deleteRows(ctx context.Context, in func(context.Context, func(*s
 
 // inRead runs fn in a read transaction, so that it sees one snapshot.
 func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.read.BeginTx(ctx, s.readTx)
 	if err != nil {
 		return err
 	}
@@ -386,16 +372,17 @@ const applicationID = 0x4644726c
 // around it and runs PRAGMA foreign_key_check before the commit.
 const foreignKeysOff = "-- factdrill: foreign-keys-off"
 
-// migration is one numbered file of migrations/.
+// migration is one numbered file of an engine's migrations.
 type migration struct {
 	version int
 	name    string
 	body    string
 }
 
-// readMigrations lists the migrations of dir in number order.
+// readMigrations lists the migrations of dir (its *.sql files) in number
+// order.
 func readMigrations(dir fs.FS) ([]migration, error) {
-	names, err := fs.Glob(dir, "migrations/*.sql")
+	names, err := fs.Glob(dir, "*.sql")
 	if err != nil {
 		return nil, err
 	}
@@ -417,22 +404,36 @@ func readMigrations(dir fs.FS) ([]migration, error) {
 	return out, nil
 }
 
-// migrate brings the schema up to date with the migrations of dir: it
-// marks the file as factdrill's, refuses a schema with a migration this
-// binary does not know (a newer factdrill wrote it), and applies every
-// migration not yet recorded, in number order, each in its own
-// transaction. (Open has checked, before, that the file is factdrill's:
-// see checkFile.)
+// migrate brings the schema up to date with the migrations of dir (the
+// engine's, see engine.migrations): on SQLite it marks the file as
+// factdrill's; it refuses a schema with a migration this binary does not
+// know (a newer factdrill wrote it), and applies every migration not yet
+// recorded, in number order, each in its own transaction. (On SQLite,
+// Open has checked, before, that the file is factdrill's: see checkFile.)
 func (s *Store) migrate(ctx context.Context, dir fs.FS) error {
 	all, err := readMigrations(dir)
 	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	if _, err := s.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
+	create := `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at DATETIME NOT NULL)`
+	if s.engine == postgresEngine {
+		create = strings.Replace(create, "DATETIME", "TIMESTAMPTZ", 1)
 	}
-	if _, err := s.write.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+	err = s.inWrite(ctx, func(tx *sql.Tx) error {
+		if err := s.lockMigrations(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, create); err != nil {
+			return err
+		}
+		if s.engine != sqliteEngine {
+			return nil
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d", applicationID))
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	applied, err := appliedMigrations(ctx, s.write)
@@ -455,6 +456,21 @@ func (s *Store) migrate(ctx context.Context, dir fs.FS) error {
 		}
 	}
 	return nil
+}
+
+// migrationLock is the PostgreSQL advisory lock that servers starting on
+// one database at once take in turn to migrate it: the first applies each
+// migration, the others then find it recorded.
+const migrationLock = 0x66616374 // "fact"
+
+// lockMigrations makes tx the only migrating transaction until it ends.
+// SQLite's immediate transaction is alone already.
+func (s *Store) lockMigrations(ctx context.Context, tx *sql.Tx) error {
+	if s.engine != postgresEngine {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", migrationLock)
+	return err
 }
 
 // appliedMigrations lists the migrations the database records.
@@ -485,7 +501,7 @@ func (s *Store) applyMigration(ctx context.Context, version int, name, body stri
 		return err
 	}
 	defer conn.Close()
-	fkOff := strings.HasPrefix(body, foreignKeysOff+"\n")
+	fkOff := s.engine == sqliteEngine && strings.HasPrefix(body, foreignKeysOff+"\n")
 	if fkOff {
 		if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
 			return err
@@ -502,6 +518,9 @@ func (s *Store) applyMigration(ctx context.Context, version int, name, body stri
 		return err
 	}
 	defer tx.Rollback()
+	if err := s.lockMigrations(ctx, tx); err != nil {
+		return err
+	}
 	var n int
 	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations WHERE version = ?", version).Scan(&n); err != nil || n > 0 {
 		return err

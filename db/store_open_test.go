@@ -31,6 +31,7 @@ func bigStore(t *testing.T) *Store {
 // empty, valid database, and a retry was refused because it existed), and
 // that a retry then succeeds.
 func TestStore_BackupFailure(t *testing.T) {
+	sqliteOnly(t) // a SQLite file, its disk and its backup
 	s := bigStore(t)
 	dir := t.TempDir()
 	dst := filepath.Join(dir, "copy.db")
@@ -74,6 +75,7 @@ func TestStore_BackupFailure(t *testing.T) {
 // for it: it fails and leaves nothing, not even the copy's journal, and a
 // retry once there is room works. It mounts a tmpfs: root only.
 func TestStore_BackupToFullDisk(t *testing.T) {
+	sqliteOnly(t) // a SQLite file, its disk and its backup
 	dir := t.TempDir()
 	if err := syscall.Mount("tmpfs", dir, "tmpfs", 0, "size=256k"); err != nil {
 		t.Skipf("cannot mount a tmpfs (%v): needs root", err)

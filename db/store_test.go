@@ -13,16 +13,6 @@ import (
 
 var t0 = time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
 
-func openStore(t testing.TB) *Store {
-	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return at(s, t0)
-}
-
 // at sets the store's clock to when and returns the store, so that a test
 // reads as what the store does at a time: at(s, t1).Review(…).
 func at(s *Store, when time.Time) *Store {
@@ -44,6 +34,7 @@ var testSet = questions.Set{
 }
 
 func TestStore_Open(t *testing.T) {
+	sqliteOnly(t)
 	path := filepath.Join(t.TempDir(), "x.db")
 	s, err := Open(context.Background(), path)
 	if err != nil {
@@ -73,7 +64,7 @@ func TestStore_Open(t *testing.T) {
 	defer s.Close()
 	var n int
 	s.read.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&n)
-	names, _ := migrations.ReadDir("migrations")
+	names, _ := migrations.ReadDir("migrations/sqlite")
 	if n != len(names) {
 		t.Errorf("schema_migrations has %d rows, want %d", n, len(names))
 	}
@@ -329,6 +320,7 @@ func TestStore_SaveAnswerEmptyClears(t *testing.T) {
 }
 
 func TestStore_Backup(t *testing.T) {
+	sqliteOnly(t)
 	s := openStore(t)
 	ctx := context.Background()
 	at(s, t0).CreateSet(ctx, testSet, "")

@@ -1,6 +1,7 @@
 package db
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -81,22 +82,22 @@ func (s *Store) addTeacher(ctx context.Context, what, name, password string, che
 }
 
 func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.Time) (Teacher, error) {
-	var taken int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM teachers WHERE name = ?", name).Scan(&taken); err != nil {
-		return Teacher{}, err
-	}
-	if taken > 0 {
-		return Teacher{}, invalid("a teacher named %q already exists", name)
-	}
-	// The first teacher is an admin: someone must be able to invite the
-	// others.
+	// Names are unique whatever their case (a unique index on each
+	// engine): a name taken, even by a teacher made at this very moment
+	// on another server, inserts nothing. The first teacher is an admin:
+	// someone must be able to invite the others. (Two first teachers made
+	// at once on two servers of an empty PostgreSQL site would both be.)
 	var (
 		id    int64
 		admin bool
 	)
 	err := tx.QueryRowContext(ctx, `INSERT INTO teachers (name, password_hash, created_at, admin)
-		VALUES (?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM teachers) THEN 0 ELSE 1 END) RETURNING id, admin`,
+		VALUES (?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM teachers) THEN 0 ELSE 1 END)
+		ON CONFLICT DO NOTHING RETURNING id, admin`,
 		name, hash, now.UTC()).Scan(&id, &admin)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Teacher{}, invalid("a teacher named %q already exists", name)
+	}
 	if err != nil {
 		return Teacher{}, err
 	}
@@ -119,7 +120,7 @@ func (s *Store) SetTeacherPassword(ctx context.Context, name, password string) e
 	}
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE name = ?", strings.TrimSpace(name)).Scan(&id)
+		err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE lower(name) = lower(?)", strings.TrimSpace(name)).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return questions.ErrNotFound
 		} else if err != nil {
@@ -159,7 +160,7 @@ func (s *Store) Authenticate(ctx context.Context, name, password string) (Teache
 	)
 	name = strings.Join(strings.Fields(name), " ")
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at, admin, disabled_at IS NOT NULL FROM teachers WHERE name = ?", name).
+		return tx.QueryRowContext(ctx, "SELECT id, name, password_hash, created_at, admin, disabled_at IS NOT NULL FROM teachers WHERE lower(name) = lower(?)", name).
 			Scan(&t.ID, &t.Name, &hash, &t.CreatedAt, &t.Admin, &disabled)
 	})
 	known := err == nil
@@ -254,6 +255,16 @@ func (s *Store) CheckSetupToken(ctx context.Context, token string) error {
 // An unknown, used or expired token gives questions.ErrNotFound.
 func (s *Store) SetupFirstTeacher(ctx context.Context, token, name, password string) (Teacher, error) {
 	return s.addTeacher(ctx, "setup", name, password, func(tx *sql.Tx) error {
-		return setupTokenValid(ctx, tx, token, s.now())
+		// The token is spent first, by a delete that counts: of two
+		// setups with one token at once (on two servers), the second
+		// waits for the first, then finds nothing to delete.
+		res, err := tx.ExecContext(ctx, "DELETE FROM setup_tokens WHERE token_hash = ? AND expires_at > ?", hashToken(token), s.now().UTC())
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return cmp.Or(err, error(questions.ErrNotFound))
+		}
+		return nil
 	}, nil)
 }

@@ -45,14 +45,25 @@ var errBadLink = questions.Errorf(questions.CodeNotFound, "this link is not vali
 // isAdmin returns nil if the teacher is an admin whose account is not
 // disabled, else errNotAdmin.
 func isAdmin(ctx context.Context, tx *sql.Tx, teacherID int64) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM teachers WHERE id = ? AND admin = 1 AND disabled_at IS NULL", teacherID).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
+	return checkAdmin(ctx, tx, teacherID, "")
+}
+
+// lockAdmin is isAdmin for a write transaction: it locks the admin's row
+// until tx ends, so that what tx then does stays an admin's act. Two
+// admins taking the role from (or disabling) each other at once on two
+// servers take turns, and the second is no longer an admin: one always
+// remains, as with SQLite's one writer.
+func lockAdmin(ctx context.Context, tx *sql.Tx, teacherID int64) error {
+	return checkAdmin(ctx, tx, teacherID, forUpdate)
+}
+
+func checkAdmin(ctx context.Context, tx *sql.Tx, teacherID int64, lock string) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM teachers WHERE id = ? AND admin = 1 AND disabled_at IS NULL"+lock, teacherID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
 		return errNotAdmin
 	}
-	return nil
+	return err
 }
 
 // newToken returns 256 random bits, base16.
@@ -145,7 +156,7 @@ func (s *Store) CreateInvitation(ctx context.Context, adminID int64, note string
 	}
 	var token string
 	err = s.inWrite(ctx, func(tx *sql.Tx) error {
-		if err := isAdmin(ctx, tx, adminID); err != nil {
+		if err := lockAdmin(ctx, tx, adminID); err != nil {
 			return err
 		}
 		var err error
@@ -250,7 +261,7 @@ func (s *Store) CreateResetLink(ctx context.Context, adminID, teacherID int64) (
 	now := s.now()
 	var token string
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		if err := isAdmin(ctx, tx, adminID); err != nil {
+		if err := lockAdmin(ctx, tx, adminID); err != nil {
 			return err
 		}
 		name, err := teacherName(ctx, tx, teacherID)
@@ -325,7 +336,7 @@ func endTeacherLogins(ctx context.Context, tx *sql.Tx, teacherID int64) error {
 func (s *Store) SetTeacherDisabled(ctx context.Context, adminID, teacherID int64, disabled bool) error {
 	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		if err := isAdmin(ctx, tx, adminID); err != nil {
+		if err := lockAdmin(ctx, tx, adminID); err != nil {
 			return err
 		}
 		if disabled && adminID == teacherID {
@@ -339,7 +350,7 @@ func (s *Store) SetTeacherDisabled(ctx context.Context, adminID, teacherID int64
 		if disabled {
 			action, at = AuditDisable, now.UTC()
 		}
-		res, err := tx.ExecContext(ctx, "UPDATE teachers SET disabled_at = ? WHERE id = ? AND (disabled_at IS NULL) = ?", at, teacherID, boolInt(disabled))
+		res, err := tx.ExecContext(ctx, "UPDATE teachers SET disabled_at = ? WHERE id = ? AND CASE WHEN disabled_at IS NULL THEN 1 ELSE 0 END = ?", at, teacherID, boolInt(disabled))
 		if err != nil {
 			return err
 		}
@@ -365,7 +376,7 @@ func (s *Store) SetTeacherDisabled(ctx context.Context, adminID, teacherID int64
 func (s *Store) SetTeacherAdmin(ctx context.Context, adminID, teacherID int64, admin bool) error {
 	now := s.now()
 	err := s.inWrite(ctx, func(tx *sql.Tx) error {
-		if err := isAdmin(ctx, tx, adminID); err != nil {
+		if err := lockAdmin(ctx, tx, adminID); err != nil {
 			return err
 		}
 		if !admin && adminID == teacherID {

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -48,16 +49,26 @@ func (s *Store) TeacherSet(ctx context.Context, teacherID, id int64) (SetInfo, [
 	return s.setWhere(ctx, id, " AND (s.owner_id = ? OR s.owner_id IS NULL AND s.learner_id IS NULL)", teacherID)
 }
 
-// ownSet checks, in tx, that the set belongs to the teacher.
+// ownSet checks, in a write transaction tx, that the set belongs to the
+// teacher, and locks the set's row: two edits of one set at once (two
+// tabs, two servers) take turns, the second starting from what the first
+// committed.
 func ownSet(ctx context.Context, tx *sql.Tx, teacherID, id int64) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sets WHERE id = ? AND owner_id = ?", id, teacherID).Scan(&n); err != nil {
-		return err
-	}
-	if n == 0 {
+	return checkOwnSet(ctx, tx, teacherID, id, forUpdate)
+}
+
+// seeOwnSet is ownSet for a read transaction: it locks nothing.
+func seeOwnSet(ctx context.Context, tx *sql.Tx, teacherID, id int64) error {
+	return checkOwnSet(ctx, tx, teacherID, id, "")
+}
+
+func checkOwnSet(ctx context.Context, tx *sql.Tx, teacherID, id int64, lock string) error {
+	var got int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM sets WHERE id = ? AND owner_id = ?"+lock, id, teacherID).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
 		return questions.ErrNotFound
 	}
-	return nil
+	return err
 }
 
 // SetEdit is a teacher's change to a set: its title and description, its

@@ -77,6 +77,16 @@ type Tries struct{ ids []int64 }
 func (s *Store) Take(ctx context.Context, limits ...Limit) (t Tries, wait time.Duration, err error) {
 	now := s.now()
 	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		// Tries at once (on several servers) under one key take turns
+		// between the count and the insert, as SQLite's one writer makes
+		// them: each counts the tries of those before it.
+		keys := make([]string, len(limits))
+		for i, l := range limits {
+			keys[i] = "throttle " + l.hashedKey()
+		}
+		if err := s.lockNames(ctx, tx, keys...); err != nil {
+			return err
+		}
 		for _, l := range limits {
 			tries, err := triesTx(ctx, tx, l, now)
 			if err != nil {

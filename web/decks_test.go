@@ -127,7 +127,7 @@ func TestDecks_ImportAndStudy(t *testing.T) {
 		t.Fatal("the fixture deck has no answered reviews")
 	}
 	var got int
-	if err := rawDB(t, w.store).QueryRow("SELECT count(*) FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id WHERE sq.set_id = ? AND r.source = 'anki'", hid).Scan(&got); err != nil {
+	if err := rawDB(t, w.store).QueryRow(fmt.Sprintf("SELECT count(*) FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id WHERE sq.set_id = %d AND r.source = 'anki'", hid)).Scan(&got); err != nil {
 		t.Fatal(err)
 	}
 	if got != want {
@@ -135,7 +135,7 @@ func TestDecks_ImportAndStudy(t *testing.T) {
 	}
 	// The same deck without its history starts afresh.
 	fresh := s.importDeck("mixed.apkg", testDeck(t), false)
-	if err := rawDB(t, w.store).QueryRow("SELECT count(*) FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id WHERE sq.set_id = ?", fresh).Scan(&got); err != nil || got != 0 {
+	if err := rawDB(t, w.store).QueryRow(fmt.Sprintf("SELECT count(*) FROM reviews r JOIN set_questions sq ON sq.question_id = r.question_id WHERE sq.set_id = %d", fresh)).Scan(&got); err != nil || got != 0 {
 		t.Errorf("a deck imported without its history has %d answers (%v), want 0", got, err)
 	}
 

@@ -124,10 +124,15 @@ func zipFiles(t *testing.T, members ...[2]string) []byte {
 	return buf.Bytes()
 }
 
-// rawDB opens the store's file read-only, apart from the store.
+// rawDB opens the store's database apart from the store: its file
+// read-only, or its PostgreSQL schema.
 func rawDB(t *testing.T, s *db.Store) *sql.DB {
 	t.Helper()
-	conn, err := sql.Open("sqlite3", "file:"+s.Path()+"?mode=ro")
+	driver, source := "sqlite3", "file:"+s.Path()+"?mode=ro"
+	if db.IsPostgres(s.Path()) {
+		driver, source = "pgx", s.Path()
+	}
+	conn, err := sql.Open(driver, source)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +140,7 @@ func rawDB(t *testing.T, s *db.Store) *sql.DB {
 	return conn
 }
 
-// rowCounts counts the rows of tables in the store's file.
+// rowCounts counts the rows of tables in the store's database.
 func rowCounts(t *testing.T, s *db.Store, tables ...string) map[string]int {
 	t.Helper()
 	conn := rawDB(t, s)

@@ -290,7 +290,7 @@ func (s *Server) bankShow(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m := views.BankPage{TeacherPage: s.tpage(r, "Question bank", "bank"), Search: search, Indexed: db.SearchIndexed(),
+	m := views.BankPage{TeacherPage: s.tpage(r, "Question bank", "bank"), Search: search, Indexed: s.store.SearchIndexed(),
 		Pager: views.NewPager(pager.Page, bankPageSize, total, "/teacher/bank", query)}
 	for _, set := range sets {
 		m.Sets = append(m.Sets, views.SetLink{ID: set.ID, Title: set.Title})

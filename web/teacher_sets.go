@@ -43,7 +43,7 @@ func (s *Server) teacherSetShow(w http.ResponseWriter, r *http.Request, id int64
 	}
 	m := views.TeacherSetPage{TeacherPage: s.tpage(r, info.Title, ""), Set: setRow(info), Description: info.Description,
 		Spelling: info.Spelling, KeepOptionOrder: info.KeepOptionOrder, Warnings: fileProblems(warns),
-		Search: search, Indexed: db.SearchIndexed(), Pager: views.NewPager(page, setPageSize, total, setRow(info).URL(), query)}
+		Search: search, Indexed: s.store.SearchIndexed(), Pager: views.NewPager(page, setPageSize, total, setRow(info).URL(), query)}
 	if info.OwnerID == tc.ID {
 		if m.ToRegrade, err = s.store.RegradeCount(ctx, tc.ID, id); err != nil {
 			return err

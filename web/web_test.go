@@ -9,7 +9,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -18,6 +17,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"factdrill/db"
+	"factdrill/internal/dbtest"
 	"factdrill/questions"
 )
 
@@ -57,6 +57,10 @@ type env struct {
 	stopServer func()
 }
 
+// TestMain runs the package's tests on SQLite, and on PostgreSQL too when
+// there is a test database (see package dbtest).
+func TestMain(m *testing.M) { dbtest.Main(m, "web") }
+
 func newEnv(t *testing.T) *env {
 	t.Helper()
 	return newEnvWith(t, DefaultConfig(), nil)
@@ -67,7 +71,7 @@ func newEnv(t *testing.T) *env {
 func newEnvWith(t *testing.T, cfg Config, prepare func(*Server)) *env {
 	t.Helper()
 	ctx := context.Background()
-	store, err := db.Open(ctx, filepath.Join(t.TempDir(), "web.db"))
+	store, err := db.Open(ctx, dbtest.Source(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,6 +19,9 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 	if err := parseArgs(fs, args, stderr, "usage: factdrill backup [-db PATH] DEST", func(n int) bool { return n == 1 }); err != nil {
 		return err
 	}
+	if db.IsPostgres(cfg.DB) {
+		return fmt.Errorf("backup: %s is a PostgreSQL database: back it up with pg_dump while it runs, e.g. pg_dump -Fc -f factdrill.dump DATABASE (see README)", db.Redacted(cfg.DB))
+	}
 	dst := fs.Arg(0)
 	if _, err := os.Stat(dst); err == nil {
 		return fmt.Errorf("backup: %s already exists; choose a new file name", dst)

@@ -30,6 +30,7 @@ const usage = `factdrill: quizzes and flashcards from documents and question fil
 Usage:
   factdrill serve  [-addr HOST:PORT] [-db PATH]   serve the site (the default command)
   factdrill backup [-db PATH] DEST                 copy the database, safely, while it runs
+                                                   (SQLite; on PostgreSQL use pg_dump)
   factdrill generate [-n N] [-kinds LIST] [-format gift|json] FILE
                                                    write questions generated from a document
                                                    (PDF, .docx, .odt, HTML, Markdown or text)
@@ -46,6 +47,12 @@ Usage:
   factdrill optimize [-db PATH] [-learner ID | -class CODE | -all]
                                                    fit FSRS-6 weights to review logs (those
                                                    due, with no flag) and say what each fit did
+  factdrill copy-db -from DB -to DB                move a whole site to a new, empty database
+                                                   (SQLite to PostgreSQL, or back), verified
+
+Every -db (and copy-db's -from and -to) is a SQLite file, or a PostgreSQL URL:
+postgres://USER:PASSWORD@HOST/DATABASE. Any number of servers may serve one
+PostgreSQL database behind a load balancer.
 
 serve -questions DIR imports the question files of DIR at start. While no teacher
 account exists, serve prints a one-time link to create the first one.
@@ -83,6 +90,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runScores(ctx, args, getenv, stdout, stderr)
 	case "optimize":
 		return runOptimize(ctx, args, getenv, stdout, stderr)
+	case "copy-db":
+		return runCopyDB(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -99,7 +108,7 @@ func flags(name string, getenv func(string) string, stderr io.Writer) (*Config, 
 	cfg := &Config{}
 	fs := flag.NewFlagSet("factdrill "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.DB, "db", envOr(getenv, "FACTDRILL_DB", "factdrill.db"), "SQLite database `file` (created if missing; env FACTDRILL_DB)")
+	fs.StringVar(&cfg.DB, "db", envOr(getenv, "FACTDRILL_DB", "factdrill.db"), "the database: a SQLite `file` (created if missing) or a postgres:// URL (env FACTDRILL_DB)")
 	cfg.LogLevel = slog.LevelInfo
 	if v := getenv("FACTDRILL_LOG_LEVEL"); v != "" {
 		if err := cfg.LogLevel.UnmarshalText([]byte(v)); err != nil {

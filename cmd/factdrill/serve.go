@@ -71,7 +71,7 @@ func runServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := srv.HTTPServer(cfg.Addr)
-	fmt.Fprintf(stdout, "factdrill: serving %s on http://%s/\n", cfg.DB, ln.Addr())
+	fmt.Fprintf(stdout, "factdrill: serving %s on http://%s/\n", db.Redacted(cfg.DB), ln.Addr())
 	if err := teacherStart(ctx, store, *cfg, ln.Addr(), stdout, stderr); err != nil {
 		ln.Close()
 		return err

@@ -6,11 +6,14 @@
 // committed, fsynced transaction), the flashcard study page (GET) and a
 // flashcard answer (POST, committed likewise). In the same run it drives a
 // minimal Go server that returns a static page of the same size as each
-// page, and reports each route as a ratio to it. Then it runs the Go benchmarks of the packages
-// and the question generator's quality report, and writes everything to
-// the output file.
+// page, and reports each route as a ratio to it. Given a PostgreSQL
+// database (-postgres), it drives the question page and answer submission
+// again, in the same run, on PostgreSQL: one app server, then two behind
+// client-side balancing, with the read cache off and with LISTEN/NOTIFY.
+// Then it runs the Go benchmarks of the packages and the question
+// generator's quality report, and writes everything to the output file.
 //
-//	go run ./cmd/loadbench -bin bin/factdrill -out BENCHMARKS.md
+//	go run ./cmd/loadbench -bin bin/factdrill -postgres postgres://... -out BENCHMARKS.md
 package main
 
 import (
@@ -50,6 +53,9 @@ type options struct {
 	staticSize       int
 	skipGo, skipLoad bool
 	benchtime        string
+	// postgres is a database loadbench may make schemas in; "" skips
+	// the PostgreSQL runs.
+	postgres string
 	// routes is "all", "quiz" or "study"; rounds the runs of each route,
 	// factdrill and the static server in turn, whose medians are shown;
 	// largeSet the cards of a set whose study page is measured too (0:
@@ -73,6 +79,7 @@ func run() error {
 	flag.BoolVar(&o.skipGo, "skip-go", false, "skip the go test benchmarks and the quality report")
 	flag.BoolVar(&o.skipLoad, "skip-load", false, "skip the wrk load benchmark")
 	flag.StringVar(&o.benchtime, "benchtime", "1s", "go test -benchtime")
+	flag.StringVar(&o.postgres, "postgres", os.Getenv("FACTDRILL_BENCH_POSTGRES"), "PostgreSQL `URL` to make schemas in for the PostgreSQL runs (env FACTDRILL_BENCH_POSTGRES; make bench starts one)")
 	flag.StringVar(&o.routes, "routes", "all", "routes to drive: all, quiz or study")
 	flag.IntVar(&o.rounds, "rounds", 1, "runs of each route, factdrill and the static server in turn; the medians are shown")
 	flag.IntVar(&o.largeSet, "large-set", 5000, "cards of a generated set whose study page is measured too (0: none)")
@@ -454,7 +461,12 @@ func loadBenchmark(doc *bytes.Buffer, o options) error {
 		"more than 2,000 durable quiz answers a second. The flashcard routes have no goal yet: each study page reads "+
 		"the learner's cards for the set, today's counts and the undo state in several queries, uncached because "+
 		"every answer changes them.\n")
-	return nil
+	if o.postgres == "" || o.routes == "study" {
+		fmt.Fprintf(doc, "\nThe PostgreSQL runs were skipped: no -postgres database was given, or no quiz routes were driven.\n")
+		return nil
+	}
+	sqlite := []engineRow{{"SQLite, one server", rows[0].app, rows[1].app}}
+	return postgresBenchmark(doc, o, dir, sqlite, rows[0].static, rows[1].static)
 }
 
 // startStatic starts the static baseline server with a page of size bytes
