@@ -60,8 +60,12 @@ func setBench(b *testing.B, n int) (h http.Handler, teacher string, public, own 
 	if rec.Code != http.StatusSeeOther {
 		b.Fatalf("login = %d", rec.Code)
 	}
-	c := rec.Result().Cookies()[0]
-	return h, c.Name + "=" + c.Value, public, own
+	// Every cookie the login set (the teacher's session among them).
+	var cookies []string
+	for _, c := range rec.Result().Cookies() {
+		cookies = append(cookies, c.Name+"="+c.Value)
+	}
+	return h, strings.Join(cookies, "; "), public, own
 }
 
 // BenchmarkSetPage is GET of a set's pages at 20 and 5,000 questions, in
