@@ -28,6 +28,10 @@ const judgingDir = "testdata/judging"
 type judgingRound struct {
 	name, dir, salt string
 	humans          int
+	// rejudges, when set, is the folder of an earlier round whose
+	// documents this round takes again, with the generator as it now is
+	// and a judge who did not rate them before.
+	rejudges string
 }
 
 // judgingRounds are the judgements QUALITY.md reports side by side, the
@@ -36,12 +40,17 @@ type judgingRound struct {
 // report half; round 2 the second on 24 others; round 3 the generator as
 // it now is on the documents of the report half neither used.
 var judgingRounds = []judgingRound{
-	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1", 2},
-	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2", 2},
+	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1", 2, ""},
+	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2", 2, ""},
 	// Round 3's documents have fewer questions people wrote (six none):
 	// more from each keeps the people's share of the sheet near round
 	// 2's, so that the generated items do not stand out by number.
-	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3", 4},
+	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3", 4, ""},
+	// Rounds 1 to 3 used all 64 documents of the report half, and the
+	// rest of the sources is sealed: round 4 takes round 1's documents
+	// again, the ones judged longest ago and with the first generator,
+	// rated by a judge who saw none of the earlier sheets.
+	{"round 4", filepath.Join(judgingDir, "round4"), "factdrill-judging-4", 2, filepath.Join(judgingDir, "round1")},
 }
 
 // currentRound is the judgement whose sheet is written now.
@@ -51,7 +60,7 @@ func currentRound() judgingRound { return judgingRounds[len(judgingRounds)-1] }
 // judgedKinds are the kinds drawn from each document's set, in order, so
 // that every kind is judged often enough to be measured (short answers
 // and true/false statements are fewer in a set than they are here).
-const judgedDocs = 24
+const judgedDocs = 24 // rounds 1 to 3; a round that rejudges takes its round's documents
 
 var judgedKinds = []questions.Kind{questions.MultipleChoice, questions.Cloze, questions.ShortAnswer, questions.TrueFalse,
 	questions.MultipleChoice, questions.Cloze, questions.ShortAnswer}
@@ -68,24 +77,30 @@ var judgedKinds = []questions.Kind{questions.MultipleChoice, questions.Cloze, qu
 // and none whose title an earlier round had judged; they used 50 of the
 // report half's 64 documents, so round 3 takes the 14 left by id: the
 // other CMU versions of judged articles among them are judged anew, with
-// the generator as it now is.
+// the generator as it now is. A round that rejudges an earlier round's
+// documents takes all of them instead.
 func TestJudgingSheet(t *testing.T) {
 	if !*writeJudging {
 		t.Skip("run with -judging.write to write the judging sheet")
 	}
 	all := loadDevSet(t)
+	cur := currentRound()
 	judged := judgedBefore(t)
+	var again map[string]bool
+	if cur.rejudges != "" {
+		again = docsOf(t, cur.rejudges)
+	}
 	inRound := map[string]bool{}
 	var chosen []quality.Document
 	for _, d := range quality.Split(all, quality.Reporting) {
 		title := strings.ToLower(d.Title)
-		if judged[d.ID] || inRound[title] {
+		if again != nil && !again[d.ID] || again == nil && judged[d.ID] || inRound[title] {
 			continue
 		}
 		inRound[title] = true // one version of an article
 		chosen = append(chosen, d)
 	}
-	if len(chosen) > judgedDocs {
+	if again == nil && len(chosen) > judgedDocs {
 		chosen = chosen[:judgedDocs]
 	}
 	var entries []quality.Entry
@@ -98,9 +113,8 @@ func TestJudgingSheet(t *testing.T) {
 		for _, q := range pickForJudging(set.Questions) {
 			entries = append(entries, quality.Entry{Doc: d.ID, Title: d.Title, Context: paragraphAt(text, q.Source.Offset), Item: q, Generated: true})
 		}
-		entries = append(entries, humanForJudging(d, text, currentRound().humans)...)
+		entries = append(entries, humanForJudging(d, text, cur.humans)...)
 	}
-	cur := currentRound()
 	quality.Shuffle(entries, cur.salt)
 	var sheet, key bytes.Buffer
 	if err := quality.WriteSheet(&sheet, entries); err != nil {
@@ -131,18 +145,29 @@ func judgedBefore(t *testing.T) map[string]bool {
 	t.Helper()
 	out := map[string]bool{}
 	for _, r := range judgingRounds[:len(judgingRounds)-1] {
-		f, err := os.Open(filepath.Join(r.dir, "key.csv"))
-		if err != nil {
-			t.Fatal(err)
+		for id := range docsOf(t, r.dir) {
+			out[id] = true
 		}
-		key, err := quality.ReadKey(f)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, k := range key {
-			out[k.Doc] = true
-		}
+	}
+	return out
+}
+
+// docsOf returns the ids of the documents the round in dir judged, read
+// from its key.
+func docsOf(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, "key.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := quality.ReadKey(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]bool{}
+	for _, k := range key {
+		out[k.Doc] = true
 	}
 	return out
 }

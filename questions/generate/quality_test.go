@@ -277,11 +277,13 @@ const judgementIntro = `Generated items from documents of the report half, mixed
 people wrote about the same documents and shuffled, are rated against
 questions/generate/RUBRIC.md by a judge who is not told which are which
 and did not write the generator. Each round judges the generator as it
-was when its sheet was written, on documents no earlier round used, and
-has its folder in questions/generate/testdata/judging/: round 1
+was when its sheet was written, and has its folder in questions/generate/testdata/judging/: round 1
 (round1/) the first generator on 26 documents; round 2 (round2/) the
 second, on 24 other documents of the report half; round 3 (round3/) the
-third, on the documents of the report half neither used. In each
+third, on the documents of the report half neither used. The three
+used all of the report half, so round 4 (round4/) judges the generator
+as it now is on round 1's documents again, rated by a judge who saw
+none of the earlier sheets. In each
 folder, items.md is the sheet, key.csv says which items are generated
 and of what kind, and ratings.csv holds the judge's verdicts once rated. Targets: 80%
 of generated items acceptable, each kind 70%, no multiple-choice item with
