@@ -2,10 +2,12 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"factdrill/questions"
 	"factdrill/quiz"
@@ -201,5 +203,46 @@ func TestConcurrent_ReuseWhileRemoving(t *testing.T) {
 		if errs[1] == nil && !in {
 			t.Fatalf("round %d: question %d was put into set %d while taken out of set %d, and is not in it", round, qid, to, from)
 		}
+	}
+}
+
+// TestConcurrent_FirstTeacher: a teacher made on one server of an empty
+// site while another server's first teacher is being made (inserted, not
+// yet committed) waits for that one and is not an admin: one first
+// teacher, one admin.
+func TestConcurrent_FirstTeacher(t *testing.T) {
+	ctx := context.Background()
+	a, b := twoServers(t)
+	inserted, release := make(chan struct{}), make(chan struct{})
+	var first Teacher
+	done := make(chan error, 1)
+	go func() {
+		done <- a.inWrite(ctx, func(tx *sql.Tx) error {
+			var err error
+			first, err = a.insertTeacher(ctx, tx, "First", hashPassword("correct horse battery"), t0)
+			close(inserted)
+			<-release
+			return err
+		})
+	}()
+	<-inserted
+	second := make(chan Teacher, 1)
+	go func() {
+		tc, err := b.CreateTeacher(ctx, "Second", "correct horse battery")
+		if err != nil {
+			t.Error(err)
+		}
+		second <- tc
+	}()
+	// Give the second server time to insert, as it would without the
+	// lock; with it, it waits for the first's commit.
+	time.Sleep(300 * time.Millisecond)
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	got := <-second
+	if !first.Admin || got.Admin {
+		t.Fatalf("first teacher admin %v, second (made meanwhile on another server) admin %v; want only the first", first.Admin, got.Admin)
 	}
 }

@@ -70,7 +70,7 @@ func (s *Store) addTeacher(ctx context.Context, what, name, password string, che
 			return err
 		}
 		var err error
-		if t, err = insertTeacher(ctx, tx, name, hash, now); err != nil || after == nil {
+		if t, err = s.insertTeacher(ctx, tx, name, hash, now); err != nil || after == nil {
 			return err
 		}
 		return after(tx, t)
@@ -81,12 +81,19 @@ func (s *Store) addTeacher(ctx context.Context, what, name, password string, che
 	return t, nil
 }
 
-func insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.Time) (Teacher, error) {
+func (s *Store) insertTeacher(ctx context.Context, tx *sql.Tx, name, hash string, now time.Time) (Teacher, error) {
 	// Names are unique whatever their case (a unique index on each
 	// engine): a name taken, even by a teacher made at this very moment
 	// on another server, inserts nothing. The first teacher is an admin:
-	// someone must be able to invite the others. (Two first teachers made
-	// at once on two servers of an empty PostgreSQL site would both be.)
+	// someone must be able to invite the others. On PostgreSQL two
+	// teachers made at once on an empty site would each see no other
+	// teacher under READ COMMITTED and both be admins: the lock makes the
+	// second wait for the first's commit, and its insert (a statement of
+	// its own, so with a fresh snapshot) then sees the first. Teachers
+	// are made rarely, so one lock for all of them costs nothing.
+	if err := s.lockNames(ctx, tx, "new teacher"); err != nil {
+		return Teacher{}, err
+	}
 	var (
 		id    int64
 		admin bool
