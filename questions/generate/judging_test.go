@@ -16,6 +16,8 @@ import (
 
 var writeJudging = flag.Bool("judging.write", false, "write the current round's blind-judging sheet and its key from the report half into its folder under testdata/judging")
 
+var tuneSheet = flag.String("judging.tune", "", "write a blind-judging sheet of the tuning half into this folder (outside the repository): items.md for a judge, key.csv apart")
+
 // judgingDir holds a folder for each blind judgement (round1/, round2/,
 // ...), each with the sheet a judge rates (items.md), the key the judge is
 // not given (key.csv), and, once rated, the judge's verdicts
@@ -116,21 +118,7 @@ func TestJudgingSheet(t *testing.T) {
 		entries = append(entries, humanForJudging(d, text, cur.humans)...)
 	}
 	quality.Shuffle(entries, cur.salt)
-	var sheet, key bytes.Buffer
-	if err := quality.WriteSheet(&sheet, entries); err != nil {
-		t.Fatal(err)
-	}
-	if err := quality.WriteKey(&key, entries); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(cur.dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, b := range map[string][]byte{"items.md": sheet.Bytes(), "key.csv": key.Bytes()} {
-		if err := os.WriteFile(filepath.Join(cur.dir, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSheet(t, cur.dir, entries)
 	gen := 0
 	for _, e := range entries {
 		if e.Generated {
@@ -138,6 +126,61 @@ func TestJudgingSheet(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents, %d generated items, %d human questions", len(chosen), gen, len(entries)-gen)
+}
+
+// TestTuneSheet writes, with -judging.tune DIR, a sheet like
+// TestJudgingSheet's from the tuning half: every other document with three
+// human questions or more, one version of an article, two of their
+// questions each. A judge's ratings of it are for tuning, item by item;
+// they are never reported. The key goes beside the sheet: move it away
+// before the judge starts.
+func TestTuneSheet(t *testing.T) {
+	if *tuneSheet == "" {
+		t.Skip("run with -judging.tune DIR to write a sheet of the tuning half")
+	}
+	seen := map[string]bool{}
+	var entries []quality.Entry
+	docs := 0
+	for i, d := range quality.Split(loadDevSet(t), quality.Tuning) {
+		title := strings.ToLower(d.Title)
+		if i%2 == 1 || seen[title] || len(quality.Answerable(d)) < 3 || docs == judgedDocs {
+			continue
+		}
+		seen[title] = true
+		docs++
+		set, err := Generate(d.Text, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		text, _ := prose.Sentences(d.Text)
+		for _, q := range pickForJudging(set.Questions) {
+			entries = append(entries, quality.Entry{Doc: d.ID, Title: d.Title, Context: paragraphAt(text, q.Source.Offset), Item: q, Generated: true})
+		}
+		entries = append(entries, humanForJudging(d, text, 2)...)
+	}
+	quality.Shuffle(entries, "factdrill-tuning-"+filepath.Base(*tuneSheet))
+	writeSheet(t, *tuneSheet, entries)
+	t.Logf("%d documents, %d entries", docs, len(entries))
+}
+
+// writeSheet writes a judging sheet and its key into dir.
+func writeSheet(t *testing.T, dir string, entries []quality.Entry) {
+	t.Helper()
+	var sheet, key bytes.Buffer
+	if err := quality.WriteSheet(&sheet, entries); err != nil {
+		t.Fatal(err)
+	}
+	if err := quality.WriteKey(&key, entries); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{"items.md": sheet.Bytes(), "key.csv": key.Bytes()} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // judgedBefore returns the ids of the documents earlier rounds judged.
