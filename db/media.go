@@ -17,29 +17,33 @@ import (
 // them in the transaction that stores its set; question text refers to
 // them as /media/HASH, which is also where the server serves them.
 //
-// Images are kept when the sets that showed them are deleted: another set
-// may show the same picture, and finding out would mean reading every
-// question's text. They are served only to someone who knows their hash
-// (see web's mediaShow).
+// Images are kept while any question (in any version, since old attempts
+// show the version they were asked in) or set description shows them;
+// the sweep deletes the others a week after they were last stored (see
+// DeleteUnusedMedia). They are served only to someone who knows their
+// hash (see web's mediaShow).
 
-// putMedia stores images in tx, each once: an image already stored is
-// left as it is. Each is checked first (questions.Media.Check), so that
-// nothing but an image whose name is its content's hash is ever served.
+// putMedia stores images in tx, each once: an image already stored only
+// has its time renewed (created_at is when it was last stored, from which
+// DeleteUnusedMedia counts its grace period: an image uploaded again for
+// a question being written is not swept before the question is saved).
+// Each is checked first (questions.Media.Check), so that nothing but an
+// image whose name is its content's hash is ever served.
 func putMedia(ctx context.Context, tx *sql.Tx, media []questions.Media, now time.Time) error {
 	for _, m := range media {
 		if err := m.Check(); err != nil {
 			return invalid("%s", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO media (hash, type, size, data, created_at) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (hash) DO NOTHING`, m.Hash, m.Type, len(m.Data), m.Data, now.UTC()); err != nil {
+			ON CONFLICT (hash) DO UPDATE SET created_at = excluded.created_at`, m.Hash, m.Type, len(m.Data), m.Data, now.UTC()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// PutMedia stores an image (an upload from the question editor), or does
-// nothing when it is stored already. An image that is not what
+// PutMedia stores an image (an upload from the question editor), or
+// renews its time when it is stored already. An image that is not what
 // questions.NewMedia makes is refused as invalid.
 func (s *Store) PutMedia(ctx context.Context, m questions.Media) error {
 	now := s.now()

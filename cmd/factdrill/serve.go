@@ -171,12 +171,17 @@ const (
 	// most).
 	keepEnded = 24 * time.Hour
 	keepTries = time.Hour
+	// keepMedia is how long an image no question shows is kept after it
+	// was last stored: time enough to upload a picture and then write the
+	// question that shows it.
+	keepMedia = 7 * 24 * time.Hour
 )
 
 // sweep deletes, at start and then once an hour, expired sessions,
 // learners who never answered anything and have not been seen for a day
 // (with their sessions), jobs that ended a day ago and tries of the
-// limits on guessing older than an hour.
+// limits on guessing older than an hour, and images no question shows
+// that were last stored a week ago.
 func sweep(ctx context.Context, store *db.Store, log *slog.Logger) {
 	t := time.NewTicker(sweepEvery)
 	defer t.Stop()
@@ -187,6 +192,7 @@ func sweep(ctx context.Context, store *db.Store, log *slog.Logger) {
 			"idle learners":    func() (int64, error) { return store.DeleteIdleLearners(ctx, idleLearner) },
 			"ended jobs":       func() (int64, error) { return store.DeleteEndedJobs(ctx, now.Add(-keepEnded)) },
 			"old tries":        func() (int64, error) { return store.DeleteOldTries(ctx, now.Add(-keepTries)) },
+			"unused images":    func() (int64, error) { return store.DeleteUnusedMedia(ctx, now.Add(-keepMedia)) },
 		} {
 			n, err := do()
 			switch {
