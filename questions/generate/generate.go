@@ -50,8 +50,8 @@ import (
 // Options say what set to write.
 type Options struct {
 	// N caps the number of questions; 0 chooses a number that fits the
-	// document's length (about one per 28 words, fewer per word in long
-	// documents).
+	// document's length (about one per 40 words, fewer per word in long
+	// documents) and keeps only the items the generator is surest of.
 	N int
 	// Kinds are the kinds of question to write, among MultipleChoice,
 	// TrueFalse, ShortAnswer and Cloze; nil means all four.
@@ -137,8 +137,13 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 	// Of items with the same words, keep the better one.
 	ok = dedupe(ok, map[string]bool{}, rep.Rejected)
 
-	n := opt.N
-	if n <= 0 {
+	// Ranked by how worth asking each item is, beyond its answer's
+	// importance (see worth); a set of the default size keeps the surest.
+	for _, c := range ok {
+		c.score += d.worth(c)
+	}
+	n, sure := opt.N, opt.N <= 0
+	if sure {
 		n = defaultCount(d.words)
 	}
 	paraWords := map[int]int{}
@@ -147,7 +152,7 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 			paraWords[s.block] += prose.WordCount(s.text)
 		}
 	}
-	picked := selectItems(ok, n, kinds, paraWords, rep.Rejected)
+	picked := selectItems(ok, n, kinds, paraWords, sure, rep.Rejected)
 	if len(picked) == 0 {
 		return questions.Set{}, rep, ErrNoQuestions
 	}

@@ -3,6 +3,7 @@ package generate
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -16,24 +17,57 @@ var kindShare = map[questions.Kind]float64{
 	questions.TrueFalse:      0.05,
 }
 
-// defaultCount is the set size that fits a document of the given length:
-// about one item per 28 words for a page or two, growing more slowly after.
+// defaultCount is the set size that fits a document of the given length
+// when the teacher does not say: about one item per 32 words for a page
+// or two, one per 200 words after. The default set is what a teacher gets
+// without asking, so it keeps the items the generator is surest of (see
+// sureScore) rather than every fact it could ask about: half the number
+// of a set cut at one item per 24 words, whose lower half a teacher would
+// mostly throw away.
 func defaultCount(words int) int {
-	n := int(math.Round(float64(words) / 24))
-	if n > 40 {
-		n = 40 + (words-40*24)/150
+	n := int(math.Round(float64(words) / 32))
+	if n > 30 {
+		n = 30 + (words-30*32)/200
 	}
-	return min(max(n, 3), 400)
+	return min(max(n, 3), 200)
 }
+
+// sureScore is the least score (see worth) an item of a default set
+// has, unless fewer than minSure items reach it: a quiz of a dozen
+// questions or so is what a teacher asks for when not saying how many.
+const (
+	sureScore = 0.0
+	minSure   = 15
+)
 
 // selectItems ranks the checked candidates and picks n: the best first,
 // no two asking the same thing, spread over the document, in the kind mix
-// asked for. The result is in document order.
+// asked for. The result is in document order. A sure selection (the
+// default set) leaves out the items scored under sureScore when enough
+// others remain.
 //
 // The spread follows the paragraphs: each gets a share of the set in
 // proportion to its words (paraWords, by block), as a reader's questions
 // would; a pass that loosens the limits lets the share be passed.
-func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int, rejected map[string]int) []*candidate {
+func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int, sure bool, rejected map[string]int) []*candidate {
+	if !sure {
+		return pickItems(cands, n, kinds, paraWords, rejected)
+	}
+	var kept []*candidate
+	for _, c := range cands {
+		if c.score >= sureScore {
+			kept = append(kept, c)
+		}
+	}
+	if picked := pickItems(kept, n, kinds, paraWords, rejected); len(picked) >= min(n, minSure) {
+		return picked
+	}
+	// Too few sure items for a quiz: the best of all make it up.
+	return pickItems(cands, n, kinds, paraWords, rejected)
+}
+
+// pickItems is selectItems with no items left out.
+func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int, rejected map[string]int) []*candidate {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -71,6 +105,12 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	bySentence := map[int][]*candidate{}
 	trues := 0
 	byKind := map[questions.Kind][]*candidate{}
+	asks := map[int]bool{} // sentences with an item that asks for an answer
+	for _, c := range cands {
+		if c.q.Kind != questions.TrueFalse {
+			asks[c.sent.idx] = true
+		}
+	}
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
 	} // Each pass loosens the limits: items from one sentence, from one
@@ -144,6 +184,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 				}
 				c := list[next[k]]
 				eff := c.score - 0.75*float64(perKind[k])/float64(max(1, quota[k]))
+				if k == questions.TrueFalse && asks[c.sent.idx] {
+					eff -= tfPenalty
+				}
 				if pick == nil || eff > best {
 					pick, best = c, eff
 				}
@@ -179,6 +222,8 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	})
 	return picked
 }
+
+var tfPenalty = 3.0
 
 // conflicts reports whether c and an item already picked from the same
 // sentence would give each other away: a stem that shows the other's
@@ -220,4 +265,142 @@ func reveals(a, b *candidate) bool {
 		}
 	}
 	return false
+}
+
+// worth is what an item's score gains or loses as a question a teacher
+// would keep, beyond how likely people are to ask for its answer: the
+// default set is cut by score plus worth, so that it keeps the items the
+// generator is surest of. Each rule is a point of RUBRIC.md a rule can see
+// in the item's parts: a stem leaning on a word it does not resolve (2),
+// the date a statistic was counted at, a name the document gives once in
+// passing, a sentence under a heading of side matter (8); the lead
+// paragraphs and sentences naming the topic say what the document is
+// about.
+func (d *document) worth(c *candidate) float64 {
+	w := 0.0
+	s := c.sent
+	if s.side {
+		w -= 1.5
+	}
+	if s.prose < 2 {
+		w += 0.3
+	}
+	if s.topical {
+		w += 0.3
+	}
+	if unresolvedWord(c.q.Stem) {
+		w -= 1
+	}
+	if c.typ == eDate && countsAt(strings.ToLower(c.q.Stem)) {
+		w -= 1
+	}
+	if c.ent != nil && c.ent.count <= 1 && !s.topical {
+		w -= 0.5
+	}
+	if c.key != "" && d.sharesTopic(c.key) {
+		w -= 1
+	}
+	if c.q.Kind == questions.MultipleChoice && c.typ != eDate && c.typ != eNumber {
+		// Names offered against a name: the likeliest to be of another
+		// kind than the key (a party against a navy, a country against a
+		// city), which the checks cannot always tell.
+		w -= 0.5
+	}
+	return w
+}
+
+// unresolvedWord reports whether a stem has a pronoun or a demonstrative
+// whose referent it does not show: "he" or "his" with no name before it
+// (a place after "at" or "in" is no one), "they" or "their" with no
+// plural before it, "it" or "its" with nothing before it, "this",
+// "these", "those", a "both" that ends a phrase. The checks turn away
+// what surely leans on the text before; this is the doubt that remains.
+func unresolvedWord(stem string) bool {
+	named, plural, thing := false, false, false
+	t := prose.Tokenize(stem)
+	for i, w := range t {
+		switch w.Lower {
+		case "he", "him", "his", "she", "her", "hers":
+			if !named {
+				return true
+			}
+		case "they", "them", "their", "theirs":
+			if !plural {
+				return true
+			}
+		case "it", "its":
+			if !thing {
+				return true
+			}
+		case "this", "these", "those":
+			return true
+		case "both":
+			if i+1 == len(t) || t[i+1].Kind == prose.Punct {
+				return true
+			}
+		}
+		// "In what year", "how many": the question's own words name
+		// nothing.
+		if !w.IsWord() || functionWords[w.Lower] || questionWords[w.Lower] || i > 0 && questionWords[t[i-1].Lower] {
+			continue
+		}
+		thing = true
+		if w.Cap && (i == 0 || !t[i-1].Is("at", "in", "on", "from", "to", "near", "of")) {
+			named = true
+		}
+		plural = plural || !w.Cap && len(w.Lower) > 3 && strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss")
+	}
+	return false
+}
+
+// questionWords open a question; they name nothing a pronoun could
+// stand for.
+var questionWords = prose.WordSet(`who whom whose what which when where why how`)
+
+// sharesTopic reports whether a key is, or is built on, a word of the
+// document's topic: "trumpet players" in an article on the trumpet,
+// "Islamist" in one on Islamism. The title gives it away.
+func (d *document) sharesTopic(key string) bool {
+	for _, w := range strings.Fields(prose.Normalize(key)) {
+		if functionWords[w] || len(w) < 4 {
+			continue
+		}
+		if d.topicWords[w] {
+			return true
+		}
+		for tw := range d.topicWords {
+			n := 0
+			for n < len(w) && n < len(tw) && w[n] == tw[n] {
+				n++
+			}
+			if n >= 5 && n >= min(len(w), len(tw))-3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countsAt reports whether a cloze asking for a date (in lower case) asks
+// only for when a figure was counted: "as of _____, there are 88
+// schools", "over 10% of pupils were enrolled in _____".
+func countsAt(stem string) bool {
+	if strings.Contains(stem, "as of "+questions.Blank) {
+		return true
+	}
+	if !strings.HasPrefix(stem, "in "+questions.Blank) && !strings.HasSuffix(stem, "in "+questions.Blank+".") {
+		return false
+	}
+	for _, t := range prose.Tokenize(strings.ReplaceAll(stem, questions.Blank, " ")) {
+		if t.Kind == prose.Number && (strings.Contains(t.Text, ",") || strings.Contains(t.Text, "%")) || t.Lower == "%" || t.Lower == "percent" {
+			return true
+		}
+	}
+	return false
+}
+
+// isYearToken reports a number that reads as a year or a decade.
+func isYearToken(s string) bool {
+	s = strings.TrimSuffix(s, "s")
+	return len(s) == 4 && (s[0] == '1' || s[0] == '2') && strings.Trim(s, "0123456789") == ""
 }

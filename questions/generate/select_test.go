@@ -1,0 +1,123 @@
+package generate
+
+import "testing"
+
+func TestUnresolvedWord(t *testing.T) {
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"At Nuremberg in 1733 he published a collection of _____ observations.", true},
+		{"Wilson had his faith in the government restored.", false},
+		{"When did Wilson finally announce his support of the amendment?", false},
+		{"In what year did Wilson win them over?", true},
+		{"Many domestic breeds are larger than their wild ancestor.", false},
+		{"What is thought to be inherited from their ancestor?", true},
+		{"In what year was its existence first proved?", true},
+		{"The bore is a series of tapers, larger at its end.", false},
+		{"Who had been corresponding with both?", true},
+		{"Both Adams and Jefferson died in _____.", false},
+		{"This proposal was adopted in _____.", true},
+		{"Tesla moved to New York in _____.", false},
+	} {
+		if got := unresolvedWord(tt.stem); got != tt.want {
+			t.Errorf("unresolvedWord(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+func TestCountsAt(t *testing.T) {
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"as of _____, there are 88 private schools in new zealand.", true},
+		{"over 10% of swedish pupils were enrolled in private schools in _____.", true},
+		{"in _____, the country had a total population of approximately 1,000,000.", true},
+		{"in _____, the city was founded by 300 settlers.", false},
+		{"the treaty was signed in _____.", false},
+		{"when did opec raise the posted price of oil by 70%?", false},
+	} {
+		if got := countsAt(tt.stem); got != tt.want {
+			t.Errorf("countsAt(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+func TestSharesTopic(t *testing.T) {
+	d := analyzed(t, "Islamism\n\nIslamism is a set of ideologies. Sudan had an Islamist regime under Hassan al-Turabi in 1989.")
+	for _, tt := range []struct {
+		key  string
+		want bool
+	}{
+		{"Islamist", true},
+		{"Islamism", true},
+		{"Hassan al-Turabi", false},
+		{"Sudan", false},
+		{"1989", false},
+	} {
+		if got := d.sharesTopic(tt.key); got != tt.want {
+			t.Errorf("sharesTopic(%q) = %v, want %v", tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestAnalyze_SideMatterAndLead(t *testing.T) {
+	d := analyzed(t, "Fox\n\nThe fox is a mammal. It hunts at night.\n\nFoxes live in dens.\n\nHabitat\n\nFoxes live in forests.\n\nIn popular culture\n\nA fox appears in the film Fantastic Mr. Fox by Wes Anderson.")
+	want := map[string][2]any{ // prose paragraph, side matter
+		"The fox is a mammal.":   {0, false},
+		"It hunts at night.":     {0, false},
+		"Foxes live in dens.":    {1, false},
+		"Foxes live in forests.": {2, false},
+		"A fox appears in the film Fantastic Mr. Fox by Wes Anderson.": {3, true},
+	}
+	for _, s := range d.sents {
+		w, ok := want[s.text]
+		if !ok {
+			continue
+		}
+		delete(want, s.text)
+		if s.prose != w[0].(int) || s.side != w[1].(bool) {
+			t.Errorf("%q: prose paragraph %d, side %v; want %d, %v", s.text, s.prose, s.side, w[0], w[1])
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("sentences not found: %v", want)
+	}
+}
+
+// TestGenerate_DefaultSetIsSurer checks that the default set keeps fewer
+// items than the document supports, leaving out those of side matter, and
+// that a set asked for by size is filled.
+func TestGenerate_DefaultSetIsSurer(t *testing.T) {
+	doc := "Grover Cleveland\n\n" +
+		"Grover Cleveland was the 22nd and 24th President of the United States. He was born in Caldwell, New Jersey, in 1837. " +
+		"Cleveland was elected mayor of Buffalo in 1881. He became Governor of New York in 1883. " +
+		"Cleveland won the presidential election of 1884 against James G. Blaine. " +
+		"He lost the election of 1888 to Benjamin Harrison. Cleveland defeated Harrison in 1892. " +
+		"During his second term the Panic of 1893 struck the economy. Cleveland married Frances Folsom in 1886. " +
+		"He vetoed 414 bills in his first term. Cleveland died in Princeton, New Jersey, in 1908.\n\n" +
+		"In popular culture\n\n" +
+		"Cleveland appears on the $1,000 bill printed by the Treasury in 1928. " +
+		"The actor Richard Kiley played Cleveland in a film of 1962. " +
+		"A song by Ray Davies about Cleveland came out in 1971."
+	all, _, err := GenerateWithReport(doc, Options{N: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := Generate(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(def.Questions) >= len(all.Questions) {
+		t.Errorf("the default set has %d items, the document supports %d: want fewer", len(def.Questions), len(all.Questions))
+	}
+	for _, q := range def.Questions {
+		if q.Source.Index >= 14 { // the sentences under "In popular culture"
+			t.Errorf("the default set asks about side matter: %q", q.Stem)
+		}
+	}
+	if err := def.Validate(); err != nil {
+		t.Error(err)
+	}
+}
