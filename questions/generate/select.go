@@ -223,7 +223,11 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 	return picked
 }
 
-var tfPenalty = 3.0
+// tfPenalty is what a true/false statement loses in the selection when
+// its sentence has an item that asks for an answer: a statement and an
+// item of the same clause show each other, and the statement, which asks
+// for no answer, is better spent on a sentence nothing else asks about.
+const tfPenalty = 3.0
 
 // conflicts reports whether c and an item already picked from the same
 // sentence would give each other away: a stem that shows the other's
