@@ -214,12 +214,102 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 			picked = append(picked, pick)
 		}
 	}
+	if len(picked) < n {
+		picked = moveAnswers(cands, picked, n, bySentence, usedGroup, perAnswer, perEntity, valid, rejected)
+	}
 	sort.SliceStable(picked, func(i, j int) bool {
 		if picked[i].sent.idx != picked[j].sent.idx {
 			return picked[i].sent.idx < picked[j].sent.idx
 		}
 		return picked[i].order < picked[j].order
 	})
+	return picked
+}
+
+// moveAnswers adds items once the passes have picked all they could: a
+// sentence left without an item, whose answer a picked item of another
+// sentence asks for, asks for it instead when that other sentence has
+// another answer to ask. Each such move puts one more answer in the set;
+// the limits of the last pass still hold.
+func moveAnswers(cands, picked []*candidate, n int, bySentence map[int][]*candidate, usedGroup map[string]bool,
+	perAnswer map[string]int, perEntity map[*entity]int, valid map[*candidate]bool, rejected map[string]int) []*candidate {
+	const entityLimit = 6
+	ok := func(c *candidate) bool {
+		if v, seen := valid[c]; seen {
+			return v
+		}
+		valid[c] = c.q.Validate() == nil
+		if !valid[c] {
+			rejected[CheckInvalid]++
+		}
+		return valid[c]
+	}
+	at := map[string]int{} // the picked item asking each answer, by index
+	for i, p := range picked {
+		if p.answer != "" {
+			at[p.answer] = i
+		}
+	}
+	alts := map[int][]*candidate{} // the items of each sentence that ask for an answer, best first
+	for _, c := range cands {
+		if c.q.Kind != questions.TrueFalse && c.answer != "" {
+			alts[c.sent.idx] = append(alts[c.sent.idx], c)
+		}
+	}
+	without := func(list []*candidate, x *candidate) []*candidate {
+		out := make([]*candidate, 0, len(list))
+		for _, c := range list {
+			if c != x {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	for _, c := range cands {
+		if len(picked) >= n {
+			break
+		}
+		i, asked := at[c.answer]
+		if c.answer == "" || !asked || len(bySentence[c.sent.idx]) > 0 || usedGroup[c.group] || c.q.Kind == questions.TrueFalse {
+			continue
+		}
+		p := picked[i]
+		if c.ent != nil && c.ent != p.ent && perEntity[c.ent] >= entityLimit || !ok(c) {
+			continue
+		}
+		others := without(bySentence[p.sent.idx], p)
+		var q *candidate
+		for _, a := range alts[p.sent.idx] {
+			if a.group == p.group || usedGroup[a.group] || perAnswer[a.answer] > 0 ||
+				a.ent != nil && a.ent != p.ent && perEntity[a.ent] >= entityLimit || conflicts(a, others) || !ok(a) {
+				continue
+			}
+			q = a
+			break
+		}
+		if q == nil {
+			continue
+		}
+		// p gives its answer up to c, and its sentence asks q's.
+		usedGroup[p.group] = false
+		perAnswer[p.answer]--
+		if p.ent != nil {
+			perEntity[p.ent]--
+		}
+		for _, x := range []*candidate{q, c} {
+			usedGroup[x.group] = true
+			perAnswer[x.answer]++
+			if x.ent != nil {
+				perEntity[x.ent]++
+			}
+		}
+		bySentence[p.sent.idx] = append(others, q)
+		bySentence[c.sent.idx] = []*candidate{c}
+		picked[i] = q
+		at[q.answer] = i
+		at[c.answer] = len(picked)
+		picked = append(picked, c)
+	}
 	return picked
 }
 

@@ -1,6 +1,12 @@
 package generate
 
-import "testing"
+import (
+	"fmt"
+	"reflect"
+	"testing"
+
+	"factdrill/questions"
+)
 
 func TestUnresolvedWord(t *testing.T) {
 	for _, tt := range []struct {
@@ -119,5 +125,29 @@ func TestGenerate_DefaultSetIsSurer(t *testing.T) {
 	}
 	if err := def.Validate(); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestSelectItems_MovesAnswers checks that a sentence whose only answer
+// another sentence asks for gets it, when the other sentence can ask for
+// something else: two answers asked instead of one.
+func TestSelectItems_MovesAnswers(t *testing.T) {
+	s1, s2 := &sentence{idx: 0, block: 0}, &sentence{idx: 1, block: 1}
+	cloze := func(s *sentence, stem, key, answer string, score float64, order int) *candidate {
+		q := questions.Question{Kind: questions.Cloze, Stem: stem, Answers: []questions.Choice{{Text: key, Weight: 100}}}
+		return &candidate{item: item{q: q, key: key}, sent: s, group: fmt.Sprintf("%d:%s", s.idx, answer), answer: answer, score: score, order: order}
+	}
+	cands := []*candidate{
+		cloze(s1, "The treaty was signed in "+questions.Blank+" by Beta.", "Paris", "paris", 3, 0),
+		cloze(s1, "The treaty was signed in Paris by "+questions.Blank+".", "Beta", "beta", 1, 1),
+		cloze(s2, "The court moved to "+questions.Blank+".", "Paris", "paris", 2, 2),
+	}
+	want := []string{cands[1].q.Stem, cands[2].q.Stem}
+	var got []string
+	for _, c := range selectItems(cands, 10, []questions.Kind{questions.Cloze}, map[int]int{0: 10, 1: 10}, false, map[string]int{}) {
+		got = append(got, c.q.Stem)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("picked %q, want %q", got, want)
 	}
 }
