@@ -91,6 +91,10 @@ var junkTests = []struct {
 	{"Wood (2006) has maintained that Adams had become irrelevant.", false},
 	{"The war ended with the Siege of Warsaw (1939).", false},
 	{"Oxford University Press, the largest, printed it.", false},
+	{"John Adams is standing in the center of the painting.", true},
+	{"In the photograph the delegates are seated around a table.", true},
+	{"The painting was shown at the Salon of 1824.", false},
+	{"The Mona Lisa is a portrait painted by Leonardo.", false},
 }
 
 func TestIsJunk(t *testing.T) {

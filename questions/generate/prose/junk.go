@@ -62,18 +62,26 @@ var captionMarks = []string{"oil on canvas", "(left)", "(right)", "(center)", "(
 var captionStarts = regexp.MustCompile(`^(?:(?:an? |the )?(?:official |formal |early |late )*(?:[a-z]+ ){0,3}(?:portrait|photograph|photo|painting|engraving|drawing|bust|statue) of )`)
 
 // looksLikeCaption reports a picture's caption kept among the prose (low
-// is the sentence in lower case).
+// is the sentence in lower case): its marks, a portrait's title, or a
+// picture and where someone is in it.
 func looksLikeCaption(low string) bool {
 	for _, m := range captionMarks {
 		if strings.Contains(low, m) {
 			return true
 		}
 	}
+	if containsAny(low, " is ", " are ") && containsAny(low, "painting", "photograph", "photo", "picture", "image", "portrait", "mural") && posed.MatchString(low) {
+		return true
+	}
 	if !strings.Contains(low, " of ") || !containsAny(low, "portrait", "photo", "painting", "engraving", "drawing", "bust", "statue") {
 		return false
 	}
 	return captionStarts.MatchString(low) && !strings.Contains(low, " was ") && !strings.Contains(low, " is ")
 }
+
+// posed is how a caption says where someone stands in a picture, in the
+// present: "John Adams is standing in the center of the painting".
+var posed = regexp.MustCompile(`\b(?:is|are) (?:standing|seated|sitting|shown|depicted|pictured|seen|visible)\b`)
 
 func containsAny(s string, words ...string) bool {
 	for _, w := range words {
