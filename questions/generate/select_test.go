@@ -24,6 +24,7 @@ func TestUnresolvedWord(t *testing.T) {
 		{"Who had been corresponding with both?", true},
 		{"Both Adams and Jefferson died in _____.", false},
 		{"This proposal was adopted in _____.", true},
+		{"Wilson had to find a middle ground between those who supported the plan and those who opposed it.", false},
 		{"Tesla moved to New York in _____.", false},
 	} {
 		if got := unresolvedWord(tt.stem); got != tt.want {
