@@ -445,7 +445,10 @@ func unresolvedWord(stem string) bool {
 			continue
 		}
 		thing = true
-		if w.Cap && (i == 0 || !t[i-1].Is("at", "in", "on", "from", "to", "near", "of")) {
+		// A first word is capitalised whatever it is: "Vetoing a bill,
+		// he wrote" names no one.
+		first := i == 0 && (strings.HasSuffix(w.Lower, "ing") || strings.HasSuffix(w.Lower, "ed") || strings.HasSuffix(w.Lower, "ly"))
+		if w.Cap && !first && (i == 0 || !t[i-1].Is("at", "in", "on", "from", "to", "near", "of")) {
 			named = true
 		}
 		plural = plural || !w.Cap && len(w.Lower) > 3 && strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss")

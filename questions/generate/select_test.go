@@ -26,6 +26,7 @@ func TestUnresolvedWord(t *testing.T) {
 		{"This proposal was adopted in _____.", true},
 		{"Wilson had to find a middle ground between those who supported the plan and those who opposed it.", false},
 		{"Tesla moved to New York in _____.", false},
+		{"Vetoing a bill to appropriate _____ for farmers in Texas, he wrote.", true},
 	} {
 		if got := unresolvedWord(tt.stem); got != tt.want {
 			t.Errorf("unresolvedWord(%q) = %v, want %v", tt.stem, got, tt.want)
