@@ -397,6 +397,12 @@ func (d *document) worth(c *candidate) float64 {
 	if c.typ == eConcept && d.sharesTopic(c.key) {
 		w -= 1
 	}
+	if whoForNoOne(c.q.Stem, c.typ) {
+		w -= 1.5
+	}
+	if pointsAtPage(strings.ToLower(c.q.Stem)) || twoSentences(c.q.Stem) {
+		w -= 1.5
+	}
 	if c.q.Kind == questions.MultipleChoice && c.typ != eDate && c.typ != eNumber {
 		// Names offered against a name: the likeliest to be of another
 		// kind than the key (a party against a navy, a country against a
@@ -452,6 +458,50 @@ func unresolvedWord(stem string) bool {
 			named = true
 		}
 		plural = plural || !w.Cap && len(w.Lower) > 3 && strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss")
+	}
+	return false
+}
+
+// whoForNoOne reports a question that asks "who" for what is surely no
+// person, people or body of people: "Who is home to the largest fountain
+// complex?" for a park. A name of unknown type may be someone.
+func whoForNoOne(stem string, typ etype) bool {
+	switch typ {
+	case ePerson, eGroup, eOrg, eName:
+		return false
+	}
+	t := prose.Tokenize(stem)
+	return len(t) > 0 && t[len(t)-1].Text == "?" && t[0].Is("who", "whom", "whose")
+}
+
+// pageWords point at the page the document was on, not at its facts:
+// "Here are a few examples of ...", "the following table".
+var pageWords = []string{"here are", "here is", "the following", "as follows", "for comparison", "shown below",
+	"shown above", "see below", "see above", "this article", "this section", "this page"}
+
+// pointsAtPage reports a stem (in lower case) with one of pageWords.
+func pointsAtPage(stem string) bool {
+	stem = " " + stem
+	for _, w := range pageWords {
+		if strings.Contains(stem, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAbbrevs end with a stop inside a sentence: "Dr. Suzuki".
+var titleAbbrevs = prose.WordSet(`dr mr mrs ms st jr sr gen col lt capt sgt prof rev gov sen rep no vs mt ft`)
+
+// twoSentences reports a stem that runs on into another sentence ("...
+// bicameral parliament. Built in _____."): a sentence the splitter did
+// not cut, or a heading glued to it.
+func twoSentences(stem string) bool {
+	t := prose.Tokenize(stem)
+	for i := 1; i+2 < len(t); i++ {
+		if t[i].Text == "." && t[i-1].IsWord() && !t[i-1].Cap && len(t[i-1].Text) > 1 && !titleAbbrevs[t[i-1].Lower] && t[i+1].Cap && t[i+1].IsWord() {
+			return true
+		}
 	}
 	return false
 }

@@ -3,6 +3,7 @@ package generate
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"factdrill/questions"
@@ -151,5 +152,34 @@ func TestSelectItems_MovesAnswers(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("picked %q, want %q", got, want)
+	}
+}
+
+func TestStemShapes(t *testing.T) {
+	for _, tt := range []struct {
+		stem        string
+		typ         etype
+		who, page   bool
+		twoSentence bool
+	}{
+		{"Who is home to the largest fountain complex in the world?", ePlace, true, false, false},
+		{"Who decided to convene an extraordinary party conference?", eOrg, false, false, false},
+		{"Who reared a zoo-born tigress named Tara?", ePerson, false, false, false},
+		{"Who originated near the equator?", eGroup, false, false, false},
+		{"Here are a few examples of _____ and Wade-Giles, for comparison.", eName, false, true, false},
+		{"The Palace is the seat of the parliament. Built in _____.", eDate, false, false, true},
+		{"Who referred to the sounding point as the highway, said Dr. Suzuki?", ePerson, false, false, false},
+		{"The ship sailed from St. Louis in _____.", eDate, false, false, false},
+		{"As of _____, there are 88 private schools in New Zealand.", eDate, false, false, false},
+	} {
+		if got := whoForNoOne(tt.stem, tt.typ); got != tt.who {
+			t.Errorf("whoForNoOne(%q) = %v, want %v", tt.stem, got, tt.who)
+		}
+		if got := pointsAtPage(strings.ToLower(tt.stem)); got != tt.page {
+			t.Errorf("pointsAtPage(%q) = %v, want %v", tt.stem, got, tt.page)
+		}
+		if got := twoSentences(tt.stem); got != tt.twoSentence {
+			t.Errorf("twoSentences(%q) = %v, want %v", tt.stem, got, tt.twoSentence)
+		}
 	}
 }
