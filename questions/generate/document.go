@@ -197,9 +197,23 @@ var sideHeadings = prose.WordSet(`in_popular_culture popular_culture in_culture 
 	in_popular_media cultural_influence cultural_impact appearances_in_media notable_people notable_residents
 	sister_cities twin_towns twin_towns_and_sister_cities`)
 
+// sideTails end the headings of side matter about one thing: "Wolves in
+// fiction", "Elephants in Kerala culture", "List of fictional ducks".
+var sideTails = []string{" in fiction", " in popular culture", " in culture", " in literature", " in film", " in films",
+	" in media", " in music", " in art", " in mythology", " in folklore", " in religion", " jokes", " joke"}
+
 // isSideHeading reports whether a heading opens side matter.
 func isSideHeading(h string) bool {
-	return sideHeadings[prose.Normalize(h)]
+	n := prose.Normalize(h)
+	if sideHeadings[n] || strings.HasPrefix(n, "list of ") || strings.Contains(n, " in ") && strings.HasSuffix(n, " culture") {
+		return true
+	}
+	for _, t := range sideTails {
+		if strings.HasSuffix(n, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *entity) addForm(f string) {

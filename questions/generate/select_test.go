@@ -183,3 +183,24 @@ func TestStemShapes(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSideHeading(t *testing.T) {
+	for _, tt := range []struct {
+		h    string
+		want bool
+	}{
+		{"In popular culture", true},
+		{"Trivia", true},
+		{"Wolves in fiction", true},
+		{"Elephants in Kerala culture", true},
+		{"List of fictional ducks", true},
+		{"Early life", false},
+		{"Culture of Egypt", false},
+		{"Egyptian culture", false},
+		{"Habitat", false},
+	} {
+		if got := isSideHeading(tt.h); got != tt.want {
+			t.Errorf("isSideHeading(%q) = %v, want %v", tt.h, got, tt.want)
+		}
+	}
+}
