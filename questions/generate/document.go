@@ -193,7 +193,7 @@ func analyze(ctx context.Context, raw, title string, progress func(done, total i
 // namesakes, trivia.
 var sideHeadings = prose.WordSet(`in_popular_culture popular_culture in_culture cultural_references cultural_depictions
 	in_fiction in_literature in_film in_media in_music in_art trivia namesakes honours honors awards
-	eponyms depictions portrayals media filmography discography gallery in_the_media references_in_popular_culture
+	eponyms depictions portrayals filmography discography gallery in_the_media references_in_popular_culture
 	in_popular_media cultural_influence cultural_impact appearances_in_media notable_people notable_residents
 	sister_cities twin_towns twin_towns_and_sister_cities`)
 

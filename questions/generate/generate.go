@@ -21,9 +21,12 @@
 // word anyone could guess, options of another type than the key, markup
 // left over). Items are then ranked by how likely people are to ask about
 // their answer (a logistic model fitted on the development set's tuning
-// half, see features.go), and picked so that a set asks for each answer
-// once, spreads over the paragraphs and mixes the kinds; a sentence gives
-// no two items that show each other's answers. Each item keeps the
+// half, see features.go) and by how worth asking they are (see worth in
+// select.go: the lead and the topic for, side matter and what a rule sees
+// of a judge's reasons against), and picked so that a set asks for each
+// answer once, spreads over the paragraphs and mixes the kinds; a
+// sentence gives no two items that show each other's answers. A set of
+// the default size keeps only the items ranked sure enough. Each item keeps the
 // sentence it came from.
 //
 // The reading is rule-based and uses the standard library and
@@ -50,7 +53,7 @@ import (
 // Options say what set to write.
 type Options struct {
 	// N caps the number of questions; 0 chooses a number that fits the
-	// document's length (about one per 40 words, fewer per word in long
+	// document's length (about one per 32 words, fewer per word in long
 	// documents) and keeps only the items the generator is surest of.
 	N int
 	// Kinds are the kinds of question to write, among MultipleChoice,
