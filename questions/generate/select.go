@@ -385,7 +385,8 @@ func (d *document) worth(c *candidate) float64 {
 	if s.topical {
 		w += 0.3
 	}
-	if unresolvedWord(c.q.Stem) {
+	t := prose.Tokenize(c.q.Stem)
+	if unresolvedWord(t) {
 		w -= 2
 	}
 	if c.typ == eDate && countsAt(strings.ToLower(c.q.Stem)) {
@@ -397,10 +398,10 @@ func (d *document) worth(c *candidate) float64 {
 	if c.typ == eConcept && d.sharesTopic(c.key) {
 		w -= 1
 	}
-	if whoForNoOne(c.q.Stem, c.typ) {
+	if whoForNoOne(t, c.typ) {
 		w -= 1.5
 	}
-	if pointsAtPage(strings.ToLower(c.q.Stem)) || twoSentences(c.q.Stem) {
+	if pointsAtPage(strings.ToLower(c.q.Stem)) || twoSentences(t) {
 		w -= 1.5
 	}
 	if c.q.Kind == questions.MultipleChoice && c.typ != eDate && c.typ != eNumber {
@@ -418,9 +419,8 @@ func (d *document) worth(c *candidate) float64 {
 // plural before it, "it" or "its" with nothing before it, "this",
 // "these", "those", a "both" that ends a phrase. The checks turn away
 // what surely leans on the text before; this is the doubt that remains.
-func unresolvedWord(stem string) bool {
+func unresolvedWord(t []prose.Token) bool {
 	named, plural, thing := false, false, false
-	t := prose.Tokenize(stem)
 	for i, w := range t {
 		switch w.Lower {
 		case "he", "him", "his", "she", "her", "hers":
@@ -465,12 +465,11 @@ func unresolvedWord(stem string) bool {
 // whoForNoOne reports a question that asks "who" for what is surely no
 // person, people or body of people: "Who is home to the largest fountain
 // complex?" for a park. A name of unknown type may be someone.
-func whoForNoOne(stem string, typ etype) bool {
+func whoForNoOne(t []prose.Token, typ etype) bool {
 	switch typ {
 	case ePerson, eGroup, eOrg, eName:
 		return false
 	}
-	t := prose.Tokenize(stem)
 	return len(t) > 0 && t[len(t)-1].Text == "?" && t[0].Is("who", "whom", "whose")
 }
 
@@ -496,8 +495,7 @@ var titleAbbrevs = prose.WordSet(`dr mr mrs ms st jr sr gen col lt capt sgt prof
 // twoSentences reports a stem that runs on into another sentence ("...
 // bicameral parliament. Built in _____."): a sentence the splitter did
 // not cut, or a heading glued to it.
-func twoSentences(stem string) bool {
-	t := prose.Tokenize(stem)
+func twoSentences(t []prose.Token) bool {
 	for i := 1; i+2 < len(t); i++ {
 		if t[i].Text == "." && t[i-1].IsWord() && !t[i-1].Cap && len(t[i-1].Text) > 1 && !titleAbbrevs[t[i-1].Lower] && t[i+1].Cap && t[i+1].IsWord() {
 			return true
@@ -551,10 +549,4 @@ func countsAt(stem string) bool {
 		}
 	}
 	return false
-}
-
-// isYearToken reports a number that reads as a year or a decade.
-func isYearToken(s string) bool {
-	s = strings.TrimSuffix(s, "s")
-	return len(s) == 4 && (s[0] == '1' || s[0] == '2') && strings.Trim(s, "0123456789") == ""
 }

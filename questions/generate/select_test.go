@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 func TestUnresolvedWord(t *testing.T) {
@@ -29,7 +30,7 @@ func TestUnresolvedWord(t *testing.T) {
 		{"Tesla moved to New York in _____.", false},
 		{"Vetoing a bill to appropriate _____ for farmers in Texas, he wrote.", true},
 	} {
-		if got := unresolvedWord(tt.stem); got != tt.want {
+		if got := unresolvedWord(prose.Tokenize(tt.stem)); got != tt.want {
 			t.Errorf("unresolvedWord(%q) = %v, want %v", tt.stem, got, tt.want)
 		}
 	}
@@ -172,13 +173,13 @@ func TestStemShapes(t *testing.T) {
 		{"The ship sailed from St. Louis in _____.", eDate, false, false, false},
 		{"As of _____, there are 88 private schools in New Zealand.", eDate, false, false, false},
 	} {
-		if got := whoForNoOne(tt.stem, tt.typ); got != tt.who {
+		if got := whoForNoOne(prose.Tokenize(tt.stem), tt.typ); got != tt.who {
 			t.Errorf("whoForNoOne(%q) = %v, want %v", tt.stem, got, tt.who)
 		}
 		if got := pointsAtPage(strings.ToLower(tt.stem)); got != tt.page {
 			t.Errorf("pointsAtPage(%q) = %v, want %v", tt.stem, got, tt.page)
 		}
-		if got := twoSentences(tt.stem); got != tt.twoSentence {
+		if got := twoSentences(prose.Tokenize(tt.stem)); got != tt.twoSentence {
 			t.Errorf("twoSentences(%q) = %v, want %v", tt.stem, got, tt.twoSentence)
 		}
 	}
