@@ -40,6 +40,12 @@ const (
 	minSure   = 15
 )
 
+// sureBonus is what an item of a kind must score above sureScore: a
+// short answer's score has a bonus over a cloze of the same fact (see
+// keyCandidates), which says how much people like the kind, not how sure
+// the generator is of the item.
+var sureBonus = map[questions.Kind]float64{questions.ShortAnswer: 0.5}
+
 // selectItems ranks the checked candidates and picks n: the best first,
 // no two asking the same thing, spread over the document, in the kind mix
 // asked for. The result is in document order. A sure selection (the
@@ -55,7 +61,7 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	}
 	var kept []*candidate
 	for _, c := range cands {
-		if c.score >= sureScore {
+		if c.score >= sureScore+sureBonus[c.q.Kind] {
 			kept = append(kept, c)
 		}
 	}
