@@ -16,6 +16,16 @@ type sentence struct {
 	heading bool
 	para    int // position in its paragraph, from 0
 	paraLen int // sentences in its paragraph
+	// prose is the place of its paragraph among the paragraphs that are
+	// not headings, from 0: the lead paragraphs say what the document is
+	// about.
+	prose int
+	// side marks a sentence under a heading of side matter ("In popular
+	// culture", "Trivia"), which a teacher seldom asks about.
+	side bool
+	// topical marks a sentence that names the document's topic (see
+	// countAnswers).
+	topical bool
 	// long marks a sentence too long to ask about (see maxSentenceTokens):
 	// its names count, but no item comes from it.
 	long    bool
@@ -53,6 +63,7 @@ type document struct {
 	// and firstAnswer is the first of them (see countAnswers).
 	answers     map[string]int
 	firstAnswer map[string]int
+	answerParas map[string]int // paragraphs naming each answer
 
 	// Lookups built once the names and their types are settled (see
 	// indexNames), so that no question compares one name with all others.
@@ -90,10 +101,17 @@ func analyze(ctx context.Context, raw, title string, progress func(done, total i
 			d.title = text[:ps.Offset+len(ps.Text)] // the whole first paragraph
 		}
 	}
+	proseBlock, side := -1, false
 	for i, s := range d.sents {
 		if i > 0 && d.sents[i-1].block == s.block {
 			s.para = d.sents[i-1].para + 1
+		} else if !s.heading {
+			proseBlock++
 		}
+		if s.heading {
+			side = isSideHeading(s.text)
+		}
+		s.prose, s.side = max(0, proseBlock), side && !s.heading
 		if i%checkEvery == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -168,6 +186,34 @@ func analyze(ctx context.Context, raw, title string, progress func(done, total i
 		}
 	}
 	return d, nil
+}
+
+// sideHeadings head the sections of an article about its subject's echoes
+// rather than the subject: its place in films and songs, lists of
+// namesakes, trivia.
+var sideHeadings = prose.WordSet(`in_popular_culture popular_culture in_culture cultural_references cultural_depictions
+	in_fiction in_literature in_film in_media in_music in_art trivia namesakes honours honors awards
+	eponyms depictions portrayals filmography discography gallery in_the_media references_in_popular_culture
+	in_popular_media cultural_influence cultural_impact appearances_in_media notable_people notable_residents
+	sister_cities twin_towns twin_towns_and_sister_cities`)
+
+// sideTails end the headings of side matter about one thing: "Wolves in
+// fiction", "Elephants in Kerala culture", "List of fictional ducks".
+var sideTails = []string{" in fiction", " in popular culture", " in culture", " in literature", " in film", " in films",
+	" in media", " in music", " in art", " in mythology", " in folklore", " in religion", " jokes", " joke"}
+
+// isSideHeading reports whether a heading opens side matter.
+func isSideHeading(h string) bool {
+	n := prose.Normalize(h)
+	if sideHeadings[n] || strings.HasPrefix(n, "list of ") || strings.Contains(n, " in ") && strings.HasSuffix(n, " culture") {
+		return true
+	}
+	for _, t := range sideTails {
+		if strings.HasSuffix(n, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *entity) addForm(f string) {

@@ -3,6 +3,7 @@ package generate
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"factdrill/questions/generate/prose"
 )
@@ -64,6 +65,11 @@ const (
 	fConceptLen  // words, for a concept
 	fConceptSubj // a concept that is the subject
 	fNamePara    // a name in a paragraph's first sentence
+	fSpread      // log of the paragraphs naming the answer
+	fTopicSent   // the sentence names the document's topic
+	fNumWord     // a number written as a word ("three")
+	fLead        // in the first two paragraphs of prose
+	fSide        // under a heading of side matter
 	nFeatures
 )
 
@@ -72,7 +78,8 @@ var featureNames = [nFeatures]string{"bias", "person", "group", "org", "place", 
 	"date", "number", "concept", "year", "full date", "frequency", "first", "paragraph first", "paragraph position",
 	"document position", "subject", "object", "fronted", "after in", "after of", "after by", "words", "unit",
 	"derived", "sentence length", "list", "open", "capitals", "crowded", "definition",
-	"named", "superlative", "percent", "quoted", "sentence position", "dated", "copula", "described", "head frequency", "concept frequency", "name frequency", "concept words", "concept subject", "name paragraph first"}
+	"named", "superlative", "percent", "quoted", "sentence position", "dated", "copula", "described", "head frequency", "concept frequency", "name frequency", "concept words", "concept subject", "name paragraph first",
+	"spread", "topic sentence", "number word", "lead", "side matter"}
 
 // typeFeature maps a mention type to its feature.
 var typeFeature = [nTypes]int{ePerson: fPerson, eGroup: fGroup, eOrg: fOrg, ePlace: fPlace, eEvent: fEvent,
@@ -83,8 +90,15 @@ var typeFeature = [nTypes]int{ePerson: fPerson, eGroup: fGroup, eOrg: fOrg, ePla
 func (d *document) countAnswers() {
 	d.answers = map[string]int{}
 	d.firstAnswer = map[string]int{}
+	d.answerParas = map[string]int{}
+	lastPara := map[string]int{}
 	for _, s := range d.sents {
 		seen := map[string]bool{}
+		for _, m := range s.ments {
+			if m.ent != nil && d.topic != nil && m.ent.root() == d.topic {
+				s.topical = true
+			}
+		}
 		for _, c := range s.clauses {
 			for _, m := range c.ments {
 				k := answerKey(m)
@@ -96,6 +110,10 @@ func (d *document) countAnswers() {
 					d.firstAnswer[k] = s.idx
 				}
 				d.answers[k]++
+				if p, ok := lastPara[k]; !ok || p != s.block {
+					d.answerParas[k]++
+					lastPara[k] = s.block
+				}
 			}
 		}
 	}
@@ -190,6 +208,11 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 		f[fNameFreq] = f[fFrequency]
 		f[fNamePara] = f[fParaFirst]
 	}
+	f[fSpread] = math.Log(float64(max(1, d.answerParas[key])))
+	f[fTopicSent] = b2f(s.topical)
+	f[fNumWord] = b2f(m.typ == eNumber && m.text != "" && !unicode.IsDigit(prose.FirstRune(m.text)))
+	f[fLead] = b2f(s.prose < 2)
+	f[fSide] = b2f(s.side)
 	return f
 }
 
@@ -217,52 +240,57 @@ func (d *document) importance(c *clause, k int) float64 {
 
 // importanceWeights are fitted by TestTrainImportance.
 var importanceWeights = [nFeatures]float64{
-	-0.274, // bias
-	0.092,  // person
-	-0.195, // group
-	-0.017, // org
-	-0.227, // place
-	-0.001, // event
-	-0.034, // work
+	-0.291, // bias
+	0.076,  // person
+	-0.207, // group
+	-0.006, // org
+	-0.271, // place
+	-0.002, // event
+	-0.058, // work
 	-0.152, // name
-	0.049,  // term
-	0.566,  // date
-	0.416,  // number
-	-0.498, // concept
-	-0.131, // year
-	0.291,  // full date
-	0.526,  // frequency
-	-0.192, // first
-	0.320,  // paragraph first
-	-0.076, // paragraph position
-	-0.274, // document position
-	0.083,  // subject
-	-0.145, // object
-	0.070,  // fronted
-	0.150,  // after in
-	-0.005, // after of
-	0.170,  // after by
-	0.617,  // words
-	0.290,  // unit
-	0.077,  // derived
-	-0.186, // sentence length
-	-0.229, // list
-	0.288,  // open
-	0.604,  // capitals
-	-0.144, // crowded
-	0.031,  // definition
-	0.148,  // named
-	-0.006, // superlative
-	0.126,  // percent
-	0.004,  // quoted
-	-0.125, // sentence position
-	-0.075, // dated
-	-0.019, // copula
-	0.069,  // described
-	0.530,  // head frequency
-	-0.109, // concept frequency
-	0.177,  // name frequency
-	-0.013, // concept words
-	-0.011, // concept subject
-	-0.064, // name paragraph first
+	0.040,  // term
+	0.543,  // date
+	0.355,  // number
+	-0.321, // concept
+	-0.176, // year
+	0.304,  // full date
+	0.338,  // frequency
+	-0.116, // first
+	0.334,  // paragraph first
+	-0.090, // paragraph position
+	-0.278, // document position
+	0.096,  // subject
+	-0.071, // object
+	0.044,  // fronted
+	0.148,  // after in
+	-0.027, // after of
+	0.157,  // after by
+	0.541,  // words
+	0.248,  // unit
+	0.064,  // derived
+	-0.193, // sentence length
+	-0.151, // list
+	0.292,  // open
+	0.592,  // capitals
+	-0.184, // crowded
+	0.029,  // definition
+	0.156,  // named
+	0.004,  // superlative
+	0.107,  // percent
+	0.005,  // quoted
+	-0.128, // sentence position
+	-0.046, // dated
+	0.022,  // copula
+	0.061,  // described
+	0.494,  // head frequency
+	-0.098, // concept frequency
+	0.106,  // name frequency
+	-0.088, // concept words
+	-0.004, // concept subject
+	-0.112, // name paragraph first
+	0.407,  // spread
+	0.253,  // topic sentence
+	0.207,  // number word
+	-0.099, // lead
+	0.000,  // side matter
 }

@@ -21,9 +21,12 @@
 // word anyone could guess, options of another type than the key, markup
 // left over). Items are then ranked by how likely people are to ask about
 // their answer (a logistic model fitted on the development set's tuning
-// half, see features.go), and picked so that a set asks for each answer
-// once, spreads over the paragraphs and mixes the kinds; a sentence gives
-// no two items that show each other's answers. Each item keeps the
+// half, see features.go) and by how worth asking they are (see worth in
+// select.go: the lead and the topic for, side matter and what a rule sees
+// of a judge's reasons against), and picked so that a set asks for each
+// answer once, spreads over the paragraphs and mixes the kinds; a
+// sentence gives no two items that show each other's answers. A set of
+// the default size keeps only the items ranked sure enough. Each item keeps the
 // sentence it came from.
 //
 // The reading is rule-based and uses the standard library and
@@ -50,8 +53,8 @@ import (
 // Options say what set to write.
 type Options struct {
 	// N caps the number of questions; 0 chooses a number that fits the
-	// document's length (about one per 28 words, fewer per word in long
-	// documents).
+	// document's length (about one per 32 words, fewer per word in long
+	// documents) and keeps only the items the generator is surest of.
 	N int
 	// Kinds are the kinds of question to write, among MultipleChoice,
 	// TrueFalse, ShortAnswer and Cloze; nil means all four.
@@ -137,8 +140,13 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 	// Of items with the same words, keep the better one.
 	ok = dedupe(ok, map[string]bool{}, rep.Rejected)
 
-	n := opt.N
-	if n <= 0 {
+	// Ranked by how worth asking each item is, beyond its answer's
+	// importance (see worth); a set of the default size keeps the surest.
+	for _, c := range ok {
+		c.score += d.worth(c)
+	}
+	n, sure := opt.N, opt.N <= 0
+	if sure {
 		n = defaultCount(d.words)
 	}
 	paraWords := map[int]int{}
@@ -147,7 +155,7 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 			paraWords[s.block] += prose.WordCount(s.text)
 		}
 	}
-	picked := selectItems(ok, n, kinds, paraWords, rep.Rejected)
+	picked := selectItems(ok, n, kinds, paraWords, sure, rep.Rejected)
 	if len(picked) == 0 {
 		return questions.Set{}, rep, ErrNoQuestions
 	}

@@ -3,6 +3,7 @@ package generate
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -16,24 +17,63 @@ var kindShare = map[questions.Kind]float64{
 	questions.TrueFalse:      0.05,
 }
 
-// defaultCount is the set size that fits a document of the given length:
-// about one item per 28 words for a page or two, growing more slowly after.
+// defaultCount is the set size that fits a document of the given length
+// when the teacher does not say: about one item per 32 words for a page
+// or two, one per 200 words after. The default set is what a teacher gets
+// without asking, so it keeps the items the generator is surest of (see
+// sureScore) rather than every fact it could ask about: half the number
+// of a set cut at one item per 24 words, whose lower half a teacher would
+// mostly throw away.
 func defaultCount(words int) int {
-	n := int(math.Round(float64(words) / 24))
-	if n > 40 {
-		n = 40 + (words-40*24)/150
+	n := int(math.Round(float64(words) / 32))
+	if n > 30 {
+		n = 30 + (words-30*32)/200
 	}
-	return min(max(n, 3), 400)
+	return min(max(n, 3), 200)
 }
+
+// sureScore is the least score (see worth) an item of a default set
+// has, unless fewer than minSure items reach it: a quiz of a dozen
+// questions or so is what a teacher asks for when not saying how many.
+const (
+	sureScore = 0.0
+	minSure   = 15
+)
+
+// sureBonus is what an item of a kind must score above sureScore: a
+// short answer's score has a bonus over a cloze of the same fact (see
+// keyCandidates), which says how much people like the kind, not how sure
+// the generator is of the item.
+var sureBonus = map[questions.Kind]float64{questions.ShortAnswer: 0.5}
 
 // selectItems ranks the checked candidates and picks n: the best first,
 // no two asking the same thing, spread over the document, in the kind mix
-// asked for. The result is in document order.
+// asked for. The result is in document order. A sure selection (the
+// default set) leaves out the items scored under sureScore when enough
+// others remain.
 //
 // The spread follows the paragraphs: each gets a share of the set in
 // proportion to its words (paraWords, by block), as a reader's questions
 // would; a pass that loosens the limits lets the share be passed.
-func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int, rejected map[string]int) []*candidate {
+func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int, sure bool, rejected map[string]int) []*candidate {
+	if !sure {
+		return pickItems(cands, n, kinds, paraWords, rejected)
+	}
+	var kept []*candidate
+	for _, c := range cands {
+		if c.score >= sureScore+sureBonus[c.q.Kind] {
+			kept = append(kept, c)
+		}
+	}
+	if picked := pickItems(kept, n, kinds, paraWords, rejected); len(picked) >= min(n, minSure) {
+		return picked
+	}
+	// Too few sure items for a quiz: the best of all make it up.
+	return pickItems(cands, n, kinds, paraWords, rejected)
+}
+
+// pickItems is selectItems with no items left out.
+func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[int]int, rejected map[string]int) []*candidate {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].score != cands[j].score {
 			return cands[i].score > cands[j].score
@@ -71,6 +111,12 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	bySentence := map[int][]*candidate{}
 	trues := 0
 	byKind := map[questions.Kind][]*candidate{}
+	asks := map[int]bool{} // sentences with an item that asks for an answer
+	for _, c := range cands {
+		if c.q.Kind != questions.TrueFalse {
+			asks[c.sent.idx] = true
+		}
+	}
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
 	} // Each pass loosens the limits: items from one sentence, from one
@@ -144,6 +190,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 				}
 				c := list[next[k]]
 				eff := c.score - 0.75*float64(perKind[k])/float64(max(1, quota[k]))
+				if k == questions.TrueFalse && asks[c.sent.idx] {
+					eff -= tfPenalty
+				}
 				if pick == nil || eff > best {
 					pick, best = c, eff
 				}
@@ -171,6 +220,9 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 			picked = append(picked, pick)
 		}
 	}
+	if len(picked) < n {
+		picked = moveAnswers(cands, picked, n, bySentence, usedGroup, perAnswer, perEntity, valid, rejected)
+	}
 	sort.SliceStable(picked, func(i, j int) bool {
 		if picked[i].sent.idx != picked[j].sent.idx {
 			return picked[i].sent.idx < picked[j].sent.idx
@@ -179,6 +231,99 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	})
 	return picked
 }
+
+// moveAnswers adds items once the passes have picked all they could: a
+// sentence left without an item, whose answer a picked item of another
+// sentence asks for, asks for it instead when that other sentence has
+// another answer to ask. Each such move puts one more answer in the set;
+// the limits of the last pass still hold.
+func moveAnswers(cands, picked []*candidate, n int, bySentence map[int][]*candidate, usedGroup map[string]bool,
+	perAnswer map[string]int, perEntity map[*entity]int, valid map[*candidate]bool, rejected map[string]int) []*candidate {
+	const entityLimit = 6
+	ok := func(c *candidate) bool {
+		if v, seen := valid[c]; seen {
+			return v
+		}
+		valid[c] = c.q.Validate() == nil
+		if !valid[c] {
+			rejected[CheckInvalid]++
+		}
+		return valid[c]
+	}
+	at := map[string]int{} // the picked item asking each answer, by index
+	for i, p := range picked {
+		if p.answer != "" {
+			at[p.answer] = i
+		}
+	}
+	alts := map[int][]*candidate{} // the items of each sentence that ask for an answer, best first
+	for _, c := range cands {
+		if c.q.Kind != questions.TrueFalse && c.answer != "" {
+			alts[c.sent.idx] = append(alts[c.sent.idx], c)
+		}
+	}
+	without := func(list []*candidate, x *candidate) []*candidate {
+		out := make([]*candidate, 0, len(list))
+		for _, c := range list {
+			if c != x {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	for _, c := range cands {
+		if len(picked) >= n {
+			break
+		}
+		i, asked := at[c.answer]
+		if c.answer == "" || !asked || len(bySentence[c.sent.idx]) > 0 || usedGroup[c.group] || c.q.Kind == questions.TrueFalse {
+			continue
+		}
+		p := picked[i]
+		if c.ent != nil && c.ent != p.ent && perEntity[c.ent] >= entityLimit || !ok(c) {
+			continue
+		}
+		others := without(bySentence[p.sent.idx], p)
+		var q *candidate
+		for _, a := range alts[p.sent.idx] {
+			if a.group == p.group || usedGroup[a.group] || perAnswer[a.answer] > 0 ||
+				a.ent != nil && a.ent != p.ent && perEntity[a.ent] >= entityLimit || conflicts(a, others) || !ok(a) {
+				continue
+			}
+			q = a
+			break
+		}
+		if q == nil {
+			continue
+		}
+		// p gives its answer up to c, and its sentence asks q's.
+		usedGroup[p.group] = false
+		perAnswer[p.answer]--
+		if p.ent != nil {
+			perEntity[p.ent]--
+		}
+		for _, x := range []*candidate{q, c} {
+			usedGroup[x.group] = true
+			perAnswer[x.answer]++
+			if x.ent != nil {
+				perEntity[x.ent]++
+			}
+		}
+		bySentence[p.sent.idx] = append(others, q)
+		bySentence[c.sent.idx] = []*candidate{c}
+		picked[i] = q
+		at[q.answer] = i
+		at[c.answer] = len(picked)
+		picked = append(picked, c)
+	}
+	return picked
+}
+
+// tfPenalty is what a true/false statement loses in the selection when
+// its sentence has an item that asks for an answer: a statement and an
+// item of the same clause show each other, and the statement, which asks
+// for no answer, is better spent on a sentence nothing else asks about.
+const tfPenalty = 3.0
 
 // conflicts reports whether c and an item already picked from the same
 // sentence would give each other away: a stem that shows the other's
@@ -216,6 +361,196 @@ func reveals(a, b *candidate) bool {
 	}
 	for _, w := range nameWords(b.key) {
 		if prose.ContainsWord(stem, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// worth is what an item's score gains or loses as a question a teacher
+// would keep, beyond how likely people are to ask for its answer: the
+// default set is cut by score plus worth, so that it keeps the items the
+// generator is surest of. Each rule is a point of RUBRIC.md a rule can see
+// in the item's parts: a stem leaning on a word it does not resolve (2),
+// a noun phrase built on the topic's word (5), names offered against a
+// name (6), the date a statistic was counted at, a name the document
+// gives once in passing, a sentence under a heading of side matter (8);
+// the lead paragraphs and sentences naming the topic say what the
+// document is about. The weights were read off a blind judgement of the
+// tuning half's items: a rule that fits every item it marks is worth
+// more than one that fits most.
+func (d *document) worth(c *candidate) float64 {
+	w := 0.0
+	s := c.sent
+	if s.side {
+		w -= 1.5
+	}
+	if s.prose < 2 {
+		w += 0.3
+	}
+	if s.topical {
+		w += 0.3
+	}
+	t := prose.Tokenize(c.q.Stem)
+	if unresolvedWord(t) {
+		w -= 2
+	}
+	if c.typ == eDate && countsAt(strings.ToLower(c.q.Stem)) {
+		w -= 1.5
+	}
+	if c.ent != nil && c.ent.count <= 1 && !s.topical {
+		w -= 0.5
+	}
+	if c.typ == eConcept && d.sharesTopic(c.key) {
+		w -= 1
+	}
+	if whoForNoOne(t, c.typ) {
+		w -= 1.5
+	}
+	if pointsAtPage(strings.ToLower(c.q.Stem)) || twoSentences(t) {
+		w -= 1.5
+	}
+	if c.q.Kind == questions.MultipleChoice && c.typ != eDate && c.typ != eNumber {
+		// Names offered against a name: the likeliest to be of another
+		// kind than the key (a party against a navy, a country against a
+		// city), which the checks cannot always tell.
+		w -= 0.5
+	}
+	return w
+}
+
+// unresolvedWord reports whether a stem has a pronoun or a demonstrative
+// whose referent it does not show: "he" or "his" with no name before it
+// (a place after "at" or "in" is no one), "they" or "their" with no
+// plural before it, "it" or "its" with nothing before it, "this",
+// "these", "those", a "both" that ends a phrase. The checks turn away
+// what surely leans on the text before; this is the doubt that remains.
+func unresolvedWord(t []prose.Token) bool {
+	named, plural, thing := false, false, false
+	for i, w := range t {
+		switch w.Lower {
+		case "he", "him", "his", "she", "her", "hers":
+			if !named {
+				return true
+			}
+		case "they", "them", "their", "theirs":
+			if !plural {
+				return true
+			}
+		case "it", "its":
+			if !thing {
+				return true
+			}
+		case "this", "these", "those":
+			// "those who supported it" says whom it means.
+			if i+1 == len(t) || !t[i+1].Is("who", "which", "that", "whose", "whom") {
+				return true
+			}
+		case "both":
+			if i+1 == len(t) || t[i+1].Kind == prose.Punct {
+				return true
+			}
+		}
+		// "In what year", "how many": the question's own words name
+		// nothing.
+		if !w.IsWord() || functionWords[w.Lower] || questionWords[w.Lower] || i > 0 && questionWords[t[i-1].Lower] {
+			continue
+		}
+		thing = true
+		// A first word is capitalised whatever it is: "Vetoing a bill,
+		// he wrote" names no one.
+		first := i == 0 && (strings.HasSuffix(w.Lower, "ing") || strings.HasSuffix(w.Lower, "ed") || strings.HasSuffix(w.Lower, "ly"))
+		if w.Cap && !first && (i == 0 || !t[i-1].Is("at", "in", "on", "from", "to", "near", "of")) {
+			named = true
+		}
+		plural = plural || !w.Cap && len(w.Lower) > 3 && strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss")
+	}
+	return false
+}
+
+// whoForNoOne reports a question that asks "who" for what is surely no
+// person, people or body of people: "Who is home to the largest fountain
+// complex?" for a park. A name of unknown type may be someone.
+func whoForNoOne(t []prose.Token, typ etype) bool {
+	switch typ {
+	case ePerson, eGroup, eOrg, eName:
+		return false
+	}
+	return len(t) > 0 && t[len(t)-1].Text == "?" && t[0].Is("who", "whom", "whose")
+}
+
+// pageWords point at the page the document was on, not at its facts:
+// "Here are a few examples of ...", "the following table".
+var pageWords = []string{"here are", "here is", "the following", "as follows", "for comparison", "shown below",
+	"shown above", "see below", "see above", "this article", "this section", "this page"}
+
+// pointsAtPage reports a stem (in lower case) with one of pageWords.
+func pointsAtPage(stem string) bool {
+	stem = " " + stem
+	for _, w := range pageWords {
+		if strings.Contains(stem, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleAbbrevs end with a stop inside a sentence: "Dr. Suzuki".
+var titleAbbrevs = prose.WordSet(`dr mr mrs ms st jr sr gen col lt capt sgt prof rev gov sen rep no vs mt ft`)
+
+// twoSentences reports a stem that runs on into another sentence ("...
+// bicameral parliament. Built in _____."): a sentence the splitter did
+// not cut, or a heading glued to it.
+func twoSentences(t []prose.Token) bool {
+	for i := 1; i+2 < len(t); i++ {
+		if t[i].Text == "." && t[i-1].IsWord() && !t[i-1].Cap && len(t[i-1].Text) > 1 && !titleAbbrevs[t[i-1].Lower] && t[i+1].Cap && t[i+1].IsWord() {
+			return true
+		}
+	}
+	return false
+}
+
+// questionWords open a question; they name nothing a pronoun could
+// stand for.
+var questionWords = prose.WordSet(`who whom whose what which when where why how`)
+
+// sharesTopic reports whether a key is, or is built on, a word of the
+// document's topic: "trumpet players" in an article on the trumpet,
+// "Islamist" in one on Islamism. The title gives a noun phrase away; a
+// name ("Mute Swan" in an article on swans) it does not.
+func (d *document) sharesTopic(key string) bool {
+	for _, w := range strings.Fields(prose.Normalize(key)) {
+		if functionWords[w] || len(w) < 4 {
+			continue
+		}
+		if d.topicWords[w] {
+			return true
+		}
+		for tw := range d.topicWords {
+			n := 0
+			for n < len(w) && n < len(tw) && w[n] == tw[n] {
+				n++
+			}
+			if n >= 5 && n >= min(len(w), len(tw))-3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countsAt reports whether a cloze asking for a date (in lower case) asks
+// only for when a figure was counted: "as of _____, there are 88
+// schools", "over 10% of pupils were enrolled in _____".
+func countsAt(stem string) bool {
+	if strings.Contains(stem, "as of "+questions.Blank) {
+		return true
+	}
+	if !strings.HasPrefix(stem, "in "+questions.Blank) && !strings.HasSuffix(stem, "in "+questions.Blank+".") {
+		return false
+	}
+	for _, t := range prose.Tokenize(strings.ReplaceAll(stem, questions.Blank, " ")) {
+		if t.Kind == prose.Number && (strings.Contains(t.Text, ",") || strings.Contains(t.Text, "%")) || t.Lower == "%" || t.Lower == "percent" {
 			return true
 		}
 	}

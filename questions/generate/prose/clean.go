@@ -505,9 +505,10 @@ func FirstRune(s string) rune {
 }
 
 // authorYear matches a citation left in the text as author, year and
-// page or chapter: "Ferling (1992) p 311", "Ferling (1992) ch 16, p 333.".
-// Without a page it stays: "Gasquet (1908) claimed ..." is prose.
-var authorYear = regexp.MustCompile(`\b[A-Z][\p{L}'-]+(?: (?:and|&) [A-Z][\p{L}'-]+)?(?: et al\.)? \((?:1[5-9]|20)\d\d[a-z]?\)(?:,? (?:p|pp|ch|chap|chapter)\.? ?\d+(?:[-–]\d+)?)+\.?`)
+// page or chapter: "Ferling (1992) p 311", "Ferling (1992) ch 16, p 333.",
+// "Dalton, (2002) p. 507". Without a page it stays: "Gasquet (1908)
+// claimed ..." is prose.
+var authorYear = regexp.MustCompile(`\b[A-Z][\p{L}'-]+(?: (?:and|&) [A-Z][\p{L}'-]+)?(?: et al\.)?,? \((?:1[5-9]|20)\d\d[a-z]?\)(?:,? (?:p|pp|ch|chap|chapter)\.? ?\d+(?:[-–]\d+)?)+\.?`)
 
 // pagesAfterStop are the pages of a citation left after a sentence's stop
 // (".:43, 301 On one occasion"), which also hide the sentence's end.

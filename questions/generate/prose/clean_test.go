@@ -31,6 +31,8 @@ var cleanTests = []struct {
 		[]Block{{Text: "He played billiards for 48 hours. On one occasion he worked for 84 hours."}}},
 	{"AuthorYearPage", "Adams cast 31 votes.  Ferling (1992) p 311  His votes counted. Gasquet (1908) claimed it.",
 		[]Block{{Text: "Adams cast 31 votes. His votes counted. Gasquet (1908) claimed it."}}},
+	{"AuthorCommaYearPage", "Dalton, (2002) p. 507 Wilson's vice president spoke.",
+		[]Block{{Text: "Wilson's vice president spoke."}}},
 	{"MarkdownTable", "The vote was close.\n\n| for | against |\n|---|---|\n| 185 | 49 |\n\nIt passed.",
 		[]Block{{Text: "The vote was close."}, {Text: "It passed."}}},
 }
@@ -80,6 +82,19 @@ var junkTests = []struct {
 	{"The official record high temperature for Fresno is 115 °F (46.1 °C), set on July 8, 1905.", false},
 	{"Meanwhile, Tesla moved to New York in 1884.", false},
 	{"Close, Sandhill and Quayside contain buildings from the 15th–18th centuries.", false},
+	{"Swahili speakers once lived as far north as Mogadishu, Derek Nurse & Thomas Spear (1985) The Swahili.", true},
+	{"Rough Riders (1997) in which he was played by Tom Berenger.", true},
+	{"Yale University Press, New Haven the Amur tiger has a thick coat.", true},
+	{"Faraday entry at the 1911 Encyclopaedia Britannica hosted by LovetoKnow Retrieved January 2007.", true},
+	{"The Bodleian Library was built in 1602.", false},
+	{"The leopard is the pet in the film Bringing Up Baby (1938) where its misadventures create comedy.", false},
+	{"Wood (2006) has maintained that Adams had become irrelevant.", false},
+	{"The war ended with the Siege of Warsaw (1939).", false},
+	{"Oxford University Press, the largest, printed it.", false},
+	{"John Adams is standing in the center of the painting.", true},
+	{"In the photograph the delegates are seated around a table.", true},
+	{"The painting was shown at the Salon of 1824.", false},
+	{"The Mona Lisa is a portrait painted by Leonardo.", false},
 }
 
 func TestIsJunk(t *testing.T) {

@@ -62,18 +62,26 @@ var captionMarks = []string{"oil on canvas", "(left)", "(right)", "(center)", "(
 var captionStarts = regexp.MustCompile(`^(?:(?:an? |the )?(?:official |formal |early |late )*(?:[a-z]+ ){0,3}(?:portrait|photograph|photo|painting|engraving|drawing|bust|statue) of )`)
 
 // looksLikeCaption reports a picture's caption kept among the prose (low
-// is the sentence in lower case).
+// is the sentence in lower case): its marks, a portrait's title, or a
+// picture and where someone is in it.
 func looksLikeCaption(low string) bool {
 	for _, m := range captionMarks {
 		if strings.Contains(low, m) {
 			return true
 		}
 	}
+	if containsAny(low, " is ", " are ") && containsAny(low, "painting", "photograph", "photo", "picture", "image", "portrait", "mural") && posed.MatchString(low) {
+		return true
+	}
 	if !strings.Contains(low, " of ") || !containsAny(low, "portrait", "photo", "painting", "engraving", "drawing", "bust", "statue") {
 		return false
 	}
 	return captionStarts.MatchString(low) && !strings.Contains(low, " was ") && !strings.Contains(low, " is ")
 }
+
+// posed is how a caption says where someone stands in a picture, in the
+// present: "John Adams is standing in the center of the painting".
+var posed = regexp.MustCompile(`\b(?:is|are) (?:standing|seated|sitting|shown|depicted|pictured|seen|visible)\b`)
 
 func containsAny(s string, words ...string) bool {
 	for _, w := range words {
@@ -89,7 +97,13 @@ func containsAny(s string, words ...string) bool {
 // work with its editor and year ("On the Forces of Nature, edited by W.
 // Crookes, Chatto & Windus, 1873"), a film or book with its year in
 // front ("(1999) Chronicles ..."), a claim ending in its source
-// ("...: Korda, (2004)"), a journal's pages and year (", 229-269, 1784").
+// ("...: Korda, (2004)"), a journal's pages and year (", 229-269, 1784"),
+// a reference's year and title closing a sentence ("..., Derek Nurse &
+// Thomas Spear (1985) The Swahili."), a filmography's line ("Rough Riders
+// (1997) in which he was played by ..."), a publisher and its city glued
+// to the next sentence ("University Of Chicago Press, Chicago the Amur
+// tiger ...") and a note of when a web page was read ("... Retrieved
+// January 2007.").
 var (
 	listEntry   = regexp.MustCompile(`^[A-Z][^,()]{0,60} \([a-z][a-z ,.'-]*\), (?:an?|the) `)
 	editedWork  = regexp.MustCompile(`(?i)\b(?:edited|translated|compiled|illustrated|revised) by\b.*(?:1[5-9]|20)\d\d[).]*$`)
@@ -97,6 +111,10 @@ var (
 	sourceAtEnd = regexp.MustCompile(`[A-Z][\p{L}'-]+, \((?:1[5-9]|20)\d\d\)\.?$`)
 	pagesYear   = regexp.MustCompile(`, \d+[–-]\d+, (?:1[5-9]|20)\d\d\b`)
 	referTo     = regexp.MustCompile(`(?i)\b(?:may|can|might) (?:also )?refer to:?$`)
+	titleAtEnd  = regexp.MustCompile(`\((?:1[5-9]|20)\d\d\) (?:[A-Z][\p{L}'-]*:? ){0,5}[A-Z][\p{L}'-]*\.?$`)
+	workInWhich = regexp.MustCompile(`^[A-Z][\p{L}'-]*(?: (?:[A-Z][\p{L}'-]*|the|and|of|a|an|in|on|to|for)){0,8} \((?:1[5-9]|20)\d\d\),? (?:in which|where|with|starring) `)
+	publisherAt = regexp.MustCompile(`^(?:[A-Z][\p{L}'-]+ ){1,6}(?:Press|Publishers|Publishing|Books), (?:[A-Z][\p{L}'-]+ ){1,3}[a-z]`)
+	retrieved   = regexp.MustCompile(`. Retrieved (?:on )?(?:\d|[A-Z][a-z]+ \d)`)
 )
 
 // looksLikeListEntry reports the shapes above. Each pattern runs only on a
@@ -108,7 +126,10 @@ func looksLikeListEntry(s string) bool {
 		strings.HasPrefix(s, "(") && yearFirst.MatchString(s) ||
 		strings.HasSuffix(strings.TrimSuffix(s, "."), ")") && sourceAtEnd.MatchString(s) ||
 		strings.Contains(low, "refer to") && referTo.MatchString(s) ||
-		strings.ContainsAny(s, "-–") && strings.Contains(s, ", ") && pagesYear.MatchString(s)
+		strings.ContainsAny(s, "-–") && strings.Contains(s, ", ") && pagesYear.MatchString(s) ||
+		strings.Contains(s, ") ") && (titleAtEnd.MatchString(s) || workInWhich.MatchString(s)) ||
+		strings.Contains(s, "Retrieved") && retrieved.MatchString(s) ||
+		strings.Contains(s, ", ") && publisherAt.MatchString(s)
 }
 
 // looksLikeCitation reports the shapes of a reference: "Benson,
