@@ -67,7 +67,8 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	case !mainClause(toks):
 		return CheckBroken
 	}
-	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup) {
+	plural := it.typ == eGroup || strings.Contains(it.key, " and ")
+	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
 	if q.Kind != questions.TrueFalse {
@@ -552,19 +553,21 @@ func overWhole(s string) bool {
 
 // pluralBefore reports whether something before t[k] may be what a
 // "they" or "them" at t[k] stands for: the blank when it asks for people
-// (personBlank) or the question word, a plural or collective noun ("the
+// (pluralBlank) or the question word unless it asks for a time, a plural or collective noun ("the
 // wolves", "the council"), a people ("the Normans"), or two names joined
 // by "and". A blank on a year is no "they": "In _____ they captured".
-func pluralBefore(t []prose.Token, k int, personBlank bool) bool {
+func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 	for j := 0; j < k; j++ {
 		w := t[j]
 		switch {
 		case w.Text == blankWord:
-			if personBlank {
+			if pluralBlank {
 				return true
 			}
 		case w.Is("who", "what", "which", "whose"):
-			return true
+			if !asksForTime(t, j) {
+				return true
+			}
 		case !w.IsWord() || functionWords[w.Lower]:
 			if w.Lower == "and" && j > 0 && j+1 < k && t[j-1].Cap && t[j+1].Cap {
 				return true
@@ -579,6 +582,63 @@ func pluralBefore(t []prose.Token, k int, personBlank bool) bool {
 		}
 	}
 	return false
+}
+
+// asksForTime reports a question word at t[j] that asks for a time ("In
+// what year did Wilson win them over?"): no one a "they" or an "its"
+// could stand for.
+func asksForTime(t []prose.Token, j int) bool {
+	return j+1 < len(t) && (timeNouns[t[j+1].Lower] || t[j+1].Is("date", "time", "age"))
+}
+
+// heWithoutPerson reports a "he" or "she" whose stem
+// names no person it could stand for: the capitalised words before it
+// are places, organisations or a sentence's first word ("Addressing the
+// Franklin Institute in Philadelphia, he described ..."). A blank that
+// asks for a person (personBlank) is one.
+func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
+	person := personBlank && len(t) > 0 && t[0].Is("who", "whom", "whose")
+	for i := 0; i < len(t); i++ {
+		w := t[i]
+		switch {
+		case w.Text == blankWord:
+			if personBlank {
+				person = true
+			}
+		case w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !(i == 0 && subjectPronouns[w.Lower]):
+			j := i
+			for j+1 < len(t) && t[j+1].Cap && t[j+1].IsWord() {
+				j++
+			}
+			if d.personName(t, i, j+1) {
+				person = true
+			}
+			i = j
+		case i > 0 || !w.Cap:
+			if w.Is("he", "she", "himself", "herself") && !person {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personName reports whether the capitalised words t[a:b] may name a
+// person: a name the document types as one, or a name of no known type
+// that does not merely start the sentence.
+func (d *document) personName(t []prose.Token, a, b int) bool {
+	var words []string
+	for _, w := range t[a:b] {
+		words = append(words, w.Text)
+	}
+	e := d.byKey[nameKey(strings.Join(words, " "))]
+	for e != nil && e.merged != nil {
+		e = e.merged
+	}
+	if e != nil {
+		return e.typ == ePerson || e.typ == eName || e.typ == eNone
+	}
+	return a > 0 || b-a > 1
 }
 
 // collectiveNouns name many as one.
@@ -630,8 +690,9 @@ var questionPasts = prose.WordSet(`saw fell felt wore`)
 // named before it, "that conjecture", "the next", "these two
 // presentations", "this is accomplished". A blank stands for someone a
 // pronoun may point back at only when it asks for a person or a people
-// (personBlank).
-func leansOnContext(t []prose.Token, personBlank bool) bool {
+// (personBlank); a "they" or "them" at a blank only when it asks for
+// people, not one person (pluralBlank).
+func leansOnContext(t []prose.Token, personBlank, pluralBlank bool) bool {
 	named := false
 	question := len(t) > 0 && t[len(t)-1].Text == "?"
 	// "Who co-signed the letter with her best friend?": her is whoever
@@ -666,7 +727,7 @@ func leansOnContext(t []prose.Token, personBlank bool) bool {
 		case "they", "them", "their", "themselves":
 			// A person named before is no "they": "Kiselyov saw them as
 			// the main reason" leans on what the sentence before named.
-			if !pluralBefore(t, i, personBlank) && !ownerAfterFronted(t, i) {
+			if !pluralBefore(t, i, pluralBlank) && !ownerAfterFronted(t, i) {
 				return true
 			}
 		case "it", "its":

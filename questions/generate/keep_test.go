@@ -136,7 +136,34 @@ func TestKeep(t *testing.T) {
 		{"an adverb and a participle first", typed(cloze("Rather held in place by the _____ of the strings.", "tension"), eConcept), CheckBroken},
 		{"a participle and its subject", typed(cloze("Founded in 1890, the university moved to _____ in 1892.", "Chicago"), ePlace), ""},
 		{"a question without its object", typed(short("When did the Dalai Lama preach a ruling against using?", "January 2006", eDate), eDate), CheckBroken},
+		{"them after a year asked for", short("In what year did Wilson win them over by promising independence?", "1917", eDate), CheckNeedsContext},
+		{"them after one person blank", person(cloze("In 1917 _____ won them over by promising independence.", "Wilson")), CheckNeedsContext},
+		{"them after two people", person(cloze("In 1887 _____ set up a laboratory for them in Manhattan.", "Peck and Brown")), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestKeepHeNeedsPerson checks that a "he" or "she" needs a person named
+// before it in the stem: a place, an organisation or a capitalised first
+// word is no one it could stand for.
+func TestKeepHeNeedsPerson(t *testing.T) {
+	d := analyzed(t, "Inventors\n\nThe Franklin Institute is a museum in Philadelphia. Philadelphia is a city of Pennsylvania. Edison met Tesla in Philadelphia. Edison lectured at the Franklin Institute.")
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"after a sentence's first word and places", typed(cloze("Addressing the _____ in Philadelphia, he described its principles.", "Franklin Institute"), eOrg), CheckNeedsContext},
+		{"after an organisation", typed(cloze("At the Franklin Institute he lectured in _____.", "Philadelphia"), ePlace), CheckNeedsContext},
+		{"after a person", typed(cloze("In Philadelphia Edison said he had lectured at the _____.", "Franklin Institute"), eOrg), ""},
+		{"the blank is the person", typed(cloze("In Philadelphia _____ said he had lectured there.", "Edison"), ePerson), ""},
 	}
 	for _, tt := range tests {
 		it := tt.it

@@ -333,6 +333,9 @@ func (c *clause) whenQ(k int) string {
 	if p < c.verb[1] || !c.toks[p].Is("in", "on", "at", "during") || c.subordinateBetween(c.verb[1], p) {
 		return ""
 	}
+	if dateModifies(c.toks, m.b, c.end) || focusBefore(c.toks, c.verb[0], p) {
+		return ""
+	}
 	rest, cut := c.restText(c.verb[1], [2]int{p, m.b})
 	if m.b > cut || prose.WordCount(rest) < 1 && c.main < 0 {
 		return ""
@@ -341,6 +344,36 @@ func (c *clause) whenQ(k int) string {
 		return ""
 	}
 	return question(wh, inv, rest, c.extras(-1))
+}
+
+// dateModifies reports a date that is part of a name or a noun phrase,
+// not when something happened: "in violation of the 1820 Anglo-Bahraini
+// Treaty", "in 1998 elections". The word after it, t[b], is a noun.
+func dateModifies(t []prose.Token, b, end int) bool {
+	if b >= end {
+		return false
+	}
+	n := t[b]
+	return n.IsWord() && (n.Cap || !functionWords[n.Lower] && !prepositions[n.Lower] && !strings.HasSuffix(n.Lower, "ly") && !strings.HasSuffix(n.Lower, "ing"))
+}
+
+// focusWords bind to the phrase after them; with the date asked for
+// taken out, they dangle: "In what year were wolves first spotted in
+// the area back?", "In what year was the metro only opened?".
+var focusWords = prose.WordSet(`only back just not even already still since until till as first`)
+
+// focusBefore reports a focus word in the verb group (from v0) or just
+// before the date's preposition at t[p].
+func focusBefore(t []prose.Token, v0, p int) bool {
+	if p > 0 && focusWords[t[p-1].Lower] && !t[p-1].Is("first") {
+		return true
+	}
+	for i := v0; i < p; i++ {
+		if t[i].Is("only", "not", "even", "until", "till") {
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithPreposition(s string) bool {

@@ -37,6 +37,10 @@ var questionTests = []struct {
 		"What is the process by which green plants convert light energy into chemical energy?"},
 	{"IndefiniteRole", "Yury Lutovinov, a key founding member of the Workers' Opposition, spoke.", "Yury Lutovinov", ""},
 	{"Coordinated", "Trotsky and Zinoviev restrained Kollontai in February 1922.", "Trotsky", ""},
+	{"YearOfAName", "The rights of Bahrain were set out in the 1820 Anglo-Bahraini Treaty.", "1820", ""},
+	{"YearAfterBack", "Wolves were first spotted in the valley back in 1998.", "1998", ""},
+	{"YearAfterOnly", "The Bucharest Metro was only opened in 1979.", "1979", ""},
+	{"YearAfterFirst", "The Bucharest Metro was first opened in 1979.", "1979", "In what year was the Bucharest Metro first opened?"},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
