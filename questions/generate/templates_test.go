@@ -41,6 +41,8 @@ var questionTests = []struct {
 	{"YearAfterBack", "Wolves were first spotted in the valley back in 1998.", "1998", ""},
 	{"YearAfterOnly", "The Bucharest Metro was only opened in 1979.", "1979", ""},
 	{"YearAfterFirst", "The Bucharest Metro was first opened in 1979.", "1979", "In what year was the Bucharest Metro first opened?"},
+	{"NameFirst", "Charles-Augustin de Coulomb\n\nCoulomb spent eight years directing the work at Fort Bourbon. The coulomb is named after him. In 1785 Coulomb published a paper.", "eight",
+		"How many years did Coulomb spend directing the work at Fort Bourbon?"},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
