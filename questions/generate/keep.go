@@ -435,6 +435,26 @@ func wrongWh(t []prose.Token, it *item) bool {
 			}
 		}
 	}
+	// "Who is home to the largest fountain complex?", "Who is found in
+	// academic use?": what is a home or found in use is a place or a
+	// thing, whatever the key's name looked like.
+	if t[0].Is("who") && t[1].Is("is", "was", "are", "were") && (thingPredicates[t[2].Lower] || t[2].Lower == "found" && len(t) > 3 && t[3].Is("in", "on")) {
+		return true
+	}
+	// "Who sided with Pinchot?" (Conservationists), "Who originated near
+	// the equator?" (Africans, the elephants): a plural noun that is only
+	// capitalised as the sentence's first word, or a people standing in
+	// for the animals of that place, is no one to ask for by "who".
+	if t[0].Is("who") && strings.HasPrefix(it.source, it.key) && genericPeople(it.key) {
+		return true
+	}
+	// "In what year did the treatise publish by Ricordi?": a passive read
+	// as an active verb.
+	for i := 1; i+1 < len(t); i++ {
+		if t[i+1].Lower == "by" && !t[i].Cap && isVerbBase(t[i].Lower) && didBefore(t, i) {
+			return true
+		}
+	}
 	// "Who was popular singer Leila Mourad?" (answered "Dawoud Husni"),
 	// "Who is American writer?": a be-question whose complement has no
 	// article, owner or preposition was cut from a list of appositives.
@@ -482,6 +502,31 @@ func wrongWh(t []prose.Token, it *item) bool {
 	// Two question words, or a question mark inside the question.
 	for i := 1; i < len(t)-1; i++ {
 		if t[i].Text == "?" {
+			return true
+		}
+	}
+	return false
+}
+
+// thingPredicates follow "Who is" in a question only when its key is a
+// place or a thing.
+var thingPredicates = prose.WordSet(`home located situated used spoken built printed published headquartered based`)
+
+// genericPeople reports a key of one plural word for a kind of people
+// ("Conservationists", "Africans", "Sinologists") rather than a named
+// group.
+func genericPeople(key string) bool {
+	if strings.Contains(key, " ") {
+		return false
+	}
+	k := strings.ToLower(key)
+	return strings.HasSuffix(k, "ists") || strings.HasSuffix(k, "ians") || strings.HasSuffix(k, "ans") || strings.HasSuffix(k, "ers")
+}
+
+// didBefore reports a "did", "does" or "do" before t[i] in the question.
+func didBefore(t []prose.Token, i int) bool {
+	for j := 0; j < i; j++ {
+		if t[j].Is("did", "does", "do") {
 			return true
 		}
 	}

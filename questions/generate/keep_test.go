@@ -139,6 +139,19 @@ func TestKeep(t *testing.T) {
 		{"them after a year asked for", short("In what year did Wilson win them over by promising independence?", "1917", eDate), CheckNeedsContext},
 		{"them after one person blank", person(cloze("In 1917 _____ won them over by promising independence.", "Wilson")), CheckNeedsContext},
 		{"them after two people", person(cloze("In 1887 _____ set up a laboratory for them in Manhattan.", "Peck and Brown")), ""},
+		{"who for a park", short("Who is home to the largest fountain complex in the world?", "Park of the Reserve", ePerson), CheckWrongWh},
+		{"who for a system", short("Who is found in academic use in the United States?", "Wade-Giles", ePerson), CheckWrongWh},
+		{"who for a kind of people", func() item {
+			it := short("Who sided with Pinchot?", "Conservationists", eGroup)
+			it.source = "Conservationists sided with Pinchot."
+			return it
+		}(), CheckWrongWh},
+		{"who for a named people", func() item {
+			it := short("Who conquered Sicily in 1061?", "Normans", eGroup)
+			it.source = "The Normans conquered Sicily in 1061."
+			return it
+		}(), ""},
+		{"a passive read as active", short("In what year did the treatise publish by Ricordi?", "1934", eDate), CheckWrongWh},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
