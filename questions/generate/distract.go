@@ -207,6 +207,17 @@ var (
 	siteHeads = prose.WordSet(`castle palace cathedral abbey monastery fortress fort citadel square street
 		road avenue bridge gate harbour harbor port canal park garden gardens station airport stadium
 		museum hall tower church mosque temple`)
+	// The countries list holds cities and regions too, to type a name as
+	// a place; these tell them apart, so that London is offered against
+	// Edinburgh, not against Italy or Antarctica.
+	worldCities = prose.WordSet(`moscow london paris rome berlin vienna madrid lisbon athens constantinople istanbul
+		jerusalem petrograd leningrad kiev kyiv warsaw prague budapest stockholm oslo copenhagen amsterdam
+		brussels dublin edinburgh venice florence naples milan genoa antioch alexandria baghdad cairo damascus
+		beijing tokyo delhi washington boston chicago york`)
+	historicRegions = prose.WordSet(`americas anatolia arabia siberia scandinavia caucasus manchuria mesopotamia nubia
+		normandy brittany bavaria saxony bohemia moravia silesia lombardy tuscany sicily sardinia corsica crete
+		thrace dalmatia flanders burgundy aquitaine gascony provence castile aragon catalonia andalusia
+		galicia navarre crimea judea`)
 	compassWords = prose.WordSet(`north south east west northern southern eastern western central upper lower`)
 )
 
@@ -227,9 +238,13 @@ func placeKind(name string) int {
 		}
 	}
 	switch {
-	case countries[low] || stateHeads[head]:
+	case worldCities[low]:
+		return placeCity
+	case regionNames[low] || historicRegions[low]:
+		return placeRegion
+	case countries[low] || stateHeads[head] || len(words) > 1 && words[0] == "united":
 		return placeCountry
-	case regionNames[strings.ReplaceAll(low, " ", "_")] || regionHeads[head] || len(words) > 1 && compassWords[words[0]] && !featureHeads[head]:
+	case regionHeads[head] || len(words) > 1 && compassWords[words[0]] && !featureHeads[head]:
 		return placeRegion
 	case featureHeads[head] || featureHeads[words[0]]:
 		return placeFeature

@@ -1223,9 +1223,16 @@ func distractorsFit(it *item) bool {
 	if it.typ == ePerson && !personLike(keyWords, nil) {
 		return false // "White House" asked for as a person
 	}
+	// "originated in the _____": Canada, France and Ireland do not take
+	// the article the United Kingdom takes, and the reverse.
+	articleCue := it.typ == ePlace && strings.Contains(it.q.Stem, questions.Blank)
+	keyThe := takesThe(it.key)
 	for _, d := range it.distractors {
 		dw := strings.Fields(d)
 		ld := strings.ToLower(d)
+		if articleCue && takesThe(d) != keyThe {
+			return false
+		}
 		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {
 			return false // "JPG", "Trust": no name at all
 		}
@@ -1288,6 +1295,26 @@ func personLike(words []string, keyLower map[string]bool) bool {
 	}
 	return titles < len(words)
 }
+
+// takesThe reports a place name English writes with "the": "the United
+// Kingdom", "the Netherlands", "the Republic of Peru", "the Balkans".
+func takesThe(name string) bool {
+	w := strings.Fields(strings.ToLower(strings.TrimPrefix(name, "the ")))
+	if len(w) == 0 {
+		return false
+	}
+	last := w[len(w)-1]
+	if len(w) > 1 && (w[0] == "united" || stateHeads[w[0]] || w[1] == "of" && (stateHeads[w[0]] || regionHeads[w[0]] || featureHeads[w[0]])) {
+		return true
+	}
+	return len(w) == 1 && theCountries[last] || len(w) > 1 && featureHeads[last] && strings.HasSuffix(last, "s") || theRegions[last]
+}
+
+// theCountries and theRegions are names of one word written with "the".
+var (
+	theCountries = prose.WordSet(`netherlands bahamas philippines gambia maldives seychelles comoros`)
+	theRegions   = prose.WordSet(`balkans alps andes pyrenees himalayas caucasus midwest levant sahara`)
+)
 
 // moreEventWords name events the lexicon's eventKeywords leave out.
 var moreEventWords = prose.WordSet(`convention conventions exhibition exposition fair summit tournament championship`)

@@ -152,6 +152,8 @@ func TestKeep(t *testing.T) {
 			return it
 		}(), ""},
 		{"a passive read as active", short("In what year did the treatise publish by Ricordi?", "1934", eDate), CheckWrongWh},
+		{"a country with the article against ones without", typed(mc("Fox hunting originated in the _____ in the 16th century.", "United Kingdom", "Canada", "France", "Ireland"), ePlace), CheckDistractorType},
+		{"countries without the article", typed(mc("Fox hunting originated in _____ in the 16th century.", "England", "Canada", "France", "Ireland"), ePlace), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
@@ -182,6 +184,21 @@ func TestKeepHeNeedsPerson(t *testing.T) {
 		it := tt.it
 		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestPlaceKind checks the kinds of place a distractor must share with
+// its key: the lexicon's list of countries holds cities and regions too.
+func TestPlaceKind(t *testing.T) {
+	for name, want := range map[string]int{
+		"Italy": placeCountry, "United Kingdom": placeCountry, "United States": placeCountry, "Kingdom of Ghana": placeCountry,
+		"London": placeCity, "Edinburgh": placeCity, "Uppsala": placeCity,
+		"Antarctica": placeRegion, "East Africa": placeRegion, "Sicily": placeRegion, "Hampshire County": placeRegion,
+		"Lake Nasser": placeFeature, "Tower of London": placeSite,
+	} {
+		if got := placeKind(name); got != want {
+			t.Errorf("placeKind(%q) = %d, want %d", name, got, want)
 		}
 	}
 }
