@@ -68,7 +68,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckBroken
 	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ")
-	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural) || d.heWithoutPerson(toks, it.typ == ePerson) {
+	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
 	if q.Kind != questions.TrueFalse {
@@ -455,6 +455,22 @@ func wrongWh(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	// "Who is ideologue of the Iranian Revolution?": a noun without its
+	// article that is no role a name goes with ("president of").
+	if t[0].Is("who") && t[1].Is("is", "was") && len(t) > 3 && t[3].Lower == "of" && bareNoun(t[2]) {
+		return true
+	}
+	// "Who is analytic philosopher and Professor ... Richard Rorty?": a
+	// be-question that names its own answer at the end, with no article
+	// or owner: the list of appositives was read the wrong way round.
+	if t[0].Is("who") && t[1].Is("is", "was") && endsInName(t) && !hasDeterminer(t[2:]) {
+		return true
+	}
+	// "In what year did Genghis besiege?": a verb that takes an object
+	// left without it.
+	if n := len(t); n >= 4 && t[n-1].Text == "?" && objectVerbs[t[n-2].Lower] && didBefore(t, n-2) {
+		return true
+	}
 	// "Who was popular singer Leila Mourad?" (answered "Dawoud Husni"),
 	// "Who is American writer?": a be-question whose complement has no
 	// article, owner or preposition was cut from a list of appositives.
@@ -521,6 +537,47 @@ func genericPeople(key string) bool {
 	}
 	k := strings.ToLower(key)
 	return strings.HasSuffix(k, "ists") || strings.HasSuffix(k, "ians") || strings.HasSuffix(k, "ans") || strings.HasSuffix(k, "ers")
+}
+
+// objectVerbs take an object a question must keep.
+var objectVerbs = prose.WordSet(`besiege capture conquer attack defeat invade found establish publish build
+	sign release buy sell purchase join visit meet take give make hold destroy describe name appoint
+	replace succeed`)
+
+// barePosts are posts English names without an article: "president of".
+var barePosts = prose.WordSet(`president vice-president chairman chairwoman chair chairperson secretary director
+	head leader founder co-founder editor governor mayor captain commander king queen emperor empress pope
+	bishop archbishop minister ambassador chancellor treasurer member heir`)
+
+// bareNoun reports a lower-case noun that needs an article before it: no
+// post, no title, no verb form, no adjective.
+func bareNoun(w prose.Token) bool {
+	if w.Cap || !w.IsWord() || functionWords[w.Lower] || determiners[w.Lower] || barePosts[w.Lower] || personTitles[w.Lower] || isVerbForm(w.Lower) {
+		return false
+	}
+	for _, suf := range []string{"ible", "able", "ful", "ous", "ive", "ent", "ant", "al", "ic", "ed", "ly", "ing", "s"} {
+		if strings.HasSuffix(w.Lower, suf) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsInName reports a question whose last two words before its mark
+// are capitalised.
+func endsInName(t []prose.Token) bool {
+	n := len(t)
+	return n >= 5 && t[n-1].Text == "?" && t[n-2].Cap && t[n-3].Cap && t[n-2].IsWord() && t[n-3].IsWord()
+}
+
+// hasDeterminer reports an article, a possessive or an owner's "'s".
+func hasDeterminer(t []prose.Token) bool {
+	for _, w := range t {
+		if determiners[w.Lower] || w.Text == "'s" || w.Text == "'" || w.Is("his", "her", "its", "their") {
+			return true
+		}
+	}
+	return false
 }
 
 // didBefore reports a "did", "does" or "do" before t[i] in the question.
@@ -736,8 +793,10 @@ var questionPasts = prose.WordSet(`saw fell felt wore`)
 // presentations", "this is accomplished". A blank stands for someone a
 // pronoun may point back at only when it asks for a person or a people
 // (personBlank); a "they" or "them" at a blank only when it asks for
-// people, not one person (pluralBlank).
-func leansOnContext(t []prose.Token, personBlank, pluralBlank bool) bool {
+// people, not one person (pluralBlank); an "it" never at a blank on a
+// date or a number (timeBlank: "In _____ it purchased ..."). "Two days
+// later" counts from a day the stem does not show.
+func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) bool {
 	named := false
 	question := len(t) > 0 && t[len(t)-1].Text == "?"
 	// "Who co-signed the letter with her best friend?": her is whoever
@@ -776,7 +835,7 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank bool) bool {
 				return true
 			}
 		case "it", "its":
-			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) {
+			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) || timeBlank && !named && onlyBlankBefore(t, i) {
 				return true
 			}
 		case "this", "these", "those":
@@ -819,6 +878,10 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank bool) bool {
 			if i == 1 && t[0].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && strings.HasSuffix(t[i+1].Lower, "s") && !(i+2 < len(t) && t[i+2].Is("of", "that", "who", "which")) {
 				return true
 			}
+		case "later", "earlier":
+			if i > 0 && (timeNouns[t[i-1].Lower] || t[i-1].Text == blankWord) {
+				return true
+			}
 		case "here", "there":
 			if w.Lower == "here" && i > 0 {
 				return true
@@ -826,6 +889,21 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank bool) bool {
 		}
 	}
 	return false
+}
+
+// onlyBlankBefore reports whether the blank is the only word before t[k]
+// that could own or be an "it": "In _____ it purchased ...".
+func onlyBlankBefore(t []prose.Token, k int) bool {
+	blank := false
+	for _, w := range t[:k] {
+		switch {
+		case w.Text == blankWord:
+			blank = true
+		case w.IsWord() && !functionWords[w.Lower] && !prepositions[w.Lower]:
+			return false
+		}
+	}
+	return blank
 }
 
 // nameAfter reports a name after t[i] in the stem; the blank is none, for
@@ -1351,6 +1429,9 @@ func clearQuestion(t []prose.Token, it *item) bool {
 	if prose.WordCount(it.q.Stem) > 24 {
 		return false
 	}
+	if severalFit(t) {
+		return false
+	}
 	commas := 0
 	for _, w := range t {
 		if w.Text == "," {
@@ -1358,6 +1439,24 @@ func clearQuestion(t []prose.Token, it *item) bool {
 		}
 	}
 	return commas <= 1
+}
+
+// severalFit reports a "who" question many people of a document answer:
+// "Who became an Episcopal priest?", "Who was a mathematician?" (one of
+// a kind, not the one), "Who was born in Warsaw?" (in an article on the
+// city).
+func severalFit(t []prose.Token) bool {
+	if len(t) < 4 || !t[0].Is("who") {
+		return false
+	}
+	i := 1
+	if t[i].Is("also") {
+		i++
+	}
+	if !t[i].Is("is", "was", "are", "were", "became", "becomes", "remained") {
+		return false
+	}
+	return t[i+1].Is("a", "an", "one", "among") || t[i+1].Is("born") && t[i+2].Is("in", "at")
 }
 
 // mainClause reports whether a statement has a verb of its own, not only

@@ -154,6 +154,15 @@ func TestKeep(t *testing.T) {
 		{"a passive read as active", short("In what year did the treatise publish by Ricordi?", "1934", eDate), CheckWrongWh},
 		{"a country with the article against ones without", typed(mc("Fox hunting originated in the _____ in the 16th century.", "United Kingdom", "Canada", "France", "Ireland"), ePlace), CheckDistractorType},
 		{"countries without the article", typed(mc("Fox hunting originated in _____ in the 16th century.", "England", "Canada", "France", "Ireland"), ePlace), ""},
+		{"who is one of a kind", person(short("Who became an Episcopal priest?", "Absalom Jones", ePerson)), CheckWeakShort},
+		{"who was born in a city", person(short("Who was born in Warsaw?", "Nathan Alterman", ePerson)), CheckWeakShort},
+		{"who is a noun without its article", person(short("Who is ideologue of the Iranian Revolution?", "Ali Shariati", ePerson)), CheckWrongWh},
+		{"who is the role of", person(short("Who was founder of the City Philosophical Society?", "John Tatum", ePerson)), ""},
+		{"who is someone named", person(short("Who is analytic philosopher and Professor of Literature Richard Rorty?", "Susan Sontag", ePerson)), CheckWrongWh},
+		{"a verb without its object", short("In what year did Genghis besiege?", "1215", eDate), CheckWrongWh},
+		{"it at a blank on a year", typed(cloze("In _____ it purchased the shell of a building.", "1769"), eDate), CheckNeedsContext},
+		{"days later", typed(cloze("_____ days later, the FBI ordered the custodian to seize the belongings.", "Two"), eNumber), CheckNeedsContext},
+		{"years later", typed(cloze("Two years later the FBI seized the belongings in _____.", "New York"), ePlace), CheckNeedsContext},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
