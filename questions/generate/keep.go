@@ -25,10 +25,11 @@ const (
 	CheckResidue        = "markup-residue"       // citation marks, markup or a formula in the stem
 	CheckDistractorType = "distractor-type"      // an option that is not of the key's type or form
 	CheckWeakShort      = "short-answer-unclear" // a short answer whose question is too loose to mark
+	CheckSideFact       = "side-fact"            // who reported a figure, the year it was counted: a citation in prose
 )
 
 // keepChecks are the checks of keep, in the order they run.
-var keepChecks = []string{CheckResidue, CheckBroken, CheckWrongWh, CheckNeedsContext, CheckGivenAway, CheckFiller, CheckDistractorType, CheckWeakShort}
+var keepChecks = []string{CheckResidue, CheckBroken, CheckWrongWh, CheckNeedsContext, CheckGivenAway, CheckFiller, CheckDistractorType, CheckWeakShort, CheckSideFact}
 
 func init() {
 	Checks = append(Checks, keepChecks...)
@@ -67,16 +68,22 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	case !mainClause(toks):
 		return CheckBroken
 	}
-	plural := it.typ == eGroup || strings.Contains(it.key, " and ")
+	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
+	if relationToOther(toks, it.typ == ePerson) {
+		return CheckNeedsContext
+	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) {
+		if givenAway(toks, it) || impliedBy(toks, it.key) {
 			return CheckGivenAway
 		}
-		if d.filler(it) {
+		if d.filler(it) || attributivePlace(toks, it.typ) {
 			return CheckFiller
+		}
+		if sideFact(toks, it) {
+			return CheckSideFact
 		}
 	}
 	// A false statement that moves one end of a range ("between 470,000
@@ -110,6 +117,95 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckNeedsContext
 	}
 	return ""
+}
+
+// relationToOther reports "_____ became his bitter foe": a person
+// blanked as the subject of a relation to a "his" or "her" who is
+// someone else, not shown.
+func relationToOther(t []prose.Token, personBlank bool) bool {
+	if !personBlank || len(t) < 4 || t[0].Text != blankWord {
+		return false
+	}
+	i := 1
+	if !t[i].Is("became", "becomes", "was", "is", "remained") {
+		return false
+	}
+	i++
+	if !t[i].Is("his", "her") {
+		return false
+	}
+	for i++; i < len(t) && t[i].IsWord() && !t[i].Cap; i++ {
+		if roleNouns[t[i].Lower] || t[i].Is("foe", "enemy", "opponent", "rival", "adversary") {
+			return true
+		}
+	}
+	return false
+}
+
+// impliedPairs are words of a stem that name the answer by another
+// root: "Muslim" in a stem asking for "Islam".
+var impliedPairs = map[string][]string{
+	"islam":        {"muslim", "muslims", "islamic"},
+	"christianity": {"christian", "christians", "church", "churches"},
+	"judaism":      {"jewish", "jews", "jew"},
+	"buddhism":     {"buddhist", "buddhists"},
+	"hinduism":     {"hindu", "hindus"},
+	"christians":   {"church", "churches", "christianity"},
+	"jews":         {"synagogue", "synagogues", "judaism"},
+	"muslims":      {"mosque", "mosques", "islam"},
+}
+
+// impliedBy reports a stem word that names the key by another root.
+func impliedBy(t []prose.Token, key string) bool {
+	ws := impliedPairs[strings.ToLower(strings.TrimPrefix(key, "the "))]
+	for _, w := range t {
+		if containsFold(ws, w.Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// attributivePlace reports a place blanked where it only qualifies the
+// noun after it: "his faith in the _____ government", "the _____ Navy".
+// Any reader fills it from the topic.
+func attributivePlace(t []prose.Token, typ etype) bool {
+	if typ != ePlace {
+		return false
+	}
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Text == blankWord && i > 0 && t[i-1].Lower == "the" {
+			n := t[i+1]
+			return n.IsWord() && !functionWords[n.Lower] && !prepositions[n.Lower] && !isVerbForm(n.Lower) && !auxiliaries[n.Lower]
+		}
+	}
+	return false
+}
+
+// sideFact reports an item that asks for the source of a figure or the
+// date it was counted on: "_____ reports that China is the top duck
+// market" (a body that reports; what a person noted is the person's), "As of _____, there are 88 private schools", "Over 10% of
+// pupils were enrolled in private schools in _____".
+func sideFact(t []prose.Token, it *item) bool {
+	for i, w := range t {
+		blankish := w.Text == blankWord || w.Is("who", "what") && i == 0
+		if blankish && it.typ != ePerson && i+2 < len(t) && t[i+1].Is("reports", "reported", "notes", "noted", "estimates", "estimated", "states", "stated") && t[i+2].Is("that") {
+			return true
+		}
+		if w.Text == blankWord && i >= 2 && t[i-2].Is("according", "as") && t[i-1].Is("to", "of") {
+			return true
+		}
+	}
+	if it.typ != eDate {
+		return false
+	}
+	// The year of a count: a share, a population, "there are".
+	for i, w := range t {
+		if w.Text == "%" || w.Is("percent", "per", "population", "census", "survey", "statistics", "estimate", "median", "average") || w.Is("there") && i+1 < len(t) && t[i+1].Is("are", "were", "is", "was") {
+			return true
+		}
+	}
+	return false
 }
 
 // residue reports markup, citation or formula text a cleaner let through:
@@ -357,6 +453,10 @@ func endsInList(t []prose.Token) bool {
 				return false
 			}
 			run++
+			continue
+		}
+		if w.Lower == "of" && i > 0 && i+1 < n && t[i-1].Cap && t[i+1].Cap {
+			run++ // "the University of Chicago Press": one name
 			continue
 		}
 		if !w.IsWord() || prepositions[w.Lower] || finiteAt(t, i) {
@@ -667,7 +767,10 @@ func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 				return true
 			}
 		case w.Is("who", "what", "which", "whose"):
-			if !asksForTime(t, j) {
+			// "What is thought to be inherited from their ancestor?"
+			// (DNA): the question word is a "they" only for a plural
+			// answer.
+			if !asksForTime(t, j) && pluralBlank {
 				return true
 			}
 		case !w.IsWord() || functionWords[w.Lower]:
@@ -684,6 +787,17 @@ func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 		}
 	}
 	return false
+}
+
+// pluralWord reports a key whose last word is a plural noun: "wolves",
+// "the Normans".
+func pluralWord(key string) bool {
+	f := strings.Fields(strings.ToLower(key))
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // asksForTime reports a question word at t[j] that asks for a time ("In
@@ -775,7 +889,18 @@ var backConnectives = prose.WordSet(`nonetheless nevertheless therefore conseque
 // pointsBack reports a connective that answers a sentence the stem does
 // not show, or an "instead" that is not "instead of".
 func pointsBack(t []prose.Token) bool {
+	// "In response, the university became ...": in response to what?
+	if len(t) > 2 && (t[0].Is("in") && t[1].Is("response", "return", "retaliation", "turn") || t[0].Is("as") && t[1].Is("a") && t[2].Is("result", "consequence")) {
+		if !t[2].Is("to", "of") && !(len(t) > 3 && t[3].Is("of")) {
+			return true
+		}
+	}
 	for i, w := range t {
+		// "Notes in parentheses are ...", "standing in the center of
+		// the painting": a figure, a chart or a caption not shown.
+		if w.Is("parentheses", "pictured", "caption") || w.Lower == "the" && i+1 < len(t) && t[i+1].Is("photo", "photograph", "picture", "image", "chart", "diagram", "figure", "painting", "illustration", "graph") && (i+2 >= len(t) || !t[i+2].Is("of", "by", "that")) {
+			return true
+		}
 		if backConnectives[w.Lower] || w.Lower == "instead" && (i+1 >= len(t) || t[i+1].Lower != "of") {
 			return true
 		}
@@ -1327,6 +1452,12 @@ func distractorsFit(it *item) bool {
 			if !personLike(dw, keyLower) {
 				return false
 			}
+			// "President Buchanan" among plain names, or "Senator James
+			// G. Blaine" against "Maria Crofts Halpin": a title or a
+			// gender sets one option apart.
+			if titled(keyWords) != titled(dw) || female(keyWords) != female(dw) {
+				return false
+			}
 			if (len(keyWords) == 1) != (len(dw) == 1) {
 				return false
 			}
@@ -1343,6 +1474,11 @@ func distractorsFit(it *item) bool {
 			}
 		case eGroup, ePlace, eEvent, eWork:
 			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
+				return false
+			}
+			// "Anglo-Egyptian Treaty" offered for the October War: a
+			// document is no event.
+			if it.typ == eEvent && documentName(dw) != documentName(keyWords) {
 				return false
 			}
 			// "Cemetery", "French" offered for "Nebraska".
@@ -1373,6 +1509,29 @@ func personLike(words []string, keyLower map[string]bool) bool {
 	}
 	return titles < len(words)
 }
+
+// titled reports a name that starts with a title: "President Buchanan".
+func titled(words []string) bool {
+	return len(words) > 1 && (personTitles[strings.ToLower(strings.Trim(words[0], ".,"))] || roleNouns[strings.ToLower(words[0])])
+}
+
+// female reports a name whose first word is a woman's name or title.
+func female(words []string) bool {
+	return len(words) > 0 && femaleNames[strings.ToLower(strings.Trim(words[0], ".,"))]
+}
+
+// documentName reports a name of a treaty, an act, an agreement: a text,
+// where a war or a battle is an event.
+func documentName(words []string) bool {
+	for _, w := range words {
+		if documentWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+var documentWords = prose.WordSet(`treaty treaties act agreement accord accords pact convention declaration charter protocol`)
 
 // takesThe reports a place name English writes with "the": "the United
 // Kingdom", "the Netherlands", "the Republic of Peru", "the Balkans".
