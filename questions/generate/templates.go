@@ -53,9 +53,30 @@ func (c *clause) extras(skip int) string {
 			parts = append(parts, lowerFirstWord(t))
 		case advAccording:
 			parts = append(parts, ", "+lowerFirstWord(textOf(c.toks, [2]int{a.a, a.b})))
+		case advOther:
+			// "In Assam, 239 people have been killed ...": the place
+			// qualifies what is asked; without it the question asks
+			// about every place.
+			if placePhrase(c.toks[a.a:a.b]) {
+				parts = append(parts, lowerFirstWord(textOf(c.toks, [2]int{a.a, a.b})))
+			}
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// placePhrase reports a fronted phrase that names where: "In Assam",
+// "In the Indian state of Jharkhand".
+func placePhrase(t []prose.Token) bool {
+	if len(t) < 2 || !t[0].Is("in", "at", "within", "throughout", "across") {
+		return false
+	}
+	for _, w := range t[1:] {
+		if w.Cap && w.IsWord() && !functionWords[w.Lower] && months[w.Lower] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerFirstWord(s string) string {

@@ -43,6 +43,8 @@ var questionTests = []struct {
 	{"YearAfterFirst", "The Bucharest Metro was first opened in 1979.", "1979", "In what year was the Bucharest Metro first opened?"},
 	{"NameFirst", "Charles-Augustin de Coulomb\n\nCoulomb spent eight years directing the work at Fort Bourbon. The coulomb is named after him. In 1785 Coulomb published a paper.", "eight",
 		"How many years did Coulomb spend directing the work at Fort Bourbon?"},
+	{"FrontedPlace", "In Assam, 239 people have been killed by elephants since 2001.", "239",
+		"How many people have been killed by elephants since 2001 in Assam?"},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
