@@ -24,7 +24,6 @@ type antecedent struct {
 // "their" or "its" in the first sentence after a heading that is a name go
 // to that name.
 func (d *document) buildClauses(ctx context.Context) error {
-	d.countMidCaps()
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
 	for i, s := range d.sents {
@@ -110,22 +109,6 @@ func (d *document) buildClauses(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// countMidCaps counts the words written with a capital where they do not
-// start a sentence: a name, where a capital at the start tells nothing.
-func (d *document) countMidCaps() {
-	d.midCap = map[string]int{}
-	for _, s := range d.sents {
-		if s.heading {
-			continue
-		}
-		for i, t := range s.toks {
-			if i > 0 && t.Cap && t.IsWord() && s.toks[i-1].Text != "." {
-				d.midCap[t.Lower]++
-			}
-		}
-	}
 }
 
 // namesOtherPerson reports whether a sentence names a person other than

@@ -49,7 +49,6 @@ type document struct {
 	// addConcepts); freq counts each lower-case word of the document.
 	concepts []termRef
 	freq     map[string]int
-	midCap   map[string]int // words capitalised inside a sentence, in lower case (see buildClauses)
 	// answers counts the sentences each answer (normalised) is named in,
 	// and firstAnswer is the first of them (see countAnswers).
 	answers     map[string]int

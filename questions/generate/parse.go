@@ -40,8 +40,8 @@ type clause struct {
 	// definite marks a definition that names one thing ("X is the process
 	// by which ..."): another term in its place is false.
 	definite bool
-	// lower counts the document's words written in lower case, midCap
-	// those written with a capital inside a sentence: a first word
+	// lower and midCap count the document's words written in lower case
+	// and with a capital inside a sentence (see docStats): a first word
 	// written so at least as often is a name, and keeps its capital in a
 	// question ("How many years did Coulomb spend ...?" in a text that
 	// also names the unit, the coulomb).
@@ -98,7 +98,7 @@ func (d *document) subClause(s *sentence, seg [2]int) *clause {
 // clauseOf builds a clause from its text, with the tokens already cut
 // when toks is not nil.
 func (d *document) clauseOf(s *sentence, text string, derived bool, toks []prose.Token, base int) *clause {
-	c := &clause{sent: s, text: text, derived: derived, main: -1, base: base, lower: d.freq, midCap: d.midCap}
+	c := &clause{sent: s, text: text, derived: derived, main: -1, base: base, lower: d.stats.lowMid, midCap: d.stats.capMid}
 	if !derived && text == s.text {
 		c.toks, c.ments = s.toks, s.ments
 	} else {
