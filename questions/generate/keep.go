@@ -379,6 +379,11 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if endsInList(t) {
 		return true
 	}
+	// "Naguib Sawiris, an extremely successful businessman ... is a
+	// Copt.": an appositive opened and never closed.
+	if unclosedAppositive(t) {
+		return true
+	}
 	switch it.cut {
 	case ":":
 		// "... there is the inscription:" announces what was cut.
@@ -403,6 +408,27 @@ func brokenStem(t []prose.Token, it *item) bool {
 		return true
 	}
 	return false
+}
+
+// unclosedAppositive reports a stem that starts with a name, a comma and
+// an article, and has no second comma to end the appositive.
+func unclosedAppositive(t []prose.Token) bool {
+	if len(t) == 0 || functionWords[t[0].Lower] || prepositions[t[0].Lower] {
+		return false // "In Central Africa, the ...": a fronted phrase
+	}
+	i := 0
+	for i < len(t) && (t[i].Cap && t[i].IsWord() || t[i].Text == blankWord) {
+		i++
+	}
+	if i == 0 || i+1 >= len(t) || t[i].Text != "," || !t[i+1].Is("a", "an", "the", "one") {
+		return false
+	}
+	for _, w := range t[i+1:] {
+		if w.Text == "," || w.Text == "(" || w.Text == "—" || w.Text == ";" {
+			return false
+		}
+	}
+	return true
 }
 
 // connectiveWord reports whether a word that stood before the stem in
@@ -1345,9 +1371,17 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && len(words) == 1 && strings.HasPrefix(it.q.Stem, "The "+questions.Blank) {
 		return true
 	}
-	// A noun phrase read past its end: "tubing length enough".
+	// A noun phrase read past its end: "tubing length enough", "the flare
+	// of the bell begins" (a verb the text knows only as a verb).
 	if it.typ == eConcept && trailingAdverbs[words[len(words)-1]] {
 		return true
+	}
+	if it.typ == eConcept && len(words) > 1 {
+		if b, ok := sLemma(words[len(words)-1]); ok {
+			if _, irregular := irregularVerbs[b]; irregular {
+				return true
+			}
+		}
 	}
 	generic := 0
 	for _, w := range words {

@@ -180,6 +180,10 @@ func TestKeep(t *testing.T) {
 		{"a titled key among plain names", person(mc("In 1857 Douglas broke with _____.", "President Buchanan", "Horace Greeley", "William H. Seward", "James A. Barret")), CheckDistractorType},
 		{"a woman among men", person(mc("Cleveland paid child support in 1874 to _____.", "Maria Crofts Halpin", "James G. Blaine", "Theodore Roosevelt", "James Buchanan")), CheckDistractorType},
 		{"a treaty for a war", typed(mc("In 1973 Egypt and Syria launched the _____.", "October War", "Cold War", "Suez Crisis", "Anglo-Egyptian Treaty"), eEvent), CheckDistractorType},
+		{"a phrase read into its verb", typed(cloze("The bore is larger just before the flare of the _____.", "bell begins"), eConcept), CheckFiller},
+		{"a phrase ending in a plural", typed(cloze("Trumpet bores widen just before the _____.", "flared bells"), eConcept), ""},
+		{"an appositive never closed", typed(mc("Naguib Sawiris, a businessman and one of the world's wealthiest _____ people is a Copt.", "100", "200", "300", "150"), eNumber), CheckBroken},
+		{"an appositive closed", typed(cloze("Naguib Sawiris, a businessman, is one of the richest men in _____.", "Egypt"), ePlace), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
