@@ -199,6 +199,13 @@ func sideFact(t []prose.Token, it *item) bool {
 	if it.typ != eDate {
 		return false
 	}
+	// The year a body reported a figure for: "FAO reports that China is
+	// the top duck market in _____".
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Is("reports", "reported", "estimates", "estimated") && t[i+1].Is("that") {
+			return true
+		}
+	}
 	// The year of a count: a share, a population, "there are".
 	for i, w := range t {
 		if w.Text == "%" || w.Is("percent", "per", "population", "census", "survey", "statistics", "estimate", "median", "average") || w.Is("there") && i+1 < len(t) && t[i+1].Is("are", "were", "is", "was") {
@@ -592,6 +599,21 @@ func wrongWh(t []prose.Token, it *item) bool {
 	if t[0].Is("who") && t[1].Is("is", "was") && endsInName(t) && !hasDeterminer(t[2:]) {
 		return true
 	}
+	// "How many members are elected from the Oberland and ten members
+	// are elected from the Unterland?": a second clause the question
+	// took along.
+	for i := 2; i+3 < len(t); i++ {
+		if t[i].Lower == "and" && (t[i+1].Kind == prose.Number || numberWords[t[i+1].Lower] > 0) {
+			for j := i + 2; j < len(t) && j <= i+4; j++ {
+				if auxiliaries[t[j].Lower] {
+					return true
+				}
+				if !t[j].IsWord() || t[j].Cap {
+					break
+				}
+			}
+		}
+	}
 	// "In what year did Genghis besiege?": a verb that takes an object
 	// left without it.
 	if n := len(t); n >= 4 && t[n-1].Text == "?" && objectVerbs[t[n-2].Lower] && didBefore(t, n-2) {
@@ -924,7 +946,7 @@ func pointsBack(t []prose.Token) bool {
 	for i, w := range t {
 		// "Notes in parentheses are ...", "standing in the center of
 		// the painting": a figure, a chart or a caption not shown.
-		if w.Is("parentheses", "pictured", "caption") || w.Lower == "the" && i+1 < len(t) && t[i+1].Is("photo", "photograph", "picture", "image", "chart", "diagram", "figure", "painting", "illustration", "graph") && (i+2 >= len(t) || !t[i+2].Is("of", "by", "that")) {
+		if w.Is("parentheses", "pictured", "caption", "photo", "photograph") || w.Lower == "the" && i+1 < len(t) && t[i+1].Is("photo", "photograph", "picture", "image", "chart", "diagram", "figure", "painting", "illustration", "graph") && (i+2 >= len(t) || !t[i+2].Is("of", "by", "that")) {
 			return true
 		}
 		if backConnectives[w.Lower] || w.Lower == "instead" && (i+1 >= len(t) || t[i+1].Lower != "of") {
@@ -1029,6 +1051,15 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if i == 1 && t[0].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && strings.HasSuffix(t[i+1].Lower, "s") && !(i+2 < len(t) && t[i+2].Is("of", "that", "who", "which")) {
 				return true
 			}
+			// "Who had been corresponding with both?": both of whom?
+			if w.Lower == "both" && (i+1 >= len(t) || t[i+1].Kind == prose.Punct || t[i+1].Is("of") && i+2 < len(t) && t[i+2].Is("them", "these", "those")) {
+				return true
+			}
+		case "another":
+			// "an attack on another Indian village": another than which?
+			if !(i > 0 && t[i-1].Is("one")) {
+				return true
+			}
 		case "later", "earlier":
 			if i > 0 && (timeNouns[t[i-1].Lower] || t[i-1].Text == blankWord) {
 				return true
@@ -1090,6 +1121,13 @@ func itIsDummy(t []prose.Token, i int) bool {
 // names it ("Eastern and _____" for "Western"), an option out of form
 // with the others.
 func givenAway(t []prose.Token, it *item) bool {
+	// "4.64 deaths per _____ live births": a rate is given per a round
+	// number anyone knows.
+	for i := 1; i < len(t); i++ {
+		if t[i].Text == blankWord && t[i-1].Lower == "per" && it.typ == eNumber {
+			return true
+		}
+	}
 	if it.typ == eNumber {
 		if v, ok := smallCount(it.key); ok && v <= 12 && listItems(t) >= 2 {
 			return true // "five" beside a list of five
@@ -1511,9 +1549,18 @@ func distractorsFit(it *item) bool {
 				return false
 			}
 			// "Anglo-Egyptian Treaty" offered for the October War: a
-			// document is no event.
-			if it.typ == eEvent && documentName(dw) != documentName(keyWords) {
+			// document is no event; nor are the Winter Olympics a war.
+			if it.typ == eEvent && (documentName(dw) != documentName(keyWords) || eventClass(dw) != eventClass(keyWords)) {
 				return false
+			}
+			// "Commonwealth of Nations" offered for the Fantes: a body
+			// of states is no people.
+			if it.typ == eGroup {
+				for _, w := range dw {
+					if lw := strings.ToLower(w); stateHeads[lw] || orgKeywords[lw] {
+						return false
+					}
+				}
 			}
 			// "Cemetery", "French" offered for "Nebraska".
 			if it.typ == ePlace && len(dw) == 1 && (nationalities[ld] || siteHeads[ld] || placeKeywords[ld] || personTitles[ld]) {
@@ -1564,6 +1611,29 @@ func documentName(words []string) bool {
 	}
 	return false
 }
+
+// eventClass tells fighting (a war, a battle) from games and festivals
+// and from meetings and elections, by the name's words; 0 for none of
+// them.
+func eventClass(words []string) int {
+	for _, w := range words {
+		switch lw := strings.ToLower(w); {
+		case fightWords[lw]:
+			return 1
+		case gameWords[lw]:
+			return 2
+		case meetingWords[lw]:
+			return 3
+		}
+	}
+	return 0
+}
+
+var (
+	fightWords   = prose.WordSet(`war wars battle siege invasion revolution rebellion revolt uprising crisis campaign conquest coup mutiny massacre crusade insurrection`)
+	gameWords    = prose.WordSet(`olympics olympic games championship championships cup tournament festival exhibition exposition fair`)
+	meetingWords = prose.WordSet(`congress council conference summit election elections assembly convention`)
+)
 
 var documentWords = prose.WordSet(`treaty treaties act agreement accord accords pact convention declaration charter protocol`)
 

@@ -184,6 +184,16 @@ func TestKeep(t *testing.T) {
 		{"a phrase ending in a plural", typed(cloze("Trumpet bores widen just before the _____.", "flared bells"), eConcept), ""},
 		{"an appositive never closed", typed(mc("Naguib Sawiris, a businessman and one of the world's wealthiest _____ people is a Copt.", "100", "200", "300", "150"), eNumber), CheckBroken},
 		{"an appositive closed", typed(cloze("Naguib Sawiris, a businessman, is one of the richest men in _____.", "Egypt"), ePlace), ""},
+		{"a photo not shown", typed(cloze("_____'s specimen was the reverse pairing, the one in the black and white photo.", "Hamburg Zoo"), eOrg), CheckNeedsContext},
+		{"another than which", typed(short("When did an attack on another Indian village occur?", "October 1999", eDate), eDate), CheckNeedsContext},
+		{"both of whom", person(short("Who had been corresponding with both?", "Benjamin Rush", ePerson)), CheckNeedsContext},
+		{"both named", person(short("Who had been corresponding with both Adams and Jefferson?", "Benjamin Rush", ePerson)), ""},
+		{"a second clause taken along", typed(short("How many members are elected from the Oberland and ten members are elected from the Unterland?", "Fifteen", eNumber), eNumber), CheckWrongWh},
+		{"a rate per a round number", typed(mc("The infant mortality rate is 4.64 deaths per _____ live births.", "1,000", "2,000", "3,000", "1,300"), eNumber), CheckGivenAway},
+		{"the year of a reported figure", typed(mc("FAO reports that China is the top duck market in _____.", "2004", "2002", "2007", "1999"), eDate), CheckSideFact},
+		{"games for a war", typed(mc("When the _____ broke out in 1866, Prussia accused Liechtenstein.", "Austro-Prussian War", "World War", "Winter Olympics", "Cold War"), eEvent), CheckDistractorType},
+		{"a body of states for a people", typed(mc("The first contact between the _____ and Europeans occurred in 1482.", "Fantes", "Danes", "Commonwealth of Nations", "Akans"), eGroup), CheckDistractorType},
+		{"peoples for a people", typed(mc("The first contact between the _____ and Europeans occurred in 1482.", "Fantes", "Danes", "Ewes", "Akans"), eGroup), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {

@@ -496,6 +496,11 @@ func (c *clause) agentQ(k int) string {
 	if c.verb[1]-c.verb[0] != 2 {
 		return ""
 	}
+	// "Corruption is blamed by Egyptians" is no "Who blamed ...?": a
+	// present passive would want a present verb.
+	if !c.toks[c.verb[0]].Is("was", "were") {
+		return ""
+	}
 	past, ok := pastFromParticiple(c.toks[c.main].Lower)
 	if !ok {
 		return ""
@@ -519,12 +524,18 @@ func (c *clause) agentQ(k int) string {
 	if s := strings.ToLower(obj); subjectPronouns[s] || strings.HasPrefix(s, "there") {
 		return ""
 	}
+	if f := c.toks[c.subj[0]].Lower; strings.HasSuffix(f, "ly") || frontAdverbs[f] {
+		return "" // "Often corruption was blamed ...": the adverb is no object
+	}
 	rest, cut := c.restText(c.verb[1], [2]int{by, m.b})
 	if m.b > cut {
 		return ""
 	}
 	return question("Who", past, obj, rest, c.extras(-1))
 }
+
+// frontAdverbs may stand before a subject: "Often corruption is ...".
+var frontAdverbs = prose.WordSet(`often also usually sometimes then still soon later once now thus`)
 
 // roleQuestion asks about a role fact: "Who was chair of the Miners'
 // Union?" (the person) and "Whose best friend was Zoya Shadurskaia?" (the

@@ -45,6 +45,8 @@ var questionTests = []struct {
 		"How many years did Coulomb spend directing the work at Fort Bourbon?"},
 	{"FrontedPlace", "In Assam, 239 people have been killed by elephants since 2001.", "239",
 		"How many people have been killed by elephants since 2001 in Assam?"},
+	{"AgentOfAPresent", "Often corruption is blamed by Egyptians as the main impediment to growth.", "Egyptians", ""},
+	{"AgentAfterAnAdverb", "Often corruption was blamed by Egyptians as the main impediment to growth.", "Egyptians", ""},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
