@@ -206,7 +206,7 @@ var (
 		delta falls pass`)
 	siteHeads = prose.WordSet(`castle palace cathedral abbey monastery fortress fort citadel square street
 		road avenue bridge gate harbour harbor port canal park garden gardens station airport stadium
-		museum hall tower church mosque temple`)
+		museum hall tower church mosque temple wall walls`)
 	// The countries list holds cities and regions too, to type a name as
 	// a place; these tell them apart, so that London is offered against
 	// Edinburgh, not against Italy or Antarctica.

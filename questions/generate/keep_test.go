@@ -194,6 +194,12 @@ func TestKeep(t *testing.T) {
 		{"games for a war", typed(mc("When the _____ broke out in 1866, Prussia accused Liechtenstein.", "Austro-Prussian War", "World War", "Winter Olympics", "Cold War"), eEvent), CheckDistractorType},
 		{"a body of states for a people", typed(mc("The first contact between the _____ and Europeans occurred in 1482.", "Fantes", "Danes", "Commonwealth of Nations", "Akans"), eGroup), CheckDistractorType},
 		{"peoples for a people", typed(mc("The first contact between the _____ and Europeans occurred in 1482.", "Fantes", "Danes", "Ewes", "Akans"), eGroup), ""},
+		{"a page left from a footnote", typed(cloze("McCoy, 360 _____ eventually approved joining the Court in 1926.", "The Senate"), eOrg), CheckResidue},
+		{"a list after where", typed(short("Where did Cleveland send in federal troops, Illinois and 20 other rail centers?", "Chicago", ePlace), ePlace), CheckWrongWh},
+		{"a state qualifying an election", typed(cloze("During the _____ election of 1910, the Democrats took control.", "New Jersey"), eName), CheckFiller},
+		{"a name cut at its and", typed(cloze("The _____ and Electronics Engineers (IEEE) created an award.", "Institute of Electrical"), eOrg), CheckBroken},
+		{"a fraction cut", typed(mc("Violins smaller than 1/ _____ size are rare.", "2", "3", "4", "6"), eNumber), CheckBroken},
+		{"a people for a city", typed(mc("Lima competed with other cities such as _____ in 1700.", "Buenos Aires", "Spaniards", "Cusco", "Quito"), ePlace), CheckDistractorType},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
@@ -239,6 +245,26 @@ func TestPlaceKind(t *testing.T) {
 	} {
 		if got := placeKind(name); got != want {
 			t.Errorf("placeKind(%q) = %d, want %d", name, got, want)
+		}
+	}
+}
+
+// TestKeepWhoForCommonNoun checks that "who" never asks for a word the
+// text writes in lower case: a common noun that started its sentence.
+func TestKeepWhoForCommonNoun(t *testing.T) {
+	d := analyzed(t, "Violin\n\nFingerboards are dressed to a transverse curve. The fingerboard is made of ebony. A fingerboard wears in time. Menuhin played the violin. The violinist Menuhin was born in New York.")
+	for _, tt := range []struct {
+		stem, key string
+		want      string
+	}{
+		{"Who are dressed to a particular transverse curve?", "Fingerboards", CheckWrongWh},
+		{"Who played the violin in New York?", "Menuhin", ""},
+	} {
+		it := cloze(tt.stem, tt.key)
+		it.q.Kind = questions.ShortAnswer
+		it.typ, it.confident = ePerson, true
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("keep(%q) = %q, want %q", tt.stem, got, tt.want)
 		}
 	}
 }
