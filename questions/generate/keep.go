@@ -589,7 +589,25 @@ func wrongWh(t []prose.Token, it *item) bool {
 	// "Who is home to the largest fountain complex?", "Who is found in
 	// academic use?": what is a home or found in use is a place or a
 	// thing, whatever the key's name looked like.
-	if t[0].Is("who") && t[1].Is("is", "was", "are", "were") && (thingPredicates[t[2].Lower] || t[2].Lower == "found" && len(t) > 3 && t[3].Is("in", "on")) {
+	if t[0].Is("who") && t[1].Is("is", "was", "are", "were") {
+		k := 2
+		if strings.HasSuffix(t[k].Lower, "ly") && len(t) > 3 {
+			k++ // "Who was traditionally spoken ...?"
+		}
+		if thingPredicates[t[k].Lower] || t[k].Lower == "found" && len(t) > k+1 && t[k+1].Is("in", "on") {
+			return true
+		}
+	}
+	// "In what year was Zia-ul-Haq killed but Islamization remains ...?":
+	// a second clause the question took along.
+	for i := 2; i < len(t); i++ {
+		if t[i].Lower == "but" && !(i > 1 && t[i-1].Is("all", "nothing", "anything", "everything")) {
+			return true
+		}
+	}
+	// "Who promoted commercial, scientific?": a list of qualities cut
+	// before its noun.
+	if n := len(t); n >= 5 && t[n-1].Text == "?" && t[n-3].Text == "," && !t[n-2].Cap && !t[n-4].Cap && t[n-2].IsWord() && t[n-4].IsWord() {
 		return true
 	}
 	// "Who sided with Pinchot?" (Conservationists), "Who originated near
@@ -1056,6 +1074,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 				return true
 			}
 		case "it", "its":
+			// "Who brought one of its earliest implementations about?":
+			// the people asked for own no "its".
+			if w.Lower == "its" && question && t[0].Is("who") && !named0(t, i) {
+				return true
+			}
 			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) || timeBlank && !named && onlyBlankBefore(t, i) {
 				return true
 			}
@@ -1080,7 +1103,17 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 					return true
 				}
 			}
-		case "next", "previous", "preceding", "above", "aforementioned", "same", "latter", "former", "other":
+		case "following", "next":
+			// "The following day, a second service was held": the day
+			// after one the stem does not show.
+			if i > 0 && t[i-1].Lower == "the" && i+1 < len(t) && t[i+1].Is("day", "year", "month", "week", "morning", "evening", "night", "spring", "summer", "autumn", "winter", "season") {
+				return true
+			}
+			if w.Lower == "following" {
+				continue
+			}
+			fallthrough
+		case "previous", "preceding", "above", "aforementioned", "same", "latter", "former", "other":
 			// "the next", "the same report", "the other two"; not "the next
 			// two millennia", a span counted from what the stem says.
 			if i > 0 && t[i-1].Lower == "the" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Kind == prose.Number || timeNouns[t[i+1].Lower])) {
@@ -1108,6 +1141,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if !(i > 0 && t[i-1].Is("one")) {
 				return true
 			}
+		case "example", "examples":
+			// "An example would be ...": of what?
+			if i <= 1 && (i == 0 || t[0].Is("an", "another", "one")) && i+1 < len(t) && (auxiliaries[t[i+1].Lower] || t[i+1].Is("include", "includes")) {
+				return true
+			}
 		case "later", "earlier":
 			if i > 0 && (timeNouns[t[i-1].Lower] || t[i-1].Text == blankWord) {
 				return true
@@ -1116,6 +1154,17 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if w.Lower == "here" && i > 0 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// named0 reports a capitalised word (not the first) before t[k]: a name
+// an "its" may belong to.
+func named0(t []prose.Token, k int) bool {
+	for j := 1; j < k; j++ {
+		if t[j].Cap && t[j].IsWord() && !functionWords[t[j].Lower] {
+			return true
 		}
 	}
 	return false
@@ -1177,6 +1226,9 @@ func givenAway(t []prose.Token, it *item) bool {
 		}
 	}
 	if it.typ == eNumber {
+		if v, ok := smallCount(it.key); ok && v >= 2 && v <= 12 && trailingNames(t) == int(v) {
+			return true // "partnered with _____ businessmen, Robert Lane and Benjamin Vail"
+		}
 		if v, ok := smallCount(it.key); ok && v <= 12 && listItems(t) >= 2 {
 			return true // "five" beside a list of five
 		}
@@ -1361,6 +1413,35 @@ func smallCount(s string) (float64, bool) {
 
 // listItems counts the separators of the longest list in a stem: ", " and
 // "and" between items of a few words each.
+// trailingNames counts the names of a list that ends the stem after a
+// comma: "..., Robert Lane and Benjamin Vail." is two.
+func trailingNames(t []prose.Token) int {
+	n := len(t)
+	for n > 0 && t[n-1].Kind == prose.Punct {
+		n--
+	}
+	items, run := 0, 0
+	for i := n - 1; i >= 0; i-- {
+		w := t[i]
+		switch {
+		case w.Cap && w.IsWord() && w.Text != blankWord:
+			run++
+		case w.Text == "," || w.Is("and", "or"):
+			if run == 0 {
+				return 0
+			}
+			items++
+			run = 0
+			if w.Text == "," && !(i+1 < n && t[i+1].Is("and")) && (i == 0 || !t[i-1].Cap) {
+				return items // the comma that opened the list
+			}
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
 func listItems(t []prose.Token) int {
 	best, cur, run := 0, 0, 0
 	for _, w := range t {

@@ -200,6 +200,14 @@ func TestKeep(t *testing.T) {
 		{"a name cut at its and", typed(cloze("The _____ and Electronics Engineers (IEEE) created an award.", "Institute of Electrical"), eOrg), CheckBroken},
 		{"a fraction cut", typed(mc("Violins smaller than 1/ _____ size are rare.", "2", "3", "4", "6"), eNumber), CheckBroken},
 		{"a people for a city", typed(mc("Lima competed with other cities such as _____ in 1700.", "Buenos Aires", "Spaniards", "Cusco", "Quito"), ePlace), CheckDistractorType},
+		{"who for a language", typed(short("Who was traditionally spoken around the town of Barawa?", "Chimwiini", eGroup), eGroup), CheckWrongWh},
+		{"a question with a but", short("In what year was Zia-ul-Haq killed but Islamization remains important?", "1988", eDate), CheckWrongWh},
+		{"a question cut in a list", person(short("Who promoted commercial, scientific?", "Kublai Khan", ePerson)), CheckWrongWh},
+		{"its after who", typed(short("Who brought one of its earliest implementations about in 1919?", "Egyptians", eGroup), eGroup), CheckNeedsContext},
+		{"the following day", typed(cloze("The following day, a second service was held in _____.", "New York City"), ePlace), CheckNeedsContext},
+		{"the following year named", typed(cloze("In the following decades the city grew in _____.", "Nebraska"), ePlace), ""},
+		{"an example of what", typed(cloze("An example would be the broadcast of a _____ comedy album.", "George Carlin"), ePerson), CheckNeedsContext},
+		{"a count of the names after", typed(mc("Tesla partnered with _____ businessmen in 1886, Robert Lane and Benjamin Vail.", "two", "three", "four", "six"), eNumber), CheckGivenAway},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
