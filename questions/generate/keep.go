@@ -425,10 +425,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 		}
 	}
 	// A dangling end: "such as", "including", "as well as", "and".
-	n := len(t)
-	for n > 0 && t[n-1].Kind == prose.Punct {
-		n--
-	}
+	n := contentEnd(t)
 	if n > 0 && (t[n-1].Is("and", "or", "including", "such", "as", "than", "of", "the", "a", "an", "with", "by", "to", "whose", "which", "that", "who", "plus", "minus", "between", "from")) {
 		return true
 	}
@@ -476,14 +473,21 @@ func hasWordAfter(t []prose.Token, from int, w string) bool {
 	return false
 }
 
-// endsInList reports whether a stem ends in the middle of a list: "...
-// the ports of Malindi, Mombasa, Kilifi." has two commas between short
-// items and no "and" after them.
-func endsInList(t []prose.Token) bool {
+// contentEnd is the index after the stem's last token that is not
+// punctuation.
+func contentEnd(t []prose.Token) int {
 	n := len(t)
 	for n > 0 && t[n-1].Kind == prose.Punct {
 		n--
 	}
+	return n
+}
+
+// endsInList reports whether a stem ends in the middle of a list: "...
+// the ports of Malindi, Mombasa, Kilifi." has two commas between short
+// items and no "and" after them.
+func endsInList(t []prose.Token) bool {
+	n := contentEnd(t)
 	commas, run := 0, 0
 	for i := n - 1; i >= 0; i-- {
 		w := t[i]
@@ -1411,15 +1415,10 @@ func smallCount(s string) (float64, bool) {
 	return v, true
 }
 
-// listItems counts the separators of the longest list in a stem: ", " and
-// "and" between items of a few words each.
 // trailingNames counts the names of a list that ends the stem after a
 // comma: "..., Robert Lane and Benjamin Vail." is two.
 func trailingNames(t []prose.Token) int {
-	n := len(t)
-	for n > 0 && t[n-1].Kind == prose.Punct {
-		n--
-	}
+	n := contentEnd(t)
 	items, run := 0, 0
 	for i := n - 1; i >= 0; i-- {
 		w := t[i]
@@ -1442,6 +1441,8 @@ func trailingNames(t []prose.Token) int {
 	return 0
 }
 
+// listItems counts the separators of the longest list in a stem: ", " and
+// "and" between items of a few words each.
 func listItems(t []prose.Token) int {
 	best, cur, run := 0, 0, 0
 	for _, w := range t {
