@@ -156,8 +156,6 @@ func TestKeep(t *testing.T) {
 		{"countries without the article", typed(mc("Fox hunting originated in _____ in the 16th century.", "England", "Canada", "France", "Ireland"), ePlace), ""},
 		{"who is one of a kind", person(short("Who became an Episcopal priest?", "Absalom Jones", ePerson)), CheckWeakShort},
 		{"who was born in a city", person(short("Who was born in Warsaw?", "Nathan Alterman", ePerson)), CheckWeakShort},
-		{"who is a noun without its article", person(short("Who is ideologue of the Iranian Revolution?", "Ali Shariati", ePerson)), CheckWrongWh},
-		{"who is the role of", person(short("Who was founder of the City Philosophical Society?", "John Tatum", ePerson)), ""},
 		{"who is someone named", person(short("Who is analytic philosopher and Professor of Literature Richard Rorty?", "Susan Sontag", ePerson)), CheckWrongWh},
 		{"a verb without its object", short("In what year did Genghis besiege?", "1215", eDate), CheckWrongWh},
 		{"it at a blank on a year", typed(cloze("In _____ it purchased the shell of a building.", "1769"), eDate), CheckNeedsContext},
@@ -182,8 +180,6 @@ func TestKeep(t *testing.T) {
 		{"a treaty for a war", typed(mc("In 1973 Egypt and Syria launched the _____.", "October War", "Cold War", "Suez Crisis", "Anglo-Egyptian Treaty"), eEvent), CheckDistractorType},
 		{"a phrase read into its verb", typed(cloze("The bore is larger just before the flare of the _____.", "bell begins"), eConcept), CheckFiller},
 		{"a phrase ending in a plural", typed(cloze("Trumpet bores widen just before the _____.", "flared bells"), eConcept), ""},
-		{"an appositive never closed", typed(mc("Naguib Sawiris, a businessman and one of the world's wealthiest _____ people is a Copt.", "100", "200", "300", "150"), eNumber), CheckBroken},
-		{"an appositive closed", typed(cloze("Naguib Sawiris, a businessman, is one of the richest men in _____.", "Egypt"), ePlace), ""},
 		{"a photo not shown", typed(cloze("_____'s specimen was the reverse pairing, the one in the black and white photo.", "Hamburg Zoo"), eOrg), CheckNeedsContext},
 		{"another than which", typed(short("When did an attack on another Indian village occur?", "October 1999", eDate), eDate), CheckNeedsContext},
 		{"both of whom", person(short("Who had been corresponding with both?", "Benjamin Rush", ePerson)), CheckNeedsContext},
@@ -208,6 +204,9 @@ func TestKeep(t *testing.T) {
 		{"the following year named", typed(cloze("In the following decades the city grew in _____.", "Nebraska"), ePlace), ""},
 		{"an example of what", typed(cloze("An example would be the broadcast of a _____ comedy album.", "George Carlin"), ePerson), CheckNeedsContext},
 		{"a count of the names after", typed(mc("Tesla partnered with _____ businessmen in 1886, Robert Lane and Benjamin Vail.", "two", "three", "four", "six"), eNumber), CheckGivenAway},
+		{"another of a kind", typed(cloze("Apicomplexans are another group of _____.", "chromalveolates"), eTerm), ""},
+		{"a name qualifying an organisation", typed(cloze("The path of violence was taken up by the _____ organization in 1981.", "Egyptian Islamic Jihad"), eName), ""},
+		{"the year of an event with a share", typed(short("When did OPEC raise the posted price of oil by 70%?", "October 16, 1973", eDate), eDate), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {

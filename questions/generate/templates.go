@@ -68,8 +68,13 @@ func (c *clause) extras(skip int) string {
 // placePhrase reports a fronted phrase that names where: "In Assam",
 // "In the Indian state of Jharkhand".
 func placePhrase(t []prose.Token) bool {
-	if len(t) < 2 || !t[0].Is("in", "at", "within", "throughout", "across") {
+	if len(t) < 2 || !t[0].Is("in", "within", "throughout", "across") {
 		return false
+	}
+	for _, w := range t[1:] {
+		if w.Is("his", "her", "its", "their") {
+			return false // "At their Kuwait meeting": an occasion, not a place
+		}
 	}
 	for _, w := range t[1:] {
 		if w.Cap && w.IsWord() && !functionWords[w.Lower] && months[w.Lower] == 0 {
