@@ -85,6 +85,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if sideFact(toks, it) {
 			return CheckSideFact
 		}
+		if exampleBlank(toks) {
+			return CheckSecondRightAnswer
+		}
 	}
 	// A false statement that moves one end of a range ("between 470,000
 	// and 350,000"), or a figure of "9/11".
@@ -176,6 +179,25 @@ func attributivePlace(t []prose.Token, typ etype) bool {
 	for i := 0; i+1 < len(t); i++ {
 		if t[i].Text == blankWord && i > 0 && t[i-1].Lower == "the" {
 			return stateNouns[t[i+1].Lower]
+		}
+	}
+	return false
+}
+
+// exampleBlank reports a blank on one example of a kind: "such as the
+// _____ and the Datsun Truck", "including _____". Any other example the
+// text gives fills it as truly.
+func exampleBlank(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		j := i - 1
+		if j >= 0 && t[j].Is("the", "a", "an") {
+			j--
+		}
+		if j >= 0 && t[j].Is("including", "like", "e.g.") || j >= 1 && t[j].Is("as") && t[j-1].Is("such") {
+			return true
 		}
 	}
 	return false

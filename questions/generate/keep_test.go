@@ -195,7 +195,7 @@ func TestKeep(t *testing.T) {
 		{"a state qualifying an election", typed(cloze("During the _____ election of 1910, the Democrats took control.", "New Jersey"), eName), CheckFiller},
 		{"a name cut at its and", typed(cloze("The _____ and Electronics Engineers (IEEE) created an award.", "Institute of Electrical"), eOrg), CheckBroken},
 		{"a fraction cut", typed(mc("Violins smaller than 1/ _____ size are rare.", "2", "3", "4", "6"), eNumber), CheckBroken},
-		{"a people for a city", typed(mc("Lima competed with other cities such as _____ in 1700.", "Buenos Aires", "Spaniards", "Cusco", "Quito"), ePlace), CheckDistractorType},
+		{"a people for a city", typed(mc("Lima competed with the city of _____ in 1700.", "Buenos Aires", "Spaniards", "Cusco", "Quito"), ePlace), CheckDistractorType},
 		{"who for a language", typed(short("Who was traditionally spoken around the town of Barawa?", "Chimwiini", eGroup), eGroup), CheckWrongWh},
 		{"a question with a but", short("In what year was Zia-ul-Haq killed but Islamization remains important?", "1988", eDate), CheckWrongWh},
 		{"a question cut in a list", person(short("Who promoted commercial, scientific?", "Kublai Khan", ePerson)), CheckWrongWh},
@@ -207,6 +207,8 @@ func TestKeep(t *testing.T) {
 		{"another of a kind", typed(cloze("Apicomplexans are another group of _____.", "chromalveolates"), eTerm), ""},
 		{"a name qualifying an organisation", typed(cloze("The path of violence was taken up by the _____ organization in 1981.", "Egyptian Islamic Jihad"), eName), ""},
 		{"the year of an event with a share", typed(short("When did OPEC raise the posted price of oil by 70%?", "October 16, 1973", eDate), eDate), ""},
+		{"one example of a kind", typed(cloze("Compact trucks were introduced, such as the _____ and the Datsun Truck.", "Toyota Hilux"), eName), CheckSecondRightAnswer},
+		{"one of the examples including", typed(cloze("Islam spread to towns including _____ in the 9th century.", "Mombasa"), ePlace), CheckSecondRightAnswer},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
