@@ -116,7 +116,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
 		return CheckWeakShort
 	}
-	if d.unknownReferent(toks) || pointsBack(toks) {
+	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) {
 		return CheckNeedsContext
 	}
 	return ""
@@ -976,6 +976,60 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 		return false
 	}
 	return d.freq[n.Lower] < 3
+}
+
+// referringNouns name a thing of a kind the text has several of: "the
+// group", "the cycle", "the service" stand for a name said before. ("The
+// series", "the show", "the team" are left out: in the texts tuned on
+// they are most often the document's own subject.)
+var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
+	site plate service cycle project programme program role event incident attack operation book film
+	album song deal plan proposal scheme device machine members`)
+
+// bareDefinite reports "the group", "the cycle" with nothing after them
+// to say which: not followed by "of", a name or a relative clause, and no
+// word of the title ("the plate" in an article on plate tectonics).
+func (d *document) bareDefinite(t []prose.Token) bool {
+	for i := 1; i < len(t); i++ {
+		w := t[i]
+		if !referringNouns[w.Lower] || w.Cap || d.topicWords[w.Lower] || d.topicKind(w.Lower) {
+			continue
+		}
+		if w.Lower == "members" {
+			// "Who jailed thousands of members?": members of what?
+			if (i+1 >= len(t) || !t[i+1].Is("of") && !(t[i+1].Cap && t[i+1].IsWord())) && t[i-1].Is("of", "many", "thousands", "hundreds", "some") {
+				return true
+			}
+			continue
+		}
+		if t[i-1].Lower != "the" {
+			continue
+		}
+		if i+1 < len(t) && (t[i+1].Is("of", "that", "which", "who", "whose", "called", "named", "known") || t[i+1].Cap && t[i+1].IsWord()) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// topicKind reports a noun that names the kind of thing the document's
+// topic is: "the group" in a text about a group is the topic.
+func (d *document) topicKind(noun string) bool {
+	if d.topic == nil {
+		return false
+	}
+	switch d.topic.typ {
+	case eGroup, eOrg:
+		return noun == "group" || noun == "organization" || noun == "organisation" || noun == "movement" || noun == "company" || noun == "firm" || noun == "team" || noun == "band" || noun == "members"
+	case eWork:
+		return noun == "book" || noun == "film" || noun == "album" || noun == "song" || noun == "series" || noun == "show"
+	case eEvent:
+		return noun == "attack" || noun == "operation" || noun == "incident" || noun == "event"
+	case ePlace:
+		return noun == "area" || noun == "region"
+	}
+	return false
 }
 
 // backConnectives tie a clause to the one before it: "nonetheless" with

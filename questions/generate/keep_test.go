@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // TestKeep runs the keep checks on items of the kinds the first blind
@@ -209,6 +210,11 @@ func TestKeep(t *testing.T) {
 		{"the year of an event with a share", typed(short("When did OPEC raise the posted price of oil by 70%?", "October 16, 1973", eDate), eDate), ""},
 		{"one example of a kind", typed(cloze("Compact trucks were introduced, such as the _____ and the Datsun Truck.", "Toyota Hilux"), eName), CheckSecondRightAnswer},
 		{"one of the examples including", typed(cloze("Islam spread to towns including _____ in the 9th century.", "Mombasa"), ePlace), CheckSecondRightAnswer},
+		{"the group with nothing said", typed(short("What has reported ethnic cleansing by the group on a historic scale?", "Amnesty International", eOrg), eOrg), CheckNeedsContext},
+		{"the group named", typed(short("What has reported ethnic cleansing by the group ISIL in 2014?", "Amnesty International", eOrg), eOrg), ""},
+		{"members of what", person(short("Who jailed thousands of members for several years?", "Nasser", ePerson)), CheckNeedsContext},
+		{"the cycle", typed(mc("One out of every _____ molecules produced leaves the cycle.", "six", "three", "five", "eight"), eNumber), CheckNeedsContext},
+		{"the area asked for", typed(cloze("Much of the area was united under the Empire of Ashanti by the _____.", "16th century"), eDate), CheckNeedsContext},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
@@ -275,5 +281,22 @@ func TestKeepWhoForCommonNoun(t *testing.T) {
 		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("keep(%q) = %q, want %q", tt.stem, got, tt.want)
 		}
+	}
+}
+
+// TestBareDefinite checks which "the area", "the group" lean on text not
+// shown: not those that name the kind of thing the document is about.
+func TestBareDefinite(t *testing.T) {
+	place := analyzed(t, "Ghana\n\nGhana is a country in West Africa. Ghana became independent in 1957. Accra is the capital of Ghana.")
+	other := analyzed(t, "Pharmacy\n\nThe word pharmacy comes from pharma. Pharmacists sell medicines. Medicines are made in Europe.")
+	stem := prose.Tokenize("Much of the area was united under the Empire of Ashanti by the Blank.")
+	if place.topic == nil || place.topic.typ != ePlace {
+		t.Fatalf("the topic of the text on Ghana is %v, want a place", place.topic)
+	}
+	if place.bareDefinite(stem) {
+		t.Errorf("in a text about a place, %q leans on text not shown; want the area read as the place", "the area")
+	}
+	if !other.bareDefinite(stem) {
+		t.Errorf("in a text about pharmacy, %q does not lean on text not shown; want it to", "the area")
 	}
 }
