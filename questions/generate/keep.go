@@ -879,11 +879,8 @@ func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 // pluralWord reports a key whose last word is a plural noun: "wolves",
 // "the Normans".
 func pluralWord(key string) bool {
-	f := strings.Fields(strings.ToLower(key))
-	if len(f) == 0 {
-		return false
-	}
-	w := f[len(f)-1]
+	k := strings.TrimSpace(key)
+	w := strings.ToLower(k[strings.LastIndexByte(k, ' ')+1:])
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
@@ -900,6 +897,16 @@ func asksForTime(t []prose.Token, j int) bool {
 // Franklin Institute in Philadelphia, he described ..."). A blank that
 // asks for a person (personBlank) is one.
 func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
+	// Most stems have no "he": look for one before looking up names.
+	has := false
+	for i, w := range t {
+		if i > 0 || !w.Cap {
+			has = has || w.Is("he", "she", "himself", "herself")
+		}
+	}
+	if !has {
+		return false
+	}
 	person := personBlank && len(t) > 0 && t[0].Is("who", "whom", "whose")
 	for i := 0; i < len(t); i++ {
 		w := t[i]
