@@ -612,6 +612,21 @@ func wrongWh(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	// "Who was the Prince of Wallachia, of Transylvania?", "What gained
+	// the power to prescribe a system, require reports?": a list whose
+	// "and" the question lost.
+	if questionListCut(t) {
+		return true
+	}
+	// "Who found in the Indus Valley suggest that ...?": a participle
+	// read as the verb, the real verb left after it.
+	if len(t) > 3 && t[0].Is("who", "what") && (isPastForm(t[1].Lower) || isParticiple(t[1].Lower)) {
+		for i := 2; i+1 < len(t); i++ {
+			if t[i].Is("suggest", "show", "indicate", "reveal", "prove", "confirm", "demonstrate", "imply") && t[i+1].Is("that") {
+				return true
+			}
+		}
+	}
 	// "Who promoted commercial, scientific?": a list of qualities cut
 	// before its noun.
 	if n := len(t); n >= 5 && t[n-1].Text == "?" && t[n-3].Text == "," && !t[n-2].Cap && !t[n-4].Cap && t[n-2].IsWord() && t[n-4].IsWord() {
@@ -728,6 +743,56 @@ func (d *document) whoForCommonNoun(t []prose.Token, key string) bool {
 	k := strings.ToLower(strings.TrimSpace(key))
 	low := d.stats.lowMid[k] + d.stats.lowMid[strings.TrimSuffix(k, "s")]
 	return low > 0 && low > d.stats.capMid[k]
+}
+
+// questionListCut reports a question whose last comma starts a short
+// item of the same shape as the words before it, with no "and": two "of"
+// phrases, two verbs after a "to".
+func questionListCut(t []prose.Token) bool {
+	n := len(t)
+	if n < 5 || t[n-1].Text != "?" {
+		return false
+	}
+	c := -1
+	for i := n - 2; i > 0; i-- {
+		if t[i].Text == "," {
+			c = i
+			break
+		}
+	}
+	if c < 1 || n-1-(c+1) > 4 || n-1-(c+1) < 1 {
+		return false
+	}
+	after := t[c+1 : n-1]
+	for _, w := range after {
+		if w.Is("and", "or", "but", "which", "who", "that") || !w.IsWord() {
+			return false
+		}
+	}
+	// Two names ("Louisiana, Arkansas") are left alone: a city and its
+	// state ("Springfield, Illinois") have the same shape.
+	first := after[0]
+	switch {
+	case prepositions[first.Lower]:
+		for j := max(0, c-5); j < c; j++ {
+			if t[j].Lower == first.Lower {
+				return true
+			}
+		}
+	case !first.Cap && (isVerbBase(first.Lower) || knownPast(first.Lower+"d") || knownPast(first.Lower+"ed")):
+		for j := 0; j < c; j++ {
+			if t[j].Lower == "to" && j+1 < c && t[j+1].IsWord() && !t[j+1].Cap && !functionWords[t[j+1].Lower] && !determiners[t[j+1].Lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// knownPast reports a regular past form the lexicon knows.
+func knownPast(w string) bool {
+	_, ok := edLemma(w)
+	return ok
 }
 
 // thingPredicates follow "Who is" in a question only when its key is a

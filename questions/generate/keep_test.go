@@ -215,6 +215,10 @@ func TestKeep(t *testing.T) {
 		{"members of what", person(short("Who jailed thousands of members for several years?", "Nasser", ePerson)), CheckNeedsContext},
 		{"the cycle", typed(mc("One out of every _____ molecules produced leaves the cycle.", "six", "three", "five", "eight"), eNumber), CheckNeedsContext},
 		{"the area asked for", typed(cloze("Much of the area was united under the Empire of Ashanti by the _____.", "16th century"), eDate), CheckNeedsContext},
+		{"two of phrases without and", person(short("Who was the Prince of Wallachia, of Transylvania?", "Michael the Brave", ePerson)), CheckWrongWh},
+		{"two verbs after to without and", typed(short("What gained the power to prescribe a uniform system of accounting, require reports?", "ICC", eOrg), eOrg), CheckWrongWh},
+		{"a place after its city", typed(short("When did Lincoln move to Springfield, Illinois?", "1837", eDate), eDate), ""},
+		{"a participle read as the verb", short("Who found in the Indus Valley suggest that the elephant was tamed?", "Seals", eGroup), CheckWrongWh},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
