@@ -433,6 +433,11 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if endsInList(t) {
 		return true
 	}
+	// "Islam - _____, undeclared.": a blank in a list of figures whose
+	// rest was cut away.
+	if n := contentEnd(t); n >= 3 && n < len(t) && t[n-2].Text == "," && t[n-3].Text == blankWord && t[n-1].IsWord() && !t[n-1].Cap {
+		return true
+	}
 	switch it.cut {
 	case ":":
 		// "... there is the inscription:" announces what was cut.
@@ -1328,6 +1333,15 @@ func itIsDummy(t []prose.Token, i int) bool {
 // names it ("Eastern and _____" for "Western"), an option out of form
 // with the others.
 func givenAway(t []prose.Token, it *item) bool {
+	// "in the _____ and 1930s": a decade beside the next one.
+	if it.typ == eDate && strings.HasSuffix(it.key, "s") {
+		for i := 0; i+2 < len(t); i++ {
+			a, b := t[i], t[i+2]
+			if t[i+1].Is("and", "or", "to") && (a.Text == blankWord && strings.HasSuffix(b.Lower, "0s") || b.Text == blankWord && strings.HasSuffix(a.Lower, "0s")) {
+				return true
+			}
+		}
+	}
 	// "4.64 deaths per _____ live births": a rate is given per a round
 	// number anyone knows.
 	for i := 1; i < len(t); i++ {

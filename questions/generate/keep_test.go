@@ -219,6 +219,8 @@ func TestKeep(t *testing.T) {
 		{"two verbs after to without and", typed(short("What gained the power to prescribe a uniform system of accounting, require reports?", "ICC", eOrg), eOrg), CheckWrongWh},
 		{"a place after its city", typed(short("When did Lincoln move to Springfield, Illinois?", "1837", eDate), eDate), ""},
 		{"a participle read as the verb", short("Who found in the Indus Valley suggest that the elephant was tamed?", "Seals", eGroup), CheckWrongWh},
+		{"a decade beside the next", typed(cloze("After the cultured pearl came in the _____ and 1930s, the pearling industry faltered.", "1920s"), eDate), CheckGivenAway},
+		{"a figure cut from its list", typed(mc("The affiliation for most of the remainder is Islam - _____, undeclared.", "4.8%", "7%", "10%", "4%"), eNumber), CheckBroken},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
