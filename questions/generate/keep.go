@@ -433,6 +433,20 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if endsInList(t) {
 		return true
 	}
+	// "Islam - 4.8%, undeclared - _____ and no religion": a list of
+	// figures set off by dashes, cut somewhere.
+	dashes, shares := 0, 0
+	for _, w := range t {
+		switch w.Text {
+		case "-", "–":
+			dashes++
+		case "%":
+			shares++
+		}
+	}
+	if dashes >= 2 && shares > 0 {
+		return true
+	}
 	// "Islam - _____, undeclared.": a blank in a list of figures whose
 	// rest was cut away.
 	if n := contentEnd(t); n >= 3 && n < len(t) && t[n-2].Text == "," && t[n-3].Text == blankWord && t[n-1].IsWord() && !t[n-1].Cap {
@@ -1248,6 +1262,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			}
 			// "Who had been corresponding with both?": both of whom?
 			if w.Lower == "both" && (i+1 >= len(t) || t[i+1].Kind == prose.Punct || t[i+1].Is("of") && i+2 < len(t) && t[i+2].Is("them", "these", "those")) {
+				return true
+			}
+		case "similar":
+			// "A similar hybrid in Berlin Zoo ...": similar to what?
+			if i > 0 && t[i-1].Is("a", "the") && !hasWordAfter(t, i+1, "to") {
 				return true
 			}
 		case "another":

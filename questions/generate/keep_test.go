@@ -221,6 +221,9 @@ func TestKeep(t *testing.T) {
 		{"a participle read as the verb", short("Who found in the Indus Valley suggest that the elephant was tamed?", "Seals", eGroup), CheckWrongWh},
 		{"a decade beside the next", typed(cloze("After the cultured pearl came in the _____ and 1930s, the pearling industry faltered.", "1920s"), eDate), CheckGivenAway},
 		{"a figure cut from its list", typed(mc("The affiliation for most of the remainder is Islam - _____, undeclared.", "4.8%", "7%", "10%", "4%"), eNumber), CheckBroken},
+		{"similar to what", typed(cloze("A similar hybrid in Berlin Zoo was a cross between a _____ and a female puma.", "male leopard"), eConcept), CheckNeedsContext},
+		{"similar to something named", typed(cloze("A hybrid similar to the one in Hamburg was bred in _____.", "Berlin"), ePlace), ""},
+		{"figures set off by dashes", typed(mc("The affiliation is Islam - 4.8%, undeclared - _____ and no religion.", "4.1%", "2%", "3%", "5%"), eNumber), CheckBroken},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
