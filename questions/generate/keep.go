@@ -324,7 +324,7 @@ func unbalanced(s string) bool {
 // residueWords mark a citation, an address or a pointer to elsewhere.
 var residueWords = []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
 	" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed.",
-	"shown above", "shown below", "shown here", "pictured", "(left)", "(right)", "(center)", "(centre)", "at left", "at right"}
+	"shown above", "shown below", "shown here", "pictured", "(left)", "(right)", "(center)", "(centre)", "at left", "at right", " feat."}
 
 // pairedWords are words whose partner must follow in the stem: "not
 // only ... but", "both ... and", "either ... or", "neither ... nor",
@@ -1756,7 +1756,8 @@ var nonPersonWords = prose.WordSet(`day days music children child earth war wars
 	act law treaty acid oxide chloride sulfate sulphate protein enzyme gene virus bacteria cell cells series season
 	episode show film book album song programme program station network channel party council committee league
 	association society club team union empire kingdom republic state island river lake mountain sea ocean
-	valley park garden airport station center centre institute foundation fund`)
+	valley park garden airport station center centre institute foundation fund railroad railway road line
+	acts treaties wars battles`)
 
 // distractorsFit reports whether every option is of the key's type and
 // form: people offered for a person look like people's names (no "of
@@ -1787,8 +1788,10 @@ func distractorsFit(it *item) bool {
 		for _, w := range dw {
 			lw := strings.ToLower(strings.Trim(w, `.,'"`))
 			// An event or a work offered for a person, a place or an
-			// organisation: "Berne Convention" for "British Government".
-			if (eventKeywords[lw] || workKeywords[lw] || moreEventWords[lw]) && !keyLower[lw] && it.typ != eEvent && it.typ != eWork {
+			// organisation: "Berne Convention" for "British Government",
+			// "Sedition Acts" for the Federalists.
+			one := strings.TrimSuffix(lw, "s")
+			if (eventKeywords[lw] || workKeywords[lw] || moreEventWords[lw] || len(one) > 2 && (eventKeywords[one] || workKeywords[one])) && !keyLower[lw] && it.typ != eEvent && it.typ != eWork {
 				return false
 			}
 		}

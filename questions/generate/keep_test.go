@@ -224,6 +224,8 @@ func TestKeep(t *testing.T) {
 		{"similar to what", typed(cloze("A similar hybrid in Berlin Zoo was a cross between a _____ and a female puma.", "male leopard"), eConcept), CheckNeedsContext},
 		{"similar to something named", typed(cloze("A hybrid similar to the one in Hamburg was bred in _____.", "Berlin"), ePlace), ""},
 		{"figures set off by dashes", typed(mc("The affiliation is Islam - 4.8%, undeclared - _____ and no religion.", "4.1%", "2%", "3%", "5%"), eNumber), CheckBroken},
+		{"acts for a party", typed(mc("The death of Washington in 1799 weakened the _____.", "Federalists", "Sedition Acts", "Republicans", "Whigs"), eGroup), CheckDistractorType},
+		{"a railroad for a person", person(mc("Grant was selected by Western Theater commander _____ in 1861.", "John C. Frémont", "Claiborne Jackson", "St. Joseph Railroad", "Gideon J. Pillow")), CheckDistractorType},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
