@@ -436,11 +436,19 @@ func absInt(x int) int {
 // numberDistractors are quantities near the key, written like it.
 func numberDistractors(m mention, s *sentence, seed uint32) []string {
 	var out []string
-	for _, x := range nearNumbers(m.num.value, seed) {
+	places := decimalPlaces(m.text)
+	near := nearNumbers(m.num.value, seed)
+	if places > 0 {
+		near = nearDecimals(m.num.value, places, seed)
+	}
+	for _, x := range near {
 		if len(out) >= 3 {
 			break
 		}
 		text := m.num.format(x)
+		if places > 0 {
+			text = m.num.formatPlaces(x, places)
+		}
 		if strings.EqualFold(text, m.text) || prose.ContainsWord(s.text, text) || contains(out, text) {
 			continue
 		}
