@@ -131,6 +131,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
 	kind := placeKind(m.text)
 	nk := prose.Normalize(m.text)
+	keyWords := strings.Fields(m.text)
 	ok := func(e *entity) bool {
 		if e == m.ent || mentionedIn(s, e) {
 			return false
@@ -148,6 +149,9 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		text, nt := opt.text, opt.norm
 		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
 			return false
+		}
+		if !sameKind(m.typ, keyWords, strings.Fields(text)) {
+			return false // a party for a navy, a woman for a man: see distractorsFit
 		}
 		// One word the text also writes in lower case is a common word
 		// that began a sentence or a title ("Thoughts", "Works"), not a
@@ -181,6 +185,25 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 	}
 	return out
+}
+
+// sameKind reports whether an option's words are of the key's kind
+// within its type, as keep's distractorsFit checks them: the same title
+// and gender for a person, the same class of organisation or event, the
+// same article for a place.
+func sameKind(typ etype, key, opt []string) bool {
+	switch typ {
+	case ePerson:
+		return titled(key) == titled(opt) && female(key) == female(opt)
+	case eOrg:
+		kc, oc := orgClass(key), orgClass(opt)
+		return kc == 0 || oc == 0 || kc == oc
+	case eEvent:
+		return documentName(key) == documentName(opt) && eventClass(key) == eventClass(opt)
+	case ePlace:
+		return takesThe(strings.Join(key, " ")) == takesThe(strings.Join(opt, " "))
+	}
+	return true
 }
 
 // Kinds of place: a distractor for a place is a place of the same kind.

@@ -1817,6 +1817,11 @@ func distractorsFit(it *item) bool {
 			if countries[ld] || len(dw) == 1 && ld == "uk" || ld == "us" || ld == "usa" || ld == "eu" {
 				return false // a country offered for an organisation
 			}
+			// "Democratic Party" and "Sugar Trust" offered for the United
+			// States Navy: a party or a company is no armed force.
+			if kc, dc := orgClass(keyWords), orgClass(dw); kc != 0 && dc != 0 && kc != dc {
+				return false
+			}
 			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
 				return false
 			}
@@ -1898,6 +1903,30 @@ func documentName(words []string) bool {
 		}
 	}
 	return false
+}
+
+// orgClass tells kinds of organisation apart by their names' words: an
+// armed force, a party, a company, a school, a church, a body of
+// government; 0 when the name says none of them.
+func orgClass(words []string) int {
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		for i, set := range orgClasses {
+			if set[lw] {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+var orgClasses = []map[string]bool{
+	prose.WordSet(`navy army marines corps regiment brigade division fleet militia guard`),
+	prose.WordSet(`party`),
+	prose.WordSet(`company co corporation corp inc ltd trust bank railroad railway airline airlines manufacturing`),
+	prose.WordSet(`university college school academy institute seminary`),
+	prose.WordSet(`church diocese synod mosque temple`),
+	prose.WordSet(`congress senate parliament assembly court ministry department council committee commission cabinet legislature`),
 }
 
 // eventClass tells fighting (a war, a battle) from games and festivals

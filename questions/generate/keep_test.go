@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"factdrill/questions"
@@ -226,6 +227,8 @@ func TestKeep(t *testing.T) {
 		{"figures set off by dashes", typed(mc("The affiliation is Islam - 4.8%, undeclared - _____ and no religion.", "4.1%", "2%", "3%", "5%"), eNumber), CheckBroken},
 		{"acts for a party", typed(mc("The death of Washington in 1799 weakened the _____.", "Federalists", "Sedition Acts", "Republicans", "Whigs"), eGroup), CheckDistractorType},
 		{"a railroad for a person", person(mc("Grant was selected by Western Theater commander _____ in 1861.", "John C. Frémont", "Claiborne Jackson", "St. Joseph Railroad", "Gideon J. Pillow")), CheckDistractorType},
+		{"a party and a company for a navy", typed(mc("Cleveland's administration modernized the _____ in 1890.", "United States Navy", "Democratic Party", "Sugar Trust", "Royal Navy"), eOrg), CheckDistractorType},
+		{"colleges for a college", typed(mc("In 1896, the university affiliated with _____ in Mount Carroll.", "Shimer College", "Stetson University", "Butler University", "Kalamazoo College"), eOrg), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
@@ -309,5 +312,31 @@ func TestBareDefinite(t *testing.T) {
 	}
 	if !other.bareDefinite(stem) {
 		t.Errorf("in a text about pharmacy, %q does not lean on text not shown; want it to", "the area")
+	}
+}
+
+// TestSameKind checks the kinds a distractor is chosen to share with its
+// key, within the key's type.
+func TestSameKind(t *testing.T) {
+	for _, tt := range []struct {
+		typ      etype
+		key, opt string
+		want     bool
+	}{
+		{ePerson, "Maria Crofts Halpin", "Senator James G. Blaine", false},
+		{ePerson, "Maria Crofts Halpin", "Margaret Todd", true},
+		{ePerson, "President Buchanan", "Horace Greeley", false},
+		{eOrg, "United States Navy", "Democratic Party", false},
+		{eOrg, "United States Navy", "Royal Navy", true},
+		{eOrg, "Shimer College", "Stetson University", true},
+		{eEvent, "October War", "Anglo-Egyptian Treaty", false},
+		{eEvent, "Austro-Prussian War", "Winter Olympics", false},
+		{eEvent, "Austro-Prussian War", "Crimean War", true},
+		{ePlace, "United Kingdom", "Canada", false},
+		{ePlace, "France", "Canada", true},
+	} {
+		if got := sameKind(tt.typ, strings.Fields(tt.key), strings.Fields(tt.opt)); got != tt.want {
+			t.Errorf("sameKind(%v, %q, %q) = %v, want %v", tt.typ, tt.key, tt.opt, got, tt.want)
+		}
 	}
 }
