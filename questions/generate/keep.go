@@ -378,6 +378,11 @@ func brokenStem(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	// "1636, and ended with the Great Plague ...": a stem that starts
+	// with the end of a list or a range cut before it.
+	if len(t) > 2 && t[0].Kind == prose.Number && t[1].Text == "," {
+		return true
+	}
 	// A statement that starts with its verb has lost its subject: "Is
 	// pronounced like the 'o' in ...".
 	if t[len(t)-1].Text != "?" && (auxiliaries[t[0].Lower] || beForms[t[0].Lower]) {
@@ -1075,7 +1080,7 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 // they are most often the document's own subject.)
 var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
 	site plate service cycle project programme program role event incident attack operation book film
-	album song deal plan proposal scheme device machine members`)
+	album song deal plan proposal scheme device machine members conflict dispute`)
 
 // bareDefinite reports "the group", "the cycle" with nothing after them
 // to say which: not followed by "of", a name or a relative clause, and no

@@ -229,6 +229,8 @@ func TestKeep(t *testing.T) {
 		{"a railroad for a person", person(mc("Grant was selected by Western Theater commander _____ in 1861.", "John C. Frémont", "Claiborne Jackson", "St. Joseph Railroad", "Gideon J. Pillow")), CheckDistractorType},
 		{"a party and a company for a navy", typed(mc("Cleveland's administration modernized the _____ in 1890.", "United States Navy", "Democratic Party", "Sugar Trust", "Royal Navy"), eOrg), CheckDistractorType},
 		{"colleges for a college", typed(mc("In 1896, the university affiliated with _____ in Mount Carroll.", "Shimer College", "Stetson University", "Butler University", "Kalamazoo College"), eOrg), ""},
+		{"the end of a list first", typed(mc("1636, and ended with the Great Plague of London in _____.", "1665", "1664", "1671", "1667"), eDate), CheckBroken},
+		{"the conflict", person(short("Who escaped during the conflict?", "Jamukha", ePerson)), CheckNeedsContext},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
