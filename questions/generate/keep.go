@@ -211,8 +211,9 @@ var stateNouns = prose.WordSet(`government governments election elections army n
 
 // sideFact reports an item that asks for the source of a figure or the
 // date it was counted on: "_____ reports that China is the top duck
-// market" (a body that reports; what a person noted is the person's), "As of _____, there are 88 private schools", "Over 10% of
-// pupils were enrolled in private schools in _____".
+// market" (a body that reports; what a person noted is the person's),
+// "As of _____, there are 88 private schools", "Over 10% of pupils were
+// enrolled in private schools in _____".
 func sideFact(t []prose.Token, it *item) bool {
 	for i, w := range t {
 		blankish := w.Text == blankWord || w.Is("who", "what") && i == 0
@@ -930,10 +931,11 @@ func overWhole(s string) bool {
 }
 
 // pluralBefore reports whether something before t[k] may be what a
-// "they" or "them" at t[k] stands for: the blank when it asks for people
-// (pluralBlank) or the question word unless it asks for a time, a plural or collective noun ("the
-// wolves", "the council"), a people ("the Normans"), or two names joined
-// by "and". A blank on a year is no "they": "In _____ they captured".
+// "they" or "them" at t[k] stands for: the blank or the question word
+// when the answer is plural (pluralBlank) and asked for as no time, a
+// plural or collective noun ("the wolves", "the council"), a people
+// ("the Normans"), or two names joined by "and". A blank on a year is no
+// "they": "In _____ they captured".
 func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 	for j := 0; j < k; j++ {
 		w := t[j]
