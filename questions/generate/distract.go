@@ -131,7 +131,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
 	kind := placeKind(m.text)
 	nk := prose.Normalize(m.text)
-	keyWords := strings.Fields(m.text)
+	keyKind := kindOf(m.text)
 	ok := func(e *entity) bool {
 		if e == m.ent || mentionedIn(s, e) {
 			return false
@@ -146,12 +146,12 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		if m.typ == eOrg && e.votesAcronym() != acronym {
 			return false // an acronym among names stands out, and the reverse
 		}
+		if !sameKindSig(m.typ, keyKind, opt.kind) {
+			return false // a party for a navy, a woman for a man: see distractorsFit
+		}
 		text, nt := opt.text, opt.norm
 		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
 			return false
-		}
-		if !sameKind(m.typ, keyWords, strings.Fields(text)) {
-			return false // a party for a navy, a woman for a man: see distractorsFit
 		}
 		// One word the text also writes in lower case is a common word
 		// that began a sentence or a title ("Thoughts", "Works"), not a
@@ -192,16 +192,33 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 // and gender for a person, the same class of organisation or event, the
 // same article for a place.
 func sameKind(typ etype, key, opt []string) bool {
+	return sameKindSig(typ, kindOf(strings.Join(key, " ")), kindOf(strings.Join(opt, " ")))
+}
+
+// A kindSig is what sameKind compares of a name, read once for each
+// option an entity gives.
+type kindSig struct {
+	titled, female, document, the bool
+	org, event                    int
+}
+
+// kindOf reads a name's kindSig.
+func kindOf(name string) kindSig {
+	w := strings.Fields(name)
+	return kindSig{titled: titled(w), female: female(w), document: documentName(w), the: takesThe(name), org: orgClass(w), event: eventClass(w)}
+}
+
+// sameKindSig is sameKind on names already read.
+func sameKindSig(typ etype, key, opt kindSig) bool {
 	switch typ {
 	case ePerson:
-		return titled(key) == titled(opt) && female(key) == female(opt)
+		return key.titled == opt.titled && key.female == opt.female
 	case eOrg:
-		kc, oc := orgClass(key), orgClass(opt)
-		return kc == 0 || oc == 0 || kc == oc
+		return key.org == 0 || opt.org == 0 || key.org == opt.org
 	case eEvent:
-		return documentName(key) == documentName(opt) && eventClass(key) == eventClass(opt)
+		return key.document == opt.document && key.event == opt.event
 	case ePlace:
-		return takesThe(strings.Join(key, " ")) == takesThe(strings.Join(opt, " "))
+		return key.the == opt.the
 	}
 	return true
 }

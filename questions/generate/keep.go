@@ -76,7 +76,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckNeedsContext
 	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) || impliedBy(toks, it.key) {
+		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) {
 			return CheckGivenAway
 		}
 		if d.filler(it) || attributivePlace(toks, it.typ) {
@@ -216,8 +216,8 @@ var stateNouns = prose.WordSet(`government governments election elections army n
 // enrolled in private schools in _____".
 func sideFact(t []prose.Token, it *item) bool {
 	for i, w := range t {
-		blankish := w.Text == blankWord || w.Is("who", "what") && i == 0
-		if blankish && it.typ != ePerson && i+2 < len(t) && t[i+1].Is("reports", "reported", "notes", "noted", "estimates", "estimated", "states", "stated") && t[i+2].Is("that") {
+		blankish := w.Text == blankWord || i == 0 && w.Is("who", "what")
+		if blankish && it.typ != ePerson && i+2 < len(t) && reportVerbs[t[i+1].Lower] && t[i+2].Lower == "that" {
 			return true
 		}
 		if w.Text == blankWord && i >= 2 && t[i-2].Is("according", "as") && t[i-1].Is("to", "of") {
@@ -227,23 +227,27 @@ func sideFact(t []prose.Token, it *item) bool {
 	if it.typ != eDate {
 		return false
 	}
-	// The year a body reported a figure for: "FAO reports that China is
-	// the top duck market in _____".
-	for i := 0; i+1 < len(t); i++ {
-		if t[i].Is("reports", "reported", "estimates", "estimated") && t[i+1].Is("that") {
+	for i, w := range t {
+		// The year a body reported a figure for: "FAO reports that China
+		// is the top duck market in _____".
+		if figureReports[w.Lower] && i+1 < len(t) && t[i+1].Lower == "that" {
 			return true
 		}
-	}
-	// The year of a count: a population, a census, "there are", pupils
-	// enrolled (a share in an event, "raised the price by 70%", is the
-	// event's).
-	for i, w := range t {
-		if w.Is("enrolled", "employed", "population", "census", "survey", "statistics", "estimate", "median", "average") || w.Is("there") && i+1 < len(t) && t[i+1].Is("are", "were", "is", "was") {
+		// The year of a count: a population, a census, "there are",
+		// pupils enrolled (a share in an event, "raised the price by
+		// 70%", is the event's).
+		if countWords[w.Lower] || w.Lower == "there" && i+1 < len(t) && beForms[t[i+1].Lower] {
 			return true
 		}
 	}
 	return false
 }
+
+var (
+	reportVerbs   = prose.WordSet(`reports reported notes noted estimates estimated states stated`)
+	figureReports = prose.WordSet(`reports reported estimates estimated`)
+	countWords    = prose.WordSet(`enrolled employed population census survey statistics estimate median average`)
+)
 
 // residue reports markup, citation or formula text a cleaner let through:
 // "[12]", "^", braces, a pipe, an address, "et al.", "ISBN". A stem is
@@ -1135,6 +1139,13 @@ func (d *document) topicKind(noun string) bool {
 var backConnectives = prose.WordSet(`nonetheless nevertheless therefore consequently hence likewise similarly
 	furthermore moreover accordingly`)
 
+// captionWords point at a picture in any use; captionNouns after "the"
+// with nothing to say which.
+var (
+	captionWords = prose.WordSet(`parentheses pictured caption photo photograph`)
+	captionNouns = prose.WordSet(`photo photograph picture image chart diagram figure painting illustration graph`)
+)
+
 // pointsBack reports a connective that answers a sentence the stem does
 // not show, or an "instead" that is not "instead of".
 func pointsBack(t []prose.Token) bool {
@@ -1147,7 +1158,7 @@ func pointsBack(t []prose.Token) bool {
 	for i, w := range t {
 		// "Notes in parentheses are ...", "standing in the center of
 		// the painting": a figure, a chart or a caption not shown.
-		if w.Is("parentheses", "pictured", "caption", "photo", "photograph") || w.Lower == "the" && i+1 < len(t) && t[i+1].Is("photo", "photograph", "picture", "image", "chart", "diagram", "figure", "painting", "illustration", "graph") && (i+2 >= len(t) || !t[i+2].Is("of", "by", "that")) {
+		if captionWords[w.Lower] || w.Lower == "the" && i+1 < len(t) && captionNouns[t[i+1].Lower] && (i+2 >= len(t) || !t[i+2].Is("of", "by", "that")) {
 			return true
 		}
 		if backConnectives[w.Lower] || w.Lower == "instead" && (i+1 >= len(t) || t[i+1].Lower != "of") {
