@@ -636,6 +636,12 @@ func (d *document) relativeClauses(s *sentence) {
 		if start > 0 && t[start-1].Is("and", "or", "nor") {
 			continue // "Picardy or the Île-de-France, which were ...": half a list
 		}
+		if start > 0 && t[start-1].Lower == "by" {
+			// "the portrait Ginevra de' Benci by Leonardo da Vinci, which
+			// was purchased ...": the relative is the portrait's, not its
+			// painter's.
+			continue
+		}
 		end := topComma(t, w+2, len(t))
 		if end < 0 {
 			end = len(t)

@@ -127,3 +127,28 @@ func TestResolvePronoun(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeClauses checks which noun a ", which" clause is read of:
+// the one before the comma, but not a name after "by", which belongs to
+// a larger phrase ("the portrait ... by Leonardo da Vinci, which was
+// purchased ...").
+func TestRelativeClauses(t *testing.T) {
+	for _, tt := range []struct {
+		sentence, want, not string
+	}{
+		{"In 1882 Tesla worked for the Continental Edison Company, which was based in Paris.", "The Continental Edison Company was based in Paris.", ""},
+		{"The family sold the portrait Ginevra de' Benci by Leonardo da Vinci, which was purchased by the National Gallery of Art in 1967.", "", "Leonardo da Vinci was purchased by the National Gallery of Art in 1967."},
+	} {
+		d := analyzed(t, tt.sentence)
+		var got []string
+		for _, c := range d.sents[0].clauses {
+			got = append(got, c.text)
+		}
+		if tt.want != "" && !containsString(got, tt.want) {
+			t.Errorf("clauses of %q = %q, want %q among them", tt.sentence, got, tt.want)
+		}
+		if tt.not != "" && containsString(got, tt.not) {
+			t.Errorf("clauses of %q = %q, want no %q", tt.sentence, got, tt.not)
+		}
+	}
+}

@@ -131,6 +131,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	acronym := (prose.Token{Text: m.text}).AllCaps() && !strings.Contains(m.text, " ")
 	kind := placeKind(m.text)
 	nk := prose.Normalize(m.text)
+	keyKind := kindOf(m.text)
 	ok := func(e *entity) bool {
 		if e == m.ent || mentionedIn(s, e) {
 			return false
@@ -144,6 +145,9 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 		if m.typ == eOrg && e.votesAcronym() != acronym {
 			return false // an acronym among names stands out, and the reverse
+		}
+		if !sameKindSig(m.typ, keyKind, opt.kind) {
+			return false // a party for a navy, a woman for a man: see distractorsFit
 		}
 		text, nt := opt.text, opt.norm
 		if isAliasNorm(nt, nk) || m.ent != nil && aliasOfEntityNorm(nt, m.ent) {
@@ -183,6 +187,42 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 	return out
 }
 
+// sameKind reports whether an option's words are of the key's kind
+// within its type, as keep's distractorsFit checks them: the same title
+// and gender for a person, the same class of organisation or event, the
+// same article for a place.
+func sameKind(typ etype, key, opt []string) bool {
+	return sameKindSig(typ, kindOf(strings.Join(key, " ")), kindOf(strings.Join(opt, " ")))
+}
+
+// A kindSig is what sameKind compares of a name, read once for each
+// option an entity gives.
+type kindSig struct {
+	titled, female, document, the bool
+	org, event                    int
+}
+
+// kindOf reads a name's kindSig.
+func kindOf(name string) kindSig {
+	w := strings.Fields(name)
+	return kindSig{titled: titled(w), female: female(w), document: documentName(w), the: takesThe(name), org: orgClass(w), event: eventClass(w)}
+}
+
+// sameKindSig is sameKind on names already read.
+func sameKindSig(typ etype, key, opt kindSig) bool {
+	switch typ {
+	case ePerson:
+		return key.titled == opt.titled && key.female == opt.female
+	case eOrg:
+		return key.org == 0 || opt.org == 0 || key.org == opt.org
+	case eEvent:
+		return key.document == opt.document && key.event == opt.event
+	case ePlace:
+		return key.the == opt.the
+	}
+	return true
+}
+
 // Kinds of place: a distractor for a place is a place of the same kind.
 const (
 	placeCity = iota
@@ -206,7 +246,18 @@ var (
 		delta falls pass`)
 	siteHeads = prose.WordSet(`castle palace cathedral abbey monastery fortress fort citadel square street
 		road avenue bridge gate harbour harbor port canal park garden gardens station airport stadium
-		museum hall tower church mosque temple`)
+		museum hall tower church mosque temple wall walls`)
+	// The countries list holds cities and regions too, to type a name as
+	// a place; these tell them apart, so that London is offered against
+	// Edinburgh, not against Italy or Antarctica.
+	worldCities = prose.WordSet(`moscow london paris rome berlin vienna madrid lisbon athens constantinople istanbul
+		jerusalem petrograd leningrad kiev kyiv warsaw prague budapest stockholm oslo copenhagen amsterdam
+		brussels dublin edinburgh venice florence naples milan genoa antioch alexandria baghdad cairo damascus
+		beijing tokyo delhi washington boston chicago york`)
+	historicRegions = prose.WordSet(`americas anatolia arabia siberia scandinavia caucasus manchuria mesopotamia nubia
+		normandy brittany bavaria saxony bohemia moravia silesia lombardy tuscany sicily sardinia corsica crete
+		thrace dalmatia flanders burgundy aquitaine gascony provence castile aragon catalonia andalusia
+		galicia navarre crimea judea`)
 	compassWords = prose.WordSet(`north south east west northern southern eastern western central upper lower`)
 )
 
@@ -227,9 +278,13 @@ func placeKind(name string) int {
 		}
 	}
 	switch {
-	case countries[low] || stateHeads[head]:
+	case worldCities[low]:
+		return placeCity
+	case regionNames[low] || historicRegions[low]:
+		return placeRegion
+	case countries[low] || stateHeads[head] || len(words) > 1 && words[0] == "united":
 		return placeCountry
-	case regionNames[strings.ReplaceAll(low, " ", "_")] || regionHeads[head] || len(words) > 1 && compassWords[words[0]] && !featureHeads[head]:
+	case regionHeads[head] || len(words) > 1 && compassWords[words[0]] && !featureHeads[head]:
 		return placeRegion
 	case featureHeads[head] || featureHeads[words[0]]:
 		return placeFeature
@@ -421,11 +476,19 @@ func absInt(x int) int {
 // numberDistractors are quantities near the key, written like it.
 func numberDistractors(m mention, s *sentence, seed uint32) []string {
 	var out []string
-	for _, x := range nearNumbers(m.num.value, seed) {
+	places := decimalPlaces(m.text)
+	near := nearNumbers(m.num.value, seed)
+	if places > 0 {
+		near = nearDecimals(m.num.value, places, seed)
+	}
+	for _, x := range near {
 		if len(out) >= 3 {
 			break
 		}
 		text := m.num.format(x)
+		if places > 0 {
+			text = m.num.formatPlaces(x, places)
+		}
 		if strings.EqualFold(text, m.text) || prose.ContainsWord(s.text, text) || contains(out, text) {
 			continue
 		}

@@ -84,7 +84,8 @@ type entity struct {
 // distractor checks compare.
 type optionText struct {
 	text, norm, lower string
-	place             int // its kind of place (see placeKind)
+	place             int     // its kind of place (see placeKind)
+	kind              kindSig // its kind within its type (see sameKind)
 }
 
 // asOption returns the entity as an option: its display, or its short
@@ -99,7 +100,7 @@ func (e *entity) asOption(short bool) *optionText {
 		if short {
 			text = e.short()
 		}
-		e.optionForms[i] = &optionText{text: text, norm: prose.Normalize(text), lower: strings.ToLower(text), place: placeKind(e.display())}
+		e.optionForms[i] = &optionText{text: text, norm: prose.Normalize(text), lower: strings.ToLower(text), place: placeKind(e.display()), kind: kindOf(text)}
 	}
 	return e.optionForms[i]
 }

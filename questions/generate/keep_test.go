@@ -1,9 +1,11 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // TestKeep runs the keep checks on items of the kinds the first blind
@@ -57,7 +59,7 @@ func TestKeep(t *testing.T) {
 		{"a title for a person", person(mc("Who went against Jefferson and Burr in 1800?", "Charles Pinckney", "John Ferling", "Chief Justice", "John Marshall")), CheckDistractorType},
 		{"a building asked for as a person", person(mc("Who was Lincoln's official in 1861?", "White House", "Simon Cameron", "David Davis", "Samuel Miller")), CheckDistractorType},
 		{"a people for a person", person(mc("Who charged up Kettle Hill in 1898?", "Roosevelt", "Americans", "Hanna", "Taft")), CheckDistractorType},
-		{"a country for an organisation", typed(mc("What reports that China is the top duck market?", "FAO", "RSPCA", "UK", "WWF"), eOrg), CheckDistractorType},
+		{"a country for an organisation", typed(mc("What ranks China as the top duck market?", "FAO", "RSPCA", "UK", "WWF"), eOrg), CheckDistractorType},
 		{"an event for an organisation", typed(mc("What signed conventions in the 1980s?", "British Government", "United States Department of Agriculture", "Berne Convention", "National Trust"), eOrg), CheckDistractorType},
 		{"people for a person", person(mc("Who hosted the concert in 2006?", "David Tennant", "Ben Foster", "Freema Agyeman", "Murray Gold")), ""},
 		{"a false swap of common nouns", typed(falseStatement("The result is the method of request.", "primary difference", "result", true), eConcept), CheckNotContradicted},
@@ -136,12 +138,207 @@ func TestKeep(t *testing.T) {
 		{"an adverb and a participle first", typed(cloze("Rather held in place by the _____ of the strings.", "tension"), eConcept), CheckBroken},
 		{"a participle and its subject", typed(cloze("Founded in 1890, the university moved to _____ in 1892.", "Chicago"), ePlace), ""},
 		{"a question without its object", typed(short("When did the Dalai Lama preach a ruling against using?", "January 2006", eDate), eDate), CheckBroken},
+		{"them after a year asked for", short("In what year did Wilson win them over by promising independence?", "1917", eDate), CheckNeedsContext},
+		{"them after one person blank", person(cloze("In 1917 _____ won them over by promising independence.", "Wilson")), CheckNeedsContext},
+		{"them after two people", person(cloze("In 1887 _____ set up a laboratory for them in Manhattan.", "Peck and Brown")), ""},
+		{"who for a park", short("Who is home to the largest fountain complex in the world?", "Park of the Reserve", ePerson), CheckWrongWh},
+		{"who for a system", short("Who is found in academic use in the United States?", "Wade-Giles", ePerson), CheckWrongWh},
+		{"who for a kind of people", func() item {
+			it := short("Who sided with Pinchot?", "Conservationists", eGroup)
+			it.source = "Conservationists sided with Pinchot."
+			return it
+		}(), CheckWrongWh},
+		{"who for a named people", func() item {
+			it := short("Who conquered Sicily in 1061?", "Normans", eGroup)
+			it.source = "The Normans conquered Sicily in 1061."
+			return it
+		}(), ""},
+		{"a passive read as active", short("In what year did the treatise publish by Ricordi?", "1934", eDate), CheckWrongWh},
+		{"a country with the article against ones without", typed(mc("Fox hunting originated in the _____ in the 16th century.", "United Kingdom", "Canada", "France", "Ireland"), ePlace), CheckDistractorType},
+		{"countries without the article", typed(mc("Fox hunting originated in _____ in the 16th century.", "England", "Canada", "France", "Ireland"), ePlace), ""},
+		{"who is one of a kind", person(short("Who became an Episcopal priest?", "Absalom Jones", ePerson)), CheckWeakShort},
+		{"who was born in a city", person(short("Who was born in Warsaw?", "Nathan Alterman", ePerson)), CheckWeakShort},
+		{"who is someone named", person(short("Who is analytic philosopher and Professor of Literature Richard Rorty?", "Susan Sontag", ePerson)), CheckWrongWh},
+		{"a verb without its object", short("In what year did Genghis besiege?", "1215", eDate), CheckWrongWh},
+		{"it at a blank on a year", typed(cloze("In _____ it purchased the shell of a building.", "1769"), eDate), CheckNeedsContext},
+		{"days later", typed(cloze("_____ days later, the FBI ordered the custodian to seize the belongings.", "Two"), eNumber), CheckNeedsContext},
+		{"years later", typed(cloze("Two years later the FBI seized the belongings in _____.", "New York"), ePlace), CheckNeedsContext},
+		{"his relation to someone else", person(cloze("_____ became his bitter foe in 1896.", "John P. Altgeld")), CheckNeedsContext},
+		{"his own relation", person(cloze("_____ became the bitter foe of Cleveland in 1896.", "John P. Altgeld")), ""},
+		{"another root of the key", typed(cloze("Egypt is mostly Muslim, with most adherents of the Sunni branch of _____.", "Islam"), eConcept), CheckGivenAway},
+		{"a place qualifying a noun", typed(cloze("Wilson had his faith in the _____ government restored.", "United States"), ePlace), CheckFiller},
+		{"a place as the object", typed(cloze("Wilson restored his faith in the _____ in 1918.", "United States"), ePlace), ""},
+		{"a body that reports a figure", typed(short("What reports that China is the top duck market?", "FAO", eOrg), eOrg), CheckSideFact},
+		{"the year of a share", typed(mc("Over 10% of Swedish pupils were enrolled in private schools in _____.", "2008", "2012", "1996", "2006"), eDate), CheckSideFact},
+		{"as of a date", typed(mc("As of _____, there are 88 private schools in New Zealand.", "April 2014", "August 1992", "July 2014", "January 2014"), eDate), CheckSideFact},
+		{"the year of an event", typed(mc("Tesla moved to Colorado Springs in _____.", "1899", "1901", "1895", "1897"), eDate), ""},
+		{"in response", typed(cloze("In response, the university became a sponsor of a project for _____.", "Hyde Park"), ePlace), CheckNeedsContext},
+		{"in response to", typed(cloze("In response to the riots, the university sponsored a project for _____.", "Hyde Park"), ePlace), ""},
+		{"a chart not shown", typed(mc("Notes in parentheses are the sixth overtone, at _____ times the fundamental.", "seven", "nine", "eleven", "fourteen"), eNumber), CheckNeedsContext},
+		{"a list of names cut off", typed(falseStatement("The university contains a library system, the University of Chicago Press, the University of Chicago Laboratory Schools.", "", "", true), eOrg), CheckBroken},
+		{"their with a thing asked for", typed(short("What is thought to be inherited from their ancestor?", "DNA", eConcept), eConcept), CheckNeedsContext},
+		{"a titled key among plain names", person(mc("In 1857 Douglas broke with _____.", "President Buchanan", "Horace Greeley", "William H. Seward", "James A. Barret")), CheckDistractorType},
+		{"a woman among men", person(mc("Cleveland paid child support in 1874 to _____.", "Maria Crofts Halpin", "James G. Blaine", "Theodore Roosevelt", "James Buchanan")), CheckDistractorType},
+		{"a treaty for a war", typed(mc("In 1973 Egypt and Syria launched the _____.", "October War", "Cold War", "Suez Crisis", "Anglo-Egyptian Treaty"), eEvent), CheckDistractorType},
+		{"a phrase read into its verb", typed(cloze("The bore is larger just before the flare of the _____.", "bell begins"), eConcept), CheckFiller},
+		{"a phrase ending in a plural", typed(cloze("Trumpet bores widen just before the _____.", "flared bells"), eConcept), ""},
+		{"a photo not shown", typed(cloze("_____'s specimen was the reverse pairing, the one in the black and white photo.", "Hamburg Zoo"), eOrg), CheckNeedsContext},
+		{"another than which", typed(short("When did an attack on another Indian village occur?", "October 1999", eDate), eDate), CheckNeedsContext},
+		{"both of whom", person(short("Who had been corresponding with both?", "Benjamin Rush", ePerson)), CheckNeedsContext},
+		{"both named", person(short("Who had been corresponding with both Adams and Jefferson?", "Benjamin Rush", ePerson)), ""},
+		{"a second clause taken along", typed(short("How many members are elected from the Oberland and ten members are elected from the Unterland?", "Fifteen", eNumber), eNumber), CheckWrongWh},
+		{"a rate per a round number", typed(mc("The infant mortality rate is 4.64 deaths per _____ live births.", "1,000", "2,000", "3,000", "1,300"), eNumber), CheckGivenAway},
+		{"the year of a reported figure", typed(mc("FAO reports that China is the top duck market in _____.", "2004", "2002", "2007", "1999"), eDate), CheckSideFact},
+		{"games for a war", typed(mc("When the _____ broke out in 1866, Prussia accused Liechtenstein.", "Austro-Prussian War", "World War", "Winter Olympics", "Cold War"), eEvent), CheckDistractorType},
+		{"a body of states for a people", typed(mc("The first contact between the _____ and Europeans occurred in 1482.", "Fantes", "Danes", "Commonwealth of Nations", "Akans"), eGroup), CheckDistractorType},
+		{"peoples for a people", typed(mc("The first contact between the _____ and Europeans occurred in 1482.", "Fantes", "Danes", "Ewes", "Akans"), eGroup), ""},
+		{"a page left from a footnote", typed(cloze("McCoy, 360 _____ eventually approved joining the Court in 1926.", "The Senate"), eOrg), CheckResidue},
+		{"a list after where", typed(short("Where did Cleveland send in federal troops, Illinois and 20 other rail centers?", "Chicago", ePlace), ePlace), CheckWrongWh},
+		{"a state qualifying an election", typed(cloze("During the _____ election of 1910, the Democrats took control.", "New Jersey"), eName), CheckFiller},
+		{"a name cut at its and", typed(cloze("The _____ and Electronics Engineers (IEEE) created an award.", "Institute of Electrical"), eOrg), CheckBroken},
+		{"a fraction cut", typed(mc("Violins smaller than 1/ _____ size are rare.", "2", "3", "4", "6"), eNumber), CheckBroken},
+		{"a people for a city", typed(mc("Lima competed with the city of _____ in 1700.", "Buenos Aires", "Spaniards", "Cusco", "Quito"), ePlace), CheckDistractorType},
+		{"who for a language", typed(short("Who was traditionally spoken around the town of Barawa?", "Chimwiini", eGroup), eGroup), CheckWrongWh},
+		{"a question with a but", short("In what year was Zia-ul-Haq killed but Islamization remains important?", "1988", eDate), CheckWrongWh},
+		{"a question cut in a list", person(short("Who promoted commercial, scientific?", "Kublai Khan", ePerson)), CheckWrongWh},
+		{"its after who", typed(short("Who brought one of its earliest implementations about in 1919?", "Egyptians", eGroup), eGroup), CheckNeedsContext},
+		{"the following day", typed(cloze("The following day, a second service was held in _____.", "New York City"), ePlace), CheckNeedsContext},
+		{"the following year named", typed(cloze("In the following decades the city grew in _____.", "Nebraska"), ePlace), ""},
+		{"an example of what", typed(cloze("An example would be the broadcast of a _____ comedy album.", "George Carlin"), ePerson), CheckNeedsContext},
+		{"a count of the names after", typed(mc("Tesla partnered with _____ businessmen in 1886, Robert Lane and Benjamin Vail.", "two", "three", "four", "six"), eNumber), CheckGivenAway},
+		{"another of a kind", typed(cloze("Apicomplexans are another group of _____.", "chromalveolates"), eTerm), ""},
+		{"a name qualifying an organisation", typed(cloze("The path of violence was taken up by the _____ organization in 1981.", "Egyptian Islamic Jihad"), eName), ""},
+		{"the year of an event with a share", typed(short("When did OPEC raise the posted price of oil by 70%?", "October 16, 1973", eDate), eDate), ""},
+		{"one example of a kind", typed(cloze("Compact trucks were introduced, such as the _____ and the Datsun Truck.", "Toyota Hilux"), eName), CheckSecondRightAnswer},
+		{"one of the examples including", typed(cloze("Islam spread to towns including _____ in the 9th century.", "Mombasa"), ePlace), CheckSecondRightAnswer},
+		{"the group with nothing said", typed(short("What has reported ethnic cleansing by the group on a historic scale?", "Amnesty International", eOrg), eOrg), CheckNeedsContext},
+		{"the group named", typed(short("What has reported ethnic cleansing by the group ISIL in 2014?", "Amnesty International", eOrg), eOrg), ""},
+		{"members of what", person(short("Who jailed thousands of members for several years?", "Nasser", ePerson)), CheckNeedsContext},
+		{"the cycle", typed(mc("One out of every _____ molecules produced leaves the cycle.", "six", "three", "five", "eight"), eNumber), CheckNeedsContext},
+		{"the area asked for", typed(cloze("Much of the area was united under the Empire of Ashanti by the _____.", "16th century"), eDate), CheckNeedsContext},
+		{"two of phrases without and", person(short("Who was the Prince of Wallachia, of Transylvania?", "Michael the Brave", ePerson)), CheckWrongWh},
+		{"two verbs after to without and", typed(short("What gained the power to prescribe a uniform system of accounting, require reports?", "ICC", eOrg), eOrg), CheckWrongWh},
+		{"a place after its city", typed(short("When did Lincoln move to Springfield, Illinois?", "1837", eDate), eDate), ""},
+		{"a participle read as the verb", short("Who found in the Indus Valley suggest that the elephant was tamed?", "Seals", eGroup), CheckWrongWh},
+		{"a decade beside the next", typed(cloze("After the cultured pearl came in the _____ and 1930s, the pearling industry faltered.", "1920s"), eDate), CheckGivenAway},
+		{"a figure cut from its list", typed(mc("The affiliation for most of the remainder is Islam - _____, undeclared.", "4.8%", "7%", "10%", "4%"), eNumber), CheckBroken},
+		{"similar to what", typed(cloze("A similar hybrid in Berlin Zoo was a cross between a _____ and a female puma.", "male leopard"), eConcept), CheckNeedsContext},
+		{"similar to something named", typed(cloze("A hybrid similar to the one in Hamburg was bred in _____.", "Berlin"), ePlace), ""},
+		{"figures set off by dashes", typed(mc("The affiliation is Islam - 4.8%, undeclared - _____ and no religion.", "4.1%", "2%", "3%", "5%"), eNumber), CheckBroken},
+		{"acts for a party", typed(mc("The death of Washington in 1799 weakened the _____.", "Federalists", "Sedition Acts", "Republicans", "Whigs"), eGroup), CheckDistractorType},
+		{"a railroad for a person", person(mc("Grant was selected by Western Theater commander _____ in 1861.", "John C. Frémont", "Claiborne Jackson", "St. Joseph Railroad", "Gideon J. Pillow")), CheckDistractorType},
+		{"a party and a company for a navy", typed(mc("Cleveland's administration modernized the _____ in 1890.", "United States Navy", "Democratic Party", "Sugar Trust", "Royal Navy"), eOrg), CheckDistractorType},
+		{"colleges for a college", typed(mc("In 1896, the university affiliated with _____ in Mount Carroll.", "Shimer College", "Stetson University", "Butler University", "Kalamazoo College"), eOrg), ""},
+		{"the end of a list first", typed(mc("1636, and ended with the Great Plague of London in _____.", "1665", "1664", "1671", "1667"), eDate), CheckBroken},
+		{"the conflict", person(short("Who escaped during the conflict?", "Jamukha", ePerson)), CheckNeedsContext},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
 		it := tt.it
 		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestKeepHeNeedsPerson checks that a "he" or "she" needs a person named
+// before it in the stem: a place, an organisation or a capitalised first
+// word is no one it could stand for.
+func TestKeepHeNeedsPerson(t *testing.T) {
+	d := analyzed(t, "Inventors\n\nThe Franklin Institute is a museum in Philadelphia. Philadelphia is a city of Pennsylvania. Edison met Tesla in Philadelphia. Edison lectured at the Franklin Institute.")
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"after a sentence's first word and places", typed(cloze("Addressing the _____ in Philadelphia, he described its principles.", "Franklin Institute"), eOrg), CheckNeedsContext},
+		{"after an organisation", typed(cloze("At the Franklin Institute he lectured in _____.", "Philadelphia"), ePlace), CheckNeedsContext},
+		{"after a person", typed(cloze("In Philadelphia Edison said he had lectured at the _____.", "Franklin Institute"), eOrg), ""},
+		{"the blank is the person", typed(cloze("In Philadelphia _____ said he had lectured there.", "Edison"), ePerson), ""},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestPlaceKind checks the kinds of place a distractor must share with
+// its key: the lexicon's list of countries holds cities and regions too.
+func TestPlaceKind(t *testing.T) {
+	for name, want := range map[string]int{
+		"Italy": placeCountry, "United Kingdom": placeCountry, "United States": placeCountry, "Kingdom of Ghana": placeCountry,
+		"London": placeCity, "Edinburgh": placeCity, "Uppsala": placeCity,
+		"Antarctica": placeRegion, "East Africa": placeRegion, "Sicily": placeRegion, "Hampshire County": placeRegion,
+		"Lake Nasser": placeFeature, "Tower of London": placeSite,
+	} {
+		if got := placeKind(name); got != want {
+			t.Errorf("placeKind(%q) = %d, want %d", name, got, want)
+		}
+	}
+}
+
+// TestKeepWhoForCommonNoun checks that "who" never asks for a word the
+// text writes in lower case: a common noun that started its sentence.
+func TestKeepWhoForCommonNoun(t *testing.T) {
+	d := analyzed(t, "Violin\n\nFingerboards are dressed to a transverse curve. The fingerboard is made of ebony. A fingerboard wears in time. Menuhin played the violin. The violinist Menuhin was born in New York.")
+	for _, tt := range []struct {
+		stem, key string
+		want      string
+	}{
+		{"Who are dressed to a particular transverse curve?", "Fingerboards", CheckWrongWh},
+		{"Who played the violin in New York?", "Menuhin", ""},
+	} {
+		it := cloze(tt.stem, tt.key)
+		it.q.Kind = questions.ShortAnswer
+		it.typ, it.confident = ePerson, true
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("keep(%q) = %q, want %q", tt.stem, got, tt.want)
+		}
+	}
+}
+
+// TestBareDefinite checks which "the area", "the group" lean on text not
+// shown: not those that name the kind of thing the document is about.
+func TestBareDefinite(t *testing.T) {
+	place := analyzed(t, "Ghana\n\nGhana is a country in West Africa. Ghana became independent in 1957. Accra is the capital of Ghana.")
+	other := analyzed(t, "Pharmacy\n\nThe word pharmacy comes from pharma. Pharmacists sell medicines. Medicines are made in Europe.")
+	stem := prose.Tokenize("Much of the area was united under the Empire of Ashanti by the Blank.")
+	if place.topic == nil || place.topic.typ != ePlace {
+		t.Fatalf("the topic of the text on Ghana is %v, want a place", place.topic)
+	}
+	if place.bareDefinite(stem) {
+		t.Errorf("in a text about a place, %q leans on text not shown; want the area read as the place", "the area")
+	}
+	if !other.bareDefinite(stem) {
+		t.Errorf("in a text about pharmacy, %q does not lean on text not shown; want it to", "the area")
+	}
+}
+
+// TestSameKind checks the kinds a distractor is chosen to share with its
+// key, within the key's type.
+func TestSameKind(t *testing.T) {
+	for _, tt := range []struct {
+		typ      etype
+		key, opt string
+		want     bool
+	}{
+		{ePerson, "Maria Crofts Halpin", "Senator James G. Blaine", false},
+		{ePerson, "Maria Crofts Halpin", "Margaret Todd", true},
+		{ePerson, "President Buchanan", "Horace Greeley", false},
+		{eOrg, "United States Navy", "Democratic Party", false},
+		{eOrg, "United States Navy", "Royal Navy", true},
+		{eOrg, "Shimer College", "Stetson University", true},
+		{eEvent, "October War", "Anglo-Egyptian Treaty", false},
+		{eEvent, "Austro-Prussian War", "Winter Olympics", false},
+		{eEvent, "Austro-Prussian War", "Crimean War", true},
+		{ePlace, "United Kingdom", "Canada", false},
+		{ePlace, "France", "Canada", true},
+	} {
+		if got := sameKind(tt.typ, strings.Fields(tt.key), strings.Fields(tt.opt)); got != tt.want {
+			t.Errorf("sameKind(%v, %q, %q) = %v, want %v", tt.typ, tt.key, tt.opt, got, tt.want)
 		}
 	}
 }

@@ -43,7 +43,7 @@ func mergeVariants(ents []*entity, topic *entity) {
 	// person.
 	byWord := map[string][]int{}
 	for i, p := range people {
-		last := p.core[len(p.core)-1]
+		last := surnameOf(p.core)
 		byWord[last] = append(byWord[last], i)
 		if first := p.core[0]; first != last && firstNames[first] {
 			byWord[first] = append(byWord[first], i)
@@ -74,6 +74,18 @@ func mergeVariants(ents []*entity, topic *entity) {
 			join(match, e)
 		}
 	}
+}
+
+// surnameOf returns the surname among a person's name words: the last,
+// or the last before an "of" ("John P. Altgeld of Illinois" is Altgeld,
+// and "Illinois" alone is the state, not him).
+func surnameOf(core []string) string {
+	for i := 1; i < len(core); i++ {
+		if strings.EqualFold(core[i], "of") {
+			return core[i-1]
+		}
+	}
+	return core[len(core)-1]
 }
 
 // maxSurnameBucket bounds the people compared under one spelling key: a

@@ -76,3 +76,19 @@ func TestIndexNames_TitleWord(t *testing.T) {
 		t.Errorf("the title's surname Adams counts as shared by %q; want it left to the topic", names)
 	}
 }
+
+// TestMergeVariants_PlaceOfPerson checks that the place in "John P.
+// Altgeld of Illinois" is not read as his surname: "Illinois" alone is
+// the state, "Altgeld" alone is he.
+func TestMergeVariants_PlaceOfPerson(t *testing.T) {
+	altgeld := &entity{typ: ePerson, core: []string{"john", "p.", "altgeld", "of", "illinois"}, forms: []string{"John P. Altgeld of Illinois"}, counts: []int{1}}
+	state := &entity{typ: eName, core: []string{"illinois"}, forms: []string{"Illinois"}, counts: []int{1}}
+	surname := &entity{typ: eName, core: []string{"altgeld"}, forms: []string{"Altgeld"}, counts: []int{1}}
+	mergeVariants([]*entity{altgeld, state, surname}, nil)
+	if state.merged != nil {
+		t.Errorf("Illinois is merged into %q, want it apart", state.root().forms)
+	}
+	if surname.root() != altgeld {
+		t.Errorf("Altgeld is not merged into John P. Altgeld of Illinois")
+	}
+}

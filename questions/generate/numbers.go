@@ -113,6 +113,13 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 
 // format writes a number the way its key was written.
 func (v numVal) format(x float64) string {
+	return v.formatPlaces(x, -1)
+}
+
+// formatPlaces writes x as format does, with the given number of
+// decimal places (-1: as few as it needs): "41.8%" against "52.0%", not
+// "52%", so that no option stands out by its form.
+func (v numVal) formatPlaces(x float64, places int) string {
 	base := x
 	if strings.HasPrefix(v.suffix, " million") {
 		base = x / 1e6
@@ -125,6 +132,13 @@ func (v numVal) format(x float64) string {
 	}
 	var s string
 	switch {
+	case places > 0:
+		s = strconv.FormatFloat(base, 'f', places, 64)
+		if v.grouped || base >= 10000 {
+			if k := strings.IndexByte(s, '.'); k >= 0 {
+				s = groupThousands(s[:k]) + s[k:]
+			}
+		}
 	case v.words && base == math.Trunc(base) && base < 100:
 		s = numberInWords(int(base))
 	case base == math.Trunc(base):
@@ -171,6 +185,42 @@ func numberInWords(n int) string {
 
 // nearNumbers returns values near x, neither equal to it nor to each other,
 // of the same grain (a round number stays round), in a fixed order.
+// decimalPlaces counts the digits after the decimal point of a number as
+// written: 2 for "$5.11", 0 for "1,000".
+func decimalPlaces(text string) int {
+	k := strings.IndexByte(text, '.')
+	if k < 0 {
+		return 0
+	}
+	n := 0
+	for _, r := range text[k+1:] {
+		if r < '0' || r > '9' {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// nearDecimals are numbers near x at the given decimal places, for a key
+// written with decimals.
+func nearDecimals(x float64, places int, seed uint32) []float64 {
+	unit := math.Pow(10, float64(places))
+	factors := []float64{0.5, 0.75, 1.25, 1.5, 2, 0.8, 1.2, 3}
+	var out []float64
+	seen := map[float64]bool{math.Round(x*unit) / unit: true}
+	for j := range factors {
+		f := factors[(int(seed)+j)%len(factors)]
+		y := math.Round(x*f*unit) / unit
+		if y <= 0 || seen[y] {
+			continue
+		}
+		seen[y] = true
+		out = append(out, y)
+	}
+	return out
+}
+
 func nearNumbers(x float64, seed uint32) []float64 {
 	if x <= 0 {
 		return nil

@@ -57,3 +57,32 @@ func TestNumberInWords(t *testing.T) {
 		t.Errorf("groupThousands = %q, want 1,234,567", got)
 	}
 }
+
+// TestNumberDistractors_Decimals checks that a key written with decimals
+// gets options with as many: "41.8%" among "31.4%", not among "31%".
+func TestNumberDistractors_Decimals(t *testing.T) {
+	d := analyzed(t, "Wilson won with just 41.8% of the votes in 1912. The price rose to $5.11 a barrel.")
+	for _, key := range []string{"41.8%", "$5.11"} {
+		found := false
+		for _, s := range d.sents {
+			for _, m := range s.ments {
+				if m.text != key {
+					continue
+				}
+				found = true
+				ds := numberDistractors(m, s, 7)
+				if len(ds) < 3 {
+					t.Errorf("distractors of %q = %q, want three", key, ds)
+				}
+				for _, o := range ds {
+					if decimalPlaces(o) != decimalPlaces(key) {
+						t.Errorf("distractor %q of %q has %d decimal places, want %d", o, key, decimalPlaces(o), decimalPlaces(key))
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no mention %q", key)
+		}
+	}
+}

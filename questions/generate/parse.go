@@ -40,6 +40,12 @@ type clause struct {
 	// definite marks a definition that names one thing ("X is the process
 	// by which ..."): another term in its place is false.
 	definite bool
+	// lower and midCap count the document's words written in lower case
+	// and with a capital inside a sentence (see docStats): a first word
+	// written so at least as often is a name, and keeps its capital in a
+	// question ("How many years did Coulomb spend ...?" in a text that
+	// also names the unit, the coulomb).
+	lower, midCap map[string]int
 }
 
 // An adverbial is a phrase fronted before the subject: "On December 30,
@@ -92,7 +98,7 @@ func (d *document) subClause(s *sentence, seg [2]int) *clause {
 // clauseOf builds a clause from its text, with the tokens already cut
 // when toks is not nil.
 func (d *document) clauseOf(s *sentence, text string, derived bool, toks []prose.Token, base int) *clause {
-	c := &clause{sent: s, text: text, derived: derived, main: -1, base: base}
+	c := &clause{sent: s, text: text, derived: derived, main: -1, base: base, lower: d.stats.lowMid, midCap: d.stats.capMid}
 	if !derived && text == s.text {
 		c.toks, c.ments = s.toks, s.ments
 	} else {
@@ -723,7 +729,7 @@ func (c *clause) subjectText() string {
 	first := c.toks[a]
 	if first.Cap && (functionWords[first.Lower] || determiners[first.Lower]) && first.Text != "I" {
 		s = first.Lower + s[len(first.Text):]
-	} else if first.Cap && c.mentionAt(a) < 0 && !first.AllCaps() && a == c.lead {
+	} else if first.Cap && c.mentionAt(a) < 0 && !first.AllCaps() && a == c.lead && (c.lower[first.Lower] > c.midCap[first.Lower] || c.midCap[first.Lower] == 0) {
 		s = strings.ToLower(s[:len(first.Text)]) + s[len(first.Text):]
 	}
 	return s

@@ -53,9 +53,35 @@ func (c *clause) extras(skip int) string {
 			parts = append(parts, lowerFirstWord(t))
 		case advAccording:
 			parts = append(parts, ", "+lowerFirstWord(textOf(c.toks, [2]int{a.a, a.b})))
+		case advOther:
+			// "In Assam, 239 people have been killed ...": the place
+			// qualifies what is asked; without it the question asks
+			// about every place.
+			if placePhrase(c.toks[a.a:a.b]) {
+				parts = append(parts, lowerFirstWord(textOf(c.toks, [2]int{a.a, a.b})))
+			}
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// placePhrase reports a fronted phrase that names where: "In Assam",
+// "In the Indian state of Jharkhand".
+func placePhrase(t []prose.Token) bool {
+	if len(t) < 2 || !t[0].Is("in", "within", "throughout", "across") {
+		return false
+	}
+	for _, w := range t[1:] {
+		if w.Is("his", "her", "its", "their") {
+			return false // "At their Kuwait meeting": an occasion, not a place
+		}
+	}
+	for _, w := range t[1:] {
+		if w.Cap && w.IsWord() && !functionWords[w.Lower] && months[w.Lower] == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func lowerFirstWord(s string) string {
@@ -333,6 +359,9 @@ func (c *clause) whenQ(k int) string {
 	if p < c.verb[1] || !c.toks[p].Is("in", "on", "at", "during") || c.subordinateBetween(c.verb[1], p) {
 		return ""
 	}
+	if dateModifies(c.toks, m.b, c.end) || focusBefore(c.toks, c.verb[0], p) {
+		return ""
+	}
 	rest, cut := c.restText(c.verb[1], [2]int{p, m.b})
 	if m.b > cut || prose.WordCount(rest) < 1 && c.main < 0 {
 		return ""
@@ -341,6 +370,36 @@ func (c *clause) whenQ(k int) string {
 		return ""
 	}
 	return question(wh, inv, rest, c.extras(-1))
+}
+
+// dateModifies reports a date that is part of a name or a noun phrase,
+// not when something happened: "in violation of the 1820 Anglo-Bahraini
+// Treaty", "in 1998 elections". The word after it, t[b], is a noun.
+func dateModifies(t []prose.Token, b, end int) bool {
+	if b >= end {
+		return false
+	}
+	n := t[b]
+	return n.IsWord() && (n.Cap || !functionWords[n.Lower] && !prepositions[n.Lower] && !strings.HasSuffix(n.Lower, "ly") && !strings.HasSuffix(n.Lower, "ing"))
+}
+
+// focusWords bind to the phrase after them; with the date asked for
+// taken out, they dangle: "In what year were wolves first spotted in
+// the area back?", "In what year was the metro only opened?".
+var focusWords = prose.WordSet(`only back just not even already still since until till as first`)
+
+// focusBefore reports a focus word in the verb group (from v0) or just
+// before the date's preposition at t[p].
+func focusBefore(t []prose.Token, v0, p int) bool {
+	if p > 0 && focusWords[t[p-1].Lower] && !t[p-1].Is("first") {
+		return true
+	}
+	for i := v0; i < p; i++ {
+		if t[i].Is("only", "not", "even", "until", "till") {
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithPreposition(s string) bool {
@@ -442,6 +501,11 @@ func (c *clause) agentQ(k int) string {
 	if c.verb[1]-c.verb[0] != 2 {
 		return ""
 	}
+	// "Corruption is blamed by Egyptians" is no "Who blamed ...?": a
+	// present passive would want a present verb.
+	if !c.toks[c.verb[0]].Is("was", "were") {
+		return ""
+	}
 	past, ok := pastFromParticiple(c.toks[c.main].Lower)
 	if !ok {
 		return ""
@@ -465,12 +529,18 @@ func (c *clause) agentQ(k int) string {
 	if s := strings.ToLower(obj); subjectPronouns[s] || strings.HasPrefix(s, "there") {
 		return ""
 	}
+	if f := c.toks[c.subj[0]].Lower; strings.HasSuffix(f, "ly") || frontAdverbs[f] {
+		return "" // "Often corruption was blamed ...": the adverb is no object
+	}
 	rest, cut := c.restText(c.verb[1], [2]int{by, m.b})
 	if m.b > cut {
 		return ""
 	}
 	return question("Who", past, obj, rest, c.extras(-1))
 }
+
+// frontAdverbs may stand before a subject: "Often corruption is ...".
+var frontAdverbs = prose.WordSet(`often also usually sometimes then still soon later once now thus`)
 
 // roleQuestion asks about a role fact: "Who was chair of the Miners'
 // Union?" (the person) and "Whose best friend was Zoya Shadurskaia?" (the

@@ -37,6 +37,16 @@ var questionTests = []struct {
 		"What is the process by which green plants convert light energy into chemical energy?"},
 	{"IndefiniteRole", "Yury Lutovinov, a key founding member of the Workers' Opposition, spoke.", "Yury Lutovinov", ""},
 	{"Coordinated", "Trotsky and Zinoviev restrained Kollontai in February 1922.", "Trotsky", ""},
+	{"YearOfAName", "The rights of Bahrain were set out in the 1820 Anglo-Bahraini Treaty.", "1820", ""},
+	{"YearAfterBack", "Wolves were first spotted in the valley back in 1998.", "1998", ""},
+	{"YearAfterOnly", "The Bucharest Metro was only opened in 1979.", "1979", ""},
+	{"YearAfterFirst", "The Bucharest Metro was first opened in 1979.", "1979", "In what year was the Bucharest Metro first opened?"},
+	{"NameFirst", "Charles-Augustin de Coulomb\n\nCoulomb spent eight years directing the work at Fort Bourbon. The coulomb is named after him. In 1785 Coulomb published a paper.", "eight",
+		"How many years did Coulomb spend directing the work at Fort Bourbon?"},
+	{"FrontedPlace", "In Assam, 239 people have been killed by elephants since 2001.", "239",
+		"How many people have been killed by elephants since 2001 in Assam?"},
+	{"AgentOfAPresent", "Often corruption is blamed by Egyptians as the main impediment to growth.", "Egyptians", ""},
+	{"AgentAfterAnAdverb", "Often corruption was blamed by Egyptians as the main impediment to growth.", "Egyptians", ""},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
