@@ -99,10 +99,11 @@ type NewSetPage struct {
 	FileName     string
 	UploadError  string
 	FileProblems []FileProblem
-	// Generate: the pasted text, the title and the number asked for.
+	// Generate: the pasted text, the title and the number asked for, as
+	// typed ("" lets the generator choose).
 	Text      string
 	GenTitle  string
-	Count     int
+	Count     string
 	GenErrors FieldErrors // "title", "text", "document", "count", and ""
 }
 

@@ -20,8 +20,7 @@ import (
 
 // Limits of generation from a document.
 const (
-	defaultGenerateCount = 20
-	maxGenerateCount     = 200
+	maxGenerateCount = 200
 	// maxDocumentBytes caps the text generated from: a long book chapter
 	// is well within it.
 	maxDocumentBytes = 2 << 20
@@ -78,11 +77,16 @@ func (f generateForm) check() (text, origin, title string, n int, errs views.Fie
 		text, origin, field = f.DocText, "generated from "+f.File, "document"
 	}
 	title = strings.Join(strings.Fields(f.Title), " ")
+	// No number asked for lets the generator choose: it keeps the items
+	// it is surest of, as many as the document's length suits (what the
+	// blind judgements rate).
 	n, err := strconv.Atoi(strings.TrimSpace(f.Count))
 	if strings.TrimSpace(f.Count) == "" {
-		n, err = defaultGenerateCount, nil
+		n, err = 0, nil
+	} else if n < 1 || n > maxGenerateCount {
+		err = errors.New("out of range")
 	}
-	if err != nil || n < 1 || n > maxGenerateCount {
+	if err != nil {
 		errs["count"] = fmt.Sprintf("Ask for 1 to %d questions.", maxGenerateCount)
 	}
 	switch {
@@ -115,9 +119,7 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 		if f.File == "" && utf8.ValidString(f.Text) && strings.IndexByte(f.Text, 0) < 0 {
 			m.Text = f.Text // what was pasted, to correct
 		}
-		if k, err := strconv.Atoi(f.Count); err == nil && errs["count"] == "" {
-			m.Count = k
-		}
+		m.Count = strings.TrimSpace(f.Count)
 		status := http.StatusUnprocessableEntity
 		if strings.Contains(errs["document"]+errs["text"], "larger than") {
 			status = http.StatusRequestEntityTooLarge
@@ -134,7 +136,7 @@ func (s *Server) generate(w http.ResponseWriter, r *http.Request) error {
 		// The queue is full: the form again, with what was typed, and a
 		// time to come back.
 		m := s.newSetPage(r)
-		m.GenTitle, m.Count, m.GenErrors = f.Title, n, views.FieldErrors{"": questions.ErrorMessage(err)}
+		m.GenTitle, m.Count, m.GenErrors = f.Title, strings.TrimSpace(f.Count), views.FieldErrors{"": questions.ErrorMessage(err)}
 		if f.File == "" {
 			m.Text = f.Text
 		}

@@ -13,6 +13,7 @@ import (
 
 	"factdrill/db"
 	"factdrill/questions"
+	"factdrill/questions/generate"
 	"factdrill/quiz"
 )
 
@@ -560,5 +561,30 @@ func TestTeacherTakesQuiz(t *testing.T) {
 	}
 	if r := w.tA.get("/teacher"); r.status != http.StatusOK {
 		t.Fatalf("after starting a quiz the teacher's dashboard = %d, want 200 (still logged in)", r.status)
+	}
+}
+
+// TestGenerateDefaultCount: the form asks for no number, and a document sent
+// without one gets the set the generator chooses (the items it is surest
+// of), not a fixed count.
+func TestGenerateDefaultCount(t *testing.T) {
+	w := newWorld(t)
+	mustContain(t, "new set page", w.tA.get("/teacher/sets/new").body, `name="count" min="1" max="200" value=""`, "surest of")
+	r := w.tA.upload("/teacher/sets/generate", "document", "", nil, url.Values{"text": {testDocument}, "count": {""}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("generate = %d\n%s", r.status, r.body)
+	}
+	done := w.tA.waitJob(r.location)
+	var id int64
+	if _, err := fmt.Sscanf(done.location, "/teacher/sets/%d/edit", &id); err != nil {
+		t.Fatalf("finished job sends to %q: %v", done.location, err)
+	}
+	want, err := generate.Generate(testDocument, generate.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, qs, _ := w.store.TeacherSet(context.Background(), w.teacherA.ID, id)
+	if len(qs) != len(want.Questions) {
+		t.Errorf("generated without a count: %d questions, want the generator's choice of %d", len(qs), len(want.Questions))
 	}
 }

@@ -22,7 +22,7 @@ func (s *Server) setNew(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) newSetPage(r *http.Request) views.NewSetPage {
 	return views.NewSetPage{TeacherPage: s.tpage(r, "New set", "new"), MaxMB: questions.MaxFileSize >> 20,
-		MaxPackageMB: formats.MaxSize >> 20, Count: defaultGenerateCount}
+		MaxPackageMB: formats.MaxSize >> 20}
 }
 
 // uploadMemory is how much of a multipart form is kept in memory: a
