@@ -92,18 +92,15 @@ func (s *Store) Grading(ctx context.Context, teacherID, setID, questionID int64)
 
 // responseTx reads the attempt's question at pos with its answer.
 func (s *Store) responseTx(ctx context.Context, tx *sql.Tx, a Attempt, pos int) (Response, error) {
-	items, err := attemptItems(ctx, tx, a.ID)
+	it, err := attemptItemAt(ctx, tx, a.ID, pos)
 	if err != nil {
 		return Response{}, err
 	}
-	if pos < 0 || pos >= len(items) {
-		return Response{}, questions.ErrNotFound
-	}
-	ver, err := s.version(ctx, tx, items[pos].versionID)
+	ver, err := s.version(ctx, tx, it.versionID)
 	if err != nil {
 		return Response{}, err
 	}
-	return items[pos].response(a, pos, ver), nil
+	return it.response(a, pos, ver), nil
 }
 
 // MaxCommentLen bounds a teacher's comment on an answer.

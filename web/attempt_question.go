@@ -61,7 +61,7 @@ func (s *Server) questionPage(r *http.Request, st db.Step, errs views.FieldError
 		SetTitle:  a.SetTitle,
 		Number:    st.Response.Position + 1,
 		Count:     a.Count,
-		Answered:  st.Answered,
+		Nav:       navigatorOf(st.Marks, st.Response.Position+1, r.URL.Query().Get("show")),
 		Question:  q,
 		Answer:    st.Response.Answer,
 		Timer:     views.Timer{Deadline: a.Deadline, Now: s.now()},
