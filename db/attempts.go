@@ -761,7 +761,11 @@ func (s *Store) finishTx(ctx context.Context, tx *sql.Tx, a Attempt, now time.Ti
 		return false, err
 	}
 	n, err := res.RowsAffected()
-	return n == 1, err
+	if err != nil || n != 1 {
+		return false, err
+	}
+	// Its answers count in its class's item analysis from now on.
+	return true, s.tallyTx(ctx, tx, a.ID, 1)
 }
 
 // scoreTx adds up the marks of the attempt's answers by quiz's rules:
@@ -780,9 +784,11 @@ func (s *Store) scoreTx(ctx context.Context, tx *sql.Tx, a Attempt) (quiz.Score,
 }
 
 // rescoreTx stores the score of the finished attempt again, after a mark
-// changed. The attempt's row is locked before its marks are read: two
-// marks given at once (on two servers) each change their own answer, and
-// the later of the two scores the attempt with both.
+// changed, and adds its answers back to its item sums: the change must
+// have been made after untallyTx took them away. The attempt's row is
+// locked before its marks are read: two marks given at once (on two
+// servers) each change their own answer, and the later of the two scores
+// the attempt with both.
 func (s *Store) rescoreTx(ctx context.Context, tx *sql.Tx, attemptID int64) error {
 	var id int64
 	if err := tx.QueryRowContext(ctx, "SELECT id FROM attempts WHERE id = ?"+forUpdate, attemptID).Scan(&id); err != nil {
@@ -796,8 +802,10 @@ func (s *Store) rescoreTx(ctx context.Context, tx *sql.Tx, attemptID int64) erro
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, "UPDATE attempts SET score = ?, max_score = ?, pending = ? WHERE id = ?", score.Points, score.Max, score.Pending, a.ID)
-	return err
+	if _, err := tx.ExecContext(ctx, "UPDATE attempts SET score = ?, max_score = ?, pending = ? WHERE id = ?", score.Points, score.Max, score.Pending, a.ID); err != nil {
+		return err
+	}
+	return s.tallyTx(ctx, tx, a.ID, 1)
 }
 
 // SubmitOverdue submits the open attempts past their deadline, with what

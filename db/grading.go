@@ -125,6 +125,9 @@ func (s *Store) SetMark(ctx context.Context, teacherID, attemptID int64, pos int
 		if n == 0 {
 			return questions.ErrNotFound
 		}
+		if err := s.untallyTx(ctx, tx, attemptID); err != nil {
+			return err
+		}
 		var res sql.Result
 		if m == nil {
 			res, err = tx.ExecContext(ctx, `UPDATE responses SET manual_fraction = NULL, comment = '', marked_by = NULL, marked_at = NULL, claimed = 0
@@ -172,6 +175,9 @@ func (s *Store) ClaimRight(ctx context.Context, learnerID, attemptID int64, pos 
 		}
 		if !r.Answered || !r.Question.Kind.Graded() || r.Grade().Right() {
 			return invalid("there is nothing to claim here: the answer is already right, or not one grading marks")
+		}
+		if err := s.untallyTx(ctx, tx, attemptID); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET manual_fraction = 1, comment = '', marked_by = NULL, marked_at = NULL, claimed = 1
 			WHERE attempt_id = ? AND position = ?`, attemptID, pos); err != nil {
