@@ -101,7 +101,9 @@ type QuestionPage struct {
 	Number    int // 1-based
 	Count     int
 	// Nav is the question navigation: a page of the attempt's questions.
-	Nav      Navigator
+	Nav Navigator
+	// Flagged is set when the learner flagged this question for review.
+	Flagged  bool
 	Question questions.Question
 	Answer   quiz.Answer
 	// Choices are a multiple-choice question's options, by index, in the
@@ -151,6 +153,15 @@ const (
 
 // Paged reports whether the list is longer than one page.
 func (n Navigator) Paged() bool { return n.Total > NavPage }
+
+// Query is what the question page's addresses carry of the list shown
+// ("" for the whole list), so that moving keeps it.
+func (n Navigator) Query() string {
+	if n.Filter == NavAll {
+		return ""
+	}
+	return "?show=" + n.Filter
+}
 
 // NavItem is a question in the question navigation.
 type NavItem struct {

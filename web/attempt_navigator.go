@@ -13,6 +13,15 @@ var navFilters = map[string]db.MarkFilter{
 	views.NavFlagged:    db.Flagged,
 }
 
+// navFilter is the list named name in an address or a button ("all" and
+// unknown names are the whole list).
+func navFilter(name string) string {
+	if _, ok := navFilters[name]; ok {
+		return name
+	}
+	return views.NavAll
+}
+
 // navigatorOf is the question navigation of question number (from 1) of
 // an attempt with marks m, listing what filter picks: the page of the
 // list the question is on, or would be on were the filter to pick it. It

@@ -62,6 +62,7 @@ func (s *Server) questionPage(r *http.Request, st db.Step, errs views.FieldError
 		Number:    st.Response.Position + 1,
 		Count:     a.Count,
 		Nav:       navigatorOf(st.Marks, st.Response.Position+1, r.URL.Query().Get("show")),
+		Flagged:   st.Response.Flagged,
 		Question:  q,
 		Answer:    st.Response.Answer,
 		Timer:     views.Timer{Deadline: a.Deadline, Now: s.now()},
