@@ -294,11 +294,10 @@ func TestDueDates(t *testing.T) {
 	mustContain(t, "class page with extra time", w.sA.get(fmt.Sprintf("/classes/%d", w.classA.ID)).body, "30 minutes to answer")
 }
 
-// TestLongQuizNavigator: the question page of a long quiz lists the block
-// of 50 questions it is in, with the way to the blocks either side and to
-// the next question without an answer.
-func TestLongQuizNavigator(t *testing.T) {
-	w := newWorld(t)
+// longAttempt starts student A's attempt at a new public set of 120
+// short answers ("Word 7?", answered "word7") and returns its id.
+func longAttempt(t *testing.T, w *world) int64 {
+	t.Helper()
 	set := questions.Set{Title: "Long"}
 	for i := range 120 {
 		set.Questions = append(set.Questions, questions.Question{Kind: questions.ShortAnswer, Stem: fmt.Sprintf("Word %d?", i+1),
@@ -308,7 +307,15 @@ func TestLongQuizNavigator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := attemptOf(t, w.sA.post(fmt.Sprintf("/sets/%d/attempts", setID), nil))
+	return attemptOf(t, w.sA.post(fmt.Sprintf("/sets/%d/attempts", setID), nil))
+}
+
+// TestLongQuizNavigator: the question page of a long quiz lists the block
+// of 50 questions it is in, with the way to the blocks either side and to
+// the next question without an answer.
+func TestLongQuizNavigator(t *testing.T) {
+	w := newWorld(t)
+	id := longAttempt(t, w)
 	w.sA.post(fmt.Sprintf("/attempts/%d/questions/60", id), url.Values{"text": {"word60"}, "nav": {"goto-60"}})
 	page := w.sA.get(fmt.Sprintf("/attempts/%d/questions/60", id))
 	doc, _ := goquery.NewDocumentFromReader(strings.NewReader(page.body))
@@ -340,16 +347,7 @@ func TestLongQuizNavigator(t *testing.T) {
 // teacher sees the flags in the student's attempt.
 func TestQuestionFlags(t *testing.T) {
 	w := newWorld(t)
-	set := questions.Set{Title: "Long"}
-	for i := range 120 {
-		set.Questions = append(set.Questions, questions.Question{Kind: questions.ShortAnswer, Stem: fmt.Sprintf("Word %d?", i+1),
-			Answers: []questions.Choice{{Text: fmt.Sprintf("word%d", i+1), Weight: 100}}})
-	}
-	setID, err := w.store.CreateSet(context.Background(), set, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := attemptOf(t, w.sA.post(fmt.Sprintf("/sets/%d/attempts", setID), nil))
+	id := longAttempt(t, w)
 	q := func(n int, query string) string { return fmt.Sprintf("/attempts/%d/questions/%d%s", id, n, query) }
 	nav := func(path string) (*goquery.Selection, []string) {
 		t.Helper()
