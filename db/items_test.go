@@ -78,9 +78,19 @@ func TestStore_ItemSums(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", stage, err)
 		}
-		_, wantQs, attempts, err := s.SetAttempts(ctx, a.ID, set)
+		_, wantQs, err := s.TeacherSet(ctx, a.ID, set)
 		if err != nil {
 			t.Fatal(err)
+		}
+		_, all, err := s.ClassAttempts(ctx, a.ID, c.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var attempts []AttemptDetail
+		for _, d := range all {
+			if d.Finished() {
+				attempts = append(attempts, d)
+			}
 		}
 		if !reflect.DeepEqual(gotQs, wantQs) || n != len(attempts) || n != 3 {
 			t.Fatalf("%s: %d questions in %d attempts, want %d in %d (3)", stage, len(gotQs), n, len(wantQs), len(attempts))

@@ -280,44 +280,6 @@ func (s *Store) classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerI
 	return out, nil
 }
 
-// SetAttempts returns the finished attempts at a set that the teacher may
-// analyse: those made for the teacher's classes. It is what item analysis
-// reads. The set must be the teacher's or no teacher's.
-func (s *Store) SetAttempts(ctx context.Context, teacherID, setID int64) (SetInfo, []StoredQuestion, []AttemptDetail, error) {
-	var (
-		info SetInfo
-		qs   []StoredQuestion
-		out  []AttemptDetail
-	)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND (s.owner_id = ? OR s.owner_id IS NULL AND s.learner_id IS NULL)", setID, teacherID)); err != nil {
-			return err
-		}
-		if qs, err = setQuestions(ctx, tx, setID); err != nil {
-			return err
-		}
-		out, err = queryAll(ctx, tx, func(row scanner) (AttemptDetail, error) {
-			a, err := scanAttempt(row)
-			return AttemptDetail{Attempt: a}, err
-		}, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id JOIN classes c ON c.id = g.class_id
-			WHERE a.set_id = ? AND `+teaches+` AND a.finished_at IS NOT NULL ORDER BY a.id`, setID, teacherID)
-		if err != nil {
-			return err
-		}
-		for i := range out {
-			if out[i].Responses, err = s.responses(ctx, tx, out[i].Attempt); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return SetInfo{}, nil, nil, fmt.Errorf("db: attempts at set %d: %w", setID, err)
-	}
-	return info, qs, out, nil
-}
-
 func scorePercent(points, max float64) int {
 	return quiz.Score{Points: points, Max: max}.Percent()
 }
