@@ -261,7 +261,8 @@ func (c *cache) putItem(f *attemptFill, pos int, it attemptItem) (v attemptView,
 	if _, had := e.items[pos]; !had {
 		if len(e.items) >= maxEntryItems {
 			clear(e.items)
-			defer c.attempts.resize(f.id, memSize(*e))
+			// Measured once the new position is in.
+			defer func() { c.attempts.resize(f.id, memSize(*e)) }()
 		} else {
 			defer c.attempts.grow(f.id, itemSize(it))
 		}
