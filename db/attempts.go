@@ -174,8 +174,12 @@ func (s *Store) StartAttempt(ctx context.Context, learnerID, setID int64) (Attem
 	return s.Attempt(ctx, learnerID, id)
 }
 
+// attemptSelect reads attempts. An attempt's questions are at positions
+// 0 to n-1, so their count is the last position's plus one: one seek in
+// the primary key, where count(*) read all 5,000 entries of a long
+// attempt on every page that lists the learner's attempts.
 const attemptSelect = `SELECT a.id, a.learner_id, a.set_id, s.title, a.position,
-	(SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id),
+	(SELECT coalesce(max(q.position) + 1, 0) FROM attempt_questions q WHERE q.attempt_id = a.id),
 	(SELECT count(*) FROM responses r WHERE r.attempt_id = a.id),
 	a.started_at, a.finished_at, coalesce(a.score, 0), coalesce(a.max_score, 0), a.pending,
 	coalesce(a.assignment_id, 0), a.feedback, a.deadline, a.finished_by,
@@ -356,16 +360,18 @@ func (s *Store) LearnerAttempts(ctx context.Context, learnerID int64) ([]Attempt
 type Step struct {
 	Attempt  Attempt
 	Response Response
-	// Answered says, for each position of the attempt, whether it has an
-	// answer.
-	Answered []bool
+	// Marks say, for each position of the attempt, whether it has an
+	// answer and whether it is flagged.
+	Marks Marks
 }
 
 // AttemptQuestion returns the question at position pos of the learner's
 // attempt, answered or not, as of one snapshot. It is what every question
-// page reads, so it is served from the read cache when it can be.
+// page reads, so it is served from the read cache when it can be; what it
+// reads costs the same whatever the attempt's length (the attempt, its
+// marks and the one position).
 func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64, pos int) (Step, error) {
-	st, err := s.attemptStep(ctx, learnerID, attemptID, pos, true)
+	st, err := s.attemptStep(ctx, learnerID, attemptID, pos)
 	if err != nil {
 		return Step{}, fmt.Errorf("db: attempt %d question %d: %w", attemptID, pos, err)
 	}
@@ -373,34 +379,51 @@ func (s *Store) AttemptQuestion(ctx context.Context, learnerID, attemptID int64,
 }
 
 // attemptStep is AttemptQuestion: the attempt's state from the read cache
-// (or read in one snapshot, and cached), the question's version from the
-// cache of versions (or read, and cached). Without flags, Step.Answered
-// is left nil.
-func (s *Store) attemptStep(ctx context.Context, learnerID, attemptID int64, pos int, flags bool) (Step, error) {
-	v, inRange, found := s.cache.attempt(attemptID, pos, flags)
-	if !found {
+// (or read in one snapshot, and cached), the position from the attempt's
+// entry (or read alone, and kept there), the question's version from the
+// cache of versions (or read, and cached).
+func (s *Store) attemptStep(ctx context.Context, learnerID, attemptID int64, pos int) (Step, error) {
+	v, found := s.cache.attempt(attemptID, pos)
+	if found && v.attempt.LearnerID == learnerID && v.inRange(pos) && !v.hasItem {
+		// The attempt is cached but not this position: read it alone.
 		f := s.cache.startFill(attemptID)
-		var e *attemptEntry
+		var it attemptItem
 		err := s.inRead(ctx, func(tx *sql.Tx) error {
 			var err error
-			e, err = readAttemptEntry(ctx, tx, attemptID)
+			it, err = attemptItemAt(ctx, tx, attemptID, pos)
 			return err
 		})
 		if err != nil {
 			s.cache.putAttempt(f, nil)
 			return Step{}, err
 		}
-		v, inRange = e.view(pos, flags)
+		// Kept only if no answer came meanwhile; else the whole attempt
+		// is read again below, so that the page sees one snapshot.
+		v, found = s.cache.putItem(f, pos, it)
+	}
+	if !found {
+		f := s.cache.startFill(attemptID)
+		var e *attemptEntry
+		err := s.inRead(ctx, func(tx *sql.Tx) error {
+			var err error
+			e, err = readAttemptEntry(ctx, tx, attemptID, pos)
+			return err
+		})
+		if err != nil {
+			s.cache.putAttempt(f, nil)
+			return Step{}, err
+		}
+		v = e.view(pos)
 		s.cache.putAttempt(f, e)
 	}
-	if v.attempt.LearnerID != learnerID || !inRange {
+	if v.attempt.LearnerID != learnerID || !v.inRange(pos) || !v.hasItem {
 		return Step{}, questions.ErrNotFound
 	}
 	ver, err := s.version(ctx, nil, v.item.versionID)
 	if err != nil {
 		return Step{}, err
 	}
-	return Step{Attempt: v.attempt, Response: v.item.response(v.attempt, pos, ver), Answered: v.answered}, nil
+	return Step{Attempt: v.attempt, Response: v.item.response(v.attempt, pos, ver), Marks: v.marks}, nil
 }
 
 // response is the item at pos of attempt a, showing version ver.
@@ -415,60 +438,100 @@ func (it attemptItem) response(a Attempt, pos int, ver *version) Response {
 	}
 }
 
-// readAttemptEntry reads the attempt with, for each position, the
-// question and version it shows and the answer given: not the questions.
-func readAttemptEntry(ctx context.Context, tx *sql.Tx, attemptID int64) (*attemptEntry, error) {
+// readAttemptEntry reads the attempt, the marks of its positions and the
+// item at pos (when pos is one of them): not the other positions, nor the
+// questions.
+func readAttemptEntry(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) (*attemptEntry, error) {
 	a, err := scanAttempt(tx.QueryRowContext(ctx, attemptSelect+" WHERE a.id = ?", attemptID))
 	if err != nil {
 		return nil, err
 	}
-	items, err := attemptItems(ctx, tx, attemptID)
-	if err != nil {
-		return nil, err
+	e := &attemptEntry{attempt: a, marks: newMarks(a.Count), items: map[int]attemptItem{}}
+	for _, mark := range []struct {
+		query string
+		set   func(m Marks, pos int) Marks
+	}{
+		{"SELECT position FROM responses WHERE attempt_id = ?",
+			func(m Marks, pos int) Marks { return m.with(pos, true, m.Flagged(pos)) }},
+		{"SELECT position FROM attempt_questions WHERE attempt_id = ? AND flagged <> 0",
+			func(m Marks, pos int) Marks { return m.with(pos, m.Answered(pos), true) }},
+	} {
+		ps, err := queryAll(ctx, tx, func(row scanner) (int, error) {
+			var p int
+			err := row.Scan(&p)
+			return p, err
+		}, mark.query, attemptID)
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			e.marks = mark.set(e.marks, p)
+		}
 	}
-	return &attemptEntry{attempt: a, items: items}, nil
+	if pos >= 0 && pos < a.Count {
+		it, err := attemptItemAt(ctx, tx, attemptID, pos)
+		if err != nil {
+			return nil, err
+		}
+		e.items[pos] = it
+	}
+	return e, nil
 }
 
-// attemptItems reads, in order, each position of the attempt: the
-// question and version it shows, its options' order and flag, and the
-// answer given with its marks.
+// attemptItemSelect reads positions of an attempt: the question and
+// version each shows, its options' order and flag, and the answer given
+// with its marks.
+const attemptItemSelect = `SELECT aq.question_id, aq.version_id, aq.option_order, aq.flagged, r.answer, r.fraction, r.manual_fraction,
+		r.comment, r.claimed, r.answered_at
+	FROM attempt_questions aq LEFT JOIN responses r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
+	WHERE aq.attempt_id = ?`
+
+func scanAttemptItem(row scanner) (attemptItem, error) {
+	var (
+		it       attemptItem
+		order    string
+		answer   sql.NullString
+		fraction sql.NullFloat64
+		manual   sql.NullFloat64
+		comment  sql.NullString
+		claimed  sql.NullBool
+		at       sql.NullTime
+	)
+	if err := row.Scan(&it.questionID, &it.versionID, &order, &it.flagged, &answer, &fraction, &manual, &comment, &claimed, &at); err != nil {
+		return it, err
+	}
+	var err error
+	if it.options, err = decodeOptions(order); err != nil {
+		return it, fmt.Errorf("option order of question %d: %w", it.questionID, err)
+	}
+	if answer.Valid {
+		it.answered, it.fraction, it.at = true, fraction.Float64, timeOf(at)
+		if err := json.Unmarshal([]byte(answer.String), &it.answer); err != nil {
+			return it, fmt.Errorf("answer to question %d: %w", it.questionID, err)
+		}
+	}
+	if manual.Valid {
+		it.manual = &quiz.Manual{Fraction: manual.Float64, Comment: comment.String, ByLearner: claimed.Bool}
+	}
+	return it, nil
+}
+
+// attemptItems reads, in order, each position of the attempt.
 func attemptItems(ctx context.Context, tx *sql.Tx, attemptID int64) ([]attemptItem, error) {
-	items, err := queryAll(ctx, tx, func(row scanner) (attemptItem, error) {
-		var (
-			it       attemptItem
-			order    string
-			answer   sql.NullString
-			fraction sql.NullFloat64
-			manual   sql.NullFloat64
-			comment  sql.NullString
-			claimed  sql.NullBool
-			at       sql.NullTime
-		)
-		if err := row.Scan(&it.questionID, &it.versionID, &order, &it.flagged, &answer, &fraction, &manual, &comment, &claimed, &at); err != nil {
-			return it, err
-		}
-		var err error
-		if it.options, err = decodeOptions(order); err != nil {
-			return it, fmt.Errorf("option order of question %d: %w", it.questionID, err)
-		}
-		if answer.Valid {
-			it.answered, it.fraction, it.at = true, fraction.Float64, timeOf(at)
-			if err := json.Unmarshal([]byte(answer.String), &it.answer); err != nil {
-				return it, fmt.Errorf("answer to question %d: %w", it.questionID, err)
-			}
-		}
-		if manual.Valid {
-			it.manual = &quiz.Manual{Fraction: manual.Float64, Comment: comment.String, ByLearner: claimed.Bool}
-		}
-		return it, nil
-	}, `SELECT aq.question_id, aq.version_id, aq.option_order, aq.flagged, r.answer, r.fraction, r.manual_fraction, r.comment, r.claimed,
-			r.answered_at
-		FROM attempt_questions aq LEFT JOIN responses r ON r.attempt_id = aq.attempt_id AND r.position = aq.position
-		WHERE aq.attempt_id = ? ORDER BY aq.position`, attemptID)
+	items, err := queryAll(ctx, tx, scanAttemptItem, attemptItemSelect+" ORDER BY aq.position", attemptID)
 	if err == nil && len(items) == 0 {
 		err = questions.ErrNotFound
 	}
 	return items, err
+}
+
+// attemptItemAt reads the position pos of the attempt alone.
+func attemptItemAt(ctx context.Context, tx *sql.Tx, attemptID int64, pos int) (attemptItem, error) {
+	it, err := scanAttemptItem(tx.QueryRowContext(ctx, attemptItemSelect+" AND aq.position = ?", attemptID, pos))
+	if errors.Is(err, sql.ErrNoRows) {
+		err = questions.ErrNotFound
+	}
+	return it, err
 }
 
 // version returns a decoded question version from the cache of versions,
@@ -574,7 +637,7 @@ func (s *Store) SaveAnswerFlag(ctx context.Context, learnerID, attemptID int64, 
 
 func (s *Store) saveAnswer(ctx context.Context, learnerID, attemptID int64, pos int, answer quiz.Answer, next int, flag *bool) error {
 	now := s.now()
-	st, err := s.attemptStep(ctx, learnerID, attemptID, pos, false)
+	st, err := s.attemptStep(ctx, learnerID, attemptID, pos)
 	if err == nil && st.Attempt.Finished() {
 		err = conflict("the attempt is already finished")
 	}
@@ -702,7 +765,11 @@ func (s *Store) finishTx(ctx context.Context, tx *sql.Tx, a Attempt, now time.Ti
 		return false, err
 	}
 	n, err := res.RowsAffected()
-	return n == 1, err
+	if err != nil || n != 1 {
+		return false, err
+	}
+	// Its answers count in its class's item analysis from now on.
+	return true, s.tallyTx(ctx, tx, a.ID, 1)
 }
 
 // scoreTx adds up the marks of the attempt's answers by quiz's rules:
@@ -721,9 +788,11 @@ func (s *Store) scoreTx(ctx context.Context, tx *sql.Tx, a Attempt) (quiz.Score,
 }
 
 // rescoreTx stores the score of the finished attempt again, after a mark
-// changed. The attempt's row is locked before its marks are read: two
-// marks given at once (on two servers) each change their own answer, and
-// the later of the two scores the attempt with both.
+// changed, and adds its answers back to its item sums: the change must
+// have been made after untallyTx took them away. The attempt's row is
+// locked before its marks are read: two marks given at once (on two
+// servers) each change their own answer, and the later of the two scores
+// the attempt with both.
 func (s *Store) rescoreTx(ctx context.Context, tx *sql.Tx, attemptID int64) error {
 	var id int64
 	if err := tx.QueryRowContext(ctx, "SELECT id FROM attempts WHERE id = ?"+forUpdate, attemptID).Scan(&id); err != nil {
@@ -737,8 +806,10 @@ func (s *Store) rescoreTx(ctx context.Context, tx *sql.Tx, attemptID int64) erro
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, "UPDATE attempts SET score = ?, max_score = ?, pending = ? WHERE id = ?", score.Points, score.Max, score.Pending, a.ID)
-	return err
+	if _, err := tx.ExecContext(ctx, "UPDATE attempts SET score = ?, max_score = ?, pending = ? WHERE id = ?", score.Points, score.Max, score.Pending, a.ID); err != nil {
+		return err
+	}
+	return s.tallyTx(ctx, tx, a.ID, 1)
 }
 
 // SubmitOverdue submits the open attempts past their deadline, with what

@@ -21,8 +21,14 @@ import (
 // Question versions never change (a changed question is a new version),
 // so the decoded versions are shared by every attempt that shows them and
 // never need invalidating. An attempt's entry holds what is its own: the
-// attempt, and for each position the question and version it shows and
-// the answer given; never a copy of the set.
+// attempt, a bit per position for answered and for flagged (Marks), and
+// the positions its pages have read (the question and version each
+// shows, the answer given); never a copy of the set, and nothing that
+// grows by a struct per question of a long attempt. (It did: a
+// 5,000-question attempt's entry took ~1 MB, so 16 learners in such
+// attempts overflowed the attempts' quarter of the budget, and pages
+// asked for in turn each evicted the next one's entry and read 5,000
+// rows again.)
 //
 // Sessions and attempts are a cache of committed data only, correct
 // without the cooperation of the code that writes: every committed write
@@ -69,13 +75,22 @@ type sessionEntry struct {
 	teacherIdle              time.Duration
 }
 
-// attemptEntry is an attempt as its question pages need it: the attempt
-// and, by position, what each question shows and the answer given.
+// attemptEntry is an attempt as its question pages need it: the attempt,
+// the marks of each position (answered, flagged), and the positions read
+// so far. Its size does not grow with the attempt's length but with the
+// positions its learner visits, and by at most maxEntryItems of them: a
+// page reads the one position it shows, never the rest.
 type attemptEntry struct {
 	gen     uint64
 	attempt Attempt
-	items   []attemptItem
+	marks   Marks
+	items   map[int]attemptItem
 }
+
+// maxEntryItems bounds the positions an attempt's entry keeps: past it,
+// the entry forgets them all and starts again (two navigator pages' worth
+// is what a learner going back and forth uses).
+const maxEntryItems = 100
 
 // attemptItem is one position of an attempt: the question and the
 // version it shows, the order of its options, whether it is flagged, and
@@ -89,6 +104,12 @@ type attemptItem struct {
 	fraction              float64
 	manual                *quiz.Manual
 	at                    time.Time
+}
+
+// itemSize is what keeping it in an entry's items costs (see heldSize's
+// count of a map).
+func itemSize(it attemptItem) int {
+	return int(reflect.TypeFor[int]().Size()+reflect.TypeFor[attemptItem]().Size()) + heldSize(reflect.ValueOf(it))
 }
 
 func newCache(budget int) *cache {
@@ -193,11 +214,9 @@ func (c *cache) startFill(id int64) *attemptFill {
 	return f
 }
 
-// putAttempt ends the fill f with what it read, kept if nothing was
-// written meanwhile. The entry is the cache's from then on.
-func (c *cache) putAttempt(f *attemptFill, e *attemptEntry) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// endFill removes the fill f from those in progress, and reports whether
+// what it read may be kept: nothing was written meanwhile.
+func (c *cache) endFill(f *attemptFill) bool {
 	fs := c.fills[f.id]
 	for i, g := range fs {
 		if g == f {
@@ -210,50 +229,77 @@ func (c *cache) putAttempt(f *attemptFill, e *attemptEntry) {
 	} else {
 		c.fills[f.id] = fs
 	}
-	if e == nil || c.off || f.stale || f.gen != c.gen.Load() {
+	return !c.off && !f.stale && f.gen == c.gen.Load()
+}
+
+// putAttempt ends the fill f with what it read, kept if nothing was
+// written meanwhile. The entry is the cache's from then on.
+func (c *cache) putAttempt(f *attemptFill, e *attemptEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.endFill(f) || e == nil {
 		return
 	}
 	e.gen = f.gen
 	c.attempts.put(f.id, e, memSize(*e))
 }
 
-// attemptView is what a question page needs of an attempt, copied out of
-// the cache: the attempt, the item at a position, and whether each
-// position is answered.
-type attemptView struct {
-	attempt  Attempt
-	item     attemptItem
-	answered []bool
-}
-
-// view copies out of e the attempt, the item at pos and, with flags,
-// whether each position is answered. ok is false for a position out of
-// range.
-func (e *attemptEntry) view(pos int, flags bool) (attemptView, bool) {
-	if pos < 0 || pos >= len(e.items) {
-		return attemptView{attempt: e.attempt}, false
+// putItem ends the fill f of one position of a cached attempt. If nothing
+// was written meanwhile, the position is kept and putItem returns the
+// view of it; otherwise ok is false, and the caller reads the attempt
+// afresh.
+func (c *cache) putItem(f *attemptFill, pos int, it attemptItem) (v attemptView, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.endFill(f) {
+		return attemptView{}, false
 	}
-	v := attemptView{attempt: e.attempt, item: e.items[pos]}
-	if flags {
-		v.answered = make([]bool, len(e.items))
-		for i, it := range e.items {
-			v.answered[i] = it.answered
+	e, found := c.attempts.get(f.id)
+	if !found || e.gen != f.gen {
+		return attemptView{}, false
+	}
+	if _, had := e.items[pos]; !had {
+		if len(e.items) >= maxEntryItems {
+			clear(e.items)
+			// Measured once the new position is in.
+			defer func() { c.attempts.resize(f.id, memSize(*e)) }()
+		} else {
+			defer c.attempts.grow(f.id, itemSize(it))
 		}
 	}
-	return v, true
+	e.items[pos] = it
+	return e.view(pos), true
 }
 
-// attempt returns a view of the cached attempt (see attemptEntry.view);
-// found is false when the attempt is not cached.
-func (c *cache) attempt(id int64, pos int, flags bool) (v attemptView, inRange, found bool) {
+// attemptView is what a question page needs of an attempt, out of the
+// cache: the attempt, its marks (shared: they never change), and the item
+// at a position, if the entry has it (hasItem).
+type attemptView struct {
+	attempt Attempt
+	marks   Marks
+	item    attemptItem
+	hasItem bool
+}
+
+// inRange reports whether pos is a position of the attempt.
+func (v attemptView) inRange(pos int) bool { return pos >= 0 && pos < v.marks.Len() }
+
+// view is the attempt with the item at pos, if e has it.
+func (e *attemptEntry) view(pos int) attemptView {
+	it, ok := e.items[pos]
+	return attemptView{attempt: e.attempt, marks: e.marks, item: it, hasItem: ok}
+}
+
+// attempt returns a view of the cached attempt at pos (see
+// attemptEntry.view); found is false when the attempt is not cached.
+func (c *cache) attempt(id int64, pos int) (v attemptView, found bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.attempts.get(id)
 	if !ok || c.off || e.gen != c.gen.Load() {
-		return attemptView{}, false, false
+		return attemptView{}, false
 	}
-	v, inRange = e.view(pos, flags)
-	return v, inRange, true
+	return e.view(pos), true
 }
 
 // forget drops the attempt's entry, and makes the fills of the attempt in
@@ -282,29 +328,40 @@ func (c *cache) answered(ch answerChange) {
 	if ch.next >= 0 {
 		e.attempt.Position = ch.next
 	}
-	// Only the item's answer changes what the entry holds: the entry's
-	// size moves by that difference, without walking every item again
-	// (which would make an answer cost grow with the quiz's length).
-	delta := 0
-	if ch.pos >= 0 && ch.pos < len(e.items) && ch.write {
-		it := &e.items[ch.pos]
-		delta -= heldSize(reflect.ValueOf(*it))
-		defer func() { c.attempts.grow(ch.attemptID, delta) }()
-		if it.answered {
+	if ch.pos < 0 || ch.pos >= e.marks.Len() {
+		return
+	}
+	answered, flagged := e.marks.Answered(ch.pos), e.marks.Flagged(ch.pos)
+	if ch.write {
+		if answered {
 			e.attempt.Answered--
 		}
-		if ch.answer.Empty() {
-			it.answered, it.answer, it.fraction, it.at = false, quiz.Answer{}, 0, time.Time{}
-		} else {
-			it.answered, it.answer, it.fraction, it.at = true, ch.answer, ch.grade.Fraction, ch.at
+		answered = !ch.answer.Empty()
+		if answered {
 			e.attempt.Answered++
 		}
-		it.manual = nil
-		delta += heldSize(reflect.ValueOf(*it))
 	}
-	if ch.pos >= 0 && ch.pos < len(e.items) && ch.flag != nil {
-		e.items[ch.pos].flagged = *ch.flag
+	if ch.flag != nil {
+		flagged = *ch.flag
 	}
+	// The marks are replaced, not changed, as views share them; they
+	// keep their size.
+	e.marks = e.marks.with(ch.pos, answered, flagged)
+	it, ok := e.items[ch.pos]
+	if !ok {
+		return
+	}
+	// Only the item changes size: the entry's moves by that difference.
+	delta := -itemSize(it)
+	if ch.write {
+		it.answered, it.answer, it.fraction, it.at, it.manual = false, quiz.Answer{}, 0, time.Time{}, nil
+		if answered {
+			it.answered, it.answer, it.fraction, it.at = true, ch.answer, ch.grade.Fraction, ch.at
+		}
+	}
+	it.flagged = flagged
+	e.items[ch.pos] = it
+	c.attempts.grow(ch.attemptID, delta+itemSize(it))
 }
 
 // answerChange is what SaveAnswer committed to an attempt.

@@ -38,7 +38,7 @@ func TestCache_WriteThroughAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if st.Response.Answer.Text != text || st.Response.Answered != (text != "") || st.Answered[2] != (text != "") || st.Attempt.Position != 3 {
+		if st.Response.Answer.Text != text || st.Response.Answered != (text != "") || st.Marks.Answered(2) != (text != "") || st.Attempt.Position != 3 {
 			t.Fatalf("after answering %q the cached step is %+v", text, st)
 		}
 		if want := text == "Tokyo"; st.Response.Grade().Right() != want {
@@ -149,8 +149,10 @@ func TestCache_Sessions(t *testing.T) {
 
 func TestCache_StaleFillIsDropped(t *testing.T) {
 	c := newCache(cacheBudget)
-	entry := func() *attemptEntry { return &attemptEntry{attempt: Attempt{ID: 7}, items: make([]attemptItem, 2)} }
-	cached := func() bool { _, _, ok := c.attempt(7, 0, false); return ok }
+	entry := func() *attemptEntry {
+		return &attemptEntry{attempt: Attempt{ID: 7}, marks: newMarks(2), items: map[int]attemptItem{0: {}}}
+	}
+	cached := func() bool { _, ok := c.attempt(7, 0); return ok }
 	// An answer commits between the fill's read and its store.
 	f := c.startFill(7)
 	c.answered(answerChange{attemptID: 7})
@@ -279,7 +281,7 @@ func TestCache_ByteBudget(t *testing.T) {
 		if err != nil {
 			t.Fatalf("attempt %d: %v", id, err)
 		}
-		if len(st.Response.Question.Choices) != 3 || len(st.Answered) != 50 {
+		if len(st.Response.Question.Choices) != 3 || st.Marks.Len() != 50 {
 			t.Fatalf("attempt %d question %d = %+v", id, pos, st.Response.Question)
 		}
 		if id%100 == 0 {
@@ -302,7 +304,47 @@ func TestCache_ByteBudget(t *testing.T) {
 	}
 	// What an evicted attempt shows is what the database holds.
 	st, err := s.AttemptQuestion(ctx, 100, 100, 0)
-	if err != nil || !st.Answered[0] || !st.Response.Answered || !st.Response.Grade().Right() {
+	if err != nil || !st.Marks.Answered(0) || !st.Response.Answered || !st.Response.Grade().Right() {
 		t.Errorf("attempt 100 read again = %+v, %v; want its first question answered right", st.Response, err)
+	}
+}
+
+// TestCache_StaleItemFillIsDropped: a position read alone for a cached
+// attempt is kept only if no answer or write came between its read and
+// its store, and the entry keeps at most maxEntryItems positions.
+func TestCache_StaleItemFillIsDropped(t *testing.T) {
+	c := newCache(cacheBudget)
+	put := func() {
+		f := c.startFill(7)
+		c.putAttempt(f, &attemptEntry{attempt: Attempt{ID: 7}, marks: newMarks(500), items: map[int]attemptItem{0: {}}})
+	}
+	put()
+	f := c.startFill(7)
+	c.answered(answerChange{attemptID: 7, pos: 3, write: true, answer: quiz.Answer{Text: "x"}})
+	if _, ok := c.putItem(f, 3, attemptItem{answered: false}); ok {
+		t.Fatal("a position read before an answer to the attempt was kept")
+	}
+	if v, found := c.attempt(7, 3); !found || v.hasItem || !v.marks.Answered(3) {
+		t.Fatalf("after the answer the entry shows %+v (found %v), want position 3 answered and not kept", v, found)
+	}
+	f = c.startFill(7)
+	c.bump()
+	if _, ok := c.putItem(f, 3, attemptItem{}); ok {
+		t.Fatal("a position read before another write was kept")
+	}
+	put()
+	for pos := 1; pos <= 3*maxEntryItems; pos++ {
+		f := c.startFill(7)
+		if v, ok := c.putItem(f, pos, attemptItem{questionID: int64(pos)}); !ok || !v.hasItem || v.item.questionID != int64(pos) {
+			t.Fatalf("position %d read with nothing written meanwhile = %+v, %v", pos, v.item, ok)
+		}
+	}
+	c.mu.Lock()
+	el := c.attempts.items[7]
+	e := el.Value.(*lruItem[int64, *attemptEntry])
+	n, recorded, measured := len(e.val.items), e.size, memSize(*e.val)+lruOverhead
+	c.mu.Unlock()
+	if n > maxEntryItems || recorded != measured {
+		t.Errorf("the entry keeps %d positions (at most %d) and is recorded at %d bytes, measured at %d", n, maxEntryItems, recorded, measured)
 	}
 }

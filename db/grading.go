@@ -92,18 +92,15 @@ func (s *Store) Grading(ctx context.Context, teacherID, setID, questionID int64)
 
 // responseTx reads the attempt's question at pos with its answer.
 func (s *Store) responseTx(ctx context.Context, tx *sql.Tx, a Attempt, pos int) (Response, error) {
-	items, err := attemptItems(ctx, tx, a.ID)
+	it, err := attemptItemAt(ctx, tx, a.ID, pos)
 	if err != nil {
 		return Response{}, err
 	}
-	if pos < 0 || pos >= len(items) {
-		return Response{}, questions.ErrNotFound
-	}
-	ver, err := s.version(ctx, tx, items[pos].versionID)
+	ver, err := s.version(ctx, tx, it.versionID)
 	if err != nil {
 		return Response{}, err
 	}
-	return items[pos].response(a, pos, ver), nil
+	return it.response(a, pos, ver), nil
 }
 
 // MaxCommentLen bounds a teacher's comment on an answer.
@@ -127,6 +124,9 @@ func (s *Store) SetMark(ctx context.Context, teacherID, attemptID int64, pos int
 		}
 		if n == 0 {
 			return questions.ErrNotFound
+		}
+		if err := s.untallyTx(ctx, tx, attemptID); err != nil {
+			return err
 		}
 		var res sql.Result
 		if m == nil {
@@ -175,6 +175,9 @@ func (s *Store) ClaimRight(ctx context.Context, learnerID, attemptID int64, pos 
 		}
 		if !r.Answered || !r.Question.Kind.Graded() || r.Grade().Right() {
 			return invalid("there is nothing to claim here: the answer is already right, or not one grading marks")
+		}
+		if err := s.untallyTx(ctx, tx, attemptID); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE responses SET manual_fraction = 1, comment = '', marked_by = NULL, marked_at = NULL, claimed = 1
 			WHERE attempt_id = ? AND position = ?`, attemptID, pos); err != nil {

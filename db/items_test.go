@@ -2,17 +2,22 @@ package db
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"math"
 	"reflect"
 	"testing"
 	"time"
 
+	"factdrill/questions"
 	"factdrill/quiz"
 )
 
-// TestStore_ItemAnswers: the answers item analysis reads are those of the
-// finished attempts in the teacher's classes, by question of the set as it
-// now is, the same as read through SetAttempts; another teacher sees none.
-func TestStore_ItemAnswers(t *testing.T) {
+// TestStore_ItemSums: the item sums kept as attempts are finished, marked
+// by a teacher and regraded give the analysis that the attempts' answers,
+// read afresh, give; so do sums added up afresh from the attempts (an
+// assignment from before the sums were kept); another teacher sees none.
+func TestStore_ItemSums(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
 	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
@@ -36,6 +41,7 @@ func TestStore_ItemAnswers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var attemptIDs []int64
 	// Each learner answers the first i questions, the first one right and
 	// the others wrong, and the last one leaves a second attempt open.
 	for i, l := range ls {
@@ -59,63 +65,96 @@ func TestStore_ItemAnswers(t *testing.T) {
 		if _, err := at(s, t0.Add(time.Minute)).FinishAttempt(ctx, l.ID, att.ID); err != nil {
 			t.Fatal(err)
 		}
+		attemptIDs = append(attemptIDs, att.ID)
 	}
 	if _, err := at(s, t0.Add(time.Hour)).StartClassAttempt(ctx, ls[2].ID, g); err != nil {
 		t.Fatal(err)
 	}
-	_, qs, err := s.TeacherSet(ctx, a.ID, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A question taken out of the set since is left out of the rows.
-	if err := s.RemoveQuestion(ctx, a.ID, set, qs[1].ID); err != nil {
-		t.Fatal(err)
-	}
-
-	_, gotQs, got, err := s.ItemAnswers(ctx, a.ID, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, wantQs, attempts, err := s.SetAttempts(ctx, a.ID, set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(gotQs, wantQs) {
-		t.Errorf("questions = %+v, want %+v", gotQs, wantQs)
-	}
-	index := map[int64]int{}
-	for i, q := range wantQs {
-		index[q.ID] = i
-	}
-	var want [][]quiz.ItemAnswer
-	for _, at := range attempts {
-		var row []quiz.ItemAnswer
-		for _, r := range at.Responses {
-			if i, ok := index[r.Question.ID]; ok {
-				row = append(row, quiz.ItemAnswer{Question: i, Answered: r.Answered, Answer: r.Answer, Fraction: r.Fraction})
+	// What the kept sums say, against the analysis of the attempts'
+	// answers as the store now holds them.
+	check := func(stage string) {
+		t.Helper()
+		_, gotQs, sums, n, err := s.ItemSums(ctx, a.ID, set)
+		if err != nil {
+			t.Fatalf("%s: %v", stage, err)
+		}
+		_, wantQs, err := s.TeacherSet(ctx, a.ID, set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, all, err := s.ClassAttempts(ctx, a.ID, c.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var attempts []AttemptDetail
+		for _, d := range all {
+			if d.Finished() {
+				attempts = append(attempts, d)
 			}
 		}
-		want = append(want, row)
-	}
-	if len(want) != 3 {
-		t.Fatalf("SetAttempts gave %d finished attempts, want 3", len(want))
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ItemAnswers = %+v, want %+v", got, want)
-	}
-	answered := 0
-	for _, row := range got {
-		for _, x := range row {
-			if x.Answered {
-				answered++
+		if !reflect.DeepEqual(gotQs, wantQs) || n != len(attempts) || n != 3 {
+			t.Fatalf("%s: %d questions in %d attempts, want %d in %d (3)", stage, len(gotQs), n, len(wantQs), len(attempts))
+		}
+		qs := make([]questions.Question, len(wantQs))
+		for i, q := range wantQs {
+			qs[i] = q.Question
+		}
+		var rows [][]quiz.ItemAnswer
+		for _, at := range attempts {
+			var row []quiz.ItemAnswer
+			for i, r := range at.Responses {
+				f := r.Fraction
+				if r.Manual != nil {
+					f = r.Manual.Fraction
+				}
+				row = append(row, quiz.ItemAnswer{Question: i, Answered: r.Answered, Answer: r.Answer, Fraction: f})
+			}
+			rows = append(rows, row)
+		}
+		got, want := quiz.AnalyzeSums(qs, sums), quiz.AnalyzeItems(qs, rows)
+		for i := range want {
+			g, w := got[i], want[i]
+			if g.N != w.N || g.Blank != w.Blank || math.Abs(g.Facility-w.Facility) > 1e-9 || !reflect.DeepEqual(g.Options, w.Options) ||
+				math.IsNaN(g.Discrimination) != math.IsNaN(w.Discrimination) ||
+				(!math.IsNaN(w.Discrimination) && math.Abs(g.Discrimination-w.Discrimination) > 1e-9) {
+				t.Errorf("%s: question %d from the kept sums %+v, from the answers %+v", stage, i, g, w)
 			}
 		}
 	}
-	if answered != 4 { // 1 + 2 + 3 answers, less the two to the question removed
-		t.Errorf("%d answers, want 4", answered)
-	}
+	check("finished")
 
-	if _, _, rows, err := s.ItemAnswers(ctx, b.ID, set); err == nil || len(rows) != 0 {
-		t.Errorf("teacher B's item answers of A's set = %d rows, %v; want not found", len(rows), err)
+	_, rs, err := s.Responses(ctx, ls[2].ID, attemptIDs[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := at(s, t0).SetMark(ctx, a.ID, attemptIDs[2], rs[2].Position, &quiz.Manual{Fraction: 0.5, Comment: "half"}); err != nil {
+		t.Fatal(err)
+	}
+	check("a teacher's mark")
+	if err := at(s, t0).SetMark(ctx, a.ID, attemptIDs[2], rs[2].Position, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("the mark taken away")
+
+	_, tqs, err := s.TeacherSet(ctx, a.ID, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := at(s, t0).AcceptAnswer(ctx, a.ID, set, tqs[2].ID, "wrong"); err != nil {
+		t.Fatal(err)
+	}
+	check("regraded")
+
+	// An assignment from before the sums were kept is added up by the
+	// first analysis that reads it.
+	for _, q := range []string{"DELETE FROM item_totals", "DELETE FROM item_options", "UPDATE assignments SET tallied = 0"} {
+		if err := s.inWrite(ctx, func(tx *sql.Tx) error { _, err := tx.ExecContext(ctx, q); return err }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check("added up afresh")
+
+	if _, _, _, _, err := s.ItemSums(ctx, b.ID, set); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("teacher B's item sums of A's set: %v; want not found", err)
 	}
 }

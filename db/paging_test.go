@@ -2,10 +2,13 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/quiz"
 )
 
 // pageThrough asks for the pages of a list of size items at a time until
@@ -150,5 +153,78 @@ func TestStore_BankQuestions_EachOnce(t *testing.T) {
 			}
 			return ids, total, err
 		})
+	}
+}
+
+// TestStore_EachClassAttempt: a class's attempts streamed a batch at a
+// time come each exactly once, in order, with their answers, across more
+// than two batches; fn's error stops the stream.
+func TestStore_EachClassAttempt(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	tc := mustTeacher(t, s, "A")
+	set, err := at(s, t0).CreateDraftSet(ctx, tc.ID, testSet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetPublished(ctx, tc.ID, set, true); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateClass(ctx, tc.ID, "Year 9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := s.Assign(ctx, tc.ID, c.ID, set, QuizSettings{Feedback: FeedbackAfter})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 2*classBatch + 7
+	entries := make([]RosterEntry, n/3+1)
+	for i := range entries {
+		entries[i] = RosterEntry{Name: fmt.Sprintf("Student %d", i)}
+	}
+	ls, err := s.AddToRoster(ctx, tc.ID, c.ID, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []int64
+	for i := range n {
+		l := ls[i%len(ls)]
+		a, err := at(s, t0).StartClassAttempt(ctx, l.ID, g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			if err := at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 0, quiz.Answer{Choices: []int{1}}, 1); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := at(s, t0).FinishAttempt(ctx, l.ID, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, a.ID)
+	}
+	var got []int64
+	err = s.EachClassAttempt(ctx, tc.ID, c.ID, func(d AttemptDetail) error {
+		if len(d.Responses) != len(testSet.Questions) || d.ClassName != "Year 9" || d.Learner.ID != d.LearnerID {
+			t.Fatalf("attempt %d streamed as %+v", d.ID, d)
+		}
+		if answered := d.Responses[0].Answered; answered != (len(got)%2 == 0) {
+			t.Errorf("attempt %d (the %dth): first question answered %v", d.ID, len(got), answered)
+		}
+		got = append(got, d.ID)
+		return nil
+	})
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("streamed %d attempts (%v), want the %d made, in order, each once", len(got), err, len(want))
+	}
+	stop := errors.New("enough")
+	k := 0
+	err = s.EachClassAttempt(ctx, tc.ID, c.ID, func(AttemptDetail) error { k++; return stop })
+	if !errors.Is(err, stop) || k != 1 {
+		t.Errorf("a stream whose fn fails = %v after %d attempts, want its error after 1", err, k)
+	}
+	if err := s.EachClassAttempt(ctx, mustTeacher(t, s, "B").ID, c.ID, func(AttemptDetail) error { return nil }); !errors.Is(err, questions.ErrNotFound) {
+		t.Errorf("another teacher's stream of the class = %v, want not found", err)
 	}
 }

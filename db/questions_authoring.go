@@ -462,10 +462,22 @@ func (s *Store) SetQuestionsOfKinds(ctx context.Context, teacherID, setID int64,
 		for _, k := range kinds {
 			args = append(args, string(k))
 		}
+		// The set's counts by kind say how many there are: none (the
+		// usual answer) reads nothing more, and the scan in order stops
+		// at the last one.
+		in := "(?" + strings.Repeat(", ?", len(kinds)-1) + ")"
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT coalesce(sum(n), 0) FROM set_kinds WHERE set_id = ? AND kind IN "+in, args...).Scan(&n); err != nil || n == 0 {
+			return err
+		}
 		from := `FROM set_questions sq JOIN questions q ON q.id = sq.question_id
-			JOIN question_versions v ON v.id = q.version_id WHERE sq.set_id = ? AND v.kind IN (?` + strings.Repeat(", ?", len(kinds)-1) + ")"
+			JOIN question_versions v ON v.id = q.version_id WHERE sq.set_id = ? AND v.kind IN ` + in
+		page := All
+		if n <= MaxPageSize {
+			page = Page{Size: n}
+		}
 		var err error
-		qs, _, err = pageQuestions(ctx, tx, s.SearchIndexed(), from, args, "sq.position", "sq.position", "", All)
+		qs, _, err = pageQuestions(ctx, tx, s.SearchIndexed(), from, args, "sq.position", "sq.position", "", page)
 		return err
 	})
 	if err != nil {

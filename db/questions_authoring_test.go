@@ -288,3 +288,46 @@ func TestStore_BankQuestions(t *testing.T) {
 	}
 	t.Logf("searches indexed by FTS5: %v", s.SearchIndexed())
 }
+
+// TestStore_SetQuestionsOfKinds: the questions of the kinds asked for,
+// in order, all of them, and none from a set that has none (which the
+// set's counts by kind answer without reading its questions).
+func TestStore_SetQuestionsOfKinds(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	tc := mustTeacher(t, s, "A")
+	set := questions.Set{Title: "Mixed"}
+	var want []int
+	for i := range 30 {
+		q := questions.Question{Kind: questions.TrueFalse, Stem: fmt.Sprintf("Statement %d.", i), Truth: true}
+		switch i % 7 {
+		case 2:
+			q = questions.Question{Kind: questions.Essay, Stem: fmt.Sprintf("Essay %d.", i)}
+		case 5:
+			q = questions.Question{Kind: questions.Description, Stem: fmt.Sprintf("Note %d.", i)}
+		}
+		if q.Kind != questions.TrueFalse {
+			want = append(want, i)
+		}
+		set.Questions = append(set.Questions, q)
+	}
+	mixed, err := s.CreateDraftSet(ctx, tc.ID, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := s.CreateDraftSet(ctx, tc.ID, questions.Set{Title: "Plain", Questions: set.Questions[:2]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := s.SetQuestionsOfKinds(ctx, tc.ID, mixed, questions.Essay, questions.Description)
+	var got []int
+	for _, q := range qs {
+		got = append(got, q.Position)
+	}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("essays and notes of the mixed set at %v (%v), want %v", got, err, want)
+	}
+	if qs, err := s.SetQuestionsOfKinds(ctx, tc.ID, plain, questions.Essay, questions.Description); err != nil || len(qs) != 0 {
+		t.Errorf("essays and notes of a set of true/false = %d, %v; want none", len(qs), err)
+	}
+}

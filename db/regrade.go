@@ -126,6 +126,15 @@ func (s *Store) regradeTx(ctx context.Context, tx *sql.Tx, teacherID, setID int6
 	}
 	rescore := map[int64]bool{}
 	for _, st := range steps {
+		if st.answered && !rescore[st.attemptID] {
+			// Its marks change: out of its item sums until rescoreTx.
+			if err := s.untallyTx(ctx, tx, st.attemptID); err != nil {
+				return nil, err
+			}
+			rescore[st.attemptID] = true
+		}
+	}
+	for _, st := range steps {
 		order, err := encodeOptions(st.options)
 		if err != nil {
 			return nil, err

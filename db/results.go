@@ -200,7 +200,7 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 		if c, err = scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND "+teaches, classID, teacherID)); err != nil {
 			return err
 		}
-		out, err = s.classAttempts(ctx, tx, c, learnerID)
+		out, err = s.classAttempts(ctx, tx, c, learnerID, 0, All)
 		if err == nil && learnerID != 0 && len(out) == 0 {
 			var n int
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM class_members WHERE class_id = ? AND learner_id = ?", classID, learnerID).Scan(&n); err != nil {
@@ -218,12 +218,48 @@ func (s *Store) ClassAttempts(ctx context.Context, teacherID, classID, learnerID
 	return c, out, nil
 }
 
-func (s *Store) classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID int64) ([]AttemptDetail, error) {
+// classBatch is how many attempts EachClassAttempt reads at a time.
+const classBatch = 100
+
+// EachClassAttempt calls fn with each attempt made in the teacher's class
+// and its answers, oldest first, reading classBatch attempts at a time
+// (each batch in a read transaction of its own): what a download of a
+// class's answers streams, holding one batch, never the class. An attempt
+// made meanwhile may come at the end; none comes twice. It stops at fn's
+// first error and returns it.
+func (s *Store) EachClassAttempt(ctx context.Context, teacherID, classID int64, fn func(AttemptDetail) error) error {
+	for after := int64(0); ; {
+		batch, err := read(ctx, s, fmt.Sprintf("attempts in class %d", classID), func(tx *sql.Tx) ([]AttemptDetail, error) {
+			c, err := scanClass(tx.QueryRowContext(ctx, classSelect+" WHERE c.id = ? AND "+teaches, classID, teacherID))
+			if err != nil {
+				return nil, err
+			}
+			return s.classAttempts(ctx, tx, c, 0, after, Page{Size: classBatch})
+		})
+		if err != nil {
+			return err
+		}
+		for _, d := range batch {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		if len(batch) < classBatch {
+			return nil
+		}
+		after = batch[len(batch)-1].ID
+	}
+}
+
+// classAttempts reads the attempts in class c (of learnerID alone when it
+// is not 0) after the attempt numbered after, in order, a page of them.
+func (s *Store) classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerID, after int64, page Page) ([]AttemptDetail, error) {
+	lim, largs := page.limit()
 	out, err := queryAll(ctx, tx, func(row scanner) (AttemptDetail, error) {
 		a, err := scanAttempt(row)
 		return AttemptDetail{Attempt: a, ClassName: c.Name}, err
 	}, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id
-		WHERE g.class_id = ? AND (? = 0 OR a.learner_id = ?) ORDER BY a.id`, c.ID, learnerID, learnerID)
+		WHERE g.class_id = ? AND (? = 0 OR a.learner_id = ?) AND a.id > ? ORDER BY a.id`+lim, append([]any{c.ID, learnerID, learnerID, after}, largs...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -242,44 +278,6 @@ func (s *Store) classAttempts(ctx context.Context, tx *sql.Tx, c Class, learnerI
 		}
 	}
 	return out, nil
-}
-
-// SetAttempts returns the finished attempts at a set that the teacher may
-// analyse: those made for the teacher's classes. It is what item analysis
-// reads. The set must be the teacher's or no teacher's.
-func (s *Store) SetAttempts(ctx context.Context, teacherID, setID int64) (SetInfo, []StoredQuestion, []AttemptDetail, error) {
-	var (
-		info SetInfo
-		qs   []StoredQuestion
-		out  []AttemptDetail
-	)
-	err := s.inRead(ctx, func(tx *sql.Tx) error {
-		var err error
-		if info, err = scanSet(tx.QueryRowContext(ctx, setSelect+" WHERE s.id = ? AND (s.owner_id = ? OR s.owner_id IS NULL AND s.learner_id IS NULL)", setID, teacherID)); err != nil {
-			return err
-		}
-		if qs, err = setQuestions(ctx, tx, setID); err != nil {
-			return err
-		}
-		out, err = queryAll(ctx, tx, func(row scanner) (AttemptDetail, error) {
-			a, err := scanAttempt(row)
-			return AttemptDetail{Attempt: a}, err
-		}, attemptSelect+` JOIN assignments g ON g.id = a.assignment_id JOIN classes c ON c.id = g.class_id
-			WHERE a.set_id = ? AND `+teaches+` AND a.finished_at IS NOT NULL ORDER BY a.id`, setID, teacherID)
-		if err != nil {
-			return err
-		}
-		for i := range out {
-			if out[i].Responses, err = s.responses(ctx, tx, out[i].Attempt); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return SetInfo{}, nil, nil, fmt.Errorf("db: attempts at set %d: %w", setID, err)
-	}
-	return info, qs, out, nil
 }
 
 func scorePercent(points, max float64) int {

@@ -264,7 +264,7 @@ func TestStore_Attempt(t *testing.T) {
 	st, err := s.AttemptQuestion(ctx, alice.ID, a.ID, 0)
 	a, r := st.Attempt, st.Response
 	if err != nil || a.Position != 3 || a.Answered != 4 || !r.Answered || r.Answer.Choices[0] != 1 || !r.Grade().Right() ||
-		len(st.Answered) != 4 || !st.Answered[3] {
+		st.Marks.Len() != 4 || !st.Marks.Answered(3) {
 		t.Fatalf("AttemptQuestion(0) = %+v, %v", st, err)
 	}
 
@@ -314,7 +314,7 @@ func TestStore_SaveAnswerEmptyClears(t *testing.T) {
 	a, _ := at(s, t0).StartAttempt(ctx, l.ID, setID)
 	at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "Tokyo"}, 2)
 	at(s, t0).SaveAnswer(ctx, l.ID, a.ID, 2, quiz.Answer{Text: "  "}, 2)
-	if st, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); st.Response.Answered || st.Answered[2] {
+	if st, _ := s.AttemptQuestion(ctx, l.ID, a.ID, 2); st.Response.Answered || st.Marks.Answered(2) {
 		t.Fatalf("after an empty answer the step is %+v, want it cleared", st)
 	}
 }

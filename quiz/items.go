@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"factdrill/questions"
@@ -93,109 +94,177 @@ const maxTypedAnswers = 5
 // different questions (drawn at random); each question is analysed over
 // the attempts that asked it. Questions no attempt asked get N 0.
 func AnalyzeItems(qs []questions.Question, attempts [][]ItemAnswer) []ItemStats {
-	type obs struct{ item, rest float64 }
-	per := make([][]obs, len(qs))
-	stats := make([]ItemStats, len(qs))
-	typed := make([]map[string]*OptionCount, len(qs))
-	for i, q := range qs {
-		stats[i] = ItemStats{Question: i, Kind: q.Kind, Generated: q.Source != nil, Discrimination: math.NaN()}
-		switch q.Kind {
-		case questions.MultipleChoice:
-			for _, c := range q.Choices {
-				stats[i].Options = append(stats[i].Options, OptionCount{Text: c.Text, Key: c.Weight > 0})
-			}
-		case questions.TrueFalse:
-			stats[i].Options = []OptionCount{{Text: "True", Key: q.Truth}, {Text: "False", Key: !q.Truth}}
-		case questions.ShortAnswer, questions.Cloze, questions.Numerical:
-			typed[i] = map[string]*OptionCount{}
+	sums := make([]ItemSums, len(qs))
+	for _, att := range attempts {
+		for _, t := range TallyAttempt(qs, att) {
+			sums[t.Question].Add(t, 1)
 		}
 	}
-	for _, att := range attempts {
-		var sum float64
-		var graded int
-		for _, a := range att {
-			if a.Question < 0 || a.Question >= len(qs) || !qs[a.Question].Kind.Graded() {
-				continue
-			}
+	return AnalyzeSums(qs, sums)
+}
+
+// ItemTally is what one finished attempt's answer to one question adds to
+// the question's item analysis.
+type ItemTally struct {
+	// Question is the question's index in the set.
+	Question int
+	// Fraction is the mark; Rest the mean mark of the attempt's other
+	// graded questions, when it has any (HasRest).
+	Fraction, Rest float64
+	HasRest        bool
+	// Blank is set for no answer. Options are the keys of the options the
+	// answer counts toward (see ItemSums.Options); Text is a typed answer
+	// as given, Key whether it earned the whole mark.
+	Blank   bool
+	Options []string
+	Text    string
+	Key     bool
+}
+
+// TallyAttempt is what one finished attempt adds to item analysis: a
+// tally for each answer to a graded question of qs.
+func TallyAttempt(qs []questions.Question, att []ItemAnswer) []ItemTally {
+	var sum float64
+	var graded int
+	for _, a := range att {
+		if a.Question >= 0 && a.Question < len(qs) && qs[a.Question].Kind.Graded() {
 			sum += a.Fraction
 			graded++
 		}
-		for _, a := range att {
-			if a.Question < 0 || a.Question >= len(qs) || !qs[a.Question].Kind.Graded() {
-				continue
-			}
-			st := &stats[a.Question]
-			st.N++
-			if graded > 1 {
-				per[a.Question] = append(per[a.Question], obs{a.Fraction, (sum - a.Fraction) / float64(graded-1)})
-			}
-			st.Facility += math.Max(0, a.Fraction)
-			if !a.Answered || a.Answer.Empty() {
-				st.Blank++
-				continue
-			}
-			st.Answered++
-			countOption(qs[a.Question], st, typed[a.Question], a)
-		}
 	}
-	for i, q := range qs {
-		st := &stats[i]
-		if !q.Kind.Graded() {
+	var out []ItemTally
+	for _, a := range att {
+		if a.Question < 0 || a.Question >= len(qs) || !qs[a.Question].Kind.Graded() {
 			continue
 		}
-		if st.N > 0 {
-			st.Facility /= float64(st.N)
+		t := ItemTally{Question: a.Question, Fraction: a.Fraction, HasRest: graded > 1}
+		if t.HasRest {
+			t.Rest = (sum - a.Fraction) / float64(graded-1)
 		}
-		if len(per[i]) >= 3 {
-			xs, ys := make([]float64, len(per[i])), make([]float64, len(per[i]))
-			for k, o := range per[i] {
-				xs[k], ys[k] = o.item, o.rest
+		if !a.Answered || a.Answer.Empty() {
+			t.Blank = true
+		} else {
+			t.Options, t.Text, t.Key = optionKeys(qs[a.Question], a)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// optionKeys are the keys of the options answer a counts toward (see
+// ItemSums.Options), with a typed answer's text and whether it is right.
+func optionKeys(q questions.Question, a ItemAnswer) (keys []string, text string, key bool) {
+	switch q.Kind {
+	case questions.MultipleChoice:
+		for _, c := range a.Answer.Choices {
+			if c >= 0 && c < len(q.Choices) {
+				keys = append(keys, strconv.Itoa(c))
 			}
-			st.Discrimination = pearson(xs, ys)
 		}
-		if typed[i] != nil {
-			for _, c := range typed[i] {
-				st.Options = append(st.Options, *c)
+	case questions.TrueFalse:
+		if a.Answer.True != nil {
+			keys = []string{strconv.FormatBool(*a.Answer.True)}
+		}
+	case questions.ShortAnswer, questions.Cloze, questions.Numerical:
+		return []string{Normalize(a.Answer.Text)}, strings.TrimSpace(a.Answer.Text), a.Fraction >= 1-1e-9
+	}
+	return keys, "", false
+}
+
+// ItemSums are the sums item analysis of one question is computed from.
+// They grow by one tally at a time and shrink the same way, so a store
+// can keep them as attempts are finished and marked again, and add those
+// of several classes.
+type ItemSums struct {
+	// N counts the tallies, Blank those without an answer; Facility sums
+	// the marks, a negative one counting 0.
+	N, Blank int
+	Facility float64
+	// Pairs counts the tallies with a rest of the quiz (HasRest), and X,
+	// Y, XX, YY and XY sum over them the mark x and the rest y, x², y², xy.
+	Pairs            int
+	X, Y, XX, YY, XY float64
+	// Options counts the answers by option: a choice's index ("0", "1"…),
+	// "true" or "false", or a typed answer normalised (Normalize), with
+	// the typed answer's text as first counted and whether it is right.
+	Options map[string]OptionCount
+}
+
+// Add adds the tally t (sign 1) or takes it away (sign -1).
+func (s *ItemSums) Add(t ItemTally, sign int) {
+	f := float64(sign)
+	s.N += sign
+	s.Facility += f * math.Max(0, t.Fraction)
+	if t.HasRest {
+		s.Pairs += sign
+		s.X += f * t.Fraction
+		s.Y += f * t.Rest
+		s.XX += f * t.Fraction * t.Fraction
+		s.YY += f * t.Rest * t.Rest
+		s.XY += f * t.Fraction * t.Rest
+	}
+	if t.Blank {
+		s.Blank += sign
+		return
+	}
+	if s.Options == nil {
+		s.Options = map[string]OptionCount{}
+	}
+	for _, k := range t.Options {
+		o, ok := s.Options[k]
+		if !ok {
+			o = OptionCount{Text: t.Text, Key: t.Key}
+		}
+		o.Count += sign
+		if o.Count == 0 {
+			delete(s.Options, k)
+		} else {
+			s.Options[k] = o
+		}
+	}
+}
+
+// AnalyzeSums computes item statistics for every graded question of qs
+// from its sums (sums[i] for qs[i]).
+func AnalyzeSums(qs []questions.Question, sums []ItemSums) []ItemStats {
+	stats := make([]ItemStats, len(qs))
+	for i, q := range qs {
+		st := &stats[i]
+		*st = ItemStats{Question: i, Kind: q.Kind, Generated: q.Source != nil, Discrimination: math.NaN()}
+		var sm ItemSums
+		if i < len(sums) {
+			sm = sums[i]
+		}
+		switch q.Kind {
+		case questions.MultipleChoice:
+			for k, c := range q.Choices {
+				st.Options = append(st.Options, OptionCount{Text: c.Text, Key: c.Weight > 0, Count: sm.Options[strconv.Itoa(k)].Count})
+			}
+		case questions.TrueFalse:
+			st.Options = []OptionCount{{Text: "True", Key: q.Truth, Count: sm.Options["true"].Count},
+				{Text: "False", Key: !q.Truth, Count: sm.Options["false"].Count}}
+		case questions.ShortAnswer, questions.Cloze, questions.Numerical:
+			for _, c := range sm.Options {
+				st.Options = append(st.Options, c)
 			}
 			slices.SortFunc(st.Options, func(a, b OptionCount) int {
 				return cmp.Or(cmp.Compare(b.Count, a.Count), compareBool(b.Key, a.Key), strings.Compare(a.Text, b.Text))
 			})
 			st.Options = st.Options[:min(len(st.Options), maxTypedAnswers)]
 		}
+		if !q.Kind.Graded() {
+			continue
+		}
+		st.N, st.Blank, st.Answered = sm.N, sm.Blank, sm.N-sm.Blank
+		if sm.N > 0 {
+			st.Facility = sm.Facility / float64(sm.N)
+		}
+		if sm.Pairs >= 3 {
+			st.Discrimination = pearsonOfSums(sm)
+		}
 		st.Flags = flags(q, *st)
 	}
 	return stats
-}
-
-// countOption counts the answer a toward the options of q.
-func countOption(q questions.Question, st *ItemStats, typed map[string]*OptionCount, a ItemAnswer) {
-	switch q.Kind {
-	case questions.MultipleChoice:
-		for _, c := range a.Answer.Choices {
-			if c >= 0 && c < len(st.Options) {
-				st.Options[c].Count++
-			}
-		}
-	case questions.TrueFalse:
-		if a.Answer.True != nil {
-			if *a.Answer.True {
-				st.Options[0].Count++
-			} else {
-				st.Options[1].Count++
-			}
-		}
-	default:
-		if typed == nil {
-			return
-		}
-		key := Normalize(a.Answer.Text)
-		c := typed[key]
-		if c == nil {
-			c = &OptionCount{Text: strings.TrimSpace(a.Answer.Text), Key: a.Fraction >= 1-1e-9}
-			typed[key] = c
-		}
-		c.Count++
-	}
 }
 
 func flags(q questions.Question, st ItemStats) []Flag {
@@ -228,24 +297,16 @@ func flags(q questions.Question, st ItemStats) []Flag {
 	return fs
 }
 
-// pearson is the correlation of xs and ys, NaN when either has no spread.
-func pearson(xs, ys []float64) float64 {
-	n := float64(len(xs))
-	var mx, my float64
-	for i := range xs {
-		mx += xs[i]
-		my += ys[i]
-	}
-	mx /= n
-	my /= n
-	var sxy, sxx, syy float64
-	for i := range xs {
-		dx, dy := xs[i]-mx, ys[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx < 1e-12 || syy < 1e-12 {
+// pearsonOfSums is the correlation of x and y from their sums, NaN when
+// either has no spread. The sums of squares about the mean are taken
+// from the raw sums (Σx² - (Σx)²/n), which loses a few digits on large n
+// and can go a hair below 0: the spread test allows for both.
+func pearsonOfSums(s ItemSums) float64 {
+	n := float64(s.Pairs)
+	sxx := s.XX - s.X*s.X/n
+	syy := s.YY - s.Y*s.Y/n
+	sxy := s.XY - s.X*s.Y/n
+	if sxx < 1e-9 || syy < 1e-9 {
 		return math.NaN()
 	}
 	return sxy / math.Sqrt(sxx*syy)

@@ -124,3 +124,31 @@ func TestAnalyzeItems_Drawn(t *testing.T) {
 		t.Errorf("a question never asked = %+v", st[1])
 	}
 }
+
+// TestItemSums_TakeAway: sums that an attempt was added to and taken
+// from again (as a store does when a mark changes) give the statistics
+// of the attempts without it.
+func TestItemSums_TakeAway(t *testing.T) {
+	sums := make([]ItemSums, len(itemQuestions))
+	extra := []ItemAnswer{itemPick(0, 2, false), itemPick(1, 0, true), itemTF(false, false), itemTyped("Marseille", false)}
+	for _, att := range append(slices.Clone(itemAttempts), extra) {
+		for _, tl := range TallyAttempt(itemQuestions, att) {
+			sums[tl.Question].Add(tl, 1)
+		}
+	}
+	for _, tl := range TallyAttempt(itemQuestions, extra) {
+		sums[tl.Question].Add(tl, -1)
+	}
+	got, want := AnalyzeSums(itemQuestions, sums), AnalyzeItems(itemQuestions, itemAttempts)
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.N != w.N || g.Blank != w.Blank || math.Abs(g.Facility-w.Facility) > 1e-9 || !slices.Equal(g.Options, w.Options) ||
+			!slices.Equal(g.Flags, w.Flags) || (math.IsNaN(w.Discrimination) != math.IsNaN(g.Discrimination)) ||
+			(!math.IsNaN(w.Discrimination) && math.Abs(g.Discrimination-w.Discrimination) > 1e-9) {
+			t.Errorf("question %d after taking an attempt away: %+v, want %+v", i, g, w)
+		}
+	}
+	if _, ok := sums[3].Options[Normalize("Marseille")]; ok {
+		t.Error("a typed answer taken away is still counted")
+	}
+}

@@ -100,9 +100,10 @@ type QuestionPage struct {
 	SetTitle  string
 	Number    int // 1-based
 	Count     int
-	// Answered says, for each question of the attempt, whether it has an
-	// answer: the question navigation shows it.
-	Answered []bool
+	// Nav is the question navigation: a page of the attempt's questions.
+	Nav Navigator
+	// Flagged is set when the learner flagged this question for review.
+	Flagged  bool
 	Question questions.Question
 	Answer   quiz.Answer
 	// Choices are a multiple-choice question's options, by index, in the
@@ -115,6 +116,58 @@ type QuestionPage struct {
 	Timer Timer
 	// Errors has the problem of the answer typed ("text").
 	Errors FieldErrors
+}
+
+// NavPage is how many questions the question navigation lists at once:
+// a long quiz's page shows the page of the list its question is on, so
+// that it costs the same whatever the quiz's length.
+const NavPage = 50
+
+// Navigator is the question navigation of a question page: one page of
+// the attempt's questions (all of them, or those its filter picks), the
+// way to the pages either side (by going to their first question), and
+// to the next question without an answer.
+type Navigator struct {
+	// Filter is the list shown: NavAll, NavUnanswered or NavFlagged.
+	Filter string
+	Items  []NavItem
+	// From and To are the places in the list, from 1, of the first and
+	// last item shown; Total is the list's length.
+	From, To, Total int
+	// Prev and Next are the first questions of the pages before and
+	// after this one (0: none).
+	Prev, Next int
+	// NextUnanswered is the next question without an answer after this
+	// one, wrapping round (0: none); Unanswered and Flagged are how many
+	// questions have no answer, and are flagged.
+	NextUnanswered      int
+	Unanswered, Flagged int
+}
+
+// The lists of the question navigation.
+const (
+	NavAll        = ""
+	NavUnanswered = "unanswered"
+	NavFlagged    = "flagged"
+)
+
+// Paged reports whether the list is longer than one page.
+func (n Navigator) Paged() bool { return n.Total > NavPage }
+
+// Query is what the question page's addresses carry of the list shown
+// ("" for the whole list), so that moving keeps it.
+func (n Navigator) Query() string {
+	if n.Filter == NavAll {
+		return ""
+	}
+	return "?show=" + n.Filter
+}
+
+// NavItem is a question in the question navigation.
+type NavItem struct {
+	Number            int // from 1
+	Answered, Flagged bool
+	Current           bool
 }
 
 // Timer is an attempt's deadline as a question page shows it: the time

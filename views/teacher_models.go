@@ -370,6 +370,8 @@ type StudentAnswer struct {
 	// Shown are the options of a multiple-choice or matching question
 	// in the order the attempt showed them (nil for other kinds).
 	Shown []ShownOption
+	// Flagged is set when the student flagged the question for review.
+	Flagged bool
 }
 
 // StudentAttempt is one attempt of a student, for the teacher.

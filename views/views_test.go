@@ -34,7 +34,7 @@ func byTestID(doc *goquery.Document, id string) *goquery.Selection {
 func TestQuestionView_FieldError(t *testing.T) {
 	m := QuestionPage{
 		Page: Page{Title: "Question 2 of 3"}, AttemptID: 7, SetTitle: "Capitals", Number: 2, Count: 3,
-		Answered: []bool{true, false, false},
+		Nav:      Navigator{Items: []NavItem{{Number: 1, Answered: true}, {Number: 2, Current: true}, {Number: 3}}, From: 1, To: 3, Total: 3},
 		Question: questions.Question{Kind: questions.ShortAnswer, Stem: "Capital of Peru?"},
 		Errors:   FieldErrors{"text": "Your answer is longer than 2000 characters; please shorten it."},
 	}
@@ -60,7 +60,7 @@ func TestQuestionView_FieldError(t *testing.T) {
 }
 
 func TestQuestionView_NoErrorNoAria(t *testing.T) {
-	m := QuestionPage{Number: 1, Count: 1, Answered: []bool{false},
+	m := QuestionPage{Number: 1, Count: 1, Nav: Navigator{Items: []NavItem{{Number: 1, Current: true}}, From: 1, To: 1, Total: 1},
 		Question: questions.Question{Kind: questions.ShortAnswer, Stem: "Capital of Peru?"}}
 	doc := render(t, QuestionView(m))
 	if n := doc.Find(`[aria-invalid]`).Length(); n != 0 {

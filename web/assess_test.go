@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -293,11 +294,10 @@ func TestDueDates(t *testing.T) {
 	mustContain(t, "class page with extra time", w.sA.get(fmt.Sprintf("/classes/%d", w.classA.ID)).body, "30 minutes to answer")
 }
 
-// TestLongQuizNavigator: the question page of a long quiz lists the block
-// of 50 questions it is in, with the way to the blocks either side and to
-// the next question without an answer.
-func TestLongQuizNavigator(t *testing.T) {
-	w := newWorld(t)
+// longAttempt starts student A's attempt at a new public set of 120
+// short answers ("Word 7?", answered "word7") and returns its id.
+func longAttempt(t *testing.T, w *world) int64 {
+	t.Helper()
 	set := questions.Set{Title: "Long"}
 	for i := range 120 {
 		set.Questions = append(set.Questions, questions.Question{Kind: questions.ShortAnswer, Stem: fmt.Sprintf("Word %d?", i+1),
@@ -307,7 +307,15 @@ func TestLongQuizNavigator(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := attemptOf(t, w.sA.post(fmt.Sprintf("/sets/%d/attempts", setID), nil))
+	return attemptOf(t, w.sA.post(fmt.Sprintf("/sets/%d/attempts", setID), nil))
+}
+
+// TestLongQuizNavigator: the question page of a long quiz lists the block
+// of 50 questions it is in, with the way to the blocks either side and to
+// the next question without an answer.
+func TestLongQuizNavigator(t *testing.T) {
+	w := newWorld(t)
+	id := longAttempt(t, w)
 	w.sA.post(fmt.Sprintf("/attempts/%d/questions/60", id), url.Values{"text": {"word60"}, "nav": {"goto-60"}})
 	page := w.sA.get(fmt.Sprintf("/attempts/%d/questions/60", id))
 	doc, _ := goquery.NewDocumentFromReader(strings.NewReader(page.body))
@@ -330,5 +338,94 @@ func TestLongQuizNavigator(t *testing.T) {
 	r := w.sA.post(fmt.Sprintf("/attempts/%d/questions/60", id), url.Values{"text": {"word60"}, "nav": {"goto-101"}})
 	if r.status != http.StatusSeeOther || !strings.HasSuffix(r.location, "/questions/101") {
 		t.Errorf("goto-101 = %d to %q", r.status, r.location)
+	}
+}
+
+// TestQuestionFlags: a student flags questions for review with the box on
+// the question page (saved with the answer, by whichever button), lists
+// the flagged or the unanswered in the navigator without script, and the
+// teacher sees the flags in the student's attempt.
+func TestQuestionFlags(t *testing.T) {
+	w := newWorld(t)
+	id := longAttempt(t, w)
+	q := func(n int, query string) string { return fmt.Sprintf("/attempts/%d/questions/%d%s", id, n, query) }
+	nav := func(path string) (*goquery.Selection, []string) {
+		t.Helper()
+		page := w.sA.get(path)
+		if page.status != http.StatusOK {
+			t.Fatalf("GET %s = %d", path, page.status)
+		}
+		doc, _ := goquery.NewDocumentFromReader(strings.NewReader(page.body))
+		var listed []string
+		doc.Find(`[data-testid="qnav"] ol button`).Each(func(_ int, b *goquery.Selection) {
+			listed = append(listed, strings.TrimPrefix(b.AttrOr("value", ""), "goto-"))
+		})
+		return doc.Selection, listed
+	}
+
+	// Flag 5 (unanswered) and 60 (answered), moving on with the button.
+	for _, c := range []struct {
+		n    int
+		form url.Values
+	}{
+		{5, url.Values{"text": {""}, "flag": {"1"}, "flag-shown": {"1"}, "nav": {"goto-7"}}},
+		{60, url.Values{"text": {"word60"}, "flag": {"1"}, "flag-shown": {"1"}, "nav": {"next"}}},
+	} {
+		if r := w.sA.post(q(c.n, ""), c.form); r.status != http.StatusSeeOther {
+			t.Fatalf("POST question %d = %d", c.n, r.status)
+		}
+	}
+	doc, _ := nav(q(5, ""))
+	if doc.Find(`[data-testid="flag"]`).AttrOr("checked", "none") == "none" {
+		t.Error("question 5's box is not ticked after flagging it")
+	}
+	doc, _ = nav(q(7, ""))
+	if b := doc.Find(`[data-testid="qnav"] button[value="goto-5"]`); b.AttrOr("data-flagged", "none") == "none" ||
+		!strings.Contains(b.AttrOr("aria-label", ""), "flagged") {
+		t.Errorf("question 5 in the navigator is not marked flagged: %v", b.Nodes)
+	}
+
+	// The flagged list, chosen with its button: the same question, that
+	// list, kept by the buttons that move.
+	r := w.sA.post(q(7, ""), url.Values{"text": {""}, "flag-shown": {"1"}, "nav": {"show-flagged"}})
+	if r.status != http.StatusSeeOther || !strings.HasSuffix(r.location, q(7, "?show=flagged")) {
+		t.Fatalf("show-flagged = %d to %q, want question 7 with the flagged listed", r.status, r.location)
+	}
+	doc, listed := nav(q(7, "?show=flagged"))
+	if strings.Join(listed, ",") != "5,60" || doc.Find(`[data-testid="qnav-show-flagged"]`).AttrOr("aria-pressed", "") != "true" {
+		t.Errorf("the flagged list = %v (pressed %q), want 5 and 60", listed, doc.Find(`[data-testid="qnav-show-flagged"]`).AttrOr("aria-pressed", ""))
+	}
+	if r := w.sA.post(q(7, "?show=flagged"), url.Values{"text": {""}, "flag-shown": {"1"}, "nav": {"goto-60"}}); !strings.HasSuffix(r.location, q(60, "?show=flagged")) {
+		t.Errorf("goto-60 from the flagged list = %q, want question 60 still listing the flagged", r.location)
+	}
+
+	// The unanswered list leaves out 60, the one answered: its second
+	// page, where 55 is, runs from 51 to 101.
+	_, listed = nav(q(55, "?show=unanswered"))
+	if len(listed) != 50 || listed[0] != "51" || slices.Contains(listed, "60") || listed[49] != "101" {
+		t.Errorf("the second page of the unanswered = %v, want 51 to 101 without 60", listed)
+	}
+
+	// Unticking the box takes the flag off; a form without the box (an
+	// older page) leaves flags alone.
+	w.sA.post(q(60, ""), url.Values{"text": {"word60"}, "flag-shown": {"1"}, "nav": {"stay"}})
+	w.sA.post(q(5, ""), url.Values{"text": {""}, "nav": {"stay"}})
+	doc, listed = nav(q(1, "?show=flagged"))
+	if strings.Join(listed, ",") != "5" {
+		t.Errorf("flagged after unticking 60 = %v, want 5 alone", listed)
+	}
+	w.sA.post(q(5, ""), url.Values{"text": {""}, "flag-shown": {"1"}, "nav": {"stay"}})
+	if doc, listed = nav(q(1, "?show=flagged")); len(listed) != 0 || doc.Find(`[data-testid="qnav-empty"]`).Length() != 1 {
+		t.Errorf("flagged after unticking both = %v, want none and a note saying so", listed)
+	}
+
+	// In a class quiz, the teacher sees what the student flagged.
+	cid := attemptOf(t, w.sA.post(fmt.Sprintf("/assignments/%d/attempts", w.assignA), nil))
+	w.sA.post(fmt.Sprintf("/attempts/%d/questions/1", cid), url.Values{"choice": {"1"}, "flag": {"1"}, "flag-shown": {"1"}, "nav": {"next"}})
+	w.sA.post(fmt.Sprintf("/attempts/%d/finish", cid), nil)
+	page := w.tA.get(fmt.Sprintf("/teacher/classes/%d/students/%d", w.classA.ID, w.learnerA))
+	tdoc, _ := goquery.NewDocumentFromReader(strings.NewReader(page.body))
+	if n := tdoc.Find(`[data-testid="flagged"]`).Length(); n != 1 {
+		t.Errorf("the teacher's view of the student shows %d flags, want 1", n)
 	}
 }

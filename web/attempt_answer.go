@@ -37,14 +37,29 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	answer, errs := answerFromForm(st.Response.Question.Question, f)
+	// The flag is saved with the answer when the page showed its box
+	// (flag-shown): unticked, a box sends nothing.
+	flagShown, flag := f.Get("flag-shown") != "", f.Get("flag") != ""
+	if flagShown {
+		st.Response.Flagged = flag
+	}
 	if len(errs) > 0 {
 		// Nothing is saved: the form comes back with what was typed.
 		st.Response.Answer = answer
 		s.renderStatus(w, r, http.StatusUnprocessableEntity, views.QuestionView(s.questionPage(r, st, errs)))
 		return nil
 	}
-	next, finish := navigate(f.Get("nav"), n, st.Attempt.Count)
-	err = s.store.SaveAnswer(r.Context(), learnerOf(r).ID, id, n-1, answer, next-1)
+	nav, filter := f.Get("nav"), navFilter(r.URL.Query().Get("show"))
+	if show, ok := strings.CutPrefix(nav, "show-"); ok {
+		// Another list in the navigator: the same question, that list.
+		nav, filter = "stay", navFilter(show)
+	}
+	next, finish := navigate(nav, n, st.Attempt.Count)
+	if flagShown {
+		err = s.store.SaveAnswerFlag(r.Context(), learnerOf(r).ID, id, n-1, answer, next-1, flag)
+	} else {
+		err = s.store.SaveAnswer(r.Context(), learnerOf(r).ID, id, n-1, answer, next-1)
+	}
 	switch {
 	case errors.Is(err, questions.ErrConflict):
 		// Finished in another tab, or submitted by its deadline: the
@@ -65,7 +80,7 @@ func (s *Server) attemptAnswer(w http.ResponseWriter, r *http.Request) error {
 	case finish:
 		redirect(w, r, fmt.Sprintf("/attempts/%d/finish", id))
 	default:
-		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, next))
+		redirect(w, r, fmt.Sprintf("/attempts/%d/questions/%d", id, next)+views.Navigator{Filter: filter}.Query())
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"factdrill/db"
 	"factdrill/views"
 )
 
@@ -21,10 +22,8 @@ func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request, id
 		return nil
 	}
 	m := views.FinishPage{Page: views.Page{Title: "Finish the quiz?"}, AttemptID: id, SetTitle: st.Attempt.SetTitle, Count: st.Attempt.Count}
-	for i, done := range st.Answered {
-		if !done {
-			m.Unanswered = append(m.Unanswered, i+1)
-		}
+	for _, p := range st.Marks.Positions(db.Unanswered, 0, st.Marks.Len()) {
+		m.Unanswered = append(m.Unanswered, p+1)
 	}
 	s.render(w, r, views.FinishView(m))
 	return nil

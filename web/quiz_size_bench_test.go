@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,7 +23,7 @@ import (
 // choice and short answers in turn) and an attempt at it started by a
 // new learner: the handler, the learner's cookie and the attempt's URL
 // prefix.
-func sizedQuiz(b *testing.B, n int) (http.Handler, string, string) {
+func sizedQuiz(b *testing.B, n int) (http.Handler, string, string, int64) {
 	b.Helper()
 	ctx := context.Background()
 	store, err := db.Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
@@ -51,6 +52,14 @@ func sizedQuiz(b *testing.B, n int) (http.Handler, string, string) {
 		b.Fatal(err)
 	}
 	h := s.Handler()
+	cookie, attempt := newAttempt(b, h, setID)
+	return h, cookie, attempt, setID
+}
+
+// newAttempt starts an attempt at the set as a new learner, and returns
+// the learner's cookie and the attempt's URL prefix.
+func newAttempt(b *testing.B, h http.Handler, setID int64) (string, string) {
+	b.Helper()
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("POST", "/sets/"+strconv.FormatInt(setID, 10)+"/attempts", nil))
 	loc := rec.Header().Get("Location")
@@ -58,7 +67,7 @@ func sizedQuiz(b *testing.B, n int) (http.Handler, string, string) {
 		b.Fatalf("start attempt = %d to %q", rec.Code, loc)
 	}
 	c := rec.Result().Cookies()[0]
-	return h, c.Name + "=" + c.Value, strings.TrimSuffix(loc, "/questions/1")
+	return c.Name + "=" + c.Value, strings.TrimSuffix(loc, "/questions/1")
 }
 
 // BenchmarkQuizBySize is the question page and an answer to it, in
@@ -66,7 +75,7 @@ func sizedQuiz(b *testing.B, n int) (http.Handler, string, string) {
 // they cost the same whatever the size of the set.
 func BenchmarkQuizBySize(b *testing.B) {
 	for _, n := range []int{20, 5000} {
-		h, cookie, base := sizedQuiz(b, n)
+		h, cookie, base, _ := sizedQuiz(b, n)
 		page := fmt.Sprintf("%s/questions/%d", base, n/2) // a short answer
 		b.Run(fmt.Sprintf("page/%d", n), func(b *testing.B) {
 			b.ReportAllocs()
@@ -97,4 +106,35 @@ func BenchmarkQuizBySize(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkQuizPageShared is the question page of a 5,000-question quiz
+// asked for by 16 learners at once, each on their own attempt, in turn:
+// what the size section's wrk run asks for. One learner's page must cost
+// the same when the others' long attempts are live too.
+func BenchmarkQuizPageShared(b *testing.B) {
+	const learners = 16
+	h, cookie, base, setID := sizedQuiz(b, 5000)
+	type visitor struct{ cookie, page string }
+	vs := []visitor{{cookie, base + "/questions/1"}}
+	for len(vs) < learners {
+		c, a := newAttempt(b, h, setID)
+		vs = append(vs, visitor{c, a + "/questions/1"})
+	}
+	var next atomic.Int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			v := vs[next.Add(1)%learners]
+			req := httptest.NewRequest("GET", v.page, nil)
+			req.Header.Set("Cookie", v.cookie)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusOK {
+				b.Errorf("question page = %d", rec.Code)
+				return
+			}
+		}
+	})
 }

@@ -61,11 +61,16 @@ func siteURL(r *http.Request) string {
 
 // download sends body as a file to save.
 func download(w http.ResponseWriter, ctype, name string, body []byte) {
+	downloadHeaders(w, ctype, name)
+	w.Write(body)
+}
+
+// downloadHeaders sets the headers of a file to download.
+func downloadHeaders(w http.ResponseWriter, ctype, name string) {
 	h := w.Header()
 	h.Set("Content-Type", ctype)
 	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"`, name))
 	h.Set("Cache-Control", "no-store")
-	w.Write(body)
 }
 
 // fileName makes a safe file name from a title: letters, digits and

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -341,5 +342,51 @@ func TestStudentViewShownOrder(t *testing.T) {
 	})
 	if strings.Join(got, ",") != strings.Join(want, ",") || chosen != "Paris" {
 		t.Errorf("the teacher sees options %v with %q chosen, want the attempt's order %v with Paris chosen", got, chosen, want)
+	}
+}
+
+// TestAnswersCSV_LargeClass downloads the answers of a class with more
+// attempts than the store reads at a time: every attempt's every question
+// has its row exactly once, across the batches the download streams.
+func TestAnswersCSV_LargeClass(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	entries := make([]db.RosterEntry, 70)
+	for i := range entries {
+		entries[i] = db.RosterEntry{Name: fmt.Sprintf("Student %02d", i)}
+	}
+	ls, err := w.store.AddToRoster(ctx, w.teacherA.ID, w.classA.ID, entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{} // attempt → its questions
+	for i := range 3 * len(ls) / 2 {
+		l := ls[i%len(ls)]
+		a, err := w.store.StartClassAttempt(ctx, l.ID, w.assignA)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.store.FinishAttempt(ctx, l.ID, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		want[strconv.FormatInt(a.ID, 10)] = a.Count
+	}
+	want[strconv.FormatInt(w.attemptDone, 10)] = len(testSet.Questions)
+	rows := csvRows(t, w.tA.get(fmt.Sprintf("/teacher/classes/%d/answers.csv", w.classA.ID)))
+	seen := map[[2]string]int{}
+	for _, row := range rows[1:] {
+		seen[[2]string{row[4], row[8]}]++
+	}
+	total := 0
+	for id, n := range want {
+		for q := 1; q <= n; q++ {
+			if k := seen[[2]string{id, strconv.Itoa(q)}]; k != 1 {
+				t.Errorf("attempt %s question %d has %d rows, want 1", id, q, k)
+			}
+		}
+		total += n
+	}
+	if len(rows)-1 != total {
+		t.Errorf("%d rows, want %d (each question of %d attempts once)", len(rows)-1, total, len(want))
 	}
 }

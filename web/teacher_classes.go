@@ -264,7 +264,7 @@ func (s *Server) studentModel(r *http.Request, id, lid int64) (views.StudentPage
 			item := views.ResultItem{Question: q, Answered: resp.Answered, Grade: resp.Grade()}
 			an := views.StudentAnswer{Number: resp.Position + 1, Stem: stemText(q),
 				Given: quiz.AnswerText(q, resp.Answer), Right: quiz.RightAnswerText(q), Verdict: views.Verdict(item), Class: views.ResultClass(item),
-				Shown: shownOptions(q, resp.Options, resp.Answer)}
+				Shown: shownOptions(q, resp.Options, resp.Answer), Flagged: resp.Flagged}
 			if item.Grade.Manual != nil {
 				an.Comment = item.Grade.Manual.Comment
 			}

@@ -19,7 +19,7 @@ import (
 // first, generated ones before the others, each with a link to edit it.
 func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request, id int64) error {
 	tc := teacherOf(r)
-	info, qs, answers, err := s.store.ItemAnswers(r.Context(), tc.ID, id)
+	info, qs, sums, attempts, err := s.store.ItemSums(r.Context(), tc.ID, id)
 	if err != nil {
 		return err
 	}
@@ -27,9 +27,9 @@ func (s *Server) teacherItems(w http.ResponseWriter, r *http.Request, id int64) 
 	for i, q := range qs {
 		set[i] = q.Question
 	}
-	stats := quiz.AnalyzeItems(set, answers)
+	stats := quiz.AnalyzeSums(set, sums)
 	m := views.ItemsPage{TeacherPage: s.tpage(r, "Item analysis: "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
-		Attempts: len(answers), MinN: quiz.MinItemResponses}
+		Attempts: attempts, MinN: quiz.MinItemResponses}
 	for _, st := range stats {
 		if st.N == 0 {
 			continue

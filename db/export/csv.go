@@ -56,59 +56,102 @@ func Scores(w io.Writer, classes []db.ClassResults) error {
 	for _, c := range cols {
 		header = append(header, text(c.title+" (%)"))
 	}
-	rows := [][]cell{header}
+	// Each row goes out as it is made (CSVWriter buffers a few KB).
+	cw := questions.NewCSVWriter(w)
+	cw.Write(header...)
 	for _, c := range classes {
 		for _, st := range c.Students {
 			l := st.Learner
 			row := []cell{text(l.DisplayName()), number(strconv.FormatInt(l.ID, 10)), text(l.SchoolID), text(l.Email), text(c.Class.Name)}
-			rows = append(rows, append(row, bestScores(c, st, cols, colOf, true)...))
+			if err := cw.Write(append(row, bestScores(c, st, cols, colOf, true)...)...); err != nil {
+				return err
+			}
 		}
 	}
-	return writeRows(w, rows)
+	return cw.Flush()
 }
 
-// Answers writes the detailed export: one row per attempt and
-// question, with the answer given, the right answer and the mark that
-// counts (a teacher's over grading's), "needs grading" where an answer
-// waits for one, who marked it by hand, and the teacher's comment.
+// Answers writes the detailed export of the attempts (see AnswerWriter).
 func Answers(w io.Writer, attempts []db.AttemptDetail) error {
-	rows := [][]cell{{text("Class"), text("Student"), text("Student ID"), text("Set"), text("Attempt"), text("Started (UTC)"),
-		text("Finished (UTC)"), text("Score (%)"), text("Question"), text("Question text"), text("Kind"), text("Answer"),
-		text("Right answer"), text("Mark"), text("Right"), text("Marked by"), text("Comment")}}
+	aw := NewAnswerWriter(w)
 	for _, a := range attempts {
-		finished, score := "", ""
-		if a.Finished() {
-			finished, score = a.FinishedAt.Format(time.DateTime), strconv.Itoa(a.Score.Percent())
-		}
-		if a.Score.NeedsGrading() {
-			score += " (needs grading)"
-		}
-		for _, r := range a.Responses {
-			q := r.Question.Question
-			g := r.Grade()
-			mark, right, by, comment := "", "", "", ""
-			switch {
-			case !a.Finished():
-			case g.Pending:
-				right = "needs grading"
-			case g.Graded:
-				mark = strconv.FormatFloat(g.Fraction, 'f', -1, 64)
-				right = "no"
-				if g.Right() {
-					right = "yes"
-				}
-			}
-			if g.Manual != nil {
-				by, comment = "teacher", g.Manual.Comment
-				if g.Manual.ByLearner {
-					by = "student (I was right)"
-				}
-			}
-			rows = append(rows, []cell{text(a.ClassName), text(a.Learner.DisplayName()), number(strconv.FormatInt(a.LearnerID, 10)),
-				text(a.SetTitle), number(strconv.FormatInt(a.ID, 10)), number(a.StartedAt.Format(time.DateTime)), number(finished),
-				number(score), number(strconv.Itoa(r.Position + 1)), text(q.Name()), text(q.Kind.Label()),
-				text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right), text(by), text(comment)})
+		if err := aw.Write(a); err != nil {
+			return err
 		}
 	}
-	return writeRows(w, rows)
+	return aw.Flush()
+}
+
+// AnswerWriter writes the detailed export an attempt at a time, so that a
+// class's answers go out as the store reads them, never held whole: one
+// row per attempt and question, with the answer given, the right answer
+// and the mark that counts (a teacher's over grading's), "needs grading"
+// where an answer waits for one, who marked it by hand, and the teacher's
+// comment. The header row comes first, even with no attempt; Flush ends
+// the file.
+type AnswerWriter struct {
+	cw     *questions.CSVWriter
+	header bool
+}
+
+// NewAnswerWriter returns a writer of the answers export to w.
+func NewAnswerWriter(w io.Writer) *AnswerWriter {
+	return &AnswerWriter{cw: questions.NewCSVWriter(w)}
+}
+
+func (aw *AnswerWriter) writeHeader() {
+	if !aw.header {
+		aw.header = true
+		aw.cw.Write(text("Class"), text("Student"), text("Student ID"), text("Set"), text("Attempt"), text("Started (UTC)"),
+			text("Finished (UTC)"), text("Score (%)"), text("Question"), text("Question text"), text("Kind"), text("Answer"),
+			text("Right answer"), text("Mark"), text("Right"), text("Marked by"), text("Comment"))
+	}
+}
+
+// Write writes the rows of one attempt.
+func (aw *AnswerWriter) Write(a db.AttemptDetail) error {
+	aw.writeHeader()
+	finished, score := "", ""
+	if a.Finished() {
+		finished, score = a.FinishedAt.Format(time.DateTime), strconv.Itoa(a.Score.Percent())
+	}
+	if a.Score.NeedsGrading() {
+		score += " (needs grading)"
+	}
+	for _, r := range a.Responses {
+		q := r.Question.Question
+		g := r.Grade()
+		mark, right, by, comment := "", "", "", ""
+		switch {
+		case !a.Finished():
+		case g.Pending:
+			right = "needs grading"
+		case g.Graded:
+			mark = strconv.FormatFloat(g.Fraction, 'f', -1, 64)
+			right = "no"
+			if g.Right() {
+				right = "yes"
+			}
+		}
+		if g.Manual != nil {
+			by, comment = "teacher", g.Manual.Comment
+			if g.Manual.ByLearner {
+				by = "student (I was right)"
+			}
+		}
+		if err := aw.cw.Write(text(a.ClassName), text(a.Learner.DisplayName()), number(strconv.FormatInt(a.LearnerID, 10)),
+			text(a.SetTitle), number(strconv.FormatInt(a.ID, 10)), number(a.StartedAt.Format(time.DateTime)), number(finished),
+			number(score), number(strconv.Itoa(r.Position+1)), text(q.Name()), text(q.Kind.Label()),
+			text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right), text(by), text(comment)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Flush writes what is buffered, the header row if nothing else was
+// written, and returns the first error of any write.
+func (aw *AnswerWriter) Flush() error {
+	aw.writeHeader()
+	return aw.cw.Flush()
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"factdrill/db"
+	"factdrill/questions"
+	"factdrill/quiz"
 )
 
 // hostileName is issue 14's display name, which a semicolon-locale
@@ -72,4 +74,76 @@ func flat(rows [][]string) []string {
 		out = append(out, strings.Join(r, ","))
 	}
 	return out
+}
+
+// firstWrite is a writer that notes how many attempts its source had
+// given out when the first bytes reached it.
+type firstWrite struct {
+	bytes.Buffer
+	given *int
+	at    int // -1 until the first write
+}
+
+func (w *firstWrite) Write(p []byte) (int, error) {
+	if w.at < 0 {
+		w.at = *w.given
+	}
+	return w.Buffer.Write(p)
+}
+
+// TestAnswerWriter_Streams writes the answers of 3,000 attempts of 5
+// questions: the first bytes go out while the attempts are still being
+// given (a few KB in, not at the end), and each attempt's question has
+// its row exactly once.
+func TestAnswerWriter_Streams(t *testing.T) {
+	const attempts, perAttempt = 3000, 5
+	given := 0
+	out := &firstWrite{given: &given, at: -1}
+	aw := NewAnswerWriter(out)
+	q := questions.Question{Kind: questions.ShortAnswer, Stem: "Capital of Peru?", Answers: []questions.Choice{{Text: "Lima", Weight: 100}}}
+	for i := range attempts {
+		d := db.AttemptDetail{Attempt: db.Attempt{ID: int64(i + 1), LearnerID: 9, SetTitle: "Capitals"}, ClassName: "7B",
+			Learner: db.Learner{ID: 9, Name: "Ana"}}
+		for p := range perAttempt {
+			d.Responses = append(d.Responses, db.Response{Position: p, Question: db.StoredQuestion{Question: q}, Answered: true,
+				Answer: quiz.Answer{Text: "Lima"}, Fraction: 1})
+		}
+		given++
+		if err := aw.Write(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := aw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if out.at < 0 || out.at >= attempts/10 {
+		t.Errorf("the first bytes went out after %d attempts of %d, want within the first tenth", out.at, attempts)
+	}
+	rows, err := csv.NewReader(&out.Buffer).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[[2]string]int{}
+	for _, row := range rows[1:] {
+		seen[[2]string{row[4], row[8]}]++
+	}
+	if len(rows) != 1+attempts*perAttempt || len(seen) != attempts*perAttempt {
+		t.Errorf("%d rows, %d distinct attempt and question pairs; want a header and %d, each once", len(rows), len(seen), attempts*perAttempt)
+	}
+	for k, n := range seen {
+		if n != 1 {
+			t.Errorf("attempt %s question %s has %d rows", k[0], k[1], n)
+		}
+	}
+}
+
+// TestAnswerWriter_Empty: no attempts give the header row alone.
+func TestAnswerWriter_Empty(t *testing.T) {
+	var out bytes.Buffer
+	if err := NewAnswerWriter(&out).Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if rows, err := csv.NewReader(&out).ReadAll(); err != nil || len(rows) != 1 || rows[0][0] != "Class" {
+		t.Errorf("answers of no attempt = %q, %v; want the header row", rows, err)
+	}
 }

@@ -3,14 +3,22 @@
 (function () {
 	"use strict";
 
-	// On a question page, number keys pick an option (1-9) when focus is not
-	// in a text field.
+	// On a question page, number keys pick an option (1-9), and F ticks or
+	// unticks "Flag for review", when focus is not in a text field.
 	document.addEventListener("keydown", function (e) {
 		if (e.altKey || e.ctrlKey || e.metaKey) return;
 		var t = e.target;
 		if (t && (t.tagName === "INPUT" && (t.type === "text" || t.type === "number") || t.tagName === "TEXTAREA" || t.tagName === "SELECT")) return;
 		var form = document.querySelector('form[data-testid="question"]');
 		if (!form) return;
+		if (e.key === "f" || e.key === "F") {
+			var flag = form.querySelector('input[name="flag"]');
+			if (flag) {
+				flag.click();
+				e.preventDefault();
+			}
+			return;
+		}
 		var n = parseInt(e.key, 10);
 		if (n >= 1 && n <= 9) {
 			var inputs = form.querySelectorAll('.options input');
