@@ -85,6 +85,7 @@ func TestBrowser_TeacherJourney(t *testing.T) {
 	// 4. Generate a set from a document: progress, then the questions for
 	// review with their sources; one question edited, one dropped.
 	b.open(srv.URL + "/teacher/sets/new")
+	b.screenshot("teacher-new-set")
 	doc := seedDocument
 	b.do("paste the document", chromedp.SetValue(chromedp.CSS("#text"), doc), chromedp.SetValue(chromedp.CSS("#count"), "8"),
 		chromedp.SendKeys(chromedp.CSS("#gen-title-input"), "Workers' Opposition"))
