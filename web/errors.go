@@ -113,6 +113,9 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 		}
 	}()
 	if err := c.Render(r.Context(), buf); err != nil {
+		if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+			return // the client went away mid-page: no one to answer, nothing wrong
+		}
 		s.log.Error("render", "path", r.URL.Path, "err", err)
 		http.Error(w, "The page could not be drawn.", http.StatusInternalServerError)
 		return
