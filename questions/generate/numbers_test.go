@@ -100,8 +100,8 @@ func TestScanNumber_Bare(t *testing.T) {
 		{"The average household size was 3.07.", 5, true},
 		{"Only 420,000; the rest had fled.", 1, true},
 		{"The city was founded in 1872.", 5, false}, // a year
-		{"The survivors numbered three.", 3, false},  // in words: "three" alone says too little
-		{"It lasted 12 or 13 days.", 2, false},       // not the end of the sentence
+		{"The survivors numbered three.", 3, false}, // in words: "three" alone says too little
+		{"It lasted 12 or 13 days.", 2, false},      // not the end of the sentence
 	}
 	for _, tc := range cases {
 		toks := prose.Tokenize(tc.text)
