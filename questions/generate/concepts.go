@@ -51,16 +51,17 @@ func (d *document) addConcepts(c *clause) {
 			found = append(found, [2]int{a, b})
 		}
 	}
-	// The subject, when it is a plain noun phrase and nothing else. Its
-	// first word may have a capital only because it starts the sentence
-	// ("Diving ducks forage deep underwater"): read it in lower case when
-	// the document writes it so elsewhere and never with a capital inside
-	// a sentence.
+	// The subject, when it is a plain noun phrase and nothing else. A
+	// subject of one word may have a capital only because it starts the
+	// sentence ("Tusks are used to dig for water"): read it in lower case
+	// when the document writes it so elsewhere and never with a capital
+	// inside a sentence (see wholeSubject).
 	i := c.subj[0]
 	for i < c.subj[1] && t[i].Is("the", "a", "an") {
 		i++
 	}
-	lowered := i < c.subj[1] && t[i].Cap && sentenceStartAt(t, i) && d.freq[t[i].Lower] > 0 && d.stats.capMid[t[i].Lower] == 0
+	lowered := i < c.subj[1] && t[i].Cap && sentenceStartAt(t, i) && d.freq[t[i].Lower] > 0 && d.stats.capMid[t[i].Lower] == 0 &&
+		wholeSubject(t, c, i)
 	if lowered {
 		t[i].Cap = false
 	}
@@ -107,6 +108,21 @@ func (d *document) addConcepts(c *clause) {
 		ms = append(ms, d.concept(c, found[fi]))
 	}
 	c.ments = ms
+}
+
+// wholeSubject reports whether the one word at t[i] is the whole subject
+// of c and its verb is read right: a subject of more words that starts a
+// sentence is most often a kind qualified by an adjective ("Large males
+// can weigh ...", "Healthy animals may also succumb ..."), which many
+// other words would complete as truly, and a noun read as the verb
+// ("Price controls exacerbated ...": "controls" is no verb there) is
+// followed by another verb.
+func wholeSubject(t []prose.Token, c *clause, i int) bool {
+	if c.subj[1] != i+1 || c.verb[0] != i+1 {
+		return false
+	}
+	v := c.verb[1]
+	return v >= c.end || !isVerbForm(t[v].Lower) && !strings.HasSuffix(t[v].Lower, "ed") && !t[v].Is("or", "and")
 }
 
 // keyTerm reports whether a noun phrase names something the document

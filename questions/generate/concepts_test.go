@@ -25,8 +25,14 @@ func TestConcepts(t *testing.T) {
 		want, not  []string
 	}{
 		{"a subject capitalised at the start",
-			"Diving ducks forage deep underwater. The smew is one of the diving ducks of the north.",
-			[]string{"Diving ducks"}, nil},
+			"Tusks are used to dig for water. The tusks of old males grow long. Some tusks break.",
+			[]string{"Tusks"}, nil},
+		{"a kind qualified at the start",
+			"Large males can weigh six tonnes. The males of the herd are large. Old males are large too.",
+			nil, []string{"Large males", "males"}},
+		{"a noun read as the verb",
+			"Price controls exacerbated the crisis. The price of oil rose. The price of gas fell.",
+			nil, []string{"Price"}},
 		{"a capital the document keeps inside sentences",
 			"Mallard ducks feed on the surface. The Mallard ducks of the lake feed at dusk.",
 			nil, []string{"Mallard ducks"}},
