@@ -401,6 +401,9 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	if dash && (end >= n || t[end].Text != "—") {
 		return
 	}
+	if appositiveList(t, a, end, n) {
+		return
+	}
 	if end-a < 2 || end-a > 12 {
 		return
 	}
@@ -422,6 +425,27 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	text := m.text + " " + be + " " + textOf(t, [2]int{a, end}) + "."
 	c := d.newClause(s, text, true)
 	s.clauses = append(s.clauses, c)
+}
+
+// appositiveList reports whether "X, the Y" with Y at t[a:end] is a list,
+// not a thing said of X: "at La Rochelle, the Isle of Aix and Cherbourg"
+// (an "and" before the last name), "the video game Rock Band, the soap
+// opera EastEnders, the ..." (a further member after it, or a name that
+// ends it right after a common noun: another thing, named).
+func appositiveList(t []prose.Token, a, end, n int) bool {
+	for j := a; j+1 < end; j++ {
+		if t[j].Is("and", "or") && (t[j+1].Cap || t[j+1].Is("the", "a", "an")) {
+			return true
+		}
+	}
+	if end+1 < n && t[end].Text == "," && t[end+1].Is("the", "a", "an", "and", "or") {
+		return true
+	}
+	last := end - 1
+	for last > a && t[last].Cap {
+		last--
+	}
+	return last < end-1 && last > a && t[last].IsWord() && !t[last].Cap && !functionWords[t[last].Lower] && !prepositions[t[last].Lower]
 }
 
 // roleEnd returns where an appositive starting at t[k] ends: at a comma, a
@@ -619,6 +643,11 @@ func (d *document) relativeClauses(s *sentence) {
 		}
 		isWho := t[w+1].Lower == "who"
 		if isWho != (head.typ == ePerson || head.typ == eGroup) {
+			continue
+		}
+		// "articles ... for The Century Magazine, which were warmly
+		// received": a plural verb after one name is not said of it.
+		if t[w+2].Is("were", "are", "have") && !head.coord && head.typ != eGroup && !strings.HasSuffix(head.text, "s") {
 			continue
 		}
 		if head.coord {

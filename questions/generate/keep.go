@@ -72,8 +72,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
-	if relationToOther(toks, it.typ == ePerson) {
+	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) {
 		return CheckNeedsContext
+	}
+	if caption(it.source) {
+		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
 		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) {
@@ -477,12 +480,93 @@ func brokenStem(t []prose.Token, it *item) bool {
 			return true // not the colon of a time, "7:22"
 		}
 	}
+	if relativeWithoutVerb(t) {
+		return true
+	}
+	for i := 0; i+1 < len(t); i++ {
+		// "in foreign investment and, GDP growth ...": the words between
+		// the "and" and its comma were cut out (the sentence had none).
+		if t[i].Is("and", "or") && t[i+1].Text == "," && !strings.Contains(it.source, t[i].Text+",") {
+			return true
+		}
+		// "conventions's": a possessive left on a plural when the figure
+		// it belonged to ("the 1980's") was taken out.
+		if t[i+1].Text == "'s" && !t[i].Cap && t[i].IsWord() && strings.HasSuffix(t[i].Lower, "s") {
+			return true
+		}
+	}
+	if restrictiveCut(t, it) {
+		return true
+	}
 	// A dangling end: "such as", "including", "as well as", "and".
 	n := contentEnd(t)
 	if n > 0 && (t[n-1].Is("and", "or", "including", "such", "as", "than", "of", "the", "a", "an", "with", "by", "to", "whose", "which", "that", "who", "plus", "minus", "between", "from")) {
 		return true
 	}
 	return false
+}
+
+// announcesList reports a sentence that ends in a colon: "Four subsequent
+// reports were published in the following years:" is about the list after
+// it, which no item shows.
+func announcesList(source string) bool {
+	return strings.HasSuffix(strings.TrimSpace(source), ":")
+}
+
+// caption reports a sentence with no finite verb and no full stop, as
+// captions are written: "Mihai Eminescu, national poet of Romania and
+// Moldova".
+func caption(source string) bool {
+	s := strings.TrimSpace(source)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?\"”)") {
+		return false
+	}
+	t := prose.Tokenize(s)
+	return !containsFinite(t, 0, len(t))
+}
+
+// relativeWithoutVerb reports a stem whose last relative clause was cut
+// before its verb: "..., where many former _____." (from "where many
+// former Whigs, including Abraham Lincoln, had found refuge").
+func relativeWithoutVerb(t []prose.Token) bool {
+	for i := len(t) - 1; i > 0; i-- {
+		if !t[i].Is("where", "which", "who", "whom", "whose") {
+			continue
+		}
+		if prepositions[t[i-1].Lower] && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !determiners[t[i+1].Lower] {
+			return false // "in which year ...": a question word
+		}
+		return !containsFinite(t, i+1, len(t))
+	}
+	return false
+}
+
+// restrictiveCut reports a statement that ends where its sentence goes on
+// with a relative clause set off by no comma: "Bucharest is the only city
+// in Romania." from "... the only city in Romania which has an
+// underground railway system." Such a clause says which one is meant;
+// without it the statement says something else, often false.
+func restrictiveCut(t []prose.Token, it *item) bool {
+	n := contentEnd(t)
+	if n < 3 || it.source == "" || t[len(t)-1].Text == "?" {
+		return false
+	}
+	// The stem's last three words, as the source writes them.
+	words := make([]string, 0, 3)
+	for _, w := range t[n-3 : n] {
+		if w.Text == blankWord {
+			words = append(words, it.key)
+		} else {
+			words = append(words, w.Text)
+		}
+	}
+	tail := strings.Join(words, " ")
+	at := strings.Index(it.source, tail)
+	if at < 0 {
+		return false
+	}
+	rest := prose.Tokenize(it.source[at+len(tail):])
+	return len(rest) > 1 && rest[0].Is("which", "that", "who", "whom", "where")
 }
 
 // connectiveWord reports whether a word that stood before the stem in
@@ -752,10 +836,56 @@ func wrongWh(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	if questionRunOn(t) {
+		return true
+	}
 	// Two question words, or a question mark inside the question.
 	for i := 1; i < len(t)-1; i++ {
 		if t[i].Text == "?" {
 			return true
+		}
+	}
+	return false
+}
+
+// questionRunOn reports a question that took along a second clause of
+// its sentence: "... leave the country, Romania was proclaimed a
+// republic?" (a subject and its verb after a comma); "Who invaded which in
+// either 271 ...?" (the relative pronoun of the sentence left as an
+// object); "In what year was a water supply introduced and electricity
+// supply launched in 1878?" (another year after an "and": which one is
+// asked?).
+func questionRunOn(t []prose.Token) bool {
+	for i := 1; i+2 < len(t); i++ {
+		if t[i].Text != "," {
+			continue
+		}
+		j := i + 1
+		if t[j].Is("the", "a", "an") {
+			j++
+		}
+		if !t[j].Cap || t[j].Text == blankWord || functionWords[t[j].Lower] {
+			continue
+		}
+		for j < len(t) && t[j].Cap {
+			j++
+		}
+		if j < len(t) && t[j].Is("was", "were", "is", "are", "had", "has", "became") {
+			return true
+		}
+	}
+	for i := 1; i+1 < len(t); i++ {
+		if t[i].Lower == "which" && (isPastForm(t[i-1].Lower) || isParticiple(t[i-1].Lower)) && (prepositions[t[i+1].Lower] || t[i+1].Kind == prose.Punct) {
+			return true
+		}
+	}
+	if len(t) > 3 && (t[0].Lower == "when" || t[0].Lower == "in" && t[1].Lower == "what" && t[2].Is("year", "decade", "century")) {
+		and := false
+		for _, w := range t[1:] {
+			and = and || w.Lower == "and"
+			if and && w.Kind == prose.Number && len(w.Text) == 4 && w.Text >= "1000" && w.Text <= "2099" {
+				return true
+			}
 		}
 	}
 	return false

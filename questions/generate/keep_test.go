@@ -231,6 +231,23 @@ func TestKeep(t *testing.T) {
 		{"colleges for a college", typed(mc("In 1896, the university affiliated with _____ in Mount Carroll.", "Shimer College", "Stetson University", "Butler University", "Kalamazoo College"), eOrg), ""},
 		{"the end of a list first", typed(mc("1636, and ended with the Great Plague of London in _____.", "1665", "1664", "1671", "1667"), eDate), CheckBroken},
 		{"the conflict", person(short("Who escaped during the conflict?", "Jamukha", ePerson)), CheckNeedsContext},
+		{"a relative clause cut before its verb", withSource(typed(cloze("Fillmore refused to join the new Republican Party, where many former _____.", "Whigs"), eGroup),
+			"Fillmore refused to join the new Republican Party, where many former Whigs, including Abraham Lincoln, had found refuge."), CheckBroken},
+		{"a relative clause with its verb", withSource(typed(cloze("Fillmore refused to join the new party, where many former _____ had found refuge.", "Whigs"), eGroup),
+			"Fillmore refused to join the new party, where many former Whigs had found refuge."), ""},
+		{"a restrictive clause cut", withSource(truth("Bucharest is the only city in Romania."),
+			"Bucharest is the only city in Romania which has an underground railway system."), CheckBroken},
+		{"a clause set off by a comma cut", withSource(truth("Bucharest is the largest city in Romania."),
+			"Bucharest is the largest city in Romania, which it has been since 1862."), ""},
+		{"an and left before its comma", withSource(short("In what year does Warsaw lead the region in foreign investment and, GDP growth met expectations?", "2006", eDate),
+			"Warsaw leads the region in foreign investment and in 2006, GDP growth met expectations."), CheckBroken},
+		{"a possessive left on a plural", short("In what year did the British Government sign conventions's and 1990's?", "1980", eDate), CheckBroken},
+		{"a comma splice in a question", short("In what year was King Michael forced to abdicate and leave the country, Romania was proclaimed a republic?", "1947", eDate), CheckWrongWh},
+		{"another year after an and", short("In what year was a civic water supply system introduced and electricity supply launched in 1878?", "1874", eDate), CheckWrongWh},
+		{"a sentence announcing a list", withSource(short("How many subsequent reports were published in the following years?", "Four", eNumber),
+			"Four subsequent reports were published in the following years:"), CheckNeedsContext},
+		{"a caption", withSource(person(short("Who was national poet of Romania and Moldova?", "Mihai Eminescu", ePerson)),
+			"Mihai Eminescu, national poet of Romania and Moldova"), CheckSideFact},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
@@ -239,6 +256,35 @@ func TestKeep(t *testing.T) {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}
+}
+
+// TestQuestionRunOn checks the questions that took along a second clause
+// of their sentence, and sound ones like them.
+func TestQuestionRunOn(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Who invaded which in either 271 or 275 the Roman army left Dacia?":                    true,
+		"In what year was King Michael forced to abdicate, Romania was proclaimed a republic?": true,
+		"When was a water supply introduced and electricity supply launched in 1878?":          true,
+		"In what year did Edison, who was born in 1847, open a plant?":                         false,
+		"Who founded the city, the Normans or the Franks?":                                     false,
+		"In which year was the treaty of Paris signed?":                                        false,
+		"When did Tesla leave Graz, Austria, for Prague?":                                      false,
+	} {
+		if got := questionRunOn(prose.Tokenize(q)); got != want {
+			t.Errorf("questionRunOn(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// withSource gives an item the sentence it was cut from.
+func withSource(it item, source string) item {
+	it.source = source
+	return it
+}
+
+// truth is a true statement.
+func truth(stem string) item {
+	return item{q: questions.Question{Kind: questions.TrueFalse, Stem: stem, Truth: true}, source: lintSource}
 }
 
 // TestKeepHeNeedsPerson checks that a "he" or "she" needs a person named
