@@ -88,7 +88,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if sideFact(toks, it) {
 			return CheckSideFact
 		}
-		if exampleBlank(toks) {
+		if exampleBlank(toks) || oneOfMany(toks) {
 			return CheckSecondRightAnswer
 		}
 	}
@@ -113,7 +113,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.TrueFalse && !q.Truth && (it.typ == eTerm || it.typ == eConcept) && !unicode.IsUpper(prose.FirstRune(it.swapTo)) {
 		return CheckNotContradicted
 	}
-	if q.Kind == questions.MultipleChoice && !distractorsFit(it) {
+	if q.Kind == questions.MultipleChoice && !distractorsFit(it) || q.Kind == questions.TrueFalse && it.swapTo != "" && religionMismatch(it.swapFrom, it.swapTo) {
 		return CheckDistractorType
 	}
 	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
@@ -151,14 +151,40 @@ func relationToOther(t []prose.Token, personBlank bool) bool {
 // impliedPairs are words of a stem that name the answer by another
 // root: "Muslim" in a stem asking for "Islam".
 var impliedPairs = map[string][]string{
-	"islam":        {"muslim", "muslims", "islamic"},
-	"christianity": {"christian", "christians", "church", "churches"},
+	"islam":        {"muslim", "muslims", "islamic", "sunni", "shia", "shiite", "mosque", "mosques", "quran"},
+	"christianity": {"christian", "christians", "church", "churches", "catholic", "catholics", "protestant", "protestants"},
 	"judaism":      {"jewish", "jews", "jew"},
 	"buddhism":     {"buddhist", "buddhists"},
 	"hinduism":     {"hindu", "hindus"},
 	"christians":   {"church", "churches", "christianity"},
 	"jews":         {"synagogue", "synagogues", "judaism"},
 	"muslims":      {"mosque", "mosques", "islam"},
+}
+
+// manyRelations are what a person has more than one of, often.
+var manyRelations = prose.WordSet(`colleague colleagues friend friends ally allies associate associates student students
+	pupil pupils disciple disciples follower followers supporter supporters rival rivals opponent opponents brother brothers
+	sister sisters son sons daughter daughters cousin cousins companion companions contemporary contemporaries
+	partner partners teacher teachers advisor adviser advisers advisors aide aides`)
+
+// oneOfMany reports "Who was Luther's colleague?": a question that asks
+// for one of what a person may have several of, and says nothing to pick
+// which.
+func oneOfMany(t []prose.Token) bool {
+	n := contentEnd(t)
+	return n >= 4 && n <= 6 && t[0].Is("who", "whom") && t[n-2].Text == "'s" && manyRelations[t[n-1].Lower]
+}
+
+// religions are answers only another religion may be offered for, and
+// that are offered for nothing else: "Bangladesh Television" is no
+// religion, and "Islam" no broadcaster.
+var religions = prose.WordSet(`islam christianity judaism buddhism hinduism sikhism jainism zoroastrianism shinto shintoism
+	taoism confucianism catholicism protestantism animism atheism bahaism`)
+
+// religionMismatch reports an option that is a religion offered for an
+// answer that is not, or the reverse.
+func religionMismatch(key, opt string) bool {
+	return religions[strings.ToLower(strings.TrimPrefix(key, "the "))] != religions[strings.ToLower(strings.TrimPrefix(opt, "the "))]
 }
 
 // impliedBy reports a stem word that names the key by another root.
@@ -1927,7 +1953,7 @@ func distractorsFit(it *item) bool {
 	for _, d := range it.distractors {
 		dw := strings.Fields(d)
 		ld := strings.ToLower(d)
-		if articleCue && takesThe(d) != keyThe {
+		if articleCue && takesThe(d) != keyThe || religionMismatch(it.key, d) {
 			return false
 		}
 		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {

@@ -248,6 +248,12 @@ func TestKeep(t *testing.T) {
 			"Four subsequent reports were published in the following years:"), CheckNeedsContext},
 		{"a caption", withSource(person(short("Who was national poet of Romania and Moldova?", "Mihai Eminescu", ePerson)),
 			"Mihai Eminescu, national poet of Romania and Moldova"), CheckSideFact},
+		{"organisations for a religion", typed(mc("What is the predominant religion of Dhaka's people?", "Islam", "Durga Puja", "Bangladesh Betar", "Bangladesh Television"), eConcept), CheckDistractorType},
+		{"religions for a religion", typed(mc("What is the predominant religion of Dhaka's people?", "Islam", "Hinduism", "Buddhism", "Christianity"), eConcept), ""},
+		{"a broadcaster swapped for a religion", falseStatement("Bangladesh Television is the predominant religion of Dhaka's people.", "Islam", "Bangladesh Television", false), CheckDistractorType},
+		{"a sect that names the religion", typed(cloze("Most of Dhaka's people belong to the Sunni sect of _____.", "Islam"), eConcept), CheckGivenAway},
+		{"one of several colleagues", person(short("Who was Luther's colleague?", "Andreas Karlstadt", ePerson)), CheckSecondRightAnswer},
+		{"one wife", person(short("Who was Luther's wife?", "Katharina von Bora", ePerson)), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
