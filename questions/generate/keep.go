@@ -88,7 +88,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if sideFact(toks, it) {
 			return CheckSideFact
 		}
-		if exampleBlank(toks) || oneOfMany(toks) {
+		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) {
 			return CheckSecondRightAnswer
 		}
 	}
@@ -185,6 +185,24 @@ var religions = prose.WordSet(`islam christianity judaism buddhism hinduism sikh
 // answer that is not, or the reverse.
 func religionMismatch(key, opt string) bool {
 	return religions[strings.ToLower(strings.TrimPrefix(key, "the "))] != religions[strings.ToLower(strings.TrimPrefix(opt, "the "))]
+}
+
+// partOfPhrase reports a key that names a part or a property of a
+// common thing, "the father of the cubs", "tensions of the bridge",
+// "segments of the population": as a blank it leaves too much open (what
+// else takes no part in rearing them, keeps the post in place, speaks
+// Sylheti?), and a judge reads it as a phrase cut in two.
+func partOfPhrase(key string) bool {
+	ws := strings.Fields(strings.TrimPrefix(key, "the "))
+	if len(ws) < 3 || ws[1] != "of" {
+		return false
+	}
+	for _, w := range ws {
+		if unicode.IsUpper(prose.FirstRune(w)) {
+			return false // "the Battle of Hastings", "the abolition of Slavery Act"
+		}
+	}
+	return true
 }
 
 // impliedBy reports a stem word that names the key by another root.

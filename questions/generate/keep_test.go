@@ -254,6 +254,9 @@ func TestKeep(t *testing.T) {
 		{"a sect that names the religion", typed(cloze("Most of Dhaka's people belong to the Sunni sect of _____.", "Islam"), eConcept), CheckGivenAway},
 		{"one of several colleagues", person(short("Who was Luther's colleague?", "Andreas Karlstadt", ePerson)), CheckSecondRightAnswer},
 		{"one wife", person(short("Who was Luther's wife?", "Katharina von Bora", ePerson)), ""},
+		{"the part of a thing", typed(cloze("The _____ generally takes no part in rearing them.", "father of the cubs"), eConcept), CheckSecondRightAnswer},
+		{"a property of a thing", typed(cloze("The sound post is kept in place by the _____ and strings.", "tensions of the bridge"), eConcept), CheckSecondRightAnswer},
+		{"a named thing with of", typed(cloze("The American Revolutionary War ended with the _____ in 1783.", "Treaty of Paris"), eName), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
