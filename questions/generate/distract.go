@@ -413,9 +413,16 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 		// A year a step away is a quibble; a few years away is a choice.
 		steps = []int{2, -3, 5, -1, 4, -6, 1, 7}
 	}
-	if seed%2 == 1 {
-		for i := range steps {
+	// "the late 1700s" is a century's decades, not a decade: its options
+	// step by a hundred years ("the late 1600s"), not by ten ("the late
+	// 1710s", which no one writes).
+	centuryDecades := key.year%100 == 0 && (key.kind == dDecade || key.kind == dPart && key.inner == dDecade)
+	for i := range steps {
+		if seed%2 == 1 {
 			steps[i] = -steps[i]
+		}
+		if centuryDecades {
+			steps[i] *= 10
 		}
 	}
 	for _, k := range steps {
@@ -526,12 +533,13 @@ func roundStep(x float64) float64 {
 
 // plausibleNear reports whether y is near enough the key x to be offered
 // for it: between two thirds and one and a half times x, or one or two
-// away from a count under ten.
+// away from a whole number under ten ("1.88" males per female is no count:
+// "0.94" is half of it).
 func plausibleNear(x, y float64) bool {
 	if y <= 0 {
 		return false
 	}
-	if x < 10 && math.Abs(y-x) <= 2 {
+	if x < 10 && x == math.Trunc(x) && math.Abs(y-x) <= 2 {
 		return true
 	}
 	return y >= x*2/3 && y <= x*1.5

@@ -74,11 +74,35 @@ func TestPlausibleNear(t *testing.T) {
 	}{
 		{36, 27, true}, {36, 54, true}, {36, 18, false}, {36, 108, false},
 		{7, 21, false}, {7, 9, true}, {5, 10, false}, {5, 3, true}, {5, 0, false},
-		{79.68, 39.84, false}, {79.68, 95.62, true},
+		{79.68, 39.84, false}, {79.68, 95.62, true}, {1.88, 0.94, false}, {1.88, 2.26, true},
 	}
 	for _, tc := range tests {
 		if got := plausibleNear(tc.x, tc.y); got != tc.want {
 			t.Errorf("plausibleNear(%v, %v) = %v, want %v", tc.x, tc.y, got, tc.want)
+		}
+	}
+}
+
+// TestDateDistractors_CenturyDecades checks that "the late 1700s" gets
+// options a hundred years away, not "the late 1710s".
+func TestDateDistractors_CenturyDecades(t *testing.T) {
+	d := analyzed(t, "The chromatic trumpet was first made in the late 1700s in Vienna.")
+	m, s := mentionNamed(d, "late 1700s")
+	if s == nil {
+		m, s = mentionNamed(d, "the late 1700s")
+	}
+	if s == nil {
+		t.Fatalf("no mention of the late 1700s among %v", d.sents[0].ments)
+	}
+	for seed := uint32(0); seed < 4; seed++ {
+		ds := d.dateDistractors(d.buildPools(), m, s, seed)
+		if len(ds) < 3 {
+			t.Errorf("seed %d: distractors of %q = %q, want three", seed, m.text, ds)
+		}
+		for _, o := range ds {
+			if !strings.Contains(o, "00s") {
+				t.Errorf("seed %d: distractor %q of %q is not a century's decades", seed, o, m.text)
+			}
 		}
 	}
 }

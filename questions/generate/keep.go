@@ -113,6 +113,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.TrueFalse && !q.Truth && (it.typ == eTerm || it.typ == eConcept) && !unicode.IsUpper(prose.FirstRune(it.swapTo)) {
 		return CheckNotContradicted
 	}
+	if q.Kind == questions.MultipleChoice && it.typ == eNumber && articleBeforeBlank(toks) {
+		return CheckGivenAway
+	}
 	if q.Kind == questions.MultipleChoice && !distractorsFit(it) || q.Kind == questions.TrueFalse && it.swapTo != "" && religionMismatch(it.swapFrom, it.swapTo) {
 		return CheckDistractorType
 	}
@@ -185,6 +188,17 @@ var religions = prose.WordSet(`islam christianity judaism buddhism hinduism sikh
 // answer that is not, or the reverse.
 func religionMismatch(key, opt string) bool {
 	return religions[strings.ToLower(strings.TrimPrefix(key, "the "))] != religions[strings.ToLower(strings.TrimPrefix(opt, "the "))]
+}
+
+// articleBeforeBlank reports "A _____ states have ...": only "dozen"
+// reads after the "a", not "fifteen" or "ten".
+func articleBeforeBlank(t []prose.Token) bool {
+	for i := 1; i < len(t); i++ {
+		if t[i].Text == blankWord && t[i-1].Is("a", "an") {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfPhrase reports a key that names a part or a property of a

@@ -257,6 +257,7 @@ func TestKeep(t *testing.T) {
 		{"the part of a thing", typed(cloze("The _____ generally takes no part in rearing them.", "father of the cubs"), eConcept), CheckSecondRightAnswer},
 		{"a property of a thing", typed(cloze("The sound post is kept in place by the _____ and strings.", "tensions of the bridge"), eConcept), CheckSecondRightAnswer},
 		{"a named thing with of", typed(cloze("The American Revolutionary War ended with the _____ in 1783.", "Treaty of Paris"), eName), ""},
+		{"a count after an article", typed(mc("A _____ states have legal holidays on Presidents' Day.", "dozen", "fifteen", "eighteen", "ten"), eNumber), CheckGivenAway},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
