@@ -175,7 +175,9 @@ var manyRelations = prose.WordSet(`colleague colleagues friend friends ally alli
 // which.
 func oneOfMany(t []prose.Token) bool {
 	n := contentEnd(t)
-	return n >= 4 && n <= 6 && t[0].Is("who", "whom") && t[n-2].Text == "'s" && manyRelations[t[n-1].Lower]
+	// "Luther's colleague", "Rush's former friend".
+	poss := n >= 4 && t[n-2].Text == "'s" || n >= 5 && t[n-3].Text == "'s" && !t[n-2].Cap
+	return n <= 7 && poss && t[0].Is("who", "whom") && manyRelations[t[n-1].Lower]
 }
 
 // religions are answers only another religion may be offered for, and
@@ -930,6 +932,35 @@ func questionRunOn(t []prose.Token) bool {
 		}
 		if j < len(t) && t[j].Is("was", "were", "is", "are", "had", "has", "became") {
 			return true
+		}
+	}
+	for i := 2; i+2 < len(t); i++ {
+		if t[i].Text != "," {
+			continue
+		}
+		// "What does Egypt border to the west, Sudan to the south?": a
+		// second pair whose verb the sentence left out.
+		j := i + 1
+		for j < len(t) && t[j].Cap && t[j].Text != blankWord {
+			j++
+		}
+		if j > i+1 && j+1 < len(t) && t[j].Lower == t[i-2].Lower && t[j+1].Lower == t[i-1].Lower && t[j].IsWord() {
+			return true
+		}
+		if j > i+1 && j+2 < len(t) && i >= 3 && t[j].Lower == t[i-3].Lower && t[j+1].Lower == t[i-2].Lower && prepositions[t[j].Lower] {
+			return true
+		}
+	}
+	// "Where are the Headquarters located and the Secretary General has
+	// traditionally been an Egyptian?": a second subject and its verb.
+	for i := 2; i+2 < len(t); i++ {
+		if t[i].Lower != "and" || !t[i+1].Is("the", "a", "an", "its", "his", "her", "their") {
+			continue
+		}
+		for j := i + 2; j < len(t) && j < i+8 && t[j].Text != ","; j++ {
+			if t[j].Is("has", "have", "had", "is", "are", "was", "were") {
+				return true
+			}
 		}
 	}
 	for i := 1; i+1 < len(t); i++ {

@@ -253,6 +253,7 @@ func TestKeep(t *testing.T) {
 		{"a broadcaster swapped for a religion", falseStatement("Bangladesh Television is the predominant religion of Dhaka's people.", "Islam", "Bangladesh Television", false), CheckDistractorType},
 		{"a sect that names the religion", typed(cloze("Most of Dhaka's people belong to the Sunni sect of _____.", "Islam"), eConcept), CheckGivenAway},
 		{"one of several colleagues", person(short("Who was Luther's colleague?", "Andreas Karlstadt", ePerson)), CheckSecondRightAnswer},
+		{"one of several friends", person(short("Who was Rush's former friend?", "Thomas Jefferson", ePerson)), CheckSecondRightAnswer},
 		{"one wife", person(short("Who was Luther's wife?", "Katharina von Bora", ePerson)), ""},
 		{"the part of a thing", typed(cloze("The _____ generally takes no part in rearing them.", "father of the cubs"), eConcept), CheckSecondRightAnswer},
 		{"a property of a thing", typed(cloze("The sound post is kept in place by the _____ and strings.", "tensions of the bridge"), eConcept), CheckSecondRightAnswer},
@@ -279,6 +280,10 @@ func TestQuestionRunOn(t *testing.T) {
 		"Who founded the city, the Normans or the Franks?":                                     false,
 		"In which year was the treaty of Paris signed?":                                        false,
 		"When did Tesla leave Graz, Austria, for Prague?":                                      false,
+		"What does Egypt border to the west, Sudan to the south?":                              true,
+		"Where are the Headquarters located and the Secretary General has been an Egyptian?":   true,
+		"Who did Grant send to the west, and to the south?":                                    false,
+		"When did the Normans and the Franks sign the treaty?":                                 false,
 	} {
 		if got := questionRunOn(prose.Tokenize(q)); got != want {
 			t.Errorf("questionRunOn(%q) = %v, want %v", q, got, want)
