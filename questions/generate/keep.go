@@ -54,7 +54,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		}
 	}
 	switch {
-	case si.residue == 2:
+	case si.residue == 2 || dirty && gluedSource(it.source):
 		return CheckResidue
 	case brokenStem(toks, it):
 		return CheckBroken
@@ -344,10 +344,8 @@ func residue(s string) bool {
 		return true
 	}
 	// "portraitWhile he was ...": a caption glued to the next sentence.
-	for _, f := range strings.Fields(s) {
-		if gluedWords(f) {
-			return true
-		}
+	if gluedSource(s) {
+		return true
 	}
 	// "McCoy, 360 The Senate ...": an author and a page left from a
 	// footnote, run into the next sentence.
@@ -358,6 +356,19 @@ func residue(s string) bool {
 	// belongs in prose a learner reads.
 	if strings.ContainsAny(s, "[]") {
 		return true
+	}
+	return false
+}
+
+// gluedSource reports a sentence with a caption glued to it ("Coolidge's
+// official White House portraitWhile he was ..."): no part of it can be
+// trusted to be a clause, even a part that reads clean ("White House was
+// Coolidge's official.").
+func gluedSource(s string) bool {
+	for _, f := range strings.Fields(s) {
+		if gluedWords(f) {
+			return true
+		}
 	}
 	return false
 }
@@ -445,6 +456,11 @@ func brokenStem(t []prose.Token, it *item) bool {
 		if t[i].Text == "." && t[i+1].IsWord() && !t[i+1].Cap {
 			return true
 		}
+	}
+	// "00 p.m. can be either ...": a sentence split at the colon of a
+	// time ("7:00 p.m."); no figure is written with a leading zero.
+	if t[0].Kind == prose.Number && len(t[0].Text) > 1 && t[0].Text[0] == '0' && !strings.Contains(t[0].Text, ".") {
+		return true
 	}
 	// "1636, and ended with the Great Plague ...": a stem that starts
 	// with the end of a list or a range cut before it.

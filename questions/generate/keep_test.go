@@ -259,11 +259,14 @@ func TestKeep(t *testing.T) {
 		{"a property of a thing", typed(cloze("The sound post is kept in place by the _____ and strings.", "tensions of the bridge"), eConcept), CheckSecondRightAnswer},
 		{"a named thing with of", typed(cloze("The American Revolutionary War ended with the _____ in 1783.", "Treaty of Paris"), eName), ""},
 		{"a count after an article", typed(mc("A _____ states have legal holidays on Presidents' Day.", "dozen", "fifteen", "eighteen", "ten"), eNumber), CheckGivenAway},
+		{"a clean part of a sentence with a caption glued on", withSource(truth("White House was Coolidge's official."),
+			"Coolidge's official White House portraitWhile he was not an isolationist, Coolidge was reluctant to enter foreign alliances."), CheckResidue},
+		{"a sentence split at a time", truth("00 p.m. can be either saa moja jioni or saa moja usiku."), CheckBroken},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
 		it := tt.it
-		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
+		if got := d.keep(&it, residue(it.q.Stem) || residue(it.source), map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}
@@ -320,7 +323,7 @@ func TestKeepHeNeedsPerson(t *testing.T) {
 	}
 	for _, tt := range tests {
 		it := tt.it
-		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
+		if got := d.keep(&it, residue(it.q.Stem) || residue(it.source), map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}
