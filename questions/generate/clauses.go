@@ -419,6 +419,13 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	if head == "" || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] {
 		return // "the VTsSPS, a key founding member of ...": about a person
 	}
+	for j := a; j < end; j++ {
+		if w := t[j].Lower; kinNouns[w] || kinNouns[strings.TrimSuffix(w, "s")] || w == "children" || w == "child" {
+			// "born in New York City, the second of four children of
+			// ...": about the person born there, not the place.
+			return
+		}
+	}
 	if placeNouns[strings.TrimSuffix(head, "s")] && m.typ == ePlace && !strings.HasPrefix(t[a].Lower, "one") {
 		be = "is"
 	}

@@ -145,6 +145,9 @@ func TestRelativeClauses(t *testing.T) {
 		{"Upon his return he was employed at La Rochelle, the Isle of Aix and Cherbourg.", "", "La Rochelle was the Isle of Aix and Cherbourg."},
 		{"Doctor Who appeared in the video game Rock Band, the soap opera EastEnders, the comedy show Robot Chicken and the game RuneScape.", "", "Rock Band is the soap opera EastEnders."},
 		{"Doctor Who appeared in the video game Rock Band, the soap opera EastEnders, the comedy show Robot Chicken and the game RuneScape.", "", "Rock Band was the soap opera EastEnders."},
+		// "the second of four children" is said of the person born there.
+		{"Roosevelt was born in the Gramercy section of New York City, the second of four children of Theodore Roosevelt (1831–1877) and Mittie Bulloch.", "", "New York City was the second of four children of Theodore Roosevelt."},
+		{"Roosevelt was born in the Gramercy section of New York City, the second of four children of Theodore Roosevelt (1831–1877) and Mittie Bulloch.", "", "New York City is the second of four children of Theodore Roosevelt."},
 		// An appositive that describes stays.
 		{"The Normans settled in Normandy, a region in France. Normandy is rich.", "Normandy is a region in France.", ""},
 	} {
