@@ -85,7 +85,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if d.filler(it) || attributivePlace(toks, it.typ) {
 			return CheckFiller
 		}
-		if sideFact(toks, it) {
+		if sideFact(toks, it) || nameTail(toks, it) {
 			return CheckSideFact
 		}
 		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) {
@@ -190,6 +190,22 @@ var religions = prose.WordSet(`islam christianity judaism buddhism hinduism sikh
 // answer that is not, or the reverse.
 func religionMismatch(key, opt string) bool {
 	return religions[strings.ToLower(strings.TrimPrefix(key, "the "))] != religions[strings.ToLower(strings.TrimPrefix(opt, "the "))]
+}
+
+// nameTail reports a blank on the end of a name whose start the stem
+// shows: "The Programme for _____, coordinated by the OECD, ..." asks
+// what a programme is called, not a fact of the document. A place after
+// "of" ("the University of _____") or a person is a fact in its own right.
+func nameTail(t []prose.Token, it *item) bool {
+	if it.typ == ePlace || it.typ == ePerson || !strings.Contains(it.key, " ") || !unicode.IsUpper(prose.FirstRune(it.key)) {
+		return false
+	}
+	for i := 2; i < len(t); i++ {
+		if t[i].Text == blankWord && t[i-1].Is("for", "of", "on") && t[i-2].Cap && !functionWords[t[i-2].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // articleBeforeBlank reports "A _____ states have ...": only "dozen"
@@ -352,6 +368,11 @@ func residue(s string) bool {
 	if pageCitation.MatchString(s) {
 		return true
 	}
+	// "... of present-day Romania.The first documentary attestation ...":
+	// two sentences the cleaner ran together.
+	if runTogether.MatchString(s) {
+		return true
+	}
 	// "[12]", "[a]", "[citation]": a bracket of its own kind never
 	// belongs in prose a learner reads.
 	if strings.ContainsAny(s, "[]") {
@@ -359,6 +380,12 @@ func residue(s string) bool {
 	}
 	return false
 }
+
+// runTogether finds a full stop between a word and the next sentence's
+// first with no space: "Romania.The". Abbreviations ("U.S.", "e.g.") and
+// names ("Node.js") have no lower-case pair before a capital and a
+// lower-case letter after the stop.
+var runTogether = regexp.MustCompile(`\p{Ll}\p{Ll}\.\p{Lu}\p{Ll}`)
 
 // gluedSource reports a sentence with a caption glued to it ("Coolidge's
 // official White House portraitWhile he was ..."): no part of it can be
@@ -454,6 +481,13 @@ func brokenStem(t []prose.Token, it *item) bool {
 	// "... September. caused by ...": two pieces of text run together.
 	for i := 1; i+1 < len(t); i++ {
 		if t[i].Text == "." && t[i+1].IsWord() && !t[i+1].Cap {
+			return true
+		}
+	}
+	// "The The Egyptian Organization ...": a word doubled where an
+	// article of the text met one of the name's.
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].IsWord() && t[i].Lower == t[i+1].Lower && functionWords[t[i].Lower] {
 			return true
 		}
 	}

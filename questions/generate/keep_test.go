@@ -262,6 +262,11 @@ func TestKeep(t *testing.T) {
 		{"a clean part of a sentence with a caption glued on", withSource(truth("White House was Coolidge's official."),
 			"Coolidge's official White House portraitWhile he was not an isolationist, Coolidge was reluctant to enter foreign alliances."), CheckResidue},
 		{"a sentence split at a time", truth("00 p.m. can be either saa moja jioni or saa moja usiku."), CheckBroken},
+		{"the end of a programme's name", typed(cloze("The Programme for _____, coordinated by the OECD, ranks the country's education 10th.", "International Student Assessment"), eOrg), CheckSideFact},
+		{"a city after its university", typed(cloze("Hutchins taught at the University of _____ for twenty years.", "Chicago"), ePlace), ""},
+		{"two sentences run together", typed(cloze("Bran Castle is situated in the centre of present-day Romania.The first attestation is from _____.", "1377"), eDate), CheckResidue},
+		{"an abbreviation before a name", typed(cloze("The U.S. Navy was modernized in the _____.", "1880s"), eDate), ""},
+		{"a doubled article", typed(mc("The The Egyptian Organization for Human Rights was founded in _____.", "1985", "1980", "1990", "1975"), eDate), CheckBroken},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
