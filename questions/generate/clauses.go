@@ -345,16 +345,25 @@ func (d *document) roleClauses(s *sentence) {
 		} else if !(verbless && m.a == 0) {
 			k = -1
 		}
+		var roles [][2]int
+		chainEnd := k
 		for k >= 0 && k < n && isRoleStart(t, k) {
 			end := roleEnd(t, k, n)
-			for _, r := range splitRoles(t, k, end) {
-				d.addRole(s, m, t, r[0], r[1], be)
-			}
+			roles = append(roles, splitRoles(t, k, end)...)
+			chainEnd = end
 			if end < n && t[end].Text == "," {
 				k = end + 1
 				continue
 			}
 			break
+		}
+		// "..., writer Saul Bellow, political philosopher, literary critic
+		// and author of ... Allan Bloom, ...": roles that run into another
+		// person's name are that person's, written before it.
+		if !personWithin(s, m.b, chainEnd+1) {
+			for _, r := range roles {
+				d.addRole(s, m, t, r[0], r[1], be)
+			}
 		}
 		// Before the name: "Edgar's sister Margaret", "the Byzantine duke of
 		// Antioch, Isaac Komnenos".
@@ -366,6 +375,18 @@ func (d *document) roleClauses(s *sentence) {
 			d.addRole(s, m, t, start, end, be)
 		}
 	}
+}
+
+// personWithin reports a person named in s between tokens a and b who is
+// not part of a role: not an owner ("Robert's son") nor the object of a
+// preposition ("sister of Duke Richard II").
+func personWithin(s *sentence, a, b int) bool {
+	for _, o := range s.ments {
+		if o.typ == ePerson && o.a > a && o.a < b && !o.poss && !prepositions[s.toks[o.a-1].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNouns describe places; a statement about what a place is stays in

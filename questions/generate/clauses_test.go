@@ -148,6 +148,9 @@ func TestRelativeClauses(t *testing.T) {
 		// "the second of four children" is said of the person born there.
 		{"Roosevelt was born in the Gramercy section of New York City, the second of four children of Theodore Roosevelt (1831–1877) and Mittie Bulloch.", "", "New York City was the second of four children of Theodore Roosevelt."},
 		{"Roosevelt was born in the Gramercy section of New York City, the second of four children of Theodore Roosevelt (1831–1877) and Mittie Bulloch.", "", "New York City is the second of four children of Theodore Roosevelt."},
+		// Roles that run into the next name are that name's.
+		{"Its alumni include the writer Saul Bellow, political philosopher, literary critic and author Allan Bloom, and Susan Sontag.", "", "Saul Bellow was political philosopher."},
+		{"Its alumni include the writer Saul Bellow, political philosopher, literary critic and author Allan Bloom, and Susan Sontag.", "", "Saul Bellow is political philosopher."},
 		// An appositive that describes stays.
 		{"The Normans settled in Normandy, a region in France. Normandy is rich.", "Normandy is a region in France.", ""},
 	} {
