@@ -661,23 +661,40 @@ func restrictiveCut(t []prose.Token, it *item) bool {
 	if n < 3 || it.source == "" || t[len(t)-1].Text == "?" {
 		return false
 	}
-	// The stem's last three words, as the source writes them.
-	words := make([]string, 0, 3)
-	for _, w := range t[n-3 : n] {
-		if w.Text == blankWord {
-			words = append(words, it.key)
-		} else {
-			words = append(words, w.Text)
+	word := func(k int) string {
+		if t[k].Text == blankWord {
+			return it.key
+		}
+		return t[k].Text
+	}
+	// Where the stem's last three words stand in the source, read without
+	// building a string: the generator checks every item.
+	src, last := it.source, word(n-1)
+	for from := 0; from < len(src); {
+		at := strings.Index(src[from:], last)
+		if at < 0 {
+			return false
+		}
+		at += from
+		from = at + len(last)
+		next := strings.TrimPrefix(src[from:], " ")
+		sp := strings.IndexAny(next, " ,.;:")
+		if sp < 0 || !relativeWords[strings.ToLower(next[:sp])] || next[sp] != ' ' {
+			continue
+		}
+		before := strings.TrimSuffix(src[:at], " ")
+		if w := word(n - 2); strings.HasSuffix(before, w) {
+			before = strings.TrimSuffix(strings.TrimSuffix(before, w), " ")
+			if strings.HasSuffix(before, word(n-3)) {
+				return true
+			}
 		}
 	}
-	tail := strings.Join(words, " ")
-	at := strings.Index(it.source, tail)
-	if at < 0 {
-		return false
-	}
-	rest := prose.Tokenize(it.source[at+len(tail):])
-	return len(rest) > 1 && rest[0].Is("which", "that", "who", "whom", "where")
+	return false
 }
+
+// relativeWords start a relative clause.
+var relativeWords = prose.WordSet(`which that who whom where`)
 
 // connectiveWord reports whether a word that stood before the stem in
 // its sentence is one a statement may start after: a comma, a
