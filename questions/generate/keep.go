@@ -119,6 +119,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.MultipleChoice && !distractorsFit(it) || q.Kind == questions.TrueFalse && it.swapTo != "" && religionMismatch(it.swapFrom, it.swapTo) {
 		return CheckDistractorType
 	}
+	if q.Kind == questions.MultipleChoice && it.typ == ePerson && nameLengthOdd(it.key, it.distractors) {
+		return CheckGivenAway
+	}
 	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
 		return CheckWeakShort
 	}
@@ -206,6 +209,33 @@ func nameTail(t []prose.Token, it *item) bool {
 		}
 	}
 	return false
+}
+
+// nameLengthOdd reports a person key named otherwise than every option:
+// "President Buchanan" (a title and a surname) among "Horace Greeley" and
+// "William H. Seward" (given names and surnames), or the reverse.
+func nameLengthOdd(key string, ds []string) bool {
+	if len(ds) == 0 {
+		return false
+	}
+	k := personNameWords(key) == 1
+	for _, d := range ds {
+		if personNameWords(d) == 1 == k {
+			return false
+		}
+	}
+	return true
+}
+
+// personNameWords counts the words of a person's name past its titles.
+func personNameWords(name string) int {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if !personTitles[strings.ToLower(strings.Trim(w, ".,"))] {
+			n++
+		}
+	}
+	return n
 }
 
 // articleBeforeBlank reports "A _____ states have ...": only "dozen"
@@ -2084,6 +2114,11 @@ func distractorsFit(it *item) bool {
 		dw := strings.Fields(d)
 		ld := strings.ToLower(d)
 		if articleCue && takesThe(d) != keyThe || religionMismatch(it.key, d) {
+			return false
+		}
+		// "St. Louis" or "Italy" offered for a person: a place by the
+		// gazetteer, or by the "St." a person's name never starts with.
+		if it.typ == ePerson && (countries[ld] || worldCities[ld] || strings.HasPrefix(d, "St. ") && !strings.HasPrefix(it.key, "St. ")) {
 			return false
 		}
 		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {

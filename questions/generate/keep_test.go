@@ -267,6 +267,9 @@ func TestKeep(t *testing.T) {
 		{"two sentences run together", typed(cloze("Bran Castle is situated in the centre of present-day Romania.The first attestation is from _____.", "1377"), eDate), CheckResidue},
 		{"an abbreviation before a name", typed(cloze("The U.S. Navy was modernized in the _____.", "1880s"), eDate), ""},
 		{"a doubled article", typed(mc("The The Egyptian Organization for Human Rights was founded in _____.", "1985", "1980", "1990", "1975"), eDate), CheckBroken},
+		{"a city for a person", person(mc("In 1857-58, Douglas broke with _____.", "President Buchanan", "St. Louis", "Lieutenant David H. Todd", "Major Isaiah Stillman")), CheckDistractorType},
+		{"a title and surname among titled full names", person(mc("In 1857-58, Douglas broke with _____.", "President Buchanan", "Senator Horace Greeley", "Lieutenant David H. Todd", "Major Isaiah Stillman")), CheckGivenAway},
+		{"full names all", person(mc("In 1857-58, Douglas broke with _____.", "James Buchanan", "Horace Greeley", "William H. Seward", "James A. Barret")), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
