@@ -1402,7 +1402,7 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 // they are most often the document's own subject.)
 var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
 	site plate service cycle project programme program role event incident attack operation book film
-	album song deal plan proposal scheme device machine members conflict dispute`)
+	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises`)
 
 // bareDefinite reports "the group", "the cycle" with nothing after them
 // to say which: not followed by "of", a name or a relative clause, and no

@@ -270,6 +270,8 @@ func TestKeep(t *testing.T) {
 		{"a city for a person", person(mc("In 1857-58, Douglas broke with _____.", "President Buchanan", "St. Louis", "Lieutenant David H. Todd", "Major Isaiah Stillman")), CheckDistractorType},
 		{"a title and surname among titled full names", person(mc("In 1857-58, Douglas broke with _____.", "President Buchanan", "Senator Horace Greeley", "Lieutenant David H. Todd", "Major Isaiah Stillman")), CheckGivenAway},
 		{"full names all", person(mc("In 1857-58, Douglas broke with _____.", "James Buchanan", "Horace Greeley", "William H. Seward", "James A. Barret")), ""},
+		{"the park grounds", short("In what year was a zoological garden established on the park grounds?", "1927", eDate), CheckNeedsContext},
+		{"the building named", short("In what year was the building of the Royal Castle completed?", "1619", eDate), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
