@@ -102,6 +102,21 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.TrueFalse && !q.Truth && overWhole(it.swapTo) {
 		return CheckNotContradicted
 	}
+	// "As of 2012, the logo ... is the primary logo": the text gives the
+	// state as of 2014 and says nothing of 2012. And the year of a count
+	// ("were enrolled in private schools in 2006") is as much side matter
+	// in a false statement as in a blank.
+	if q.Kind == questions.TrueFalse && !q.Truth && it.typ == eDate && it.swapTo != "" {
+		bt := prose.Tokenize(strings.Replace(stem, it.swapTo, blankWord, 1))
+		for i := 2; i < len(bt); i++ {
+			if bt[i].Text == blankWord && bt[i-2].Is("as") && bt[i-1].Is("of") {
+				return CheckNotContradicted
+			}
+		}
+		if sideFact(bt, it) {
+			return CheckSideFact
+		}
+	}
 	if q.Kind == questions.TrueFalse && !q.Truth && it.typ == eNumber && it.swapTo != "" {
 		if rangeEnd(prose.Tokenize(strings.Replace(stem, it.swapTo, blankWord, 1))) {
 			return CheckGivenAway

@@ -272,6 +272,9 @@ func TestKeep(t *testing.T) {
 		{"full names all", person(mc("In 1857-58, Douglas broke with _____.", "James Buchanan", "Horace Greeley", "William H. Seward", "James A. Barret")), ""},
 		{"the park grounds", short("In what year was a zoological garden established on the park grounds?", "1927", eDate), CheckNeedsContext},
 		{"the building named", short("In what year was the building of the Royal Castle completed?", "1619", eDate), ""},
+		{"a false as-of date", typed(falseStatement("As of 2012, the logo of the Third Doctor is the primary logo.", "2014", "2012", true), eDate), CheckNotContradicted},
+		{"a false year of a count", typed(falseStatement("Over 10% of Swedish pupils were enrolled in private schools in 2006.", "2008", "2006", true), eDate), CheckSideFact},
+		{"a false year of an event", typed(falseStatement("Tesla moved to Paris in 1885.", "1884", "1885", true), eDate), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
