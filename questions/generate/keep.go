@@ -638,6 +638,14 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if relativeWithoutVerb(t) {
 		return true
 	}
+	// "Who argues that if a person violates a law ...?": a condition
+	// whose consequence the cut left behind (an "if" that opens the stem
+	// or a "that" clause and no comma after it).
+	for i, w := range t {
+		if w.Lower == "if" && (i == 0 || t[i-1].Lower == "that") && !hasWordAfter(t, i+1, ",") {
+			return true
+		}
+	}
 	for i := 0; i+1 < len(t); i++ {
 		// "in foreign investment and, GDP growth ...": the words between
 		// the "and" and its comma were cut out (the sentence had none).

@@ -275,6 +275,8 @@ func TestKeep(t *testing.T) {
 		{"a false as-of date", typed(falseStatement("As of 2012, the logo of the Third Doctor is the primary logo.", "2014", "2012", true), eDate), CheckNotContradicted},
 		{"a false year of a count", typed(falseStatement("Over 10% of Swedish pupils were enrolled in private schools in 2006.", "2008", "2006", true), eDate), CheckSideFact},
 		{"a false year of an event", typed(falseStatement("Tesla moved to Paris in 1885.", "1884", "1885", true), eDate), ""},
+		{"a condition without its consequence", person(short("Who argues that if a person violates a law in order to create a test case?", "Michael Bayles", ePerson)), CheckBroken},
+		{"a condition at the end", typed(cloze("In Romania a new prime minister is appointed if no party holds _____ of the seats.", "50%"), eNumber), ""},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
