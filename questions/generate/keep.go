@@ -226,6 +226,21 @@ func nameTail(t []prose.Token, it *item) bool {
 	return false
 }
 
+// nameCore is a name without its article, plural endings and the words
+// a name may be written with or without: "Summer Olympic Games" and
+// "the Summer Olympics" have the same core.
+func nameCore(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if w == "the" || w == "games" || w == "of" {
+			continue
+		}
+		b.WriteString(strings.TrimSuffix(w, "s"))
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
 // nameLengthOdd reports a person key named otherwise than every option:
 // "President Buchanan" (a title and a surname) among "Horace Greeley" and
 // "William H. Seward" (given names and surnames), or the reverse.
@@ -2141,7 +2156,18 @@ func distractorsFit(it *item) bool {
 		}
 		// "St. Louis" or "Italy" offered for a person: a place by the
 		// gazetteer, or by the "St." a person's name never starts with.
-		if it.typ == ePerson && (countries[ld] || worldCities[ld] || strings.HasPrefix(d, "St. ") && !strings.HasPrefix(it.key, "St. ")) {
+		if it.typ == ePerson && strings.HasPrefix(d, "St. ") && !strings.HasPrefix(it.key, "St. ") {
+			return false
+		}
+		// "Alaska" offered for "Bergmann" ("_____'s Rule"): a place by the
+		// gazetteer for a key that is none.
+		keyLow := strings.ToLower(strings.TrimPrefix(it.key, "the "))
+		if it.typ != ePlace && !countries[keyLow] && !worldCities[keyLow] && !usStates[keyLow] && (countries[ld] || worldCities[ld] || usStates[ld]) {
+			return false
+		}
+		// "Summer Olympic Games" offered for "Summer Olympics": the same
+		// name written another way is a second right answer.
+		if nameCore(d) == nameCore(it.key) {
 			return false
 		}
 		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {

@@ -277,6 +277,8 @@ func TestKeep(t *testing.T) {
 		{"a false year of an event", typed(falseStatement("Tesla moved to Paris in 1885.", "1884", "1885", true), eDate), ""},
 		{"a condition without its consequence", person(short("Who argues that if a person violates a law in order to create a test case?", "Michael Bayles", ePerson)), CheckBroken},
 		{"a condition at the end", typed(cloze("In Romania a new prime minister is appointed if no party holds _____ of the seats.", "50%"), eNumber), ""},
+		{"a place for a rule's namesake", typed(mc("Wolf size increases with latitude as predicted by _____'s Rule.", "Bergmann", "Alaska", "Odin", "Asena"), eName), CheckDistractorType},
+		{"the key written another way", typed(mc("In the 1976 _____, the gymnast Nadia Comaneci scored a perfect ten.", "Summer Olympics", "Summer Olympic Games", "George Enescu Festival", "Medieval Festival"), eEvent), CheckDistractorType},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
