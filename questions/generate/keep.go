@@ -226,6 +226,13 @@ func nameTail(t []prose.Token, it *item) bool {
 	return false
 }
 
+// sameStart reports whether two names start alike, past an article: the
+// cheap test before nameCore, which builds a string.
+func sameStart(a, b string) bool {
+	a, b = strings.TrimPrefix(a, "the "), strings.TrimPrefix(b, "the ")
+	return len(a) >= 4 && len(b) >= 4 && strings.EqualFold(a[:4], b[:4])
+}
+
 // nameCore is a name without its article, plural endings and the words
 // a name may be written with or without: "Summer Olympic Games" and
 // "the Summer Olympics" have the same core.
@@ -2148,6 +2155,8 @@ func distractorsFit(it *item) bool {
 	// the article the United Kingdom takes, and the reverse.
 	articleCue := it.typ == ePlace && strings.Contains(it.q.Stem, questions.Blank)
 	keyThe := takesThe(it.key)
+	keyLow := strings.ToLower(strings.TrimPrefix(it.key, "the "))
+	keyNoPlace := it.typ != ePlace && !countries[keyLow] && !worldCities[keyLow] && !usStates[keyLow]
 	for _, d := range it.distractors {
 		dw := strings.Fields(d)
 		ld := strings.ToLower(d)
@@ -2161,13 +2170,12 @@ func distractorsFit(it *item) bool {
 		}
 		// "Alaska" offered for "Bergmann" ("_____'s Rule"): a place by the
 		// gazetteer for a key that is none.
-		keyLow := strings.ToLower(strings.TrimPrefix(it.key, "the "))
-		if it.typ != ePlace && !countries[keyLow] && !worldCities[keyLow] && !usStates[keyLow] && (countries[ld] || worldCities[ld] || usStates[ld]) {
+		if keyNoPlace && (countries[ld] || worldCities[ld] || usStates[ld]) {
 			return false
 		}
 		// "Summer Olympic Games" offered for "Summer Olympics": the same
 		// name written another way is a second right answer.
-		if nameCore(d) == nameCore(it.key) {
+		if sameStart(d, it.key) && nameCore(d) == nameCore(it.key) {
 			return false
 		}
 		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {
