@@ -345,16 +345,25 @@ func (d *document) roleClauses(s *sentence) {
 		} else if !(verbless && m.a == 0) {
 			k = -1
 		}
+		var roles [][2]int
+		chainEnd := k
 		for k >= 0 && k < n && isRoleStart(t, k) {
 			end := roleEnd(t, k, n)
-			for _, r := range splitRoles(t, k, end) {
-				d.addRole(s, m, t, r[0], r[1], be)
-			}
+			roles = append(roles, splitRoles(t, k, end)...)
+			chainEnd = end
 			if end < n && t[end].Text == "," {
 				k = end + 1
 				continue
 			}
 			break
+		}
+		// "..., writer Saul Bellow, political philosopher, literary critic
+		// and author of ... Allan Bloom, ...": roles that run into another
+		// person's name are that person's, written before it.
+		if !personWithin(s, m.b, chainEnd+1) {
+			for _, r := range roles {
+				d.addRole(s, m, t, r[0], r[1], be)
+			}
 		}
 		// Before the name: "Edgar's sister Margaret", "the Byzantine duke of
 		// Antioch, Isaac Komnenos".
@@ -366,6 +375,18 @@ func (d *document) roleClauses(s *sentence) {
 			d.addRole(s, m, t, start, end, be)
 		}
 	}
+}
+
+// personWithin reports a person named in s between tokens a and b who is
+// not part of a role: not an owner ("Robert's son") nor the object of a
+// preposition ("sister of Duke Richard II").
+func personWithin(s *sentence, a, b int) bool {
+	for _, o := range s.ments {
+		if o.typ == ePerson && o.a > a && o.a < b && !o.poss && !prepositions[s.toks[o.a-1].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNouns describe places; a statement about what a place is stays in
@@ -401,6 +422,9 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	if dash && (end >= n || t[end].Text != "—") {
 		return
 	}
+	if appositiveList(t, a, end, n) {
+		return
+	}
 	if end-a < 2 || end-a > 12 {
 		return
 	}
@@ -416,12 +440,40 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 	if head == "" || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] {
 		return // "the VTsSPS, a key founding member of ...": about a person
 	}
+	for j := a; j < end; j++ {
+		if w := t[j].Lower; kinNouns[w] || kinNouns[strings.TrimSuffix(w, "s")] || w == "children" || w == "child" {
+			// "born in New York City, the second of four children of
+			// ...": about the person born there, not the place.
+			return
+		}
+	}
 	if placeNouns[strings.TrimSuffix(head, "s")] && m.typ == ePlace && !strings.HasPrefix(t[a].Lower, "one") {
 		be = "is"
 	}
 	text := m.text + " " + be + " " + textOf(t, [2]int{a, end}) + "."
 	c := d.newClause(s, text, true)
 	s.clauses = append(s.clauses, c)
+}
+
+// appositiveList reports whether "X, the Y" with Y at t[a:end] is a list,
+// not a thing said of X: "at La Rochelle, the Isle of Aix and Cherbourg"
+// (an "and" before the last name), "the video game Rock Band, the soap
+// opera EastEnders, the ..." (a further member after it, or a name that
+// ends it right after a common noun: another thing, named).
+func appositiveList(t []prose.Token, a, end, n int) bool {
+	for j := a; j+1 < end; j++ {
+		if t[j].Is("and", "or") && (t[j+1].Cap || t[j+1].Is("the", "a", "an")) {
+			return true
+		}
+	}
+	if end+1 < n && t[end].Text == "," && t[end+1].Is("the", "a", "an", "and", "or") {
+		return true
+	}
+	last := end - 1
+	for last > a && t[last].Cap {
+		last--
+	}
+	return last < end-1 && last > a && t[last].IsWord() && !t[last].Cap && !functionWords[t[last].Lower] && !prepositions[t[last].Lower]
 }
 
 // roleEnd returns where an appositive starting at t[k] ends: at a comma, a
@@ -619,6 +671,11 @@ func (d *document) relativeClauses(s *sentence) {
 		}
 		isWho := t[w+1].Lower == "who"
 		if isWho != (head.typ == ePerson || head.typ == eGroup) {
+			continue
+		}
+		// "articles ... for The Century Magazine, which were warmly
+		// received": a plural verb after one name is not said of it.
+		if t[w+2].Is("were", "are", "have") && !head.coord && head.typ != eGroup && !strings.HasSuffix(head.text, "s") {
 			continue
 		}
 		if head.coord {

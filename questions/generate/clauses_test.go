@@ -128,7 +128,8 @@ func TestResolvePronoun(t *testing.T) {
 	}
 }
 
-// TestRelativeClauses checks which noun a ", which" clause is read of:
+// TestRelativeClauses checks which noun a ", which" clause or an
+// appositive is read of:
 // the one before the comma, but not a name after "by", which belongs to
 // a larger phrase ("the portrait ... by Leonardo da Vinci, which was
 // purchased ...").
@@ -138,6 +139,20 @@ func TestRelativeClauses(t *testing.T) {
 	}{
 		{"In 1882 Tesla worked for the Continental Edison Company, which was based in Paris.", "The Continental Edison Company was based in Paris.", ""},
 		{"The family sold the portrait Ginevra de' Benci by Leonardo da Vinci, which was purchased by the National Gallery of Art in 1967.", "", "Leonardo da Vinci was purchased by the National Gallery of Art in 1967."},
+		// A plural verb is not said of one name before the comma.
+		{"Grant wrote several articles for The Century Magazine, which were warmly received by readers.", "", "The Century Magazine were warmly received by readers."},
+		// "X, the Y" in a list is its next member, not what X is.
+		{"Upon his return he was employed at La Rochelle, the Isle of Aix and Cherbourg.", "", "La Rochelle was the Isle of Aix and Cherbourg."},
+		{"Doctor Who appeared in the video game Rock Band, the soap opera EastEnders, the comedy show Robot Chicken and the game RuneScape.", "", "Rock Band is the soap opera EastEnders."},
+		{"Doctor Who appeared in the video game Rock Band, the soap opera EastEnders, the comedy show Robot Chicken and the game RuneScape.", "", "Rock Band was the soap opera EastEnders."},
+		// "the second of four children" is said of the person born there.
+		{"Roosevelt was born in the Gramercy section of New York City, the second of four children of Theodore Roosevelt (1831–1877) and Mittie Bulloch.", "", "New York City was the second of four children of Theodore Roosevelt."},
+		{"Roosevelt was born in the Gramercy section of New York City, the second of four children of Theodore Roosevelt (1831–1877) and Mittie Bulloch.", "", "New York City is the second of four children of Theodore Roosevelt."},
+		// Roles that run into the next name are that name's.
+		{"Its alumni include the writer Saul Bellow, political philosopher, literary critic and author Allan Bloom, and Susan Sontag.", "", "Saul Bellow was political philosopher."},
+		{"Its alumni include the writer Saul Bellow, political philosopher, literary critic and author Allan Bloom, and Susan Sontag.", "", "Saul Bellow is political philosopher."},
+		// An appositive that describes stays.
+		{"The Normans settled in Normandy, a region in France. Normandy is rich.", "Normandy is a region in France.", ""},
 	} {
 		d := analyzed(t, tt.sentence)
 		var got []string

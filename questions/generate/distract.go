@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -412,9 +413,16 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 		// A year a step away is a quibble; a few years away is a choice.
 		steps = []int{2, -3, 5, -1, 4, -6, 1, 7}
 	}
-	if seed%2 == 1 {
-		for i := range steps {
+	// "the late 1700s" is a century's decades, not a decade: its options
+	// step by a hundred years ("the late 1600s"), not by ten ("the late
+	// 1710s", which no one writes).
+	centuryDecades := key.year%100 == 0 && (key.kind == dDecade || key.kind == dPart && key.inner == dDecade)
+	for i := range steps {
+		if seed%2 == 1 {
 			steps[i] = -steps[i]
+		}
+		if centuryDecades {
+			steps[i] *= 10
 		}
 	}
 	for _, k := range steps {
@@ -473,31 +481,68 @@ func absInt(x int) int {
 	return x
 }
 
-// numberDistractors are quantities near the key, written like it.
+// numberDistractors are quantities near the key, written like it: within
+// a third of it either way, since a judge takes double, triple or half the
+// key for an option no reader would weigh ("239.04 years" of a life,
+// "twenty-one" lean years beside "seven"), and a share no higher than a
+// whole ("100%" beside "50% + 1"). A whole number that leaves too few such
+// options takes its neighbours as round as it ("four", "six" for "five";
+// "40%", "60%", "70%" for "50%").
 func numberDistractors(m mention, s *sentence, seed uint32) []string {
 	var out []string
+	x := m.num.value
 	places := decimalPlaces(m.text)
-	near := nearNumbers(m.num.value, seed)
+	near := nearNumbers(x, seed)
 	if places > 0 {
-		near = nearDecimals(m.num.value, places, seed)
+		near = nearDecimals(x, places, seed)
+	} else if x >= 1 && x == math.Trunc(x) {
+		step := roundStep(x)
+		near = append(near, x-step, x+step, x+2*step, x-2*step)
 	}
-	for _, x := range near {
+	share := strings.HasSuffix(m.text, "%") || strings.HasSuffix(m.text, " percent")
+	for _, y := range near {
 		if len(out) >= 3 {
 			break
 		}
-		text := m.num.format(x)
+		if !plausibleNear(x, y) || share && y >= 100 && x < 100 {
+			continue
+		}
+		text := m.num.format(y)
 		if places > 0 {
-			text = m.num.formatPlaces(x, places)
+			text = m.num.formatPlaces(y, places)
 		}
 		if strings.EqualFold(text, m.text) || prose.ContainsWord(s.text, text) || contains(out, text) {
 			continue
 		}
-		if (strings.HasSuffix(text, "%") || strings.HasSuffix(text, " percent")) && x > 100 {
-			continue // "187%" of a population
-		}
 		out = append(out, text)
 	}
 	return out
+}
+
+// roundStep is the step between a whole number and its next neighbours
+// as round as it: 10 for 50, 100,000 for 1,000,000, 1 for 36 or 7.
+func roundStep(x float64) float64 {
+	step := 1.0
+	for g := 10.0; g <= x/4; g *= 10 {
+		if math.Mod(x, g) == 0 {
+			step = g
+		}
+	}
+	return step
+}
+
+// plausibleNear reports whether y is near enough the key x to be offered
+// for it: between two thirds and one and a half times x, or one or two
+// away from a whole number under ten ("1.88" males per female is no count:
+// "0.94" is half of it).
+func plausibleNear(x, y float64) bool {
+	if y <= 0 {
+		return false
+	}
+	if x < 10 && x == math.Trunc(x) && math.Abs(y-x) <= 2 {
+		return true
+	}
+	return y >= x*2/3 && y <= x*1.5
 }
 
 // isAlias reports whether two answers name the same thing: equal, one

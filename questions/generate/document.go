@@ -289,15 +289,24 @@ func (d *document) setTopic(title string) {
 			d.topicWords[strings.TrimSuffix(w, "s")] = true
 		}
 	}
-	if title != "" {
-		d.topic = d.byKey[nameKey(title)]
+	if title == "" {
+		return
+	}
+	d.topic = d.byKey[nameKey(title)]
+	// A person's article titled with the full name ("Charles-Augustin de
+	// Coulomb") that the text calls by the surname alone: the surname
+	// named three times or more is the topic.
+	if f := strings.Fields(title); d.topic == nil && len(f) >= 2 && isUpperWord(f[0]) && isUpperWord(f[len(f)-1]) && !strings.Contains(title, ",") {
+		if e := d.byKey[nameKey(f[len(f)-1])]; e != nil && e.count >= 3 && e.typ == ePerson {
+			d.topic = e
+		}
 	}
 }
 
 // settleTopic ends setTopic once names are merged: without a title that
 // names an entity, the topic is a name used far more often than any
-// other. A topic written as a name of unknown type that the text calls
-// "he" or "she" is a person.
+// other. A topic written as a name of unknown type (or read as a group)
+// that the text calls "he" or "she" is a person.
 func (d *document) settleTopic() {
 	if d.topic == nil {
 		d.topic = d.frequentName()
@@ -311,7 +320,9 @@ func (d *document) settleTopic() {
 			d.topicWords[w] = true
 		}
 	}
-	if d.topic.typ == eName || d.topic.typ == ePerson {
+	// A group read from "the Adamses" or a title ("President Adams") is
+	// no less a person when the text says "he".
+	if d.topic.typ == eName || d.topic.typ == ePerson || d.topic.typ == eGroup {
 		he, it := 0, 0
 		for _, s := range d.sents {
 			if len(s.toks) > 0 {

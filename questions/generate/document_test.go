@@ -40,3 +40,38 @@ func analyzed(t testing.TB, doc string) *document {
 	d.countAnswers()
 	return d
 }
+
+func TestAnalyze_Topic(t *testing.T) {
+	cases := []struct {
+		name, title, doc string
+		want             string // the topic's display, "" for none
+	}{
+		{"the surname of a full-name title", "Pierre-Simon de Rameau",
+			"Rameau was born in Dijon. Rameau studied law in Paris. He taught at the college. Rameau died in 1790.",
+			"Rameau"},
+		{"a surname named twice only", "Pierre-Simon de Rameau",
+			"Rameau was born in Dijon. Rameau studied law in Paris. He taught at the college.",
+			""},
+		{"a topic read as a group that the text calls he", "",
+			"Adams\n\nThe Adamses were elected in 1801. He served two terms. The Adamses farmed. He retired to his farm. The Adamses wrote letters.",
+			"Adamses"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := analyze(context.Background(), tc.doc, tc.title, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if d.topic != nil {
+				got = d.topic.display()
+			}
+			if got != tc.want {
+				t.Fatalf("topic %q, want %q", got, tc.want)
+			}
+			if got != "" && d.topic.typ != ePerson {
+				t.Errorf("topic %q is a %v, want a person", got, d.topic.typ)
+			}
+		})
+	}
+}

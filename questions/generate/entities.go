@@ -55,7 +55,7 @@ func (m mention) keyable() bool {
 	case eNone:
 		return false
 	case eNumber:
-		return m.num.unit != "" || m.num.prefix != "" || m.num.suffix != ""
+		return m.num.unit != "" || m.num.prefix != "" || m.num.suffix != "" || m.num.bare
 	}
 	// An initial ("Y." of "Y. pestis") is half a name.
 	return len([]rune(strings.TrimSuffix(m.text, "."))) > 1

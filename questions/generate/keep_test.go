@@ -231,14 +231,95 @@ func TestKeep(t *testing.T) {
 		{"colleges for a college", typed(mc("In 1896, the university affiliated with _____ in Mount Carroll.", "Shimer College", "Stetson University", "Butler University", "Kalamazoo College"), eOrg), ""},
 		{"the end of a list first", typed(mc("1636, and ended with the Great Plague of London in _____.", "1665", "1664", "1671", "1667"), eDate), CheckBroken},
 		{"the conflict", person(short("Who escaped during the conflict?", "Jamukha", ePerson)), CheckNeedsContext},
+		{"a relative clause cut before its verb", withSource(typed(cloze("Fillmore refused to join the new Republican Party, where many former _____.", "Whigs"), eGroup),
+			"Fillmore refused to join the new Republican Party, where many former Whigs, including Abraham Lincoln, had found refuge."), CheckBroken},
+		{"a relative clause with its verb", withSource(typed(cloze("Fillmore refused to join the new party, where many former _____ had found refuge.", "Whigs"), eGroup),
+			"Fillmore refused to join the new party, where many former Whigs had found refuge."), ""},
+		{"a restrictive clause cut", withSource(truth("Bucharest is the only city in Romania."),
+			"Bucharest is the only city in Romania which has an underground railway system."), CheckBroken},
+		{"a clause set off by a comma cut", withSource(truth("Bucharest is the largest city in Romania."),
+			"Bucharest is the largest city in Romania, which it has been since 1862."), ""},
+		{"an and left before its comma", withSource(short("In what year does Warsaw lead the region in foreign investment and, GDP growth met expectations?", "2006", eDate),
+			"Warsaw leads the region in foreign investment and in 2006, GDP growth met expectations."), CheckBroken},
+		{"a possessive left on a plural", short("In what year did the British Government sign conventions's and 1990's?", "1980", eDate), CheckBroken},
+		{"a comma splice in a question", short("In what year was King Michael forced to abdicate and leave the country, Romania was proclaimed a republic?", "1947", eDate), CheckWrongWh},
+		{"another year after an and", short("In what year was a civic water supply system introduced and electricity supply launched in 1878?", "1874", eDate), CheckWrongWh},
+		{"a sentence announcing a list", withSource(short("How many subsequent reports were published in the following years?", "Four", eNumber),
+			"Four subsequent reports were published in the following years:"), CheckNeedsContext},
+		{"a caption", withSource(person(short("Who was national poet of Romania and Moldova?", "Mihai Eminescu", ePerson)),
+			"Mihai Eminescu, national poet of Romania and Moldova"), CheckSideFact},
+		{"organisations for a religion", typed(mc("What is the predominant religion of Dhaka's people?", "Islam", "Durga Puja", "Bangladesh Betar", "Bangladesh Television"), eConcept), CheckDistractorType},
+		{"religions for a religion", typed(mc("What is the predominant religion of Dhaka's people?", "Islam", "Hinduism", "Buddhism", "Christianity"), eConcept), ""},
+		{"a broadcaster swapped for a religion", falseStatement("Bangladesh Television is the predominant religion of Dhaka's people.", "Islam", "Bangladesh Television", false), CheckDistractorType},
+		{"a sect that names the religion", typed(cloze("Most of Dhaka's people belong to the Sunni sect of _____.", "Islam"), eConcept), CheckGivenAway},
+		{"one of several colleagues", person(short("Who was Luther's colleague?", "Andreas Karlstadt", ePerson)), CheckSecondRightAnswer},
+		{"one of several friends", person(short("Who was Rush's former friend?", "Thomas Jefferson", ePerson)), CheckSecondRightAnswer},
+		{"one wife", person(short("Who was Luther's wife?", "Katharina von Bora", ePerson)), ""},
+		{"the part of a thing", typed(cloze("The _____ generally takes no part in rearing them.", "father of the cubs"), eConcept), CheckSecondRightAnswer},
+		{"a property of a thing", typed(cloze("The sound post is kept in place by the _____ and strings.", "tensions of the bridge"), eConcept), CheckSecondRightAnswer},
+		{"a named thing with of", typed(cloze("The American Revolutionary War ended with the _____ in 1783.", "Treaty of Paris"), eName), ""},
+		{"a count after an article", typed(mc("A _____ states have legal holidays on Presidents' Day.", "dozen", "fifteen", "eighteen", "ten"), eNumber), CheckGivenAway},
+		{"a clean part of a sentence with a caption glued on", withSource(truth("White House was Coolidge's official."),
+			"Coolidge's official White House portraitWhile he was not an isolationist, Coolidge was reluctant to enter foreign alliances."), CheckResidue},
+		{"a sentence split at a time", truth("00 p.m. can be either saa moja jioni or saa moja usiku."), CheckBroken},
+		{"the end of a programme's name", typed(cloze("The Programme for _____, coordinated by the OECD, ranks the country's education 10th.", "International Student Assessment"), eOrg), CheckSideFact},
+		{"a city after its university", typed(cloze("Hutchins taught at the University of _____ for twenty years.", "Chicago"), ePlace), ""},
+		{"two sentences run together", typed(cloze("Bran Castle is situated in the centre of present-day Romania.The first attestation is from _____.", "1377"), eDate), CheckResidue},
+		{"an abbreviation before a name", typed(cloze("The U.S. Navy was modernized in the _____.", "1880s"), eDate), ""},
+		{"a doubled article", typed(mc("The The Egyptian Organization for Human Rights was founded in _____.", "1985", "1980", "1990", "1975"), eDate), CheckBroken},
+		{"a city for a person", person(mc("In 1857-58, Douglas broke with _____.", "President Buchanan", "St. Louis", "Lieutenant David H. Todd", "Major Isaiah Stillman")), CheckDistractorType},
+		{"a title and surname among titled full names", person(mc("In 1857-58, Douglas broke with _____.", "President Buchanan", "Senator Horace Greeley", "Lieutenant David H. Todd", "Major Isaiah Stillman")), CheckGivenAway},
+		{"full names all", person(mc("In 1857-58, Douglas broke with _____.", "James Buchanan", "Horace Greeley", "William H. Seward", "James A. Barret")), ""},
+		{"the park grounds", short("In what year was a zoological garden established on the park grounds?", "1927", eDate), CheckNeedsContext},
+		{"the building named", short("In what year was the building of the Royal Castle completed?", "1619", eDate), ""},
+		{"a false as-of date", typed(falseStatement("As of 2012, the logo of the Third Doctor is the primary logo.", "2014", "2012", true), eDate), CheckNotContradicted},
+		{"a false year of a count", typed(falseStatement("Over 10% of Swedish pupils were enrolled in private schools in 2006.", "2008", "2006", true), eDate), CheckSideFact},
+		{"a false year of an event", typed(falseStatement("Tesla moved to Paris in 1885.", "1884", "1885", true), eDate), ""},
+		{"a condition without its consequence", person(short("Who argues that if a person violates a law in order to create a test case?", "Michael Bayles", ePerson)), CheckBroken},
+		{"a condition at the end", typed(cloze("In Romania a new prime minister is appointed if no party holds _____ of the seats.", "50%"), eNumber), ""},
+		{"a place for a rule's namesake", typed(mc("Wolf size increases with latitude as predicted by _____'s Rule.", "Bergmann", "Alaska", "Odin", "Asena"), eName), CheckDistractorType},
+		{"the key written another way", typed(mc("In the 1976 _____, the gymnast Nadia Comaneci scored a perfect ten.", "Summer Olympics", "Summer Olympic Games", "George Enescu Festival", "Medieval Festival"), eEvent), CheckDistractorType},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
 	for _, tt := range tests {
 		it := tt.it
-		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
+		if got := d.keep(&it, residue(it.q.Stem) || residue(it.source), map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}
+}
+
+// TestQuestionRunOn checks the questions that took along a second clause
+// of their sentence, and sound ones like them.
+func TestQuestionRunOn(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Who invaded which in either 271 or 275 the Roman army left Dacia?":                    true,
+		"In what year was King Michael forced to abdicate, Romania was proclaimed a republic?": true,
+		"When was a water supply introduced and electricity supply launched in 1878?":          true,
+		"In what year did Edison, who was born in 1847, open a plant?":                         false,
+		"Who founded the city, the Normans or the Franks?":                                     false,
+		"In which year was the treaty of Paris signed?":                                        false,
+		"When did Tesla leave Graz, Austria, for Prague?":                                      false,
+		"What does Egypt border to the west, Sudan to the south?":                              true,
+		"Where are the Headquarters located and the Secretary General has been an Egyptian?":   true,
+		"Who did Grant send to the west, and to the south?":                                    false,
+		"When did the Normans and the Franks sign the treaty?":                                 false,
+	} {
+		if got := questionRunOn(prose.Tokenize(q)); got != want {
+			t.Errorf("questionRunOn(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// withSource gives an item the sentence it was cut from.
+func withSource(it item, source string) item {
+	it.source = source
+	return it
+}
+
+// truth is a true statement.
+func truth(stem string) item {
+	return item{q: questions.Question{Kind: questions.TrueFalse, Stem: stem, Truth: true}, source: lintSource}
 }
 
 // TestKeepHeNeedsPerson checks that a "he" or "she" needs a person named
@@ -259,7 +340,7 @@ func TestKeepHeNeedsPerson(t *testing.T) {
 	}
 	for _, tt := range tests {
 		it := tt.it
-		if got := d.keep(&it, residue(it.q.Stem), map[string]*stemInfo{}); got != tt.want {
+		if got := d.keep(&it, residue(it.q.Stem) || residue(it.source), map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}

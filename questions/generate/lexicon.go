@@ -181,6 +181,13 @@ var (
 	dateModifiers = prose.WordSet(`early late mid`)
 )
 
+// usStates are places a name may be mistaken for a person's beside
+// (not Washington or Georgia, which name people as often).
+var usStates = prose.WordSet(`alabama alaska arizona arkansas california colorado connecticut delaware florida
+	hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota
+	mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+	virginia wisconsin wyoming`)
+
 // countries and large regions, to type a name as a place and to find
 // distractors for a place when the document has too few.
 var countries = prose.WordSet(`afghanistan albania algeria andorra angola argentina armenia australia austria

@@ -17,6 +17,11 @@ type numVal struct {
 	prefix  string // currency sign
 	suffix  string // "%", " percent", " million"
 	unit    string
+	// bare marks a figure written in digits that ends its sentence with
+	// no noun after it, as the value of what comes before (see
+	// bareBefore): "a population of 494,665.", "the average household
+	// size was 3.07".
+	bare bool
 }
 
 // scanNumber reads a quantity at toks[i]: digits or number words, with a
@@ -106,9 +111,27 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 		break
 	}
 	if v.unit == "" {
-		return 0, v, false
+		if v.words || k < n && !closesSentence(toks[k]) || plainYear(toks[i], v) || i == 0 || !bareBefore[toks[i-1].Lower] {
+			return 0, v, false
+		}
+		v.bare = true
 	}
 	return k, v, true
+}
+
+// bareBefore are the words after which a figure ending its sentence is
+// the value of what came before: "a population of 494,665", "the size
+// was 3.07", "only 420,000", not "185 votes against 49".
+var bareBefore = prose.WordSet(`of was is were are be numbered number numbers totalled totaled reached only about approximately nearly
+	some around roughly`)
+
+// closesSentence reports whether a token ends a sentence's statement.
+func closesSentence(t prose.Token) bool { return t.Text == "." || t.Text == ";" || t.Text == "!" }
+
+// plainYear reports whether a figure is a year written alone ("in 1945"):
+// four digits without a separator between 1000 and 2100.
+func plainYear(t prose.Token, v numVal) bool {
+	return !v.grouped && v.value == math.Trunc(v.value) && v.value >= 1000 && v.value <= 2100 && len(t.Text) == 4
 }
 
 // format writes a number the way its key was written.

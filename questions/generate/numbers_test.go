@@ -86,3 +86,31 @@ func TestNumberDistractors_Decimals(t *testing.T) {
 		}
 	}
 }
+
+// TestScanNumber_Bare: a figure that ends its sentence with no noun after
+// it is a quantity (the noun it counts came before), unless it is written
+// in words or is a year.
+func TestScanNumber_Bare(t *testing.T) {
+	cases := []struct {
+		text string
+		at   int
+		bare bool
+	}{
+		{"Fresno had a population of 494,665.", 5, true},
+		{"The average household size was 3.07.", 5, true},
+		{"Only 420,000; the rest had fled.", 1, true},
+		{"The city was founded in 1872.", 5, false}, // a year
+		{"The survivors numbered three.", 3, false}, // in words: "three" alone says too little
+		{"It lasted 12 or 13 days.", 2, false},      // not the end of the sentence
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(tc.text)
+		_, v, ok := scanNumber(toks, tc.at)
+		if got := ok && v.bare; got != tc.bare {
+			t.Errorf("scanNumber(%q at %q): bare %v, want %v", tc.text, toks[tc.at].Text, got, tc.bare)
+		}
+		if ok && v.bare && !(mention{typ: eNumber, num: v, text: toks[tc.at].Text}).keyable() {
+			t.Errorf("%q: a bare figure is not keyable, want keyable", tc.text)
+		}
+	}
+}

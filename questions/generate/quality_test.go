@@ -3,8 +3,10 @@ package generate
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -186,11 +188,12 @@ func TestQuality(t *testing.T) {
 		}
 	}
 	// Thresholds a little under the measured figures of the report half
-	// (recall 1.08x the floor, precision 1.35x the floor's, short answers
-	// 6% and true/false 8% of the items, cloze 63%): they catch a
-	// regression, not a change of a point.
-	if r := f.RecallRatio(); r < 1.05 {
-		t.Errorf("recall %.1f%% is %.2fx the naive floor's %.1f%%, want at least 1.05x", 100*f.Generated.Recall(), r, 100*f.Floor.Recall())
+	// (recall 1.10x the floor, precision 1.35x the floor's, short answers
+	// 5% and true/false 8% of the items, cloze 68%): they catch a
+	// regression, not a change of a point. The tuning half measures
+	// lower (1.06x): run with -quality.half=tuning to tune, not to pass.
+	if r, want := f.RecallRatio(), recallFloor(half); r < want {
+		t.Errorf("recall %.1f%% is %.2fx the naive floor's %.1f%%, want at least %.2fx", 100*f.Generated.Recall(), r, 100*f.Floor.Recall(), want)
 	}
 	if p, fp := f.Generated.Precision(), f.Floor.Precision(); p < 1.3*fp {
 		t.Errorf("precision %.1f%%, want at least 1.3 times the floor's %.1f%%", 100*p, 100*fp)
@@ -207,6 +210,15 @@ func TestQuality(t *testing.T) {
 	if d := f.ItemsPer100Words(); d < 1.5 || d > 2.6 {
 		t.Errorf("%.2f items per 100 words, want 1.5 to 2.6 (the budget is 2.5)", d)
 	}
+}
+
+// recallFloor is the least recall against the naive floor TestQuality
+// accepts on a half of the development set.
+func recallFloor(half quality.Half) float64 {
+	if half == quality.Tuning {
+		return 1.02
+	}
+	return 1.06
 }
 
 // TestQuality_Sample measures the generator on the three articles copied
@@ -290,3 +302,77 @@ of generated items acceptable, each kind 70%, no multiple-choice item with
 two right options.
 
 `
+
+// TestTuneRejections tells, on the tuning half only, which checks turn
+// away items whose answer a human question asks and the set at the budget
+// does not answer: where recall is lost to the checks rather than to
+// the reading. It runs when QUALITY_REJECTIONS is set, and logs each
+// check's count with its first few items (QUALITY_REJECTIONS=all logs
+// them all).
+func TestTuneRejections(t *testing.T) {
+	show := os.Getenv("QUALITY_REJECTIONS")
+	if show == "" {
+		t.Skip("set QUALITY_REJECTIONS=1 to list the checks that turn away answers people asked about (tuning half)")
+	}
+	docs := quality.Split(loadDevSet(t), quality.Tuning)
+	type rejection struct {
+		c     *candidate
+		check string
+	}
+	counts := map[string]int{}
+	examples := map[string][]string{}
+	lost := 0
+	defer func() { debugLint = nil }()
+	for _, doc := range docs {
+		var rejs []rejection
+		debugLint = func(c *candidate, check string) { rejs = append(rejs, rejection{c, check}) }
+		set, _, err := GenerateWithReport(doc.Text, Options{N: doc.Budget()})
+		if err != nil {
+			t.Logf("%s: %v", doc.ID, err)
+		}
+		var items [][]string
+		for _, q := range set.Questions {
+			items = append(items, itemAnswers(q))
+		}
+		for _, h := range quality.Answerable(doc) {
+			if quality.Matches(flatten(items), h.Answers) {
+				continue
+			}
+			a := quality.NewAnswers(quality.FactAnswers(h))
+			seen := map[string]bool{}
+			for _, r := range rejs {
+				if r.c.key == "" || seen[r.check] || !a.Match([]string{r.c.key}) {
+					continue
+				}
+				seen[r.check] = true
+				counts[r.check]++
+				if show == "all" || len(examples[r.check]) < 5 {
+					examples[r.check] = append(examples[r.check], fmt.Sprintf("%s [%s] %s <- %s", r.c.q.Kind, r.c.key, r.c.q.Stem, h.Question))
+				}
+			}
+			if len(seen) > 0 {
+				lost++
+			}
+		}
+	}
+	checks := make([]string, 0, len(counts))
+	for c := range counts {
+		checks = append(checks, c)
+	}
+	sort.Slice(checks, func(i, j int) bool { return counts[checks[i]] > counts[checks[j]] })
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d human questions the set misses have an item for their answer that a check turned away:\n", lost)
+	for _, c := range checks {
+		fmt.Fprintf(&b, "%s %d\n\t%s\n", c, counts[c], strings.Join(examples[c], "\n\t"))
+	}
+	t.Log(b.String())
+}
+
+// flatten joins the answers of all items into one list.
+func flatten(items [][]string) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it...)
+	}
+	return out
+}

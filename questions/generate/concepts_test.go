@@ -1,0 +1,61 @@
+package generate
+
+import "testing"
+
+// conceptsOf lists the concept answers the clauses of a document offer.
+func conceptsOf(t *testing.T, text string) []string {
+	t.Helper()
+	d := analyzed(t, text)
+	var out []string
+	for _, s := range d.sents {
+		for _, c := range s.clauses {
+			for _, m := range c.ments {
+				if m.typ == eConcept {
+					out = append(out, m.text)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func TestConcepts(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{"a subject capitalised at the start",
+			"Tusks are used to dig for water. The tusks of old males grow long. Some tusks break.",
+			[]string{"Tusks"}, nil},
+		{"a kind qualified at the start",
+			"Large males can weigh six tonnes. The males of the herd are large. Old males are large too.",
+			nil, []string{"Large males", "males"}},
+		{"a noun read as the verb",
+			"Price controls exacerbated the crisis. The price of oil rose. The price of gas fell.",
+			nil, []string{"Price"}},
+		{"a capital the document keeps inside sentences",
+			"Mallard ducks feed on the surface. The Mallard ducks of the lake feed at dusk.",
+			nil, []string{"Mallard ducks"}},
+		{"a word named twice",
+			"The king died of cholera in 1832. Many of his soldiers had cholera.",
+			[]string{"cholera"}, nil},
+		{"a word named once",
+			"The king died of cholera in 1832. Many of his soldiers were ill.",
+			nil, []string{"cholera"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := conceptsOf(t, tc.text)
+			for _, w := range tc.want {
+				if !containsFold(got, w) {
+					t.Errorf("concepts %q, want %q among them", got, w)
+				}
+			}
+			for _, w := range tc.not {
+				if containsFold(got, w) {
+					t.Errorf("concepts %q, want no %q", got, w)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,108 @@
+package generate
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestNumberDistractors_Near checks that a number's options stay within a
+// third of it either way (no double, triple or half of the key), that a
+// share never reaches a whole, and that a small count still gets three.
+func TestNumberDistractors_Near(t *testing.T) {
+	d := analyzed(t, "Tesla was 36 years old when the patents were granted. "+
+		"A party needs 50% of the seats to govern. "+
+		"The life expectancy is 79.68 years. "+
+		"Grant struggled through seven lean years. "+
+		"The bow is held with five fingers.")
+	for _, key := range []string{"36", "50%", "79.68", "seven", "five"} {
+		m, s := mentionNamed(d, key)
+		if s == nil {
+			t.Errorf("no mention %q", key)
+			continue
+		}
+		for seed := uint32(0); seed < 8; seed++ {
+			ds := numberDistractors(m, s, seed)
+			if len(ds) < 3 {
+				t.Errorf("seed %d: distractors of %q = %q, want three", seed, key, ds)
+			}
+			for _, o := range ds {
+				v := valueOf(t, o)
+				if !plausibleNear(m.num.value, v) {
+					t.Errorf("seed %d: distractor %q of %q is too far from it", seed, o, key)
+				}
+				if strings.HasSuffix(o, "%") && v >= 100 {
+					t.Errorf("seed %d: distractor %q of share %q is a whole or more", seed, o, key)
+				}
+			}
+		}
+	}
+}
+
+// mentionNamed returns the first mention written key and its sentence, or
+// a nil sentence.
+func mentionNamed(d *document, key string) (mention, *sentence) {
+	for _, s := range d.sents {
+		for _, m := range s.ments {
+			if m.text == key {
+				return m, s
+			}
+		}
+	}
+	return mention{}, nil
+}
+
+// valueOf reads an option written in figures or as a number word.
+func valueOf(t *testing.T, o string) float64 {
+	t.Helper()
+	for n := 0; n <= 20; n++ {
+		if o == numberInWords(n) {
+			return float64(n)
+		}
+	}
+	f, err := strconv.ParseFloat(strings.TrimSuffix(o, "%"), 64)
+	if err != nil {
+		t.Fatalf("option %q is no number: %v", o, err)
+	}
+	return f
+}
+
+func TestPlausibleNear(t *testing.T) {
+	tests := []struct {
+		x, y float64
+		want bool
+	}{
+		{36, 27, true}, {36, 54, true}, {36, 18, false}, {36, 108, false},
+		{7, 21, false}, {7, 9, true}, {5, 10, false}, {5, 3, true}, {5, 0, false},
+		{79.68, 39.84, false}, {79.68, 95.62, true}, {1.88, 0.94, false}, {1.88, 2.26, true},
+	}
+	for _, tc := range tests {
+		if got := plausibleNear(tc.x, tc.y); got != tc.want {
+			t.Errorf("plausibleNear(%v, %v) = %v, want %v", tc.x, tc.y, got, tc.want)
+		}
+	}
+}
+
+// TestDateDistractors_CenturyDecades checks that "the late 1700s" gets
+// options a hundred years away, not "the late 1710s".
+func TestDateDistractors_CenturyDecades(t *testing.T) {
+	d := analyzed(t, "The chromatic trumpet was first made in the late 1700s in Vienna.")
+	m, s := mentionNamed(d, "late 1700s")
+	if s == nil {
+		m, s = mentionNamed(d, "the late 1700s")
+	}
+	if s == nil {
+		t.Fatalf("no mention of the late 1700s among %v", d.sents[0].ments)
+	}
+	for seed := uint32(0); seed < 4; seed++ {
+		ds := d.dateDistractors(d.buildPools(), m, s, seed)
+		if len(ds) < 3 {
+			t.Errorf("seed %d: distractors of %q = %q, want three", seed, m.text, ds)
+		}
+		for _, o := range ds {
+			if !strings.Contains(o, "00s") {
+				t.Errorf("seed %d: distractor %q of %q is not a century's decades", seed, o, m.text)
+			}
+		}
+	}
+}
