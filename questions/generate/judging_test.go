@@ -107,15 +107,7 @@ func TestJudgingSheet(t *testing.T) {
 	}
 	var entries []quality.Entry
 	for _, d := range chosen {
-		set, err := Generate(d.Text, Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", d.ID, err)
-		}
-		text, _ := prose.Sentences(d.Text)
-		for _, q := range pickForJudging(set.Questions) {
-			entries = append(entries, quality.Entry{Doc: d.ID, Title: d.Title, Context: paragraphAt(text, q.Source.Offset), Item: q, Generated: true})
-		}
-		entries = append(entries, humanForJudging(d, text, cur.humans)...)
+		entries = append(entries, sheetEntries(t, d, cur.humans)...)
 	}
 	quality.Shuffle(entries, cur.salt)
 	writeSheet(t, cur.dir, entries)
@@ -148,19 +140,28 @@ func TestTuneSheet(t *testing.T) {
 		}
 		seen[title] = true
 		docs++
-		set, err := Generate(d.Text, Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", d.ID, err)
-		}
-		text, _ := prose.Sentences(d.Text)
-		for _, q := range pickForJudging(set.Questions) {
-			entries = append(entries, quality.Entry{Doc: d.ID, Title: d.Title, Context: paragraphAt(text, q.Source.Offset), Item: q, Generated: true})
-		}
-		entries = append(entries, humanForJudging(d, text, 2)...)
+		entries = append(entries, sheetEntries(t, d, 2)...)
 	}
 	quality.Shuffle(entries, "factdrill-tuning-"+filepath.Base(*tuneSheet))
 	writeSheet(t, *tuneSheet, entries)
 	t.Logf("%d documents, %d entries", docs, len(entries))
+}
+
+// sheetEntries are a document's lines of a judging sheet: the items its
+// default set offers for judging, each with its paragraph, and up to
+// humans questions people wrote about it.
+func sheetEntries(t *testing.T, d quality.Document, humans int) []quality.Entry {
+	t.Helper()
+	set, err := Generate(d.Text, Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", d.ID, err)
+	}
+	text, _ := prose.Sentences(d.Text)
+	var out []quality.Entry
+	for _, q := range pickForJudging(set.Questions) {
+		out = append(out, quality.Entry{Doc: d.ID, Title: d.Title, Context: paragraphAt(text, q.Source.Offset), Item: q, Generated: true})
+	}
+	return append(out, humanForJudging(d, text, humans)...)
 }
 
 // writeSheet writes a judging sheet and its key into dir.
