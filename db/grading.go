@@ -220,21 +220,6 @@ func rerateClaimTx(ctx context.Context, tx *sql.Tx, learnerID, attemptID, questi
 	return putCardTx(ctx, tx, learnerID, questionID, c)
 }
 
-// FlagQuestion sets or clears the flag of the question at position pos
-// of the learner's open attempt: a mark to come back to it.
-func (s *Store) FlagQuestion(ctx context.Context, learnerID, attemptID int64, pos int, flag bool) error {
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, `UPDATE attempt_questions SET flagged = ? WHERE attempt_id = ? AND position = ?
-			AND attempt_id IN (SELECT id FROM attempts WHERE id = ? AND learner_id = ? AND finished_at IS NULL)`,
-			boolInt(flag), attemptID, pos, attemptID, learnerID)
-	})
-	if err != nil {
-		return fmt.Errorf("db: flag attempt %d question %d: %w", attemptID, pos, err)
-	}
-	s.cache.answered(answerChange{attemptID: attemptID, pos: pos, next: -1, flag: &flag})
-	return nil
-}
-
 // PendingMarks counts, for each question of the teacher's set, the
 // answers in finished attempts of the teacher's classes that wait for a
 // mark (essays not marked yet).
