@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"factdrill/db"
 	"factdrill/quiz"
@@ -31,7 +33,7 @@ func (s *Server) settingsMemory(ctx context.Context, learnerID int64, retention 
 	m.WorkloadNote = "Simulated over a year of study with your own weights and answer times as they were at the last fit, " +
 		views.Plural(max(newPerDay, 1), "new card") + " a day. Minutes a card is the study time for each card you know at the end: the lower, the better your time is spent."
 	if f.From != db.WeightsOwn || workload == nil {
-		if workload, err = simulatedWorkload(f.Weights, newPerDay); err != nil {
+		if workload, err = simulatedWorkload(ctx, f.Weights, newPerDay); err != nil {
 			return err
 		}
 		m.WorkloadNote = "Simulated over a year of study with the weights in use and typical answer times, " +
@@ -108,42 +110,89 @@ func weightRows(w []float64) []views.WeightRow {
 }
 
 // workloads memoizes simulated workloads: a simulation takes a tenth of a
-// second, and the same weights and daily limit always give the same one.
+// second of one core, and the same weights and daily limit always give the
+// same one. running holds the simulations under way, by key, each with a
+// channel closed when it ends, so that the settings pages of many
+// visitors asked for at once wait for one simulation instead of each
+// running its own (a flood of them once kept both cores busy for seconds).
 var workloads struct {
 	sync.Mutex
-	m map[string][]quiz.Workload
+	m       map[string][]quiz.Workload
+	running map[string]chan struct{}
 }
 
 // maxWorkloads bounds the memo; past it, it starts afresh.
 const maxWorkloads = 256
 
+// simulations bounds the simulations that run at once, whatever their
+// keys: a learner's own weights each make a new key, and a page that
+// waits for its turn costs nothing, where one more simulation would take
+// a core from every other request.
+var simulations = make(chan struct{}, max(1, runtime.NumCPU()/2))
+
+// simulationsRun counts the simulations run, for tests.
+var simulationsRun atomic.Int64
+
 // simulatedWorkload is the trade-off of desired retention for the weights
 // w (nil: the defaults) and newPerDay new cards a day, with the typical
-// learner's buttons and answer times.
-func simulatedWorkload(w []float64, newPerDay int) ([]quiz.Workload, error) {
+// learner's buttons and answer times. It waits for a simulation of the
+// same key under way rather than running another.
+func simulatedWorkload(ctx context.Context, w []float64, newPerDay int) ([]quiz.Workload, error) {
 	if w == nil {
 		w = quiz.DefaultWeights()
 	}
 	newPerDay = max(newPerDay, 1)
 	key := fmt.Sprint(w, newPerDay)
-	workloads.Lock()
-	got, ok := workloads.m[key]
-	workloads.Unlock()
-	if ok {
-		return got, nil
+	for {
+		workloads.Lock()
+		if got, ok := workloads.m[key]; ok {
+			workloads.Unlock()
+			return got, nil
+		}
+		done, busy := workloads.running[key]
+		if !busy {
+			break // with the lock held: this call runs the simulation
+		}
+		workloads.Unlock()
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
+	done := make(chan struct{})
+	if workloads.running == nil {
+		workloads.running = map[string]chan struct{}{}
+	}
+	workloads.running[key] = done
+	workloads.Unlock()
+	var got []quiz.Workload
+	defer func() {
+		workloads.Lock()
+		if got != nil {
+			if workloads.m == nil || len(workloads.m) >= maxWorkloads {
+				workloads.m = map[string][]quiz.Workload{}
+			}
+			workloads.m[key] = got
+		}
+		delete(workloads.running, key)
+		workloads.Unlock()
+		close(done)
+	}()
+	select {
+	case simulations <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-simulations }()
 	cfg := quiz.DefaultWorkloadConfig()
 	cfg.NewPerDay = newPerDay
-	got, err := quiz.SimulateWorkload(w, cfg, quiz.RetentionLevels())
+	simulationsRun.Add(1)
+	sim, err := quiz.SimulateWorkload(w, cfg, quiz.RetentionLevels())
 	if err != nil {
 		return nil, err
 	}
-	workloads.Lock()
-	if workloads.m == nil || len(workloads.m) >= maxWorkloads {
-		workloads.m = map[string][]quiz.Workload{}
-	}
-	workloads.m[key] = got
-	workloads.Unlock()
+	got = sim
 	return got, nil
 }
 

@@ -2,10 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -194,4 +197,55 @@ func TestClassMemory(t *testing.T) {
 	}
 	r = w.tA.post(page+"/reset", nil)
 	mustContain(t, "reset", w.tA.get(r.location).body, "no longer used", "The class has no weights of its own")
+}
+
+// TestSimulatedWorkload_Once asks for one workload from many pages at
+// once: one simulation runs, and every page gets its result.
+func TestSimulatedWorkload_Once(t *testing.T) {
+	const pages = 8
+	before := simulationsRun.Load()
+	start := make(chan struct{})
+	got := make([][]quiz.Workload, pages)
+	errs := make([]error, pages)
+	var wg sync.WaitGroup
+	for i := range pages {
+		wg.Go(func() {
+			<-start
+			got[i], errs[i] = simulatedWorkload(context.Background(), nil, 987)
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i := range pages {
+		if errs[i] != nil {
+			t.Fatalf("page %d: %v", i, errs[i])
+		}
+		if !reflect.DeepEqual(got[i], got[0]) {
+			t.Errorf("page %d got %v, want %v", i, got[i], got[0])
+		}
+	}
+	if n := simulationsRun.Load() - before; n != 1 {
+		t.Errorf("got %d simulations for one key, want 1", n)
+	}
+}
+
+// TestSimulatedWorkload_Gone: a page whose visitor went away while it
+// waited for its turn gives up, and leaves nothing behind that would make
+// the next page wait.
+func TestSimulatedWorkload_Gone(t *testing.T) {
+	for range cap(simulations) {
+		simulations <- struct{}{}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := simulatedWorkload(ctx, nil, 988)
+	for range cap(simulations) {
+		<-simulations
+	}
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v while every turn was taken, want context.Canceled", err)
+	}
+	if _, err := simulatedWorkload(context.Background(), nil, 988); err != nil {
+		t.Fatalf("the next page: %v", err)
+	}
 }
