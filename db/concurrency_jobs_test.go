@@ -60,7 +60,8 @@ func TestConcurrent_FinishOrCancel(t *testing.T) {
 				_, err := s.FinishJob(ctx, id, testClaim.Worker, testSet)
 				return err
 			}
-			return s.CancelJob(ctx, tc.ID, id)
+			_, err := s.CancelJob(ctx, tc.ID, id)
+			return err
 		})
 		if errs[1] != nil {
 			t.Fatal(errs[1])

@@ -278,16 +278,19 @@ func (s *Store) FinishJob(ctx context.Context, id int64, worker string, set ques
 
 // CancelJob cancels the teacher's job if it has not ended: a queued job
 // is never run, a running one is stopped by its server at its next
-// heartbeat. A job that has ended already is left as it is.
-func (s *Store) CancelJob(ctx context.Context, ownerID, id int64) error {
+// heartbeat. A job that has ended already is left as it is, and cancelled
+// is false: the teacher asked too late.
+func (s *Store) CancelJob(ctx context.Context, ownerID, id int64) (cancelled bool, err error) {
 	now := s.now()
-	err := s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+	err = s.inWriteKeep(ctx, func(tx *sql.Tx) error {
+		cancelled = false // a retried transaction starts afresh
 		res, err := tx.ExecContext(ctx, `UPDATE jobs SET status = 'cancelled', finished_at = ?, input = ''
 			WHERE id = ? AND owner_id = ? AND status IN ('queued', 'running')`, now.UTC(), id, ownerID)
 		if err != nil {
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			cancelled = err == nil
 			return err
 		}
 		var n int
@@ -300,9 +303,9 @@ func (s *Store) CancelJob(ctx context.Context, ownerID, id int64) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("db: cancel job %d: %w", id, err)
+		return false, fmt.Errorf("db: cancel job %d: %w", id, err)
 	}
-	return nil
+	return cancelled, nil
 }
 
 // DeleteEndedJobs deletes the jobs that ended before a time, and returns

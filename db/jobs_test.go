@@ -209,14 +209,14 @@ func TestStore_CancelJob(t *testing.T) {
 	// Claim the first, then swap: the one left queued is cancelled first.
 	s.ClaimJob(ctx, testClaim)
 	queued, running = running, queued
-	if err := s.CancelJob(ctx, owner, queued); err != nil {
-		t.Fatal(err)
+	if cancelled, err := s.CancelJob(ctx, owner, queued); err != nil || !cancelled {
+		t.Fatalf("cancel a queued job: %v, %v, want cancelled", cancelled, err)
 	}
 	if _, ok, _ := s.ClaimJob(ctx, claimAs(testClaim, "b")); ok {
 		t.Error("a cancelled job was claimed")
 	}
-	if err := s.CancelJob(ctx, owner, running); err != nil {
-		t.Fatal(err)
+	if cancelled, err := s.CancelJob(ctx, owner, running); err != nil || !cancelled {
+		t.Fatalf("cancel a running job: %v, %v, want cancelled", cancelled, err)
 	}
 	if err := s.BeatJob(ctx, running, "a", 1, 2); !errors.Is(err, questions.ErrConflict) {
 		t.Errorf("heartbeat of a cancelled job: %v, want a conflict (the worker stops)", err)
@@ -227,11 +227,11 @@ func TestStore_CancelJob(t *testing.T) {
 	if sets, _ := s.TeacherSets(ctx, owner); len(sets) != 0 {
 		t.Errorf("a cancelled job stored %d sets, want none", len(sets))
 	}
-	if err := s.CancelJob(ctx, owner+1, running); !errors.Is(err, questions.ErrNotFound) {
+	if _, err := s.CancelJob(ctx, owner+1, running); !errors.Is(err, questions.ErrNotFound) {
 		t.Errorf("another teacher cancels: %v, want not found", err)
 	}
-	if err := s.CancelJob(ctx, owner, running); err != nil {
-		t.Errorf("cancelling a cancelled job again: %v, want nothing to happen", err)
+	if cancelled, err := s.CancelJob(ctx, owner, running); err != nil || cancelled {
+		t.Errorf("cancelling a cancelled job again: %v, %v, want nothing to happen (too late)", cancelled, err)
 	}
 }
 

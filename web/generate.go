@@ -191,7 +191,11 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 		return err
 	}
 	if j.Status == db.JobDone && j.ResultSetID != 0 {
-		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=generated", j.ResultSetID))
+		notice := "generated"
+		if r.URL.Query().Get("notice") == "too-late" {
+			notice = "generated-before-cancel"
+		}
+		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice))
 		return nil
 	}
 	m := views.JobPage{TeacherPage: s.tpage(r, "Generating questions", "new"), ID: j.ID, Done: j.Done, Total: j.Total,
@@ -220,8 +224,14 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 // jobCancel cancels the teacher's generation: a queued one never starts,
 // a running one stops within a few seconds, and nothing is saved.
 func (s *Server) jobCancel(w http.ResponseWriter, r *http.Request, id int64) error {
-	if err := s.store.CancelJob(r.Context(), teacherOf(r).ID, id); err != nil {
+	cancelled, err := s.store.CancelJob(r.Context(), teacherOf(r).ID, id)
+	if err != nil {
 		return err
+	}
+	if !cancelled {
+		// It ended first: the job's page says how, and that it was too late.
+		redirect(w, r, fmt.Sprintf("/teacher/jobs/%d?notice=too-late", id))
+		return nil
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/jobs/%d", id))
 	return nil

@@ -107,11 +107,32 @@ func TestJob_Cancel(t *testing.T) {
 	}
 	// The worker let it go: the next job runs.
 	e.server.jobs.work[jobGenerate] = generateJob
-	if r := tc.waitJob(tc.generateDoc()); r.status != http.StatusSeeOther {
+	done := tc.generateDoc()
+	if r := tc.waitJob(done); r.status != http.StatusSeeOther {
 		t.Fatalf("a job after the cancelled one = %d", r.status)
 	}
 	if n := countSets(t, e.store); n != 1 {
 		t.Errorf("%d sets stored, want the second job's only", n)
+	}
+
+	// A cancel that comes after the job ended is too late, and says so:
+	// the finished job's set, or the cancelled job's page.
+	r = tc.post(done+"/cancel", nil)
+	if r.status != http.StatusSeeOther || r.location != done+"?notice=too-late" {
+		t.Fatalf("cancel of a finished job = %d to %q", r.status, r.location)
+	}
+	r = tc.get(r.location)
+	if r.status != http.StatusSeeOther || !strings.HasSuffix(r.location, "/edit?notice=generated-before-cancel") {
+		t.Fatalf("the finished job's page after a late cancel = %d to %q", r.status, r.location)
+	}
+	mustContain(t, "set page after a late cancel", tc.get(r.location).body, "written before your cancel")
+	r = tc.post(page+"/cancel", nil)
+	if r.status != http.StatusSeeOther || r.location != page+"?notice=too-late" {
+		t.Fatalf("a second cancel = %d to %q", r.status, r.location)
+	}
+	mustContain(t, "cancelled job's page after a late cancel", tc.get(r.location).body, "already ended", "You cancelled this generation")
+	if n := countSets(t, e.store); n != 1 {
+		t.Errorf("%d sets stored after the late cancels, want 1", n)
 	}
 }
 

@@ -67,7 +67,10 @@ var teacherNotices = map[string]string{
 	"uploaded":  "The file was read without problems. Review the questions, then publish the set.",
 	"uploaded-warnings": "The file was read, but not all of it could be carried over: see the warnings below. " +
 		"Review the questions, then publish the set.",
-	"generated":         "The questions are ready. Untick the ones to drop, correct the others, then publish.",
+	"generated": "The questions are ready. Untick the ones to drop, correct the others, then publish.",
+	"generated-before-cancel": "The questions were written before your cancel reached the server, so here they are. " +
+		"Delete the set if you do not want it.",
+	"too-late":          "The generation had already ended when you asked to cancel it, so there was nothing to cancel.",
 	"saved":             "The set is saved.",
 	"image-added":       "The image is added at the end of the question's text.",
 	"published":         "The set is published: the classes it is assigned to can take it.",
