@@ -125,12 +125,21 @@ type SignInSheet struct {
 // they join, how many are rostered, possible duplicates, and the
 // gradebook files.
 type ClassRosterSummary struct {
-	ClassID            int64
-	Open               bool
-	Members, Rostered  int
-	Duplicates         int
-	Teachers           []ClassTeacherRow
-	NoSchoolID, NoMail int
+	ClassID           int64
+	Open              bool
+	Members, Rostered int
+	Duplicates        int
+	Teachers          []ClassTeacherRow
+	// NoSchoolID and NoMail are the students each Moodle file leaves
+	// out, by name, so that the teacher can add what they lack.
+	NoSchoolID, NoMail []RosterName
+}
+
+// RosterName is a student named on a class's page, with a link to their
+// page.
+type RosterName struct {
+	ID   int64
+	Name string
 }
 
 // StudentRoster is what a student's page for their teacher says of their

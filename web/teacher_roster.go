@@ -331,11 +331,12 @@ func (s *Server) rosterSummary(r *http.Request, res db.ClassResults) (views.Clas
 	c := res.Class
 	m := views.ClassRosterSummary{ClassID: c.ID, Open: c.Open, Members: c.Members, Rostered: c.Rostered}
 	for _, st := range res.Students {
+		who := views.RosterName{ID: st.Learner.ID, Name: st.Learner.DisplayName()}
 		if st.Learner.SchoolID == "" {
-			m.NoSchoolID++
+			m.NoSchoolID = append(m.NoSchoolID, who)
 		}
 		if st.Learner.Email == "" {
-			m.NoMail++
+			m.NoMail = append(m.NoMail, who)
 		}
 	}
 	dups, err := s.store.DuplicateMembers(r.Context(), teacherOf(r).ID, c.ID)

@@ -246,4 +246,8 @@ func TestGradebookDownloads(t *testing.T) {
 	}
 	page := w.tA.get(fmt.Sprintf("/teacher/classes/%d", w.classA.ID))
 	mustContain(t, "class page", page.body, "leaves out 1 student without a school ID", `data-testid="canvas"`)
+	left := doc(t, page).Find(`[data-testid="no-school-id"] li a`)
+	if left.Length() != 1 || !strings.HasPrefix(left.AttrOr("href", ""), fmt.Sprintf("/teacher/classes/%d/students/", w.classA.ID)) {
+		t.Errorf("the students Moodle's file by ID number leaves out: %d links (%q), want the one student, linked to their page", left.Length(), left.AttrOr("href", ""))
+	}
 }

@@ -167,6 +167,10 @@ func TestBrowser_RosterJourney(t *testing.T) {
 	b.open(classURL)
 	contains(t, "class page", b.text(`[data-testid="students-card"]`), "3 students", "3 on the roster")
 	b.screenshot("class-with-roster")
+	// Who each Moodle file leaves out is named, linked to their page.
+	b.do("open who is left out", chromedp.Click(chromedp.CSS(`[data-testid="no-school-id"] summary`), chromedp.NodeVisible))
+	contains(t, "left out of the Moodle file by ID number", b.text(`[data-testid="no-school-id"]`), "leaves out 1 student without a school ID", "Émilie du Châtelet")
+	b.screenshot("class-gradebook-left-out")
 	for _, f := range []struct{ testid, file, first string }{
 		{"moodle-idnumber", "year-9-history-moodle-idnumber.csv", "ID number"},
 		{"canvas", "year-9-history-canvas.csv", "Student"},
