@@ -89,7 +89,7 @@ func TestKeep(t *testing.T) {
 		}(), CheckWrongWh},
 		{"figures in a row", short("What did plague epidemics ravage in 1563 1603 1636?", "London", ePlace), CheckWrongWh},
 		{"his in a question", short("In what year is his method described in the Jade Mirror?", "1303", eDate), CheckNeedsContext},
-		{"her of the one asked for", person(short("Who co-signed the letter with her best friend Zoya?", "Kollontai", ePerson)), ""},
+		{"her of the one asked for", person(short("Who co-signed the Letter of the 22 with her best friend Zoya?", "Kollontai", ePerson)), ""},
 		{"a verb first", typed(falseStatement("Is pronounced like the o in horse in 1990.", "1990", "1991", true), eDate), CheckBroken},
 		{"a range end swapped", typed(falseStatement("The population has dwindled to between 470,000 and 350,000 individuals.", "690,000", "350,000", true), eNumber), CheckGivenAway},
 		{"nine eleven", typed(falseStatement("Following the 9/ 13 attacks, Abu Hamza was arrested.", "11", "13", true), eNumber), CheckBroken},

@@ -1,0 +1,79 @@
+package generate
+
+import (
+	"testing"
+
+	"factdrill/questions/generate/prose"
+)
+
+// TestUnsaidReferent checks definite phrases that point back at a thing
+// the stem does not name, and sound ones like them.
+func TestUnsaidReferent(t *testing.T) {
+	d := analyzed(t, "Pacific Railway\n\nThe railway was built in 1869. The railway ran west. The railway crossed the plains. The railway made money. A bill passed. Its plan was cheap. The governor signed a treaty.")
+	for stem, want := range map[string]bool{
+		"Who owned the controlling interest in the new team?":           true,
+		"When did the final plan pass despite opposition by bankers?":   true,
+		"The neighborhood is considered the center of the community.":   true,
+		"Although that document was drafted by Jefferson, Adams spoke.": true,
+		"When was the treaty signed?":                                   true,
+		"When was the railway completed?":                               false, // the title's word
+		"Who led the government in 1870?":                               false, // one of a kind
+		"When was the treaty of Paris signed?":                          false, // "of" says which
+		"Who built the largest fountain complex in the world?":          false, // picks itself out
+		"When did the first trains run?":                                false,
+		"Who was governor of the Treaty Ports?":                         false,
+		"The strings are sounded by plucking.":                          false, // plural: a kind
+		"Who signed the treaty Jay negotiated?":                         false, // a name follows
+		"He said that the treaty was signed.":                           true,
+		"He said that treaties were signed.":                            false, // "that" a conjunction
+		`Adams said "the line was hostile".`:                            false, // quoted
+		"How many pairs of appendages are found around the mouth?":      false,
+	} {
+		if got := d.unsaidReferent(prose.Tokenize(stem)); got != want {
+			t.Errorf("unsaidReferent(%q) = %v, want %v", stem, got, want)
+		}
+	}
+}
+
+// TestBrokenStatement checks true/false statements put together wrongly,
+// and sound ones like them.
+func TestBrokenStatement(t *testing.T) {
+	falseWith := func(stem, swap string) item {
+		it := truth(stem)
+		it.q.Truth, it.swapTo = false, swap
+		return it
+	}
+	for _, tt := range []struct {
+		it   item
+		want bool
+	}{
+		{truth("Now and are distinct."), true},
+		{truth("Adams was unaware that Jefferson, his great political rival."), true},
+		{truth("Grant Avenue is a seven block long."), true},
+		{falseWith("They are the other one wealthy districts of Lima.", "one"), true},
+		{truth("Adams was unaware that Jefferson had died."), false},
+		{truth("The bridge is a mile long."), false},
+		{truth("The avenue is seven blocks long."), false},
+		{truth("Cats and dogs are distinct."), false},
+		{falseWith("They are the other one wealthy district of Lima.", "one"), false},
+		{falseWith("They are the other three wealthy districts of Lima.", "three"), false},
+	} {
+		if got := brokenStatement(prose.Tokenize(tt.it.q.Stem), &tt.it); got != tt.want {
+			t.Errorf("brokenStatement(%q) = %v, want %v", tt.it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestReferenceEntry checks reference-list entries run into a sentence.
+func TestReferenceEntry(t *testing.T) {
+	for s, want := range map[string]bool{
+		"He was overthrown by a coup Interview with Stockwell (Adam Curtis, BBC Two, 22 June 1992) On the coup: Gaines, Kevin (2006) Africans in Ghana.": true,
+		"Gaines, Kevin (2006) American Africans in Ghana.": true,
+		"In Accra (the capital), Nkrumah spoke in 1957.":   false,
+		"Kufuor, the president (2001), spoke.":             false,
+	} {
+		if got := residue(s); got != want {
+			t.Errorf("residue(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
