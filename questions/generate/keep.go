@@ -75,7 +75,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) {
 		return CheckNeedsContext
 	}
-	if caption(it.source) {
+	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
@@ -193,7 +193,7 @@ func brokenStatement(t []prose.Token, it *item) bool {
 				if t[i+2].IsWord() && !t[i+2].Cap && !functionWords[t[i+2].Lower] && !prepositions[t[i+2].Lower] {
 					nx = t[i+2].Lower // "one wealthy districts"
 				}
-				if strings.HasSuffix(nx, "s") && !strings.HasSuffix(nx, "ss") {
+				if strings.HasSuffix(nx, "s") && !strings.HasSuffix(nx, "ss") || nx == "children" || nx == "people" || nx == "men" || nx == "women" {
 					return true
 				}
 			}

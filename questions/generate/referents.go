@@ -3,6 +3,7 @@ package generate
 import (
 	"strings"
 
+	"factdrill/questions"
 	"factdrill/questions/generate/prose"
 )
 
@@ -74,4 +75,54 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 		return true
 	}
 	return false
+}
+
+// namedOnce reports a person the document names once only, asked for by
+// a short answer: a source quoted, a critic, a team's owner, the writer
+// of an essay on the subject. One mention makes a side figure, and the
+// tuning judge failed such questions as side trivia ("Who offers some
+// context based on Coolidge's sense of federalism?"). A person the text
+// names once as the subject of a statement of its own is as much aside
+// ("Augustin Danyzy was a mathematician.").
+func (d *document) namedOnce(it *item) bool {
+	name := it.key
+	if it.q.Kind == questions.TrueFalse {
+		t := prose.Tokenize(it.q.Stem)
+		i := 0
+		for i < len(t) && t[i].Cap && t[i].IsWord() {
+			i++
+		}
+		if i < 2 || i+1 >= len(t) || !t[i].Is("was", "is") || !t[i+1].Is("a", "an", "the") {
+			return false
+		}
+		name = textOf(t, [2]int{0, i})
+	} else if it.typ != ePerson {
+		return false
+	}
+	e := d.byKey[nameKey(name)]
+	return e != nil && e.root().typ == ePerson && e.root().count <= 1
+}
+
+// attributionVerbs say who said or judged something, not what happened.
+var attributionVerbs = prose.WordSet(`offers offered refers referred describes described argues argued
+	writes notes noted comments commented claims claimed suggests suggested believes believed contends
+	contended states observes observed calls considers considered estimates estimated reports asserts
+	asserted credits credited says praised criticized criticised quoted quotes`)
+
+// sideAsk reports a short answer that asks for a side figure: who
+// offered a comment, argued a view or coined a name ("Who referred to
+// the sounding point as the "Kreisler highway"?"): the judge wants the
+// view, not its author. And "Who was born on December 21?", a birth with
+// nothing but a date to it, fits everyone born then.
+func sideAsk(t []prose.Token) bool {
+	if len(t) < 3 || !t[0].Is("who") {
+		return false
+	}
+	if attributionVerbs[t[1].Lower] || t[1].Is("has", "have", "had") && len(t) > 3 && attributionVerbs[t[2].Lower] {
+		return true
+	}
+	if !t[1].Is("was", "were") || !t[2].Is("born") || len(t) < 5 || prose.WordCount(textOf(t, [2]int{0, len(t)})) > 8 {
+		return false
+	}
+	return t[3].Is("on") || t[3].Is("in") && (t[4].Kind == prose.Number || months[t[4].Lower] > 0)
 }

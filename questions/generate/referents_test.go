@@ -3,6 +3,7 @@ package generate
 import (
 	"testing"
 
+	"factdrill/questions"
 	"factdrill/questions/generate/prose"
 )
 
@@ -56,6 +57,7 @@ func TestBrokenStatement(t *testing.T) {
 		{truth("The avenue is seven blocks long."), false},
 		{truth("Cats and dogs are distinct."), false},
 		{falseWith("They are the other one wealthy district of Lima.", "one"), false},
+		{falseWith("He was the elder of one children of John and Victoria.", "one"), true},
 		{falseWith("They are the other three wealthy districts of Lima.", "three"), false},
 	} {
 		if got := brokenStatement(prose.Tokenize(tt.it.q.Stem), &tt.it); got != tt.want {
@@ -74,6 +76,48 @@ func TestReferenceEntry(t *testing.T) {
 	} {
 		if got := residue(s); got != want {
 			t.Errorf("residue(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSideAsk checks short answers that ask who commented, and sound
+// questions like them.
+func TestSideAsk(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Who offers some context based on Coolidge's sense of federalism?":                      true,
+		"Who referred to the sounding point as the Kreisler highway?":                           true,
+		"Who writes that Luther had no intention of confronting the church?":                    true,
+		"Who has argued that the war was lost?":                                                 true,
+		"Who was born on December 21?":                                                          true,
+		"Who wrote the Declaration of Independence?":                                            false,
+		"Who founded the Uppsala Astronomical Observatory?":                                     false,
+		"Who was born in Smiljan to a Serbian Orthodox priest and a mother who invented tools?": false,
+	} {
+		if got := sideAsk(prose.Tokenize(q)); got != want {
+			t.Errorf("sideAsk(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestNamedOnce checks that a person the document names once is a side
+// figure to a short answer or a statement, and one it names again is not.
+func TestNamedOnce(t *testing.T) {
+	d := analyzed(t, "Celsius\n\nAnders Celsius was born in Uppsala. Celsius taught astronomy. The academy was directed by the mathematician Augustin Danyzy. Carl Linnaeus reversed the scale. Linnaeus was a botanist.")
+	short := func(key string) item {
+		return item{q: questions.Question{Kind: questions.ShortAnswer, Stem: "Who directed the academy?"}, key: key, typ: ePerson}
+	}
+	for _, tt := range []struct {
+		it   item
+		want bool
+	}{
+		{short("Augustin Danyzy"), true},
+		{short("Carl Linnaeus"), false},
+		{truth("Augustin Danyzy was a mathematician."), true},
+		{truth("Linnaeus was a botanist."), false},
+		{truth("The academy was directed by Augustin Danyzy."), false},
+	} {
+		if got := d.namedOnce(&tt.it); got != tt.want {
+			t.Errorf("namedOnce(%q, %q) = %v, want %v", tt.it.q.Stem, tt.it.key, got, tt.want)
 		}
 	}
 }
