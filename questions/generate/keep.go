@@ -140,6 +140,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
 		return CheckWeakShort
 	}
+	if q.Kind == questions.ShortAnswer && (alsoAsked(toks) || d.personListEnd(toks)) {
+		return CheckSecondRightAnswer
+	}
 	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) {
 		return CheckNeedsContext
 	}

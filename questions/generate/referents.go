@@ -126,3 +126,27 @@ func sideAsk(t []prose.Token) bool {
 	}
 	return t[3].Is("on") || t[3].Is("in") && (t[4].Kind == prose.Number || months[t[4].Lower] > 0)
 }
+
+// personListEnd reports a question that ends in two people set off by a
+// comma ("Who solicited the approval of Luther, Melanchthon?"): a list cut
+// before its "and", not a town and its state.
+func (d *document) personListEnd(t []prose.Token) bool {
+	n := len(t)
+	if n < 5 || t[n-1].Text != "?" || !t[n-2].Cap || !t[n-2].IsWord() || t[n-3].Text != "," || !t[n-4].Cap || !t[n-4].IsWord() {
+		return false
+	}
+	a, b := d.byKey[nameKey(t[n-4].Text)], d.byKey[nameKey(t[n-2].Text)]
+	return a != nil && b != nil && a.root().typ == ePerson && b.root().typ == ePerson
+}
+
+// alsoAsked reports a short answer that keeps "also" ("What does the
+// university also operate?", "Who was also involved in the scandal?"):
+// the text names others that fit as well.
+func alsoAsked(t []prose.Token) bool {
+	for _, w := range t {
+		if w.Is("also") {
+			return true
+		}
+	}
+	return false
+}

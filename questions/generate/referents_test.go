@@ -121,3 +121,19 @@ func TestNamedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondAnswer checks short answers that say others fit as well.
+func TestSecondAnswer(t *testing.T) {
+	d := analyzed(t, "Reformation\n\nMartin Luther taught at Wittenberg. Philip Melanchthon taught with Luther. Melanchthon wrote a confession. Philip of Hesse married twice. Springfield is in Illinois.")
+	for q, want := range map[string]bool{
+		"Who solicited the approval of Luther, Melanchthon?": true,
+		"Who was born in Springfield, Illinois?":             false,
+		"What does the university also operate?":             true,
+		"What does the university operate?":                  false,
+	} {
+		toks := prose.Tokenize(q)
+		if got := alsoAsked(toks) || d.personListEnd(toks); got != want {
+			t.Errorf("second answer for %q = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -108,7 +108,15 @@ func question(parts ...string) string {
 		}
 		b.WriteString(p)
 	}
-	q := tidyText(strings.TrimRight(b.String(), " ,.;:") + "?")
+	q := strings.TrimRight(b.String(), " ,.;:")
+	// "... accomplishing "peaceable revolution."?": the quotation's stop
+	// goes with the sentence it ended.
+	for _, end := range []string{`."`, ".”", `,"`, ",”"} {
+		if strings.HasSuffix(q, end) {
+			q = q[:len(q)-len(end)] + end[1:]
+		}
+	}
+	q = tidyText(q + "?")
 	if badQuestion(q) {
 		return ""
 	}

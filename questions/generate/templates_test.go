@@ -64,6 +64,8 @@ var questionTests = []struct {
 		"Who was the founder of the City Philosophical Society?"},
 	{"PlaceIsNoOne", "Massachusetts sent Adams to the first and second Continental Congresses in 1774.", "Massachusetts", ""},
 	{"SecondOfTwoSubjects", "In the election of 1800 John Adams and his running mate, Charles Pinckney went against the Republican duo of Jefferson and Burr.", "Charles Pinckney", ""},
+	{"QuotationStop", "Civil disobedience\n\nGandhi read Thoreau in jail. Thoreau also wrote of civil disobedience accomplishing \"peaceable revolution.\"", "Thoreau",
+		"Who wrote of civil disobedience accomplishing \"peaceable revolution\"?"},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
