@@ -39,7 +39,27 @@ func Clean(raw string) []Block {
 	}
 	raw = stripWikiMarkup(raw)
 	lines := markdownLines(raw)
-	return buildBlocks(lines)
+	blocks := buildBlocks(lines)
+	for i := range blocks {
+		blocks[i].Text = pageName(blocks[i])
+	}
+	return blocks
+}
+
+// pageName writes a heading that is a wiki page's name with spaces for
+// its underscores: "Charles-Augustin_de_Coulomb" is the title
+// "Charles-Augustin de Coulomb".
+func pageName(b Block) string {
+	t := b.Text
+	if !b.Heading || !strings.Contains(t, "_") || strings.ContainsAny(t, " /.:") {
+		return t
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' && r != ',' && r != '(' && r != ')' && r != '\'' {
+			return t
+		}
+	}
+	return strings.Trim(strings.ReplaceAll(t, "_", " "), " ")
 }
 
 // looksLikeHTML reports whether the text is markup pasted from a web page

@@ -34,6 +34,8 @@ var cleanTests = []struct {
 		[]Block{{Text: "Intolerance remains a problem. In addition, repairs need a permit."}}},
 	{"LinkInsideSentence", "It is known still today as  Pascal's theorem. The essay followed  The Naval War of 1812, via a reprint.",
 		[]Block{{Text: "It is known still today as Pascal's theorem. The essay followed The Naval War of 1812, via a reprint."}}},
+	{"PageName", "Charles-Augustin_de_Coulomb\n\nCoulomb was born in Angoulême.",
+		[]Block{{Text: "Charles-Augustin de Coulomb", Heading: true}, {Text: "Coulomb was born in Angoulême."}}},
 	{"NFC", "Jos\u0065\u0301 Mart\u0069\u0301 wrote.", []Block{{Text: "José Martí wrote."}}},
 	{"PagesAfterStop", "He played billiards for 48 hours.:43, 301 On one occasion he worked for 84 hours.",
 		[]Block{{Text: "He played billiards for 48 hours. On one occasion he worked for 84 hours."}}},
