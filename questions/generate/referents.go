@@ -15,6 +15,11 @@ var oneOfAKind = prose.WordSet(`world earth sun moon sky sea ocean government co
 	law constitution parliament senate congress court press media internet species genus family body
 	language religion mouth head eye ear nose skin tail neck body heart brain blood`)
 
+// placeParts are parts of a place a text about it has many of: however
+// often "the neighborhood" comes back, it is another one each time.
+var placeParts = prose.WordSet(`neighborhood neighbourhood district quarter suburb street road avenue
+	square tract subdivision block ward borough village town station building campus`)
+
 // selfNaming words make a noun phrase pick out its thing by themselves:
 // "the first trains", "the largest fountain complex", "the same year".
 var selfNaming = prose.WordSet(`first second third last next only same whole entire latter former
@@ -30,7 +35,8 @@ var selfNaming = prose.WordSet(`first second third last next only same whole ent
 // when its noun is the document's subject or of its kind, is one of a
 // kind ("the government"), is plural (a kind, not one thing), or comes
 // back so often in the document (four times or more) that the document
-// has one such thing the learner knows.
+// has one such thing the learner knows (not a part of a place: see
+// placeParts).
 func (d *document) unsaidReferent(t []prose.Token) bool {
 	quoted := false
 	for i := 0; i+1 < len(t); i++ {
@@ -69,7 +75,7 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 		if demonstrative && (j >= len(t) || !auxiliaries[t[j].Lower] && !finiteAt(t, j)) {
 			continue // "that" as a conjunction: "said that the ..."
 		}
-		if oneOfAKind[head] || d.topicWords[head] || d.topicKind(head) || d.freq[head] >= 4 {
+		if oneOfAKind[head] || d.topicWords[head] || d.topicKind(head) || d.freq[head] >= 4 && !placeParts[head] {
 			continue
 		}
 		return true
@@ -83,16 +89,18 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 // tuning judge failed such questions as side trivia ("Who offers some
 // context based on Coolidge's sense of federalism?"). A person the text
 // names once as the subject of a statement of its own is as much aside
-// ("Augustin Danyzy was a mathematician.").
+// ("Augustin Danyzy was a mathematician.": twice named, the second time
+// for what he directed, is no more).
 func (d *document) namedOnce(it *item) bool {
-	name := it.key
+	name, most := it.key, 1
 	if it.q.Kind == questions.TrueFalse {
+		most = 2 // "the mathematician Augustin Danyzy" and his one act: still a side figure
 		t := prose.Tokenize(it.q.Stem)
 		i := 0
 		for i < len(t) && t[i].Cap && t[i].IsWord() {
 			i++
 		}
-		if i < 2 || i+1 >= len(t) || !t[i].Is("was", "is") || !t[i+1].Is("a", "an", "the") {
+		if i < 1 || i+1 >= len(t) || !t[i].Is("was", "is") || !t[i+1].Is("a", "an", "the") {
 			return false
 		}
 		name = textOf(t, [2]int{0, i})
@@ -100,7 +108,7 @@ func (d *document) namedOnce(it *item) bool {
 		return false
 	}
 	e := d.byKey[nameKey(name)]
-	return e != nil && e.root().typ == ePerson && e.root().count <= 1
+	return e != nil && e.root().typ == ePerson && e.root().count <= most
 }
 
 // attributionVerbs say who said or judged something, not what happened.

@@ -10,7 +10,7 @@ import (
 // TestUnsaidReferent checks definite phrases that point back at a thing
 // the stem does not name, and sound ones like them.
 func TestUnsaidReferent(t *testing.T) {
-	d := analyzed(t, "Pacific Railway\n\nThe railway was built in 1869. The railway ran west. The railway crossed the plains. The railway made money. A bill passed. Its plan was cheap. The governor signed a treaty.")
+	d := analyzed(t, "Pacific Railway\n\nThe railway was built in 1869. The railway ran west. The railway crossed the plains. The railway made money. A bill passed. Its plan was cheap. The governor signed a treaty. The station was new. The station burned. The station was rebuilt. The station closed.")
 	for stem, want := range map[string]bool{
 		"Who owned the controlling interest in the new team?":           true,
 		"When did the final plan pass despite opposition by bankers?":   true,
@@ -18,6 +18,7 @@ func TestUnsaidReferent(t *testing.T) {
 		"Although that document was drafted by Jefferson, Adams spoke.": true,
 		"When was the treaty signed?":                                   true,
 		"When was the railway completed?":                               false, // the title's word
+		"When was the station rebuilt?":                                 true,  // one of many however often named
 		"Who led the government in 1870?":                               false, // one of a kind
 		"When was the treaty of Paris signed?":                          false, // "of" says which
 		"Who built the largest fountain complex in the world?":          false, // picks itself out
@@ -102,7 +103,7 @@ func TestSideAsk(t *testing.T) {
 // TestNamedOnce checks that a person the document names once is a side
 // figure to a short answer or a statement, and one it names again is not.
 func TestNamedOnce(t *testing.T) {
-	d := analyzed(t, "Celsius\n\nAnders Celsius was born in Uppsala. Celsius taught astronomy. The academy was directed by the mathematician Augustin Danyzy. Carl Linnaeus reversed the scale. Linnaeus was a botanist.")
+	d := analyzed(t, "Celsius\n\nAnders Celsius was born in Uppsala. Celsius taught astronomy. The academy was directed by the mathematician Augustin Danyzy. Carl Linnaeus reversed the scale. Linnaeus was a botanist. Celsius died in 1744.")
 	short := func(key string) item {
 		return item{q: questions.Question{Kind: questions.ShortAnswer, Stem: "Who directed the academy?"}, key: key, typ: ePerson}
 	}
@@ -113,7 +114,8 @@ func TestNamedOnce(t *testing.T) {
 		{short("Augustin Danyzy"), true},
 		{short("Carl Linnaeus"), false},
 		{truth("Augustin Danyzy was a mathematician."), true},
-		{truth("Linnaeus was a botanist."), false},
+		{truth("Linnaeus was a botanist."), true}, // named twice
+		{truth("Anders Celsius was an astronomer."), false},
 		{truth("The academy was directed by Augustin Danyzy."), false},
 	} {
 		if got := d.namedOnce(&tt.it); got != tt.want {
