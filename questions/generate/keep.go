@@ -79,7 +79,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) {
+		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
 		if d.filler(it) || attributivePlace(toks, it.typ) {
@@ -146,7 +146,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) {
 		return CheckNeedsContext
 	}
-	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.unsaidReferent(toks) {
+	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) {
 		return CheckNeedsContext
 	}
 	return ""

@@ -158,3 +158,53 @@ func alsoAsked(t []prose.Token) bool {
 	}
 	return false
 }
+
+// leansOnText reports a short answer or statement whose words only the
+// passage around it makes clear: a comparison with nothing to compare
+// with ("Who was much more committed to Islamism?"), "a new" or
+// "another" thing after an earlier one the item does not show ("When did
+// a new investigation begin?"), and a person called by a first name alone
+// ("When did Robert die in Manchester Vermont?": which Robert?).
+func leansOnText(t []prose.Token) bool {
+	for i, w := range t {
+		switch {
+		case w.Is("more", "less", "fewer") && i+1 < len(t) && t[i+1].IsWord() && !(i > 0 && t[i-1].Is("no", "any", "once", "the", "or", "and", "much")) || w.Is("much") && i+1 < len(t) && t[i+1].Is("more", "less"):
+			if !hasWordAfter(t, i, "than") && !(i+1 < len(t) && t[i+1].Is("than")) {
+				return true
+			}
+		case w.Is("another") && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap:
+			return true
+		case w.Is("a") && i+1 < len(t) && t[i+1].Is("new", "second", "third", "further"):
+			return true
+		case w.Cap && w.IsWord() && firstNames[w.Lower] && !(i > 0 && t[i-1].Cap && t[i-1].IsWord()) && !(i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord()):
+			if i == 0 && len(t) > 1 && !auxiliaries[t[1].Lower] && !finiteAt(t, 1) {
+				continue // a sentence's first word may be capitalised for its place
+			}
+			if p := i - 1; p >= 0 && t[p].IsWord() && !t[p].Cap && !functionWords[t[p].Lower] && !prepositions[t[p].Lower] && !auxiliaries[t[p].Lower] && !finiteAt(t, p) {
+				continue // "his son Robert", "her best friend Zoya": the noun says who
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// topicByTitle reports a person key that is the document's topic named by
+// a title ("President-elect Lincoln" in an article on Abraham Lincoln):
+// the topic is never the answer, and the title hides it from the topic
+// check.
+func (d *document) topicByTitle(key string) bool {
+	if d.topic == nil || d.topic.root().typ != ePerson {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(key))
+	if len(f) < 2 || !d.topicWords[f[len(f)-1]] {
+		return false
+	}
+	for _, w := range f[:len(f)-1] {
+		if !personTitles[w] && !strings.HasPrefix(w, "president") && !strings.HasSuffix(w, "-elect") {
+			return false
+		}
+	}
+	return true
+}

@@ -139,3 +139,41 @@ func TestSecondAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestLeansOnText checks comparisons, "a new" things and first names the
+// item does not explain, and sound items like them.
+func TestLeansOnText(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Who was much more committed to Islamism?":                  true,
+		"When did a new investigation begin?":                       true,
+		"Who signed another treaty in 1802?":                        true,
+		"When did Robert die in Manchester Vermont?":                true,
+		"Who won by more than 50,000 votes?":                        false,
+		"Who was more popular than Adams?":                          false,
+		"When did Wilson's first wife Ellen die?":                   false,
+		"When did Robert Todd Lincoln die?":                         false,
+		"Who led the Reformation in Wittenberg?":                    false,
+		"Mary Todd Lincoln was born in Kentucky.":                   false,
+		"When did the treaty become effective once more in Europe?": false,
+	} {
+		if got := leansOnText(prose.Tokenize(q)); got != want {
+			t.Errorf("leansOnText(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestTopicByTitle checks that the person topic named with a title is
+// the topic, and a relative who shares the surname is not.
+func TestTopicByTitle(t *testing.T) {
+	d := analyzed(t, "Abraham Lincoln\n\nAbraham Lincoln was born in Kentucky. Lincoln moved to Illinois. President-elect Lincoln evaded assassins. Thomas Lincoln was his father. Lincoln won in 1860.")
+	for key, want := range map[string]bool{
+		"President-elect Lincoln": true,
+		"President Lincoln":       true,
+		"Thomas Lincoln":          false,
+		"Stephen Douglas":         false,
+	} {
+		if got := d.topicByTitle(key); got != want {
+			t.Errorf("topicByTitle(%q) = %v, want %v", key, got, want)
+		}
+	}
+}

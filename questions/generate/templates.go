@@ -551,6 +551,11 @@ func (c *clause) objectQ(k int) string {
 		if n.Lower == "and" {
 			return ""
 		}
+		// "wanted the United States to abandon its policies": the object
+		// is the subject of what follows, not the thing wanted.
+		if n.Lower == "to" && m.b+1 < c.end && isVerbBase(c.toks[m.b+1].Lower) {
+			return ""
+		}
 	}
 	inv := c.inverted()
 	if inv == "" {

@@ -66,6 +66,7 @@ var questionTests = []struct {
 	{"SecondOfTwoSubjects", "In the election of 1800 John Adams and his running mate, Charles Pinckney went against the Republican duo of Jefferson and Burr.", "Charles Pinckney", ""},
 	{"QuotationStop", "Civil disobedience\n\nGandhi read Thoreau in jail. Thoreau also wrote of civil disobedience accomplishing \"peaceable revolution.\"", "Thoreau",
 		"Who wrote of civil disobedience accomplishing \"peaceable revolution\"?"},
+	{"ObjectOfAnInfinitive", "Hungary\n\nIn 1851 Kossuth wanted the United States to abandon its policy of neutrality.", "United States", ""},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
