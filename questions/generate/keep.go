@@ -75,7 +75,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) {
 		return CheckNeedsContext
 	}
-	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
+	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it, toks) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
@@ -1158,7 +1158,7 @@ func questionRunOn(t []prose.Token) bool {
 		if t[i].Lower != "and" || !t[i+1].Is("the", "a", "an", "its", "his", "her", "their") {
 			continue
 		}
-		for j := i + 2; j < len(t) && j < i+8 && t[j].Text != ","; j++ {
+		for j := i + 2; j < len(t) && j < i+11 && t[j].Text != ","; j++ {
 			if t[j].Is("has", "have", "had", "is", "are", "was", "were") {
 				return true
 			}

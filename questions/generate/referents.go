@@ -91,11 +91,10 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 // names once as the subject of a statement of its own is as much aside
 // ("Augustin Danyzy was a mathematician.": twice named, the second time
 // for what he directed, is no more).
-func (d *document) namedOnce(it *item) bool {
+func (d *document) namedOnce(it *item, t []prose.Token) bool {
 	name, most := it.key, 1
 	if it.q.Kind == questions.TrueFalse {
 		most = 2 // "the mathematician Augustin Danyzy" and his one act: still a side figure
-		t := prose.Tokenize(it.q.Stem)
 		i := 0
 		for i < len(t) && t[i].Cap && t[i].IsWord() {
 			i++

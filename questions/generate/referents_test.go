@@ -118,7 +118,7 @@ func TestNamedOnce(t *testing.T) {
 		{truth("Anders Celsius was an astronomer."), false},
 		{truth("The academy was directed by Augustin Danyzy."), false},
 	} {
-		if got := d.namedOnce(&tt.it); got != tt.want {
+		if got := d.namedOnce(&tt.it, prose.Tokenize(tt.it.q.Stem)); got != tt.want {
 			t.Errorf("namedOnce(%q, %q) = %v, want %v", tt.it.q.Stem, tt.it.key, got, tt.want)
 		}
 	}

@@ -295,13 +295,32 @@ func ask(extras string, parts ...string) string {
 	if f := strings.Fields(extras); len(f) == 2 && strings.Contains(body, f[1]) && f[1][0] >= '0' && f[1][0] <= '9' {
 		return question(parts...)
 	}
-	for _, w := range prose.Tokenize(strings.Join(parts[1:], " ")) {
-		if w.Text == "," || w.Is("that", "which", "who", "whom", "whose") {
+	for _, p := range parts[1:] {
+		if strings.Contains(p, ", ") || containsAnyWord(p, "that", "which", "who", "whom", "whose") {
 			first := strings.ToLower(parts[0][:1]) + parts[0][1:] // the wh-word
 			return question(append([]string{strings.TrimPrefix(extras, ", ") + ","}, append([]string{first}, parts[1:]...)...)...)
 		}
 	}
 	return question(append(parts, extras)...)
+}
+
+// containsAnyWord reports whether s has one of words as a whole word, in
+// lower case.
+func containsAnyWord(s string, words ...string) bool {
+	for _, w := range words {
+		for i := strings.Index(s, w); i >= 0; {
+			end := i + len(w)
+			if (i == 0 || s[i-1] == ' ') && (end == len(s) || s[end] == ' ' || s[end] == ',') {
+				return true
+			}
+			j := strings.Index(s[i+1:], w)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+	}
+	return false
 }
 
 // subjectQ asks for the subject: "Who formulated a number of provisions
