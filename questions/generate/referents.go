@@ -90,7 +90,9 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 // context based on Coolidge's sense of federalism?"). A person the text
 // names once as the subject of a statement of its own is as much aside
 // ("Augustin Danyzy was a mathematician.": twice named, the second time
-// for what he directed, is no more).
+// for what he directed, is no more), and so is one named twice and asked
+// for what a relative clause says of him ("Who had first hand experience
+// with many man-eating leopards?").
 func (d *document) namedOnce(it *item, t []prose.Token) bool {
 	name, most := it.key, 1
 	if it.q.Kind == questions.TrueFalse {
@@ -105,6 +107,10 @@ func (d *document) namedOnce(it *item, t []prose.Token) bool {
 		name = textOf(t, [2]int{0, i})
 	} else if it.typ != ePerson {
 		return false
+	} else if strings.Contains(it.source, it.key+", who ") {
+		// "Kenneth Anderson, who had first hand experience with ...":
+		// what a relative clause tells of a person named in passing.
+		most = 2
 	}
 	e := d.byKey[nameKey(name)]
 	return e != nil && e.root().typ == ePerson && e.root().count <= most

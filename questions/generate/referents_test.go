@@ -107,10 +107,13 @@ func TestNamedOnce(t *testing.T) {
 	short := func(key string) item {
 		return item{q: questions.Question{Kind: questions.ShortAnswer, Stem: "Who directed the academy?"}, key: key, typ: ePerson}
 	}
+	relative := short("Carl Linnaeus")
+	relative.source = "The scale was reversed by Carl Linnaeus, who was a botanist."
 	for _, tt := range []struct {
 		it   item
 		want bool
 	}{
+		{relative, true}, // twice named, and asked for what a relative clause says of him
 		{short("Augustin Danyzy"), true},
 		{short("Carl Linnaeus"), false},
 		{truth("Augustin Danyzy was a mathematician."), true},
