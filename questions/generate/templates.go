@@ -623,7 +623,13 @@ func (c *clause) whereQ(k int) string {
 	if m.b > cut {
 		return ""
 	}
-	return ask(c.extras(-1), "Where", inv, rest)
+	// "Where did Fillmore return?": with nothing but the subject and the
+	// verb, it asks about every return.
+	extras := c.extras(-1)
+	if rest == "" && extras == "" {
+		return ""
+	}
+	return ask(extras, "Where", inv, rest)
 }
 
 // agentQ turns a passive round to ask for its agent: "he was stopped by

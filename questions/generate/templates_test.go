@@ -67,6 +67,7 @@ var questionTests = []struct {
 	{"QuotationStop", "Civil disobedience\n\nGandhi read Thoreau in jail. Thoreau also wrote of civil disobedience accomplishing \"peaceable revolution.\"", "Thoreau",
 		"Who wrote of civil disobedience accomplishing \"peaceable revolution\"?"},
 	{"ObjectOfAnInfinitive", "Hungary\n\nIn 1851 Kossuth wanted the United States to abandon its policy of neutrality.", "United States", ""},
+	{"WhereBare", "Millard Fillmore\n\nFillmore was born in New York. Fillmore lived in Boston. After the election Fillmore returned to Boston.", "Boston", ""},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
