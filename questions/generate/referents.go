@@ -15,10 +15,12 @@ var oneOfAKind = prose.WordSet(`world earth sun moon sky sea ocean government co
 	law constitution parliament senate congress court press media internet species genus family body
 	language religion mouth head eye ear nose skin tail neck body heart brain blood`)
 
-// placeParts are parts of a place a text about it has many of: however
-// often "the neighborhood" comes back, it is another one each time.
+// placeParts are parts of a place a text about it has many of, and the
+// like of a show or a band: however often "the neighborhood" or "the
+// character" comes back, it is another one each time.
 var placeParts = prose.WordSet(`neighborhood neighbourhood district quarter suburb street road avenue
-	square tract subdivision block ward borough village town station building campus`)
+	square tract subdivision block ward borough village town station building campus
+	character episode story scene season song track chapter player match game candidate`)
 
 // selfNaming words make a noun phrase pick out its thing by themselves:
 // "the first trains", "the largest fountain complex", "the same year".

@@ -19,6 +19,7 @@ func TestUnsaidReferent(t *testing.T) {
 		"When was the treaty signed?":                                   true,
 		"When was the railway completed?":                               false, // the title's word
 		"When was the station rebuilt?":                                 true,  // one of many however often named
+		"In what year did the character first appear?":                  true,
 		"Who led the government in 1870?":                               false, // one of a kind
 		"When was the treaty of Paris signed?":                          false, // "of" says which
 		"Who built the largest fountain complex in the world?":          false, // picks itself out
