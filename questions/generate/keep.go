@@ -102,6 +102,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.TrueFalse && !q.Truth && overWhole(it.swapTo) {
 		return CheckNotContradicted
 	}
+	if q.Kind == questions.TrueFalse && !q.Truth && swapInAside(stem, it.swapTo) {
+		return CheckSideFact
+	}
 	// "As of 2012, the logo ... is the primary logo": the text gives the
 	// state as of 2014 and says nothing of 2012. And the year of a count
 	// ("were enrolled in private schools in 2006") is as much side matter

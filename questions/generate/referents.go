@@ -215,3 +215,23 @@ func (d *document) topicByTitle(key string) bool {
 	}
 	return true
 }
+
+// swapInAside reports a false statement whose swapped words sit in an
+// aside set off by commas ("Grant Avenue, a seven block long, north-south
+// street in the Bronx, is named after Grant."): the statement then turns
+// on a detail said in passing, not on what the sentence says.
+func swapInAside(stem, swap string) bool {
+	i := strings.Index(stem, swap)
+	if swap == "" || i < 0 {
+		return false
+	}
+	open := strings.LastIndex(stem[:i], ", ")
+	if open < 0 || strings.Contains(stem[open+2:i], ",") {
+		return false
+	}
+	after := stem[open+2:]
+	if !strings.HasPrefix(after, "a ") && !strings.HasPrefix(after, "an ") {
+		return false
+	}
+	return strings.Contains(stem[i+len(swap):], ",")
+}

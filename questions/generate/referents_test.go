@@ -181,3 +181,21 @@ func TestTopicByTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestSwapInAside checks false statements that turn on a detail of an
+// aside, and ones that turn on the main claim.
+func TestSwapInAside(t *testing.T) {
+	for _, tt := range []struct {
+		stem, swap string
+		want       bool
+	}{
+		{"Grant Avenue, a seven block long, north-south street in the Bronx, is named after Grant.", "seven", true},
+		{"Grant Avenue, a long street in the Bronx, was named in 1905.", "1905", false},
+		{"In 1885 Tesla moved to Paris, France, to work as an engineer.", "1885", false},
+		{"Coolidge married Grace Goodhue, a schoolteacher born in 1879, in 1905.", "1879", true},
+	} {
+		if got := swapInAside(tt.stem, tt.swap); got != tt.want {
+			t.Errorf("swapInAside(%q, %q) = %v, want %v", tt.stem, tt.swap, got, tt.want)
+		}
+	}
+}
