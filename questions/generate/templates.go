@@ -688,6 +688,24 @@ func (c *clause) agentQ(k int) string {
 	return ask(c.extras(-1), "Who", past, obj, rest)
 }
 
+// tokenBefore returns the token before c.toks[i] in its sentence, which
+// for a clause cut from a longer sentence may come before the clause.
+func (c *clause) tokenBefore(i int) (prose.Token, bool) {
+	if i > 0 {
+		return c.toks[i-1], true
+	}
+	if c.sent == nil || len(c.toks) == 0 {
+		return prose.Token{}, false
+	}
+	st := c.sent.toks
+	for k := 1; k < len(st); k++ {
+		if st[k].Start == c.toks[0].Start && st[k].Text == c.toks[0].Text {
+			return st[k-1], true
+		}
+	}
+	return prose.Token{}, false
+}
+
 // frontAdverbs may stand before a subject: "Often corruption is ...".
 var frontAdverbs = prose.WordSet(`often also usually sometimes then still soon later once now thus`)
 
@@ -740,6 +758,11 @@ func (c *clause) howManyQ(k int) string {
 		rest, _ := c.restText(c.verb[1])
 		noun := textOf(t, [2]int{m.b, c.subj[1]})
 		if noun == "" || prose.WordCount(rest) < 1 {
+			return ""
+		}
+		// "..., and six pieces of paper moistened with salt water": the
+		// last item of a list and a participle, no subject and its verb.
+		if p, ok := c.tokenBefore(m.a); ok && (p.Is("and", "or") || p.Text == ",") && c.verb[1]-c.verb[0] == 1 && strings.HasSuffix(t[c.verb[0]].Lower, "ed") {
 			return ""
 		}
 		return ask(c.extras(-1), "How many", noun, textOf(t, c.verb), rest)

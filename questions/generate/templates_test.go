@@ -68,6 +68,7 @@ var questionTests = []struct {
 		"Who wrote of civil disobedience accomplishing \"peaceable revolution\"?"},
 	{"ObjectOfAnInfinitive", "Hungary\n\nIn 1851 Kossuth wanted the United States to abandon its policy of neutrality.", "United States", ""},
 	{"WhereBare", "Millard Fillmore\n\nFillmore was born in New York. Fillmore lived in Boston. After the election Fillmore returned to Boston.", "Boston", ""},
+	{"ListItemParticiple", "Faraday\n\nFaraday built a pile with seven halfpence pieces, stacked with seven disks of zinc, and six pieces of paper moistened with salt water.", "six", ""},
 	{"OpenDate", "By March 1920 the opposition took shape in the capital.", "March 1920", ""},
 }
 
