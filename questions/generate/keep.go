@@ -54,7 +54,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && gluedSource(it.source):
+	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)):
 		return CheckResidue
 	case brokenStem(toks, it):
 		return CheckBroken
@@ -65,7 +65,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if q.Kind == questions.MultipleChoice && !clearQuestion(toks, it) {
 			return CheckWeakShort
 		}
-	case !mainClause(toks):
+	case !mainClause(toks) || q.Kind == questions.TrueFalse && brokenStatement(toks, it):
 		return CheckBroken
 	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
@@ -75,11 +75,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) {
 		return CheckNeedsContext
 	}
-	if caption(it.source) {
+	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it, toks) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) {
+		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
 		if d.filler(it) || attributivePlace(toks, it.typ) {
@@ -101,6 +101,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	// arithmetic, not by the text.
 	if q.Kind == questions.TrueFalse && !q.Truth && overWhole(it.swapTo) {
 		return CheckNotContradicted
+	}
+	if q.Kind == questions.TrueFalse && !q.Truth && swapInAside(stem, it.swapTo) {
+		return CheckSideFact
 	}
 	// "As of 2012, the logo ... is the primary logo": the text gives the
 	// state as of 2014 and says nothing of 2012. And the year of a count
@@ -140,10 +143,69 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.ShortAnswer && !clearShortAnswer(toks, it) {
 		return CheckWeakShort
 	}
+	if q.Kind == questions.ShortAnswer && (alsoAsked(toks) || d.personListEnd(toks)) {
+		return CheckSecondRightAnswer
+	}
 	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) {
 		return CheckNeedsContext
 	}
+	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) {
+		return CheckNeedsContext
+	}
 	return ""
+}
+
+// measureAdjectives end a phrase of size: "nine blocks long".
+var measureAdjectives = prose.WordSet(`long wide high tall deep old thick broad`)
+
+// brokenStatement reports the marks of a true/false statement put
+// together wrongly: a subject that ends in "and" or a comma ("Now and
+// are distinct.", where the cleaner took out words of another script);
+// "that" followed by no verb ("Adams was unaware that Jefferson, his
+// great political rival."); an "a" phrase of size cut from its noun
+// ("Grant Avenue is a seven block long."); a false number of one before
+// a plural ("the other one wealthy districts").
+func brokenStatement(t []prose.Token, it *item) bool {
+	for i, w := range t {
+		if finiteAt(t, i) || auxiliaries[w.Lower] {
+			if i > 0 && (t[i-1].Is("and", "or") || t[i-1].Text == ",") && i <= 3 {
+				return true
+			}
+			break
+		}
+	}
+	for i := 1; i+1 < len(t); i++ {
+		if !t[i].Is("that") || !(isVerbForm(t[i-1].Lower) || strings.HasSuffix(t[i-1].Lower, "aware") || t[i-1].Is("unaware", "aware", "sure", "certain", "believed", "said")) {
+			continue
+		}
+		if !containsFinite(t, i+1, len(t)) {
+			return true
+		}
+	}
+	n := contentEnd(t)
+	if n >= 3 && measureAdjectives[t[n-1].Lower] && t[n-2].IsWord() && !t[n-2].Is("years", "feet", "metres", "meters", "miles", "inches", "km", "m") {
+		number := false
+		for i := n - 2; i >= 0 && i >= n-6; i-- {
+			number = number || t[i].Kind == prose.Number || numberWords[t[i].Lower] > 0
+			if t[i].Is("a", "an") && number {
+				return true
+			}
+		}
+	}
+	if !it.q.Truth && (it.swapTo == "one" || it.swapTo == "One" || it.swapTo == "1") {
+		for i := 0; i+2 < len(t); i++ {
+			if t[i].Text == it.swapTo && t[i+1].IsWord() {
+				nx := t[i+1].Lower
+				if t[i+2].IsWord() && !t[i+2].Cap && !functionWords[t[i+2].Lower] && !prepositions[t[i+2].Lower] {
+					nx = t[i+2].Lower // "one wealthy districts"
+				}
+				if strings.HasSuffix(nx, "s") && !strings.HasSuffix(nx, "ss") || nx == "children" || nx == "people" || nx == "men" || nx == "women" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // relationToOther reports "_____ became his bitter foe": a person
@@ -432,7 +494,7 @@ func residue(s string) bool {
 	}
 	// "McCoy, 360 The Senate ...": an author and a page left from a
 	// footnote, run into the next sentence.
-	if pageCitation.MatchString(s) {
+	if pageCitation.MatchString(s) || referenceEntry.MatchString(s) {
 		return true
 	}
 	// "... of present-day Romania.The first documentary attestation ...":
@@ -497,7 +559,7 @@ func unbalanced(s string) bool {
 // residueWords mark a citation, an address or a pointer to elsewhere.
 var residueWords = []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
 	" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed.",
-	"shown above", "shown below", "shown here", "pictured", "(left)", "(right)", "(center)", "(centre)", "at left", "at right", " feat."}
+	"shown above", "shown below", "shown here", "pictured", "(left)", "(right)", "(center)", "(centre)", "at left", "at right", " feat.", "(link)"}
 
 // pairedWords are words whose partner must follow in the stem: "not
 // only ... but", "both ... and", "either ... or", "neither ... nor",
@@ -1099,7 +1161,7 @@ func questionRunOn(t []prose.Token) bool {
 		if t[i].Lower != "and" || !t[i+1].Is("the", "a", "an", "its", "his", "her", "their") {
 			continue
 		}
-		for j := i + 2; j < len(t) && j < i+8 && t[j].Text != ","; j++ {
+		for j := i + 2; j < len(t) && j < i+11 && t[j].Text != ","; j++ {
 			if t[j].Is("has", "have", "had", "is", "are", "was", "were") {
 				return true
 			}
@@ -1834,6 +1896,11 @@ func sharesStem(t []prose.Token, key string) bool {
 // pageCitation is an author's name, a comma and a page number before a
 // capitalised word: "Fuess, 346 Former Brigadier General ...".
 var pageCitation = regexp.MustCompile(`\b[A-Z][A-Za-z]+, \d{1,4} [A-Z_][a-z_]`)
+
+// referenceEntry is an entry of a reference list run into a sentence:
+// "Gaines, Kevin (2006) American Africans in Ghana", "(Adam Curtis, BBC
+// Two, 22 June 1992)".
+var referenceEntry = regexp.MustCompile(`\b[A-Z][a-z]+, [A-Z][a-z]+(?: [A-Z]\.)* \((?:1[5-9]|20)\d\d\)|\([A-Z][a-z]+ [A-Z][a-z]+, [^()]{2,40}, \d{1,2} [A-Z][a-z]+ (?:1[5-9]|20)\d\d\)`)
 
 var (
 	decadeKey  = regexp.MustCompile(`\b(\d{3})0s\b`)

@@ -108,7 +108,15 @@ func question(parts ...string) string {
 		}
 		b.WriteString(p)
 	}
-	q := tidyText(strings.TrimRight(b.String(), " ,.;:") + "?")
+	q := strings.TrimRight(b.String(), " ,.;:")
+	// "... accomplishing "peaceable revolution."?": the quotation's stop
+	// goes with the sentence it ended.
+	for _, end := range []string{`."`, ".”", `,"`, ",”"} {
+		if strings.HasSuffix(q, end) {
+			q = q[:len(q)-len(end)] + end[1:]
+		}
+	}
+	q = tidyText(q + "?")
 	if badQuestion(q) {
 		return ""
 	}
@@ -135,6 +143,34 @@ func badQuestion(q string) bool {
 		if prepositions[last.Lower] && !last.Is("about", "for", "from", "with", "to", "of", "in", "on", "at") || last.Is("it", "them", "him", "her") && !t[n-3].Is("of", "in", "on", "at", "to", "with") {
 			return true
 		}
+	}
+	if n := len(t); n >= 3 {
+		// "... manufactured in Peruvian?": an adjective of a people cut
+		// from its noun ("in Peruvian, and primarily Limean, factories").
+		last := t[n-2]
+		if last.Cap && prepositions[t[n-3].Lower] && !nationalities[last.Lower] && (strings.HasSuffix(last.Lower, "ian") || strings.HasSuffix(last.Lower, "ean") || strings.HasSuffix(last.Lower, "ese")) {
+			return true
+		}
+	}
+	// "Where did ... volunteers come from around the world came to
+	// fight?": the verb asked with "did" comes back in the past, two
+	// clauses run together.
+	for i := 0; i+1 < len(t); i++ {
+		if !t[i].Is("did", "does", "do") {
+			continue
+		}
+		for j := i + 1; j < len(t); j++ {
+			b, ok := pastLemma(t[j].Lower)
+			if !ok || t[j].Cap {
+				continue
+			}
+			for k := i + 1; k < j; k++ {
+				if t[k].Lower == b {
+					return true
+				}
+			}
+		}
+		break
 	}
 	for i := 1; i+1 < len(t); i++ {
 		if _, ok := pastToBase[t[i].Lower]; ok && !t[i].Cap {
@@ -168,14 +204,17 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 		if d[0] < a || d[0] >= cut {
 			continue
 		}
-		// Take a comma before a dropped phrase with it: ", in 1920,".
+		// Take a comma before a dropped phrase with it: ", in 1920,";
+		// but keep it where it closes a phrase the text set off before
+		// ("started, probably unwisely, on December 9, 1913, at ...").
 		e := d[0]
-		if e > a && c.toks[e-1].Text == "," {
+		before := e > a && c.toks[e-1].Text == ","
+		if before && commaCount(c.toks, a, e-1)%2 == 0 {
 			e--
 		}
 		ranges = append(ranges, [2]int{a, e})
 		a = d[1]
-		if a < cut && c.toks[a].Text == "," && e < d[0] {
+		if a < cut && c.toks[a].Text == "," && before {
 			a++
 		}
 	}
@@ -194,10 +233,19 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 	var out [][2]int
 	for _, r := range ranges {
 		x := r[0]
+		// A comma left in place opens a phrase ("Frances Folsom, the
+		// daughter of his law partner, in the Blue Room"); the next one
+		// closes it and stays.
+		open := false
 		for k := r[0]; k < r[1]; k++ {
 			if c.toks[k].Text != "," || k+1 >= r[1] {
 				continue
 			}
+			if open {
+				open = false
+				continue
+			}
+			open = true
 			e := topComma(c.toks, k+1, r[1])
 			if e < 0 && r[1] == cut && (cut == c.end || c.toks[cut].Text == ",") {
 				e = r[1] // the phrase runs to where the question stops
@@ -208,15 +256,71 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 				out = append(out, [2]int{x, k})
 				x = e + 1
 				k = e
+				open = false
 			case e > 0 && prepositions[next.Lower] && next.Lower != "as" && e-k <= 10:
 				out = append(out, [2]int{x, k}, [2]int{k + 1, e})
 				x = min(e+1, r[1])
 				k = e
+				open = false
 			}
 		}
 		out = append(out, [2]int{x, r[1]})
 	}
 	return textOf(c.toks, out...), cut
+}
+
+// commaCount is the number of commas in t[a:b].
+func commaCount(t []prose.Token, a, b int) int {
+	n := 0
+	for i := a; i < b; i++ {
+		if t[i].Text == "," {
+			n++
+		}
+	}
+	return n
+}
+
+// ask assembles a question whose fronted adverbials (see extras) go at
+// its end, or at its start where the end would hang them on a phrase the
+// question describes ("Who wrote The Remarkable Millard Fillmore, a fake
+// biography based on real events that happened in Fillmore's life in
+// 2007?" puts 2007 in the life, not the writing). A date the question
+// already shows is not said twice ("the 1893 World's Columbian Exposition
+// ... in 1893").
+func ask(extras string, parts ...string) string {
+	if extras == "" {
+		return question(parts...)
+	}
+	body := strings.Join(parts, " ")
+	if f := strings.Fields(extras); len(f) == 2 && strings.Contains(body, f[1]) && f[1][0] >= '0' && f[1][0] <= '9' {
+		return question(parts...)
+	}
+	for _, p := range parts[1:] {
+		if strings.Contains(p, ", ") || containsAnyWord(p, "that", "which", "who", "whom", "whose") {
+			first := strings.ToLower(parts[0][:1]) + parts[0][1:] // the wh-word
+			return question(append([]string{strings.TrimPrefix(extras, ", ") + ","}, append([]string{first}, parts[1:]...)...)...)
+		}
+	}
+	return question(append(parts, extras)...)
+}
+
+// containsAnyWord reports whether s has one of words as a whole word, in
+// lower case.
+func containsAnyWord(s string, words ...string) bool {
+	for _, w := range words {
+		for i := strings.Index(s, w); i >= 0; {
+			end := i + len(w)
+			if (i == 0 || s[i-1] == ' ') && (end == len(s) || s[end] == ' ' || s[end] == ',') {
+				return true
+			}
+			j := strings.Index(s[i+1:], w)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+	}
+	return false
 }
 
 // subjectQ asks for the subject: "Who formulated a number of provisions
@@ -244,6 +348,20 @@ func (c *clause) subjectQ(k int) string {
 	if m.poss {
 		return ""
 	}
+	// "John Adams and his running mate, Charles Pinckney went against
+	// ...": the name is one of two subjects, set off after "and".
+	if m.a >= 2 && c.toks[m.a-1].Text == "," {
+		for j := m.a - 2; j >= 0 && j >= m.a-6; j-- {
+			if c.toks[j].Is("and", "or") {
+				return ""
+			}
+		}
+	}
+	// "Who sent Adams to the Continental Congress?": Massachusetts is no
+	// one, and "What" reads as a thing.
+	if l := strings.ToLower(m.text); countries[l] || usStates[l] || worldCities[l] {
+		return ""
+	}
 	rest, _ := c.restText(c.verb[1])
 	if c.main < 0 {
 		r := strings.ToLower(rest)
@@ -255,7 +373,7 @@ func (c *clause) subjectQ(k int) string {
 		return ""
 	}
 	vg := textOf(c.toks, c.verb)
-	return question(wh, vg, rest, c.extras(-1))
+	return ask(c.extras(-1), wh, vg, rest)
 }
 
 // whoseQ asks for a possessor in the subject: "Whose theses caused great
@@ -280,7 +398,7 @@ func (c *clause) whoseQ(k int) string {
 		// roleQ; a bare copula here is too vague.
 		return ""
 	}
-	return question("Whose", noun, textOf(c.toks, c.verb), rest, c.extras(-1))
+	return ask(c.extras(-1), "Whose", noun, textOf(c.toks, c.verb), rest)
 }
 
 // inverted writes the subject and verb group in question order: "did the
@@ -349,7 +467,7 @@ func (c *clause) whenQ(k int) string {
 			if c.main < 0 && !startsWithPreposition(rest) {
 				return ""
 			}
-			return question(wh, inv, rest, c.extras(i))
+			return ask(c.extras(i), wh, inv, rest)
 		}
 	}
 	p := m.a - 1
@@ -366,10 +484,23 @@ func (c *clause) whenQ(k int) string {
 	if m.b > cut || prose.WordCount(rest) < 1 && c.main < 0 {
 		return ""
 	}
+	rest = beforeTimeClause(rest)
 	if c.main < 0 && !startsWithPreposition(rest) {
 		return ""
 	}
-	return question(wh, inv, rest, c.extras(-1))
+	return ask(c.extras(-1), wh, inv, rest)
+}
+
+// beforeTimeClause cuts a "when" or "while" clause off the rest of a
+// question that asks when: "When did the oil crisis begin when the members
+// ... proclaimed an embargo?" says the time twice.
+func beforeTimeClause(rest string) string {
+	for _, w := range []string{" when ", " while "} {
+		if i := strings.Index(" "+rest, w); i >= 0 {
+			rest = strings.TrimRight(rest[:max(i-1, 0)], " ,")
+		}
+	}
+	return rest
 }
 
 // dateModifies reports a date that is part of a name or a noun phrase,
@@ -439,6 +570,11 @@ func (c *clause) objectQ(k int) string {
 		if n.Lower == "and" {
 			return ""
 		}
+		// "wanted the United States to abandon its policies": the object
+		// is the subject of what follows, not the thing wanted.
+		if n.Lower == "to" && m.b+1 < c.end && isVerbBase(c.toks[m.b+1].Lower) {
+			return ""
+		}
 	}
 	inv := c.inverted()
 	if inv == "" {
@@ -448,7 +584,7 @@ func (c *clause) objectQ(k int) string {
 	if strings.HasPrefix(rest, ",") {
 		rest = ""
 	}
-	return question(wh, inv, rest, c.extras(-1))
+	return ask(c.extras(-1), wh, inv, rest)
 }
 
 // whereQ asks for a place a verb of movement or position points to:
@@ -487,7 +623,13 @@ func (c *clause) whereQ(k int) string {
 	if m.b > cut {
 		return ""
 	}
-	return question("Where", inv, rest, c.extras(-1))
+	// "Where did Fillmore return?": with nothing but the subject and the
+	// verb, it asks about every return.
+	extras := c.extras(-1)
+	if rest == "" && extras == "" {
+		return ""
+	}
+	return ask(extras, "Where", inv, rest)
 }
 
 // agentQ turns a passive round to ask for its agent: "he was stopped by
@@ -525,6 +667,13 @@ func (c *clause) agentQ(k int) string {
 	if by < 0 || m.b < c.end && c.toks[m.b].Text != "," && c.toks[m.b].Text != "." && !prepositions[c.toks[m.b].Lower] {
 		return ""
 	}
+	// "were kept in a menagerie established by King John": the agent is
+	// the participle's, not the verb's.
+	for i := c.verb[1]; i < by; i++ {
+		if _, ok := pastFromParticiple(c.toks[i].Lower); ok && !c.toks[i].Cap {
+			return ""
+		}
+	}
 	obj := c.subjectText()
 	if s := strings.ToLower(obj); subjectPronouns[s] || strings.HasPrefix(s, "there") {
 		return ""
@@ -536,7 +685,25 @@ func (c *clause) agentQ(k int) string {
 	if m.b > cut {
 		return ""
 	}
-	return question("Who", past, obj, rest, c.extras(-1))
+	return ask(c.extras(-1), "Who", past, obj, rest)
+}
+
+// tokenBefore returns the token before c.toks[i] in its sentence, which
+// for a clause cut from a longer sentence may come before the clause.
+func (c *clause) tokenBefore(i int) (prose.Token, bool) {
+	if i > 0 {
+		return c.toks[i-1], true
+	}
+	if c.sent == nil || len(c.toks) == 0 {
+		return prose.Token{}, false
+	}
+	st := c.sent.toks
+	for k := 1; k < len(st); k++ {
+		if st[k].Start == c.toks[0].Start && st[k].Text == c.toks[0].Text {
+			return st[k-1], true
+		}
+	}
+	return prose.Token{}, false
 }
 
 // frontAdverbs may stand before a subject: "Often corruption is ...".
@@ -562,8 +729,8 @@ func (c *clause) roleQuestion(k int) string {
 			return ""
 		}
 		role := rf.role
-		if kinNouns[strings.Fields(r)[0]] {
-			role = "the " + role // "Who was the sister of Duke Richard II?"
+		if f := strings.Fields(r); kinNouns[f[0]] || len(f) > 2 && f[1] == "of" && !functionWords[f[0]] && prose.FirstRune(rf.role) == prose.FirstRune(r) {
+			role = "the " + role // "Who was the sister of Duke Richard II?", "the founder of the City Philosophical Society"
 		}
 		return question("Who", textOf(c.toks, c.verb), role)
 	}
@@ -593,7 +760,12 @@ func (c *clause) howManyQ(k int) string {
 		if noun == "" || prose.WordCount(rest) < 1 {
 			return ""
 		}
-		return question("How many", noun, textOf(t, c.verb), rest, c.extras(-1))
+		// "..., and six pieces of paper moistened with salt water": the
+		// last item of a list and a participle, no subject and its verb.
+		if p, ok := c.tokenBefore(m.a); ok && (p.Is("and", "or") || p.Text == ",") && c.verb[1]-c.verb[0] == 1 && strings.HasSuffix(t[c.verb[0]].Lower, "ed") {
+			return ""
+		}
+		return ask(c.extras(-1), "How many", noun, textOf(t, c.verb), rest)
 	}
 	if c.main < 0 || m.a != c.verb[1] || beForms[t[c.verb[0]].Lower] {
 		return ""
@@ -611,5 +783,5 @@ func (c *clause) howManyQ(k int) string {
 		return ""
 	}
 	rest, _ := c.restText(e)
-	return question("How many", textOf(t, [2]int{m.b, e}), inv, rest, c.extras(-1))
+	return ask(c.extras(-1), "How many", textOf(t, [2]int{m.b, e}), inv, rest)
 }

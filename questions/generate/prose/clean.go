@@ -39,7 +39,27 @@ func Clean(raw string) []Block {
 	}
 	raw = stripWikiMarkup(raw)
 	lines := markdownLines(raw)
-	return buildBlocks(lines)
+	blocks := buildBlocks(lines)
+	for i := range blocks {
+		blocks[i].Text = pageName(blocks[i])
+	}
+	return blocks
+}
+
+// pageName writes a heading that is a wiki page's name with spaces for
+// its underscores: "Charles-Augustin_de_Coulomb" is the title
+// "Charles-Augustin de Coulomb".
+func pageName(b Block) string {
+	t := b.Text
+	if !b.Heading || !strings.Contains(t, "_") || strings.ContainsAny(t, " /.:") {
+		return t
+	}
+	for _, r := range t {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' && r != ',' && r != '(' && r != ')' && r != '\'' {
+			return t
+		}
+	}
+	return strings.Trim(strings.ReplaceAll(t, "_", " "), " ")
 }
 
 // looksLikeHTML reports whether the text is markup pasted from a web page
@@ -514,9 +534,44 @@ var authorYear = regexp.MustCompile(`\b[A-Z][\p{L}'-]+(?: (?:and|&) [A-Z][\p{L}'
 // (".:43, 301 On one occasion"), which also hide the sentence's end.
 var pagesAfterStop = regexp.MustCompile(`([.!?"])\s*:\d+(?:[–-]\d+)?(?:, ?\d+(?:[–-]\d+)?)*`)
 
-// tidy removes citation markers and fixes the spacing of punctuation.
+// linkTail is the text of a link left at the end of a sentence by a page
+// saved as text: set off by two spaces before it and a space before the
+// stop ("from a certain standard pressure  History of the Celsius
+// temperature scale ."). The stop ends the sentence; the link goes.
+var linkTail = regexp.MustCompile(`(\S) {2,}[A-Z][^.!?\n]{0,100}? +\.( |$)`)
+
+// runInHeading is a section heading left between two sentences, set off
+// by two spaces on each side and without a stop of its own ("a problem.
+// Church Building Regulations Eased  In addition, ..."): it would start
+// the next sentence.
+var runInHeading = regexp.MustCompile(`([.!?]["”)]?) {2,}[^ .!?\n][^.!?\n]{0,80}? {2,}([A-Z"“])`)
+
+// cutRunIns drops link texts and headings run into a paragraph's prose
+// (see linkTail and runInHeading); two spaces are what mark them.
+func cutRunIns(s string) string {
+	if !strings.Contains(s, "  ") {
+		return s
+	}
+	s = runInHeading.ReplaceAllStringFunc(s, func(m string) string {
+		sub := runInHeading.FindStringSubmatch(m)
+		if strings.Count(strings.TrimSpace(m[len(sub[1]):len(m)-len(sub[2])]), " ") > 12 {
+			return m // too long for a heading
+		}
+		return sub[1] + " " + sub[2]
+	})
+	return linkTail.ReplaceAllStringFunc(s, func(m string) string {
+		sub := linkTail.FindStringSubmatch(m)
+		if sub[1] == "," || sub[1] == ";" || sub[1] == ":" {
+			return "." + sub[2]
+		}
+		return sub[1] + "." + sub[2]
+	})
+}
+
+// tidy removes citation markers and link texts run into the prose, and
+// fixes the spacing of punctuation.
 func tidy(s string) string {
-	s = stripCitations(s)
+	s = cutRunIns(stripCitations(s))
 	if strings.Contains(s, ":") {
 		s = pagesAfterStop.ReplaceAllString(s, "$1")
 	}

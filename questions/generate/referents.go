@@ -1,0 +1,237 @@
+package generate
+
+import (
+	"strings"
+
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+)
+
+// oneOfAKind are nouns that point at one thing without a word before them
+// to say which: "the government", "the war" in a text about a country.
+var oneOfAKind = prose.WordSet(`world earth sun moon sky sea ocean government country nation state city
+	capital public people population war army navy military president king queen emperor pope church
+	university economy west east north south century decade time past present future environment wild
+	law constitution parliament senate congress court press media internet species genus family body
+	language religion mouth head eye ear nose skin tail neck body heart brain blood`)
+
+// placeParts are parts of a place a text about it has many of, and the
+// like of a show or a band: however often "the neighborhood" or "the
+// character" comes back, it is another one each time.
+var placeParts = prose.WordSet(`neighborhood neighbourhood district quarter suburb street road avenue
+	square tract subdivision block ward borough village town station building campus
+	character episode story scene season song track chapter player match game candidate`)
+
+// selfNaming words make a noun phrase pick out its thing by themselves:
+// "the first trains", "the largest fountain complex", "the same year".
+var selfNaming = prose.WordSet(`first second third last next only same whole entire latter former
+	following previous original most main`)
+
+// unsaidReferent reports a definite noun phrase of a short answer or a
+// true/false statement that points back at a thing the item does not
+// name: "the new team", "the final plan", "the subdivision", "the
+// neighborhood", or "that document" opening a clause. A learner reading
+// the item cannot tell which of the document's things it means. The
+// phrase passes when a name, "of" or a relative clause follows to say
+// which, when a word in it picks one out ("the first", "the largest"),
+// when its noun is the document's subject or of its kind, is one of a
+// kind ("the government"), is plural (a kind, not one thing), or comes
+// back so often in the document (four times or more) that the document
+// has one such thing the learner knows (not a part of a place: see
+// placeParts).
+func (d *document) unsaidReferent(t []prose.Token) bool {
+	quoted := false
+	for i := 0; i+1 < len(t); i++ {
+		w := t[i]
+		if w.Text == `"` || w.Text == "“" || w.Text == "”" {
+			quoted = !quoted // words quoted are the source's, not the item's
+		}
+		if quoted {
+			continue
+		}
+		demonstrative := w.Is("that", "this") && (i == 0 || t[i-1].Text == "," || t[i-1].Is("although", "while", "when", "because", "since", "if", "though"))
+		if w.Lower != "the" && !demonstrative {
+			continue
+		}
+		j := i + 1
+		named := false
+		for ; j < len(t) && t[j].IsWord() && !t[j].Cap && !functionWords[t[j].Lower] && !prepositions[t[j].Lower] && t[j].Text != blankWord; j++ {
+			if selfNaming[t[j].Lower] || ordinalWords[t[j].Lower] > 0 || strings.HasSuffix(t[j].Lower, "est") && len(t[j].Lower) > 5 {
+				named = true
+			}
+		}
+		if j == i+1 || named {
+			continue
+		}
+		if j < len(t) && (t[j].Cap && t[j].IsWord() || t[j].Is("of", "that", "which", "who", "whom", "whose", "called", "named", "known", "where", "'s")) {
+			continue
+		}
+		head := t[j-1].Lower
+		if j-i > 2 && isVerbForm(head) {
+			// "When did the final plan pass ...?": the verb ends the run.
+			head = t[j-2].Lower
+		}
+		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") || strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ly") {
+			continue
+		}
+		if demonstrative && (j >= len(t) || !auxiliaries[t[j].Lower] && !finiteAt(t, j)) {
+			continue // "that" as a conjunction: "said that the ..."
+		}
+		if oneOfAKind[head] || d.topicWords[head] || d.topicKind(head) || d.freq[head] >= 4 && !placeParts[head] {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// namedOnce reports a person the document names once only, asked for by
+// a short answer: a source quoted, a critic, a team's owner, the writer
+// of an essay on the subject. One mention makes a side figure, and the
+// tuning judge failed such questions as side trivia ("Who offers some
+// context based on Coolidge's sense of federalism?"). A person the text
+// names once as the subject of a statement of its own is as much aside
+// ("Augustin Danyzy was a mathematician.": twice named, the second time
+// for what he directed, is no more), and so is one named twice and asked
+// for what a relative clause says of him ("Who had first hand experience
+// with many man-eating leopards?").
+func (d *document) namedOnce(it *item, t []prose.Token) bool {
+	name, most := it.key, 1
+	if it.q.Kind == questions.TrueFalse {
+		most = 2 // "the mathematician Augustin Danyzy" and his one act: still a side figure
+		i := 0
+		for i < len(t) && t[i].Cap && t[i].IsWord() {
+			i++
+		}
+		if i < 1 || i+1 >= len(t) || !t[i].Is("was", "is") || !t[i+1].Is("a", "an", "the") {
+			return false
+		}
+		name = textOf(t, [2]int{0, i})
+	} else if it.typ != ePerson {
+		return false
+	} else if strings.Contains(it.source, it.key+", who ") {
+		// "Kenneth Anderson, who had first hand experience with ...":
+		// what a relative clause tells of a person named in passing.
+		most = 2
+	}
+	e := d.byKey[nameKey(name)]
+	return e != nil && e.root().typ == ePerson && e.root().count <= most
+}
+
+// attributionVerbs say who said or judged something, not what happened.
+var attributionVerbs = prose.WordSet(`offers offered refers referred describes described argues argued
+	writes notes noted comments commented claims claimed suggests suggested believes believed contends
+	contended states observes observed calls considers considered estimates estimated reports asserts
+	asserted credits credited says praised criticized criticised quoted quotes`)
+
+// sideAsk reports a short answer that asks for a side figure: who
+// offered a comment, argued a view or coined a name ("Who referred to
+// the sounding point as the "Kreisler highway"?"): the judge wants the
+// view, not its author. And "Who was born on December 21?", a birth with
+// nothing but a date to it, fits everyone born then.
+func sideAsk(t []prose.Token) bool {
+	if len(t) < 3 || !t[0].Is("who") {
+		return false
+	}
+	if attributionVerbs[t[1].Lower] || t[1].Is("has", "have", "had") && len(t) > 3 && attributionVerbs[t[2].Lower] {
+		return true
+	}
+	if !t[1].Is("was", "were") || !t[2].Is("born") || len(t) < 5 || prose.WordCount(textOf(t, [2]int{0, len(t)})) > 8 {
+		return false
+	}
+	return t[3].Is("on") || t[3].Is("in") && (t[4].Kind == prose.Number || months[t[4].Lower] > 0)
+}
+
+// personListEnd reports a question that ends in two people set off by a
+// comma ("Who solicited the approval of Luther, Melanchthon?"): a list cut
+// before its "and", not a town and its state.
+func (d *document) personListEnd(t []prose.Token) bool {
+	n := len(t)
+	if n < 5 || t[n-1].Text != "?" || !t[n-2].Cap || !t[n-2].IsWord() || t[n-3].Text != "," || !t[n-4].Cap || !t[n-4].IsWord() {
+		return false
+	}
+	a, b := d.byKey[nameKey(t[n-4].Text)], d.byKey[nameKey(t[n-2].Text)]
+	return a != nil && b != nil && a.root().typ == ePerson && b.root().typ == ePerson
+}
+
+// alsoAsked reports a short answer that keeps "also" ("What does the
+// university also operate?", "Who was also involved in the scandal?"):
+// the text names others that fit as well.
+func alsoAsked(t []prose.Token) bool {
+	for _, w := range t {
+		if w.Is("also") {
+			return true
+		}
+	}
+	return false
+}
+
+// leansOnText reports a short answer or statement whose words only the
+// passage around it makes clear: a comparison with nothing to compare
+// with ("Who was much more committed to Islamism?"), "a new" or
+// "another" thing after an earlier one the item does not show ("When did
+// a new investigation begin?"), and a person called by a first name alone
+// ("When did Robert die in Manchester Vermont?": which Robert?).
+func leansOnText(t []prose.Token) bool {
+	for i, w := range t {
+		switch {
+		case w.Is("more", "less", "fewer") && i+1 < len(t) && t[i+1].IsWord() && !(i > 0 && t[i-1].Is("no", "any", "once", "the", "or", "and", "much")) || w.Is("much") && i+1 < len(t) && t[i+1].Is("more", "less"):
+			if !hasWordAfter(t, i, "than") && !(i+1 < len(t) && t[i+1].Is("than")) {
+				return true
+			}
+		case w.Is("another") && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap:
+			return true
+		case w.Is("a") && i+1 < len(t) && t[i+1].Is("new", "second", "third", "further"):
+			return true
+		case w.Cap && w.IsWord() && firstNames[w.Lower] && !(i > 0 && t[i-1].Cap && t[i-1].IsWord()) && !(i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord()):
+			if i == 0 && len(t) > 1 && !auxiliaries[t[1].Lower] && !finiteAt(t, 1) {
+				continue // a sentence's first word may be capitalised for its place
+			}
+			if p := i - 1; p >= 0 && t[p].IsWord() && !t[p].Cap && !functionWords[t[p].Lower] && !prepositions[t[p].Lower] && !auxiliaries[t[p].Lower] && !finiteAt(t, p) {
+				continue // "his son Robert", "her best friend Zoya": the noun says who
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// topicByTitle reports a person key that is the document's topic named by
+// a title ("President-elect Lincoln" in an article on Abraham Lincoln):
+// the topic is never the answer, and the title hides it from the topic
+// check.
+func (d *document) topicByTitle(key string) bool {
+	if d.topic == nil || d.topic.root().typ != ePerson {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(key))
+	if len(f) < 2 || !d.topicWords[f[len(f)-1]] {
+		return false
+	}
+	for _, w := range f[:len(f)-1] {
+		if !personTitles[w] && !strings.HasPrefix(w, "president") && !strings.HasSuffix(w, "-elect") {
+			return false
+		}
+	}
+	return true
+}
+
+// swapInAside reports a false statement whose swapped words sit in an
+// aside set off by commas ("Grant Avenue, a seven block long, north-south
+// street in the Bronx, is named after Grant."): the statement then turns
+// on a detail said in passing, not on what the sentence says.
+func swapInAside(stem, swap string) bool {
+	i := strings.Index(stem, swap)
+	if swap == "" || i < 0 {
+		return false
+	}
+	open := strings.LastIndex(stem[:i], ", ")
+	if open < 0 || strings.Contains(stem[open+2:i], ",") {
+		return false
+	}
+	after := stem[open+2:]
+	if !strings.HasPrefix(after, "a ") && !strings.HasPrefix(after, "an ") {
+		return false
+	}
+	return strings.Contains(stem[i+len(swap):], ",")
+}

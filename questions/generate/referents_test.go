@@ -1,0 +1,201 @@
+package generate
+
+import (
+	"testing"
+
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+)
+
+// TestUnsaidReferent checks definite phrases that point back at a thing
+// the stem does not name, and sound ones like them.
+func TestUnsaidReferent(t *testing.T) {
+	d := analyzed(t, "Pacific Railway\n\nThe railway was built in 1869. The railway ran west. The railway crossed the plains. The railway made money. A bill passed. Its plan was cheap. The governor signed a treaty. The station was new. The station burned. The station was rebuilt. The station closed.")
+	for stem, want := range map[string]bool{
+		"Who owned the controlling interest in the new team?":           true,
+		"When did the final plan pass despite opposition by bankers?":   true,
+		"The neighborhood is considered the center of the community.":   true,
+		"Although that document was drafted by Jefferson, Adams spoke.": true,
+		"When was the treaty signed?":                                   true,
+		"When was the railway completed?":                               false, // the title's word
+		"When was the station rebuilt?":                                 true,  // one of many however often named
+		"In what year did the character first appear?":                  true,
+		"Who led the government in 1870?":                               false, // one of a kind
+		"When was the treaty of Paris signed?":                          false, // "of" says which
+		"Who built the largest fountain complex in the world?":          false, // picks itself out
+		"When did the first trains run?":                                false,
+		"Who was governor of the Treaty Ports?":                         false,
+		"The strings are sounded by plucking.":                          false, // plural: a kind
+		"Who signed the treaty Jay negotiated?":                         false, // a name follows
+		"He said that the treaty was signed.":                           true,
+		"He said that treaties were signed.":                            false, // "that" a conjunction
+		`Adams said "the line was hostile".`:                            false, // quoted
+		"How many pairs of appendages are found around the mouth?":      false,
+	} {
+		if got := d.unsaidReferent(prose.Tokenize(stem)); got != want {
+			t.Errorf("unsaidReferent(%q) = %v, want %v", stem, got, want)
+		}
+	}
+}
+
+// TestBrokenStatement checks true/false statements put together wrongly,
+// and sound ones like them.
+func TestBrokenStatement(t *testing.T) {
+	falseWith := func(stem, swap string) item {
+		it := truth(stem)
+		it.q.Truth, it.swapTo = false, swap
+		return it
+	}
+	for _, tt := range []struct {
+		it   item
+		want bool
+	}{
+		{truth("Now and are distinct."), true},
+		{truth("Adams was unaware that Jefferson, his great political rival."), true},
+		{truth("Grant Avenue is a seven block long."), true},
+		{falseWith("They are the other one wealthy districts of Lima.", "one"), true},
+		{truth("Adams was unaware that Jefferson had died."), false},
+		{truth("The bridge is a mile long."), false},
+		{truth("The avenue is seven blocks long."), false},
+		{truth("Cats and dogs are distinct."), false},
+		{falseWith("They are the other one wealthy district of Lima.", "one"), false},
+		{falseWith("He was the elder of one children of John and Victoria.", "one"), true},
+		{falseWith("They are the other three wealthy districts of Lima.", "three"), false},
+	} {
+		if got := brokenStatement(prose.Tokenize(tt.it.q.Stem), &tt.it); got != tt.want {
+			t.Errorf("brokenStatement(%q) = %v, want %v", tt.it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestReferenceEntry checks reference-list entries run into a sentence.
+func TestReferenceEntry(t *testing.T) {
+	for s, want := range map[string]bool{
+		"He was overthrown by a coup Interview with Stockwell (Adam Curtis, BBC Two, 22 June 1992) On the coup: Gaines, Kevin (2006) Africans in Ghana.": true,
+		"Gaines, Kevin (2006) American Africans in Ghana.": true,
+		"In Accra (the capital), Nkrumah spoke in 1957.":   false,
+		"Kufuor, the president (2001), spoke.":             false,
+	} {
+		if got := residue(s); got != want {
+			t.Errorf("residue(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestSideAsk checks short answers that ask who commented, and sound
+// questions like them.
+func TestSideAsk(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Who offers some context based on Coolidge's sense of federalism?":                      true,
+		"Who referred to the sounding point as the Kreisler highway?":                           true,
+		"Who writes that Luther had no intention of confronting the church?":                    true,
+		"Who has argued that the war was lost?":                                                 true,
+		"Who was born on December 21?":                                                          true,
+		"Who wrote the Declaration of Independence?":                                            false,
+		"Who founded the Uppsala Astronomical Observatory?":                                     false,
+		"Who was born in Smiljan to a Serbian Orthodox priest and a mother who invented tools?": false,
+	} {
+		if got := sideAsk(prose.Tokenize(q)); got != want {
+			t.Errorf("sideAsk(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestNamedOnce checks that a person the document names once is a side
+// figure to a short answer or a statement, and one it names again is not.
+func TestNamedOnce(t *testing.T) {
+	d := analyzed(t, "Celsius\n\nAnders Celsius was born in Uppsala. Celsius taught astronomy. The academy was directed by the mathematician Augustin Danyzy. Carl Linnaeus reversed the scale. Linnaeus was a botanist. Celsius died in 1744.")
+	short := func(key string) item {
+		return item{q: questions.Question{Kind: questions.ShortAnswer, Stem: "Who directed the academy?"}, key: key, typ: ePerson}
+	}
+	relative := short("Carl Linnaeus")
+	relative.source = "The scale was reversed by Carl Linnaeus, who was a botanist."
+	for _, tt := range []struct {
+		it   item
+		want bool
+	}{
+		{relative, true}, // twice named, and asked for what a relative clause says of him
+		{short("Augustin Danyzy"), true},
+		{short("Carl Linnaeus"), false},
+		{truth("Augustin Danyzy was a mathematician."), true},
+		{truth("Linnaeus was a botanist."), true}, // named twice
+		{truth("Anders Celsius was an astronomer."), false},
+		{truth("The academy was directed by Augustin Danyzy."), false},
+	} {
+		if got := d.namedOnce(&tt.it, prose.Tokenize(tt.it.q.Stem)); got != tt.want {
+			t.Errorf("namedOnce(%q, %q) = %v, want %v", tt.it.q.Stem, tt.it.key, got, tt.want)
+		}
+	}
+}
+
+// TestSecondAnswer checks short answers that say others fit as well.
+func TestSecondAnswer(t *testing.T) {
+	d := analyzed(t, "Reformation\n\nMartin Luther taught at Wittenberg. Philip Melanchthon taught with Luther. Melanchthon wrote a confession. Philip of Hesse married twice. Springfield is in Illinois.")
+	for q, want := range map[string]bool{
+		"Who solicited the approval of Luther, Melanchthon?": true,
+		"Who was born in Springfield, Illinois?":             false,
+		"What does the university also operate?":             true,
+		"What does the university operate?":                  false,
+	} {
+		toks := prose.Tokenize(q)
+		if got := alsoAsked(toks) || d.personListEnd(toks); got != want {
+			t.Errorf("second answer for %q = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestLeansOnText checks comparisons, "a new" things and first names the
+// item does not explain, and sound items like them.
+func TestLeansOnText(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Who was much more committed to Islamism?":                  true,
+		"When did a new investigation begin?":                       true,
+		"Who signed another treaty in 1802?":                        true,
+		"When did Robert die in Manchester Vermont?":                true,
+		"Who won by more than 50,000 votes?":                        false,
+		"Who was more popular than Adams?":                          false,
+		"When did Wilson's first wife Ellen die?":                   false,
+		"When did Robert Todd Lincoln die?":                         false,
+		"Who led the Reformation in Wittenberg?":                    false,
+		"Mary Todd Lincoln was born in Kentucky.":                   false,
+		"When did the treaty become effective once more in Europe?": false,
+	} {
+		if got := leansOnText(prose.Tokenize(q)); got != want {
+			t.Errorf("leansOnText(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestTopicByTitle checks that the person topic named with a title is
+// the topic, and a relative who shares the surname is not.
+func TestTopicByTitle(t *testing.T) {
+	d := analyzed(t, "Abraham Lincoln\n\nAbraham Lincoln was born in Kentucky. Lincoln moved to Illinois. President-elect Lincoln evaded assassins. Thomas Lincoln was his father. Lincoln won in 1860.")
+	for key, want := range map[string]bool{
+		"President-elect Lincoln": true,
+		"President Lincoln":       true,
+		"Thomas Lincoln":          false,
+		"Stephen Douglas":         false,
+	} {
+		if got := d.topicByTitle(key); got != want {
+			t.Errorf("topicByTitle(%q) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+// TestSwapInAside checks false statements that turn on a detail of an
+// aside, and ones that turn on the main claim.
+func TestSwapInAside(t *testing.T) {
+	for _, tt := range []struct {
+		stem, swap string
+		want       bool
+	}{
+		{"Grant Avenue, a seven block long, north-south street in the Bronx, is named after Grant.", "seven", true},
+		{"Grant Avenue, a long street in the Bronx, was named in 1905.", "1905", false},
+		{"In 1885 Tesla moved to Paris, France, to work as an engineer.", "1885", false},
+		{"Coolidge married Grace Goodhue, a schoolteacher born in 1879, in 1905.", "1879", true},
+	} {
+		if got := swapInAside(tt.stem, tt.swap); got != tt.want {
+			t.Errorf("swapInAside(%q, %q) = %v, want %v", tt.stem, tt.swap, got, tt.want)
+		}
+	}
+}
