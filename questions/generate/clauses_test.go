@@ -167,3 +167,26 @@ func TestRelativeClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveIt: an "it" that opens a sentence stands for a topic that is
+// no person when the sentence before had the topic for its subject, and
+// only then; the "it" of "it is thought that" stands for nothing.
+func TestResolveIt(t *testing.T) {
+	text := "Morland\n\nMorland is a small country in the Alps. It joined the Varga League in 1921. " +
+		"It is thought that few people lived there. The Varga League met in Halden. It voted in 1930. " +
+		"Morland has a king. In 1950, it adopted a constitution."
+	d := analyzed(t, text)
+	if d.topic == nil || d.topic.display() != "Morland" {
+		t.Fatalf("topic %v, want Morland", d.topic)
+	}
+	for i, want := range map[int]string{
+		2: "Morland joined the Varga League in 1921.",
+		3: "It is thought that few people lived there.", // a dummy it
+		5: "It voted in 1930.",                          // the sentence before was about another thing
+		7: "In 1950, Morland adopted a constitution.",
+	} {
+		if got := d.sents[i].clauses[0].text; got != want {
+			t.Errorf("sentence %d reads %q, want %q", i, got, want)
+		}
+	}
+}
