@@ -316,7 +316,7 @@ func (d *document) resolveIt(c *clause, an *antecedent) *clause {
 	}
 	a := c.subj[0]
 	w := c.toks[a]
-	if w.Lower != "it" || itIsDummy(c.toks, a) {
+	if w.Lower != "it" || dummyIt(c.toks, a) {
 		return nil
 	}
 	name := an.text
@@ -333,6 +333,44 @@ func (d *document) resolveIt(c *clause, an *antecedent) *clause {
 	r.swapped = an.ent
 	an.ent.count++
 	return r
+}
+
+// reportWords say who holds a claim in "it is thought that ...": the
+// "it" stands for the clause after "that".
+var reportWords = prose.WordSet(`estimated believed said thought known reported claimed argued suggested assumed
+	expected agreed noted rumoured rumored alleged`)
+
+// dummyIt reports whether the "it" at t[i] stands for nothing, the
+// clause that follows being what is said: "It is thought that ...",
+// "It is possible for proplastids to ...", "It was not until 1517 that
+// ...". The clause must be there, so that a stem cut before it ("It is
+// generally agreed within the _____.") or a raised subject ("It is
+// believed to have been introduced ...": it is something) is no dummy.
+func dummyIt(t []prose.Token, i int) bool {
+	if !itIsDummy(t, i) {
+		return false
+	}
+	j := i + 1
+	for j < len(t) && (auxiliaries[t[j].Lower] || t[j].Is("not", "also", "often", "generally", "widely")) {
+		j++
+	}
+	w := t[j].Lower
+	that := func(from int) bool { // a "that" with a clause after it
+		for k := from; k+2 < len(t); k++ {
+			if t[k].Lower == "that" {
+				return containsFinite(t, k+1, len(t))
+			}
+		}
+		return false
+	}
+	switch {
+	case w == "that":
+		return containsFinite(t, j+1, len(t))
+	case reportWords[w] || w == "until":
+		return that(j + 1)
+	}
+	// "possible that", "possible for X to", "difficult to"
+	return j+2 < len(t) && (t[j+1].Is("for", "to", "whether", "if") || that(j+1))
 }
 
 // genderFits reports whether a pronoun may stand for a person whose name

@@ -3,6 +3,8 @@ package generate
 import (
 	"reflect"
 	"testing"
+
+	"factdrill/questions/generate/prose"
 )
 
 // parseTests are sentences and the parts parse finds: the subject, the
@@ -187,6 +189,29 @@ func TestResolveIt(t *testing.T) {
 	} {
 		if got := d.sents[i].clauses[0].text; got != want {
 			t.Errorf("sentence %d reads %q, want %q", i, got, want)
+		}
+	}
+}
+
+func TestDummyIt(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"It is thought that few people lived in the valley.", true},
+		{"It is possible for proplastids to develop into chromoplasts.", true},
+		{"It was not until 1517 that the theses were printed.", true},
+		{"It is likely that the harbour was built later.", true},
+		// The clause is cut away: what is agreed?
+		{"It is generally agreed within the _____.", false},
+		// A raised subject: it is something.
+		{"It is believed to have been built by the Romans.", false},
+		{"It was not until _____ that Congress.", false},
+		{"It joined the league in 1921.", false},
+	} {
+		toks := prose.Tokenize(tt.text)
+		if got := dummyIt(toks, 0); got != tt.want {
+			t.Errorf("dummyIt(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

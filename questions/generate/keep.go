@@ -1586,7 +1586,7 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if w.Lower == "its" && question && t[0].Is("who") && !named0(t, i) {
 				return true
 			}
-			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) || timeBlank && !named && onlyBlankBefore(t, i) {
+			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && dummyIt(t, i)) || timeBlank && !named && onlyBlankBefore(t, i) {
 				return true
 			}
 		case "this", "these", "those":
