@@ -139,7 +139,7 @@ func TestTuneStages(t *testing.T) {
 								}
 								for _, p := range bySent[c.sent.idx] {
 									if conflicts(c, []*candidate{p}) {
-										lost = append(lost, fmt.Sprintf("\t%s [%s]\n\t  vs %s [%s]", c.q.Stem, c.key, p.q.Stem, p.key))
+										lost = append(lost, fmt.Sprintf("\t%s %v%v %s [%s]\n\t  vs %s %s [%s]", c.q.Kind, reveals(c, p), reveals(p, c), c.q.Stem, c.key, p.q.Kind, p.q.Stem, p.key))
 									}
 								}
 								break
