@@ -319,6 +319,13 @@ func (d *document) resolveIt(c *clause, an *antecedent) *clause {
 	if w.Lower != "it" || dummyIt(c.toks, a) {
 		return nil
 	}
+	// "In the aftermath of Germany's defeat, it was ...": a name before
+	// the "it" may be what it stands for.
+	for _, m := range c.ments {
+		if m.b <= a && m.typ != eDate && m.typ != eNumber {
+			return nil
+		}
+	}
 	name := an.text
 	if a == c.lead || a == 0 {
 		name = capitalize(name)

@@ -176,7 +176,8 @@ func TestRelativeClauses(t *testing.T) {
 func TestResolveIt(t *testing.T) {
 	text := "Morland\n\nMorland is a small country in the Alps. It joined the Varga League in 1921. " +
 		"It is thought that few people lived there. The Varga League met in Halden. It voted in 1930. " +
-		"Morland has a king. In 1950, it adopted a constitution."
+		"Morland has a king. In 1950, it adopted a constitution. " +
+		"Morland lost the war. After the defeat of Varga, it lost its colonies."
 	d := analyzed(t, text)
 	if d.topic == nil || d.topic.display() != "Morland" {
 		t.Fatalf("topic %v, want Morland", d.topic)
@@ -186,6 +187,7 @@ func TestResolveIt(t *testing.T) {
 		3: "It is thought that few people lived there.", // a dummy it
 		5: "It voted in 1930.",                          // the sentence before was about another thing
 		7: "In 1950, Morland adopted a constitution.",
+		9: "After the defeat of Varga, it lost its colonies.", // Varga may be what it is
 	} {
 		if got := d.sents[i].clauses[0].text; got != want {
 			t.Errorf("sentence %d reads %q, want %q", i, got, want)

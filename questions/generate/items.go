@@ -270,7 +270,7 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 		cd := mk(questions.Cloze, cloze, 0)
 		cd.q.Answers = accepted
 		add(cd)
-		if st, before, cut := c.shortStem(k); st != "" && st != cloze {
+		if st, before, cut := d.shortStem(c, k); st != "" && st != cloze {
 			cd := mk(questions.Cloze, st, -shortPenalty)
 			cd.before, cd.cut, cd.short = before, cut, true
 			cd.q.Answers = accepted

@@ -22,14 +22,15 @@ import (
 const shortPenalty = 0.5
 
 // shortStem is a cloze stem for mention k of c that leaves out the other
-// answers c offers where the sentence allows: the fronted phrases before
+// answers c offers (the topic, never asked for, is none) where the
+// sentence allows: the fronted phrases before
 // the subject when one holds another answer (but not "According to ...":
 // the claim is someone's), a first predicate holding one when the blank
 // is in the second, and the rest of the clause from the first break after
 // the blank and the verb when another answer follows it. It
 // returns the stem, the word before its start and the token it is cut at
 // (for the keep checks), or "" when no cut leaves out another answer.
-func (c *clause) shortStem(k int) (stem, before, cut string) {
+func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 	if !c.ok || c.flat || c.derived {
 		return "", "", ""
 	}
@@ -40,7 +41,7 @@ func (c *clause) shortStem(k int) (stem, before, cut string) {
 	}
 	other := func(a, b int) bool { // another answer within t[a:b]
 		for j, o := range c.ments {
-			if j != k && o.keyable() && o.a >= a && o.b <= b {
+			if j != k && o.keyable() && o.a >= a && o.b <= b && !d.isTopic(o) {
 				return true
 			}
 		}

@@ -15,7 +15,7 @@ func shortStemOf(t *testing.T, text, key string) string {
 		for _, c := range s.clauses {
 			for k, m := range c.ments {
 				if m.text == key {
-					st, _, _ := c.shortStem(k)
+					st, _, _ := d.shortStem(c, k)
 					return st
 				}
 			}
