@@ -85,7 +85,7 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 		// Best first: once a kind has keepPerSentence items, the rest of
 		// it would be let go unchecked anyway.
 		sl := slot{c.q.Kind, c.short}
-		if tried[sl] >= lintPerSentence || passed[sl] >= keepPerSentence {
+		if tried[sl] >= lintPerSentence || passed[sl] >= keepPerSentence || c.short && tried[sl] >= shortPerSentence {
 			continue
 		}
 		tried[sl]++

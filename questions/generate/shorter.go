@@ -21,6 +21,11 @@ import (
 // be, and seldom in a default set.
 const shortPenalty = 0.5
 
+// shortPerSentence is how many cut stems of a sentence are checked, best
+// first: they serve only where two items would give each other away, and
+// checking each costs as much as any item.
+var shortPerSentence = 3
+
 // shortStem is a cloze stem for mention k of c that leaves out the other
 // answers c offers (the topic, never asked for, is none) where the
 // sentence allows: the fronted phrases before
