@@ -107,6 +107,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 		}
 		itTopic = nextIt
 		d.roleClauses(s)
+		d.lifeClauses(s)
 		d.relativeClauses(s)
 		if inSentence != nil {
 			s.subject = inSentence.ent
