@@ -420,6 +420,9 @@ func (c *clause) choiceSafe(k int, wh string) bool {
 // is glossed by a short bracket after it ("RCP (b)"): asides are not what
 // a sentence is about, and a quotation must not be rewritten.
 func (c *clause) aside(m mention) bool {
+	if quotedName(c.toks, m) {
+		return false
+	}
 	depth, quote := 0, false
 	for i := 0; i < m.a; i++ {
 		switch c.toks[i].Text {
@@ -594,9 +597,13 @@ func (c *clause) spans(a, b int) [][2]int {
 func joinWith(t []prose.Token, before [][2]int, middle string, after [][2]int) string {
 	b := textOf(t, before...)
 	a := textOf(t, after...)
-	out := strings.TrimSpace(b + " " + middle)
+	sep := " "
+	if strings.HasSuffix(b, `"`) && strings.Count(b, `"`)%2 == 1 {
+		sep = "" // an opening quote: `the nickname "_____."`
+	}
+	out := strings.TrimSpace(b + sep + middle)
 	if a != "" {
-		if glued(strings.Fields(a)[0]) || strings.HasPrefix(a, "'s") || strings.HasPrefix(a, ",") {
+		if glued(strings.Fields(a)[0]) || strings.HasPrefix(a, "'s") || strings.HasPrefix(a, ",") || sep == "" && strings.HasPrefix(a, `"`) {
 			out += a
 		} else {
 			out += " " + a
