@@ -2053,7 +2053,7 @@ func (d *document) filler(it *item) bool {
 	// One lower-case word that is no term the text defines ("prey",
 	// "captivity", "zoos") is a guess anyone can make; a long one is
 	// more likely a word of the subject ("photosynthesis").
-	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) {
+	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
 		return true
 	}
 	// "The _____ are otherwise nearly identical": a plain noun as the

@@ -1,6 +1,11 @@
 package generate
 
-import "factdrill/questions/generate/prose"
+import (
+	"strings"
+
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+)
 
 // quotedName reports whether mention m is a name set in double quotes and
 // nothing else, after a word: "the period known as the "Roaring
@@ -25,4 +30,28 @@ func quotedName(t []prose.Token, m mention) bool {
 		e++
 	}
 	return e < len(t) && t[e].Text == `"`
+}
+
+// namingWords come before the name a sentence gives a thing: "Young swans
+// are known as cygnets", "a structure called the stroma".
+var namingWords = []string{"known as ", "called ", "termed ", "named ", "referred to as "}
+
+// namedBlank reports whether a stem's blank is the name the sentence
+// gives a thing, ending its phrase ("Young swans are known as _____."):
+// the word is then the term the text teaches, however short and plain.
+func namedBlank(stem string) bool {
+	for _, w := range namingWords {
+		for _, a := range []string{"", "the ", "a "} {
+			// The name ends its phrase: not "known as the _____ of
+			// Fresno's community", where the blank is a common noun.
+			i := strings.Index(stem, w+a+questions.Blank)
+			if i < 0 {
+				continue
+			}
+			if rest := stem[i+len(w+a+questions.Blank):]; rest == "" || strings.ContainsAny(rest[:1], ".,;") {
+				return true
+			}
+		}
+	}
+	return false
 }

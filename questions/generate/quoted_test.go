@@ -63,3 +63,21 @@ func TestJoinWith_Quotes(t *testing.T) {
 	}
 	t.Error("no mention John of Halden")
 }
+
+func TestNamedBlank(t *testing.T) {
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"Young swans are known as _____.", true},
+		{"Young swans are known as _____, from the Latin word for swan.", true},
+		{"The jelly inside the chloroplast is called the _____.", true},
+		// A common noun in a longer phrase is no name.
+		{"The district is known as the _____ of the town's music scene.", false},
+		{"The swans were seen near the _____.", false},
+	} {
+		if got := namedBlank(tt.stem); got != tt.want {
+			t.Errorf("namedBlank(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
