@@ -1,18 +1,31 @@
 package generate
 
-import "factdrill/questions/generate/prose"
+import (
+	"strings"
 
-// lifeClauses turns the dates in brackets after a person's name into the
-// statements they make, which the sentence leaves unsaid and people ask
-// about: "Michael Faraday, FRS (22 September 1791 – 25 August 1867) was
+	"factdrill/questions/generate/prose"
+)
+
+// lifeClauses turns the dates in brackets after the name of the topic, a
+// person, into the statements they make, which the sentence leaves unsaid
+// and people ask about: "Michael Faraday, FRS (22 September 1791 – 25 August 1867) was
 // ..." says "Michael Faraday was born on 22 September 1791." and "Michael
 // Faraday died on 25 August 1867."; "(born June 14, 1736, Angoulême -
 // died August 23, 1806, Paris)" the same. Only a day, a month or a year
 // is read: a range or an estimate ("c. 1450") says no date of birth.
 func (d *document) lifeClauses(s *sentence) {
+	// The lead paragraph gives them; brackets further on date terms of
+	// office, works and relatives ("Grover Cleveland (1893-1897)" in a
+	// paper's title).
+	if d.topic == nil || d.topic.typ != ePerson || s.prose != 0 {
+		return
+	}
 	t := s.toks
 	for _, m := range s.ments {
-		if m.typ != ePerson || m.ent == nil || m.poss {
+		// The topic's dates only: another person's are side matter ("his
+		// wife Sarah Barnard (1800–1879)"), and a name read as a person's
+		// may be a work's ("The Winning of the West (1889–1896)").
+		if m.typ != ePerson || m.ent == nil || m.poss || m.ent.root() != d.topic.root() {
 			continue
 		}
 		open := lifeBracket(t, m.b)
@@ -29,7 +42,8 @@ func (d *document) lifeClauses(s *sentence) {
 		// "(1187–1241)" is read as one range of years.
 		if len(dates) == 1 && dates[0].date.kind == dRange && dates[0].b-dates[0].a == 3 && !hasWord(t, open+1, dates[0].a, "reigned", "r.", "ruled", "fl.", "c.", "circa") {
 			r := dates[0]
-			if t[r.a].Kind == prose.Number && t[r.a+2].Kind == prose.Number {
+			// Whole years, the second later: not "(1525–32)".
+			if y0, y1 := t[r.a], t[r.a+2]; y0.Kind == prose.Number && y1.Kind == prose.Number && len(y0.Text) == len(y1.Text) && y0.Text < y1.Text {
 				for _, x := range []string{" was born in " + t[r.a].Text, " died in " + t[r.a+2].Text} {
 					d.addLifeClause(s, m, x)
 				}
@@ -50,7 +64,11 @@ func (d *document) lifeClauses(s *sentence) {
 		default:
 			continue
 		}
-		for i, verb := range map[int]string{born: "was born", died: "died"} {
+		for _, f := range []struct {
+			i    int
+			verb string
+		}{{born, "was born"}, {died, "died"}} {
+			i, verb := f.i, f.verb
 			if i < 0 {
 				continue
 			}
@@ -76,14 +94,15 @@ func (d *document) addLifeClause(s *sentence, m mention, what string) {
 }
 
 // lifeBracket is the opening bracket of a person's dates right after the
-// name at t[b], past a comma and letters after it ("Michael Faraday, FRS
-// (1791 – 1867)"), or -1.
+// name at t[b], past a comma and honours or "Jr." after it ("Michael
+// Faraday, FRS (1791 – 1867)"), or -1.
 func lifeBracket(t []prose.Token, b int) int {
 	for k := b; k < len(t) && k < b+4; k++ {
 		switch {
 		case t[k].Text == "(":
 			return k
-		case t[k].Text == "," || t[k].IsWord() && t[k].Cap:
+		case t[k].Text == "," || t[k].Lower == "jr." || t[k].IsWord() && isUpperWord(t[k].Text) && strings.ToUpper(t[k].Text) == t[k].Text:
+			// "FRS", "KBE", "Jr.", not "Sr." (the father)
 		default:
 			return -1
 		}

@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestLifeClauses: the dates in brackets after a person's name say when
-// the person was born and died; other brackets say nothing of the kind.
+// TestLifeClauses: the dates in brackets after the name of a document's
+// topic say when the person was born and died; other brackets, and other
+// people's dates, say nothing to ask.
 func TestLifeClauses(t *testing.T) {
 	for _, tt := range []struct {
 		name, text string
@@ -16,16 +17,19 @@ func TestLifeClauses(t *testing.T) {
 			[]string{"Tomas Varga was born on 12 March 1801.", "Tomas Varga died on 3 June 1870."}},
 		{"BornDied", "Tomas Varga, RA (born June 14, 1736, Halden - died August 23, 1806, Varrow) was a Morland painter.",
 			[]string{"Tomas Varga was born on June 14, 1736.", "Tomas Varga died on August 23, 1806."}},
-		{"Years", "Her son Ilse Varga (1187–1241) ruled the east.",
-			[]string{"Ilse Varga was born in 1187.", "Ilse Varga died in 1241."}},
+		{"Years", "Tomas Varga (1187–1241) ruled the east.",
+			[]string{"Tomas Varga was born in 1187.", "Tomas Varga died in 1241."}},
+		{"ShortYear", "Tomas Varga (1525–32) ruled the east.", nil},
+		// Another person's dates are side matter.
+		{"NotTopic", "Tomas Varga married Ilse Brandt (1800–1879) in 1820.", nil},
 		{"BornOnly", "Tomas Varga (born 1950) is a Morland painter.", []string{"Tomas Varga was born in 1950."}},
 		{"Reign", "King Tomas Varga (reigned 1801–1820) built the palace.", nil},
 		{"NoDates", "Tomas Varga (a painter from Halden) built the palace.", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			d := analyzed(t, tt.text)
+			d := analyzed(t, "Tomas Varga\n\n"+tt.text)
 			var got []string
-			for _, c := range d.sents[0].clauses {
+			for _, c := range d.sents[1].clauses {
 				if c.derived && (strings.Contains(c.text, " born ") || strings.Contains(c.text, " died ")) {
 					got = append(got, c.text)
 				}
