@@ -26,6 +26,10 @@ type antecedent struct {
 func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
+	// itTopic is the topic as the sentence before named it as its
+	// subject, when the topic is no person: an "it" that opens the next
+	// sentence stands for it (see resolveIt).
+	var itTopic *antecedent
 	for i, s := range d.sents {
 		if i%checkEvery == 0 && ctx.Err() != nil {
 			return ctx.Err()
@@ -35,7 +39,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 			continue
 		}
 		if s.heading {
-			focus = nil
+			focus, itTopic = nil, nil
 			if len(s.ments) == 1 && s.ments[0].ent != nil && s.ments[0].a == 0 && s.ments[0].b == len(s.toks) {
 				focus = &antecedent{ent: s.ments[0].ent, text: s.ments[0].text}
 			}
@@ -49,6 +53,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 		}
 		otherPerson = namesOtherPerson(s, d.topic)
 		var inSentence, unknown *antecedent
+		nextIt := (*antecedent)(nil)
 		for ci, seg := range clauseSpans(s.toks) {
 			c := d.subClause(s, seg)
 			ante := focus
@@ -73,6 +78,13 @@ func (d *document) buildClauses(ctx context.Context) error {
 			}
 			if r := d.resolvePronoun(c, ante); r != nil {
 				c = r
+			} else if ci == 0 {
+				if r := d.resolveIt(c, itTopic); r != nil {
+					c = r
+				}
+			}
+			if ci == 0 {
+				nextIt = d.topicSubject(c)
 			}
 			if k := c.subjectMention(); ci == 0 && k >= 0 && c.ments[k].typ == eName && c.ments[k].ent != nil && !c.ments[k].coord {
 				unknown = &antecedent{ent: c.ments[k].ent, text: c.ments[k].text}
@@ -93,7 +105,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 			d.addConcepts(c)
 			s.clauses = append(s.clauses, c)
 		}
+		itTopic = nextIt
 		d.roleClauses(s)
+		d.lifeClauses(s)
 		d.relativeClauses(s)
 		if inSentence != nil {
 			s.subject = inSentence.ent
@@ -275,6 +289,96 @@ func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
 	}
 	ante.count++ // a pronoun is a mention too
 	return r
+}
+
+// topicSubject is the antecedent an "it" in the next sentence stands
+// for when clause c has the document's topic for its subject and the
+// topic is no person or people: the topic as c names it ("the Black
+// Death"); nil otherwise.
+func (d *document) topicSubject(c *clause) *antecedent {
+	k := c.subjectMention()
+	if k < 0 || d.topic == nil || d.topic.typ == ePerson || d.topic.typ == eGroup {
+		return nil
+	}
+	m := c.ments[k]
+	if m.ent == nil || m.ent.root() != d.topic.root() || m.coord || m.poss || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && m.the) {
+		return nil
+	}
+	return &antecedent{ent: d.topic, text: textOf(c.toks, [2]int{c.subj[0], m.b})}
+}
+
+// resolveIt rewrites a clause whose subject is "it", not the "it" of
+// "it is possible that", with the topic the sentence before had for its
+// subject (see topicSubject): "The Black Death reached Sicily in 1347. It
+// was introduced in Norway in 1349" asks about the Black Death.
+func (d *document) resolveIt(c *clause, an *antecedent) *clause {
+	if !c.ok || an == nil || c.subj[1] != c.subj[0]+1 {
+		return nil
+	}
+	a := c.subj[0]
+	w := c.toks[a]
+	if w.Lower != "it" || dummyIt(c.toks, a) {
+		return nil
+	}
+	// "In the aftermath of Germany's defeat, it was ...": a name before
+	// the "it" may be what it stands for.
+	for _, m := range c.ments {
+		if m.b <= a && m.typ != eDate && m.typ != eNumber {
+			return nil
+		}
+	}
+	name := an.text
+	if a == c.lead || a == 0 {
+		name = capitalize(name)
+	} else if strings.HasPrefix(name, "The ") {
+		name = "the " + name[4:]
+	}
+	text := c.text[:w.Start-c.base] + name + c.text[w.End-c.base:]
+	r := d.newClause(c.sent, text, true)
+	if !r.ok {
+		return nil
+	}
+	r.swapped = an.ent
+	an.ent.count++
+	return r
+}
+
+// reportWords say who holds a claim in "it is thought that ...": the
+// "it" stands for the clause after "that".
+var reportWords = prose.WordSet(`estimated believed said thought known reported claimed argued suggested assumed
+	expected agreed noted rumoured rumored alleged`)
+
+// dummyIt reports whether the "it" at t[i] stands for nothing, the
+// clause that follows being what is said: "It is thought that ...",
+// "It is possible for proplastids to ...", "It was not until 1517 that
+// ...". The clause must be there, so that a stem cut before it ("It is
+// generally agreed within the _____.") or a raised subject ("It is
+// believed to have been introduced ...": it is something) is no dummy.
+func dummyIt(t []prose.Token, i int) bool {
+	if !itIsDummy(t, i) {
+		return false
+	}
+	j := i + 1
+	for j < len(t) && (auxiliaries[t[j].Lower] || t[j].Is("not", "also", "often", "generally", "widely")) {
+		j++
+	}
+	w := t[j].Lower
+	that := func(from int) bool { // a "that" with a clause after it
+		for k := from; k+2 < len(t); k++ {
+			if t[k].Lower == "that" {
+				return containsFinite(t, k+1, len(t))
+			}
+		}
+		return false
+	}
+	switch {
+	case w == "that":
+		return containsFinite(t, j+1, len(t))
+	case reportWords[w] || w == "until":
+		return that(j + 1)
+	}
+	// "possible that", "possible for X to", "difficult to"
+	return j+2 < len(t) && (t[j+1].Is("for", "to", "whether", "if") || that(j+1))
 }
 
 // genderFits reports whether a pronoun may stand for a person whose name

@@ -3,6 +3,8 @@ package generate
 import (
 	"reflect"
 	"testing"
+
+	"factdrill/questions/generate/prose"
 )
 
 // parseTests are sentences and the parts parse finds: the subject, the
@@ -164,6 +166,54 @@ func TestRelativeClauses(t *testing.T) {
 		}
 		if tt.not != "" && containsString(got, tt.not) {
 			t.Errorf("clauses of %q = %q, want no %q", tt.sentence, got, tt.not)
+		}
+	}
+}
+
+// TestResolveIt: an "it" that opens a sentence stands for a topic that is
+// no person when the sentence before had the topic for its subject, and
+// only then; the "it" of "it is thought that" stands for nothing.
+func TestResolveIt(t *testing.T) {
+	text := "Morland\n\nMorland is a small country in the Alps. It joined the Varga League in 1921. " +
+		"It is thought that few people lived there. The Varga League met in Halden. It voted in 1930. " +
+		"Morland has a king. In 1950, it adopted a constitution. " +
+		"Morland lost the war. After the defeat of Varga, it lost its colonies."
+	d := analyzed(t, text)
+	if d.topic == nil || d.topic.display() != "Morland" {
+		t.Fatalf("topic %v, want Morland", d.topic)
+	}
+	for i, want := range map[int]string{
+		2: "Morland joined the Varga League in 1921.",
+		3: "It is thought that few people lived there.", // a dummy it
+		5: "It voted in 1930.",                          // the sentence before was about another thing
+		7: "In 1950, Morland adopted a constitution.",
+		9: "After the defeat of Varga, it lost its colonies.", // Varga may be what it is
+	} {
+		if got := d.sents[i].clauses[0].text; got != want {
+			t.Errorf("sentence %d reads %q, want %q", i, got, want)
+		}
+	}
+}
+
+func TestDummyIt(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"It is thought that few people lived in the valley.", true},
+		{"It is possible for proplastids to develop into chromoplasts.", true},
+		{"It was not until 1517 that the theses were printed.", true},
+		{"It is likely that the harbour was built later.", true},
+		// The clause is cut away: what is agreed?
+		{"It is generally agreed within the _____.", false},
+		// A raised subject: it is something.
+		{"It is believed to have been built by the Romans.", false},
+		{"It was not until _____ that Congress.", false},
+		{"It joined the league in 1921.", false},
+	} {
+		toks := prose.Tokenize(tt.text)
+		if got := dummyIt(toks, 0); got != tt.want {
+			t.Errorf("dummyIt(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

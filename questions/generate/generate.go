@@ -195,6 +195,7 @@ func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) 
 		words map[string]bool
 		key   string
 		kind  questions.Kind
+		group string
 	}
 	byKey := map[string][]seen{}
 	keep := map[*candidate]bool{}
@@ -218,7 +219,9 @@ func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) 
 			prev = prev[len(prev)-maxSameAnswer:]
 		}
 		for _, o := range prev {
-			if o.kind == c.q.Kind && jaccard(o.words, w) >= 0.6 && c.group != "" {
+			// A cut stem stands in for its whole one (see shortStem), so
+			// is no copy of it.
+			if o.kind == c.q.Kind && jaccard(o.words, w) >= 0.6 && c.group != "" && !(c.short && o.group == c.group) {
 				dup = true
 				break
 			}
@@ -228,7 +231,7 @@ func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) 
 			continue
 		}
 		stems[ns] = true
-		byKey[key] = append(byKey[key], seen{w, key, c.q.Kind})
+		byKey[key] = append(byKey[key], seen{w, key, c.q.Kind, c.group})
 		keep[c] = true
 	}
 	var out []*candidate

@@ -20,7 +20,8 @@ type candidate struct {
 	answer string  // the answer (answerKey), "" for a true statement
 	ent    *entity // the entity asked about, if any
 	score  float64
-	order  int // position among candidates, for stable ties
+	order  int  // position among candidates, for stable ties
+	short  bool // a cut stem, in place of the whole one (see shortStem)
 }
 
 // keepPerSentence is how many checked items of each kind a sentence keeps
@@ -73,16 +74,21 @@ const lintPerSentence = 5
 func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo, rep *Report) []*candidate {
 	sortByScore(cands)
 	var kept []*candidate
-	tried := map[questions.Kind]int{}
-	passed := map[questions.Kind]int{}
+	type slot struct {
+		kind  questions.Kind
+		short bool // cut stems have slots of their own
+	}
+	tried := map[slot]int{}
+	passed := map[slot]int{}
 	dirty := len(cands) > 0 && residue(cands[0].sent.text)
 	for _, c := range cands {
 		// Best first: once a kind has keepPerSentence items, the rest of
 		// it would be let go unchecked anyway.
-		if tried[c.q.Kind] >= lintPerSentence || passed[c.q.Kind] >= keepPerSentence {
+		sl := slot{c.q.Kind, c.short}
+		if tried[sl] >= lintPerSentence || passed[sl] >= keepPerSentence || c.short && tried[sl] >= shortPerSentence {
 			continue
 		}
-		tried[c.q.Kind]++
+		tried[sl]++
 		check := lintCached(&c.item, cache)
 		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
 			check = CheckAmbiguousName
@@ -97,7 +103,7 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 			}
 			continue
 		}
-		passed[c.q.Kind]++
+		passed[sl]++
 		kept = append(kept, c)
 	}
 	return kept
@@ -264,6 +270,12 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 		cd := mk(questions.Cloze, cloze, 0)
 		cd.q.Answers = accepted
 		add(cd)
+		if st, before, cut := d.shortStem(c, k); st != "" && st != cloze {
+			cd := mk(questions.Cloze, st, -shortPenalty)
+			cd.before, cd.cut, cd.short = before, cut, true
+			cd.q.Answers = accepted
+			add(cd)
+		}
 	}
 	if kinds[questions.ShortAnswer] && wh != "" {
 		cd := mk(questions.ShortAnswer, wh, 0.5)
@@ -408,6 +420,9 @@ func (c *clause) choiceSafe(k int, wh string) bool {
 // is glossed by a short bracket after it ("RCP (b)"): asides are not what
 // a sentence is about, and a quotation must not be rewritten.
 func (c *clause) aside(m mention) bool {
+	if quotedName(c.toks, m) {
+		return false
+	}
 	depth, quote := 0, false
 	for i := 0; i < m.a; i++ {
 		switch c.toks[i].Text {
@@ -582,9 +597,13 @@ func (c *clause) spans(a, b int) [][2]int {
 func joinWith(t []prose.Token, before [][2]int, middle string, after [][2]int) string {
 	b := textOf(t, before...)
 	a := textOf(t, after...)
-	out := strings.TrimSpace(b + " " + middle)
+	sep := " "
+	if strings.HasSuffix(b, `"`) && strings.Count(b, `"`)%2 == 1 {
+		sep = "" // an opening quote: `the nickname "_____."`
+	}
+	out := strings.TrimSpace(b + sep + middle)
 	if a != "" {
-		if glued(strings.Fields(a)[0]) || strings.HasPrefix(a, "'s") || strings.HasPrefix(a, ",") {
+		if glued(strings.Fields(a)[0]) || strings.HasPrefix(a, "'s") || strings.HasPrefix(a, ",") || sep == "" && strings.HasPrefix(a, `"`) {
 			out += a
 		} else {
 			out += " " + a

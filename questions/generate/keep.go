@@ -1648,7 +1648,7 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if w.Lower == "its" && question && t[0].Is("who") && !named0(t, i) {
 				return true
 			}
-			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && itIsDummy(t, i)) || timeBlank && !named && onlyBlankBefore(t, i) {
+			if !named && !ownerBefore(t, i) && !ownerAfterFronted(t, i) && !(w.Lower == "it" && i+1 < len(t) && dummyIt(t, i)) || timeBlank && !named && onlyBlankBefore(t, i) {
 				return true
 			}
 		case "this", "these", "those":
@@ -2120,7 +2120,7 @@ func (d *document) filler(it *item) bool {
 	// One lower-case word that is no term the text defines ("prey",
 	// "captivity", "zoos") is a guess anyone can make; a long one is
 	// more likely a word of the subject ("photosynthesis").
-	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) {
+	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
 		return true
 	}
 	// "The _____ are otherwise nearly identical": a plain noun as the

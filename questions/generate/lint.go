@@ -227,7 +227,8 @@ func needsContext(t []prose.Token) bool {
 		return false
 	}
 	first := t[i].Lower
-	if anaphoricStarts[first] && first != "both" {
+	// "It is thought that ...": an "it" that stands for nothing.
+	if anaphoricStarts[first] && first != "both" && !(first == "it" && dummyIt(t, i)) {
 		return true
 	}
 	// "Which is located between ...": half of a relative clause.
@@ -242,7 +243,7 @@ func needsContext(t []prose.Token) bool {
 		if w.Cap && k > i && w.IsWord() || w.Text == blankWord {
 			named = true
 		}
-		if !named && w.Is("he", "she", "they", "it", "we") {
+		if !named && w.Is("he", "she", "they", "it", "we") && !(w.Lower == "it" && dummyIt(t, k)) {
 			return true
 		}
 	}

@@ -111,7 +111,7 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 		break
 	}
 	if v.unit == "" {
-		if v.words || k < n && !closesSentence(toks[k]) || plainYear(toks[i], v) || i == 0 || !bareBefore[toks[i-1].Lower] {
+		if v.words || k < n && !closesSentence(toks[k]) && !bareAfter(toks, i, k) || plainYear(toks[i], v) || i == 0 || !bareBefore[toks[i-1].Lower] {
 			return 0, v, false
 		}
 		v.bare = true
@@ -123,7 +123,23 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 // the value of what came before: "a population of 494,665", "the size
 // was 3.07", "only 420,000", not "185 votes against 49".
 var bareBefore = prose.WordSet(`of was is were are be numbered number numbers totalled totaled reached only about approximately nearly
-	some around roughly`)
+	some around roughly age`)
+
+// bareAfter reports whether the figure toks[i:k], with no noun after
+// it, ends the phrase it is the value of even though the sentence goes
+// on: before a comma when written with thousands separators ("is
+// estimated to be around 60,000, about a tenth of ..."), and anywhere
+// after "age" or "number" ("around age 13 they ...", "number 228 of the
+// chart").
+func bareAfter(toks []prose.Token, i, k int) bool {
+	if i == 0 {
+		return false
+	}
+	if toks[i-1].Is("age", "number") {
+		return true
+	}
+	return toks[k].Text == "," && strings.Contains(toks[i].Text, ",")
+}
 
 // closesSentence reports whether a token ends a sentence's statement.
 func closesSentence(t prose.Token) bool { return t.Text == "." || t.Text == ";" || t.Text == "!" }

@@ -102,6 +102,11 @@ func TestScanNumber_Bare(t *testing.T) {
 		{"The city was founded in 1872.", 5, false}, // a year
 		{"The survivors numbered three.", 3, false}, // in words: "three" alone says too little
 		{"It lasted 12 or 13 days.", 2, false},      // not the end of the sentence
+		// The phrase ends though the sentence goes on.
+		{"The herd is estimated at around 60,000, a tenth of the total.", 6, true},
+		{"Cows calve first at around age 13 in the wild.", 6, true},
+		{"The song charted at number 228 of the list.", 5, true},
+		{"The herd grew to about 600, and then fell.", 5, false}, // no separator: a count of what?
 	}
 	for _, tc := range cases {
 		toks := prose.Tokenize(tc.text)

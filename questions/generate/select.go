@@ -117,8 +117,12 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 			asks[c.sent.idx] = true
 		}
 	}
+	shorts := map[string]*candidate{} // the best cut stem of each group
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
+		if c.short && shorts[c.group] == nil {
+			shorts[c.group] = c
+		}
 	} // Each pass loosens the limits: items from one sentence, from one
 	// stretch of the document, about one entity, and the kind mix. An
 	// answer is asked for once in every pass: a set that asks for the
@@ -158,7 +162,7 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 			if c.q.Kind == questions.TrueFalse && perKind[c.q.Kind] >= quota[c.q.Kind] {
 				return false
 			}
-			if !conflicts(c, bySentence[c.sent.idx]) {
+			if !conflicts(c, bySentence[c.sent.idx]) || shortened(c, bySentence[c.sent.idx], shorts, valid) != nil {
 				// Validate last, and once: it is the dearest check, and
 				// most candidates never come this far.
 				if _, ok := valid[c]; !ok {
@@ -202,6 +206,21 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 			}
 			if pick == nil {
 				break
+			}
+			if same := bySentence[pick.sent.idx]; conflicts(pick, same) {
+				// Picked items of the sentence give way to their cut stems.
+				for p, q := range shortened(pick, same, shorts, valid) {
+					for i := range same {
+						if same[i] == p {
+							same[i] = q
+						}
+					}
+					for i := range picked {
+						if picked[i] == p {
+							picked[i] = q
+						}
+					}
+				}
 			}
 			usedGroup[pick.group] = true
 			perSentence[pick.sent.idx]++
@@ -317,6 +336,41 @@ func moveAnswers(cands, picked []*candidate, n int, bySentence map[int][]*candid
 		picked = append(picked, c)
 	}
 	return picked
+}
+
+// shortened finds how c can join the items already picked from its
+// sentence when it conflicts with them: each picked item that conflicts
+// gives way to the cut stem of its group (see shortStem), when that stem
+// is valid and conflicts with nothing. It returns the replacements, or
+// nil when there is no way; a cut stem never gives way again.
+func shortened(c *candidate, same []*candidate, shorts map[string]*candidate, valid map[*candidate]bool) map[*candidate]*candidate {
+	swaps := map[*candidate]*candidate{}
+	after := make([]*candidate, len(same))
+	for i, p := range same {
+		after[i] = p
+		if !conflicts(c, []*candidate{p}) {
+			continue
+		}
+		q := shorts[p.group]
+		if p.short || q == nil || q.q.Kind != p.q.Kind {
+			return nil
+		}
+		if v, ok := valid[q]; ok && !v || !ok && q.q.Validate() != nil {
+			valid[q] = false
+			return nil
+		}
+		valid[q] = true
+		swaps[p], after[i] = q, q
+	}
+	if len(swaps) == 0 || conflicts(c, after) {
+		return nil
+	}
+	for i, p := range after {
+		if conflicts(p, after[i+1:]) {
+			return nil
+		}
+	}
+	return swaps
 }
 
 // tfPenalty is what a true/false statement loses in the selection when

@@ -1,0 +1,121 @@
+package generate
+
+import (
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+)
+
+// Shorter stems. Two items of one sentence may not both be in a set when
+// each stem shows the other's answer ("Fresno is in the center of the
+// _____ and is the largest city in the Central Valley." beside "... of
+// the San Joaquin Valley and is the largest city in the _____."). Many
+// such pairs come apart when one stem leaves out the part of the sentence
+// that holds the other answer: a fronted phrase ("After the Third
+// Partition of Poland in 1795, ...") or what follows a break after the
+// blank ("..., whom he later married on February 26, 1826"). The
+// selection uses such a stem only in place of the whole one, when the two
+// items would otherwise give each other away (see pickItems).
+
+// shortPenalty is what a cut stem loses against the whole one: it says
+// less of the sentence, so it is picked only where the whole one cannot
+// be, and seldom in a default set.
+const shortPenalty = 0.5
+
+// shortPerSentence is how many cut stems of a sentence are checked, best
+// first: they serve only where two items would give each other away, and
+// checking each costs as much as any item.
+var shortPerSentence = 3
+
+// shortStem is a cloze stem for mention k of c that leaves out the other
+// answers c offers (the topic, never asked for, is none) where the
+// sentence allows: the fronted phrases before
+// the subject when one holds another answer (but not "According to ...":
+// the claim is someone's), a first predicate holding one when the blank
+// is in the second, and the rest of the clause from the first break after
+// the blank and the verb when another answer follows it. It
+// returns the stem, the word before its start and the token it is cut at
+// (for the keep checks), or "" when no cut leaves out another answer.
+func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
+	if !c.ok || c.flat || c.derived {
+		return "", "", ""
+	}
+	m := c.ments[k]
+	start, end := c.lead, c.stemEnd(k)
+	if m.a < start || m.b > end {
+		return "", "", ""
+	}
+	other := func(a, b int) bool { // another answer within t[a:b]
+		for j, o := range c.ments {
+			if j != k && o.keyable() && o.a >= a && o.b <= b && !d.isTopic(o) {
+				return true
+			}
+		}
+		return false
+	}
+	dropped := false
+	if len(c.advs) > 0 && m.a >= c.subj[0] && c.subj[0] > start && other(start, c.subj[0]) {
+		according := false
+		for _, a := range c.advs {
+			according = according || a.kind == advAccording
+		}
+		if !according && c.toks[c.subj[0]-1].Text == "," {
+			start, dropped = c.subj[0], true
+		}
+	}
+	// "Fresno is in the center of the San Joaquin Valley and is the
+	// largest city in the _____": the subject with the second predicate.
+	var skip [2]int
+	if c.subj[1] > start && c.subj[1] < m.a {
+		for i := m.a - 1; i > c.verb[1]; i-- {
+			if c.toks[i].Is("and", "but") && c.toks[i-1].Text != "," && finiteAt(c.toks, i+1) && !pairedBefore(c.toks, c.lead, i) {
+				if other(c.subj[1], i) {
+					skip, dropped = [2]int{c.subj[1], i + 1}, true
+				}
+				break
+			}
+		}
+	}
+	// The first break after the blank and the verb with another answer
+	// after it.
+	if e := c.breakBetween(max(m.b, c.verb[1]), end); e >= 0 && other(e, end) {
+		end, dropped = e, true
+	}
+	if !dropped {
+		return "", "", ""
+	}
+	head := c.spans(start, m.a)
+	if skip[1] > skip[0] {
+		head = append(c.spans(start, skip[0]), c.spans(skip[1], m.a)...)
+	}
+	text := joinWith(c.toks, head, questions.Blank, c.spans(m.b, end))
+	if prose.WordCount(text) < 6 {
+		return "", "", ""
+	}
+	if start > 0 {
+		before = c.toks[start-1].Lower
+	}
+	if end < c.end && end < len(c.toks) {
+		cut = c.toks[end].Text
+	}
+	return finishSentence(text), before, cut
+}
+
+// breakBetween is where a stem may end within t[a:b]: the first break a
+// statement is cut at (see truncateStatement), or an "and" or "but" that
+// opens a second predicate of the same subject ("... of the San Joaquin
+// Valley and is the largest city ...") or a second clause ("and its
+// harbour was built ..."); -1 when there is none.
+func (c *clause) breakBetween(a, b int) int {
+	t := c.toks
+	if e := truncateStatement(t, a, b); e < b {
+		return e
+	}
+	for i := a; i+1 < b; i++ {
+		// "and is the largest town", "and its harbour was built"
+		if t[i].Is("and", "but") && t[i-1].Text != "," && !pairedBefore(t, c.lead, i) &&
+			(finiteAt(t, i+1) || t[i+1].Is("its", "his", "her", "their", "the", "he", "she", "it", "they") && containsFinite(t, i+2, min(b, i+6))) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,164 @@
+package generate
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+	"factdrill/questions/generate/quality"
+)
+
+// TestTuneStages tells, on the tuning half only, where the answerable
+// human questions are lost on the way from the text to the set at the
+// budget: answer in the cleaned text, found as a mention, offered by a
+// clause as an askable fact, written as a candidate, passing the checks,
+// selected. It runs when QUALITY_STAGES is set; QUALITY_STAGES=STAGE
+// logs the questions lost at that stage (text, mention, fact, candidate,
+// check, select).
+func TestTuneStages(t *testing.T) {
+	show := os.Getenv("QUALITY_STAGES")
+	if show == "" {
+		t.Skip("set QUALITY_STAGES=1 to count where answers people asked about are lost (tuning half)")
+	}
+	docs := quality.Split(loadDevSet(t), quality.Tuning)
+	stages := []string{"text", "mention", "fact", "candidate", "check", "select"}
+	reached := map[string]int{}
+	total := 0
+	var lost []string
+	var shortN [3]int
+	var shortEx []string
+	shortRej := map[string]int{}
+	defer func() { debugLint = nil }()
+	debugLint = func(c *candidate, check string) {
+		if c.short {
+			shortRej[check]++
+		}
+	}
+	all := map[questions.Kind]bool{}
+	for _, k := range GeneratedKinds {
+		all[k] = true
+	}
+	for _, doc := range docs {
+		ctx := context.Background()
+		d, err := analyze(ctx, doc.Text, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := d.buildClauses(ctx); err != nil {
+			t.Fatal(err)
+		}
+		d.indexNames()
+		d.countAnswers()
+		normText := " " + quality.NormalizeAnswer(d.text) + " "
+		var ments, facts, cands, passed []string
+		p := d.buildPools()
+		rep := &Report{Rejected: map[string]int{}}
+		var ok []*candidate
+		cache := map[string]*stemInfo{}
+		for _, s := range d.sents {
+			for _, m := range s.ments {
+				ments = append(ments, m.text)
+			}
+			for _, c := range s.clauses {
+				for k, m := range c.ments {
+					ments = append(ments, m.text)
+					if (c.ok || c.flat) && d.askable(c, k) {
+						facts = append(facts, m.text)
+					}
+				}
+			}
+			if s.heading || s.long {
+				continue
+			}
+			var sent []*candidate
+			d.sentenceCandidates(p, s, all, func(c *candidate) { sent = append(sent, c) })
+			for _, c := range sent {
+				if c.short {
+					shortN[0]++
+				}
+				if c.key != "" {
+					cands = append(cands, c.key)
+				}
+			}
+			kept := d.checkSentence(sent, cache, rep)
+			clear(cache)
+			for _, c := range kept {
+				if c.short {
+					shortN[1]++
+					if len(shortEx) < 40 && show == "short" {
+						shortEx = append(shortEx, c.q.Stem+" ["+c.key+"]")
+					}
+				}
+				passed = append(passed, itemAnswers(c.q)...)
+			}
+			ok = append(ok, kept...)
+		}
+		ok = dedupe(ok, map[string]bool{}, rep.Rejected)
+		for _, c := range ok {
+			c.score += d.worth(c)
+		}
+		paraWords := map[int]int{}
+		for _, s := range d.sents {
+			if !s.heading {
+				paraWords[s.block] += prose.WordCount(s.text)
+			}
+		}
+		picked := selectItems(ok, doc.Budget(), GeneratedKinds, paraWords, false, rep.Rejected)
+		var sel []string
+		bySent := map[int][]*candidate{}
+		for _, c := range picked {
+			if c.short {
+				shortN[2]++
+			}
+			sel = append(sel, itemAnswers(c.q)...)
+			bySent[c.sent.idx] = append(bySent[c.sent.idx], c)
+		}
+		for _, h := range quality.Answerable(doc) {
+			total++
+			a := quality.NewAnswers(quality.FactAnswers(h))
+			in := false
+			for _, x := range quality.FactAnswers(h) {
+				if n := quality.NormalizeAnswer(x); n != "" && strings.Contains(normText, " "+n+" ") {
+					in = true
+				}
+			}
+			got := []bool{in, a.Match(ments), a.Match(facts), a.Match(cands), a.Match(passed), a.Match(sel)}
+			for i, g := range got {
+				if !g {
+					if show == stages[i] {
+						lost = append(lost, fmt.Sprintf("%s: %s -> %s", doc.ID, h.Question, strings.Join(quality.FactAnswers(h), " | ")))
+						if show == "select" {
+							for _, c := range ok {
+								if c.key == "" || !a.Match(itemAnswers(c.q)) {
+									continue
+								}
+								for _, p := range bySent[c.sent.idx] {
+									if conflicts(c, []*candidate{p}) {
+										lost = append(lost, fmt.Sprintf("\t%s %v%v %s [%s]\n\t  vs %s %s [%s]", c.q.Kind, reveals(c, p), reveals(p, c), c.q.Stem, c.key, p.q.Kind, p.q.Stem, p.key))
+									}
+								}
+								break
+							}
+						}
+					}
+					break
+				}
+				reached[stages[i]]++
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d answerable questions\n", total)
+	for _, s := range stages {
+		fmt.Fprintf(&b, "%-10s %d\n", s, reached[s])
+	}
+	fmt.Fprintf(&b, "short stems: %d written, %d pass, %d picked; rejected %v\n%s\n", shortN[0], shortN[1], shortN[2], shortRej, strings.Join(shortEx, "\n"))
+	sort.Strings(lost)
+	b.WriteString(strings.Join(lost, "\n"))
+	t.Log(b.String())
+}
