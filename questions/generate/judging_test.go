@@ -53,6 +53,10 @@ var judgingRounds = []judgingRound{
 	// again, the ones judged longest ago and with the first generator,
 	// rated by a judge who saw none of the earlier sheets.
 	{"round 4", filepath.Join(judgingDir, "round4"), "factdrill-judging-4", 2, filepath.Join(judgingDir, "round1")},
+	// Round 5 takes round 2's documents again, for the same reason: the
+	// generator after the last pass, rated by a judge who saw none of the
+	// earlier sheets.
+	{"round 5", filepath.Join(judgingDir, "round5"), "factdrill-judging-5", 2, filepath.Join(judgingDir, "round2")},
 }
 
 // currentRound is the judgement whose sheet is written now.
