@@ -678,7 +678,7 @@ func glued(s string) bool {
 // tidyText fixes what cutting a sentence leaves behind: doubled or dangling
 // commas, spaces before punctuation, empty brackets.
 func tidyText(s string) string {
-	if !strings.Contains(s, " ,") && !strings.Contains(s, ",,") && !strings.Contains(s, " .") && !strings.Contains(s, "(") && !strings.Contains(s, "  ") && !strings.Contains(s, "?") && !strings.Contains(s, ",.") {
+	if !untidy(s) {
 		return strings.TrimSpace(s)
 	}
 	for _, f := range [][2]string{{" ,", ","}, {",,", ","}, {", ,", ","}, {" .", "."}, {"()", ""}, {"( ", "("}, {" )", ")"}, {"  ", " "}, {", ?", "?"}, {" ?", "?"}, {",?", "?"}, {",.", "."}} {
@@ -687,6 +687,23 @@ func tidyText(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// untidy reports whether s has something tidyText fixes: " ,", ",,", " .",
+// "(", "  ", "?" or ",.". One pass over s, not seven: every stem goes
+// through here.
+func untidy(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '?':
+			return true
+		case ' ', ',':
+			if i+1 < len(s) && (s[i+1] == ',' || s[i+1] == '.' || s[i] == ' ' && s[i+1] == ' ') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capitalize upper-cases the first letter of s.
