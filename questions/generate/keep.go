@@ -480,12 +480,10 @@ func runTogether(s string) bool {
 // trusted to be a clause, even a part that reads clean ("White House was
 // Coolidge's official.").
 func gluedSource(s string) bool {
-	for _, f := range strings.Fields(s) {
-		if gluedWords(f) {
-			return true
-		}
-	}
-	return false
+	// gluedWords starts its count again at every space, so it reads the
+	// whole sentence as it would each of its words, without cutting it
+	// into words first.
+	return gluedWords(s)
 }
 
 // gluedWords reports a word that is two run together, a lower-case run of

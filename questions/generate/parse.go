@@ -649,6 +649,7 @@ func pairedBefore(t []prose.Token, a, k int) bool {
 // spacing inside a range and a single space between ranges.
 func textOf(t []prose.Token, ranges ...[2]int) string {
 	var b strings.Builder
+	b.Grow(spanLen(t, ranges))
 	prevEnd := -1
 	for _, r := range ranges {
 		for k := r[0]; k < r[1]; k++ {
@@ -669,6 +670,18 @@ func textOf(t []prose.Token, ranges ...[2]int) string {
 		prevEnd = -1
 	}
 	return tidyText(b.String())
+}
+
+// spanLen bounds the length of the ranges' text, a space after each
+// token, so that a builder allocates once.
+func spanLen(t []prose.Token, ranges [][2]int) int {
+	n := 0
+	for _, r := range ranges {
+		for k := r[0]; k < r[1]; k++ {
+			n += len(t[k].Text) + 1
+		}
+	}
+	return n
 }
 
 func glued(s string) bool {

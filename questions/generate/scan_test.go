@@ -35,6 +35,16 @@ func TestScans_AgreeWithRegexps(t *testing.T) {
 		}, untidy,
 			[]string{"a , b", "a,, b", "a .", "(", "a  b", "why?", "a,.", "a, b.", "", " ", ","},
 			[]string{"a", " ", ",", ".", "(", "?", "é"}},
+		{"gluedSource", func(s string) bool {
+			for _, f := range strings.Fields(s) {
+				if gluedWords(f) {
+					return true
+				}
+			}
+			return false
+		}, gluedSource,
+			[]string{"White House portraitWhile he", "McCoy", "iPhone", "abc Def", "abc\u00a0Def", "abc\u0085Def"},
+			[]string{"a", "b", "c", "D", "É", "é", " ", "\t", "\u00a0", "\u0085", "\xc3", "1"}},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, sc := range scans {
@@ -59,6 +69,31 @@ func TestScans_AgreeWithRegexps(t *testing.T) {
 		}
 		if matched < 100 {
 			t.Errorf("%s: only %d cases match; the random cases test too little", sc.name, matched)
+		}
+	}
+}
+
+// outerWords agrees with the first and last of strings.Fields.
+func TestOuterWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "b", " ", "\t", "\u00a0", "\u0085", "\u2003", "\xc3", "é"}
+	cases := []string{"", " ", "a", " a ", "miss storer", "king  john ", "\u00a0a\u2003b\u0085"}
+	for range 100000 {
+		var b []byte
+		for range rng.IntN(8) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		first, last, several := outerWords(s)
+		w := strings.Fields(s)
+		var wf, wl string
+		if len(w) > 0 {
+			wf, wl = w[0], w[len(w)-1]
+		}
+		if first != wf || last != wl || several != (len(w) >= 2) {
+			t.Errorf("outerWords(%q) = %q, %q, %v; strings.Fields gives %q", s, first, last, several, w)
 		}
 	}
 }
