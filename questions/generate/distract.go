@@ -561,7 +561,7 @@ func isAliasNorm(na, nb string) bool {
 		return true
 	}
 	// A name and a longer form of it ("Salai", "Salaino").
-	if short, long := na, nb; len(short) >= 4 && !strings.ContainsAny(na+nb, "0123456789") {
+	if short, long := na, nb; len(short) >= 4 && !hasDigit(na) && !hasDigit(nb) {
 		if len(short) > len(long) {
 			short, long = long, short
 		}
@@ -574,8 +574,20 @@ func isAliasNorm(na, nb string) bool {
 	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
-	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && prose.EditDistance(na, nb) <= 2 {
+	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !hasDigit(na) && !hasDigit(nb) && prose.EditDistance(na, nb) <= 2 {
 		return true
+	}
+	return false
+}
+
+// hasDigit reports whether s has an ASCII digit (without the allocation
+// and rune decoding of strings.ContainsAny: this runs for every pair of
+// names compared).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"unicode"
@@ -269,6 +270,30 @@ func (d *document) indexNames() {
 	}
 }
 
+// letterRuns yields the runs of letters and digits of s, in order: the
+// words strings.FieldsFunc would cut at every other rune, read in place
+// (this runs for every item checked).
+func letterRuns(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			in := unicode.IsLetter(r) || unicode.IsDigit(r)
+			switch {
+			case in && start < 0:
+				start = i
+			case !in && start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
 // namesAmbiguously reports whether the stem names a person by a surname
 // others share, without the full name that would tell who is meant:
 // "Where was Curie born?" in a text about Marie and Pierre Curie.
@@ -276,7 +301,7 @@ func namesAmbiguously(stem string, shared map[string][]string) bool {
 	if len(shared) == 0 {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for w := range letterRuns(stem) {
 		names, ok := shared[w]
 		if !ok {
 			continue

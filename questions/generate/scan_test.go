@@ -3,8 +3,10 @@ package generate
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The hand scans that stand in for regular expressions and strings of
@@ -94,6 +96,31 @@ func TestOuterWords(t *testing.T) {
 		}
 		if first != wf || last != wl || several != (len(w) >= 2) {
 			t.Errorf("outerWords(%q) = %q, %q, %v; strings.Fields gives %q", s, first, last, several, w)
+		}
+	}
+}
+
+// letterRuns yields what strings.FieldsFunc cuts at runes that are neither
+// letters nor digits, and hasDigit agrees with strings.ContainsAny.
+func TestLetterRunsAndHasDigit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "B", "1", " ", ",", "'", "é", "\xc3", "\u00a0", "²"}
+	cases := []string{"", "Where was Curie born?", "a", " a,b ", "Curie's 2nd"}
+	for range 100000 {
+		var b []byte
+		for range rng.IntN(8) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		want := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		got := slices.Collect(letterRuns(s))
+		if !slices.Equal(got, want) {
+			t.Errorf("letterRuns(%q) = %q, strings.FieldsFunc gives %q", s, got, want)
+		}
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
