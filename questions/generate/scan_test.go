@@ -52,13 +52,7 @@ func TestScans_AgreeWithRegexps(t *testing.T) {
 	for _, sc := range scans {
 		cases := sc.seen
 		alphabet := sc.abc
-		for range 200000 {
-			var b []byte
-			for range rng.IntN(12) {
-				b = append(b, alphabet[rng.IntN(len(alphabet))]...)
-			}
-			cases = append(cases, string(b))
-		}
+		cases = appendRandom(cases, rng, alphabet, 200000, 12)
 		matched := 0
 		for _, s := range cases {
 			want := sc.ref(s)
@@ -80,13 +74,7 @@ func TestOuterWords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	alphabet := []string{"a", "b", " ", "\t", "\u00a0", "\u0085", "\u2003", "\xc3", "é"}
 	cases := []string{"", " ", "a", " a ", "miss storer", "king  john ", "\u00a0a\u2003b\u0085"}
-	for range 100000 {
-		var b []byte
-		for range rng.IntN(8) {
-			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
-		}
-		cases = append(cases, string(b))
-	}
+	cases = appendRandom(cases, rng, alphabet, 100000, 8)
 	for _, s := range cases {
 		first, last, several := outerWords(s)
 		w := strings.Fields(s)
@@ -106,13 +94,7 @@ func TestLetterRunsAndHasDigit(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	alphabet := []string{"a", "B", "1", " ", ",", "'", "é", "\xc3", "\u00a0", "²"}
 	cases := []string{"", "Where was Curie born?", "a", " a,b ", "Curie's 2nd"}
-	for range 100000 {
-		var b []byte
-		for range rng.IntN(8) {
-			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
-		}
-		cases = append(cases, string(b))
-	}
+	cases = appendRandom(cases, rng, alphabet, 100000, 8)
 	for _, s := range cases {
 		want := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		got := slices.Collect(letterRuns(s))
@@ -123,4 +105,16 @@ func TestLetterRunsAndHasDigit(t *testing.T) {
 			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// appendRandom appends n random strings of up to max pieces of alphabet.
+func appendRandom(cases []string, rng *rand.Rand, alphabet []string, n, max int) []string {
+	for range n {
+		var b []byte
+		for range rng.IntN(max) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		cases = append(cases, string(b))
+	}
+	return cases
 }
