@@ -107,11 +107,11 @@ func TestLetterRunsAndHasDigit(t *testing.T) {
 	}
 }
 
-// appendRandom appends n random strings of up to max pieces of alphabet.
-func appendRandom(cases []string, rng *rand.Rand, alphabet []string, n, max int) []string {
+// appendRandom appends n random strings of up to most pieces of alphabet.
+func appendRandom(cases []string, rng *rand.Rand, alphabet []string, n, most int) []string {
 	for range n {
 		var b []byte
-		for range rng.IntN(max) {
+		for range rng.IntN(most) {
 			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
 		}
 		cases = append(cases, string(b))
