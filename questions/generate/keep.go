@@ -405,11 +405,8 @@ func residue(s string) bool {
 	if strings.ContainsAny(s, "^{}|<>=\\_*#~") {
 		return true
 	}
-	low := strings.ToLower(s)
-	for _, w := range residueWords {
-		if strings.Contains(low, w) {
-			return true
-		}
+	if residueWord(s) {
+		return true
 	}
 	// Words in another script than the text's ("绝迹24年"): left over
 	// from a reference. ASCII has none.
@@ -517,6 +514,62 @@ func unbalanced(s string) bool {
 var residueWords = []string{"http", "www.", "isbn", "doi:", "et al", "retrieved", "citation needed", "pp.", " ibid", "[edit]", "op. cit",
 	" article", "wikipedia", "this page", "see below", "see above", "listed below", "listed in full", "cited in", "quoted in", " vol.", " ed.",
 	"shown above", "shown below", "shown here", "pictured", "(left)", "(right)", "(center)", "(centre)", "at left", "at right", " feat."}
+
+// residueWord reports whether s, lower-cased, contains one of
+// residueWords. An ASCII sentence (most are) is searched in one pass in
+// place, trying at each byte only the words that begin with it, instead
+// of a lower-case copy searched once per word.
+func residueWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			low := strings.ToLower(s)
+			for _, w := range residueWords {
+				if strings.Contains(low, w) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		for _, w := range residueByFirst[asciiLower(s[i])] {
+			if hasLowerPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// residueByFirst are residueWords by their first byte.
+var residueByFirst = func() (by [256][]string) {
+	for _, w := range residueWords {
+		by[w[0]] = append(by[w[0]], w)
+	}
+	return by
+}()
+
+// asciiLower lower-cases an ASCII letter.
+func asciiLower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// hasLowerPrefix reports whether ASCII s, lower-cased, begins with the
+// lower-case ASCII word w.
+func hasLowerPrefix(s, w string) bool {
+	if len(s) < len(w) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		if asciiLower(s[k]) != w[k] {
+			return false
+		}
+	}
+	return true
+}
 
 // pairedWords are words whose partner must follow in the stem: "not
 // only ... but", "both ... and", "either ... or", "neither ... nor",

@@ -37,6 +37,17 @@ func TestScans_AgreeWithRegexps(t *testing.T) {
 		}, untidy,
 			[]string{"a , b", "a,, b", "a .", "(", "a  b", "why?", "a,.", "a, b.", "", " ", ","},
 			[]string{"a", " ", ",", ".", "(", "?", "é"}},
+		{"residueWord", func(s string) bool {
+			low := strings.ToLower(s)
+			for _, w := range residueWords {
+				if strings.Contains(low, w) {
+					return true
+				}
+			}
+			return false
+		}, residueWord,
+			[]string{"See HTTP://x", "Retrieved 2 May", "WIKIPEDIA", "wi\u212Aipedia", "the Article", "(Left)", "et Al", "ibid", " ibid"},
+			[]string{"http", "HTTP", "Wiki", "pedia", "et", " ", "al", "AL", "[edit]", "(left)", "\u212A", "İ", "x", "."}},
 		{"gluedSource", func(s string) bool {
 			for _, f := range strings.Fields(s) {
 				if gluedWords(f) {

@@ -514,13 +514,20 @@ var authorYear = regexp.MustCompile(`\b[A-Z][\p{L}'-]+(?: (?:and|&) [A-Z][\p{L}'
 // (".:43, 301 On one occasion"), which also hide the sentence's end.
 var pagesAfterStop = regexp.MustCompile(`([.!?"])\s*:\d+(?:[–-]\d+)?(?:, ?\d+(?:[–-]\d+)?)*`)
 
+// hasYearBracket reports "(1" or "(2", which every expression here that
+// matches a bracketed year needs: a cheap test that spares most sentences
+// the expression.
+func hasYearBracket(s string) bool {
+	return strings.Contains(s, "(1") || strings.Contains(s, "(2")
+}
+
 // tidy removes citation markers and fixes the spacing of punctuation.
 func tidy(s string) string {
 	s = stripCitations(s)
 	if strings.Contains(s, ":") {
 		s = pagesAfterStop.ReplaceAllString(s, "$1")
 	}
-	if strings.Contains(s, ") ") {
+	if strings.Contains(s, ") ") && hasYearBracket(s) {
 		s = authorYear.ReplaceAllString(s, "")
 	}
 	var b strings.Builder
