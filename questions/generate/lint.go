@@ -114,13 +114,22 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		ds = []string{it.swapTo}
 	}
 	seen := map[string]bool{}
+	var keys []string // the key's forms normalised once, not once per distractor
+	if len(ds) > 0 {
+		for _, a := range append([]string{it.key, it.swapFrom}, it.answers...) {
+			if a != "" {
+				keys = append(keys, prose.Normalize(a))
+			}
+		}
+	}
 	for _, d := range ds {
 		nd := prose.Plain(d)
 		if nd == "" {
 			return CheckTooFewDistractors
 		}
-		for _, a := range append([]string{it.key, it.swapFrom}, it.answers...) {
-			if a != "" && isAlias(d, a) {
+		normD := prose.Normalize(d)
+		for _, na := range keys {
+			if isAliasNorm(normD, na) {
 				return CheckDistractorIsKey
 			}
 		}
