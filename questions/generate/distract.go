@@ -574,7 +574,7 @@ func isAliasNorm(na, nb string) bool {
 	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
-	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !hasDigit(na) && !hasDigit(nb) && prose.EditDistance(na, nb) <= 2 {
+	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !hasDigit(na) && !hasDigit(nb) && prose.WithinEdits(na, nb, 2) {
 		return true
 	}
 	return false

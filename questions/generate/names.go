@@ -174,7 +174,7 @@ func sameSurname(a, b []string) bool {
 	if isRomanWord(la) || isRomanWord(lb) {
 		return false // regnal names: "Richard I" and "Richard II" differ
 	}
-	return la == lb || len(la) >= 6 && prose.EditDistance(la, lb) <= 1 && la[0] == lb[0]
+	return la == lb || len(la) >= 6 && prose.WithinEdits(la, lb, 1) && la[0] == lb[0]
 }
 
 // similarGiven reports whether two given names are the same name spelt two
@@ -187,7 +187,7 @@ func similarGiven(a, b string) bool {
 	case len(a) == 1 || len(b) == 1:
 		return a[0] == b[0]
 	case len(a) >= 4 && len(b) >= 4:
-		return a[0] == b[0] && prose.EditDistance(a, b) <= 1
+		return a[0] == b[0] && prose.WithinEdits(a, b, 1)
 	}
 	return false
 }
