@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"factdrill/questions/generate/prose"
 )
@@ -560,7 +561,7 @@ func isAliasNorm(na, nb string) bool {
 		return true
 	}
 	// A name and a longer form of it ("Salai", "Salaino").
-	if short, long := na, nb; len(short) >= 4 && !strings.ContainsAny(na+nb, "0123456789") {
+	if short, long := na, nb; len(short) >= 4 && !hasDigit(na) && !hasDigit(nb) {
 		if len(short) > len(long) {
 			short, long = long, short
 		}
@@ -573,8 +574,20 @@ func isAliasNorm(na, nb string) bool {
 	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
-	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !strings.ContainsAny(na, "0123456789") && !strings.ContainsAny(nb, "0123456789") && prose.EditDistance(na, nb) <= 2 {
+	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !hasDigit(na) && !hasDigit(nb) && prose.WithinEdits(na, nb, 2) {
 		return true
+	}
+	return false
+}
+
+// hasDigit reports whether s has an ASCII digit (without the allocation
+// and rune decoding of strings.ContainsAny: this runs for every pair of
+// names compared).
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
 	}
 	return false
 }
@@ -584,19 +597,28 @@ func isAliasNorm(na, nb string) bool {
 // storer", "president buchanan" and "james buchanan". Two names with
 // titles and different surnames ("king john", "king henry") are not.
 func titledVariant(na, nb string) bool {
-	wa, wb := strings.Fields(na), strings.Fields(nb)
-	ta, tb := 0, 0
-	for ta < len(wa)-1 && personTitles[wa[ta]] {
-		ta++
-	}
-	for tb < len(wb)-1 && personTitles[wb[tb]] {
-		tb++
-	}
-	if ta == 0 && tb == 0 || len(wa) == 0 || len(wb) == 0 {
+	// Only the first and the last word matter: read them in place, for
+	// this runs for every pair of names a distractor search compares.
+	fa, la, ma := outerWords(na)
+	fb, lb, mb := outerWords(nb)
+	ta, tb := ma && personTitles[fa], mb && personTitles[fb]
+	if !ta && !tb || fa == "" || fb == "" {
 		return false
 	}
-	last := wa[len(wa)-1]
-	return len(last) >= 3 && last == wb[len(wb)-1] && strings.Trim(last, "0123456789") != ""
+	return len(la) >= 3 && la == lb && strings.Trim(la, "0123456789") != ""
+}
+
+// outerWords returns the first and the last of the words strings.Fields
+// would cut s into, and whether there are two or more, without cutting it.
+func outerWords(s string) (first, last string, several bool) {
+	s = strings.TrimFunc(s, unicode.IsSpace)
+	i := strings.IndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, s, false
+	}
+	j := strings.LastIndexFunc(s, unicode.IsSpace)
+	_, size := utf8.DecodeRuneInString(s[j:])
+	return s[:i], s[j+size:], true
 }
 
 // aliasOfEntityNorm reports whether a normalised text is one of the

@@ -263,6 +263,7 @@ func findMentions(toks []prose.Token, st *docStats) []mention {
 
 func joinSpan(toks []prose.Token, a, b int) string {
 	var sb strings.Builder
+	sb.Grow(spanLen(toks, [][2]int{{a, b}}))
 	for i := a; i < b; i++ {
 		if i > a && toks[i].Start > toks[i-1].End {
 			sb.WriteByte(' ')

@@ -603,7 +603,7 @@ func joinWith(t []prose.Token, before [][2]int, middle string, after [][2]int) s
 	}
 	out := strings.TrimSpace(b + sep + middle)
 	if a != "" {
-		if glued(strings.Fields(a)[0]) || strings.HasPrefix(a, "'s") || strings.HasPrefix(a, ",") || sep == "" && strings.HasPrefix(a, `"`) {
+		if first, _, _ := outerWords(a); glued(first) || strings.HasPrefix(a, "'s") || strings.HasPrefix(a, ",") || sep == "" && strings.HasPrefix(a, `"`) {
 			out += a
 		} else {
 			out += " " + a

@@ -85,7 +85,8 @@ func stemOf(stem string, cache map[string]*stemInfo) *stemInfo {
 		return si
 	}
 	toks := prose.Tokenize(stem)
-	si := &stemInfo{toks: toks, hasVerb: hasVerb(toks), needsContext: needsContext(toks)}
+	verb := firstVerb(toks)
+	si := &stemInfo{toks: toks, hasVerb: verb < len(toks), needsContext: needsContext(toks, verb)}
 	cache[stem] = si
 	return si
 }
@@ -114,13 +115,22 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		ds = []string{it.swapTo}
 	}
 	seen := map[string]bool{}
+	var keys []string // the key's forms normalised once, not once per distractor
+	if len(ds) > 0 {
+		for _, a := range append([]string{it.key, it.swapFrom}, it.answers...) {
+			if a != "" {
+				keys = append(keys, prose.Normalize(a))
+			}
+		}
+	}
 	for _, d := range ds {
 		nd := prose.Plain(d)
 		if nd == "" {
 			return CheckTooFewDistractors
 		}
-		for _, a := range append([]string{it.key, it.swapFrom}, it.answers...) {
-			if a != "" && isAlias(d, a) {
+		normD := prose.Normalize(d)
+		for _, na := range keys {
+			if isAliasNorm(normD, na) {
 				return CheckDistractorIsKey
 			}
 		}
@@ -204,21 +214,23 @@ var nameHeads = func() map[string]bool {
 	return m
 }()
 
-// hasVerb reports whether a stem has a finite verb.
-func hasVerb(t []prose.Token) bool {
+// firstVerb returns the index of a stem's first finite verb, or len(t)
+// when it has none.
+func firstVerb(t []prose.Token) int {
 	for i := range t {
 		if finiteAt(t, i) {
-			return true
+			return i
 		}
 	}
-	return false
+	return len(t)
 }
 
 // needsContext reports whether a stem leans on text before it: it starts
 // with a pronoun or a demonstrative ("This confrontation led to ..."), says
 // "the first" without a noun, or points with "this", "these", "those",
-// "such" or "them".
-func needsContext(t []prose.Token) bool {
+// "such" or "them". verb is firstVerb(t), which needsContext would
+// otherwise find again.
+func needsContext(t []prose.Token, verb int) bool {
 	i := 0
 	for i < len(t) && (t[i].Text == `"` || t[i].Text == "'" || t[i].Text == blankWord) {
 		i++
@@ -238,7 +250,7 @@ func needsContext(t []prose.Token) bool {
 	// "Meanwhile, they occupied ...", "In 1081 he led ...": a subject
 	// pronoun before the verb, with no name before it to stand for.
 	named := false
-	for k := i; k < len(t) && !finiteAt(t, k); k++ {
+	for k := i; k < len(t) && (k < verb || k > verb && !finiteAt(t, k)); k++ {
 		w := t[k]
 		if w.Cap && k > i && w.IsWord() || w.Text == blankWord {
 			named = true

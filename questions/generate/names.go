@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"unicode"
@@ -173,7 +174,7 @@ func sameSurname(a, b []string) bool {
 	if isRomanWord(la) || isRomanWord(lb) {
 		return false // regnal names: "Richard I" and "Richard II" differ
 	}
-	return la == lb || len(la) >= 6 && prose.EditDistance(la, lb) <= 1 && la[0] == lb[0]
+	return la == lb || len(la) >= 6 && prose.WithinEdits(la, lb, 1) && la[0] == lb[0]
 }
 
 // similarGiven reports whether two given names are the same name spelt two
@@ -186,7 +187,7 @@ func similarGiven(a, b string) bool {
 	case len(a) == 1 || len(b) == 1:
 		return a[0] == b[0]
 	case len(a) >= 4 && len(b) >= 4:
-		return a[0] == b[0] && prose.EditDistance(a, b) <= 1
+		return a[0] == b[0] && prose.WithinEdits(a, b, 1)
 	}
 	return false
 }
@@ -269,6 +270,30 @@ func (d *document) indexNames() {
 	}
 }
 
+// letterRuns yields the runs of letters and digits of s, in order: the
+// words strings.FieldsFunc would cut at every other rune, read in place
+// (this runs for every item checked).
+func letterRuns(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			in := unicode.IsLetter(r) || unicode.IsDigit(r)
+			switch {
+			case in && start < 0:
+				start = i
+			case !in && start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
 // namesAmbiguously reports whether the stem names a person by a surname
 // others share, without the full name that would tell who is meant:
 // "Where was Curie born?" in a text about Marie and Pierre Curie.
@@ -276,7 +301,7 @@ func namesAmbiguously(stem string, shared map[string][]string) bool {
 	if len(shared) == 0 {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(stem, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+	for w := range letterRuns(stem) {
 		names, ok := shared[w]
 		if !ok {
 			continue

@@ -649,6 +649,7 @@ func pairedBefore(t []prose.Token, a, k int) bool {
 // spacing inside a range and a single space between ranges.
 func textOf(t []prose.Token, ranges ...[2]int) string {
 	var b strings.Builder
+	b.Grow(spanLen(t, ranges))
 	prevEnd := -1
 	for _, r := range ranges {
 		for k := r[0]; k < r[1]; k++ {
@@ -671,6 +672,18 @@ func textOf(t []prose.Token, ranges ...[2]int) string {
 	return tidyText(b.String())
 }
 
+// spanLen bounds the length of the ranges' text, a space after each
+// token, so that a builder allocates once.
+func spanLen(t []prose.Token, ranges [][2]int) int {
+	n := 0
+	for _, r := range ranges {
+		for k := r[0]; k < r[1]; k++ {
+			n += len(t[k].Text) + 1
+		}
+	}
+	return n
+}
+
 func glued(s string) bool {
 	return s == "," || s == "." || s == ")" || s == "'s" || s == ";" || s == ":" || s == "?" || s == "!"
 }
@@ -678,7 +691,7 @@ func glued(s string) bool {
 // tidyText fixes what cutting a sentence leaves behind: doubled or dangling
 // commas, spaces before punctuation, empty brackets.
 func tidyText(s string) string {
-	if !strings.Contains(s, " ,") && !strings.Contains(s, ",,") && !strings.Contains(s, " .") && !strings.Contains(s, "(") && !strings.Contains(s, "  ") && !strings.Contains(s, "?") && !strings.Contains(s, ",.") {
+	if !untidy(s) {
 		return strings.TrimSpace(s)
 	}
 	for _, f := range [][2]string{{" ,", ","}, {",,", ","}, {", ,", ","}, {" .", "."}, {"()", ""}, {"( ", "("}, {" )", ")"}, {"  ", " "}, {", ?", "?"}, {" ?", "?"}, {",?", "?"}, {",.", "."}} {
@@ -687,6 +700,23 @@ func tidyText(s string) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// untidy reports whether s has something tidyText fixes: " ,", ",,", " .",
+// "(", "  ", "?" or ",.". One pass over s, not seven: every stem goes
+// through here.
+func untidy(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '?':
+			return true
+		case ' ', ',':
+			if i+1 < len(s) && (s[i+1] == ',' || s[i+1] == '.' || s[i] == ' ' && s[i+1] == ' ') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // capitalize upper-cases the first letter of s.

@@ -151,16 +151,20 @@ func finiteAt(toks []prose.Token, i int) bool {
 	if i > 0 {
 		prev = toks[i-1].Lower
 	}
-	afterModifier := determiners[prev] || prepositions[prev] || prev == "and" || prev == "or" || prev == "very" || prev == "most" || prev == "more"
+	// Asked only of the words that may be verbs by their form: two map
+	// lookups for every word of every stem otherwise.
+	afterModifier := func() bool {
+		return determiners[prev] || prepositions[prev] || prev == "and" || prev == "or" || prev == "very" || prev == "most" || prev == "more"
+	}
 	if _, ok := pastToBase[w]; ok {
 		if ambiguousPast[w] {
 			// "found", "left", "saw": a verb only right after a subject word.
-			return i > 0 && !afterModifier && (toks[i-1].Cap || subjectPronouns[prev] || prev == "who" || prev == "which")
+			return i > 0 && !afterModifier() && (toks[i-1].Cap || subjectPronouns[prev] || prev == "who" || prev == "which")
 		}
-		return !afterModifier || prev == "and" && i > 1
+		return !afterModifier() || prev == "and" && i > 1
 	}
 	if strings.HasSuffix(w, "ed") && len(w) >= 4 {
-		if afterModifier && prev != "and" {
+		if afterModifier() && prev != "and" {
 			return false
 		}
 		if _, ok := edLemma(w); ok {
@@ -180,7 +184,7 @@ func finiteAt(toks []prose.Token, i int) bool {
 		}
 		return i > 0 && toks[i-1].IsWord() && !functionWords[prev] && (determiners[next] || prepositions[next] || next == "that" || objectPronouns[next])
 	}
-	if _, ok := sLemma(w); ok && i > 0 && !afterModifier && !nationalities[prev] {
+	if _, ok := sLemma(w); ok && i > 0 && !afterModifier() && !nationalities[prev] {
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].Lower

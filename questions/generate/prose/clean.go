@@ -568,6 +568,13 @@ func cutRunIns(s string) string {
 	})
 }
 
+// hasYearBracket reports "(1" or "(2", which every expression here that
+// matches a bracketed year needs: a cheap test that spares most sentences
+// the expression.
+func hasYearBracket(s string) bool {
+	return strings.Contains(s, "(1") || strings.Contains(s, "(2")
+}
+
 // tidy removes citation markers and link texts run into the prose, and
 // fixes the spacing of punctuation.
 func tidy(s string) string {
@@ -575,7 +582,7 @@ func tidy(s string) string {
 	if strings.Contains(s, ":") {
 		s = pagesAfterStop.ReplaceAllString(s, "$1")
 	}
-	if strings.Contains(s, ") ") {
+	if strings.Contains(s, ") ") && hasYearBracket(s) {
 		s = authorYear.ReplaceAllString(s, "")
 	}
 	var b strings.Builder

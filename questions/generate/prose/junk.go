@@ -127,7 +127,7 @@ func looksLikeListEntry(s string) bool {
 		strings.HasSuffix(strings.TrimSuffix(s, "."), ")") && sourceAtEnd.MatchString(s) ||
 		strings.Contains(low, "refer to") && referTo.MatchString(s) ||
 		strings.ContainsAny(s, "-–") && strings.Contains(s, ", ") && pagesYear.MatchString(s) ||
-		strings.Contains(s, ") ") && (titleAtEnd.MatchString(s) || workInWhich.MatchString(s)) ||
+		strings.Contains(s, ") ") && hasYearBracket(s) && (titleAtEnd.MatchString(s) || workInWhich.MatchString(s)) ||
 		strings.Contains(s, "Retrieved") && retrieved.MatchString(s) ||
 		strings.Contains(s, ", ") && publisherAt.MatchString(s)
 }

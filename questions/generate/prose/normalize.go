@@ -119,7 +119,17 @@ func WordCount(s string) int {
 }
 
 // EditDistance is the Levenshtein distance between two short strings.
-func EditDistance(a, b string) int {
+func EditDistance(a, b string) int { return editDistance(a, b, -1) }
+
+// WithinEdits reports whether EditDistance(a, b) <= k, stopping as soon
+// as every way through is dearer: most pairs of names compared differ
+// from their first letters.
+func WithinEdits(a, b string, k int) bool { return editDistance(a, b, k) <= k }
+
+// editDistance is EditDistance, or more than bound once the distance is
+// sure to be (a row's least cost never falls in the rows after it); a
+// negative bound is none.
+func editDistance(a, b string, bound int) int {
 	ra, rb := []rune(a), []rune(b)
 	var buf [2][64]int
 	var prev, cur []int
@@ -133,6 +143,7 @@ func EditDistance(a, b string) int {
 	}
 	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
+		least := i
 		for j := 1; j <= len(rb); j++ {
 			c := prev[j-1]
 			if ra[i-1] != rb[j-1] {
@@ -140,6 +151,10 @@ func EditDistance(a, b string) int {
 			}
 			c = min(c, prev[j]+1, cur[j-1]+1)
 			cur[j] = c
+			least = min(least, c)
+		}
+		if bound >= 0 && least > bound {
+			return bound + 1
 		}
 		prev, cur = cur, prev
 	}

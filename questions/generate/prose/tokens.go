@@ -113,6 +113,10 @@ func Tokenize(s string) []Token {
 func wordEnd(s string, i int) int {
 	j := i
 	for j < len(s) {
+		if c := s[j]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			j++ // most of a word: an ASCII letter or digit, read without decoding
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):

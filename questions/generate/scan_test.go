@@ -1,0 +1,131 @@
+package generate
+
+import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// The hand scans that stand in for regular expressions and strings of
+// searches on hot paths must agree with what they replace, on the cases that made the rule
+// and on random strings of the characters that matter (invalid UTF-8
+// included).
+func TestScans_AgreeWithRegexps(t *testing.T) {
+	scans := []struct {
+		name string
+		ref  func(string) bool // what the scan stands in for
+		scan func(string) bool
+		seen []string
+		abc  []string // the characters random cases are drawn from
+	}{
+		{"runTogether", regexp.MustCompile(`\p{Ll}\p{Ll}\.\p{Lu}\p{Ll}`).MatchString, runTogether,
+			[]string{"of present-day Romania.The first", "the U.S. Army", "Node.js", "e.g. This", "éé.Éé", "a.Bc", "ab.Bc", "ab.BC", "ab.B", "ab.", ".Ab"},
+			[]string{"a", "b", "A", "é", "É", ".", " ", "\xc3", "\x80", "ß", "Ω", "1"}},
+		{"pageCitation", regexp.MustCompile(`\b[A-Z][A-Za-z]+, \d{1,4} [A-Z_][a-z_]`).MatchString, pageCitation,
+			[]string{"McCoy, 360 The Senate", "Fuess, 346 Former Brigadier", "Fuess, 34567 Former", "F, 3 The", "xFuess, 3 The", "1Ab, 3 Th", "éAb, 3 Th", "Ab, 3 T", "Ab, 3 Tx", "Ab, 3 _x", "Ab, 3 A_", "Ab,  3 Ab"},
+			[]string{"a", "A", "Ab", ", ", ", 1 ", ", 12 Ab", ",", " ", "1", "_", "é", "\xc3", "\x80"}},
+		{"untidy", func(s string) bool {
+			for _, f := range []string{" ,", ",,", " .", "(", "  ", "?", ",."} {
+				if strings.Contains(s, f) {
+					return true
+				}
+			}
+			return false
+		}, untidy,
+			[]string{"a , b", "a,, b", "a .", "(", "a  b", "why?", "a,.", "a, b.", "", " ", ","},
+			[]string{"a", " ", ",", ".", "(", "?", "é"}},
+		{"residueWord", func(s string) bool {
+			low := strings.ToLower(s)
+			for _, w := range residueWords {
+				if strings.Contains(low, w) {
+					return true
+				}
+			}
+			return false
+		}, residueWord,
+			[]string{"See HTTP://x", "Retrieved 2 May", "WIKIPEDIA", "wi\u212Aipedia", "the Article", "(Left)", "et Al", "ibid", " ibid"},
+			[]string{"http", "HTTP", "Wiki", "pedia", "et", " ", "al", "AL", "[edit]", "(left)", "\u212A", "İ", "x", "."}},
+		{"gluedSource", func(s string) bool {
+			for _, f := range strings.Fields(s) {
+				if gluedWords(f) {
+					return true
+				}
+			}
+			return false
+		}, gluedSource,
+			[]string{"White House portraitWhile he", "McCoy", "iPhone", "abc Def", "abc\u00a0Def", "abc\u0085Def"},
+			[]string{"a", "b", "c", "D", "É", "é", " ", "\t", "\u00a0", "\u0085", "\xc3", "1"}},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, sc := range scans {
+		cases := sc.seen
+		alphabet := sc.abc
+		cases = appendRandom(cases, rng, alphabet, 200000, 12)
+		matched := 0
+		for _, s := range cases {
+			want := sc.ref(s)
+			if want {
+				matched++
+			}
+			if got := sc.scan(s); got != want {
+				t.Errorf("%s(%q) = %v, the rule it stands for says %v", sc.name, s, got, want)
+			}
+		}
+		if matched < 100 {
+			t.Errorf("%s: only %d cases match; the random cases test too little", sc.name, matched)
+		}
+	}
+}
+
+// outerWords agrees with the first and last of strings.Fields.
+func TestOuterWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "b", " ", "\t", "\u00a0", "\u0085", "\u2003", "\xc3", "é"}
+	cases := []string{"", " ", "a", " a ", "miss storer", "king  john ", "\u00a0a\u2003b\u0085"}
+	cases = appendRandom(cases, rng, alphabet, 100000, 8)
+	for _, s := range cases {
+		first, last, several := outerWords(s)
+		w := strings.Fields(s)
+		var wf, wl string
+		if len(w) > 0 {
+			wf, wl = w[0], w[len(w)-1]
+		}
+		if first != wf || last != wl || several != (len(w) >= 2) {
+			t.Errorf("outerWords(%q) = %q, %q, %v; strings.Fields gives %q", s, first, last, several, w)
+		}
+	}
+}
+
+// letterRuns yields what strings.FieldsFunc cuts at runes that are neither
+// letters nor digits, and hasDigit agrees with strings.ContainsAny.
+func TestLetterRunsAndHasDigit(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := []string{"a", "B", "1", " ", ",", "'", "é", "\xc3", "\u00a0", "²"}
+	cases := []string{"", "Where was Curie born?", "a", " a,b ", "Curie's 2nd"}
+	cases = appendRandom(cases, rng, alphabet, 100000, 8)
+	for _, s := range cases {
+		want := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		got := slices.Collect(letterRuns(s))
+		if !slices.Equal(got, want) {
+			t.Errorf("letterRuns(%q) = %q, strings.FieldsFunc gives %q", s, got, want)
+		}
+		if got, want := hasDigit(s), strings.ContainsAny(s, "0123456789"); got != want {
+			t.Errorf("hasDigit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// appendRandom appends n random strings of up to most pieces of alphabet.
+func appendRandom(cases []string, rng *rand.Rand, alphabet []string, n, most int) []string {
+	for range n {
+		var b []byte
+		for range rng.IntN(most) {
+			b = append(b, alphabet[rng.IntN(len(alphabet))]...)
+		}
+		cases = append(cases, string(b))
+	}
+	return cases
+}
