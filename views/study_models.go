@@ -17,8 +17,11 @@ type StudyPage struct {
 	// now"), of which there are Sets.
 	SetID    int64
 	SetTitle string
-	Sets     int
-	Counts   quiz.StudyCounts
+	// BackURL and BackTitle are the page the set is reached from: its own
+	// page, or for a teacher's set the class it was assigned to.
+	BackURL, BackTitle string
+	Sets               int
+	Counts             quiz.StudyCounts
 	// CardSetID and CardSetTitle are the set the card shown is studied in.
 	CardSetID    int64
 	CardSetTitle string

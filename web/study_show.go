@@ -54,12 +54,35 @@ func (s *Server) studyShow(w http.ResponseWriter, r *http.Request, id int64) err
 	title := "Flashcards: " + st.Set.Title
 	if id == 0 {
 		title = "Study now: all your sets"
+	} else if m.BackURL, m.BackTitle, err = s.setBack(r, st.Set); err != nil {
+		return err
 	}
 	m.Page = s.page(r, title, "sets")
 	m.Page.Notice = ""
 	m.Message = studyNotices[q.Get("notice")]
 	s.render(w, r, views.StudyView(m))
 	return nil
+}
+
+// setBack is the page a learner studying the set's flashcards goes back
+// to: the set's own page for a public set or the learner's deck, and for a
+// teacher's set, which has no public page, the first of the learner's
+// classes it is assigned to.
+func (s *Server) setBack(r *http.Request, set db.SetInfo) (url, title string, err error) {
+	url, title = fmt.Sprintf("/sets/%d", set.ID), set.Title
+	if set.OwnerID == 0 {
+		return url, title, nil
+	}
+	as, err := s.store.LearnerAssignments(r.Context(), learnerOf(r).ID, 0)
+	if err != nil {
+		return "", "", err
+	}
+	for _, a := range as {
+		if a.SetID == set.ID {
+			return fmt.Sprintf("/classes/%d", a.ClassID), a.ClassName, nil
+		}
+	}
+	return url, title, nil
 }
 
 // choicePool is how many other cards of a set give the wrong options of a
