@@ -108,8 +108,20 @@ func nameFormOf(v url.Values) nameForm { return nameForm{Name: v.Get("name")} }
 
 func (f nameForm) check() (views.FieldErrors, error) {
 	errs := views.FieldErrors{}
-	_, err := db.CleanName(f.Name)
-	return errs, problem(errs, "name", err)
+	return errs, requiredName(errs, f.Name)
+}
+
+// requiredName checks a learner's name, which may not be blank: a
+// teacher could not tell whose results are whose.
+func requiredName(errs views.FieldErrors, name string) error {
+	clean, err := db.CleanName(name)
+	if err := problem(errs, "name", err); err != nil {
+		return err
+	}
+	if err == nil && clean == "" {
+		errs["name"] = "Type your name, so that your teacher knows whose results these are."
+	}
+	return nil
 }
 
 // resumeForm is a resume code, typed to continue on this device.
@@ -135,12 +147,8 @@ func (f joinForm) check() (views.FieldErrors, error) {
 	if db.NormalizeJoinCode(f.Code) == "" {
 		errs["code"] = "A class code has 6 letters and digits, like ABC-123."
 	}
-	clean, err := db.CleanName(f.Name)
-	if err := problem(errs, "name", err); err != nil {
+	if err := requiredName(errs, f.Name); err != nil {
 		return nil, err
-	}
-	if err == nil && clean == "" {
-		errs["name"] = "Type your name, so that your teacher knows whose results these are."
 	}
 	return errs, nil
 }

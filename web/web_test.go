@@ -370,6 +370,18 @@ func TestNameAndResumeCode(t *testing.T) {
 		}
 		mustContain(t, "long name", r.body, "longer than 60 characters", `aria-invalid="true"`)
 	})
+	// A blank name is refused as the join form refuses it (the tester's
+	// was saved, and the teacher saw "Learner 1"); the name stays.
+	t.Run("BlankName", func(t *testing.T) {
+		for _, blank := range []string{"", "   "} {
+			r := phone.post("/me/name", url.Values{"name": {blank}})
+			if r.status != http.StatusUnprocessableEntity {
+				t.Fatalf("name %q = %d, want 422", blank, r.status)
+			}
+			mustContain(t, "blank name", r.body, "Type your name", `aria-invalid="true"`, `aria-describedby="name-hint name-error"`, fmt.Sprintf(`value="%s"`, blank))
+			mustContain(t, "me after a blank name", phone.get("/me").body, `value="Zoya"`)
+		}
+	})
 }
 
 func TestResumeRateLimited(t *testing.T) {
