@@ -14,8 +14,11 @@
 package export
 
 import (
+	"html"
 	"io"
+	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"factdrill/db"
@@ -87,7 +90,10 @@ func Answers(w io.Writer, attempts []db.AttemptDetail) error {
 // row per attempt and question, with the answer given, the right answer
 // and the mark that counts (a teacher's over grading's), "needs grading"
 // where an answer waits for one, who marked it by hand, and the teacher's
-// comment. The header row comes first, even with no attempt; Flush ends
+// comment, then the question's id in the store, the same in every attempt
+// whatever order a shuffled quiz asked it in (last, so that a reader of the
+// columns before it still finds them where they were). "Question text" is
+// the question's stem as plain text, not its title. The header row comes first, even with no attempt; Flush ends
 // the file.
 type AnswerWriter struct {
 	cw     *questions.CSVWriter
@@ -104,7 +110,7 @@ func (aw *AnswerWriter) writeHeader() {
 		aw.header = true
 		aw.cw.Write(text("Class"), text("Student"), text("Student ID"), text("Set"), text("Attempt"), text("Started (UTC)"),
 			text("Finished (UTC)"), text("Score (%)"), text("Question"), text("Question text"), text("Kind"), text("Answer"),
-			text("Right answer"), text("Mark"), text("Right"), text("Marked by"), text("Comment"))
+			text("Right answer"), text("Mark"), text("Right"), text("Marked by"), text("Comment"), text("Question ID"))
 	}
 }
 
@@ -141,8 +147,9 @@ func (aw *AnswerWriter) Write(a db.AttemptDetail) error {
 		}
 		if err := aw.cw.Write(text(a.ClassName), text(a.Learner.DisplayName()), number(strconv.FormatInt(a.LearnerID, 10)),
 			text(a.SetTitle), number(strconv.FormatInt(a.ID, 10)), number(a.StartedAt.Format(time.DateTime)), number(finished),
-			number(score), number(strconv.Itoa(r.Position+1)), text(q.Name()), text(q.Kind.Label()),
-			text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right), text(by), text(comment)); err != nil {
+			number(score), number(strconv.Itoa(r.Position+1)), text(plainText(q.Stem, q.Format)), text(q.Kind.Label()),
+			text(quiz.AnswerText(q, r.Answer)), text(quiz.RightAnswerText(q)), number(mark), text(right), text(by), text(comment),
+			number(strconv.FormatInt(r.Question.ID, 10))); err != nil {
 			return err
 		}
 	}
@@ -154,4 +161,26 @@ func (aw *AnswerWriter) Write(a db.AttemptDetail) error {
 func (aw *AnswerWriter) Flush() error {
 	aw.writeHeader()
 	return aw.cw.Flush()
+}
+
+// tag is an HTML tag, or a comment, as a stem written in HTML holds them;
+// block is one that breaks the line, and so stands for a space.
+var (
+	tag   = regexp.MustCompile(`<!--[\s\S]*?-->|<[^>]*>`)
+	block = regexp.MustCompile(`(?i)^</?(br|p|div|li|ul|ol|tr|td|th|h[1-6]|blockquote|pre|hr|img)\b`)
+)
+
+// plainText is a question's text on one line, as a spreadsheet cell shows
+// it: the tags of an HTML stem dropped (a block's as a space) and its
+// entities read, and every run of spaces and line breaks one space.
+func plainText(s string, f questions.Format) string {
+	if f == questions.HTML || f == questions.Moodle {
+		s = html.UnescapeString(tag.ReplaceAllStringFunc(s, func(t string) string {
+			if block.MatchString(t) {
+				return " "
+			}
+			return ""
+		}))
+	}
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -147,3 +147,49 @@ func TestAnswerWriter_Empty(t *testing.T) {
 		t.Errorf("answers of no attempt = %q, %v; want the header row", rows, err)
 	}
 }
+
+// TestAnswerWriter_QuestionText checks that "Question text" is the
+// question's text, not its GIFT title (the tester saw "Q3"), on one line
+// and without HTML, and that the last column, "Question ID", names the
+// question whatever place a shuffled quiz asked it in.
+func TestAnswerWriter_QuestionText(t *testing.T) {
+	tests := []struct {
+		name string
+		q    questions.Question
+		want string
+	}{
+		{"titled", questions.Question{Kind: questions.ShortAnswer, Title: "Q3", Stem: "Who wrote\n  Hamlet?"}, "Who wrote Hamlet?"},
+		{"html", questions.Question{Kind: questions.ShortAnswer, Title: "Q4", Format: questions.HTML,
+			Stem: "<p>Who wrote <b>Hamlet</b> &amp; <i>Macbeth</i>?</p><p>One name.<br>Surname only.</p>"}, "Who wrote Hamlet & Macbeth? One name. Surname only."},
+		{"markdown", questions.Question{Kind: questions.ShortAnswer, Format: questions.Markdown, Stem: "Is 3 < 4 *really*?"}, "Is 3 < 4 *really*?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			d := db.AttemptDetail{Attempt: db.Attempt{ID: 7, LearnerID: 9}, Learner: db.Learner{ID: 9, Name: "Ana"}}
+			// Two attempts asked the question in different places.
+			for i, pos := range []int{2, 0} {
+				d.ID = int64(7 + i)
+				d.Responses = []db.Response{{Position: pos, Question: db.StoredQuestion{ID: 42, Question: tt.q}}}
+				if err := Answers(&out, []db.AttemptDetail{d}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			rows, err := csv.NewReader(&out).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, row := range rows {
+				if row[0] == "Class" {
+					if row[9] != "Question text" || row[len(row)-1] != "Question ID" {
+						t.Errorf("header = %q, want \"Question text\" tenth and \"Question ID\" last", row)
+					}
+					continue
+				}
+				if row[9] != tt.want || row[len(row)-1] != "42" {
+					t.Errorf("row = %q; want question text %q and question ID 42", row, tt.want)
+				}
+			}
+		})
+	}
+}
