@@ -191,6 +191,8 @@ type FinishPage struct {
 	SetTitle   string
 	Count      int
 	Unanswered []int // 1-based numbers
+	// Flagged are the questions the learner flagged for review, 1-based.
+	Flagged []int
 }
 
 // ResultItem is one question on the result page.

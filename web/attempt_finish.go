@@ -8,7 +8,8 @@ import (
 	"factdrill/views"
 )
 
-// attemptFinishConfirm asks before handing in, listing unanswered questions.
+// attemptFinishConfirm asks before handing in, listing unanswered and
+// flagged questions.
 func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request, id int64) error {
 	st, err := s.store.AttemptQuestion(r.Context(), learnerOf(r).ID, id, 0)
 	if err != nil {
@@ -24,6 +25,9 @@ func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request, id
 	m := views.FinishPage{Page: views.Page{Title: "Finish the quiz?"}, AttemptID: id, SetTitle: st.Attempt.SetTitle, Count: st.Attempt.Count}
 	for _, p := range st.Marks.Positions(db.Unanswered, 0, st.Marks.Len()) {
 		m.Unanswered = append(m.Unanswered, p+1)
+	}
+	for _, p := range st.Marks.Positions(db.Flagged, 0, st.Marks.Len()) {
+		m.Flagged = append(m.Flagged, p+1)
 	}
 	s.render(w, r, views.FinishView(m))
 	return nil
