@@ -1,15 +1,11 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"factdrill/db"
-	"factdrill/questions"
 )
 
 // everyKind is a GIFT file with every kind of question a file can hold.
@@ -46,21 +42,7 @@ const everyKind = `// One question of each kind, as a teacher's GIFT file has th
 // partial, within tolerance, in place, and the essay left for the teacher.
 func TestBrowser_EveryKind(t *testing.T) {
 	ctx := newBrowser(t)
-	path := tempDB(t)
-	set, err := questions.Read("every-kind.gift", []byte(everyKind))
-	if err != nil {
-		t.Fatalf("read the GIFT file: %v", err)
-	}
-	store, err := db.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	setID, err := store.CreateSet(context.Background(), set, "")
-	store.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := startServer(t, path)
+	srv, setID, set := serveGIFT(t, "every-kind.gift", everyKind)
 
 	b := tab{t, ctx}
 	b.open(fmt.Sprintf("%s/sets/%d", srv.URL, setID))

@@ -25,21 +25,7 @@ var longWords = fmt.Sprintf(`::Long:: What does %[1]s mean? {=%[2]s#See %[3]s ~%
 // edge and scrolling the page sideways (the tester's question did).
 func TestBrowser_LongWordsOnPhone(t *testing.T) {
 	ctx := newBrowser(t)
-	path := tempDB(t)
-	set, err := questions.Read("long.gift", []byte(longWords))
-	if err != nil {
-		t.Fatalf("read the GIFT file: %v", err)
-	}
-	store, err := db.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	setID, err := store.CreateSet(context.Background(), set, "")
-	store.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := startServer(t, path)
+	srv, setID, _ := serveGIFT(t, "long.gift", longWords)
 	b := tab{t, ctx}
 	b.do("phone viewport", chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2)))
 	// fits lists what sticks out: the page beyond the screen, or an
@@ -75,4 +61,25 @@ func TestBrowser_LongWordsOnPhone(t *testing.T) {
 	fits("result")
 	b.open(fmt.Sprintf("%s/sets/%d/study?show=1", srv.URL, setID))
 	fits("flashcard-back")
+}
+
+// serveGIFT starts a server whose database holds the GIFT file's set,
+// published, and returns it with the set's id and the set as read.
+func serveGIFT(t *testing.T, name, gift string) (*testServer, int64, questions.Set) {
+	t.Helper()
+	path := tempDB(t)
+	set, err := questions.Read(name, []byte(gift))
+	if err != nil {
+		t.Fatalf("read the GIFT file: %v", err)
+	}
+	store, err := db.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setID, err := store.CreateSet(context.Background(), set, "")
+	store.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return startServer(t, path), setID, set
 }
