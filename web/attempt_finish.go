@@ -22,7 +22,7 @@ func (s *Server) attemptFinishConfirm(w http.ResponseWriter, r *http.Request, id
 		redirect(w, r, fmt.Sprintf("/attempts/%d/result", id))
 		return nil
 	}
-	m := views.FinishPage{Page: views.Page{Title: "Finish the quiz?"}, AttemptID: id, SetTitle: st.Attempt.SetTitle, Count: st.Attempt.Count}
+	m := views.FinishPage{Page: s.page(r, "Finish the quiz?", ""), AttemptID: id, SetTitle: st.Attempt.SetTitle, Count: st.Attempt.Count}
 	for _, p := range st.Marks.Positions(db.Unanswered, 0, st.Marks.Len()) {
 		m.Unanswered = append(m.Unanswered, p+1)
 	}

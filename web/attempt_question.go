@@ -56,7 +56,7 @@ func (s *Server) attemptStep(r *http.Request) (db.Step, int64, int, error) {
 func (s *Server) questionPage(r *http.Request, st db.Step, errs views.FieldErrors) views.QuestionPage {
 	a, q := st.Attempt, st.Response.Question.Question
 	m := views.QuestionPage{
-		Page:      views.Page{Title: fmt.Sprintf("Question %d of %d", st.Response.Position+1, a.Count), Notice: noticeText(r)},
+		Page:      s.page(r, fmt.Sprintf("Question %d of %d", st.Response.Position+1, a.Count), ""),
 		AttemptID: a.ID,
 		SetTitle:  a.SetTitle,
 		Number:    st.Response.Position + 1,

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/a-h/templ"
+	"github.com/gorilla/sessions"
 
 	"factdrill/questions"
 	"factdrill/views"
@@ -77,6 +78,11 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 		msg = t.msg
 	}
 	page := views.ErrorPage{Page: views.Page{Title: t.title}, Status: status, Message: msg}
+	// The header names the learner as on every other page; an error met
+	// before the session was read has no one to name.
+	if sess, _ := r.Context().Value(sessionKey{}).(*sessions.Session); sess != nil {
+		page.Learner = learnerOf(r).Name
+	}
 	s.renderStatus(w, r, status, views.ErrorView(page))
 }
 
