@@ -83,3 +83,32 @@ func serveGIFT(t *testing.T, name, gift string) (*testServer, int64, questions.S
 	}
 	return startServer(t, path), setID, set
 }
+
+// TestBrowser_FlaggedAndBlanks takes a quiz with a question flagged for
+// review and a missing word, then studies its flashcards: the finish
+// page names the flagged question with a link, and the card's back reads
+// the filled answer apart from the words beside it.
+func TestBrowser_FlaggedAndBlanks(t *testing.T) {
+	ctx := newBrowser(t)
+	srv, setID, _ := serveGIFT(t, "pharos.gift", `::Height:: The Pharos was about _____ metres tall. {=100}
+
+::Builder:: Who designed the Pharos? {=Sostratus ~Euclid}
+`)
+	b := tab{t, ctx}
+	b.open(fmt.Sprintf("%s/sets/%d", srv.URL, setID))
+	b.click(`form[action$="/attempts"] button`)
+	b.do("type 100", chromedp.SendKeys(chromedp.CSS("#answer"), "100"))
+	b.do("flag it", chromedp.Click(chromedp.CSS(`.flag-toggle input`)))
+	b.click(`[data-testid="next"]`)
+	b.click(`[data-testid="finish"]`)
+	contains(t, "finish page", b.text(`[data-testid="flagged"]`), "You flagged 1 question for review: 1")
+	b.screenshot("finish-flagged")
+	b.click(`[data-testid="flagged"] a`)
+	contains(t, "the flagged question", b.text(`[data-testid="progress"]`), "Question 1 of 2")
+
+	b.open(fmt.Sprintf("%s/sets/%d/study?card=1", srv.URL, setID))
+	contains(t, "card front", b.eval(`document.querySelector(".card-stem").innerText`), "about  metres", "was about ")
+	b.open(fmt.Sprintf("%s/sets/%d/study?card=1&show=1", srv.URL, setID))
+	contains(t, "card back", b.eval(`document.querySelector(".card-stem").innerText`), "about 100 metres tall")
+	b.screenshot("flashcard-back-blank")
+}
