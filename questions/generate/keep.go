@@ -160,21 +160,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 var measureAdjectives = prose.WordSet(`long wide high tall deep old thick broad`)
 
 // brokenStatement reports the marks of a true/false statement put
-// together wrongly: a subject that ends in "and" or a comma ("Now and
-// are distinct.", where the cleaner took out words of another script);
-// "that" followed by no verb ("Adams was unaware that Jefferson, his
-// great political rival."); an "a" phrase of size cut from its noun
+// together wrongly, beyond brokenStem's: "that" followed by no verb
+// ("Adams was unaware that Jefferson, his great political rival."); an "a" phrase of size cut from its noun
 // ("Grant Avenue is a seven block long."); a false number of one before
 // a plural ("the other one wealthy districts").
 func brokenStatement(t []prose.Token, it *item) bool {
-	for i, w := range t {
-		if finiteAt(t, i) || auxiliaries[w.Lower] {
-			if i > 0 && (t[i-1].Is("and", "or") || t[i-1].Text == ",") && i <= 3 {
-				return true
-			}
-			break
-		}
-	}
 	for i := 1; i+1 < len(t); i++ {
 		if !t[i].Is("that") || !(isVerbForm(t[i-1].Lower) || strings.HasSuffix(t[i-1].Lower, "aware") || t[i-1].Is("unaware", "aware", "sure", "certain", "believed", "said")) {
 			continue
@@ -640,13 +630,28 @@ var pairedWords = map[string][]string{
 	"both": {"and"}, "either": {"or"}, "neither": {"nor"}, "between": {"and"}, "whether": {"or", "not"},
 }
 
+// subjectCut reports a stem whose subject ends in "and", "or" or a
+// comma, the tail of a list cut from its head: "Schaanwald, are served by
+// ...", "_____, and ended with ...", "Now and are distinct." (where the
+// cleaner took out words of another script).
+func subjectCut(t []prose.Token) bool {
+	for i, w := range t {
+		if finiteAt(t, i) || auxiliaries[w.Lower] {
+			// After a comma, only an auxiliary: "The castle, rebuilt in
+			// 1652, dates from ..." has a participle there.
+			return i > 0 && i <= 3 && (t[i-1].Is("and", "or") || t[i-1].Text == "," && auxiliaries[w.Lower])
+		}
+	}
+	return false
+}
+
 // brokenStem reports a stem that the cutting down left broken: a list
 // that stops without its "and", a pair without its partner, a phrase
 // whose head was cut away ("To Mombasa, ..." from "In addition to
 // Mombasa, ..."), a stem that stops at a colon or in the middle of a
-// title.
+// title, a subject cut from the head of its list (subjectCut).
 func brokenStem(t []prose.Token, it *item) bool {
-	if len(t) == 0 {
+	if len(t) == 0 || subjectCut(t) {
 		return true
 	}
 	// "not only" wants its "but".
@@ -1663,6 +1668,9 @@ func pointsBack(t []prose.Token) bool {
 	return false
 }
 
+// placePrepositions are the prepositions a place's name follows.
+var placePrepositions = prose.WordSet(`at in near from into throughout`)
+
 // questionPasts are past forms that ambiguousPast holds but that, inside
 // a question's verb phrase, can only be verbs.
 var questionPasts = prose.WordSet(`saw fell felt wore`)
@@ -1682,9 +1690,14 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 	// "Who co-signed the letter with her best friend?": her is whoever
 	// the question asks for.
 	named = question && t[0].Is("who", "whom", "whose") && personBlank
+	place := false // inside a name that follows "at", "in", "near", ...
 	for i, w := range t {
+		// A name after "at", "in" or "near" is a place, no one "he"
+		// could be: "At Nuremberg in _____ he published ...", unless a
+		// verb follows it as its subject ("In Philadelphia Edison said").
+		place = w.Cap && w.IsWord() && i > 0 && (placePrepositions[t[i-1].Lower] || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
 		// A month is no one "he" could be: "In June 1775, he nominated".
-		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 {
+		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !place {
 			named = true
 		}
 		if w.Cap && i > 0 {
