@@ -71,6 +71,9 @@ type document struct {
 	shortNames map[string]int       // how many people go by each short form of a name
 	longer     map[string][]*entity // names that extend another: "Central Committee" -> "Central Committee of the RCP"
 	shared     map[string][]string  // surnames two or more people share, with their full names
+	// kindNames counts the names of each kind that kindNouns lists: two
+	// for "war" in a text naming World War I and the Russian Civil War.
+	kindNames map[string]int
 }
 
 // A termRef is a term defined in sentence sent.

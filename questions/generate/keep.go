@@ -147,7 +147,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.ShortAnswer && (alsoAsked(toks) || d.personListEnd(toks)) {
 		return CheckSecondRightAnswer
 	}
-	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) {
+	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) || d.bareKind(toks) {
 		return CheckNeedsContext
 	}
 	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) {
@@ -1615,6 +1615,27 @@ func (d *document) bareDefinite(t []prose.Token) bool {
 	return false
 }
 
+// kindNouns are the nouns of named things a text often has several of:
+// "the war" in a text that names two wars says not which (bareKind).
+var kindNouns = prose.WordSet(`war treaty battle election revolution siege campaign scandal expedition convention crisis uprising rebellion`)
+
+// bareKind reports "the war", "the treaty" with nothing after them to say
+// which, in a document that names two or more of the kind ("the Treaty
+// of Paris", "the Treaty of Ghent"): the learner cannot tell which one.
+func (d *document) bareKind(t []prose.Token) bool {
+	for i := 1; i < len(t); i++ {
+		w := t[i]
+		if w.Cap || !kindNouns[w.Lower] || d.kindNames[w.Lower] < 2 || t[i-1].Lower != "the" || d.topicWords[w.Lower] {
+			continue
+		}
+		if i+1 < len(t) && (t[i+1].Is("of", "that", "which", "whose", "called", "named", "known", "between", "against", "with", "in") || t[i+1].Cap && t[i+1].IsWord()) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // topicKind reports a noun that names the kind of thing the document's
 // topic is: "the group" in a text about a group is the topic.
 func (d *document) topicKind(noun string) bool {
@@ -1695,9 +1716,9 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		// A name after "at", "in" or "near" is a place, no one "he"
 		// could be: "At Nuremberg in _____ he published ...", unless a
 		// verb follows it as its subject ("In Philadelphia Edison said").
-		place = w.Cap && w.IsWord() && i > 0 && (placePrepositions[t[i-1].Lower] || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
+		place = (w.Cap && w.IsWord() || w.Text == blankWord) && i > 0 && (placePrepositions[t[i-1].Lower] || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
 		// A month is no one "he" could be: "In June 1775, he nominated".
-		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !place {
+		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !place {
 			named = true
 		}
 		if w.Cap && i > 0 {

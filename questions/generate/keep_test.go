@@ -123,6 +123,7 @@ func TestKeep(t *testing.T) {
 		{"a blank cut from its list", typed(mc("_____, and ended with the Great Plague of London in 1665.", "1636", "1655", "1664", "1638"), eDate), CheckBroken},
 		{"a subject after a fronted phrase", typed(cloze("In 1850, Fillmore signed the Compromise in _____.", "Washington"), ePlace), ""},
 		{"he after a place", typed(cloze("At Nuremberg in _____ he published a collection of observations.", "1733"), eDate), CheckNeedsContext},
+		{"he after a blank on a place", person(cloze("At _____ in 1733 he published a collection of observations.", "Nuremberg")), CheckNeedsContext},
 		{"he after a place of two words", typed(cloze("In New York he founded a laboratory in _____.", "1889"), eDate), CheckNeedsContext},
 		{"he after a person and a place", typed(cloze("In Paris, Kallman and his brother founded a laboratory in _____.", "1889"), eDate), ""},
 		{"he after a month", typed(cloze("In June 1775, he nominated George Washington as _____.", "commander-in-chief"), eConcept), CheckNeedsContext},
@@ -348,6 +349,29 @@ func TestKeepHeNeedsPerson(t *testing.T) {
 	for _, tt := range tests {
 		it := tt.it
 		if got := d.keep(&it, residue(it.q.Stem) || residue(it.source), map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestKeepBareKind checks "the war" and "the treaty" against how many
+// of each the document names.
+func TestKeepBareKind(t *testing.T) {
+	d := analyzed(t, "Ruritania\n\nRuritania fought in the Seven Weeks War in 1866. It fought again in the Great Northern War. The Treaty of Strelsau ended the fighting in 1867. The capital is Strelsau.")
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"the war of two", typed(cloze("During the war, Ruritania was the main source of grain for _____.", "Saxony"), ePlace), CheckNeedsContext},
+		{"the war named", typed(cloze("During the war against Saxony, Ruritania sold grain to _____.", "Bavaria"), ePlace), ""},
+		{"the treaty of one", typed(cloze("Ruritania signed the treaty at _____.", "Strelsau"), ePlace), ""},
+		{"the war of two at the end", typed(cloze("Ruritania sold grain to _____ during the war.", "Saxony"), ePlace), CheckNeedsContext},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}
