@@ -150,6 +150,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) || d.bareKind(toks) {
 		return CheckNeedsContext
 	}
+	if (q.Kind == questions.Cloze || q.Kind == questions.MultipleChoice) && clozeLeansOnText(toks) {
+		return CheckNeedsContext
+	}
 	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) {
 		return CheckNeedsContext
 	}

@@ -166,6 +166,33 @@ func TestLeansOnText(t *testing.T) {
 	}
 }
 
+// TestClozeLeansOnText checks the marks of leansOnText a blank's stem
+// shows too, and the comparisons in passing it lets be.
+func TestClozeLeansOnText(t *testing.T) {
+	for q, want := range map[string]bool{
+		"In the Blank session, Coolidge was more outspoken.":           true,
+		"The Blank session was less eventful.":                         true,
+		"A new constitution was promulgated in Blank.":                 true,
+		"When was a new law approved by the Blank?":                    true,
+		"Another expedition reached Blank.":                            true,
+		"In Romania a new prime minister is appointed in Blank.":       false,
+		"When did another survey find Blank species?":                  true,
+		"Hybrids are much more unlikely in Blank.":                     false,
+		"White wolves are more common in areas with Blank.":            false,
+		"The Blank session was more eventful than the first.":          false,
+		"La Follette split from the party to form a new Blank.":        false,
+		"Lincoln was seven when the family made a new start in Blank.": false,
+		"In what year did the company open another factory in Ohio?":   false,
+		"Blank is more popular.":                                       true,
+		"More recently, campuses opened in Blank.":                     false,
+		"The party won once more in Blank.":                            false,
+	} {
+		if got := clozeLeansOnText(prose.Tokenize(q)); got != want {
+			t.Errorf("clozeLeansOnText(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 // TestTopicByTitle checks that the person topic named with a title is
 // the topic, and a relative who shares the surname is not.
 func TestTopicByTitle(t *testing.T) {
