@@ -378,10 +378,42 @@ func (d *document) isTopic(m mention) bool {
 		if functionWords[w] {
 			continue
 		}
-		if !d.topicWords[w] {
+		if !d.topicWords[w] && !d.topicPeople(w) {
 			return false
 		}
 		n++
 	}
 	return n > 0
+}
+
+// demonymEnds turn a place's name into its people's or its adjective:
+// "Qatar" -> "Qatari", "Egypt" -> "Egyptians", "Japan" -> "Japanese".
+var demonymEnds = []string{"i", "is", "ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "ic"}
+
+// topicPeople reports, in a text on a place, a word that is a word of
+// the title with a demonym's end ("Egyptians" in a text on Egypt, "Romanians" in one on Romania):
+// the topic's people, as much given away as the topic.
+func (d *document) topicPeople(w string) bool {
+	if d.topic == nil || d.topic.root().typ != ePlace {
+		return false // "civilians" in a text on civil disobedience
+	}
+	for tw := range d.topicWords {
+		if len(tw) < 4 || strings.HasSuffix(tw, "s") {
+			continue
+		}
+		bases := []string{tw}
+		if last := tw[len(tw)-1]; last == 'a' || last == 'e' || last == 'y' {
+			bases = append(bases, tw[:len(tw)-1]) // "China" -> "Chin" + "ese"
+		}
+		for _, b := range bases {
+			if rest, ok := strings.CutPrefix(w, b); ok && rest != "" {
+				for _, e := range demonymEnds {
+					if rest == e {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }

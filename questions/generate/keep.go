@@ -687,6 +687,13 @@ func brokenStem(t []prose.Token, it *item) bool {
 	if it.before != "" && !connectiveWord(it.before) {
 		return true // the stem starts in the middle of a phrase
 	}
+	// "a population density of as of 2007", "a density of , and": a
+	// figure the source lost.
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Is("of") && (t[i+1].Is("of") || t[i+1].Text == "," || t[i+1].Text == "." || t[i+1].Is("as") && i+2 < len(t) && t[i+2].Is("of")) {
+			return true
+		}
+	}
 	// "... September. caused by ...": two pieces of text run together.
 	for i := 1; i+1 < len(t); i++ {
 		if t[i].Text == "." && t[i+1].IsWord() && !t[i+1].Cap {
@@ -1589,7 +1596,8 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 // they are most often the document's own subject.)
 var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
 	site plate service cycle project programme program role event incident attack operation book film
-	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises`)
+	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises
+	college`)
 
 // bareDefinite reports "the group", "the cycle" with nothing after them
 // to say which: not followed by "of", a name or a relative clause, and no

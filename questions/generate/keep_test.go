@@ -122,6 +122,8 @@ func TestKeep(t *testing.T) {
 		{"a subject cut from its list", typed(cloze("Schaanwald, are served by a train running between _____ and Buchs.", "Feldkirch"), ePlace), CheckBroken},
 		{"a blank cut from its list", typed(mc("_____, and ended with the Great Plague of London in 1665.", "1636", "1655", "1664", "1638"), eDate), CheckBroken},
 		{"a subject after a fronted phrase", typed(cloze("In 1850, Fillmore signed the Compromise in _____.", "Washington"), ePlace), ""},
+		{"a figure lost", typed(mc("Lima has a population of _____, and a population density of as of 2007.", "7,605,743", "6,084,594", "9,126,892", "5,704,307"), eNumber), CheckBroken},
+		{"the college", typed(cloze("In 1916 the college moved to a site north of _____.", "Tower District"), ePlace), CheckNeedsContext},
 		{"he after a place", typed(cloze("At Nuremberg in _____ he published a collection of observations.", "1733"), eDate), CheckNeedsContext},
 		{"he after a blank on a place", person(cloze("At _____ in 1733 he published a collection of observations.", "Nuremberg")), CheckNeedsContext},
 		{"he after a place of two words", typed(cloze("In New York he founded a laboratory in _____.", "1889"), eDate), CheckNeedsContext},

@@ -38,7 +38,8 @@ func TestUnsaidReferent(t *testing.T) {
 	}
 }
 
-// TestBrokenStatement checks true/false statements put together wrongly,
+// TestBrokenStatement checks true/false statements put together wrongly
+// (brokenStem's marks, which every kind is read for, and brokenStatement's),
 // and sound ones like them.
 func TestBrokenStatement(t *testing.T) {
 	falseWith := func(stem, swap string) item {
@@ -62,8 +63,9 @@ func TestBrokenStatement(t *testing.T) {
 		{falseWith("He was the elder of one children of John and Victoria.", "one"), true},
 		{falseWith("They are the other three wealthy districts of Lima.", "three"), false},
 	} {
-		if got := brokenStatement(prose.Tokenize(tt.it.q.Stem), &tt.it); got != tt.want {
-			t.Errorf("brokenStatement(%q) = %v, want %v", tt.it.q.Stem, got, tt.want)
+		toks := prose.Tokenize(tt.it.q.Stem)
+		if got := brokenStem(toks, &tt.it) || brokenStatement(toks, &tt.it); got != tt.want {
+			t.Errorf("brokenStem or brokenStatement(%q) = %v, want %v", tt.it.q.Stem, got, tt.want)
 		}
 	}
 }
