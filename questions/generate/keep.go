@@ -86,7 +86,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if d.filler(it) || attributivePlace(toks, it.typ) {
 			return CheckFiller
 		}
-		if sideFact(toks, it) || nameTail(toks, it) {
+		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
 			return CheckSideFact
 		}
 		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) {
@@ -132,7 +132,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.TrueFalse && !q.Truth && (it.typ == eTerm || it.typ == eConcept) && !unicode.IsUpper(prose.FirstRune(it.swapTo)) {
 		return CheckNotContradicted
 	}
-	if q.Kind == questions.MultipleChoice && it.typ == eNumber && articleBeforeBlank(toks) {
+	if q.Kind == questions.MultipleChoice && it.typ == eNumber && articleBeforeBlank(toks) || q.Kind == questions.Cloze && anBeforeBlank(toks) || it.typ == eNumber && countSplit(toks) {
 		return CheckGivenAway
 	}
 	if q.Kind == questions.MultipleChoice && !distractorsFit(it) || q.Kind == questions.TrueFalse && it.swapTo != "" && religionMismatch(it.swapFrom, it.swapTo) {
@@ -342,6 +342,37 @@ func articleBeforeBlank(t []prose.Token) bool {
 	return false
 }
 
+// countSplit reports a count the stem breaks down after it: "Fresno has
+// _____ large parks, two in the city and one in the county" adds up to
+// its answer.
+func countSplit(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		comma, parts := false, 0
+		for _, x := range t[i+1:] {
+			comma = comma || x.Text == ","
+			if comma && (x.Kind == prose.Number || numberWords[x.Lower] > 0 || x.Is("one")) {
+				parts++
+			}
+		}
+		return parts >= 2
+	}
+	return false
+}
+
+// anBeforeBlank reports "replaced it with an _____": the "an" tells the
+// answer starts with a vowel, which a blank's other candidates may not.
+func anBeforeBlank(t []prose.Token) bool {
+	for i := 1; i < len(t); i++ {
+		if t[i].Text == blankWord && t[i-1].Is("an") {
+			return true
+		}
+	}
+	return false
+}
+
 // partOfPhrase reports a key that names a part or a property of a
 // common thing, "the father of the cubs", "tensions of the bridge",
 // "segments of the population": as a blank it leaves too much open (what
@@ -410,6 +441,29 @@ func exampleBlank(t []prose.Token) bool {
 var stateNouns = prose.WordSet(`government governments election elections army navy legislature economy people
 	population state capital border coast president senate congress parliament constitution military
 	authorities administration court courts police`)
+
+// anecdoteDate reports a date asked of a one-off story, a clause whose
+// subject is "a" or "an" something no one named: "In _____, a duck in
+// Tallahassee survived a gunshot", "In what year did a farmer spot a
+// tiger?". What happened once to someone unnamed is trivia; its date
+// the more so.
+func anecdoteDate(t []prose.Token) bool {
+	i := 0
+	switch {
+	case len(t) > 2 && t[0].Is("in", "on") && t[1].Text == blankWord:
+		i = 2
+	case len(t) > 4 && t[0].Is("in") && t[1].Is("what") && t[2].Is("year", "month") && t[3].Is("did"):
+		i = 4
+	case len(t) > 2 && t[0].Is("when") && t[1].Is("did"):
+		i = 2
+	default:
+		return false
+	}
+	if i < len(t) && t[i].Text == "," {
+		i++
+	}
+	return i+1 < len(t) && t[i].Is("a", "an") && !t[i+1].Cap
+}
 
 // sideFact reports an item that asks for the source of a figure or the
 // date it was counted on: "_____ reports that China is the top duck
