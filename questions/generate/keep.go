@@ -80,7 +80,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
+		if givenAway(toks, it) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
 		if d.filler(it) || attributivePlace(toks, it.typ) {
@@ -1957,6 +1957,32 @@ func itIsDummy(t []prose.Token, i int) bool {
 		return false
 	}
 	return t[j].Is("that", "until", "possible", "likely", "unclear", "difficult", "necessary", "important", "estimated", "believed", "said", "thought", "known", "reported", "claimed", "argued", "suggested", "assumed", "expected", "agreed", "common", "customary", "clear", "true")
+}
+
+// termWordInStem reports a term of words in lower case one of whose
+// modifiers the stem shows elsewhere: "The _____ is a B trumpet that has
+// a slide instead of valves." for "modern slide trumpet". Its head names
+// only a kind ("an accompaniment instrument" beside "solo instrument"),
+// and a word of the title gives nothing away (every sentence has it).
+func (d *document) termWordInStem(t []prose.Token, it *item) bool {
+	if it.typ != eConcept && it.typ != eTerm {
+		return false
+	}
+	kw := strings.Fields(strings.ToLower(it.key))
+	if len(kw) < 2 {
+		return false
+	}
+	for _, w := range kw[:len(kw)-1] {
+		if len(w) < 4 || functionWords[w] || d.topicWords[w] {
+			continue
+		}
+		for _, x := range t {
+			if x.Lower == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // givenAway reports an item whose key the stem or the options show: a
