@@ -2327,6 +2327,12 @@ var genericNouns = prose.WordSet(`thing things people person man men woman women
 
 // filler reports an answer anyone could guess: a generic noun ("the
 // music", "franchise history", "birds"), a continent, a letter or two.
+// plainPlural reports a word with a plural's "s" ("historians"), not the
+// end of "analysis", "glass" or "fungus".
+func plainPlural(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "us")
+}
+
 func (d *document) filler(it *item) bool {
 	k := strings.TrimSpace(it.key)
 	if k == "" {
@@ -2347,8 +2353,9 @@ func (d *document) filler(it *item) bool {
 	}
 	// One lower-case word that is no term the text defines ("prey",
 	// "captivity", "zoos") is a guess anyone can make; a long one is
-	// more likely a word of the subject ("photosynthesis").
-	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
+	// more likely a word of the subject ("photosynthesis"), unless it is
+	// a plain plural ("historians", "instruments").
+	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
 		return true
 	}
 	// "The _____ are otherwise nearly identical": a plain noun as the

@@ -133,6 +133,8 @@ func TestKeep(t *testing.T) {
 		{"a word of the term in the stem", typed(cloze("The _____ is a trumpet that has a slide instead of valves.", "modern slide trumpet"), eConcept), CheckGivenAway},
 		{"the head of the term in the stem", typed(cloze("Though used as an accompaniment instrument, the violin is popular as a _____.", "solo instrument"), eConcept), ""},
 		{"a word of the title in the stem", typed(cloze("Most pharmacy chains sell _____ as well.", "pharmacy products"), eConcept), ""},
+		{"a long plain plural", typed(cloze("In recent years, _____ have stressed the use of republican values.", "historians"), eConcept), CheckFiller},
+		{"a long word of the subject", typed(cloze("Chloroplasts carry out _____ in the leaves of plants.", "photosynthesis"), eConcept), ""},
 		{"he after a place", typed(cloze("At Nuremberg in _____ he published a collection of observations.", "1733"), eDate), CheckNeedsContext},
 		{"he after a blank on a place", person(cloze("At _____ in 1733 he published a collection of observations.", "Nuremberg")), CheckNeedsContext},
 		{"he after a place of two words", typed(cloze("In New York he founded a laboratory in _____.", "1889"), eDate), CheckNeedsContext},
