@@ -1738,7 +1738,7 @@ func (d *document) topicKind(noun string) bool {
 // backConnectives tie a clause to the one before it: "nonetheless" with
 // what it concedes not shown.
 var backConnectives = prose.WordSet(`nonetheless nevertheless therefore consequently hence likewise similarly
-	furthermore moreover accordingly`)
+	furthermore moreover accordingly otherwise thus`)
 
 // captionWords point at a picture in any use; captionNouns after "the"
 // with nothing to say which.

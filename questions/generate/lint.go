@@ -268,6 +268,10 @@ func needsContext(t []prose.Token, verb int) bool {
 	if first == "the" && i+2 < len(t) && (ordinalWords[t[i+1].Lower] > 0 || t[i+1].Is("latter", "former", "same")) && (auxiliaries[t[i+2].Lower] || finiteAt(t, i+2) || t[i+2].Text == ",") {
 		return true
 	}
+	// "A third prefix is the _____.": one of a list given earlier.
+	if first == "a" && i+2 < len(t) && ordinalWords[t[i+1].Lower] > 1 && t[i+2].IsWord() && !t[i+2].Cap {
+		return true
+	}
 	// "The third group consisted of ...": one of a list given earlier.
 	if first == "the" && i+2 < len(t) && ordinalWords[t[i+1].Lower] > 1 && t[i+2].IsWord() && !t[i+2].Cap {
 		return true

@@ -58,6 +58,7 @@ var lintTests = []struct {
 	{"AtTheTime", cloze("At the time, _____ was the world's second-largest oil exporter.", "Kollontai"), CheckNeedsContext},
 	{"AtTheTimeOf", cloze("At the time of the Third Congress, _____ took the floor on 5 July 1921.", "Kollontai"), ""},
 	{"ByTheTimeOfAClause", cloze("By the time Lenin took the floor, _____ had left on 5 July 1921.", "Kollontai"), ""},
+	{"AThird", cloze("A third prefix of the verb is the _____ in Swahili.", "Kollontai"), CheckNeedsContext},
 	{"OrFirst", cloze("Or, as stated in the biography, _____ took the floor on 5 July 1921.", "Kollontai"), CheckNeedsContext},
 	{"DistractorEqualsKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "kollontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},
 	{"DistractorContainsKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "Alexandra Kollontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},
