@@ -207,7 +207,7 @@ func nameWords(key string) []string {
 // nameHeads are the kinds of thing names end in (see nameWords).
 var nameHeads = func() map[string]bool {
 	m := map[string]bool{}
-	for _, set := range []map[string]bool{orgKeywords, placeKeywords, eventKeywords, prose.WordSet(`cup award awards prize trophy medal act games championship series`)} {
+	for _, set := range []map[string]bool{orgKeywords, placeKeywords, eventKeywords, prose.WordSet(`cup award awards prize trophy medal act games championship series house`)} {
 		for w := range set {
 			m[w] = true
 		}
