@@ -751,9 +751,13 @@ func brokenStem(t []prose.Token, it *item) bool {
 		}
 	}
 	// "a population density of as of 2007", "a density of , and": a
-	// figure the source lost.
+	// figure the source lost; "is realized as and in", "replaced by in
+	// _____ and or in": words of another script the cleaner took out.
 	for i := 0; i+1 < len(t); i++ {
 		if t[i].Is("of") && (t[i+1].Is("of") || t[i+1].Text == "," || t[i+1].Text == "." || t[i+1].Is("as") && i+2 < len(t) && t[i+2].Is("of")) {
+			return true
+		}
+		if t[i].Is("of", "by", "as", "from", "with", "and", "or") && t[i+1].Is("and", "or") || t[i].Is("by") && t[i+1].Is("in") {
 			return true
 		}
 	}

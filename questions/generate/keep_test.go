@@ -139,6 +139,8 @@ func TestKeep(t *testing.T) {
 		{"a heading glued", typed(mc("Lincoln (2008) _____ is expected to play Lincoln in the film.", "Liam Neeson", "Sam Waterston", "Gregory Peck", "Henry Fonda"), ePerson), CheckBroken},
 		{"an author and year", typed(cloze("Gasquet (1908) claimed that the name first appeared in _____.", "1631"), eDate), ""},
 		{"otherwise", typed(cloze("Otherwise the _____ surrounds the state on every side.", "Austria"), ePlace), CheckNeedsContext},
+		{"words of another script taken out", typed(cloze("The verb is replaced by in _____ and or in humble speech.", "honorific speech"), eConcept), CheckBroken},
+		{"a name taken out before a conjunction", typed(cloze("The name is realized as and in the _____ stage of the language.", "Demotic"), eName), CheckBroken},
 		{"he after a place", typed(cloze("At Nuremberg in _____ he published a collection of observations.", "1733"), eDate), CheckNeedsContext},
 		{"he after a blank on a place", person(cloze("At _____ in 1733 he published a collection of observations.", "Nuremberg")), CheckNeedsContext},
 		{"he after a place of two words", typed(cloze("In New York he founded a laboratory in _____.", "1889"), eDate), CheckNeedsContext},
