@@ -401,18 +401,26 @@ func (d *document) topicPeople(w string) bool {
 		if len(tw) < 4 || strings.HasSuffix(tw, "s") {
 			continue
 		}
-		bases := []string{tw}
-		if last := tw[len(tw)-1]; last == 'a' || last == 'e' || last == 'y' {
-			bases = append(bases, tw[:len(tw)-1]) // "China" -> "Chin" + "ese"
+		if demonymOf(w, tw) {
+			return true
 		}
-		for _, b := range bases {
-			if rest, ok := strings.CutPrefix(w, b); ok && rest != "" {
-				for _, e := range demonymEnds {
-					if rest == e {
-						return true
-					}
-				}
-			}
+		// "China" -> "Chin" + "ese"
+		if last := tw[len(tw)-1]; (last == 'a' || last == 'e' || last == 'y') && demonymOf(w, tw[:len(tw)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymOf reports whether w is base with one of demonymEnds after it.
+func demonymOf(w, base string) bool {
+	rest, ok := strings.CutPrefix(w, base)
+	if !ok || rest == "" {
+		return false
+	}
+	for _, e := range demonymEnds {
+		if rest == e {
+			return true
 		}
 	}
 	return false

@@ -1987,16 +1987,18 @@ func (d *document) termWordInStem(t []prose.Token, it *item) bool {
 	if it.typ != eConcept && it.typ != eTerm {
 		return false
 	}
-	kw := strings.Fields(strings.ToLower(it.key))
-	if len(kw) < 2 {
+	// The words before the head, read in place (this runs for every
+	// term asked for).
+	head := strings.LastIndexByte(it.key, ' ')
+	if head < 0 {
 		return false
 	}
-	for _, w := range kw[:len(kw)-1] {
-		if len(w) < 4 || functionWords[w] || d.topicWords[w] {
+	for w := range strings.FieldsSeq(it.key[:head]) {
+		if len(w) < 4 || functionWords[strings.ToLower(w)] || d.topicWords[strings.ToLower(w)] {
 			continue
 		}
 		for _, x := range t {
-			if x.Lower == w {
+			if strings.EqualFold(x.Lower, w) {
 				return true
 			}
 		}
