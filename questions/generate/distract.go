@@ -486,7 +486,8 @@ func absInt(x int) int {
 // a third of it either way, since a judge takes double, triple or half the
 // key for an option no reader would weigh ("239.04 years" of a life,
 // "twenty-one" lean years beside "seven"), and a share no higher than a
-// whole ("100%" beside "50% + 1"). A whole number that leaves too few such
+// whole ("100%" beside "50% + 1", "120%" beside "100%"), and not within a
+// tenth of it either ("29%" beside "approaching 30%"). A whole number that leaves too few such
 // options takes its neighbours as round as it ("four", "six" for "five";
 // "40%", "60%", "70%" for "50%").
 func numberDistractors(m mention, s *sentence, seed uint32) []string {
@@ -498,14 +499,19 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 		near = nearDecimals(x, places, seed)
 	} else if x >= 1 && x == math.Trunc(x) {
 		step := roundStep(x)
-		near = append(near, x-step, x+step, x+2*step, x-2*step)
+		near = append(near, x-step, x+step, x+2*step, x-2*step, x-3*step)
 	}
 	share := strings.HasSuffix(m.text, "%") || strings.HasSuffix(m.text, " percent")
 	for _, y := range near {
 		if len(out) >= 3 {
 			break
 		}
-		if !plausibleNear(x, y) || share && y >= 100 && x < 100 {
+		if !plausibleNear(x, y) || share && (y >= 100 && x < 100 || y > 100) {
+			continue
+		}
+		// "29%" beside "approaching 30%", "1,600" beside "about 1,654":
+		// too near the key to be wrong by the text.
+		if x >= 10 && math.Abs(y-x) < x/10 {
 			continue
 		}
 		text := m.num.format(y)

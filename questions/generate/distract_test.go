@@ -7,15 +7,17 @@ import (
 )
 
 // TestNumberDistractors_Near checks that a number's options stay within a
-// third of it either way (no double, triple or half of the key), that a
-// share never reaches a whole, and that a small count still gets three.
+// third of it either way (no double, triple or half of the key) and
+// beyond a tenth of it, that a share never passes a whole, and that a small count still gets three.
 func TestNumberDistractors_Near(t *testing.T) {
 	d := analyzed(t, "Tesla was 36 years old when the patents were granted. "+
 		"A party needs 50% of the seats to govern. "+
 		"The life expectancy is 79.68 years. "+
 		"Grant struggled through seven lean years. "+
-		"The bow is held with five fingers.")
-	for _, key := range []string{"36", "50%", "79.68", "seven", "five"} {
+		"The bow is held with five fingers. "+
+		"Tuskless elephants are approaching 30% in some herds. "+
+		"All of the schools, 100%, are funded by the state.")
+	for _, key := range []string{"36", "50%", "79.68", "seven", "five", "30%", "100%"} {
 		m, s := mentionNamed(d, key)
 		if s == nil {
 			t.Errorf("no mention %q", key)
@@ -31,8 +33,11 @@ func TestNumberDistractors_Near(t *testing.T) {
 				if !plausibleNear(m.num.value, v) {
 					t.Errorf("seed %d: distractor %q of %q is too far from it", seed, o, key)
 				}
-				if strings.HasSuffix(o, "%") && v >= 100 {
+				if strings.HasSuffix(o, "%") && (v >= 100 && key != "100%" || v > 100) {
 					t.Errorf("seed %d: distractor %q of share %q is a whole or more", seed, o, key)
+				}
+				if k := m.num.value; k >= 10 && (v-k)*(v-k) < k*k/100 {
+					t.Errorf("seed %d: distractor %q of %q is within a tenth of it", seed, o, key)
 				}
 			}
 		}

@@ -71,6 +71,9 @@ type document struct {
 	shortNames map[string]int       // how many people go by each short form of a name
 	longer     map[string][]*entity // names that extend another: "Central Committee" -> "Central Committee of the RCP"
 	shared     map[string][]string  // surnames two or more people share, with their full names
+	// kindNames counts the names of each kind that kindNouns lists: two
+	// for "war" in a text naming World War I and the Russian Civil War.
+	kindNames map[string]int
 }
 
 // A termRef is a term defined in sentence sent.
@@ -375,10 +378,50 @@ func (d *document) isTopic(m mention) bool {
 		if functionWords[w] {
 			continue
 		}
-		if !d.topicWords[w] {
+		if !d.topicWords[w] && !d.topicPeople(w) {
 			return false
 		}
 		n++
 	}
 	return n > 0
+}
+
+// demonymEnds turn a place's name into its people's or its adjective:
+// "Qatar" -> "Qatari", "Egypt" -> "Egyptians", "Japan" -> "Japanese".
+var demonymEnds = []string{"i", "is", "ian", "ians", "an", "ans", "n", "ns", "ese", "ish", "ic"}
+
+// topicPeople reports, in a text on a place, a word that is a word of
+// the title with a demonym's end ("Egyptians" in a text on Egypt, "Romanians" in one on Romania):
+// the topic's people, as much given away as the topic.
+func (d *document) topicPeople(w string) bool {
+	if d.topic == nil || d.topic.root().typ != ePlace {
+		return false // "civilians" in a text on civil disobedience
+	}
+	for tw := range d.topicWords {
+		if len(tw) < 4 || strings.HasSuffix(tw, "s") {
+			continue
+		}
+		if demonymOf(w, tw) {
+			return true
+		}
+		// "China" -> "Chin" + "ese"
+		if last := tw[len(tw)-1]; (last == 'a' || last == 'e' || last == 'y') && demonymOf(w, tw[:len(tw)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymOf reports whether w is base with one of demonymEnds after it.
+func demonymOf(w, base string) bool {
+	rest, ok := strings.CutPrefix(w, base)
+	if !ok || rest == "" {
+		return false
+	}
+	for _, e := range demonymEnds {
+		if rest == e {
+			return true
+		}
+	}
+	return false
 }

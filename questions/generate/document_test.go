@@ -75,3 +75,14 @@ func TestAnalyze_Topic(t *testing.T) {
 		})
 	}
 }
+
+// TestTopicPeople checks that the people of a place the document is about
+// are the topic, and a word that merely starts like the title is not.
+func TestTopicPeople(t *testing.T) {
+	d := analyzed(t, "Qatar\n\nQatar is a country in the Middle East. Qatar borders Saudi Arabia. The Qataris fished for pearls. Qatar has oil. The Qatari region had a port at Doha. The Qatarwind is a dry wind.")
+	for text, want := range map[string]bool{"Qatari": true, "Qataris": true, "Qatar": true, "Qatarwind": false, "Saudi Arabia": false} {
+		if got := d.isTopic(mention{text: text}); got != want {
+			t.Errorf("isTopic(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -366,6 +366,29 @@ func TestAcceptedAnswers_GivenName(t *testing.T) {
 	}
 }
 
+// TestCommonWordForm checks which one-word forms of a name are too
+// common a word to accept as its answer.
+func TestCommonWordForm(t *testing.T) {
+	d := analyzed(t, "Presidents\n\nGrant lived in the White House in 1870. Grant built a house in Galena early in 1872. Alfred S. Brown met Grant in 1871. Their children watched Children of Earth.")
+	for _, tt := range []struct {
+		form, key string
+		typ       etype
+		want      bool
+	}{
+		{"House", "White House", ePlace, true},  // "a house"
+		{"House", "White House", ePerson, true}, // a kind of building, whatever its type
+		{"Children", "Children of Earth", eWork, true},
+		{"Brown", "Alfred S. Brown", ePerson, false},
+		{"Early", "Jubal A. Early", ePerson, false}, // a surname, however common a word
+		{"House", "House", ePlace, false},           // the key as written
+		{"White House", "the White House", ePlace, false},
+	} {
+		if got := d.commonWordForm(tt.form, mention{text: tt.key, typ: tt.typ}); got != tt.want {
+			t.Errorf("commonWordForm(%q, %q) = %v, want %v", tt.form, tt.key, got, tt.want)
+		}
+	}
+}
+
 // TestGenerate_DateForms checks that a date written otherwise than the
 // options would be ("June 28 1940" without its comma, "nineteenth
 // century") is not the key of a multiple-choice item, where its form would

@@ -80,13 +80,13 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
+		if givenAway(toks, it) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
 		if d.filler(it) || attributivePlace(toks, it.typ) {
 			return CheckFiller
 		}
-		if sideFact(toks, it) || nameTail(toks, it) {
+		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
 			return CheckSideFact
 		}
 		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) {
@@ -132,7 +132,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.TrueFalse && !q.Truth && (it.typ == eTerm || it.typ == eConcept) && !unicode.IsUpper(prose.FirstRune(it.swapTo)) {
 		return CheckNotContradicted
 	}
-	if q.Kind == questions.MultipleChoice && it.typ == eNumber && articleBeforeBlank(toks) {
+	if q.Kind == questions.MultipleChoice && it.typ == eNumber && articleBeforeBlank(toks) || q.Kind == questions.Cloze && anBeforeBlank(toks) || it.typ == eNumber && countSplit(toks) {
 		return CheckGivenAway
 	}
 	if q.Kind == questions.MultipleChoice && !distractorsFit(it) || q.Kind == questions.TrueFalse && it.swapTo != "" && religionMismatch(it.swapFrom, it.swapTo) {
@@ -147,7 +147,10 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.ShortAnswer && (alsoAsked(toks) || d.personListEnd(toks)) {
 		return CheckSecondRightAnswer
 	}
-	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) {
+	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) || d.bareKind(toks) {
+		return CheckNeedsContext
+	}
+	if (q.Kind == questions.Cloze || q.Kind == questions.MultipleChoice) && clozeLeansOnText(toks) {
 		return CheckNeedsContext
 	}
 	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) {
@@ -160,21 +163,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 var measureAdjectives = prose.WordSet(`long wide high tall deep old thick broad`)
 
 // brokenStatement reports the marks of a true/false statement put
-// together wrongly: a subject that ends in "and" or a comma ("Now and
-// are distinct.", where the cleaner took out words of another script);
-// "that" followed by no verb ("Adams was unaware that Jefferson, his
-// great political rival."); an "a" phrase of size cut from its noun
+// together wrongly, beyond brokenStem's: "that" followed by no verb
+// ("Adams was unaware that Jefferson, his great political rival."); an "a" phrase of size cut from its noun
 // ("Grant Avenue is a seven block long."); a false number of one before
 // a plural ("the other one wealthy districts").
 func brokenStatement(t []prose.Token, it *item) bool {
-	for i, w := range t {
-		if finiteAt(t, i) || auxiliaries[w.Lower] {
-			if i > 0 && (t[i-1].Is("and", "or") || t[i-1].Text == ",") && i <= 3 {
-				return true
-			}
-			break
-		}
-	}
 	for i := 1; i+1 < len(t); i++ {
 		if !t[i].Is("that") || !(isVerbForm(t[i-1].Lower) || strings.HasSuffix(t[i-1].Lower, "aware") || t[i-1].Is("unaware", "aware", "sure", "certain", "believed", "said")) {
 			continue
@@ -349,6 +342,37 @@ func articleBeforeBlank(t []prose.Token) bool {
 	return false
 }
 
+// countSplit reports a count the stem breaks down after it: "Fresno has
+// _____ large parks, two in the city and one in the county" adds up to
+// its answer.
+func countSplit(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		comma, parts := false, 0
+		for _, x := range t[i+1:] {
+			comma = comma || x.Text == ","
+			if comma && (x.Kind == prose.Number || numberWords[x.Lower] > 0 || x.Is("one")) {
+				parts++
+			}
+		}
+		return parts >= 2
+	}
+	return false
+}
+
+// anBeforeBlank reports "replaced it with an _____": the "an" tells the
+// answer starts with a vowel, which a blank's other candidates may not.
+func anBeforeBlank(t []prose.Token) bool {
+	for i := 1; i < len(t); i++ {
+		if t[i].Text == blankWord && t[i-1].Is("an") {
+			return true
+		}
+	}
+	return false
+}
+
 // partOfPhrase reports a key that names a part or a property of a
 // common thing, "the father of the cubs", "tensions of the bridge",
 // "segments of the population": as a blank it leaves too much open (what
@@ -417,6 +441,29 @@ func exampleBlank(t []prose.Token) bool {
 var stateNouns = prose.WordSet(`government governments election elections army navy legislature economy people
 	population state capital border coast president senate congress parliament constitution military
 	authorities administration court courts police`)
+
+// anecdoteDate reports a date asked of a one-off story, a clause whose
+// subject is "a" or "an" something no one named: "In _____, a duck in
+// Tallahassee survived a gunshot", "In what year did a farmer spot a
+// tiger?". What happened once to someone unnamed is trivia; its date
+// the more so.
+func anecdoteDate(t []prose.Token) bool {
+	i := 0
+	switch {
+	case len(t) > 2 && t[0].Is("in", "on") && t[1].Text == blankWord:
+		i = 2
+	case len(t) > 4 && t[0].Is("in") && t[1].Is("what") && t[2].Is("year", "month") && t[3].Is("did"):
+		i = 4
+	case len(t) > 2 && t[0].Is("when") && t[1].Is("did"):
+		i = 2
+	default:
+		return false
+	}
+	if i < len(t) && t[i].Text == "," {
+		i++
+	}
+	return i+1 < len(t) && t[i].Is("a", "an") && !t[i+1].Cap
+}
 
 // sideFact reports an item that asks for the source of a figure or the
 // date it was counted on: "_____ reports that China is the top duck
@@ -640,13 +687,28 @@ var pairedWords = map[string][]string{
 	"both": {"and"}, "either": {"or"}, "neither": {"nor"}, "between": {"and"}, "whether": {"or", "not"},
 }
 
+// subjectCut reports a stem whose subject ends in "and", "or" or a
+// comma, the tail of a list cut from its head: "Schaanwald, are served by
+// ...", "_____, and ended with ...", "Now and are distinct." (where the
+// cleaner took out words of another script).
+func subjectCut(t []prose.Token) bool {
+	for i, w := range t {
+		if finiteAt(t, i) || auxiliaries[w.Lower] {
+			// After a comma, only an auxiliary: "The castle, rebuilt in
+			// 1652, dates from ..." has a participle there.
+			return i > 0 && i <= 3 && (t[i-1].Is("and", "or") || t[i-1].Text == "," && auxiliaries[w.Lower])
+		}
+	}
+	return false
+}
+
 // brokenStem reports a stem that the cutting down left broken: a list
 // that stops without its "and", a pair without its partner, a phrase
 // whose head was cut away ("To Mombasa, ..." from "In addition to
 // Mombasa, ..."), a stem that stops at a colon or in the middle of a
-// title.
+// title, a subject cut from the head of its list (subjectCut).
 func brokenStem(t []prose.Token, it *item) bool {
-	if len(t) == 0 {
+	if len(t) == 0 || subjectCut(t) {
 		return true
 	}
 	// "not only" wants its "but".
@@ -678,6 +740,26 @@ func brokenStem(t []prose.Token, it *item) bool {
 	}
 	if it.before != "" && !connectiveWord(it.before) {
 		return true // the stem starts in the middle of a phrase
+	}
+	// "Lincoln (2008) _____ is expected to play ...": a heading with its
+	// year glued to the sentence after it, where a name or the blank
+	// follows the bracket, not a verb ("Gasquet (1908) claimed").
+	for i := 0; i+4 < len(t); i++ {
+		if t[i].Text == "(" && t[i+1].Kind == prose.Number && len(t[i+1].Text) == 4 && t[i+2].Text == ")" &&
+			(t[i+3].Text == blankWord || t[i+3].Cap && t[i+3].IsWord() && t[i+4].Cap && t[i+4].IsWord()) {
+			return true
+		}
+	}
+	// "a population density of as of 2007", "a density of , and": a
+	// figure the source lost; "is realized as and in", "replaced by in
+	// _____ and or in": words of another script the cleaner took out.
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Is("of") && (t[i+1].Is("of") || t[i+1].Text == "," || t[i+1].Text == "." || t[i+1].Is("as") && i+2 < len(t) && t[i+2].Is("of")) {
+			return true
+		}
+		if t[i].Is("of", "by", "as", "from", "with", "and", "or") && t[i+1].Is("and", "or") || t[i].Is("by") && t[i+1].Is("in") {
+			return true
+		}
 	}
 	// "... September. caused by ...": two pieces of text run together.
 	for i := 1; i+1 < len(t); i++ {
@@ -995,6 +1077,12 @@ func wrongWh(t []prose.Token, it *item) bool {
 				}
 			}
 		case eGroup, eOrg:
+			// "Who did Wilson intend as a means toward peace?": the
+			// Fourteen Points, a name that starts with a count, are no
+			// people.
+			if f := strings.Fields(strings.ToLower(it.key)); len(f) > 1 && (numberWords[f[0]] > 0 || prose.FirstRune(f[0]) >= '0' && prose.FirstRune(f[0]) <= '9') {
+				return true
+			}
 			// "Who were built ...?": the Lima City Walls are no people.
 			for _, w := range strings.Fields(strings.ToLower(it.key)) {
 				if siteHeads[w] || placeKeywords[w] || nonPersonWords[w] && !orgKeywords[w] {
@@ -1581,7 +1669,8 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 // they are most often the document's own subject.)
 var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
 	site plate service cycle project programme program role event incident attack operation book film
-	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises`)
+	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises
+	college`)
 
 // bareDefinite reports "the group", "the cycle" with nothing after them
 // to say which: not followed by "of", a name or a relative clause, and no
@@ -1603,6 +1692,27 @@ func (d *document) bareDefinite(t []prose.Token) bool {
 			continue
 		}
 		if i+1 < len(t) && (t[i+1].Is("of", "that", "which", "who", "whose", "called", "named", "known") || t[i+1].Cap && t[i+1].IsWord()) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// kindNouns are the nouns of named things a text often has several of:
+// "the war" in a text that names two wars says not which (bareKind).
+var kindNouns = prose.WordSet(`war treaty battle election revolution siege campaign scandal expedition convention crisis uprising rebellion`)
+
+// bareKind reports "the war", "the treaty" with nothing after them to say
+// which, in a document that names two or more of the kind ("the Treaty
+// of Paris", "the Treaty of Ghent"): the learner cannot tell which one.
+func (d *document) bareKind(t []prose.Token) bool {
+	for i := 1; i < len(t); i++ {
+		w := t[i]
+		if w.Cap || !kindNouns[w.Lower] || d.kindNames[w.Lower] < 2 || t[i-1].Lower != "the" || d.topicWords[w.Lower] {
+			continue
+		}
+		if i+1 < len(t) && (t[i+1].Is("of", "that", "which", "whose", "called", "named", "known", "between", "against", "with", "in") || t[i+1].Cap && t[i+1].IsWord()) {
 			continue
 		}
 		return true
@@ -1632,7 +1742,7 @@ func (d *document) topicKind(noun string) bool {
 // backConnectives tie a clause to the one before it: "nonetheless" with
 // what it concedes not shown.
 var backConnectives = prose.WordSet(`nonetheless nevertheless therefore consequently hence likewise similarly
-	furthermore moreover accordingly`)
+	furthermore moreover accordingly otherwise thus`)
 
 // captionWords point at a picture in any use; captionNouns after "the"
 // with nothing to say which.
@@ -1663,6 +1773,9 @@ func pointsBack(t []prose.Token) bool {
 	return false
 }
 
+// placePrepositions are the prepositions a place's name follows.
+var placePrepositions = prose.WordSet(`at in near from into throughout`)
+
 // questionPasts are past forms that ambiguousPast holds but that, inside
 // a question's verb phrase, can only be verbs.
 var questionPasts = prose.WordSet(`saw fell felt wore`)
@@ -1682,9 +1795,14 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 	// "Who co-signed the letter with her best friend?": her is whoever
 	// the question asks for.
 	named = question && t[0].Is("who", "whom", "whose") && personBlank
+	place := false // inside a name that follows "at", "in", "near", ...
 	for i, w := range t {
+		// A name after "at", "in" or "near" is a place, no one "he"
+		// could be: "At Nuremberg in _____ he published ...", unless a
+		// verb follows it as its subject ("In Philadelphia Edison said").
+		place = (w.Cap && w.IsWord() || w.Text == blankWord) && i > 0 && (placePrepositions[t[i-1].Lower] || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
 		// A month is no one "he" could be: "In June 1775, he nominated".
-		if w.Text == blankWord && personBlank || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 {
+		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !place {
 			named = true
 		}
 		if w.Cap && i > 0 {
@@ -1858,6 +1976,34 @@ func itIsDummy(t []prose.Token, i int) bool {
 		return false
 	}
 	return t[j].Is("that", "until", "possible", "likely", "unclear", "difficult", "necessary", "important", "estimated", "believed", "said", "thought", "known", "reported", "claimed", "argued", "suggested", "assumed", "expected", "agreed", "common", "customary", "clear", "true")
+}
+
+// termWordInStem reports a term of words in lower case one of whose
+// modifiers the stem shows elsewhere: "The _____ is a B trumpet that has
+// a slide instead of valves." for "modern slide trumpet". Its head names
+// only a kind ("an accompaniment instrument" beside "solo instrument"),
+// and a word of the title gives nothing away (every sentence has it).
+func (d *document) termWordInStem(t []prose.Token, it *item) bool {
+	if it.typ != eConcept && it.typ != eTerm {
+		return false
+	}
+	// The words before the head, read in place (this runs for every
+	// term asked for).
+	head := strings.LastIndexByte(it.key, ' ')
+	if head < 0 {
+		return false
+	}
+	for w := range strings.FieldsSeq(it.key[:head]) {
+		if len(w) < 4 || functionWords[strings.ToLower(w)] || d.topicWords[strings.ToLower(w)] {
+			continue
+		}
+		for _, x := range t {
+			if strings.EqualFold(x.Lower, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // givenAway reports an item whose key the stem or the options show: a
@@ -2202,6 +2348,12 @@ var genericNouns = prose.WordSet(`thing things people person man men woman women
 
 // filler reports an answer anyone could guess: a generic noun ("the
 // music", "franchise history", "birds"), a continent, a letter or two.
+// plainPlural reports a word with a plural's "s" ("historians"), not the
+// end of "analysis", "glass" or "fungus".
+func plainPlural(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "us")
+}
+
 func (d *document) filler(it *item) bool {
 	k := strings.TrimSpace(it.key)
 	if k == "" {
@@ -2222,8 +2374,9 @@ func (d *document) filler(it *item) bool {
 	}
 	// One lower-case word that is no term the text defines ("prey",
 	// "captivity", "zoos") is a guess anyone can make; a long one is
-	// more likely a word of the subject ("photosynthesis").
-	if it.typ == eConcept && len(words) == 1 && len(words[0]) < 10 && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
+	// more likely a word of the subject ("photosynthesis"), unless it is
+	// a plain plural ("historians", "instruments").
+	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
 		return true
 	}
 	// "The _____ are otherwise nearly identical": a plain noun as the

@@ -98,6 +98,7 @@ func TestKeep(t *testing.T) {
 		{"a list not cut", typed(cloze("The dynasty acquired land in _____, Moravia, Silesia.", "Lower Austria"), ePlace), CheckBroken},
 		{"one of a list", typed(cloze("The trumpet is used in ska, jazz, _____, Blues and pop since 1950.", "Rock"), eName), CheckGivenAway},
 		{"a key cut from its numeral", typed(mc("In August 1914, when _____ I broke out, Romania declared neutrality.", "World War", "Treaty of Bucharest", "Treaty of Trianon", "Peace of Paris"), eEvent), CheckBroken},
+		{"who for a name that counts", short("Who did Wilson intend as a means toward ending the war?", "Fourteen Points", eGroup), CheckWrongWh},
 		{"who for walls", short("Who were built between 1684 and 1687 by the viceroy?", "Lima City Walls", eGroup), CheckWrongWh},
 		{"were build", short("Who were build between 1684 and 1687 by the viceroy?", "Spaniards", eGroup), CheckWrongWh},
 		{"a nationality for a place", typed(mc("Lincoln is the capital of _____ since 1869.", "Nebraska", "Cemetery", "French", "Ohio"), ePlace), CheckDistractorType},
@@ -119,6 +120,31 @@ func TestKeep(t *testing.T) {
 		{"instead of", typed(cloze("Pharmacists sold medicines instead of herbs in _____.", "1920"), eDate), ""},
 		{"years inside the decade", typed(mc("The band's albums between 1981 and 1988 defined the _____.", "1980s", "1960s", "1970s", "1990s"), eDate), CheckGivenAway},
 		{"years outside the century", typed(cloze("The castle, rebuilt in 1652, dates from the _____.", "12th century"), eDate), ""},
+		{"a subject cut from its list", typed(cloze("Schaanwald, are served by a train running between _____ and Buchs.", "Feldkirch"), ePlace), CheckBroken},
+		{"a blank cut from its list", typed(mc("_____, and ended with the Great Plague of London in 1665.", "1636", "1655", "1664", "1638"), eDate), CheckBroken},
+		{"a subject after a fronted phrase", typed(cloze("In 1850, Fillmore signed the Compromise in _____.", "Washington"), ePlace), ""},
+		{"a figure lost", typed(mc("Lima has a population of _____, and a population density of as of 2007.", "7,605,743", "6,084,594", "9,126,892", "5,704,307"), eNumber), CheckBroken},
+		{"the college", typed(cloze("In 1916 the college moved to a site north of _____.", "Tower District"), ePlace), CheckNeedsContext},
+		{"an before the blank", typed(cloze("Chloroplasts replaced the wall with an _____.", "intermembrane space"), eConcept), CheckGivenAway},
+		{"the date of an anecdote", typed(mc("In _____, a duck in Tallahassee survived a gunshot wound.", "2007", "2004", "2002", "2009"), eDate), CheckSideFact},
+		{"the year of an anecdote asked", typed(mc("In what year did a farmer spot a tiger near Jakarta?", "2007", "2004", "2002", "2009"), eDate), CheckSideFact},
+		{"the date of a named event", typed(cloze("In _____, a Portuguese fleet reached Mombasa.", "1498"), eDate), ""},
+		{"a count broken down after it", typed(cloze("Fresno has _____ large public parks, two in the city limits and one in county land.", "three"), eNumber), CheckGivenAway},
+		{"a count and one figure after it", typed(cloze("Fresno has _____ large public parks, the largest of 300 acres.", "three"), eNumber), ""},
+		{"a word of the term in the stem", typed(cloze("The _____ is a trumpet that has a slide instead of valves.", "modern slide trumpet"), eConcept), CheckGivenAway},
+		{"the head of the term in the stem", typed(cloze("Though used as an accompaniment instrument, the violin is popular as a _____.", "solo instrument"), eConcept), ""},
+		{"a word of the title in the stem", typed(cloze("Most pharmacy chains sell _____ as well.", "pharmacy products"), eConcept), ""},
+		{"a long plain plural", typed(cloze("In recent years, _____ have stressed the use of republican values.", "historians"), eConcept), CheckFiller},
+		{"a long word of the subject", typed(cloze("Chloroplasts carry out _____ in the leaves of plants.", "photosynthesis"), eConcept), ""},
+		{"a heading glued", typed(mc("Lincoln (2008) _____ is expected to play Lincoln in the film.", "Liam Neeson", "Sam Waterston", "Gregory Peck", "Henry Fonda"), ePerson), CheckBroken},
+		{"an author and year", typed(cloze("Gasquet (1908) claimed that the name first appeared in _____.", "1631"), eDate), ""},
+		{"otherwise", typed(cloze("Otherwise the _____ surrounds the state on every side.", "Austria"), ePlace), CheckNeedsContext},
+		{"words of another script taken out", typed(cloze("The verb is replaced by in _____ and or in humble speech.", "honorific speech"), eConcept), CheckBroken},
+		{"a name taken out before a conjunction", typed(cloze("The name is realized as and in the _____ stage of the language.", "Demotic"), eName), CheckBroken},
+		{"he after a place", typed(cloze("At Nuremberg in _____ he published a collection of observations.", "1733"), eDate), CheckNeedsContext},
+		{"he after a blank on a place", person(cloze("At _____ in 1733 he published a collection of observations.", "Nuremberg")), CheckNeedsContext},
+		{"he after a place of two words", typed(cloze("In New York he founded a laboratory in _____.", "1889"), eDate), CheckNeedsContext},
+		{"he after a person and a place", typed(cloze("In Paris, Kallman and his brother founded a laboratory in _____.", "1889"), eDate), ""},
 		{"he after a month", typed(cloze("In June 1775, he nominated George Washington as _____.", "commander-in-chief"), eConcept), CheckNeedsContext},
 		{"they after a blank on a year", typed(cloze("In _____ they captured the castle from the Portuguese.", "1637"), eDate), CheckNeedsContext},
 		{"and after to", short("When did awareness begin to take root and forced people to rethink?", "1950s", eDate), CheckWrongWh},
@@ -342,6 +368,29 @@ func TestKeepHeNeedsPerson(t *testing.T) {
 	for _, tt := range tests {
 		it := tt.it
 		if got := d.keep(&it, residue(it.q.Stem) || residue(it.source), map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestKeepBareKind checks "the war" and "the treaty" against how many
+// of each the document names.
+func TestKeepBareKind(t *testing.T) {
+	d := analyzed(t, "Ruritania\n\nRuritania fought in the Seven Weeks War in 1866. It fought again in the Great Northern War. The Treaty of Strelsau ended the fighting in 1867. The capital is Strelsau.")
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"the war of two", typed(cloze("During the war, Ruritania was the main source of grain for _____.", "Saxony"), ePlace), CheckNeedsContext},
+		{"the war named", typed(cloze("During the war against Saxony, Ruritania sold grain to _____.", "Bavaria"), ePlace), ""},
+		{"the treaty of one", typed(cloze("Ruritania signed the treaty at _____.", "Strelsau"), ePlace), ""},
+		{"the war of two at the end", typed(cloze("Ruritania sold grain to _____ during the war.", "Saxony"), ePlace), CheckNeedsContext},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}

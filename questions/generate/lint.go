@@ -192,10 +192,11 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 const blankWord = "Blank"
 
 // nameWords are the words of a name that would give it away on their own:
-// "Lutovinov" for "Yuri Lutovinov".
+// "Lutovinov" for "Yuri Lutovinov", and each name of a hyphenated pair:
+// "Wilson" for "Wilson-Gorman Tariff Act".
 func nameWords(key string) []string {
 	var out []string
-	for _, w := range strings.Fields(key) {
+	for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r == ' ' || r == '-' }) {
 		if len(w) >= 3 && unicode.IsUpper(prose.FirstRune(w)) && !functionWords[strings.ToLower(w)] && !personTitles[strings.ToLower(w)] && !isRomanWord(w) {
 			out = append(out, prose.Plain(w))
 		}
@@ -206,7 +207,7 @@ func nameWords(key string) []string {
 // nameHeads are the kinds of thing names end in (see nameWords).
 var nameHeads = func() map[string]bool {
 	m := map[string]bool{}
-	for _, set := range []map[string]bool{orgKeywords, placeKeywords, eventKeywords, prose.WordSet(`cup award awards prize trophy medal act games championship series`)} {
+	for _, set := range []map[string]bool{orgKeywords, placeKeywords, eventKeywords, prose.WordSet(`cup award awards prize trophy medal act games championship series house`)} {
 		for w := range set {
 			m[w] = true
 		}
@@ -243,6 +244,11 @@ func needsContext(t []prose.Token, verb int) bool {
 	if anaphoricStarts[first] && first != "both" && !(first == "it" && dummyIt(t, i)) {
 		return true
 	}
+	// "Or, as stated in ...", "But in 1990 ...": an answer to the
+	// sentence before.
+	if first == "or" || first == "but" || first == "nor" {
+		return true
+	}
 	// "Which is located between ...": half of a relative clause.
 	if (first == "which" || first == "who" || first == "whom" || first == "where") && t[len(t)-1].Text != "?" {
 		return true
@@ -260,6 +266,10 @@ func needsContext(t []prose.Token, verb int) bool {
 		}
 	}
 	if first == "the" && i+2 < len(t) && (ordinalWords[t[i+1].Lower] > 0 || t[i+1].Is("latter", "former", "same")) && (auxiliaries[t[i+2].Lower] || finiteAt(t, i+2) || t[i+2].Text == ",") {
+		return true
+	}
+	// "A third prefix is the _____.": one of a list given earlier.
+	if first == "a" && i+2 < len(t) && ordinalWords[t[i+1].Lower] > 1 && t[i+2].IsWord() && !t[i+2].Cap {
 		return true
 	}
 	// "The third group consisted of ...": one of a list given earlier.
@@ -285,6 +295,12 @@ func needsContext(t []prose.Token, verb int) bool {
 		}
 		// "At that time": which time?
 		if (w == "that" || w == "same") && k+1 < len(t) && t[k+1].Is("time", "point", "moment", "period", "year", "day", "stage", "date") {
+			return true
+		}
+		// "At the time, Iran was ...": the time of the sentence before,
+		// not "at the time of the war" or "by the time Lincoln took
+		// office".
+		if w == "the" && k > 0 && t[k-1].Is("at") && k+1 < len(t) && t[k+1].Is("time") && (k+2 >= len(t) || t[k+2].Kind == prose.Punct) {
 			return true
 		}
 		if (w == "them" || w == "him") && !ownerBefore(t, k) || (w == "latter" || w == "former") && k > 0 && t[k-1].Lower == "the" {

@@ -50,6 +50,16 @@ var lintTests = []struct {
 	{"GoodFalse", falseStatement("On 5 July 1922 Kollontai took the floor before the Third Congress of the Comintern.", "5 July 1921", "5 July 1922", true), ""},
 	{"KeyNotInSource", mc("Who took the floor before the Third Congress of the Comintern?", "Shlyapnikov", "Trotsky", "Zinoviev", "Lenin"), CheckKeyNotInSource},
 	{"SwapNotInSource", falseStatement("On 5 July 1922 Kollontai took the floor.", "6 July 1921", "5 July 1922", true), CheckKeyNotInSource},
+	{"HyphenatedNameInStem", func() item {
+		it := cloze("The _____ introduced by Representative William Wilson passed the House in 1894.", "Wilson-Gorman Tariff Act")
+		it.source = "The Wilson-Gorman Tariff Act introduced by Representative William Wilson passed the House in 1894."
+		return it
+	}(), CheckAnswerInStem},
+	{"AtTheTime", cloze("At the time, _____ was the world's second-largest oil exporter.", "Kollontai"), CheckNeedsContext},
+	{"AtTheTimeOf", cloze("At the time of the Third Congress, _____ took the floor on 5 July 1921.", "Kollontai"), ""},
+	{"ByTheTimeOfAClause", cloze("By the time Lenin took the floor, _____ had left on 5 July 1921.", "Kollontai"), ""},
+	{"AThird", cloze("A third prefix of the verb is the _____ in Swahili.", "Kollontai"), CheckNeedsContext},
+	{"OrFirst", cloze("Or, as stated in the biography, _____ took the floor on 5 July 1921.", "Kollontai"), CheckNeedsContext},
 	{"DistractorEqualsKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "kollontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},
 	{"DistractorContainsKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "Alexandra Kollontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},
 	{"DistractorVariantOfKey", mc("Who took the floor on 5 July 1921?", "Kollontai", "Kolontai", "Zinoviev", "Lenin"), CheckDistractorIsKey},

@@ -234,10 +234,17 @@ func (d *document) indexNames() {
 	d.nameWords = map[string]bool{}
 	d.shortNames = map[string]int{}
 	d.longer = map[string][]*entity{}
+	d.kindNames = map[string]int{}
 	full := map[string][]string{}
 	for _, e := range d.ents {
 		if e.merged != nil {
 			continue
+		}
+		for _, w := range e.core {
+			if lw := strings.ToLower(w); kindNouns[lw] {
+				d.kindNames[lw]++
+				break
+			}
 		}
 		if n := len(e.core); n > 1 {
 			d.nameWords[e.core[0]] = true

@@ -196,6 +196,46 @@ func leansOnText(t []prose.Token) bool {
 	return false
 }
 
+// clozeLeansOnText reports the marks of leansOnText a cloze or a
+// multiple choice shows too, narrower since a blank's sentence often
+// compares in passing: a comparison that ends its clause with nothing to
+// compare with ("In the _____ session, Coolidge was more outspoken.",
+// not the adverb of "More recently, ..."),
+// and "a new" or "another" thing in the subject, after an earlier one
+// the item does not show ("A new constitution was promulgated in
+// _____.", "When was a new law approved ...?").
+func clozeLeansOnText(t []prose.Token) bool {
+	than := false
+	for _, w := range t {
+		than = than || w.Is("than")
+	}
+	// The subject: before the first verb of a statement, and of a
+	// question right after its auxiliary ("When was a new law ...?").
+	start, verb := 0, firstVerb(t)
+	if len(t) > 0 && t[len(t)-1].Text == "?" {
+		start = 2
+		for start < len(t) && !(auxiliaries[t[start-1].Lower] || t[start-1].Is("did", "does", "do")) {
+			start++
+		}
+		verb = start + 1
+	}
+	// Only a thing said to have been new: "a new prime minister is
+	// appointed if ..." speaks of every one.
+	past := verb < len(t) && (t[verb].Is("was", "were", "had") || strings.HasSuffix(t[verb].Lower, "ed") || pastToBase[t[verb].Lower] != "") ||
+		start > 0 && t[start-1].Is("was", "were", "had", "did")
+	for i, w := range t {
+		if w.Is("more", "less") && !than && i+2 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !strings.HasSuffix(t[i+1].Lower, "ly") && t[i+2].Kind == prose.Punct &&
+			!(i > 0 && t[i-1].Is("no", "any", "once", "the", "or", "and")) {
+			return true
+		}
+		if past && i >= start && i < verb && (w.Is("another") && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap ||
+			w.Is("a") && i+2 < len(t) && t[i+1].Is("new", "further") && t[i+2].Text != blankWord) {
+			return true
+		}
+	}
+	return false
+}
+
 // topicByTitle reports a person key that is the document's topic named by
 // a title ("President-elect Lincoln" in an article on Abraham Lincoln):
 // the topic is never the answer, and the title hides it from the topic

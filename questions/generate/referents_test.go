@@ -38,7 +38,8 @@ func TestUnsaidReferent(t *testing.T) {
 	}
 }
 
-// TestBrokenStatement checks true/false statements put together wrongly,
+// TestBrokenStatement checks true/false statements put together wrongly
+// (brokenStem's marks, which every kind is read for, and brokenStatement's),
 // and sound ones like them.
 func TestBrokenStatement(t *testing.T) {
 	falseWith := func(stem, swap string) item {
@@ -62,8 +63,9 @@ func TestBrokenStatement(t *testing.T) {
 		{falseWith("He was the elder of one children of John and Victoria.", "one"), true},
 		{falseWith("They are the other three wealthy districts of Lima.", "three"), false},
 	} {
-		if got := brokenStatement(prose.Tokenize(tt.it.q.Stem), &tt.it); got != tt.want {
-			t.Errorf("brokenStatement(%q) = %v, want %v", tt.it.q.Stem, got, tt.want)
+		toks := prose.Tokenize(tt.it.q.Stem)
+		if got := brokenStem(toks, &tt.it) || brokenStatement(toks, &tt.it); got != tt.want {
+			t.Errorf("brokenStem or brokenStatement(%q) = %v, want %v", tt.it.q.Stem, got, tt.want)
 		}
 	}
 }
@@ -162,6 +164,33 @@ func TestLeansOnText(t *testing.T) {
 	} {
 		if got := leansOnText(prose.Tokenize(q)); got != want {
 			t.Errorf("leansOnText(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestClozeLeansOnText checks the marks of leansOnText a blank's stem
+// shows too, and the comparisons in passing it lets be.
+func TestClozeLeansOnText(t *testing.T) {
+	for q, want := range map[string]bool{
+		"In the Blank session, Coolidge was more outspoken.":           true,
+		"The Blank session was less eventful.":                         true,
+		"A new constitution was promulgated in Blank.":                 true,
+		"When was a new law approved by the Blank?":                    true,
+		"Another expedition reached Blank.":                            true,
+		"In Romania a new prime minister is appointed in Blank.":       false,
+		"When did another survey find Blank species?":                  true,
+		"Hybrids are much more unlikely in Blank.":                     false,
+		"White wolves are more common in areas with Blank.":            false,
+		"The Blank session was more eventful than the first.":          false,
+		"La Follette split from the party to form a new Blank.":        false,
+		"Lincoln was seven when the family made a new start in Blank.": false,
+		"In what year did the company open another factory in Ohio?":   false,
+		"Blank is more popular.":                                       true,
+		"More recently, campuses opened in Blank.":                     false,
+		"The party won once more in Blank.":                            false,
+	} {
+		if got := clozeLeansOnText(prose.Tokenize(q)); got != want {
+			t.Errorf("clozeLeansOnText(%q) = %v, want %v", q, got, want)
 		}
 	}
 }
