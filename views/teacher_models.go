@@ -204,7 +204,10 @@ type EditChoice struct {
 
 // EditItem is one question in the set editor.
 type EditItem struct {
-	Index    int
+	Index int
+	// ID is the stored question's, sent with the form so that a save
+	// can tell that the set changed since (see web's editConflict).
+	ID       int64
 	Keep     bool
 	Kind     questions.Kind
 	Stem     string

@@ -1,0 +1,95 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// TestSetEdit_ConflictKeepsTheEdits saves the editor, then sends the
+// same page again with a change (Back, edit, save): the set changed since
+// the page was drawn, so nothing is saved, and the editor comes back in
+// the teacher's layout with what was typed, on the right question, and
+// says what changed.
+func TestSetEdit_ConflictKeepsTheEdits(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	editURL := fmt.Sprintf("/teacher/sets/%d/edit", w.setA)
+	page := w.tA.get(editURL)
+	form := formValues(doc(t, page).Find(`[data-testid="edit-form"]`))
+	if form.Get("q1-id") == "" {
+		t.Fatalf("the editor's form has no question ids: %v", form)
+	}
+	// The first save drops the first question.
+	first := formValues(doc(t, page).Find(`[data-testid="edit-form"]`))
+	first.Del("q0-keep")
+	first.Set("publish", "1")
+	if r := w.tA.post(editURL, first); r.status != http.StatusSeeOther {
+		t.Fatalf("first save = %d, want 303", r.status)
+	}
+	// The old page again, with an edit to the second question.
+	form.Set("q1-stem", "Rome is the capital of Italy, as ever.")
+	form.Set("title", "Capitals, retitled")
+	form.Set("publish", "1")
+	r := w.tA.post(editURL, form)
+	if r.status != http.StatusConflict {
+		t.Fatalf("a save of a page drawn before the set changed = %d, want 409", r.status)
+	}
+	d := doc(t, r)
+	if got := d.Find(`[data-testid="edit-error"]`).Text(); !strings.Contains(got, "it had 7 questions, it has 6 now") || !strings.Contains(got, "Nothing was saved") {
+		t.Errorf("the conflict's message = %q, want what changed and that nothing was saved", got)
+	}
+	// The edit is on the question it was made to, now the first.
+	if got := d.Find(`#q0-stem`).Text(); got != "Rome is the capital of Italy, as ever." {
+		t.Errorf("the first question's text = %q, want the edit typed for it", got)
+	}
+	if got, _ := d.Find(`#title`).Attr("value"); got != "Capitals, retitled" {
+		t.Errorf("title = %q, want the one typed", got)
+	}
+	if d.Find(`nav[aria-label="Teacher"]`).Length() != 1 {
+		t.Error("the conflict's page has no teacher navigation")
+	}
+	_, qs, err := w.store.TeacherSet(ctx, w.teacherA.ID, w.setA)
+	if err != nil || qs[0].Stem != "Rome is the capital of Italy." {
+		t.Fatalf("the conflict saved something: first stem %q, %v", qs[0].Stem, err)
+	}
+	// The page that came back saves.
+	again := formValues(d.Find(`[data-testid="edit-form"]`))
+	again.Set("publish", "1")
+	if r := w.tA.post(editURL, again); r.status != http.StatusSeeOther {
+		t.Fatalf("saving the page the conflict gave = %d, want 303", r.status)
+	}
+	if _, qs, _ = w.store.TeacherSet(ctx, w.teacherA.ID, w.setA); qs[0].Stem != "Rome is the capital of Italy, as ever." {
+		t.Errorf("after saving again the first stem = %q, want the edit", qs[0].Stem)
+	}
+}
+
+// TestSetEdit_InvalidKeepsImagesAndLinksErrors refuses an emptied stem:
+// the page that comes back keeps each question's image controls, and
+// ties the problem to the field.
+func TestSetEdit_InvalidKeepsImagesAndLinksErrors(t *testing.T) {
+	w := newWorld(t)
+	editURL := fmt.Sprintf("/teacher/sets/%d/edit", w.setA)
+	page := doc(t, w.tA.get(editURL))
+	images := page.Find(`input[type="file"]`).Length()
+	if images == 0 {
+		t.Fatal("the editor offers no image controls")
+	}
+	form := formValues(page.Find(`[data-testid="edit-form"]`))
+	form.Set("q2-stem", "")
+	r := w.tA.post(editURL, form)
+	if r.status != http.StatusUnprocessableEntity {
+		t.Fatalf("an emptied stem = %d, want 422", r.status)
+	}
+	d := doc(t, r)
+	if got := d.Find(`input[type="file"]`).Length(); got != images {
+		t.Errorf("image controls after the error = %d, want %d", got, images)
+	}
+	stem := d.Find("#q2-stem")
+	if stem.AttrOr("aria-invalid", "") != "true" || stem.AttrOr("aria-describedby", "") != "q2-error" || d.Find("#q2-error").Length() != 1 {
+		t.Errorf("the emptied stem is not tied to its error: aria-invalid %q, aria-describedby %q",
+			stem.AttrOr("aria-invalid", ""), stem.AttrOr("aria-describedby", ""))
+	}
+}
