@@ -20,6 +20,9 @@ type TeacherPage struct {
 	// Admin is true for a teacher who manages the teachers' accounts: the
 	// navigation offers their page.
 	Admin bool
+	// Refresh reloads the page every two seconds (a job's progress),
+	// with no script.
+	Refresh bool
 }
 
 // LoginPage is the teachers' login form.
@@ -121,6 +124,11 @@ type JobPage struct {
 	// says how it ended, and Failed whether that was a failure.
 	Ended, Failed bool
 	Error         string
+	// Retry is the new-set form filled in with the job's text, title and
+	// number of questions, to try again; Refile says that the document
+	// was a file, to choose again.
+	Retry  string
+	Refile string
 }
 
 // TeacherQuestion is a question on the teacher's set page.

@@ -198,8 +198,22 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice))
 		return nil
 	}
-	m := views.JobPage{TeacherPage: s.tpage(r, "Generating questions", "new"), ID: j.ID, Done: j.Done, Total: j.Total,
-		Ended: j.Status.Ended(), Failed: j.Status != db.JobCancelled}
+	title := "Generating questions"
+	switch j.Status {
+	case db.JobFailed:
+		title = "The questions could not be written"
+	case db.JobDone:
+		title = "Generation ended"
+	case db.JobCancelled:
+		title = "Generation cancelled"
+	}
+	m := views.JobPage{TeacherPage: s.tpage(r, title, "new"), ID: j.ID, Done: j.Done, Total: j.Total,
+		Ended: j.Status.Ended(), Failed: j.Status != db.JobCancelled, Retry: fmt.Sprintf("/teacher/sets/new?job=%d", j.ID)}
+	m.Refresh = !m.Ended
+	var p generateParams
+	if json.Unmarshal(j.Params, &p) == nil && p.File != "" {
+		m.Refile = p.File
+	}
 	switch {
 	case j.Status == db.JobDone:
 		m.Error = "The questions were written, but the set they were saved in has been deleted since."

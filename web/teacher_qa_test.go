@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -91,5 +92,42 @@ func TestSetEdit_InvalidKeepsImagesAndLinksErrors(t *testing.T) {
 	if stem.AttrOr("aria-invalid", "") != "true" || stem.AttrOr("aria-describedby", "") != "q2-error" || d.Find("#q2-error").Length() != 1 {
 		t.Errorf("the emptied stem is not tied to its error: aria-invalid %q, aria-describedby %q",
 			stem.AttrOr("aria-invalid", ""), stem.AttrOr("aria-describedby", ""))
+	}
+}
+
+// TestJob_FailedPageTriesAgain generates from a text too short to ask
+// about: the job's page is a teacher page that says the generation
+// failed, and "Try again" opens the form with the text, title and number
+// of questions typed.
+func TestJob_FailedPageTriesAgain(t *testing.T) {
+	w := newWorld(t)
+	r := w.tA.upload("/teacher/sets/generate", "document", "", nil, url.Values{"text": {"hello world"}, "title": {"Greetings"}, "count": {"7"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("generate = %d", r.status)
+	}
+	d := doc(t, w.tA.waitJob(r.location))
+	if got := d.Find("h1").Text(); strings.Contains(got, "Generating") || !strings.Contains(got, "could not be written") {
+		t.Errorf("the failed job's heading = %q, want it to say it failed", got)
+	}
+	if d.Find(`nav[aria-label="Teacher"]`).Length() != 1 || d.Find("a.skip").Length() != 1 || d.Find("footer").Length() != 1 {
+		t.Error("the failed job's page lacks the teacher layout (navigation, skip link, footer)")
+	}
+	retry, ok := d.Find(`[data-testid="job-retry"]`).Attr("href")
+	if !ok {
+		t.Fatal("the failed job's page has no Try again")
+	}
+	f := doc(t, w.tA.get(retry)).Find(`[data-testid="generate-form"]`)
+	if got := f.Find("#text").Text(); got != "hello world" {
+		t.Errorf("Try again's text = %q, want the text pasted", got)
+	}
+	if got, _ := f.Find("#gen-title-input").Attr("value"); got != "Greetings" {
+		t.Errorf("Try again's title = %q, want the one typed", got)
+	}
+	if got, _ := f.Find("#count").Attr("value"); got != "7" {
+		t.Errorf("Try again's count = %q, want 7", got)
+	}
+	// Another teacher's job is not theirs to open.
+	if r := w.tB.get(retry); r.status != http.StatusNotFound {
+		t.Errorf("another teacher's Try again = %d, want 404", r.status)
 	}
 }
