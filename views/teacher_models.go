@@ -518,3 +518,10 @@ type ClassMemoryPage struct {
 func warningsTitle(ws []FileProblem) string {
 	return Plural(len(ws), "warning") + " from the import: left out or changed"
 }
+
+// TeacherErrorPage is a failed request's page for a teacher.
+type TeacherErrorPage struct {
+	TeacherPage
+	Status  int
+	Message string
+}

@@ -131,3 +131,31 @@ func TestJob_FailedPageTriesAgain(t *testing.T) {
 		t.Errorf("another teacher's Try again = %d, want 404", r.status)
 	}
 }
+
+// TestTeacherErrorPages: an error on a teacher's page, for a teacher
+// logged in, is in the teacher's layout with a way back to the
+// dashboard; a student's error pages keep the student layout.
+func TestTeacherErrorPages(t *testing.T) {
+	w := newWorld(t)
+	for _, path := range []string{"/teacher/sets/999", "/teacher/nowhere", fmt.Sprintf("/teacher/sets/%d", w.setB)} {
+		r := w.tA.get(path)
+		if r.status != http.StatusNotFound {
+			t.Errorf("%s = %d, want 404", path, r.status)
+			continue
+		}
+		d := doc(t, r)
+		if d.Find(`nav[aria-label="Teacher"]`).Length() != 1 || d.Find(`a[href="/teacher"]:contains("Back to the dashboard")`).Length() != 1 {
+			t.Errorf("%s: the error page is not in the teacher layout with a way back to the dashboard", path)
+		}
+		if strings.Contains(r.body, "Teachers: log in") || strings.Contains(r.body, "Back to the sets") {
+			t.Errorf("%s: the teacher's error page has the student site's links", path)
+		}
+	}
+	r := w.sA.get("/teacher/sets/999")
+	if r.status != http.StatusForbidden || strings.Contains(r.body, `aria-label="Teacher"`) {
+		t.Errorf("a student's /teacher page = %d, with the teacher's navigation: %v", r.status, strings.Contains(r.body, `aria-label="Teacher"`))
+	}
+	if r := w.tA.get("/sets/999"); r.status != http.StatusNotFound || strings.Contains(r.body, `aria-label="Teacher"`) {
+		t.Errorf("a student page's error for a teacher = %d; want 404 in the student layout", r.status)
+	}
+}
