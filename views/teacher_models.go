@@ -149,6 +149,9 @@ type TeacherQuestion struct {
 // answers and sources, and what can be done with it.
 type TeacherSetPage struct {
 	TeacherPage
+	// DeleteError says that a deletion was refused: its box was not
+	// ticked.
+	DeleteError string
 	Set         TeacherSetRow
 	Description string
 	Questions   []TeacherQuestion

@@ -159,3 +159,46 @@ func TestTeacherErrorPages(t *testing.T) {
 		t.Errorf("a student page's error for a teacher = %d; want 404 in the student layout", r.status)
 	}
 }
+
+// TestDelete_NeedsTheBox: deleting a set or a class asks, without
+// script, for a required box; a post without it deletes nothing and
+// shows the page again with the problem beside the box.
+func TestDelete_NeedsTheBox(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	for _, c := range []struct{ page, form string }{
+		{fmt.Sprintf("/teacher/sets/%d", w.setA), "delete-set"},
+		{fmt.Sprintf("/teacher/classes/%d", w.classA.ID), "delete-class"},
+	} {
+		f := doc(t, w.tA.get(c.page)).Find(fmt.Sprintf(`[data-testid=%q]`, c.form))
+		box := f.Find(`input[name="confirm"]`)
+		if box.Length() != 1 || box.AttrOr("required", "-") == "-" {
+			t.Fatalf("%s: the delete form has no required box", c.page)
+		}
+		action := f.AttrOr("action", "")
+		r := w.tA.post(action, formValues(f)) // the box left unticked
+		if r.status != http.StatusUnprocessableEntity {
+			t.Fatalf("%s without the box = %d, want 422", action, r.status)
+		}
+		d := doc(t, r)
+		if d.Find(`[data-testid="confirm-error"]`).Length() != 1 || d.Find(`input[name="confirm"][aria-invalid="true"]`).Length() != 1 {
+			t.Errorf("%s: the refused delete does not say why beside the box", action)
+		}
+	}
+	if _, _, err := w.store.TeacherSet(ctx, w.teacherA.ID, w.setA); err != nil {
+		t.Fatalf("the set is gone after a delete without the box: %v", err)
+	}
+	if _, err := w.store.ClassResults(ctx, w.teacherA.ID, w.classA.ID); err != nil {
+		t.Fatalf("the class is gone after a delete without the box: %v", err)
+	}
+	yes := url.Values{"confirm": {"yes"}}
+	if r := w.tA.post(fmt.Sprintf("/teacher/classes/%d/delete", w.classA.ID), yes); r.status != http.StatusSeeOther {
+		t.Errorf("delete the class with the box = %d, want 303", r.status)
+	}
+	if r := w.tA.post(fmt.Sprintf("/teacher/sets/%d/delete", w.setA), yes); r.status != http.StatusSeeOther {
+		t.Errorf("delete the set with the box = %d, want 303", r.status)
+	}
+	if _, _, err := w.store.TeacherSet(ctx, w.teacherA.ID, w.setA); err == nil {
+		t.Error("the set is still there after a confirmed delete")
+	}
+}

@@ -4,8 +4,9 @@
 (function () {
 	"use strict";
 
-	// A form marked data-confirm asks before it submits: deleting a set or a
-	// class cannot be undone.
+	// A form marked data-confirm asks before it submits: a merge or a
+	// removal. Deleting a set or a class asks with a required box instead,
+	// which works without script.
 	document.addEventListener("submit", function (e) {
 		var form = e.target;
 		var msg = form && form.getAttribute && form.getAttribute("data-confirm");
