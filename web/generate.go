@@ -195,7 +195,12 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 		if r.URL.Query().Get("notice") == "too-late" {
 			notice = "generated-before-cancel"
 		}
-		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice))
+		to := fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice)
+		var p generateParams
+		if json.Unmarshal(j.Params, &p) == nil && p.N > 0 {
+			to += fmt.Sprintf("&asked=%d", p.N) // the editor says if fewer were written
+		}
+		redirect(w, r, to)
 		return nil
 	}
 	title := "Generating questions"
@@ -249,6 +254,14 @@ func (s *Server) jobCancel(w http.ResponseWriter, r *http.Request, id int64) err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/jobs/%d", id))
 	return nil
+}
+
+// fewerNotice is the editor's notice for a generation that wrote fewer
+// questions than the teacher asked for, and why.
+func fewerNotice(asked, written int) string {
+	return fmt.Sprintf("You asked for %d questions; this document gave %d. A question is written only from a sentence that states a fact "+
+		"(a name, a date, a number, a definition) and only if it passes the generator's checks, so a short document gives fewer. "+
+		"Untick the ones to drop, correct the others, then publish; for more, generate from a longer text.", asked, written)
 }
 
 // generateErrorText is what a teacher is told of a generation that

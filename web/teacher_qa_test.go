@@ -202,3 +202,23 @@ func TestDelete_NeedsTheBox(t *testing.T) {
 		t.Error("the set is still there after a confirmed delete")
 	}
 }
+
+// TestGenerate_FewerThanAsked: a document that gives fewer questions
+// than asked says so on the review page, with the numbers and why.
+func TestGenerate_FewerThanAsked(t *testing.T) {
+	w := newWorld(t)
+	r := w.tA.upload("/teacher/sets/generate", "document", "", nil, url.Values{"text": {testDocument}, "count": {"200"}})
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("generate = %d", r.status)
+	}
+	done := w.tA.waitJob(r.location)
+	if done.status != http.StatusSeeOther {
+		t.Fatalf("the job ended with %d", done.status)
+	}
+	d := doc(t, w.tA.get(done.location))
+	n := d.Find(`[data-testid="edit-item"]`).Length()
+	got := d.Find(`[data-testid="notice"]`).Text()
+	if n == 0 || n >= 200 || !strings.Contains(got, fmt.Sprintf("You asked for 200 questions; this document gave %d.", n)) || !strings.Contains(got, "states a fact") {
+		t.Errorf("the review page's notice for %d of 200 questions = %q, want the numbers and why", n, got)
+	}
+}

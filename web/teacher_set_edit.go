@@ -36,6 +36,9 @@ func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request, id int64) e
 	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
 		Description: info.Description, Published: info.Published, Total: total,
 		Pager: views.NewPager(page, editPageSize, total, fmt.Sprintf("/teacher/sets/%d/edit", info.ID), r.URL.Query())}
+	if asked, _ := strconv.Atoi(r.URL.Query().Get("asked")); asked > total && r.URL.Query().Get("notice") == "generated" {
+		m.Notice = fewerNotice(asked, total)
+	}
 	for _, q := range qs {
 		it := editItem(q.Position, q.Question)
 		it.ID, it.Image = q.ID, imageControl(id, page, q.Position, q)
