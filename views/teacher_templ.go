@@ -1493,7 +1493,7 @@ func TeacherSetView(m TeacherSetPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 140, "</select><p class=\"hint\" id=\"spelling-hint\">Never for numbers or answers of 4 letters or less. Dates, numbers in words and other spellings of Russian names are always accepted.</p></div><div class=\"field checkbox-field\"><label><input type=\"checkbox\" name=\"keep_option_order\" value=\"1\"")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 140, "</select><p class=\"hint\" id=\"spelling-hint\" data-testid=\"spelling-hint\">Slips are never allowed in numbers or in answers of 4 letters or less. Whatever this says, an answer is accepted in another case, with or without accents and punctuation, with a date written another way (30 Dec 1920, 1920-12-30), a number in words (twenty-one) or a name in another common romanisation (Ryazanov, Riazanov).</p></div><div class=\"field checkbox-field\"><label><input type=\"checkbox\" name=\"keep_option_order\" value=\"1\"")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}

@@ -222,3 +222,13 @@ func TestGenerate_FewerThanAsked(t *testing.T) {
 		t.Errorf("the review page's notice for %d of 200 questions = %q, want the numbers and why", n, got)
 	}
 }
+
+// TestSetPage_SpellingHintIsGeneral: the spelling option's hint says what
+// is always accepted in words that fit any set, not the seed's subject.
+func TestSetPage_SpellingHintIsGeneral(t *testing.T) {
+	w := newWorld(t)
+	got := doc(t, w.tA.get(fmt.Sprintf("/teacher/sets/%d", w.setA))).Find(`[data-testid="spelling-hint"]`).Text()
+	if got == "" || strings.Contains(got, "Russian") || !strings.Contains(got, "romanisation") {
+		t.Errorf("spelling hint = %q, want the general rules (another romanisation of a name), not a subject's", got)
+	}
+}
