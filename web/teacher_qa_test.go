@@ -232,3 +232,22 @@ func TestSetPage_SpellingHintIsGeneral(t *testing.T) {
 		t.Errorf("spelling hint = %q, want the general rules (another romanisation of a name), not a subject's", got)
 	}
 }
+
+// TestNewSet_OneSampleParagraph: the new-set page offers its samples
+// once, and its way to write questions by hand is a link.
+func TestNewSet_OneSampleParagraph(t *testing.T) {
+	w := newWorld(t)
+	d := doc(t, w.tA.get("/teacher/sets/new"))
+	if n := d.Find(`[data-testid="samples"]`).Length(); n != 1 {
+		t.Errorf("sample paragraphs = %d, want 1", n)
+	}
+	for _, sel := range []string{`[data-testid="sample-gift"]`, `[data-testid="sample-csv"]`} {
+		href, _ := d.Find(sel).Attr("href")
+		if r := w.tA.get(href); r.status != http.StatusOK || !strings.Contains(r.body, "?") {
+			t.Errorf("sample %s = %d", href, r.status)
+		}
+	}
+	if href, _ := d.Find(`[data-testid="write-here"]`).Attr("href"); href != "/teacher" {
+		t.Errorf("the link to write questions by hand = %q, want the dashboard", href)
+	}
+}
