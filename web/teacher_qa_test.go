@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 )
 
 // TestSetEdit_ConflictKeepsTheEdits saves the editor, then sends the
@@ -249,5 +251,22 @@ func TestNewSet_OneSampleParagraph(t *testing.T) {
 	}
 	if href, _ := d.Find(`[data-testid="write-here"]`).Attr("href"); href != "/teacher" {
 		t.Errorf("the link to write questions by hand = %q, want the dashboard", href)
+	}
+}
+
+// TestItems_AnsweredCountsNoBlanks: item analysis says how many of the
+// students asked a question answered it, so that it agrees with the
+// "no answer" row.
+func TestItems_AnsweredCountsNoBlanks(t *testing.T) {
+	w := newWorld(t)
+	// Student A answered only the first question shown in the class
+	// attempt, and left the others blank.
+	d := doc(t, w.tA.get(fmt.Sprintf("/teacher/sets/%d/items", w.setA)))
+	count := map[string]int{}
+	d.Find(`[data-testid="item"]`).Each(func(_ int, s *goquery.Selection) {
+		count[strings.TrimSpace(s.Find(`[data-testid="answered"]`).Text())]++
+	})
+	if count["1 of 1"] != 1 || count["0 of 1"] == 0 || len(count) != 2 {
+		t.Errorf("answered, by how many questions say it = %v; want one \"1 of 1\", the others \"0 of 1\"", count)
 	}
 }
