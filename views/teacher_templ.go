@@ -446,7 +446,7 @@ func NewSetView(m NewSetPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, " MB for Moodle XML, QTI and Anki packages, which carry their images.</p><form method=\"post\" action=\"/teacher/sets/upload\" enctype=\"multipart/form-data\" data-testid=\"upload-form\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, " MB for Moodle XML, QTI and Anki packages, which carry their images.</p><form method=\"post\" action=\"/teacher/sets/upload\" enctype=\"multipart/form-data\" data-testid=\"upload-form\" data-once>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -546,7 +546,7 @@ func NewSetView(m NewSetPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, " MB): an article, a chapter. factdrill writes questions from its facts, each keeping the sentence it came from; you review them before students see them.</p><form method=\"post\" action=\"/teacher/sets/generate\" enctype=\"multipart/form-data\" data-testid=\"generate-form\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 51, " MB): an article, a chapter. factdrill writes questions from its facts, each keeping the sentence it came from; you review them before students see them.</p><form method=\"post\" action=\"/teacher/sets/generate\" enctype=\"multipart/form-data\" data-testid=\"generate-form\" data-once>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

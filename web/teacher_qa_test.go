@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -268,5 +269,37 @@ func TestItems_AnsweredCountsNoBlanks(t *testing.T) {
 	})
 	if count["1 of 1"] != 1 || count["0 of 1"] == 0 || len(count) != 2 {
 		t.Errorf("answered, by how many questions say it = %v; want one \"1 of 1\", the others \"0 of 1\"", count)
+	}
+}
+
+// TestUpload_TwiceMakesOneSet sends the same file twice at once, and once
+// more a moment later, as a double click would: one set is made, and
+// every reply leads to it. After the window the same file makes a new
+// set (a teacher may want a copy).
+func TestUpload_TwiceMakesOneSet(t *testing.T) {
+	w := newWorld(t)
+	before := countSets(t, w.store)
+	var wg sync.WaitGroup
+	got := make([]response, 2)
+	for i := range got {
+		wg.Go(func() { got[i] = w.tA.upload("/teacher/sets/upload", "file", "good.gift", []byte(testGIFT), nil) })
+	}
+	wg.Wait()
+	again := w.tA.upload("/teacher/sets/upload", "file", "good.gift", []byte(testGIFT), nil)
+	for i, r := range append(got, again) {
+		if r.status != http.StatusSeeOther || r.location != got[0].location || !strings.HasPrefix(r.location, "/teacher/sets/") {
+			t.Errorf("upload %d = %d to %q, want 303 to %q", i+1, r.status, r.location, got[0].location)
+		}
+	}
+	if n := countSets(t, w.store); n != before+1 {
+		t.Errorf("sets after a double upload = %d, want %d", n, before+1)
+	}
+	// Another teacher's identical file is theirs.
+	if r := w.tB.upload("/teacher/sets/upload", "file", "good.gift", []byte(testGIFT), nil); r.status != http.StatusSeeOther || r.location == got[0].location {
+		t.Errorf("another teacher's upload = %d to %q, want a set of their own", r.status, r.location)
+	}
+	w.clock.add(uploadTwiceWindow)
+	if r := w.tA.upload("/teacher/sets/upload", "file", "good.gift", []byte(testGIFT), nil); r.status != http.StatusSeeOther || r.location == got[0].location {
+		t.Errorf("the same file after the window = %d to %q, want a new set", r.status, r.location)
 	}
 }

@@ -15,6 +15,23 @@
 		}
 	});
 
+	// A form marked data-once (an upload, a generation) sends once: its
+	// buttons are disabled once it is on its way, after the browser has
+	// taken the pressed button's value. The server refuses a double upload
+	// too (web/upload_twice.go).
+	document.addEventListener("submit", function (e) {
+		var form = e.target;
+		if (e.defaultPrevented || !form.hasAttribute || !form.hasAttribute("data-once")) {
+			return;
+		}
+		window.setTimeout(function () {
+			form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (b) {
+				b.disabled = true;
+				b.setAttribute("aria-busy", "true");
+			});
+		}, 0);
+	});
+
 	// A print button (the sign-in cards) prints the page; without script
 	// it stays hidden and the browser's own Print does the same.
 	document.querySelectorAll("[data-print]").forEach(function (b) {
