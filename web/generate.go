@@ -198,7 +198,14 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 		to := fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice)
 		var p generateParams
 		if json.Unmarshal(j.Params, &p) == nil && p.N > 0 {
-			to += fmt.Sprintf("&asked=%d", p.N) // the editor says if fewer were written
+			// Fewer written than asked: the editor says so, and why.
+			_, _, total, err := s.store.SetQuestionsPage(r.Context(), teacherOf(r).ID, j.ResultSetID, "", db.Page{Size: 1})
+			if err != nil {
+				return err
+			}
+			if total < p.N {
+				to += fmt.Sprintf("&asked=%d", p.N)
+			}
 		}
 		redirect(w, r, to)
 		return nil
