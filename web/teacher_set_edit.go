@@ -234,8 +234,11 @@ func (s *Server) editConflict(w http.ResponseWriter, r *http.Request, info db.Se
 		}
 	}
 	msg += " Below is the set as it is now, with your changes on the questions you made them to: check them, then save again."
-	if gone > 0 {
-		msg += fmt.Sprintf(" %s you had open %s no longer in the set.", views.Plural(gone, "question"), map[bool]string{true: "is", false: "are"}[gone == 1])
+	switch {
+	case gone == 1:
+		msg += " A question you had open is no longer in the set."
+	case gone > 1:
+		msg += fmt.Sprintf(" %d questions you had open are no longer in the set.", gone)
 	}
 	m.Errors[""] = msg
 	s.renderStatus(w, r, http.StatusConflict, views.SetEditView(m))
