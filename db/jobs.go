@@ -104,6 +104,12 @@ func (s *Store) EnqueueJob(ctx context.Context, ownerID int64, kind, input strin
 		case all >= lim.Total:
 			return questions.Errorf(questions.CodeUnavailable, "the server is busy reading other teachers' documents: please try again in a minute")
 		}
+		// The documents of failed jobs kept past their day go now: a
+		// queue that takes new work is the place that always runs.
+		if _, err := tx.ExecContext(ctx, "UPDATE jobs SET input = '' WHERE status = 'failed' AND input <> '' AND finished_at < ?",
+			now.Add(-FailedInputKept).UTC()); err != nil {
+			return err
+		}
 		return tx.QueryRowContext(ctx, `INSERT INTO jobs (owner_id, kind, status, input, params, created_at)
 			VALUES (?, ?, 'queued', ?, ?, ?) RETURNING id`, ownerID, kind, input, string(params), now.UTC()).Scan(&id)
 	})
@@ -146,6 +152,27 @@ func (s *Store) Job(ctx context.Context, ownerID, id int64) (Job, error) {
 			err = tx.QueryRowContext(ctx, "SELECT count(*) FROM jobs WHERE status = 'queued' AND id < ?", id).Scan(&j.Ahead)
 		}
 		return j, err
+	})
+}
+
+// FailedInputKept is how long the document of a failed job is kept, so
+// that its teacher can try again without pasting it anew (see
+// FailedJobInput); other jobs drop their document when they end.
+const FailedInputKept = 24 * time.Hour
+
+// FailedJobInput is the document of the teacher's job if it failed less
+// than FailedInputKept ago; "" for any other job, and for another
+// teacher's.
+func (s *Store) FailedJobInput(ctx context.Context, ownerID, id int64) (string, error) {
+	since := s.now().Add(-FailedInputKept).UTC()
+	return read(ctx, s, fmt.Sprintf("job %d input", id), func(tx *sql.Tx) (string, error) {
+		var input string
+		err := tx.QueryRowContext(ctx, "SELECT input FROM jobs WHERE id = ? AND owner_id = ? AND status = 'failed' AND finished_at >= ?",
+			id, ownerID, since).Scan(&input)
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil
+		}
+		return input, err
 	})
 }
 
@@ -230,9 +257,9 @@ func (s *Store) BeatJob(ctx context.Context, id int64, worker string, done, tota
 }
 
 // FailJob ends a running job of the worker's as failed, with what the
-// teacher is told.
+// teacher is told; its document is kept for FailedInputKept.
 func (s *Store) FailJob(ctx context.Context, id int64, worker, message string) error {
-	return s.changeJob(ctx, "fail", id, `UPDATE jobs SET status = 'failed', error = ?, finished_at = ?, input = ''
+	return s.changeJob(ctx, "fail", id, `UPDATE jobs SET status = 'failed', error = ?, finished_at = ?
 		WHERE id = ? AND claimed_by = ? AND status = 'running'`, message, s.now().UTC(), id, worker)
 }
 

@@ -250,3 +250,41 @@ func TestStore_ReleaseJob(t *testing.T) {
 		t.Error("a released job was not claimed again")
 	}
 }
+
+// TestStore_FailedJobKeepsItsInput: a failed job's document is there for
+// its teacher to try again, for a day, and for no one else; a job queued
+// after that day empties it.
+func TestStore_FailedJobKeepsItsInput(t *testing.T) {
+	s, owner := jobStore(t)
+	ctx := context.Background()
+	t0 := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	at(s, t0)
+	id := mustEnqueue(t, s, owner)
+	if _, ok, err := s.ClaimJob(ctx, testClaim); !ok || err != nil {
+		t.Fatalf("claim = %v, %v", ok, err)
+	}
+	if got, err := s.FailedJobInput(ctx, owner, id); got != "" || err != nil {
+		t.Errorf("a running job's input for trying again = %q, %v; want none", got, err)
+	}
+	if err := s.FailJob(ctx, id, "a", "No question could be written."); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.FailedJobInput(ctx, owner, id); got != "a document" || err != nil {
+		t.Errorf("the failed job's input = %q, %v; want its document", got, err)
+	}
+	if got, _ := s.FailedJobInput(ctx, owner+1, id); got != "" {
+		t.Errorf("another teacher reads the failed job's input %q", got)
+	}
+	if j := jobStatus(t, s, owner, id); j.Input != "" {
+		t.Errorf("the job's page gets its input %q, want none", j.Input)
+	}
+	at(s, t0.Add(FailedInputKept+time.Minute))
+	if got, _ := s.FailedJobInput(ctx, owner, id); got != "" {
+		t.Errorf("the failed job's input after a day = %q, want none", got)
+	}
+	mustEnqueue(t, s, owner)
+	var input string
+	if err := s.read.QueryRow("SELECT input FROM jobs WHERE id = ?", id).Scan(&input); err != nil || input != "" {
+		t.Errorf("a failed job's input a day on, after another job was queued = %q (%v), want it emptied", input, err)
+	}
+}

@@ -552,7 +552,7 @@ func sampleFiles() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 50, "<p class=\"small muted\" data-testid=\"samples\">Not sure of a format? Download a sample: <a href=\"/teacher/samples/sample.gift\" download data-testid=\"sample-gift\">sample.gift</a> (a question of every kind) or <a href=\"/teacher/samples/sample.csv\" download data-testid=\"sample-csv\">sample.csv</a> (one question a row). Or make a set and write its questions here, one by one.</p>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 50, "<p class=\"small muted\" data-testid=\"samples\">Not sure of a format? Download a sample: <a href=\"/teacher/samples/sample.gift\" download data-testid=\"sample-gift\">sample.gift</a> (a question of every kind) or <a href=\"/teacher/samples/sample.csv\" download data-testid=\"sample-csv\">sample.csv</a> (one question a row). To write questions one by one, open a set from <a href=\"/teacher\" data-testid=\"write-here\">your dashboard</a> and use “Add a question”.</p>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -20,6 +20,9 @@ type TeacherPage struct {
 	// Admin is true for a teacher who manages the teachers' accounts: the
 	// navigation offers their page.
 	Admin bool
+	// Refresh reloads the page every two seconds (a job's progress),
+	// with no script.
+	Refresh bool
 }
 
 // LoginPage is the teachers' login form.
@@ -121,6 +124,11 @@ type JobPage struct {
 	// says how it ended, and Failed whether that was a failure.
 	Ended, Failed bool
 	Error         string
+	// Retry is the new-set form filled in with the job's text, title and
+	// number of questions, to try again; Refile says that the document
+	// was a file, to choose again.
+	Retry  string
+	Refile string
 }
 
 // TeacherQuestion is a question on the teacher's set page.
@@ -141,6 +149,9 @@ type TeacherQuestion struct {
 // answers and sources, and what can be done with it.
 type TeacherSetPage struct {
 	TeacherPage
+	// DeleteError says that a deletion was refused: its box was not
+	// ticked.
+	DeleteError string
 	Set         TeacherSetRow
 	Description string
 	Questions   []TeacherQuestion
@@ -204,7 +215,10 @@ type EditChoice struct {
 
 // EditItem is one question in the set editor.
 type EditItem struct {
-	Index    int
+	Index int
+	// ID is the stored question's, sent with the form so that a save
+	// can tell that the set changed since (see web's editConflict).
+	ID       int64
 	Keep     bool
 	Kind     questions.Kind
 	Stem     string
@@ -506,4 +520,11 @@ type ClassMemoryPage struct {
 // warningsTitle heads the list of what an import left out or changed.
 func warningsTitle(ws []FileProblem) string {
 	return Plural(len(ws), "warning") + " from the import: left out or changed"
+}
+
+// TeacherErrorPage is a failed request's page for a teacher.
+type TeacherErrorPage struct {
+	TeacherPage
+	Status  int
+	Message string
 }

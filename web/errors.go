@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/a-h/templ"
@@ -77,6 +78,12 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 	if msg == "" {
 		msg = t.msg
 	}
+	if teacherPath(r) {
+		tp := s.tpage(r, t.title, "")
+		tp.Notice = ""
+		s.renderStatus(w, r, status, views.TeacherErrorView(views.TeacherErrorPage{TeacherPage: tp, Status: status, Message: msg}))
+		return
+	}
 	page := views.ErrorPage{Page: views.Page{Title: t.title}, Status: status, Message: msg}
 	// The header names the learner as on every other page; an error met
 	// before the session was read has no one to name.
@@ -84,6 +91,16 @@ func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int,
 		page.Learner = learnerOf(r).Name
 	}
 	s.renderStatus(w, r, status, views.ErrorView(page))
+}
+
+// teacherPath reports whether r asks for a teacher's page as a teacher
+// logged in: its error page is in the teacher's layout. A request refused
+// before its session was read (see Server.handle) is not.
+func teacherPath(r *http.Request) bool {
+	if _, ok := r.Context().Value(sessionKey{}).(*sessions.Session); !ok {
+		return false
+	}
+	return (r.URL.Path == "/teacher" || strings.HasPrefix(r.URL.Path, "/teacher/")) && teacherOf(r).ID != 0
 }
 
 // notFound answers every path no route takes.

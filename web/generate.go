@@ -195,11 +195,37 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 		if r.URL.Query().Get("notice") == "too-late" {
 			notice = "generated-before-cancel"
 		}
-		redirect(w, r, fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice))
+		to := fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice)
+		var p generateParams
+		if json.Unmarshal(j.Params, &p) == nil && p.N > 0 {
+			// Fewer written than asked: the editor says so, and why.
+			_, _, total, err := s.store.SetQuestionsPage(r.Context(), teacherOf(r).ID, j.ResultSetID, "", db.Page{Size: 1})
+			if err != nil {
+				return err
+			}
+			if total < p.N {
+				to += fmt.Sprintf("&asked=%d", p.N)
+			}
+		}
+		redirect(w, r, to)
 		return nil
 	}
-	m := views.JobPage{TeacherPage: s.tpage(r, "Generating questions", "new"), ID: j.ID, Done: j.Done, Total: j.Total,
-		Ended: j.Status.Ended(), Failed: j.Status != db.JobCancelled}
+	title := "Generating questions"
+	switch j.Status {
+	case db.JobFailed:
+		title = "The questions could not be written"
+	case db.JobDone:
+		title = "Generation ended"
+	case db.JobCancelled:
+		title = "Generation cancelled"
+	}
+	m := views.JobPage{TeacherPage: s.tpage(r, title, "new"), ID: j.ID, Done: j.Done, Total: j.Total,
+		Ended: j.Status.Ended(), Failed: j.Status != db.JobCancelled, Retry: fmt.Sprintf("/teacher/sets/new?job=%d", j.ID)}
+	m.Refresh = !m.Ended
+	var p generateParams
+	if json.Unmarshal(j.Params, &p) == nil && p.File != "" {
+		m.Refile = p.File
+	}
 	switch {
 	case j.Status == db.JobDone:
 		m.Error = "The questions were written, but the set they were saved in has been deleted since."
@@ -235,6 +261,14 @@ func (s *Server) jobCancel(w http.ResponseWriter, r *http.Request, id int64) err
 	}
 	redirect(w, r, fmt.Sprintf("/teacher/jobs/%d", id))
 	return nil
+}
+
+// fewerNotice is the editor's notice for a generation that wrote fewer
+// questions than the teacher asked for, and why.
+func fewerNotice(asked, written int) string {
+	return fmt.Sprintf("You asked for %d questions; this document gave %d. A question is written only from a sentence that states a fact "+
+		"(a name, a date, a number, a definition) and only if it passes the generator's checks, so a short document gives fewer. "+
+		"Untick the ones to drop, correct the others, then publish; for more, generate from a longer text.", asked, written)
 }
 
 // generateErrorText is what a teacher is told of a generation that

@@ -74,6 +74,9 @@ type Server struct {
 	// inflight holds a token for each page or action being served,
 	// uploads one for each large upload (see admit).
 	inflight, uploads chan struct{}
+	// recent are the question files uploaded in the last seconds (see
+	// recentUploads).
+	recent recentUploads
 }
 
 // New returns a server on store. The server keeps the store's clock (see

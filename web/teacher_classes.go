@@ -132,12 +132,26 @@ func (s *Server) classRename(w http.ResponseWriter, r *http.Request, id int64) e
 }
 
 func (s *Server) classDelete(w http.ResponseWriter, r *http.Request, id int64) error {
+	f, err := postForm(r)
+	if err != nil {
+		return err
+	}
+	if f.Get("confirm") != "yes" {
+		return s.invalid(w, r, func() (templ.Component, error) {
+			m, err := s.classModel(r, id, views.FieldErrors{"confirm": errUnconfirmed})
+			return views.ClassView(m), err
+		})
+	}
 	if err := s.store.DeleteClass(r.Context(), teacherOf(r).ID, id); err != nil {
 		return err
 	}
 	redirect(w, r, "/teacher?notice=class-gone")
 	return nil
 }
+
+// errUnconfirmed refuses a deletion whose "Yes, delete" box was not
+// ticked: nothing is deleted.
+const errUnconfirmed = "Tick the box to confirm; nothing was deleted."
 
 // classAssign gives the class a set with quiz settings.
 func (s *Server) classAssign(w http.ResponseWriter, r *http.Request, id int64) error {

@@ -225,7 +225,8 @@ func TestGenerateAndEdit(t *testing.T) {
 		t.Fatalf("generate = %d\n%s", r.status, r.body)
 	}
 	done := w.tA.waitJob(r.location)
-	if done.status != http.StatusSeeOther || !strings.HasSuffix(done.location, "/edit?notice=generated") {
+	// (Fewer than the 6 asked may be written: the editor then says so.)
+	if done.status != http.StatusSeeOther || !strings.Contains(done.location, "/edit?notice=generated") {
 		t.Fatalf("finished job = %d to %q\n%s", done.status, done.location, done.body)
 	}
 	editURL := strings.Split(done.location, "?")[0]

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,13 +36,22 @@ func (s *Server) setEditShow(w http.ResponseWriter, r *http.Request, id int64) e
 	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID, SetTitle: info.Title,
 		Description: info.Description, Published: info.Published, Total: total,
 		Pager: views.NewPager(page, editPageSize, total, fmt.Sprintf("/teacher/sets/%d/edit", info.ID), r.URL.Query())}
+	if asked, _ := strconv.Atoi(r.URL.Query().Get("asked")); asked > total && r.URL.Query().Get("notice") == "generated" {
+		m.Notice = fewerNotice(asked, total)
+	}
 	for _, q := range qs {
 		it := editItem(q.Position, q.Question)
-		it.Image = views.NewImageControl(q.ID, q.Question, fmt.Sprintf("/teacher/sets/%d/edit?page=%d#q%d", id, max(page, 1), q.Position))
+		it.ID, it.Image = q.ID, imageControl(id, page, q.Position, q)
 		m.Items = append(m.Items, it)
 	}
 	s.render(w, r, views.SetEditView(m))
 	return nil
+}
+
+// imageControl is the image control of the question at position i of the
+// set, on page of the editor, which it comes back to.
+func imageControl(setID int64, page, i int, q db.StoredQuestion) views.ImageControl {
+	return views.NewImageControl(q.ID, q.Question, fmt.Sprintf("/teacher/sets/%d/edit?page=%d#q%d", setID, max(page, 1), i))
 }
 
 // errSharedSet refuses a change to a set of no teacher's.
@@ -93,10 +103,12 @@ func (s *Server) setEdit(w http.ResponseWriter, r *http.Request, id int64) error
 	if err != nil {
 		return err
 	}
-	if n, _ := formInt(f, "count", -1, views.FieldErrors{}); n != len(qs) {
-		return questions.Errorf(questions.CodeConflict, "%s", "The set changed since this page was opened. Open the editor again.")
-	}
 	page, _ := formInt(f, "page", 1, views.FieldErrors{})
+	posted := postedIDs(f)
+	if n, _ := formInt(f, "count", -1, views.FieldErrors{}); n != len(qs) || !samePlaces(posted, qs) {
+		s.editConflict(w, r, info, qs, f, page, posted, n)
+		return nil
+	}
 	pager := views.NewPager(page, editPageSize, len(qs), fmt.Sprintf("/teacher/sets/%d/edit", info.ID), nil)
 	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID,
 		SetTitle: f.Get("title"), Description: f.Get("description"), Published: info.Published, Errors: views.FieldErrors{},
@@ -109,7 +121,8 @@ func (s *Server) setEdit(w http.ResponseWriter, r *http.Request, id int64) error
 			edit.Questions = append(edit.Questions, stored)
 			continue
 		}
-		q, it := editedQuestion(i, stored.Question, f)
+		q, it := editedQuestion(i, i, stored.Question, f)
+		it.ID, it.Image = stored.ID, imageControl(info.ID, page, i, stored)
 		if it.Keep && it.Error == "" {
 			if err := q.Validate(); err != nil {
 				it.Error = questions.Sentence(strings.ReplaceAll(err.Error(), "\n", "; "))
@@ -155,11 +168,88 @@ func (s *Server) setEdit(w http.ResponseWriter, r *http.Request, id int64) error
 	return nil
 }
 
-// editedQuestion applies the editor's fields for question i to the stored
-// question q; what the editor does not show (feedback, weights of options
-// whose rightness did not change, the source) is kept.
-func editedQuestion(i int, q questions.Question, f map[string][]string) (questions.Question, views.EditItem) {
-	p := "q" + strconv.Itoa(i) + "-"
+// postedIDs are the ids of the questions the editor's form was drawn with,
+// by their place in the set (the fields "q{i}-id").
+func postedIDs(f map[string][]string) map[int]int64 {
+	ids := map[int]int64{}
+	for k, v := range f {
+		rest, ok := strings.CutPrefix(k, "q")
+		if n, ok2 := strings.CutSuffix(rest, "-id"); ok && ok2 && len(v) > 0 {
+			i, err1 := strconv.Atoi(n)
+			id, err2 := strconv.ParseInt(v[0], 10, 64)
+			if err1 == nil && err2 == nil && i >= 0 {
+				ids[i] = id
+			}
+		}
+	}
+	return ids
+}
+
+// samePlaces reports whether every question posted is still at the place
+// it had when the form was drawn: else the form's fields, which go by
+// place, would edit other questions than those the teacher saw.
+func samePlaces(posted map[int]int64, qs []db.StoredQuestion) bool {
+	for i, id := range posted {
+		if i >= len(qs) || qs[i].ID != id {
+			return false
+		}
+	}
+	return true
+}
+
+// editConflict answers an edit of a set that changed since the editor was
+// drawn (a save from another tab, or the same form sent again after Back):
+// nothing is saved, and the editor comes back, with status 409, showing
+// the set as it is now with what the teacher typed put on the questions
+// they typed it for, and a message saying what changed.
+func (s *Server) editConflict(w http.ResponseWriter, r *http.Request, info db.SetInfo, qs []db.StoredQuestion, f url.Values, page int, posted map[int]int64, had int) {
+	from := map[int64]int{}
+	for i, id := range posted {
+		from[id] = i
+	}
+	pager := views.NewPager(page, editPageSize, len(qs), fmt.Sprintf("/teacher/sets/%d/edit", info.ID), nil)
+	m := views.SetEditPage{TeacherPage: s.tpage(r, "Edit "+info.Title, ""), SetID: info.ID,
+		SetTitle: f.Get("title"), Description: f.Get("description"), Published: info.Published,
+		Errors: views.FieldErrors{}, Total: len(qs), Pager: pager}
+	inSet := map[int64]bool{}
+	for _, q := range qs {
+		inSet[q.ID] = true
+	}
+	for i := pager.Offset(); i < min(len(qs), pager.Offset()+pager.Size); i++ {
+		it := editItem(i, qs[i].Question)
+		if j, ok := from[qs[i].ID]; ok {
+			_, it = editedQuestion(i, j, qs[i].Question, f)
+		}
+		it.ID, it.Image = qs[i].ID, imageControl(info.ID, page, i, qs[i])
+		m.Items = append(m.Items, it)
+	}
+	msg := "This set was changed after this page was opened (by a save in another tab, or by this form sent before), so nothing was saved."
+	if had >= 0 && had != len(qs) {
+		msg = fmt.Sprintf("This set was changed after this page was opened: it had %s, it has %d now. Nothing was saved.", views.Plural(had, "question"), len(qs))
+	}
+	gone := 0
+	for _, id := range posted {
+		if !inSet[id] {
+			gone++
+		}
+	}
+	msg += " Below is the set as it is now, with your changes on the questions you made them to: check them, then save again."
+	switch {
+	case gone == 1:
+		msg += " A question you had open is no longer in the set."
+	case gone > 1:
+		msg += fmt.Sprintf(" %d questions you had open are no longer in the set.", gone)
+	}
+	m.Errors[""] = msg
+	s.renderStatus(w, r, http.StatusConflict, views.SetEditView(m))
+}
+
+// editedQuestion applies the editor's fields posted for the question at
+// place from to the stored question q, now at place i; what the editor
+// does not show (feedback, weights of options whose rightness did not
+// change, the source) is kept.
+func editedQuestion(i, from int, q questions.Question, f map[string][]string) (questions.Question, views.EditItem) {
+	p := "q" + strconv.Itoa(from) + "-"
 	get := func(k string) string {
 		if v := f[p+k]; len(v) > 0 {
 			return strings.ReplaceAll(v[0], "\r\n", "\n")

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,9 +18,44 @@ import (
 )
 
 // setNew offers the two ways to make a set: a question file or a document.
+// With ?job=N, a generation of the teacher's that ended without a set,
+// the generation form comes filled in with its title, number of questions
+// and, for a failed one, the text pasted (kept for a day: see
+// db.FailedInputKept), to try again.
 func (s *Server) setNew(w http.ResponseWriter, r *http.Request) error {
-	s.render(w, r, views.NewSetView(s.newSetPage(r)))
+	m := s.newSetPage(r)
+	if v := r.URL.Query().Get("job"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return questions.ErrNotFound
+		}
+		if err := s.retryForm(r, id, &m); err != nil {
+			return err
+		}
+	}
+	s.render(w, r, views.NewSetView(m))
 	return nil
+}
+
+// retryForm fills the generation form of m from the teacher's job id.
+func (s *Server) retryForm(r *http.Request, id int64, m *views.NewSetPage) error {
+	tc := teacherOf(r)
+	j, err := s.store.Job(r.Context(), tc.ID, id)
+	if err != nil {
+		return err
+	}
+	var p generateParams
+	if err := json.Unmarshal(j.Params, &p); err != nil {
+		return fmt.Errorf("web: job %d: params: %w", j.ID, err)
+	}
+	m.GenTitle = p.Title
+	if p.N > 0 {
+		m.Count = strconv.Itoa(p.N)
+	}
+	if p.File == "" {
+		m.Text, err = s.store.FailedJobInput(r.Context(), tc.ID, id)
+	}
+	return err
 }
 
 func (s *Server) newSetPage(r *http.Request) views.NewSetPage {

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 
 	"factdrill/questions"
@@ -45,6 +47,22 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 	case size > formats.MaxSize:
 		return refuse(http.StatusRequestEntityTooLarge, fmt.Sprintf("%s is larger than %d MB.", name, formats.MaxSize>>20))
 	}
+	// The same file again from the same teacher within seconds (a double
+	// click) goes to the set the first made.
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return refuse(http.StatusBadRequest, "The upload could not be read; please try again.")
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("web: upload: rewind: %w", err)
+	}
+	first, end := s.recent.begin(r.Context(), teacherOf(r).ID, [sha256.Size]byte(h.Sum(nil)), s.now())
+	if first != "" {
+		redirect(w, r, first)
+		return nil
+	}
+	to := ""
+	defer func() { end(to) }()
 	set, err := formats.Read(r.Context(), name, f, size)
 	if err != nil {
 		var list questions.ErrorList
@@ -69,7 +87,8 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) error {
 	if len(set.Warnings) > 0 {
 		notice = "uploaded-warnings"
 	}
-	redirect(w, r, fmt.Sprintf("/teacher/sets/%d?notice=%s", id, notice))
+	to = fmt.Sprintf("/teacher/sets/%d?notice=%s", id, notice)
+	redirect(w, r, to)
 	return nil
 }
 
