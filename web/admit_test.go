@@ -101,23 +101,3 @@ func TestAdmit_LargeUploads(t *testing.T) {
 		t.Errorf("%d turns held after every release, want 0", n)
 	}
 }
-
-// TestSmallForms checks that the forms anyone may post take 64 KB at most:
-// a megabyte posted to one is refused with 413 before it is decoded, while
-// a large form of a signed-in teacher's page still goes through to its
-// own checks.
-func TestSmallForms(t *testing.T) {
-	e := newEnv(t)
-	big := strings.Repeat("x", 100<<10)
-	for _, path := range []string{"/join", "/login", "/resume", "/settings", "/me/name", "/setup/abc"} {
-		r := e.browser().post(path, url.Values{"name": {big}, "code": {big}})
-		if r.status != http.StatusRequestEntityTooLarge {
-			t.Errorf("POST %s with 100 KB = %d, want 413", path, r.status)
-		}
-	}
-	r := e.browser().post("/join", url.Values{"code": {"ABC-123"}, "name": {strings.Repeat("x", 60<<10)}})
-	if r.status != http.StatusUnprocessableEntity {
-		t.Errorf("POST /join with a 60 KB name = %d, want 422 (the name's own check)", r.status)
-	}
-	mustContain(t, "join page", r.body, "longer than")
-}

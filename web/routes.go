@@ -261,22 +261,10 @@ var uploadPaths = map[string]bool{"/teacher/sets/upload": true, "/teacher/sets/g
 // room for the form around it.
 const maxUploadBody = formats.MaxSize + 1<<20
 
-// smallForms are the forms anyone may post, without signing in, that hold
-// a name, a code or a few settings: they take at most smallFormBytes, so
-// that a flood of large posts to them costs the server the reading of
-// 64 KB each, not the decoding of a megabyte.
-var smallForms = map[string]bool{"/join": true, "/login": true, "/logout": true, "/resume": true, "/settings": true, "/me/name": true}
-
-// smallFormBytes is the body limit of smallForms: a thousand times what
-// their fields ever hold.
-const smallFormBytes = 64 << 10
-
 // bodyLimit returns the most a request may send.
 func (s *Server) bodyLimit(r *http.Request) int64 {
 	switch {
 	case r.Method != http.MethodPost:
-	case smallForms[r.URL.Path] || strings.HasPrefix(r.URL.Path, "/setup/"):
-		return min(s.cfg.MaxBodyBytes, smallFormBytes)
 	case uploadPaths[r.URL.Path]:
 		return max(s.cfg.MaxBodyBytes, maxUploadBody)
 	case strings.HasPrefix(r.URL.Path, "/teacher/questions/") && strings.HasSuffix(r.URL.Path, "/images"):
