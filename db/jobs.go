@@ -104,12 +104,6 @@ func (s *Store) EnqueueJob(ctx context.Context, ownerID int64, kind, input strin
 		case all >= lim.Total:
 			return questions.Errorf(questions.CodeUnavailable, "the server is busy reading other teachers' documents: please try again in a minute")
 		}
-		// The documents of failed jobs kept past their day go now: a
-		// queue that takes new work is the place that always runs.
-		if _, err := tx.ExecContext(ctx, "UPDATE jobs SET input = '' WHERE status = 'failed' AND input <> '' AND finished_at < ?",
-			now.Add(-FailedInputKept).UTC()); err != nil {
-			return err
-		}
 		return tx.QueryRowContext(ctx, `INSERT INTO jobs (owner_id, kind, status, input, params, created_at)
 			VALUES (?, ?, 'queued', ?, ?, ?) RETURNING id`, ownerID, kind, input, string(params), now.UTC()).Scan(&id)
 	})
@@ -157,7 +151,9 @@ func (s *Store) Job(ctx context.Context, ownerID, id int64) (Job, error) {
 
 // FailedInputKept is how long the document of a failed job is kept, so
 // that its teacher can try again without pasting it anew (see
-// FailedJobInput); other jobs drop their document when they end.
+// FailedJobInput); other jobs drop their document when they end. The
+// server's hourly sweep deletes ended jobs, the document with the row,
+// once they are this old (DeleteEndedJobs).
 const FailedInputKept = 24 * time.Hour
 
 // FailedJobInput is the document of the teacher's job if it failed less

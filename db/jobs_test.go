@@ -252,8 +252,8 @@ func TestStore_ReleaseJob(t *testing.T) {
 }
 
 // TestStore_FailedJobKeepsItsInput: a failed job's document is there for
-// its teacher to try again, for a day, and for no one else; a job queued
-// after that day empties it.
+// its teacher to try again, for a day, and for no one else; the sweep of
+// ended jobs a day old deletes it with its job.
 func TestStore_FailedJobKeepsItsInput(t *testing.T) {
 	s, owner := jobStore(t)
 	ctx := context.Background()
@@ -282,9 +282,11 @@ func TestStore_FailedJobKeepsItsInput(t *testing.T) {
 	if got, _ := s.FailedJobInput(ctx, owner, id); got != "" {
 		t.Errorf("the failed job's input after a day = %q, want none", got)
 	}
-	mustEnqueue(t, s, owner)
-	var input string
-	if err := s.read.QueryRow("SELECT input FROM jobs WHERE id = ?", id).Scan(&input); err != nil || input != "" {
-		t.Errorf("a failed job's input a day on, after another job was queued = %q (%v), want it emptied", input, err)
+	if n, err := s.DeleteEndedJobs(ctx, s.now().Add(-FailedInputKept)); n != 1 || err != nil {
+		t.Fatalf("the sweep of jobs ended a day ago = %d, %v; want the failed job", n, err)
+	}
+	var n int
+	if err := s.read.QueryRow("SELECT count(*) FROM jobs WHERE input <> ''").Scan(&n); err != nil || n != 0 {
+		t.Errorf("%d documents kept after the sweep (%v), want none", n, err)
 	}
 }

@@ -190,14 +190,17 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 	if err != nil {
 		return err
 	}
+	// A job's parameters are the form it was sent with; one that does not
+	// read leaves them empty, which only loses the notices below.
+	var p generateParams
+	_ = json.Unmarshal(j.Params, &p)
 	if j.Status == db.JobDone && j.ResultSetID != 0 {
 		notice := "generated"
 		if r.URL.Query().Get("notice") == "too-late" {
 			notice = "generated-before-cancel"
 		}
 		to := fmt.Sprintf("/teacher/sets/%d/edit?notice=%s", j.ResultSetID, notice)
-		var p generateParams
-		if json.Unmarshal(j.Params, &p) == nil && p.N > 0 {
+		if p.N > 0 {
 			// Fewer written than asked: the editor says so, and why.
 			_, _, total, err := s.store.SetQuestionsPage(r.Context(), teacherOf(r).ID, j.ResultSetID, "", db.Page{Size: 1})
 			if err != nil {
@@ -221,11 +224,7 @@ func (s *Server) jobShow(w http.ResponseWriter, r *http.Request, id int64) error
 	}
 	m := views.JobPage{TeacherPage: s.tpage(r, title, "new"), ID: j.ID, Done: j.Done, Total: j.Total,
 		Ended: j.Status.Ended(), Failed: j.Status != db.JobCancelled, Retry: fmt.Sprintf("/teacher/sets/new?job=%d", j.ID)}
-	m.Refresh = !m.Ended
-	var p generateParams
-	if json.Unmarshal(j.Params, &p) == nil && p.File != "" {
-		m.Refile = p.File
-	}
+	m.Refresh, m.Refile = !m.Ended, p.File
 	switch {
 	case j.Status == db.JobDone:
 		m.Error = "The questions were written, but the set they were saved in has been deleted since."

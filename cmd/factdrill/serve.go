@@ -166,10 +166,11 @@ const (
 	// idleLearner is how long a learner who never answered anything is
 	// kept after their last visit.
 	idleLearner = 24 * time.Hour
-	// keepEnded is how long ended jobs are kept; keepTries how long the
-	// tries of the limits on guessing are (they count for 15 minutes at
-	// most).
-	keepEnded = 24 * time.Hour
+	// keepEnded is how long ended jobs are kept (a failed one keeps its
+	// document that long, for its teacher to try again); keepTries how
+	// long the tries of the limits on guessing are (they count for 15
+	// minutes at most).
+	keepEnded = db.FailedInputKept
 	keepTries = time.Hour
 	// keepMedia is how long an image no question shows is kept after it
 	// was last stored: time enough to upload a picture and then write the
