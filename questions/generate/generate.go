@@ -133,29 +133,14 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 	}
 	d.indexNames()
 	d.countAnswers()
-	ok, err := d.candidates(ctx, allowed, &rep, opt.Progress)
-	if err != nil {
-		return questions.Set{}, rep, err
-	}
-	// Of items with the same words, keep the better one.
-	ok = dedupe(ok, map[string]bool{}, rep.Rejected)
-
-	// Ranked by how worth asking each item is, beyond its answer's
-	// importance (see worth); a set of the default size keeps the surest.
-	for _, c := range ok {
-		c.score += d.worth(c)
-	}
 	n, sure := opt.N, opt.N <= 0
 	if sure {
 		n = defaultCount(d.words)
 	}
-	paraWords := map[int]int{}
-	for _, s := range d.sents {
-		if !s.heading {
-			paraWords[s.block] += prose.WordCount(s.text)
-		}
+	_, picked, err := d.pick(ctx, allowed, kinds, n, sure, &rep, opt.Progress)
+	if err != nil {
+		return questions.Set{}, rep, err
 	}
-	picked := selectItems(ok, n, kinds, paraWords, sure, rep.Rejected)
 	if len(picked) == 0 {
 		return questions.Set{}, rep, ErrNoQuestions
 	}
@@ -178,8 +163,39 @@ func GenerateContext(ctx context.Context, text string, opt Options) (questions.S
 	return set, rep, nil
 }
 
-// debugLint, when set by a test, sees every rejected candidate.
-var debugLint func(c *candidate, check string)
+// pick writes and checks the document's candidates of the allowed kinds,
+// drops duplicates, ranks them, and selects n (the surest, when sure):
+// ok are the candidates that passed, picked those selected.
+func (d *document) pick(ctx context.Context, allowed map[questions.Kind]bool, kinds []questions.Kind, n int, sure bool,
+	rep *Report, progress func(done, total int)) (ok, picked []*candidate, err error) {
+	ok, err = d.candidates(ctx, allowed, rep, progress)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Of items with the same words, keep the better one.
+	ok = dedupe(ok, map[string]bool{}, rep.Rejected)
+
+	// Ranked by how worth asking each item is, beyond its answer's
+	// importance (see worth); a set of the default size keeps the surest.
+	for _, c := range ok {
+		c.score += d.worth(c)
+	}
+	paraWords := map[int]int{}
+	for _, s := range d.sents {
+		if !s.heading {
+			paraWords[s.block] += prose.WordCount(s.text)
+		}
+	}
+	return ok, selectItems(ok, n, kinds, paraWords, sure, rep.Rejected), nil
+}
+
+// debugLint, when set by a test, sees every rejected candidate;
+// debugSentence sees each sentence's candidates as written and those
+// that passed the checks.
+var (
+	debugLint     func(c *candidate, check string)
+	debugSentence func(written, kept []*candidate)
+)
 
 // maxSameAnswer bounds the kept items one item with the same answer is
 // compared with.

@@ -57,7 +57,11 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 		sent = sent[:0]
 		d.sentenceCandidates(p, s, kinds, add)
 		rep.Candidates += len(sent)
-		out = append(out, d.checkSentence(sent, cache, rep)...)
+		kept := d.checkSentence(sent, cache, rep)
+		if debugSentence != nil {
+			debugSentence(sent, kept)
+		}
+		out = append(out, kept...)
 		clear(cache) // stems of one sentence never come back
 	}
 	return out, nil

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"factdrill/questions"
-	"factdrill/questions/generate/prose"
 	"factdrill/questions/generate/quality"
 )
 
@@ -33,7 +32,7 @@ func TestTuneStages(t *testing.T) {
 	var shortN [3]int
 	var shortEx []string
 	shortRej := map[string]int{}
-	defer func() { debugLint = nil }()
+	defer func() { debugLint, debugSentence = nil, nil }()
 	debugLint = func(c *candidate, check string) {
 		if c.short {
 			shortRej[check]++
@@ -56,10 +55,6 @@ func TestTuneStages(t *testing.T) {
 		d.countAnswers()
 		normText := " " + quality.NormalizeAnswer(d.text) + " "
 		var ments, facts, cands, passed []string
-		p := d.buildPools()
-		rep := &Report{Rejected: map[string]int{}}
-		var ok []*candidate
-		cache := map[string]*stemInfo{}
 		for _, s := range d.sents {
 			for _, m := range s.ments {
 				ments = append(ments, m.text)
@@ -72,12 +67,11 @@ func TestTuneStages(t *testing.T) {
 					}
 				}
 			}
-			if s.heading || s.long {
-				continue
-			}
-			var sent []*candidate
-			d.sentenceCandidates(p, s, all, func(c *candidate) { sent = append(sent, c) })
-			for _, c := range sent {
+		}
+		// The pipeline itself, as Generate runs it at the budget, watched
+		// sentence by sentence.
+		debugSentence = func(written, kept []*candidate) {
+			for _, c := range written {
 				if c.short {
 					shortN[0]++
 				}
@@ -85,8 +79,6 @@ func TestTuneStages(t *testing.T) {
 					cands = append(cands, c.key)
 				}
 			}
-			kept := d.checkSentence(sent, cache, rep)
-			clear(cache)
 			for _, c := range kept {
 				if c.short {
 					shortN[1]++
@@ -96,19 +88,12 @@ func TestTuneStages(t *testing.T) {
 				}
 				passed = append(passed, itemAnswers(c.q)...)
 			}
-			ok = append(ok, kept...)
 		}
-		ok = dedupe(ok, map[string]bool{}, rep.Rejected)
-		for _, c := range ok {
-			c.score += d.worth(c)
+		rep := &Report{Rejected: map[string]int{}}
+		ok, picked, err := d.pick(ctx, all, GeneratedKinds, doc.Budget(), false, rep, nil)
+		if err != nil {
+			t.Fatal(err)
 		}
-		paraWords := map[int]int{}
-		for _, s := range d.sents {
-			if !s.heading {
-				paraWords[s.block] += prose.WordCount(s.text)
-			}
-		}
-		picked := selectItems(ok, doc.Budget(), GeneratedKinds, paraWords, false, rep.Rejected)
 		var sel []string
 		bySent := map[int][]*candidate{}
 		for _, c := range picked {
