@@ -18,6 +18,8 @@ var writeJudging = flag.Bool("judging.write", false, "write the current round's 
 
 var tuneSheet = flag.String("judging.tune", "", "write a blind-judging sheet of the tuning half into this folder (outside the repository): items.md for a judge, key.csv apart")
 
+var tuneOther = flag.Bool("judging.other", false, "with -judging.tune, take the tuning half's other documents: those earlier tuning sheets left out")
+
 // judgingDir holds a folder for each blind judgement (round1/, round2/,
 // ...), each with the sheet a judge rates (items.md), the key the judge is
 // not given (key.csv), and, once rated, the judge's verdicts
@@ -127,7 +129,8 @@ func TestJudgingSheet(t *testing.T) {
 // TestTuneSheet writes, with -judging.tune DIR, a sheet like
 // TestJudgingSheet's from the tuning half: every other document with three
 // human questions or more, one version of an article, two of their
-// questions each. A judge's ratings of it are for tuning, item by item;
+// questions each (with -judging.other, the documents in between, which
+// no earlier tuning sheet had). A judge's ratings of it are for tuning, item by item;
 // they are never reported. The key goes beside the sheet: move it away
 // before the judge starts.
 func TestTuneSheet(t *testing.T) {
@@ -139,7 +142,7 @@ func TestTuneSheet(t *testing.T) {
 	docs := 0
 	for i, d := range quality.Split(loadDevSet(t), quality.Tuning) {
 		title := strings.ToLower(d.Title)
-		if i%2 == 1 || seen[title] || len(quality.Answerable(d)) < 3 || docs == judgedDocs {
+		if i%2 == 1 != *tuneOther || seen[title] || len(quality.Answerable(d)) < 3 || docs == judgedDocs {
 			continue
 		}
 		seen[title] = true
