@@ -32,10 +32,12 @@ const judgingDir = "testdata/judging"
 type judgingRound struct {
 	name, dir, salt string
 	humans          int
-	// rejudges, when set, is the folder of an earlier round whose
+	// rejudges, when set, are the folders of earlier rounds whose
 	// documents this round takes again, with the generator as it now is
-	// and a judge who did not rate them before.
-	rejudges string
+	// and a judge who did not rate them before: all of the first
+	// folder's, then the second's in the report half's order until the
+	// round has judgedDocs documents.
+	rejudges []string
 }
 
 // judgingRounds are the judgements QUALITY.md reports side by side, the
@@ -44,21 +46,21 @@ type judgingRound struct {
 // report half; round 2 the second on 24 others; round 3 the generator as
 // it now is on the documents of the report half neither used.
 var judgingRounds = []judgingRound{
-	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1", 2, ""},
-	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2", 2, ""},
+	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1", 2, nil},
+	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2", 2, nil},
 	// Round 3's documents have fewer questions people wrote (six none):
 	// more from each keeps the people's share of the sheet near round
 	// 2's, so that the generated items do not stand out by number.
-	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3", 4, ""},
+	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3", 4, nil},
 	// Rounds 1 to 3 used all 64 documents of the report half, and the
 	// rest of the sources is sealed: round 4 takes round 1's documents
 	// again, the ones judged longest ago and with the first generator,
 	// rated by a judge who saw none of the earlier sheets.
-	{"round 4", filepath.Join(judgingDir, "round4"), "factdrill-judging-4", 2, filepath.Join(judgingDir, "round1")},
+	{"round 4", filepath.Join(judgingDir, "round4"), "factdrill-judging-4", 2, []string{filepath.Join(judgingDir, "round1")}},
 	// Round 5 takes round 2's documents again, for the same reason: the
 	// generator after the last pass, rated by a judge who saw none of the
 	// earlier sheets.
-	{"round 5", filepath.Join(judgingDir, "round5"), "factdrill-judging-5", 2, filepath.Join(judgingDir, "round2")},
+	{"round 5", filepath.Join(judgingDir, "round5"), "factdrill-judging-5", 2, []string{filepath.Join(judgingDir, "round2")}},
 }
 
 // currentRound is the judgement whose sheet is written now.
@@ -94,22 +96,29 @@ func TestJudgingSheet(t *testing.T) {
 	all := loadDevSet(t)
 	cur := currentRound()
 	judged := judgedBefore(t)
-	var again map[string]bool
-	if cur.rejudges != "" {
-		again = docsOf(t, cur.rejudges)
-	}
+	report := quality.Split(all, quality.Reporting)
 	inRound := map[string]bool{}
 	var chosen []quality.Document
-	for _, d := range quality.Split(all, quality.Reporting) {
-		title := strings.ToLower(d.Title)
-		if again != nil && !again[d.ID] || again == nil && judged[d.ID] || inRound[title] {
-			continue
+	take := func(ok func(d quality.Document) bool, most int) {
+		for _, d := range report {
+			title := strings.ToLower(d.Title)
+			if len(chosen) == most || !ok(d) || inRound[title] {
+				continue
+			}
+			inRound[title] = true // one version of an article
+			chosen = append(chosen, d)
 		}
-		inRound[title] = true // one version of an article
-		chosen = append(chosen, d)
 	}
-	if again == nil && len(chosen) > judgedDocs {
-		chosen = chosen[:judgedDocs]
+	if len(cur.rejudges) == 0 {
+		take(func(d quality.Document) bool { return !judged[d.ID] }, judgedDocs)
+	}
+	for i, dir := range cur.rejudges {
+		again := docsOf(t, dir)
+		most := -1 // all of the first folder's
+		if i > 0 {
+			most = judgedDocs
+		}
+		take(func(d quality.Document) bool { return again[d.ID] }, most)
 	}
 	var entries []quality.Entry
 	for _, d := range chosen {
