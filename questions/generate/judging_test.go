@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -279,11 +280,10 @@ func humanForJudging(d quality.Document, text string, n int) []quality.Entry {
 		h := hs[i]
 		ctx := h.Context
 		if ctx == "" {
-			k := strings.Index(text, h.Answers[0])
-			if k < 0 {
+			ctx = askedAbout(text, h)
+			if ctx == "" {
 				continue
 			}
-			ctx = paragraphAt(text, k)
 		}
 		q := questions.Question{Kind: questions.ShortAnswer, Stem: h.Question}
 		for _, a := range h.Answers {
@@ -293,6 +293,45 @@ func humanForJudging(d quality.Document, text string, n int) []quality.Entry {
 	}
 	return out
 }
+
+// askedAbout guesses the paragraph of text a question without one (the
+// CMU set's) was asked about: of the paragraphs of a dozen words or more
+// that hold one of its answers, the one sharing the most words of four
+// letters or more with the question, the first on a tie; "" when no
+// paragraph holds an answer. The first paragraph with the answer would
+// often be the title alone, which no one can answer from.
+func askedAbout(text string, h quality.Human) string {
+	asked := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(h.Question), notLetter) {
+		if len(w) >= 4 {
+			asked[w] = true
+		}
+	}
+	best, bestShared := "", -1
+	for _, para := range strings.Split(text, "\n\n") {
+		words := strings.FieldsFunc(strings.ToLower(para), notLetter)
+		has := false
+		for _, a := range h.Answers {
+			has = has || strings.Contains(para, a)
+		}
+		if !has || len(words) < 12 {
+			continue
+		}
+		shared, seen := 0, map[string]bool{}
+		for _, w := range words {
+			if asked[w] && !seen[w] {
+				seen[w] = true
+				shared++
+			}
+		}
+		if shared > bestShared {
+			best, bestShared = para, shared
+		}
+	}
+	return best
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // paragraphAt returns the paragraph of the cleaned text that holds byte
 // offset off.
@@ -377,4 +416,25 @@ func kindNames() []string {
 		out = append(out, string(k))
 	}
 	return out
+}
+
+func TestAskedAbout(t *testing.T) {
+	text := "Anders Celsius\n\n" +
+		"Anders Celsius was a Swedish astronomer who was born in Uppsala in Sweden in the year 1701 and taught there.\n\n" +
+		"Anders Celsius determined the dependence of the boiling of water on atmospheric pressure, in careful experiments of his own.\n\n" +
+		"Nothing in this paragraph names the man at all, though it is long enough to count."
+	cases := []struct {
+		question, answer, want string
+	}{
+		{"Who determined the dependence of the boiling of water with atmospheric pressure?", "Anders Celsius", "Anders Celsius determined"},
+		{"Where was the astronomer born?", "Uppsala", "Anders Celsius was a Swedish"},
+		{"Who was the first king?", "Anders Celsius", "Anders Celsius was a Swedish"}, // a tie: the first
+		{"What is the capital?", "Stockholm", ""},
+	}
+	for _, c := range cases {
+		got := askedAbout(text, quality.Human{Question: c.question, Answers: []string{c.answer}})
+		if !strings.HasPrefix(got, c.want) || c.want == "" && got != "" {
+			t.Errorf("askedAbout(%q) = %q, want the paragraph starting %q", c.question, got, c.want)
+		}
+	}
 }
