@@ -291,6 +291,12 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 			cd.distractors = distractors()
 			cd.q.Choices = shuffledChoices(m.text, cd.distractors, seed)
 			add(cd)
+			if st, before, cut := d.shortStem(c, k); stem == cloze && st != "" && st != cloze {
+				sd := mk(questions.MultipleChoice, st, bonus-shortPenalty)
+				sd.before, sd.cut, sd.short = before, cut, true
+				sd.distractors, sd.q.Choices = cd.distractors, cd.q.Choices
+				add(sd)
+			}
 		}
 	}
 	if kinds[questions.TrueFalse] && !m.open && !m.coord {
