@@ -19,13 +19,19 @@ type antecedent struct {
 // hidden in appositives and relative clauses.
 //
 // The antecedent of "he" or "she" is the last person who was the subject
-// of a sentence, as long as no other person has been named since; "they"
+// of a sentence, as long as no other person has been named since; in a
+// text about a person, the topic, after a sentence that names no one
+// else or has the topic for its subject, or when the last subject was a
+// people or a place (a surname read as a people: "Adams"); "they"
 // and "their" go to the last group or organisation in subject position;
 // "their" or "its" in the first sentence after a heading that is a name go
 // to that name.
 func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
+	// topicSubject: the sentence before has the person topic for its
+	// subject, by name or as "he" or "she" (see aboutTopic).
+	topicSubject := false
 	// itTopic is the topic as the sentence before named it as its
 	// subject, when the topic is no person: an "it" that opens the next
 	// sentence stands for it (see resolveIt).
@@ -35,23 +41,25 @@ func (d *document) buildClauses(ctx context.Context) error {
 			return ctx.Err()
 		}
 		if s.long {
-			focus = nil // too long to read: what it is about is unknown
+			focus, topicSubject = nil, false // too long to read: what it is about is unknown
 			continue
 		}
 		if s.heading {
-			focus, itTopic = nil, nil
+			focus, itTopic, topicSubject = nil, nil, false
 			if len(s.ments) == 1 && s.ments[0].ent != nil && s.ments[0].a == 0 && s.ments[0].b == len(s.toks) {
 				focus = &antecedent{ent: s.ments[0].ent, text: s.ments[0].text}
 			}
 			continue
 		}
 		// In a text about a person, "he" or "she" with no one else named
-		// in the sentence before stands for the topic.
+		// in the sentence before, or after a sentence about the topic,
+		// stands for the topic.
 		topicAnte := (*antecedent)(nil)
-		if d.topic != nil && d.topic.typ == ePerson && !otherPerson {
+		if d.topic != nil && d.topic.typ == ePerson && (!otherPerson || topicSubject) {
 			topicAnte = &antecedent{ent: d.topic, text: d.topic.short()}
 		}
 		otherPerson = namesOtherPerson(s, d.topic)
+		first := len(s.clauses)
 		var inSentence, unknown *antecedent
 		nextIt := (*antecedent)(nil)
 		for ci, seg := range clauseSpans(s.toks) {
@@ -76,7 +84,15 @@ func (d *document) buildClauses(ctx context.Context) error {
 				unknown.ent.typ = ePerson
 				ante = unknown
 			}
-			if r := d.resolvePronoun(c, ante); r != nil {
+			r := d.resolvePronoun(c, ante)
+			if r == nil && ci == 0 && ante != nil && ante.ent.typ != ePerson && ante.ent.typ != eName {
+				// "Adams stayed in his home town. He wanted ...": a name
+				// read as a people ("Adams") or a place is no one "he"
+				// stands for; the person the text is about is. A name of
+				// unknown type may be the person meant.
+				r = d.resolvePronoun(c, topicAnte)
+			}
+			if r != nil {
 				c = r
 			} else if ci == 0 {
 				if r := d.resolveIt(c, itTopic); r != nil {
@@ -106,6 +122,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 			s.clauses = append(s.clauses, c)
 		}
 		itTopic = nextIt
+		topicSubject = first < len(s.clauses) && d.aboutTopic(s.clauses[first])
 		d.roleClauses(s)
 		d.lifeClauses(s)
 		d.relativeClauses(s)
@@ -123,6 +140,27 @@ func (d *document) buildClauses(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// aboutTopic reports whether clause c, the first of its sentence, has
+// the person topic for its subject, by name or as a pronoun resolved to
+// it. A "he" opening the next sentence goes on about the same person,
+// however many others c names after its verb ("He was defeated in 1888
+// by Benjamin Harrison. He was the only Democrat ..."). An unresolved
+// "he" says nothing: it was left so because someone else may be meant.
+func (d *document) aboutTopic(c *clause) bool {
+	if d.topic == nil || d.topic.typ != ePerson || !c.ok {
+		return false
+	}
+	root := d.topic.root()
+	if c.swapped != nil {
+		return c.swapped.root() == root
+	}
+	if k := c.subjectMention(); k >= 0 {
+		m := c.ments[k]
+		return m.ent != nil && m.ent.root() == root && !m.coord
+	}
+	return false
 }
 
 // namesOtherPerson reports whether a sentence names a person other than

@@ -130,6 +130,33 @@ func TestResolvePronoun(t *testing.T) {
 	}
 }
 
+// TestResolvePronoun_Topic: in a text about a person, "he" goes on about
+// the person the sentence before had for its subject, however many
+// others it named after the verb, and a surname read as a people
+// ("Adams") leaves "he" to the topic.
+func TestResolvePronoun_Topic(t *testing.T) {
+	d := analyzed(t, "Tomas Varga\n\nTomas Varga was a Morland judge. "+
+		"He was defeated in 1888 by William Harris, against whom he ran again in 1892. He won the election of 1896. "+
+		"William Harris defeated Varga in 1900. He left the town in 1901.")
+	for i, want := range map[int]string{
+		3: "Tomas Varga won the election of 1896.", // Harris was named after the verb
+		5: "William Harris left the town in 1901.", // the subject before is another person
+	} {
+		if got := d.sents[i].clauses[0].text; got != want {
+			t.Errorf("sentence %d reads %q, want %q", i, got, want)
+		}
+	}
+	for i, want := range map[int]bool{2: true, 4: false} {
+		if got := d.aboutTopic(d.sents[i].clauses[0]); got != want {
+			t.Errorf("sentence %d is about the topic: %v, want %v", i, got, want)
+		}
+	}
+	d = analyzed(t, "John Adams\n\nJohn Adams was the second president. Adams stayed in his home town. He wanted to stay out of the game.")
+	if got, want := d.sents[3].clauses[0].text, "Adams wanted to stay out of the game."; got != want {
+		t.Errorf("after a surname read as a people, the sentence reads %q, want %q", got, want)
+	}
+}
+
 // TestRelativeClauses checks which noun a ", which" clause or an
 // appositive is read of:
 // the one before the comma, but not a name after "by", which belongs to
