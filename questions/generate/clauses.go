@@ -25,7 +25,9 @@ type antecedent struct {
 // people or a place (a surname read as a people: "Adams"); "they"
 // and "their" go to the last group or organisation in subject position;
 // "their" or "its" in the first sentence after a heading that is a name go
-// to that name.
+// to that name; "it" opening a sentence goes to the topic, or to a named
+// thing, that the sentence before in the same paragraph had for its
+// subject (see topicSubject and thingSubject).
 func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
@@ -101,6 +103,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 			}
 			if ci == 0 {
 				nextIt = d.topicSubject(c)
+				if nextIt == nil {
+					nextIt = thingSubject(c)
+				}
 			}
 			if k := c.subjectMention(); ci == 0 && k >= 0 && c.ments[k].typ == eName && c.ments[k].ent != nil && !c.ments[k].coord {
 				unknown = &antecedent{ent: c.ments[k].ent, text: c.ments[k].text}
@@ -122,6 +127,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 			s.clauses = append(s.clauses, c)
 		}
 		itTopic = nextIt
+		if i+1 < len(d.sents) && d.sents[i+1].block != s.block {
+			itTopic = nil // a new paragraph may be about something else
+		}
 		topicSubject = first < len(s.clauses) && d.aboutTopic(s.clauses[first])
 		d.roleClauses(s)
 		d.lifeClauses(s)
@@ -342,7 +350,69 @@ func (d *document) topicSubject(c *clause) *antecedent {
 	if m.ent == nil || m.ent.root() != d.topic.root() || m.coord || m.poss || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && m.the) {
 		return nil
 	}
+	// "Lima is served by the Jorge Chavez International Airport. It is
+	// the largest airport ...": after a passive, the doer is what "it"
+	// goes on about as often as the topic.
+	if v := c.verb[1]; v < len(c.toks) && c.toks[v].Lower == "by" || v > c.verb[0] && v < len(c.toks) && beForms[c.toks[c.verb[0]].Lower] && passiveAt(c.toks, v-1) {
+		return nil
+	}
 	return &antecedent{ent: d.topic, text: textOf(c.toks, [2]int{c.subj[0], m.b})}
+}
+
+// thingSubject is the antecedent an "it" opening the next sentence
+// stands for when clause c, the first of its sentence, says what a named
+// thing in the singular is (a place, an organisation, an event, a work,
+// a term, a name of unknown type): "The Judicial Council is the highest
+// court in the denomination. It consists of nine members." A sentence
+// that describes its subject goes on about it; after one where the
+// subject does something ("ENR compiled the data in nine segments. It
+// was divided ...") the "it" is as often what was done to; nil
+// otherwise.
+func thingSubject(c *clause) *antecedent {
+	k := c.subjectMention()
+	if k < 0 || c.verb[1] <= c.verb[0] {
+		return nil
+	}
+	if !beForms[c.toks[c.verb[1]-1].Lower] || c.swapped != nil {
+		return nil
+	}
+	m := c.ments[k]
+	switch m.typ {
+	case ePlace, eOrg, eEvent, eWork, eTerm, eName:
+	default:
+		return nil
+	}
+	if m.ent == nil || m.coord || m.poss || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && m.the) || pluralName(m.text) {
+		return nil
+	}
+	return &antecedent{ent: m.ent, text: textOf(c.toks, [2]int{c.subj[0], m.b})}
+}
+
+// passiveAt reports whether t[i] is a past participle with a "by" phrase
+// after it, within a few words: "is served by", "was founded in 1535 by".
+func passiveAt(t []prose.Token, i int) bool {
+	w := t[i].Lower
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "wn") {
+		return false
+	}
+	for k := i + 1; k < len(t) && k <= i+6; k++ {
+		if t[k].Lower == "by" {
+			return true
+		}
+		if t[k].Text == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// pluralName reports whether a name ends in a plural word ("the Balkan
+// States"), which "it" does not stand for; "Ross", "Genesis" and
+// "Texas" are no plurals.
+func pluralName(s string) bool {
+	w := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+	return len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "as")
 }
 
 // resolveIt rewrites a clause whose subject is "it", not the "it" of
