@@ -32,7 +32,7 @@ func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
 	// topicSubject: the sentence before has the person topic for its
-	// subject, by name or as "he" or "she" (see aboutTopic).
+	// subject, by name or as a pronoun resolved to it (see aboutTopic).
 	topicSubject := false
 	// itTopic is the topic as the sentence before named it as its
 	// subject, when the topic is no person: an "it" that opens the next
@@ -127,8 +127,8 @@ func (d *document) buildClauses(ctx context.Context) error {
 			s.clauses = append(s.clauses, c)
 		}
 		itTopic = nextIt
-		if i+1 < len(d.sents) && d.sents[i+1].block != s.block {
-			itTopic = nil // a new paragraph may be about something else
+		if itTopic != nil && !d.isTopicEntity(itTopic.ent) && i+1 < len(d.sents) && d.sents[i+1].block != s.block {
+			itTopic = nil // a new paragraph may be about something else than the last thing named
 		}
 		topicSubject = first < len(s.clauses) && d.aboutTopic(s.clauses[first])
 		d.roleClauses(s)
@@ -148,6 +148,11 @@ func (d *document) buildClauses(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// isTopicEntity reports whether e is the document's topic.
+func (d *document) isTopicEntity(e *entity) bool {
+	return d.topic != nil && e != nil && e.root() == d.topic.root()
 }
 
 // aboutTopic reports whether clause c, the first of its sentence, has
