@@ -19,13 +19,21 @@ type antecedent struct {
 // hidden in appositives and relative clauses.
 //
 // The antecedent of "he" or "she" is the last person who was the subject
-// of a sentence, as long as no other person has been named since; "they"
+// of a sentence, as long as no other person has been named since; in a
+// text about a person, the topic, after a sentence that names no one
+// else or has the topic for its subject, or when the last subject was a
+// people or a place (a surname read as a people: "Adams"); "they"
 // and "their" go to the last group or organisation in subject position;
 // "their" or "its" in the first sentence after a heading that is a name go
-// to that name.
+// to that name; "it" opening a sentence goes to the topic, or to a named
+// thing, that the sentence before in the same paragraph had for its
+// subject (see topicSubject and thingSubject).
 func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
+	// topicSubject: the sentence before has the person topic for its
+	// subject, by name or as a pronoun resolved to it (see aboutTopic).
+	topicSubject := false
 	// itTopic is the topic as the sentence before named it as its
 	// subject, when the topic is no person: an "it" that opens the next
 	// sentence stands for it (see resolveIt).
@@ -35,23 +43,25 @@ func (d *document) buildClauses(ctx context.Context) error {
 			return ctx.Err()
 		}
 		if s.long {
-			focus = nil // too long to read: what it is about is unknown
+			focus, topicSubject = nil, false // too long to read: what it is about is unknown
 			continue
 		}
 		if s.heading {
-			focus, itTopic = nil, nil
+			focus, itTopic, topicSubject = nil, nil, false
 			if len(s.ments) == 1 && s.ments[0].ent != nil && s.ments[0].a == 0 && s.ments[0].b == len(s.toks) {
 				focus = &antecedent{ent: s.ments[0].ent, text: s.ments[0].text}
 			}
 			continue
 		}
 		// In a text about a person, "he" or "she" with no one else named
-		// in the sentence before stands for the topic.
+		// in the sentence before, or after a sentence about the topic,
+		// stands for the topic.
 		topicAnte := (*antecedent)(nil)
-		if d.topic != nil && d.topic.typ == ePerson && !otherPerson {
+		if d.topic != nil && d.topic.typ == ePerson && (!otherPerson || topicSubject) {
 			topicAnte = &antecedent{ent: d.topic, text: d.topic.short()}
 		}
 		otherPerson = namesOtherPerson(s, d.topic)
+		first := len(s.clauses)
 		var inSentence, unknown *antecedent
 		nextIt := (*antecedent)(nil)
 		for ci, seg := range clauseSpans(s.toks) {
@@ -76,7 +86,15 @@ func (d *document) buildClauses(ctx context.Context) error {
 				unknown.ent.typ = ePerson
 				ante = unknown
 			}
-			if r := d.resolvePronoun(c, ante); r != nil {
+			r := d.resolvePronoun(c, ante)
+			if r == nil && ci == 0 && ante != nil && ante.ent.typ != ePerson && ante.ent.typ != eName {
+				// "Adams stayed in his home town. He wanted ...": a name
+				// read as a people ("Adams") or a place is no one "he"
+				// stands for; the person the text is about is. A name of
+				// unknown type may be the person meant.
+				r = d.resolvePronoun(c, topicAnte)
+			}
+			if r != nil {
 				c = r
 			} else if ci == 0 {
 				if r := d.resolveIt(c, itTopic); r != nil {
@@ -85,6 +103,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 			}
 			if ci == 0 {
 				nextIt = d.topicSubject(c)
+				if nextIt == nil {
+					nextIt = thingSubject(c)
+				}
 			}
 			if k := c.subjectMention(); ci == 0 && k >= 0 && c.ments[k].typ == eName && c.ments[k].ent != nil && !c.ments[k].coord {
 				unknown = &antecedent{ent: c.ments[k].ent, text: c.ments[k].text}
@@ -106,6 +127,10 @@ func (d *document) buildClauses(ctx context.Context) error {
 			s.clauses = append(s.clauses, c)
 		}
 		itTopic = nextIt
+		if itTopic != nil && !d.isTopicEntity(itTopic.ent) && i+1 < len(d.sents) && d.sents[i+1].block != s.block {
+			itTopic = nil // a new paragraph may be about something else than the last thing named
+		}
+		topicSubject = first < len(s.clauses) && d.aboutTopic(s.clauses[first])
 		d.roleClauses(s)
 		d.lifeClauses(s)
 		d.relativeClauses(s)
@@ -123,6 +148,32 @@ func (d *document) buildClauses(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// isTopicEntity reports whether e is the document's topic.
+func (d *document) isTopicEntity(e *entity) bool {
+	return d.topic != nil && e != nil && e.root() == d.topic.root()
+}
+
+// aboutTopic reports whether clause c, the first of its sentence, has
+// the person topic for its subject, by name or as a pronoun resolved to
+// it. A "he" opening the next sentence goes on about the same person,
+// however many others c names after its verb ("He was defeated in 1888
+// by Benjamin Harrison. He was the only Democrat ..."). An unresolved
+// "he" says nothing: it was left so because someone else may be meant.
+func (d *document) aboutTopic(c *clause) bool {
+	if d.topic == nil || d.topic.typ != ePerson || !c.ok {
+		return false
+	}
+	root := d.topic.root()
+	if c.swapped != nil {
+		return c.swapped.root() == root
+	}
+	if k := c.subjectMention(); k >= 0 {
+		m := c.ments[k]
+		return m.ent != nil && m.ent.root() == root && !m.coord
+	}
+	return false
 }
 
 // namesOtherPerson reports whether a sentence names a person other than
@@ -304,7 +355,69 @@ func (d *document) topicSubject(c *clause) *antecedent {
 	if m.ent == nil || m.ent.root() != d.topic.root() || m.coord || m.poss || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && m.the) {
 		return nil
 	}
+	// "Lima is served by the Jorge Chavez International Airport. It is
+	// the largest airport ...": after a passive, the doer is what "it"
+	// goes on about as often as the topic.
+	if v := c.verb[1]; v < len(c.toks) && c.toks[v].Lower == "by" || v > c.verb[0] && v < len(c.toks) && beForms[c.toks[c.verb[0]].Lower] && passiveAt(c.toks, v-1) {
+		return nil
+	}
 	return &antecedent{ent: d.topic, text: textOf(c.toks, [2]int{c.subj[0], m.b})}
+}
+
+// thingSubject is the antecedent an "it" opening the next sentence
+// stands for when clause c, the first of its sentence, says what a named
+// thing in the singular is (a place, an organisation, an event, a work,
+// a term, a name of unknown type): "The Judicial Council is the highest
+// court in the denomination. It consists of nine members." A sentence
+// that describes its subject goes on about it; after one where the
+// subject does something ("ENR compiled the data in nine segments. It
+// was divided ...") the "it" is as often what was done to; nil
+// otherwise.
+func thingSubject(c *clause) *antecedent {
+	k := c.subjectMention()
+	if k < 0 || c.verb[1] <= c.verb[0] {
+		return nil
+	}
+	if !beForms[c.toks[c.verb[1]-1].Lower] || c.swapped != nil {
+		return nil
+	}
+	m := c.ments[k]
+	switch m.typ {
+	case ePlace, eOrg, eEvent, eWork, eTerm, eName:
+	default:
+		return nil
+	}
+	if m.ent == nil || m.coord || m.poss || m.a != c.subj[0] && !(m.a == c.subj[0]+1 && m.the) || pluralName(m.text) {
+		return nil
+	}
+	return &antecedent{ent: m.ent, text: textOf(c.toks, [2]int{c.subj[0], m.b})}
+}
+
+// passiveAt reports whether t[i] is a past participle with a "by" phrase
+// after it, within a few words: "is served by", "was founded in 1535 by".
+func passiveAt(t []prose.Token, i int) bool {
+	w := t[i].Lower
+	if !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") && !strings.HasSuffix(w, "wn") {
+		return false
+	}
+	for k := i + 1; k < len(t) && k <= i+6; k++ {
+		if t[k].Lower == "by" {
+			return true
+		}
+		if t[k].Text == "," {
+			return false
+		}
+	}
+	return false
+}
+
+// pluralName reports whether a name ends in a plural word ("the Balkan
+// States"), which "it" does not stand for; "Ross", "Genesis" and
+// "Texas" are no plurals.
+func pluralName(s string) bool {
+	w := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+	return len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "as")
 }
 
 // resolveIt rewrites a clause whose subject is "it", not the "it" of

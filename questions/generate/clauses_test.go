@@ -119,14 +119,44 @@ func TestResolvePronoun(t *testing.T) {
 	d := analyzed(t, "In 1041 Edward the Confessor returned from exile. He appointed Robert archbishop in 1051. "+
 		"Emma of Normandy married Ethelred. She ruled after him. "+
 		"Zbyslava Kowal met Ruric Sventa. She ruled after him.")
-	for i, want := range map[int]string{
+	firstClauses(t, d, map[int]string{
 		1: "Edward the Confessor appointed Robert archbishop in 1051.", // he: the last person named
 		3: "Emma of Normandy ruled after him.",                         // she: a name the lists know as a woman's
 		5: "She ruled after him.",                                      // she: no name known as a woman's
-	} {
-		if got := d.sents[i].clauses[0].text; got != want {
-			t.Errorf("sentence %d reads %q, want %q", i, got, want)
+	})
+}
+
+// firstClauses checks how the first clause of sentences of d reads, by
+// sentence index.
+func firstClauses(t *testing.T, d *document, want map[int]string) {
+	t.Helper()
+	for i, w := range want {
+		if got := d.sents[i].clauses[0].text; got != w {
+			t.Errorf("sentence %d reads %q, want %q", i, got, w)
 		}
+	}
+}
+
+// TestResolvePronoun_Topic: in a text about a person, "he" goes on about
+// the person the sentence before had for its subject, however many
+// others it named after the verb, and a surname read as a people
+// ("Adams") leaves "he" to the topic.
+func TestResolvePronoun_Topic(t *testing.T) {
+	d := analyzed(t, "Tomas Varga\n\nTomas Varga was a Morland judge. "+
+		"He was defeated in 1888 by William Harris, against whom he ran again in 1892. He won the election of 1896. "+
+		"William Harris defeated Varga in 1900. He left the town in 1901.")
+	firstClauses(t, d, map[int]string{
+		3: "Tomas Varga won the election of 1896.", // Harris was named after the verb
+		5: "William Harris left the town in 1901.", // the subject before is another person
+	})
+	for i, want := range map[int]bool{2: true, 4: false} {
+		if got := d.aboutTopic(d.sents[i].clauses[0]); got != want {
+			t.Errorf("sentence %d is about the topic: %v, want %v", i, got, want)
+		}
+	}
+	d = analyzed(t, "John Adams\n\nJohn Adams was the second president. Adams stayed in his home town. He wanted to stay out of the game.")
+	if got, want := d.sents[3].clauses[0].text, "Adams wanted to stay out of the game."; got != want {
+		t.Errorf("after a surname read as a people, the sentence reads %q, want %q", got, want)
 	}
 }
 
@@ -182,17 +212,30 @@ func TestResolveIt(t *testing.T) {
 	if d.topic == nil || d.topic.display() != "Morland" {
 		t.Fatalf("topic %v, want Morland", d.topic)
 	}
-	for i, want := range map[int]string{
+	firstClauses(t, d, map[int]string{
 		2: "Morland joined the Varga League in 1921.",
 		3: "It is thought that few people lived there.", // a dummy it
 		5: "It voted in 1930.",                          // the sentence before was about another thing
 		7: "In 1950, Morland adopted a constitution.",
 		9: "After the defeat of Varga, it lost its colonies.", // Varga may be what it is
-	} {
-		if got := d.sents[i].clauses[0].text; got != want {
-			t.Errorf("sentence %d reads %q, want %q", i, got, want)
-		}
-	}
+	})
+}
+
+// TestResolveIt_Thing: an "it" after a sentence that says what a named
+// thing is stands for that thing; after one where the thing does
+// something, or where the topic is done something to by another, it
+// stays.
+func TestResolveIt_Thing(t *testing.T) {
+	text := "Morland\n\nMorland is a small country in the Alps. " +
+		"The Varga Council is the highest court of Morland. It met in Halden in 1921. " +
+		"The Varga Council compiled the laws of the kingdom. It was divided into nine books. " +
+		"Morland is served by the Halden Railway. It is the longest railway in the Alps."
+	d := analyzed(t, text)
+	firstClauses(t, d, map[int]string{
+		3: "The Varga Council met in Halden in 1921.",
+		5: "It was divided into nine books.",
+		7: "It is the longest railway in the Alps.",
+	})
 }
 
 func TestDummyIt(t *testing.T) {

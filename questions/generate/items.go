@@ -265,13 +265,18 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 	// what the text says, not even for half the mark: a reader of the
 	// key takes it for a second answer (tuning judgement).
 	accepted := weighted(answers)
+	// The cut stem, shared by the cloze and a multiple choice in its words.
+	var short, shortBefore, shortCut string
+	if cloze != "" {
+		short, shortBefore, shortCut = d.shortStem(c, k)
+	}
 	if kinds[questions.Cloze] && cloze != "" {
 		cd := mk(questions.Cloze, cloze, 0)
 		cd.q.Answers = accepted
 		add(cd)
-		if st, before, cut := d.shortStem(c, k); st != "" && st != cloze {
-			cd := mk(questions.Cloze, st, -shortPenalty)
-			cd.before, cd.cut, cd.short = before, cut, true
+		if short != "" && short != cloze {
+			cd := mk(questions.Cloze, short, -shortPenalty)
+			cd.before, cd.cut, cd.short = shortBefore, shortCut, true
 			cd.q.Answers = accepted
 			add(cd)
 		}
@@ -291,6 +296,12 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 			cd.distractors = distractors()
 			cd.q.Choices = shuffledChoices(m.text, cd.distractors, seed)
 			add(cd)
+			if stem == cloze && short != "" && short != cloze {
+				sd := mk(questions.MultipleChoice, short, bonus-shortPenalty)
+				sd.before, sd.cut, sd.short = shortBefore, shortCut, true
+				sd.distractors, sd.q.Choices = cd.distractors, cd.q.Choices
+				add(sd)
+			}
 		}
 	}
 	if kinds[questions.TrueFalse] && !m.open && !m.coord {

@@ -117,11 +117,11 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 			asks[c.sent.idx] = true
 		}
 	}
-	shorts := map[string]*candidate{} // the best cut stem of each group
+	shorts := map[string]*candidate{} // the best cut stem of each group and kind
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
-		if c.short && shorts[c.group] == nil {
-			shorts[c.group] = c
+		if k := shortKey(c); c.short && shorts[k] == nil {
+			shorts[k] = c
 		}
 	} // Each pass loosens the limits: items from one sentence, from one
 	// stretch of the document, about one entity, and the kind mix. An
@@ -340,9 +340,11 @@ func moveAnswers(cands, picked []*candidate, n int, bySentence map[int][]*candid
 
 // shortened finds how c can join the items already picked from its
 // sentence when it conflicts with them: each picked item that conflicts
-// gives way to the cut stem of its group (see shortStem), when that stem
-// is valid and conflicts with nothing. It returns the replacements, or
-// nil when there is no way; a cut stem never gives way again.
+// gives way to the cut stem of its group and kind, or else to its
+// group's cut cloze (see shortStem; a true/false statement has none),
+// when that stem is valid and conflicts with nothing. It returns the
+// replacements, or nil when there is no way; a cut stem never gives way
+// again.
 func shortened(c *candidate, same []*candidate, shorts map[string]*candidate, valid map[*candidate]bool) map[*candidate]*candidate {
 	swaps := map[*candidate]*candidate{}
 	after := make([]*candidate, len(same))
@@ -351,8 +353,11 @@ func shortened(c *candidate, same []*candidate, shorts map[string]*candidate, va
 		if !conflicts(c, []*candidate{p}) {
 			continue
 		}
-		q := shorts[p.group]
-		if p.short || q == nil || q.q.Kind != p.q.Kind {
+		q := shorts[shortKey(p)]
+		if q == nil && p.q.Kind != questions.TrueFalse {
+			q = shorts[p.group+"|"+string(questions.Cloze)]
+		}
+		if p.short || q == nil {
 			return nil
 		}
 		if v, ok := valid[q]; ok && !v || !ok && q.q.Validate() != nil {
@@ -372,6 +377,10 @@ func shortened(c *candidate, same []*candidate, shorts map[string]*candidate, va
 	}
 	return swaps
 }
+
+// shortKey names the cut stem that may stand in for an item: one of its
+// group and kind.
+func shortKey(c *candidate) string { return c.group + "|" + string(c.q.Kind) }
 
 // tfPenalty is what a true/false statement loses in the selection when
 // its sentence has an item that asks for an answer: a statement and an

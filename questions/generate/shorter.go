@@ -14,7 +14,10 @@ import (
 // Partition of Poland in 1795, ...") or what follows a break after the
 // blank ("..., whom he later married on February 26, 1826"). The
 // selection uses such a stem only in place of the whole one, when the two
-// items would otherwise give each other away (see pickItems).
+// items would otherwise give each other away (see pickItems). A cloze
+// and a multiple choice asked in the cloze's words have one; an item
+// with none of its own kind (a multiple choice or a short answer asked
+// as a question) gives way to its fact's cut cloze.
 
 // shortPenalty is what a cut stem loses against the whole one: it says
 // less of the sentence, so it is picked only where the whole one cannot

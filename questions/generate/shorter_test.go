@@ -1,6 +1,8 @@
 package generate
 
 import (
+	"context"
+	"reflect"
 	"testing"
 
 	"factdrill/questions"
@@ -85,5 +87,83 @@ func TestSelectItems_ShortStems(t *testing.T) {
 	got = selectItems([]*candidate{whole, cut}, 5, []questions.Kind{questions.Cloze}, map[int]int{0: 20}, false, map[string]int{})
 	if len(got) != 1 || got[0] != whole {
 		t.Errorf("picked %d items, want the whole stem alone", len(got))
+	}
+}
+
+// TestSelectItems_ShortStemOfAnotherKind: a picked multiple choice with
+// no cut stem of its own gives way to the cut cloze of its fact, so that
+// an item of the same sentence it would give away can join the set.
+func TestSelectItems_ShortStemOfAnotherKind(t *testing.T) {
+	s := &sentence{idx: 0}
+	mk := func(kind questions.Kind, stem, key string, score float64, short bool) *candidate {
+		c := &candidate{
+			item:  item{q: questions.Question{Kind: kind, Stem: stem}, key: key},
+			sent:  s,
+			group: "0:" + key,
+			score: score,
+			short: short,
+		}
+		if kind == questions.MultipleChoice {
+			c.q.Choices = []questions.Choice{{Text: key, Weight: 100}, {Text: "Other Vale", Weight: 0}, {Text: "Lower Fen", Weight: 0}}
+		} else {
+			c.q.Answers = []questions.Choice{{Text: key, Weight: 100}}
+		}
+		return c
+	}
+	whole := mk(questions.MultipleChoice, "Halden lies in the centre of the _____ and is the largest town in the Greyfen Basin.", "Varrow Valley", 2, false)
+	cut := mk(questions.Cloze, "Halden lies in the centre of the _____.", "Varrow Valley", 1.5, true)
+	other := mk(questions.Cloze, "Halden lies in the centre of the Varrow Valley and is the largest town in the _____.", "Greyfen Basin", 1.2, false)
+	otherCut := mk(questions.Cloze, "Halden is the largest town in the _____.", "Greyfen Basin", 1, true)
+	cands := []*candidate{whole, cut, other, otherCut}
+	for i, c := range cands {
+		c.order = i
+	}
+	kinds := []questions.Kind{questions.MultipleChoice, questions.Cloze}
+	got := selectItems(cands, 5, kinds, map[int]int{0: 20}, false, map[string]int{})
+	if len(got) != 2 || got[0] != cut || got[1] != otherCut {
+		var stems []string
+		for _, c := range got {
+			stems = append(stems, string(c.q.Kind)+": "+c.q.Stem)
+		}
+		t.Errorf("picked %q, want the two cut clozes", stems)
+	}
+	// A true/false statement asks for no answer: it never gives way to
+	// a cloze.
+	whole.q = questions.Question{Kind: questions.TrueFalse, Stem: "Halden lies in the centre of the Varrow Valley and is the largest town in the Greyfen Basin.", Truth: true}
+	if q := shortened(otherCut, []*candidate{whole}, map[string]*candidate{shortKey(cut): cut}, map[*candidate]bool{}); q != nil {
+		t.Errorf("a true statement gave way to %v", q)
+	}
+}
+
+// TestCandidates_ChoiceShortStem: a multiple choice asked with the
+// cloze's words has the cloze's cut stem too, so that a sentence with
+// two answers can give a multiple choice and another item.
+func TestCandidates_ChoiceShortStem(t *testing.T) {
+	d := analyzed(t, "Halden\n\nHalden was founded in 1850. Its harbour opened in 1871. Its school opened in 1885. "+
+		"Its railway came in 1901. Tomas Varga became a member of the Greyfen Guild and joined the Varrow Society in 1892.")
+	kinds := map[questions.Kind]bool{questions.MultipleChoice: true}
+	cands, err := d.candidates(context.Background(), kinds, &Report{Rejected: map[string]int{}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole, cut *candidate
+	for _, c := range cands {
+		if c.key != "1892" {
+			continue
+		}
+		if c.short {
+			cut = c
+		} else {
+			whole = c
+		}
+	}
+	if whole == nil || cut == nil {
+		t.Fatalf("multiple choice for 1892: whole %v, cut %v; want both", whole != nil, cut != nil)
+	}
+	if want := "Tomas Varga joined the Varrow Society in _____."; cut.q.Stem != want {
+		t.Errorf("cut stem %q, want %q", cut.q.Stem, want)
+	}
+	if !reflect.DeepEqual(cut.q.Choices, whole.q.Choices) {
+		t.Errorf("cut stem's options %v, want the whole one's %v", cut.q.Choices, whole.q.Choices)
 	}
 }

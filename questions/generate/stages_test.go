@@ -31,6 +31,8 @@ func TestTuneStages(t *testing.T) {
 	var lost []string
 	var shortN [3]int
 	var shortEx []string
+	var fill [5]int // readable sentences, with a checked item, with a picked item; items picked; budget
+	lostAt := map[string]int{}
 	shortRej := map[string]int{}
 	defer func() { debugLint, debugSentence = nil, nil }()
 	debugLint = func(c *candidate, check string) {
@@ -103,6 +105,29 @@ func TestTuneStages(t *testing.T) {
 			sel = append(sel, itemAnswers(c.q)...)
 			bySent[c.sent.idx] = append(bySent[c.sent.idx], c)
 		}
+		// How the set fills: a sentence mostly gives one item, since a
+		// second one's stem would show the first one's answer.
+		withOK := map[int]bool{}
+		for _, c := range ok {
+			withOK[c.sent.idx] = true
+		}
+		for _, st := range d.sents {
+			if !st.heading && !st.long {
+				fill[0]++
+			}
+		}
+		fill[1] += len(withOK)
+		fill[2] += len(bySent)
+		fill[3] += len(picked)
+		fill[4] += doc.Budget()
+		asked := func(c *candidate) bool {
+			for _, h := range quality.Answerable(doc) {
+				if quality.NewAnswers(quality.FactAnswers(h)).Match(itemAnswers(c.q)) {
+					return true
+				}
+			}
+			return false
+		}
 		for _, h := range quality.Answerable(doc) {
 			total++
 			a := quality.NewAnswers(quality.FactAnswers(h))
@@ -113,6 +138,28 @@ func TestTuneStages(t *testing.T) {
 				}
 			}
 			got := []bool{in, a.Match(ments), a.Match(facts), a.Match(cands), a.Match(passed), a.Match(sel)}
+			if got[4] && !got[5] {
+				// Lost at selection: to an item of the same sentence that
+				// the human question's item would give away, or the other
+				// way round?
+				why := "other"
+			find:
+				for _, c := range ok {
+					if c.key == "" || !a.Match(itemAnswers(c.q)) {
+						continue
+					}
+					for _, p := range bySent[c.sent.idx] {
+						if conflicts(c, []*candidate{p}) {
+							why = "conflict, the picked item's answer not asked"
+							if asked(p) {
+								why = "conflict, the picked item's answer asked too"
+							}
+							break find
+						}
+					}
+				}
+				lostAt[why]++
+			}
 			for i, g := range got {
 				if !g {
 					if show == stages[i] {
@@ -142,6 +189,9 @@ func TestTuneStages(t *testing.T) {
 	for _, s := range stages {
 		fmt.Fprintf(&b, "%-10s %d\n", s, reached[s])
 	}
+	fmt.Fprintf(&b, "sentences: %d readable, %d with an item that passed the checks, %d with a picked item; %d items picked of a budget of %d\n",
+		fill[0], fill[1], fill[2], fill[3], fill[4])
+	fmt.Fprintf(&b, "lost at selection: %v\n", lostAt)
 	fmt.Fprintf(&b, "short stems: %d written, %d pass, %d picked; rejected %v\n%s\n", shortN[0], shortN[1], shortN[2], shortRej, strings.Join(shortEx, "\n"))
 	sort.Strings(lost)
 	b.WriteString(strings.Join(lost, "\n"))
