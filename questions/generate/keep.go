@@ -57,6 +57,10 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	switch {
 	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)):
 		return CheckResidue
+	case strings.Contains(q.Stem, "- "+questions.Blank) || strings.Contains(q.Stem, "-"+questions.Blank):
+		// "the territory gained by the U.S.- _____": a compound whose
+		// other half the blank took; the stem reads broken.
+		return CheckBroken
 	case brokenStem(toks, it):
 		return CheckBroken
 	case q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice && strings.HasSuffix(stem, "?"):
@@ -73,14 +77,14 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
-	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) {
+	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) || countSubject(toks) {
 		return CheckNeedsContext
 	}
 	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it, toks) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
+		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
 		if d.filler(it) || attributivePlace(toks, it.typ) {
@@ -1670,7 +1674,7 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
 	site plate service cycle project programme program role event incident attack operation book film
 	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises
-	college`)
+	college forest island village congregation amendment`)
 
 // bareDefinite reports "the group", "the cycle" with nothing after them
 // to say which: not followed by "of", a name or a relative clause, and no
@@ -1734,7 +1738,7 @@ func (d *document) topicKind(noun string) bool {
 	case eEvent:
 		return noun == "attack" || noun == "operation" || noun == "incident" || noun == "event"
 	case ePlace:
-		return noun == "area" || noun == "region"
+		return noun == "area" || noun == "region" || noun == "island" || noun == "village"
 	}
 	return false
 }
@@ -1919,6 +1923,109 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if w.Lower == "here" && i > 0 {
 				return true
 			}
+			// "There Coulomb studied at ...": there is a place the stem
+			// does not show; "There are ..." only says that things are.
+			if w.Lower == "there" && i == 0 && len(t) > 1 && !auxiliaries[t[1].Lower] && !existentialVerbs[t[1].Lower] {
+				return true
+			}
+		case "last":
+			// "The last amendment was in _____.": the last of a series
+			// the stem does not show; "the last emperor of China" says which.
+			if i > 0 && t[i-1].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !timeNouns[t[i+1].Lower] && numberWords[t[i+1].Lower] == 0 && !functionWords[t[i+1].Lower] && !saysWhichSeries(t, i+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// existentialVerbs follow an existential "there": "There remain two
+// copies".
+var existentialVerbs = prose.WordSet(`seem seems seemed appear appears appeared remain remains remained exist exists existed
+	lived lives live came come comes arose arise arises followed follows stood stands`)
+
+// saysWhichSeries reports whether the words from i, the noun phrase
+// after "the last", say what it is the last of: an "of", "to", "in" or a
+// relative after the phrase ("the last emperor of China"), or a name
+// anywhere after it ("the last plague outbreak ravage Oslo").
+func saysWhichSeries(t []prose.Token, i int) bool {
+	for j := i; j < len(t); j++ {
+		if t[j].Cap && t[j].IsWord() && t[j].Text != blankWord {
+			return true
+		}
+	}
+	j := i
+	for j < len(t) && j < i+3 && t[j].IsWord() && !auxiliaries[t[j].Lower] && !functionWords[t[j].Lower] && (j == i || !finiteAt(t, j)) {
+		j++
+	}
+	return j < len(t) && t[j].Is("of", "to", "in", "on", "at", "for", "among", "who", "which", "that", "ever", "since", "before")
+}
+
+// countSubject reports a stem whose subject is a bare count, the noun it
+// counts left in the sentence before: "About 2,000 are killed yearly
+// for a _____ bounty." (2,000 what?).
+func countSubject(t []prose.Token) bool {
+	i := 0
+	if len(t) > 0 && t[0].Is("about", "some", "nearly", "over", "around", "approximately", "almost", "roughly", "only", "perhaps", "fewer", "more", "up") {
+		i++
+		if i < len(t) && t[i].Is("than", "to") {
+			i++
+		}
+	}
+	if i+1 >= len(t) || !(t[i].Kind == prose.Number || numberWords[t[i].Lower] > 0 && t[i].Lower != "one") {
+		return false
+	}
+	return auxiliaries[t[i+1].Lower] || finiteAt(t, i+1)
+}
+
+// nameParticles join the words of a name in other languages: "the
+// Conférence Générale des Poids et Mesures".
+var nameParticles = prose.WordSet(`et de des du di da del della der von van y la le`)
+
+// nameHeadsBefore start a name of a place whose other words follow:
+// "Lake Volta", "Mount Kenya".
+var nameHeadsBefore = prose.WordSet(`lake mount mt. river cape fort port saint st. isle gulf bay lac mont monte`)
+
+// bodyHeads end the name of a body that an "of" phrase goes on naming:
+// "the General Board of Church and Society".
+var bodyHeads = prose.WordSet(`board council committee commission department ministry office bureau institute society
+	association academy museum school college university foundation agency division conference congress`)
+
+// nameSplit reports a blank on a piece of a name whose other piece the
+// stem shows, or that the source sentence writes as a piece of a longer
+// name: "at the _____ et Mesures" for "Conférence Générale des Poids",
+// "Lake _____" for "Volta", "_____ of Church and Society" for "General
+// Board". The name was cut where the reading lost it: what the stem
+// shows gives the rest away, and the key is not the name.
+func nameSplit(t []prose.Token, key, source string) bool {
+	if !unicode.IsUpper(prose.FirstRune(key)) {
+		return false
+	}
+	// "_____ was the world's largest artificial lake." for "Volta", cut
+	// from "Lake Volta, the world's largest ...": the stem does not show
+	// the rest of the name, but the key is a piece of it.
+	if at := strings.Index(source, key); at > 0 {
+		before := strings.Fields(source[:at])
+		if len(before) > 0 && strings.HasSuffix(source[:at], " ") {
+			if b := before[len(before)-1]; unicode.IsUpper(prose.FirstRune(b)) && nameHeadsBefore[strings.ToLower(b)] {
+				return true
+			}
+		}
+		after := strings.Fields(source[at+len(key):])
+		if len(after) > 1 && nameParticles[after[0]] && unicode.IsUpper(prose.FirstRune(after[1])) {
+			return true
+		}
+	}
+	last := strings.ToLower(key[strings.LastIndexByte(key, ' ')+1:])
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		if i+2 < len(t) && t[i+2].Cap && t[i+2].IsWord() && (nameParticles[t[i+1].Lower] && !t[i+1].Cap || bodyHeads[last] && t[i+1].Is("of", "for", "on") && !functionWords[t[i+2].Lower]) {
+			return true
+		}
+		if i > 0 && t[i-1].Cap && nameHeadsBefore[t[i-1].Lower] {
+			return true
 		}
 	}
 	return false
@@ -2379,6 +2486,12 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
 		return true
 	}
+	// "revolutionary civil disobedience" in a text on civil
+	// disobedience, "pharmacist" in one on pharmacy: the topic with a word
+	// on it, or a word built on the title's, asks for the topic.
+	if (it.typ == eConcept || it.typ == eTerm) && !unicode.IsUpper(prose.FirstRune(k)) && d.topicTerm(words) {
+		return true
+	}
 	// "The _____ are otherwise nearly identical": a plain noun as the
 	// subject points back at the sentence before.
 	if it.typ == eConcept && len(words) == 1 && strings.HasPrefix(it.q.Stem, "The "+questions.Blank) {
@@ -2416,6 +2529,40 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) {
 		head := words[len(words)-1]
 		if len(words) == 1 && d.freq[head]*10 >= len(d.sents) && len(d.sents) >= 20 {
+			return true
+		}
+	}
+	return false
+}
+
+// topicTerm reports a lower-case answer that is the document's topic
+// with a modifier ("revolutionary civil disobedience": every word past
+// the first, two or more, is a word of the title) or one word built on
+// a word of the title ("pharmacist" in a text on pharmacy).
+func (d *document) topicTerm(words []string) bool {
+	if len(words) > 1 {
+		// Only a title of two words or more: "red fox" in a text on
+		// foxes is a kind of the topic, a term the text teaches.
+		if len(words) < 3 {
+			return false
+		}
+		for _, w := range words[1:] {
+			if !d.topicWords[w] {
+				return false
+			}
+		}
+		return true
+	}
+	w := words[0]
+	for tw := range d.topicWords {
+		if len(tw) < 6 || tw == w {
+			continue
+		}
+		n := 0
+		for n < len(w) && n < len(tw) && w[n] == tw[n] {
+			n++
+		}
+		if n >= 6 && n >= len(tw)-2 {
 			return true
 		}
 	}

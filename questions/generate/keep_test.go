@@ -473,3 +473,100 @@ func TestSameKind(t *testing.T) {
 		}
 	}
 }
+
+// TestKeepLeansOnSeries checks the stems that lean on a place, a series
+// or a count the sentence before gave, and sound ones like them.
+func TestKeepLeansOnSeries(t *testing.T) {
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"There Coulomb studied at the prestigious Blank.", true},
+		{"There, the army waited for Blank.", true},
+		{"There are seven species of swan in Blank.", false},
+		{"There remain two copies in Blank.", false},
+		{"The last amendment was in Blank.", true},
+		{"The last confirmed specimen was sighted in Blank.", true},
+		{"The last emperor of China died in Blank.", false},
+		{"In what year did the last plague outbreak ravage Oslo?", false},
+		{"The last two decades saw growth in Blank.", false},
+	} {
+		if got := leansOnContext(prose.Tokenize(tt.stem), false, false, false); got != tt.want {
+			t.Errorf("leansOnContext(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"About 2,000 are killed yearly for a Blank bounty.", true},
+		{"Three were hanged in Blank.", true},
+		{"More than 300 have been found in Blank.", true},
+		{"About 2,000 wolves are killed yearly for a Blank bounty.", false},
+		{"One is kept in Blank.", false},
+		{"In 1990 three were hanged in Blank.", false},
+	} {
+		if got := countSubject(prose.Tokenize(tt.stem)); got != tt.want {
+			t.Errorf("countSubject(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+// TestNameSplit checks blanks on a piece of a longer name, and blanks on
+// whole names beside others.
+func TestNameSplit(t *testing.T) {
+	for _, tt := range []struct {
+		stem, key, source string
+		want              bool
+	}{
+		{"Tesla was honoured at the Blank et Mesures in 1960.", "Conférence Générale des Poids", "", true},
+		{"The Church's Blank of Church and Society called for abstinence.", "General Board", "", true},
+		{"Lake Blank extends through eastern Ghana.", "Volta", "", true},
+		{"Blank was the world's largest artificial lake.", "Volta", "Lake Volta, the world's largest artificial lake, extends through eastern Ghana.", true},
+		{"Blank was honoured at the Conférence in 1960.", "Tesla", "Tesla was honoured at the Conférence des Poids et Mesures in 1960.", false},
+		{"During one debate, Blank of Mississippi pulled a pistol.", "Senator Henry S. Foote", "", false},
+		{"Hutchins taught at the University of Blank.", "Chicago", "", false},
+		{"The Blank of Paris ended the war.", "treaty", "", false},
+		{"The river was called Blank by the Portuguese.", "Volta", "The river was called Volta by the Portuguese.", false},
+	} {
+		if got := nameSplit(prose.Tokenize(tt.stem), tt.key, tt.source); got != tt.want {
+			t.Errorf("nameSplit(%q, %q) = %v, want %v", tt.stem, tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestKeepWave8 runs keep on items of the kinds the fifth tuning round
+// pointed at: a compound cut at its hyphen, "the forest" with nothing to
+// say which, a count with no noun for its subject, a term that is the
+// topic with a word on it.
+func TestKeepWave8(t *testing.T) {
+	d := analyzed(t, "Civil disobedience\n\nCivil disobedience is the refusal to obey laws. Thoreau wrote on civil disobedience. Gandhi led campaigns of civil disobedience in India. Courts have judged civil disobedience in many ways.")
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	for _, tt := range []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"a compound cut at its hyphen", typed(mc("The territory was gained by the U.S.- _____.", "Mexican War", "Civil War", "Boer War", "Crimean War"), eEvent), CheckBroken},
+		{"the forest", typed(cloze("Within the forest there are _____ cycling trails.", "three"), eNumber), CheckNeedsContext},
+		{"the forest named", typed(cloze("Within the forest of Kampinos there are _____ cycling trails.", "three"), eNumber), ""},
+		{"a count for a subject", typed(cloze("About 2,000 are killed yearly for a _____ bounty.", "$40"), eNumber), CheckNeedsContext},
+		{"the topic with a word on it", typed(cloze("Gandhi's acts have been described as _____.", "revolutionary civil disobedience"), eConcept), CheckFiller},
+		{"a term of the topic's", typed(cloze("Gandhi's acts were judged by _____ in India.", "colonial courts"), eConcept), ""},
+	} {
+		it := tt.it
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+	pharmacy := analyzed(t, "Pharmacy\n\nPharmacy is the science of preparing drugs. The pharmacy sells medicines. A pharmacy is run by a pharmacist.")
+	it := typed(cloze("In the Imperial household, the _____ was ranked above the physicians.", "pharmacist"), eConcept)
+	if got := pharmacy.keep(&it, false, map[string]*stemInfo{}); got != CheckFiller {
+		t.Errorf("in a text on pharmacy, keep(%q) for %q = %q, want %q", it.q.Stem, it.key, got, CheckFiller)
+	}
+	fox := analyzed(t, "Fox\n\nFoxes are small canids. The red fox is the largest fox. Other foxes breed less.")
+	it = typed(cloze("Other fox species do not breed as readily as the _____.", "red fox"), eConcept)
+	if fox.topicTerm(strings.Fields(it.key)) {
+		t.Errorf("in a text on foxes, %q is the topic with a word on it; want a kind of it, a term", it.key)
+	}
+}
