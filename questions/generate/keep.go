@@ -55,7 +55,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)):
+	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)) || pageReference(stem):
 		return CheckResidue
 	case strings.Contains(q.Stem, "- "+questions.Blank) || strings.Contains(q.Stem, "-"+questions.Blank):
 		// "the territory gained by the U.S.- _____": a compound whose
@@ -67,10 +67,16 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if wrongWh(toks, it) || d.whoForCommonNoun(toks, it.key) {
 			return CheckWrongWh
 		}
+		if winWithoutWhat(toks) {
+			return CheckWeakShort
+		}
 		if q.Kind == questions.MultipleChoice && !clearQuestion(toks, it) {
 			return CheckWeakShort
 		}
 	case !mainClause(toks) || q.Kind == questions.TrueFalse && brokenStatement(toks, it):
+		return CheckBroken
+	}
+	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) {
 		return CheckBroken
 	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
@@ -93,7 +99,13 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
 			return CheckSideFact
 		}
-		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) {
+		if it.typ == eNumber && sourceCount(toks) {
+			return CheckSideFact
+		}
+		if it.typ == eNumber && countNamed(toks, it.key) {
+			return CheckGivenAway
+		}
+		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) || alsoAfterBlank(toks) {
 			return CheckSecondRightAnswer
 		}
 	}
@@ -1674,7 +1686,7 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
 	site plate service cycle project programme program role event incident attack operation book film
 	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises
-	college forest island village congregation amendment`)
+	college forest island village congregation amendment hymn poem essay speech letter work`)
 
 // bareDefinite reports "the group", "the cycle" with nothing after them
 // to say which: not followed by "of", a name or a relative clause, and no
@@ -1716,7 +1728,12 @@ func (d *document) bareKind(t []prose.Token) bool {
 		if w.Cap || !kindNouns[w.Lower] || d.kindNames[w.Lower] < 2 || t[i-1].Lower != "the" || d.topicWords[w.Lower] {
 			continue
 		}
-		if i+1 < len(t) && (t[i+1].Is("of", "that", "which", "whose", "called", "named", "known", "between", "against", "with", "in") || t[i+1].Cap && t[i+1].IsWord()) {
+		if i+1 < len(t) && (t[i+1].Is("of", "that", "which", "whose", "called", "named", "known", "between", "against", "with") || t[i+1].Cap && t[i+1].IsWord()) {
+			continue
+		}
+		// "the war in Vietnam" says which; "the war in _____" (a year)
+		// does not.
+		if i+2 < len(t) && t[i+1].Is("in") && t[i+2].Cap && t[i+2].IsWord() && t[i+2].Text != blankWord {
 			continue
 		}
 		return true
@@ -1746,7 +1763,7 @@ func (d *document) topicKind(noun string) bool {
 // backConnectives tie a clause to the one before it: "nonetheless" with
 // what it concedes not shown.
 var backConnectives = prose.WordSet(`nonetheless nevertheless therefore consequently hence likewise similarly
-	furthermore moreover accordingly otherwise thus`)
+	furthermore moreover accordingly otherwise thus afterward afterwards thereafter meanwhile`)
 
 // captionWords point at a picture in any use; captionNouns after "the"
 // with nothing to say which.
@@ -1928,10 +1945,162 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if w.Lower == "there" && i == 0 && len(t) > 1 && !auxiliaries[t[1].Lower] && !existentialVerbs[t[1].Lower] {
 				return true
 			}
+		case "then":
+			// "The city then measured 19 by _____ kilometres": a figure
+			// or a date of a time the sentence before gave, unless the
+			// stem has a year.
+			if timeBlank && i > 0 && i+1 < len(t) && !t[i-1].Is("and", "since", "until", "by", "from", "only", "just", "but", "even") && t[i-1].Kind != prose.Punct && (auxiliaries[t[i+1].Lower] || finiteAt(t, i+1)) && !hasYear(t) {
+				return true
+			}
 		case "last":
 			// "The last amendment was in _____.": the last of a series
 			// the stem does not show; "the last emperor of China" says which.
 			if i > 0 && t[i-1].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !timeNouns[t[i+1].Lower] && numberWords[t[i+1].Lower] == 0 && !functionWords[t[i+1].Lower] && !saysWhichSeries(t, i+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasYear reports a year among the tokens: a number of four digits.
+func hasYear(t []prose.Token) bool {
+	for _, w := range t {
+		if w.Kind == prose.Number && len(w.Text) == 4 && w.Text[0] >= '1' && w.Text[0] <= '2' {
+			return true
+		}
+	}
+	return false
+}
+
+// articleBeforeVerb reports "a" or "an" before a past form and a
+// preposition, the noun the article wanted missing: "Ghana is a divided
+// into ten regions" (a typo copied from the source).
+func articleBeforeVerb(t []prose.Token) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if !t[i].Is("a", "an") {
+			continue
+		}
+		w := t[i+1].Lower
+		if len(w) >= 6 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && w != "hundred" && w != "kindred" && prepositions[t[i+2].Lower] && !t[i+2].Is("of") {
+			return true
+		}
+	}
+	return false
+}
+
+// frontedPhraseLeft reports a passive question that kept a phrase of
+// the sentence's front without its preposition, before the subject: "In
+// what year was General Conference the ordination order of transitional
+// deacon abolished?" (from "At the 1996 General Conference, ..."), "In
+// what year were Republican Convention most of the delegates selected?".
+func frontedPhraseLeft(t []prose.Token) bool {
+	if len(t) < 6 || t[len(t)-1].Text != "?" || !t[0].Is("in", "when") {
+		return false
+	}
+	k := 0
+	for k < len(t) && !t[k].Is("was", "were") {
+		k++
+	}
+	if k >= 4 || k+2 >= len(t) || !t[k+1].Cap || !t[k+1].IsWord() || t[k+1].Is("the", "a", "an") {
+		return false
+	}
+	j := k + 1
+	for j < len(t) && t[j].Cap && t[j].IsWord() {
+		j++
+	}
+	if j >= len(t) || !t[j].Is("the", "most", "many", "some", "all", "its", "his", "her", "their") {
+		return false
+	}
+	last := t[len(t)-2].Lower
+	return strings.HasSuffix(last, "ed") || knownPast(last)
+}
+
+// alsoAfterBlank reports a blank for a subject that "also" does what
+// the stem says: "_____ are also made from other materials" fits
+// whatever the sentence before named as well.
+func alsoAfterBlank(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		j := i + 1
+		if j < len(t) && auxiliaries[t[j].Lower] {
+			j++
+		}
+		if j < len(t) && t[j].Is("also") && (i == 0 || i == 1 && t[0].Is("the")) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairWords say a count in the word before the count: "double
+// stopping" is two strings.
+var pairWords = map[string]string{"double": "two", "twin": "two", "pair": "two", "dual": "two", "triple": "three", "trio": "three", "quadruple": "four", "quartet": "four"}
+
+// countNamed reports a count the stem names in other words: "Double
+// stopping is when _____ separate strings are stopped".
+func countNamed(t []prose.Token, key string) bool {
+	v, ok := smallCount(key)
+	if !ok {
+		return false
+	}
+	for _, w := range t {
+		if n, ok := pairWords[w.Lower]; ok && numberWords[n] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceCounts count the sources of a study, side matter of the finding:
+// "One survey of nearly _____ research papers found ...".
+var sourceCounts = prose.WordSet(`papers studies articles surveys respondents volumes editions copies pages`)
+
+// sourceCount reports a number blank before what counts a study's
+// sources or a work's volumes.
+func sourceCount(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		for j := i + 1; j < len(t) && j <= i+2; j++ {
+			if sourceCounts[t[j].Lower] {
+				return true
+			}
+			if !t[j].IsWord() || t[j].Cap {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// winWithoutWhat reports "Who won by a very narrow margin?": won or lost
+// with nothing to say what.
+func winWithoutWhat(t []prose.Token) bool {
+	if len(t) < 3 || !t[0].Is("who") || !t[1].Is("won", "lost", "wins", "loses") {
+		return false
+	}
+	if !(t[2].Text == "?" || prepositions[t[2].Lower]) {
+		return false
+	}
+	for _, w := range t[2:] {
+		if w.Cap && w.IsWord() {
+			return false
+		}
+	}
+	return true
+}
+
+// pageReference reports a citation's page left in a stem: "Muhammad
+// Shamsul Huq, Higher Education and Employment in Bangladesh, page 181,
+// UNESCO, ...", "pp. 12-15", "p. 34".
+func pageReference(s string) bool {
+	for _, mark := range []string{", page ", " pp. ", "(p. ", ", p. "} {
+		if i := strings.Index(s, mark); i >= 0 {
+			if j := i + len(mark); j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				return true
 			}
 		}
@@ -2486,12 +2655,6 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
 		return true
 	}
-	// "revolutionary civil disobedience" in a text on civil
-	// disobedience, "pharmacist" in one on pharmacy: the topic with a word
-	// on it, or a word built on the title's, asks for the topic.
-	if (it.typ == eConcept || it.typ == eTerm) && !unicode.IsUpper(prose.FirstRune(k)) && d.topicTerm(words) {
-		return true
-	}
 	// "The _____ are otherwise nearly identical": a plain noun as the
 	// subject points back at the sentence before.
 	if it.typ == eConcept && len(words) == 1 && strings.HasPrefix(it.q.Stem, "The "+questions.Blank) {
@@ -2529,40 +2692,6 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) {
 		head := words[len(words)-1]
 		if len(words) == 1 && d.freq[head]*10 >= len(d.sents) && len(d.sents) >= 20 {
-			return true
-		}
-	}
-	return false
-}
-
-// topicTerm reports a lower-case answer that is the document's topic
-// with a modifier ("revolutionary civil disobedience": every word past
-// the first, two or more, is a word of the title) or one word built on
-// a word of the title ("pharmacist" in a text on pharmacy).
-func (d *document) topicTerm(words []string) bool {
-	if len(words) > 1 {
-		// Only a title of two words or more: "red fox" in a text on
-		// foxes is a kind of the topic, a term the text teaches.
-		if len(words) < 3 {
-			return false
-		}
-		for _, w := range words[1:] {
-			if !d.topicWords[w] {
-				return false
-			}
-		}
-		return true
-	}
-	w := words[0]
-	for tw := range d.topicWords {
-		if len(tw) < 6 || tw == w {
-			continue
-		}
-		n := 0
-		for n < len(w) && n < len(tw) && w[n] == tw[n] {
-			n++
-		}
-		if n >= 6 && n >= len(tw)-2 {
 			return true
 		}
 	}
@@ -2627,6 +2756,12 @@ func distractorsFit(it *item) bool {
 	keyThe := takesThe(it.key)
 	keyLow := strings.ToLower(strings.TrimPrefix(it.key, "the "))
 	keyNoPlace := it.typ != ePlace && !countries[keyLow] && !worldCities[keyLow] && !usStates[keyLow]
+	// "Dr. Nikola Tesla's ashes were taken to _____, Yugoslavia": the
+	// country after the blank leaves options of that country only, and
+	// "New York City, Yugoslavia" is none.
+	if it.typ == ePlace && placeAfterBlank(it.q.Stem) {
+		return false
+	}
 	for _, d := range it.distractors {
 		dw := strings.Fields(d)
 		ld := strings.ToLower(d)
@@ -2717,6 +2852,26 @@ func distractorsFit(it *item) bool {
 		}
 	}
 	return true
+}
+
+// placeAfterBlank reports a blank followed by a comma and a country or
+// a state, which places what the blank holds.
+func placeAfterBlank(stem string) bool {
+	_, after, ok := strings.Cut(stem, questions.Blank+", ")
+	if !ok {
+		return false
+	}
+	for _, n := range []int{3, 2, 1} {
+		f := strings.Fields(after)
+		if len(f) < n {
+			continue
+		}
+		name := strings.ToLower(strings.TrimRight(strings.Join(f[:n], " "), ".,;:"))
+		if countries[name] || usStates[name] {
+			return true
+		}
+	}
+	return false
 }
 
 // personLike reports whether words read as a person's name: no words of
