@@ -90,7 +90,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckSideFact
 	}
 	if q.Kind != questions.TrueFalse {
-		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
+		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || headInStem(toks, it) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
 		if d.filler(it) || attributivePlace(toks, it.typ) {
@@ -2655,6 +2655,11 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
 		return true
 	}
+	// "turbulent history", "city population": a word on a vague noun;
+	// the noun alone fits the blank as well, and the word is a guess.
+	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) && len(words) == 2 && vagueHeads[words[1]] {
+		return true
+	}
 	// "The _____ are otherwise nearly identical": a plain noun as the
 	// subject points back at the sentence before.
 	if it.typ == eConcept && len(words) == 1 && strings.HasPrefix(it.q.Stem, "The "+questions.Blank) {
@@ -2692,6 +2697,40 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) {
 		head := words[len(words)-1]
 		if len(words) == 1 && d.freq[head]*10 >= len(d.sents) && len(d.sents) >= 20 {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueHeads are nouns a word on them does not make a term: "the
+// turbulent history of the city", "the wild population".
+var vagueHeads = prose.WordSet(`history population populations number amount level rate size type kind form part side period role way`)
+
+// contrastWords come in pairs a stem shows the other half of: "large"
+// beside "smaller packs", "secondary" beside "primary chloroplasts".
+var contrastWords = prose.WordSet(`large larger largest small smaller smallest big bigger little high higher low lower
+	upper young younger old older adult male female wild domestic primary secondary early earlier late later
+	long longer short shorter inner outer northern southern eastern western`)
+
+// headInStem reports a lower-case phrase whose head the stem shows
+// elsewhere with the other half of a pair ("_____ will more readily draw
+// attention to themselves than will smaller packs" for "large packs"):
+// the blank asks for the word before the head, which the contrast cues.
+func headInStem(t []prose.Token, it *item) bool {
+	if it.typ != eConcept || unicode.IsUpper(prose.FirstRune(it.key)) {
+		return false
+	}
+	sp := strings.LastIndexByte(it.key, ' ')
+	if sp < 0 {
+		return false
+	}
+	head := strings.ToLower(it.key[sp+1:])
+	if len(head) < 4 || !contrastWords[strings.ToLower(strings.Fields(it.key)[0])] {
+		return false
+	}
+	for _, w := range t {
+		if w.Lower == head || w.Lower == head+"s" || w.Lower+"s" == head {
 			return true
 		}
 	}

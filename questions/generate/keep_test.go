@@ -550,6 +550,10 @@ func TestKeepWave8(t *testing.T) {
 		{"the forest", typed(cloze("Within the forest there are _____ cycling trails.", "three"), eNumber), CheckNeedsContext},
 		{"the forest named", typed(cloze("Within the forest of Kampinos there are _____ cycling trails.", "three"), eNumber), ""},
 		{"a count for a subject", typed(cloze("About 2,000 are killed yearly for a _____ bounty.", "$40"), eNumber), CheckNeedsContext},
+		{"a word on a vague noun", typed(cloze("Gandhi's campaigns reflect the _____ of India.", "turbulent history"), eConcept), CheckFiller},
+		{"a word on a noun of the subject", typed(cloze("Gandhi's campaigns were modelled on _____.", "colonial courts"), eConcept), ""},
+		{"the other half of a pair", typed(cloze("In India, _____ draw more attention than smaller protests.", "large protests"), eConcept), CheckGivenAway},
+		{"a head shown without a pair", typed(cloze("In India, protests were called _____.", "satyagraha protests"), eConcept), ""},
 	} {
 		it := tt.it
 		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
