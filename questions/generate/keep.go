@@ -79,6 +79,9 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) {
 		return CheckBroken
 	}
+	if participleCaption(toks) || bibliography(q.Stem) {
+		return CheckSideFact
+	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
@@ -940,6 +943,51 @@ func caption(source string) bool {
 	}
 	t := prose.Tokenize(s)
 	return !containsFinite(t, 0, len(t))
+}
+
+// madeParticiples are past forms of verbs that take an object: "built in
+// 1488" with none is a participle, as captions are written, not a verb.
+var madeParticiples = prose.WordSet(`built founded established painted designed written made taken drawn engraved
+	published created erected constructed completed printed photographed based composed carved commissioned pictured`)
+
+// participleCaption reports a stem whose first verb is a participle of
+// making with no object and no auxiliary, a caption's: "Voroneţ Monastery
+// built in 1488 by Stephen III of Moldavia after his victory at the
+// _____.", "Elephants on the cover of the original _____ edition, based
+// on art by John Lockwood Kipling."
+func participleCaption(t []prose.Token) bool {
+	caption := false
+	for i, w := range t {
+		if auxiliaries[w.Lower] {
+			return false
+		}
+		if madeParticiples[w.Lower] {
+			// "Voroneţ Monastery built in": the first verb a participle.
+			if i > 0 && i+1 < len(t) && prepositions[t[i+1].Lower] && !t[i+1].Is("up", "out") {
+				caption = true
+				continue
+			}
+			if !caption {
+				return false
+			}
+			continue
+		}
+		if finiteAt(t, i) {
+			return false // a verb of its own: "The Colosseum, built in 80, stands ..."
+		}
+	}
+	return caption
+}
+
+// bibliography reports a stem that is a book's reference: "Margaret
+// Cheney, Robert Uth, and Jim Glenn, "Tesla, Master of Lightning",
+// published by Barnes & Noble, _____."
+func bibliography(stem string) bool {
+	if strings.Contains(stem, "\", published by ") || strings.Contains(stem, "”, published by ") {
+		return true
+	}
+	_, after, ok := strings.Cut(stem, ", published by ")
+	return ok && strings.Count(after, ",") == 1 && strings.HasSuffix(after, ", "+questions.Blank+".")
 }
 
 // relativeWithoutVerb reports a stem whose last relative clause was cut
@@ -2058,9 +2106,18 @@ func countNamed(t []prose.Token, key string) bool {
 // "One survey of nearly _____ research papers found ...".
 var sourceCounts = prose.WordSet(`papers studies articles surveys respondents volumes editions copies pages`)
 
+// libraryCounts make any count in their sentence a library's: "a
+// collection of more than 3,500 volumes in _____ languages".
+var libraryCounts = prose.WordSet(`volumes editions`)
+
 // sourceCount reports a number blank before what counts a study's
 // sources or a work's volumes.
 func sourceCount(t []prose.Token) bool {
+	for _, w := range t {
+		if libraryCounts[w.Lower] {
+			return true
+		}
+	}
 	for i, w := range t {
 		if w.Text != blankWord {
 			continue

@@ -642,3 +642,27 @@ func TestKeepTune5Rules(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptionsAndReferences checks captions written with a participle,
+// a book's reference and a library's count, against sentences like them.
+func TestCaptionsAndReferences(t *testing.T) {
+	tok := prose.Tokenize
+	for _, tt := range []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"a monastery built", participleCaption(tok("Voroneţ Monastery built in 1488 by Stephen III after his victory at the Blank.")), true},
+		{"a cover based on art", participleCaption(tok("Elephants on the embossed cover of the original Blank edition, based on art by John Lockwood Kipling.")), true},
+		{"a participle and a verb", participleCaption(tok("The Colosseum, built in 80 by Vespasian, stands in Blank.")), false},
+		{"a passive", participleCaption(tok("The monastery was built in 1488 by Blank.")), false},
+		{"a verb of its own", participleCaption(tok("Stephen built the monastery in Blank.")), false},
+		{"a book's reference", bibliography(`Margaret Cheney, Robert Uth, and Jim Glenn, "Tesla, Master of Lightning", published by Barnes & Noble, _____.`), true},
+		{"a book published", bibliography("His lectures were published by Oxford University Press in _____."), false},
+		{"a library's volumes", sourceCount(tok("The library holds more than 3,500 volumes in Blank languages.")), true},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}
