@@ -1871,7 +1871,7 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		// verb follows it as its subject ("In Philadelphia Edison said").
 		place = (w.Cap && w.IsWord() || w.Text == blankWord) && i > 0 && (placePrepositions[t[i-1].Lower] || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
 		// A month is no one "he" could be: "In June 1775, he nominated".
-		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !place {
+		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !place && !thingName(t, i) {
 			named = true
 		}
 		if w.Cap && i > 0 {
@@ -2255,6 +2255,19 @@ func nameSplit(t []prose.Token, key, source string) bool {
 		}
 	}
 	return false
+}
+
+// thingName reports a capitalised word of a name that ends in a word of
+// a thing's kind ("the World War I veterans' Bonus Bill", "the Civil
+// War"): no one a "his" could stand for.
+func thingName(t []prose.Token, i int) bool {
+	last := ""
+	for j := i; j < len(t) && t[j].Cap && t[j].IsWord() && t[j].Text != blankWord; j++ {
+		if !t[j].Roman() {
+			last = t[j].Lower
+		}
+	}
+	return eventKeywords[last] || workKeywords[last] || orgKeywords[last] || placeKeywords[last]
 }
 
 // named0 reports a capitalised word (not the first) before t[k]: a name

@@ -610,6 +610,10 @@ func TestKeepTune5Rules(t *testing.T) {
 		{"The city then measured 19 by Blank kilometres.", true, true},
 		{"In 1608 the city then measured 19 by Blank kilometres.", true, false},
 		{"Lincoln then threw his energies into passage of the Blank.", false, false},
+		{"When was the World War I veterans' Bonus Bill passed over his veto?", false, true},
+		{"When did the Civil War end his career?", false, true},
+		{"When did Grant end his career?", false, false},
+		{"When did Henry VIII end his marriage?", false, false},
 		{"Soon afterward, Liechtenstein joined the Blank.", false, true},
 		{"Liechtenstein joined the Blank soon after the war of 1866.", false, false},
 	} {
