@@ -76,7 +76,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	case !mainClause(toks) || q.Kind == questions.TrueFalse && brokenStatement(toks, it):
 		return CheckBroken
 	}
-	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) {
+	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) || sentenceAfterStop(q.Stem) {
 		return CheckBroken
 	}
 	if participleCaption(toks) || bibliography(q.Stem) {
@@ -86,7 +86,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
-	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) || countSubject(toks) {
+	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) || countSubject(toks) || objectItWithoutReferent(toks) {
 		return CheckNeedsContext
 	}
 	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it, toks) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
@@ -943,6 +943,59 @@ func caption(source string) bool {
 	}
 	t := prose.Tokenize(s)
 	return !containsFinite(t, 0, len(t))
+}
+
+// sentenceStarts begin a sentence after a full stop the splitter took
+// for an initial's or a numeral's: "... by King Christian V. The collar
+// of the order consists of ...".
+var sentenceStarts = prose.WordSet(`The A An In It He She They This These His Her Its On At After During`)
+
+// sentenceAfterStop reports a stem that runs two sentences together: a
+// full stop after a word that is no title's abbreviation, then a word
+// that starts a sentence ("The most common is a _____ in B. The
+// predecessors to trumpets did not have valves."). It is a broken stem
+// even where the stop follows a capital, which select's twoSentences
+// leaves alone.
+func sentenceAfterStop(stem string) bool {
+	for i := 0; ; {
+		j := strings.Index(stem[i:], ". ")
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + 2
+		k := j
+		for k > 0 && asciiLetter(stem[k-1]) {
+			k--
+		}
+		if k == j || titleAbbrevs[strings.ToLower(stem[k:j])] || k > 0 && stem[k-1] == '.' {
+			continue // "U.S. The", "Dr. The": an abbreviation
+		}
+		rest := stem[i:]
+		if sp := strings.IndexByte(rest, ' '); sp > 0 && sentenceStarts[rest[:sp]] {
+			return true
+		}
+	}
+}
+
+// objectItWithoutReferent reports a question whose "it" or "them" is the
+// object of its verb when only a name stands before it, the subject: "In
+// what year did the U.S. Supreme Court declare it unconstitutional?" (an
+// object is not its own subject, so it stands for what the sentence
+// before named).
+func objectItWithoutReferent(t []prose.Token) bool {
+	if len(t) < 5 || t[len(t)-1].Text != "?" {
+		return false
+	}
+	k := 0
+	for k < len(t) && !t[k].Is("did", "does", "do") {
+		k++
+	}
+	j := k + 1
+	for j < len(t) && (t[j].Is("the", "a", "an") || t[j].Cap || t[j].Text == "." || t[j].Text == "'s") {
+		j++
+	}
+	return k < len(t) && j > k+1 && j+1 < len(t) && t[j].IsWord() && !t[j].Cap && t[j+1].Is("it", "them") && !t[j+1].Cap
 }
 
 // madeParticiples are past forms of verbs that take an object: "built in
@@ -1871,7 +1924,7 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		// verb follows it as its subject ("In Philadelphia Edison said").
 		place = (w.Cap && w.IsWord() || w.Text == blankWord) && i > 0 && (placePrepositions[t[i-1].Lower] || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
 		// A month is no one "he" could be: "In June 1775, he nominated".
-		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !place && !thingName(t, i) {
+		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && numberWords[w.Lower] == 0 && !place && !thingName(t, i) {
 			named = true
 		}
 		if w.Cap && i > 0 {

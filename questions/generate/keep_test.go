@@ -597,6 +597,12 @@ func TestKeepTune5Rules(t *testing.T) {
 		{"a page left in", pageReference("Muhammad Shamsul Huq, Higher Education in Bangladesh, page 181, UNESCO, _____ Dhaka's campuses are hotbeds."), true},
 		{"pages left in", pageReference("Smith 1999, pp. 12-15, says that _____ won."), true},
 		{"a page of a book", pageReference("The first page of the book names _____."), false},
+		{"a sentence after a numeral", sentenceAfterStop("The order was instituted on _____ by King Christian V. The collar of the order consists of elephants."), true},
+		{"a sentence after a note", sentenceAfterStop("The most common is a _____ in B. The predecessors to trumpets did not have valves."), true},
+		{"a title's abbreviation", sentenceAfterStop("The prize went to Dr. The Hon. _____ Smith."), false},
+		{"initials", sentenceAfterStop("The order was founded by John F. Kennedy in _____."), false},
+		{"an object it after a name", objectItWithoutReferent(tok("In what year did the U.S. Supreme Court declare it unconstitutional?")), true},
+		{"an object it after a noun", objectItWithoutReferent(tok("In what year did Congress pass the act and the president sign it?")), false},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
@@ -614,6 +620,7 @@ func TestKeepTune5Rules(t *testing.T) {
 		{"When did the Civil War end his career?", false, true},
 		{"When did Grant end his career?", false, false},
 		{"When did Henry VIII end his marriage?", false, false},
+		{"Sixteen months before his death, his son won in Blank.", false, true},
 		{"Soon afterward, Liechtenstein joined the Blank.", false, true},
 		{"Liechtenstein joined the Blank soon after the war of 1866.", false, false},
 	} {
