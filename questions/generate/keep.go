@@ -70,6 +70,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if winWithoutWhat(toks) {
 			return CheckWeakShort
 		}
+		// "Who was also involved in the scandal?": others were too (a
+		// date or a count "also" asked for is still one).
+		if q.Kind == questions.MultipleChoice && it.typ != eDate && it.typ != eNumber && alsoAsked(toks) {
+			return CheckSecondRightAnswer
+		}
 		if q.Kind == questions.MultipleChoice && !clearQuestion(toks, it) {
 			return CheckWeakShort
 		}
@@ -172,7 +177,10 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if (q.Kind == questions.Cloze || q.Kind == questions.MultipleChoice) && clozeLeansOnText(toks) {
 		return CheckNeedsContext
 	}
-	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) {
+	// A multiple-choice question is a short answer with options: what
+	// leans on the text for one does for the other ("When did Robert die
+	// in Manchester Vermont?").
+	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) || q.Kind == questions.MultipleChoice && strings.HasSuffix(q.Stem, "?") && leansOnText(toks) {
 		return CheckNeedsContext
 	}
 	return ""
@@ -1036,7 +1044,7 @@ func participleCaption(t []prose.Token) bool {
 // Cheney, Robert Uth, and Jim Glenn, "Tesla, Master of Lightning",
 // published by Barnes & Noble, _____."
 func bibliography(stem string) bool {
-	if strings.Contains(stem, "\", published by ") || strings.Contains(stem, "”, published by ") {
+	if strings.Contains(stem, "\", published by ") || strings.Contains(stem, "”, published by ") || strings.Contains(stem, "reprinted in") {
 		return true
 	}
 	_, after, ok := strings.Cut(stem, ", published by ")
@@ -2924,9 +2932,22 @@ func distractorsFit(it *item) bool {
 	if it.typ == ePlace && placeAfterBlank(it.q.Stem) {
 		return false
 	}
+	keyGazetteer := it.typ == ePlace && (countries[keyLow] || worldCities[keyLow] || usStates[keyLow])
 	for _, d := range it.distractors {
 		dw := strings.Fields(d)
 		ld := strings.ToLower(d)
+		// "C.", "William F.": an initial, or a name cut at one.
+		if len(dw) == 1 && strings.HasSuffix(d, ".") && len(strings.Trim(d, ".")) <= 2 || it.typ == ePerson && len(dw) > 1 && len(strings.Trim(dw[len(dw)-1], ".")) == 1 {
+			return false
+		}
+		// "Bergmann", "Odin" offered for Alaska; "French", "Arnold" for
+		// Nebraska: a place the gazetteer knows wants places it knows.
+		if keyGazetteer {
+			lt := strings.TrimPrefix(ld, "the ")
+			if !countries[lt] && !worldCities[lt] && !usStates[lt] {
+				return false
+			}
+		}
 		if articleCue && takesThe(d) != keyThe || religionMismatch(it.key, d) {
 			return false
 		}
@@ -2982,7 +3003,10 @@ func distractorsFit(it *item) bool {
 			}
 			// "Democratic Party" and "Sugar Trust" offered for the United
 			// States Navy: a party or a company is no armed force.
-			if kc, dc := orgClass(keyWords), orgClass(dw); kc != 0 && dc != 0 && kc != dc {
+			// "Secret Service" and "Liberal Debating Society" offered for
+			// the University of Virginia: a key of a kind wants options
+			// of that kind, not names that say no kind.
+			if kc, dc := orgClass(keyWords), orgClass(dw); kc != 0 && kc != dc {
 				return false
 			}
 			if len(dw) > 2*len(keyWords)+2 || len(keyWords) > 2*len(dw)+2 {
@@ -3110,6 +3134,7 @@ var orgClasses = []map[string]bool{
 	prose.WordSet(`university college school academy institute seminary`),
 	prose.WordSet(`church diocese synod mosque temple`),
 	prose.WordSet(`congress senate parliament assembly court ministry department council committee commission cabinet legislature`),
+	prose.WordSet(`museum library gallery archive archives`),
 }
 
 // eventClass tells fighting (a war, a battle) from games and festivals

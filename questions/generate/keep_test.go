@@ -304,6 +304,15 @@ func TestKeep(t *testing.T) {
 		{"a condition without its consequence", person(short("Who argues that if a person violates a law in order to create a test case?", "Michael Bayles", ePerson)), CheckBroken},
 		{"a condition at the end", typed(cloze("In Romania a new prime minister is appointed if no party holds _____ of the seats.", "50%"), eNumber), ""},
 		{"a place for a rule's namesake", typed(mc("Wolf size increases with latitude as predicted by _____'s Rule.", "Bergmann", "Alaska", "Odin", "Asena"), eName), CheckDistractorType},
+		{"a person for a place the gazetteer knows", typed(mc("The heaviest wild wolf was killed in _____ in 1939.", "Alaska", "Bergmann", "Montana", "Idaho"), ePlace), CheckDistractorType},
+		{"places for a place the gazetteer knows", typed(mc("The heaviest wild wolf was killed in _____ in 1939.", "Alaska", "Wyoming", "Montana", "Idaho"), ePlace), ""},
+		{"an initial for a person", person(mc("Who argued against bicameral legislatures?", "Turgot", "Price", "Thompson", "C.")), CheckDistractorType},
+		{"a name cut at an initial", person(mc("After the battle Union general _____ retreated to Chattanooga.", "William S. Rosecrans", "George H. Thomas", "William F.", "John C. Pemberton")), CheckDistractorType},
+		{"a body of no kind for a school", typed(mc("In 1879, Wilson attended law school at _____ for one year.", "University of Virginia", "Davidson College", "Secret Service", "Princeton University"), eOrg), CheckDistractorType},
+		{"schools for a school", typed(mc("In 1879, Wilson attended law school at _____ for one year.", "University of Virginia", "Davidson College", "Johns Hopkins University", "Princeton University"), eOrg), ""},
+		{"also in a question", person(mc("Who was also involved in the scandal?", "Henry Wilson", "John D. Sanborn", "William W. Belknap", "James Fisk")), CheckSecondRightAnswer},
+		{"also in a question for a year", typed(mc("In what year did Grant also sign the bill into law?", "1870", "1869", "1871", "1872"), eDate), ""},
+		{"a first name alone in a question", typed(mc("When did Robert die in Manchester Vermont?", "1926", "1920", "1930", "1918"), eDate), CheckNeedsContext},
 		{"the key written another way", typed(mc("In the 1976 _____, the gymnast Nadia Comaneci scored a perfect ten.", "Summer Olympics", "Summer Olympic Games", "George Enescu Festival", "Medieval Festival"), eEvent), CheckDistractorType},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
@@ -669,6 +678,7 @@ func TestCaptionsAndReferences(t *testing.T) {
 		{"a passive", participleCaption(tok("The monastery was built in 1488 by Blank.")), false},
 		{"a verb of its own", participleCaption(tok("Stephen built the monastery in Blank.")), false},
 		{"a book's reference", bibliography(`Margaret Cheney, Robert Uth, and Jim Glenn, "Tesla, Master of Lightning", published by Barnes & Noble, _____.`), true},
+		{"a book reprinted", bibliography("Life of Abraham Lincoln, Colonel Ward H. Lamon, 1872 - portions reprinted in _____."), true},
 		{"a book published", bibliography("His lectures were published by Oxford University Press in _____."), false},
 		{"a library's volumes", sourceCount(tok("The library holds more than 3,500 volumes in Blank languages.")), true},
 	} {
