@@ -634,9 +634,10 @@ func finishSentence(s string) string {
 // with or without separators.
 func acceptedAnswers(m mention, d *document) []string {
 	out := []string{m.text}
+	saint := m.typ == ePerson && (strings.HasPrefix(m.text, "St. ") || strings.HasPrefix(m.text, "Saint "))
 	add := func(s string) {
 		s = strings.TrimSpace(s)
-		if s != "" && !contains(out, s) && !d.commonWordForm(s, m) {
+		if s != "" && !contains(out, s) && !d.commonWordForm(s, m) && !(saint && !saintForm(s, m.text)) {
 			out = append(out, s)
 		}
 	}
@@ -688,6 +689,16 @@ func acceptedAnswers(m mention, d *document) []string {
 		}
 	}
 	return out
+}
+
+// saintForm reports whether a form may name the saint the key names:
+// the saint's name with or without the title, no other name ("Peter" for
+// St. Peter; not "Peter A. Schlesinger", a man the text names too, whom
+// the reading merged with him).
+func saintForm(form, key string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(key, "St. "), "Saint ")
+	form = strings.TrimPrefix(strings.TrimPrefix(form, "St. "), "Saint ")
+	return form == name
 }
 
 // commonWordForm reports a form of one word, other than the key as
