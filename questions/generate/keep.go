@@ -81,10 +81,10 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	case !mainClause(toks) || q.Kind == questions.TrueFalse && brokenStatement(toks, it):
 		return CheckBroken
 	}
-	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) || sentenceAfterStop(q.Stem) {
+	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) || sentenceAfterStop(q.Stem) || endsInPreposition(toks) {
 		return CheckBroken
 	}
-	if participleCaption(toks) || bibliography(q.Stem) {
+	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) {
 		return CheckSideFact
 	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
@@ -643,7 +643,23 @@ func gluedWords(f string) bool {
 // unbalanced reports a bracket or a quotation mark without its partner,
 // as cutting a sentence down can leave.
 func unbalanced(s string) bool {
-	return strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, `"`)%2 == 1
+	if strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, `"`)%2 == 1 {
+		return true
+	}
+	// "... when Nikola was five) and _____ sisters (Milka.": as many of
+	// each, the closing one first.
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // residueWords mark a citation, an address or a pointer to elsewhere.
@@ -953,6 +969,37 @@ func caption(source string) bool {
 	return !containsFinite(t, 0, len(t))
 }
 
+// endsInPreposition reports a stem cut after a preposition, its object
+// lost: "_____ were considered by Western governments bulwarks
+// against.".
+func endsInPreposition(t []prose.Token) bool {
+	n := len(t)
+	return n >= 3 && t[n-1].Text == "." && t[n-2].Is("against", "of", "with", "from", "into", "by", "for", "to", "at", "the", "a", "an") && !t[n-2].Cap
+}
+
+// authorCitation reports a reference's authors left at a stem's end or
+// inside it: "..., Sunquist, Mel and Fiona Sunquist." (the surname
+// again after the given names), "Berrin, Katherine & Larco Museum".
+func authorCitation(stem string) bool {
+	f := strings.Fields(strings.TrimSuffix(stem, "."))
+	for i := 0; i+1 < len(f); i++ {
+		surname, ok := strings.CutSuffix(f[i], ",")
+		if !ok || len(surname) < 2 || !isUpperWord(surname) || !isUpperWord(f[i+1]) {
+			continue
+		}
+		given := strings.TrimSuffix(f[i+1], ",")
+		// "Berrin, Katherine & Larco": an ampersand after the given name.
+		if i+2 < len(f) && f[i+2] == "&" && given == f[i+1] {
+			return true
+		}
+		// "Sunquist, Mel and Fiona Sunquist": the surname ends the stem.
+		if i+4 == len(f)-1 && f[i+2] == "and" && isUpperWord(f[i+3]) && f[i+4] == surname {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceStarts begin a sentence after a full stop the splitter took
 // for an initial's or a numeral's: "... by King Christian V. The collar
 // of the order consists of ...".
@@ -1011,6 +1058,11 @@ func objectItWithoutReferent(t []prose.Token) bool {
 var madeParticiples = prose.WordSet(`built founded established painted designed written made taken drawn engraved
 	published created erected constructed completed printed photographed based composed carved commissioned pictured`)
 
+// byParticiples are past forms that may be verbs without an object,
+// participles only before "by": "Davidov Stradivarius, played by
+// Jacqueline du Pré, currently played by _____."
+var byParticiples = prose.WordSet(`played owned held used led followed named known sung performed`)
+
 // participleCaption reports a stem whose first verb is a participle of
 // making with no object and no auxiliary, a caption's: "Voroneţ Monastery
 // built in 1488 by Stephen III of Moldavia after his victory at the
@@ -1022,7 +1074,7 @@ func participleCaption(t []prose.Token) bool {
 		if auxiliaries[w.Lower] {
 			return false
 		}
-		if madeParticiples[w.Lower] {
+		if madeParticiples[w.Lower] || byParticiples[w.Lower] && i+1 < len(t) && t[i+1].Is("by") {
 			// "Voroneţ Monastery built in": the first verb a participle.
 			if i > 0 && i+1 < len(t) && prepositions[t[i+1].Lower] && !t[i+1].Is("up", "out") {
 				caption = true
@@ -2087,10 +2139,18 @@ func hasYear(t []prose.Token) bool {
 // into ten regions" (a typo copied from the source).
 func articleBeforeVerb(t []prose.Token) bool {
 	for i := 0; i+2 < len(t); i++ {
+		if t[i].Is("the") && !t[i+1].Cap && t[i+1].Is("in", "of", "on", "at", "by", "from", "with", "into") {
+			return true
+		}
 		if !t[i].Is("a", "an") {
 			continue
 		}
 		w := t[i+1].Lower
+		// "The in _____ are few in number.": an article before a
+		// preposition, its noun lost.
+		if !t[i+1].Cap && t[i+1].Is("in", "of", "on", "at", "by", "from", "with", "into") {
+			return true
+		}
 		if len(w) >= 6 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && w != "hundred" && w != "kindred" && prepositions[t[i+2].Lower] && !t[i+2].Is("of") {
 			return true
 		}
