@@ -597,17 +597,21 @@ func wordsWithin(short, long string) bool {
 	if len(short) >= len(long) || strings.IndexByte(short, ' ') < 0 || hasDigit(long) {
 		return false
 	}
-	sw, lw := strings.Fields(short), strings.Fields(long)
-	if len(lw) != len(sw)+1 {
+	// Counted and matched in place: this runs for every pair of names.
+	if strings.Count(strings.TrimSpace(long), " ") != strings.Count(strings.TrimSpace(short), " ")+1 {
 		return false
 	}
-	j := 0
-	for _, w := range lw {
-		if j < len(sw) && w == sw[j] {
-			j++
+	rest := strings.TrimSpace(short)
+	for w := range strings.FieldsSeq(long) {
+		if rest == "" {
+			break
+		}
+		sw, tail, _ := strings.Cut(rest, " ")
+		if w == sw {
+			rest = tail
 		}
 	}
-	return j == len(sw)
+	return rest == ""
 }
 
 // hasDigit reports whether s has an ASCII digit (without the allocation

@@ -981,23 +981,35 @@ func endsInPreposition(t []prose.Token) bool {
 // inside it: "..., Sunquist, Mel and Fiona Sunquist." (the surname
 // again after the given names), "Berrin, Katherine & Larco Museum".
 func authorCitation(stem string) bool {
-	f := strings.Fields(strings.TrimSuffix(stem, "."))
-	for i := 0; i+1 < len(f); i++ {
-		surname, ok := strings.CutSuffix(f[i], ",")
-		if !ok || len(surname) < 2 || !isUpperWord(surname) || !isUpperWord(f[i+1]) {
-			continue
+	// "Berrin, Katherine & Larco": a surname, a comma, a given name and
+	// an ampersand.
+	for rest := stem; ; {
+		i := strings.Index(rest, " & ")
+		if i < 0 {
+			break
 		}
-		given := strings.TrimSuffix(f[i+1], ",")
-		// "Berrin, Katherine & Larco": an ampersand after the given name.
-		if i+2 < len(f) && f[i+2] == "&" && given == f[i+1] {
-			return true
+		before := rest[:i]
+		given := before[strings.LastIndexByte(before, ' ')+1:]
+		if head, ok := strings.CutSuffix(before[:len(before)-len(given)], ", "); ok && isUpperWord(given) {
+			if surname := head[strings.LastIndexByte(head, ' ')+1:]; len(surname) > 1 && isUpperWord(surname) {
+				return true
+			}
 		}
-		// "Sunquist, Mel and Fiona Sunquist": the surname ends the stem.
-		if i+4 == len(f)-1 && f[i+2] == "and" && isUpperWord(f[i+3]) && f[i+4] == surname {
-			return true
-		}
+		rest = rest[i+3:]
 	}
-	return false
+	// "Sunquist, Mel and Fiona Sunquist.": the surname ends the stem and
+	// stands before a comma, given names and "and" earlier.
+	body := strings.TrimSuffix(stem, ".")
+	surname := body[strings.LastIndexByte(body, ' ')+1:]
+	if len(surname) < 2 || !isUpperWord(surname) {
+		return false
+	}
+	i := strings.Index(body, " "+surname+", ")
+	if i < 0 {
+		return false
+	}
+	f := strings.Fields(body[i+len(surname)+3:])
+	return len(f) == 4 && isUpperWord(f[0]) && f[1] == "and" && isUpperWord(f[2]) && f[3] == surname
 }
 
 // sentenceStarts begin a sentence after a full stop the splitter took
@@ -2352,15 +2364,18 @@ func nameSplit(t []prose.Token, key, source string) bool {
 	// from "Lake Volta, the world's largest ...": the stem does not show
 	// the rest of the name, but the key is a piece of it.
 	if at := strings.Index(source, key); at > 0 {
-		before := strings.Fields(source[:at])
-		if len(before) > 0 && strings.HasSuffix(source[:at], " ") {
-			if b := before[len(before)-1]; unicode.IsUpper(prose.FirstRune(b)) && nameHeadsBefore[strings.ToLower(b)] {
+		// The words on either side, read in place.
+		if before := source[:at]; strings.HasSuffix(before, " ") {
+			before = strings.TrimRight(before, " ")
+			b := before[strings.LastIndexByte(before, ' ')+1:]
+			if unicode.IsUpper(prose.FirstRune(b)) && nameHeadsBefore[strings.ToLower(b)] {
 				return true
 			}
 		}
-		after := strings.Fields(source[at+len(key):])
-		if len(after) > 1 && nameParticles[after[0]] && unicode.IsUpper(prose.FirstRune(after[1])) {
-			return true
+		if after, ok := strings.CutPrefix(source[at+len(key):], " "); ok {
+			if p, next, ok := strings.Cut(after, " "); ok && nameParticles[p] && unicode.IsUpper(prose.FirstRune(next)) {
+				return true
+			}
 		}
 	}
 	last := strings.ToLower(key[strings.LastIndexByte(key, ' ')+1:])
@@ -2917,7 +2932,7 @@ func headInStem(t []prose.Token, it *item) bool {
 		return false
 	}
 	head := strings.ToLower(it.key[sp+1:])
-	if len(head) < 4 || !contrastWords[strings.ToLower(strings.Fields(it.key)[0])] {
+	if first, _, _ := strings.Cut(it.key, " "); len(head) < 4 || !contrastWords[strings.ToLower(first)] {
 		return false
 	}
 	for _, w := range t {
