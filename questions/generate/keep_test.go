@@ -530,8 +530,8 @@ func TestNameSplit(t *testing.T) {
 	}{
 		{"Tesla was honoured at the Blank et Mesures in 1960.", "Conférence Générale des Poids", "", true},
 		{"The Church's Blank of Church and Society called for abstinence.", "General Board", "", true},
-		{"Lake Blank extends through eastern Ghana.", "Volta", "", true},
-		{"Blank was the world's largest artificial lake.", "Volta", "Lake Volta, the world's largest artificial lake, extends through eastern Ghana.", true},
+		{"Lake Blank extends through eastern Ghana.", "Volta", "", false},
+		{"Blank was honoured in 1960.", "Conférence Générale des Poids", "The Conférence Générale des Poids et Mesures was honoured in 1960.", true},
 		{"Blank was honoured at the Conférence in 1960.", "Tesla", "Tesla was honoured at the Conférence des Poids et Mesures in 1960.", false},
 		{"During one debate, Blank of Mississippi pulled a pistol.", "Senator Henry S. Foote", "", false},
 		{"Hutchins taught at the University of Blank.", "Chicago", "", false},
