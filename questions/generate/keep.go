@@ -101,7 +101,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || headInStem(toks, it) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
-		if d.filler(it) || attributivePlace(toks, it.typ) || d.defaultCountry(it) {
+		if d.filler(it) || attributivePlace(toks, it.typ) {
 			return CheckFiller
 		}
 		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
@@ -2895,23 +2895,6 @@ func (d *document) filler(it *item) bool {
 		}
 	}
 	return false
-}
-
-// homeCountry names the country an English text most often speaks of
-// without saying so.
-var homeCountry = prose.WordSet(`united_states u.s. us usa america united_states_of_america`)
-
-// defaultCountry reports a blank on the United States in a text that
-// names it three times or more: the guess of a reader who has not read
-// it ("Lincoln is well known for ending slavery in the _____.",
-// "the highest offices in the _____"), which three judges found tested
-// nothing.
-func (d *document) defaultCountry(it *item) bool {
-	if it.typ != ePlace || !homeCountry[strings.ToLower(strings.TrimPrefix(it.key, "the "))] {
-		return false
-	}
-	e := d.byKey[nameKey(it.key)]
-	return e != nil && e.root().count >= 3
 }
 
 // vagueHeads are nouns a word on them does not make a term: "the

@@ -569,19 +569,6 @@ func TestKeepWave8(t *testing.T) {
 			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
 		}
 	}
-	us := analyzed(t, "Lincoln\n\nLincoln was born in the United States in 1809. He led the United States in the Civil War. The United States abolished slavery in 1865. France and Mexico watched.")
-	for _, tt := range []struct {
-		key  string
-		want string
-	}{
-		{"United States", CheckFiller},
-		{"France", ""},
-	} {
-		it := typed(cloze("Lincoln is well known for ending slavery in the _____.", tt.key), ePlace)
-		if got := us.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
-			t.Errorf("in a text naming the United States three times, keep(%q) for %q = %q, want %q", it.q.Stem, tt.key, got, tt.want)
-		}
-	}
 }
 
 // TestKeepTune5Rules checks the rules taken from the fifth tuning round's
