@@ -183,9 +183,6 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) || q.Kind == questions.MultipleChoice && strings.HasSuffix(q.Stem, "?") && leansOnText(toks) {
 		return CheckNeedsContext
 	}
-	if (q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice) && vagueQuestion(toks) {
-		return CheckWeakShort
-	}
 	return ""
 }
 
@@ -2326,31 +2323,6 @@ func sourceCount(t []prose.Token) bool {
 		}
 	}
 	return false
-}
-
-// vagueQuestion reports a question too bare to say what it asks: no
-// name and two content words at most ("What was founded in 1973?", "How
-// many states have no regulations at all?"), or a name and a verb alone
-// ("What did Wilson start?"). Three ("What is the highest court in the
-// denomination?") a judge passed.
-func vagueQuestion(t []prose.Token) bool {
-	n := len(t)
-	if n < 3 || t[n-1].Text != "?" {
-		return false
-	}
-	if n == 5 && t[0].Is("what") && t[1].Is("did", "does") && t[2].Cap && t[3].IsWord() && !t[3].Cap {
-		return true
-	}
-	content := 0
-	for i, w := range t[:n-1] {
-		if i > 0 && w.Cap && w.IsWord() {
-			return false
-		}
-		if w.IsWord() && !functionWords[w.Lower] && !auxiliaries[w.Lower] && !questionWords[w.Lower] || w.Kind == prose.Number {
-			content++
-		}
-	}
-	return content <= 2
 }
 
 // winWithoutWhat reports "Who won by a very narrow margin?": won or lost
