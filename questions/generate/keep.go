@@ -84,7 +84,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) || sentenceAfterStop(q.Stem) || endsInPreposition(toks) {
 		return CheckBroken
 	}
-	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) {
+	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) {
 		return CheckSideFact
 	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
@@ -1121,6 +1121,28 @@ func objectItWithoutReferent(t []prose.Token) bool {
 	return k < len(t) && j > k+1 && j+1 < len(t) && t[j].IsWord() && !t[j].Cap && t[j+1].Is("it", "them") && !t[j+1].Cap
 }
 
+// namesake reports a stem on what was named after someone or took an
+// animal for its mascot: "The _____ mascot is a white elephant.", "A
+// recently built hall of accommodation at _____ is named after
+// Faraday.", "Counties in _____ U.S. states are named after Lincoln."
+// Judges failed a tank named after Grant and sports teams named after
+// leopards as side trivia, not facts of the text's subject.
+func namesake(t []prose.Token) bool {
+	for i, w := range t {
+		switch {
+		case w.Is("mascot", "mascots", "memorialized", "memorialised", "namesake"):
+			return true
+		case w.Is("emblem") && i > 0 && t[i-1].Is("club", "team"):
+			return true
+		case w.Is("named") && i+1 < len(t) && t[i+1].Is("after", "for"):
+			return true
+		case w.Is("honor", "honour") && i > 0 && t[i-1].Is("in", "'s", "his", "her"):
+			return true
+		}
+	}
+	return false
+}
+
 // madeParticiples are past forms of verbs that take an object: "built in
 // 1488" with none is a participle, as captions are written, not a verb.
 var madeParticiples = prose.WordSet(`built founded established painted designed written made taken drawn engraved
@@ -2004,6 +2026,10 @@ var (
 // pointsBack reports a connective that answers a sentence the stem does
 // not show, or an "instead" that is not "instead of".
 func pointsBack(t []prose.Token) bool {
+	// "Also in the Tower District is ...": also than what?
+	if len(t) > 1 && t[0].Is("also") {
+		return true
+	}
 	// "In response, the university became ...": in response to what?
 	if len(t) > 2 && (t[0].Is("in") && t[1].Is("response", "return", "retaliation", "turn") || t[0].Is("as") && t[1].Is("a") && t[2].Is("result", "consequence")) {
 		if !t[2].Is("to", "of") && !(len(t) > 3 && t[3].Is("of")) {
