@@ -55,7 +55,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)) || pageReference(stem):
+	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)) || pageReference(stem) || datedHeading(it.source):
 		return CheckResidue
 	case strings.Contains(q.Stem, "- "+questions.Blank) || strings.Contains(q.Stem, "-"+questions.Blank):
 		// "the territory gained by the U.S.- _____": a compound whose
@@ -1134,8 +1134,17 @@ func namesake(t []prose.Token) bool {
 			return true
 		case w.Is("emblem") && i > 0 && t[i-1].Is("club", "team"):
 			return true
-		case w.Is("named") && i+1 < len(t) && t[i+1].Is("after", "for"):
-			return true
+		case w.Is("named"):
+			// "named after", "named for", "named themselves the Abraham
+			// Lincoln Brigade after Lincoln".
+			if i+1 < len(t) && t[i+1].Is("for") {
+				return true
+			}
+			for j := i + 1; j < len(t) && j <= i+6; j++ {
+				if t[j].Is("after") {
+					return true
+				}
+			}
 		case w.Is("honor", "honour") && i > 0 && t[i-1].Is("in", "'s", "his", "her"):
 			return true
 		}
@@ -2368,6 +2377,45 @@ func winWithoutWhat(t []prose.Token) bool {
 	return true
 }
 
+// datedHeading reports a heading or caption that ends in a full date and
+// runs into the sentence after it with no stop: "First Debate with
+// Douglas at Ottawa, Illinois, August 21, 1858 Lincoln countered that
+// ...". In prose a comma follows the year of such a date.
+func datedHeading(s string) bool {
+	for i := 0; i+7 < len(s); i++ {
+		// ", 1858 L": a comma, a year, a space and a capital.
+		if s[i] != ',' || s[i+1] != ' ' || !isDigits(s[i+2:i+6]) || s[i+6] != ' ' || s[i+7] < 'A' || s[i+7] > 'Z' {
+			continue
+		}
+		// The day before the comma, the month before it: "August 21".
+		j := i
+		for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+			j--
+		}
+		if j == i || j < 2 || s[j-1] != ' ' {
+			continue
+		}
+		k := j - 1
+		for k > 0 && asciiLetter(s[k-1]) {
+			k--
+		}
+		if months[strings.ToLower(s[k:j-1])] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// isDigits reports whether s is ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // pageReference reports a citation's page left in a stem: "Muhammad
 // Shamsul Huq, Higher Education and Employment in Bangladesh, page 181,
 // UNESCO, ...", "pp. 12-15", "p. 34".
@@ -2942,8 +2990,9 @@ func (d *document) filler(it *item) bool {
 		return true
 	}
 	// A noun phrase read past its end: "tubing length enough", "the flare
-	// of the bell begins" (a verb the text knows only as a verb).
-	if it.typ == eConcept && trailingAdverbs[words[len(words)-1]] {
+	// of the bell begins" (a verb the text knows only as a verb), "wild
+	// using" (a participle).
+	if it.typ == eConcept && (trailingAdverbs[words[len(words)-1]] || len(words) > 1 && trailingParticiples[words[len(words)-1]]) {
 		return true
 	}
 	if it.typ == eConcept && len(words) > 1 {
@@ -3039,6 +3088,11 @@ var plainAdjectives = prose.WordSet(`average normal modern long short unusual us
 // trailingAdverbs end no noun phrase: an answer ending in one was read too
 // far.
 var trailingAdverbs = prose.WordSet(`enough alone too also only again together instead there here then even still`)
+
+// trailingParticiples end no noun phrase either: "Tigers have been
+// studied in the wild using a variety of techniques" read as "wild
+// using".
+var trailingParticiples = prose.WordSet(`using including making being having taking giving becoming following according`)
 
 // nonPersonWords mark a name that is no person's, offered as one: "Day
 // of the Daleks", "Music of the Spheres", "Children of Earth", "Acetyl
