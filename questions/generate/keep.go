@@ -55,7 +55,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)) || pageReference(stem) || datedHeading(it.source):
+	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)) || pageReference(stem) || datedHeading(stem):
 		return CheckResidue
 	case strings.Contains(q.Stem, "- "+questions.Blank) || strings.Contains(q.Stem, "-"+questions.Blank):
 		// "the territory gained by the U.S.- _____": a compound whose
