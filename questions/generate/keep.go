@@ -2466,6 +2466,9 @@ func countSubject(t []prose.Token) bool {
 	if i+1 >= len(t) || !(t[i].Kind == prose.Number || numberWords[t[i].Lower] > 0 && t[i].Lower != "one") {
 		return false
 	}
+	if i+2 < len(t) && t[i+2].Is("of") {
+		return false // "Three sets of these hybrids were bred": a noun
+	}
 	return auxiliaries[t[i+1].Lower] || finiteAt(t, i+1)
 }
 

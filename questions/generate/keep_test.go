@@ -514,6 +514,7 @@ func TestKeepLeansOnSeries(t *testing.T) {
 		{"More than 300 have been found in Blank.", true},
 		{"About 2,000 wolves are killed yearly for a Blank bounty.", false},
 		{"One is kept in Blank.", false},
+		{"Three sets of these hybrids were bred in Blank.", false},
 		{"In 1990 three were hanged in Blank.", false},
 	} {
 		if got := countSubject(prose.Tokenize(tt.stem)); got != tt.want {
