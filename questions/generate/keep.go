@@ -1168,6 +1168,18 @@ var byParticiples = prose.WordSet(`played owned held used led followed named kno
 // _____.", "Elephants on the cover of the original _____ edition, based
 // on art by John Lockwood Kipling."
 func participleCaption(t []prose.Token) bool {
+	// Most stems have no such participle: look for one before asking
+	// finiteAt of every word.
+	any := false
+	for _, w := range t {
+		if madeParticiples[w.Lower] || byParticiples[w.Lower] {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return false
+	}
 	caption := false
 	for i, w := range t {
 		if auxiliaries[w.Lower] {
