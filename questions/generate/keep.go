@@ -110,8 +110,11 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if it.typ == eNumber && sourceCount(toks) {
 			return CheckSideFact
 		}
-		if it.typ == eNumber && countNamed(toks, it.key) {
+		if it.typ == eNumber && (countNamed(toks, it.key) || sumInStem(toks, it.key)) {
 			return CheckGivenAway
+		}
+		if d.popCulture(toks) {
+			return CheckSideFact
 		}
 		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) || alsoAfterBlank(toks) || it.typ == eConcept && partOfBlank(toks, it.key) {
 			return CheckSecondRightAnswer
@@ -1134,6 +1137,8 @@ func namesake(t []prose.Token) bool {
 			return true
 		case w.Is("emblem") && i > 0 && t[i-1].Is("club", "team"):
 			return true
+		case w.Is("honors", "honours") && i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord():
+			return true // "Grant Park in _____ honors Grant."
 		case w.Is("named"):
 			// "named after", "named for", "named themselves the Abraham
 			// Lincoln Brigade after Lincoln".
@@ -2334,6 +2339,50 @@ func countNamed(t []prose.Token, key string) bool {
 	}
 	for _, w := range t {
 		if n, ok := pairWords[w.Lower]; ok && numberWords[n] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// sumInStem reports a count the stem gives as the sum of two others:
+// "the best score in the front 9, back 9, and total _____ holes" (18).
+func sumInStem(t []prose.Token, key string) bool {
+	v, ok := smallCount(key)
+	if !ok || v < 2 || v > 1000 {
+		return false
+	}
+	var ns []float64
+	for _, w := range t {
+		if n, ok := smallCount(w.Text); ok && n > 0 && n < v && w.Text != key {
+			ns = append(ns, n)
+		}
+	}
+	for i := range ns {
+		for j := i + 1; j < len(ns); j++ {
+			if ns[i]+ns[j] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// popCulture reports a stem on an album in a text whose topic is no
+// person, band or work: "'The Bonny Swans' is a song from Loreena
+// McKennitt's _____ album", "the White Stripes' fourth album was
+// entitled Elephant": an aside in a text on swans or elephants, which
+// judges failed three times. A singer's or a band's albums are the
+// text's own matter.
+func (d *document) popCulture(t []prose.Token) bool {
+	if d.topic != nil {
+		switch d.topic.root().typ {
+		case ePerson, eGroup, eOrg, eWork:
+			return false
+		}
+	}
+	for _, w := range t {
+		if w.Is("album", "albums") {
 			return true
 		}
 	}
