@@ -107,7 +107,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
 			return CheckSideFact
 		}
-		if it.typ == eNumber && sourceCount(toks) {
+		if it.typ == eNumber && sourceCount(toks) || rankingSize(toks, it) {
 			return CheckSideFact
 		}
 		if it.typ == eNumber && (countNamed(toks, it.key) || sumInStem(toks, it.key)) {
@@ -3045,7 +3045,7 @@ func (d *document) filler(it *item) bool {
 	}
 	// "turbulent history", "city population": a word on a vague noun;
 	// the noun alone fits the blank as well, and the word is a guess.
-	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) && len(words) == 2 && vagueHeads[words[1]] {
+	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) && (len(words) == 2 && vagueHeads[words[1]] || storyHeads[words[len(words)-1]]) {
 		return true
 	}
 	// "The _____ are otherwise nearly identical": a plain noun as the
@@ -3101,6 +3101,31 @@ var vagueHeads = prose.WordSet(`history population populations number amount lev
 var contrastWords = prose.WordSet(`large larger largest small smaller smallest big bigger little high higher low lower
 	upper young younger old older adult male female wild domestic primary secondary early earlier late later
 	long longer short shorter inner outer northern southern eastern western`)
+
+// storyHeads name a kind of telling, not a fact: "A _____ says that
+// quacks do not echo." for "common urban legend" ("myth" fits as well).
+var storyHeads = prose.WordSet(`legend legends myth myths belief beliefs saying story stories rumor rumour anecdote`)
+
+// rankingSize reports a count blank on the size of a ranking ("one of the
+// world's wealthiest _____ people") or a street a neighbourhood is
+// bounded by: side matter.
+func rankingSize(t []prose.Token, it *item) bool {
+	for i, w := range t {
+		if w.Text != blankWord || i == 0 {
+			continue
+		}
+		prev := t[i-1].Lower
+		// "the world's wealthiest _____", "the top _____": a superlative
+		// after "the" or an owner, not "digest _____".
+		if it.typ == eNumber && i >= 2 && t[i-2].Is("the", "'s") && (len(prev) > 4 && strings.HasSuffix(prev, "est") || prev == "top") {
+			return true
+		}
+		if it.typ == ePlace && i >= 2 && t[i-1].Is("by") && t[i-2].Is("bounded") {
+			return true
+		}
+	}
+	return false
+}
 
 // headInStem reports a lower-case phrase whose head the stem shows
 // elsewhere with the other half of a pair ("_____ will more readily draw
