@@ -578,12 +578,40 @@ func isAliasNorm(na, nb string) bool {
 	if titledVariant(na, nb) {
 		return true
 	}
+	// "Mexican-American War" for "Mexican War": the longer has every word
+	// of the shorter, in order, and one more; another name of the thing.
+	if wordsWithin(na, nb) || wordsWithin(nb, na) {
+		return true
+	}
 	// Spelling variants of a name ("Yuri"/"Yury Lutovinov"); numbers and
 	// dates that differ by a digit are different answers.
 	if len(na) >= 6 && len(nb) >= 6 && absInt(len(na)-len(nb)) <= 2 && !hasDigit(na) && !hasDigit(nb) && prose.WithinEdits(na, nb, 2) {
 		return true
 	}
 	return false
+}
+
+// wordsWithin reports whether long is short with one word put in: both
+// of two words or more, no figures, short's words in order in long.
+func wordsWithin(short, long string) bool {
+	if len(short) >= len(long) || strings.IndexByte(short, ' ') < 0 || hasDigit(long) {
+		return false
+	}
+	// Counted and matched in place: this runs for every pair of names.
+	if strings.Count(strings.TrimSpace(long), " ") != strings.Count(strings.TrimSpace(short), " ")+1 {
+		return false
+	}
+	rest := strings.TrimSpace(short)
+	for w := range strings.FieldsSeq(long) {
+		if rest == "" {
+			break
+		}
+		sw, tail, _ := strings.Cut(rest, " ")
+		if w == sw {
+			rest = tail
+		}
+	}
+	return rest == ""
 }
 
 // hasDigit reports whether s has an ASCII digit (without the allocation

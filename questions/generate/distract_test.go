@@ -111,3 +111,24 @@ func TestDateDistractors_CenturyDecades(t *testing.T) {
 		}
 	}
 }
+
+// TestIsAliasWordPutIn checks that a name with one word put in is
+// another name of the same thing, and that names differing by a word
+// are not.
+func TestIsAliasWordPutIn(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Mexican War", "Mexican-American War", true},
+		{"the Civil War", "American Civil War", true},
+		{"United States Army", "United States Navy", false},
+		{"Mexican War", "Mexican American Revolutionary War", false},
+		{"North Carolina", "North Dakota", false},
+		{"Progressive Party", "Progressive Republican Party", true},
+	} {
+		if got := isAlias(tt.a, tt.b); got != tt.want {
+			t.Errorf("isAlias(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

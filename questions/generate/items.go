@@ -645,9 +645,10 @@ func finishSentence(s string) string {
 // with or without separators.
 func acceptedAnswers(m mention, d *document) []string {
 	out := []string{m.text}
+	saint := m.typ == ePerson && (strings.HasPrefix(m.text, "St. ") || strings.HasPrefix(m.text, "Saint "))
 	add := func(s string) {
 		s = strings.TrimSpace(s)
-		if s != "" && !contains(out, s) && !d.commonWordForm(s, m) {
+		if s != "" && !contains(out, s) && !d.commonWordForm(s, m) && !(saint && !saintForm(s, m.text)) && !headAlone(s, m) {
 			out = append(out, s)
 		}
 	}
@@ -699,6 +700,61 @@ func acceptedAnswers(m mention, d *document) []string {
 		}
 	}
 	return out
+}
+
+// nameFirstHeads open a place's name whose last word names it alone:
+// "Volta" is Lake Volta, "Sumter" Fort Sumter.
+var nameFirstHeads = map[string]bool{"lake": true, "mount": true, "mt.": true, "fort": true, "river": true, "cape": true,
+	"port": true, "isle": true, "saint": true, "st.": true, "san": true, "santa": true, "el": true, "la": true}
+
+// headAlone reports a form of one word that is the last word of a
+// longer name other than a person's, or a title: "Reserve" for the
+// Federal Reserve, "Planet" for Animal Planet, "Creed" for the
+// Chalcedonian Creed, "President" for Vice President, "Justice" for
+// Chief Justice. A reader who knew nothing would type it.
+func headAlone(form string, m mention) bool {
+	if form == m.text || strings.ContainsRune(form, ' ') {
+		return false
+	}
+	if m.typ == ePerson {
+		// A person's surname names the person ("Major" of John Major);
+		// a post's last word does not ("President" of Vice President).
+		return personTitles[strings.ToLower(form)] && bareTitle(m.text)
+	}
+	if personTitles[strings.ToLower(form)] {
+		return true
+	}
+	key := strings.TrimPrefix(m.text, "the ")
+	sp := strings.LastIndexByte(key, ' ')
+	if sp < 0 || key[sp+1:] != form {
+		return false
+	}
+	first, _, _ := strings.Cut(key, " ")
+	return !nameFirstHeads[strings.ToLower(first)]
+}
+
+// titleWords qualify a title: "Vice President", "Deputy Prime Minister".
+var titleWords = prose.WordSet(`vice deputy assistant associate attorney secretary prime first high`)
+
+// bareTitle reports a name made of a title's words only: "Vice
+// President", "Chief Justice", a post rather than a person's name.
+func bareTitle(name string) bool {
+	for w := range strings.FieldsSeq(strings.ToLower(name)) {
+		if !personTitles[w] && !titleWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// saintForm reports whether a form may name the saint the key names:
+// the saint's name with or without the title, no other name ("Peter" for
+// St. Peter; not "Peter A. Schlesinger", a man the text names too, whom
+// the reading merged with him).
+func saintForm(form, key string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(key, "St. "), "Saint ")
+	form = strings.TrimPrefix(strings.TrimPrefix(form, "St. "), "Saint ")
+	return form == name
 }
 
 // commonWordForm reports a form of one word, other than the key as

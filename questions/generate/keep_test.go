@@ -78,6 +78,8 @@ func TestKeep(t *testing.T) {
 		{"a relative without its head's verb", typed(cloze("The Norwegian authorities, whose original plans to kill _____ wolves were scaled down.", "20"), eNumber), CheckBroken},
 		{"a plain noun pointing back", typed(cloze("The _____ are otherwise nearly identical.", "instruments"), eConcept), CheckFiller},
 		{"read past the noun", typed(cloze("Valve 1 increases the _____ to lower the pitch.", "tubing length enough"), eConcept), CheckFiller},
+		{"a kind of telling", typed(cloze("A _____ says that quacks do not echo.", "common urban legend"), eConcept), CheckFiller},
+		{"read into a participle", typed(cloze("Tigers have been studied in the _____ a variety of techniques.", "wild using"), eConcept), CheckFiller},
 		{"he beside a blank on a year", typed(cloze("Two years later, in _____, he began his experiments on induction.", "1831"), eDate), CheckNeedsContext},
 		{"he after a blank on a person", person(cloze("In 1831 _____ said he began his experiments on induction.", "Faraday")), ""},
 		{"a citation", typed(cloze("Cited in Seifer, The Life and _____, 1996.", "Times of Nikola Tesla"), eWork), CheckResidue},
@@ -304,6 +306,15 @@ func TestKeep(t *testing.T) {
 		{"a condition without its consequence", person(short("Who argues that if a person violates a law in order to create a test case?", "Michael Bayles", ePerson)), CheckBroken},
 		{"a condition at the end", typed(cloze("In Romania a new prime minister is appointed if no party holds _____ of the seats.", "50%"), eNumber), ""},
 		{"a place for a rule's namesake", typed(mc("Wolf size increases with latitude as predicted by _____'s Rule.", "Bergmann", "Alaska", "Odin", "Asena"), eName), CheckDistractorType},
+		{"a person for a place the gazetteer knows", typed(mc("The heaviest wild wolf was killed in _____ in 1939.", "Alaska", "Bergmann", "Montana", "Idaho"), ePlace), CheckDistractorType},
+		{"places for a place the gazetteer knows", typed(mc("The heaviest wild wolf was killed in _____ in 1939.", "Alaska", "Wyoming", "Montana", "Idaho"), ePlace), ""},
+		{"an initial for a person", person(mc("Who argued against bicameral legislatures?", "Turgot", "Price", "Thompson", "C.")), CheckDistractorType},
+		{"a name cut at an initial", person(mc("After the battle Union general _____ retreated to Chattanooga.", "William S. Rosecrans", "George H. Thomas", "William F.", "John C. Pemberton")), CheckDistractorType},
+		{"a body of no kind for a school", typed(mc("In 1879, Wilson attended law school at _____ for one year.", "University of Virginia", "Davidson College", "Secret Service", "Princeton University"), eOrg), CheckDistractorType},
+		{"schools for a school", typed(mc("In 1879, Wilson attended law school at _____ for one year.", "University of Virginia", "Davidson College", "Johns Hopkins University", "Princeton University"), eOrg), ""},
+		{"also in a question", person(mc("Who was also involved in the scandal?", "Henry Wilson", "John D. Sanborn", "William W. Belknap", "James Fisk")), CheckSecondRightAnswer},
+		{"also in a question for a year", typed(mc("In what year did Grant also sign the bill into law?", "1870", "1869", "1871", "1872"), eDate), ""},
+		{"a first name alone in a question", typed(mc("When did Robert die in Manchester Vermont?", "1926", "1920", "1930", "1918"), eDate), CheckNeedsContext},
 		{"the key written another way", typed(mc("In the 1976 _____, the gymnast Nadia Comaneci scored a perfect ten.", "Summer Olympics", "Summer Olympic Games", "George Enescu Festival", "Medieval Festival"), eEvent), CheckDistractorType},
 		{"a long short answer", short("When did thousands of immigrants come to the city, many French, Italians and Germans, who adapted to the society?", "1900s", eDate), CheckWeakShort},
 	}
@@ -470,6 +481,248 @@ func TestSameKind(t *testing.T) {
 	} {
 		if got := sameKind(tt.typ, strings.Fields(tt.key), strings.Fields(tt.opt)); got != tt.want {
 			t.Errorf("sameKind(%v, %q, %q) = %v, want %v", tt.typ, tt.key, tt.opt, got, tt.want)
+		}
+	}
+}
+
+// TestKeepLeansOnSeries checks the stems that lean on a place, a series
+// or a count the sentence before gave, and sound ones like them.
+func TestKeepLeansOnSeries(t *testing.T) {
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"There Coulomb studied at the prestigious Blank.", true},
+		{"There, the army waited for Blank.", true},
+		{"There are seven species of swan in Blank.", false},
+		{"There remain two copies in Blank.", false},
+		{"The last amendment was in Blank.", true},
+		{"The last confirmed specimen was sighted in Blank.", true},
+		{"The last emperor of China died in Blank.", false},
+		{"In what year did the last plague outbreak ravage Oslo?", false},
+		{"The last two decades saw growth in Blank.", false},
+	} {
+		if got := leansOnContext(prose.Tokenize(tt.stem), false, false, false); got != tt.want {
+			t.Errorf("leansOnContext(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"About 2,000 are killed yearly for a Blank bounty.", true},
+		{"Three were hanged in Blank.", true},
+		{"More than 300 have been found in Blank.", true},
+		{"About 2,000 wolves are killed yearly for a Blank bounty.", false},
+		{"One is kept in Blank.", false},
+		{"Three sets of these hybrids were bred in Blank.", false},
+		{"In 1990 three were hanged in Blank.", false},
+	} {
+		if got := countSubject(prose.Tokenize(tt.stem)); got != tt.want {
+			t.Errorf("countSubject(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+// TestNameSplit checks blanks on a piece of a longer name, and blanks on
+// whole names beside others.
+func TestNameSplit(t *testing.T) {
+	for _, tt := range []struct {
+		stem, key, source string
+		want              bool
+	}{
+		{"Tesla was honoured at the Blank et Mesures in 1960.", "Conférence Générale des Poids", "", true},
+		{"The Church's Blank of Church and Society called for abstinence.", "General Board", "", true},
+		{"Lake Blank extends through eastern Ghana.", "Volta", "", false},
+		{"Blank was honoured in 1960.", "Conférence Générale des Poids", "The Conférence Générale des Poids et Mesures was honoured in 1960.", true},
+		{"Blank was honoured at the Conférence in 1960.", "Tesla", "Tesla was honoured at the Conférence des Poids et Mesures in 1960.", false},
+		{"During one debate, Blank of Mississippi pulled a pistol.", "Senator Henry S. Foote", "", false},
+		{"Hutchins taught at the University of Blank.", "Chicago", "", false},
+		{"The Blank of Paris ended the war.", "treaty", "", false},
+		{"The river was called Blank by the Portuguese.", "Volta", "The river was called Volta by the Portuguese.", false},
+	} {
+		if got := nameSplit(prose.Tokenize(tt.stem), tt.key, tt.source); got != tt.want {
+			t.Errorf("nameSplit(%q, %q) = %v, want %v", tt.stem, tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestKeepWave8 runs keep on items of the kinds the fifth tuning round
+// pointed at: a compound cut at its hyphen, "the forest" with nothing to
+// say which, a count with no noun for its subject.
+func TestKeepWave8(t *testing.T) {
+	d := analyzed(t, "Civil disobedience\n\nCivil disobedience is the refusal to obey laws. Thoreau wrote on civil disobedience. Gandhi led campaigns of civil disobedience in India. Courts have judged civil disobedience in many ways.")
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	for _, tt := range []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"a compound cut at its hyphen", typed(mc("The territory was gained by the U.S.- _____.", "Mexican War", "Civil War", "Boer War", "Crimean War"), eEvent), CheckBroken},
+		{"the forest", typed(cloze("Within the forest there are _____ cycling trails.", "three"), eNumber), CheckNeedsContext},
+		{"the forest named", typed(cloze("Within the forest of Kampinos there are _____ cycling trails.", "three"), eNumber), ""},
+		{"a count for a subject", typed(cloze("About 2,000 are killed yearly for a _____ bounty.", "$40"), eNumber), CheckNeedsContext},
+		{"a word on a vague noun", typed(cloze("Gandhi's campaigns reflect the _____ of India.", "turbulent history"), eConcept), CheckFiller},
+		{"a word on a noun of the subject", typed(cloze("Gandhi's campaigns were modelled on _____.", "colonial courts"), eConcept), ""},
+		{"the other half of a pair", typed(cloze("In India, _____ draw more attention than smaller protests.", "large protests"), eConcept), CheckGivenAway},
+		{"a head shown without a pair", typed(cloze("In India, protests were called _____.", "satyagraha protests"), eConcept), ""},
+	} {
+		it := tt.it
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// TestKeepTune5Rules checks the rules taken from the fifth tuning round's
+// failed items, each on a stem that fails it and one that does not.
+func TestKeepTune5Rules(t *testing.T) {
+	tok := prose.Tokenize
+	for _, tt := range []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"an article before a past form", articleBeforeVerb(tok("Ghana is a divided into Blank regions.")), true},
+		{"an article before its noun", articleBeforeVerb(tok("Ghana is a country divided into Blank regions.")), false},
+		{"an article before a hundred", articleBeforeVerb(tok("A hundred in Blank were killed.")), false},
+		{"a fronted phrase left", frontedPhraseLeft(tok("In what year was General Conference the ordination order of transitional deacon abolished?")), true},
+		{"a fronted phrase with a quantifier", frontedPhraseLeft(tok("In what year were Republican Convention most of the delegates selected?")), true},
+		{"a name and its complement", frontedPhraseLeft(tok("In what year was General Motors the largest company?")), false},
+		{"a passive with its subject", frontedPhraseLeft(tok("In what year was the ordination order abolished?")), false},
+		{"also after a blank", alsoAfterBlank(tok("Blank are also made from other materials.")), true},
+		{"also after the blank", alsoAfterBlank(tok("The Blank is also the source of the word for fox in Welsh.")), false},
+		{"also after a name", alsoAfterBlank(tok("Bows are also made from Blank.")), false},
+		{"double stopping", countNamed(tok("Double stopping is when Blank separate strings are stopped."), "two"), true},
+		{"a trio", countNamed(tok("The trio had Blank members."), "3"), true},
+		{"no count named", countNamed(tok("The violin has Blank strings."), "four"), false},
+		{"a sum in the stem", sumInStem(tok("Money is wagered on the front 9, back 9, and total Blank holes."), "18"), true},
+		{"no sum in the stem", sumInStem(tok("Money is wagered on the front 9, back 9, and total Blank holes."), "20"), false},
+		{"the size of a ranking", rankingSize(tok("Sawiris is one of the world's wealthiest Blank people."), &item{typ: eNumber}), true},
+		{"a street bounding a neighbourhood", rankingSize(tok("Sunnyside is on Fresno's southeast side, bounded by Blank to the West."), &item{typ: ePlace}), true},
+		{"a verb in -est", rankingSize(tok("Elephants only digest Blank of what they eat."), &item{typ: eNumber}), false},
+		{"a count after a plain word", rankingSize(tok("The forest has Blank trails."), &item{typ: eNumber}), false},
+		{"a count of papers", sourceCount(tok("One survey of nearly Blank research papers found that leopards eat deer.")), true},
+		{"a count of volumes", sourceCount(tok("The encyclopedia ran to Blank volumes.")), true},
+		{"a count of men", sourceCount(tok("Grant led Blank men into Virginia.")), false},
+		{"won what", winWithoutWhat(tok("Who won by a very narrow margin?")), true},
+		{"won nothing named", winWithoutWhat(tok("Who won?")), true},
+		{"won the election", winWithoutWhat(tok("Who won the 1880 election?")), false},
+		{"won in a state", winWithoutWhat(tok("Who won in Ohio by a narrow margin?")), false},
+		{"a country after the blank", placeAfterBlank("Tesla's ashes were taken to _____, Yugoslavia in 1957."), true},
+		{"a state after the blank", placeAfterBlank("Lincoln was born near _____, Kentucky."), true},
+		{"a clause after the blank", placeAfterBlank("Tesla moved to _____, where he worked for Edison."), false},
+		{"a page left in", pageReference("Muhammad Shamsul Huq, Higher Education in Bangladesh, page 181, UNESCO, _____ Dhaka's campuses are hotbeds."), true},
+		{"pages left in", pageReference("Smith 1999, pp. 12-15, says that _____ won."), true},
+		{"a detail of an example", exampleBlank(tok("Composers used mutes, for example at the end of Berio's Sequenza VIII for Blank.")), true},
+		{"an example after a semicolon", exampleBlank(tok("Composers used mutes, for example Berio; they were made in Blank.")), false},
+		{"part of a common whole", partOfBlank(tok("Cellos are part of the Blank."), "standard symphony orchestra"), true},
+		{"member of a named body", partOfBlank(tok("Ghana is a member of the Blank."), "Commonwealth of Nations"), false},
+		{"a capital gives its country", capitalInStem(tok("The faculty in Paris reported to the king of Blank."), "France"), true},
+		{"London gives the United Kingdom", capitalInStem(tok("The talks in London ended the war with the Blank."), "United Kingdom"), true},
+		{"another country's capital", capitalInStem(tok("The faculty in Paris reported to the king of Blank."), "Spain"), false},
+		{"a dated heading run on", datedHeading("First Debate with _____ at Ottawa, Illinois, August 21, 1858 Lincoln countered that he was not."), true},
+		{"a date and its comma", datedHeading("On August 21, 1858, Lincoln met _____ at Ottawa."), false},
+		{"a place and a year", datedHeading("He was born in Ottawa, 1858 Census records say _____."), false},
+		{"a page of a book", pageReference("The first page of the book names _____."), false},
+		{"a sentence after a numeral", sentenceAfterStop("The order was instituted on _____ by King Christian V. The collar of the order consists of elephants."), true},
+		{"a sentence after a note", sentenceAfterStop("The most common is a _____ in B. The predecessors to trumpets did not have valves."), true},
+		{"a title's abbreviation", sentenceAfterStop("The prize went to Dr. The Hon. _____ Smith."), false},
+		{"initials", sentenceAfterStop("The order was founded by John F. Kennedy in _____."), false},
+		{"an object it after a name", objectItWithoutReferent(tok("In what year did the U.S. Supreme Court declare it unconstitutional?")), true},
+		{"an object it after a noun", objectItWithoutReferent(tok("In what year did Congress pass the act and the president sign it?")), false},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		stem      string
+		timeBlank bool
+		want      bool
+	}{
+		{"The city then measured 19 by Blank kilometres.", true, true},
+		{"In 1608 the city then measured 19 by Blank kilometres.", true, false},
+		{"Lincoln then threw his energies into passage of the Blank.", false, false},
+		{"When was the World War I veterans' Bonus Bill passed over his veto?", false, true},
+		{"When did the Civil War end his career?", false, true},
+		{"When did Grant end his career?", false, false},
+		{"When did Henry VIII end his marriage?", false, false},
+		{"Sixteen months before his death, his son won in Blank.", false, true},
+		{"Soon afterward, Liechtenstein joined the Blank.", false, true},
+		{"Liechtenstein joined the Blank soon after the war of 1866.", false, false},
+	} {
+		if got := leansOnContext(tok(tt.stem), false, false, tt.timeBlank) || pointsBack(tok(tt.stem)); got != tt.want {
+			t.Errorf("leansOnContext or pointsBack(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+	d := analyzed(t, "Roosevelt\n\nRoosevelt fought in the Spanish-American War. He spoke against the Russo-Japanese War. He backed World War I. Luther wrote a hymn.")
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"When the U.S. entered the war in Blank, Roosevelt raised a division.", true},
+		{"The war in Cuba ended in Blank.", false},
+	} {
+		if got := d.bareKind(tok(tt.stem)); got != tt.want {
+			t.Errorf("bareKind(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"In what year was the hymn used in Halle?", true},
+		{"How many years did Coulomb spend directing the work?", true},
+		{"In what year was the hymn of the Reformation sung?", false},
+	} {
+		if got := d.bareDefinite(tok(tt.stem)); got != tt.want {
+			t.Errorf("bareDefinite(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+// TestCaptionsAndReferences checks captions written with a participle,
+// a book's reference and a library's count, against sentences like them.
+func TestCaptionsAndReferences(t *testing.T) {
+	tok := prose.Tokenize
+	for _, tt := range []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"a monastery built", participleCaption(tok("Voroneţ Monastery built in 1488 by Stephen III after his victory at the Blank.")), true},
+		{"a cover based on art", participleCaption(tok("Elephants on the embossed cover of the original Blank edition, based on art by John Lockwood Kipling.")), true},
+		{"a participle and a verb", participleCaption(tok("The Colosseum, built in 80 by Vespasian, stands in Blank.")), false},
+		{"a passive", participleCaption(tok("The monastery was built in 1488 by Blank.")), false},
+		{"a verb of its own", participleCaption(tok("Stephen built the monastery in Blank.")), false},
+		{"authors at the end", authorCitation("Males weigh around _____ kg, Sunquist, Mel and Fiona Sunquist."), true},
+		{"authors with an ampersand", authorCitation("The Moche depicted trumpets going back to _____ Berrin, Katherine & Larco Museum."), true},
+		{"a list of surnames", authorCitation("The campaign was led by Grant, Sherman and Sheridan in _____."), false},
+		{"a surname and a place", authorCitation("Born in Smiljan, Lika and raised in _____."), false},
+		{"played by, a caption", participleCaption(tok("Davidov Stradivarius, played by Jacqueline du Pré, currently played by Blank.")), true},
+		{"played in, a verb", participleCaption(tok("Yo-Yo Ma played in Blank.")), false},
+		{"a stem cut after a preposition", endsInPreposition(tok("Blank were considered by Western governments bulwarks against.")), true},
+		{"a stem ending in a noun", endsInPreposition(tok("Blank were considered bulwarks against communism.")), false},
+		{"an article before a preposition", articleBeforeVerb(tok("The in Blank are few in number.")), true},
+		{"a parenthesis closed before it opens", unbalanced("Dane died when Nikola was five) and _____ sisters (Milka."), true},
+		{"a parenthesis in order", unbalanced("Dane (his brother) died when Nikola was _____."), false},
+		{"a book's reference", bibliography(`Margaret Cheney, Robert Uth, and Jim Glenn, "Tesla, Master of Lightning", published by Barnes & Noble, _____.`), true},
+		{"a mascot", namesake(tok("The Blank mascot is a white elephant.")), true},
+		{"a hall named after him", namesake(tok("A recently built hall of accommodation at Blank is named after Faraday.")), true},
+		{"a unit in his honour", namesake(tok("The unit was named in Tesla's honour at the Blank in 1960.")), true},
+		{"an emblem of an empire", namesake(tok("After the victory over Blank, war elephants were used as an emblem of the empire.")), false},
+		{"a club emblem", namesake(tok("The Blank uses a swan as its club emblem.")), true},
+		{"also first", pointsBack(tok("Also in the Tower District is Blank 2nd Space Theatre.")), true},
+		{"named themselves after", namesake(tok("During the Blank the Americans named themselves the Abraham Lincoln Brigade after Lincoln.")), true},
+		{"a park honors", namesake(tok("Grant Park in Blank honors Grant.")), true},
+		{"a name given", namesake(tok("The river was named Volta by the Portuguese in Blank.")), false},
+		{"a book reprinted", bibliography("Life of Abraham Lincoln, Colonel Ward H. Lamon, 1872 - portions reprinted in _____."), true},
+		{"a book published", bibliography("His lectures were published by Oxford University Press in _____."), false},
+		{"a library's volumes", sourceCount(tok("The library holds more than 3,500 volumes in Blank languages.")), true},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
 		}
 	}
 }

@@ -245,11 +245,16 @@ func decimalPlaces(text string) int {
 // written with decimals.
 func nearDecimals(x float64, places int, seed uint32) []float64 {
 	unit := math.Pow(10, float64(places))
-	factors := []float64{0.5, 0.75, 1.25, 1.5, 2, 0.8, 1.2, 3}
+	// The nearest first, whatever the seed: a judge took 95.62 and 59.76
+	// for a life expectancy of 79.68 for shuffled digits, no figure a
+	// reader would weigh. The seed picks which side comes first.
+	factors := []float64{0.85, 1.15, 0.8, 1.2, 0.75, 1.25, 0.7, 1.3}
+	if seed%2 == 1 {
+		factors = []float64{1.15, 0.85, 1.2, 0.8, 1.25, 0.75, 1.3, 0.7}
+	}
 	var out []float64
 	seen := map[float64]bool{math.Round(x*unit) / unit: true}
-	for j := range factors {
-		f := factors[(int(seed)+j)%len(factors)]
+	for _, f := range factors {
 		y := math.Round(x*f*unit) / unit
 		if y <= 0 || seen[y] {
 			continue

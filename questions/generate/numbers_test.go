@@ -119,3 +119,24 @@ func TestScanNumber_Bare(t *testing.T) {
 		}
 	}
 }
+
+// TestNearDecimals checks that a figure with decimals gets options near
+// it first, on either side, whatever the seed.
+func TestNearDecimals(t *testing.T) {
+	for seed := uint32(0); seed < 4; seed++ {
+		got := nearDecimals(79.68, 2, seed)
+		if len(got) < 3 {
+			t.Fatalf("nearDecimals(79.68, 2, %d) = %v, want 3 options or more", seed, got)
+		}
+		below, above := false, false
+		for _, y := range got[:2] {
+			if y < 79.68*0.8 || y > 79.68*1.2 {
+				t.Errorf("nearDecimals(79.68, 2, %d) = %v: %v is one of the first two, want within a fifth of the key", seed, got, y)
+			}
+			below, above = below || y < 79.68, above || y > 79.68
+		}
+		if !below || !above {
+			t.Errorf("nearDecimals(79.68, 2, %d) = %v, want one of the first two on each side", seed, got)
+		}
+	}
+}
