@@ -50,7 +50,7 @@ var sureBonus = map[questions.Kind]float64{questions.ShortAnswer: 0.5}
 // no two asking the same thing, spread over the document, in the kind mix
 // asked for. The result is in document order. A sure selection (the
 // default set) leaves out the items scored under sureScore when enough
-// others remain.
+// others remain, and when too few do takes minSure of all, the best.
 //
 // The spread follows the paragraphs: each gets a share of the set in
 // proportion to its words (paraWords, by block), as a reader's questions
@@ -68,8 +68,10 @@ func selectItems(cands []*candidate, n int, kinds []questions.Kind, paraWords ma
 	if picked := pickItems(kept, n, kinds, paraWords, rejected); len(picked) >= min(n, minSure) {
 		return picked
 	}
-	// Too few sure items for a quiz: the best of all make it up.
-	return pickItems(cands, n, kinds, paraWords, rejected)
+	// Too few sure items for a quiz: the best of all make up a quiz of
+	// minSure, no more; the unsure items past that are what a teacher
+	// who wants them asks for by number.
+	return pickItems(cands, min(n, minSure), kinds, paraWords, rejected)
 }
 
 // pickItems is selectItems with no items left out.

@@ -205,3 +205,36 @@ func TestIsSideHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestSelectItems_FewSureTopsUpToAQuiz checks that a default set with
+// fewer sure items than a quiz wants is made up to minSure with the best
+// of the others, not to the whole size asked: one item more or less among
+// the sure ones must not double the set.
+func TestSelectItems_FewSureTopsUpToAQuiz(t *testing.T) {
+	var cands []*candidate
+	paraWords := map[int]int{}
+	for i := range 40 {
+		s := &sentence{idx: i, block: i}
+		paraWords[i] = 20
+		score := -1 - float64(i)/100 // unsure
+		if i < minSure-5 {
+			score = 1 // sure
+		}
+		answer := fmt.Sprintf("answer%d", i)
+		q := questions.Question{Kind: questions.Cloze, Stem: "It was " + questions.Blank + ".", Answers: []questions.Choice{{Text: answer, Weight: 100}}}
+		cands = append(cands, &candidate{item: item{q: q, key: answer}, sent: s, group: answer, answer: answer, score: score, order: i})
+	}
+	got := selectItems(cands, 38, []questions.Kind{questions.Cloze}, paraWords, true, map[string]int{})
+	if len(got) != minSure {
+		t.Fatalf("picked %d items, want %d (minSure)", len(got), minSure)
+	}
+	sure := 0
+	for _, c := range got {
+		if c.score > 0 {
+			sure++
+		}
+	}
+	if sure != minSure-5 {
+		t.Errorf("picked %d sure items, want all %d", sure, minSure-5)
+	}
+}
