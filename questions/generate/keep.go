@@ -55,7 +55,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)):
+	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceIn(it.source)):
 		return CheckResidue
 	case brokenStem(toks, it):
 		return CheckBroken
@@ -539,7 +539,7 @@ func residue(s string) bool {
 	}
 	// "McCoy, 360 The Senate ...": an author and a page left from a
 	// footnote, run into the next sentence.
-	if pageCitation(s) || referenceEntry.MatchString(s) {
+	if pageCitation(s) || referenceIn(s) {
 		return true
 	}
 	// "... of present-day Romania.The first documentary attestation ...":
@@ -2150,6 +2150,12 @@ func asciiLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 
 // "Gaines, Kevin (2006) American Africans in Ghana", "(Adam Curtis, BBC
 // Two, 22 June 1992)".
 var referenceEntry = regexp.MustCompile(`\b[A-Z][a-z]+, [A-Z][a-z]+(?: [A-Z]\.)* \((?:1[5-9]|20)\d\d\)|\([A-Z][a-z]+ [A-Z][a-z]+, [^()]{2,40}, \d{1,2} [A-Z][a-z]+ (?:1[5-9]|20)\d\d\)`)
+
+// referenceIn reports a referenceEntry in s. Both of its forms have a
+// parenthesis, which most sentences lack: they skip the regexp.
+func referenceIn(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 && referenceEntry.MatchString(s)
+}
 
 var (
 	decadeKey  = regexp.MustCompile(`\b(\d{3})0s\b`)

@@ -50,7 +50,7 @@ func isJunkTokens(s string, toks []Token) bool {
 			return true
 		}
 	}
-	return looksLikeCitation(s, toks) || looksLikeCaption(low) || looksLikeListEntry(s) || looksLikeTable(toks) || looksLikeFormula(toks)
+	return looksLikeCitation(s, toks) || looksLikeCaption(low) || looksLikeListEntry(s, low) || looksLikeTable(toks) || looksLikeFormula(toks)
 }
 
 // captionMarks are written under pictures and almost never in prose.
@@ -117,10 +117,10 @@ var (
 	retrieved   = regexp.MustCompile(`. Retrieved (?:on )?(?:\d|[A-Z][a-z]+ \d)`)
 )
 
-// looksLikeListEntry reports the shapes above. Each pattern runs only on a
-// sentence that has the words it needs: most sentences have none.
-func looksLikeListEntry(s string) bool {
-	low := strings.ToLower(s)
+// looksLikeListEntry reports the shapes above (low is the sentence in
+// lower case). Each pattern runs only on a sentence that has the words it
+// needs: most sentences have none.
+func looksLikeListEntry(s, low string) bool {
 	return strings.Contains(s, "), ") && listEntry.MatchString(s) ||
 		strings.Contains(low, "ed by ") && editedWork.MatchString(s) ||
 		strings.HasPrefix(s, "(") && yearFirst.MatchString(s) ||
