@@ -38,8 +38,11 @@ func (t Token) Is(words ...string) bool {
 // hyphens ("d'Aulps", "co-signed"), dotted abbreviations ("U.S.", "St.") and
 // the plural possessive apostrophe ("Workers'"); "'s" is a token of its own.
 // Numbers keep their grouping and decimals ("30,000", "3.5").
-func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+func Tokenize(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/5+1), s) }
+
+// AppendTokens appends the tokens of a sentence to toks, as Tokenize cuts
+// them, and returns the longer slice.
+func AppendTokens(toks []Token, s string) []Token {
 	// One lower-case copy of the sentence serves every token, when lower
 	// case keeps every byte where it was (it does for ASCII and most text).
 	low := strings.ToLower(s)
