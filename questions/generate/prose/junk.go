@@ -32,11 +32,11 @@ var citationMarks = []string{"url accessed", "retrieved on", "accessed on", "isb
 
 // isJunk reports whether a sentence is a hatnote, a citation, a row of
 // figures or a formula rather than prose.
-func isJunk(s string) bool { return isJunkTokens(s, Tokenize(s)) }
+func isJunk(s string) bool { return isJunkTokens(s, strings.ToLower(s), Tokenize(s)) }
 
-// isJunkTokens is isJunk for a sentence already cut into tokens.
-func isJunkTokens(s string, toks []Token) bool {
-	low := strings.ToLower(s)
+// isJunkTokens is isJunk for a sentence already lowered (low) and cut
+// into tokens.
+func isJunkTokens(s, low string, toks []Token) bool {
 	if strings.HasPrefix(low, ":") || strings.Contains(low, "(disambiguation)") {
 		return true
 	}

@@ -25,55 +25,78 @@ func Plain(s string) string {
 // Normalize is SQuAD's answer normalisation: lower case, no punctuation,
 // no articles, single spaces. Hyphens, dashes and slashes separate words.
 func Normalize(s string) string {
-	b := make([]byte, 0, len(s))
-	word := 0 // start of the current word in b
-	end := func() {
-		w := b[word:]
-		if len(w) > 0 && (string(w) == "a" || string(w) == "an" || string(w) == "the") {
-			b = b[:word]
-			if len(b) > 0 {
-				b = b[:len(b)-1] // the space before it
-			}
-		}
-		word = len(b)
+	// The words are built in a buffer on the stack when they fit: the
+	// string returned is the only allocation.
+	var stack [256]byte
+	var b []byte
+	if len(s) <= len(stack) {
+		b = stack[:0]
+	} else {
+		b = make([]byte, 0, len(s))
 	}
+	word := 0 // start of the current word in b
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
 			i++
-			switch {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
-			case c >= 'A' && c <= 'Z':
-				c += 'a' - 'A'
-			case c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '/':
-				end()
-				continue
-			default:
-				continue // punctuation
-			}
-			if len(b) > 0 && len(b) == word {
-				b = append(b, ' ')
+			switch m := asciiNorm[c]; {
+			case m > ' ': // a letter or a digit, in lower case
+				if len(b) == word && word > 0 {
+					b = append(b, ' ')
+					word++
+				}
+				b = append(b, m)
+			case m == ' ':
+				b = endWord(b, word)
 				word = len(b)
 			}
-			b = append(b, c)
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if len(b) > 0 && len(b) == word {
+			if len(b) == word && word > 0 {
 				b = append(b, ' ')
-				word = len(b)
+				word++
 			}
 			b = utf8.AppendRune(b, unicode.ToLower(r))
 		case unicode.IsSpace(r) || r == '–' || r == '—':
-			end()
+			b = endWord(b, word)
+			word = len(b)
 		}
 	}
-	end()
+	b = endWord(b, word)
 	return string(b)
 }
+
+// endWord ends the word that starts at b[word:]: an article goes, with
+// the space before it.
+func endWord(b []byte, word int) []byte {
+	if w := b[word:]; string(w) == "a" || string(w) == "an" || string(w) == "the" {
+		b = b[:word]
+		if len(b) > 0 {
+			b = b[:len(b)-1] // the space before it
+		}
+	}
+	return b
+}
+
+// asciiNorm is what Normalize makes of an ASCII byte: a letter in lower
+// case, a digit, a space for a byte that ends a word, or 0 for a mark it
+// drops.
+var asciiNorm = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			t[c] = byte(c)
+		case c >= 'A' && c <= 'Z':
+			t[c] = byte(c) + 'a' - 'A'
+		case c == ' ' || c == '\t' || c == '\n' || c == '-' || c == '/':
+			t[c] = ' '
+		}
+	}
+	return t
+}()
 
 // ContainsWord reports whether needle occurs in hay at word boundaries.
 func ContainsWord(hay, needle string) bool {

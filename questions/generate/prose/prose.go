@@ -6,6 +6,8 @@
 // (abbreviations, function words) take it, and nothing of questions.
 package prose
 
+import "strings"
+
 // A Sentence is a sentence of a cleaned document.
 type Sentence struct {
 	Text    string  // as written, after cleaning
@@ -41,11 +43,13 @@ func Sentences(raw string) (text string, sents []Sentence) {
 		for _, sp := range SplitSentences(blk.Text) {
 			t := blk.Text[sp[0]:sp[1]]
 			cut := trimResidue(t)
-			toks := Tokenize(t[cut:])
-			if isJunkTokens(t[cut:], toks) {
+			st := t[cut:]
+			low := strings.ToLower(st)
+			toks := appendTokens(make([]Token, 0, len(st)/5+1), st, low)
+			if isJunkTokens(st, low, toks) {
 				continue
 			}
-			sents = append(sents, Sentence{Text: t[cut:], Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
+			sents = append(sents, Sentence{Text: st, Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
 		}
 	}
 	return string(b), sents

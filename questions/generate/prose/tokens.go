@@ -43,9 +43,13 @@ func Tokenize(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/5+
 // AppendTokens appends the tokens of a sentence to toks, as Tokenize cuts
 // them, and returns the longer slice.
 func AppendTokens(toks []Token, s string) []Token {
+	return appendTokens(toks, s, strings.ToLower(s))
+}
+
+// appendTokens is AppendTokens given the sentence in lower case.
+func appendTokens(toks []Token, s, low string) []Token {
 	// One lower-case copy of the sentence serves every token, when lower
 	// case keeps every byte where it was (it does for ASCII and most text).
-	low := strings.ToLower(s)
 	sameLen := len(low) == len(s)
 	add := func(start, end int, kind Kind) {
 		t := s[start:end]
