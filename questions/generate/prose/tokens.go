@@ -59,7 +59,9 @@ func appendTokens(toks []Token, s, low string) []Token {
 		} else {
 			lt = strings.ToLower(t)
 		}
-		toks = append(toks, Token{Text: t, Lower: lt, Start: start, End: end, Kind: kind, Cap: unicode.IsUpper(FirstRune(t))})
+		c := t[0]
+		upper := c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(FirstRune(t))
+		toks = append(toks, Token{Text: t, Lower: lt, Start: start, End: end, Kind: kind, Cap: upper})
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -123,6 +125,8 @@ func wordEnd(s string, i int) int {
 		if c := s[j]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 			j++ // most of a word: an ASCII letter or digit, read without decoding
 			continue
+		} else if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+			return j // most ends of a word: a space or a mark no word runs over
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
