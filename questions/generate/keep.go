@@ -2151,10 +2151,31 @@ func asciiLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 
 // Two, 22 June 1992)".
 var referenceEntry = regexp.MustCompile(`\b[A-Z][a-z]+, [A-Z][a-z]+(?: [A-Z]\.)* \((?:1[5-9]|20)\d\d\)|\([A-Z][a-z]+ [A-Z][a-z]+, [^()]{2,40}, \d{1,2} [A-Z][a-z]+ (?:1[5-9]|20)\d\d\)`)
 
-// referenceIn reports a referenceEntry in s. Both of its forms have a
-// parenthesis, which most sentences lack: they skip the regexp.
+// referenceIn reports a referenceEntry in s. Both of its forms close a
+// parenthesis after a year from 1500 to 2099, which most sentences lack:
+// they skip the regexp, dear on a long sentence.
 func referenceIn(s string) bool {
-	return strings.IndexByte(s, '(') >= 0 && referenceEntry.MatchString(s)
+	for i := strings.IndexByte(s, ')'); i >= 0; {
+		if i >= 4 && isDigits(s[i-4:i]) && (s[i-4] == '1' && s[i-3] >= '5' || s[i-4] == '2' && s[i-3] == '0') {
+			return referenceEntry.MatchString(s)
+		}
+		k := strings.IndexByte(s[i+1:], ')')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
+}
+
+// isDigits reports whether s is all ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 var (

@@ -122,14 +122,21 @@ var (
 // needs: most sentences have none.
 func looksLikeListEntry(s, low string) bool {
 	return strings.Contains(s, "), ") && listEntry.MatchString(s) ||
-		strings.Contains(low, "ed by ") && editedWork.MatchString(s) ||
+		strings.Contains(low, "ed by ") && editedBy(low) && editedWork.MatchString(s) ||
 		strings.HasPrefix(s, "(") && yearFirst.MatchString(s) ||
 		strings.HasSuffix(strings.TrimSuffix(s, "."), ")") && sourceAtEnd.MatchString(s) ||
 		strings.Contains(low, "refer to") && referTo.MatchString(s) ||
 		strings.ContainsAny(s, "-–") && strings.Contains(s, ", ") && pagesYear.MatchString(s) ||
 		strings.Contains(s, ") ") && hasYearBracket(s) && (titleAtEnd.MatchString(s) || workInWhich.MatchString(s)) ||
 		strings.Contains(s, "Retrieved") && retrieved.MatchString(s) ||
-		strings.Contains(s, ", ") && publisherAt.MatchString(s)
+		containsAny(s, "Press, ", "Publishers, ", "Publishing, ", "Books, ") && publisherAt.MatchString(s)
+}
+
+// editedBy reports whether a sentence in lower case may hold what
+// editedWork's case-blind match needs ("edited by", "translated by" ...),
+// or a long s, which it matches as an s.
+func editedBy(low string) bool {
+	return containsAny(low, "edited by", "translated by", "compiled by", "illustrated by", "revised by", "ſ")
 }
 
 // looksLikeCitation reports the shapes of a reference: "Benson,

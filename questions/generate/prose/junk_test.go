@@ -1,0 +1,56 @@
+package prose
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// The words looksLikeListEntry asks for before editedWork and publisherAt
+// run turn away no sentence either would match, on the cases that made
+// the patterns and on random strings of their pieces.
+func TestListEntry_WordsBeforePatterns(t *testing.T) {
+	checks := []struct {
+		name      string
+		ref, fast func(s string) bool
+		seen      []string
+		abc       []string
+	}{
+		{"editedWork",
+			func(s string) bool { return editedWork.MatchString(s) },
+			func(s string) bool { return editedBy(strings.ToLower(s)) && editedWork.MatchString(s) },
+			[]string{"On the Forces of Nature, edited by W. Crookes, Chatto & Windus, 1873", "It was founded by him in 1873.", "TRANSLATED BY Smith, 1901.", "reviſed by Smith 1901"},
+			[]string{"edited", "Edited", "transla", "ted", "illu", "strated", "compiled", "revi", "s", "ſ", "ed", " by", " by ", "By", " ", "1873", "2001", "1499", ").", ".", "x"}},
+		{"publisherAt",
+			func(s string) bool { return publisherAt.MatchString(s) },
+			func(s string) bool {
+				return containsAny(s, "Press, ", "Publishers, ", "Publishing, ", "Books, ") && publisherAt.MatchString(s)
+			},
+			[]string{"University Of Chicago Press, Chicago the Amur tiger", "Penguin Books, London and", "The Press, he said"},
+			[]string{"University ", "Chicago ", "Press", "Press, ", "Books, ", "Publishers, ", "Publishing, ", ", ", " ", "the", "a", "Ab"}},
+	}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, c := range checks {
+		cases := c.seen
+		for range 100000 {
+			var b strings.Builder
+			for range rng.IntN(10) {
+				b.WriteString(c.abc[rng.IntN(len(c.abc))])
+			}
+			cases = append(cases, b.String())
+		}
+		matched := 0
+		for _, s := range cases {
+			want := c.ref(s)
+			if want {
+				matched++
+			}
+			if got := c.fast(s); got != want {
+				t.Errorf("%s with its words first on %q = %v, the pattern alone %v", c.name, s, got, want)
+			}
+		}
+		if matched < 50 {
+			t.Errorf("%s: only %d cases match; the random cases test too little", c.name, matched)
+		}
+	}
+}
