@@ -2155,15 +2155,10 @@ var referenceEntry = regexp.MustCompile(`\b[A-Z][a-z]+, [A-Z][a-z]+(?: [A-Z]\.)*
 // parenthesis after a year from 1500 to 2099, which most sentences lack:
 // they skip the regexp, dear on a long sentence.
 func referenceIn(s string) bool {
-	for i := strings.IndexByte(s, ')'); i >= 0; {
-		if i >= 4 && isDigits(s[i-4:i]) && (s[i-4] == '1' && s[i-3] >= '5' || s[i-4] == '2' && s[i-3] == '0') {
+	for i := 4; i < len(s); i++ {
+		if s[i] == ')' && (s[i-4] == '1' && s[i-3] >= '5' || s[i-4] == '2' && s[i-3] == '0') && isDigits(s[i-4:i]) {
 			return referenceEntry.MatchString(s)
 		}
-		k := strings.IndexByte(s[i+1:], ')')
-		if k < 0 {
-			break
-		}
-		i += 1 + k
 	}
 	return false
 }
