@@ -65,6 +65,9 @@ func pageName(b Block) string {
 // looksLikeHTML reports whether the text is markup pasted from a web page
 // rather than prose that merely mentions a tag.
 func looksLikeHTML(s string) bool {
+	if strings.IndexByte(s, '<') < 0 {
+		return false // no tag, and no copy of a long text to look for one
+	}
 	low := strings.ToLower(s)
 	n := 0
 	for _, t := range []string{"<p>", "<p ", "<div", "<br", "<html", "<body", "<li>", "<h1", "<h2", "<h3", "<span", "<table", "<a href"} {

@@ -11,6 +11,7 @@ import "strings"
 // A Sentence is a sentence of a cleaned document.
 type Sentence struct {
 	Text    string  // as written, after cleaning
+	Lower   string  // Text in lower case
 	Offset  int     // byte offset in the cleaned text
 	Block   int     // the paragraph it belongs to, from 0
 	Heading bool    // the paragraph is a heading
@@ -49,7 +50,7 @@ func Sentences(raw string) (text string, sents []Sentence) {
 			if isJunkTokens(st, low, toks) {
 				continue
 			}
-			sents = append(sents, Sentence{Text: st, Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
+			sents = append(sents, Sentence{Text: st, Lower: low, Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
 		}
 	}
 	return string(b), sents
