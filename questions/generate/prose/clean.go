@@ -68,7 +68,7 @@ func looksLikeHTML(s string) bool {
 	if strings.IndexByte(s, '<') < 0 {
 		return false // no tag, and no copy of a long text to look for one
 	}
-	low := strings.ToLower(s)
+	low := ToLower(s)
 	n := 0
 	for _, t := range []string{"<p>", "<p ", "<div", "<br", "<html", "<body", "<li>", "<h1", "<h2", "<h3", "<span", "<table", "<a href"} {
 		n += strings.Count(low, t)

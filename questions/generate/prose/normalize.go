@@ -188,3 +188,33 @@ func editDistance(a, b string, bound int) int {
 	}
 	return prev[len(rb)]
 }
+
+// ToLower is strings.ToLower, quicker on ASCII text (most text): one pass
+// that lowers as it reads, into a buffer on the stack when the text is
+// short, where strings.ToLower reads the text twice and writes it a byte
+// at a time.
+func ToLower(s string) string {
+	var stack [256]byte
+	var b []byte
+	if len(s) <= len(stack) {
+		b = stack[:len(s)]
+	} else {
+		b = make([]byte, len(s))
+	}
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		b[i] = c
+	}
+	if !upper {
+		return s
+	}
+	return string(b)
+}

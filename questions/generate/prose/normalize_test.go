@@ -71,3 +71,27 @@ func TestNormalize_AgreesWithWords(t *testing.T) {
 		}
 	}
 }
+
+// ToLower agrees with strings.ToLower, on ASCII and other text, short
+// and longer than its stack buffer.
+func TestToLower(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	abc := []string{"a", "Z", "A", "z", "@", "[", "`", "{", "1", " ", "É", "é", "İ", "\u212a", "\xc3", "ß"}
+	cases := []string{"", "the", "The Normans", strings.Repeat("Ab", 200), strings.Repeat("ab", 200)}
+	for n := range 20000 {
+		var b strings.Builder
+		letters := abc
+		if n%2 == 0 {
+			letters = abc[:10] // ASCII only
+		}
+		for range rng.IntN(8 + n%400) {
+			b.WriteString(letters[rng.IntN(len(letters))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := ToLower(s), strings.ToLower(s); got != want {
+			t.Fatalf("ToLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

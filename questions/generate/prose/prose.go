@@ -6,8 +6,6 @@
 // (abbreviations, function words) take it, and nothing of questions.
 package prose
 
-import "strings"
-
 // A Sentence is a sentence of a cleaned document.
 type Sentence struct {
 	Text    string  // as written, after cleaning
@@ -45,7 +43,7 @@ func Sentences(raw string) (text string, sents []Sentence) {
 			t := blk.Text[sp[0]:sp[1]]
 			cut := trimResidue(t)
 			st := t[cut:]
-			low := strings.ToLower(st)
+			low := ToLower(st)
 			toks := appendTokens(make([]Token, 0, len(st)/5+1), st, low)
 			if isJunkTokens(st, low, toks) {
 				continue

@@ -43,7 +43,7 @@ func Tokenize(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/5+
 // AppendTokens appends the tokens of a sentence to toks, as Tokenize cuts
 // them, and returns the longer slice.
 func AppendTokens(toks []Token, s string) []Token {
-	return appendTokens(toks, s, strings.ToLower(s))
+	return appendTokens(toks, s, ToLower(s))
 }
 
 // appendTokens is AppendTokens given the sentence in lower case.
@@ -94,7 +94,7 @@ func appendTokens(toks []Token, s, low string) []Token {
 			j := wordEnd(s, i)
 			// An abbreviation keeps its period: "St.", "Gen.", "U.S.".
 			if j < len(s) && s[j] == '.' {
-				w := strings.ToLower(s[i:j])
+				w := ToLower(s[i:j])
 				if abbreviations[w] && !(digitAbbrevs[w] && !followedByDigit(s, j+1)) ||
 					strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 					j++
