@@ -28,6 +28,11 @@ func TestListEntry_WordsBeforePatterns(t *testing.T) {
 			},
 			[]string{"University Of Chicago Press, Chicago the Amur tiger", "Penguin Books, London and", "The Press, he said"},
 			[]string{"University ", "Chicago ", "Press", "Press, ", "Books, ", "Publishers, ", "Publishing, ", ", ", " ", "the", "a", "Ab"}},
+		{"pagesYear",
+			func(s string) bool { return strings.Contains(s, ", ") && pagesYear.MatchString(s) },
+			func(s string) bool { return digitRange(s) && strings.Contains(s, ", ") && pagesYear.MatchString(s) },
+			[]string{"Journal of Physics, 229-269, 1784", "Journal, 229–269, 2001.", "a well-known, 1-2 man", "9-"},
+			[]string{", ", ", 229", "-269", "–269", ", 1784", ", 2001", ", 1499", "1", "-", "–", " ", "x", "\xe2"}},
 	}
 	rng := rand.New(rand.NewPCG(9, 10))
 	for _, c := range checks {
@@ -51,6 +56,25 @@ func TestListEntry_WordsBeforePatterns(t *testing.T) {
 		}
 		if matched < 50 {
 			t.Errorf("%s: only %d cases match; the random cases test too little", c.name, matched)
+		}
+	}
+}
+
+// hasMathSymbol agrees with strings.ContainsAny, on ASCII and other text.
+func TestHasMathSymbol(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	abc := []string{"a", "1", " ", "+", "=", "^", "<", ">", "−", "×", "÷", "±", "→", "⇌", "≤", "≥", "é", "\xe2", "\x88", "-", "*"}
+	cases := []string{"", "2H", "SO4", "2−", "a+b"}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(abc[rng.IntN(len(abc))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := hasMathSymbol(s), strings.ContainsAny(s, mathSymbols); got != want {
+			t.Errorf("hasMathSymbol(%q) = %v, strings.ContainsAny says %v", s, got, want)
 		}
 	}
 }
