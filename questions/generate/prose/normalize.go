@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -133,10 +134,33 @@ func lastRune(s string) rune {
 	return 0
 }
 
-// WordCount counts the space-separated words of s.
+// WordCount counts the words of s separated by spaces, tabs and line
+// breaks. It reads eight bytes at a time: every stem is counted, some
+// more than once.
 func WordCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	// byteIs marks with 0x80 the bytes of w equal to c (the exact form of
+	// the test for a zero byte: no carry crosses from one byte to the next).
+	byteIs := func(w uint64, c byte) uint64 {
+		x := w ^ ones*uint64(c)
+		return ^((x&^high + ^uint64(high)) | x | ^uint64(high)) & high
+	}
+	n := 0
+	before := uint64(0x80) // the byte before s[0] counts as a space
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		sp := byteIs(w, ' ') | byteIs(w, '\n') | byteIs(w, '\t')
+		// A word starts at each byte that is no space after one that is.
+		n += bits.OnesCount64(^sp & high & (sp<<8 | before))
+		before = sp >> 56
+	}
+	in := before == 0
+	for ; i < len(s); i++ {
 		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
 		if !sp && !in {
 			n++

@@ -95,3 +95,24 @@ func TestToLower(t *testing.T) {
 		}
 	}
 }
+
+// WordCount, which reads eight bytes at a time, counts what
+// strings.FieldsFunc cuts at spaces, tabs and line breaks.
+func TestWordCount(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	abc := []string{"a", "b", " ", "  ", "\t", "\n", "\r", "\x00", "\x80", "é", "!", "\x20\x01", "\x09\xff", "\x0a\x0b"}
+	cases := []string{"", " ", "a", "The Normans were in Normandy.", "  eight  words  and  some  more  here  now  x  "}
+	for n := range 50000 {
+		var b strings.Builder
+		for range rng.IntN(4 + n%60) {
+			b.WriteString(abc[rng.IntN(len(abc))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		want := len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }))
+		if got := WordCount(s); got != want {
+			t.Fatalf("WordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
