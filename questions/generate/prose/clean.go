@@ -588,9 +588,27 @@ func tidy(s string) string {
 	if strings.Contains(s, ") ") && hasYearBracket(s) {
 		s = authorYear.ReplaceAllString(s, "")
 	}
+	out := collapseSpaces(s)
+	if strings.Contains(out, "( ") || strings.Contains(out, "[ ") {
+		out = strings.NewReplacer("( ", "(", "[ ", "[").Replace(out)
+	}
+	return strings.TrimSpace(out)
+}
+
+// collapseSpaces writes each run of white space in s as one space, none
+// before a closing mark ("Lutovinov , secretary" -> "Lutovinov,
+// secretary") or at the start.
+func collapseSpaces(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII, most of the text, is read and written without decoding.
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
@@ -604,13 +622,13 @@ func tidy(s string) string {
 			}
 			space = false
 		}
-		b.WriteRune(r)
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
-	out := b.String()
-	if strings.Contains(out, "( ") || strings.Contains(out, "[ ") {
-		out = strings.NewReplacer("( ", "(", "[ ", "[").Replace(out)
-	}
-	return strings.TrimSpace(out)
+	return b.String()
 }
 
 // stripCitations removes bracketed reference markers: "[4]", "[12][13]",

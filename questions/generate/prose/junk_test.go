@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // The words looksLikeListEntry asks for before editedWork and publisherAt
@@ -75,6 +76,42 @@ func TestHasMathSymbol(t *testing.T) {
 	for _, s := range cases {
 		if got, want := hasMathSymbol(s), strings.ContainsAny(s, mathSymbols); got != want {
 			t.Errorf("hasMathSymbol(%q) = %v, strings.ContainsAny says %v", s, got, want)
+		}
+	}
+}
+
+// collapseSpaces, which reads ASCII without decoding it, agrees with the
+// same rule read rune by rune, invalid UTF-8 included.
+func TestCollapseSpaces(t *testing.T) {
+	byRunes := func(s string) string {
+		var b strings.Builder
+		space := false
+		for _, r := range s {
+			if unicode.IsSpace(r) {
+				space = b.Len() > 0
+				continue
+			}
+			if space && !strings.ContainsRune(",.;:!?)]", r) {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	rng := rand.New(rand.NewPCG(13, 14))
+	abc := []string{"a", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u2003", ",", ".", ")", "]", "(", "é", "\xc3", "\x80", "\xff"}
+	cases := []string{"", " ", "Lutovinov , secretary", "  a  b  "}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(abc[rng.IntN(len(abc))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := collapseSpaces(s), byRunes(s); got != want {
+			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
