@@ -39,11 +39,7 @@ func TestListEntry_WordsBeforePatterns(t *testing.T) {
 	for _, c := range checks {
 		cases := c.seen
 		for range 100000 {
-			var b strings.Builder
-			for range rng.IntN(10) {
-				b.WriteString(c.abc[rng.IntN(len(c.abc))])
-			}
-			cases = append(cases, b.String())
+			cases = append(cases, randomString(rng, c.abc, 10))
 		}
 		matched := 0
 		for _, s := range cases {
@@ -67,11 +63,7 @@ func TestHasMathSymbol(t *testing.T) {
 	abc := []string{"a", "1", " ", "+", "=", "^", "<", ">", "−", "×", "÷", "±", "→", "⇌", "≤", "≥", "é", "\xe2", "\x88", "-", "*"}
 	cases := []string{"", "2H", "SO4", "2−", "a+b"}
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(abc[rng.IntN(len(abc))])
-		}
-		cases = append(cases, b.String())
+		cases = append(cases, randomString(rng, abc, 6))
 	}
 	for _, s := range cases {
 		if got, want := hasMathSymbol(s), strings.ContainsAny(s, mathSymbols); got != want {
@@ -103,15 +95,20 @@ func TestCollapseSpaces(t *testing.T) {
 	abc := []string{"a", " ", "  ", "\t", "\n", "\u00a0", "\u0085", "\u2003", ",", ".", ")", "]", "(", "é", "\xc3", "\x80", "\xff"}
 	cases := []string{"", " ", "Lutovinov , secretary", "  a  b  "}
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(abc[rng.IntN(len(abc))])
-		}
-		cases = append(cases, b.String())
+		cases = append(cases, randomString(rng, abc, 12))
 	}
 	for _, s := range cases {
 		if got, want := collapseSpaces(s), byRunes(s); got != want {
 			t.Errorf("collapseSpaces(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// randomString joins up to most-1 pieces of abc drawn at random.
+func randomString(rng *rand.Rand, abc []string, most int) string {
+	var b strings.Builder
+	for range rng.IntN(most) {
+		b.WriteString(abc[rng.IntN(len(abc))])
+	}
+	return b.String()
 }

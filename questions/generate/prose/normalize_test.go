@@ -56,11 +56,7 @@ func TestNormalize_AgreesWithWords(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	abc := []string{"a", "an", "the", "The", "A", "x", "É", "é", "1", " ", "  ", "\t", "\n", "\r", "-", "/", "–", "—", "\u00a0", "\u0085", ".", ",", "'", "'s", "\xc3", "\x80", "İ", "ß", "Ω"}
 	for n := range 20000 {
-		var b strings.Builder
-		for range rng.IntN(12 + n%300) {
-			b.WriteString(abc[rng.IntN(len(abc))])
-		}
-		s := b.String()
+		s := randomString(rng, abc, 12+n%300)
 		if got, want := Normalize(s), normalizeWords(s); got != want {
 			t.Fatalf("Normalize(%q) = %q, want %q", s, got, want)
 		}
@@ -79,15 +75,11 @@ func TestToLower(t *testing.T) {
 	abc := []string{"a", "Z", "A", "z", "@", "[", "`", "{", "1", " ", "É", "é", "İ", "\u212a", "\xc3", "ß"}
 	cases := []string{"", "the", "The Normans", strings.Repeat("Ab", 200), strings.Repeat("ab", 200)}
 	for n := range 20000 {
-		var b strings.Builder
 		letters := abc
 		if n%2 == 0 {
 			letters = abc[:10] // ASCII only
 		}
-		for range rng.IntN(8 + n%400) {
-			b.WriteString(letters[rng.IntN(len(letters))])
-		}
-		cases = append(cases, b.String())
+		cases = append(cases, randomString(rng, letters, 8+n%400))
 	}
 	for _, s := range cases {
 		if got, want := ToLower(s), strings.ToLower(s); got != want {
@@ -103,11 +95,7 @@ func TestWordCount(t *testing.T) {
 	abc := []string{"a", "b", " ", "  ", "\t", "\n", "\r", "\x00", "\x80", "é", "!", "\x20\x01", "\x09\xff", "\x0a\x0b"}
 	cases := []string{"", " ", "a", "The Normans were in Normandy.", "  eight  words  and  some  more  here  now  x  "}
 	for n := range 50000 {
-		var b strings.Builder
-		for range rng.IntN(4 + n%60) {
-			b.WriteString(abc[rng.IntN(len(abc))])
-		}
-		cases = append(cases, b.String())
+		cases = append(cases, randomString(rng, abc, 4+n%60))
 	}
 	for _, s := range cases {
 		want := len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }))
