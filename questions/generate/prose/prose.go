@@ -25,7 +25,7 @@ type Sentence struct {
 // formulas, and the sections after the prose (references, "See also").
 // A page number left at a sentence's start is cut off.
 func Sentences(raw string) (text string, sents []Sentence) {
-	var b []byte
+	b := make([]byte, 0, len(raw)) // the cleaned text is seldom longer
 	back := false
 	for bi, blk := range Clean(raw) {
 		if bi > 0 {
