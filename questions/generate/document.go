@@ -125,7 +125,7 @@ func analyze(ctx context.Context, raw, title string, progress func(done, total i
 		}
 		s.long = len(s.toks) > maxSentenceTokens
 		if !s.long {
-			s.lower = strings.ToLower(s.text)
+			s.lower = sents[i].Lower
 		}
 		d.words += prose.WordCount(s.text)
 	}

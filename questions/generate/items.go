@@ -43,6 +43,7 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 		sent = append(sent, c)
 	}
 	cache := map[string]*stemInfo{}
+	nextSentence(cache)
 	step := max(1, len(d.sents)/50)
 	for si, s := range d.sents {
 		if si%checkEvery == 0 && ctx.Err() != nil {
@@ -62,7 +63,7 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 			debugSentence(sent, kept)
 		}
 		out = append(out, kept...)
-		clear(cache) // stems of one sentence never come back
+		nextSentence(cache) // stems of one sentence never come back
 	}
 	return out, nil
 }

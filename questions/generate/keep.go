@@ -55,7 +55,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceEntry.MatchString(it.source)) || pageReference(stem) || datedHeading(stem):
+	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceIn(it.source)) || pageReference(stem) || datedHeading(stem):
 		return CheckResidue
 	case strings.Contains(q.Stem, "- "+questions.Blank) || strings.Contains(q.Stem, "-"+questions.Blank):
 		// "the territory gained by the U.S.- _____": a compound whose
@@ -625,7 +625,7 @@ func residue(s string) bool {
 	}
 	// "McCoy, 360 The Senate ...": an author and a page left from a
 	// footnote, run into the next sentence.
-	if pageCitation(s) || referenceEntry.MatchString(s) {
+	if pageCitation(s) || referenceIn(s) {
 		return true
 	}
 	// "... of present-day Romania.The first documentary attestation ...":
@@ -2814,6 +2814,18 @@ func asciiLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 
 // "Gaines, Kevin (2006) American Africans in Ghana", "(Adam Curtis, BBC
 // Two, 22 June 1992)".
 var referenceEntry = regexp.MustCompile(`\b[A-Z][a-z]+, [A-Z][a-z]+(?: [A-Z]\.)* \((?:1[5-9]|20)\d\d\)|\([A-Z][a-z]+ [A-Z][a-z]+, [^()]{2,40}, \d{1,2} [A-Z][a-z]+ (?:1[5-9]|20)\d\d\)`)
+
+// referenceIn reports a referenceEntry in s. Both of its forms close a
+// parenthesis after a year from 1500 to 2099, which most sentences lack:
+// they skip the regexp, dear on a long sentence.
+func referenceIn(s string) bool {
+	for i := 4; i < len(s); i++ {
+		if s[i] == ')' && (s[i-4] == '1' && s[i-3] >= '5' || s[i-4] == '2' && s[i-3] == '0') && isDigits(s[i-4:i]) {
+			return referenceEntry.MatchString(s)
+		}
+	}
+	return false
+}
 
 var (
 	decadeKey  = regexp.MustCompile(`\b(\d{3})0s\b`)

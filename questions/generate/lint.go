@@ -78,17 +78,47 @@ type stemInfo struct {
 	residue      int8 // 0 unknown, 1 clean, 2 residue (see residue)
 }
 
+// stemTokens is the key of the cache's entry for no stem, whose toks are
+// the storage the tokens of one sentence's stems share (a stem is a
+// clause, never a lone NUL). candidates empties it for the next sentence
+// (nextSentence), so that tokenizing stems, the commonest allocation of
+// a set, reuses memory instead of asking for more; no stem's tokens may
+// therefore be kept past its sentence. A cache without the entry gives
+// each stem tokens of its own.
+const stemTokens = "\x00"
+
 // stemOf returns the stem's tokens and verdicts, from the cache when they
 // are there.
 func stemOf(stem string, cache map[string]*stemInfo) *stemInfo {
-	if si := cache[stem]; si != nil {
+	if si := cache[stem]; si != nil && stem != stemTokens {
 		return si
 	}
-	toks := prose.Tokenize(stem)
+	var toks []prose.Token
+	if st := cache[stemTokens]; st != nil {
+		n := len(st.toks)
+		st.toks = prose.AppendTokens(st.toks, stem)
+		toks = st.toks[n:len(st.toks):len(st.toks)]
+	} else {
+		toks = prose.Tokenize(stem)
+	}
 	verb := firstVerb(toks)
 	si := &stemInfo{toks: toks, hasVerb: verb < len(toks), needsContext: needsContext(toks, verb)}
-	cache[stem] = si
+	if stem != stemTokens {
+		cache[stem] = si
+	}
 	return si
+}
+
+// nextSentence empties a cache for the stems of the next sentence, and
+// keeps the storage of their tokens (see stemTokens).
+func nextSentence(cache map[string]*stemInfo) {
+	st := cache[stemTokens]
+	clear(cache)
+	if st == nil {
+		st = &stemInfo{}
+	}
+	st.toks = st.toks[:0]
+	cache[stemTokens] = st
 }
 
 // lintCached is lint with a cache of the checks that read a stem's tokens.

@@ -58,6 +58,9 @@ func TestScans_AgreeWithRegexps(t *testing.T) {
 		}, gluedSource,
 			[]string{"White House portraitWhile he", "McCoy", "iPhone", "abc Def", "abc\u00a0Def", "abc\u0085Def"},
 			[]string{"a", "b", "c", "D", "É", "é", " ", "\t", "\u00a0", "\u0085", "\xc3", "1"}},
+		{"referenceIn", referenceEntry.MatchString, referenceIn,
+			[]string{"Gaines, Kevin (2006) American Africans in Ghana", "(Adam Curtis, BBC Two, 22 June 1992)", "Gaines, Kevin (1499)", "Gaines, Kevin (2106)", "in 2006) and", ")", "1999)", ""},
+			[]string{"Gaines, Kevin", " (", "(", "1999)", "2006)", "1499)", "2100)", "19)", "Adam Curtis, ", "BBC Two", ", 22 June ", ")", " A.", "x", "é"}},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, sc := range scans {

@@ -65,7 +65,10 @@ func pageName(b Block) string {
 // looksLikeHTML reports whether the text is markup pasted from a web page
 // rather than prose that merely mentions a tag.
 func looksLikeHTML(s string) bool {
-	low := strings.ToLower(s)
+	if strings.IndexByte(s, '<') < 0 {
+		return false // no tag, and no copy of a long text to look for one
+	}
+	low := ToLower(s)
 	n := 0
 	for _, t := range []string{"<p>", "<p ", "<div", "<br", "<html", "<body", "<li>", "<h1", "<h2", "<h3", "<span", "<table", "<a href"} {
 		n += strings.Count(low, t)
@@ -585,9 +588,27 @@ func tidy(s string) string {
 	if strings.Contains(s, ") ") && hasYearBracket(s) {
 		s = authorYear.ReplaceAllString(s, "")
 	}
+	out := collapseSpaces(s)
+	if strings.Contains(out, "( ") || strings.Contains(out, "[ ") {
+		out = strings.NewReplacer("( ", "(", "[ ", "[").Replace(out)
+	}
+	return strings.TrimSpace(out)
+}
+
+// collapseSpaces writes each run of white space in s as one space, none
+// before a closing mark ("Lutovinov , secretary" -> "Lutovinov,
+// secretary") or at the start.
+func collapseSpaces(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// ASCII, most of the text, is read and written without decoding.
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		if unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
@@ -601,13 +622,13 @@ func tidy(s string) string {
 			}
 			space = false
 		}
-		b.WriteRune(r)
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
-	out := b.String()
-	if strings.Contains(out, "( ") || strings.Contains(out, "[ ") {
-		out = strings.NewReplacer("( ", "(", "[ ", "[").Replace(out)
-	}
-	return strings.TrimSpace(out)
+	return b.String()
 }
 
 // stripCitations removes bracketed reference markers: "[4]", "[12][13]",

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // What a pasted article holds besides its prose: notes about the article
@@ -32,11 +33,11 @@ var citationMarks = []string{"url accessed", "retrieved on", "accessed on", "isb
 
 // isJunk reports whether a sentence is a hatnote, a citation, a row of
 // figures or a formula rather than prose.
-func isJunk(s string) bool { return isJunkTokens(s, Tokenize(s)) }
+func isJunk(s string) bool { return isJunkTokens(s, strings.ToLower(s), Tokenize(s)) }
 
-// isJunkTokens is isJunk for a sentence already cut into tokens.
-func isJunkTokens(s string, toks []Token) bool {
-	low := strings.ToLower(s)
+// isJunkTokens is isJunk for a sentence already lowered (low) and cut
+// into tokens.
+func isJunkTokens(s, low string, toks []Token) bool {
 	if strings.HasPrefix(low, ":") || strings.Contains(low, "(disambiguation)") {
 		return true
 	}
@@ -50,7 +51,7 @@ func isJunkTokens(s string, toks []Token) bool {
 			return true
 		}
 	}
-	return looksLikeCitation(s, toks) || looksLikeCaption(low) || looksLikeListEntry(s) || looksLikeTable(toks) || looksLikeFormula(toks)
+	return looksLikeCitation(s, toks) || looksLikeCaption(low) || looksLikeListEntry(s, low) || looksLikeTable(toks) || looksLikeFormula(toks)
 }
 
 // captionMarks are written under pictures and almost never in prose.
@@ -117,19 +118,46 @@ var (
 	retrieved   = regexp.MustCompile(`. Retrieved (?:on )?(?:\d|[A-Z][a-z]+ \d)`)
 )
 
-// looksLikeListEntry reports the shapes above. Each pattern runs only on a
-// sentence that has the words it needs: most sentences have none.
-func looksLikeListEntry(s string) bool {
-	low := strings.ToLower(s)
+// looksLikeListEntry reports the shapes above (low is the sentence in
+// lower case). Each pattern runs only on a sentence that has the words it
+// needs: most sentences have none.
+func looksLikeListEntry(s, low string) bool {
 	return strings.Contains(s, "), ") && listEntry.MatchString(s) ||
-		strings.Contains(low, "ed by ") && editedWork.MatchString(s) ||
+		strings.Contains(low, "ed by ") && editedBy(low) && editedWork.MatchString(s) ||
 		strings.HasPrefix(s, "(") && yearFirst.MatchString(s) ||
 		strings.HasSuffix(strings.TrimSuffix(s, "."), ")") && sourceAtEnd.MatchString(s) ||
 		strings.Contains(low, "refer to") && referTo.MatchString(s) ||
-		strings.ContainsAny(s, "-–") && strings.Contains(s, ", ") && pagesYear.MatchString(s) ||
+		digitRange(s) && strings.Contains(s, ", ") && pagesYear.MatchString(s) ||
 		strings.Contains(s, ") ") && hasYearBracket(s) && (titleAtEnd.MatchString(s) || workInWhich.MatchString(s)) ||
 		strings.Contains(s, "Retrieved") && retrieved.MatchString(s) ||
-		strings.Contains(s, ", ") && publisherAt.MatchString(s)
+		containsAny(s, "Press, ", "Publishers, ", "Publishing, ", "Books, ") && publisherAt.MatchString(s)
+}
+
+// digitRange reports whether s has a digit, a hyphen or an en dash, and a
+// digit, as pagesYear needs ("229-269").
+func digitRange(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		switch {
+		case s[i+1] == '-' && isDigitAt(s, i+2):
+			return true
+		case strings.HasPrefix(s[i+1:], "–") && isDigitAt(s, i+1+len("–")):
+			return true
+		}
+	}
+	return false
+}
+
+// isDigitAt reports an ASCII digit at s[i].
+func isDigitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
+
+// editedBy reports whether a sentence in lower case may hold what
+// editedWork's case-blind match needs ("edited by", "translated by" ...),
+// or a long s, which it matches as an s.
+func editedBy(low string) bool {
+	return containsAny(low, "edited by", "translated by", "compiled by", "illustrated by", "revised by", "ſ")
 }
 
 // looksLikeCitation reports the shapes of a reference: "Benson,
@@ -205,16 +233,39 @@ const mathSymbols = "+=−×÷±→⇌^<>≤≥"
 // 2−"): a mathematical sign, and many tokens of one or two characters
 // that are not words.
 func looksLikeFormula(t []Token) bool {
-	signs, short := 0, 0
+	// Most sentences have no sign: the short tokens are counted only in
+	// those that have one.
+	signs := false
 	for _, x := range t {
-		if strings.ContainsAny(x.Text, mathSymbols) {
-			signs++
+		if hasMathSymbol(x.Text) {
+			signs = true
+			break
 		}
+	}
+	if !signs {
+		return false
+	}
+	short := 0
+	for _, x := range t {
 		if len([]rune(x.Text)) <= 2 && !strings.Contains(",.;:()\"'", x.Text) && !shortWords[x.Lower] {
 			short++
 		}
 	}
-	return signs > 0 && short*10 >= len(t)*3
+	return short*10 >= len(t)*3
+}
+
+// hasMathSymbol is strings.ContainsAny(s, mathSymbols), reading ASCII
+// without decoding it.
+func hasMathSymbol(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			return strings.ContainsAny(s[i:], mathSymbols)
+		case c == '+' || c == '=' || c == '^' || c == '<' || c == '>':
+			return true
+		}
+	}
+	return false
 }
 
 // shortWords are the words of one or two letters prose is made of.

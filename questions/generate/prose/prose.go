@@ -9,6 +9,7 @@ package prose
 // A Sentence is a sentence of a cleaned document.
 type Sentence struct {
 	Text    string  // as written, after cleaning
+	Lower   string  // Text in lower case
 	Offset  int     // byte offset in the cleaned text
 	Block   int     // the paragraph it belongs to, from 0
 	Heading bool    // the paragraph is a heading
@@ -24,7 +25,7 @@ type Sentence struct {
 // formulas, and the sections after the prose (references, "See also").
 // A page number left at a sentence's start is cut off.
 func Sentences(raw string) (text string, sents []Sentence) {
-	var b []byte
+	b := make([]byte, 0, len(raw)) // the cleaned text is seldom longer
 	back := false
 	for bi, blk := range Clean(raw) {
 		if bi > 0 {
@@ -41,11 +42,13 @@ func Sentences(raw string) (text string, sents []Sentence) {
 		for _, sp := range SplitSentences(blk.Text) {
 			t := blk.Text[sp[0]:sp[1]]
 			cut := trimResidue(t)
-			toks := Tokenize(t[cut:])
-			if isJunkTokens(t[cut:], toks) {
+			st := t[cut:]
+			low := ToLower(st)
+			toks := appendTokens(make([]Token, 0, len(st)/5+1), st, low)
+			if isJunkTokens(st, low, toks) {
 				continue
 			}
-			sents = append(sents, Sentence{Text: t[cut:], Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
+			sents = append(sents, Sentence{Text: st, Lower: low, Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
 		}
 	}
 	return string(b), sents

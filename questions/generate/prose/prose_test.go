@@ -2,6 +2,7 @@ package prose
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -63,6 +64,9 @@ func TestSentences(t *testing.T) {
 			for i, s := range sents {
 				if text[s.Offset:s.Offset+len(s.Text)] != s.Text {
 					t.Errorf("sentence %d %q is not at offset %d of the cleaned text", i, s.Text, s.Offset)
+				}
+				if want := strings.ToLower(s.Text); s.Lower != want {
+					t.Errorf("sentence %d in lower case is %q, want %q", i, s.Lower, want)
 				}
 			}
 		})

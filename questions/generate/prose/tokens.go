@@ -38,11 +38,18 @@ func (t Token) Is(words ...string) bool {
 // hyphens ("d'Aulps", "co-signed"), dotted abbreviations ("U.S.", "St.") and
 // the plural possessive apostrophe ("Workers'"); "'s" is a token of its own.
 // Numbers keep their grouping and decimals ("30,000", "3.5").
-func Tokenize(s string) []Token {
-	toks := make([]Token, 0, len(s)/5+1)
+func Tokenize(s string) []Token { return AppendTokens(make([]Token, 0, len(s)/5+1), s) }
+
+// AppendTokens appends the tokens of a sentence to toks, as Tokenize cuts
+// them, and returns the longer slice.
+func AppendTokens(toks []Token, s string) []Token {
+	return appendTokens(toks, s, ToLower(s))
+}
+
+// appendTokens is AppendTokens given the sentence in lower case.
+func appendTokens(toks []Token, s, low string) []Token {
 	// One lower-case copy of the sentence serves every token, when lower
 	// case keeps every byte where it was (it does for ASCII and most text).
-	low := strings.ToLower(s)
 	sameLen := len(low) == len(s)
 	add := func(start, end int, kind Kind) {
 		t := s[start:end]
@@ -52,7 +59,9 @@ func Tokenize(s string) []Token {
 		} else {
 			lt = strings.ToLower(t)
 		}
-		toks = append(toks, Token{Text: t, Lower: lt, Start: start, End: end, Kind: kind, Cap: unicode.IsUpper(FirstRune(t))})
+		c := t[0]
+		upper := c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && unicode.IsUpper(FirstRune(t))
+		toks = append(toks, Token{Text: t, Lower: lt, Start: start, End: end, Kind: kind, Cap: upper})
 	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -85,7 +94,7 @@ func Tokenize(s string) []Token {
 			j := wordEnd(s, i)
 			// An abbreviation keeps its period: "St.", "Gen.", "U.S.".
 			if j < len(s) && s[j] == '.' {
-				w := strings.ToLower(s[i:j])
+				w := ToLower(s[i:j])
 				if abbreviations[w] && !(digitAbbrevs[w] && !followedByDigit(s, j+1)) ||
 					strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r) {
 					j++
@@ -116,6 +125,8 @@ func wordEnd(s string, i int) int {
 		if c := s[j]; c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 			j++ // most of a word: an ASCII letter or digit, read without decoding
 			continue
+		} else if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+			return j // most ends of a word: a space or a mark no word runs over
 		}
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {

@@ -33,6 +33,19 @@ func TestTokenize(t *testing.T) {
 	}
 }
 
+// AppendTokens leaves what toks held and adds the tokens Tokenize cuts.
+func TestAppendTokens(t *testing.T) {
+	var toks []Token
+	var want []Token
+	for _, tt := range tokenizeTests {
+		toks = AppendTokens(toks, tt.s)
+		want = append(want, Tokenize(tt.s)...)
+	}
+	if !reflect.DeepEqual(toks, want) {
+		t.Errorf("AppendTokens one sentence after another = %v, want %v", toks, want)
+	}
+}
+
 func TestToken_Kinds(t *testing.T) {
 	toks := Tokenize("RCP met VII times in 1920 .")
 	if !toks[0].AllCaps() || toks[1].AllCaps() {
