@@ -2,6 +2,7 @@ package generate
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -170,7 +171,7 @@ func TestTuneSheet(t *testing.T) {
 func sheetEntries(t *testing.T, d quality.Document, humans int) []quality.Entry {
 	t.Helper()
 	set, err := Generate(d.Text, Options{})
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrNoQuestions) { // a list of meanings gives none, rightly
 		t.Fatalf("%s: %v", d.ID, err)
 	}
 	text, _ := prose.Sentences(d.Text)
