@@ -87,6 +87,13 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) {
 		return CheckSideFact
 	}
+	if c := d.cutCheck(it, toks); c != "" {
+		return c
+	}
+	// An aside is one in a statement as in a blank.
+	if q.Kind == questions.TrueFalse && d.popCulture(toks) {
+		return CheckSideFact
+	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
@@ -2382,7 +2389,7 @@ func (d *document) popCulture(t []prose.Token) bool {
 		}
 	}
 	for _, w := range t {
-		if w.Is("album", "albums") {
+		if w.Is("album", "albums") || !w.Cap && screenWorks[w.Lower] {
 			return true
 		}
 	}
@@ -2798,10 +2805,21 @@ func pageCitation(s string) bool {
 		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
 			k++
 		}
-		if n := k - (c + 2); n < 1 || n > 4 || k+2 >= len(s) || s[k] != ' ' {
+		n := k - (c + 2)
+		// A range of pages ("Chinard, John Adams, 58-60 the only fee")
+		// is a citation whatever word follows it.
+		pages := false
+		if n >= 1 && n <= 4 && k+1 < len(s) && s[k] == '-' && s[k+1] >= '0' && s[k+1] <= '9' {
+			m := k + 1
+			for m < len(s) && s[m] >= '0' && s[m] <= '9' {
+				m++
+			}
+			pages, k = m-k-1 <= 4, m
+		}
+		if n < 1 || n > 4 || k+2 >= len(s) || s[k] != ' ' {
 			continue
 		}
-		if (s[k+1] >= 'A' && s[k+1] <= 'Z' || s[k+1] == '_') && (s[k+2] >= 'a' && s[k+2] <= 'z' || s[k+2] == '_') {
+		if pages && asciiLetter(s[k+1]) || (s[k+1] >= 'A' && s[k+1] <= 'Z' || s[k+1] == '_') && (s[k+2] >= 'a' && s[k+2] <= 'z' || s[k+2] == '_') {
 			return true
 		}
 	}

@@ -1,0 +1,99 @@
+package generate
+
+import (
+	"testing"
+
+	"factdrill/questions"
+	"factdrill/questions/generate/prose"
+)
+
+// TestCuts checks the rules of cuts.go on cases written for them, each
+// with a sound sentence like it that must pass.
+func TestCuts(t *testing.T) {
+	tok := prose.Tokenize
+	for _, tt := range []struct {
+		name string
+		got  bool
+		want bool
+	}{
+		{"it after a fronted participle", pronounAfterFronted(tok("Largely restored in the Blank after the fire, it now houses a museum.")), true},
+		{"he after a fronted participle", pronounAfterFronted(tok("Elected to the council in Blank, he served two terms.")), true},
+		{"a name after a fronted participle", pronounAfterFronted(tok("Elected to the council in Blank, Brown served two terms.")), false},
+		{"a finite verb before the comma", pronounAfterFronted(tok("Ended wars are recorded in Blank, they say.")), false},
+		{"two contrasting halves cut", contrastCut("Three rival theories have been put forward.", "The origin of the rite is not known, but three rival theories have been put forward."), true},
+		{"some of a group after a negation", contrastCut("Some farmers have managed by planting early.", "The crop was thought impossible to grow there and never tried, but some farmers have managed by planting early."), true},
+		{"a whole subject after but", contrastCut("The committee approved the plan.", "The mayor did not sign, but the committee approved the plan."), false},
+		{"a count after but with no negation", contrastCut("Three rival theories have been put forward.", "The origin of the rite is debated, but three rival theories have been put forward."), false},
+		{"a relative clause left open", relativeWithMainVerb("Mary Jones headed the water board asked Smith for advice.", "In 1901 Mary Jones, who headed the water board asked Smith for advice."), true},
+		{"a relative clause closed", relativeWithMainVerb("Mary Jones headed the water board.", "In 1901 the council hired Mary Jones, who headed the water board."), false},
+		{"a relative clause kept whole", relativeWithMainVerb("In 1901 Mary Jones, who headed the water board asked Smith for advice.", "In 1901 Mary Jones, who headed the water board asked Smith for advice."), false},
+		{"an apposition of the subject", appositiveOfObject("is the last of its line.", "Peru", "The Andean condor from Peru, the last of its line, is rarely seen."), true},
+		{"an apposition of a place", appositiveOfObject("is the capital of the province.", "Cusco", "He was born in Cusco, the capital of the province, in 1890."), false},
+		{"an apposition after of", appositiveOfObject("is the founder of the party.", "Brown", "The letters of Brown, the founder of the party, are kept in a museum."), false},
+		{"a measure with no figure", lostMeasure(tok("The hills rise as high as above sea level.")), true},
+		{"a measure with its figure", lostMeasure(tok("The hills rise as high as 300 metres above sea level.")), false},
+		{"as well as", lostMeasure(tok("The hills are as well as the valleys in Blank.")), false},
+		{"a participle with its agent", noMainVerb(tok("A reform movement inspired by the monks of Blank.")), true},
+		{"a heading", noMainVerb(tok("Farm losses caused by Blank.")), true},
+		{"a passive with its verb", noMainVerb(tok("The movement was inspired by the monks of Blank.")), false},
+		{"a participle and a main verb", noMainVerb(tok("A movement inspired by the monks of Blank spread north.")), false},
+		{"a place verb with by", noMainVerb(tok("The king stopped by the abbey of Blank.")), false},
+		{"a seeming verb", noMainVerb(tok("Luther himself seemed saddened by the Blank.")), false},
+		{"two modifiers of one noun", coordinatedModifier(tok("There are also bass and Blank clarinets."), "contra"), true},
+		{"a noun before and", coordinatedModifier(tok("His cabinet or Blank visitors were kept out."), "other"), false},
+		{"a count", coordinatedModifier(tok("The city has 130 wards and Blank districts."), "56"), false},
+		{"a modifier of a name", coordinatedModifier(tok("There are also bass and Blank Clarinets."), "contra"), false},
+		{"initials in the stem", initialsInStem(tok("A U.S. agency studied the weather of the western Blank."), "United States"), true},
+		{"initials without stops", initialsInStem(tok("The UK delegation met the Blank."), "United Kingdom"), true},
+		{"other initials", initialsInStem(tok("A U.S. agency studied the weather of the western Blank."), "United Kingdom"), false},
+		{"a one-word key", initialsInStem(tok("A U.S. agency studied the weather of the Blank."), "Utah"), false},
+		{"however at the end", laterHowever(tok("The country has no such law, however.")), true},
+		{"however inside", laterHowever(tok("The country, however, has no such law.")), false},
+		{"then before a question's verb", thenInQuestion(tok("What did the council then approve?")), true},
+		{"then as at that time", thenInQuestion(tok("Who led the army then assembled near the river?")), false},
+		{"and then", thenInQuestion(tok("What did the council approve and then repeal?")), false},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestCutCheck checks how keep applies the rules of cuts.go to items of
+// each kind.
+func TestCutCheck(t *testing.T) {
+	d := analyzed(t, "Choirs\n\nThe choir sings in the town hall. Choirs sing in Europe.")
+	withSwap := func(it item, from, to string) item { it.swapFrom, it.swapTo = from, to; return it }
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"a count cut from its contrast", withSource(mc("_____ rival theories have been put forward.", "three", "two", "four", "five"),
+			"The origin of the rite is not known, but three rival theories have been put forward."), CheckNeedsContext},
+		{"a false count cut from its contrast", withSource(withSwap(falseStatement("Four rival theories have been put forward.", "three", "four", true), "three", "four"),
+			"The origin of the rite is not known, but three rival theories have been put forward."), CheckNeedsContext},
+		{"a blank for a relative's antecedent", withSource(cloze("_____ headed the water board asked Smith for advice.", "Mary Jones"),
+			"In 1901 Mary Jones, who headed the water board asked Smith for advice."), CheckBroken},
+		{"a blank for the object before a subject's apposition", withSource(cloze("_____ is the last of its line.", "Peru"),
+			"The Andean condor from Peru, the last of its line, is rarely seen."), CheckBroken},
+		{"a coordinated modifier", cloze("There are also bass and _____ clarinets.", "contra"), CheckSecondRightAnswer},
+		{"initials", cloze("A U.S. agency studied the weather of the western _____.", "United States"), CheckGivenAway},
+		{"then in a question", withSource(short("What did the council then approve?", "budget"), "The council then approved the budget."), CheckNeedsContext},
+		{"a film in a text on choirs", truth("The film was directed by Ann Lee in 1990."), CheckSideFact},
+		{"a sound statement", truth("Choirs sang in Europe in 1990."), ""},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+// short is a short-answer item.
+func short(stem, key string) item {
+	it := cloze(stem, key)
+	it.q.Kind = questions.ShortAnswer
+	return it
+}
