@@ -287,6 +287,15 @@ func thenInQuestion(t []prose.Token) bool {
 // cutCheck returns the check of this file an item fails, or "".
 func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	q := it.q
+	if (q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice) && d.whoForPlace(toks, it.key) {
+		return CheckWrongWh
+	}
+	if d.doubleOrigin(toks) {
+		return CheckBroken
+	}
+	if it.typ == ePerson && strings.HasSuffix(q.Stem, "?") && secondObject(it.key, it.source, q.Stem) {
+		return CheckSecondRightAnswer
+	}
 	if pronounAfterFronted(toks) || laterHowever(toks) || q.Kind == questions.ShortAnswer && thenInQuestion(toks) {
 		return CheckNeedsContext
 	}
@@ -322,4 +331,102 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 		return CheckGivenAway
 	}
 	return ""
+}
+
+// placeKinds name a kind of place: the document that calls a name "the
+// district of Miraflores" or "Miraflores district" says it is no one.
+var placeKinds = prose.WordSet(`district districts city town village neighbourhood neighborhood suburb
+	province region county island river lake mountain street avenue park square borough municipality`)
+
+// whoForPlace reports a "who" question whose key the document calls a
+// place somewhere: "Who has more parks than most other districts?" asks
+// for Miraflores, which "Another upscale district is Miraflores" names.
+func (d *document) whoForPlace(t []prose.Token, key string) bool {
+	if len(t) == 0 || !t[0].Is("who", "whom") || key == "" {
+		return false
+	}
+	for i, n := 0, 0; n < 20; n++ {
+		j := strings.Index(d.text[i:], key)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		i = at + len(key)
+		before := strings.Fields(d.text[max(0, at-30):at])
+		if k := len(before); k > 0 && !strings.HasSuffix(d.text[:at], " ") {
+			continue // inside a word
+		} else if k >= 2 && before[k-1] == "is" || k >= 2 && before[k-1] == "of" || k >= 1 && strings.HasSuffix(before[k-1], ",") {
+			w := strings.ToLower(strings.TrimSuffix(before[k-1], ","))
+			if before[k-1] == "is" || before[k-1] == "of" {
+				w = strings.ToLower(before[k-2])
+			}
+			if placeKinds[w] {
+				return true
+			}
+		}
+		after := strings.Fields(d.text[i:min(len(d.text), i+20)])
+		if len(after) > 0 && placeKinds[strings.Trim(after[0], ".,;:")] && !strings.HasPrefix(d.text[i:], ",") {
+			return true
+		}
+	}
+	return false
+}
+
+// secondObject reports a key the source joins to another name with
+// "and", past an apposition the question drops: "Tesla met Alfred S.
+// Brown, a Western Union superintendent, and New York attorney Charles F.
+// Peck" makes "Who did Tesla meet?" answer Peck as well as Brown.
+func secondObject(key, source, stem string) bool {
+	i := strings.Index(source, key)
+	if i < 0 {
+		return false
+	}
+	rest := source[i+len(key):]
+	switch {
+	case strings.HasPrefix(rest, " and "):
+		rest = rest[len(" and "):]
+	case strings.HasPrefix(rest, ", "):
+		j := strings.Index(rest, ", and ")
+		if j < 0 || j > 80 || strings.ContainsAny(rest[:j], ".;") {
+			return false
+		}
+		rest = rest[j+len(", and "):]
+	default:
+		return false
+	}
+	// A name within a few words: two capitalised words the stem lacks.
+	caps := 0
+	for k, w := range strings.Fields(rest) {
+		if k == 6 || strings.ContainsAny(w, ",;") && caps < 2 {
+			break
+		}
+		w = strings.Trim(w, ".,;:")
+		if w != "" && w[0] >= 'A' && w[0] <= 'Z' && !strings.Contains(stem, w) {
+			caps++
+		}
+	}
+	return caps >= 2
+}
+
+// doubleOrigin reports a name with two places of origin, "Thomas
+// Jefferson of Virginia of New York": a phrase of another person's moved
+// onto it when the question turned the sentence round.
+func (d *document) doubleOrigin(t []prose.Token) bool {
+	for i := 0; i+3 < len(t); i++ {
+		if !t[i].Is("of") || !t[i+1].Cap || !t[i+1].IsWord() || t[i+1].Text == blankWord {
+			continue
+		}
+		j := i + 2
+		for j < len(t) && t[j].Cap && t[j].IsWord() {
+			j++
+		}
+		// The name before is a person's, not "the Superior Court of
+		// Justice of Lima".
+		if j+1 < len(t) && j-i-1 == 1 && t[j].Is("of") && t[j+1].Cap && t[j+1].IsWord() && t[j+1].Text != blankWord && !t[j+1].Is("the") && i > 1 {
+			if e := d.byKey[nameKey(t[i-2].Text+" "+t[i-1].Text)]; e != nil && e.root().typ == ePerson {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -47,6 +47,10 @@ func TestCuts(t *testing.T) {
 		{"initials without stops", initialsInStem(tok("The UK delegation met the Blank."), "United Kingdom"), true},
 		{"other initials", initialsInStem(tok("A U.S. agency studied the weather of the western Blank."), "United Kingdom"), false},
 		{"a one-word key", initialsInStem(tok("A U.S. agency studied the weather of the Blank."), "Utah"), false},
+		{"a second name past an apposition", secondObject("Ann Lee", "In 1901 Smith met Ann Lee, a banker, and city lawyer John Peck.", "Who did Smith meet in 1901?"), true},
+		{"a second name after and", secondObject("Ann Lee", "In 1901 Smith met Ann Lee and John Peck.", "Who did Smith meet in 1901?"), true},
+		{"a thing after and", secondObject("Ann Lee", "In 1901 Smith met Ann Lee and went home.", "Who did Smith meet in 1901?"), false},
+		{"a name the stem gives", secondObject("Ann Lee", "In 1901 Smith met Ann Lee and John Peck.", "Who did Smith meet with John Peck?"), false},
 		{"however at the end", laterHowever(tok("The country has no such law, however.")), true},
 		{"however inside", laterHowever(tok("The country, however, has no such law.")), false},
 		{"then before a question's verb", thenInQuestion(tok("What did the council then approve?")), true},
@@ -96,4 +100,44 @@ func short(stem, key string) item {
 	it := cloze(stem, key)
 	it.q.Kind = questions.ShortAnswer
 	return it
+}
+
+// TestWhoForPlace checks that a "who" question is turned away when the
+// document calls its key a place, and kept when it calls it a person.
+func TestWhoForPlace(t *testing.T) {
+	d := analyzed(t, "Lima\n\nAnother rich district is Surco, which has many shops. Surco has more parks than most districts. "+
+		"The town of Barranco is old. Chorrillos district is by the sea. Ana Ruiz, the mayor, lives in Chorrillos.")
+	for _, tt := range []struct {
+		stem, key string
+		want      bool
+	}{
+		{"Who has more parks than most districts?", "Surco", true},
+		{"Who is old?", "Barranco", true},
+		{"Who is by the sea?", "Chorrillos", true},
+		{"Who lives in Chorrillos?", "Ana Ruiz", false},
+		{"What has more parks than most districts?", "Surco", false},
+	} {
+		if got := d.whoForPlace(prose.Tokenize(tt.stem), tt.key); got != tt.want {
+			t.Errorf("whoForPlace(%q, %q) = %v, want %v", tt.stem, tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestDoubleOrigin checks that a person given two places of origin is
+// turned away, and a body named with two "of" phrases kept.
+func TestDoubleOrigin(t *testing.T) {
+	d := analyzed(t, "Elections\n\nThe candidates were Senator John Brown of Ohio, who was joined by Governor Mary Smith of Maine. "+
+		"John Brown spoke often. The Court of Justice of Lima sits downtown.")
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"Who joined Senator John Brown of Ohio of Maine on the ticket?", true},
+		{"Who joined Senator John Brown of Ohio on the ticket?", false},
+		{"Who sits in the Court of Justice of Lima?", false},
+	} {
+		if got := d.doubleOrigin(prose.Tokenize(tt.stem)); got != tt.want {
+			t.Errorf("doubleOrigin(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
 }
