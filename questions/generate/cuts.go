@@ -181,6 +181,9 @@ func noMainVerb(t []prose.Token) bool {
 	if v == len(t) || v == 0 {
 		return false
 	}
+	if listEntry(t, v) {
+		return true
+	}
 	if !strings.HasSuffix(t[v].Lower, "ed") || byPassives[t[v].Lower] || v+1 >= len(t) || !t[v+1].Is("by") {
 		return false
 	}
@@ -190,6 +193,22 @@ func noMainVerb(t []prose.Token) bool {
 	}
 	for i := v + 1; i < len(t); i++ {
 		if finiteAt(t, i) {
+			return false
+		}
+	}
+	return true
+}
+
+// listEntry reports an entry of a list of kinds whose first verb follows
+// ", and": "Black Swan, Cygnus atratus of Australia, and introduced in New
+// Zealand." Before it stand only names, a species' Latin name, and
+// function words: nothing a subject does. v is the first verb.
+func listEntry(t []prose.Token, v int) bool {
+	if v < 3 || !t[v-1].Is("and") || t[v-2].Text != "," || !strings.HasSuffix(t[v].Lower, "ed") {
+		return false
+	}
+	for i, w := range t[:v-2] {
+		if w.IsWord() && !w.Cap && !functionWords[w.Lower] && !prepositions[w.Lower] && !(i > 0 && t[i-1].Cap && t[i-1].IsWord()) {
 			return false
 		}
 	}

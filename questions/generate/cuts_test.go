@@ -37,6 +37,8 @@ func TestCuts(t *testing.T) {
 		{"a heading", noMainVerb(tok("Farm losses caused by Blank.")), true},
 		{"a passive with its verb", noMainVerb(tok("The movement was inspired by the monks of Blank.")), false},
 		{"a participle and a main verb", noMainVerb(tok("A movement inspired by the monks of Blank spread north.")), false},
+		{"an entry of a list of kinds", noMainVerb(tok("Mute Swan, Cygnus olor of Europe, and introduced in Blank.")), true},
+		{"a clause after and", noMainVerb(tok("Most birds migrate in spring, and returned in Blank.")), false},
 		{"a place verb with by", noMainVerb(tok("The king stopped by the abbey of Blank.")), false},
 		{"a seeming verb", noMainVerb(tok("Luther himself seemed saddened by the Blank.")), false},
 		{"two modifiers of one noun", coordinatedModifier(tok("There are also bass and Blank clarinets."), "contra"), true},

@@ -1970,7 +1970,7 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 var referringNouns = prose.WordSet(`group organization organisation movement company firm band area region
 	site plate service cycle project programme program role event incident attack operation book film
 	album song deal plan proposal scheme device machine members conflict dispute park grounds building facility premises
-	college forest island village congregation amendment hymn poem essay speech letter work`)
+	college forest island village congregation amendment hymn poem essay speech letter work reserve movie`)
 
 // bareDefinite reports "the group", "the cycle" with nothing after them
 // to say which: not followed by "of", a name or a relative clause, and no
