@@ -303,6 +303,36 @@ func thenInQuestion(t []prose.Token) bool {
 	return false
 }
 
+// pastAfterDid reports a question that turned its first verb to "did"
+// and left a second one in the past: "When did Tesla leave Graz and
+// severed all relations with his family?".
+func pastAfterDid(t []prose.Token) bool {
+	if len(t) < 6 || t[len(t)-1].Text != "?" || !hasDid(t) {
+		return false
+	}
+	for k := 2; k+2 < len(t); k++ {
+		if t[k].Is("and") && !t[k+1].Cap && (strings.HasSuffix(t[k+1].Lower, "ed") || knownPast(t[k+1].Lower)) && determiners[t[k+2].Lower] && hasDid(t[:k]) && !clauseBetween(t[:k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBetween reports a relative or subordinate word after the "did"
+// of a question: an "and" past it may join that clause's verbs ("did
+// Luther write that ... which discouraged ... and advocated ...").
+func clauseBetween(t []prose.Token) bool {
+	did := false
+	for _, w := range t {
+		if w.Is("did", "does", "do") {
+			did = true
+		} else if did && subordinators[w.Lower] && !w.Is("as") {
+			return true
+		}
+	}
+	return false
+}
+
 // cutCheck returns the check of this file an item fails, or "".
 func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	q := it.q
@@ -318,7 +348,7 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	if pronounAfterFronted(toks) || laterHowever(toks) || q.Kind == questions.ShortAnswer && thenInQuestion(toks) {
 		return CheckNeedsContext
 	}
-	if lostMeasure(toks) || noMainVerb(toks) {
+	if lostMeasure(toks) || noMainVerb(toks) || pastAfterDid(toks) {
 		return CheckBroken
 	}
 	full := q.Stem
