@@ -111,7 +111,8 @@ func short(stem, key string) item {
 // document calls its key a place, and kept when it calls it a person.
 func TestWhoForPlace(t *testing.T) {
 	d := analyzed(t, "Lima\n\nAnother rich district is Surco, which has many shops. Surco has more parks than most districts. "+
-		"The town of Barranco is old. Chorrillos district is by the sea. Ana Ruiz, the mayor, lives in Chorrillos.")
+		"The town of Barranco is old. Chorrillos district is by the sea. Ana Ruiz, the mayor, lives in Chorrillos. "+
+		"The mayor of the town is Luis Vega.")
 	for _, tt := range []struct {
 		stem, key string
 		want      bool
@@ -120,6 +121,7 @@ func TestWhoForPlace(t *testing.T) {
 		{"Who is old?", "Barranco", true},
 		{"Who is by the sea?", "Chorrillos", true},
 		{"Who lives in Chorrillos?", "Ana Ruiz", false},
+		{"Who is the mayor of the town?", "Luis Vega", false},
 		{"What has more parks than most districts?", "Surco", false},
 	} {
 		if got := d.whoForPlace(prose.Tokenize(tt.stem), tt.key); got != tt.want {
