@@ -2156,7 +2156,9 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			// "that" as a determiner: after a preposition ("in that
 			// direction"), or before a noun that ends a phrase ("proved
 			// that conjecture.").
-			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !auxiliaries[t[i+1].Lower] && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) {
+			// Not after a verb of thinking or telling: "believed that
+			// damage to the skin was ..." opens a clause.
+			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !auxiliaries[t[i+1].Lower] && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) && !(i > 0 && thatClauseVerbs[t[i-1].Lower]) {
 				if i > 0 && prepositions[t[i-1].Lower] && !t[i-1].Is("so", "such", "than", "now", "given", "except") {
 					return true
 				}
@@ -2243,6 +2245,13 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 	}
 	return false
 }
+
+// thatClauseVerbs are verbs a "that" after opens a clause, not points
+// back: "Tesla believed that damage to the skin ..." (not "proved that
+// conjecture", whose verb takes a thing as well).
+var thatClauseVerbs = prose.WordSet(`believed believes believe thought thinks think said says argued argues argue
+	claimed claims claim stated states noted suggested suggests realized realised realizes realises
+	concluded concludes feared fears hoped hopes felt feels insisted insists asserted asserts maintained maintains`)
 
 // hasYear reports a year among the tokens: a number of four digits.
 func hasYear(t []prose.Token) bool {
@@ -3052,7 +3061,9 @@ func (d *document) filler(it *item) bool {
 	// "captivity", "zoos") is a guess anyone can make; a long one is
 	// more likely a word of the subject ("photosynthesis"), unless it is
 	// a plain plural ("historians", "instruments").
-	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
+	// A word made with a learned ending ("catechism", "telepathy",
+	// "chromoplasts", "draftsman") is a term of its subject however short.
+	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) && !learnedWord(words[0]) {
 		return true
 	}
 	// "turbulent history", "city population": a word on a vague noun;
@@ -3099,6 +3110,25 @@ func (d *document) filler(it *item) bool {
 		head := words[len(words)-1]
 		if len(words) == 1 && d.freq[head]*10 >= len(d.sents) && len(d.sents) >= 20 {
 			return true
+		}
+	}
+	return false
+}
+
+// learnedEndings end words of a learned field: "catechism", "telepathy",
+// "bigamy", "chromoplast", "chlorophyll", "draftsman", "ribosome".
+var learnedEndings = []string{"ism", "pathy", "gamy", "plast", "phyll", "osis", "itis", "ology", "ologies",
+	"sman", "smen", "cyte", "phyte", "osome", "phobia", "ectomy", "emia", "archy", "cracy"}
+
+// learnedWord reports a word with one of learnedEndings, in the singular
+// or a plain plural, and something before the ending ("ism" alone is no
+// term, nor is "prism").
+func learnedWord(w string) bool {
+	for _, s := range []string{w, strings.TrimSuffix(w, "s")} {
+		for _, e := range learnedEndings {
+			if n := len(s) - len(e); strings.HasSuffix(s, e) && (n >= 2 && e != "ism" || n >= 3) {
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,47 @@
+package generate
+
+import (
+	"testing"
+)
+
+// TestKeepRecall9 runs the keep checks on answers that the filler and
+// needs-context rules turned away wrongly, beside the ones they still
+// turn away.
+func TestKeepRecall9(t *testing.T) {
+	d := analyzed(t, "Luther\n\nMartin Luther was a monk. Luther taught in Wittenberg. Luther wrote hymns.")
+	typed := func(it item, ty etype) item { it.typ, it.confident = ty, true; return it }
+	tests := []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"a word with a learned ending", typed(cloze("Luther put religious instruction in the form of the _____.", "catechism"), eConcept), ""},
+		{"a learned plural", typed(cloze("Proplastids may develop straight into _____.", "chromoplasts"), eConcept), ""},
+		{"a trade", typed(cloze("In Maribor Luther worked as a _____ for 60 florins a month.", "draftsman"), eConcept), ""},
+		{"a plain short word", typed(cloze("Luther wrote about _____ in his letters.", "prey"), eConcept), CheckFiller},
+		{"a plain plural", typed(cloze("Luther kept _____ in his garden.", "birds"), eConcept), CheckFiller},
+		{"that after a verb of thinking", typed(cloze("Luther believed that damage to the church was caused by _____.", "nepotism"), eConcept), ""},
+		{"that as a determiner", typed(cloze("In 1517 _____ rejected that claim to the bishop.", "Martin Luther"), ePerson), CheckNeedsContext},
+	}
+	for _, tt := range tests {
+		it := tt.it
+		if got := d.keep(&it, false, map[string]*stemInfo{}); got != tt.want {
+			t.Errorf("%s: keep(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+func TestLearnedWord(t *testing.T) {
+	for _, tt := range []struct {
+		w    string
+		want bool
+	}{
+		{"catechism", true}, {"telepathy", true}, {"bigamy", true}, {"chromoplasts", true},
+		{"draftsman", true}, {"ribosomes", true}, {"ism", false}, {"prism", false}, {"faith", false},
+		{"birds", false}, {"someone", false},
+	} {
+		if got := learnedWord(tt.w); got != tt.want {
+			t.Errorf("learnedWord(%q) = %v, want %v", tt.w, got, tt.want)
+		}
+	}
+}
