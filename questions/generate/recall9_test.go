@@ -45,3 +45,25 @@ func TestLearnedWord(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameInS checks that a surname ending in "s", which reads like a
+// people's plural, is the person whose name ends in it, while a people
+// stays a people.
+func TestSurnameInS(t *testing.T) {
+	d := analyzed(t, "John Adams\n\nJohn Adams was the second president. Adams was born in Braintree. The Normans invaded England. Adams died in 1826.")
+	for _, tt := range []struct {
+		name string
+		want etype
+	}{
+		{"Adams", ePerson},
+		{"Normans", eGroup},
+	} {
+		e := d.byKey[nameKey(tt.name)]
+		if e == nil {
+			t.Fatalf("%s: no entity", tt.name)
+		}
+		if got := e.root().typ; got != tt.want {
+			t.Errorf("%s: type %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
