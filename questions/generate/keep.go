@@ -1891,7 +1891,7 @@ func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
 			for j+1 < len(t) && t[j+1].Cap && t[j+1].IsWord() && t[j+1].Text != blankWord {
 				j++
 			}
-			if d.personName(t, i, j+1) {
+			if d.personName(t, i, j+1) || doesAsPerson(t, j+1) {
 				person = true
 			}
 			i = j
@@ -1902,6 +1902,16 @@ func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
 		}
 	}
 	return false
+}
+
+// doesAsPerson reports a name's verb at t[k] that only people do ("Chopin
+// was born", "Al-Biruni wrote"): its name is someone a "he" can be.
+func doesAsPerson(t []prose.Token, k int) bool {
+	if k < len(t) && t[k].Is("was", "were") {
+		k++
+		return k < len(t) && t[k].Is("born")
+	}
+	return k < len(t) && !t[k].Cap && humanVerbs[t[k].Lower] && !t[k].Is("found", "rule", "rules", "lead", "leads", "led", "lives", "serves", "serve", "served")
 }
 
 // personName reports whether the capitalised words t[a:b] may name a

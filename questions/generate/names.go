@@ -64,6 +64,11 @@ func mergeVariants(ents []*entity, topic *entity) {
 		var match *entity
 		ambiguous := false
 		for _, i := range byWord[e.core[0]] {
+			// "Cellists" is no surname of "Twelve Cellists of the Berlin
+			// Philharmonic": a people merges only with a name it ends.
+			if e.typ == eGroup && !strings.EqualFold(people[i].core[len(people[i].core)-1], e.core[0]) {
+				continue
+			}
 			r := people[i].root()
 			if r == e || r == match {
 				continue

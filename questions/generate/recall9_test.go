@@ -21,6 +21,9 @@ func TestKeepRecall9(t *testing.T) {
 		{"a plain short word", typed(cloze("Luther wrote about _____ in his letters.", "prey"), eConcept), CheckFiller},
 		{"a plain plural", typed(cloze("Luther kept _____ in his garden.", "birds"), eConcept), CheckFiller},
 		{"that after a verb of thinking", typed(cloze("Luther believed that damage to the church was caused by _____.", "nepotism"), eConcept), ""},
+		{"he after a name born", typed(cloze("Though Chopin was born near Warsaw, he moved to the city when he was _____ months old.", "seven"), eNumber), ""},
+		{"he after a name that writes", typed(cloze("Al-Biruni wrote a work in which he detailed the properties of _____.", "medicinal drugs"), eConcept), ""},
+		{"he after a place", typed(cloze("When Germany began _____ he wrote several notes.", "submarine warfare"), eConcept), CheckNeedsContext},
 		{"that as a determiner", typed(cloze("In 1517 _____ rejected that claim to the bishop.", "Martin Luther"), ePerson), CheckNeedsContext},
 	}
 	for _, tt := range tests {
@@ -50,13 +53,14 @@ func TestLearnedWord(t *testing.T) {
 // people's plural, is the person whose name ends in it, while a people
 // stays a people.
 func TestSurnameInS(t *testing.T) {
-	d := analyzed(t, "John Adams\n\nJohn Adams was the second president. Adams was born in Braintree. The Normans invaded England. Adams died in 1826.")
+	d := analyzed(t, "John Adams\n\nJohn Adams was the second president. Adams was born in Braintree. The Normans invaded England. Adams died in 1826. The Twelve Cellists of the Berlin Philharmonic played. Cellists use an endpin.")
 	for _, tt := range []struct {
 		name string
 		want etype
 	}{
 		{"Adams", ePerson},
 		{"Normans", eGroup},
+		{"Cellists", eGroup},
 	} {
 		e := d.byKey[nameKey(tt.name)]
 		if e == nil {
