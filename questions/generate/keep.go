@@ -1835,7 +1835,7 @@ func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 			if w.Lower == "and" && j > 0 && j+1 < k && t[j-1].Cap && t[j+1].Cap {
 				return true
 			}
-		case orgKeywords[w.Lower] || collectiveNouns[w.Lower]:
+		case orgKeywords[w.Lower] || collectiveNouns[w.Lower] || unmarkedPlurals[w.Lower]:
 			return true
 		case strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss") && len(w.Lower) > 3 && !(w.Cap && j > 0 && t[j-1].Cap):
 			if _, verb := sLemma(w.Lower); !w.Cap && verb && finiteAt(t, j) {
@@ -2156,6 +2156,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		case "this", "these", "those":
 			if i+1 < len(t) {
 				n := t[i+1]
+				// "mouthparts similar to those of grasshoppers": "those"
+				// with its "of" says what it stands for.
+				if w.Lower == "those" && n.Is("of") && i > 0 && t[i-1].Is("to", "than", "as", "with", "like") {
+					continue
+				}
 				if auxiliaries[n.Lower] || finiteAt(t, i+1) || numberWords[n.Lower] > 0 || n.Kind == prose.Number || n.Kind == prose.Punct || prepositions[n.Lower] {
 					return true
 				}
@@ -2192,6 +2197,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if i > 0 && t[i-1].Lower == "the" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Kind == prose.Number || timeNouns[t[i+1].Lower])) {
 				if w.Lower == "other" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Text == "." || t[i+1].Text == ",")) {
 					continue // "the other side of the river" names its thing
+				}
+				// "the same amount of oil that each had consumed": the
+				// stem says the same as what.
+				if w.Lower == "same" && sameSaysAs(t, i) {
+					continue
 				}
 				if w.Lower == "same" && i+1 < len(t) && t[i+1].Is("time", "as", "way", "name", "year", "day") {
 					if t[i+1].Lower != "year" && t[i+1].Lower != "day" && t[i+1].Lower != "time" {
@@ -2262,6 +2272,26 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 var thatClauseVerbs = prose.WordSet(`believed believes believe thought thinks think said says argued argues argue
 	claimed claims claim stated states noted suggested suggests realized realised realizes realises
 	concluded concludes feared fears hoped hopes felt feels insisted insists asserted asserts maintained maintains`)
+
+// sameSaysAs reports a "same" at t[i] whose phrase goes on to an "as" or
+// a "that" before any comma or verb: "the same amount of oil for 1974
+// that each had consumed", not "the same day, he said that".
+func sameSaysAs(t []prose.Token, i int) bool {
+	for k := i + 2; k < len(t) && k <= i+8; k++ {
+		if t[k].Is("as", "that") {
+			return true
+		}
+		if t[k].Kind == prose.Punct || finiteAt(t, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// unmarkedPlurals are plurals with no "s" a "they" may stand for: "giving
+// many red algae their colour".
+var unmarkedPlurals = prose.WordSet(`algae bacteria fungi larvae phenomena criteria children men women feet teeth
+	mice geese cattle`)
 
 // hasYear reports a year among the tokens: a number of four digits.
 func hasYear(t []prose.Token) bool {

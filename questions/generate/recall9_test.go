@@ -24,6 +24,11 @@ func TestKeepRecall9(t *testing.T) {
 		{"he after a name born", typed(cloze("Though Chopin was born near Warsaw, he moved to the city when he was _____ months old.", "seven"), eNumber), ""},
 		{"he after a name that writes", typed(cloze("Al-Biruni wrote a work in which he detailed the properties of _____.", "medicinal drugs"), eConcept), ""},
 		{"he after a place", typed(cloze("When Germany began _____ he wrote several notes.", "submarine warfare"), eConcept), CheckNeedsContext},
+		{"those of", typed(cloze("Beetles have _____ similar to those of grasshoppers.", "chewing mouthparts"), eConcept), ""},
+		{"those at the start", typed(cloze("Those of Luther were printed in _____.", "Wittenberg"), ePlace), CheckNeedsContext},
+		{"a plural with no s", typed(cloze("The _____ gives many red algae their red colour.", "phycoerythrin pigment"), eConcept), ""},
+		{"the same as said", typed(cloze("Simon gave states the same amount of oil for 1974 that each had used in _____.", "1972"), eDate), ""},
+		{"the same with a comma", typed(cloze("The same report, Luther said, was printed in _____ as a pamphlet.", "Wittenberg"), ePlace), CheckNeedsContext},
 		{"that as a determiner", typed(cloze("In 1517 _____ rejected that claim to the bishop.", "Martin Luther"), ePerson), CheckNeedsContext},
 	}
 	for _, tt := range tests {
