@@ -1842,7 +1842,7 @@ func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 			if w.Lower == "and" && j > 0 && j+1 < k && t[j-1].Cap && t[j+1].Cap {
 				return true
 			}
-		case orgKeywords[w.Lower] || collectiveNouns[w.Lower]:
+		case orgKeywords[w.Lower] || collectiveNouns[w.Lower] || unmarkedPlurals[w.Lower]:
 			return true
 		case strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss") && len(w.Lower) > 3 && !(w.Cap && j > 0 && t[j-1].Cap):
 			if _, verb := sLemma(w.Lower); !w.Cap && verb && finiteAt(t, j) {
@@ -1898,7 +1898,7 @@ func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
 			for j+1 < len(t) && t[j+1].Cap && t[j+1].IsWord() && t[j+1].Text != blankWord {
 				j++
 			}
-			if d.personName(t, i, j+1) {
+			if d.personName(t, i, j+1) || doesAsPerson(t, j+1) {
 				person = true
 			}
 			i = j
@@ -1909,6 +1909,16 @@ func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
 		}
 	}
 	return false
+}
+
+// doesAsPerson reports a name's verb at t[k] that only people do ("Chopin
+// was born", "Al-Biruni wrote"): its name is someone a "he" can be.
+func doesAsPerson(t []prose.Token, k int) bool {
+	if k < len(t) && t[k].Is("was", "were") {
+		k++
+		return k < len(t) && t[k].Is("born")
+	}
+	return k < len(t) && !t[k].Cap && humanVerbs[t[k].Lower] && !t[k].Is("found", "rule", "rules", "lead", "leads", "led", "lives", "serves", "serve", "served")
 }
 
 // personName reports whether the capitalised words t[a:b] may name a
@@ -2153,6 +2163,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		case "this", "these", "those":
 			if i+1 < len(t) {
 				n := t[i+1]
+				// "mouthparts similar to those of grasshoppers": "those"
+				// with its "of" says what it stands for.
+				if w.Lower == "those" && n.Is("of") && i > 0 && t[i-1].Is("to", "than", "as", "with", "like") {
+					continue
+				}
 				if auxiliaries[n.Lower] || finiteAt(t, i+1) || numberWords[n.Lower] > 0 || n.Kind == prose.Number || n.Kind == prose.Punct || prepositions[n.Lower] {
 					return true
 				}
@@ -2163,7 +2178,9 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			// "that" as a determiner: after a preposition ("in that
 			// direction"), or before a noun that ends a phrase ("proved
 			// that conjecture.").
-			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !auxiliaries[t[i+1].Lower] && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) {
+			// Not after a verb of thinking or telling: "believed that
+			// damage to the skin was ..." opens a clause.
+			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !auxiliaries[t[i+1].Lower] && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) && !(i > 0 && thatClauseVerbs[t[i-1].Lower]) {
 				if i > 0 && prepositions[t[i-1].Lower] && !t[i-1].Is("so", "such", "than", "now", "given", "except") {
 					return true
 				}
@@ -2187,6 +2204,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			if i > 0 && t[i-1].Lower == "the" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Kind == prose.Number || timeNouns[t[i+1].Lower])) {
 				if w.Lower == "other" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Text == "." || t[i+1].Text == ",")) {
 					continue // "the other side of the river" names its thing
+				}
+				// "the same amount of oil that each had consumed": the
+				// stem says the same as what.
+				if w.Lower == "same" && sameSaysAs(t, i) {
+					continue
 				}
 				if w.Lower == "same" && i+1 < len(t) && t[i+1].Is("time", "as", "way", "name", "year", "day") {
 					if t[i+1].Lower != "year" && t[i+1].Lower != "day" && t[i+1].Lower != "time" {
@@ -2250,6 +2272,33 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 	}
 	return false
 }
+
+// thatClauseVerbs are verbs a "that" after opens a clause, not points
+// back: "Tesla believed that damage to the skin ..." (not "proved that
+// conjecture", whose verb takes a thing as well).
+var thatClauseVerbs = prose.WordSet(`believed believes believe thought thinks think said says argued argues argue
+	claimed claims claim stated states noted suggested suggests realized realised realizes realises
+	concluded concludes feared fears hoped hopes felt feels insisted insists asserted asserts maintained maintains`)
+
+// sameSaysAs reports a "same" at t[i] whose phrase goes on to an "as" or
+// a "that" before any comma or verb: "the same amount of oil for 1974
+// that each had consumed", not "the same day, he said that".
+func sameSaysAs(t []prose.Token, i int) bool {
+	for k := i + 2; k < len(t) && k <= i+8; k++ {
+		if t[k].Is("as", "that") {
+			return true
+		}
+		if t[k].Kind == prose.Punct || finiteAt(t, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// unmarkedPlurals are plurals with no "s" a "they" may stand for: "giving
+// many red algae their colour".
+var unmarkedPlurals = prose.WordSet(`algae bacteria fungi larvae phenomena criteria children men women feet teeth
+	mice geese cattle`)
 
 // hasYear reports a year among the tokens: a number of four digits.
 func hasYear(t []prose.Token) bool {
@@ -3070,7 +3119,9 @@ func (d *document) filler(it *item) bool {
 	// "captivity", "zoos") is a guess anyone can make; a long one is
 	// more likely a word of the subject ("photosynthesis"), unless it is
 	// a plain plural ("historians", "instruments").
-	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) {
+	// A word made with a learned ending ("catechism", "telepathy",
+	// "chromoplasts", "draftsman") is a term of its subject however short.
+	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) && !learnedWord(words[0]) {
 		return true
 	}
 	// "turbulent history", "city population": a word on a vague noun;
@@ -3117,6 +3168,25 @@ func (d *document) filler(it *item) bool {
 		head := words[len(words)-1]
 		if len(words) == 1 && d.freq[head]*10 >= len(d.sents) && len(d.sents) >= 20 {
 			return true
+		}
+	}
+	return false
+}
+
+// learnedEndings end words of a learned field: "catechism", "telepathy",
+// "bigamy", "chromoplast", "chlorophyll", "draftsman", "ribosome".
+var learnedEndings = []string{"ism", "pathy", "gamy", "plast", "phyll", "osis", "itis", "ology", "ologies",
+	"sman", "smen", "cyte", "phyte", "osome", "phobia", "ectomy", "emia", "archy", "cracy"}
+
+// learnedWord reports a word with one of learnedEndings, in the singular
+// or a plain plural, and something before the ending ("ism" alone is no
+// term, nor is "prism").
+func learnedWord(w string) bool {
+	for _, s := range []string{w, strings.TrimSuffix(w, "s")} {
+		for _, e := range learnedEndings {
+			if n := len(s) - len(e); strings.HasSuffix(s, e) && (n >= 2 && e != "ism" || n >= 3) {
+				return true
+			}
 		}
 	}
 	return false

@@ -51,7 +51,10 @@ func mergeVariants(ents []*entity, topic *entity) {
 		}
 	}
 	for _, e := range ents {
-		if len(e.core) != 1 || e.merged != nil || (e.typ != ePerson && e.typ != eName) {
+		// A surname ending in "s" ("Adams") reads as a people's plural
+		// and is typed a group; it is the person it names when a person's
+		// name ends in it.
+		if len(e.core) != 1 || e.merged != nil || (e.typ != ePerson && e.typ != eName && e.typ != eGroup) {
 			continue
 		}
 		if topic != nil && topic != e && len(topic.core) >= 2 && (e.core[0] == topic.core[0] || e.core[0] == topic.core[len(topic.core)-1]) {
@@ -61,6 +64,11 @@ func mergeVariants(ents []*entity, topic *entity) {
 		var match *entity
 		ambiguous := false
 		for _, i := range byWord[e.core[0]] {
+			// "Cellists" is no surname of "Twelve Cellists of the Berlin
+			// Philharmonic": a people merges only with a name it ends.
+			if e.typ == eGroup && !strings.EqualFold(people[i].core[len(people[i].core)-1], e.core[0]) {
+				continue
+			}
 			r := people[i].root()
 			if r == e || r == match {
 				continue
