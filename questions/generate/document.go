@@ -374,7 +374,7 @@ func (d *document) isTopic(m mention) bool {
 		return true
 	}
 	n := 0
-	for _, w := range strings.Fields(prose.Normalize(m.text)) {
+	for w := range strings.FieldsSeq(prose.Normalize(m.text)) {
 		if functionWords[w] {
 			continue
 		}

@@ -3,6 +3,7 @@ package generate
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"factdrill/questions/generate/prose"
 )
@@ -74,6 +75,7 @@ type entity struct {
 	votes  [nTypes]float64
 	merged *entity // set when merged into another entity
 	disp   string  // display, once the forms are known
+	key    string  // "e:" and the display, the entity's answer key (see answerKey)
 	norms  []string
 	// optionForms caches the entity as an option: its text (the display,
 	// or the short form), normalised, and in lower case; see asOption.
@@ -121,7 +123,7 @@ func (e *entity) display() string {
 	}
 	best, bw, bc := "", 0, 0
 	for i, f := range e.forms {
-		w := len(strings.Fields(f))
+		w := fieldsUpTo(f, len(f)+1)
 		if w > bw || w == bw && e.counts[i] > bc {
 			best, bw, bc = f, w, e.counts[i]
 		}
@@ -163,12 +165,12 @@ func (e *entity) normForms() []string {
 // the display form.
 func (e *entity) short() string {
 	d := e.display()
-	f := strings.Fields(d)
-	if e.typ == ePerson && len(f) >= 2 {
-		last := f[len(f)-1]
-		if !isRomanWord(last) && !strings.Contains(d, " the ") && !strings.Contains(d, " of ") && !personTitles[strings.ToLower(f[0])] {
-			return last
-		}
+	if e.typ != ePerson || fieldsUpTo(d, 2) < 2 {
+		return d
+	}
+	last := lastField(d)
+	if !isRomanWord(last) && !strings.Contains(d, " the ") && !strings.Contains(d, " of ") && !personTitles[strings.ToLower(firstField(d))] {
+		return last
 	}
 	return d
 }
@@ -271,6 +273,17 @@ func joinSpan(toks []prose.Token, a, b int) string {
 		sb.WriteString(toks[i].Text)
 	}
 	return sb.String()
+}
+
+// noGaps reports whether the tokens are written together, no space
+// between any two of them.
+func noGaps(toks []prose.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Start > toks[i-1].End {
+			return false
+		}
+	}
+	return true
 }
 
 // nameConnectors join the parts of a name: "Battle of Hastings", "Roussel de
@@ -480,7 +493,11 @@ func markCoordinations(toks []prose.Token, ms []mention) {
 // nameKey is how names are compared: lower case, no leading "the", no
 // possessive, no titles.
 func nameKey(s string) string {
-	f := strings.Fields(strings.ToLower(s))
+	low := strings.ToLower(s)
+	if singleSpaced(low) {
+		return nameKeySpaced(low)
+	}
+	f := strings.Fields(low)
 	for len(f) > 1 && (f[0] == "the" || personTitles[f[0]]) {
 		f = f[1:]
 	}
@@ -488,6 +505,38 @@ func nameKey(s string) string {
 		f[n-1] = strings.TrimSuffix(strings.TrimSuffix(f[n-1], "'s"), "'")
 	}
 	return strings.Join(f, " ")
+}
+
+// nameKeySpaced is nameKey of a name already in lower case whose words
+// are cut by single spaces: the key is then a part of it, found without
+// cutting it into words (this runs for every mention and name looked up).
+func nameKeySpaced(low string) string {
+	for {
+		sp := strings.IndexByte(low, ' ')
+		if sp < 0 || low[:sp] != "the" && !personTitles[low[:sp]] {
+			break
+		}
+		low = low[sp+1:]
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(low, "'s"), "'")
+}
+
+// singleSpaced reports whether s is ASCII with no space at either end, no
+// two spaces together and no white space but the space: its words are
+// what strings.Fields would cut, joined by the spaces between them.
+func singleSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // vote adds the evidence of one mention to its entity's type votes: the
@@ -537,7 +586,10 @@ func vote(e *entity, toks []prose.Token, m mention) {
 	case workKeywords[head.Lower]:
 		v[eWork] += 2.5
 	}
-	if countries[strings.ToLower(m.textFrom(toks))] {
+	// The countries are single words: a name of one word is looked up by
+	// its lower case, one of words with a space between them is none, and
+	// only words written together are joined to look them up.
+	if n == 1 && countries[first.Lower] || n > 1 && noGaps(words) && countries[strings.ToLower(m.textFrom(toks))] {
 		v[ePlace] += 3
 	}
 	if n == 1 && first.AllCaps() {

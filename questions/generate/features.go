@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"factdrill/questions/generate/prose"
 )
@@ -123,7 +124,13 @@ func (d *document) countAnswers() {
 // normalised text for the rest.
 func answerKey(m mention) string {
 	if m.ent != nil {
-		return "e:" + m.ent.root().display()
+		// Built once: the display never changes once read, and the key
+		// is asked for every mention of every clause ranked.
+		e := m.ent.root()
+		if e.key == "" {
+			e.key = "e:" + e.display()
+		}
+		return e.key
 	}
 	return prose.Normalize(m.text)
 }
@@ -166,7 +173,7 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 		f[fAfterOf] = b2f(t[p].Lower == "of")
 		f[fAfterBy] = b2f(t[p].Lower == "by")
 	}
-	f[fWords] = float64(min(4, len(strings.Fields(m.text)))) / 4
+	f[fWords] = float64(fieldsUpTo(m.text, 4)) / 4
 	f[fUnit] = b2f(m.typ == eNumber && m.num.unit != "")
 	f[fDerived] = b2f(c.derived)
 	f[fLength] = float64(len(t)) / 40
@@ -198,8 +205,7 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 		f[fDescribed] = b2f(t[m.b].Text == "(" || t[m.b].Text == "," && t[m.b+1].Is("a", "an", "the", "one"))
 	}
 	if m.typ == eConcept {
-		words := strings.Fields(strings.ToLower(m.text))
-		f[fHeadFreq] = math.Log(float64(max(1, d.freq[words[len(words)-1]])))
+		f[fHeadFreq] = math.Log(float64(max(1, d.freq[strings.ToLower(lastField(m.text))])))
 		f[fConceptFreq] = f[fFrequency]
 		f[fConceptLen] = f[fWords]
 		f[fConceptSubj] = f[fSubject]
@@ -293,4 +299,36 @@ var importanceWeights = [nFeatures]float64{
 	0.207,  // number word
 	-0.099, // lead
 	0.000,  // side matter
+}
+
+// fieldsUpTo counts the words of s as strings.Fields cuts them, up to n,
+// without building them (features run for every mention of every clause).
+func fieldsUpTo(s string, n int) int {
+	k := 0
+	for range strings.FieldsSeq(s) {
+		if k++; k == n {
+			break
+		}
+	}
+	return k
+}
+
+// lastField is the last of the words strings.Fields cuts s into, or ""
+// when it has none.
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		s = s[i+n:]
+	}
+	return s
+}
+
+// firstField is the first of the words strings.Fields cuts s into, or ""
+// when it has none.
+func firstField(s string) string {
+	for w := range strings.FieldsSeq(s) {
+		return w
+	}
+	return ""
 }

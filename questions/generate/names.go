@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"factdrill/questions/generate/prose"
 )
@@ -292,7 +293,12 @@ func letterRuns(s string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		start := -1
 		for i, r := range s {
-			in := unicode.IsLetter(r) || unicode.IsDigit(r)
+			var in bool
+			if r < utf8.RuneSelf {
+				in = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+			} else {
+				in = unicode.IsLetter(r) || unicode.IsDigit(r)
+			}
 			switch {
 			case in && start < 0:
 				start = i

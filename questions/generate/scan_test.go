@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"factdrill/questions/generate/prose"
 )
 
 // The hand scans that stand in for regular expressions and strings of
@@ -131,4 +133,66 @@ func appendRandom(cases []string, rng *rand.Rand, alphabet []string, n, most int
 		cases = append(cases, string(b))
 	}
 	return cases
+}
+
+// TestNameKeySpaced checks that the key read in place from a single-spaced
+// name is the one cut from its words.
+func TestNameKeySpaced(t *testing.T) {
+	slow := func(s string) string {
+		f := strings.Fields(strings.ToLower(s))
+		for len(f) > 1 && (f[0] == "the" || personTitles[f[0]]) {
+			f = f[1:]
+		}
+		if n := len(f); n > 0 {
+			f[n-1] = strings.TrimSuffix(strings.TrimSuffix(f[n-1], "'s"), "'")
+		}
+		return strings.Join(f, " ")
+	}
+	for _, s := range []string{"Marie Curie", "King Henry VIII's", "the Queen", "The King of Spain", "Workers'",
+		"Duke", "the duke Wellington", "'s", "x 's", "Ada  Lovelace", " Ada", "Ada\tLovelace", "Émile Zola", "", "the"} {
+		if got, want := nameKey(s), slow(s); got != want {
+			t.Errorf("nameKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestFieldsInPlace checks the word counts and last words read in place
+// against strings.Fields.
+func TestFieldsInPlace(t *testing.T) {
+	for _, s := range []string{"", " ", "Ada", " Ada Lovelace ", "a b c d e f", "Ada\u00a0Lovelace", "x\ty\n", "one  two\u2003three\u00a0"} {
+		f := strings.Fields(s)
+		for n := 1; n <= 5; n++ {
+			if got, want := fieldsUpTo(s, n), min(n, len(f)); got != want {
+				t.Errorf("fieldsUpTo(%q, %d) = %d, want %d", s, n, got, want)
+			}
+		}
+		want := ""
+		if len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Errorf("lastField(%q) = %q, want %q", s, got, want)
+		}
+		if len(f) > 0 {
+			want = f[0]
+		}
+		if got := firstField(s); got != want {
+			t.Errorf("firstField(%q) = %q, want %q", s, got, want)
+		}
+		if got := fieldsUpTo(s, len(s)+1); got != len(f) {
+			t.Errorf("fieldsUpTo(%q, all) = %d, want %d", s, got, len(f))
+		}
+	}
+}
+
+// TestNoGaps checks which runs of tokens are written together.
+func TestNoGaps(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{"Chad", true}, {"Chad's", true}, {"U.S.-based", true}, {"New Zealand", false}, {"Chad ,", false}} {
+		if got := noGaps(prose.Tokenize(c.s)); got != c.want {
+			t.Errorf("noGaps(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
 }

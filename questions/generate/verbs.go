@@ -22,7 +22,10 @@ func edLemma(w string) (string, bool) {
 		return "", false
 	}
 	stem := w[:len(w)-2]
-	cands := []string{}
+	// The candidates live on the stack: this runs for most words ending
+	// in "-ed" of every sentence checked.
+	var buf [4]string
+	cands := buf[:0]
 	if strings.HasSuffix(w, "ied") {
 		cands = append(cands, w[:len(w)-3]+"y")
 	}
