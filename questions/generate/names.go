@@ -292,11 +292,13 @@ func (d *document) indexNames() {
 func letterRuns(s string) iter.Seq[string] {
 	return func(yield func(string) bool) {
 		start := -1
-		for i, r := range s {
+		for i, size := 0, 1; i < len(s); i += size {
 			var in bool
-			if r < utf8.RuneSelf {
-				in = 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+			if c := s[i]; c < utf8.RuneSelf {
+				in, size = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
 			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
 				in = unicode.IsLetter(r) || unicode.IsDigit(r)
 			}
 			switch {

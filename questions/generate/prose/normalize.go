@@ -46,6 +46,12 @@ func Normalize(s string) string {
 					word++
 				}
 				b = append(b, m)
+				// The rest of the word's ASCII letters and digits, without
+				// going back through the switch for each.
+				for i < len(s) && s[i] < utf8.RuneSelf && asciiNorm[s[i]] > ' ' {
+					b = append(b, asciiNorm[s[i]])
+					i++
+				}
 			case m == ' ':
 				b = endWord(b, word)
 				word = len(b)
