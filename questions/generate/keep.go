@@ -117,7 +117,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if it.typ == eNumber && sourceCount(toks) || rankingSize(toks, it) {
 			return CheckSideFact
 		}
-		if it.typ == eNumber && (countNamed(toks, it.key) || sumInStem(toks, it.key)) {
+		if it.typ == eNumber && (countNamed(toks, it.key) || sumInStem(toks, it.key) || allOfCount(toks)) {
 			return CheckGivenAway
 		}
 		if d.popCulture(toks) {
@@ -2346,6 +2346,18 @@ func countNamed(t []prose.Token, key string) bool {
 	}
 	for _, w := range t {
 		if n, ok := pairWords[w.Lower]; ok && numberWords[n] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// allOfCount reports a count blanked after "all": "held with all _____
+// fingers of the right hand", "all _____ states" is the whole of a set a
+// reader knows the size of without the text.
+func allOfCount(t []prose.Token) bool {
+	for i := 1; i+1 < len(t); i++ {
+		if t[i].Text == blankWord && t[i-1].Is("all") && t[i+1].IsWord() {
 			return true
 		}
 	}
