@@ -61,7 +61,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		// "the territory gained by the U.S.- _____": a compound whose
 		// other half the blank took; the stem reads broken.
 		return CheckBroken
-	case brokenStem(toks, it):
+	case brokenStem(toks, it) || suffixAfterBlank(toks):
 		return CheckBroken
 	case q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice && strings.HasSuffix(stem, "?"):
 		if wrongWh(toks, it) || d.whoForCommonNoun(toks, it.key) {
@@ -98,7 +98,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
-	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) || countSubject(toks) || objectItWithoutReferent(toks) {
+	if relationToOther(toks, it.typ == ePerson) || relationWithoutOther(toks, it.typ == ePerson) || it.typ == eDate && q.Kind != questions.TrueFalse && againWhen(toks) || announcesList(it.source) || countSubject(toks) || objectItWithoutReferent(toks) {
 		return CheckNeedsContext
 	}
 	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it, toks) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
@@ -257,6 +257,55 @@ func relationToOther(t []prose.Token, personBlank bool) bool {
 	for i++; i < len(t) && t[i].IsWord() && !t[i].Cap; i++ {
 		if roleNouns[t[i].Lower] || t[i].Is("foe", "enemy", "opponent", "rival", "adversary") {
 			return true
+		}
+	}
+	return false
+}
+
+// suffixAfterBlank reports a blank whose name's suffix the stem kept
+// ("when _____, Sr., a Republican Senator"): the key is half the name.
+func suffixAfterBlank(t []prose.Token) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if t[i].Text == blankWord && t[i+1].Text == "," && t[i+2].Is("sr", "jr", "sr.", "jr.") {
+			return true
+		}
+	}
+	return false
+}
+
+// relationWithoutOther reports "Who would become a life-long friend?",
+// "_____ was a close ally.": a person asked for as the one who stood in a
+// relation to someone the stem does not name.
+func relationWithoutOther(t []prose.Token, personBlank bool) bool {
+	if !personBlank || len(t) < 4 || !(t[0].Text == blankWord || t[0].Is("who")) {
+		return false
+	}
+	i := 1
+	for i < len(t) && t[i].Is("would", "later", "soon", "eventually", "also", "then") {
+		i++
+	}
+	if i >= len(t) || !t[i].Is("became", "become", "becomes", "was", "is", "remained") {
+		return false
+	}
+	if i++; i >= len(t) || !t[i].Is("a", "an") {
+		return false
+	}
+	for i++; i < len(t) && t[i].IsWord() && !t[i].Cap; i++ {
+		if manyRelations[t[i].Lower] || t[i].Is("foe", "enemy", "adversary", "mentor", "confidant", "protege", "protégé") {
+			return i+1 == len(t) || t[i+1].Text == "." || t[i+1].Text == "?"
+		}
+	}
+	return false
+}
+
+// againWhen reports a date asked of what happened "again" ("When did
+// poaching again become a problem?") with no year in the stem: the stem
+// does not say which time came before, and so which time is asked for;
+// "reelected in 1916 and again in _____" says.
+func againWhen(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Is("again") && !(i > 0 && t[i-1].Is("once")) {
+			return !hasYear(t)
 		}
 	}
 	return false
