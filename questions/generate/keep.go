@@ -61,7 +61,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		// "the territory gained by the U.S.- _____": a compound whose
 		// other half the blank took; the stem reads broken.
 		return CheckBroken
-	case brokenStem(toks, it) || suffixAfterBlank(toks):
+	case brokenStem(toks, it) || suffixAfterBlank(toks) || gappedListEnd(toks):
 		return CheckBroken
 	case q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice && strings.HasSuffix(stem, "?"):
 		if wrongWh(toks, it) || d.whoForCommonNoun(toks, it.key) {
@@ -256,6 +256,56 @@ func relationToOther(t []prose.Token, personBlank bool) bool {
 	}
 	for i++; i < len(t) && t[i].IsWord() && !t[i].Cap; i++ {
 		if roleNouns[t[i].Lower] || t[i].Is("foe", "enemy", "opponent", "rival", "adversary") {
+			return true
+		}
+	}
+	return false
+}
+
+// gappedListEnd reports a stem that ends in an item of a list whose verb
+// the first item gave ("joined NATO on March 29, 2004, the European Union
+// on January 1, 2007."): the list was cut before its "and", and the stem
+// reads as two clauses run together.
+func gappedListEnd(t []prose.Token) bool {
+	n := contentEnd(t)
+	j := -1 // the last item's preposition
+	for i := n - 1; i > 0; i-- {
+		if finiteAt(t, i) || t[i].Is("and", "or") {
+			return false
+		}
+		if t[i].Is("on", "in", "at") {
+			j = i
+			break
+		}
+	}
+	if j < 0 || j+1 >= n || !(months[t[j+1].Lower] > 0 || t[j+1].Kind == prose.Number || t[j+1].Text == blankWord) {
+		return false
+	}
+	c := -1 // the comma before the last item
+	for i := j - 1; i > 0; i-- {
+		if finiteAt(t, i) || t[i].Is("and", "or") {
+			return false
+		}
+		if t[i].Text == "," {
+			c = i
+			break
+		}
+	}
+	if c < 1 || c+1 == j || !(t[c-1].Kind == prose.Number || t[c-1].Text == blankWord) {
+		return false
+	}
+	// The item is a noun phrase: "the European Union (EU)", not "up
+	// from fewer than 200", "with a special", "concluding the campaign".
+	if f := t[c+1]; !(f.Is("the", "a", "an") || f.Cap && f.IsWord() && !functionWords[f.Lower]) {
+		return false
+	}
+	for i := c + 2; i < j; i++ {
+		if prepositions[t[i].Lower] && !t[i].Is("of") || t[i].Kind == prose.Punct && t[i].Text != "(" && t[i].Text != ")" {
+			return false
+		}
+	}
+	for k := c - 2; k >= 0 && k >= c-6; k-- {
+		if t[k].Lower == t[j].Lower {
 			return true
 		}
 	}
