@@ -3177,6 +3177,11 @@ func (d *document) filler(it *item) bool {
 	if words[0] == "same" || words[0] == "other" || words[0] == "following" || words[0] == "latter" || words[0] == "former" {
 		return true // "the same ancient sources": same as what?
 	}
+	// "Pythons are _____ for leopards." (potential prey): a hedge on a
+	// plain noun is the noun, and the noun is a guess.
+	if it.typ == eConcept && len(words) > 1 && (words[0] == "potential" || words[0] == "possible") {
+		return true
+	}
 	// One lower-case word that is no term the text defines ("prey",
 	// "captivity", "zoos") is a guess anyone can make; a long one is
 	// more likely a word of the subject ("photosynthesis"), unless it is
