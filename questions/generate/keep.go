@@ -123,7 +123,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if d.popCulture(toks) {
 			return CheckSideFact
 		}
-		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) || alsoAfterBlank(toks) || it.typ == eConcept && partOfBlank(toks, it.key) {
+		if (it.typ == eOrg || it.typ == eName || it.typ == eWork) && d.siblingNear(it) || exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) || alsoAfterBlank(toks) || it.typ == eConcept && partOfBlank(toks, it.key) {
 			return CheckSecondRightAnswer
 		}
 	}
@@ -307,6 +307,56 @@ func gappedListEnd(t []prose.Token) bool {
 	for k := c - 2; k >= 0 && k >= c-6; k-- {
 		if t[k].Lower == t[j].Lower {
 			return true
+		}
+	}
+	return false
+}
+
+// siblingNear reports a key of a name of many words that the sentence
+// or its neighbours in the paragraph name a sibling of: another name with
+// the same first word, a body the document names on its own ("BBC
+// Worldwide" beside "BBC Video", in a text that names the BBC), which would
+// fit the blank as well when the two do alike ("_____ continues to
+// release serials on DVD" after "serials are available from BBC Video").
+func (d *document) siblingNear(it *item) bool {
+	key := strings.TrimPrefix(it.key, "the ")
+	first, _, ok := strings.Cut(key, " ")
+	if !ok || !unicode.IsUpper(prose.FirstRune(first)) || functionWords[strings.ToLower(first)] || nameHeads[strings.ToLower(first)] {
+		return false
+	}
+	// The first word names the parent body on its own ("the BBC"), so
+	// the two are parts of one, not names that only start alike
+	// ("European Union", "European Economic Area").
+	parent := false
+	for _, e := range d.ents {
+		if e.merged == nil && e.typ == eOrg && (contains(e.forms, first) || contains(e.forms, "the "+first)) {
+			parent = true
+			break
+		}
+	}
+	if !parent {
+		return false
+	}
+	at := -1
+	for i, s := range d.sents {
+		if s.text == it.source {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for i := max(at-1, 0); i <= at+1 && i < len(d.sents); i++ {
+		s := d.sents[i]
+		if s.block != d.sents[at].block {
+			continue
+		}
+		for _, m := range s.ments {
+			t := strings.TrimPrefix(m.text, "the ")
+			if f, _, ok := strings.Cut(t, " "); ok && f == first && !isAlias(t, key) && (m.typ == eOrg || m.typ == eName || m.typ == eWork) {
+				return true
+			}
 		}
 	}
 	return false

@@ -743,3 +743,24 @@ func TestCaptionsAndReferences(t *testing.T) {
 		}
 	}
 }
+
+// TestSiblingNear checks that a part of a body is turned away when its
+// paragraph names another part of the same body, and only then.
+func TestSiblingNear(t *testing.T) {
+	d := analyzed(t, "The BBC made the series for many years. "+
+		"Many serials are available from BBC Video on DVD. "+
+		"BBC Worldwide continues to release serials on DVD. "+
+		"European Union law applies in the state. "+
+		"The European Economic Area was joined in 1995.")
+	for _, tt := range []struct {
+		key, source string
+		want        bool
+	}{
+		{"BBC Worldwide", "BBC Worldwide continues to release serials on DVD.", true},
+		{"European Economic Area", "The European Economic Area was joined in 1995.", false},
+	} {
+		if got := d.siblingNear(&item{key: tt.key, source: tt.source}); got != tt.want {
+			t.Errorf("siblingNear(%q) = %v, want %v", tt.key, got, tt.want)
+		}
+	}
+}
