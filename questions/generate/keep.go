@@ -84,7 +84,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) || sentenceAfterStop(q.Stem) || endsInPreposition(toks) {
 		return CheckBroken
 	}
-	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) {
+	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) || d.teamNamesake(toks) {
 		return CheckSideFact
 	}
 	if c := d.cutCheck(it, toks); c != "" {
@@ -1307,6 +1307,33 @@ func namesake(t []prose.Token) bool {
 				}
 			}
 		case w.Is("honor", "honour") && i > 0 && t[i-1].Is("in", "'s", "his", "her"):
+			return true
+		}
+	}
+	return false
+}
+
+// teamNamesake reports a stem that names a team after the document's
+// topic: "the Otahuhu Leopards and then the Tamaki Leopards" in a text on
+// leopards is side trivia, as a mascot is. A team is "the" and a name
+// that ends in the plural of the title's last word ("the Good Schools
+// Guide", "called Indian Elephants" name none).
+func (d *document) teamNamesake(t []prose.Token) bool {
+	title := strings.Fields(strings.ToLower(d.title))
+	if len(title) == 0 {
+		return false
+	}
+	plural := title[len(title)-1] + "s"
+	for i := 2; i < len(t); i++ {
+		w := t[i]
+		if !w.Cap || !w.IsWord() || w.Lower != plural || i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord() {
+			continue
+		}
+		j := i - 1
+		for j > 0 && j > i-3 && t[j].Cap && t[j].IsWord() && !functionWords[t[j].Lower] && !d.topicWords[t[j].Lower] {
+			j--
+		}
+		if j < i-1 && t[j].Is("the") {
 			return true
 		}
 	}

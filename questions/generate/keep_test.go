@@ -764,3 +764,24 @@ func TestSiblingNear(t *testing.T) {
 		}
 	}
 }
+
+// TestTeamNamesake checks that a team named after the document's topic is
+// side trivia, and that a name merely holding the topic's plural is not.
+func TestTeamNamesake(t *testing.T) {
+	d := analyzed(t, "Leopard\n\nThe leopard is a cat. Leopards hunt deer at night.")
+	tok := prose.Tokenize
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"What has featured the Otahuhu Leopards and then the Tamaki Leopards?", true},
+		{"The Blank has featured the Otahuhu Leopards.", true},
+		{"Leopards hunt Blank at night.", false},
+		{"Asian leopards are also called Indian Leopards by Blank.", false},
+		{"The Leopards Guide was written in Blank.", false},
+	} {
+		if got := d.teamNamesake(tok(tt.stem)); got != tt.want {
+			t.Errorf("teamNamesake(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
