@@ -108,7 +108,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || headInStem(toks, it) || it.typ == ePlace && capitalInStem(toks, it.key) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
-		if d.filler(it) || attributivePlace(toks, it.typ) {
+		if d.filler(it) || attributivePlace(toks, it.typ) || commonFormat(it.key) {
 			return CheckFiller
 		}
 		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
@@ -360,6 +360,15 @@ func (d *document) siblingNear(it *item) bool {
 		}
 	}
 	return false
+}
+
+// commonFormats are the formats anything is released on: "released ...
+// as special features on _____" is answered "DVD" without the text.
+var commonFormats = prose.WordSet(`dvd dvds vhs cd cds blu-ray`)
+
+// commonFormat reports a key that is one of commonFormats.
+func commonFormat(key string) bool {
+	return commonFormats[strings.ToLower(strings.TrimSpace(key))]
 }
 
 // suffixAfterBlank reports a blank whose name's suffix the stem kept

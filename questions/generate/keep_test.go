@@ -69,6 +69,7 @@ func TestKeep(t *testing.T) {
 		{"this as a pronoun", typed(cloze("Cygnets do this from a _____ onwards.", "young age"), eConcept), CheckNeedsContext},
 		{"see", typed(cloze("See the famous swan-related operas _____ and Parsifal.", "Lohengrin"), eWork), CheckBroken},
 		{"the same what", typed(cloze("The film is derived from the _____.", "same ancient sources"), eConcept), CheckFiller},
+		{"a common format", typed(cloze("Reconstructions have been released as special features on _____.", "DVD"), eName), CheckFiller},
 		{"a hedge on a common word", typed(cloze("Even large pythons are _____ for leopards.", "potential prey"), eConcept), CheckFiller},
 		{"one common word", typed(cloze("Tigers have been observed feeding on _____ together.", "prey"), eConcept), CheckFiller},
 		{"another script", typed(cloze("From 1983 to 2007, no _____ tigers were sighted. 绝迹24年", "South China"), ePlace), CheckResidue},
