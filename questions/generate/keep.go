@@ -327,14 +327,7 @@ func (d *document) siblingNear(it *item) bool {
 	// The first word names the parent body on its own ("the BBC"), so
 	// the two are parts of one, not names that only start alike
 	// ("European Union", "European Economic Area").
-	parent := false
-	for _, e := range d.ents {
-		if e.merged == nil && e.typ == eOrg && (contains(e.forms, first) || contains(e.forms, "the "+first)) {
-			parent = true
-			break
-		}
-	}
-	if !parent {
+	if e := d.byKey[nameKey(first)]; e == nil || e.root().typ != eOrg {
 		return false
 	}
 	at := -1
