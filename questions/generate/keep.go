@@ -108,7 +108,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || headInStem(toks, it) || it.typ == ePlace && capitalInStem(toks, it.key) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
-		if d.filler(it) || attributivePlace(toks, it.typ) || commonFormat(it.key) {
+		if d.filler(it) || attributivePlace(toks, it.typ) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
 			return CheckFiller
 		}
 		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
@@ -353,6 +353,27 @@ func (d *document) siblingNear(it *item) bool {
 		}
 	}
 	return false
+}
+
+// homeOfPerson reports a key that is the place a life is set in: in a
+// text on a person (a title of two words or more), the place it names
+// most, fifteen times or more ("the
+// United States" in a life of Coolidge). A reader names it without the
+// text: "During Coolidge's presidency the _____ experienced the Roaring
+// Twenties."
+func (d *document) homeOfPerson(key string) bool {
+	// A person's name of two words or more: "Tiger" taken for a name is
+	// no life.
+	if d.topic == nil || d.topic.root().typ != ePerson || !strings.Contains(strings.TrimSpace(d.title), " ") {
+		return false
+	}
+	var home *entity
+	for _, e := range d.ents {
+		if e.merged == nil && e.typ == ePlace && (home == nil || e.count > home.count) {
+			home = e
+		}
+	}
+	return home != nil && home.count >= 15 && isAlias(home.disp, strings.TrimPrefix(key, "the "))
 }
 
 // commonFormats are the formats anything is released on: "released ...

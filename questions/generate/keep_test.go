@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -783,6 +784,32 @@ func TestTeamNamesake(t *testing.T) {
 	} {
 		if got := d.teamNamesake(tok(tt.stem)); got != tt.want {
 			t.Errorf("teamNamesake(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+// TestHomeOfPerson checks that the place a life is set in, named most and
+// often, is a guess in a text on a person, and that another place, or the
+// same place in a text on a thing, is not.
+func TestHomeOfPerson(t *testing.T) {
+	var b strings.Builder
+	for i := range 16 {
+		fmt.Fprintf(&b, "In %d John Smith worked in Ohio for the firm. ", 1850+i)
+	}
+	b.WriteString("Smith visited Kentucky once.")
+	life := analyzed(t, "John Smith\n\n"+b.String())
+	thing := analyzed(t, "Tiger\n\n"+strings.ReplaceAll(b.String(), "John Smith", "The tiger"))
+	for _, tt := range []struct {
+		d    *document
+		key  string
+		want bool
+	}{
+		{life, "Ohio", true},
+		{life, "Kentucky", false},
+		{thing, "Ohio", false},
+	} {
+		if got := tt.d.homeOfPerson(tt.key); got != tt.want {
+			t.Errorf("homeOfPerson(%q) in %q = %v, want %v", tt.key, tt.d.title, got, tt.want)
 		}
 	}
 }
