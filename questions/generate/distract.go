@@ -502,11 +502,18 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 		near = append(near, x-step, x+step, x+2*step, x-2*step, x-3*step)
 	}
 	share := strings.HasSuffix(m.text, "%") || strings.HasSuffix(m.text, " percent")
+	// "split into two conferences": a count of more than one thing of a
+	// plural noun takes no "one" ("one conferences" reads wrong and gives
+	// the key away), and "two" takes "five" instead ("three", "four", "five").
+	plural := pluralCount(m)
+	if plural && x == 2 {
+		near = append(near, x+3)
+	}
 	for _, y := range near {
 		if len(out) >= 3 {
 			break
 		}
-		if !plausibleNear(x, y) || share && (y >= 100 && x < 100 || y > 100) {
+		if plural && y < 2 || !(plausibleNear(x, y) || plural && x == 2 && y == 5) || share && (y >= 100 && x < 100 || y > 100) {
 			continue
 		}
 		// "29%" beside "approaching 30%", "1,600" beside "about 1,654":
@@ -524,6 +531,15 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 		out = append(out, text)
 	}
 	return out
+}
+
+// pluralCount reports a whole count of two or more before the plural
+// noun it counts ("two conferences", "three linguistic subfamilies"), not
+// a figure with a sign or a scale ("2%", "$2", "2 million").
+func pluralCount(m mention) bool {
+	v := m.num
+	return v.value >= 2 && v.value == math.Trunc(v.value) && v.prefix == "" && v.suffix == "" &&
+		len(v.unit) > 2 && strings.HasSuffix(v.unit, "s") && !strings.HasSuffix(v.unit, "ss")
 }
 
 // roundStep is the step between a whole number and its next neighbours

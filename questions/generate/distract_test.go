@@ -132,3 +132,40 @@ func TestIsAliasWordPutIn(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberDistractors_PluralCount checks that a count of two or more
+// before a plural noun is never offered "one" ("split into one
+// conferences"), still gets three options, and that a figure with a sign
+// or a singular noun may still be offered one.
+func TestNumberDistractors_PluralCount(t *testing.T) {
+	d := analyzed(t, "In 1844 the General Conference split into two conferences over slavery. "+
+		"The languages are divided into three linguistic subfamilies. "+
+		"The road is 2 km long.")
+	for _, tt := range []struct {
+		key    string
+		plural bool
+	}{{"two", true}, {"three", true}, {"2", false}} {
+		m, s := mentionNamed(d, tt.key)
+		if s == nil {
+			t.Errorf("no mention %q", tt.key)
+			continue
+		}
+		if got := pluralCount(m); got != tt.plural {
+			t.Errorf("pluralCount(%q) = %v, want %v", tt.key, got, tt.plural)
+		}
+		if !tt.plural {
+			continue
+		}
+		for seed := uint32(0); seed < 8; seed++ {
+			ds := numberDistractors(m, s, seed)
+			if len(ds) < 3 {
+				t.Errorf("seed %d: distractors of %q = %q, want three", seed, tt.key, ds)
+			}
+			for _, o := range ds {
+				if valueOf(t, o) < 2 {
+					t.Errorf("seed %d: distractor %q of the plural count %q", seed, o, tt.key)
+				}
+			}
+		}
+	}
+}

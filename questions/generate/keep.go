@@ -61,7 +61,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		// "the territory gained by the U.S.- _____": a compound whose
 		// other half the blank took; the stem reads broken.
 		return CheckBroken
-	case brokenStem(toks, it):
+	case brokenStem(toks, it) || suffixAfterBlank(toks) || gappedListEnd(toks):
 		return CheckBroken
 	case q.Kind == questions.ShortAnswer || q.Kind == questions.MultipleChoice && strings.HasSuffix(stem, "?"):
 		if wrongWh(toks, it) || d.whoForCommonNoun(toks, it.key) {
@@ -84,7 +84,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if articleBeforeVerb(toks) || frontedPhraseLeft(toks) || sentenceAfterStop(q.Stem) || endsInPreposition(toks) {
 		return CheckBroken
 	}
-	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) {
+	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) || d.teamNamesake(toks) {
 		return CheckSideFact
 	}
 	if c := d.cutCheck(it, toks); c != "" {
@@ -98,7 +98,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
-	if relationToOther(toks, it.typ == ePerson) || announcesList(it.source) || countSubject(toks) || objectItWithoutReferent(toks) {
+	if relationToOther(toks, it.typ == ePerson) || relationWithoutOther(toks, it.typ == ePerson) || it.typ == eDate && q.Kind != questions.TrueFalse && againWhen(toks) || announcesList(it.source) || countSubject(toks) || objectItWithoutReferent(toks) {
 		return CheckNeedsContext
 	}
 	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it, toks) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
@@ -108,7 +108,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || headInStem(toks, it) || it.typ == ePlace && capitalInStem(toks, it.key) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
-		if d.filler(it) || attributivePlace(toks, it.typ) {
+		if d.filler(it) || attributivePlace(toks, it.typ) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
 			return CheckFiller
 		}
 		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
@@ -117,13 +117,13 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if it.typ == eNumber && sourceCount(toks) || rankingSize(toks, it) {
 			return CheckSideFact
 		}
-		if it.typ == eNumber && (countNamed(toks, it.key) || sumInStem(toks, it.key)) {
+		if it.typ == eNumber && (countNamed(toks, it.key) || sumInStem(toks, it.key) || allOfCount(toks)) {
 			return CheckGivenAway
 		}
 		if d.popCulture(toks) {
 			return CheckSideFact
 		}
-		if exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) || alsoAfterBlank(toks) || it.typ == eConcept && partOfBlank(toks, it.key) {
+		if (it.typ == eOrg || it.typ == eName || it.typ == eWork) && d.siblingNear(it) || exampleBlank(toks) || oneOfMany(toks) || it.typ == eConcept && partOfPhrase(it.key) || alsoAfterBlank(toks) || it.typ == eConcept && partOfBlank(toks, it.key) {
 			return CheckSecondRightAnswer
 		}
 	}
@@ -257,6 +257,178 @@ func relationToOther(t []prose.Token, personBlank bool) bool {
 	for i++; i < len(t) && t[i].IsWord() && !t[i].Cap; i++ {
 		if roleNouns[t[i].Lower] || t[i].Is("foe", "enemy", "opponent", "rival", "adversary") {
 			return true
+		}
+	}
+	return false
+}
+
+// gappedListEnd reports a stem that ends in an item of a list whose verb
+// the first item gave ("joined NATO on March 29, 2004, the European Union
+// on January 1, 2007."): the list was cut before its "and", and the stem
+// reads as two clauses run together.
+func gappedListEnd(t []prose.Token) bool {
+	n := contentEnd(t)
+	j := -1 // the last item's preposition
+	for i := n - 1; i > 0; i-- {
+		if finiteAt(t, i) || t[i].Is("and", "or") {
+			return false
+		}
+		if t[i].Is("on", "in", "at") {
+			j = i
+			break
+		}
+	}
+	if j < 0 || j+1 >= n || !(months[t[j+1].Lower] > 0 || t[j+1].Kind == prose.Number || t[j+1].Text == blankWord) {
+		return false
+	}
+	c := -1 // the comma before the last item
+	for i := j - 1; i > 0; i-- {
+		if finiteAt(t, i) || t[i].Is("and", "or") {
+			return false
+		}
+		if t[i].Text == "," {
+			c = i
+			break
+		}
+	}
+	if c < 1 || c+1 == j || !(t[c-1].Kind == prose.Number || t[c-1].Text == blankWord) {
+		return false
+	}
+	// The item is a noun phrase: "the European Union (EU)", not "up
+	// from fewer than 200", "with a special", "concluding the campaign".
+	if f := t[c+1]; !(f.Is("the", "a", "an") || f.Cap && f.IsWord() && !functionWords[f.Lower]) {
+		return false
+	}
+	for i := c + 2; i < j; i++ {
+		if prepositions[t[i].Lower] && !t[i].Is("of") || t[i].Kind == prose.Punct && t[i].Text != "(" && t[i].Text != ")" {
+			return false
+		}
+	}
+	for k := c - 2; k >= 0 && k >= c-6; k-- {
+		if t[k].Lower == t[j].Lower {
+			return true
+		}
+	}
+	return false
+}
+
+// siblingNear reports a key of a name of many words that the sentence
+// or its neighbours in the paragraph name a sibling of: another name with
+// the same first word, a body the document names on its own ("BBC
+// Worldwide" beside "BBC Video", in a text that names the BBC), which would
+// fit the blank as well when the two do alike ("_____ continues to
+// release serials on DVD" after "serials are available from BBC Video").
+func (d *document) siblingNear(it *item) bool {
+	key := strings.TrimPrefix(it.key, "the ")
+	first, _, ok := strings.Cut(key, " ")
+	if !ok || !unicode.IsUpper(prose.FirstRune(first)) || functionWords[strings.ToLower(first)] || nameHeads[strings.ToLower(first)] {
+		return false
+	}
+	// The first word names the parent body on its own ("the BBC"), so
+	// the two are parts of one, not names that only start alike
+	// ("European Union", "European Economic Area").
+	if e := d.byKey[nameKey(first)]; e == nil || e.root().typ != eOrg {
+		return false
+	}
+	at := -1
+	for i, s := range d.sents {
+		if s.text == it.source {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for i := max(at-1, 0); i <= at+1 && i < len(d.sents); i++ {
+		s := d.sents[i]
+		if s.block != d.sents[at].block {
+			continue
+		}
+		for _, m := range s.ments {
+			t := strings.TrimPrefix(m.text, "the ")
+			if f, _, ok := strings.Cut(t, " "); ok && f == first && !isAlias(t, key) && (m.typ == eOrg || m.typ == eName || m.typ == eWork) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// homeOfPerson reports a key that is the place a life is set in: in a
+// text on a person (a title of two words or more), the place it names
+// most, fifteen times or more ("the
+// United States" in a life of Coolidge). A reader names it without the
+// text: "During Coolidge's presidency the _____ experienced the Roaring
+// Twenties."
+func (d *document) homeOfPerson(key string) bool {
+	// A person's name of two words or more: "Tiger" taken for a name is
+	// no life.
+	if d.topic == nil || d.topic.root().typ != ePerson || !strings.Contains(strings.TrimSpace(d.title), " ") {
+		return false
+	}
+	var home *entity
+	for _, e := range d.ents {
+		if e.merged == nil && e.typ == ePlace && (home == nil || e.count > home.count) {
+			home = e
+		}
+	}
+	return home != nil && home.count >= 15 && isAlias(home.disp, strings.TrimPrefix(key, "the "))
+}
+
+// commonFormats are the formats anything is released on: "released ...
+// as special features on _____" is answered "DVD" without the text.
+var commonFormats = prose.WordSet(`dvd dvds vhs cd cds blu-ray`)
+
+// commonFormat reports a key that is one of commonFormats.
+func commonFormat(key string) bool {
+	return commonFormats[strings.ToLower(strings.TrimSpace(key))]
+}
+
+// suffixAfterBlank reports a blank whose name's suffix the stem kept
+// ("when _____, Sr., a Republican Senator"): the key is half the name.
+func suffixAfterBlank(t []prose.Token) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if t[i].Text == blankWord && t[i+1].Text == "," && t[i+2].Is("sr", "jr", "sr.", "jr.") {
+			return true
+		}
+	}
+	return false
+}
+
+// relationWithoutOther reports "Who would become a life-long friend?",
+// "_____ was a close ally.": a person asked for as the one who stood in a
+// relation to someone the stem does not name.
+func relationWithoutOther(t []prose.Token, personBlank bool) bool {
+	if !personBlank || len(t) < 4 || !(t[0].Text == blankWord || t[0].Is("who")) {
+		return false
+	}
+	i := 1
+	for i < len(t) && t[i].Is("would", "later", "soon", "eventually", "also", "then") {
+		i++
+	}
+	if i >= len(t) || !t[i].Is("became", "become", "becomes", "was", "is", "remained") {
+		return false
+	}
+	if i++; i >= len(t) || !t[i].Is("a", "an") {
+		return false
+	}
+	for i++; i < len(t) && t[i].IsWord() && !t[i].Cap; i++ {
+		if manyRelations[t[i].Lower] || t[i].Is("foe", "enemy", "adversary", "mentor", "confidant", "protege", "protégé") {
+			return i+1 == len(t) || t[i+1].Text == "." || t[i+1].Text == "?"
+		}
+	}
+	return false
+}
+
+// againWhen reports a date asked of what happened "again" ("When did
+// poaching again become a problem?") with no year in the stem: the stem
+// does not say which time came before, and so which time is asked for;
+// "reelected in 1916 and again in _____" says.
+func againWhen(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Is("again") && !(i > 0 && t[i-1].Is("once")) {
+			return !hasYear(t)
 		}
 	}
 	return false
@@ -1158,6 +1330,33 @@ func namesake(t []prose.Token) bool {
 				}
 			}
 		case w.Is("honor", "honour") && i > 0 && t[i-1].Is("in", "'s", "his", "her"):
+			return true
+		}
+	}
+	return false
+}
+
+// teamNamesake reports a stem that names a team after the document's
+// topic: "the Otahuhu Leopards and then the Tamaki Leopards" in a text on
+// leopards is side trivia, as a mascot is. A team is "the" and a name
+// that ends in the plural of the title's last word ("the Good Schools
+// Guide", "called Indian Elephants" name none).
+func (d *document) teamNamesake(t []prose.Token) bool {
+	title := strings.Fields(strings.ToLower(d.title))
+	if len(title) == 0 {
+		return false
+	}
+	plural := title[len(title)-1] + "s"
+	for i := 2; i < len(t); i++ {
+		w := t[i]
+		if !w.Cap || !w.IsWord() || w.Lower != plural || i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord() {
+			continue
+		}
+		j := i - 1
+		for j > 0 && j > i-3 && t[j].Cap && t[j].IsWord() && !functionWords[t[j].Lower] && !d.topicWords[t[j].Lower] {
+			j--
+		}
+		if j < i-1 && t[j].Is("the") {
 			return true
 		}
 	}
@@ -2401,6 +2600,18 @@ func countNamed(t []prose.Token, key string) bool {
 	return false
 }
 
+// allOfCount reports a count blanked after "all": "held with all _____
+// fingers of the right hand", "all _____ states" is the whole of a set a
+// reader knows the size of without the text.
+func allOfCount(t []prose.Token) bool {
+	for i := 1; i+1 < len(t); i++ {
+		if t[i].Text == blankWord && t[i-1].Is("all") && t[i+1].IsWord() {
+			return true
+		}
+	}
+	return false
+}
+
 // sumInStem reports a count the stem gives as the sum of two others:
 // "the best score in the front 9, back 9, and total _____ holes" (18).
 func sumInStem(t []prose.Token, key string) bool {
@@ -3114,6 +3325,11 @@ func (d *document) filler(it *item) bool {
 	}
 	if words[0] == "same" || words[0] == "other" || words[0] == "following" || words[0] == "latter" || words[0] == "former" {
 		return true // "the same ancient sources": same as what?
+	}
+	// "Pythons are _____ for leopards." (potential prey): a hedge on a
+	// plain noun is the noun, and the noun is a guess.
+	if it.typ == eConcept && len(words) > 1 && (words[0] == "potential" || words[0] == "possible") {
+		return true
 	}
 	// One lower-case word that is no term the text defines ("prey",
 	// "captivity", "zoos") is a guess anyone can make; a long one is

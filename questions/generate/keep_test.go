@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -69,6 +70,8 @@ func TestKeep(t *testing.T) {
 		{"this as a pronoun", typed(cloze("Cygnets do this from a _____ onwards.", "young age"), eConcept), CheckNeedsContext},
 		{"see", typed(cloze("See the famous swan-related operas _____ and Parsifal.", "Lohengrin"), eWork), CheckBroken},
 		{"the same what", typed(cloze("The film is derived from the _____.", "same ancient sources"), eConcept), CheckFiller},
+		{"a common format", typed(cloze("Reconstructions have been released as special features on _____.", "DVD"), eName), CheckFiller},
+		{"a hedge on a common word", typed(cloze("Even large pythons are _____ for leopards.", "potential prey"), eConcept), CheckFiller},
 		{"one common word", typed(cloze("Tigers have been observed feeding on _____ together.", "prey"), eConcept), CheckFiller},
 		{"another script", typed(cloze("From 1983 to 2007, no _____ tigers were sighted. 绝迹24年", "South China"), ePlace), CheckResidue},
 		{"a list of things cut off", withCut(typed(cloze("A violin consists of a _____, maple ribs and back, two endblocks, a neck, four strings.", "spruce top"), eConcept), "", ","), CheckBroken},
@@ -597,6 +600,22 @@ func TestKeepTune5Rules(t *testing.T) {
 		{"a trio", countNamed(tok("The trio had Blank members."), "3"), true},
 		{"no count named", countNamed(tok("The violin has Blank strings."), "four"), false},
 		{"a sum in the stem", sumInStem(tok("Money is wagered on the front 9, back 9, and total Blank holes."), "18"), true},
+		{"a gapped list cut", gappedListEnd(tok("Romania joined NATO on April 29, 2004, the European Union (EU) on January 1, 2007.")), true},
+		{"a gapped list with its and", gappedListEnd(tok("Romania joined NATO on April 29, 2004, and the European Union (EU) on January 1, 2007.")), false},
+		{"a change since", gappedListEnd(tok("Whites were 30.0% of the population in 2010, down from 72.6% in 1970.")), false},
+		{"a date and a clause", gappedListEnd(tok("On April 29, 2004, Romania joined NATO in Blank.")), false},
+		{"a suffix after the blank", suffixAfterBlank(tok("Hopes rose when Blank, Sr., a Senator, split from the party.")), true},
+		{"a name after the blank", suffixAfterBlank(tok("Hopes rose when Blank, Smith and Jones split from the party.")), false},
+		{"a friend of no one named", relationWithoutOther(tok("Who would become a life-long friend?"), true), true},
+		{"a blank ally", relationWithoutOther(tok("Blank was a close ally."), true), true},
+		{"a friend of someone named", relationWithoutOther(tok("Who would become a life-long friend of Coolidge?"), true), false},
+		{"a role, not a relation", relationWithoutOther(tok("Who became a senator?"), true), false},
+		{"again", againWhen(tok("When did poaching again become a problem?")), true},
+		{"again after a year", againWhen(tok("McCall and Coolidge were both reelected in 1916 and again in Blank.")), false},
+		{"no again", againWhen(tok("When did poaching become a problem?")), false},
+		{"all of a count", allOfCount(tok("The bow is held with all Blank fingers of the right hand.")), true},
+		{"all before the count's noun", allOfCount(tok("Blank of all fingers are curved.")), false},
+		{"a count without all", allOfCount(tok("The bow is held with Blank fingers of the right hand.")), false},
 		{"no sum in the stem", sumInStem(tok("Money is wagered on the front 9, back 9, and total Blank holes."), "20"), false},
 		{"the size of a ranking", rankingSize(tok("Sawiris is one of the world's wealthiest Blank people."), &item{typ: eNumber}), true},
 		{"a street bounding a neighbourhood", rankingSize(tok("Sunnyside is on Fresno's southeast side, bounded by Blank to the West."), &item{typ: ePlace}), true},
@@ -723,6 +742,74 @@ func TestCaptionsAndReferences(t *testing.T) {
 	} {
 		if tt.got != tt.want {
 			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+}
+
+// TestSiblingNear checks that a part of a body is turned away when its
+// paragraph names another part of the same body, and only then.
+func TestSiblingNear(t *testing.T) {
+	d := analyzed(t, "The BBC made the series for many years. "+
+		"Many serials are available from BBC Video on DVD. "+
+		"BBC Worldwide continues to release serials on DVD. "+
+		"European Union law applies in the state. "+
+		"The European Economic Area was joined in 1995.")
+	for _, tt := range []struct {
+		key, source string
+		want        bool
+	}{
+		{"BBC Worldwide", "BBC Worldwide continues to release serials on DVD.", true},
+		{"European Economic Area", "The European Economic Area was joined in 1995.", false},
+	} {
+		if got := d.siblingNear(&item{key: tt.key, source: tt.source}); got != tt.want {
+			t.Errorf("siblingNear(%q) = %v, want %v", tt.key, got, tt.want)
+		}
+	}
+}
+
+// TestTeamNamesake checks that a team named after the document's topic is
+// side trivia, and that a name merely holding the topic's plural is not.
+func TestTeamNamesake(t *testing.T) {
+	d := analyzed(t, "Leopard\n\nThe leopard is a cat. Leopards hunt deer at night.")
+	tok := prose.Tokenize
+	for _, tt := range []struct {
+		stem string
+		want bool
+	}{
+		{"What has featured the Otahuhu Leopards and then the Tamaki Leopards?", true},
+		{"The Blank has featured the Otahuhu Leopards.", true},
+		{"Leopards hunt Blank at night.", false},
+		{"Asian leopards are also called Indian Leopards by Blank.", false},
+		{"The Leopards Guide was written in Blank.", false},
+	} {
+		if got := d.teamNamesake(tok(tt.stem)); got != tt.want {
+			t.Errorf("teamNamesake(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+// TestHomeOfPerson checks that the place a life is set in, named most and
+// often, is a guess in a text on a person, and that another place, or the
+// same place in a text on a thing, is not.
+func TestHomeOfPerson(t *testing.T) {
+	var b strings.Builder
+	for i := range 16 {
+		fmt.Fprintf(&b, "In %d John Smith worked in Ohio for the firm. ", 1850+i)
+	}
+	b.WriteString("Smith visited Kentucky once.")
+	life := analyzed(t, "John Smith\n\n"+b.String())
+	thing := analyzed(t, "Tiger\n\n"+strings.ReplaceAll(b.String(), "John Smith", "The tiger"))
+	for _, tt := range []struct {
+		d    *document
+		key  string
+		want bool
+	}{
+		{life, "Ohio", true},
+		{life, "Kentucky", false},
+		{thing, "Ohio", false},
+	} {
+		if got := tt.d.homeOfPerson(tt.key); got != tt.want {
+			t.Errorf("homeOfPerson(%q) in %q = %v, want %v", tt.key, tt.d.title, got, tt.want)
 		}
 	}
 }

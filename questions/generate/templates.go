@@ -57,7 +57,7 @@ func (c *clause) extras(skip int) string {
 			// "In Assam, 239 people have been killed ...": the place
 			// qualifies what is asked; without it the question asks
 			// about every place.
-			if placePhrase(c.toks[a.a:a.b]) {
+			if placePhrase(c.toks[a.a:a.b]) || framePhrase(c.toks[a.a:a.b]) {
 				parts = append(parts, lowerFirstWord(textOf(c.toks, [2]int{a.a, a.b})))
 			}
 		}
@@ -83,6 +83,30 @@ func placePhrase(t []prose.Token) bool {
 	}
 	return false
 }
+
+// framePhrase reports a short fronted phrase that names the case a
+// statement holds in: "In left-hand pizzicato, two fingers are put on the
+// string", "In captivity, ...". Without it the question asks about every
+// case ("How many fingers are put on the string?"). A connective ("In
+// fact", "In addition") or a time ("In recent years") frames nothing.
+func framePhrase(t []prose.Token) bool {
+	if len(t) < 2 || len(t) > 4 || !t[0].Is("in") || frameless[t[1].Lower] {
+		return false
+	}
+	for _, w := range t[1:] {
+		if !w.IsWord() || w.Cap || subjectPronouns[w.Lower] || w.Is("his", "her", "its", "their", "this", "that", "these", "those") || timeNouns[w.Lower] {
+			return false
+		}
+	}
+	last := t[len(t)-1].Lower
+	return !functionWords[last] && !strings.HasSuffix(last, "ly")
+}
+
+// frameless are the words after "in" of a connective or a time, not a
+// case: "In addition", "In the meantime", "In recent years".
+var frameless = prose.WordSet(`addition fact contrast particular general practice turn response meantime short total all return
+	comparison other effect theory reality principle part sum brief conclusion summary order time recent later early late
+	most many some any each both either the a an spite place lieu light view favour favor terms which what`)
 
 func lowerFirstWord(s string) string {
 	if s == "" {
