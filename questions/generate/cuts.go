@@ -396,6 +396,21 @@ func (d *document) whoForPlace(t []prose.Token, key string) bool {
 	if len(t) == 0 || !t[0].Is("who", "whom") || key == "" {
 		return false
 	}
+	if place, ok := d.placeByText[key]; ok {
+		return place
+	}
+	if d.placeByText == nil {
+		d.placeByText = map[string]bool{}
+	}
+	place := d.calledPlace(key)
+	d.placeByText[key] = place
+	return place
+}
+
+// calledPlace reports a key the text calls a place somewhere, in one of
+// its first 20 occurrences: after "district is" or "town of", or before
+// "district".
+func (d *document) calledPlace(key string) bool {
 	for i, n := 0, 0; n < 20; n++ {
 		j := strings.Index(d.text[i:], key)
 		if j < 0 {

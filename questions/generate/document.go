@@ -64,6 +64,10 @@ type document struct {
 	answers     map[string]int
 	firstAnswer map[string]int
 	answerParas map[string]int // paragraphs naming each answer
+	// placeByText remembers whoForPlace's reading of each key, which
+	// would otherwise search the whole text again for every "who"
+	// question asking for it.
+	placeByText map[string]bool
 
 	// Lookups built once the names and their types are settled (see
 	// indexNames), so that no question compares one name with all others.
