@@ -63,6 +63,13 @@ var judgingRounds = []judgingRound{
 	// generator after the last pass, rated by a judge who saw none of the
 	// earlier sheets.
 	{"round 5", filepath.Join(judgingDir, "round5"), "factdrill-judging-5", 2, []string{filepath.Join(judgingDir, "round2")}},
+	// Round 6 takes round 3's documents, which only round 3 judged, and
+	// round 1's first ones in the report half's order until it has
+	// judgedDocs: the generator after this session's passes, rated by a
+	// judge who saw none of the earlier sheets. Three questions people
+	// wrote from each, as round 3's have fewer.
+	{"round 6", filepath.Join(judgingDir, "round6"), "factdrill-judging-6", 3,
+		[]string{filepath.Join(judgingDir, "round3"), filepath.Join(judgingDir, "round1")}},
 }
 
 // currentRound is the judgement whose sheet is written now.
