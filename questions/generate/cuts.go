@@ -242,7 +242,7 @@ func coordinatedModifier(t []prose.Token, key string) bool {
 		if b >= 3 && !prepositions[t[b-3].Lower] && !midAdverbs[t[b-3].Lower] && t[b-3].Kind != prose.Punct {
 			return false
 		}
-		if hasDigit(key) || numberWords[strings.ToLower(key)] > 0 || numberWords[m.Lower] > 0 || m.Kind == prose.Number {
+		if hasDigit(key) || lowerIn(numberWords, key) > 0 || numberWords[m.Lower] > 0 || m.Kind == prose.Number {
 			return false // "five sons and _____ daughters": a count
 		}
 		return m.IsWord() && !m.Cap && !functionWords[m.Lower] && !auxiliaries[m.Lower] && m.Kind != prose.Number &&
@@ -426,7 +426,7 @@ func (d *document) calledPlace(key string) bool {
 		before, w := lastWord(d.text[max(0, at-40):at])
 		if w == "is" || w == "of" {
 			before, p := lastWord(before)
-			if _, q := lastWord(before); placeKinds[strings.ToLower(p)] && (w == "of" || !strings.EqualFold(q, "the")) {
+			if _, q := lastWord(before); lowerIn(placeKinds, p) && (w == "of" || !strings.EqualFold(q, "the")) {
 				return true
 			}
 		}

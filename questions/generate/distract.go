@@ -158,7 +158,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		// One word the text also writes in lower case is a common word
 		// that began a sentence or a title ("Thoughts", "Works"), not a
 		// name.
-		if !strings.Contains(text, " ") && d.freq[strings.ToLower(text)] > 0 {
+		if !strings.Contains(text, " ") && lowerIn(d.freq, text) > 0 {
 			return false
 		}
 		for _, o := range outNorm {
@@ -178,7 +178,7 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		ok(pool[i])
 		return len(out) < 3
 	})
-	if len(out) < 3 && m.typ == ePlace && kind == placeCountry && countries[strings.ToLower(m.text)] {
+	if len(out) < 3 && m.typ == ePlace && kind == placeCountry && lowerIn(countries, m.text) {
 		for k := 0; k < len(wellKnownCountries) && len(out) < 3; k++ {
 			c := wellKnownCountries[(int(seed)+k*7)%len(wellKnownCountries)]
 			if !isAlias(c, m.text) && !strings.Contains(s.text, c) && !contains(out, c) {
@@ -304,7 +304,7 @@ func (e *entity) typeConfident() bool {
 		return false
 	}
 	v := e.votes[e.typ]
-	if e.typ == ePlace && countries[strings.ToLower(e.display())] {
+	if e.typ == ePlace && lowerIn(countries, e.display()) {
 		return true
 	}
 	for t, o := range e.votes {
@@ -323,7 +323,7 @@ func fragmentName(name string) bool {
 	if len(f) == 0 || len([]rune(name)) < 2 {
 		return true
 	}
-	if functionWords[strings.ToLower(f[0])] {
+	if lowerIn(functionWords, f[0]) {
 		return true
 	}
 	for _, w := range f {
@@ -370,7 +370,7 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 	var out []string
 	used := map[string]bool{strings.ToLower(m.text): true}
 	bad := func(x dateVal, text string) bool {
-		if used[strings.ToLower(text)] || strings.Contains(s.text, text) || overlaps(x, key) {
+		if lowerIn(used, text) || strings.Contains(s.text, text) || overlaps(x, key) {
 			return true
 		}
 		for _, o := range s.ments {

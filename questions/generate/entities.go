@@ -169,7 +169,7 @@ func (e *entity) short() string {
 		return d
 	}
 	last := lastField(d)
-	if !isRomanWord(last) && !strings.Contains(d, " the ") && !strings.Contains(d, " of ") && !personTitles[strings.ToLower(firstField(d))] {
+	if !isRomanWord(last) && !strings.Contains(d, " the ") && !strings.Contains(d, " of ") && !lowerIn(personTitles, firstField(d)) {
 		return last
 	}
 	return d
@@ -589,7 +589,7 @@ func vote(e *entity, toks []prose.Token, m mention) {
 	// The countries are single words: a name of one word is looked up by
 	// its lower case, one of words with a space between them is none, and
 	// only words written together are joined to look them up.
-	if n == 1 && countries[first.Lower] || n > 1 && noGaps(words) && countries[strings.ToLower(m.textFrom(toks))] {
+	if n == 1 && countries[first.Lower] || n > 1 && noGaps(words) && lowerIn(countries, m.textFrom(toks)) {
 		v[ePlace] += 3
 	}
 	if n == 1 && first.AllCaps() {

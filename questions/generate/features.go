@@ -205,7 +205,7 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 		f[fDescribed] = b2f(t[m.b].Text == "(" || t[m.b].Text == "," && t[m.b+1].Is("a", "an", "the", "one"))
 	}
 	if m.typ == eConcept {
-		f[fHeadFreq] = math.Log(float64(max(1, d.freq[strings.ToLower(lastField(m.text))])))
+		f[fHeadFreq] = math.Log(float64(max(1, lowerIn(d.freq, lastField(m.text)))))
 		f[fConceptFreq] = f[fFrequency]
 		f[fConceptLen] = f[fWords]
 		f[fConceptSubj] = f[fSubject]
@@ -331,4 +331,13 @@ func firstField(s string) string {
 		return w
 	}
 	return ""
+}
+
+// wordCount is len(strings.Fields(s)) without making the slice.
+func wordCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
 }

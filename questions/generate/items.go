@@ -669,7 +669,7 @@ func acceptedAnswers(m mention, d *document) []string {
 			for _, f := range m.ent.forms {
 				// A given name alone ("Adam" for Adam Smith) names
 				// anyone who bears it: no answer to "who".
-				if len(full) > 1 && f == full[0] && firstNames[strings.ToLower(f)] {
+				if len(full) > 1 && f == full[0] && lowerIn(firstNames, f) {
 					continue
 				}
 				add(f)
@@ -729,9 +729,9 @@ func headAlone(form string, m mention) bool {
 	if m.typ == ePerson {
 		// A person's surname names the person ("Major" of John Major);
 		// a post's last word does not ("President" of Vice President).
-		return personTitles[strings.ToLower(form)] && bareTitle(m.text)
+		return lowerIn(personTitles, form) && bareTitle(m.text)
 	}
-	if personTitles[strings.ToLower(form)] {
+	if lowerIn(personTitles, form) {
 		return true
 	}
 	key := strings.TrimPrefix(m.text, "the ")
@@ -740,7 +740,7 @@ func headAlone(form string, m mention) bool {
 		return false
 	}
 	first, _, _ := strings.Cut(key, " ")
-	return !nameFirstHeads[strings.ToLower(first)]
+	return !lowerIn(nameFirstHeads, first)
 }
 
 // titleWords qualify a title: "Vice President", "Deputy Prime Minister".
@@ -801,8 +801,11 @@ func (d *document) longerForms(e *entity) []string {
 }
 
 func stripTitle(s string) string {
+	if first := firstField(s); first == "" || !lowerIn(personTitles, first) {
+		return s
+	}
 	f := strings.Fields(s)
-	if len(f) > 1 && personTitles[strings.ToLower(f[0])] {
+	if len(f) > 1 {
 		return strings.Join(f[1:], " ")
 	}
 	return s

@@ -321,7 +321,7 @@ func gappedListEnd(t []prose.Token) bool {
 func (d *document) siblingNear(it *item) bool {
 	key := strings.TrimPrefix(it.key, "the ")
 	first, _, ok := strings.Cut(key, " ")
-	if !ok || !unicode.IsUpper(prose.FirstRune(first)) || functionWords[strings.ToLower(first)] || nameHeads[strings.ToLower(first)] {
+	if !ok || !unicode.IsUpper(prose.FirstRune(first)) || lowerIn(functionWords, first) || lowerIn(nameHeads, first) {
 		return false
 	}
 	// The first word names the parent body on its own ("the BBC"), so
@@ -382,7 +382,7 @@ var commonFormats = prose.WordSet(`dvd dvds vhs cd cds blu-ray`)
 
 // commonFormat reports a key that is one of commonFormats.
 func commonFormat(key string) bool {
-	return commonFormats[strings.ToLower(strings.TrimSpace(key))]
+	return lowerIn(commonFormats, strings.TrimSpace(key))
 }
 
 // suffixAfterBlank reports a blank whose name's suffix the stem kept
@@ -472,7 +472,7 @@ var religions = prose.WordSet(`islam christianity judaism buddhism hinduism sikh
 // religionMismatch reports an option that is a religion offered for an
 // answer that is not, or the reverse.
 func religionMismatch(key, opt string) bool {
-	return religions[strings.ToLower(strings.TrimPrefix(key, "the "))] != religions[strings.ToLower(strings.TrimPrefix(opt, "the "))]
+	return lowerIn(religions, strings.TrimPrefix(key, "the ")) != lowerIn(religions, strings.TrimPrefix(opt, "the "))
 }
 
 // nameTail reports a blank on the end of a name whose start the stem
@@ -533,7 +533,7 @@ func nameLengthOdd(key string, ds []string) bool {
 func personNameWords(name string) int {
 	n := 0
 	for _, w := range strings.Fields(name) {
-		if !personTitles[strings.ToLower(strings.Trim(w, ".,"))] {
+		if !lowerIn(personTitles, strings.Trim(w, ".,")) {
 			n++
 		}
 	}
@@ -602,7 +602,7 @@ func partOfPhrase(key string) bool {
 
 // impliedBy reports a stem word that names the key by another root.
 func impliedBy(t []prose.Token, key string) bool {
-	ws := impliedPairs[strings.ToLower(strings.TrimPrefix(key, "the "))]
+	ws := lowerIn(impliedPairs, strings.TrimPrefix(key, "the "))
 	for _, w := range t {
 		if containsFold(ws, w.Lower) {
 			return true
@@ -1273,7 +1273,7 @@ func sentenceAfterStop(stem string) bool {
 		for k > 0 && asciiLetter(stem[k-1]) {
 			k--
 		}
-		if k == j || titleAbbrevs[strings.ToLower(stem[k:j])] || k > 0 && stem[k-1] == '.' {
+		if k == j || lowerIn(titleAbbrevs, stem[k:j]) || k > 0 && stem[k-1] == '.' {
 			continue // "U.S. The", "Dr. The": an abbreviation
 		}
 		rest := stem[i:]
@@ -1469,7 +1469,7 @@ func restrictiveCut(t []prose.Token, it *item) bool {
 		from = at + len(last)
 		next := strings.TrimPrefix(src[from:], " ")
 		sp := strings.IndexAny(next, " ,.;:")
-		if sp < 0 || !relativeWords[strings.ToLower(next[:sp])] || next[sp] != ' ' {
+		if sp < 0 || !lowerIn(relativeWords, next[:sp]) || next[sp] != ' ' {
 			continue
 		}
 		before := strings.TrimSuffix(src[:at], " ")
@@ -2134,9 +2134,9 @@ func (d *document) personName(t []prose.Token, a, b int) bool {
 		e = e.root()
 	}
 	if e != nil {
-		return e.typ == ePerson || (e.typ == eName || e.typ == eNone) && firstNames[strings.ToLower(words[0])]
+		return e.typ == ePerson || (e.typ == eName || e.typ == eNone) && lowerIn(firstNames, words[0])
 	}
-	if b-a > 1 && (firstNames[strings.ToLower(words[0])] || personTitles[strings.ToLower(words[0])]) {
+	if b-a > 1 && (lowerIn(firstNames, words[0]) || lowerIn(personTitles, words[0])) {
 		return true
 	}
 	// "In Philadelphia Edison said ...": two names side by side.
@@ -2727,7 +2727,7 @@ func datedHeading(s string) bool {
 		for k > 0 && asciiLetter(s[k-1]) {
 			k--
 		}
-		if months[strings.ToLower(s[k:j-1])] > 0 {
+		if lowerIn(months, s[k:j-1]) > 0 {
 			return true
 		}
 	}
@@ -2925,7 +2925,7 @@ func (d *document) termWordInStem(t []prose.Token, it *item) bool {
 		return false
 	}
 	for w := range strings.FieldsSeq(it.key[:head]) {
-		if len(w) < 4 || functionWords[strings.ToLower(w)] || d.topicWords[strings.ToLower(w)] {
+		if len(w) < 4 || lowerIn(functionWords, w) || lowerIn(d.topicWords, w) {
 			continue
 		}
 		for _, x := range t {
@@ -3018,8 +3018,8 @@ func givenAway(t []prose.Token, it *item) bool {
 // "the Norwegian Government" beside "Norway", "galvanic" beside
 // "Galvani", "Qatari" beside "Qatar". The stem spells the answer half out.
 func sharesStem(t []prose.Token, key string) bool {
-	for _, kw := range strings.Fields(key) {
-		if !unicode.IsUpper(prose.FirstRune(kw)) || len(kw) < 4 || functionWords[strings.ToLower(kw)] {
+	for kw := range strings.FieldsSeq(key) {
+		if !unicode.IsUpper(prose.FirstRune(kw)) || len(kw) < 4 || lowerIn(functionWords, kw) {
 			continue
 		}
 		k := strings.ToLower(strings.Trim(kw, ".,'’"))
@@ -3261,7 +3261,7 @@ func oddOneOut(key string, ds []string) bool {
 	}
 	shape := func(s string) (upper, digit bool, words int) {
 		r := prose.FirstRune(s)
-		return unicode.IsUpper(r), unicode.IsDigit(r), len(strings.Fields(s))
+		return unicode.IsUpper(r), unicode.IsDigit(r), wordCount(s)
 	}
 	ku, kd, kw := shape(key)
 	sameUpper, sameDigit, maxW := 0, 0, 0
@@ -3456,7 +3456,7 @@ func headInStem(t []prose.Token, it *item) bool {
 		return false
 	}
 	head := strings.ToLower(it.key[sp+1:])
-	if first, _, _ := strings.Cut(it.key, " "); len(head) < 4 || !contrastWords[strings.ToLower(first)] {
+	if first, _, _ := strings.Cut(it.key, " "); len(head) < 4 || !lowerIn(contrastWords, first) {
 		return false
 	}
 	for _, w := range t {
@@ -3697,19 +3697,19 @@ func demonymLike(w string) bool {
 
 // titled reports a name that starts with a title: "President Buchanan".
 func titled(words []string) bool {
-	return len(words) > 1 && (personTitles[strings.ToLower(strings.Trim(words[0], ".,"))] || roleNouns[strings.ToLower(words[0])])
+	return len(words) > 1 && (lowerIn(personTitles, strings.Trim(words[0], ".,")) || lowerIn(roleNouns, words[0]))
 }
 
 // female reports a name whose first word is a woman's name or title.
 func female(words []string) bool {
-	return len(words) > 0 && femaleNames[strings.ToLower(strings.Trim(words[0], ".,"))]
+	return len(words) > 0 && lowerIn(femaleNames, strings.Trim(words[0], ".,"))
 }
 
 // documentName reports a name of a treaty, an act, an agreement: a text,
 // where a war or a battle is an event.
 func documentName(words []string) bool {
 	for _, w := range words {
-		if documentWords[strings.ToLower(w)] {
+		if lowerIn(documentWords, w) {
 			return true
 		}
 	}

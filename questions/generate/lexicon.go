@@ -1,6 +1,9 @@
 package generate
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"factdrill/questions/generate/prose"
 )
 
@@ -458,3 +461,24 @@ var pastToBase, participleToBase = func() (map[string]string, map[string]string)
 // ambiguousPast are irregular forms that are more often nouns or adjectives.
 var ambiguousPast = prose.WordSet(`found left bound ground wound lay set cut put read hit cost shed spread
 	cast bet bid split shut burst thrust upset forecast broadcast lit wore saw fell felt lead`)
+
+// lowerIn returns m[strings.ToLower(w)] without making the lower-cased
+// string when w is a short ASCII word, which is how word lists are
+// looked up in the hot checks.
+func lowerIn[V any](m map[string]V, w string) V {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return m[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return m[string(buf[:len(w)])]
+}

@@ -133,8 +133,12 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
 	}
 	// The key is in the source sentence.
+	var plainKey string // the key in plain form, made once for both checks
+	if it.key != "" {
+		plainKey = prose.Plain(it.key)
+	}
 	switch {
-	case it.key != "" && !prose.ContainsWord(src, prose.Plain(it.key)):
+	case it.key != "" && !prose.ContainsWord(src, plainKey):
 		return CheckKeyNotInSource
 	case q.Kind == questions.TrueFalse && !q.Truth && !prose.ContainsWord(src, prose.Plain(it.swapFrom)):
 		return CheckKeyNotInSource
@@ -145,9 +149,15 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		ds = []string{it.swapTo}
 	}
 	seen := map[string]bool{}
-	var keys []string // the key's forms normalised once, not once per distractor
+	var keyBuf [8]string
+	keys := keyBuf[:0] // the key's forms normalised once, not once per distractor
 	if len(ds) > 0 {
-		for _, a := range append([]string{it.key, it.swapFrom}, it.answers...) {
+		for _, a := range [2]string{it.key, it.swapFrom} {
+			if a != "" {
+				keys = append(keys, prose.Normalize(a))
+			}
+		}
+		for _, a := range it.answers {
 			if a != "" {
 				keys = append(keys, prose.Normalize(a))
 			}
@@ -178,18 +188,22 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 	// The stem does not give the answer away.
 	if q.Kind != questions.TrueFalse {
 		ns := prose.Plain(strings.ReplaceAll(stem, blankWord, " "))
-		for _, a := range append([]string{it.key}, it.answers...) {
+		if it.key != "" && prose.ContainsWord(ns, plainKey) {
+			return CheckAnswerInStem
+		}
+		for _, a := range it.answers {
 			if a != "" && prose.ContainsWord(ns, prose.Plain(a)) {
 				return CheckAnswerInStem
 			}
 		}
 		multi := strings.Contains(strings.TrimSpace(it.key), " ")
-		for _, w := range nameWords(it.key) {
+		var wordBuf [8]string
+		for _, w := range nameWords(wordBuf[:0], it.key) {
 			// The head of a name of many words ("Cup" of "UEFA Cup",
 			// "Empire" of "Holy Roman Empire") names a kind of thing, not
 			// the one asked for: "the Liechtenstein Cup" gives nothing
 			// of "UEFA Cup" away.
-			if multi && nameHeads[strings.ToLower(w)] {
+			if multi && lowerIn(nameHeads, w) {
 				continue
 			}
 			if prose.ContainsWord(ns, w) {
@@ -223,11 +237,11 @@ const blankWord = "Blank"
 
 // nameWords are the words of a name that would give it away on their own:
 // "Lutovinov" for "Yuri Lutovinov", and each name of a hyphenated pair:
-// "Wilson" for "Wilson-Gorman Tariff Act".
-func nameWords(key string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(key, func(r rune) bool { return r == ' ' || r == '-' }) {
-		if len(w) >= 3 && unicode.IsUpper(prose.FirstRune(w)) && !functionWords[strings.ToLower(w)] && !personTitles[strings.ToLower(w)] && !isRomanWord(w) {
+// "Wilson" for "Wilson-Gorman Tariff Act". They are appended to out, in
+// plain form, so that a caller can keep them on its stack.
+func nameWords(out []string, key string) []string {
+	for w := range strings.FieldsFuncSeq(key, func(r rune) bool { return r == ' ' || r == '-' }) {
+		if len(w) >= 3 && unicode.IsUpper(prose.FirstRune(w)) && !lowerIn(functionWords, w) && !lowerIn(personTitles, w) && !isRomanWord(w) {
 			out = append(out, prose.Plain(w))
 		}
 	}

@@ -424,7 +424,8 @@ func reveals(a, b *candidate) bool {
 	if prose.ContainsWord(stem, prose.Plain(b.key)) {
 		return true
 	}
-	for _, w := range nameWords(b.key) {
+	var wordBuf [8]string
+	for _, w := range nameWords(wordBuf[:0], b.key) {
 		if prose.ContainsWord(stem, w) {
 			return true
 		}

@@ -113,7 +113,7 @@ func lowerFirstWord(s string) string {
 		return s
 	}
 	w := strings.Fields(s)[0]
-	if functionWords[strings.ToLower(w)] {
+	if lowerIn(functionWords, w) {
 		return strings.ToLower(w) + s[len(w):]
 	}
 	return s
@@ -559,7 +559,7 @@ func focusBefore(t []prose.Token, v0, p int) bool {
 
 func startsWithPreposition(s string) bool {
 	f := strings.Fields(s)
-	return len(f) > 0 && prepositions[strings.ToLower(f[0])]
+	return len(f) > 0 && lowerIn(prepositions, f[0])
 }
 
 // objectQ asks for the object of the verb: "What did Duke William II of

@@ -1,0 +1,26 @@
+package generate
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLowerIn checks that lowerIn answers as a lookup of the lower-cased
+// word does, for ASCII, non-ASCII and long words.
+func TestLowerIn(t *testing.T) {
+	m := map[string]int{"the": 1, "élan": 2, "straße": 3, strings.Repeat("a", 40): 4, "": 5}
+	for _, w := range []string{"the", "The", "THE", "then", "Élan", "ÉLAN", "STRASSE", "Straße", strings.Repeat("A", 40), strings.Repeat("A", 32), "", "İ", "x\xffy"} {
+		if got, want := lowerIn(m, w), m[strings.ToLower(w)]; got != want {
+			t.Errorf("lowerIn(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
+
+// TestWordCount checks wordCount against strings.Fields.
+func TestWordCount(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\nnewline", "no\u00a0break"} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
