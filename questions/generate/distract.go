@@ -95,7 +95,7 @@ func (d *document) termDistractors(m mention, s *sentence) []string {
 // lower-case one: words read across a boundary ("name Cello").
 func lowerThenUpper(s string) bool {
 	lower := false
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		switch {
 		case unicode.IsLower(prose.FirstRune(w)):
 			lower = true

@@ -341,3 +341,12 @@ func wordCount(s string) int {
 	}
 	return n
 }
+
+// appendFields appends the words strings.Fields cuts s into to dst, so
+// that a caller can keep them in an array on its stack.
+func appendFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
+}

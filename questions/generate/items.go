@@ -502,7 +502,7 @@ func lengthPenalty(stem string) float64 {
 // mentionsFemale reports whether a stem says "she" or "her": distractors
 // would then have to be women, which the generator cannot tell.
 func mentionsFemale(s string) bool {
-	for _, w := range strings.Fields(strings.ToLower(s)) {
+	for w := range strings.FieldsSeq(strings.ToLower(s)) {
 		w = strings.Trim(w, `",.;:'()`)
 		if w == "she" || w == "her" || w == "herself" || w == "hers" {
 			return true

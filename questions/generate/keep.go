@@ -503,7 +503,7 @@ func sameStart(a, b string) bool {
 // "the Summer Olympics" have the same core.
 func nameCore(name string) string {
 	var b strings.Builder
-	for _, w := range strings.Fields(strings.ToLower(name)) {
+	for w := range strings.FieldsSeq(strings.ToLower(name)) {
 		if w == "the" || w == "games" || w == "of" {
 			continue
 		}
@@ -532,7 +532,7 @@ func nameLengthOdd(key string, ds []string) bool {
 // personNameWords counts the words of a person's name past its titles.
 func personNameWords(name string) int {
 	n := 0
-	for _, w := range strings.Fields(name) {
+	for w := range strings.FieldsSeq(name) {
 		if !lowerIn(personTitles, strings.Trim(w, ".,")) {
 			n++
 		}
@@ -1583,7 +1583,7 @@ func wrongWh(t []prose.Token, it *item) bool {
 				return true
 			}
 			// "Who were built ...?": the Lima City Walls are no people.
-			for _, w := range strings.Fields(strings.ToLower(it.key)) {
+			for w := range strings.FieldsSeq(strings.ToLower(it.key)) {
 				if siteHeads[w] || placeKeywords[w] || nonPersonWords[w] && !orgKeywords[w] {
 					return true
 				}
@@ -2982,7 +2982,8 @@ func givenAway(t []prose.Token, it *item) bool {
 		if i+2 < len(t) && t[i+1].Is("and", "or") {
 			near = append(near, t[i+2].Lower)
 		}
-		keyWords := strings.Fields(strings.ToLower(it.key))
+		var keyBuf [8]string
+		keyWords := appendFields(keyBuf[:0], strings.ToLower(it.key))
 		for _, n := range near {
 			if pairedDirections[n] {
 				for _, k := range keyWords {
@@ -3319,7 +3320,8 @@ func (d *document) filler(it *item) bool {
 	if len([]rune(strings.ReplaceAll(k, ".", ""))) <= 2 {
 		return true // "CT", "UK": a guess from the letters
 	}
-	words := strings.Fields(strings.ToLower(k))
+	var wordBuf [8]string
+	words := appendFields(wordBuf[:0], strings.ToLower(k))
 	for len(words) > 1 && determiners[words[0]] {
 		words = words[1:]
 	}
@@ -3516,7 +3518,8 @@ var nonPersonWords = prose.WordSet(`day days music children child earth war wars
 // the", no words of works, places or things), and have as many words as
 // the key within reason.
 func distractorsFit(it *item) bool {
-	keyWords := strings.Fields(it.key)
+	var keyBuf, dBuf [8]string
+	keyWords := appendFields(keyBuf[:0], it.key)
 	keyLower := map[string]bool{}
 	for _, w := range keyWords {
 		keyLower[strings.ToLower(strings.Trim(w, `.,'"`))] = true
@@ -3538,7 +3541,7 @@ func distractorsFit(it *item) bool {
 	}
 	keyGazetteer := it.typ == ePlace && (countries[keyLow] || worldCities[keyLow] || usStates[keyLow])
 	for _, d := range it.distractors {
-		dw := strings.Fields(d)
+		dw := appendFields(dBuf[:0], d)
 		ld := strings.ToLower(d)
 		// "C.", "William F.": an initial, or a name cut at one.
 		if len(dw) == 1 && strings.HasSuffix(d, ".") && len(strings.Trim(d, ".")) <= 2 || it.typ == ePerson && len(dw) > 1 && len(strings.Trim(dw[len(dw)-1], ".")) == 1 {
@@ -3769,7 +3772,8 @@ var documentWords = prose.WordSet(`treaty treaties act agreement accord accords 
 // takesThe reports a place name English writes with "the": "the United
 // Kingdom", "the Netherlands", "the Republic of Peru", "the Balkans".
 func takesThe(name string) bool {
-	w := strings.Fields(strings.ToLower(strings.TrimPrefix(name, "the ")))
+	var buf [8]string
+	w := appendFields(buf[:0], strings.ToLower(strings.TrimPrefix(name, "the ")))
 	if len(w) == 0 {
 		return false
 	}

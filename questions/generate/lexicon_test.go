@@ -24,3 +24,15 @@ func TestWordCount(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendFields checks appendFields against strings.Fields, and that it
+// keeps what dst held.
+func TestAppendFields(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " two  words ", "tab\tand\nnewline"} {
+		got := appendFields([]string{"x"}, s)
+		want := append([]string{"x"}, strings.Fields(s)...)
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
