@@ -3,6 +3,8 @@ package generate
 import (
 	"strings"
 	"testing"
+
+	"factdrill/questions/generate/prose"
 )
 
 // TestLowerIn checks that lowerIn answers as a lookup of the lower-cased
@@ -33,6 +35,16 @@ func TestAppendFields(t *testing.T) {
 		want := append([]string{"x"}, strings.Fields(s)...)
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestPlainOrNormal checks that plainOrNormal, given a string's plain form,
+// answers as prose.Normalize does, with and without apostrophes.
+func TestPlainOrNormal(t *testing.T) {
+	for _, s := range []string{"", "The Rolling Stones", "Ireland's", "the King's Men", "rock 'n' roll", "Ørsted — A/S", "O’Neill"} {
+		if got, want := plainOrNormal(s, prose.Plain(s)), prose.Normalize(s); got != want {
+			t.Errorf("plainOrNormal(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

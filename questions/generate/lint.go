@@ -152,10 +152,11 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 	var keyBuf [8]string
 	keys := keyBuf[:0] // the key's forms normalised once, not once per distractor
 	if len(ds) > 0 {
-		for _, a := range [2]string{it.key, it.swapFrom} {
-			if a != "" {
-				keys = append(keys, prose.Normalize(a))
-			}
+		if it.key != "" {
+			keys = append(keys, plainOrNormal(it.key, plainKey))
+		}
+		if it.swapFrom != "" {
+			keys = append(keys, prose.Normalize(it.swapFrom))
 		}
 		for _, a := range it.answers {
 			if a != "" {
@@ -168,7 +169,7 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		if nd == "" {
 			return CheckTooFewDistractors
 		}
-		normD := prose.Normalize(d)
+		normD := plainOrNormal(d, nd)
 		for _, na := range keys {
 			if isAliasNorm(normD, na) {
 				return CheckDistractorIsKey
@@ -229,6 +230,15 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		return CheckNotContradicted
 	}
 	return ""
+}
+
+// plainOrNormal is prose.Normalize(s) for s whose plain form is plain:
+// without an apostrophe the two are the same, and plain is reused.
+func plainOrNormal(s, plain string) string {
+	if strings.IndexByte(s, '\'') < 0 {
+		return plain
+	}
+	return prose.Normalize(s)
 }
 
 // blankWord stands for the blank while a stem is checked, so that the
