@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"factdrill/questions"
@@ -176,7 +177,7 @@ func (d *document) sentenceCandidates(p *pools, s *sentence, kinds map[questions
 					add(&candidate{
 						item:  item{q: questions.Question{Kind: questions.TrueFalse, Stem: stmt, Truth: true}, source: s.text, srcPlain: srcPlain, before: c.before(), cut: c.cutAt(-1)},
 						sent:  s,
-						group: fmt.Sprintf("%d:tf:%d", s.idx, ci),
+						group: strconv.Itoa(s.idx) + ":tf:" + strconv.Itoa(ci),
 						score: best - 0.3 - lengthPenalty(stmt) - pen,
 					})
 				}
@@ -230,7 +231,7 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 	c, k := f.c, f.k
 	s := c.sent
 	m := c.ments[k]
-	group := fmt.Sprintf("%d:%s", s.idx, prose.Normalize(m.text))
+	group := strconv.Itoa(s.idx) + ":" + prose.Normalize(m.text)
 	base := f.score
 	if c.derived {
 		base -= 0.2

@@ -3667,20 +3667,24 @@ func placeAfterBlank(stem string) bool {
 	return false
 }
 
+// nameJoiners are the words that join the parts of a name of a thing, not
+// of a person: "the", "of", "and".
+var nameJoiners = prose.WordSet(`the of and`)
+
 // personLike reports whether words read as a person's name: no words of
 // works, places or things, no "of the", not a title alone ("Chief
 // Justice"). Words the key has itself are allowed.
 func personLike(words []string, keyLower map[string]bool) bool {
 	titles := 0
 	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, `.,'"`))
-		if keyLower[lw] {
+		tw := strings.Trim(w, `.,'"`)
+		if lowerIn(keyLower, tw) {
 			continue
 		}
-		if nonPersonWords[lw] || lw == "the" || lw == "of" || lw == "and" {
+		if lowerIn(nonPersonWords, tw) || lowerIn(nameJoiners, tw) {
 			return false
 		}
-		if personTitles[lw] || roleNouns[lw] {
+		if lowerIn(personTitles, tw) || lowerIn(roleNouns, tw) {
 			titles++
 		}
 	}
@@ -3724,9 +3728,9 @@ func documentName(words []string) bool {
 // government; 0 when the name says none of them.
 func orgClass(words []string) int {
 	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
+		tw := strings.Trim(w, ".,")
 		for i, set := range orgClasses {
-			if set[lw] {
+			if lowerIn(set, tw) {
 				return i + 1
 			}
 		}

@@ -48,3 +48,18 @@ func TestPlainOrNormal(t *testing.T) {
 		}
 	}
 }
+
+// TestSLemma checks the bases sLemma tries, in order, for a verb in -s.
+func TestSLemma(t *testing.T) {
+	for _, c := range []struct {
+		w, want string
+		ok      bool
+	}{
+		{"runs", "run", true}, {"carries", "carry", true}, {"watches", "watch", true},
+		{"is", "", false}, {"glass", "", false}, {"run", "", false},
+	} {
+		if got, ok := sLemma(c.w); got != c.want || ok != c.ok {
+			t.Errorf("sLemma(%q) = %q, %v, want %q, %v", c.w, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -60,15 +60,17 @@ func sLemma(w string) (string, bool) {
 	case "is", "has", "does", "was":
 		return "", false
 	}
-	cands := []string{w[:len(w)-1]}
+	// The bases are tried in this order: "runs", "carries", "watches".
+	if c := w[:len(w)-1]; isVerbBase(c) {
+		return c, true
+	}
 	if strings.HasSuffix(w, "ies") {
-		cands = append(cands, w[:len(w)-3]+"y")
+		if c := w[:len(w)-3] + "y"; isVerbBase(c) {
+			return c, true
+		}
 	}
 	if strings.HasSuffix(w, "es") {
-		cands = append(cands, w[:len(w)-2])
-	}
-	for _, c := range cands {
-		if isVerbBase(c) {
+		if c := w[:len(w)-2]; isVerbBase(c) {
 			return c, true
 		}
 	}
