@@ -973,7 +973,9 @@ var pairedWords = map[string][]string{
 // ...", "_____, and ended with ...", "Now and are distinct." (where the
 // cleaner took out words of another script).
 func subjectCut(t []prose.Token) bool {
-	for i, w := range t {
+	// Only a verb among the first four words can say so, and the first
+	// verb decides: the scan stops there.
+	for i, w := range t[:min(len(t), 4)] {
 		if finiteAt(t, i) || auxiliaries[w.Lower] {
 			// After a comma, only an auxiliary: "The castle, rebuilt in
 			// 1652, dates from ..." has a participle there.
@@ -1418,6 +1420,11 @@ func participleCaption(t []prose.Token) bool {
 // Cheney, Robert Uth, and Jim Glenn, "Tesla, Master of Lightning",
 // published by Barnes & Noble, _____."
 func bibliography(stem string) bool {
+	// Every test but the last wants ", published by ": most stems are
+	// scanned once for it, not three times.
+	if !strings.Contains(stem, ", published by ") {
+		return strings.Contains(stem, "reprinted in")
+	}
 	if strings.Contains(stem, "\", published by ") || strings.Contains(stem, "”, published by ") || strings.Contains(stem, "reprinted in") {
 		return true
 	}

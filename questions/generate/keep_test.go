@@ -813,3 +813,25 @@ func TestHomeOfPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectCut checks that only a verb among a stem's first four words
+// after "and" or "or", or an auxiliary after a comma, marks a subject cut
+// from the head of its list.
+func TestSubjectCut(t *testing.T) {
+	for _, c := range []struct {
+		stem string
+		want bool
+	}{
+		{"Smith and was elected in _____.", true},
+		{"Jones or was named _____.", true},
+		{"Parks, were opened in _____.", true},
+		{"The castle, rebuilt in 1652, dates from _____.", false},
+		{"The old stone castle on the hill was built in _____.", false},
+		{"Smith and Jones and Brown and Green were elected in _____.", false},
+		{"", false},
+	} {
+		if got := subjectCut(prose.Tokenize(c.stem)); got != c.want {
+			t.Errorf("subjectCut(%q) = %v, want %v", c.stem, got, c.want)
+		}
+	}
+}
