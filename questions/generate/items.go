@@ -523,14 +523,15 @@ func (c *clause) statement(k int, swap string) string {
 	}
 	end := c.stemEnd(k)
 	var text string
+	var before, after [4][2]int
 	if k >= 0 {
 		m := c.ments[k]
 		if m.a < a || m.b > end {
 			return ""
 		}
-		text = joinWith(t, c.spans(a, m.a), swap, c.spans(m.b, end))
+		text = joinWith(t, c.spans(before[:0], a, m.a), swap, c.spans(after[:0], m.b, end))
 	} else {
-		text = textOf(t, c.spans(a, end)...)
+		text = textOf(t, c.spans(before[:0], a, end)...)
 	}
 	return finishSentence(text)
 }
@@ -581,7 +582,8 @@ func (c *clause) clozeStem(k int) string {
 	if m.b > end {
 		return ""
 	}
-	text := joinWith(c.toks, c.spans(c.lead, m.a), questions.Blank, c.spans(m.b, end))
+	var before, after [4][2]int
+	text := joinWith(c.toks, c.spans(before[:0], c.lead, m.a), questions.Blank, c.spans(after[:0], m.b, end))
 	words := prose.WordCount(text)
 	if words < 6 {
 		return ""
@@ -591,9 +593,9 @@ func (c *clause) clozeStem(k int) string {
 
 // spans covers t[a:b] without bracketed asides of two words or more
 // ("(Norman: Nourmands; French: Normands)", "(see Old English)"): a stem
-// reads better without them. A short gloss ("RCP (b)") stays.
-func (c *clause) spans(a, b int) [][2]int {
-	var out [][2]int
+// reads better without them. A short gloss ("RCP (b)") stays. The spans
+// are appended to out, so that a caller can keep them on its stack.
+func (c *clause) spans(out [][2]int, a, b int) [][2]int {
 	x := a
 	for k := a; k < b; k++ {
 		if c.toks[k].Text != "(" {

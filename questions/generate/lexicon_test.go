@@ -63,3 +63,19 @@ func TestSLemma(t *testing.T) {
 		}
 	}
 }
+
+// TestSpans checks that spans leaves out a bracketed aside of two words or
+// more, keeps a short gloss, and appends to what out held.
+func TestSpans(t *testing.T) {
+	c := &clause{toks: prose.Tokenize("The Normans (Norman: Nourmands) came from RCP (b) lands.")}
+	got := c.spans([][2]int{{9, 9}}, 0, len(c.toks))
+	want := [][2]int{{9, 9}, {0, 2}, {7, len(c.toks)}}
+	if len(got) != len(want) {
+		t.Fatalf("spans = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("spans = %v, want %v", got, want)
+		}
+	}
+}

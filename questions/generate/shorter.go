@@ -86,11 +86,12 @@ func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 	if !dropped {
 		return "", "", ""
 	}
-	head := c.spans(start, m.a)
+	var headBuf, tailBuf [4][2]int
+	head := c.spans(headBuf[:0], start, m.a)
 	if skip[1] > skip[0] {
-		head = append(c.spans(start, skip[0]), c.spans(skip[1], m.a)...)
+		head = c.spans(c.spans(headBuf[:0], start, skip[0]), skip[1], m.a)
 	}
-	text := joinWith(c.toks, head, questions.Blank, c.spans(m.b, end))
+	text := joinWith(c.toks, head, questions.Blank, c.spans(tailBuf[:0], m.b, end))
 	if prose.WordCount(text) < 6 {
 		return "", "", ""
 	}

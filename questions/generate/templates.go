@@ -247,7 +247,7 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 	}
 	var bare [][2]int
 	for _, r := range ranges {
-		bare = append(bare, c.spans(r[0], r[1])...)
+		bare = c.spans(bare, r[0], r[1])
 	}
 	ranges = bare
 	// A question reads better without the commas that set off a phrase
