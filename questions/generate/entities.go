@@ -247,7 +247,7 @@ func findMentions(toks []prose.Token, st *docStats) []mention {
 			continue
 		}
 		if end, ok := scanName(toks, i, st); ok {
-			out = append(out, splitName(toks, i, end)...)
+			out = splitName(out, toks, i, end)
 			i = end
 			continue
 		}
@@ -407,8 +407,8 @@ func startsName(toks []prose.Token, i int, st *docStats) bool {
 // splitName splits "King Charles III of West Francia" into the person and
 // the place: a ruler's territory is not part of the name a question asks
 // for. Other "X of Y" names ("Battle of Hastings", "Robert of Jumièges")
-// stay whole.
-func splitName(toks []prose.Token, a, b int) []mention {
+// stay whole. The mentions are appended to out.
+func splitName(out []mention, toks []prose.Token, a, b int) []mention {
 	for k := a + 1; k < b-1; k++ {
 		if toks[k].Lower != "of" {
 			continue
@@ -421,9 +421,9 @@ func splitName(toks []prose.Token, a, b int) []mention {
 				p++
 			}
 			if p < b {
-				return []mention{m1, {a: p, b: b}}
+				return append(out, m1, mention{a: p, b: b})
 			}
-			return []mention{m1}
+			return append(out, m1)
 		}
 		if k == a+1 && strings.HasSuffix(toks[a].Lower, "s") && !orgKeywords[toks[a].Lower] && !placeKeywords[toks[a].Lower] && !eventKeywords[toks[a].Lower] && !workKeywords[toks[a].Lower] {
 			// "Normans of Italy", "Franks of the Carolingian dynasty": a people
@@ -432,15 +432,15 @@ func splitName(toks []prose.Token, a, b int) []mention {
 			if toks[p].Lower == "the" {
 				p++
 			}
-			return []mention{{a: a, b: k}, {a: p, b: b}}
+			return append(out, mention{a: a, b: k}, mention{a: p, b: b})
 		}
 		if personTitles[toks[a].Lower] && k == a+1 {
 			// "Count of Boulogne": a title, not a name.
-			return nil
+			return out
 		}
 		break
 	}
-	return []mention{{a: a, b: b}}
+	return append(out, mention{a: a, b: b})
 }
 
 // markCoordinations flags names joined in a list: "Trotsky and Zinoviev",

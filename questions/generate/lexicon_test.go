@@ -79,3 +79,19 @@ func TestSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitNameAppends checks that splitName appends the person and the
+// place of "King Charles III of West Francia" to what out held.
+func TestSplitNameAppends(t *testing.T) {
+	toks := prose.Tokenize("King Charles III of West Francia")
+	got := splitName([]mention{{a: 9, b: 9}}, toks, 0, len(toks))
+	want := []mention{{a: 9, b: 9}, {a: 0, b: 3}, {a: 4, b: 6}}
+	if len(got) != len(want) {
+		t.Fatalf("splitName = %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i].a != want[i].a || got[i].b != want[i].b {
+			t.Fatalf("splitName = %v, want %v", got, want)
+		}
+	}
+}
