@@ -3537,7 +3537,7 @@ func distractorsFit(it *item) bool {
 	// "originated in the _____": Canada, France and Ireland do not take
 	// the article the United Kingdom takes, and the reverse.
 	articleCue := it.typ == ePlace && strings.Contains(it.q.Stem, questions.Blank)
-	keyThe := takesThe(it.key)
+	keyThe := articleCue && takesThe(it.key) // read only with articleCue
 	keyLow := strings.ToLower(strings.TrimPrefix(it.key, "the "))
 	keyNoPlace := it.typ != ePlace && !countries[keyLow] && !worldCities[keyLow] && !usStates[keyLow]
 	// "Dr. Nikola Tesla's ashes were taken to _____, Yugoslavia": the
@@ -3584,12 +3584,16 @@ func distractorsFit(it *item) bool {
 			return false // "JPG", "Trust": no name at all
 		}
 		for _, w := range dw {
-			lw := strings.ToLower(strings.Trim(w, `.,'"`))
 			// An event or a work offered for a person, a place or an
 			// organisation: "Berne Convention" for "British Government",
-			// "Sedition Acts" for the Federalists.
+			// "Sedition Acts" for the Federalists. (For an event or a work
+			// the words need not be lower-cased at all.)
+			if it.typ == eEvent || it.typ == eWork {
+				break
+			}
+			lw := strings.ToLower(strings.Trim(w, `.,'"`))
 			one := strings.TrimSuffix(lw, "s")
-			if (eventKeywords[lw] || workKeywords[lw] || moreEventWords[lw] || len(one) > 2 && (eventKeywords[one] || workKeywords[one])) && !keyLower[lw] && it.typ != eEvent && it.typ != eWork {
+			if (eventKeywords[lw] || workKeywords[lw] || moreEventWords[lw] || len(one) > 2 && (eventKeywords[one] || workKeywords[one])) && !keyLower[lw] {
 				return false
 			}
 		}
