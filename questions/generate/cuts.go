@@ -522,7 +522,8 @@ func sourceCut(it *item) string {
 	}
 	if q.Kind == questions.TrueFalse && !q.Truth && it.swapTo != "" {
 		// The statement as the text has it ("Four main models" was "two").
-		if i := strings.Index(strings.ToLower(full), strings.ToLower(it.swapTo)); i >= 0 && len(strings.ToLower(full)) == len(full) {
+		low := strings.ToLower(full)
+		if i := strings.Index(low, strings.ToLower(it.swapTo)); i >= 0 && len(low) == len(full) {
 			full = full[:i] + it.swapFrom + full[i+len(it.swapTo):]
 		}
 	}
