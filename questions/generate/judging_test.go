@@ -6,10 +6,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -310,14 +310,14 @@ func humanForJudging(d quality.Document, text string, n int) []quality.Entry {
 // often be the title alone, which no one can answer from.
 func askedAbout(text string, h quality.Human) string {
 	asked := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(h.Question), notLetter) {
+	for w := range letterRuns(strings.ToLower(h.Question)) {
 		if len(w) >= 4 {
 			asked[w] = true
 		}
 	}
 	best, bestShared := "", -1
 	for _, para := range strings.Split(text, "\n\n") {
-		words := strings.FieldsFunc(strings.ToLower(para), notLetter)
+		words := slices.Collect(letterRuns(strings.ToLower(para)))
 		has := false
 		for _, a := range h.Answers {
 			has = has || strings.Contains(para, a)
@@ -338,8 +338,6 @@ func askedAbout(text string, h quality.Human) string {
 	}
 	return best
 }
-
-func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // paragraphAt returns the paragraph of the cleaned text that holds byte
 // offset off.
