@@ -119,7 +119,7 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 			asks[c.sent.idx] = true
 		}
 	}
-	shorts := map[string]*candidate{} // the best cut stem of each group and kind
+	shorts := map[groupKind]*candidate{} // the best cut stem of each group and kind
 	for _, c := range cands {
 		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
 		if k := shortKey(c); c.short && shorts[k] == nil {
@@ -347,7 +347,7 @@ func moveAnswers(cands, picked []*candidate, n int, bySentence map[int][]*candid
 // when that stem is valid and conflicts with nothing. It returns the
 // replacements, or nil when there is no way; a cut stem never gives way
 // again.
-func shortened(c *candidate, same []*candidate, shorts map[string]*candidate, valid map[*candidate]bool) map[*candidate]*candidate {
+func shortened(c *candidate, same []*candidate, shorts map[groupKind]*candidate, valid map[*candidate]bool) map[*candidate]*candidate {
 	swaps := map[*candidate]*candidate{}
 	after := make([]*candidate, len(same))
 	for i, p := range same {
@@ -357,7 +357,7 @@ func shortened(c *candidate, same []*candidate, shorts map[string]*candidate, va
 		}
 		q := shorts[shortKey(p)]
 		if q == nil && p.q.Kind != questions.TrueFalse {
-			q = shorts[p.group+"|"+string(questions.Cloze)]
+			q = shorts[groupKind{p.group, questions.Cloze}]
 		}
 		if p.short || q == nil {
 			return nil
@@ -380,9 +380,15 @@ func shortened(c *candidate, same []*candidate, shorts map[string]*candidate, va
 	return swaps
 }
 
+// groupKind is a group of items and a kind, the key of the cut stems.
+type groupKind struct {
+	group string
+	kind  questions.Kind
+}
+
 // shortKey names the cut stem that may stand in for an item: one of its
 // group and kind.
-func shortKey(c *candidate) string { return c.group + "|" + string(c.q.Kind) }
+func shortKey(c *candidate) groupKind { return groupKind{c.group, c.q.Kind} }
 
 // tfPenalty is what a true/false statement loses in the selection when
 // its sentence has an item that asks for an answer: a statement and an

@@ -130,7 +130,7 @@ func TestSelectItems_ShortStemOfAnotherKind(t *testing.T) {
 	// A true/false statement asks for no answer: it never gives way to
 	// a cloze.
 	whole.q = questions.Question{Kind: questions.TrueFalse, Stem: "Halden lies in the centre of the Varrow Valley and is the largest town in the Greyfen Basin.", Truth: true}
-	if q := shortened(otherCut, []*candidate{whole}, map[string]*candidate{shortKey(cut): cut}, map[*candidate]bool{}); q != nil {
+	if q := shortened(otherCut, []*candidate{whole}, map[groupKind]*candidate{shortKey(cut): cut}, map[*candidate]bool{}); q != nil {
 		t.Errorf("a true statement gave way to %v", q)
 	}
 }
