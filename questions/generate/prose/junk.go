@@ -32,8 +32,12 @@ var citationMarks = []string{"url accessed", "retrieved on", "accessed on", "isb
 	"http://", "https://", "www.", " pp.", " vol.", "(ed.)", " eds.", "archived from", "original on"}
 
 // isJunk reports whether a sentence is a hatnote, a citation, a row of
-// figures or a formula rather than prose.
-func isJunk(s string) bool { return isJunkTokens(s, strings.ToLower(s), Tokenize(s)) }
+// figures or a formula rather than prose. It lowers s once for both
+// uses, as Sentences does.
+func isJunk(s string) bool {
+	low := ToLower(s)
+	return isJunkTokens(s, low, appendTokens(nil, s, low))
+}
 
 // isJunkTokens is isJunk for a sentence already lowered (low) and cut
 // into tokens.
