@@ -38,16 +38,7 @@ func (d *document) candidates(ctx context.Context, kinds map[questions.Kind]bool
 	p := d.buildPools()
 	var out, sent []*candidate
 	order := 0
-	// An item's source in plain form, for the checks (see lintCached),
-	// made once for the items of a sentence, not once for each.
-	var srcText, srcPlain string
 	add := func(c *candidate) {
-		if c.srcPlain == "" {
-			if c.source != srcText || srcPlain == "" {
-				srcText, srcPlain = c.source, prose.Plain(c.source)
-			}
-			c.srcPlain = srcPlain
-		}
 		c.order = order
 		order++
 		sent = append(sent, c)
