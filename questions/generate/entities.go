@@ -123,7 +123,7 @@ func (e *entity) display() string {
 	}
 	best, bw, bc := "", 0, 0
 	for i, f := range e.forms {
-		w := fieldsUpTo(f, len(f)+1)
+		w := wordCount(f)
 		if w > bw || w == bw && e.counts[i] > bc {
 			best, bw, bc = f, w, e.counts[i]
 		}
