@@ -15,6 +15,10 @@ import (
 type pools struct {
 	byType [nTypes][]*entity
 	dates  []dateRef
+	// counts are the values each paragraph counts plural things with
+	// ("three suborders"): offered for another count of the paragraph,
+	// such a value may be right too (see numberDistractors).
+	counts map[int]map[float64]bool
 }
 
 type dateRef struct {
@@ -40,6 +44,15 @@ func (d *document) buildPools() *pools {
 			if m.typ == eDate && m.date.kind != dRange {
 				p.dates = append(p.dates, dateRef{sent: s.idx, d: m.date, text: m.text})
 			}
+			if m.typ == eNumber && pluralCount(m) {
+				if p.counts == nil {
+					p.counts = map[int]map[float64]bool{}
+				}
+				if p.counts[s.block] == nil {
+					p.counts[s.block] = map[float64]bool{}
+				}
+				p.counts[s.block][m.num.value] = true
+			}
 		}
 	}
 	return p
@@ -61,7 +74,7 @@ func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []
 	case eDate:
 		return d.dateDistractors(p, m, s, seed)
 	case eNumber:
-		return numberDistractors(m, s, seed)
+		return numberDistractors(m, s, seed, p.counts[s.block])
 	case ePerson, eGroup, eOrg, ePlace, eEvent, eWork:
 		return d.nameDistractors(p, m, s, seed)
 	case eTerm:
@@ -490,7 +503,12 @@ func absInt(x int) int {
 // tenth of it either ("29%" beside "approaching 30%"). A whole number that leaves too few such
 // options takes its neighbours as round as it ("four", "six" for "five";
 // "40%", "60%", "70%" for "50%").
-func numberDistractors(m mention, s *sentence, seed uint32) []string {
+//
+// A count of plural things takes no value its paragraph counts other
+// things with: "broken down into _____ groups" with "three" offered,
+// where the text goes on to speak of three suborders, has two
+// defensible answers. counts holds those values (nil for none).
+func numberDistractors(m mention, s *sentence, seed uint32, counts map[float64]bool) []string {
 	var out []string
 	x := m.num.value
 	places := decimalPlaces(m.text)
@@ -513,7 +531,7 @@ func numberDistractors(m mention, s *sentence, seed uint32) []string {
 		if len(out) >= 3 {
 			break
 		}
-		if plural && y < 2 || !(plausibleNear(x, y) || plural && x == 2 && y == 5) || share && (y >= 100 && x < 100 || y > 100) {
+		if plural && (y < 2 || counts[y]) || !(plausibleNear(x, y) || plural && x == 2 && y == 5) || share && (y >= 100 && x < 100 || y > 100) {
 			continue
 		}
 		// "29%" beside "approaching 30%", "1,600" beside "about 1,654":

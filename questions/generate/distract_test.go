@@ -24,7 +24,7 @@ func TestNumberDistractors_Near(t *testing.T) {
 			continue
 		}
 		for seed := uint32(0); seed < 8; seed++ {
-			ds := numberDistractors(m, s, seed)
+			ds := numberDistractors(m, s, seed, nil)
 			if len(ds) < 3 {
 				t.Errorf("seed %d: distractors of %q = %q, want three", seed, key, ds)
 			}
@@ -157,7 +157,7 @@ func TestNumberDistractors_PluralCount(t *testing.T) {
 			continue
 		}
 		for seed := uint32(0); seed < 8; seed++ {
-			ds := numberDistractors(m, s, seed)
+			ds := numberDistractors(m, s, seed, nil)
 			if len(ds) < 3 {
 				t.Errorf("seed %d: distractors of %q = %q, want three", seed, tt.key, ds)
 			}
@@ -167,5 +167,37 @@ func TestNumberDistractors_PluralCount(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestNumberDistractors_OtherCounts checks that a count is not offered a
+// value the document counts other things with: a second right answer.
+func TestNumberDistractors_OtherCounts(t *testing.T) {
+	d := analyzed(t, "Turtles\n\nTurtles are broken down into four groups by how they retract the neck. "+
+		"The living turtles form three suborders.")
+	p := d.buildPools()
+	m, s := mentionNamed(d, "four")
+	if s == nil {
+		t.Fatal("no mention \"four\"")
+	}
+	for seed := uint32(0); seed < 8; seed++ {
+		ds := d.distractors(p, m, s, seed)
+		if len(ds) < 3 {
+			t.Errorf("seed %d: distractors of \"four\" = %q, want three", seed, ds)
+		}
+		for _, o := range ds {
+			if o == "three" {
+				t.Errorf("seed %d: distractors of \"four\" = %q, offer %q, which the document counts other things with", seed, ds, o)
+			}
+		}
+	}
+	// Without those counts, "three" is offered for "four" with some seed:
+	// the test above can fail.
+	offered := false
+	for seed := uint32(0); seed < 8; seed++ {
+		offered = offered || contains(numberDistractors(m, s, seed, nil), "three")
+	}
+	if !offered {
+		t.Error("\"three\" is never offered for \"four\" even without the document's counts")
 	}
 }

@@ -70,7 +70,7 @@ func TestNumberDistractors_Decimals(t *testing.T) {
 					continue
 				}
 				found = true
-				ds := numberDistractors(m, s, 7)
+				ds := numberDistractors(m, s, 7, nil)
 				if len(ds) < 3 {
 					t.Errorf("distractors of %q = %q, want three", key, ds)
 				}
