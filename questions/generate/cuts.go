@@ -381,7 +381,90 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	if q.Kind != questions.TrueFalse && initialsInStem(toks, it.key) {
 		return CheckGivenAway
 	}
+	if splitOrdinal(toks) || listCutShort(toks, it) {
+		return CheckBroken
+	}
 	return ""
+}
+
+// commaBefore reports another comma in the few words before t[c]: a
+// list of three or more, not a place and its country.
+func commaBefore(t []prose.Token, c int) bool {
+	for i := c - 1; i >= 0 && c-i <= 4; i-- {
+		if t[i].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// splitOrdinal reports a blank followed by the ending of an ordinal the
+// text wrote apart ("is 15 th position"): "_____ th position" reads as
+// broken, and the key alone is no ordinal.
+func splitOrdinal(t []prose.Token) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Text == blankWord && t[i+1].Is("th", "st", "nd", "rd") {
+			return true
+		}
+	}
+	return false
+}
+
+// listCutShort reports a stem that ends in a list its source goes on
+// with: "... agencies such as trade unions, banks." where the text has
+// "trade unions, banks, and private universities". The stem ends after a
+// comma in a few words with no verb, and the source continues that text
+// with "and" or "or".
+func listCutShort(t []prose.Token, it *item) bool {
+	n := contentEnd(t)
+	c := -1 // the last comma
+	for i := n - 1; i > 0 && n-i <= 5; i-- {
+		if finiteAt(t, i) {
+			return false
+		}
+		if t[i].Text == "," {
+			c = i
+			break
+		}
+	}
+	if c < 1 || c+1 >= n || !strings.Contains(it.source, " and ") && !strings.Contains(it.source, " or ") {
+		return false
+	}
+	// "on March 29, 2004", "to Hampton Roads, Virginia": a date's year
+	// or a place's state or country after the comma ends no list.
+	if t[c+1].Kind == prose.Number || t[c+1].Text == blankWord && it.typ == eDate {
+		return false
+	}
+	if n == c+2 && !commaBefore(t, c) && (countries[t[c+1].Lower] || usStates[t[c+1].Lower] || t[c+1].Text == blankWord && it.typ == ePlace) {
+		return false
+	}
+	full := it.q.Stem
+	if it.q.Kind == questions.Cloze || it.q.InPlace() {
+		full = strings.Replace(full, questions.Blank, it.key, 1)
+	}
+	full = strings.TrimRight(full, ".!?;: ")
+	// The end of the stem from the word before the comma on, as the
+	// source writes it.
+	k := strings.LastIndex(full, ",")
+	if k < 0 {
+		return false
+	}
+	w := strings.LastIndex(full[:k], " ")
+	tail := full[w+1:]
+	if !strings.Contains(tail, " ") {
+		return false
+	}
+	i := strings.Index(it.source, tail)
+	if i < 0 {
+		return false
+	}
+	after := it.source[i+len(tail):]
+	for _, cont := range []string{", and ", ", or ", " and ", " or "} {
+		if strings.HasPrefix(after, cont) {
+			return true
+		}
+	}
+	return false
 }
 
 // placeKinds name a kind of place: the document that calls a name "the

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"factdrill/questions"
@@ -145,6 +146,43 @@ func TestDoubleOrigin(t *testing.T) {
 	} {
 		if got := d.doubleOrigin(prose.Tokenize(tt.stem)); got != tt.want {
 			t.Errorf("doubleOrigin(%q) = %v, want %v", tt.stem, got, tt.want)
+		}
+	}
+}
+
+func TestSplitOrdinalAndListCutShort(t *testing.T) {
+	d := analyzed(t, "Violin\n\nThe violin has four strings.")
+	for _, tt := range []struct {
+		name string
+		it   item
+		want string
+	}{
+		{"ordinal written apart", withSource(cloze("The highest position, practically speaking, is _____ th position.", "15"), "The highest position, practically speaking, is 15 th position."), CheckBroken},
+		{"ordinal whole", withSource(cloze("The highest position, practically speaking, is the _____ position.", "15th"), "The highest position, practically speaking, is the 15th position."), ""},
+		{"list cut before its and", withSource(cloze("_____ argues that disobedience in opposition to the decisions of agencies such as trade unions, banks.", "Brownlee"),
+			"Brownlee argues that disobedience in opposition to the decisions of agencies such as trade unions, banks, and private universities can be justified."), CheckBroken},
+		{"list ends where the source ends it", withSource(cloze("_____ sold wool to merchants, weavers.", "Brownlee"), "Brownlee sold wool to merchants, weavers."), ""},
+		{"a clause after the comma", withSource(cloze("In 1900, _____ was born in Paris.", "Brownlee"), "In 1900, Brownlee was born in Paris and raised in Lyon."), ""},
+	} {
+		it := tt.it
+		toks := prose.Tokenize(strings.Replace(it.q.Stem, questions.Blank, blankWord, 1))
+		if got := d.cutCheck(&it, toks); got != tt.want {
+			t.Errorf("%s: cutCheck(%q) = %q, want %q", tt.name, it.q.Stem, got, tt.want)
+		}
+	}
+}
+
+func TestNestedOptions(t *testing.T) {
+	for _, tt := range []struct {
+		opts []string
+		want bool
+	}{
+		{[]string{"legato", "well-developed vibrato technique", "vibrato"}, true},
+		{[]string{"legato", "spiccato", "vibrato"}, false},
+		{[]string{"Paris", "Parisian Basin", "Lyon"}, false},
+	} {
+		if got := nestedOptions(tt.opts); got != tt.want {
+			t.Errorf("nestedOptions(%q) = %v, want %v", tt.opts, got, tt.want)
 		}
 	}
 }

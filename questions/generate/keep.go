@@ -3655,7 +3655,22 @@ func distractorsFit(it *item) bool {
 			}
 		}
 	}
-	return true
+	return !nestedOptions(it.distractors)
+}
+
+// nestedOptions reports two options of which one holds the other's
+// words: "vibrato" beside "well-developed vibrato technique" is one
+// option offered twice, which leaves the key one of three and reads as
+// careless.
+func nestedOptions(opts []string) bool {
+	for i, a := range opts {
+		for j, b := range opts {
+			if i != j && len(a) < len(b) && prose.ContainsWord(strings.ToLower(b), strings.ToLower(a)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // placeAfterBlank reports a blank followed by a comma and a country or
