@@ -40,6 +40,11 @@ type judgingRound struct {
 	// folder's, then the second's in the report half's order until the
 	// round has judgedDocs documents.
 	rejudges []string
+	// leaves, when set, are the folders of earlier rounds whose documents
+	// this round leaves out of rejudges' later folders, and most, when
+	// set, replaces judgedDocs as the most documents it takes.
+	leaves []string
+	most   int
 }
 
 // judgingRounds are the judgements QUALITY.md reports side by side, the
@@ -48,28 +53,36 @@ type judgingRound struct {
 // report half; round 2 the second on 24 others; round 3 the generator as
 // it now is on the documents of the report half neither used.
 var judgingRounds = []judgingRound{
-	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1", 2, nil},
-	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2", 2, nil},
+	{"round 1", filepath.Join(judgingDir, "round1"), "factdrill-judging-1", 2, nil, nil, 0},
+	{"round 2", filepath.Join(judgingDir, "round2"), "factdrill-judging-2", 2, nil, nil, 0},
 	// Round 3's documents have fewer questions people wrote (six none):
 	// more from each keeps the people's share of the sheet near round
 	// 2's, so that the generated items do not stand out by number.
-	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3", 4, nil},
+	{"round 3", filepath.Join(judgingDir, "round3"), "factdrill-judging-3", 4, nil, nil, 0},
 	// Rounds 1 to 3 used all 64 documents of the report half, and the
 	// rest of the sources is sealed: round 4 takes round 1's documents
 	// again, the ones judged longest ago and with the first generator,
 	// rated by a judge who saw none of the earlier sheets.
-	{"round 4", filepath.Join(judgingDir, "round4"), "factdrill-judging-4", 2, []string{filepath.Join(judgingDir, "round1")}},
+	{"round 4", filepath.Join(judgingDir, "round4"), "factdrill-judging-4", 2, []string{filepath.Join(judgingDir, "round1")}, nil, 0},
 	// Round 5 takes round 2's documents again, for the same reason: the
 	// generator after the last pass, rated by a judge who saw none of the
 	// earlier sheets.
-	{"round 5", filepath.Join(judgingDir, "round5"), "factdrill-judging-5", 2, []string{filepath.Join(judgingDir, "round2")}},
+	{"round 5", filepath.Join(judgingDir, "round5"), "factdrill-judging-5", 2, []string{filepath.Join(judgingDir, "round2")}, nil, 0},
 	// Round 6 takes round 3's documents, which only round 3 judged, and
 	// round 1's first ones in the report half's order until it has
 	// judgedDocs: the generator after this session's passes, rated by a
 	// judge who saw none of the earlier sheets. Three questions people
 	// wrote from each, as round 3's have fewer.
 	{"round 6", filepath.Join(judgingDir, "round6"), "factdrill-judging-6", 3,
-		[]string{filepath.Join(judgingDir, "round3"), filepath.Join(judgingDir, "round1")}},
+		[]string{filepath.Join(judgingDir, "round3"), filepath.Join(judgingDir, "round1")}, nil, 0},
+	// Round 7 takes round 2's documents, judged last in round 5, and the
+	// 15 of round 1's that round 6 left, judged last in round 4: the
+	// generator after the seventh session's passes, on 39 documents so
+	// that one round measures more items, rated by two judges apart, each
+	// of whom saw none of the earlier sheets.
+	{"round 7", filepath.Join(judgingDir, "round7"), "factdrill-judging-7", 2,
+		[]string{filepath.Join(judgingDir, "round2"), filepath.Join(judgingDir, "round1")},
+		[]string{filepath.Join(judgingDir, "round6")}, 40},
 }
 
 // currentRound is the judgement whose sheet is written now.
@@ -121,13 +134,22 @@ func TestJudgingSheet(t *testing.T) {
 	if len(cur.rejudges) == 0 {
 		take(func(d quality.Document) bool { return !judged[d.ID] }, judgedDocs)
 	}
+	left := map[string]bool{}
+	for _, dir := range cur.leaves {
+		for id := range docsOf(t, dir) {
+			left[id] = true
+		}
+	}
 	for i, dir := range cur.rejudges {
 		again := docsOf(t, dir)
 		most := -1 // all of the first folder's
 		if i > 0 {
 			most = judgedDocs
+			if cur.most > 0 {
+				most = cur.most
+			}
 		}
-		take(func(d quality.Document) bool { return again[d.ID] }, most)
+		take(func(d quality.Document) bool { return again[d.ID] && (i == 0 || !left[d.ID]) }, most)
 	}
 	var entries []quality.Entry
 	for _, d := range chosen {
@@ -395,24 +417,37 @@ func readJudgements(t *testing.T) []quality.Round {
 		if err != nil {
 			t.Fatal(err)
 		}
-		round := quality.Round{Name: r.name, Key: key}
-		rf, err := os.Open(filepath.Join(r.dir, "ratings.csv"))
-		switch {
-		case os.IsNotExist(err):
-		case err != nil:
-			t.Fatal(err)
-		default:
-			ratings, err := quality.ReadRatings(rf)
-			rf.Close()
-			if err != nil {
-				t.Fatalf("%s: %v", r.name, err)
-			}
-			round.Rated = true
-			round.Tally = quality.Count(key, ratings)
+		out = append(out, readRatings(t, r.name, key, filepath.Join(r.dir, "ratings.csv")))
+		// A second judge, rating the same sheet apart, writes
+		// ratings-b.csv; the round then has a column for each.
+		if _, err := os.Stat(filepath.Join(r.dir, "ratings-b.csv")); err == nil {
+			out[len(out)-1].Name += ", judge A"
+			out = append(out, readRatings(t, r.name+", judge B", key, filepath.Join(r.dir, "ratings-b.csv")))
 		}
-		out = append(out, round)
 	}
 	return out
+}
+
+// readRatings tallies a judge's ratings file against a round's key; a
+// round not yet rated has no file.
+func readRatings(t *testing.T, name string, key []quality.KeyRow, path string) quality.Round {
+	t.Helper()
+	round := quality.Round{Name: name, Key: key}
+	rf, err := os.Open(path)
+	switch {
+	case os.IsNotExist(err):
+	case err != nil:
+		t.Fatal(err)
+	default:
+		ratings, err := quality.ReadRatings(rf)
+		rf.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		round.Rated = true
+		round.Tally = quality.Count(key, ratings)
+	}
+	return round
 }
 
 // kindNames are the generated kinds as the reports name them.
