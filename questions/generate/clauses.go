@@ -294,6 +294,9 @@ func onlyPersonBefore(s *sentence, i int) *entity {
 // "they") or starts with a possessive ("His stay", "Their first public
 // appearance") with the antecedent's name, when the antecedent fits.
 func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
+	if c.flat {
+		return d.resolveFlat(c, an)
+	}
 	if !c.ok || an == nil {
 		return nil
 	}

@@ -275,3 +275,41 @@ func swapInAside(stem, swap string) bool {
 	}
 	return strings.Contains(stem[i+len(swap):], ",")
 }
+
+// resolveFlat is resolvePronoun for a clause the parse could not read
+// (see clause.flat), which stands whole for a cloze or a true statement:
+// "His father, Milutin Tesla, was a Serbian Orthodox priest." after a
+// sentence about Tesla becomes "Tesla's father, Milutin Tesla, was ...".
+// Only a person's "he", "she", "his" or "her" as the clause's first word
+// is rewritten: there it can only be the subject or its owner, whatever
+// the parse missed after it. Without the parse to show whom the
+// sentence before was about, only the person the document is about is
+// sure enough: "Historian Allan Nevins argues that Lincoln made three
+// miscalculations. He "temporarily underrated ..."" is Lincoln's.
+func (d *document) resolveFlat(c *clause, an *antecedent) *clause {
+	if !c.flat || an == nil || !d.isTopicEntity(an.ent) || an.ent.typ != ePerson || len(c.toks) < 3 || c.toks[0].Start != c.base {
+		return nil
+	}
+	w := c.toks[0]
+	if !genderFits(w.Lower, an.ent) {
+		return nil
+	}
+	var name string
+	switch w.Lower {
+	case "he", "she":
+		name = an.text
+	case "his", "her":
+		// "Her" may be an object ("Her, he never met"): a possessive
+		// owns the word after it.
+		if n := c.toks[1]; !n.IsWord() || functionWords[n.Lower] {
+			return nil
+		}
+		name = possessive(an.text)
+	default:
+		return nil
+	}
+	r := d.newClause(c.sent, capitalize(name)+c.text[w.End-c.base:], true)
+	r.swapped = an.ent
+	an.ent.count++
+	return r
+}

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"factdrill/questions"
@@ -225,6 +226,43 @@ func TestSwapInAside(t *testing.T) {
 	} {
 		if got := swapInAside(tt.stem, tt.swap); got != tt.want {
 			t.Errorf("swapInAside(%q, %q) = %v, want %v", tt.stem, tt.swap, got, tt.want)
+		}
+	}
+}
+
+// TestResolveFlat checks that a sentence the parse cannot read, opening
+// with "his" or "he", names the person the document is about when the
+// sentence before is about that person, and is left alone when it may
+// mean someone else.
+func TestResolveFlat(t *testing.T) {
+	tests := []struct {
+		name, doc, sent string
+		want            string // the clause's text, "" for left unresolved
+	}{
+		{"a possessive after a sentence about the topic", "Nikola Tesla\n\nNikola Tesla was an inventor. He was born in Smiljan. Tesla was born in 1856. His father, Milutin Tesla, was a Serbian Orthodox priest.",
+			"His father", "Tesla's father, Milutin Tesla, was a Serbian Orthodox priest."},
+		{"another person's subject before", "Abraham Lincoln\n\nAbraham Lincoln was a lawyer. He was elected in 1860. Historian Allan Nevins argues that Lincoln erred. His father, Thomas, was a farmer, a carpenter.",
+			"His father", ""},
+		{"she for a man", "Nikola Tesla\n\nNikola Tesla was an inventor. He was born in Smiljan. Tesla was born in 1856. Her father, Milutin Tesla, was a Serbian Orthodox priest.",
+			"Her father", ""},
+	}
+	for _, tt := range tests {
+		d := analyzed(t, tt.doc)
+		var got *clause
+		for _, s := range d.sents {
+			for _, c := range s.clauses {
+				if strings.HasPrefix(s.text, tt.sent) && c.swapped != nil {
+					got = c
+				}
+			}
+		}
+		switch {
+		case tt.want == "" && got != nil:
+			t.Errorf("%s: got %q, want it unresolved", tt.name, got.text)
+		case tt.want != "" && got == nil:
+			t.Errorf("%s: unresolved, want %q", tt.name, tt.want)
+		case got != nil && got.text != tt.want:
+			t.Errorf("%s: got %q, want %q", tt.name, got.text, tt.want)
 		}
 	}
 }
