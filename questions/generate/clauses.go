@@ -99,6 +99,8 @@ func (d *document) buildClauses(ctx context.Context) error {
 			} else if ci == 0 {
 				if r := d.resolveIt(c, itTopic); r != nil {
 					c = r
+				} else if r := d.resolveItSubject(c, i); r != nil {
+					c = r
 				}
 			}
 			if ci == 0 {

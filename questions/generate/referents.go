@@ -313,3 +313,120 @@ func (d *document) resolveFlat(c *clause, an *antecedent) *clause {
 	an.ent.count++
 	return r
 }
+
+// resolveItSubject rewrites a clause of sentence i whose subject is "it"
+// (not the "it" of "it is thought that") with the subject of the
+// sentence before in the same paragraph, when that sentence said what
+// its subject is or what was done to it, and the subject is one thing a
+// learner can tell by its words: "The Asian elephant is smaller than
+// the African. It has smaller ears" asks about the Asian elephant,
+// "Liechtenstein's current constitution was adopted in October 1921. It
+// established ..." about the constitution. resolveIt does the same for
+// the topic and named things; this is for the rest.
+//
+// A sentence where the subject does something ("In 1973, Egypt launched
+// the October War. It was an attempt ...") or is the doer's object
+// ("Lima is served by the airport. It is the largest ...") goes on as
+// often about what it names after the verb, and is left alone; so is a
+// subject that is a person or a people, plural, several things, itself a
+// pronoun, or a phrase with a preposition, whose "it" may be the thing
+// after it ("The significance of the biodiversity of the Danube Delta
+// has been recognised. It was declared a Biosphere Reserve" is the
+// delta's); and a sentence before of two clauses ("..., but ..."), whose
+// "it" may be the second's.
+func (d *document) resolveItSubject(c *clause, i int) *clause {
+	if !c.ok || i == 0 || c.subj[1] != c.subj[0]+1 {
+		return nil
+	}
+	a := c.subj[0]
+	if w := c.toks[a]; w.Lower != "it" || dummyIt(c.toks, a) || a != c.lead && a != 0 {
+		return nil
+	}
+	for _, m := range c.ments {
+		if m.b <= a && m.typ != eDate && m.typ != eNumber {
+			return nil // "In the aftermath of Germany's defeat, it was ...": the name may be what it stands for
+		}
+	}
+	prev, s := d.sents[i-1], d.sents[i]
+	if prev.heading || prev.long || prev.block != s.block || len(prev.clauses) == 0 {
+		return nil
+	}
+	if len(clauseSpans(prev.toks)) > 1 {
+		return nil // "The first measure was X, but Y was ...": the "it" may be Y
+	}
+	for _, w := range prev.toks {
+		if w.Text == "–" || w.Text == "—" {
+			return nil // "The first measure was X – but Y": as with "but"
+		}
+	}
+	p := prev.clauses[0]
+	np := subjectThing(p)
+	if np == "" || d.unsaidReferent(prose.Tokenize(np)) {
+		return nil
+	}
+	w := c.toks[a]
+	if a == c.lead || a == 0 {
+		np = capitalize(np)
+	} else if strings.HasPrefix(np, "The ") {
+		np = "the " + np[4:]
+	}
+	r := d.newClause(c.sent, c.text[:w.Start-c.base]+np+c.text[w.End-c.base:], true)
+	if !r.ok {
+		return nil
+	}
+	// The words put in are the sentence before's, not this one's: they
+	// are no answer here (see swapped).
+	if k := r.subjectMention(); k >= 0 && r.ments[k].ent != nil {
+		r.swapped = r.ments[k].ent
+	}
+	return r
+}
+
+// subjectThing returns clause p's subject as written when it is one
+// thing an "it" after it may stand for (see resolveItSubject), or "".
+func subjectThing(p *clause) string {
+	if !p.ok || p.flat || p.verb[1] <= p.verb[0] || p.subj[1] <= p.subj[0] || p.subj[1]-p.subj[0] > 8 {
+		return ""
+	}
+	// Said what it is, or what was done to it, not by whom.
+	be := false
+	for k := p.verb[0]; k < p.verb[1]; k++ {
+		be = be || beForms[p.toks[k].Lower] || p.toks[k].Is("been", "be")
+	}
+	if v := p.verb[1]; !be || v < len(p.toks) && p.toks[v].Is("by") || passiveAt(p.toks, v-1) {
+		return ""
+	}
+	t := p.toks[p.subj[0]:p.subj[1]]
+	first := t[0]
+	if !first.Is("the") && !(first.Cap && first.IsWord() && !functionWords[first.Lower] && !subjectPronouns[first.Lower]) {
+		return "" // "An elephant", "This system", "Its source": not one thing named
+	}
+	for k, w := range t {
+		if !w.IsWord() && w.Text != "'s" && w.Text != "-" {
+			return "" // an aside, a list, a bracket
+		}
+		// "The sound inventory of Japanese is small. It is a mora-timed
+		// language": the "it" may be the thing after "of" or "for".
+		if w.Is("and", "or", "nor") || prepositions[w.Lower] && !(k > 0 && t[k-1].Cap && k+1 < len(t) && t[k+1].Cap) {
+			return ""
+		}
+		// "World Factbook area rank order Egypt": words run together
+		// from a lost line, not a name.
+		if k > 0 && w.Cap && t[k-1].IsWord() && !t[k-1].Cap && !functionWords[t[k-1].Lower] {
+			return ""
+		}
+	}
+	for _, m := range p.ments {
+		if m.a < p.subj[1] && m.b > p.subj[0] && (m.typ == ePerson || m.typ == eGroup) {
+			return ""
+		}
+	}
+	head := t[len(t)-1]
+	if head.Text == "'s" || roleNouns[head.Lower] || personTitles[head.Lower] {
+		return ""
+	}
+	if h := head.Lower; strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is") {
+		return "" // plural: "they", not "it"
+	}
+	return textOf(p.toks, p.subj)
+}

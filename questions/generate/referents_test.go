@@ -266,3 +266,51 @@ func TestResolveFlat(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveItSubject checks that "it" opening a sentence names the
+// subject of the sentence before when that sentence said what its
+// subject is, and is left alone when "it" may be something else.
+func TestResolveItSubject(t *testing.T) {
+	tests := []struct {
+		name, doc, sent string
+		want            string // the clause's text, "" for left unresolved
+	}{
+		{"a thing described", "Elephants\n\nThe Asian elephant is smaller than the African. It has smaller ears.",
+			"It has", "The Asian elephant has smaller ears."},
+		{"a thing done to", "Liechtenstein\n\nLiechtenstein's current constitution was adopted in October 1921. It established a monarchy.",
+			"It established", "Liechtenstein's current constitution established a monarchy."},
+		{"the subject did something", "Wars of the Middle East\n\nIn 1973, Egypt launched the October War. It was an attempt to take back the Sinai.",
+			"It was", ""},
+		{"a part of what of names", "Romania\n\nThe significance of the Danube Delta has been recognised. It was declared a reserve in 1990.",
+			"It was", ""},
+		{"the doer of a passive", "Lima\n\nLima is served by the Jorge Chavez airport. It is the largest airport of the country.",
+			"It is", ""},
+		{"a plural", "Elephants\n\nThe tusks are long. It is used for digging.",
+			"It is", ""},
+		{"a second clause", "Warsaw\n\nThe first measure was the enlargement of the city, but the registration was kept. It bolstered a conviction.",
+			"It bolstered", ""},
+		{"a dummy it", "Beetles\n\nThe death watch beetle is a pest. It is thought that the pest arrives with the timber.",
+			"It is", ""},
+		{"a new paragraph", "Elephants\n\nThe Asian elephant is smaller than the African.\n\nIt has smaller ears.",
+			"It has", ""},
+	}
+	for _, tt := range tests {
+		d := analyzed(t, tt.doc)
+		var got *clause
+		for _, s := range d.sents {
+			for _, c := range s.clauses {
+				if strings.HasPrefix(s.text, tt.sent) && c.derived && !strings.HasPrefix(c.text, "It") {
+					got = c
+				}
+			}
+		}
+		switch {
+		case tt.want == "" && got != nil:
+			t.Errorf("%s: got %q, want it unresolved", tt.name, got.text)
+		case tt.want != "" && got == nil:
+			t.Errorf("%s: unresolved, want %q", tt.name, tt.want)
+		case got != nil && got.text != tt.want:
+			t.Errorf("%s: got %q, want %q", tt.name, got.text, tt.want)
+		}
+	}
+}
