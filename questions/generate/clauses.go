@@ -103,6 +103,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 					c = r
 				}
 			}
+			if r := d.resolveThis(c, i); r != nil {
+				c = r
+			}
 			if ci == 0 {
 				nextIt = d.topicSubject(c)
 				if nextIt == nil {

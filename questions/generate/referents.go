@@ -430,3 +430,71 @@ func subjectThing(p *clause) string {
 	}
 	return textOf(p.toks, p.subj)
 }
+
+// resolveThis rewrites "this N" in clause c of sentence i with the name
+// the sentence before, in the same paragraph, gave the one thing it
+// called an N: "In his Allahabad Address on 29 December 1930, Iqbal
+// outlined a vision ... This address later inspired the Pakistan
+// movement." asks about the Allahabad Address. It is left alone when
+// the sentence before names no such thing or several ("the Sahara
+// Desert and the Libyan Desert. These deserts ..."), for "these" (a
+// plural may gather more than was named), and after a comma ("The
+// Central Highway, this highway connects ...": already named). The name
+// put in is the sentence before's, no answer here (see swapped).
+func (d *document) resolveThis(c *clause, i int) *clause {
+	if i == 0 || c.swapped != nil {
+		return nil
+	}
+	prev, s := d.sents[i-1], d.sents[i]
+	if prev.heading || prev.long || prev.block != s.block {
+		return nil
+	}
+	t := c.toks
+	for k := 0; k+1 < len(t); k++ {
+		w, n := t[k], t[k+1]
+		if !w.Is("this") || !n.IsWord() || n.Cap || functionWords[n.Lower] || k > 0 && t[k-1].Text == "," {
+			continue
+		}
+		// The noun ends its phrase: "this act", not "this act's author"
+		// or "this highway system".
+		if j := k + 2; j < len(t) && t[j].IsWord() && !t[j].Cap && !functionWords[t[j].Lower] && !prepositions[t[j].Lower] &&
+			!auxiliaries[t[j].Lower] && !finiteAt(t, j) && !strings.HasSuffix(t[j].Lower, "ly") || j < len(t) && t[j].Text == "'s" {
+			return nil
+		}
+		var named *mention
+		for x := range prev.ments {
+			m := &prev.ments[x]
+			switch m.typ {
+			case eOrg, eEvent, eWork, eTerm, ePlace, eName:
+			default:
+				continue
+			}
+			if !strings.EqualFold(m.text[strings.LastIndexByte(m.text, ' ')+1:], n.Text) {
+				continue
+			}
+			if named != nil && named.ent != m.ent || m.ent == nil {
+				return nil
+			}
+			named = m
+		}
+		if named == nil {
+			return nil
+		}
+		name := named.text
+		if !strings.HasPrefix(name, "The ") && !strings.HasPrefix(name, "the ") {
+			name = "the " + name
+		}
+		if k == 0 || k == c.lead {
+			name = capitalize(name)
+		} else if strings.HasPrefix(name, "The ") {
+			name = "the " + name[4:]
+		}
+		r := d.newClause(c.sent, c.text[:w.Start-c.base]+name+c.text[n.End-c.base:], true)
+		if !r.ok && !c.flat {
+			return nil
+		}
+		r.swapped = named.ent
+		return r
+	}
+	return nil
+}

@@ -247,23 +247,7 @@ func TestResolveFlat(t *testing.T) {
 			"Her father", ""},
 	}
 	for _, tt := range tests {
-		d := analyzed(t, tt.doc)
-		var got *clause
-		for _, s := range d.sents {
-			for _, c := range s.clauses {
-				if strings.HasPrefix(s.text, tt.sent) && c.swapped != nil {
-					got = c
-				}
-			}
-		}
-		switch {
-		case tt.want == "" && got != nil:
-			t.Errorf("%s: got %q, want it unresolved", tt.name, got.text)
-		case tt.want != "" && got == nil:
-			t.Errorf("%s: unresolved, want %q", tt.name, tt.want)
-		case got != nil && got.text != tt.want:
-			t.Errorf("%s: got %q, want %q", tt.name, got.text, tt.want)
-		}
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
 	}
 }
 
@@ -295,22 +279,50 @@ func TestResolveItSubject(t *testing.T) {
 			"It has", ""},
 	}
 	for _, tt := range tests {
-		d := analyzed(t, tt.doc)
-		var got *clause
-		for _, s := range d.sents {
-			for _, c := range s.clauses {
-				if strings.HasPrefix(s.text, tt.sent) && c.derived && !strings.HasPrefix(c.text, "It") {
-					got = c
-				}
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
+	}
+}
+
+// checkResolved checks the clause the sentence of doc starting with sent
+// was rewritten to: want, or none when want is "".
+func checkResolved(t *testing.T, name, doc, sent, want string) {
+	t.Helper()
+	d := analyzed(t, doc)
+	var got *clause
+	for _, s := range d.sents {
+		for _, c := range s.clauses {
+			if strings.HasPrefix(s.text, sent) && c.derived && c.text != s.text {
+				got = c
 			}
 		}
-		switch {
-		case tt.want == "" && got != nil:
-			t.Errorf("%s: got %q, want it unresolved", tt.name, got.text)
-		case tt.want != "" && got == nil:
-			t.Errorf("%s: unresolved, want %q", tt.name, tt.want)
-		case got != nil && got.text != tt.want:
-			t.Errorf("%s: got %q, want %q", tt.name, got.text, tt.want)
-		}
+	}
+	switch {
+	case want == "" && got != nil:
+		t.Errorf("%s: got %q, want it unresolved", name, got.text)
+	case want != "" && got == nil:
+		t.Errorf("%s: unresolved, want %q", name, want)
+	case got != nil && got.text != want:
+		t.Errorf("%s: got %q, want %q", name, got.text, want)
+	}
+}
+
+// TestResolveThis checks that "this N" names the one thing the sentence
+// before called an N, and is left alone where that is not sure.
+func TestResolveThis(t *testing.T) {
+	for _, tt := range []struct{ name, doc, sent, want string }{
+		{"one address named", "Muhammad Iqbal\n\nIn his Allahabad Address in 1930, Iqbal outlined a vision of a state. This address later inspired the Pakistan movement.",
+			"This address", "The Allahabad Address later inspired the Pakistan movement."},
+		{"inside the clause", "Abraham Lincoln\n\nIn 1860, the Illinois Republican State Convention was held in Decatur. At this convention, Lincoln received his first endorsement.",
+			"At this", "At the Illinois Republican State Convention, Lincoln received his first endorsement."},
+		{"two deserts", "Egypt\n\nEgypt includes parts of the Sahara Desert and of the Libyan Desert. This desert was called the red land.",
+			"This desert", ""},
+		{"nothing of the kind named", "Egypt\n\nEgypt includes parts of the Sahara Desert. This region was called the red land.",
+			"This region", ""},
+		{"a compound noun", "Lima\n\nLima has the Central Highway. This highway system connects the districts.",
+			"This highway", ""},
+		{"a new paragraph", "Muhammad Iqbal\n\nIn his Allahabad Address in 1930, Iqbal outlined a vision of a state.\n\nThis address later inspired the Pakistan movement.",
+			"This address", ""},
+	} {
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
 	}
 }
