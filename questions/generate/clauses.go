@@ -105,6 +105,10 @@ func (d *document) buildClauses(ctx context.Context) error {
 			}
 			if r := d.resolveThis(c, i); r != nil {
 				c = r
+			} else if ci == 0 {
+				if r := d.resolveYear(c, i); r != nil {
+					c = r
+				}
 			}
 			if ci == 0 {
 				nextIt = d.topicSubject(c)

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strconv"
 	"strings"
 
 	"factdrill/questions"
@@ -494,6 +495,74 @@ func (d *document) resolveThis(c *clause, i int) *clause {
 			return nil
 		}
 		r.swapped = named.ent
+		return r
+	}
+	return nil
+}
+
+// resolveYear rewrites "that year", "the same year" or "the following
+// year" in clause c of sentence i with the year the sentence before, in
+// the same paragraph, gave: "In 1879 Tesla returned to Gospić. During
+// that year, Tesla taught a large class ..." says "During 1879, Tesla
+// taught ...", and "the following year" says the year after. It is left
+// alone when the sentence before gives no year or two, when it gives a
+// span ("1910–1912"), and when the clause names a date before the phrase,
+// which the phrase may go back to instead. Only a sentence's first clause
+// is rewritten: "A constitution was promulgated in 1992, and Rawlings was
+// elected in the elections of that year" means 1992.
+func (d *document) resolveYear(c *clause, i int) *clause {
+	if i == 0 || c.swapped != nil {
+		return nil
+	}
+	prev, s := d.sents[i-1], d.sents[i]
+	if prev.heading || prev.long || prev.block != s.block {
+		return nil
+	}
+	t := c.toks
+	for k := 0; k+1 < len(t); k++ {
+		var n, next int // the phrase's length, and 1 for the year after
+		switch {
+		case t[k].Is("that") && t[k+1].Is("year"):
+			n = 2
+		case t[k].Is("that", "the") && t[k+1].Is("same") && k+2 < len(t) && t[k+2].Is("year"):
+			n = 3
+		case t[k].Is("the") && t[k+1].Is("following", "next") && k+2 < len(t) && t[k+2].Is("year"):
+			n, next = 3, 1
+		default:
+			continue
+		}
+		if k+n < len(t) && (t[k+n].IsWord() && !t[k+n].Cap && !functionWords[t[k+n].Lower] && !finiteAt(t, k+n) || t[k+n].Text == "'s") {
+			return nil // "that year's harvest", "the following year saw"
+		}
+		for _, m := range c.ments {
+			if m.a < k && m.typ == eDate {
+				return nil
+			}
+		}
+		year := 0
+		for _, m := range prev.ments {
+			if m.typ != eDate {
+				continue
+			}
+			if m.date.kind == dRange || m.date.kind == dDecade || m.date.kind == dCentury || m.date.year == 0 || year != 0 && m.date.year != year {
+				return nil
+			}
+			year = m.date.year
+		}
+		if year <= 0 {
+			return nil
+		}
+		y := strconv.Itoa(year + next)
+		if k == 0 || !prepositions[t[k-1].Lower] && !t[k-1].Is("later", "earlier") {
+			y = "in " + y // "That same year, Luther ...": when
+		}
+		if k == 0 || k == c.lead {
+			y = capitalize(y)
+		}
+		r := d.newClause(c.sent, c.text[:t[k].Start-c.base]+y+c.text[t[k+n-1].End-c.base:], true)
+		if !r.ok && !c.flat {
+			return nil
+		}
 		return r
 	}
 	return nil

@@ -326,3 +326,27 @@ func TestResolveThis(t *testing.T) {
 		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
 	}
 }
+
+// TestResolveYear checks that "that year" and "the following year" take
+// the one year the sentence before gives, and are left alone where the
+// year is not sure.
+func TestResolveYear(t *testing.T) {
+	for _, tt := range []struct{ name, doc, sent, want string }{
+		{"that year", "Boston Police Strike\n\nIn 1919 Police Commissioner Edwin Curtis issued a statement. In August of that year, the American Federation of Labor issued a charter to the union.",
+			"In August", "In August of 1919, the American Federation of Labor issued a charter to the union."},
+		{"the same year, fronted", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. In the same year, Tesla conceived the induction motor.",
+			"In the same", "In 1882, Tesla conceived the induction motor."},
+		{"the following year", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. The following year, Tesla returned to Strasbourg.",
+			"The following", "In 1883, Tesla returned to Strasbourg."},
+		{"two years before", "Nikola Tesla\n\nTesla moved to Paris in 1882 and to Strasbourg in 1883. That year, Tesla built a motor.",
+			"That year", ""},
+		{"a date in the clause first", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. In 1884, the company of that year was sold.",
+			"In 1884", ""},
+		{"a second clause", "Ghana\n\nThe coup came in 1981. A constitution was promulgated in 1992, and Rawlings was elected in the elections of that year.",
+			"A constitution", ""},
+		{"the year's noun", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. That year's work was slow.",
+			"That year", ""},
+	} {
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
+	}
+}
