@@ -336,7 +336,7 @@ func (d *document) resolveFlat(c *clause, an *antecedent) *clause {
 // delta's); and a sentence before of two clauses ("..., but ..."), whose
 // "it" may be the second's.
 func (d *document) resolveItSubject(c *clause, i int) *clause {
-	if !c.ok || i == 0 || c.subj[1] != c.subj[0]+1 {
+	if !c.ok || c.subj[1] != c.subj[0]+1 {
 		return nil
 	}
 	a := c.subj[0]
@@ -348,8 +348,8 @@ func (d *document) resolveItSubject(c *clause, i int) *clause {
 			return nil // "In the aftermath of Germany's defeat, it was ...": the name may be what it stands for
 		}
 	}
-	prev, s := d.sents[i-1], d.sents[i]
-	if prev.heading || prev.long || prev.block != s.block || len(prev.clauses) == 0 {
+	prev := d.sentenceBefore(i)
+	if prev == nil || len(prev.clauses) == 0 {
 		return nil
 	}
 	if len(clauseSpans(prev.toks)) > 1 {
@@ -443,11 +443,8 @@ func subjectThing(p *clause) string {
 // Central Highway, this highway connects ...": already named). The name
 // put in is the sentence before's, no answer here (see swapped).
 func (d *document) resolveThis(c *clause, i int) *clause {
-	if i == 0 || c.swapped != nil {
-		return nil
-	}
-	prev, s := d.sents[i-1], d.sents[i]
-	if prev.heading || prev.long || prev.block != s.block {
+	prev := d.sentenceBefore(i)
+	if prev == nil || c.swapped != nil {
 		return nil
 	}
 	t := c.toks
@@ -511,11 +508,8 @@ func (d *document) resolveThis(c *clause, i int) *clause {
 // is rewritten: "A constitution was promulgated in 1992, and Rawlings was
 // elected in the elections of that year" means 1992.
 func (d *document) resolveYear(c *clause, i int) *clause {
-	if i == 0 || c.swapped != nil {
-		return nil
-	}
-	prev, s := d.sents[i-1], d.sents[i]
-	if prev.heading || prev.long || prev.block != s.block {
+	prev := d.sentenceBefore(i)
+	if prev == nil || c.swapped != nil {
 		return nil
 	}
 	t := c.toks
@@ -566,4 +560,18 @@ func (d *document) resolveYear(c *clause, i int) *clause {
 		return r
 	}
 	return nil
+}
+
+// sentenceBefore returns the sentence before sentence i when a word of
+// sentence i may point back at it: in the same paragraph, read, and no
+// heading; nil otherwise.
+func (d *document) sentenceBefore(i int) *sentence {
+	if i == 0 {
+		return nil
+	}
+	prev := d.sents[i-1]
+	if prev.heading || prev.long || prev.block != d.sents[i].block {
+		return nil
+	}
+	return prev
 }
