@@ -87,6 +87,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 				ante = unknown
 			}
 			r := d.resolvePronoun(c, ante)
+			if r == nil && ci == 0 && d.topicOpens(d.sentenceBefore(i)) {
+				r = d.resolvePronoun(c, &antecedent{ent: d.topic, text: d.topic.short()})
+			}
 			if r == nil && ci == 0 && ante != nil && ante.ent.typ != ePerson && ante.ent.typ != eName {
 				// "Adams stayed in his home town. He wanted ...": a name
 				// read as a people ("Adams") or a place is no one "he"

@@ -575,3 +575,53 @@ func (d *document) sentenceBefore(i int) *sentence {
 	}
 	return prev
 }
+
+// topicOpens reports whether sentence prev, in a text about a person,
+// opens with that person's name as its subject, however written: "Tesla
+// was good friends with Robert Underwood Johnson.", "John Adams, Jr.
+// (October 30, 1735 – July 4, 1826) was the second President ...", or
+// with the name's possessive when it names no one else ("Faraday's
+// earliest chemical work was as an assistant." but not "Lincoln's
+// opponent was Douglas."). A "he" or "his" opening the next sentence
+// then goes on about that person, as resolvePronoun does when the parse
+// links the name to the topic; this reads the name by its words, for the
+// lead sentence with its dates and the names written otherwise than the
+// title.
+func (d *document) topicOpens(prev *sentence) bool {
+	if prev == nil || d.topic == nil || d.topic.root().typ != ePerson {
+		return false
+	}
+	surname := strings.ToLower(lastField(d.topic.short()))
+	t := prev.toks
+	k := 0
+	// The name's words, with particles ("Charles Augustin de Coulomb")
+	// and initials' stops.
+	for k < len(t) && (t[k].Cap && t[k].IsWord() || k > 0 && nameParticles[t[k].Lower] || t[k].Text == ".") {
+		k++
+	}
+	if k == 0 || k >= len(t) || t[k-1].Lower != surname {
+		return false
+	}
+	// Another person named after the name, in the possessive's sentence
+	// or in an aside before the verb, may be whom "he" means.
+	other := func(from, to int) bool {
+		for _, m := range prev.ments {
+			if m.a >= from && m.a < to && m.typ == ePerson && m.ent != nil && m.ent.root() != d.topic.root() {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case t[k].Text == "'s":
+		return !other(k, len(t))
+	case t[k].Text == "," || t[k].Text == "(":
+		// "John Adams, Jr. (...) was": the aside runs to the verb.
+		j := k
+		for j < len(t) && !finiteAt(t, j) {
+			j++
+		}
+		return j < len(t) && !other(k, j)
+	}
+	return auxiliaries[t[k].Lower] || finiteAt(t, k)
+}

@@ -350,3 +350,35 @@ func TestResolveYear(t *testing.T) {
 		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
 	}
 }
+
+// TestTopicOpens checks which sentences open with the person the text is
+// about as their subject, however the name is written, so that a "he"
+// after them is that person; and which may leave "he" to someone else.
+func TestTopicOpens(t *testing.T) {
+	d := analyzed(t, "Nikola Tesla\n\nNikola Tesla was an inventor. He was born in Smiljan. Tesla was born in 1856. Tesla died in 1943. Robert Johnson was an editor.")
+	for _, tt := range []struct {
+		sent string
+		want bool
+	}{
+		{"Tesla was good friends with Robert Johnson.", true},
+		{"Dr. Nikola Tesla (born 10 July 1856 in Smiljan) was a physicist.", true},
+		{"Nikola Tesla, Jr. (1856–1943) was a physicist.", true},
+		{"Tesla's earliest work was on motors.", true},
+		{"Tesla's friend was Robert Johnson.", false},          // the possessive beside another person
+		{"Tesla, with Robert Johnson, was in Paris.", false},   // another person in the aside
+		{"Robert Johnson was good friends with Tesla.", false}, // another subject
+		{"In 1882 Tesla moved to Paris.", false},               // not the sentence's opening
+		{"Tesla Motors was founded in 2003.", false},           // a name ending elsewhere
+	} {
+		s := &sentence{text: tt.sent, toks: prose.Tokenize(tt.sent)}
+		s.ments = findMentions(s.toks, &d.stats)
+		for k := range s.ments {
+			if e := d.byKey[nameKey(s.ments[k].text)]; e != nil {
+				s.ments[k].ent, s.ments[k].typ = e.root(), e.root().typ
+			}
+		}
+		if got := d.topicOpens(s); got != tt.want {
+			t.Errorf("topicOpens(%q) = %v, want %v", tt.sent, got, tt.want)
+		}
+	}
+}
