@@ -27,7 +27,12 @@ type antecedent struct {
 // "their" or "its" in the first sentence after a heading that is a name go
 // to that name; "it" opening a sentence goes to the topic, or to a named
 // thing, that the sentence before in the same paragraph had for its
-// subject (see topicSubject and thingSubject).
+// subject (see topicSubject and thingSubject). Where the parse leaves a
+// word unresolved, referents.go tries what the sentence before makes
+// sure: the person's name opening it (topicOpens), a sentence the parse
+// cannot read (resolveFlat), a described subject for "it"
+// (resolveItSubject), the one thing of a kind for "this N" (resolveThis)
+// and the one year for "that year" (resolveYear).
 func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
