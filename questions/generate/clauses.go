@@ -27,7 +27,12 @@ type antecedent struct {
 // "their" or "its" in the first sentence after a heading that is a name go
 // to that name; "it" opening a sentence goes to the topic, or to a named
 // thing, that the sentence before in the same paragraph had for its
-// subject (see topicSubject and thingSubject).
+// subject (see topicSubject and thingSubject). Where the parse leaves a
+// word unresolved, referents.go tries what the sentence before makes
+// sure: the person's name opening it (topicOpens), a sentence the parse
+// cannot read (resolveFlat), a described subject for "it"
+// (resolveItSubject), the one thing of a kind for "this N" (resolveThis)
+// and the one year for "that year" (resolveYear).
 func (d *document) buildClauses(ctx context.Context) error {
 	var focus *antecedent
 	otherPerson := false // the sentence before names a person other than the topic
@@ -87,6 +92,9 @@ func (d *document) buildClauses(ctx context.Context) error {
 				ante = unknown
 			}
 			r := d.resolvePronoun(c, ante)
+			if r == nil && ci == 0 && d.topicOpens(d.sentenceBefore(i)) {
+				r = d.resolvePronoun(c, &antecedent{ent: d.topic, text: d.topic.short()})
+			}
 			if r == nil && ci == 0 && ante != nil && ante.ent.typ != ePerson && ante.ent.typ != eName {
 				// "Adams stayed in his home town. He wanted ...": a name
 				// read as a people ("Adams") or a place is no one "he"
@@ -98,6 +106,15 @@ func (d *document) buildClauses(ctx context.Context) error {
 				c = r
 			} else if ci == 0 {
 				if r := d.resolveIt(c, itTopic); r != nil {
+					c = r
+				} else if r := d.resolveItSubject(c, i); r != nil {
+					c = r
+				}
+			}
+			if r := d.resolveThis(c, i); r != nil {
+				c = r
+			} else if ci == 0 {
+				if r := d.resolveYear(c, i); r != nil {
 					c = r
 				}
 			}
@@ -294,6 +311,9 @@ func onlyPersonBefore(s *sentence, i int) *entity {
 // "they") or starts with a possessive ("His stay", "Their first public
 // appearance") with the antecedent's name, when the antecedent fits.
 func (d *document) resolvePronoun(c *clause, an *antecedent) *clause {
+	if c.flat {
+		return d.resolveFlat(c, an)
+	}
 	if !c.ok || an == nil {
 		return nil
 	}

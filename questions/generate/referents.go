@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strconv"
 	"strings"
 
 	"factdrill/questions"
@@ -274,4 +275,353 @@ func swapInAside(stem, swap string) bool {
 		return false
 	}
 	return strings.Contains(stem[i+len(swap):], ",")
+}
+
+// resolveFlat is resolvePronoun for a clause the parse could not read
+// (see clause.flat), which stands whole for a cloze or a true statement:
+// "His father, Milutin Tesla, was a Serbian Orthodox priest." after a
+// sentence about Tesla becomes "Tesla's father, Milutin Tesla, was ...".
+// Only a person's "he", "she", "his" or "her" as the clause's first word
+// is rewritten: there it can only be the subject or its owner, whatever
+// the parse missed after it. Without the parse to show whom the
+// sentence before was about, only the person the document is about is
+// sure enough: "Historian Allan Nevins argues that Lincoln made three
+// miscalculations. He "temporarily underrated ..."" is Lincoln's.
+func (d *document) resolveFlat(c *clause, an *antecedent) *clause {
+	if !c.flat || an == nil || !d.isTopicEntity(an.ent) || an.ent.typ != ePerson || len(c.toks) < 3 || c.toks[0].Start != c.base {
+		return nil
+	}
+	w := c.toks[0]
+	if !genderFits(w.Lower, an.ent) {
+		return nil
+	}
+	var name string
+	switch w.Lower {
+	case "he", "she":
+		name = an.text
+	case "his", "her":
+		// "Her" may be an object ("Her, he never met"): a possessive
+		// owns the word after it.
+		if n := c.toks[1]; !n.IsWord() || functionWords[n.Lower] {
+			return nil
+		}
+		name = possessive(an.text)
+	default:
+		return nil
+	}
+	r := d.newClause(c.sent, capitalize(name)+c.text[w.End-c.base:], true)
+	r.swapped = an.ent
+	an.ent.count++
+	return r
+}
+
+// resolveItSubject rewrites a clause of sentence i whose subject is "it"
+// (not the "it" of "it is thought that") with the subject of the
+// sentence before in the same paragraph, when that sentence said what
+// its subject is or what was done to it, and the subject is one thing a
+// learner can tell by its words: "The Asian elephant is smaller than
+// the African. It has smaller ears" asks about the Asian elephant,
+// "Liechtenstein's current constitution was adopted in October 1921. It
+// established ..." about the constitution. resolveIt does the same for
+// the topic and named things; this is for the rest.
+//
+// A sentence where the subject does something ("In 1973, Egypt launched
+// the October War. It was an attempt ...") or is the doer's object
+// ("Lima is served by the airport. It is the largest ...") goes on as
+// often about what it names after the verb, and is left alone; so is a
+// subject that is a person or a people, plural, several things, itself a
+// pronoun, or a phrase with a preposition, whose "it" may be the thing
+// after it ("The significance of the biodiversity of the Danube Delta
+// has been recognised. It was declared a Biosphere Reserve" is the
+// delta's); and a sentence before of two clauses ("..., but ..."), whose
+// "it" may be the second's.
+func (d *document) resolveItSubject(c *clause, i int) *clause {
+	if !c.ok || c.subj[1] != c.subj[0]+1 {
+		return nil
+	}
+	a := c.subj[0]
+	if w := c.toks[a]; w.Lower != "it" || dummyIt(c.toks, a) || a != c.lead && a != 0 {
+		return nil
+	}
+	for _, m := range c.ments {
+		if m.b <= a && m.typ != eDate && m.typ != eNumber {
+			return nil // "In the aftermath of Germany's defeat, it was ...": the name may be what it stands for
+		}
+	}
+	prev := d.sentenceBefore(i)
+	if prev == nil || len(prev.clauses) == 0 {
+		return nil
+	}
+	if len(clauseSpans(prev.toks)) > 1 {
+		return nil // "The first measure was X, but Y was ...": the "it" may be Y
+	}
+	for _, w := range prev.toks {
+		if w.Text == "–" || w.Text == "—" {
+			return nil // "The first measure was X – but Y": as with "but"
+		}
+	}
+	p := prev.clauses[0]
+	np := subjectThing(p)
+	if np == "" || d.unsaidReferent(prose.Tokenize(np)) {
+		return nil
+	}
+	w := c.toks[a]
+	if a == c.lead || a == 0 {
+		np = capitalize(np)
+	} else if strings.HasPrefix(np, "The ") {
+		np = "the " + np[4:]
+	}
+	r := d.newClause(c.sent, c.text[:w.Start-c.base]+np+c.text[w.End-c.base:], true)
+	if !r.ok {
+		return nil
+	}
+	// The words put in are the sentence before's, not this one's: they
+	// are no answer here (see swapped).
+	if k := r.subjectMention(); k >= 0 && r.ments[k].ent != nil {
+		r.swapped = r.ments[k].ent
+	}
+	return r
+}
+
+// subjectThing returns clause p's subject as written when it is one
+// thing an "it" after it may stand for (see resolveItSubject), or "".
+func subjectThing(p *clause) string {
+	if !p.ok || p.flat || p.verb[1] <= p.verb[0] || p.subj[1] <= p.subj[0] || p.subj[1]-p.subj[0] > 8 {
+		return ""
+	}
+	// Said what it is, or what was done to it, not by whom.
+	be := false
+	for k := p.verb[0]; k < p.verb[1]; k++ {
+		be = be || beForms[p.toks[k].Lower] || p.toks[k].Is("been", "be")
+	}
+	if v := p.verb[1]; !be || v < len(p.toks) && p.toks[v].Is("by") || passiveAt(p.toks, v-1) {
+		return ""
+	}
+	t := p.toks[p.subj[0]:p.subj[1]]
+	first := t[0]
+	if !first.Is("the") && !(first.Cap && first.IsWord() && !functionWords[first.Lower] && !subjectPronouns[first.Lower]) {
+		return "" // "An elephant", "This system", "Its source": not one thing named
+	}
+	for k, w := range t {
+		if !w.IsWord() && w.Text != "'s" && w.Text != "-" {
+			return "" // an aside, a list, a bracket
+		}
+		// "The sound inventory of Japanese is small. It is a mora-timed
+		// language": the "it" may be the thing after "of" or "for".
+		if w.Is("and", "or", "nor") || prepositions[w.Lower] && !(k > 0 && t[k-1].Cap && k+1 < len(t) && t[k+1].Cap) {
+			return ""
+		}
+		// "World Factbook area rank order Egypt": words run together
+		// from a lost line, not a name.
+		if k > 0 && w.Cap && t[k-1].IsWord() && !t[k-1].Cap && !functionWords[t[k-1].Lower] {
+			return ""
+		}
+	}
+	for _, m := range p.ments {
+		if m.a < p.subj[1] && m.b > p.subj[0] && (m.typ == ePerson || m.typ == eGroup) {
+			return ""
+		}
+	}
+	head := t[len(t)-1]
+	if head.Text == "'s" || roleNouns[head.Lower] || personTitles[head.Lower] {
+		return ""
+	}
+	if h := head.Lower; strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is") {
+		return "" // plural: "they", not "it"
+	}
+	return textOf(p.toks, p.subj)
+}
+
+// resolveThis rewrites "this N" in clause c of sentence i with the name
+// the sentence before, in the same paragraph, gave the one thing it
+// called an N: "In his Allahabad Address on 29 December 1930, Iqbal
+// outlined a vision ... This address later inspired the Pakistan
+// movement." asks about the Allahabad Address. It is left alone when
+// the sentence before names no such thing or several ("the Sahara
+// Desert and the Libyan Desert. These deserts ..."), for "these" (a
+// plural may gather more than was named), and after a comma ("The
+// Central Highway, this highway connects ...": already named). The name
+// put in is the sentence before's, no answer here (see swapped).
+func (d *document) resolveThis(c *clause, i int) *clause {
+	prev := d.sentenceBefore(i)
+	if prev == nil || c.swapped != nil {
+		return nil
+	}
+	t := c.toks
+	for k := 0; k+1 < len(t); k++ {
+		w, n := t[k], t[k+1]
+		if !w.Is("this") || !n.IsWord() || n.Cap || functionWords[n.Lower] || k > 0 && t[k-1].Text == "," {
+			continue
+		}
+		// The noun ends its phrase: "this act", not "this act's author"
+		// or "this highway system".
+		if j := k + 2; j < len(t) && t[j].IsWord() && !t[j].Cap && !functionWords[t[j].Lower] && !prepositions[t[j].Lower] &&
+			!auxiliaries[t[j].Lower] && !finiteAt(t, j) && !strings.HasSuffix(t[j].Lower, "ly") || j < len(t) && t[j].Text == "'s" {
+			return nil
+		}
+		var named *mention
+		for x := range prev.ments {
+			m := &prev.ments[x]
+			switch m.typ {
+			case eOrg, eEvent, eWork, eTerm, ePlace, eName:
+			default:
+				continue
+			}
+			if !strings.EqualFold(m.text[strings.LastIndexByte(m.text, ' ')+1:], n.Text) {
+				continue
+			}
+			if named != nil && named.ent != m.ent || m.ent == nil {
+				return nil
+			}
+			named = m
+		}
+		if named == nil {
+			return nil
+		}
+		name := named.text
+		if !strings.HasPrefix(name, "The ") && !strings.HasPrefix(name, "the ") {
+			name = "the " + name
+		}
+		if k == 0 || k == c.lead {
+			name = capitalize(name)
+		} else if strings.HasPrefix(name, "The ") {
+			name = "the " + name[4:]
+		}
+		r := d.newClause(c.sent, c.text[:w.Start-c.base]+name+c.text[n.End-c.base:], true)
+		if !r.ok && !c.flat {
+			return nil
+		}
+		r.swapped = named.ent
+		return r
+	}
+	return nil
+}
+
+// resolveYear rewrites "that year", "the same year" or "the following
+// year" in clause c of sentence i with the year the sentence before, in
+// the same paragraph, gave: "In 1879 Tesla returned to Gospić. During
+// that year, Tesla taught a large class ..." says "During 1879, Tesla
+// taught ...", and "the following year" says the year after. It is left
+// alone when the sentence before gives no year or two, when it gives a
+// span ("1910–1912"), and when the clause names a date before the phrase,
+// which the phrase may go back to instead. Only a sentence's first clause
+// is rewritten: "A constitution was promulgated in 1992, and Rawlings was
+// elected in the elections of that year" means 1992.
+func (d *document) resolveYear(c *clause, i int) *clause {
+	prev := d.sentenceBefore(i)
+	if prev == nil || c.swapped != nil {
+		return nil
+	}
+	t := c.toks
+	for k := 0; k+1 < len(t); k++ {
+		var n, next int // the phrase's length, and 1 for the year after
+		switch {
+		case t[k].Is("that") && t[k+1].Is("year"):
+			n = 2
+		case t[k].Is("that", "the") && t[k+1].Is("same") && k+2 < len(t) && t[k+2].Is("year"):
+			n = 3
+		case t[k].Is("the") && t[k+1].Is("following", "next") && k+2 < len(t) && t[k+2].Is("year"):
+			n, next = 3, 1
+		default:
+			continue
+		}
+		if k+n < len(t) && (t[k+n].IsWord() && !t[k+n].Cap && !functionWords[t[k+n].Lower] && !finiteAt(t, k+n) || t[k+n].Text == "'s") {
+			return nil // "that year's harvest", "the following year saw"
+		}
+		for _, m := range c.ments {
+			if m.a < k && m.typ == eDate {
+				return nil
+			}
+		}
+		year := 0
+		for _, m := range prev.ments {
+			if m.typ != eDate {
+				continue
+			}
+			if m.date.kind == dRange || m.date.kind == dDecade || m.date.kind == dCentury || m.date.year == 0 || year != 0 && m.date.year != year {
+				return nil
+			}
+			year = m.date.year
+		}
+		if year <= 0 {
+			return nil
+		}
+		y := strconv.Itoa(year + next)
+		if k == 0 || !prepositions[t[k-1].Lower] && !t[k-1].Is("later", "earlier") {
+			y = "in " + y // "That same year, Luther ...": when
+		}
+		if k == 0 || k == c.lead {
+			y = capitalize(y)
+		}
+		r := d.newClause(c.sent, c.text[:t[k].Start-c.base]+y+c.text[t[k+n-1].End-c.base:], true)
+		if !r.ok && !c.flat {
+			return nil
+		}
+		return r
+	}
+	return nil
+}
+
+// sentenceBefore returns the sentence before sentence i when a word of
+// sentence i may point back at it: in the same paragraph, read, and no
+// heading; nil otherwise.
+func (d *document) sentenceBefore(i int) *sentence {
+	if i == 0 {
+		return nil
+	}
+	prev := d.sents[i-1]
+	if prev.heading || prev.long || prev.block != d.sents[i].block {
+		return nil
+	}
+	return prev
+}
+
+// topicOpens reports whether sentence prev, in a text about a person,
+// opens with that person's name as its subject, however written: "Tesla
+// was good friends with Robert Underwood Johnson.", "John Adams, Jr.
+// (October 30, 1735 – July 4, 1826) was the second President ...", or
+// with the name's possessive when it names no one else ("Faraday's
+// earliest chemical work was as an assistant." but not "Lincoln's
+// opponent was Douglas."). A "he" or "his" opening the next sentence
+// then goes on about that person, as resolvePronoun does when the parse
+// links the name to the topic; this reads the name by its words, for the
+// lead sentence with its dates and the names written otherwise than the
+// title.
+func (d *document) topicOpens(prev *sentence) bool {
+	if prev == nil || d.topic == nil || d.topic.root().typ != ePerson {
+		return false
+	}
+	surname := strings.ToLower(lastField(d.topic.short()))
+	t := prev.toks
+	k := 0
+	// The name's words, with particles ("Charles Augustin de Coulomb")
+	// and initials' stops.
+	for k < len(t) && (t[k].Cap && t[k].IsWord() || k > 0 && nameParticles[t[k].Lower] || t[k].Text == ".") {
+		k++
+	}
+	if k == 0 || k >= len(t) || t[k-1].Lower != surname {
+		return false
+	}
+	// Another person named after the name, in the possessive's sentence
+	// or in an aside before the verb, may be whom "he" means.
+	other := func(from, to int) bool {
+		for _, m := range prev.ments {
+			if m.a >= from && m.a < to && m.typ == ePerson && m.ent != nil && m.ent.root() != d.topic.root() {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case t[k].Text == "'s":
+		return !other(k, len(t))
+	case t[k].Text == "," || t[k].Text == "(":
+		// "John Adams, Jr. (...) was": the aside runs to the verb.
+		j := k
+		for j < len(t) && !finiteAt(t, j) {
+			j++
+		}
+		return j < len(t) && !other(k, j)
+	}
+	return auxiliaries[t[k].Lower] || finiteAt(t, k)
 }

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"factdrill/questions"
@@ -225,6 +226,159 @@ func TestSwapInAside(t *testing.T) {
 	} {
 		if got := swapInAside(tt.stem, tt.swap); got != tt.want {
 			t.Errorf("swapInAside(%q, %q) = %v, want %v", tt.stem, tt.swap, got, tt.want)
+		}
+	}
+}
+
+// TestResolveFlat checks that a sentence the parse cannot read, opening
+// with "his" or "he", names the person the document is about when the
+// sentence before is about that person, and is left alone when it may
+// mean someone else.
+func TestResolveFlat(t *testing.T) {
+	tests := []struct {
+		name, doc, sent string
+		want            string // the clause's text, "" for left unresolved
+	}{
+		{"a possessive after a sentence about the topic", "Nikola Tesla\n\nNikola Tesla was an inventor. He was born in Smiljan. Tesla was born in 1856. His father, Milutin Tesla, was a Serbian Orthodox priest.",
+			"His father", "Tesla's father, Milutin Tesla, was a Serbian Orthodox priest."},
+		{"another person's subject before", "Abraham Lincoln\n\nAbraham Lincoln was a lawyer. He was elected in 1860. Historian Allan Nevins argues that Lincoln erred. His father, Thomas, was a farmer, a carpenter.",
+			"His father", ""},
+		{"she for a man", "Nikola Tesla\n\nNikola Tesla was an inventor. He was born in Smiljan. Tesla was born in 1856. Her father, Milutin Tesla, was a Serbian Orthodox priest.",
+			"Her father", ""},
+	}
+	for _, tt := range tests {
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
+	}
+}
+
+// TestResolveItSubject checks that "it" opening a sentence names the
+// subject of the sentence before when that sentence said what its
+// subject is, and is left alone when "it" may be something else.
+func TestResolveItSubject(t *testing.T) {
+	tests := []struct {
+		name, doc, sent string
+		want            string // the clause's text, "" for left unresolved
+	}{
+		{"a thing described", "Elephants\n\nThe Asian elephant is smaller than the African. It has smaller ears.",
+			"It has", "The Asian elephant has smaller ears."},
+		{"a thing done to", "Liechtenstein\n\nLiechtenstein's current constitution was adopted in October 1921. It established a monarchy.",
+			"It established", "Liechtenstein's current constitution established a monarchy."},
+		{"the subject did something", "Wars of the Middle East\n\nIn 1973, Egypt launched the October War. It was an attempt to take back the Sinai.",
+			"It was", ""},
+		{"a part of what of names", "Romania\n\nThe significance of the Danube Delta has been recognised. It was declared a reserve in 1990.",
+			"It was", ""},
+		{"the doer of a passive", "Lima\n\nLima is served by the Jorge Chavez airport. It is the largest airport of the country.",
+			"It is", ""},
+		{"a plural", "Elephants\n\nThe tusks are long. It is used for digging.",
+			"It is", ""},
+		{"a second clause", "Warsaw\n\nThe first measure was the enlargement of the city, but the registration was kept. It bolstered a conviction.",
+			"It bolstered", ""},
+		{"a dummy it", "Beetles\n\nThe death watch beetle is a pest. It is thought that the pest arrives with the timber.",
+			"It is", ""},
+		{"a new paragraph", "Elephants\n\nThe Asian elephant is smaller than the African.\n\nIt has smaller ears.",
+			"It has", ""},
+	}
+	for _, tt := range tests {
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
+	}
+}
+
+// checkResolved checks the clause the sentence of doc starting with sent
+// was rewritten to: want, or none when want is "".
+func checkResolved(t *testing.T, name, doc, sent, want string) {
+	t.Helper()
+	d := analyzed(t, doc)
+	var got *clause
+	for _, s := range d.sents {
+		for _, c := range s.clauses {
+			if strings.HasPrefix(s.text, sent) && c.derived && c.text != s.text {
+				got = c
+			}
+		}
+	}
+	switch {
+	case want == "" && got != nil:
+		t.Errorf("%s: got %q, want it unresolved", name, got.text)
+	case want != "" && got == nil:
+		t.Errorf("%s: unresolved, want %q", name, want)
+	case got != nil && got.text != want:
+		t.Errorf("%s: got %q, want %q", name, got.text, want)
+	}
+}
+
+// TestResolveThis checks that "this N" names the one thing the sentence
+// before called an N, and is left alone where that is not sure.
+func TestResolveThis(t *testing.T) {
+	for _, tt := range []struct{ name, doc, sent, want string }{
+		{"one address named", "Muhammad Iqbal\n\nIn his Allahabad Address in 1930, Iqbal outlined a vision of a state. This address later inspired the Pakistan movement.",
+			"This address", "The Allahabad Address later inspired the Pakistan movement."},
+		{"inside the clause", "Abraham Lincoln\n\nIn 1860, the Illinois Republican State Convention was held in Decatur. At this convention, Lincoln received his first endorsement.",
+			"At this", "At the Illinois Republican State Convention, Lincoln received his first endorsement."},
+		{"two deserts", "Egypt\n\nEgypt includes parts of the Sahara Desert and of the Libyan Desert. This desert was called the red land.",
+			"This desert", ""},
+		{"nothing of the kind named", "Egypt\n\nEgypt includes parts of the Sahara Desert. This region was called the red land.",
+			"This region", ""},
+		{"a compound noun", "Lima\n\nLima has the Central Highway. This highway system connects the districts.",
+			"This highway", ""},
+		{"a new paragraph", "Muhammad Iqbal\n\nIn his Allahabad Address in 1930, Iqbal outlined a vision of a state.\n\nThis address later inspired the Pakistan movement.",
+			"This address", ""},
+	} {
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
+	}
+}
+
+// TestResolveYear checks that "that year" and "the following year" take
+// the one year the sentence before gives, and are left alone where the
+// year is not sure.
+func TestResolveYear(t *testing.T) {
+	for _, tt := range []struct{ name, doc, sent, want string }{
+		{"that year", "Boston Police Strike\n\nIn 1919 Police Commissioner Edwin Curtis issued a statement. In August of that year, the American Federation of Labor issued a charter to the union.",
+			"In August", "In August of 1919, the American Federation of Labor issued a charter to the union."},
+		{"the same year, fronted", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. In the same year, Tesla conceived the induction motor.",
+			"In the same", "In 1882, Tesla conceived the induction motor."},
+		{"the following year", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. The following year, Tesla returned to Strasbourg.",
+			"The following", "In 1883, Tesla returned to Strasbourg."},
+		{"two years before", "Nikola Tesla\n\nTesla moved to Paris in 1882 and to Strasbourg in 1883. That year, Tesla built a motor.",
+			"That year", ""},
+		{"a date in the clause first", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. In 1884, the company of that year was sold.",
+			"In 1884", ""},
+		{"a second clause", "Ghana\n\nThe coup came in 1981. A constitution was promulgated in 1992, and Rawlings was elected in the elections of that year.",
+			"A constitution", ""},
+		{"the year's noun", "Nikola Tesla\n\nIn 1882 Tesla moved to Paris. That year's work was slow.",
+			"That year", ""},
+	} {
+		checkResolved(t, tt.name, tt.doc, tt.sent, tt.want)
+	}
+}
+
+// TestTopicOpens checks which sentences open with the person the text is
+// about as their subject, however the name is written, so that a "he"
+// after them is that person; and which may leave "he" to someone else.
+func TestTopicOpens(t *testing.T) {
+	d := analyzed(t, "Nikola Tesla\n\nNikola Tesla was an inventor. He was born in Smiljan. Tesla was born in 1856. Tesla died in 1943. Robert Johnson was an editor.")
+	for _, tt := range []struct {
+		sent string
+		want bool
+	}{
+		{"Tesla was good friends with Robert Johnson.", true},
+		{"Dr. Nikola Tesla (born 10 July 1856 in Smiljan) was a physicist.", true},
+		{"Nikola Tesla, Jr. (1856–1943) was a physicist.", true},
+		{"Tesla's earliest work was on motors.", true},
+		{"Tesla's friend was Robert Johnson.", false},          // the possessive beside another person
+		{"Tesla, with Robert Johnson, was in Paris.", false},   // another person in the aside
+		{"Robert Johnson was good friends with Tesla.", false}, // another subject
+		{"In 1882 Tesla moved to Paris.", false},               // not the sentence's opening
+		{"Tesla Motors was founded in 2003.", false},           // a name ending elsewhere
+	} {
+		s := &sentence{text: tt.sent, toks: prose.Tokenize(tt.sent)}
+		s.ments = findMentions(s.toks, &d.stats)
+		for k := range s.ments {
+			if e := d.byKey[nameKey(s.ments[k].text)]; e != nil {
+				s.ments[k].ent, s.ments[k].typ = e.root(), e.root().typ
+			}
+		}
+		if got := d.topicOpens(s); got != tt.want {
+			t.Errorf("topicOpens(%q) = %v, want %v", tt.sent, got, tt.want)
 		}
 	}
 }
