@@ -32,6 +32,11 @@ var adjectiveEndings = []string{"ly", "ous", "ive", "able", "ible", "ful", "less
 // phrase.
 var particles = prose.WordSet(`up out off down away back around forth`)
 
+// notNouns are words a noun phrase read past its end picks up: "stored
+// in a refrigerator whilst presumed dead", "travel through the ground
+// farther", "a melting pot of cultures due to".
+var notNouns = prose.WordSet(`whilst due far farther further thereby thus hence alike apart`)
+
 // conceptPreps are the prepositions whose object is offered as an answer.
 var conceptPreps = prose.WordSet(`of in on at by from with into as for through during between among within
 	without under over against towards toward across`)
@@ -75,8 +80,16 @@ func (d *document) addConcepts(c *clause) {
 	if a, b := nounPhrase(t, c.verb[1], c.end); a < b {
 		add(a, b)
 	}
+	d.prepObjects(c, c.verb[1], add)
+	d.addFound(c, found)
+}
+
+// prepObjects offers the plain noun phrases that follow a preposition in
+// c from token from on, outside brackets.
+func (d *document) prepObjects(c *clause, from int, add func(a, b int)) {
+	t := c.toks
 	depth := 0
-	for i := c.verb[1]; i < c.end; i++ {
+	for i := from; i < c.end; i++ {
 		switch t[i].Text {
 		case "(", "[":
 			depth++
@@ -89,6 +102,11 @@ func (d *document) addConcepts(c *clause) {
 			}
 		}
 	}
+}
+
+// addFound merges the noun phrases found, in order, into c's mentions; a
+// phrase that overlaps a name, a date or a term gives way to it.
+func (d *document) addFound(c *clause, found [][2]int) {
 	if len(found) == 0 {
 		return
 	}
@@ -185,7 +203,7 @@ func nounPhrase(t []prose.Token, i, end int) (a, b int) {
 // plainWord reports whether a token can be a word of a plain noun phrase:
 // a lower-case word that is not a function word or a verb.
 func plainWord(t prose.Token) bool {
-	if !t.IsWord() || t.Cap || functionWords[t.Lower] || prepositions[t.Lower] || midAdverbs[t.Lower] || particles[t.Lower] || len(t.Lower) < 2 {
+	if !t.IsWord() || t.Cap || functionWords[t.Lower] || prepositions[t.Lower] || midAdverbs[t.Lower] || particles[t.Lower] || notNouns[t.Lower] || len(t.Lower) < 2 {
 		return false
 	}
 	w := t.Lower
@@ -198,7 +216,7 @@ func plainWord(t prose.Token) bool {
 // headNoun reports whether a word can end a noun phrase that is worth
 // asking for.
 func headNoun(w string) bool {
-	if vagueNouns[w] || len(w) < 3 || strings.HasSuffix(w, "ing") && len(w) > 5 {
+	if vagueNouns[w] || len(w) < 3 || strings.HasSuffix(w, "ing") && len(w) > 5 || pastParticiple(w) {
 		return false
 	}
 	for _, e := range adjectiveEndings {
@@ -213,4 +231,12 @@ func headNoun(w string) bool {
 // a noun often enough to end a noun phrase ("control", "process").
 func nounLike(w string) bool {
 	return strings.HasSuffix(w, "tion") || strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ance") || strings.HasSuffix(w, "ence")
+}
+
+// pastParticiple reports a word with a participle's "-ed" ("impressed",
+// "presumed"), which ends no noun phrase: "scholars impressed by his
+// support" was read a word too far. Nouns in "-eed" ("seed", "breed") and
+// "-shed" ("watershed") keep their place.
+func pastParticiple(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !strings.HasSuffix(w, "shed")
 }
