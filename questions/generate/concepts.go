@@ -43,9 +43,6 @@ var conceptPreps = prose.WordSet(`of in on at by from with into as for through d
 
 // addConcepts adds the clause's plain noun phrases as concept mentions.
 func (d *document) addConcepts(c *clause) {
-	if !c.ok {
-		return
-	}
 	t := c.toks
 	var found [][2]int
 	add := func(a, b int) {
@@ -55,6 +52,23 @@ func (d *document) addConcepts(c *clause) {
 		if n := len(found); n == 0 || a >= found[n-1][1] {
 			found = append(found, [2]int{a, b})
 		}
+	}
+	// A clause the parse could not read ("Leopards often hide their kills
+	// in dense vegetation", with a verb it does not know) still stands
+	// whole for a cloze: the objects of its prepositions are offered when
+	// they name what the document keeps coming back to (a word of theirs
+	// used flatNeed times), since without a parse the phrase's place in
+	// the clause is less sure.
+	if !c.ok {
+		if c.flat {
+			d.prepObjects(c, c.lead, func(a, b int) {
+				if d.usedOften(t, [2]int{a, b}, flatNeed) {
+					add(a, b)
+				}
+			})
+			d.addFound(c, found)
+		}
+		return
 	}
 	// The subject, when it is a plain noun phrase and nothing else. A
 	// subject of one word may have a capital only because it starts the
@@ -149,7 +163,18 @@ func wholeSubject(t []prose.Token, c *clause, i int) bool {
 // for such words answered more human questions, at the same precision,
 // than asking only for words named three times).
 func (d *document) keyTerm(t []prose.Token, span [2]int) bool {
-	const need = 2
+	return d.usedOften(t, span, 2)
+}
+
+// flatNeed is how often a word of a noun phrase in a clause the parse
+// could not read is used in the document for the phrase to be offered:
+// on the tuning half, four answered the most human questions (two or
+// three added items no one asked about, five or six lost answers).
+const flatNeed = 4
+
+// usedOften reports whether a content word of the span is used at least
+// need times in the document, in lower case.
+func (d *document) usedOften(t []prose.Token, span [2]int, need int) bool {
 	for _, w := range t[span[0]:span[1]] {
 		if !functionWords[w.Lower] && d.freq[w.Lower] >= need {
 			return true
