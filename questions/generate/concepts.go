@@ -58,11 +58,12 @@ func (d *document) addConcepts(c *clause) {
 	// whole for a cloze: the objects of its prepositions are offered when
 	// they name what the document keeps coming back to (a word of theirs
 	// used flatNeed times), since without a parse the phrase's place in
-	// the clause is less sure.
+	// the clause is less sure, and when they do not start with a word of
+	// size, degree or order (see describes).
 	if !c.ok {
 		if c.flat {
 			d.prepObjects(c, c.lead, func(a, b int) {
-				if d.usedOften(t, [2]int{a, b}, flatNeed) {
+				if d.usedOften(t, [2]int{a, b}, flatNeed) && !describes(t[a].Lower) {
 					add(a, b)
 				}
 			})
@@ -265,3 +266,18 @@ func nounLike(w string) bool {
 func pastParticiple(w string) bool {
 	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !strings.HasSuffix(w, "shed")
 }
+
+// describes reports a word of size, degree or order that makes the phrase
+// it starts a description rather than a term: "a younger age", "the final
+// weeks", "a single piece of wood", "one of the smaller subspecies"
+// (tuning judgement of the phrases of clauses the parse could not read).
+// "large" and "main" are left out: "large firms" and "main contractor"
+// are terms of their documents.
+func describes(w string) bool {
+	return plainAdjectives[w] || degreeWords[w]
+}
+
+// degreeWords say how big, how much or in what order: see describes.
+var degreeWords = prose.WordSet(`larger largest small smaller smallest big bigger biggest little great greater greatest
+	high higher highest low lower lowest major minor single final previous mere constant varying future local few fewer least most
+	oldest youngest younger older newest earliest latest longest shortest best worst finest finer closest strongest widest richest poorest`)
