@@ -39,6 +39,21 @@ func TestConcepts(t *testing.T) {
 		{"a word named twice",
 			"The king died of cholera in 1832. Many of his soldiers had cholera.",
 			[]string{"cholera"}, nil},
+		{"the object of a preposition in a clause the parse cannot read",
+			"Wolves molt in dense forests. The forests are dark. Few forests are left. Old forests burn.",
+			[]string{"dense forests"}, nil},
+		{"a description in a clause the parse cannot read",
+			"Wolves molt in smaller forests. The forests are dark. Few forests are left. Old forests burn.",
+			nil, []string{"smaller forests"}},
+		{"the same, named less often",
+			"Wolves molt in dense forests. The forests are dark.",
+			nil, []string{"dense forests"}},
+		{"a phrase read past its end",
+			"The parcel was kept in a refrigerator whilst presumed lost. The refrigerator was cold.",
+			nil, []string{"refrigerator whilst"}},
+		{"a participle after the noun",
+			"His reputation grew among scholars impressed by his books. The scholars wrote.",
+			[]string{"scholars"}, []string{"scholars impressed"}},
 		{"a word named once",
 			"The king died of cholera in 1832. Many of his soldiers were ill.",
 			nil, []string{"cholera"}},
@@ -57,5 +72,14 @@ func TestConcepts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestPastParticiple(t *testing.T) {
+	for w, want := range map[string]bool{"impressed": true, "presumed": true, "seed": false, "breed": false,
+		"watershed": false, "bed": false, "red": false, "speed": false} {
+		if got := pastParticiple(w); got != want {
+			t.Errorf("pastParticiple(%q) = %v, want %v", w, got, want)
+		}
 	}
 }
