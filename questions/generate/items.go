@@ -289,7 +289,14 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 		add(cd)
 	}
 	if kinds[questions.MultipleChoice] && m.typ != eName && m.typ != eConcept && (m.ent == nil || m.ent.typeConfident()) && !m.open && !m.coord && c.choiceSafe(k, wh) {
+		// A date asked with a question is a short answer first: a
+		// learner recalls a year as readily as picks it, and the set
+		// needs short answers more than it needs another choice of
+		// years.
 		stem, bonus := wh, 0.6
+		if m.typ == eDate {
+			bonus = 0.45
+		}
 		if stem == "" {
 			stem, bonus = cloze, 0.3
 		}
