@@ -295,9 +295,12 @@ second, on 24 other documents of the report half; round 3 (round3/) the
 third, on the documents of the report half neither used. The three
 used all of the report half, so round 4 (round4/) judges the fourth
 generator on round 1's documents again, round 5 (round5/) the fifth on
-round 2's documents again, and round 6 (round6/) the sixth on round 3's
-documents, judged once before, and 11 of round 1's; each was rated by a
-judge who saw none of the earlier sheets. In each
+round 2's documents again, round 6 (round6/) the sixth on round 3's
+documents, judged once before, and 11 of round 1's, and round 7 (round7/)
+the seventh on round 2's documents and the 15 of round 1's that round 6
+left (39 documents, each judged twice before), rated by two judges apart
+(ratings.csv and ratings-b.csv); each judge saw none of the earlier
+sheets. In each
 folder, items.md is the sheet, key.csv says which items are generated
 and of what kind, and ratings.csv holds the judge's verdicts once rated. Targets: 80%
 of generated items acceptable, each kind 70%, no multiple-choice item with
