@@ -94,7 +94,7 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 	}
 	t := toks[i]
 	// Month first: "December 30, 1920", "September 1920", "July 5".
-	if m, ok := months[t.Lower]; ok && t.Cap {
+	if m, ok := monthList.get(t.Lower); ok && t.Cap {
 		if i+1 < n {
 			if d, ok := dayNumber(toks[i+1]); ok {
 				k := i + 2
@@ -126,14 +126,14 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 	}
 	if t.Kind != prose.Number {
 		// "the tenth century"
-		if o, ok := ordinalWords[t.Lower]; ok && i+1 < n && (toks[i+1].Lower == "century" || toks[i+1].Lower == "centuries") {
+		if o, ok := ordinalList.get(t.Lower); ok && i+1 < n && (toks[i+1].Lower == "century" || toks[i+1].Lower == "centuries") {
 			return centuryEnd(toks, i+1, dateVal{kind: dCentury, century: o})
 		}
 		return 0, dateVal{}, false
 	}
 	// Day first: "5 July 1921", "5 July".
 	if d, ok := dayNumber(t); ok && i+1 < n {
-		if m, ok := months[toks[i+1].Lower]; ok && toks[i+1].Cap {
+		if m, ok := monthList.get(toks[i+1].Lower); ok && toks[i+1].Cap {
 			if y, end, era, ok := yearAt(toks, i+2, true); ok {
 				return end, dateVal{kind: dFull, year: y, month: m, day: d, dayFirst: true, era: era}, true
 			}

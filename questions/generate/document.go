@@ -74,7 +74,7 @@ type document struct {
 	nameWords  map[string]bool      // the first and last words of names of two words or more
 	shortNames map[string]int       // how many people go by each short form of a name
 	longer     map[string][]*entity // names that extend another: "Central Committee" -> "Central Committee of the RCP"
-	shared     map[string][]string  // surnames two or more people share, with their full names
+	shared     *surnames            // surnames two or more people share, with their full names
 	// kindNames counts the names of each kind that kindNouns lists: two
 	// for "war" in a text naming World War I and the Russian Civil War.
 	kindNames map[string]int

@@ -275,15 +275,16 @@ func (d *document) indexNames() {
 			}
 		}
 	}
-	d.shared = map[string][]string{}
+	shared := map[string][]string{}
 	for sh, names := range full {
 		// A word of the title is the topic's, whatever else bears it:
 		// "Adams" in a text titled John Adams, "Liechtenstein" in one on
 		// the country, however many castles and museums share it.
 		if len(names) >= 2 && !(d.topic != nil && d.topic.typ == ePerson && d.topic.short() == sh) && !d.topicWords[prose.Normalize(sh)] {
-			d.shared[sh] = names
+			shared[sh] = names
 		}
 	}
+	d.shared = newSurnames(shared)
 }
 
 // letterRuns yields the runs of letters and digits of s, in order: the
@@ -317,15 +318,37 @@ func letterRuns(s string) iter.Seq[string] {
 	}
 }
 
+// A surnames is the document's shared surnames (see document.shared),
+// with the first bytes they start with: most words of a stem start with
+// none of them, and are passed over without hashing them to look them up.
+type surnames struct {
+	names  map[string][]string
+	starts [256]bool
+}
+
+// newSurnames indexes the shared surnames m.
+func newSurnames(m map[string][]string) *surnames {
+	s := &surnames{names: m}
+	for n := range m {
+		if n != "" {
+			s.starts[n[0]] = true
+		}
+	}
+	return s
+}
+
 // namesAmbiguously reports whether the stem names a person by a surname
 // others share, without the full name that would tell who is meant:
 // "Where was Curie born?" in a text about Marie and Pierre Curie.
-func namesAmbiguously(stem string, shared map[string][]string) bool {
-	if len(shared) == 0 {
+func namesAmbiguously(stem string, shared *surnames) bool {
+	if shared == nil || len(shared.names) == 0 {
 		return false
 	}
 	for w := range letterRuns(stem) {
-		names, ok := shared[w]
+		if !shared.starts[w[0]] {
+			continue
+		}
+		names, ok := shared.names[w]
 		if !ok {
 			continue
 		}

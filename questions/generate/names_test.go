@@ -51,7 +51,7 @@ func TestGenerate_OtherNames(t *testing.T) {
 }
 
 func TestNamesAmbiguously(t *testing.T) {
-	shared := map[string][]string{"Curie": {"Marie Curie", "Pierre Curie"}}
+	shared := newSurnames(map[string][]string{"Curie": {"Marie Curie", "Pierre Curie"}})
 	for stem, want := range map[string]bool{
 		"Where was Curie born?":                    true,
 		"Where was Marie Curie born?":              false,
@@ -72,7 +72,7 @@ func TestIndexNames_TitleWord(t *testing.T) {
 	d := analyzed(t, "John Adams\n\nJohn Adams was the second president. His cousin Samuel Adams led the protests. His son John Quincy Adams was president too. Adams was born in Braintree.")
 	d.topic = nil // as when the title's entity was read as a group: the title's words still count
 	d.indexNames()
-	if names, ok := d.shared["Adams"]; ok {
+	if names, ok := d.shared.names["Adams"]; ok {
 		t.Errorf("the title's surname Adams counts as shared by %q; want it left to the topic", names)
 	}
 }

@@ -46,6 +46,11 @@ type clause struct {
 	// question ("How many years did Coulomb spend ...?" in a text that
 	// also names the unit, the coulomb).
 	lower, midCap map[string]int
+	// sup caches singlesOut, for the span lead..end it was read in.
+	sup struct {
+		known, yes bool
+		lead, end  int
+	}
 }
 
 // An adverbial is a phrase fronted before the subject: "On December 30,
