@@ -198,7 +198,7 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 			f[fDated] = 1
 		}
 	}
-	f[fCopula] = b2f(c.main < 0 && c.ok && beForms[t[c.verb[0]].Lower] && f[fObject] == 1)
+	f[fCopula] = b2f(c.main < 0 && c.ok && beFormList.has(t[c.verb[0]].Lower) && f[fObject] == 1)
 	if m.b+1 < len(t) {
 		f[fDescribed] = b2f(t[m.b].Text == "(" || t[m.b].Text == "," && t[m.b+1].Is("a", "an", "the", "one"))
 	}

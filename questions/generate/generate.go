@@ -271,7 +271,7 @@ func sortByScore(cs []*candidate) {
 func contentWords(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(prose.Normalize(strings.ReplaceAll(s, questions.Blank, " "))) {
-		if !functionWords[w] {
+		if !functionList.has(w) {
 			m[w] = true
 		}
 	}

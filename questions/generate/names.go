@@ -47,7 +47,7 @@ func mergeVariants(ents []*entity, topic *entity) {
 	for i, p := range people {
 		last := surnameOf(p.core)
 		byWord[last] = append(byWord[last], i)
-		if first := p.core[0]; first != last && firstNames[first] {
+		if first := p.core[0]; first != last && firstNameList.has(first) {
 			byWord[first] = append(byWord[first], i)
 		}
 	}

@@ -109,8 +109,8 @@ func isVerbForm(w string) bool {
 // pastFromParticiple writes the past tense of a verb given its participle, for
 // turning "was restrained by X" into "Who restrained ...?".
 func pastFromParticiple(w string) (string, bool) {
-	if b, ok := participleToBase[w]; ok {
-		return irregularVerbs[b][0], true
+	if b, ok := participleList.get(w); ok {
+		return irregularList.has(b)[0], true
 	}
 	if _, ok := edLemma(w); ok {
 		return w, true
