@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -217,7 +218,10 @@ func sentenceStartAt(toks []prose.Token, i int) bool {
 
 // findMentions finds the dates, quantities and names of a sentence.
 func findMentions(toks []prose.Token, st *docStats) []mention {
-	var out []mention
+	// The mentions are gathered on the stack and copied once to the
+	// heap at their number, not grown there one append at a time.
+	var buf [16]mention
+	out := buf[:0]
 	for i := 0; i < len(toks); {
 		if end, d, ok := scanDate(toks, i); ok {
 			m := mention{typ: eDate, a: i, b: end, date: d}
@@ -260,7 +264,10 @@ func findMentions(toks []prose.Token, st *docStats) []mention {
 		m.the = m.a > 0 && toks[m.a-1].Lower == "the"
 	}
 	markCoordinations(toks, out)
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 func joinSpan(toks []prose.Token, a, b int) string {
