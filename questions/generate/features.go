@@ -234,7 +234,7 @@ func (c *clause) singlesOut() bool {
 	}
 	yes := false
 	for i := c.lead; i < c.end; i++ {
-		if x := c.toks[i]; superlatives[x.Lower] || strings.HasSuffix(x.Lower, "est") && len(x.Lower) > 5 && !x.Cap {
+		if x := c.toks[i]; superlativeList.has(x.Lower) || strings.HasSuffix(x.Lower, "est") && len(x.Lower) > 5 && !x.Cap {
 			yes = true
 			break
 		}

@@ -532,8 +532,10 @@ func (l *wordList[V]) get(w string) (v V, ok bool) {
 }
 
 // has is m[w] for a set (the zero value when w is not in it).
-func (l *wordList[V]) has(w string) V {
-	v, _ := l.get(w)
+func (l *wordList[V]) has(w string) (v V) {
+	if l.filter.mayHold(w) {
+		v = l.words[w]
+	}
 	return v
 }
 
@@ -567,6 +569,7 @@ var (
 	datePartList      = listOf(datePartWords)
 	dateModifierList  = listOf(dateModifiers)
 	causalList        = listOf(causalWords)
+	superlativeList   = listOf(superlatives)
 	beFormList        = listOf(beForms)
 	countryList       = listOf(countries)
 	femaleNameList    = listOf(femaleNames)

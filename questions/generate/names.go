@@ -344,21 +344,56 @@ func namesAmbiguously(stem string, shared *surnames) bool {
 	if shared == nil || len(shared.names) == 0 {
 		return false
 	}
+	// An ASCII stem (most are) is read a byte at a time, stopping only at
+	// a word that starts with a surname's first byte.
+	for i := 0; i < len(stem); i++ {
+		c := stem[i]
+		if c >= utf8.RuneSelf {
+			return shared.anyAmbiguous(stem)
+		}
+		if !shared.starts[c] || !isAlnum(c) || i > 0 && isAlnum(stem[i-1]) {
+			continue
+		}
+		j := i + 1
+		for j < len(stem) && isAlnum(stem[j]) {
+			j++
+		}
+		if j < len(stem) && stem[j] >= utf8.RuneSelf {
+			return shared.anyAmbiguous(stem)
+		}
+		if shared.ambiguous(stem, stem[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// isAlnum reports an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// anyAmbiguous is namesAmbiguously for any stem, ASCII or not.
+func (shared *surnames) anyAmbiguous(stem string) bool {
 	for w := range letterRuns(stem) {
-		if !shared.starts[w[0]] {
-			continue
-		}
-		names, ok := shared.names[w]
-		if !ok {
-			continue
-		}
-		rest := stem
-		for _, n := range names {
-			rest = strings.ReplaceAll(rest, n, "")
-		}
-		if prose.ContainsWord(rest, w) {
+		if shared.starts[w[0]] && shared.ambiguous(stem, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// ambiguous reports whether the word w of the stem is a shared surname
+// that stands alone, outside every full name that bears it.
+func (shared *surnames) ambiguous(stem, w string) bool {
+	names, ok := shared.names[w]
+	if !ok {
+		return false
+	}
+	rest := stem
+	for _, n := range names {
+		rest = strings.ReplaceAll(rest, n, "")
+	}
+	return prose.ContainsWord(rest, w)
 }

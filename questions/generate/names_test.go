@@ -58,6 +58,10 @@ func TestNamesAmbiguously(t *testing.T) {
 		"Who died in a Paris street accident?":     false,
 		"Marie Curie met Curie's friend in Paris.": true,
 		"The Curies shared the prize.":             false,
+		"Où Curie est-elle née?":                   true,  // not ASCII: read rune by rune
+		"Where was Curieé born?":                   false, // a longer word, not ASCII
+		"1903: Curie, the prize":                   true,
+		"McCurie and Curie2 met.":                  false,
 	} {
 		if got := namesAmbiguously(stem, shared); got != want {
 			t.Errorf("namesAmbiguously(%q) = %v, want %v", stem, got, want)
