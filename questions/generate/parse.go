@@ -708,20 +708,29 @@ func tidyText(s string) string {
 }
 
 // untidy reports whether s has something tidyText fixes: " ,", ",,", " .",
-// "(", "  ", "?" or ",.". One pass over s, not seven: every stem goes
-// through here.
+// "(", "  ", "?" or ",.". Every stem goes through here.
 func untidy(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(', '?':
-			return true
-		case ' ', ',':
-			if i+1 < len(s) && (s[i+1] == ',' || s[i+1] == '.' || s[i] == ' ' && s[i+1] == ' ') {
-				return true
-			}
-		}
+	// Each mark is looked for with a scan of its own, which reads many
+	// bytes at a time: a comma or a full stop after a space or a comma
+	// is looked at where one of the few commas and stops is.
+	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '?') >= 0 || strings.Contains(s, "  ") {
+		return true
 	}
-	return false
+	return markAfterSpace(s, ',') || markAfterSpace(s, '.')
+}
+
+// markAfterSpace reports whether mark follows a space or a comma in s.
+func markAfterSpace(s string, mark byte) bool {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], mark)
+		if k < 0 {
+			return false
+		}
+		if j := i + k; j > 0 && (s[j-1] == ' ' || s[j-1] == ',') {
+			return true
+		}
+		i += k + 1
+	}
 }
 
 // capitalize upper-cases the first letter of s.
