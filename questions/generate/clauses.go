@@ -209,7 +209,7 @@ func namesOtherPerson(s *sentence, topic *entity) bool {
 // "he" is Edward.
 func (c *clause) subordinateSubject() *antecedent {
 	for _, a := range c.advs {
-		if !subordinators[c.toks[a.a].Lower] {
+		if !subordinatorList.has(c.toks[a.a].Lower) {
 			continue
 		}
 		for _, m := range c.ments {
@@ -275,9 +275,9 @@ func hasSubjectBeforeVerb(t []prose.Token, i int) bool {
 			// "and under Richard I was forged into ...": a phrase, then the
 			// verb of the first subject. A fronted phrase needs a comma or
 			// a pronoun before the verb to have a subject of its own.
-			if prepositions[t[i].Lower] {
+			if prepositionList.has(t[i].Lower) {
 				for j := i; j < k; j++ {
-					if t[j].Text == "," || subjectPronouns[t[j].Lower] && !(t[j].Text == "I" && j > 0 && t[j-1].Cap) {
+					if t[j].Text == "," || subjectList.has(t[j].Lower) && !(t[j].Text == "I" && j > 0 && t[j-1].Cap) {
 						return true
 					}
 				}
@@ -378,7 +378,7 @@ func (d *document) topicSubject(c *clause) *antecedent {
 	// "Lima is served by the Jorge Chavez International Airport. It is
 	// the largest airport ...": after a passive, the doer is what "it"
 	// goes on about as often as the topic.
-	if v := c.verb[1]; v < len(c.toks) && c.toks[v].Lower == "by" || v > c.verb[0] && v < len(c.toks) && beForms[c.toks[c.verb[0]].Lower] && passiveAt(c.toks, v-1) {
+	if v := c.verb[1]; v < len(c.toks) && c.toks[v].Lower == "by" || v > c.verb[0] && v < len(c.toks) && beFormList.has(c.toks[c.verb[0]].Lower) && passiveAt(c.toks, v-1) {
 		return nil
 	}
 	return &antecedent{ent: d.topic, text: textOf(c.toks, [2]int{c.subj[0], m.b})}
@@ -398,7 +398,7 @@ func thingSubject(c *clause) *antecedent {
 	if k < 0 || c.verb[1] <= c.verb[0] {
 		return nil
 	}
-	if !beForms[c.toks[c.verb[1]-1].Lower] || c.swapped != nil {
+	if !beFormList.has(c.toks[c.verb[1]-1].Lower) || c.swapped != nil {
 		return nil
 	}
 	m := c.ments[k]
@@ -492,7 +492,7 @@ func dummyIt(t []prose.Token, i int) bool {
 		return false
 	}
 	j := i + 1
-	for j < len(t) && (auxiliaries[t[j].Lower] || t[j].Is("not", "also", "often", "generally", "widely")) {
+	for j < len(t) && (auxiliaryList.has(t[j].Lower) || t[j].Is("not", "also", "often", "generally", "widely")) {
 		j++
 	}
 	w := t[j].Lower
@@ -619,7 +619,7 @@ func (d *document) roleClauses(s *sentence) {
 // preposition ("sister of Duke Richard II").
 func personWithin(s *sentence, a, b int) bool {
 	for _, o := range s.ments {
-		if o.typ == ePerson && o.a > a && o.a < b && !o.poss && !prepositions[s.toks[o.a-1].Lower] {
+		if o.typ == ePerson && o.a > a && o.a < b && !o.poss && !prepositionList.has(s.toks[o.a-1].Lower) {
 			return true
 		}
 	}
@@ -674,7 +674,7 @@ func (d *document) thingAppositive(s *sentence, m mention, n int, be string) {
 			head = t[j].Lower
 		}
 	}
-	if head == "" || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] {
+	if head == "" || roleNounList.has(head) || roleNounList.has(strings.TrimSuffix(head, "s")) {
 		return // "the VTsSPS, a key founding member of ...": about a person
 	}
 	for j := a; j < end; j++ {
@@ -710,7 +710,7 @@ func appositiveList(t []prose.Token, a, end, n int) bool {
 	for last > a && t[last].Cap {
 		last--
 	}
-	return last < end-1 && last > a && t[last].IsWord() && !t[last].Cap && !functionWords[t[last].Lower] && !prepositions[t[last].Lower]
+	return last < end-1 && last > a && t[last].IsWord() && !t[last].Cap && !functionList.has(t[last].Lower) && !prepositionList.has(t[last].Lower)
 }
 
 // roleEnd returns where an appositive starting at t[k] ends: at a comma, a
@@ -759,14 +759,14 @@ func preRoleStart(s *sentence, m mention) (int, bool) {
 			return 0, false
 		}
 		k--
-	} else if !roleNouns[t[k].Lower] || t[k].Cap {
+	} else if !roleNounList.has(t[k].Lower) || t[k].Cap {
 		return 0, false
 	}
 	sawRole, sawOf := false, false
 	for steps := 0; k >= 0 && steps < 8; steps, k = steps+1, k-1 {
 		w := t[k]
 		switch {
-		case roleNouns[w.Lower] && !w.Cap:
+		case roleNounList.has(w.Lower) && !w.Cap:
 			if sawRole && !sawOf {
 				return 0, false
 			}
@@ -780,7 +780,7 @@ func preRoleStart(s *sentence, m mention) (int, bool) {
 				return 0, false
 			}
 			sawOf = true
-		case w.IsWord() && !functionWords[w.Lower] && !isVerbForm(w.Lower) && (!w.Cap || nationalities[w.Lower] || isNameToken(s, k) && !sawRole):
+		case w.IsWord() && !functionList.has(w.Lower) && !isVerbForm(w.Lower) && (!w.Cap || nationalityList.has(w.Lower) || isNameToken(s, k) && !sawRole):
 			// adjectives, nationalities, the complement's name
 		default:
 			return 0, false
@@ -843,7 +843,7 @@ func (d *document) addRole(s *sentence, m mention, t []prose.Token, a, b int, be
 	}
 	// The role noun and whether one person holds it.
 	for k := a; k < b; k++ {
-		if roleNouns[t[k].Lower] && !t[k].Cap {
+		if roleNounList.has(t[k].Lower) && !t[k].Cap {
 			rf.noun = t[k].Lower
 			break
 		}
@@ -852,7 +852,7 @@ func (d *document) addRole(s *sentence, m mention, t []prose.Token, a, b int, be
 		return
 	}
 	bare := !first.Is("a", "an", "one")
-	rf.unique = bare && uniqueRoles[rf.noun] && (strings.Contains(rf.role, " of ") || rf.possessor != nil)
+	rf.unique = bare && uniqueRoleList.has(rf.noun) && (strings.Contains(rf.role, " of ") || rf.possessor != nil)
 	text := m.text + " " + be + " " + rf.role + "."
 	c := d.newClause(s, text, true)
 	c.role = rf
@@ -893,7 +893,7 @@ func (d *document) relativeClauses(s *sentence) {
 		if head == nil {
 			// "Shlyapnikov's supporters, who ..."
 			k := w - 1
-			for k > 0 && t[k].IsWord() && !t[k].Cap && !functionWords[t[k].Lower] {
+			for k > 0 && t[k].IsWord() && !t[k].Cap && !functionList.has(t[k].Lower) {
 				k--
 			}
 			if k < w-1 && t[k].Text == "'s" {
@@ -967,7 +967,7 @@ func mentionEndingAtPoss(s *sentence, k int) int {
 // complement must define: a noun with a relative clause, an "of" phrase
 // or a participle after it.
 func (d *document) defineTerm(c *clause) {
-	if !c.ok || c.main >= 0 || c.neg || c.derived && c.role != nil || !beForms[c.toks[c.verb[0]].Lower] || len(c.advs) > 0 {
+	if !c.ok || c.main >= 0 || c.neg || c.derived && c.role != nil || !beFormList.has(c.toks[c.verb[0]].Lower) || len(c.advs) > 0 {
 		return
 	}
 	t := c.toks
@@ -975,12 +975,12 @@ func (d *document) defineTerm(c *clause) {
 	if t[a].Is("a", "an", "the") {
 		a++
 	}
-	if b-a < 1 || b-a > 3 || prepositions[t[a].Lower] {
+	if b-a < 1 || b-a > 3 || prepositionList.has(t[a].Lower) {
 		return // "Inside cryptophyte chloroplasts is ...": a place, not a term
 	}
 	for i := a; i < b; i++ {
 		w := t[i]
-		if !w.IsWord() || functionWords[w.Lower] || demonstratives[w.Lower] || i > a && w.Cap && c.mentionAt(i) < 0 && !c.inMention(i) {
+		if !w.IsWord() || functionList.has(w.Lower) || demonstrativeList.has(w.Lower) || i > a && w.Cap && c.mentionAt(i) < 0 && !c.inMention(i) {
 			return
 		}
 	}
@@ -995,8 +995,8 @@ func (d *document) defineTerm(c *clause) {
 	}
 	defining := false
 	for i := v + 1; i < c.end && i < v+12; i++ {
-		if t[i].Is("that", "which", "who", "whose", "where", "of", "for", "used") || i+1 < c.end && prepositions[t[i].Lower] && t[i+1].Is("which", "whom") ||
-			i > v+1 && !t[i].Cap && strings.HasSuffix(t[i].Lower, "ed") && isParticiple(t[i].Lower) && i+1 < c.end && prepositions[t[i+1].Lower] {
+		if t[i].Is("that", "which", "who", "whose", "where", "of", "for", "used") || i+1 < c.end && prepositionList.has(t[i].Lower) && t[i+1].Is("which", "whom") ||
+			i > v+1 && !t[i].Cap && strings.HasSuffix(t[i].Lower, "ed") && isParticiple(t[i].Lower) && i+1 < c.end && prepositionList.has(t[i+1].Lower) {
 			// "a lightweight thread managed by the runtime"
 			defining = true
 			break

@@ -177,7 +177,7 @@ const flatNeed = 4
 // need times in the document, in lower case.
 func (d *document) usedOften(t []prose.Token, span [2]int, need int) bool {
 	for _, w := range t[span[0]:span[1]] {
-		if !functionWords[w.Lower] && d.freq[w.Lower] >= need {
+		if !functionList.has(w.Lower) && d.freq[w.Lower] >= need {
 			return true
 		}
 	}
@@ -229,11 +229,11 @@ func nounPhrase(t []prose.Token, i, end int) (a, b int) {
 // plainWord reports whether a token can be a word of a plain noun phrase:
 // a lower-case word that is not a function word or a verb.
 func plainWord(t prose.Token) bool {
-	if !t.IsWord() || t.Cap || functionWords[t.Lower] || prepositions[t.Lower] || midAdverbs[t.Lower] || particles[t.Lower] || notNouns[t.Lower] || len(t.Lower) < 2 {
+	if !t.IsWord() || t.Cap || functionList.has(t.Lower) || prepositionList.has(t.Lower) || midAdverbList.has(t.Lower) || particleList.has(t.Lower) || notNouns[t.Lower] || len(t.Lower) < 2 {
 		return false
 	}
 	w := t.Lower
-	if auxiliaries[w] || isVerbForm(w) && !strings.HasSuffix(w, "ing") {
+	if auxiliaryList.has(w) || isVerbForm(w) && !strings.HasSuffix(w, "ing") {
 		return false
 	}
 	return !(strings.HasSuffix(w, "ly") && len(w) > 4)

@@ -54,7 +54,7 @@ func scanDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		if (at(k) == "first" || at(k) == "second" || at(k) == "latter" || at(k) == "early" || at(k) == "late") && (at(k+1) == "half" || at(k+1) == "part" || at(k+1) == "years") {
 			part = at(k) + " " + at(k+1)
 			k += 2
-		} else if datePartWords[at(k)] {
+		} else if datePartList.has(at(k)) {
 			part = at(k)
 			k++
 		}
@@ -69,7 +69,7 @@ func scanDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		}
 	}
 	// "early 1920", "late 19th century", "mid-1920s"
-	if dateModifiers[at(i)] {
+	if dateModifierList.has(at(i)) {
 		if end, d, ok := scanCoreDate(toks, i+1); ok && (d.kind == dYear && toks[i+1].Kind == prose.Number || d.kind == dCentury || d.kind == dDecade) {
 			return end, dateVal{kind: dPart, part: at(i), inner: d.kind, year: d.year, century: d.century}, true
 		}
@@ -94,7 +94,7 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 	}
 	t := toks[i]
 	// Month first: "December 30, 1920", "September 1920", "July 5".
-	if m, ok := months[t.Lower]; ok && t.Cap {
+	if m, ok := monthList.get(t.Lower); ok && t.Cap {
 		if i+1 < n {
 			if d, ok := dayNumber(toks[i+1]); ok {
 				k := i + 2
@@ -126,14 +126,14 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 	}
 	if t.Kind != prose.Number {
 		// "the tenth century"
-		if o, ok := ordinalWords[t.Lower]; ok && i+1 < n && (toks[i+1].Lower == "century" || toks[i+1].Lower == "centuries") {
+		if o, ok := ordinalList.get(t.Lower); ok && i+1 < n && (toks[i+1].Lower == "century" || toks[i+1].Lower == "centuries") {
 			return centuryEnd(toks, i+1, dateVal{kind: dCentury, century: o})
 		}
 		return 0, dateVal{}, false
 	}
 	// Day first: "5 July 1921", "5 July".
 	if d, ok := dayNumber(t); ok && i+1 < n {
-		if m, ok := months[toks[i+1].Lower]; ok && toks[i+1].Cap {
+		if m, ok := monthList.get(toks[i+1].Lower); ok && toks[i+1].Cap {
 			if y, end, era, ok := yearAt(toks, i+2, true); ok {
 				return end, dateVal{kind: dFull, year: y, month: m, day: d, dayFirst: true, era: era}, true
 			}
@@ -173,7 +173,7 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		return 0, dateVal{}, false
 	}
 	if y, end, era, ok := yearAt(toks, i, strict); ok {
-		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionWords[toks[i+1].Lower] && !verbAt(toks, i+1) && !(y >= 1000 && len(toks[i].Text) == 4) {
+		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionList.has(toks[i+1].Lower) && !verbAt(toks, i+1) && !(y >= 1000 && len(toks[i].Text) == 4) {
 			// "in 300 ships" is a number, not a year.
 			return 0, dateVal{}, false
 		}
@@ -195,7 +195,7 @@ func verbAt(toks []prose.Token, i int) bool {
 	if isVerbForm(w) {
 		return true
 	}
-	return strings.HasSuffix(w, "ed") && len(w) > 4 && i+1 < len(toks) && (determiners[toks[i+1].Lower] || prepositions[toks[i+1].Lower] || objectPronouns[toks[i+1].Lower])
+	return strings.HasSuffix(w, "ed") && len(w) > 4 && i+1 < len(toks) && (determinerList.has(toks[i+1].Lower) || prepositionList.has(toks[i+1].Lower) || objectList.has(toks[i+1].Lower))
 }
 
 // yearAt reads a year at toks[k] with its era, if any: "1066", "753 BC",

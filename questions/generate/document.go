@@ -74,7 +74,7 @@ type document struct {
 	nameWords  map[string]bool      // the first and last words of names of two words or more
 	shortNames map[string]int       // how many people go by each short form of a name
 	longer     map[string][]*entity // names that extend another: "Central Committee" -> "Central Committee of the RCP"
-	shared     map[string][]string  // surnames two or more people share, with their full names
+	shared     *surnames            // surnames two or more people share, with their full names
 	// kindNames counts the names of each kind that kindNouns lists: two
 	// for "war" in a text naming World War I and the Russian Civil War.
 	kindNames map[string]int
@@ -290,7 +290,7 @@ func (d *document) setTopic(title string) {
 	}
 	d.topicWords = map[string]bool{}
 	for _, w := range strings.Fields(prose.Normalize(title)) {
-		if !functionWords[w] {
+		if !functionList.has(w) {
 			d.topicWords[w] = true
 			d.topicWords[w+"s"] = true
 			d.topicWords[strings.TrimSuffix(w, "s")] = true
@@ -323,7 +323,7 @@ func (d *document) settleTopic() {
 	}
 	d.topic = d.topic.root()
 	for _, w := range strings.Fields(prose.Normalize(d.topic.display())) {
-		if !functionWords[w] {
+		if !functionList.has(w) {
 			d.topicWords[w] = true
 		}
 	}
@@ -379,7 +379,7 @@ func (d *document) isTopic(m mention) bool {
 	}
 	n := 0
 	for w := range strings.FieldsSeq(prose.Normalize(m.text)) {
-		if functionWords[w] {
+		if functionList.has(w) {
 			continue
 		}
 		if !d.topicWords[w] && !d.topicPeople(w) {

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -142,9 +143,9 @@ func (e *entity) gender() byte {
 			continue
 		}
 		switch {
-		case femaleNames[w[0]]:
+		case femaleNameList.has(w[0]):
 			return 'f'
-		case maleTitles[w[0]] || firstNames[w[0]] && len(w) > 1:
+		case maleTitleList.has(w[0]) || firstNameList.has(w[0]) && len(w) > 1:
 			g = 'm'
 		}
 	}
@@ -217,11 +218,14 @@ func sentenceStartAt(toks []prose.Token, i int) bool {
 
 // findMentions finds the dates, quantities and names of a sentence.
 func findMentions(toks []prose.Token, st *docStats) []mention {
-	var out []mention
+	// The mentions are gathered on the stack and copied once to the
+	// heap at their number, not grown there one append at a time.
+	var buf [16]mention
+	out := buf[:0]
 	for i := 0; i < len(toks); {
 		if end, d, ok := scanDate(toks, i); ok {
 			m := mention{typ: eDate, a: i, b: end, date: d}
-			if i > 0 && (openDatePreps[toks[i-1].Lower] || toks[i-1].Lower == "the" && i > 1 && openDatePreps[toks[i-2].Lower]) {
+			if i > 0 && (openDatePrepList.has(toks[i-1].Lower) || toks[i-1].Lower == "the" && i > 1 && openDatePrepList.has(toks[i-2].Lower)) {
 				m.open = true
 			}
 			if d.kind == dRange || d.kind == dMonthDay {
@@ -236,7 +240,7 @@ func findMentions(toks []prose.Token, st *docStats) []mention {
 		}
 		if end, v, ok := scanNumber(toks, i); ok {
 			m := mention{typ: eNumber, a: i, b: end, num: v}
-			if i > 0 && approximators[toks[i-1].Lower] || i > 1 && toks[i-1].Lower == "than" || i > 1 && toks[i-2].Lower == "up" {
+			if i > 0 && approximatorList.has(toks[i-1].Lower) || i > 1 && toks[i-1].Lower == "than" || i > 1 && toks[i-2].Lower == "up" {
 				m.open = true
 			}
 			if i > 1 && (toks[i-1].Text == "–" || toks[i-1].Text == "-") && toks[i-2].Kind == prose.Number {
@@ -260,7 +264,10 @@ func findMentions(toks []prose.Token, st *docStats) []mention {
 		m.the = m.a > 0 && toks[m.a-1].Lower == "the"
 	}
 	markCoordinations(toks, out)
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return slices.Clone(out)
 }
 
 func joinSpan(toks []prose.Token, a, b int) string {
@@ -300,8 +307,8 @@ func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 	j := i + 1 // after a word, or an ordinal: "9th Congress"
 	for j < len(toks) {
 		u := toks[j]
-		if u.IsWord() && (u.Cap || u.AllCaps()) && !(u.Text == "I" && !toks[j-1].Cap) && !(functionWords[u.Lower] && !nameConnectors[u.Lower]) {
-			if _, isMonth := months[u.Lower]; isMonth && j+1 < len(toks) && toks[j+1].Kind == prose.Number {
+		if u.IsWord() && (u.Cap || u.AllCaps()) && !(u.Text == "I" && !toks[j-1].Cap) && !(functionList.has(u.Lower) && !nameConnectors[u.Lower]) {
+			if _, isMonth := monthList.get(u.Lower); isMonth && j+1 < len(toks) && toks[j+1].Kind == prose.Number {
 				break
 			}
 			j++
@@ -342,7 +349,7 @@ func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 	}
 	// A lone nationality or a lone title is an adjective or a word, not a
 	// name; so is a compound ending in lower case ("Norse-speaking").
-	if j == i+1 && (nationalities[t.Lower] || personTitles[t.Lower] || t.Text == "I") {
+	if j == i+1 && (nationalityList.has(t.Lower) || personTitleList.has(t.Lower) || t.Text == "I") {
 		return 0, false
 	}
 	if j == i+1 {
@@ -353,12 +360,12 @@ func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 	return j, true
 }
 
-func startsSentenceWord(t prose.Token) bool { return functionWords[t.Lower] && t.Lower != "the" }
+func startsSentenceWord(t prose.Token) bool { return functionList.has(t.Lower) && t.Lower != "the" }
 
 // isEpithetStart reports whether a "the" at toks[j] continues a person's
 // name ("William the Conqueror") rather than starting a new phrase.
 func isEpithetStart(toks []prose.Token, i, j int) bool {
-	return j == i+1 && firstNames[toks[i].Lower] || j == i+2 && personTitles[toks[i].Lower]
+	return j == i+1 && firstNameList.has(toks[i].Lower) || j == i+2 && personTitleList.has(toks[i].Lower)
 }
 
 // startsName reports whether toks[i] can begin a name.
@@ -366,7 +373,7 @@ func startsName(toks []prose.Token, i int, st *docStats) bool {
 	t := toks[i]
 	if t.Kind == prose.Number {
 		_, ok := ordinalNumber(t)
-		return ok && i+1 < len(toks) && toks[i+1].Cap && toks[i+1].IsWord() && !functionWords[toks[i+1].Lower]
+		return ok && i+1 < len(toks) && toks[i+1].Cap && toks[i+1].IsWord() && !functionList.has(toks[i+1].Lower)
 	}
 	if !t.IsWord() || !t.Cap {
 		return false
@@ -376,10 +383,10 @@ func startsName(toks []prose.Token, i int, st *docStats) bool {
 	}
 	// At the start of a sentence a capital proves nothing: the word must be
 	// known as a name, or seen capitalised elsewhere and never in lower case.
-	if functionWords[t.Lower] || midAdverbs[t.Lower] {
+	if functionList.has(t.Lower) || midAdverbList.has(t.Lower) {
 		return false
 	}
-	if personTitles[t.Lower] || firstNames[t.Lower] || countries[t.Lower] || t.AllCaps() {
+	if personTitleList.has(t.Lower) || firstNameList.has(t.Lower) || countryList.has(t.Lower) || t.AllCaps() {
 		return true
 	}
 	nextCap := i+1 < len(toks) && toks[i+1].Cap && toks[i+1].IsWord()
@@ -413,7 +420,7 @@ func splitName(out []mention, toks []prose.Token, a, b int) []mention {
 		if toks[k].Lower != "of" {
 			continue
 		}
-		if personTitles[toks[a].Lower] && k-a >= 2 || toks[k-1].Roman() && k-a >= 2 {
+		if personTitleList.has(toks[a].Lower) && k-a >= 2 || toks[k-1].Roman() && k-a >= 2 {
 			// "King Malcolm III of Scotland", "Richard I of Normandy"
 			m1 := mention{a: a, b: k}
 			p := k + 1
@@ -425,7 +432,7 @@ func splitName(out []mention, toks []prose.Token, a, b int) []mention {
 			}
 			return append(out, m1)
 		}
-		if k == a+1 && strings.HasSuffix(toks[a].Lower, "s") && !orgKeywords[toks[a].Lower] && !placeKeywords[toks[a].Lower] && !eventKeywords[toks[a].Lower] && !workKeywords[toks[a].Lower] {
+		if k == a+1 && strings.HasSuffix(toks[a].Lower, "s") && !orgKeywordList.has(toks[a].Lower) && !placeKeywordList.has(toks[a].Lower) && !eventKeywordList.has(toks[a].Lower) && !workKeywordList.has(toks[a].Lower) {
 			// "Normans of Italy", "Franks of the Carolingian dynasty": a people
 			// and where they lived.
 			p := k + 1
@@ -434,7 +441,7 @@ func splitName(out []mention, toks []prose.Token, a, b int) []mention {
 			}
 			return append(out, mention{a: a, b: k}, mention{a: p, b: b})
 		}
-		if personTitles[toks[a].Lower] && k == a+1 {
+		if personTitleList.has(toks[a].Lower) && k == a+1 {
 			// "Count of Boulogne": a title, not a name.
 			return out
 		}
@@ -498,7 +505,7 @@ func nameKey(s string) string {
 		return nameKeySpaced(low)
 	}
 	f := strings.Fields(low)
-	for len(f) > 1 && (f[0] == "the" || personTitles[f[0]]) {
+	for len(f) > 1 && (f[0] == "the" || personTitleList.has(f[0])) {
 		f = f[1:]
 	}
 	if n := len(f); n > 0 {
@@ -513,7 +520,7 @@ func nameKey(s string) string {
 func nameKeySpaced(low string) string {
 	for {
 		sp := strings.IndexByte(low, ' ')
-		if sp < 0 || low[:sp] != "the" && !personTitles[low[:sp]] {
+		if sp < 0 || low[:sp] != "the" && !personTitleList.has(low[:sp]) {
 			break
 		}
 		low = low[sp+1:]
@@ -558,17 +565,17 @@ func vote(e *entity, toks []prose.Token, m mention) {
 		}
 	}
 	n := len(words)
-	hasKeyword := orgKeywords[head.Lower] || placeKeywords[head.Lower] || eventKeywords[head.Lower] || workKeywords[head.Lower]
-	if personTitles[first.Lower] && n > 1 && !orgKeywords[head.Lower] && !placeKeywords[head.Lower] {
+	hasKeyword := orgKeywordList.has(head.Lower) || placeKeywordList.has(head.Lower) || eventKeywordList.has(head.Lower) || workKeywordList.has(head.Lower)
+	if personTitleList.has(first.Lower) && n > 1 && !orgKeywordList.has(head.Lower) && !placeKeywordList.has(head.Lower) {
 		v[ePerson] += 3
 	}
-	if firstNames[first.Lower] && n <= 4 && !hasKeyword {
+	if firstNameList.has(first.Lower) && n <= 4 && !hasKeyword {
 		v[ePerson] += 2
 		if n == 1 {
 			v[ePerson] -= 0.5
 		}
 	}
-	if last.Roman() && n > 1 && !eventKeywords[head.Lower] {
+	if last.Roman() && n > 1 && !eventKeywordList.has(head.Lower) {
 		v[ePerson] += 2
 	}
 	for k := 1; k+1 < n; k++ {
@@ -577,19 +584,19 @@ func vote(e *entity, toks []prose.Token, m mention) {
 		}
 	}
 	switch {
-	case eventKeywords[head.Lower] && (first.Kind == prose.Number || ordinalWords[first.Lower] > 0 || head.Lower != "congress" && head.Lower != "council" && head.Lower != "conference"):
+	case eventKeywordList.has(head.Lower) && (first.Kind == prose.Number || ordinalList.has(first.Lower) > 0 || head.Lower != "congress" && head.Lower != "council" && head.Lower != "conference"):
 		v[eEvent] += 3
-	case orgKeywords[head.Lower]:
+	case orgKeywordList.has(head.Lower):
 		v[eOrg] += 3
-	case placeKeywords[head.Lower]:
+	case placeKeywordList.has(head.Lower):
 		v[ePlace] += 3
-	case workKeywords[head.Lower]:
+	case workKeywordList.has(head.Lower):
 		v[eWork] += 2.5
 	}
 	// The countries are single words: a name of one word is looked up by
 	// its lower case, one of words with a space between them is none, and
 	// only words written together are joined to look them up.
-	if n == 1 && countries[first.Lower] || n > 1 && noGaps(words) && lowerIn(countries, m.textFrom(toks)) {
+	if n == 1 && countryList.has(first.Lower) || n > 1 && noGaps(words) && lowerIn(countries, m.textFrom(toks)) {
 		v[ePlace] += 3
 	}
 	if n == 1 && first.AllCaps() {
@@ -652,24 +659,24 @@ func voteContext(v *[nTypes]float64, toks []prose.Token, m mention, hasKeyword b
 			v[ePerson] += 2
 		}
 	}
-	if roleNouns[prev] && !personTitles[first.Lower] && !hasKeyword {
+	if roleNounList.has(prev) && !personTitleList.has(first.Lower) && !hasKeyword {
 		v[ePerson] += 1.5 // "their leader Rollo", "the Byzantine general Alexius Komnenos"
 	}
 	if m.b < len(toks) {
 		next := toks[m.b]
 		switch {
-		case next.Text == "'s" && m.b+1 < len(toks) && roleNouns[toks[m.b+1].Lower]:
+		case next.Text == "'s" && m.b+1 < len(toks) && roleNounList.has(toks[m.b+1].Lower):
 			v[ePerson] += 1.5
-		case next.Text == "," && m.b+1 < len(toks) && roleNouns[toks[m.b+1].Lower]:
+		case next.Text == "," && m.b+1 < len(toks) && roleNounList.has(toks[m.b+1].Lower):
 			v[ePerson] += 1.5
-		case next.Text == "," && m.b+2 < len(toks) && (toks[m.b+1].Lower == "a" || toks[m.b+1].Lower == "the") && roleNouns[toks[m.b+2].Lower]:
+		case next.Text == "," && m.b+2 < len(toks) && (toks[m.b+1].Lower == "a" || toks[m.b+1].Lower == "the") && roleNounList.has(toks[m.b+2].Lower):
 			v[ePerson] += 1
 		}
 		k := m.b
-		for k < len(toks) && midAdverbs[toks[k].Lower] {
+		for k < len(toks) && midAdverbList.has(toks[k].Lower) {
 			k++
 		}
-		if k < len(toks) && humanVerbs[toks[k].Lower] && !hasKeyword {
+		if k < len(toks) && humanVerbList.has(toks[k].Lower) && !hasKeyword {
 			if n == 1 && strings.HasSuffix(first.Lower, "s") {
 				v[eGroup] += 0.5
 			} else {
@@ -686,7 +693,7 @@ func voteContext(v *[nTypes]float64, toks []prose.Token, m mention, hasKeyword b
 // ("Normans", "Danes"), not a name ending in s ("Tarsus", "Paris").
 func isPluralName(w string) bool {
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
-		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") && !countries[w]
+		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") && !countryList.has(w)
 }
 
 func (m mention) textFrom(toks []prose.Token) string { return joinSpan(toks, m.a, m.b) }

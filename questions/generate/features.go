@@ -185,11 +185,9 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 	if p >= 0 {
 		f[fNamed] = b2f(t[p].Is("called", "named", "known", "termed", "dubbed", "titled", "as") && (t[p].Lower != "as" || p > 0 && t[p-1].Is("known", "such", "regarded", "described")))
 	}
-	for i := c.lead; i < c.end; i++ {
-		if superlatives[t[i].Lower] || strings.HasSuffix(t[i].Lower, "est") && len(t[i].Lower) > 5 && !t[i].Cap {
-			f[fSuperlative] = 1
-		}
-		if t[i].Text == `"` && i < m.a {
+	f[fSuperlative] = b2f(c.singlesOut())
+	for i := c.lead; i < min(c.end, m.a); i++ {
+		if t[i].Text == `"` {
 			f[fQuoted] = 1 - f[fQuoted]
 		}
 	}
@@ -200,7 +198,7 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 			f[fDated] = 1
 		}
 	}
-	f[fCopula] = b2f(c.main < 0 && c.ok && beForms[t[c.verb[0]].Lower] && f[fObject] == 1)
+	f[fCopula] = b2f(c.main < 0 && c.ok && beFormList.has(t[c.verb[0]].Lower) && f[fObject] == 1)
 	if m.b+1 < len(t) {
 		f[fDescribed] = b2f(t[m.b].Text == "(" || t[m.b].Text == "," && t[m.b+1].Is("a", "an", "the", "one"))
 	}
@@ -226,6 +224,24 @@ func (d *document) features(c *clause, k int) [nFeatures]float64 {
 // like to ask about: "the first", "the only", "the largest".
 var superlatives = prose.WordSet(`first only largest biggest most least oldest newest highest lowest main
 	major primary best worst last earliest latest smallest longest greatest`)
+
+// singlesOut reports whether a word of the clause singles something out
+// (see superlatives). It is read once per clause, not once for each of
+// its mentions ranked; the answer is kept with the span it was read in.
+func (c *clause) singlesOut() bool {
+	if c.sup.known && c.sup.lead == c.lead && c.sup.end == c.end {
+		return c.sup.yes
+	}
+	yes := false
+	for i := c.lead; i < c.end; i++ {
+		if x := c.toks[i]; superlativeList.has(x.Lower) || strings.HasSuffix(x.Lower, "est") && len(x.Lower) > 5 && !x.Cap {
+			yes = true
+			break
+		}
+	}
+	c.sup.known, c.sup.yes, c.sup.lead, c.sup.end = true, yes, c.lead, c.end
+	return yes
+}
 
 func b2f(b bool) float64 {
 	if b {

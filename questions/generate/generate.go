@@ -41,9 +41,10 @@
 package generate
 
 import (
+	"cmp"
 	"context"
 	"errors"
-	"sort"
+	"slices"
 	"strings"
 
 	"factdrill/questions"
@@ -260,18 +261,24 @@ func dedupe(cands []*candidate, stems map[string]bool, rejected map[string]int) 
 }
 
 func sortByScore(cs []*candidate) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].score != cs[j].score {
-			return cs[i].score > cs[j].score
+	// slices' stable sort is sort.SliceStable's (the same blocks and
+	// merges) without swapping through reflection, which cost more than
+	// the comparisons over a whole document's candidates.
+	slices.SortStableFunc(cs, func(a, b *candidate) int {
+		if a.score != b.score {
+			if a.score > b.score {
+				return -1
+			}
+			return 1
 		}
-		return cs[i].order < cs[j].order
+		return cmp.Compare(a.order, b.order)
 	})
 }
 
 func contentWords(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(prose.Normalize(strings.ReplaceAll(s, questions.Blank, " "))) {
-		if !functionWords[w] {
+		if !functionList.has(w) {
 			m[w] = true
 		}
 	}

@@ -362,7 +362,7 @@ func (c *clause) vaguePlace(k int) bool {
 		if w.Is("on", "upon", "with", "toward", "towards", "against", "over", "across", "throughout") {
 			return true
 		}
-		if !w.IsWord() || prepositions[w.Lower] {
+		if !w.IsWord() || prepositionList.has(w.Lower) {
 			return false
 		}
 	}
@@ -376,7 +376,7 @@ var causalWords = prose.WordSet(`led caused resulted because due consequence con
 // causal reports whether the clause says what caused what.
 func (c *clause) causal() bool {
 	for _, t := range c.toks[c.lead:c.end] {
-		if causalWords[t.Lower] {
+		if causalList.has(t.Lower) {
 			return true
 		}
 	}
@@ -390,7 +390,7 @@ func keywordOnly(m mention) bool {
 		return false
 	}
 	w := strings.ToLower(m.text)
-	return orgKeywords[w] || placeKeywords[w] || eventKeywords[w] || workKeywords[w]
+	return orgKeywordList.has(w) || placeKeywordList.has(w) || eventKeywordList.has(w) || workKeywordList.has(w)
 }
 
 // choiceSafe reports whether other entities of the key's type are surely
@@ -483,7 +483,7 @@ func (c *clause) aside(m mention) bool {
 // Y" or "X was one of the Ys": others may be Ys too, so asking who was one
 // has more than one right answer.
 func (c *clause) indefiniteSubject(k int) bool {
-	if c.subjectMention() != k || c.main >= 0 || !beForms[c.toks[c.verb[0]].Lower] || c.ments[k].typ == eTerm {
+	if c.subjectMention() != k || c.main >= 0 || !beFormList.has(c.toks[c.verb[0]].Lower) || c.ments[k].typ == eTerm {
 		return false
 	}
 	v := c.verb[1]
@@ -751,7 +751,7 @@ var titleWords = prose.WordSet(`vice deputy assistant associate attorney secreta
 // President", "Chief Justice", a post rather than a person's name.
 func bareTitle(name string) bool {
 	for w := range strings.FieldsSeq(strings.ToLower(name)) {
-		if !personTitles[w] && !titleWords[w] {
+		if !personTitleList.has(w) && !titleWords[w] {
 			return false
 		}
 	}
@@ -777,7 +777,7 @@ func (d *document) commonWordForm(form string, m mention) bool {
 		return false
 	}
 	lw := strings.ToLower(form)
-	if nameHeads[lw] || functionWords[lw] {
+	if nameHeads[lw] || functionList.has(lw) {
 		return true
 	}
 	// A person's surname may be a common word ("Early" of Jubal A.

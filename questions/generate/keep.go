@@ -976,7 +976,7 @@ func subjectCut(t []prose.Token) bool {
 	// Only a verb among the first four words can say so, and the first
 	// verb decides: the scan stops there.
 	for i, w := range t[:min(len(t), 4)] {
-		if finiteAt(t, i) || auxiliaries[w.Lower] {
+		if finiteAt(t, i) || auxiliaryList.has(w.Lower) {
 			// After a comma, only an auxiliary: "The castle, rebuilt in
 			// 1652, dates from ..." has a participle there.
 			return i > 0 && i <= 3 && (t[i-1].Is("and", "or") || t[i-1].Text == "," && auxiliaries[w.Lower])
@@ -1002,7 +1002,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 		// "both" wants its "and" before a name ("both South and ..."),
 		// not before a plural ("both men").
 		bothAlone := t[i].Lower == "both" && (hasWordAfter(t, 0, "and") || !(t[i+1].Cap || t[i+1].Text == blankWord))
-		if ws, ok := pairedWords[t[i].Lower]; ok && !bothAlone {
+		if ws, ok := pairedList.get(t[i].Lower); ok && !bothAlone {
 			found := false
 			for _, w := range ws {
 				if hasWordAfter(t, i+1, w) {
@@ -1385,7 +1385,7 @@ func participleCaption(t []prose.Token) bool {
 	// finiteAt of every word.
 	any := false
 	for _, w := range t {
-		if madeParticiples[w.Lower] || byParticiples[w.Lower] {
+		if madeParticipleList.has(w.Lower) || byParticipleList.has(w.Lower) {
 			any = true
 			break
 		}
@@ -2194,7 +2194,7 @@ var referringNouns = prose.WordSet(`group organization organisation movement com
 func (d *document) bareDefinite(t []prose.Token) bool {
 	for i := 1; i < len(t); i++ {
 		w := t[i]
-		if !referringNouns[w.Lower] || w.Cap || d.topicWords[w.Lower] || d.topicKind(w.Lower) {
+		if !referringNounList.has(w.Lower) || w.Cap || d.topicWords[w.Lower] || d.topicKind(w.Lower) {
 			continue
 		}
 		if w.Lower == "members" {
@@ -2225,7 +2225,7 @@ var kindNouns = prose.WordSet(`war treaty battle election revolution siege campa
 func (d *document) bareKind(t []prose.Token) bool {
 	for i := 1; i < len(t); i++ {
 		w := t[i]
-		if w.Cap || !kindNouns[w.Lower] || d.kindNames[w.Lower] < 2 || t[i-1].Lower != "the" || d.topicWords[w.Lower] {
+		if w.Cap || !kindNounList.has(w.Lower) || d.kindNames[w.Lower] < 2 || t[i-1].Lower != "the" || d.topicWords[w.Lower] {
 			continue
 		}
 		if i+1 < len(t) && (t[i+1].Is("of", "that", "which", "whose", "called", "named", "known", "between", "against", "with") || t[i+1].Cap && t[i+1].IsWord()) {
@@ -2288,10 +2288,10 @@ func pointsBack(t []prose.Token) bool {
 	for i, w := range t {
 		// "Notes in parentheses are ...", "standing in the center of
 		// the painting": a figure, a chart or a caption not shown.
-		if captionWords[w.Lower] || w.Lower == "the" && i+1 < len(t) && captionNouns[t[i+1].Lower] && (i+2 >= len(t) || !t[i+2].Is("of", "by", "that")) {
+		if captionWordList.has(w.Lower) || w.Lower == "the" && i+1 < len(t) && captionNouns[t[i+1].Lower] && (i+2 >= len(t) || !t[i+2].Is("of", "by", "that")) {
 			return true
 		}
-		if backConnectives[w.Lower] || w.Lower == "instead" && (i+1 >= len(t) || t[i+1].Lower != "of") {
+		if backConnectiveList.has(w.Lower) || w.Lower == "instead" && (i+1 >= len(t) || t[i+1].Lower != "of") {
 			return true
 		}
 	}
@@ -2325,9 +2325,9 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		// A name after "at", "in" or "near" is a place, no one "he"
 		// could be: "At Nuremberg in _____ he published ...", unless a
 		// verb follows it as its subject ("In Philadelphia Edison said").
-		place = (w.Cap && w.IsWord() || w.Text == blankWord) && i > 0 && (placePrepositions[t[i-1].Lower] || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
+		place = (w.Cap && w.IsWord() || w.Text == blankWord) && i > 0 && (placePrepositionList.has(t[i-1].Lower) || place && t[i-1].Cap) && !(i+1 < len(t) && finiteAt(t, i+1))
 		// A month is no one "he" could be: "In June 1775, he nominated".
-		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && numberWords[w.Lower] == 0 && !place && !thingName(t, i) {
+		if w.Text == blankWord && personBlank && !place || w.Text != blankWord && w.Cap && w.IsWord() && !functionList.has(w.Lower) && !anaphoricList.has(w.Lower) && monthList.has(w.Lower) == 0 && numberWordList.has(w.Lower) == 0 && !place && !thingName(t, i) {
 			named = true
 		}
 		if w.Cap && i > 0 {
@@ -2859,7 +2859,7 @@ func thingName(t []prose.Token, i int) bool {
 			last = t[j].Lower
 		}
 	}
-	return eventKeywords[last] || workKeywords[last] || orgKeywords[last] || placeKeywords[last]
+	return eventKeywordList.has(last) || workKeywordList.has(last) || orgKeywordList.has(last) || placeKeywordList.has(last)
 }
 
 // named0 reports a capitalised word (not the first) before t[k]: a name

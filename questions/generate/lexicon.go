@@ -482,3 +482,113 @@ func lowerIn[V any](m map[string]V, w string) V {
 	}
 	return m[string(buf[:len(w)])]
 }
+
+// A wordFilter answers "surely not in the list" for most words without
+// hashing them: a bit for each mix of length, first and last byte that a
+// word of the list has. Word lists are looked up for nearly every word
+// of every sentence and stem, and most words are in none of them; a word
+// whose bit is set is looked up in the list itself.
+type wordFilter [32]uint64
+
+// filterBit is where a word's bit is in a wordFilter.
+func filterBit(w string) uint32 {
+	if w == "" {
+		return 0
+	}
+	h := uint32(len(w)) | uint32(w[0])<<8 | uint32(w[len(w)-1])<<16
+	return (h * 0x9E3779B1) >> 21 // the top 11 bits: 2048 in all
+}
+
+// mayHold reports whether w may be in the list the filter was made from;
+// false is sure.
+func (f *wordFilter) mayHold(w string) bool {
+	b := filterBit(w)
+	return f[b>>6]&(1<<(b&63)) != 0
+}
+
+// A wordList is a word list with its filter.
+type wordList[V any] struct {
+	filter wordFilter
+	words  map[string]V
+}
+
+// listOf makes a wordList of m, which must not change after.
+func listOf[V any](m map[string]V) *wordList[V] {
+	l := &wordList[V]{words: m}
+	for w := range m {
+		b := filterBit(w)
+		l.filter[b>>6] |= 1 << (b & 63)
+	}
+	return l
+}
+
+// get is m[w], with ok as a map lookup gives it.
+func (l *wordList[V]) get(w string) (v V, ok bool) {
+	if !l.filter.mayHold(w) {
+		return v, false
+	}
+	v, ok = l.words[w]
+	return v, ok
+}
+
+// has is m[w] for a set (the zero value when w is not in it).
+func (l *wordList[V]) has(w string) (v V) {
+	if l.filter.mayHold(w) {
+		v = l.words[w]
+	}
+	return v
+}
+
+// Filtered lists of the lookups made for most words (see wordFilter).
+var (
+	auxiliaryList     = listOf(auxiliaries)
+	determinerList    = listOf(determiners)
+	prepositionList   = listOf(prepositions)
+	subjectList       = listOf(subjectPronouns)
+	objectList        = listOf(objectPronouns)
+	midAdverbList     = listOf(midAdverbs)
+	functionList      = listOf(functionWords)
+	nationalityList   = listOf(nationalities)
+	pastList          = listOf(pastToBase)
+	participleList    = listOf(participleToBase)
+	ambiguousList     = listOf(ambiguousPast)
+	regularList       = listOf(regularVerbs)
+	irregularList     = listOf(irregularVerbs)
+	monthList         = listOf(months)
+	ordinalList       = listOf(ordinalWords)
+	anaphoricList     = listOf(anaphoricStarts)
+	numberWordList    = listOf(numberWords)
+	orgKeywordList    = listOf(orgKeywords)
+	placeKeywordList  = listOf(placeKeywords)
+	eventKeywordList  = listOf(eventKeywords)
+	workKeywordList   = listOf(workKeywords)
+	personTitleList   = listOf(personTitles)
+	firstNameList     = listOf(firstNames)
+	roleNounList      = listOf(roleNouns)
+	humanVerbList     = listOf(humanVerbs)
+	datePartList      = listOf(datePartWords)
+	dateModifierList  = listOf(dateModifiers)
+	causalList        = listOf(causalWords)
+	superlativeList   = listOf(superlatives)
+	beFormList        = listOf(beForms)
+	countryList       = listOf(countries)
+	femaleNameList    = listOf(femaleNames)
+	maleTitleList     = listOf(maleTitles)
+	uniqueRoleList    = listOf(uniqueRoles)
+	subordinatorList  = listOf(subordinators)
+	demonstrativeList = listOf(demonstratives)
+	approximatorList  = listOf(approximators)
+	openDatePrepList  = listOf(openDatePreps)
+	particleList      = listOf(particles)
+	modalList         = listOf(modals)
+	negationList      = listOf(negations)
+	// keep.go's lists, looked up for every word of every stem checked.
+	madeParticipleList   = listOf(madeParticiples)
+	byParticipleList     = listOf(byParticiples)
+	backConnectiveList   = listOf(backConnectives)
+	captionWordList      = listOf(captionWords)
+	placePrepositionList = listOf(placePrepositions)
+	referringNounList    = listOf(referringNouns)
+	kindNounList         = listOf(kindNouns)
+	pairedList           = listOf(pairedWords)
+)

@@ -95,3 +95,40 @@ func TestSplitNameAppends(t *testing.T) {
 		}
 	}
 }
+
+// TestWordList checks that a filtered list answers as its map does: for
+// every word in it, for the empty word, and for the words of a text and
+// their near misses, which the filter must pass to the map or turn away
+// only when they are surely not there.
+func TestWordList(t *testing.T) {
+	m := map[string]int{"the": 1, "élan": 2, "": 3, "a": 4, "was": 5, "were": 6}
+	l := listOf(m)
+	words := []string{"", "a", "b", "the", "thee", "The", "élan", "elan", "was", "wax", "were", "wore", "x\xffy"}
+	for _, w := range strings.Fields(strings.ToLower(seedText(t))) {
+		words = append(words, w, w+"s", w[1:])
+	}
+	for w := range m {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		gotV, gotOK := l.get(w)
+		wantV, wantOK := m[w]
+		if gotV != wantV || gotOK != wantOK {
+			t.Errorf("get(%q) = %d, %v; want %d, %v", w, gotV, gotOK, wantV, wantOK)
+		}
+		if got := l.has(w); got != wantV {
+			t.Errorf("has(%q) = %d, want %d", w, got, wantV)
+		}
+	}
+	// The lists built at start answer as theirs do for every word of theirs.
+	for w := range auxiliaries {
+		if !auxiliaryList.has(w) {
+			t.Errorf("auxiliaryList.has(%q) = false", w)
+		}
+	}
+	for w, b := range pastToBase {
+		if got, ok := pastList.get(w); !ok || got != b {
+			t.Errorf("pastList.get(%q) = %q, %v; want %q, true", w, got, ok, b)
+		}
+	}
+}

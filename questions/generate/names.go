@@ -47,7 +47,7 @@ func mergeVariants(ents []*entity, topic *entity) {
 	for i, p := range people {
 		last := surnameOf(p.core)
 		byWord[last] = append(byWord[last], i)
-		if first := p.core[0]; first != last && firstNames[first] {
+		if first := p.core[0]; first != last && firstNameList.has(first) {
 			byWord[first] = append(byWord[first], i)
 		}
 	}
@@ -275,15 +275,16 @@ func (d *document) indexNames() {
 			}
 		}
 	}
-	d.shared = map[string][]string{}
+	shared := map[string][]string{}
 	for sh, names := range full {
 		// A word of the title is the topic's, whatever else bears it:
 		// "Adams" in a text titled John Adams, "Liechtenstein" in one on
 		// the country, however many castles and museums share it.
 		if len(names) >= 2 && !(d.topic != nil && d.topic.typ == ePerson && d.topic.short() == sh) && !d.topicWords[prose.Normalize(sh)] {
-			d.shared[sh] = names
+			shared[sh] = names
 		}
 	}
+	d.shared = newSurnames(shared)
 }
 
 // letterRuns yields the runs of letters and digits of s, in order: the
@@ -317,25 +318,82 @@ func letterRuns(s string) iter.Seq[string] {
 	}
 }
 
+// A surnames is the document's shared surnames (see document.shared),
+// with the first bytes they start with: most words of a stem start with
+// none of them, and are passed over without hashing them to look them up.
+type surnames struct {
+	names  map[string][]string
+	starts [256]bool
+}
+
+// newSurnames indexes the shared surnames m.
+func newSurnames(m map[string][]string) *surnames {
+	s := &surnames{names: m}
+	for n := range m {
+		if n != "" {
+			s.starts[n[0]] = true
+		}
+	}
+	return s
+}
+
 // namesAmbiguously reports whether the stem names a person by a surname
 // others share, without the full name that would tell who is meant:
 // "Where was Curie born?" in a text about Marie and Pierre Curie.
-func namesAmbiguously(stem string, shared map[string][]string) bool {
-	if len(shared) == 0 {
+func namesAmbiguously(stem string, shared *surnames) bool {
+	if shared == nil || len(shared.names) == 0 {
 		return false
 	}
-	for w := range letterRuns(stem) {
-		names, ok := shared[w]
-		if !ok {
+	// An ASCII stem (most are) is read a byte at a time, stopping only at
+	// a word that starts with a surname's first byte.
+	for i := 0; i < len(stem); i++ {
+		c := stem[i]
+		if c >= utf8.RuneSelf {
+			return shared.anyAmbiguous(stem)
+		}
+		if !shared.starts[c] || !isAlnum(c) || i > 0 && isAlnum(stem[i-1]) {
 			continue
 		}
-		rest := stem
-		for _, n := range names {
-			rest = strings.ReplaceAll(rest, n, "")
+		j := i + 1
+		for j < len(stem) && isAlnum(stem[j]) {
+			j++
 		}
-		if prose.ContainsWord(rest, w) {
+		if j < len(stem) && stem[j] >= utf8.RuneSelf {
+			return shared.anyAmbiguous(stem)
+		}
+		if shared.ambiguous(stem, stem[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// isAlnum reports an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// anyAmbiguous is namesAmbiguously for any stem, ASCII or not.
+func (shared *surnames) anyAmbiguous(stem string) bool {
+	for w := range letterRuns(stem) {
+		if shared.starts[w[0]] && shared.ambiguous(stem, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// ambiguous reports whether the word w of the stem is a shared surname
+// that stands alone, outside every full name that bears it.
+func (shared *surnames) ambiguous(stem, w string) bool {
+	names, ok := shared.names[w]
+	if !ok {
+		return false
+	}
+	rest := stem
+	for _, n := range names {
+		rest = strings.ReplaceAll(rest, n, "")
+	}
+	return prose.ContainsWord(rest, w)
 }

@@ -51,13 +51,17 @@ func TestGenerate_OtherNames(t *testing.T) {
 }
 
 func TestNamesAmbiguously(t *testing.T) {
-	shared := map[string][]string{"Curie": {"Marie Curie", "Pierre Curie"}}
+	shared := newSurnames(map[string][]string{"Curie": {"Marie Curie", "Pierre Curie"}})
 	for stem, want := range map[string]bool{
 		"Where was Curie born?":                    true,
 		"Where was Marie Curie born?":              false,
 		"Who died in a Paris street accident?":     false,
 		"Marie Curie met Curie's friend in Paris.": true,
 		"The Curies shared the prize.":             false,
+		"Où Curie est-elle née?":                   true,  // not ASCII: read rune by rune
+		"Where was Curieé born?":                   false, // a longer word, not ASCII
+		"1903: Curie, the prize":                   true,
+		"McCurie and Curie2 met.":                  false,
 	} {
 		if got := namesAmbiguously(stem, shared); got != want {
 			t.Errorf("namesAmbiguously(%q) = %v, want %v", stem, got, want)
@@ -72,7 +76,7 @@ func TestIndexNames_TitleWord(t *testing.T) {
 	d := analyzed(t, "John Adams\n\nJohn Adams was the second president. His cousin Samuel Adams led the protests. His son John Quincy Adams was president too. Adams was born in Braintree.")
 	d.topic = nil // as when the title's entity was read as a group: the title's words still count
 	d.indexNames()
-	if names, ok := d.shared["Adams"]; ok {
+	if names, ok := d.shared.names["Adams"]; ok {
 		t.Errorf("the title's surname Adams counts as shared by %q; want it left to the topic", names)
 	}
 }

@@ -46,6 +46,11 @@ type clause struct {
 	// question ("How many years did Coulomb spend ...?" in a text that
 	// also names the unit, the coulomb).
 	lower, midCap map[string]int
+	// sup caches singlesOut, for the span lead..end it was read in.
+	sup struct {
+		known, yes bool
+		lead, end  int
+	}
 }
 
 // An adverbial is a phrase fronted before the subject: "On December 30,
@@ -197,7 +202,7 @@ func skipWords(t []prose.Token, i int, list []string, words [][]string) int {
 			if j < len(t) && t[j].Text == "," {
 				j++
 			} else if len(w) == 1 && (c == "later" || c == "then" || c == "still" || c == "yet" || c == "so" || c == "also" || c == "first" || c == "once" || c == "soon") {
-				if j >= len(t) || !(determiners[t[j].Lower] || subjectPronouns[t[j].Lower] || t[j].Cap) {
+				if j >= len(t) || !(determinerList.has(t[j].Lower) || subjectList.has(t[j].Lower) || t[j].Cap) {
 					continue // "Later events ...", "Soon after ..."
 				}
 			}
@@ -248,7 +253,7 @@ func (c *clause) parseAdverbials(i int) int {
 		// A date, alone or after a preposition: "On December 30, 1920, ...",
 		// "in 1081 he led ...".
 		p := i
-		if prepositions[t[i].Lower] && i+1 < n {
+		if prepositionList.has(t[i].Lower) && i+1 < n {
 			p = i + 1
 			if t[p].Lower == "the" && p+1 < n && c.mentionAt(p) < 0 {
 				p++
@@ -262,17 +267,17 @@ func (c *clause) parseAdverbials(i int) int {
 		}
 		lw := t[i].Lower
 		// "Immediately before the battle, ...": an adverb opening a phrase.
-		if strings.HasSuffix(lw, "ly") && i+1 < n && (prepositions[t[i+1].Lower] || subordinators[t[i+1].Lower]) && !t[i+1].Cap {
+		if strings.HasSuffix(lw, "ly") && i+1 < n && (prepositionList.has(t[i+1].Lower) || subordinatorList.has(t[i+1].Lower)) && !t[i+1].Cap {
 			i++
 			lw = t[i].Lower
 		}
-		if prepositions[lw] && !subordinators[lw] {
+		if prepositionList.has(lw) && !subordinatorList.has(lw) {
 			// "in his speech he insisted ...": a short phrase, then a pronoun.
 			k := i + 1
-			for k < n && k < i+6 && t[k].IsWord() && !subjectPronouns[t[k].Lower] && !finiteAt(t, k) {
+			for k < n && k < i+6 && t[k].IsWord() && !subjectList.has(t[k].Lower) && !finiteAt(t, k) {
 				k++
 			}
-			if k < n && k > i+1 && subjectPronouns[t[k].Lower] && t[k].Lower != "it" && k+1 < n && finiteAt(t, k+1) {
+			if k < n && k > i+1 && subjectList.has(t[k].Lower) && t[k].Lower != "it" && k+1 < n && finiteAt(t, k+1) {
 				c.advs = append(c.advs, adverbial{a: i, b: k, kind: advOther, ment: -1})
 				i = k
 				continue
@@ -280,12 +285,12 @@ func (c *clause) parseAdverbials(i int) int {
 		}
 		participle := !t[i].Cap || i == c.lead
 		participle = participle && (strings.HasSuffix(lw, "ing") && len(lw) > 5 || strings.HasSuffix(lw, "ed") && len(lw) > 3 && isParticiple(lw))
-		if prepositions[lw] || subordinators[lw] || lw == "according" || lw == "having" || lw == "despite" || participle {
+		if prepositionList.has(lw) || subordinatorList.has(lw) || lw == "according" || lw == "having" || lw == "despite" || participle {
 			k := topComma(t, i, n)
 			if k < 0 || k-i > 30 || participle && k-i > 20 {
 				break
 			}
-			if !subordinators[lw] && lw != "having" && containsFinite(t, i+1, k) {
+			if !subordinatorList.has(lw) && lw != "having" && containsFinite(t, i+1, k) {
 				break
 			}
 			kind := advOther
@@ -349,7 +354,7 @@ func (c *clause) parseSubject(s0 int) (int, bool) {
 		return 0, false
 	}
 	se := j
-	for se > s0+1 && midAdverbs[t[se-1].Lower] && !(se == s0+2 && determiners[t[s0].Lower]) {
+	for se > s0+1 && midAdverbList.has(t[se-1].Lower) && !(se == s0+2 && determinerList.has(t[s0].Lower)) {
 		se--
 	}
 	c.subj = [2]int{s0, se}
@@ -363,30 +368,30 @@ func (c *clause) parseVerbGroup(j int) {
 	t := c.toks
 	n := c.end
 	k := j
-	if auxiliaries[t[k].Lower] {
+	if auxiliaryList.has(t[k].Lower) {
 		aux := t[k].Lower
 		k++
 		for k < n {
 			w := t[k].Lower
 			switch {
-			case negations[w]:
+			case negationList.has(w):
 				c.neg = true
 				k++
 				continue
-			case w == "be" || w == "been" || w == "being" || w == "have" || w == "had" && k == j+1 && (modals[aux]):
+			case w == "be" || w == "been" || w == "being" || w == "have" || w == "had" && k == j+1 && (modalList.has(aux)):
 				aux = w
 				k++
 				continue
-			case midAdverbs[w] && !isVerbForm(w):
+			case midAdverbList.has(w) && !isVerbForm(w):
 				k++
 				continue
 			}
-			if modals[aux] || aux == "do" || aux == "does" || aux == "did" {
+			if modalList.has(aux) || aux == "do" || aux == "does" || aux == "did" {
 				if isVerbBase(w) || isVerbBase(strings.TrimPrefix(w, "co-")) {
 					c.main = k
 					k++
 				}
-			} else if isParticiple(w) || strings.HasSuffix(w, "ing") && len(w) > 4 || participleToBase[w] != "" {
+			} else if isParticiple(w) || strings.HasSuffix(w, "ing") && len(w) > 4 || participleList.has(w) != "" {
 				c.main = k
 				k++
 			}
@@ -407,7 +412,7 @@ func (c *clause) parseVerbGroup(j int) {
 // no subject.
 func onlyAdverbs(t []prose.Token, a, b int) bool {
 	for k := a; k < b; k++ {
-		if !midAdverbs[t[k].Lower] && !negations[t[k].Lower] {
+		if !midAdverbList.has(t[k].Lower) && !negationList.has(t[k].Lower) {
 			return false
 		}
 	}
@@ -447,10 +452,10 @@ func isRoleStart(t []prose.Token, i int) bool {
 	}
 	for s := 0; s < 5 && k < len(t); s++ {
 		w := t[k]
-		if roleNouns[w.Lower] || roleNouns[strings.TrimSuffix(w.Lower, "s")] {
+		if roleNounList.has(w.Lower) || roleNounList.has(strings.TrimSuffix(w.Lower, "s")) {
 			return true
 		}
-		if !w.IsWord() || functionWords[w.Lower] && !w.Is("most", "other", "first", "second", "third", "former", "last", "next", "only") || finiteAt(t, k) {
+		if !w.IsWord() || functionList.has(w.Lower) && !w.Is("most", "other", "first", "second", "third", "former", "last", "next", "only") || finiteAt(t, k) {
 			return false
 		}
 		k++
@@ -536,12 +541,12 @@ func (c *clause) subjectMention() int {
 		// nouns, "named".
 		for i := a; i < m.a; i++ {
 			w := c.toks[i]
-			if !w.IsWord() || w.Cap && i > a && !nationalities[w.Lower] || subjectPronouns[w.Lower] || w.Lower == "and" || w.Lower == "of" {
+			if !w.IsWord() || w.Cap && i > a && !nationalityList.has(w.Lower) || subjectList.has(w.Lower) || w.Lower == "and" || w.Lower == "of" {
 				return -1
 			}
 		}
 		prev := c.toks[m.a-1].Lower
-		if prev == "named" || prev == "called" || roleNouns[prev] {
+		if prev == "named" || prev == "called" || roleNounList.has(prev) {
 			return k
 		}
 		return -1
@@ -596,12 +601,12 @@ func cut(t []prose.Token, a, n int, question bool) int {
 				return k
 			case strings.HasSuffix(x.Lower, "ing") && len(x.Lower) > 4 && !x.Cap:
 				return k
-			case midAdverbs[x.Lower] && k+2 < n && strings.HasSuffix(t[k+2].Lower, "ing"):
+			case midAdverbList.has(x.Lower) && k+2 < n && strings.HasSuffix(t[k+2].Lower, "ing"):
 				return k
-			case x.Is("and", "or") && !pairedBefore(t, 0, k) && (question || k+2 < n && (subjectPronouns[t[k+2].Lower] || containsFinite(t, k+2, min(n, k+6)))):
+			case x.Is("and", "or") && !pairedBefore(t, 0, k) && (question || k+2 < n && (subjectList.has(t[k+2].Lower) || containsFinite(t, k+2, min(n, k+6)))):
 				// A second item or clause: a question asks about one.
 				return k
-			case prepositions[x.Lower] && k+2 < n && t[k+2].Is("what", "which", "whom"):
+			case prepositionList.has(x.Lower) && k+2 < n && t[k+2].Is("what", "which", "whom"):
 				return k // ", in what was then the Kingdom of Poland"
 			case x.Is("a", "an", "the"):
 				// ", an event which resulted in ...": a comment on the clause.
@@ -613,7 +618,7 @@ func cut(t []prose.Token, a, n int, question bool) int {
 			}
 		}
 		if w.Is("who", "which", "where") && k > a && t[k-1].Text != "," && k+1 < n && finiteAt(t, k+1) {
-			if prepositions[t[k-1].Lower] {
+			if prepositionList.has(t[k-1].Lower) {
 				// ", one of which was ...": the phrase before "of which"
 				// means nothing without the rest.
 				for j := k - 1; j >= a; j-- {
@@ -703,20 +708,29 @@ func tidyText(s string) string {
 }
 
 // untidy reports whether s has something tidyText fixes: " ,", ",,", " .",
-// "(", "  ", "?" or ",.". One pass over s, not seven: every stem goes
-// through here.
+// "(", "  ", "?" or ",.". Every stem goes through here.
 func untidy(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '(', '?':
-			return true
-		case ' ', ',':
-			if i+1 < len(s) && (s[i+1] == ',' || s[i+1] == '.' || s[i] == ' ' && s[i+1] == ' ') {
-				return true
-			}
-		}
+	// Each mark is looked for with a scan of its own, which reads many
+	// bytes at a time: a comma or a full stop after a space or a comma
+	// is looked at where one of the few commas and stops is.
+	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '?') >= 0 || strings.Contains(s, "  ") {
+		return true
 	}
-	return false
+	return markAfterSpace(s, ',') || markAfterSpace(s, '.')
+}
+
+// markAfterSpace reports whether mark follows a space or a comma in s.
+func markAfterSpace(s string, mark byte) bool {
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], mark)
+		if k < 0 {
+			return false
+		}
+		if j := i + k; j > 0 && (s[j-1] == ' ' || s[j-1] == ',') {
+			return true
+		}
+		i += k + 1
+	}
 }
 
 // capitalize upper-cases the first letter of s.
@@ -757,7 +771,7 @@ func (c *clause) subjectText() string {
 	}
 	s := textOf(c.toks, ranges...)
 	first := c.toks[a]
-	if first.Cap && (functionWords[first.Lower] || determiners[first.Lower]) && first.Text != "I" {
+	if first.Cap && (functionList.has(first.Lower) || determinerList.has(first.Lower)) && first.Text != "I" {
 		s = first.Lower + s[len(first.Text):]
 	} else if first.Cap && c.mentionAt(a) < 0 && !first.AllCaps() && a == c.lead && (c.lower[first.Lower] > c.midCap[first.Lower] || c.midCap[first.Lower] == 0) {
 		s = strings.ToLower(s[:len(first.Text)]) + s[len(first.Text):]

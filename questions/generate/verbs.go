@@ -8,10 +8,10 @@ import (
 
 // isVerbBase reports whether w is a verb's base form the lexicon knows.
 func isVerbBase(w string) bool {
-	if regularVerbs[w] {
+	if regularList.has(w) {
 		return true
 	}
-	_, ok := irregularVerbs[w]
+	_, ok := irregularList.get(w)
 	return ok
 }
 
@@ -79,7 +79,7 @@ func sLemma(w string) (string, bool) {
 
 // pastLemma returns the base of a past-tense form, regular or irregular.
 func pastLemma(w string) (string, bool) {
-	if b, ok := pastToBase[w]; ok {
+	if b, ok := pastList.get(w); ok {
 		return b, true
 	}
 	return edLemma(w)
@@ -88,13 +88,13 @@ func pastLemma(w string) (string, bool) {
 // isVerbForm reports whether w looks like an inflected verb: a known past
 // form, an -ing form, or a participle.
 func isVerbForm(w string) bool {
-	if auxiliaries[w] {
+	if auxiliaryList.has(w) {
 		return true
 	}
-	if _, ok := pastToBase[w]; ok && !ambiguousPast[w] {
+	if _, ok := pastList.get(w); ok && !ambiguousList.has(w) {
 		return true
 	}
-	if _, ok := participleToBase[w]; ok && !ambiguousPast[w] {
+	if _, ok := participleList.get(w); ok && !ambiguousList.has(w) {
 		return true
 	}
 	if strings.HasSuffix(w, "ing") && len(w) > 5 {
@@ -109,8 +109,8 @@ func isVerbForm(w string) bool {
 // pastFromParticiple writes the past tense of a verb given its participle, for
 // turning "was restrained by X" into "Who restrained ...?".
 func pastFromParticiple(w string) (string, bool) {
-	if b, ok := participleToBase[w]; ok {
-		return irregularVerbs[b][0], true
+	if b, ok := participleList.get(w); ok {
+		return irregularList.has(b)[0], true
 	}
 	if _, ok := edLemma(w); ok {
 		return w, true
@@ -120,7 +120,7 @@ func pastFromParticiple(w string) (string, bool) {
 
 // isParticiple reports whether w is a past participle.
 func isParticiple(w string) bool {
-	if _, ok := participleToBase[w]; ok {
+	if _, ok := participleList.get(w); ok {
 		return true
 	}
 	if w == "born" {
@@ -146,7 +146,7 @@ func finiteAt(toks []prose.Token, i int) bool {
 	case "be", "been", "being", "having":
 		return false
 	}
-	if auxiliaries[w] {
+	if auxiliaryList.has(w) {
 		return true
 	}
 	if isNamingParticiple(toks, i) {
@@ -159,12 +159,12 @@ func finiteAt(toks []prose.Token, i int) bool {
 	// Asked only of the words that may be verbs by their form: two map
 	// lookups for every word of every stem otherwise.
 	afterModifier := func() bool {
-		return determiners[prev] || prepositions[prev] || prev == "and" || prev == "or" || prev == "very" || prev == "most" || prev == "more"
+		return determinerList.has(prev) || prepositionList.has(prev) || prev == "and" || prev == "or" || prev == "very" || prev == "most" || prev == "more"
 	}
-	if _, ok := pastToBase[w]; ok {
-		if ambiguousPast[w] {
+	if _, ok := pastList.get(w); ok {
+		if ambiguousList.has(w) {
 			// "found", "left", "saw": a verb only right after a subject word.
-			return i > 0 && !afterModifier() && (toks[i-1].Cap || subjectPronouns[prev] || prev == "who" || prev == "which")
+			return i > 0 && !afterModifier() && (toks[i-1].Cap || subjectList.has(prev) || prev == "who" || prev == "which")
 		}
 		return !afterModifier() || prev == "and" && i > 1
 	}
@@ -180,25 +180,25 @@ func finiteAt(toks []prose.Token, i int) bool {
 		}
 		// An unknown -ed word after a name or a pronoun is still a verb; so
 		// is one after a noun when an object or a preposition follows.
-		if i > 0 && (toks[i-1].Cap || subjectPronouns[prev] || prev == "who" || prev == "which" || midAdverbs[prev]) {
+		if i > 0 && (toks[i-1].Cap || subjectList.has(prev) || prev == "who" || prev == "which" || midAdverbList.has(prev)) {
 			return true
 		}
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].Lower
 		}
-		return i > 0 && toks[i-1].IsWord() && !functionWords[prev] && (determiners[next] || prepositions[next] || next == "that" || objectPronouns[next])
+		return i > 0 && toks[i-1].IsWord() && !functionList.has(prev) && (determinerList.has(next) || prepositionList.has(next) || next == "that" || objectList.has(next))
 	}
-	if _, ok := sLemma(w); ok && i > 0 && !afterModifier() && !nationalities[prev] {
+	if _, ok := sLemma(w); ok && i > 0 && !afterModifier() && !nationalityList.has(prev) {
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].Lower
 		}
-		if auxiliaries[next] {
+		if auxiliaryList.has(next) {
 			return false // "The Albanian forces could ...": a noun
 		}
 		// "comes from", "lies in", "includes the": a verb; "votes cast" is not.
-		return determiners[next] || prepositions[next] || next == "that" || toks[i-1].Cap || toks[i-1].Text == `"` || subjectPronouns[prev] || prev == "who" || prev == "which"
+		return determinerList.has(next) || prepositionList.has(next) || next == "that" || toks[i-1].Cap || toks[i-1].Text == `"` || subjectList.has(prev) || prev == "who" || prev == "which"
 	}
 	return false
 }

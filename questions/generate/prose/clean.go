@@ -603,13 +603,19 @@ func collapseSpaces(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
-		// ASCII, most of the text, is read and written without decoding.
+		// ASCII, most of the text, is read and written without decoding,
+		// and told a space by a table.
+		if c := s[i]; c < utf8.RuneSelf && !asciiSpace[c] && !space {
+			b.WriteByte(c)
+			i++
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		i += size
-		if unicode.IsSpace(r) {
+		if r < utf8.RuneSelf && asciiSpace[r] || r >= utf8.RuneSelf && unicode.IsSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
@@ -630,6 +636,14 @@ func collapseSpaces(s string) string {
 	}
 	return b.String()
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsSpace(rune(c))
+	}
+	return t
+}()
 
 // stripCitations removes bracketed reference markers: "[4]", "[12][13]",
 // "[a]", "[citation needed]", "[note 2]", "[when?]", "[edit]".

@@ -42,7 +42,11 @@ func isJunk(s string) bool {
 // isJunkTokens is isJunk for a sentence already lowered (low) and cut
 // into tokens.
 func isJunkTokens(s, low string, toks []Token) bool {
-	if strings.HasPrefix(low, ":") || strings.Contains(low, "(disambiguation)") {
+	// The marks are looked for only where the sentence has every pair of
+	// bytes they are made of: most sentences have none of them.
+	var pairs pairSet
+	pairs.add(low)
+	if strings.HasPrefix(low, ":") || pairs.contains(low, "(disambiguation)") {
 		return true
 	}
 	for _, h := range hatnotes {
@@ -51,11 +55,49 @@ func isJunkTokens(s, low string, toks []Token) bool {
 		}
 	}
 	for _, m := range citationMarks {
-		if strings.Contains(low, m) {
+		if pairs.contains(low, m) {
 			return true
 		}
 	}
-	return looksLikeCitation(s, toks) || looksLikeCaption(low) || looksLikeListEntry(s, low) || looksLikeTable(toks) || looksLikeFormula(toks)
+	return looksLikeCitation(s, toks) || looksLikeCaption(low, &pairs) || looksLikeListEntry(s, low) || looksLikeTable(toks) || looksLikeFormula(toks)
+}
+
+// A pairSet holds a bit for each pair of adjacent bytes of a text (a
+// hash of them, 4096 in all): a string with a pair whose bit is not set
+// is surely not in the text.
+type pairSet [64]uint64
+
+// pairBit is where the pair of bytes a, b is in a pairSet.
+func pairBit(a, b byte) uint32 {
+	return (uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> 20
+}
+
+// add sets the bits of the pairs of s.
+func (p *pairSet) add(s string) {
+	for i := 0; i+1 < len(s); i++ {
+		b := pairBit(s[i], s[i+1])
+		p[b>>6] |= 1 << (b & 63)
+	}
+}
+
+// contains is strings.Contains(s, sub) for the s whose pairs p holds.
+func (p *pairSet) contains(s, sub string) bool {
+	for i := 0; i+1 < len(sub); i++ {
+		if b := pairBit(sub[i], sub[i+1]); p[b>>6]&(1<<(b&63)) == 0 {
+			return false
+		}
+	}
+	return strings.Contains(s, sub)
+}
+
+// containsAny is containsAny(s, words...) for the s whose pairs p holds.
+func (p *pairSet) containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if p.contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // captionMarks are written under pictures and almost never in prose.
@@ -67,18 +109,18 @@ var captionMarks = []string{"oil on canvas", "(left)", "(right)", "(center)", "(
 var captionStarts = regexp.MustCompile(`^(?:(?:an? |the )?(?:official |formal |early |late )*(?:[a-z]+ ){0,3}(?:portrait|photograph|photo|painting|engraving|drawing|bust|statue) of )`)
 
 // looksLikeCaption reports a picture's caption kept among the prose (low
-// is the sentence in lower case): its marks, a portrait's title, or a
-// picture and where someone is in it.
-func looksLikeCaption(low string) bool {
+// is the sentence in lower case, pairs its pairs of bytes): its marks, a
+// portrait's title, or a picture and where someone is in it.
+func looksLikeCaption(low string, pairs *pairSet) bool {
 	for _, m := range captionMarks {
-		if strings.Contains(low, m) {
+		if pairs.contains(low, m) {
 			return true
 		}
 	}
-	if containsAny(low, " is ", " are ") && containsAny(low, "painting", "photograph", "photo", "picture", "image", "portrait", "mural") && posed.MatchString(low) {
+	if pairs.containsAny(low, " is ", " are ") && pairs.containsAny(low, "painting", "photograph", "photo", "picture", "image", "portrait", "mural") && posed.MatchString(low) {
 		return true
 	}
-	if !strings.Contains(low, " of ") || !containsAny(low, "portrait", "photo", "painting", "engraving", "drawing", "bust", "statue") {
+	if !strings.Contains(low, " of ") || !pairs.containsAny(low, "portrait", "photo", "painting", "engraving", "drawing", "bust", "statue") {
 		return false
 	}
 	return captionStarts.MatchString(low) && !strings.Contains(low, " was ") && !strings.Contains(low, " is ")

@@ -112,3 +112,21 @@ func randomString(rng *rand.Rand, abc []string, most int) string {
 	}
 	return b.String()
 }
+
+// TestPairSet checks that a pairSet's contains answers as strings.Contains
+// does: for strings in the text, strings one byte off, the empty string,
+// single bytes and strings longer than the text.
+func TestPairSet(t *testing.T) {
+	text := "the painting (left) was retrieved on 5 may; isbn 0-19 — ſ"
+	var p pairSet
+	p.add(text)
+	subs := []string{"", "t", "z", "the", "the painting", "(left)", "(right)", "retrieved on", "isbn", "issn", "ſ", "—", " 0-19 ", text, text + "x", "x" + text}
+	for i := 0; i+1 < len(text); i++ {
+		subs = append(subs, text[i:i+2], text[i:min(len(text), i+5)], text[i:i+1]+"q")
+	}
+	for _, sub := range subs {
+		if got, want := p.contains(text, sub), strings.Contains(text, sub); got != want {
+			t.Errorf("contains(%q) = %v, want %v", sub, got, want)
+		}
+	}
+}

@@ -16,6 +16,9 @@ type Sentence struct {
 	Tokens  []Token // the sentence's words, numbers and marks
 }
 
+// tokenBlock is how many tokens Sentences allocates at once.
+const tokenBlock = 4096
+
 // Sentences cleans a document and cuts it into sentences. It returns the
 // cleaned text (paragraphs joined by blank lines), in which every
 // sentence's Offset points at its Text, and the sentences in order.
@@ -26,6 +29,11 @@ type Sentence struct {
 // A page number left at a sentence's start is cut off.
 func Sentences(raw string) (text string, sents []Sentence) {
 	b := make([]byte, 0, len(raw)) // the cleaned text is seldom longer
+	// The sentences' tokens are cut from large blocks, each sentence's
+	// exactly as long as it needs: a token spans a byte at least, so a
+	// sentence of n bytes fits in n. A sentence left out gives its room
+	// to the next.
+	var block []Token
 	back := false
 	for bi, blk := range Clean(raw) {
 		if bi > 0 {
@@ -44,10 +52,16 @@ func Sentences(raw string) (text string, sents []Sentence) {
 			cut := trimResidue(t)
 			st := t[cut:]
 			low := ToLower(st)
-			toks := appendTokens(make([]Token, 0, len(st)/5+1), st, low)
+			if cap(block)-len(block) < len(st) {
+				block = make([]Token, 0, max(tokenBlock, len(st)))
+			}
+			n := len(block)
+			toks := appendTokens(block[n:n:n+len(st)], st, low)
 			if isJunkTokens(st, low, toks) {
 				continue
 			}
+			toks = toks[:len(toks):len(toks)]
+			block = block[:n+len(toks)]
 			sents = append(sents, Sentence{Text: st, Lower: low, Offset: base + sp[0] + cut, Block: bi, Heading: blk.Heading, Tokens: toks})
 		}
 	}
