@@ -381,10 +381,97 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	if q.Kind != questions.TrueFalse && initialsInStem(toks, it.key) {
 		return CheckGivenAway
 	}
-	if splitOrdinal(toks) || listCutShort(toks, it) {
+	if splitOrdinal(toks) || listCutShort(toks, it) || lostDash(toks, it.key) || strayMark(toks) {
 		return CheckBroken
 	}
 	return ""
+}
+
+// lostDash reports a range whose dash the cleaning lost: "the 18th 19th
+// centuries", "during 1910 1911", "tested at 100 _____ hp" (two numbers of
+// one form side by side, the second the larger, the blank standing for a
+// numeric key). Not a range: a year before a count ("in 2004 _____ km",
+// "the 1983 20th anniversary"), a group of thousands ("162 584"), a day
+// and a year after a month ("March 7 2006"), a number of a compound
+// ("_____ 45-minute episodes").
+func lostDash(t []prose.Token, key string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		a, b := t[i].Text, t[i+1].Text
+		if a == blankWord {
+			a = key
+		}
+		if b == blankWord {
+			b = key
+		}
+		if t[i].Kind != prose.Number && t[i].Text != blankWord || t[i+1].Kind != prose.Number && t[i+1].Text != blankWord {
+			continue
+		}
+		if i+2 < len(t) && t[i+2].Text == "-" && t[i+2].Start == t[i+1].End {
+			continue
+		}
+		if i > 0 && t[i-1].Cap {
+			if _, ok := months[t[i-1].Lower]; ok {
+				continue
+			}
+		}
+		x, xo, okx := rangeNumber(a)
+		y, yo, oky := rangeNumber(b)
+		if !okx || !oky || xo != yo || yearLike(x, xo) != yearLike(y, yo) || x >= y {
+			continue
+		}
+		if len(b) == 3 && len(a) <= 3 && !yo {
+			continue // "162 584": thousands set apart by a space
+		}
+		return true
+	}
+	return false
+}
+
+// yearLike reports a number that may be a year.
+func yearLike(n int, ordinal bool) bool {
+	return !ordinal && n >= 1000 && n <= 2100
+}
+
+// rangeNumber reads a number in digits, "1911" or "19th", and whether it is
+// an ordinal.
+func rangeNumber(s string) (n int, ordinal, ok bool) {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+		if n > 1e6 {
+			return 0, false, false
+		}
+	}
+	if i == 0 {
+		return 0, false, false
+	}
+	switch s[i:] {
+	case "":
+		return n, false, true
+	case "th", "st", "nd", "rd":
+		return n, true, true
+	}
+	return 0, false, false
+}
+
+// strayMark reports punctuation a cut bracket left stranded: a hyphen
+// glued to the next word after a space and a compound ("a 180-foot -tall
+// tree", once "180-foot (55 m)-tall"; not the suffix of "the modifier
+// -s"), or two quote marks run together ("The Breeze
+// Eazy ” method").
+func strayMark(t []prose.Token) bool {
+	for i := 1; i+1 < len(t); i++ {
+		w := t[i]
+		if w.Text == "-" && t[i-1].End < w.Start && w.End == t[i+1].Start && t[i+1].IsWord() && i >= 2 && t[i-2].Text == "-" && t[i-2].End == t[i-1].Start {
+			return true
+		}
+		if w.Text == "'" && t[i+1].Text == "'" && w.End == t[i+1].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // commaBefore reports another comma in the few words before t[c]: a
