@@ -381,7 +381,7 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	if q.Kind != questions.TrueFalse && initialsInStem(toks, it.key) {
 		return CheckGivenAway
 	}
-	if splitOrdinal(toks) || listCutShort(toks, it) || lostDash(toks, it.key) || strayMark(toks) {
+	if splitOrdinal(toks) || listCutShort(toks, it) || lostDash(toks, it.key) || strayMark(toks) || lostWord(toks) || danglingPredicate(toks) {
 		return CheckBroken
 	}
 	return ""
@@ -454,6 +454,46 @@ func rangeNumber(s string) (n int, ordinal, ok bool) {
 		return n, true, true
 	}
 	return 0, false, false
+}
+
+// lostWord reports a word the cleaning lost between a preposition or an
+// article and a verb: "the list of was substantially extended" (once "the
+// list of kanji was ...").
+func lostWord(t []prose.Token) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if (prepositions[t[i].Lower] && !t[i].Is("to", "than") || t[i].Is("the", "a", "an")) && !t[i].Cap && t[i+1].Is("is", "are", "was", "were", "has", "have", "had") {
+			return true
+		}
+	}
+	return false
+}
+
+// danglingPredicate reports a second predicate hung on a clause by a comma
+// alone: "Chinese characters were also used to write grammatical
+// elements, were simplified." (a relative or a list lost between them).
+// A verb inside a relative or subordinate clause before the comma ("The
+// party, which was founded in 1920, was dissolved") is not the clause's.
+func danglingPredicate(t []prose.Token) bool {
+	verb := false
+	for i := 0; i+2 < len(t); i++ {
+		w := t[i]
+		if subordinators[w.Lower] || w.Is("and", "or", "but") {
+			return false
+		}
+		if auxiliaries[w.Lower] {
+			verb = true // not a participle that may open an appositive: "The garden, designed by ..., was opened"
+		}
+		if verb && w.Text == "," && t[i+1].Is("was", "were", "is", "are") {
+			j := i + 2
+			for j < len(t) && midAdverbs[t[j].Lower] {
+				j++
+			}
+			if j < len(t) && !t[j].Cap && strings.HasSuffix(t[j].Lower, "ed") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // strayMark reports punctuation a cut bracket left stranded: a hyphen

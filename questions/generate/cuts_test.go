@@ -177,6 +177,12 @@ func TestSplitOrdinalAndListCutShort(t *testing.T) {
 		{"thousands set apart", withSource(cloze("The _____ had a capitalization of 162 584 million euros.", "Warsaw Stock Exchange"), "The Warsaw Stock Exchange had a capitalization of 162 584 million euros."), ""},
 		{"a number of a compound", withSource(cloze("Each series had _____ 45-minute episodes.", "13"), "Each series had 13 45-minute episodes."), ""},
 		{"a suffix written alone", withSource(cloze("The _____ would have received the modifier -s in Mongolian.", "word"), "The word would have received the modifier -s in Mongolian."), ""},
+		{"a word lost after of", withSource(cloze("Under popular pressure the list of was extended from 92 in _____ to 983 in 2004.", "1951"), "Under popular pressure the list of was extended from 92 in 1951 to 983 in 2004."), CheckBroken},
+		{"of before a noun", withSource(cloze("Under popular pressure the list of kanji was extended from 92 in _____ to 983 in 2004.", "1951"), "Under popular pressure the list of kanji was extended from 92 in 1951 to 983 in 2004."), ""},
+		{"a predicate hung on a comma", withSource(cloze("Chinese characters were also used to write _____, were simplified.", "grammatical elements"), "Chinese characters were also used to write grammatical elements, were simplified."), CheckBroken},
+		{"a relative before the predicate", withSource(cloze("The party, which was founded in _____, was dissolved in 1921.", "1920"), "The party, which was founded in 1920, was dissolved in 1921."), ""},
+		{"an appositive before the predicate", withSource(cloze("The garden, designed by _____, was opened in 2002.", "Irena Bajerska"), "The garden, designed by Irena Bajerska, was opened in 2002."), ""},
+		{"than before a verb", withSource(cloze("Both sexes have more areas of _____ than are found in other tigers.", "white"), "Both sexes have more areas of white than are found in other tigers."), ""},
 		{"quote marks run together", withSource(cloze("The _____ '' method is used to teach younger students.", "Breeze Eazy"), "The Breeze Eazy '' method is used to teach younger students."), CheckBroken},
 		{"a clause after the comma", withSource(cloze("In 1900, _____ was born in Paris.", "Brownlee"), "In 1900, Brownlee was born in Paris and raised in Lyon."), ""},
 	} {

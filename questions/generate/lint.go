@@ -303,6 +303,10 @@ func needsContext(t []prose.Token, verb int) bool {
 	if first == "or" || first == "but" || first == "nor" {
 		return true
 	}
+	// "First, Sherman took Atlanta.": a step of a sequence told before.
+	if i+1 < len(t) && t[i+1].Text == "," && t[i].Is("first", "second", "third", "secondly", "thirdly") {
+		return true
+	}
 	// "Which is located between ...": half of a relative clause.
 	if (first == "which" || first == "who" || first == "whom" || first == "where") && t[len(t)-1].Text != "?" {
 		return true

@@ -90,6 +90,8 @@ var lintTests = []struct {
 	{"TheNextDecadeOf", cloze("In the next decade of the Comintern, _____ took the floor often.", "Kollontai"), ""},
 	{"TheRemainderAfterItsPart", cloze("Of the Congress, _____ held 5% and the remainder went to the Comintern in 1921.", "Kollontai"), ""},
 	{"ThePreviousDayAfterTheVerb", cloze("The vote was delayed by _____ due to the death of Lenin the previous day.", "Kollontai"), ""},
+	{"FirstOfASequence", cloze("First, _____ took the floor before the Third Congress of the Comintern.", "Kollontai"), CheckNeedsContext},
+	{"FirstOfANoun", cloze("First Secretary _____ took the floor before the Third Congress of the Comintern.", "Kollontai"), ""},
 	{"TooShort", cloze("_____ spoke.", "Kollontai"), CheckStemLength},
 	{"NotContradicted", falseStatement("On 5 July 1921 Trotsky took the floor before the Third Congress of the Comintern.", "Kollontai", "Trotsky", false), CheckNotContradicted},
 	{"ClozeWithAnswer", cloze("On 5 July 1921 Kollontai took the floor before the Third Congress of the Comintern.", "Kollontai"), CheckAnswerInStem},
