@@ -245,6 +245,10 @@ func plainOrNormal(s, plain string) string {
 // stem still reads as a clause.
 const blankWord = "Blank"
 
+// raisingVerbs take an infinitive and may not read as verbs themselves:
+// "outbreaks seem to have begun" has its verb.
+var raisingVerbs = prose.WordSet(`seem seems appear appears tend tends need needs want wants claim claims continue continues`)
+
 // nameWords are the words of a name that would give it away on their own:
 // "Lutovinov" for "Yuri Lutovinov", and each name of a hyphenated pair:
 // "Wilson" for "Wilson-Gorman Tariff Act". They are appended to out, in
@@ -270,10 +274,12 @@ var nameHeads = func() map[string]bool {
 }()
 
 // firstVerb returns the index of a stem's first finite verb, or len(t)
-// when it has none.
+// when it has none; "have" or "do" after "to" is an infinitive.
 func firstVerb(t []prose.Token) int {
 	for i := range t {
-		if finiteAt(t, i) {
+		// "The only President to have a wedding ...": an infinitive, not
+		// the verb of a clause.
+		if finiteAt(t, i) && !(i > 1 && t[i-1].Lower == "to" && !raisingVerbs[t[i-2].Lower]) {
 			return i
 		}
 	}
