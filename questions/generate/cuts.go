@@ -2,6 +2,7 @@ package generate
 
 import (
 	"strings"
+	"unicode"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -381,7 +382,7 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	if q.Kind != questions.TrueFalse && initialsInStem(toks, it.key) {
 		return CheckGivenAway
 	}
-	if splitOrdinal(toks) || listCutShort(toks, it) || lostDash(toks, it.key) || strayMark(toks) || lostWord(toks) || danglingPredicate(toks) {
+	if splitOrdinal(toks) || listCutShort(toks, it) || lostDash(toks, it.key) || strayMark(toks) || lostWord(toks) || danglingPredicate(toks) || keySpansPhrases(it.key, it.source) {
 		return CheckBroken
 	}
 	return ""
@@ -454,6 +455,37 @@ func rangeNumber(s string) (n int, ordinal, ok bool) {
 		return n, true, true
 	}
 	return 0, false, false
+}
+
+// keySpansPhrases reports a key that runs from one phrase into the next
+// across "the": "By the first of August the Union army had ..." asked as
+// "By the first of _____ army", key "August the Union". A name with "the"
+// inside ("Alexander the Great", "Catherine the Great") ends there; this
+// key's last word is the first of a noun phrase the source goes on with
+// ("Nestorian Christians of the Yuan" of "the Yuan court", asked as "by the
+// _____ court"), or its first word is a month.
+func keySpansPhrases(key, source string) bool {
+	i := strings.Index(key, " the ")
+	if i <= 0 || i+5 >= len(key) {
+		return false
+	}
+	before, after := key[:i], key[i+5:]
+	if !unicode.IsUpper(prose.FirstRune(after)) || !unicode.IsUpper(prose.FirstRune(before)) {
+		return false
+	}
+	if _, ok := months[strings.ToLower(before[strings.LastIndexByte(before, ' ')+1:])]; ok {
+		return true
+	}
+	j := strings.Index(source, key)
+	if j < 0 {
+		return false
+	}
+	rest := prose.Tokenize(source[j+len(key):])
+	if len(rest) < 2 || !rest[0].IsWord() || rest[0].Cap || functionWords[rest[0].Lower] || prepositions[rest[0].Lower] || finiteAt(rest, 0) {
+		return false
+	}
+	// "... of Liechtenstein plays a role": a verb in -s before its object.
+	return !(strings.HasSuffix(rest[0].Lower, "s") && determiners[rest[1].Lower])
 }
 
 // lostWord reports a word the cleaning lost between a preposition or an

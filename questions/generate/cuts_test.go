@@ -183,6 +183,10 @@ func TestSplitOrdinalAndListCutShort(t *testing.T) {
 		{"a relative before the predicate", withSource(cloze("The party, which was founded in _____, was dissolved in 1921.", "1920"), "The party, which was founded in 1920, was dissolved in 1921."), ""},
 		{"an appositive before the predicate", withSource(cloze("The garden, designed by _____, was opened in 2002.", "Irena Bajerska"), "The garden, designed by Irena Bajerska, was opened in 2002."), ""},
 		{"than before a verb", withSource(cloze("Both sexes have more areas of _____ than are found in other tigers.", "white"), "Both sexes have more areas of white than are found in other tigers."), ""},
+		{"a key across two phrases", withSource(cloze("By the first of _____ army had removed Jackson from office.", "August the Union"), "By the first of August the Union army had removed Jackson from office."), CheckBroken},
+		{"a key cut before its noun", withSource(cloze("Medicine was practised by the _____ court.", "Nestorian Christians of the Yuan"), "Medicine was practised by the Nestorian Christians of the Yuan court."), CheckBroken},
+		{"a key whole before its verb", withSource(cloze("The _____ plays a role in preserving the culture.", "Historical Society of the Principality"), "The Historical Society of the Principality plays a role in preserving the culture."), ""},
+		{"a name with the inside", withSource(cloze("In 1762 _____ took the throne of Russia.", "Catherine the Great"), "In 1762 Catherine the Great took the throne of Russia."), ""},
 		{"quote marks run together", withSource(cloze("The _____ '' method is used to teach younger students.", "Breeze Eazy"), "The Breeze Eazy '' method is used to teach younger students."), CheckBroken},
 		{"a clause after the comma", withSource(cloze("In 1900, _____ was born in Paris.", "Brownlee"), "In 1900, Brownlee was born in Paris and raised in Lyon."), ""},
 	} {
