@@ -831,16 +831,6 @@ func (d *document) addRole(s *sentence, m mention, t []prose.Token, a, b int, be
 	if strings.HasPrefix(rf.role, "The ") || strings.HasPrefix(rf.role, "A ") || strings.HasPrefix(rf.role, "An ") {
 		rf.role = strings.ToLower(rf.role[:1]) + rf.role[1:]
 	}
-	// "the Byzantine general Alexius Komnenos" says he was a Byzantine
-	// general, not the only one.
-	if strings.HasPrefix(rf.role, "the ") && !strings.Contains(rf.role, " of ") && rf.possessor == nil {
-		rest := rf.role[4:]
-		art := "a "
-		if strings.ContainsRune("aeiouAEIOU", rune(rest[0])) {
-			art = "an "
-		}
-		rf.role = art + rest
-	}
 	// The role noun and whether one person holds it.
 	for k := a; k < b; k++ {
 		if roleNounList.has(t[k].Lower) && !t[k].Cap {
@@ -848,15 +838,51 @@ func (d *document) addRole(s *sentence, m mention, t []prose.Token, a, b int, be
 			break
 		}
 	}
+	// "English and Standard Cantonese, the official languages": a plural
+	// role said of each member of a list is one of them, "Standard
+	// Cantonese is one of the official languages", not "an official
+	// languages".
+	plural := pluralNoun(roleHead(t, a, b))
+	if plural && strings.HasPrefix(rf.role, "the ") && rf.possessor == nil {
+		rf.role = "one of " + rf.role
+	}
+	// "the Byzantine general Alexius Komnenos" says he was a Byzantine
+	// general, not the only one.
+	if !plural && strings.HasPrefix(rf.role, "the ") && !strings.Contains(rf.role, " of ") && rf.possessor == nil {
+		rest := rf.role[4:]
+		art := "a "
+		if strings.ContainsRune("aeiouAEIOU", rune(rest[0])) {
+			art = "an "
+		}
+		rf.role = art + rest
+	}
 	if rf.noun == "" {
 		return
 	}
-	bare := !first.Is("a", "an", "one")
+	bare := !first.Is("a", "an", "one") && !plural
 	rf.unique = bare && uniqueRoleList.has(rf.noun) && (strings.Contains(rf.role, " of ") || rf.possessor != nil)
 	text := m.text + " " + be + " " + rf.role + "."
 	c := d.newClause(s, text, true)
 	c.role = rf
 	s.clauses = append(s.clauses, c)
+}
+
+// roleHead returns the head of the role at t[a:b]: its last lower-case
+// word before a preposition ("languages" of "the official languages").
+func roleHead(t []prose.Token, a, b int) string {
+	head := ""
+	for k := a; k < b && !prepositions[t[k].Lower]; k++ {
+		if t[k].IsWord() && !t[k].Cap {
+			head = t[k].Lower
+		}
+	}
+	return head
+}
+
+// pluralNoun reports a regular plural: "languages", "generals", not
+// "boss", "census" or "thesis".
+func pluralNoun(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // mentionEndingAt returns the mention of s whose possessive "'s" is at

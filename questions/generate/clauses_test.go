@@ -183,6 +183,11 @@ func TestRelativeClauses(t *testing.T) {
 		// Roles that run into the next name are that name's.
 		{"Its alumni include the writer Saul Bellow, political philosopher, literary critic and author Allan Bloom, and Susan Sontag.", "", "Saul Bellow was political philosopher."},
 		{"Its alumni include the writer Saul Bellow, political philosopher, literary critic and author Allan Bloom, and Susan Sontag.", "", "Saul Bellow is political philosopher."},
+		// A plural role after a list is one of the list's: "one of the
+		// official languages", never "an official languages"; a single
+		// role keeps its article.
+		{"Mandarin is beginning to sit beside English and Standard Cantonese, the official languages.", "Standard Cantonese is one of the official languages.", "Standard Cantonese is an official languages."},
+		{"The city fell to Alexius Komnenos, the Byzantine general.", "Alexius Komnenos was a Byzantine general.", "Alexius Komnenos was one of the Byzantine general."},
 		// An appositive that describes stays.
 		{"The Normans settled in Normandy, a region in France. Normandy is rich.", "Normandy is a region in France.", ""},
 	} {

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"strings"
+	"unicode"
 
 	"factdrill/questions"
 	"factdrill/questions/generate/prose"
@@ -381,10 +382,168 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	if q.Kind != questions.TrueFalse && initialsInStem(toks, it.key) {
 		return CheckGivenAway
 	}
-	if splitOrdinal(toks) || listCutShort(toks, it) {
+	if splitOrdinal(toks) || listCutShort(toks, it) || lostDash(toks, it.key) || strayMark(toks) || lostWord(toks) || danglingPredicate(toks) || keySpansPhrases(it.key, it.source) {
 		return CheckBroken
 	}
 	return ""
+}
+
+// lostDash reports a range whose dash the cleaning lost: "the 18th 19th
+// centuries", "during 1910 1911", "tested at 100 _____ hp" (two numbers of
+// one form side by side, the second the larger, the blank standing for a
+// numeric key). Not a range: a year before a count ("in 2004 _____ km",
+// "the 1983 20th anniversary"), a group of thousands ("162 584"), a day
+// and a year after a month ("March 7 2006"), a number of a compound
+// ("_____ 45-minute episodes").
+func lostDash(t []prose.Token, key string) bool {
+	for i := 0; i+1 < len(t); i++ {
+		a, b := t[i].Text, t[i+1].Text
+		if a == blankWord {
+			a = key
+		}
+		if b == blankWord {
+			b = key
+		}
+		if t[i].Kind != prose.Number && t[i].Text != blankWord || t[i+1].Kind != prose.Number && t[i+1].Text != blankWord {
+			continue
+		}
+		if i+2 < len(t) && t[i+2].Text == "-" && t[i+2].Start == t[i+1].End {
+			continue
+		}
+		if i > 0 && t[i-1].Cap {
+			if _, ok := months[t[i-1].Lower]; ok {
+				continue
+			}
+		}
+		x, xo, okx := rangeNumber(a)
+		y, yo, oky := rangeNumber(b)
+		if !okx || !oky || xo != yo || yearLike(x, xo) != yearLike(y, yo) || x >= y {
+			continue
+		}
+		if len(b) == 3 && len(a) <= 3 && !yo {
+			continue // "162 584": thousands set apart by a space
+		}
+		return true
+	}
+	return false
+}
+
+// yearLike reports a number that may be a year.
+func yearLike(n int, ordinal bool) bool {
+	return !ordinal && n >= 1000 && n <= 2100
+}
+
+// rangeNumber reads a number in digits, "1911" or "19th", and whether it is
+// an ordinal.
+func rangeNumber(s string) (n int, ordinal, ok bool) {
+	s = strings.TrimSpace(s)
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int(s[i]-'0')
+		i++
+		if n > 1e6 {
+			return 0, false, false
+		}
+	}
+	if i == 0 {
+		return 0, false, false
+	}
+	switch s[i:] {
+	case "":
+		return n, false, true
+	case "th", "st", "nd", "rd":
+		return n, true, true
+	}
+	return 0, false, false
+}
+
+// keySpansPhrases reports a key that runs from one phrase into the next
+// across "the": "By the first of August the Union army had ..." asked as
+// "By the first of _____ army", key "August the Union". A name with "the"
+// inside ("Alexander the Great", "Catherine the Great") ends there; this
+// key's last word is the first of a noun phrase the source goes on with
+// ("Nestorian Christians of the Yuan" of "the Yuan court", asked as "by the
+// _____ court"), or its first word is a month.
+func keySpansPhrases(key, source string) bool {
+	i := strings.Index(key, " the ")
+	if i <= 0 || i+5 >= len(key) {
+		return false
+	}
+	before, after := key[:i], key[i+5:]
+	if !unicode.IsUpper(prose.FirstRune(after)) || !unicode.IsUpper(prose.FirstRune(before)) {
+		return false
+	}
+	if _, ok := months[strings.ToLower(before[strings.LastIndexByte(before, ' ')+1:])]; ok {
+		return true
+	}
+	j := strings.Index(source, key)
+	if j < 0 {
+		return false
+	}
+	rest := prose.Tokenize(source[j+len(key):])
+	if len(rest) < 2 || !rest[0].IsWord() || rest[0].Cap || functionWords[rest[0].Lower] || prepositions[rest[0].Lower] || finiteAt(rest, 0) {
+		return false
+	}
+	// "... of Liechtenstein plays a role": a verb in -s before its object.
+	return !(strings.HasSuffix(rest[0].Lower, "s") && determiners[rest[1].Lower])
+}
+
+// lostWord reports a word the cleaning lost between a preposition or an
+// article and a verb: "the list of was substantially extended" (once "the
+// list of kanji was ...").
+func lostWord(t []prose.Token) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if (prepositions[t[i].Lower] && !t[i].Is("to", "than") || t[i].Is("the", "a", "an")) && !t[i].Cap && t[i+1].Is("is", "are", "was", "were", "has", "have", "had") {
+			return true
+		}
+	}
+	return false
+}
+
+// danglingPredicate reports a second predicate hung on a clause by a comma
+// alone: "Chinese characters were also used to write grammatical
+// elements, were simplified." (a relative or a list lost between them).
+// A verb inside a relative or subordinate clause before the comma ("The
+// party, which was founded in 1920, was dissolved") is not the clause's.
+func danglingPredicate(t []prose.Token) bool {
+	verb := false
+	for i := 0; i+2 < len(t); i++ {
+		w := t[i]
+		if subordinators[w.Lower] || w.Is("and", "or", "but") {
+			return false
+		}
+		if auxiliaries[w.Lower] {
+			verb = true // not a participle that may open an appositive: "The garden, designed by ..., was opened"
+		}
+		if verb && w.Text == "," && t[i+1].Is("was", "were", "is", "are") {
+			j := i + 2
+			for j < len(t) && midAdverbs[t[j].Lower] {
+				j++
+			}
+			if j < len(t) && !t[j].Cap && strings.HasSuffix(t[j].Lower, "ed") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// strayMark reports punctuation a cut bracket left stranded: a hyphen
+// glued to the next word after a space and a compound ("a 180-foot -tall
+// tree", once "180-foot (55 m)-tall"; not the suffix of "the modifier
+// -s"), or two quote marks run together ("The Breeze
+// Eazy ” method").
+func strayMark(t []prose.Token) bool {
+	for i := 1; i+1 < len(t); i++ {
+		w := t[i]
+		if w.Text == "-" && t[i-1].End < w.Start && w.End == t[i+1].Start && t[i+1].IsWord() && i >= 2 && t[i-2].Text == "-" && t[i-2].End == t[i-1].Start {
+			return true
+		}
+		if w.Text == "'" && t[i+1].Text == "'" && w.End == t[i+1].Start {
+			return true
+		}
+	}
+	return false
 }
 
 // commaBefore reports another comma in the few words before t[c]: a

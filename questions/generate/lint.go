@@ -245,6 +245,10 @@ func plainOrNormal(s, plain string) string {
 // stem still reads as a clause.
 const blankWord = "Blank"
 
+// raisingVerbs take an infinitive and may not read as verbs themselves:
+// "outbreaks seem to have begun" has its verb.
+var raisingVerbs = prose.WordSet(`seem seems appear appears tend tends need needs want wants claim claims continue continues`)
+
 // nameWords are the words of a name that would give it away on their own:
 // "Lutovinov" for "Yuri Lutovinov", and each name of a hyphenated pair:
 // "Wilson" for "Wilson-Gorman Tariff Act". They are appended to out, in
@@ -270,10 +274,12 @@ var nameHeads = func() map[string]bool {
 }()
 
 // firstVerb returns the index of a stem's first finite verb, or len(t)
-// when it has none.
+// when it has none; "have" or "do" after "to" is an infinitive.
 func firstVerb(t []prose.Token) int {
 	for i := range t {
-		if finiteAt(t, i) {
+		// "The only President to have a wedding ...": an infinitive, not
+		// the verb of a clause.
+		if finiteAt(t, i) && !(i > 1 && t[i-1].Lower == "to" && !raisingVerbs[t[i-2].Lower]) {
 			return i
 		}
 	}
@@ -301,6 +307,10 @@ func needsContext(t []prose.Token, verb int) bool {
 	// "Or, as stated in ...", "But in 1990 ...": an answer to the
 	// sentence before.
 	if first == "or" || first == "but" || first == "nor" {
+		return true
+	}
+	// "First, Sherman took Atlanta.": a step of a sequence told before.
+	if i+1 < len(t) && t[i+1].Text == "," && t[i].Is("first", "second", "third", "secondly", "thirdly") {
 		return true
 	}
 	// "Which is located between ...": half of a relative clause.
@@ -357,8 +367,33 @@ func needsContext(t []prose.Token, verb int) bool {
 		if w == "the" && k > 0 && t[k-1].Is("at") && k+1 < len(t) && t[k+1].Is("time") && (k+2 >= len(t) || t[k+2].Kind == prose.Punct) {
 			return true
 		}
-		if (w == "them" || w == "him") && !ownerBefore(t, k) || (w == "latter" || w == "former") && k > 0 && t[k-1].Lower == "the" {
+		// "_____ would be afraid of them": an object pronoun never stands
+		// for the subject of its own clause, so a blank right before the
+		// stem's verb owns no "them".
+		from := 0
+		if verb > 0 && verb < k && t[verb-1].Text == blankWord {
+			from = verb
+		}
+		if (w == "them" || w == "him") && !ownerBefore(t[from:], k-from) || (w == "latter" || w == "former") && k > 0 && t[k-1].Lower == "the" {
 			return true
+		}
+		// "When did this finally happen?": "this" standing alone, for
+		// something said before.
+		if w == "this" && k > i && (k+1 >= len(t) || t[k+1].Kind == prose.Punct && t[k+1].Text != `"` || auxiliaries[t[k+1].Lower] || midAdverbs[t[k+1].Lower] || finiteAt(t, k+1)) {
+			return true
+		}
+		// "Most of the remainder is ...", "Over the next decade, ...":
+		// the rest of what, the decade after what? Before the verb the
+		// stem names nothing they could count from; after it the
+		// sentence often does ("of which 5% is private and the remainder
+		// ...").
+		if w == "the" && k < verb && k+1 < len(t) && (k+2 >= len(t) || t[k+2].Lower != "of") {
+			if t[k+1].Is("remainder", "rest") {
+				return true
+			}
+			if k+2 < len(t) && t[k+1].Is("next", "following", "preceding", "previous") && relativeTimes[t[k+2].Lower] && (k+3 >= len(t) || t[k+3].Lower != "of") {
+				return true
+			}
 		}
 		// "there" pointing at a place named before ("predominate there"),
 		// not the "there" of "there were".
@@ -380,6 +415,10 @@ func needsContext(t []prose.Token, verb int) bool {
 	}
 	return false
 }
+
+// relativeTimes are spans a stem may count from an event not shown: "the
+// next decade", "the following year".
+var relativeTimes = prose.WordSet(`day days week weeks month months year years decade decades century centuries`)
 
 // locativeThere reports whether "there" at t[k] points at a place
 // ("predominate there"), not the "there" of "there were" or "there
@@ -420,7 +459,10 @@ func ownerBefore(t []prose.Token, k int) bool {
 			}
 			return true // the answer itself
 		}
-		if w.Is("who", "what", "which", "whose") {
+		// "Which country lost its ...", not "In what year was its ...":
+		// a question word after a preposition asks for a time or a
+		// place, which owns nothing.
+		if w.Is("who", "what", "which", "whose") && !(j > 0 && prepositions[t[j-1].Lower]) {
 			return true
 		}
 		if j+1 < k && t[j+1].Text == "'s" {
