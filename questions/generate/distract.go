@@ -70,6 +70,9 @@ func (d *document) ambiguousName(e *entity) bool {
 // sentence. None is named in the source sentence (it could be a second
 // right answer) or is a variant of the key.
 func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []string {
+	if mo, ok := months[strings.ToLower(m.text)]; ok && m.typ != eDate {
+		return monthDistractors(mo, s, seed)
+	}
 	switch m.typ {
 	case eDate:
 		return d.dateDistractors(p, m, s, seed)
@@ -81,6 +84,25 @@ func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []
 		return d.termDistractors(m, s)
 	}
 	return nil
+}
+
+// monthDistractors are the months nearest a month named alone ("29 °C
+// in August"), which the names take for a person or a place: a judge
+// found "Pallabi", "Kahn" and "Bradley-Birt" offered for "August". None
+// is a month the sentence names.
+func monthDistractors(mo int, s *sentence, seed uint32) []string {
+	steps := []int{1, -1, 2, -2, 3, -3}
+	if seed%2 == 1 {
+		steps = []int{-1, 1, -2, 2, -3, 3}
+	}
+	var out []string
+	for _, k := range steps {
+		name := monthNames[(mo-1+k+12)%12+1]
+		if len(out) < 3 && !prose.ContainsWord(s.text, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // termDistractors are the other terms the document defines, nearest
@@ -527,11 +549,29 @@ func numberDistractors(m mention, s *sentence, seed uint32, counts map[float64]b
 	if plural && x == 2 {
 		near = append(near, x+3)
 	}
+	// An age of twenty or more takes ages a few years off (four to
+	// eight under forty, ten to twenty above), within a life: "108"
+	// and "129" offered for a death at 86 are no ages (tuning
+	// judgement).
+	if m.num.age && x >= 20 && places == 0 {
+		near = nil
+		step := 10.0
+		if x < 40 {
+			step = 4
+		}
+		for _, o := range []float64{step, 1.5 * step, 2 * step} {
+			if seed%2 == 1 {
+				near = append(near, x+o, x-o)
+			} else {
+				near = append(near, x-o, x+o)
+			}
+		}
+	}
 	for _, y := range near {
 		if len(out) >= 3 {
 			break
 		}
-		if plural && (y < 2 || counts[y]) || !(plausibleNear(x, y) || plural && x == 2 && y == 5) || share && (y >= 100 && x < 100 || y > 100) {
+		if m.num.age && y > 100 || plural && (y < 2 || counts[y]) || !(plausibleNear(x, y) || plural && x == 2 && y == 5) || share && (y >= 100 && x < 100 || y > 100) {
 			continue
 		}
 		// "29%" beside "approaching 30%", "1,600" beside "about 1,654":

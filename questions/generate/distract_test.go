@@ -201,3 +201,45 @@ func TestNumberDistractors_OtherCounts(t *testing.T) {
 		t.Error("\"three\" is never offered for \"four\" even without the document's counts")
 	}
 }
+
+// TestDistractors_MonthAndAge: a month named alone takes other months,
+// not the names of the text (a judge found "Pallabi" and "Kahn" offered
+// for "August"), and an age takes ages near it, not other figures the
+// text has read as years ("19" and "11" for a death at 56), and none
+// beyond a life ("108" for a death at 86).
+func TestDistractors_MonthAndAge(t *testing.T) {
+	d := analyzed(t, "Kahn and Bradley-Birt studied the city of Pallabi in 1911. "+
+		"Monthly means vary between 18 °C in January and 29 °C in August. "+
+		"Lincoln married in 1842 and was pronounced dead at the age of 56. "+
+		"Tesla died at the age of 86. His brother died at age 24. "+
+		"Victims were children under the age of 12, with most alone.")
+	p := d.buildPools()
+	cases := []struct {
+		key  string
+		want func(string) bool
+	}{
+		{"August", func(o string) bool { _, ok := months[strings.ToLower(o)]; return ok && o != "January" }},
+		{"56", func(o string) bool { v := valueOf(t, o); return v >= 36 && v <= 76 }},
+		{"86", func(o string) bool { v := valueOf(t, o); return v >= 66 && v <= 100 }},
+		{"24", func(o string) bool { v := valueOf(t, o); return v >= 16 && v <= 32 }},
+		{"12", func(o string) bool { v := valueOf(t, o); return v >= 8 && v <= 18 }},
+	}
+	for _, tc := range cases {
+		m, s := mentionNamed(d, tc.key)
+		if s == nil {
+			t.Errorf("no mention %q", tc.key)
+			continue
+		}
+		for seed := uint32(0); seed < 4; seed++ {
+			ds := d.distractors(p, m, s, seed)
+			if len(ds) < 3 {
+				t.Errorf("seed %d: distractors of %q = %q, want three", seed, tc.key, ds)
+			}
+			for _, o := range ds {
+				if !tc.want(o) {
+					t.Errorf("seed %d: distractor %q of %q is not of its kind", seed, o, tc.key)
+				}
+			}
+		}
+	}
+}
