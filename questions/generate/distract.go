@@ -162,6 +162,9 @@ func nearest(n int, sentOf func(i int) int, at, limit int, visit func(i int) boo
 }
 
 func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
+	if m.typ == ePerson && classNoun(s.text, m.text) {
+		return nil
+	}
 	pool := p.byType[m.typ]
 	short := m.typ == ePerson && !strings.Contains(m.text, " ")
 	var out, outNorm []string
@@ -222,6 +225,25 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 	}
 	return out
+}
+
+// classNoun reports a name read as a person where the words before it
+// make it a class or a title ("was also a _____" for "Freemason", "are
+// sometimes called _____" for "Paramahamsa"): people offered for it
+// ("Marshall", "Burton"; "Martínez", "Darío") are of another kind
+// (tuning judgements).
+func classNoun(sent, key string) bool {
+	i := strings.Index(sent, key)
+	if i < 0 {
+		return false
+	}
+	w := strings.Fields(strings.ToLower(sent[:i]))
+	n := len(w)
+	if n > 0 && (w[n-1] == "a" || w[n-1] == "an") {
+		return true
+	}
+	return n > 1 && (w[n-1] == "called" || w[n-1] == "termed") &&
+		(beForms[w[n-2]] || w[n-2] == "sometimes" || w[n-2] == "often" || w[n-2] == "also" || w[n-2] == "usually" || w[n-2] == "commonly")
 }
 
 // sameKind reports whether an option's words are of the key's kind
@@ -475,6 +497,15 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 		used[strings.ToLower(text)] = true
 		out = append(out, text)
+	}
+	// Options are written as the key is: "15th Century" among "14th
+	// century" and "16th century" stands out (tuning judgement).
+	for _, w := range []string{"century", "centuries"} {
+		if strings.Contains(m.text, capitalize(w)) {
+			for i, o := range out {
+				out[i] = strings.ReplaceAll(o, w, capitalize(w))
+			}
+		}
 	}
 	return out
 }

@@ -243,3 +243,67 @@ func TestDistractors_MonthAndAge(t *testing.T) {
 		}
 	}
 }
+
+// TestDateDistractors_CenturyCase: options of a century are written as
+// the key writes "Century", so that the key does not stand out.
+func TestDateDistractors_CenturyCase(t *testing.T) {
+	for _, tc := range []struct{ text, key, word string }{
+		{"The Portuguese came to Ghana in the 15th Century and found gold.", "15th Century", "Century"},
+		{"The Portuguese came to Ghana in the 15th century and found gold.", "15th century", "century"},
+	} {
+		d := analyzed(t, tc.text)
+		m, s := mentionNamed(d, tc.key)
+		if s == nil {
+			t.Fatalf("no mention %q", tc.key)
+		}
+		ds := d.distractors(d.buildPools(), m, s, 1)
+		if len(ds) < 3 {
+			t.Errorf("distractors of %q = %q, want three", tc.key, ds)
+		}
+		for _, o := range ds {
+			if !strings.Contains(o, tc.word) {
+				t.Errorf("distractor %q of %q, want it written with %q", o, tc.key, tc.word)
+			}
+		}
+	}
+}
+
+// TestNameDistractors_ClassNoun: a name after "a" or after "are called"
+// is a class or a title, not a person: it takes no people for options,
+// while a person named beside it does.
+func TestNameDistractors_ClassNoun(t *testing.T) {
+	d := analyzed(t, "Theodore Roosevelt met John Marshall and Richard Burton in Boston. "+
+		"Theodore Roosevelt was also a Freemason. "+
+		"Holy persons are sometimes called Paramahamsa on account of their grace. "+
+		"The poem was praised by Theodore Roosevelt and Rubén Darío.")
+	p := d.buildPools()
+	for _, tc := range []struct {
+		key  string
+		sent int
+		want bool
+	}{
+		{"Freemason", 1, false},
+		{"Paramahamsa", 2, false},
+		{"Rubén Darío", 3, true},
+	} {
+		var m mention
+		found := false
+		for _, x := range d.sents[tc.sent].ments {
+			if x.text == tc.key {
+				m, found = x, true
+			}
+		}
+		if !found {
+			t.Errorf("no mention %q in %q", tc.key, d.sents[tc.sent].text)
+			continue
+		}
+		if m.typ != ePerson {
+			t.Logf("%q is read as %v, not a person", tc.key, m.typ)
+			continue
+		}
+		ds := d.distractors(p, m, d.sents[tc.sent], 1)
+		if got := len(ds) > 0; got != tc.want {
+			t.Errorf("distractors of %q = %q, want some: %v", tc.key, ds, tc.want)
+		}
+	}
+}
