@@ -3019,7 +3019,68 @@ func givenAway(t []prose.Token, it *item) bool {
 	if it.typ == eDate && yearInSpan(t, it.key) {
 		return true
 	}
-	return sharesStem(t, it.key)
+	return sharesStem(t, it.key) || keyWordVariant(t, it.key)
+}
+
+// keyWordVariant reports a stem that writes a word of the key in another
+// form: singular for plural ("the Presidential Primary" beside
+// "Primaries"), as part of a compound ("the Black-necked Swan has a
+// _____" for "black neck"), or the head of the key's name alone after
+// "the" ("members of the Navy" for "U.S. Navy"), which the check of
+// words in the stem lets pass so that "the Liechtenstein Cup" may stand
+// beside "UEFA Cup" (tuning judgements).
+func keyWordVariant(t []prose.Token, key string) bool {
+	var keyBuf [8]string
+	words := appendFields(keyBuf[:0], key)
+	for j, orig := range words {
+		kw := strings.ToLower(strings.Trim(orig, ".,'’\""))
+		if len(kw) < 4 || functionWords[kw] {
+			continue
+		}
+		name := unicode.IsUpper(prose.FirstRune(orig))
+		ks := singularForm(kw)
+		for i, w := range t {
+			if w.Kind != prose.Word || w.Text == blankWord {
+				continue
+			}
+			// Between names of a word or two only: "the two political
+			// parties" says nothing of "the Federalist Party", nor "the
+			// Study and Resolution" of "School of Public Policy Studies".
+			if name && len(words) <= 2 && w.Cap && w.Lower != kw && singularForm(w.Lower) == ks && len(ks) >= 4 {
+				return true // "Primary" and "Primaries"
+			}
+			if strings.Contains(w.Lower, "-") {
+				for part := range strings.SplitSeq(w.Lower, "-") {
+					if part == kw || part == kw+"ed" || part == kw+"d" {
+						return true // "Black-necked" and "neck"
+					}
+				}
+			}
+			// The key's head, capitalised, ending its phrase: not "the
+			// Army of the Potomac" for "Army of the Cumberland", nor "the
+			// University" for "University of Chicago Press".
+			if j == len(words)-1 && j > 0 && name && w.Cap && w.Lower == kw && nameHeads[kw] && i > 0 && t[i-1].Is("the") &&
+				!(i+1 < len(t) && (t[i+1].Cap || t[i+1].Is("of"))) {
+				return true // "the Navy" for "U.S. Navy"
+			}
+		}
+	}
+	return false
+}
+
+// singularForm strips a plural ending from a lower-case word: "primaries"
+// to "primary", "swans" to "swan", "boxes" to "box"; other words are
+// returned as they are.
+func singularForm(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses")):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // sharesStem reports a stem word built on a word of a name the key is:

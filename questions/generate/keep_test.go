@@ -835,3 +835,29 @@ func TestSubjectCut(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyWordVariant: a stem that writes a word of the key in another
+// form gives it away; the same word in a common noun or in another name
+// does not.
+func TestKeyWordVariant(t *testing.T) {
+	cases := []struct {
+		stem, key string
+		want      bool
+	}{
+		{"The 1912 _____ represented the first extensive use of the Presidential Primary.", "Primaries", true},
+		{"The South American Black-necked Swan has a _____.", "black neck", true},
+		{"He trespassed on _____ property, saying the members of the Navy broke the law.", "U.S. Navy", true},
+		// Sound: a common noun, another army, a head that is not the key's.
+		{"When the two political parties formed, Adams joined the _____.", "Federalist Party", false},
+		{"Hooker, with the Army of the Potomac, was engaged before Thomas launched the _____.", "Army of the Cumberland", false},
+		{"The university also operates the _____, the largest university press in the country.", "University of Chicago Press", false},
+		{"The Institute for the Study of Conflicts opened at the _____.", "Harris School of Public Policy Studies", false},
+		{"The South American swan has a _____.", "black neck", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := keyWordVariant(toks, tc.key); got != tc.want {
+			t.Errorf("keyWordVariant(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
