@@ -111,7 +111,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if d.filler(it) || attributivePlace(toks, it.typ) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
 			return CheckFiller
 		}
-		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
+		if sideFact(toks, it) || nameTail(toks, it) || nameFragment(toks, it) || it.typ == eDate && anecdoteDate(toks) {
 			return CheckSideFact
 		}
 		if it.typ == eNumber && sourceCount(toks) || rankingSize(toks, it) {
@@ -485,6 +485,56 @@ func nameTail(t []prose.Token, it *item) bool {
 	}
 	for i := 2; i < len(t); i++ {
 		if t[i].Text == blankWord && t[i-1].Is("for", "of", "on") && t[i-2].Cap && !functionWords[t[i-2].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameFragment reports a blank that is a piece of a longer name rather
+// than a fact: the tail of a title after "the" ("In Buffy the _____"),
+// its head before it ("In _____ the Vampire Slayer,"), the head of a
+// title that goes on ("Tchaikovsky's _____ on a Rococo Theme"), or a
+// maker before a model number after another model ("the Mazda 616 and
+// _____ 810"): trivia of a name, not what a teacher asks (tuning
+// judgements).
+func nameFragment(t []prose.Token, it *item) bool {
+	if it.typ == eDate || it.typ == eNumber {
+		return false
+	}
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		if i >= 2 && t[i-1].Text == "the" && strings.Contains(it.key, " ") && t[i-2].Cap && t[i-2].Kind == prose.Word && !functionWords[t[i-2].Lower] && i-2 > 0 && !t[i-3].Is(".", ",", ";", ":") {
+			return true
+		}
+		if i+3 < len(t) && t[i+1].Text == "the" && t[i+2].Cap && t[i+2].Kind == prose.Word {
+			j := i + 2
+			for j < len(t) && t[j].Cap && t[j].Kind == prose.Word {
+				j++
+			}
+			if j-i >= 4 && j < len(t) && t[j].Is(",", ".") {
+				return true // "In _____ the Vampire Slayer, ..."
+			}
+		}
+		if i+3 < len(t) && t[i+1].Is("on", "of", "in", "for") && t[i+2].Is("a", "an", "the") && t[i+3].Cap && i > 0 && t[i-1].Text == "'s" {
+			return true
+		}
+		if i+1 < len(t) && t[i+1].Kind == prose.Number && !strings.ContainsAny(t[i+1].Text, ",.") && len(t[i+1].Text) <= 3 && modelBefore(t[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelBefore reports a capitalised word followed by a short number in
+// t: another model of a list ("the Mazda 616"), so that a blank before a
+// number is a maker too; alone, "in _____ 5" may be a chapter a reader
+// should know.
+func modelBefore(t []prose.Token) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Cap && t[i].Kind == prose.Word && t[i+1].Kind == prose.Number && len(t[i+1].Text) <= 3 && !strings.ContainsAny(t[i+1].Text, ",.") {
 			return true
 		}
 	}

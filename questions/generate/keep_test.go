@@ -861,3 +861,32 @@ func TestKeyWordVariant(t *testing.T) {
 		}
 	}
 }
+
+// TestNameFragment: a blank that is a piece of a title or a maker before
+// a model number is trivia of a name; a name in a sentence like it is
+// not.
+func TestNameFragment(t *testing.T) {
+	cases := []struct {
+		stem, key string
+		typ       etype
+		want      bool
+	}{
+		{"In Buffy the _____, the first watchers spoke Swahili.", "Vampire Slayer", eWork, true},
+		{"In _____ the Vampire Slayer, the first watchers spoke Swahili.", "Buffy", eWork, true},
+		{"The most important are Tchaikovsky's _____ on a Rococo Theme and Bloch's Schelomo.", "Variations", eWork, true},
+		{"Both makers introduced larger cars such as the Mazda 616 and _____ 810.", "Datsun", eOrg, true},
+		{"Luther's boldest assertion in the debate was that _____ 16.", "Matthew", ePerson, false},
+		// Sound: a name in a sentence, a people after a name and "the".
+		{"The form of Islam the _____ brought to Egypt was Sunni.", "Arabs", eGroup, false},
+		{"In _____ the Ottoman Empire ruled for centuries.", "Egypt", ePlace, false},
+		{"Tchaikovsky wrote his _____ on a theme of his own.", "Variations", eWork, false},
+		{"The company built _____ in 1911.", "Detroit", ePlace, false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		it := &item{key: tc.key, typ: tc.typ}
+		if got := nameFragment(toks, it); got != tc.want {
+			t.Errorf("nameFragment(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
