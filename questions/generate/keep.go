@@ -3063,6 +3063,9 @@ func givenAway(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	if listOfNamesEnd(t) {
+		return true
+	}
 	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
 		return true
 	}
@@ -3131,6 +3134,35 @@ func singularForm(w string) string {
 		return w[:len(w)-1]
 	}
 	return w
+}
+
+// listOfNamesEnd reports a blank closing a list of four or more names
+// ("Channel I, ATN Bangla, RTV, NTV and _____"): one member of a
+// catalogue, found by elimination if at all, and a list no teacher asks
+// a learner to complete (tuning judgement).
+func listOfNamesEnd(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Text != blankWord || i < 2 || !t[i-1].Is("and", "or") {
+			continue
+		}
+		commas := 0
+		for j := i - 2; j >= 0 && j >= i-16; j-- {
+			if t[j].Text == "," {
+				if j+1 >= len(t) || !t[j+1].Cap {
+					break
+				}
+				commas++
+				continue
+			}
+			if !t[j].Cap && t[j].Kind == prose.Word && !t[j].Is("of", "the", "de", "von") {
+				break
+			}
+		}
+		if commas >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesStem reports a stem word built on a word of a name the key is:

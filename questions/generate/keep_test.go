@@ -890,3 +890,25 @@ func TestNameFragment(t *testing.T) {
 		}
 	}
 }
+
+// TestListOfNamesEnd: a blank closing a list of four or more names is
+// one member of a catalogue; a blank after a pair, or after a list of
+// common words, is not this check's.
+func TestListOfNamesEnd(t *testing.T) {
+	cases := []struct {
+		stem string
+		want bool
+	}{
+		{"Networks such as Ekushey Television, Channel I, ATN Bangla, RTV, NTV and _____ are popular.", true},
+		{"Romanian is related to Italian, French, Spanish, Portuguese and _____.", true},
+		{"Romanian is related to Italian and _____.", false},
+		{"The treaty was signed by France, Spain and _____.", false},
+		{"Farmers grow wheat, barley, oats, rye and _____.", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := listOfNamesEnd(toks); got != tc.want {
+			t.Errorf("listOfNamesEnd(%q) = %v, want %v", tc.stem, got, tc.want)
+		}
+	}
+}
