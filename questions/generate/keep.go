@@ -2705,8 +2705,13 @@ func (d *document) popCulture(t []prose.Token) bool {
 			return false
 		}
 	}
-	for _, w := range t {
-		if w.Is("album", "albums") || !w.Cap && screenWorks[w.Lower] {
+	for i, w := range t {
+		if w.Is("album", "albums", "sitcom", "sitcoms") || !w.Cap && screenWorks[w.Lower] {
+			return true
+		}
+		// "the _____ US television show Daktari": a show's decade is
+		// trivia of the show (tuning judgement).
+		if w.Is("television", "tv") && i+1 < len(t) && t[i+1].Is("show", "shows", "series") {
 			return true
 		}
 	}

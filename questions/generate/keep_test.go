@@ -912,3 +912,26 @@ func TestListOfNamesEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestPopCulture_TelevisionShow: in a document on a language or a place,
+// a television show or a sitcom is popular culture, side matter; the
+// words "series" or "television" alone are not.
+func TestPopCulture_TelevisionShow(t *testing.T) {
+	lang := analyzed(t, "Swahili language\n\nSwahili is a Bantu language. The band took its name from the Swahili word for doctor, as did the 1960s US television show Daktari.")
+	cases := []struct {
+		d    *document
+		stem string
+		want bool
+	}{
+		{lang, "The band took its name from the word for doctor, as did the _____ US television show Daktari.", true},
+		{lang, "The band took its name from the word for doctor, as did the _____ sitcom Daktari.", true},
+		{lang, "Swahili is spoken on _____ and in the press.", false},
+		{lang, "The _____ series of reforms changed the language.", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := tc.d.popCulture(toks); got != tc.want {
+			t.Errorf("popCulture(%q) = %v, want %v", tc.stem, got, tc.want)
+		}
+	}
+}
