@@ -108,7 +108,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || headInStem(toks, it) || it.typ == ePlace && capitalInStem(toks, it.key) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
-		if d.filler(it) || attributivePlace(toks, it.typ) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
+		if d.filler(it) || attributivePlace(toks, it.typ) || adjectiveKey(toks, it) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
 			return CheckFiller
 		}
 		if sideFact(toks, it) || nameTail(toks, it) || nameFragment(toks, it) || it.typ == eDate && anecdoteDate(toks) {
@@ -485,6 +485,26 @@ func nameTail(t []prose.Token, it *item) bool {
 	}
 	for i := 2; i < len(t); i++ {
 		if t[i].Text == blankWord && t[i-1].Is("for", "of", "on") && t[i-2].Cap && !functionWords[t[i-2].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveKey reports a key of one capitalised adjective in -ional,
+// -ial, -eral or -oral before the noun it describes ("his cabinet or _____ visitors" for
+// "Congressional"): a minor adjective, not a fact (tuning judgement).
+func adjectiveKey(t []prose.Token, it *item) bool {
+	k := it.key
+	if it.typ == ePlace || it.typ == ePerson || strings.Contains(k, " ") || len(k) < 6 || !unicode.IsUpper(prose.FirstRune(k)) {
+		return false
+	}
+	// Endings of adjectives only: not "Bengal", "Neanderthal".
+	if !strings.HasSuffix(k, "ional") && !strings.HasSuffix(k, "ial") && !strings.HasSuffix(k, "eral") && !strings.HasSuffix(k, "oral") {
+		return false
+	}
+	for i, w := range t {
+		if w.Text == blankWord && i+1 < len(t) && t[i+1].Kind == prose.Word && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !isVerbForm(t[i+1].Lower) {
 			return true
 		}
 	}

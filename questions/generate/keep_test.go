@@ -935,3 +935,25 @@ func TestPopCulture_TelevisionShow(t *testing.T) {
 		}
 	}
 }
+
+// TestAdjectiveKey: a capitalised adjective before its noun is a minor
+// word of the sentence; a name in -al is not an adjective.
+func TestAdjectiveKey(t *testing.T) {
+	cases := []struct {
+		stem, key string
+		typ       etype
+		want      bool
+	}{
+		{"Wilson was kept out of the presence of his cabinet or _____ visitors to the White House.", "Congressional", eName, true},
+		{"The 1912 primaries were the first _____ primaries held in many states.", "Presidential", eName, true},
+		{"In most cases _____ tigers prey on sloth bears.", "Bengal", eName, false},
+		{"The remains show a mixture of early modern human and _____ features.", "Neanderthal", eName, false},
+		{"The bill was passed by the _____ in 1913.", "Congressional", eName, false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := adjectiveKey(toks, &item{key: tc.key, typ: tc.typ}); got != tc.want {
+			t.Errorf("adjectiveKey(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
