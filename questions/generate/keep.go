@@ -3517,6 +3517,12 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) && !learnedWord(words[0]) {
 		return true
 	}
+	// "the predominant theory", "the current view": a word of standing
+	// on a plain noun says which one only by the sentence around it, and
+	// other words of standing fit as well (tuning judgement).
+	if it.typ == eConcept && len(words) == 2 && standingWords[words[0]] && !unicode.IsUpper(prose.FirstRune(k)) {
+		return true
+	}
 	// "turbulent history", "city population": a word on a vague noun;
 	// the noun alone fits the blank as well, and the word is a guess.
 	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) && (len(words) == 2 && vagueHeads[words[1]] || storyHeads[words[len(words)-1]]) {
@@ -3587,6 +3593,12 @@ func learnedWord(w string) bool {
 
 // vagueHeads are nouns a word on them does not make a term: "the
 // turbulent history of the city", "the wild population".
+// standingWords say how widely something is held, not what it is.
+// Not "popular" nor "general" nor "dominant", which make terms ("popular
+// music", "general election", "dominant wolf").
+var standingWords = prose.WordSet(`predominant prevailing current common main major usual principal
+	leading typical accepted conventional`)
+
 var vagueHeads = prose.WordSet(`history population populations number amount level rate size type kind form part side period role way`)
 
 // contrastWords come in pairs a stem shows the other half of: "large"

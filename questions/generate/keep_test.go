@@ -957,3 +957,27 @@ func TestAdjectiveKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFiller_StandingWord: a word of standing on a plain noun ("the
+// predominant theory", "the main impediment") is a guess the sentence
+// makes; a term made with a like word ("popular music", "general
+// election") and a noun with a word of what it is are not.
+func TestFiller_StandingWord(t *testing.T) {
+	d := analyzed(t, "Chloroplast\n\nThe chloroplast is an organelle. Most cpDNA is circular.")
+	cases := []struct {
+		stem, key string
+		want      bool
+	}{
+		{"The _____ continues to hold that most cpDNA is circular.", "predominant theory", true},
+		{"Corruption is blamed as the _____ to feeling the benefits of the wealth.", "main impediment", true},
+		{"Up to the 1970s, most types of _____ used bowed strings.", "popular music", false},
+		{"The party won only 100,000 votes in the _____.", "general election", false},
+		{"The cells hold their pigments in _____.", "circular membranes", false},
+	}
+	for _, tc := range cases {
+		it := &item{q: questions.Question{Kind: questions.Cloze, Stem: tc.stem}, key: tc.key, typ: eConcept}
+		if got := d.filler(it); got != tc.want {
+			t.Errorf("filler(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
