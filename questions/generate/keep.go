@@ -111,7 +111,7 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if d.filler(it) || attributivePlace(toks, it.typ) || adjectiveKey(toks, it) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
 			return CheckFiller
 		}
-		if sideFact(toks, it) || nameTail(toks, it) || nameFragment(toks, it) || it.typ == eDate && anecdoteDate(toks) {
+		if sideFact(toks, it) || nameTail(toks, it) || nameFragment(toks, it) || it.typ == eDate && (anecdoteDate(toks) || reportDate(toks)) {
 			return CheckSideFact
 		}
 		if it.typ == eNumber && sourceCount(toks) || rankingSize(toks, it) {
@@ -505,6 +505,25 @@ func adjectiveKey(t []prose.Token, it *item) bool {
 	}
 	for i, w := range t {
 		if w.Text == blankWord && i+1 < len(t) && t[i+1].Kind == prose.Word && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !isVerbForm(t[i+1].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportDate reports a date that is only when a finding was reported
+// ("Xinhua reported in _____ that 86 percent ..."; "When did Xinhua
+// report that ...?"): the date of a citation, not of the fact (tuning
+// judgement).
+func reportDate(t []prose.Token) bool {
+	for i, w := range t {
+		if !w.Is("reported", "report", "announced", "stated", "estimated", "wrote", "noted") {
+			continue
+		}
+		if i+3 < len(t) && t[i+1].Is("in", "on") && t[i+2].Text == blankWord && t[i+3].Is("that") {
+			return true
+		}
+		if i+1 < len(t) && t[i+1].Is("that") && i > 1 && t[0].Is("when") {
 			return true
 		}
 	}

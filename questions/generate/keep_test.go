@@ -981,3 +981,23 @@ func TestFiller_StandingWord(t *testing.T) {
 		}
 	}
 }
+
+// TestReportDate: the date a finding was reported is a citation's; the
+// date of an event that was reported on is not this check's.
+func TestReportDate(t *testing.T) {
+	cases := []struct {
+		stem string
+		want bool
+	}{
+		{"Xinhua reported in _____ that 86 percent of people spoke a Chinese variant.", true},
+		{"When did Xinhua report that 86 percent of people spoke a Chinese variant?", true},
+		{"The treaty was signed in _____ and reported in the press.", false},
+		{"When did the government announce the reform of the currency?", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := reportDate(toks); got != tc.want {
+			t.Errorf("reportDate(%q) = %v, want %v", tc.stem, got, tc.want)
+		}
+	}
+}
