@@ -172,6 +172,12 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 	if i+1 < n && (toks[i+1].Text == "%" || toks[i+1].Is("percent", "per")) {
 		return 0, dateVal{}, false
 	}
+	// "at the age of 56", "aged 12", "a total of 14", "18 °C": an age,
+	// a count or a measure, not a year; read as one it took other "years" of the text for options
+	// ("19" and "11" for Lincoln's age at death).
+	if ageOrMeasure(toks, i) {
+		return 0, dateVal{}, false
+	}
 	if y, end, era, ok := yearAt(toks, i, strict); ok {
 		if era == "" && i+1 < n && !strict && toks[i+1].Kind == prose.Word && !toks[i+1].Cap && !functionList.has(toks[i+1].Lower) && !verbAt(toks, i+1) && !(y >= 1000 && len(toks[i].Text) == 4) {
 			// "in 300 ships" is a number, not a year.
@@ -185,6 +191,16 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 		return end, dateVal{kind: dYear, year: y, era: era}, true
 	}
 	return 0, dateVal{}, false
+}
+
+// ageOrMeasure reports a figure that is an age ("the age of 56", "age
+// 12", "aged 40"), a total ("a total of 14") or a temperature or angle
+// ("18 °C", "29°").
+func ageOrMeasure(toks []prose.Token, i int) bool {
+	if i+1 < len(toks) && strings.HasPrefix(toks[i+1].Text, "°") {
+		return true
+	}
+	return afterAge(toks, i) || i > 1 && toks[i-1].Lower == "of" && toks[i-2].Lower == "total"
 }
 
 // verbAt reports whether toks[i] is a verb: a form the lexicon knows, or

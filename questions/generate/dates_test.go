@@ -35,6 +35,9 @@ early 1920                      | ()   | early 1920        | part      | 2
 20th Century Fox                | ()   | -                 |           | 0
 May the king                    | ()   | -                 |           | 0
 14% from the chloroplast        | (–)  | -                 |           | 0
+56 in the capital               | (aged) | -               |           | 0
+18 °C in January                | (between) | -            |           | 0
+1918 in the capital             | (between) | 1918         | year      | 1
 `
 
 var dateKinds = map[string]dateKind{"year": dYear, "monthyear": dMonthYear, "full": dFull, "monthday": dMonthDay,
@@ -61,6 +64,24 @@ func TestScanDate(t *testing.T) {
 			t.Errorf("scanDate(%q after %q) = %q, want no date", text, prev, d.format())
 		case ok && (d.kind != kind || d.format() != format || end-i != want):
 			t.Errorf("scanDate(%q after %q) = kind %d %q over %d tokens, want kind %d %q over %d", text, prev, d.kind, d.format(), end-i, kind, format, want)
+		}
+	}
+}
+
+// TestScanDate_Age: a figure after "the age of" is an age, not a year,
+// whatever "of" lets through ("the end of 1919").
+func TestScanDate_Age(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		at   int
+		year bool
+	}{
+		{"He died at the age of 56 in the capital.", 6, false},
+		{"He died at the end of 56 in the capital.", 6, true},
+	} {
+		toks := prose.Tokenize(tc.text)
+		if _, _, ok := scanDate(toks, tc.at); ok != tc.year {
+			t.Errorf("scanDate(%q at %q) = %v, want %v", tc.text, toks[tc.at].Text, ok, tc.year)
 		}
 	}
 }

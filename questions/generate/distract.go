@@ -70,6 +70,9 @@ func (d *document) ambiguousName(e *entity) bool {
 // sentence. None is named in the source sentence (it could be a second
 // right answer) or is a variant of the key.
 func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []string {
+	if mo, ok := months[strings.ToLower(m.text)]; ok && m.typ != eDate {
+		return monthDistractors(mo, s, seed)
+	}
 	switch m.typ {
 	case eDate:
 		return d.dateDistractors(p, m, s, seed)
@@ -81,6 +84,25 @@ func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []
 		return d.termDistractors(m, s)
 	}
 	return nil
+}
+
+// monthDistractors are the months nearest a month named alone ("29 °C
+// in August"), which the names take for a person or a place: a judge
+// found "Pallabi", "Kahn" and "Bradley-Birt" offered for "August". None
+// is a month the sentence names.
+func monthDistractors(mo int, s *sentence, seed uint32) []string {
+	steps := []int{1, -1, 2, -2, 3, -3}
+	if seed%2 == 1 {
+		steps = []int{-1, 1, -2, 2, -3, 3}
+	}
+	var out []string
+	for _, k := range steps {
+		name := monthNames[(mo-1+k+12)%12+1]
+		if len(out) < 3 && !prose.ContainsWord(s.text, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
 
 // termDistractors are the other terms the document defines, nearest
@@ -140,6 +162,9 @@ func nearest(n int, sentOf func(i int) int, at, limit int, visit func(i int) boo
 }
 
 func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32) []string {
+	if m.typ == ePerson && classNoun(s.text, m.text) {
+		return nil
+	}
 	pool := p.byType[m.typ]
 	short := m.typ == ePerson && !strings.Contains(m.text, " ")
 	var out, outNorm []string
@@ -200,6 +225,25 @@ func (d *document) nameDistractors(p *pools, m mention, s *sentence, seed uint32
 		}
 	}
 	return out
+}
+
+// classNoun reports a name read as a person where the words before it
+// make it a class or a title ("was also a _____" for "Freemason", "are
+// sometimes called _____" for "Paramahamsa"): people offered for it
+// ("Marshall", "Burton"; "Martínez", "Darío") are of another kind
+// (tuning judgements).
+func classNoun(sent, key string) bool {
+	i := strings.Index(sent, key)
+	if i < 0 {
+		return false
+	}
+	w := strings.Fields(strings.ToLower(sent[:i]))
+	n := len(w)
+	if n > 0 && (w[n-1] == "a" || w[n-1] == "an") {
+		return true
+	}
+	return n > 1 && (w[n-1] == "called" || w[n-1] == "termed") &&
+		(beForms[w[n-2]] || w[n-2] == "sometimes" || w[n-2] == "often" || w[n-2] == "also" || w[n-2] == "usually" || w[n-2] == "commonly")
 }
 
 // sameKind reports whether an option's words are of the key's kind
@@ -454,6 +498,15 @@ func (d *document) dateDistractors(p *pools, m mention, s *sentence, seed uint32
 		used[strings.ToLower(text)] = true
 		out = append(out, text)
 	}
+	// Options are written as the key is: "15th Century" among "14th
+	// century" and "16th century" stands out (tuning judgement).
+	for _, w := range []string{"century", "centuries"} {
+		if strings.Contains(m.text, capitalize(w)) {
+			for i, o := range out {
+				out[i] = strings.ReplaceAll(o, w, capitalize(w))
+			}
+		}
+	}
 	return out
 }
 
@@ -527,11 +580,29 @@ func numberDistractors(m mention, s *sentence, seed uint32, counts map[float64]b
 	if plural && x == 2 {
 		near = append(near, x+3)
 	}
+	// An age of twenty or more takes ages a few years off (four to
+	// eight under forty, ten to twenty above), within a life: "108"
+	// and "129" offered for a death at 86 are no ages (tuning
+	// judgement).
+	if m.num.age && x >= 20 && places == 0 {
+		near = nil
+		step := 10.0
+		if x < 40 {
+			step = 4
+		}
+		for _, o := range []float64{step, 1.5 * step, 2 * step} {
+			if seed%2 == 1 {
+				near = append(near, x+o, x-o)
+			} else {
+				near = append(near, x-o, x+o)
+			}
+		}
+	}
 	for _, y := range near {
 		if len(out) >= 3 {
 			break
 		}
-		if plural && (y < 2 || counts[y]) || !(plausibleNear(x, y) || plural && x == 2 && y == 5) || share && (y >= 100 && x < 100 || y > 100) {
+		if m.num.age && y > 100 || plural && (y < 2 || counts[y]) || !(plausibleNear(x, y) || plural && x == 2 && y == 5) || share && (y >= 100 && x < 100 || y > 100) {
 			continue
 		}
 		// "29%" beside "approaching 30%", "1,600" beside "about 1,654":

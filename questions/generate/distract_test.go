@@ -201,3 +201,109 @@ func TestNumberDistractors_OtherCounts(t *testing.T) {
 		t.Error("\"three\" is never offered for \"four\" even without the document's counts")
 	}
 }
+
+// TestDistractors_MonthAndAge: a month named alone takes other months,
+// not the names of the text (a judge found "Pallabi" and "Kahn" offered
+// for "August"), and an age takes ages near it, not other figures the
+// text has read as years ("19" and "11" for a death at 56), and none
+// beyond a life ("108" for a death at 86).
+func TestDistractors_MonthAndAge(t *testing.T) {
+	d := analyzed(t, "Kahn and Bradley-Birt studied the city of Pallabi in 1911. "+
+		"Monthly means vary between 18 °C in January and 29 °C in August. "+
+		"Lincoln married in 1842 and was pronounced dead at the age of 56. "+
+		"Tesla died at the age of 86. His brother died at age 24. "+
+		"Victims were children under the age of 12, with most alone.")
+	p := d.buildPools()
+	cases := []struct {
+		key  string
+		want func(string) bool
+	}{
+		{"August", func(o string) bool { _, ok := months[strings.ToLower(o)]; return ok && o != "January" }},
+		{"56", func(o string) bool { v := valueOf(t, o); return v >= 36 && v <= 76 }},
+		{"86", func(o string) bool { v := valueOf(t, o); return v >= 66 && v <= 100 }},
+		{"24", func(o string) bool { v := valueOf(t, o); return v >= 16 && v <= 32 }},
+		{"12", func(o string) bool { v := valueOf(t, o); return v >= 8 && v <= 18 }},
+	}
+	for _, tc := range cases {
+		m, s := mentionNamed(d, tc.key)
+		if s == nil {
+			t.Errorf("no mention %q", tc.key)
+			continue
+		}
+		for seed := uint32(0); seed < 4; seed++ {
+			ds := d.distractors(p, m, s, seed)
+			if len(ds) < 3 {
+				t.Errorf("seed %d: distractors of %q = %q, want three", seed, tc.key, ds)
+			}
+			for _, o := range ds {
+				if !tc.want(o) {
+					t.Errorf("seed %d: distractor %q of %q is not of its kind", seed, o, tc.key)
+				}
+			}
+		}
+	}
+}
+
+// TestDateDistractors_CenturyCase: options of a century are written as
+// the key writes "Century", so that the key does not stand out.
+func TestDateDistractors_CenturyCase(t *testing.T) {
+	for _, tc := range []struct{ text, key, word string }{
+		{"The Portuguese came to Ghana in the 15th Century and found gold.", "15th Century", "Century"},
+		{"The Portuguese came to Ghana in the 15th century and found gold.", "15th century", "century"},
+	} {
+		d := analyzed(t, tc.text)
+		m, s := mentionNamed(d, tc.key)
+		if s == nil {
+			t.Fatalf("no mention %q", tc.key)
+		}
+		ds := d.distractors(d.buildPools(), m, s, 1)
+		if len(ds) < 3 {
+			t.Errorf("distractors of %q = %q, want three", tc.key, ds)
+		}
+		for _, o := range ds {
+			if !strings.Contains(o, tc.word) {
+				t.Errorf("distractor %q of %q, want it written with %q", o, tc.key, tc.word)
+			}
+		}
+	}
+}
+
+// TestNameDistractors_ClassNoun: a name after "a" or after "are called"
+// is a class or a title, not a person: it takes no people for options,
+// while a person named beside it does.
+func TestNameDistractors_ClassNoun(t *testing.T) {
+	d := analyzed(t, "Theodore Roosevelt met John Marshall and Richard Burton in Boston. "+
+		"Theodore Roosevelt was also a Freemason. "+
+		"Holy persons are sometimes called Paramahamsa on account of their grace. "+
+		"The poem was praised by Theodore Roosevelt and Rubén Darío.")
+	p := d.buildPools()
+	for _, tc := range []struct {
+		key  string
+		sent int
+		want bool
+	}{
+		{"Freemason", 1, false},
+		{"Paramahamsa", 2, false},
+		{"Rubén Darío", 3, true},
+	} {
+		var m mention
+		found := false
+		for _, x := range d.sents[tc.sent].ments {
+			if x.text == tc.key {
+				m, found = x, true
+			}
+		}
+		if !found {
+			t.Errorf("no mention %q in %q", tc.key, d.sents[tc.sent].text)
+			continue
+		}
+		if m.typ != ePerson {
+			t.Logf("%q is read as %v, not a person", tc.key, m.typ)
+			continue
+		}
+		ds := d.distractors(p, m, d.sents[tc.sent], 1)
+		if got := len(ds) > 0; got != tc.want {
+			t.Errorf("distractors of %q = %q, want some: %v", tc.key, ds, tc.want)
+		}
+	}
+}

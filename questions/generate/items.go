@@ -663,11 +663,26 @@ func acceptedAnswers(m mention, d *document) []string {
 			out = append(out, s)
 		}
 	}
+	// Not a plural named more narrowly: "Hui Muslims" are some of the
+	// "Muslims" the text speaks of (tuning judgement), whatever type the
+	// names were given.
+	narrower := func(f string) bool {
+		if !pluralWord(m.text) || !strings.HasSuffix(f, " "+m.text) {
+			return false
+		}
+		// One word put before, neither an article nor a given name or a
+		// title ("Samuel Gompers" is no narrower "Gompers").
+		q := strings.TrimSuffix(f, " "+m.text)
+		return !strings.Contains(q, " ") && !strings.EqualFold(q, "the") && !lowerIn(firstNames, q) && !lowerIn(personTitles, q)
+	}
 	switch m.typ {
 	case ePerson:
 		if m.ent != nil {
 			full := strings.Fields(stripTitle(m.ent.display()))
 			for _, f := range m.ent.forms {
+				if narrower(f) {
+					continue
+				}
 				// A given name alone ("Adam" for Adam Smith) names
 				// anyone who bears it: no answer to "who".
 				if len(full) > 1 && f == full[0] && lowerIn(firstNames, f) {
@@ -675,8 +690,10 @@ func acceptedAnswers(m mention, d *document) []string {
 				}
 				add(f)
 			}
-			add(stripTitle(m.ent.display()))
-			if sh := m.ent.short(); !d.sharedSurname(m.ent, sh) {
+			if !narrower(stripTitle(m.ent.display())) {
+				add(stripTitle(m.ent.display()))
+			}
+			if sh := m.ent.short(); !d.sharedSurname(m.ent, sh) && !d.familyNameFirst(full) {
 				add(sh)
 			}
 		}
@@ -698,12 +715,16 @@ func acceptedAnswers(m mention, d *document) []string {
 	default:
 		if m.ent != nil {
 			for _, f := range m.ent.forms {
-				add(f)
+				if !narrower(f) {
+					add(f)
+				}
 			}
 			// "the Central Committee of the RCP" names the "Central
 			// Committee" too.
 			for _, f := range d.longerForms(m.ent) {
-				add(f)
+				if !narrower(f) {
+					add(f)
+				}
 			}
 		}
 		if m.the {
@@ -810,6 +831,27 @@ func stripTitle(s string) string {
 		return strings.Join(f[1:], " ")
 	}
 	return s
+}
+
+// familyNameFirst reports a name of two words whose first word, not a
+// given name, opens another person's name of the document ("Shi Tianze"
+// beside "Shi Tianxiang", "Liu Heima" beside "Liu Ni"): a family name
+// written first, as in Chinese, so that the last word alone is a given
+// name and no answer ("Heima" for "Liu Heima").
+func (d *document) familyNameFirst(full []string) bool {
+	if len(full) != 2 || lowerIn(firstNames, full[0]) {
+		return false
+	}
+	for _, e := range d.ents {
+		if e.typ != ePerson && e.typ != eName || e.merged != nil {
+			continue
+		}
+		f := strings.Fields(e.display())
+		if len(f) == 2 && f[0] == full[0] && f[1] != full[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedSurname reports whether another person of the document has the

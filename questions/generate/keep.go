@@ -108,10 +108,10 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		if givenAway(toks, it) || nameSplit(toks, it.key, it.source) || headInStem(toks, it) || it.typ == ePlace && capitalInStem(toks, it.key) || d.termWordInStem(toks, it) || it.typ != eDate && it.typ != eNumber && impliedBy(toks, it.key) || it.typ == ePerson && d.topicByTitle(it.key) {
 			return CheckGivenAway
 		}
-		if d.filler(it) || attributivePlace(toks, it.typ) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
+		if d.filler(it) || attributivePlace(toks, it.typ) || adjectiveKey(toks, it) || commonFormat(it.key) || it.typ == ePlace && d.homeOfPerson(it.key) {
 			return CheckFiller
 		}
-		if sideFact(toks, it) || nameTail(toks, it) || it.typ == eDate && anecdoteDate(toks) {
+		if sideFact(toks, it) || nameTail(toks, it) || nameFragment(toks, it) || it.typ == eDate && (anecdoteDate(toks) || reportDate(toks)) {
 			return CheckSideFact
 		}
 		if it.typ == eNumber && sourceCount(toks) || rankingSize(toks, it) {
@@ -485,6 +485,95 @@ func nameTail(t []prose.Token, it *item) bool {
 	}
 	for i := 2; i < len(t); i++ {
 		if t[i].Text == blankWord && t[i-1].Is("for", "of", "on") && t[i-2].Cap && !functionWords[t[i-2].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveKey reports a key of one capitalised adjective in -ional,
+// -ial, -eral or -oral before the noun it describes ("his cabinet or _____ visitors" for
+// "Congressional"): a minor adjective, not a fact (tuning judgement).
+func adjectiveKey(t []prose.Token, it *item) bool {
+	k := it.key
+	if it.typ == ePlace || it.typ == ePerson || strings.Contains(k, " ") || len(k) < 6 || !unicode.IsUpper(prose.FirstRune(k)) {
+		return false
+	}
+	// Endings of adjectives only: not "Bengal", "Neanderthal".
+	if !strings.HasSuffix(k, "ional") && !strings.HasSuffix(k, "ial") && !strings.HasSuffix(k, "eral") && !strings.HasSuffix(k, "oral") {
+		return false
+	}
+	for i, w := range t {
+		if w.Text == blankWord && i+1 < len(t) && t[i+1].Kind == prose.Word && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !isVerbForm(t[i+1].Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+// reportDate reports a date that is only when a finding was reported
+// ("Xinhua reported in _____ that 86 percent ..."; "When did Xinhua
+// report that ...?"): the date of a citation, not of the fact (tuning
+// judgement).
+func reportDate(t []prose.Token) bool {
+	for i, w := range t {
+		if !w.Is("reported", "report", "announced", "stated", "estimated", "wrote", "noted") {
+			continue
+		}
+		if i+3 < len(t) && t[i+1].Is("in", "on") && t[i+2].Text == blankWord && t[i+3].Is("that") {
+			return true
+		}
+		if i+1 < len(t) && t[i+1].Is("that") && i > 1 && t[0].Is("when") {
+			return true
+		}
+	}
+	return false
+}
+
+// nameFragment reports a blank that is a piece of a longer name rather
+// than a fact: the tail of a title after "the" ("In Buffy the _____"),
+// its head before it ("In _____ the Vampire Slayer,"), the head of a
+// title that goes on ("Tchaikovsky's _____ on a Rococo Theme"), or a
+// maker before a model number after another model ("the Mazda 616 and
+// _____ 810"): trivia of a name, not what a teacher asks (tuning
+// judgements).
+func nameFragment(t []prose.Token, it *item) bool {
+	if it.typ == eDate || it.typ == eNumber {
+		return false
+	}
+	for i, w := range t {
+		if w.Text != blankWord {
+			continue
+		}
+		if i >= 2 && t[i-1].Text == "the" && strings.Contains(it.key, " ") && t[i-2].Cap && t[i-2].Kind == prose.Word && !functionWords[t[i-2].Lower] && i-2 > 0 && !t[i-3].Is(".", ",", ";", ":") {
+			return true
+		}
+		if i+3 < len(t) && t[i+1].Text == "the" && t[i+2].Cap && t[i+2].Kind == prose.Word {
+			j := i + 2
+			for j < len(t) && t[j].Cap && t[j].Kind == prose.Word {
+				j++
+			}
+			if j-i >= 4 && j < len(t) && t[j].Is(",", ".") {
+				return true // "In _____ the Vampire Slayer, ..."
+			}
+		}
+		if i+3 < len(t) && t[i+1].Is("on", "of", "in", "for") && t[i+2].Is("a", "an", "the") && t[i+3].Cap && i > 0 && t[i-1].Text == "'s" {
+			return true
+		}
+		if i+1 < len(t) && t[i+1].Kind == prose.Number && !strings.ContainsAny(t[i+1].Text, ",.") && len(t[i+1].Text) <= 3 && modelBefore(t[:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// modelBefore reports a capitalised word followed by a short number in
+// t: another model of a list ("the Mazda 616"), so that a blank before a
+// number is a maker too; alone, "in _____ 5" may be a chapter a reader
+// should know.
+func modelBefore(t []prose.Token) bool {
+	for i := 0; i+1 < len(t); i++ {
+		if t[i].Cap && t[i].Kind == prose.Word && t[i+1].Kind == prose.Number && len(t[i+1].Text) <= 3 && !strings.ContainsAny(t[i+1].Text, ",.") {
 			return true
 		}
 	}
@@ -2655,8 +2744,13 @@ func (d *document) popCulture(t []prose.Token) bool {
 			return false
 		}
 	}
-	for _, w := range t {
-		if w.Is("album", "albums") || !w.Cap && screenWorks[w.Lower] {
+	for i, w := range t {
+		if w.Is("album", "albums", "sitcom", "sitcoms") || !w.Cap && screenWorks[w.Lower] {
+			return true
+		}
+		// "the _____ US television show Daktari": a show's decade is
+		// trivia of the show (tuning judgement).
+		if w.Is("television", "tv") && i+1 < len(t) && t[i+1].Is("show", "shows", "series") {
 			return true
 		}
 	}
@@ -3013,13 +3107,106 @@ func givenAway(t []prose.Token, it *item) bool {
 			return true
 		}
 	}
+	if listOfNamesEnd(t) {
+		return true
+	}
 	if it.q.Kind == questions.MultipleChoice && oddOneOut(it.key, it.distractors) {
 		return true
 	}
 	if it.typ == eDate && yearInSpan(t, it.key) {
 		return true
 	}
-	return sharesStem(t, it.key)
+	return sharesStem(t, it.key) || keyWordVariant(t, it.key)
+}
+
+// keyWordVariant reports a stem that writes a word of the key in another
+// form: singular for plural ("the Presidential Primary" beside
+// "Primaries"), as part of a compound ("the Black-necked Swan has a
+// _____" for "black neck"), or the head of the key's name alone after
+// "the" ("members of the Navy" for "U.S. Navy"), which the check of
+// words in the stem lets pass so that "the Liechtenstein Cup" may stand
+// beside "UEFA Cup" (tuning judgements).
+func keyWordVariant(t []prose.Token, key string) bool {
+	var keyBuf [8]string
+	words := appendFields(keyBuf[:0], key)
+	for j, orig := range words {
+		kw := strings.ToLower(strings.Trim(orig, ".,'’\""))
+		if len(kw) < 4 || functionWords[kw] {
+			continue
+		}
+		name := unicode.IsUpper(prose.FirstRune(orig))
+		ks := singularForm(kw)
+		for i, w := range t {
+			if w.Kind != prose.Word || w.Text == blankWord {
+				continue
+			}
+			// Between names of a word or two only: "the two political
+			// parties" says nothing of "the Federalist Party", nor "the
+			// Study and Resolution" of "School of Public Policy Studies".
+			if name && len(words) <= 2 && w.Cap && w.Lower != kw && singularForm(w.Lower) == ks && len(ks) >= 4 {
+				return true // "Primary" and "Primaries"
+			}
+			if strings.Contains(w.Lower, "-") {
+				for part := range strings.SplitSeq(w.Lower, "-") {
+					if part == kw || part == kw+"ed" || part == kw+"d" {
+						return true // "Black-necked" and "neck"
+					}
+				}
+			}
+			// The key's head, capitalised, ending its phrase: not "the
+			// Army of the Potomac" for "Army of the Cumberland", nor "the
+			// University" for "University of Chicago Press".
+			if j == len(words)-1 && j > 0 && name && w.Cap && w.Lower == kw && nameHeads[kw] && i > 0 && t[i-1].Is("the") &&
+				!(i+1 < len(t) && (t[i+1].Cap || t[i+1].Is("of"))) {
+				return true // "the Navy" for "U.S. Navy"
+			}
+		}
+	}
+	return false
+}
+
+// singularForm strips a plural ending from a lower-case word: "primaries"
+// to "primary", "swans" to "swan", "boxes" to "box"; other words are
+// returned as they are.
+func singularForm(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses")):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// listOfNamesEnd reports a blank closing a list of four or more names
+// ("Channel I, ATN Bangla, RTV, NTV and _____"): one member of a
+// catalogue, found by elimination if at all, and a list no teacher asks
+// a learner to complete (tuning judgement).
+func listOfNamesEnd(t []prose.Token) bool {
+	for i, w := range t {
+		if w.Text != blankWord || i < 2 || !t[i-1].Is("and", "or") {
+			continue
+		}
+		commas := 0
+		for j := i - 2; j >= 0 && j >= i-16; j-- {
+			if t[j].Text == "," {
+				if j+1 >= len(t) || !t[j+1].Cap {
+					break
+				}
+				commas++
+				continue
+			}
+			if !t[j].Cap && t[j].Kind == prose.Word && !t[j].Is("of", "the", "de", "von") {
+				break
+			}
+		}
+		if commas >= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // sharesStem reports a stem word built on a word of a name the key is:
@@ -3349,6 +3536,12 @@ func (d *document) filler(it *item) bool {
 	if it.typ == eConcept && len(words) == 1 && (len(words[0]) < 10 || plainPlural(words[0])) && !unicode.IsUpper(prose.FirstRune(k)) && !namedBlank(it.q.Stem) && !learnedWord(words[0]) {
 		return true
 	}
+	// "the predominant theory", "the current view": a word of standing
+	// on a plain noun says which one only by the sentence around it, and
+	// other words of standing fit as well (tuning judgement).
+	if it.typ == eConcept && len(words) == 2 && standingWords[words[0]] && !unicode.IsUpper(prose.FirstRune(k)) {
+		return true
+	}
 	// "turbulent history", "city population": a word on a vague noun;
 	// the noun alone fits the blank as well, and the word is a guess.
 	if it.typ == eConcept && !unicode.IsUpper(prose.FirstRune(k)) && (len(words) == 2 && vagueHeads[words[1]] || storyHeads[words[len(words)-1]]) {
@@ -3419,6 +3612,12 @@ func learnedWord(w string) bool {
 
 // vagueHeads are nouns a word on them does not make a term: "the
 // turbulent history of the city", "the wild population".
+// standingWords say how widely something is held, not what it is.
+// Not "popular" nor "general" nor "dominant", which make terms ("popular
+// music", "general election", "dominant wolf").
+var standingWords = prose.WordSet(`predominant prevailing current common main major usual principal
+	leading typical accepted conventional`)
+
 var vagueHeads = prose.WordSet(`history population populations number amount level rate size type kind form part side period role way`)
 
 // contrastWords come in pairs a stem shows the other half of: "large"

@@ -835,3 +835,169 @@ func TestSubjectCut(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyWordVariant: a stem that writes a word of the key in another
+// form gives it away; the same word in a common noun or in another name
+// does not.
+func TestKeyWordVariant(t *testing.T) {
+	cases := []struct {
+		stem, key string
+		want      bool
+	}{
+		{"The 1912 _____ represented the first extensive use of the Presidential Primary.", "Primaries", true},
+		{"The South American Black-necked Swan has a _____.", "black neck", true},
+		{"He trespassed on _____ property, saying the members of the Navy broke the law.", "U.S. Navy", true},
+		// Sound: a common noun, another army, a head that is not the key's.
+		{"When the two political parties formed, Adams joined the _____.", "Federalist Party", false},
+		{"Hooker, with the Army of the Potomac, was engaged before Thomas launched the _____.", "Army of the Cumberland", false},
+		{"The university also operates the _____, the largest university press in the country.", "University of Chicago Press", false},
+		{"The Institute for the Study of Conflicts opened at the _____.", "Harris School of Public Policy Studies", false},
+		{"The South American swan has a _____.", "black neck", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := keyWordVariant(toks, tc.key); got != tc.want {
+			t.Errorf("keyWordVariant(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
+
+// TestNameFragment: a blank that is a piece of a title or a maker before
+// a model number is trivia of a name; a name in a sentence like it is
+// not.
+func TestNameFragment(t *testing.T) {
+	cases := []struct {
+		stem, key string
+		typ       etype
+		want      bool
+	}{
+		{"In Buffy the _____, the first watchers spoke Swahili.", "Vampire Slayer", eWork, true},
+		{"In _____ the Vampire Slayer, the first watchers spoke Swahili.", "Buffy", eWork, true},
+		{"The most important are Tchaikovsky's _____ on a Rococo Theme and Bloch's Schelomo.", "Variations", eWork, true},
+		{"Both makers introduced larger cars such as the Mazda 616 and _____ 810.", "Datsun", eOrg, true},
+		{"Luther's boldest assertion in the debate was that _____ 16.", "Matthew", ePerson, false},
+		// Sound: a name in a sentence, a people after a name and "the".
+		{"The form of Islam the _____ brought to Egypt was Sunni.", "Arabs", eGroup, false},
+		{"In _____ the Ottoman Empire ruled for centuries.", "Egypt", ePlace, false},
+		{"Tchaikovsky wrote his _____ on a theme of his own.", "Variations", eWork, false},
+		{"The company built _____ in 1911.", "Detroit", ePlace, false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		it := &item{key: tc.key, typ: tc.typ}
+		if got := nameFragment(toks, it); got != tc.want {
+			t.Errorf("nameFragment(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
+
+// TestListOfNamesEnd: a blank closing a list of four or more names is
+// one member of a catalogue; a blank after a pair, or after a list of
+// common words, is not this check's.
+func TestListOfNamesEnd(t *testing.T) {
+	cases := []struct {
+		stem string
+		want bool
+	}{
+		{"Networks such as Ekushey Television, Channel I, ATN Bangla, RTV, NTV and _____ are popular.", true},
+		{"Romanian is related to Italian, French, Spanish, Portuguese and _____.", true},
+		{"Romanian is related to Italian and _____.", false},
+		{"The treaty was signed by France, Spain and _____.", false},
+		{"Farmers grow wheat, barley, oats, rye and _____.", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := listOfNamesEnd(toks); got != tc.want {
+			t.Errorf("listOfNamesEnd(%q) = %v, want %v", tc.stem, got, tc.want)
+		}
+	}
+}
+
+// TestPopCulture_TelevisionShow: in a document on a language or a place,
+// a television show or a sitcom is popular culture, side matter; the
+// words "series" or "television" alone are not.
+func TestPopCulture_TelevisionShow(t *testing.T) {
+	lang := analyzed(t, "Swahili language\n\nSwahili is a Bantu language. The band took its name from the Swahili word for doctor, as did the 1960s US television show Daktari.")
+	cases := []struct {
+		d    *document
+		stem string
+		want bool
+	}{
+		{lang, "The band took its name from the word for doctor, as did the _____ US television show Daktari.", true},
+		{lang, "The band took its name from the word for doctor, as did the _____ sitcom Daktari.", true},
+		{lang, "Swahili is spoken on _____ and in the press.", false},
+		{lang, "The _____ series of reforms changed the language.", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := tc.d.popCulture(toks); got != tc.want {
+			t.Errorf("popCulture(%q) = %v, want %v", tc.stem, got, tc.want)
+		}
+	}
+}
+
+// TestAdjectiveKey: a capitalised adjective before its noun is a minor
+// word of the sentence; a name in -al is not an adjective.
+func TestAdjectiveKey(t *testing.T) {
+	cases := []struct {
+		stem, key string
+		typ       etype
+		want      bool
+	}{
+		{"Wilson was kept out of the presence of his cabinet or _____ visitors to the White House.", "Congressional", eName, true},
+		{"The 1912 primaries were the first _____ primaries held in many states.", "Presidential", eName, true},
+		{"In most cases _____ tigers prey on sloth bears.", "Bengal", eName, false},
+		{"The remains show a mixture of early modern human and _____ features.", "Neanderthal", eName, false},
+		{"The bill was passed by the _____ in 1913.", "Congressional", eName, false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := adjectiveKey(toks, &item{key: tc.key, typ: tc.typ}); got != tc.want {
+			t.Errorf("adjectiveKey(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
+
+// TestFiller_StandingWord: a word of standing on a plain noun ("the
+// predominant theory", "the main impediment") is a guess the sentence
+// makes; a term made with a like word ("popular music", "general
+// election") and a noun with a word of what it is are not.
+func TestFiller_StandingWord(t *testing.T) {
+	d := analyzed(t, "Chloroplast\n\nThe chloroplast is an organelle. Most cpDNA is circular.")
+	cases := []struct {
+		stem, key string
+		want      bool
+	}{
+		{"The _____ continues to hold that most cpDNA is circular.", "predominant theory", true},
+		{"Corruption is blamed as the _____ to feeling the benefits of the wealth.", "main impediment", true},
+		{"Up to the 1970s, most types of _____ used bowed strings.", "popular music", false},
+		{"The party won only 100,000 votes in the _____.", "general election", false},
+		{"The cells hold their pigments in _____.", "circular membranes", false},
+	}
+	for _, tc := range cases {
+		it := &item{q: questions.Question{Kind: questions.Cloze, Stem: tc.stem}, key: tc.key, typ: eConcept}
+		if got := d.filler(it); got != tc.want {
+			t.Errorf("filler(%q, %q) = %v, want %v", tc.stem, tc.key, got, tc.want)
+		}
+	}
+}
+
+// TestReportDate: the date a finding was reported is a citation's; the
+// date of an event that was reported on is not this check's.
+func TestReportDate(t *testing.T) {
+	cases := []struct {
+		stem string
+		want bool
+	}{
+		{"Xinhua reported in _____ that 86 percent of people spoke a Chinese variant.", true},
+		{"When did Xinhua report that 86 percent of people spoke a Chinese variant?", true},
+		{"The treaty was signed in _____ and reported in the press.", false},
+		{"When did the government announce the reform of the currency?", false},
+	}
+	for _, tc := range cases {
+		toks := prose.Tokenize(strings.Replace(tc.stem, questions.Blank, blankWord, 1))
+		if got := reportDate(toks); got != tc.want {
+			t.Errorf("reportDate(%q) = %v, want %v", tc.stem, got, tc.want)
+		}
+	}
+}

@@ -22,6 +22,10 @@ type numVal struct {
 	// bareBefore): "a population of 494,665.", "the average household
 	// size was 3.07".
 	bare bool
+	// age marks a figure after "age", "aged" or "the age of": a
+	// person's years, whose options stay within a life (see
+	// numberDistractors).
+	age bool
 }
 
 // scanNumber reads a quantity at toks[i]: digits or number words, with a
@@ -50,6 +54,7 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 			return 0, v, false
 		}
 		v.value, v.grouped = f, strings.Contains(t.Text, ",")
+		v.age = k == i && afterAge(toks, i)
 		k++
 	case t.Kind == prose.Word && !t.Cap || t.Kind == prose.Word && i == 0:
 		f, ok := numberWords[t.Lower]
@@ -114,6 +119,11 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 		if v.words || k < n && !closesSentence(toks[k]) && !bareAfter(toks, i, k) || plainYear(toks[i], v) || i == 0 || !bareBefore[toks[i-1].Lower] {
 			return 0, v, false
 		}
+		// "The Ethnologue lists a total of 14.": a total of nothing
+		// named; "_____" asks a count whose things the stem never says.
+		if i > 1 && toks[i-1].Lower == "of" && toks[i-2].Lower == "total" {
+			return 0, v, false
+		}
 		v.bare = true
 	}
 	return k, v, true
@@ -129,16 +139,22 @@ var bareBefore = prose.WordSet(`of was is were are be numbered number numbers to
 // it, ends the phrase it is the value of even though the sentence goes
 // on: before a comma when written with thousands separators ("is
 // estimated to be around 60,000, about a tenth of ..."), and anywhere
-// after "age" or "number" ("around age 13 they ...", "number 228 of the
-// chart").
+// after "age", "age of" or "number" ("around age 13 they ...", "under
+// the age of 12, with ...", "number 228 of the chart").
 func bareAfter(toks []prose.Token, i, k int) bool {
 	if i == 0 {
 		return false
 	}
-	if toks[i-1].Is("age", "number") {
+	if toks[i-1].Is("number") || afterAge(toks, i) {
 		return true
 	}
 	return toks[k].Text == "," && strings.Contains(toks[i].Text, ",")
+}
+
+// afterAge reports a figure that is an age: after "age", "aged" or "the
+// age of" ("at the age of 56", "aged 12").
+func afterAge(toks []prose.Token, i int) bool {
+	return i > 0 && toks[i-1].Is("age", "aged", "ages") || i > 1 && toks[i-1].Lower == "of" && toks[i-2].Is("age", "ages")
 }
 
 // closesSentence reports whether a token ends a sentence's statement.

@@ -107,6 +107,11 @@ func TestScanNumber_Bare(t *testing.T) {
 		{"Cows calve first at around age 13 in the wild.", 6, true},
 		{"The song charted at number 228 of the list.", 5, true},
 		{"The herd grew to about 600, and then fell.", 5, false}, // no separator: a count of what?
+		{"Victims were children under the age of 12, with most alone.", 7, true},
+		// A total of nothing named: "lists a total of _____" asks a
+		// count of things the stem never says.
+		{"The Ethnologue lists a total of 14.", 6, false},
+		{"The Ethnologue lists a number of 14.", 6, true},
 	}
 	for _, tc := range cases {
 		toks := prose.Tokenize(tc.text)
