@@ -83,6 +83,12 @@ var judgingRounds = []judgingRound{
 	{"round 7", filepath.Join(judgingDir, "round7"), "factdrill-judging-7", 2,
 		[]string{filepath.Join(judgingDir, "round2"), filepath.Join(judgingDir, "round1")},
 		[]string{filepath.Join(judgingDir, "round6")}, 40},
+	// Round 8 takes every document of the report half rounds 6 and 7
+	// judged (round 7's, then round 6's, one version of an article: 56
+	// documents): the generator after two more passes tuned on fresh
+	// judgements of the tuning half, rated by two new judges apart.
+	{"round 8", filepath.Join(judgingDir, "round8"), "factdrill-judging-8", 2,
+		[]string{filepath.Join(judgingDir, "round7"), filepath.Join(judgingDir, "round6")}, nil, 64},
 }
 
 // currentRound is the judgement whose sheet is written now.
