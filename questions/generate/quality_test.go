@@ -299,7 +299,10 @@ round 2's documents again, round 6 (round6/) the sixth on round 3's
 documents, judged once before, and 11 of round 1's, and round 7 (round7/)
 the seventh on round 2's documents and the 15 of round 1's that round 6
 left (39 documents, each judged twice before), rated by two judges apart
-(ratings.csv and ratings-b.csv); each judge saw none of the earlier
+(ratings.csv and ratings-b.csv), and round 8 (round8/) the eighth, after
+two more passes tuned on fresh judgements of the tuning half only, on
+every document rounds 6 and 7 judged (56 documents, one version of an
+article), again by two judges apart; each judge saw none of the earlier
 sheets. In each
 folder, items.md is the sheet, key.csv says which items are generated
 and of what kind, and ratings.csv holds the judge's verdicts once rated. Targets: 80%
