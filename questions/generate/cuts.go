@@ -493,7 +493,15 @@ func keySpansPhrases(key, source string) bool {
 // list of kanji was ...").
 func lostWord(t []prose.Token) bool {
 	for i := 0; i+1 < len(t); i++ {
-		if (prepositions[t[i].Lower] && !t[i].Is("to", "than") || t[i].Is("the", "a", "an")) && !t[i].Cap && t[i+1].Is("is", "are", "was", "were", "has", "have", "had") {
+		// The verb first: few words are followed by one, and the
+		// preposition list is looked up only then.
+		switch t[i+1].Lower {
+		case "is", "are", "was", "were", "has", "have", "had":
+		default:
+			continue
+		}
+		w := &t[i]
+		if !w.Cap && (w.Is("the", "a", "an") || prepositionList.has(w.Lower) && !w.Is("to", "than")) {
 			return true
 		}
 	}
@@ -508,16 +516,16 @@ func lostWord(t []prose.Token) bool {
 func danglingPredicate(t []prose.Token) bool {
 	verb := false
 	for i := 0; i+2 < len(t); i++ {
-		w := t[i]
-		if subordinators[w.Lower] || w.Is("and", "or", "but") {
+		w := &t[i]
+		if subordinatorList.has(w.Lower) || w.Is("and", "or", "but") {
 			return false
 		}
-		if auxiliaries[w.Lower] {
+		if auxiliaryList.has(w.Lower) {
 			verb = true // not a participle that may open an appositive: "The garden, designed by ..., was opened"
 		}
 		if verb && w.Text == "," && t[i+1].Is("was", "were", "is", "are") {
 			j := i + 2
-			for j < len(t) && midAdverbs[t[j].Lower] {
+			for j < len(t) && midAdverbList.has(t[j].Lower) {
 				j++
 			}
 			if j < len(t) && !t[j].Cap && strings.HasSuffix(t[j].Lower, "ed") {

@@ -666,13 +666,14 @@ func acceptedAnswers(m mention, d *document) []string {
 	// Not a plural named more narrowly: "Hui Muslims" are some of the
 	// "Muslims" the text speaks of (tuning judgement), whatever type the
 	// names were given.
+	plural := pluralWord(m.text)
 	narrower := func(f string) bool {
-		if !pluralWord(m.text) || !strings.HasSuffix(f, " "+m.text) {
+		if !plural || len(f) <= len(m.text) || f[len(f)-len(m.text)-1] != ' ' || !strings.HasSuffix(f, m.text) {
 			return false
 		}
 		// One word put before, neither an article nor a given name or a
 		// title ("Samuel Gompers" is no narrower "Gompers").
-		q := strings.TrimSuffix(f, " "+m.text)
+		q := f[:len(f)-len(m.text)-1]
 		return !strings.Contains(q, " ") && !strings.EqualFold(q, "the") && !lowerIn(firstNames, q) && !lowerIn(personTitles, q)
 	}
 	switch m.typ {

@@ -1028,6 +1028,16 @@ var residueByFirst = func() (by [256][]string) {
 	return by
 }()
 
+// ascii reports whether s is ASCII throughout.
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // asciiLower lower-cases an ASCII letter.
 func asciiLower(c byte) byte {
 	if c >= 'A' && c <= 'Z' {
@@ -2153,7 +2163,18 @@ func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 // "the Normans".
 func pluralWord(key string) bool {
 	k := strings.TrimSpace(key)
-	w := strings.ToLower(k[strings.LastIndexByte(k, ' ')+1:])
+	w := k[strings.LastIndexByte(k, ' ')+1:]
+	if ascii(w) {
+		// Only the last two letters are read: lower those alone, with
+		// no lower-cased copy of the word.
+		n := len(w)
+		if n <= 3 {
+			return false
+		}
+		a, b := asciiLower(w[n-2]), asciiLower(w[n-1])
+		return b == 's' && a != 's' && a != 'u' && a != 'i'
+	}
+	w = strings.ToLower(w)
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
@@ -3131,32 +3152,35 @@ func keyWordVariant(t []prose.Token, key string) bool {
 	words := appendFields(keyBuf[:0], key)
 	for j, orig := range words {
 		kw := strings.ToLower(strings.Trim(orig, ".,'’\""))
-		if len(kw) < 4 || functionWords[kw] {
+		if len(kw) < 4 || functionList.has(kw) {
 			continue
 		}
 		name := unicode.IsUpper(prose.FirstRune(orig))
 		ks := singularForm(kw)
-		for i, w := range t {
+		// Between names of a word or two only: "the two political
+		// parties" says nothing of "the Federalist Party", nor "the
+		// Study and Resolution" of "School of Public Policy Studies".
+		plural := name && len(words) <= 2 && len(ks) >= 4
+		// The key's head, capitalised, ending its phrase: not "the
+		// Army of the Potomac" for "Army of the Cumberland", nor "the
+		// University" for "University of Chicago Press".
+		head := j == len(words)-1 && j > 0 && name && nameHeads[kw]
+		for i := range t {
+			w := &t[i]
 			if w.Kind != prose.Word || w.Text == blankWord {
 				continue
 			}
-			// Between names of a word or two only: "the two political
-			// parties" says nothing of "the Federalist Party", nor "the
-			// Study and Resolution" of "School of Public Policy Studies".
-			if name && len(words) <= 2 && w.Cap && w.Lower != kw && singularForm(w.Lower) == ks && len(ks) >= 4 {
+			if w.Cap && plural && w.Lower != kw && singularForm(w.Lower) == ks {
 				return true // "Primary" and "Primaries"
 			}
-			if strings.Contains(w.Lower, "-") {
+			if strings.IndexByte(w.Lower, '-') >= 0 {
 				for part := range strings.SplitSeq(w.Lower, "-") {
-					if part == kw || part == kw+"ed" || part == kw+"d" {
+					if rest, ok := strings.CutPrefix(part, kw); ok && (rest == "" || rest == "ed" || rest == "d") {
 						return true // "Black-necked" and "neck"
 					}
 				}
 			}
-			// The key's head, capitalised, ending its phrase: not "the
-			// Army of the Potomac" for "Army of the Cumberland", nor "the
-			// University" for "University of Chicago Press".
-			if j == len(words)-1 && j > 0 && name && w.Cap && w.Lower == kw && nameHeads[kw] && i > 0 && t[i-1].Is("the") &&
+			if w.Cap && head && w.Lower == kw && i > 0 && t[i-1].Is("the") &&
 				!(i+1 < len(t) && (t[i+1].Cap || t[i+1].Is("of"))) {
 				return true // "the Navy" for "U.S. Navy"
 			}
