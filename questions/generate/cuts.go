@@ -397,15 +397,15 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 // ("_____ 45-minute episodes").
 func lostDash(t []prose.Token, key string) bool {
 	for i := 0; i+1 < len(t); i++ {
+		if t[i+1].Kind != prose.Number && t[i+1].Text != blankWord || t[i].Kind != prose.Number && t[i].Text != blankWord {
+			continue
+		}
 		a, b := t[i].Text, t[i+1].Text
 		if a == blankWord {
 			a = key
 		}
 		if b == blankWord {
 			b = key
-		}
-		if t[i].Kind != prose.Number && t[i].Text != blankWord || t[i+1].Kind != prose.Number && t[i+1].Text != blankWord {
-			continue
 		}
 		if i+2 < len(t) && t[i+2].Text == "-" && t[i+2].Start == t[i+1].End {
 			continue
@@ -543,7 +543,7 @@ func danglingPredicate(t []prose.Token) bool {
 // Eazy ” method").
 func strayMark(t []prose.Token) bool {
 	for i := 1; i+1 < len(t); i++ {
-		w := t[i]
+		w := &t[i]
 		if w.Text == "-" && t[i-1].End < w.Start && w.End == t[i+1].Start && t[i+1].IsWord() && i >= 2 && t[i-2].Text == "-" && t[i-2].End == t[i-1].Start {
 			return true
 		}

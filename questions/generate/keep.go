@@ -3148,8 +3148,24 @@ func givenAway(t []prose.Token, it *item) bool {
 // words in the stem lets pass so that "the Liechtenstein Cup" may stand
 // beside "UEFA Cup" (tuning judgements).
 func keyWordVariant(t []prose.Token, key string) bool {
+	// What each word of the key may match, decided once: the stem's
+	// words are then read once for all of them.
+	type keyWord struct {
+		kw, ks string
+		// Between names of a word or two only: "the two political
+		// parties" says nothing of "the Federalist Party", nor "the
+		// Study and Resolution" of "School of Public Policy Studies".
+		plural bool
+		// The key's head, capitalised, ending its phrase: not "the
+		// Army of the Potomac" for "Army of the Cumberland", nor "the
+		// University" for "University of Chicago Press".
+		head bool
+	}
 	var keyBuf [8]string
 	words := appendFields(keyBuf[:0], key)
+	var kwBuf [8]keyWord
+	kws := kwBuf[:0]
+	capital := false // a word the plural or the head may match
 	for j, orig := range words {
 		kw := strings.ToLower(strings.Trim(orig, ".,'’\""))
 		if len(kw) < 4 || functionList.has(kw) {
@@ -3157,30 +3173,34 @@ func keyWordVariant(t []prose.Token, key string) bool {
 		}
 		name := unicode.IsUpper(prose.FirstRune(orig))
 		ks := singularForm(kw)
-		// Between names of a word or two only: "the two political
-		// parties" says nothing of "the Federalist Party", nor "the
-		// Study and Resolution" of "School of Public Policy Studies".
-		plural := name && len(words) <= 2 && len(ks) >= 4
-		// The key's head, capitalised, ending its phrase: not "the
-		// Army of the Potomac" for "Army of the Cumberland", nor "the
-		// University" for "University of Chicago Press".
-		head := j == len(words)-1 && j > 0 && name && nameHeads[kw]
-		for i := range t {
-			w := &t[i]
-			if w.Kind != prose.Word || w.Text == blankWord {
-				continue
-			}
-			if w.Cap && plural && w.Lower != kw && singularForm(w.Lower) == ks {
+		k := keyWord{kw: kw, ks: ks, plural: name && len(words) <= 2 && len(ks) >= 4, head: j == len(words)-1 && j > 0 && name && nameHeads[kw]}
+		capital = capital || k.plural || k.head
+		kws = append(kws, k)
+	}
+	if len(kws) == 0 {
+		return false
+	}
+	for i := range t {
+		w := &t[i]
+		if w.Kind != prose.Word || w.Text == blankWord {
+			continue
+		}
+		hyphen := strings.IndexByte(w.Lower, '-') >= 0
+		if !hyphen && !(capital && w.Cap) {
+			continue
+		}
+		for _, k := range kws {
+			if w.Cap && k.plural && w.Lower != k.kw && singularForm(w.Lower) == k.ks {
 				return true // "Primary" and "Primaries"
 			}
-			if strings.IndexByte(w.Lower, '-') >= 0 {
+			if hyphen {
 				for part := range strings.SplitSeq(w.Lower, "-") {
-					if rest, ok := strings.CutPrefix(part, kw); ok && (rest == "" || rest == "ed" || rest == "d") {
+					if rest, ok := strings.CutPrefix(part, k.kw); ok && (rest == "" || rest == "ed" || rest == "d") {
 						return true // "Black-necked" and "neck"
 					}
 				}
 			}
-			if w.Cap && head && w.Lower == kw && i > 0 && t[i-1].Is("the") &&
+			if w.Cap && k.head && w.Lower == k.kw && i > 0 && t[i-1].Is("the") &&
 				!(i+1 < len(t) && (t[i+1].Cap || t[i+1].Is("of"))) {
 				return true // "the Navy" for "U.S. Navy"
 			}
