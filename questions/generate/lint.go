@@ -321,7 +321,7 @@ func needsContext(t []prose.Token, verb int) bool {
 	// pronoun before the verb, with no name before it to stand for.
 	named := false
 	for k := i; k < len(t) && (k < verb || k > verb && !finiteAt(t, k)); k++ {
-		w := t[k]
+		w := &t[k]
 		if w.Cap && k > i && w.IsWord() || w.Text == blankWord {
 			named = true
 		}
@@ -350,6 +350,11 @@ func needsContext(t []prose.Token, verb int) bool {
 			continue
 		}
 		w := t[k].Lower
+		switch w {
+		case "this", "these", "those", "such", "that", "same", "the", "them", "him", "latter", "former", "one", "here", "there", "its", "their":
+		default:
+			continue // none of the words the checks below are for
+		}
 		if (w == "this" || w == "these") && k+2 < len(t) && t[k+1].Text == `"` {
 			return true // this "gentlemen's agreement": which one?
 		}
