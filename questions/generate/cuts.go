@@ -514,6 +514,15 @@ func lostWord(t []prose.Token) bool {
 // A verb inside a relative or subordinate clause before the comma ("The
 // party, which was founded in 1920, was dissolved") is not the clause's.
 func danglingPredicate(t []prose.Token) bool {
+	// Most stems have no comma before "was" and the like: look for one
+	// before reading the words for verbs and subordinators.
+	comma := false
+	for i := 0; i+2 < len(t) && !comma; i++ {
+		comma = t[i].Text == "," && t[i+1].Is("was", "were", "is", "are")
+	}
+	if !comma {
+		return false
+	}
 	verb := false
 	for i := 0; i+2 < len(t); i++ {
 		w := &t[i]

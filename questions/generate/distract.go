@@ -237,13 +237,27 @@ func classNoun(sent, key string) bool {
 	if i < 0 {
 		return false
 	}
-	w := strings.Fields(strings.ToLower(sent[:i]))
-	n := len(w)
-	if n > 0 && (w[n-1] == "a" || w[n-1] == "an") {
+	// The last two words before the key, lower-cased alone: the
+	// sentence's start is never read.
+	before := strings.TrimRightFunc(sent[:i], unicode.IsSpace)
+	last := lastField(before)
+	before = before[:len(before)-len(last)]
+	if last == "" {
+		return false
+	}
+	last = strings.ToLower(last)
+	if last == "a" || last == "an" {
 		return true
 	}
-	return n > 1 && (w[n-1] == "called" || w[n-1] == "termed") &&
-		(beForms[w[n-2]] || w[n-2] == "sometimes" || w[n-2] == "often" || w[n-2] == "also" || w[n-2] == "usually" || w[n-2] == "commonly")
+	if last != "called" && last != "termed" {
+		return false
+	}
+	prev := lastField(before)
+	if prev == "" {
+		return false
+	}
+	prev = strings.ToLower(prev)
+	return beForms[prev] || prev == "sometimes" || prev == "often" || prev == "also" || prev == "usually" || prev == "commonly"
 }
 
 // sameKind reports whether an option's words are of the key's kind
