@@ -397,7 +397,11 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 // ("_____ 45-minute episodes").
 func lostDash(t []prose.Token, key string) bool {
 	for i := 0; i+1 < len(t); i++ {
-		if t[i+1].Kind != prose.Number && t[i+1].Text != blankWord || t[i].Kind != prose.Number && t[i].Text != blankWord {
+		if t[i+1].Kind != prose.Number && t[i+1].Text != blankWord {
+			i++ // nor can t[i+1] open a pair
+			continue
+		}
+		if t[i].Kind != prose.Number && t[i].Text != blankWord {
 			continue
 		}
 		a, b := t[i].Text, t[i+1].Text

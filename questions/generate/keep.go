@@ -3161,13 +3161,16 @@ func keyWordVariant(t []prose.Token, key string) bool {
 		// University" for "University of Chicago Press".
 		head bool
 	}
-	var keyBuf [8]string
+	var keyBuf, lowerBuf [8]string
 	words := appendFields(keyBuf[:0], key)
+	// The key lowered once, not word by word: lowering makes and takes
+	// no white space, so its words are the key's, lowered.
+	lower := appendFields(lowerBuf[:0], prose.ToLower(key))
 	var kwBuf [8]keyWord
 	kws := kwBuf[:0]
 	capital := false // a word the plural or the head may match
 	for j, orig := range words {
-		kw := strings.ToLower(strings.Trim(orig, ".,'’\""))
+		kw := strings.Trim(lower[j], ".,'’\"")
 		if len(kw) < 4 || functionList.has(kw) {
 			continue
 		}
@@ -3229,8 +3232,8 @@ func singularForm(w string) string {
 // catalogue, found by elimination if at all, and a list no teacher asks
 // a learner to complete (tuning judgement).
 func listOfNamesEnd(t []prose.Token) bool {
-	for i, w := range t {
-		if w.Text != blankWord || i < 2 || !t[i-1].Is("and", "or") {
+	for i := 2; i < len(t); i++ {
+		if t[i].Text != blankWord || !t[i-1].Is("and", "or") {
 			continue
 		}
 		commas := 0
