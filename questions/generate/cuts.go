@@ -477,7 +477,7 @@ func keySpansPhrases(key, source string) bool {
 	if !unicode.IsUpper(prose.FirstRune(after)) || !unicode.IsUpper(prose.FirstRune(before)) {
 		return false
 	}
-	if _, ok := months[strings.ToLower(before[strings.LastIndexByte(before, ' ')+1:])]; ok {
+	if lowerIn(months, before[strings.LastIndexByte(before, ' ')+1:]) > 0 {
 		return true
 	}
 	j := strings.Index(source, key)

@@ -70,7 +70,7 @@ func (d *document) ambiguousName(e *entity) bool {
 // sentence. None is named in the source sentence (it could be a second
 // right answer) or is a variant of the key.
 func (d *document) distractors(p *pools, m mention, s *sentence, seed uint32) []string {
-	if mo, ok := months[strings.ToLower(m.text)]; ok && m.typ != eDate {
+	if mo := lowerIn(months, m.text); mo > 0 && m.typ != eDate { // every month is 1 to 12
 		return monthDistractors(mo, s, seed)
 	}
 	switch m.typ {
