@@ -882,7 +882,7 @@ func roleHead(t []prose.Token, a, b int) string {
 // pluralNoun reports a regular plural: "languages", "generals", not
 // "boss", "census" or "thesis".
 func pluralNoun(w string) bool {
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	return len(w) > 3 && plainPlural(w)
 }
 
 // mentionEndingAt returns the mention of s whose possessive "'s" is at

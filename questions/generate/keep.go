@@ -2174,8 +2174,7 @@ func pluralWord(key string) bool {
 		a, b := asciiLower(w[n-2]), asciiLower(w[n-1])
 		return b == 's' && a != 's' && a != 'u' && a != 'i'
 	}
-	w = strings.ToLower(w)
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
+	return pluralNoun(strings.ToLower(w))
 }
 
 // asksForTime reports a question word at t[j] that asks for a time ("In
@@ -3221,7 +3220,7 @@ func singularForm(w string) string {
 		return w[:len(w)-3] + "y"
 	case len(w) > 4 && (strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "sses")):
 		return w[:len(w)-2]
-	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+	case pluralNoun(w):
 		return w[:len(w)-1]
 	}
 	return w

@@ -426,7 +426,7 @@ func subjectThing(p *clause) string {
 	if head.Text == "'s" || roleNouns[head.Lower] || personTitles[head.Lower] {
 		return ""
 	}
-	if h := head.Lower; strings.HasSuffix(h, "s") && !strings.HasSuffix(h, "ss") && !strings.HasSuffix(h, "us") && !strings.HasSuffix(h, "is") {
+	if plainPlural(head.Lower) {
 		return "" // plural: "they", not "it"
 	}
 	return textOf(p.toks, p.subj)
