@@ -871,7 +871,7 @@ func (d *document) addRole(s *sentence, m mention, t []prose.Token, a, b int, be
 // word before a preposition ("languages" of "the official languages").
 func roleHead(t []prose.Token, a, b int) string {
 	head := ""
-	for k := a; k < b && !prepositions[t[k].Lower]; k++ {
+	for k := a; k < b && !prepositionList.has(t[k].Lower); k++ {
 		if t[k].IsWord() && !t[k].Cap {
 			head = t[k].Lower
 		}

@@ -29,12 +29,12 @@ func pronounAfterFronted(t []prose.Token) bool {
 	if !(strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "born" || w == "built") || t[p].Cap && p > 0 {
 		return false
 	}
-	if p == 0 && !prepositions[t[1].Lower] {
+	if p == 0 && !prepositionList.has(t[1].Lower) {
 		return false // "Founded in", "Born in": not "Ended wars ..."
 	}
 	for i := p + 1; i+2 < len(t); i++ {
 		if t[i].Text == "," {
-			return t[i+1].Is("it", "he", "she", "they") && (auxiliaries[t[i+2].Lower] || finiteAt(t, i+2) || midAdverbs[t[i+2].Lower] || t[i+2].Is("now"))
+			return t[i+1].Is("it", "he", "she", "they") && (auxiliaryList.has(t[i+2].Lower) || finiteAt(t, i+2) || midAdverbList.has(t[i+2].Lower) || t[i+2].Is("now"))
 		}
 		if finiteAt(t, i) {
 			return false
@@ -65,11 +65,11 @@ func contrastCut(stem, source string) bool {
 	// Only a subject that counts or picks out some of what the first half
 	// spoke of: "two main models", "some entrepreneurs".
 	sub := prose.Tokenize(after[:12])
-	if len(sub) == 0 || !(numberWords[sub[0].Lower] > 0 || sub[0].Is("some", "several", "many", "few", "most", "others")) {
+	if len(sub) == 0 || !(numberWordList.has(sub[0].Lower) > 0 || sub[0].Is("some", "several", "many", "few", "most", "others")) {
 		return false
 	}
 	for _, w := range prose.Tokenize(before) {
-		if negations[w.Lower] || w.Is("no") {
+		if negationList.has(w.Lower) || w.Is("no") {
 			return true
 		}
 	}
@@ -107,12 +107,12 @@ func twoVerbs(t []prose.Token) bool {
 	first := false
 	for i, w := range t {
 		switch {
-		case w.Kind == prose.Punct || conjunctions[w.Lower] || subordinators[w.Lower] || w.Is("to"):
+		case w.Kind == prose.Punct || conjunctions[w.Lower] || subordinatorList.has(w.Lower) || w.Is("to"):
 			if first {
 				return false
 			}
-		case finiteAt(t, i) && !auxiliaries[w.Lower]:
-			if first && !auxiliaries[t[i-1].Lower] && !midAdverbs[t[i-1].Lower] {
+		case finiteAt(t, i) && !auxiliaryList.has(w.Lower):
+			if first && !auxiliaryList.has(t[i-1].Lower) && !midAdverbList.has(t[i-1].Lower) {
 				return true
 			}
 			first = true
@@ -145,11 +145,11 @@ func appositiveOfObject(rest, key, source string) bool {
 		n := len(pre)
 		// "The writings of Shariati, ideologue of the revolution": the
 		// apposition after "of" is its object's.
-		if n < 3 || !prepositions[pre[n-1].Lower] || pre[n-1].Is("of") || firstVerb(pre) < n {
+		if n < 3 || !prepositionList.has(pre[n-1].Lower) || pre[n-1].Is("of") || firstVerb(pre) < n {
 			return false
 		}
 		post := prose.Tokenize(source[i+len(key)+2+len(app):])
-		return len(post) > 2 && post[0].Text == "," && (auxiliaries[post[1].Lower] || finiteAt(post, 1) || midAdverbs[post[1].Lower])
+		return len(post) > 2 && post[0].Text == "," && (auxiliaryList.has(post[1].Lower) || finiteAt(post, 1) || midAdverbList.has(post[1].Lower))
 	}
 	return false
 }
@@ -198,7 +198,7 @@ func noMainVerb(t []prose.Token) bool {
 		return false
 	}
 	p := t[v-1]
-	if p.Kind == prose.Punct || !p.IsWord() || p.Cap && p.Text != blankWord || auxiliaries[p.Lower] || midAdverbs[p.Lower] || p.Is("cannot") || strings.HasSuffix(p.Lower, "ed") || strings.HasSuffix(p.Lower, "ly") {
+	if p.Kind == prose.Punct || !p.IsWord() || p.Cap && p.Text != blankWord || auxiliaryList.has(p.Lower) || midAdverbList.has(p.Lower) || p.Is("cannot") || strings.HasSuffix(p.Lower, "ed") || strings.HasSuffix(p.Lower, "ly") {
 		return false
 	}
 	for i := v + 1; i < len(t); i++ {
@@ -218,7 +218,7 @@ func listEntry(t []prose.Token, v int) bool {
 		return false
 	}
 	for i, w := range t[:v-2] {
-		if w.IsWord() && !w.Cap && !functionWords[w.Lower] && !prepositions[w.Lower] && !(i > 0 && t[i-1].Cap && t[i-1].IsWord()) {
+		if w.IsWord() && !w.Cap && !functionList.has(w.Lower) && !prepositionList.has(w.Lower) && !(i > 0 && t[i-1].Cap && t[i-1].IsWord()) {
 			return false
 		}
 	}
@@ -240,14 +240,14 @@ func coordinatedModifier(t []prose.Token, key string) bool {
 		// The first modifier opens its phrase: "as well as alto and _____
 		// trumpets", "also bass and _____ clarinets", not "his cabinet or
 		// _____ visitors".
-		if b >= 3 && !prepositions[t[b-3].Lower] && !midAdverbs[t[b-3].Lower] && t[b-3].Kind != prose.Punct {
+		if b >= 3 && !prepositionList.has(t[b-3].Lower) && !midAdverbList.has(t[b-3].Lower) && t[b-3].Kind != prose.Punct {
 			return false
 		}
-		if hasDigit(key) || lowerIn(numberWords, key) > 0 || numberWords[m.Lower] > 0 || m.Kind == prose.Number {
+		if hasDigit(key) || lowerIn(numberWords, key) > 0 || numberWordList.has(m.Lower) > 0 || m.Kind == prose.Number {
 			return false // "five sons and _____ daughters": a count
 		}
-		return m.IsWord() && !m.Cap && !functionWords[m.Lower] && !auxiliaries[m.Lower] && m.Kind != prose.Number &&
-			n.IsWord() && !n.Cap && !functionWords[n.Lower] && !auxiliaries[n.Lower] && !finiteAt(t, b+1) && plainPlural(n.Lower)
+		return m.IsWord() && !m.Cap && !functionList.has(m.Lower) && !auxiliaryList.has(m.Lower) && m.Kind != prose.Number &&
+			n.IsWord() && !n.Cap && !functionList.has(n.Lower) && !auxiliaryList.has(n.Lower) && !finiteAt(t, b+1) && plainPlural(n.Lower)
 	}
 	return false
 }
@@ -308,7 +308,7 @@ func thenInQuestion(t []prose.Token) bool {
 		return false
 	}
 	for i := 2; i+1 < len(t); i++ {
-		if t[i].Is("then") && hasDid(t[:i]) && t[i-1].IsWord() && !t[i-1].Is("and", "since", "until", "by", "from", "only", "just", "but", "even") && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !strings.HasSuffix(t[i+1].Lower, "ed") {
+		if t[i].Is("then") && hasDid(t[:i]) && t[i-1].IsWord() && !t[i-1].Is("and", "since", "until", "by", "from", "only", "just", "but", "even") && t[i+1].IsWord() && !t[i+1].Cap && !functionList.has(t[i+1].Lower) && !strings.HasSuffix(t[i+1].Lower, "ed") {
 			return true
 		}
 	}
@@ -323,7 +323,7 @@ func pastAfterDid(t []prose.Token) bool {
 		return false
 	}
 	for k := 2; k+2 < len(t); k++ {
-		if t[k].Is("and") && !t[k+1].Cap && (strings.HasSuffix(t[k+1].Lower, "ed") || knownPast(t[k+1].Lower)) && determiners[t[k+2].Lower] && hasDid(t[:k]) && !clauseBetween(t[:k]) {
+		if t[k].Is("and") && !t[k+1].Cap && (strings.HasSuffix(t[k+1].Lower, "ed") || knownPast(t[k+1].Lower)) && determinerList.has(t[k+2].Lower) && hasDid(t[:k]) && !clauseBetween(t[:k]) {
 			return true
 		}
 	}
@@ -338,7 +338,7 @@ func clauseBetween(t []prose.Token) bool {
 	for _, w := range t {
 		if w.Is("did", "does", "do") {
 			did = true
-		} else if did && subordinators[w.Lower] && !w.Is("as") {
+		} else if did && subordinatorList.has(w.Lower) && !w.Is("as") {
 			return true
 		}
 	}
@@ -415,7 +415,7 @@ func lostDash(t []prose.Token, key string) bool {
 			continue
 		}
 		if i > 0 && t[i-1].Cap {
-			if _, ok := months[t[i-1].Lower]; ok {
+			if _, ok := monthList.get(t[i-1].Lower); ok {
 				continue
 			}
 		}
@@ -485,11 +485,11 @@ func keySpansPhrases(key, source string) bool {
 		return false
 	}
 	rest := prose.Tokenize(source[j+len(key):])
-	if len(rest) < 2 || !rest[0].IsWord() || rest[0].Cap || functionWords[rest[0].Lower] || prepositions[rest[0].Lower] || finiteAt(rest, 0) {
+	if len(rest) < 2 || !rest[0].IsWord() || rest[0].Cap || functionList.has(rest[0].Lower) || prepositionList.has(rest[0].Lower) || finiteAt(rest, 0) {
 		return false
 	}
 	// "... of Liechtenstein plays a role": a verb in -s before its object.
-	return !(strings.HasSuffix(rest[0].Lower, "s") && determiners[rest[1].Lower])
+	return !(strings.HasSuffix(rest[0].Lower, "s") && determinerList.has(rest[1].Lower))
 }
 
 // lostWord reports a word the cleaning lost between a preposition or an
@@ -615,7 +615,7 @@ func listCutShort(t []prose.Token, it *item) bool {
 	if t[c+1].Kind == prose.Number || t[c+1].Text == blankWord && it.typ == eDate {
 		return false
 	}
-	if n == c+2 && !commaBefore(t, c) && (countries[t[c+1].Lower] || usStates[t[c+1].Lower] || t[c+1].Text == blankWord && it.typ == ePlace) {
+	if n == c+2 && !commaBefore(t, c) && (countryList.has(t[c+1].Lower) || usStates[t[c+1].Lower] || t[c+1].Text == blankWord && it.typ == ePlace) {
 		return false
 	}
 	full := it.q.Stem

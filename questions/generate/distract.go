@@ -257,7 +257,7 @@ func classNoun(sent, key string) bool {
 		return false
 	}
 	prev = strings.ToLower(prev)
-	return beForms[prev] || prev == "sometimes" || prev == "often" || prev == "also" || prev == "usually" || prev == "commonly"
+	return beFormList.has(prev) || prev == "sometimes" || prev == "often" || prev == "also" || prev == "usually" || prev == "commonly"
 }
 
 // sameKind reports whether an option's words are of the key's kind
@@ -355,7 +355,7 @@ func placeKind(name string) int {
 		return placeCity
 	case regionNames[low] || historicRegions[low]:
 		return placeRegion
-	case countries[low] || stateHeads[head] || len(words) > 1 && words[0] == "united":
+	case countryList.has(low) || stateHeads[head] || len(words) > 1 && words[0] == "united":
 		return placeCountry
 	case regionHeads[head] || len(words) > 1 && compassWords[words[0]] && !featureHeads[head]:
 		return placeRegion
@@ -754,7 +754,7 @@ func titledVariant(na, nb string) bool {
 	// this runs for every pair of names a distractor search compares.
 	fa, la, ma := outerWords(na)
 	fb, lb, mb := outerWords(nb)
-	ta, tb := ma && personTitles[fa], mb && personTitles[fb]
+	ta, tb := ma && personTitleList.has(fa), mb && personTitleList.has(fb)
 	if !ta && !tb || fa == "" || fb == "" {
 		return false
 	}

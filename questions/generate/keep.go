@@ -217,7 +217,7 @@ func brokenStatement(t []prose.Token, it *item) bool {
 	if n >= 3 && measureAdjectives[t[n-1].Lower] && t[n-2].IsWord() && !t[n-2].Is("years", "feet", "metres", "meters", "miles", "inches", "km", "m") {
 		number := false
 		for i := n - 2; i >= 0 && i >= n-6; i-- {
-			number = number || t[i].Kind == prose.Number || numberWords[t[i].Lower] > 0
+			number = number || t[i].Kind == prose.Number || numberWordList.has(t[i].Lower) > 0
 			if t[i].Is("a", "an") && number {
 				return true
 			}
@@ -227,7 +227,7 @@ func brokenStatement(t []prose.Token, it *item) bool {
 		for i := 0; i+2 < len(t); i++ {
 			if t[i].Text == it.swapTo && t[i+1].IsWord() {
 				nx := t[i+1].Lower
-				if t[i+2].IsWord() && !t[i+2].Cap && !functionWords[t[i+2].Lower] && !prepositions[t[i+2].Lower] {
+				if t[i+2].IsWord() && !t[i+2].Cap && !functionList.has(t[i+2].Lower) && !prepositionList.has(t[i+2].Lower) {
 					nx = t[i+2].Lower // "one wealthy districts"
 				}
 				if strings.HasSuffix(nx, "s") && !strings.HasSuffix(nx, "ss") || nx == "children" || nx == "people" || nx == "men" || nx == "women" {
@@ -255,7 +255,7 @@ func relationToOther(t []prose.Token, personBlank bool) bool {
 		return false
 	}
 	for i++; i < len(t) && t[i].IsWord() && !t[i].Cap; i++ {
-		if roleNouns[t[i].Lower] || t[i].Is("foe", "enemy", "opponent", "rival", "adversary") {
+		if roleNounList.has(t[i].Lower) || t[i].Is("foe", "enemy", "opponent", "rival", "adversary") {
 			return true
 		}
 	}
@@ -278,7 +278,7 @@ func gappedListEnd(t []prose.Token) bool {
 			break
 		}
 	}
-	if j < 0 || j+1 >= n || !(months[t[j+1].Lower] > 0 || t[j+1].Kind == prose.Number || t[j+1].Text == blankWord) {
+	if j < 0 || j+1 >= n || !(monthList.has(t[j+1].Lower) > 0 || t[j+1].Kind == prose.Number || t[j+1].Text == blankWord) {
 		return false
 	}
 	c := -1 // the comma before the last item
@@ -296,11 +296,11 @@ func gappedListEnd(t []prose.Token) bool {
 	}
 	// The item is a noun phrase: "the European Union (EU)", not "up
 	// from fewer than 200", "with a special", "concluding the campaign".
-	if f := t[c+1]; !(f.Is("the", "a", "an") || f.Cap && f.IsWord() && !functionWords[f.Lower]) {
+	if f := t[c+1]; !(f.Is("the", "a", "an") || f.Cap && f.IsWord() && !functionList.has(f.Lower)) {
 		return false
 	}
 	for i := c + 2; i < j; i++ {
-		if prepositions[t[i].Lower] && !t[i].Is("of") || t[i].Kind == prose.Punct && t[i].Text != "(" && t[i].Text != ")" {
+		if prepositionList.has(t[i].Lower) && !t[i].Is("of") || t[i].Kind == prose.Punct && t[i].Text != "(" && t[i].Text != ")" {
 			return false
 		}
 	}
@@ -484,7 +484,7 @@ func nameTail(t []prose.Token, it *item) bool {
 		return false
 	}
 	for i := 2; i < len(t); i++ {
-		if t[i].Text == blankWord && t[i-1].Is("for", "of", "on") && t[i-2].Cap && !functionWords[t[i-2].Lower] {
+		if t[i].Text == blankWord && t[i-1].Is("for", "of", "on") && t[i-2].Cap && !functionList.has(t[i-2].Lower) {
 			return true
 		}
 	}
@@ -504,7 +504,7 @@ func adjectiveKey(t []prose.Token, it *item) bool {
 		return false
 	}
 	for i, w := range t {
-		if w.Text == blankWord && i+1 < len(t) && t[i+1].Kind == prose.Word && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !isVerbForm(t[i+1].Lower) {
+		if w.Text == blankWord && i+1 < len(t) && t[i+1].Kind == prose.Word && !t[i+1].Cap && !functionList.has(t[i+1].Lower) && !isVerbForm(t[i+1].Lower) {
 			return true
 		}
 	}
@@ -545,7 +545,7 @@ func nameFragment(t []prose.Token, it *item) bool {
 		if w.Text != blankWord {
 			continue
 		}
-		if i >= 2 && t[i-1].Text == "the" && strings.Contains(it.key, " ") && t[i-2].Cap && t[i-2].Kind == prose.Word && !functionWords[t[i-2].Lower] && i-2 > 0 && !t[i-3].Is(".", ",", ";", ":") {
+		if i >= 2 && t[i-1].Text == "the" && strings.Contains(it.key, " ") && t[i-2].Cap && t[i-2].Kind == prose.Word && !functionList.has(t[i-2].Lower) && i-2 > 0 && !t[i-3].Is(".", ",", ";", ":") {
 			return true
 		}
 		if i+3 < len(t) && t[i+1].Text == "the" && t[i+2].Cap && t[i+2].Kind == prose.Word {
@@ -651,7 +651,7 @@ func countSplit(t []prose.Token) bool {
 		comma, parts := false, 0
 		for _, x := range t[i+1:] {
 			comma = comma || x.Text == ","
-			if comma && (x.Kind == prose.Number || numberWords[x.Lower] > 0 || x.Is("one")) {
+			if comma && (x.Kind == prose.Number || numberWordList.has(x.Lower) > 0 || x.Is("one")) {
 				parts++
 			}
 		}
@@ -846,7 +846,7 @@ func sideFact(t []prose.Token, it *item) bool {
 		// The year of a count: a population, a census, "there are",
 		// pupils enrolled (a share in an event, "raised the price by
 		// 70%", is the event's).
-		if countWords[w.Lower] || w.Lower == "there" && i+1 < len(t) && beForms[t[i+1].Lower] {
+		if countWords[w.Lower] || w.Lower == "there" && i+1 < len(t) && beFormList.has(t[i+1].Lower) {
 			return true
 		}
 	}
@@ -1078,7 +1078,7 @@ func subjectCut(t []prose.Token) bool {
 		if finiteAt(t, i) || auxiliaryList.has(w.Lower) {
 			// After a comma, only an auxiliary: "The castle, rebuilt in
 			// 1652, dates from ..." has a participle there.
-			return i > 0 && i <= 3 && (t[i-1].Is("and", "or") || t[i-1].Text == "," && auxiliaries[w.Lower])
+			return i > 0 && i <= 3 && (t[i-1].Is("and", "or") || t[i-1].Text == "," && auxiliaryList.has(w.Lower))
 		}
 	}
 	return false
@@ -1117,7 +1117,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 		}
 	}
 	// A stem that starts with the object of a preposition it lost.
-	if it.before != "" && prepositions[t[0].Lower] && !t[0].Is("in", "on", "at", "during", "after", "before", "since", "from", "for", "with", "by", "under", "following", "despite", "unlike", "like", "among", "through", "throughout", "as", "upon", "over", "within", "without", "against", "until", "toward", "towards", "across", "beyond", "near") {
+	if it.before != "" && prepositionList.has(t[0].Lower) && !t[0].Is("in", "on", "at", "during", "after", "before", "since", "from", "for", "with", "by", "under", "following", "despite", "unlike", "like", "among", "through", "throughout", "as", "upon", "over", "within", "without", "against", "until", "toward", "towards", "across", "beyond", "near") {
 		return true
 	}
 	if it.before != "" && !connectiveWord(it.before) {
@@ -1152,7 +1152,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 	// "The The Egyptian Organization ...": a word doubled where an
 	// article of the text met one of the name's.
 	for i := 0; i+1 < len(t); i++ {
-		if t[i].IsWord() && t[i].Lower == t[i+1].Lower && functionWords[t[i].Lower] {
+		if t[i].IsWord() && t[i].Lower == t[i+1].Lower && functionList.has(t[i].Lower) {
 			return true
 		}
 	}
@@ -1168,7 +1168,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 	}
 	// A statement that starts with its verb has lost its subject: "Is
 	// pronounced like the 'o' in ...".
-	if t[len(t)-1].Text != "?" && (auxiliaries[t[0].Lower] || beForms[t[0].Lower]) {
+	if t[len(t)-1].Text != "?" && (auxiliaryList.has(t[0].Lower) || beFormList.has(t[0].Lower)) {
 		return true
 	}
 	// "Withdrew from the Senate the treaty ...", "Rather held in place by
@@ -1179,12 +1179,12 @@ func brokenStem(t []prose.Token, it *item) bool {
 		if strings.HasSuffix(t[0].Lower, "ly") || t[0].Is("rather", "also", "then", "later", "thus") {
 			k = 1
 		}
-		if _, past := pastLemma(t[k].Lower); past && (prepositions[t[k+1].Lower] || determiners[t[k+1].Lower]) {
+		if _, past := pastLemma(t[k].Lower); past && (prepositionList.has(t[k+1].Lower) || determinerList.has(t[k+1].Lower)) {
 			return true
 		}
 	}
 	// "... preach a ruling against using?": the question lost its object.
-	if n := len(t); n >= 3 && t[n-1].Text == "?" && (prepositions[t[n-2].Lower] && !t[n-2].Is("about", "for", "from", "of", "to", "with", "on", "in", "at") || strings.HasSuffix(t[n-2].Lower, "ing") && prepositions[t[n-3].Lower]) {
+	if n := len(t); n >= 3 && t[n-1].Text == "?" && (prepositionList.has(t[n-2].Lower) && !t[n-2].Is("about", "for", "from", "of", "to", "with", "on", "in", "at") || strings.HasSuffix(t[n-2].Lower, "ing") && prepositionList.has(t[n-3].Lower)) {
 		return true
 	}
 	for i := 0; i+2 < len(t); i++ {
@@ -1454,7 +1454,7 @@ func (d *document) teamNamesake(t []prose.Token) bool {
 			continue
 		}
 		j := i - 1
-		for j > 0 && j > i-3 && t[j].Cap && t[j].IsWord() && !functionWords[t[j].Lower] && !d.topicWords[t[j].Lower] {
+		for j > 0 && j > i-3 && t[j].Cap && t[j].IsWord() && !functionList.has(t[j].Lower) && !d.topicWords[t[j].Lower] {
 			j--
 		}
 		if j < i-1 && t[j].Is("the") {
@@ -1494,12 +1494,12 @@ func participleCaption(t []prose.Token) bool {
 	}
 	caption := false
 	for i, w := range t {
-		if auxiliaries[w.Lower] {
+		if auxiliaryList.has(w.Lower) {
 			return false
 		}
-		if madeParticiples[w.Lower] || byParticiples[w.Lower] && i+1 < len(t) && t[i+1].Is("by") {
+		if madeParticipleList.has(w.Lower) || byParticipleList.has(w.Lower) && i+1 < len(t) && t[i+1].Is("by") {
 			// "Voroneţ Monastery built in": the first verb a participle.
-			if i > 0 && i+1 < len(t) && prepositions[t[i+1].Lower] && !t[i+1].Is("up", "out") {
+			if i > 0 && i+1 < len(t) && prepositionList.has(t[i+1].Lower) && !t[i+1].Is("up", "out") {
 				caption = true
 				continue
 			}
@@ -1539,7 +1539,7 @@ func relativeWithoutVerb(t []prose.Token) bool {
 		if !t[i].Is("where", "which", "who", "whom", "whose") {
 			continue
 		}
-		if prepositions[t[i-1].Lower] && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !determiners[t[i+1].Lower] {
+		if prepositionList.has(t[i-1].Lower) && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !determinerList.has(t[i+1].Lower) {
 			return false // "in which year ...": a question word
 		}
 		return !containsFinite(t, i+1, len(t))
@@ -1653,7 +1653,7 @@ func endsInList(t []prose.Token) bool {
 			run++ // "the University of Chicago Press": one name
 			continue
 		}
-		if !w.IsWord() || prepositions[w.Lower] || finiteAt(t, i) {
+		if !w.IsWord() || prepositionList.has(w.Lower) || finiteAt(t, i) {
 			break
 		}
 		run++
@@ -1685,12 +1685,12 @@ func wrongWh(t []prose.Token, it *item) bool {
 			// "Who did Wilson intend as a means toward peace?": the
 			// Fourteen Points, a name that starts with a count, are no
 			// people.
-			if f := strings.Fields(strings.ToLower(it.key)); len(f) > 1 && (numberWords[f[0]] > 0 || prose.FirstRune(f[0]) >= '0' && prose.FirstRune(f[0]) <= '9') {
+			if f := strings.Fields(strings.ToLower(it.key)); len(f) > 1 && (numberWordList.has(f[0]) > 0 || prose.FirstRune(f[0]) >= '0' && prose.FirstRune(f[0]) <= '9') {
 				return true
 			}
 			// "Who were built ...?": the Lima City Walls are no people.
 			for w := range strings.FieldsSeq(strings.ToLower(it.key)) {
-				if siteHeads[w] || placeKeywords[w] || nonPersonWords[w] && !orgKeywords[w] {
+				if siteHeads[w] || placeKeywordList.has(w) || nonPersonWords[w] && !orgKeywordList.has(w) {
 					return true
 				}
 			}
@@ -1709,7 +1709,7 @@ func wrongWh(t []prose.Token, it *item) bool {
 			infinitive := false
 			for j := i + 1; j < len(t); j++ {
 				x := t[j]
-				if x.Text == "," || subordinators[x.Lower] {
+				if x.Text == "," || subordinatorList.has(x.Lower) {
 					break // what follows is another clause
 				}
 				// "did the awareness begin to take root and forced
@@ -1723,13 +1723,13 @@ func wrongWh(t []prose.Token, it *item) bool {
 				}
 			}
 		}
-		if beForms[w] && isPastForm(t[i+1].Lower) {
+		if beFormList.has(w) && isPastForm(t[i+1].Lower) {
 			return true
 		}
 		// "were build": a base form where a participle belongs.
-		if beForms[w] && i > 0 {
-			if _, base := irregularVerbs[t[i+1].Lower]; base {
-				if _, part := participleToBase[t[i+1].Lower]; !part {
+		if beFormList.has(w) && i > 0 {
+			if _, base := irregularList.get(t[i+1].Lower); base {
+				if _, part := participleList.get(t[i+1].Lower); !part {
 					return true
 				}
 			}
@@ -1798,9 +1798,9 @@ func wrongWh(t []prose.Token, it *item) bool {
 	// are elected from the Unterland?": a second clause the question
 	// took along.
 	for i := 2; i+3 < len(t); i++ {
-		if t[i].Lower == "and" && (t[i+1].Kind == prose.Number || numberWords[t[i+1].Lower] > 0) {
+		if t[i].Lower == "and" && (t[i+1].Kind == prose.Number || numberWordList.has(t[i+1].Lower) > 0) {
 			for j := i + 2; j < len(t) && j <= i+4; j++ {
-				if auxiliaries[t[j].Lower] {
+				if auxiliaryList.has(t[j].Lower) {
 					return true
 				}
 				if !t[j].IsWord() || t[j].Cap {
@@ -1831,7 +1831,7 @@ func wrongWh(t []prose.Token, it *item) bool {
 			}
 		}
 		for i := 1; i+1 < len(t); i++ {
-			if t[i].Is("in", "at", "near") && t[i+1].Cap && months[t[i+1].Lower] == 0 && !functionWords[t[i+1].Lower] {
+			if t[i].Is("in", "at", "near") && t[i+1].Cap && monthList.has(t[i+1].Lower) == 0 && !functionList.has(t[i+1].Lower) {
 				return true
 			}
 		}
@@ -1844,7 +1844,7 @@ func wrongWh(t []prose.Token, it *item) bool {
 	// "In what year was the theater built and is at ...": a second verb
 	// the inversion left behind.
 	for i := 2; i+1 < len(t); i++ {
-		if t[i].Lower == "and" && auxiliaries[t[i+1].Lower] && !t[i+1].Is("be", "been", "being", "having") {
+		if t[i].Lower == "and" && auxiliaryList.has(t[i+1].Lower) && !t[i+1].Is("be", "been", "being", "having") {
 			return true
 		}
 	}
@@ -1893,7 +1893,7 @@ func questionRunOn(t []prose.Token) bool {
 		if t[j].Is("the", "a", "an") {
 			j++
 		}
-		if !t[j].Cap || t[j].Text == blankWord || functionWords[t[j].Lower] {
+		if !t[j].Cap || t[j].Text == blankWord || functionList.has(t[j].Lower) {
 			continue
 		}
 		for j < len(t) && t[j].Cap {
@@ -1916,7 +1916,7 @@ func questionRunOn(t []prose.Token) bool {
 		if j > i+1 && j+1 < len(t) && t[j].Lower == t[i-2].Lower && t[j+1].Lower == t[i-1].Lower && t[j].IsWord() {
 			return true
 		}
-		if j > i+1 && j+2 < len(t) && i >= 3 && t[j].Lower == t[i-3].Lower && t[j+1].Lower == t[i-2].Lower && prepositions[t[j].Lower] {
+		if j > i+1 && j+2 < len(t) && i >= 3 && t[j].Lower == t[i-3].Lower && t[j+1].Lower == t[i-2].Lower && prepositionList.has(t[j].Lower) {
 			return true
 		}
 	}
@@ -1933,7 +1933,7 @@ func questionRunOn(t []prose.Token) bool {
 		}
 	}
 	for i := 1; i+1 < len(t); i++ {
-		if t[i].Lower == "which" && (isPastForm(t[i-1].Lower) || isParticiple(t[i-1].Lower)) && (prepositions[t[i+1].Lower] || t[i+1].Kind == prose.Punct) {
+		if t[i].Lower == "which" && (isPastForm(t[i-1].Lower) || isParticiple(t[i-1].Lower)) && (prepositionList.has(t[i+1].Lower) || t[i+1].Kind == prose.Punct) {
 			return true
 		}
 	}
@@ -1990,7 +1990,7 @@ func questionListCut(t []prose.Token) bool {
 	// state ("Springfield, Illinois") have the same shape.
 	first := after[0]
 	switch {
-	case prepositions[first.Lower]:
+	case prepositionList.has(first.Lower):
 		for j := max(0, c-5); j < c; j++ {
 			if t[j].Lower == first.Lower {
 				return true
@@ -1998,7 +1998,7 @@ func questionListCut(t []prose.Token) bool {
 		}
 	case !first.Cap && (isVerbBase(first.Lower) || knownPast(first.Lower+"d") || knownPast(first.Lower+"ed")):
 		for j := 0; j < c; j++ {
-			if t[j].Lower == "to" && j+1 < c && t[j+1].IsWord() && !t[j+1].Cap && !functionWords[t[j+1].Lower] && !determiners[t[j+1].Lower] {
+			if t[j].Lower == "to" && j+1 < c && t[j+1].IsWord() && !t[j+1].Cap && !functionList.has(t[j+1].Lower) && !determinerList.has(t[j+1].Lower) {
 				return true
 			}
 		}
@@ -2042,7 +2042,7 @@ func endsInName(t []prose.Token) bool {
 // hasDeterminer reports an article, a possessive or an owner's "'s".
 func hasDeterminer(t []prose.Token) bool {
 	for _, w := range t {
-		if determiners[w.Lower] || w.Text == "'s" || w.Text == "'" || w.Is("his", "her", "its", "their") {
+		if determinerList.has(w.Lower) || w.Text == "'s" || w.Text == "'" || w.Is("his", "her", "its", "their") {
 			return true
 		}
 	}
@@ -2089,10 +2089,10 @@ var reportingVerbs = prose.WordSet(`explain explained say said state stated writ
 // a participle: "saw", "broke", "fell" (a noun elsewhere, a verb in a
 // question's verb phrase).
 func isPastForm(w string) bool {
-	if _, ok := pastToBase[w]; !ok || ambiguousPast[w] && !questionPasts[w] {
+	if _, ok := pastList.get(w); !ok || ambiguousList.has(w) && !questionPasts[w] {
 		return false
 	}
-	_, part := participleToBase[w]
+	_, part := participleList.get(w)
 	return !part
 }
 
@@ -2104,7 +2104,7 @@ func bareComplement(t []prose.Token) bool {
 		if w.Text == "?" {
 			break
 		}
-		if w.Text == "'s" || w.Text == "'" || determiners[w.Lower] || prepositions[w.Lower] || !w.IsWord() || !w.Cap && isVerbForm(w.Lower) {
+		if w.Text == "'s" || w.Text == "'" || determinerList.has(w.Lower) || prepositionList.has(w.Lower) || !w.IsWord() || !w.Cap && isVerbForm(w.Lower) {
 			return false
 		}
 		n++
@@ -2143,11 +2143,11 @@ func pluralBefore(t []prose.Token, k int, pluralBlank bool) bool {
 			if !asksForTime(t, j) && pluralBlank {
 				return true
 			}
-		case !w.IsWord() || functionWords[w.Lower]:
+		case !w.IsWord() || functionList.has(w.Lower):
 			if w.Lower == "and" && j > 0 && j+1 < k && t[j-1].Cap && t[j+1].Cap {
 				return true
 			}
-		case orgKeywords[w.Lower] || collectiveNouns[w.Lower] || unmarkedPlurals[w.Lower]:
+		case orgKeywordList.has(w.Lower) || collectiveNouns[w.Lower] || unmarkedPlurals[w.Lower]:
 			return true
 		case strings.HasSuffix(w.Lower, "s") && !strings.HasSuffix(w.Lower, "ss") && len(w.Lower) > 3 && !(w.Cap && j > 0 && t[j-1].Cap):
 			if _, verb := sLemma(w.Lower); !w.Cap && verb && finiteAt(t, j) {
@@ -2208,7 +2208,7 @@ func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
 			if personBlank {
 				person = true
 			}
-		case w.Cap && w.IsWord() && !functionWords[w.Lower] && !anaphoricStarts[w.Lower] && months[w.Lower] == 0 && !(i == 0 && subjectPronouns[w.Lower]):
+		case w.Cap && w.IsWord() && !functionList.has(w.Lower) && !anaphoricList.has(w.Lower) && monthList.has(w.Lower) == 0 && !(i == 0 && subjectList.has(w.Lower)):
 			j := i
 			for j+1 < len(t) && t[j+1].Cap && t[j+1].IsWord() && t[j+1].Text != blankWord {
 				j++
@@ -2233,7 +2233,7 @@ func doesAsPerson(t []prose.Token, k int) bool {
 		k++
 		return k < len(t) && t[k].Is("born")
 	}
-	return k < len(t) && !t[k].Cap && humanVerbs[t[k].Lower] && !t[k].Is("found", "rule", "rules", "lead", "leads", "led", "lives", "serves", "serve", "served")
+	return k < len(t) && !t[k].Cap && humanVerbList.has(t[k].Lower) && !t[k].Is("found", "rule", "rules", "lead", "leads", "led", "lives", "serves", "serve", "served")
 }
 
 // personName reports whether the capitalised words t[a:b] may name a
@@ -2279,10 +2279,10 @@ func (d *document) unknownReferent(t []prose.Token) bool {
 		return false
 	}
 	n := t[1]
-	if n.Cap || !n.IsWord() || functionWords[n.Lower] || d.topicWords[n.Lower] {
+	if n.Cap || !n.IsWord() || functionList.has(n.Lower) || d.topicWords[n.Lower] {
 		return false
 	}
-	if !auxiliaries[t[2].Lower] && !finiteAt(t, 2) {
+	if !auxiliaryList.has(t[2].Lower) && !finiteAt(t, 2) {
 		return false
 	}
 	return d.freq[n.Lower] < 3
@@ -2452,7 +2452,7 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			// "Temüjin rescued him" names the one who rescued, not whom.
 			return true
 		case "his", "her":
-			if w.Lower == "her" && (i+1 >= len(t) || !t[i+1].IsWord() || functionWords[t[i+1].Lower] || prepositions[t[i+1].Lower]) {
+			if w.Lower == "her" && (i+1 >= len(t) || !t[i+1].IsWord() || functionList.has(t[i+1].Lower) || prepositionList.has(t[i+1].Lower)) {
 				return true // "rescued her with ...": her is an object
 			}
 			// "In his Gettysburg Address Lincoln ...": the owner may follow
@@ -2483,7 +2483,7 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 				if w.Lower == "those" && n.Is("of") && i > 0 && t[i-1].Is("to", "than", "as", "with", "like") {
 					continue
 				}
-				if auxiliaries[n.Lower] || finiteAt(t, i+1) || numberWords[n.Lower] > 0 || n.Kind == prose.Number || n.Kind == prose.Punct || prepositions[n.Lower] {
+				if auxiliaryList.has(n.Lower) || finiteAt(t, i+1) || numberWordList.has(n.Lower) > 0 || n.Kind == prose.Number || n.Kind == prose.Punct || prepositionList.has(n.Lower) {
 					return true
 				}
 			} else {
@@ -2495,11 +2495,11 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			// that conjecture.").
 			// Not after a verb of thinking or telling: "believed that
 			// damage to the skin was ..." opens a clause.
-			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !auxiliaries[t[i+1].Lower] && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) && !(i > 0 && thatClauseVerbs[t[i-1].Lower]) {
-				if i > 0 && prepositions[t[i-1].Lower] && !t[i-1].Is("so", "such", "than", "now", "given", "except") {
+			if i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionList.has(t[i+1].Lower) && !auxiliaryList.has(t[i+1].Lower) && !finiteAt(t, i+1) && !strings.HasSuffix(t[i+1].Lower, "ed") && !strings.HasSuffix(t[i+1].Lower, "s") && !(i+3 < len(t) && t[i+3].Is("which", "whom", "that", "who")) && !(i+2 < len(t) && t[i+2].Is("which", "whom", "that", "who")) && !(i > 0 && thatClauseVerbs[t[i-1].Lower]) {
+				if i > 0 && prepositionList.has(t[i-1].Lower) && !t[i-1].Is("so", "such", "than", "now", "given", "except") {
 					return true
 				}
-				if i+2 >= len(t) || t[i+2].Kind == prose.Punct || prepositions[t[i+2].Lower] && !t[i+2].Is("of", "as") {
+				if i+2 >= len(t) || t[i+2].Kind == prose.Punct || prepositionList.has(t[i+2].Lower) && !t[i+2].Is("of", "as") {
 					return true
 				}
 			}
@@ -2516,8 +2516,8 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		case "previous", "preceding", "above", "aforementioned", "same", "latter", "former", "other":
 			// "the next", "the same report", "the other two"; not "the next
 			// two millennia", a span counted from what the stem says.
-			if i > 0 && t[i-1].Lower == "the" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Kind == prose.Number || timeNouns[t[i+1].Lower])) {
-				if w.Lower == "other" && !(i+1 < len(t) && (numberWords[t[i+1].Lower] > 0 || t[i+1].Text == "." || t[i+1].Text == ",")) {
+			if i > 0 && t[i-1].Lower == "the" && !(i+1 < len(t) && (numberWordList.has(t[i+1].Lower) > 0 || t[i+1].Kind == prose.Number || timeNouns[t[i+1].Lower])) {
+				if w.Lower == "other" && !(i+1 < len(t) && (numberWordList.has(t[i+1].Lower) > 0 || t[i+1].Text == "." || t[i+1].Text == ",")) {
 					continue // "the other side of the river" names its thing
 				}
 				// "the same amount of oil that each had consumed": the
@@ -2549,12 +2549,12 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 		case "another":
 			// "an attack on another Indian village": another than which?
 			// "Apicomplexans are another group of _____" classes a thing.
-			if !(i > 0 && (t[i-1].Is("one") || beForms[t[i-1].Lower])) {
+			if !(i > 0 && (t[i-1].Is("one") || beFormList.has(t[i-1].Lower))) {
 				return true
 			}
 		case "example", "examples":
 			// "An example would be ...": of what?
-			if i <= 1 && (i == 0 || t[0].Is("an", "another", "one")) && i+1 < len(t) && (auxiliaries[t[i+1].Lower] || t[i+1].Is("include", "includes")) {
+			if i <= 1 && (i == 0 || t[0].Is("an", "another", "one")) && i+1 < len(t) && (auxiliaryList.has(t[i+1].Lower) || t[i+1].Is("include", "includes")) {
 				return true
 			}
 		case "later", "earlier":
@@ -2567,20 +2567,20 @@ func leansOnContext(t []prose.Token, personBlank, pluralBlank, timeBlank bool) b
 			}
 			// "There Coulomb studied at ...": there is a place the stem
 			// does not show; "There are ..." only says that things are.
-			if w.Lower == "there" && i == 0 && len(t) > 1 && !auxiliaries[t[1].Lower] && !existentialVerbs[t[1].Lower] {
+			if w.Lower == "there" && i == 0 && len(t) > 1 && !auxiliaryList.has(t[1].Lower) && !existentialVerbs[t[1].Lower] {
 				return true
 			}
 		case "then":
 			// "The city then measured 19 by _____ kilometres": a figure
 			// or a date of a time the sentence before gave, unless the
 			// stem has a year.
-			if timeBlank && i > 0 && i+1 < len(t) && !t[i-1].Is("and", "since", "until", "by", "from", "only", "just", "but", "even") && t[i-1].Kind != prose.Punct && (auxiliaries[t[i+1].Lower] || finiteAt(t, i+1)) && !hasYear(t) {
+			if timeBlank && i > 0 && i+1 < len(t) && !t[i-1].Is("and", "since", "until", "by", "from", "only", "just", "but", "even") && t[i-1].Kind != prose.Punct && (auxiliaryList.has(t[i+1].Lower) || finiteAt(t, i+1)) && !hasYear(t) {
 				return true
 			}
 		case "last":
 			// "The last amendment was in _____.": the last of a series
 			// the stem does not show; "the last emperor of China" says which.
-			if i > 0 && t[i-1].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !timeNouns[t[i+1].Lower] && numberWords[t[i+1].Lower] == 0 && !functionWords[t[i+1].Lower] && !saysWhichSeries(t, i+1) {
+			if i > 0 && t[i-1].Lower == "the" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !timeNouns[t[i+1].Lower] && numberWordList.has(t[i+1].Lower) == 0 && !functionList.has(t[i+1].Lower) && !saysWhichSeries(t, i+1) {
 				return true
 			}
 		}
@@ -2642,7 +2642,7 @@ func articleBeforeVerb(t []prose.Token) bool {
 		if !t[i+1].Cap && t[i+1].Is("in", "of", "on", "at", "by", "from", "with", "into") {
 			return true
 		}
-		if len(w) >= 6 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && w != "hundred" && w != "kindred" && prepositions[t[i+2].Lower] && !t[i+2].Is("of") {
+		if len(w) >= 6 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && w != "hundred" && w != "kindred" && prepositionList.has(t[i+2].Lower) && !t[i+2].Is("of") {
 			return true
 		}
 	}
@@ -2687,7 +2687,7 @@ func alsoAfterBlank(t []prose.Token) bool {
 			continue
 		}
 		j := i + 1
-		if j < len(t) && auxiliaries[t[j].Lower] {
+		if j < len(t) && auxiliaryList.has(t[j].Lower) {
 			j++
 		}
 		if j < len(t) && t[j].Is("also") && i == 0 {
@@ -2709,7 +2709,7 @@ func countNamed(t []prose.Token, key string) bool {
 		return false
 	}
 	for _, w := range t {
-		if n, ok := pairWords[w.Lower]; ok && numberWords[n] == v {
+		if n, ok := pairWords[w.Lower]; ok && numberWordList.has(n) == v {
 			return true
 		}
 	}
@@ -2815,7 +2815,7 @@ func winWithoutWhat(t []prose.Token) bool {
 	if len(t) < 3 || !t[0].Is("who") || !t[1].Is("won", "lost", "wins", "loses") {
 		return false
 	}
-	if !(t[2].Text == "?" || prepositions[t[2].Lower]) {
+	if !(t[2].Text == "?" || prepositionList.has(t[2].Lower)) {
 		return false
 	}
 	for _, w := range t[2:] {
@@ -2895,7 +2895,7 @@ func saysWhichSeries(t []prose.Token, i int) bool {
 		}
 	}
 	j := i
-	for j < len(t) && j < i+3 && t[j].IsWord() && !auxiliaries[t[j].Lower] && !functionWords[t[j].Lower] && (j == i || !finiteAt(t, j)) {
+	for j < len(t) && j < i+3 && t[j].IsWord() && !auxiliaryList.has(t[j].Lower) && !functionList.has(t[j].Lower) && (j == i || !finiteAt(t, j)) {
 		j++
 	}
 	return j < len(t) && t[j].Is("of", "to", "in", "on", "at", "for", "among", "who", "which", "that", "ever", "since", "before")
@@ -2912,13 +2912,13 @@ func countSubject(t []prose.Token) bool {
 			i++
 		}
 	}
-	if i+1 >= len(t) || !(t[i].Kind == prose.Number || numberWords[t[i].Lower] > 0 && t[i].Lower != "one") {
+	if i+1 >= len(t) || !(t[i].Kind == prose.Number || numberWordList.has(t[i].Lower) > 0 && t[i].Lower != "one") {
 		return false
 	}
 	if i+2 < len(t) && t[i+2].Is("of") {
 		return false // "Three sets of these hybrids were bred": a noun
 	}
-	return auxiliaries[t[i+1].Lower] || finiteAt(t, i+1)
+	return auxiliaryList.has(t[i+1].Lower) || finiteAt(t, i+1)
 }
 
 // nameParticles join the words of a name in other languages: "the
@@ -2956,7 +2956,7 @@ func nameSplit(t []prose.Token, key, source string) bool {
 		if w.Text != blankWord {
 			continue
 		}
-		if i+2 < len(t) && t[i+2].Cap && t[i+2].IsWord() && (nameParticles[t[i+1].Lower] && !t[i+1].Cap || bodyHeads[last] && t[i+1].Is("of", "for", "on") && !functionWords[t[i+2].Lower]) {
+		if i+2 < len(t) && t[i+2].Cap && t[i+2].IsWord() && (nameParticles[t[i+1].Lower] && !t[i+1].Cap || bodyHeads[last] && t[i+1].Is("of", "for", "on") && !functionList.has(t[i+2].Lower)) {
 			return true
 		}
 	}
@@ -2980,7 +2980,7 @@ func thingName(t []prose.Token, i int) bool {
 // an "its" may belong to.
 func named0(t []prose.Token, k int) bool {
 	for j := 1; j < k; j++ {
-		if t[j].Cap && t[j].IsWord() && !functionWords[t[j].Lower] {
+		if t[j].Cap && t[j].IsWord() && !functionList.has(t[j].Lower) {
 			return true
 		}
 	}
@@ -2995,7 +2995,7 @@ func onlyBlankBefore(t []prose.Token, k int) bool {
 		switch {
 		case w.Text == blankWord:
 			blank = true
-		case w.IsWord() && !functionWords[w.Lower] && !prepositions[w.Lower]:
+		case w.IsWord() && !functionList.has(w.Lower) && !prepositionList.has(w.Lower):
 			return false
 		}
 	}
@@ -3006,7 +3006,7 @@ func onlyBlankBefore(t []prose.Token, k int) bool {
 // in "his son, _____" it names what is owned, not the owner.
 func nameAfter(t []prose.Token, i int) bool {
 	for _, w := range t[i+1:] {
-		if w.Cap && w.IsWord() && !functionWords[w.Lower] && w.Text != blankWord {
+		if w.Cap && w.IsWord() && !functionList.has(w.Lower) && w.Text != blankWord {
 			return true
 		}
 	}
@@ -3021,7 +3021,7 @@ var timeNouns = prose.WordSet(`year years decade decades century centuries mille
 // a placeholder, not a pointer.
 func itIsDummy(t []prose.Token, i int) bool {
 	j := i + 1
-	for j < len(t) && (auxiliaries[t[j].Lower] || t[j].Is("not", "also", "often", "generally", "widely")) {
+	for j < len(t) && (auxiliaryList.has(t[j].Lower) || t[j].Is("not", "also", "often", "generally", "widely")) {
 		j++
 	}
 	if j == i+1 || j >= len(t) {
@@ -3114,7 +3114,7 @@ func givenAway(t []prose.Token, it *item) bool {
 				}
 			}
 			for _, k := range keyWords {
-				if k == n && !functionWords[k] {
+				if k == n && !functionList.has(k) {
 					return true
 				}
 			}
@@ -3379,7 +3379,7 @@ func yearInSpan(t []prose.Token, key string) bool {
 // stem gives: "37 to _____ kg", "between 8 and _____ weeks", "1–_____".
 func rangeEnd(t []prose.Token) bool {
 	number := func(w prose.Token) bool {
-		return w.Kind == prose.Number || numberWords[w.Lower] > 0 || w.Lower == "one"
+		return w.Kind == prose.Number || numberWordList.has(w.Lower) > 0 || w.Lower == "one"
 	}
 	for i, w := range t {
 		if w.Text != blankWord {
@@ -3425,7 +3425,7 @@ var pairedDirections = prose.WordSet(`north south east west northern southern ea
 // smallCount reads a count written in figures or words: "5", "five".
 func smallCount(s string) (float64, bool) {
 	w := strings.ToLower(strings.TrimSpace(s))
-	if v, ok := numberWords[w]; ok {
+	if v, ok := numberWordList.get(w); ok {
 		return v, true
 	}
 	if w == "one" {
@@ -3562,7 +3562,7 @@ func (d *document) filler(it *item) bool {
 	}
 	var wordBuf [8]string
 	words := appendFields(wordBuf[:0], strings.ToLower(k))
-	for len(words) > 1 && determiners[words[0]] {
+	for len(words) > 1 && determinerList.has(words[0]) {
 		words = words[1:]
 	}
 	if words[0] == "same" || words[0] == "other" || words[0] == "following" || words[0] == "latter" || words[0] == "former" {
@@ -3606,14 +3606,14 @@ func (d *document) filler(it *item) bool {
 	}
 	if it.typ == eConcept && len(words) > 1 {
 		if b, ok := sLemma(words[len(words)-1]); ok {
-			if _, irregular := irregularVerbs[b]; irregular {
+			if _, irregular := irregularList.get(b); irregular {
 				return true
 			}
 		}
 	}
 	generic := 0
 	for _, w := range words {
-		if genericNouns[w] || functionWords[w] {
+		if genericNouns[w] || functionList.has(w) {
 			generic++
 		}
 	}
@@ -3784,14 +3784,14 @@ func distractorsFit(it *item) bool {
 	articleCue := it.typ == ePlace && strings.Contains(it.q.Stem, questions.Blank)
 	keyThe := articleCue && takesThe(it.key) // read only with articleCue
 	keyLow := strings.ToLower(strings.TrimPrefix(it.key, "the "))
-	keyNoPlace := it.typ != ePlace && !countries[keyLow] && !worldCities[keyLow] && !usStates[keyLow]
+	keyNoPlace := it.typ != ePlace && !countryList.has(keyLow) && !worldCities[keyLow] && !usStates[keyLow]
 	// "Dr. Nikola Tesla's ashes were taken to _____, Yugoslavia": the
 	// country after the blank leaves options of that country only, and
 	// "New York City, Yugoslavia" is none.
 	if it.typ == ePlace && placeAfterBlank(it.q.Stem) {
 		return false
 	}
-	keyGazetteer := it.typ == ePlace && (countries[keyLow] || worldCities[keyLow] || usStates[keyLow])
+	keyGazetteer := it.typ == ePlace && (countryList.has(keyLow) || worldCities[keyLow] || usStates[keyLow])
 	for _, d := range it.distractors {
 		dw := appendFields(dBuf[:0], d)
 		ld := strings.ToLower(d)
@@ -3803,7 +3803,7 @@ func distractorsFit(it *item) bool {
 		// Nebraska: a place the gazetteer knows wants places it knows.
 		if keyGazetteer {
 			lt := strings.TrimPrefix(ld, "the ")
-			if !countries[lt] && !worldCities[lt] && !usStates[lt] {
+			if !countryList.has(lt) && !worldCities[lt] && !usStates[lt] {
 				return false
 			}
 		}
@@ -3817,7 +3817,7 @@ func distractorsFit(it *item) bool {
 		}
 		// "Alaska" offered for "Bergmann" ("_____'s Rule"): a place by the
 		// gazetteer for a key that is none.
-		if keyNoPlace && (countries[ld] || worldCities[ld] || usStates[ld]) {
+		if keyNoPlace && (countryList.has(ld) || worldCities[ld] || usStates[ld]) {
 			return false
 		}
 		// "Summer Olympic Games" offered for "Summer Olympics": the same
@@ -3825,7 +3825,7 @@ func distractorsFit(it *item) bool {
 		if sameStart(d, it.key) && nameCore(d) == nameCore(it.key) {
 			return false
 		}
-		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywords[ld] || eventKeywords[ld] || workKeywords[ld]) {
+		if fileExtensions[ld] || len(dw) == 1 && (genericNouns[ld] || orgKeywordList.has(ld) || eventKeywordList.has(ld) || workKeywordList.has(ld)) {
 			return false // "JPG", "Trust": no name at all
 		}
 		for _, w := range dw {
@@ -3838,7 +3838,7 @@ func distractorsFit(it *item) bool {
 			}
 			lw := strings.ToLower(strings.Trim(w, `.,'"`))
 			one := strings.TrimSuffix(lw, "s")
-			if (eventKeywords[lw] || workKeywords[lw] || moreEventWords[lw] || len(one) > 2 && (eventKeywords[one] || workKeywords[one])) && !keyLower[lw] {
+			if (eventKeywordList.has(lw) || workKeywordList.has(lw) || moreEventWords[lw] || len(one) > 2 && (eventKeywordList.has(one) || workKeywordList.has(one))) && !keyLower[lw] {
 				return false
 			}
 		}
@@ -3861,7 +3861,7 @@ func distractorsFit(it *item) bool {
 				return false
 			}
 		case eOrg:
-			if countries[ld] || len(dw) == 1 && ld == "uk" || ld == "us" || ld == "usa" || ld == "eu" {
+			if countryList.has(ld) || len(dw) == 1 && ld == "uk" || ld == "us" || ld == "usa" || ld == "eu" {
 				return false // a country offered for an organisation
 			}
 			// "Democratic Party" and "Sugar Trust" offered for the United
@@ -3888,14 +3888,14 @@ func distractorsFit(it *item) bool {
 			// of states is no people.
 			if it.typ == eGroup {
 				for _, w := range dw {
-					if lw := strings.ToLower(w); stateHeads[lw] || orgKeywords[lw] {
+					if lw := strings.ToLower(w); stateHeads[lw] || orgKeywordList.has(lw) {
 						return false
 					}
 				}
 			}
 			// "Cemetery", "French" offered for "Nebraska"; "Spaniards" for
 			// Buenos Aires.
-			if it.typ == ePlace && len(dw) == 1 && (nationalities[ld] || siteHeads[ld] || placeKeywords[ld] || personTitles[ld] || demonymLike(ld)) {
+			if it.typ == ePlace && len(dw) == 1 && (nationalityList.has(ld) || siteHeads[ld] || placeKeywordList.has(ld) || personTitleList.has(ld) || demonymLike(ld)) {
 				return false
 			}
 		}
@@ -3931,7 +3931,7 @@ func placeAfterBlank(stem string) bool {
 			continue
 		}
 		name := strings.ToLower(strings.TrimRight(strings.Join(f[:n], " "), ".,;:"))
-		if countries[name] || usStates[name] {
+		if countryList.has(name) || usStates[name] {
 			return true
 		}
 	}
@@ -3966,7 +3966,7 @@ func personLike(words []string, keyLower map[string]bool) bool {
 // "Normans".
 func demonymLike(w string) bool {
 	for _, suf := range []string{"ards", "ians", "ans", "ese", "ites"} {
-		if strings.HasSuffix(w, suf) && !countries[w] {
+		if strings.HasSuffix(w, suf) && !countryList.has(w) {
 			return true
 		}
 	}
@@ -4143,10 +4143,10 @@ func mainClause(t []prose.Token) bool {
 		switch {
 		case w.Text == ",":
 			pending, whose = false, false
-		case subordinators[w.Lower] && !(w.Lower == "while" && i > 0 && t[i-1].Lower == "a") && !(w.Lower == "that" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !finiteAt(t, i+1)) && !(w.Lower == "as" || w.Lower == "since" || w.Lower == "after" || w.Lower == "before" || w.Lower == "until" || w.Lower == "once") || w.Is("till", "whom", "whose"):
+		case subordinatorList.has(w.Lower) && !(w.Lower == "while" && i > 0 && t[i-1].Lower == "a") && !(w.Lower == "that" && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !finiteAt(t, i+1)) && !(w.Lower == "as" || w.Lower == "since" || w.Lower == "after" || w.Lower == "before" || w.Lower == "until" || w.Lower == "once") || w.Is("till", "whom", "whose"):
 			pending, whose = true, w.Lower == "whose"
 		case finiteAt(t, i) && !(i > 0 && t[i-1].Lower == "to"):
-			if whose && !auxiliaries[w.Lower] && !strings.HasSuffix(w.Lower, "ed") {
+			if whose && !auxiliaryList.has(w.Lower) && !strings.HasSuffix(w.Lower, "ed") {
 				continue
 			}
 			if !pending {

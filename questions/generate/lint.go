@@ -301,7 +301,7 @@ func needsContext(t []prose.Token, verb int) bool {
 	}
 	first := t[i].Lower
 	// "It is thought that ...": an "it" that stands for nothing.
-	if anaphoricStarts[first] && first != "both" && !(first == "it" && dummyIt(t, i)) {
+	if anaphoricList.has(first) && first != "both" && !(first == "it" && dummyIt(t, i)) {
 		return true
 	}
 	// "Or, as stated in ...", "But in 1990 ...": an answer to the
@@ -329,15 +329,15 @@ func needsContext(t []prose.Token, verb int) bool {
 			return true
 		}
 	}
-	if first == "the" && i+2 < len(t) && (ordinalWords[t[i+1].Lower] > 0 || t[i+1].Is("latter", "former", "same")) && (auxiliaries[t[i+2].Lower] || finiteAt(t, i+2) || t[i+2].Text == ",") {
+	if first == "the" && i+2 < len(t) && (ordinalList.has(t[i+1].Lower) > 0 || t[i+1].Is("latter", "former", "same")) && (auxiliaryList.has(t[i+2].Lower) || finiteAt(t, i+2) || t[i+2].Text == ",") {
 		return true
 	}
 	// "A third prefix is the _____.": one of a list given earlier.
-	if first == "a" && i+2 < len(t) && ordinalWords[t[i+1].Lower] > 1 && t[i+2].IsWord() && !t[i+2].Cap {
+	if first == "a" && i+2 < len(t) && ordinalList.has(t[i+1].Lower) > 1 && t[i+2].IsWord() && !t[i+2].Cap {
 		return true
 	}
 	// "The third group consisted of ...": one of a list given earlier.
-	if first == "the" && i+2 < len(t) && ordinalWords[t[i+1].Lower] > 1 && t[i+2].IsWord() && !t[i+2].Cap {
+	if first == "the" && i+2 < len(t) && ordinalList.has(t[i+1].Lower) > 1 && t[i+2].IsWord() && !t[i+2].Cap {
 		return true
 	}
 	quote := false
@@ -358,7 +358,7 @@ func needsContext(t []prose.Token, verb int) bool {
 		if (w == "this" || w == "these") && k+2 < len(t) && t[k+1].Text == `"` {
 			return true // this "gentlemen's agreement": which one?
 		}
-		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].IsWord() && !t[k+1].Cap && !functionWords[t[k+1].Lower] &&
+		if (w == "this" || w == "these" || w == "those" || w == "such") && k+1 < len(t) && t[k+1].IsWord() && !t[k+1].Cap && !functionList.has(t[k+1].Lower) &&
 			!(w == "such" && (t[k+1].Lower == "as" || strings.ContainsRune(t[k+1].Text, '-'))) {
 			return true
 		}
@@ -384,7 +384,7 @@ func needsContext(t []prose.Token, verb int) bool {
 		}
 		// "When did this finally happen?": "this" standing alone, for
 		// something said before.
-		if w == "this" && k > i && (k+1 >= len(t) || t[k+1].Kind == prose.Punct && t[k+1].Text != `"` || auxiliaries[t[k+1].Lower] || midAdverbs[t[k+1].Lower] || finiteAt(t, k+1)) {
+		if w == "this" && k > i && (k+1 >= len(t) || t[k+1].Kind == prose.Punct && t[k+1].Text != `"` || auxiliaryList.has(t[k+1].Lower) || midAdverbList.has(t[k+1].Lower) || finiteAt(t, k+1)) {
 			return true
 		}
 		// "Most of the remainder is ...", "Over the next decade, ...":
@@ -430,10 +430,10 @@ var relativeTimes = prose.WordSet(`day days week weeks month months year years d
 // already existed": a verb follows the existential one.
 func locativeThere(t []prose.Token, k int) bool {
 	j := k + 1
-	for j < len(t) && midAdverbs[t[j].Lower] {
+	for j < len(t) && midAdverbList.has(t[j].Lower) {
 		j++
 	}
-	return j >= len(t) || !(auxiliaries[t[j].Lower] || finiteAt(t, j))
+	return j >= len(t) || !(auxiliaryList.has(t[j].Lower) || finiteAt(t, j))
 }
 
 // ownerAfterFronted reports whether a possessive in a phrase fronted
@@ -443,7 +443,7 @@ func ownerAfterFronted(t []prose.Token, k int) bool {
 	for j := k + 1; j+1 < len(t) && j < k+8; j++ {
 		if t[j].Text == "," {
 			n := t[j+1]
-			return n.Cap && n.IsWord() && !functionWords[n.Lower] || n.Text == blankWord
+			return n.Cap && n.IsWord() && !functionList.has(n.Lower) || n.Text == blankWord
 		}
 		if finiteAt(t, j) {
 			return false
@@ -467,13 +467,13 @@ func ownerBefore(t []prose.Token, k int) bool {
 		// "Which country lost its ...", not "In what year was its ...":
 		// a question word after a preposition asks for a time or a
 		// place, which owns nothing.
-		if w.Is("who", "what", "which", "whose") && !(j > 0 && prepositions[t[j-1].Lower]) {
+		if w.Is("who", "what", "which", "whose") && !(j > 0 && prepositionList.has(t[j-1].Lower)) {
 			return true
 		}
 		if j+1 < k && t[j+1].Text == "'s" {
 			continue // "Rollo's arrival, its populations": a person owns no "its"
 		}
-		if w.Cap && j > 0 && w.IsWord() || w.IsWord() && !w.Cap && !functionWords[w.Lower] && (strings.HasSuffix(w.Lower, "s") || orgKeywords[w.Lower]) {
+		if w.Cap && j > 0 && w.IsWord() || w.IsWord() && !w.Cap && !functionList.has(w.Lower) && (strings.HasSuffix(w.Lower, "s") || orgKeywordList.has(w.Lower)) {
 			return true
 		}
 	}

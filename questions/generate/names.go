@@ -250,7 +250,7 @@ func (d *document) indexNames() {
 			continue
 		}
 		for _, w := range e.core {
-			if lw := strings.ToLower(w); kindNouns[lw] {
+			if lw := strings.ToLower(w); kindNounList.has(lw) {
 				d.kindNames[lw]++
 				break
 			}

@@ -57,7 +57,7 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 		v.age = k == i && afterAge(toks, i)
 		k++
 	case t.Kind == prose.Word && !t.Cap || t.Kind == prose.Word && i == 0:
-		f, ok := numberWords[t.Lower]
+		f, ok := numberWordList.get(t.Lower)
 		if !ok || scaleWords[t.Lower] > 0 || strings.HasSuffix(t.Lower, "s") {
 			return 0, v, false
 		}
@@ -66,8 +66,8 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 		}
 		v.value, v.words = f, true
 		k++
-		if k < n && numberWords[toks[k].Lower] > 0 && numberWords[toks[k].Lower] < 10 && f >= 20 {
-			v.value += numberWords[toks[k].Lower]
+		if k < n && numberWordList.has(toks[k].Lower) > 0 && numberWordList.has(toks[k].Lower) < 10 && f >= 20 {
+			v.value += numberWordList.has(toks[k].Lower)
 			k++
 		}
 	default:
@@ -103,10 +103,10 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 	}
 	for j := 0; j < 3 && u < n; j++ {
 		w := toks[u]
-		if !w.IsWord() || w.Cap || functionWords[w.Lower] {
+		if !w.IsWord() || w.Cap || functionList.has(w.Lower) {
 			break
 		}
-		if u+1 < n && toks[u+1].IsWord() && !toks[u+1].Cap && !functionWords[toks[u+1].Lower] && !isVerbForm(toks[u+1].Lower) && j < 2 {
+		if u+1 < n && toks[u+1].IsWord() && !toks[u+1].Cap && !functionList.has(toks[u+1].Lower) && !isVerbForm(toks[u+1].Lower) && j < 2 {
 			u++ // an adjective or noun modifier: "30,000 armed men"
 			continue
 		}

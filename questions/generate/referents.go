@@ -56,8 +56,8 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 		}
 		j := i + 1
 		named := false
-		for ; j < len(t) && t[j].IsWord() && !t[j].Cap && !functionWords[t[j].Lower] && !prepositions[t[j].Lower] && t[j].Text != blankWord; j++ {
-			if selfNaming[t[j].Lower] || ordinalWords[t[j].Lower] > 0 || strings.HasSuffix(t[j].Lower, "est") && len(t[j].Lower) > 5 {
+		for ; j < len(t) && t[j].IsWord() && !t[j].Cap && !functionList.has(t[j].Lower) && !prepositionList.has(t[j].Lower) && t[j].Text != blankWord; j++ {
+			if selfNaming[t[j].Lower] || ordinalList.has(t[j].Lower) > 0 || strings.HasSuffix(t[j].Lower, "est") && len(t[j].Lower) > 5 {
 				named = true
 			}
 		}
@@ -75,7 +75,7 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 		if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") || strings.HasSuffix(head, "ing") || strings.HasSuffix(head, "ly") {
 			continue
 		}
-		if demonstrative && (j >= len(t) || !auxiliaries[t[j].Lower] && !finiteAt(t, j)) {
+		if demonstrative && (j >= len(t) || !auxiliaryList.has(t[j].Lower) && !finiteAt(t, j)) {
 			continue // "that" as a conjunction: "said that the ..."
 		}
 		if oneOfAKind[head] || d.topicWords[head] || d.topicKind(head) || d.freq[head] >= 4 && !placeParts[head] {
@@ -140,7 +140,7 @@ func sideAsk(t []prose.Token) bool {
 	if !t[1].Is("was", "were") || !t[2].Is("born") || len(t) < 5 || prose.WordCount(textOf(t, [2]int{0, len(t)})) > 8 {
 		return false
 	}
-	return t[3].Is("on") || t[3].Is("in") && (t[4].Kind == prose.Number || months[t[4].Lower] > 0)
+	return t[3].Is("on") || t[3].Is("in") && (t[4].Kind == prose.Number || monthList.has(t[4].Lower) > 0)
 }
 
 // personListEnd reports a question that ends in two people set off by a
@@ -184,11 +184,11 @@ func leansOnText(t []prose.Token) bool {
 			return true
 		case w.Is("a") && i+1 < len(t) && t[i+1].Is("new", "second", "third", "further"):
 			return true
-		case w.Cap && w.IsWord() && firstNames[w.Lower] && !(i > 0 && t[i-1].Cap && t[i-1].IsWord()) && !(i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord()):
-			if i == 0 && len(t) > 1 && !auxiliaries[t[1].Lower] && !finiteAt(t, 1) {
+		case w.Cap && w.IsWord() && firstNameList.has(w.Lower) && !(i > 0 && t[i-1].Cap && t[i-1].IsWord()) && !(i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord()):
+			if i == 0 && len(t) > 1 && !auxiliaryList.has(t[1].Lower) && !finiteAt(t, 1) {
 				continue // a sentence's first word may be capitalised for its place
 			}
-			if p := i - 1; p >= 0 && t[p].IsWord() && !t[p].Cap && !functionWords[t[p].Lower] && !prepositions[t[p].Lower] && !auxiliaries[t[p].Lower] && !finiteAt(t, p) {
+			if p := i - 1; p >= 0 && t[p].IsWord() && !t[p].Cap && !functionList.has(t[p].Lower) && !prepositionList.has(t[p].Lower) && !auxiliaryList.has(t[p].Lower) && !finiteAt(t, p) {
 				continue // "his son Robert", "her best friend Zoya": the noun says who
 			}
 			return true
@@ -215,17 +215,17 @@ func clozeLeansOnText(t []prose.Token) bool {
 	start, verb := 0, firstVerb(t)
 	if len(t) > 0 && t[len(t)-1].Text == "?" {
 		start = 2
-		for start < len(t) && !(auxiliaries[t[start-1].Lower] || t[start-1].Is("did", "does", "do")) {
+		for start < len(t) && !(auxiliaryList.has(t[start-1].Lower) || t[start-1].Is("did", "does", "do")) {
 			start++
 		}
 		verb = start + 1
 	}
 	// Only a thing said to have been new: "a new prime minister is
 	// appointed if ..." speaks of every one.
-	past := verb < len(t) && (t[verb].Is("was", "were", "had") || strings.HasSuffix(t[verb].Lower, "ed") || pastToBase[t[verb].Lower] != "") ||
+	past := verb < len(t) && (t[verb].Is("was", "were", "had") || strings.HasSuffix(t[verb].Lower, "ed") || pastList.has(t[verb].Lower) != "") ||
 		start > 0 && t[start-1].Is("was", "were", "had", "did")
 	for i, w := range t {
-		if w.Is("more", "less") && !than && i+2 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionWords[t[i+1].Lower] && !strings.HasSuffix(t[i+1].Lower, "ly") && t[i+2].Kind == prose.Punct &&
+		if w.Is("more", "less") && !than && i+2 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !functionList.has(t[i+1].Lower) && !strings.HasSuffix(t[i+1].Lower, "ly") && t[i+2].Kind == prose.Punct &&
 			!(i > 0 && t[i-1].Is("no", "any", "once", "the", "or", "and")) {
 			return true
 		}
@@ -250,7 +250,7 @@ func (d *document) topicByTitle(key string) bool {
 		return false
 	}
 	for _, w := range f[:len(f)-1] {
-		if !personTitles[w] && !strings.HasPrefix(w, "president") && !strings.HasSuffix(w, "-elect") {
+		if !personTitleList.has(w) && !strings.HasPrefix(w, "president") && !strings.HasSuffix(w, "-elect") {
 			return false
 		}
 	}
@@ -302,7 +302,7 @@ func (d *document) resolveFlat(c *clause, an *antecedent) *clause {
 	case "his", "her":
 		// "Her" may be an object ("Her, he never met"): a possessive
 		// owns the word after it.
-		if n := c.toks[1]; !n.IsWord() || functionWords[n.Lower] {
+		if n := c.toks[1]; !n.IsWord() || functionList.has(n.Lower) {
 			return nil
 		}
 		name = possessive(an.text)
@@ -392,14 +392,14 @@ func subjectThing(p *clause) string {
 	// Said what it is, or what was done to it, not by whom.
 	be := false
 	for k := p.verb[0]; k < p.verb[1]; k++ {
-		be = be || beForms[p.toks[k].Lower] || p.toks[k].Is("been", "be")
+		be = be || beFormList.has(p.toks[k].Lower) || p.toks[k].Is("been", "be")
 	}
 	if v := p.verb[1]; !be || v < len(p.toks) && p.toks[v].Is("by") || passiveAt(p.toks, v-1) {
 		return ""
 	}
 	t := p.toks[p.subj[0]:p.subj[1]]
 	first := t[0]
-	if !first.Is("the") && !(first.Cap && first.IsWord() && !functionWords[first.Lower] && !subjectPronouns[first.Lower]) {
+	if !first.Is("the") && !(first.Cap && first.IsWord() && !functionList.has(first.Lower) && !subjectList.has(first.Lower)) {
 		return "" // "An elephant", "This system", "Its source": not one thing named
 	}
 	for k, w := range t {
@@ -408,12 +408,12 @@ func subjectThing(p *clause) string {
 		}
 		// "The sound inventory of Japanese is small. It is a mora-timed
 		// language": the "it" may be the thing after "of" or "for".
-		if w.Is("and", "or", "nor") || prepositions[w.Lower] && !(k > 0 && t[k-1].Cap && k+1 < len(t) && t[k+1].Cap) {
+		if w.Is("and", "or", "nor") || prepositionList.has(w.Lower) && !(k > 0 && t[k-1].Cap && k+1 < len(t) && t[k+1].Cap) {
 			return ""
 		}
 		// "World Factbook area rank order Egypt": words run together
 		// from a lost line, not a name.
-		if k > 0 && w.Cap && t[k-1].IsWord() && !t[k-1].Cap && !functionWords[t[k-1].Lower] {
+		if k > 0 && w.Cap && t[k-1].IsWord() && !t[k-1].Cap && !functionList.has(t[k-1].Lower) {
 			return ""
 		}
 	}
@@ -423,7 +423,7 @@ func subjectThing(p *clause) string {
 		}
 	}
 	head := t[len(t)-1]
-	if head.Text == "'s" || roleNouns[head.Lower] || personTitles[head.Lower] {
+	if head.Text == "'s" || roleNounList.has(head.Lower) || personTitleList.has(head.Lower) {
 		return ""
 	}
 	if plainPlural(head.Lower) {
@@ -450,13 +450,13 @@ func (d *document) resolveThis(c *clause, i int) *clause {
 	t := c.toks
 	for k := 0; k+1 < len(t); k++ {
 		w, n := t[k], t[k+1]
-		if !w.Is("this") || !n.IsWord() || n.Cap || functionWords[n.Lower] || k > 0 && t[k-1].Text == "," {
+		if !w.Is("this") || !n.IsWord() || n.Cap || functionList.has(n.Lower) || k > 0 && t[k-1].Text == "," {
 			continue
 		}
 		// The noun ends its phrase: "this act", not "this act's author"
 		// or "this highway system".
-		if j := k + 2; j < len(t) && t[j].IsWord() && !t[j].Cap && !functionWords[t[j].Lower] && !prepositions[t[j].Lower] &&
-			!auxiliaries[t[j].Lower] && !finiteAt(t, j) && !strings.HasSuffix(t[j].Lower, "ly") || j < len(t) && t[j].Text == "'s" {
+		if j := k + 2; j < len(t) && t[j].IsWord() && !t[j].Cap && !functionList.has(t[j].Lower) && !prepositionList.has(t[j].Lower) &&
+			!auxiliaryList.has(t[j].Lower) && !finiteAt(t, j) && !strings.HasSuffix(t[j].Lower, "ly") || j < len(t) && t[j].Text == "'s" {
 			return nil
 		}
 		var named *mention
@@ -525,7 +525,7 @@ func (d *document) resolveYear(c *clause, i int) *clause {
 		default:
 			continue
 		}
-		if k+n < len(t) && (t[k+n].IsWord() && !t[k+n].Cap && !functionWords[t[k+n].Lower] && !finiteAt(t, k+n) || t[k+n].Text == "'s") {
+		if k+n < len(t) && (t[k+n].IsWord() && !t[k+n].Cap && !functionList.has(t[k+n].Lower) && !finiteAt(t, k+n) || t[k+n].Text == "'s") {
 			return nil // "that year's harvest", "the following year saw"
 		}
 		for _, m := range c.ments {
@@ -547,7 +547,7 @@ func (d *document) resolveYear(c *clause, i int) *clause {
 			return nil
 		}
 		y := strconv.Itoa(year + next)
-		if k == 0 || !prepositions[t[k-1].Lower] && !t[k-1].Is("later", "earlier") {
+		if k == 0 || !prepositionList.has(t[k-1].Lower) && !t[k-1].Is("later", "earlier") {
 			y = "in " + y // "That same year, Luther ...": when
 		}
 		if k == 0 || k == c.lead {
@@ -623,5 +623,5 @@ func (d *document) topicOpens(prev *sentence) bool {
 		}
 		return j < len(t) && !other(k, j)
 	}
-	return auxiliaries[t[k].Lower] || finiteAt(t, k)
+	return auxiliaryList.has(t[k].Lower) || finiteAt(t, k)
 }

@@ -525,7 +525,7 @@ func unresolvedWord(t []prose.Token) bool {
 		}
 		// "In what year", "how many": the question's own words name
 		// nothing.
-		if !w.IsWord() || functionWords[w.Lower] || questionWords[w.Lower] || i > 0 && questionWords[t[i-1].Lower] {
+		if !w.IsWord() || functionList.has(w.Lower) || questionWords[w.Lower] || i > 0 && questionWords[t[i-1].Lower] {
 			continue
 		}
 		thing = true
@@ -592,7 +592,7 @@ var questionWords = prose.WordSet(`who whom whose what which when where why how`
 // name ("Mute Swan" in an article on swans) it does not.
 func (d *document) sharesTopic(key string) bool {
 	for _, w := range strings.Fields(prose.Normalize(key)) {
-		if functionWords[w] || len(w) < 4 {
+		if functionList.has(w) || len(w) < 4 {
 			continue
 		}
 		if d.topicWords[w] {

@@ -77,7 +77,7 @@ func placePhrase(t []prose.Token) bool {
 		}
 	}
 	for _, w := range t[1:] {
-		if w.Cap && w.IsWord() && !functionWords[w.Lower] && months[w.Lower] == 0 {
+		if w.Cap && w.IsWord() && !functionList.has(w.Lower) && monthList.has(w.Lower) == 0 {
 			return true
 		}
 	}
@@ -94,12 +94,12 @@ func framePhrase(t []prose.Token) bool {
 		return false
 	}
 	for _, w := range t[1:] {
-		if !w.IsWord() || w.Cap || subjectPronouns[w.Lower] || w.Is("his", "her", "its", "their", "this", "that", "these", "those") || timeNouns[w.Lower] {
+		if !w.IsWord() || w.Cap || subjectList.has(w.Lower) || w.Is("his", "her", "its", "their", "this", "that", "these", "those") || timeNouns[w.Lower] {
 			return false
 		}
 	}
 	last := t[len(t)-1].Lower
-	return !functionWords[last] && !strings.HasSuffix(last, "ly")
+	return !functionList.has(last) && !strings.HasSuffix(last, "ly")
 }
 
 // frameless are the words after "in" of a connective or a time, not a
@@ -158,13 +158,13 @@ func question(parts ...string) string {
 func badQuestion(q string) bool {
 	t := prose.Tokenize(q)
 	for i := 0; i+1 < len(t) && i < 5; i++ {
-		if auxiliaries[t[i].Lower] && (conjunctions[t[i+1].Lower] || t[i+1].Kind == prose.Punct || auxiliaries[t[i+1].Lower] && !t[i+1].Is("been", "being", "be", "have")) {
+		if auxiliaryList.has(t[i].Lower) && (conjunctions[t[i+1].Lower] || t[i+1].Kind == prose.Punct || auxiliaryList.has(t[i+1].Lower) && !t[i+1].Is("been", "being", "be", "have")) {
 			return true
 		}
 	}
 	if n := len(t); n >= 3 {
 		last := t[n-2] // before the question mark
-		if prepositions[last.Lower] && !last.Is("about", "for", "from", "with", "to", "of", "in", "on", "at") || last.Is("it", "them", "him", "her") && !t[n-3].Is("of", "in", "on", "at", "to", "with") {
+		if prepositionList.has(last.Lower) && !last.Is("about", "for", "from", "with", "to", "of", "in", "on", "at") || last.Is("it", "them", "him", "her") && !t[n-3].Is("of", "in", "on", "at", "to", "with") {
 			return true
 		}
 	}
@@ -172,7 +172,7 @@ func badQuestion(q string) bool {
 		// "... manufactured in Peruvian?": an adjective of a people cut
 		// from its noun ("in Peruvian, and primarily Limean, factories").
 		last := t[n-2]
-		if last.Cap && prepositions[t[n-3].Lower] && !nationalities[last.Lower] && (strings.HasSuffix(last.Lower, "ian") || strings.HasSuffix(last.Lower, "ean") || strings.HasSuffix(last.Lower, "ese")) {
+		if last.Cap && prepositionList.has(t[n-3].Lower) && !nationalityList.has(last.Lower) && (strings.HasSuffix(last.Lower, "ian") || strings.HasSuffix(last.Lower, "ean") || strings.HasSuffix(last.Lower, "ese")) {
 			return true
 		}
 	}
@@ -197,8 +197,8 @@ func badQuestion(q string) bool {
 		break
 	}
 	for i := 1; i+1 < len(t); i++ {
-		if _, ok := pastToBase[t[i].Lower]; ok && !t[i].Cap {
-			if _, ok2 := pastToBase[t[i+1].Lower]; ok2 && !t[i+1].Cap && !ambiguousPast[t[i+1].Lower] {
+		if _, ok := pastList.get(t[i].Lower); ok && !t[i].Cap {
+			if _, ok2 := pastList.get(t[i+1].Lower); ok2 && !t[i+1].Cap && !ambiguousList.has(t[i+1].Lower) {
 				return true
 			}
 		}
@@ -281,7 +281,7 @@ func (c *clause) restText(from int, drop ...[2]int) (string, int) {
 				x = e + 1
 				k = e
 				open = false
-			case e > 0 && prepositions[next.Lower] && next.Lower != "as" && e-k <= 10:
+			case e > 0 && prepositionList.has(next.Lower) && next.Lower != "as" && e-k <= 10:
 				out = append(out, [2]int{x, k}, [2]int{k + 1, e})
 				x = min(e+1, r[1])
 				k = e
@@ -361,7 +361,7 @@ func (c *clause) subjectQ(k int) string {
 	case eOrg:
 		// A committee decides (who), a university is founded (what); what
 		// "is thought to be" is a thing.
-		if !humanVerbs[c.toks[c.verb[1]-1].Lower] || c.verb[1]-c.verb[0] > 1 {
+		if !humanVerbList.has(c.toks[c.verb[1]-1].Lower) || c.verb[1]-c.verb[0] > 1 {
 			wh = "What"
 		}
 	case eTerm:
@@ -383,7 +383,7 @@ func (c *clause) subjectQ(k int) string {
 	}
 	// "Who sent Adams to the Continental Congress?": Massachusetts is no
 	// one, and "What" reads as a thing.
-	if l := strings.ToLower(m.text); countries[l] || usStates[l] || worldCities[l] {
+	if l := strings.ToLower(m.text); countryList.has(l) || usStates[l] || worldCities[l] {
 		return ""
 	}
 	rest, _ := c.restText(c.verb[1])
@@ -432,14 +432,14 @@ func (c *clause) inverted() string {
 	v0, v1 := c.verb[0], c.verb[1]
 	w := t[v0].Lower
 	subj := c.subjectText()
-	if s := strings.ToLower(subj); subjectPronouns[s] || strings.HasPrefix(s, "there") || s == "this" || s == "these" {
+	if s := strings.ToLower(subj); subjectList.has(s) || strings.HasPrefix(s, "there") || s == "this" || s == "these" {
 		return ""
 	}
-	if first := t[c.subj[0]].Lower; prepositions[first] || first == "out" {
+	if first := t[c.subj[0]].Lower; prepositionList.has(first) || first == "out" {
 		return "" // "out of 1,178,914 inhabitants 833,500 were ...": not a subject to invert
 	}
 	pre := textOf(t, c.pre)
-	if auxiliaries[w] && (v1-v0 > 1 || beForms[w]) {
+	if auxiliaryList.has(w) && (v1-v0 > 1 || beFormList.has(w)) {
 		return strings.Join(nonEmpty(w, subj, pre, textOf(t, [2]int{v0 + 1, v1})), " ")
 	}
 	if c.main != v0 {
@@ -535,7 +535,7 @@ func dateModifies(t []prose.Token, b, end int) bool {
 		return false
 	}
 	n := t[b]
-	return n.IsWord() && (n.Cap || !functionWords[n.Lower] && !prepositions[n.Lower] && !strings.HasSuffix(n.Lower, "ly") && !strings.HasSuffix(n.Lower, "ing"))
+	return n.IsWord() && (n.Cap || !functionList.has(n.Lower) && !prepositionList.has(n.Lower) && !strings.HasSuffix(n.Lower, "ly") && !strings.HasSuffix(n.Lower, "ing"))
 }
 
 // focusWords bind to the phrase after them; with the date asked for
@@ -574,7 +574,7 @@ func (c *clause) objectQ(k int) string {
 	if !(m.a == v1 || m.a == v1+1 && c.toks[v1].Lower == "the") {
 		return ""
 	}
-	if beForms[c.toks[c.verb[0]].Lower] {
+	if beFormList.has(c.toks[c.verb[0]].Lower) {
 		return "" // a passive or a copula: not an object
 	}
 	wh := "What"
@@ -588,7 +588,7 @@ func (c *clause) objectQ(k int) string {
 	// verb phrase or be followed by a preposition or a comma.
 	if m.b < c.end {
 		n := c.toks[m.b]
-		if !(n.Text == "," || prepositions[n.Lower] || n.Lower == "and" || strings.HasSuffix(n.Lower, "ing") || n.Lower == "out" || n.Lower == "as") || n.Lower == "of" {
+		if !(n.Text == "," || prepositionList.has(n.Lower) || n.Lower == "and" || strings.HasSuffix(n.Lower, "ing") || n.Lower == "out" || n.Lower == "as") || n.Lower == "of" {
 			return "" // "reduce the population of Seville": the object is the whole phrase
 		}
 		if n.Lower == "and" {
@@ -621,7 +621,7 @@ func (c *clause) whereQ(k int) string {
 	lemma := c.toks[c.main].Lower
 	if b, ok := pastLemma(lemma); ok {
 		lemma = b
-	} else if b, ok := participleToBase[lemma]; ok {
+	} else if b, ok := participleList.get(lemma); ok {
 		lemma = b
 	} else if b, ok := edLemma(lemma); ok {
 		lemma = b
@@ -661,7 +661,7 @@ func (c *clause) whereQ(k int) string {
 // Bailleul?".
 func (c *clause) agentQ(k int) string {
 	m := c.ments[k]
-	if m.typ != ePerson && m.typ != eGroup || c.main < 0 || !beForms[c.toks[c.verb[0]].Lower] {
+	if m.typ != ePerson && m.typ != eGroup || c.main < 0 || !beFormList.has(c.toks[c.verb[0]].Lower) {
 		return ""
 	}
 	if c.verb[1]-c.verb[0] != 2 {
@@ -684,11 +684,11 @@ func (c *clause) agentQ(k int) string {
 			break
 		}
 		w := c.toks[i]
-		if !w.IsWord() || w.Cap && !nationalities[w.Lower] || finiteAt(c.toks, i) {
+		if !w.IsWord() || w.Cap && !nationalityList.has(w.Lower) || finiteAt(c.toks, i) {
 			return ""
 		}
 	}
-	if by < 0 || m.b < c.end && c.toks[m.b].Text != "," && c.toks[m.b].Text != "." && !prepositions[c.toks[m.b].Lower] {
+	if by < 0 || m.b < c.end && c.toks[m.b].Text != "," && c.toks[m.b].Text != "." && !prepositionList.has(c.toks[m.b].Lower) {
 		return ""
 	}
 	// "were kept in a menagerie established by King John": the agent is
@@ -699,7 +699,7 @@ func (c *clause) agentQ(k int) string {
 		}
 	}
 	obj := c.subjectText()
-	if s := strings.ToLower(obj); subjectPronouns[s] || strings.HasPrefix(s, "there") {
+	if s := strings.ToLower(obj); subjectList.has(s) || strings.HasPrefix(s, "there") {
 		return ""
 	}
 	if f := c.toks[c.subj[0]].Lower; strings.HasSuffix(f, "ly") || frontAdverbs[f] {
@@ -753,7 +753,7 @@ func (c *clause) roleQuestion(k int) string {
 			return ""
 		}
 		role := rf.role
-		if f := strings.Fields(r); kinNouns[f[0]] || len(f) > 2 && f[1] == "of" && !functionWords[f[0]] && prose.FirstRune(rf.role) == prose.FirstRune(r) {
+		if f := strings.Fields(r); kinNouns[f[0]] || len(f) > 2 && f[1] == "of" && !functionList.has(f[0]) && prose.FirstRune(rf.role) == prose.FirstRune(r) {
 			role = "the " + role // "Who was the sister of Duke Richard II?", "the founder of the City Philosophical Society"
 		}
 		return question("Who", textOf(c.toks, c.verb), role)
@@ -791,12 +791,12 @@ func (c *clause) howManyQ(k int) string {
 		}
 		return ask(c.extras(-1), "How many", noun, textOf(t, c.verb), rest)
 	}
-	if c.main < 0 || m.a != c.verb[1] || beForms[t[c.verb[0]].Lower] {
+	if c.main < 0 || m.a != c.verb[1] || beFormList.has(t[c.verb[0]].Lower) {
 		return ""
 	}
 	// The counted noun phrase: the unit and the words before it.
 	e := m.b
-	for e < c.end && t[e].IsWord() && !t[e].Cap && !functionWords[t[e].Lower] && t[e-1].Lower != m.num.unit {
+	for e < c.end && t[e].IsWord() && !t[e].Cap && !functionList.has(t[e].Lower) && t[e-1].Lower != m.num.unit {
 		e++
 	}
 	if e == m.b || t[e-1].Lower != m.num.unit {
