@@ -426,9 +426,12 @@ func readJudgements(t *testing.T) []quality.Round {
 		out = append(out, readRatings(t, r.name, key, filepath.Join(r.dir, "ratings.csv")))
 		// A second judge, rating the same sheet apart, writes
 		// ratings-b.csv; the round then has a column for each.
-		if _, err := os.Stat(filepath.Join(r.dir, "ratings-b.csv")); err == nil {
+		switch _, err := os.Stat(filepath.Join(r.dir, "ratings-b.csv")); {
+		case err == nil:
 			out[len(out)-1].Name += ", judge A"
 			out = append(out, readRatings(t, r.name+", judge B", key, filepath.Join(r.dir, "ratings-b.csv")))
+		case !os.IsNotExist(err):
+			t.Fatal(err)
 		}
 	}
 	return out
