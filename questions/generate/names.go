@@ -296,7 +296,7 @@ func letterRuns(s string) iter.Seq[string] {
 		for i, size := 0, 1; i < len(s); i += size {
 			var in bool
 			if c := s[i]; c < utf8.RuneSelf {
-				in, size = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
+				in, size = isAlnum(c), 1
 			} else {
 				var r rune
 				r, size = utf8.DecodeRuneInString(s[i:])
