@@ -475,10 +475,7 @@ func lowerIn[V any](m map[string]V, w string) V {
 		if c >= utf8.RuneSelf {
 			return m[strings.ToLower(w)]
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
+		buf[i] = asciiLower(c)
 	}
 	return m[string(buf[:len(w)])]
 }
