@@ -298,7 +298,7 @@ func TestNameDistractors_ClassNoun(t *testing.T) {
 			continue
 		}
 		if m.typ != ePerson {
-			t.Logf("%q is read as %v, not a person", tc.key, m.typ)
+			t.Errorf("%q is read as %v, want a person: classNoun is only asked of people", tc.key, m.typ)
 			continue
 		}
 		ds := d.distractors(p, m, d.sents[tc.sent], 1)
