@@ -200,7 +200,7 @@ func ageOrMeasure(toks []prose.Token, i int) bool {
 	if i+1 < len(toks) && strings.HasPrefix(toks[i+1].Text, "°") {
 		return true
 	}
-	return afterAge(toks, i) || i > 1 && toks[i-1].Lower == "of" && toks[i-2].Lower == "total"
+	return afterAge(toks, i) || afterTotal(toks, i)
 }
 
 // verbAt reports whether toks[i] is a verb: a form the lexicon knows, or

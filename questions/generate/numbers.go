@@ -121,7 +121,7 @@ func scanNumber(toks []prose.Token, i int) (int, numVal, bool) {
 		}
 		// "The Ethnologue lists a total of 14.": a total of nothing
 		// named; "_____" asks a count whose things the stem never says.
-		if i > 1 && toks[i-1].Lower == "of" && toks[i-2].Lower == "total" {
+		if afterTotal(toks, i) {
 			return 0, v, false
 		}
 		v.bare = true
@@ -155,6 +155,12 @@ func bareAfter(toks []prose.Token, i, k int) bool {
 // age of" ("at the age of 56", "aged 12").
 func afterAge(toks []prose.Token, i int) bool {
 	return i > 0 && toks[i-1].Is("age", "aged", "ages") || i > 1 && toks[i-1].Lower == "of" && toks[i-2].Is("age", "ages")
+}
+
+// afterTotal reports a figure after "a total of" ("a total of 14"): a
+// count that need not say of what.
+func afterTotal(toks []prose.Token, i int) bool {
+	return i > 1 && toks[i-1].Lower == "of" && toks[i-2].Lower == "total"
 }
 
 // closesSentence reports whether a token ends a sentence's statement.
