@@ -246,7 +246,7 @@ func coordinatedModifier(t []prose.Token, key string) bool {
 		if hasDigit(key) || lowerIn(numberWords, key) > 0 || numberWordList.has(m.Lower) > 0 || m.Kind == prose.Number {
 			return false // "five sons and _____ daughters": a count
 		}
-		return m.IsWord() && !m.Cap && !functionList.has(m.Lower) && !auxiliaryList.has(m.Lower) && m.Kind != prose.Number &&
+		return m.IsWord() && !m.Cap && !functionList.has(m.Lower) && !auxiliaryList.has(m.Lower) &&
 			n.IsWord() && !n.Cap && !functionList.has(n.Lower) && !auxiliaryList.has(n.Lower) && !finiteAt(t, b+1) && plainPlural(n.Lower)
 	}
 	return false
