@@ -288,7 +288,7 @@ func (d *document) keyCandidates(p *pools, f fact, kinds map[questions.Kind]bool
 		cd.q.Answers = accepted
 		add(cd)
 	}
-	if kinds[questions.MultipleChoice] && m.typ != eName && m.typ != eConcept && (m.ent == nil || m.ent.typeConfident()) && !m.open && !m.coord && c.choiceSafe(k, wh) {
+	if kinds[questions.MultipleChoice] && m.typ != eName && m.typ != eConcept && (m.ent == nil || m.ent.typeConfident()) && !m.open && !m.coord && c.choiceSafe(k) {
 		// A date asked with a question is a short answer first: a
 		// learner recalls a year as readily as picks it, and the set
 		// needs short answers more than it needs another choice of
@@ -399,7 +399,7 @@ func keywordOnly(m mention) bool {
 // statement must be pinned down by a date ("in 1072"), or be a movement to
 // a place ("retreat to Italy"); "an impact on medieval Europe" would be
 // true of France as well.
-func (c *clause) choiceSafe(k int, wh string) bool {
+func (c *clause) choiceSafe(k int) bool {
 	m := c.ments[k]
 	switch m.typ {
 	case ePerson, eDate, eNumber, eTerm:
