@@ -436,8 +436,7 @@ func passiveAt(t []prose.Token, i int) bool {
 // "Texas" are no plurals.
 func pluralName(s string) bool {
 	w := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
-	return len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is") &&
-		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "as")
+	return len(w) > 4 && plainPlural(w) && !strings.HasSuffix(w, "as")
 }
 
 // resolveIt rewrites a clause whose subject is "it", not the "it" of

@@ -692,8 +692,7 @@ func voteContext(v *[nTypes]float64, toks []prose.Token, m mention, hasKeyword b
 // isPluralName reports whether a capitalised word looks like a plural
 // ("Normans", "Danes"), not a name ending in s ("Tarsus", "Paris").
 func isPluralName(w string) bool {
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") &&
-		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") && !countryList.has(w)
+	return pluralNoun(w) && !strings.HasSuffix(w, "os") && !strings.HasSuffix(w, "as") && !countryList.has(w)
 }
 
 func (m mention) textFrom(toks []prose.Token) string { return joinSpan(toks, m.a, m.b) }
