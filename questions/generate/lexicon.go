@@ -26,6 +26,7 @@ var monthNames = [...]string{"", "January", "February", "March", "April", "May",
 
 // Closed word classes.
 var (
+	// functionWords are never the start of a name, even when capitalised.
 	functionWords = prose.FunctionWords
 	determiners   = prose.WordSet(`the a an this that these those his her its their our my your
 		some any no every each either neither several many much most more few fewer all both
@@ -73,7 +74,6 @@ var (
 		"ultimately", "finally", "later", "afterwards", "thereafter", "then", "still", "yet",
 		"initially", "meanwhile", "subsequently", "soon", "originally", "first", "once",
 	}
-	// functionWords are never the start of a name, even when capitalised.
 )
 
 // Pronoun-like words that make a sentence start depend on an earlier one.
@@ -178,7 +178,7 @@ var (
 		gospel bible torah quran koran code plan prize award medal cup trophy theory effect principle
 		equation theorem disease syndrome history chronicle chronicles annals epic saga film album song
 		opera symphony painting journal magazine newspaper`)
-	// centuryWords name a stretch of a date ("the end of 1919").
+	// datePartWords name a stretch of a date ("the end of 1919").
 	datePartWords = prose.WordSet(`end beginning start middle spring summer autumn fall winter half
 		turn dawn close`)
 	dateModifiers = prose.WordSet(`early late mid`)
