@@ -357,7 +357,7 @@ func (d *document) cutCheck(it *item, toks []prose.Token) string {
 	if it.typ == ePerson && strings.HasSuffix(q.Stem, "?") && secondObject(it.key, it.source, q.Stem) {
 		return CheckSecondRightAnswer
 	}
-	if pronounAfterFronted(toks) || laterHowever(toks) || q.Kind == questions.ShortAnswer && thenInQuestion(toks) {
+	if !it.led && (pronounAfterFronted(toks) || laterHowever(toks) || q.Kind == questions.ShortAnswer && thenInQuestion(toks)) {
 		return CheckNeedsContext
 	}
 	if lostMeasure(toks) || noMainVerb(toks) || pastAfterDid(toks) {
@@ -790,7 +790,7 @@ func sourceCut(it *item) string {
 			full = full[:i] + it.swapFrom + full[i+len(it.swapTo):]
 		}
 	}
-	if contrastCut(full, it.source) {
+	if !it.led && contrastCut(full, it.source) {
 		return CheckNeedsContext
 	}
 	if relativeWithMainVerb(full, it.source) {

@@ -102,6 +102,9 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 		if check == "" {
 			check = d.keep(&c.item, dirty, cache)
 		}
+		if check == CheckNeedsContext {
+			check = d.lead(c, dirty, cache)
+		}
 		if check != "" {
 			rep.Rejected[check]++
 			if debugLint != nil {
@@ -113,6 +116,30 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 		kept = append(kept, c)
 	}
 	return kept
+}
+
+// lead shows c after the sentence before it (see leadIn) when c leans on
+// that sentence and passes every other check: it returns "" when c is
+// kept so, and CheckNeedsContext when it is not.
+func (d *document) lead(c *candidate, dirty bool, cache map[string]*stemInfo) string {
+	ctx := d.leadIn(c)
+	if ctx == "" {
+		return CheckNeedsContext
+	}
+	c.led = true
+	check := lintCached(&c.item, cache)
+	if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
+		check = CheckAmbiguousName
+	}
+	if check == "" {
+		check = d.keep(&c.item, dirty, cache)
+	}
+	if check != "" {
+		c.led = false
+		return CheckNeedsContext
+	}
+	c.q.Stem = ctx + " " + c.q.Stem
+	return ""
 }
 
 // factsPerSentence is how many of a sentence's answers items are written

@@ -95,10 +95,10 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 		return CheckSideFact
 	}
 	plural := it.typ == eGroup || strings.Contains(it.key, " and ") || pluralWord(it.key)
-	if leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || d.heWithoutPerson(toks, it.typ == ePerson) {
+	if !it.led && leansOnContext(toks, it.typ == ePerson || it.typ == eGroup, plural, it.typ == eDate || it.typ == eNumber) || !it.led && d.heWithoutPerson(toks, it.typ == ePerson) {
 		return CheckNeedsContext
 	}
-	if relationToOther(toks, it.typ == ePerson) || relationWithoutOther(toks, it.typ == ePerson) || it.typ == eDate && q.Kind != questions.TrueFalse && againWhen(toks) || announcesList(it.source) || countSubject(toks) || objectItWithoutReferent(toks) {
+	if announcesList(it.source) || !it.led && (relationToOther(toks, it.typ == ePerson) || relationWithoutOther(toks, it.typ == ePerson) || it.typ == eDate && q.Kind != questions.TrueFalse && againWhen(toks) || countSubject(toks) || objectItWithoutReferent(toks)) {
 		return CheckNeedsContext
 	}
 	if caption(it.source) || (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && d.namedOnce(it, toks) || q.Kind == questions.ShortAnswer && sideAsk(toks) {
@@ -181,16 +181,16 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if q.Kind == questions.ShortAnswer && (alsoAsked(toks) || d.personListEnd(toks)) {
 		return CheckSecondRightAnswer
 	}
-	if d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) || d.bareKind(toks) {
+	if !it.led && (d.unknownReferent(toks) || pointsBack(toks) || d.bareDefinite(toks) || d.bareKind(toks)) {
 		return CheckNeedsContext
 	}
-	if (q.Kind == questions.Cloze || q.Kind == questions.MultipleChoice) && clozeLeansOnText(toks) {
+	if !it.led && (q.Kind == questions.Cloze || q.Kind == questions.MultipleChoice) && clozeLeansOnText(toks) {
 		return CheckNeedsContext
 	}
 	// A multiple-choice question is a short answer with options: what
 	// leans on the text for one does for the other ("When did Robert die
 	// in Manchester Vermont?").
-	if (q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) || q.Kind == questions.MultipleChoice && strings.HasSuffix(q.Stem, "?") && leansOnText(toks) {
+	if !it.led && ((q.Kind == questions.ShortAnswer || q.Kind == questions.TrueFalse) && (d.unsaidReferent(toks) || leansOnText(toks)) || q.Kind == questions.MultipleChoice && strings.HasSuffix(q.Stem, "?") && leansOnText(toks)) {
 		return CheckNeedsContext
 	}
 	return ""

@@ -53,6 +53,10 @@ type item struct {
 	confident bool
 	before    string
 	cut       string
+	// led says the stem is shown after the sentence before it (see
+	// leadIn), which resolves what it leans on: the checks for a stem
+	// that needs context do not apply.
+	led bool
 }
 
 // lint returns the first check the item fails, or "". The generator runs
@@ -216,7 +220,7 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 	if !si.hasVerb {
 		return CheckNoVerb
 	}
-	if si.needsContext {
+	if si.needsContext && !it.led {
 		return CheckNeedsContext
 	}
 	limit := 45

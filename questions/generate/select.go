@@ -164,6 +164,9 @@ func pickItems(cands []*candidate, n int, kinds []questions.Kind, paraWords map[
 			if c.q.Kind == questions.TrueFalse && perKind[c.q.Kind] >= quota[c.q.Kind] {
 				return false
 			}
+			if showsNeighbour(c, bySentence) {
+				return false
+			}
 			if !conflicts(c, bySentence[c.sent.idx]) || shortened(c, bySentence[c.sent.idx], shorts, valid) != nil {
 				// Validate last, and once: it is the dearest check, and
 				// most candidates never come this far.
@@ -301,14 +304,14 @@ func moveAnswers(cands, picked []*candidate, n int, bySentence map[int][]*candid
 			continue
 		}
 		p := picked[i]
-		if c.ent != nil && c.ent != p.ent && perEntity[c.ent] >= entityLimit || !ok(c) {
+		if c.ent != nil && c.ent != p.ent && perEntity[c.ent] >= entityLimit || showsNeighbour(c, bySentence) || !ok(c) {
 			continue
 		}
 		others := without(bySentence[p.sent.idx], p)
 		var q *candidate
 		for _, a := range alts[p.sent.idx] {
 			if a.group == p.group || usedGroup[a.group] || perAnswer[a.answer] > 0 ||
-				a.ent != nil && a.ent != p.ent && perEntity[a.ent] >= entityLimit || conflicts(a, others) || !ok(a) {
+				a.ent != nil && a.ent != p.ent && perEntity[a.ent] >= entityLimit || conflicts(a, others) || showsNeighbour(a, bySentence) || !ok(a) {
 				continue
 			}
 			q = a
@@ -396,6 +399,26 @@ func shortKey(c *candidate) groupKind { return groupKind{c.group, c.q.Kind} }
 // for no answer, is better spent on a sentence nothing else asks about.
 const tfPenalty = 3.0
 
+// showsNeighbour reports whether c and an item picked from the sentence
+// before or after c's give each other away through a lead-in (see
+// leadIn): c's lead-in shows the answer of an item of the sentence
+// before, or the lead-in of an item of the sentence after shows c's.
+func showsNeighbour(c *candidate, bySentence map[int][]*candidate) bool {
+	if c.led {
+		for _, p := range bySentence[c.sent.idx-1] {
+			if reveals(c, p) {
+				return true
+			}
+		}
+	}
+	for _, p := range bySentence[c.sent.idx+1] {
+		if p.led && reveals(p, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // conflicts reports whether c and an item already picked from the same
 // sentence would give each other away: a stem that shows the other's
 // answer, or a true/false statement about the same clause.
@@ -466,6 +489,11 @@ func (d *document) worth(c *candidate) float64 {
 	t := prose.Tokenize(c.q.Stem)
 	if unresolvedWord(t) {
 		w -= 2
+	}
+	// An item shown after the sentence before it (see leadIn) is longer
+	// to read than one that stands alone: the default set prefers those.
+	if c.led {
+		w -= 0.5
 	}
 	if c.typ == eDate && countsAt(strings.ToLower(c.q.Stem)) {
 		w -= 1.5

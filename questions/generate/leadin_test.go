@@ -1,0 +1,145 @@
+package generate
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"factdrill/questions"
+)
+
+// moldavia is a paragraph whose second sentence leans on its first.
+const moldavia = `Moldavia
+
+Moldavia is a historical region of Eastern Europe. The principality of Moldavia was founded by Dragoș in 1346 on the land between the Carpathians and the Dniester.
+
+The principality of Moldavia reached its most glorious period under the rule of Stephen the Great between 1457 and 1504. His rule of 47 years was unusually long, especially at that time. Stephen the Great won 46 of his 48 battles against the Ottomans and the Hungarians.
+
+In 1538 the principality became a tributary state of the Ottoman Empire, and it kept its autonomy until 1812.`
+
+// checked runs the pipeline on text at a budget of n and returns the
+// candidates that passed the checks and those selected.
+func checked(t *testing.T, text string, n int) (ok, picked []*candidate) {
+	t.Helper()
+	ctx := context.Background()
+	d, err := analyze(ctx, text, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.buildClauses(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d.indexNames()
+	d.countAnswers()
+	all := map[questions.Kind]bool{}
+	for _, k := range GeneratedKinds {
+		all[k] = true
+	}
+	ok, picked, err = d.pick(ctx, all, GeneratedKinds, n, false, &Report{Rejected: map[string]int{}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ok, picked
+}
+
+func TestLeadIn(t *testing.T) {
+	ok, picked := checked(t, moldavia, 40)
+	const lead = "The principality of Moldavia reached its most glorious period under the rule of Stephen the Great between 1457 and 1504. "
+	var led []*candidate
+	for _, c := range ok {
+		if !c.led {
+			if strings.HasPrefix(c.q.Stem, lead) {
+				t.Errorf("an item not marked led has the lead-in: %q", c.q.Stem)
+			}
+			continue
+		}
+		if c.q.Kind == questions.TrueFalse {
+			t.Errorf("a true/false statement has a lead-in: %q", c.q.Stem)
+		}
+		if !strings.Contains(c.q.Stem, "His rule of") {
+			continue
+		}
+		led = append(led, c)
+		if !strings.HasPrefix(c.q.Stem, lead+"His rule of") {
+			t.Errorf("led item %q, want the sentence before, then its own", c.q.Stem)
+		}
+		if !strings.HasPrefix(c.sent.text, "His rule of") {
+			t.Errorf("led item's sentence is %q, want the one it asks about", c.sent.text)
+		}
+	}
+	if len(led) == 0 {
+		t.Fatal(`no item of "His rule of 47 years ..." passed with the sentence before it`)
+	}
+	// The lead-in names Stephen the Great and the years of his rule: no
+	// item of that sentence asking for them is in the set with a led item.
+	for _, c := range picked {
+		for _, p := range picked {
+			if c.led && p.sent.idx == c.sent.idx-1 && reveals(c, p) {
+				t.Errorf("%q shows the answer of %q (%s)", c.q.Stem, p.q.Stem, p.key)
+			}
+		}
+	}
+}
+
+func TestLeadIn_None(t *testing.T) {
+	for _, tc := range []struct{ name, text, stem string }{
+		// The sentence before names no one: "he" is still no one.
+		{"he after an army", "Mongols\n\nThe Mongols invaded southern China with a force far greater than the one they sent west in 1256. He died in 1259 without a successor, and the war stopped.", "He died in"},
+		// The sentence opens its paragraph.
+		{"first of its paragraph", "Tesla\n\nNikola Tesla was an inventor who worked in New York for many years.\n\nHe died in 1943 in a hotel room in New York City.", "He died in"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ok, _ := checked(t, tc.text, 20)
+			for _, c := range ok {
+				if c.led {
+					t.Errorf("led item %q", c.q.Stem)
+				}
+			}
+		})
+	}
+}
+
+func TestWithoutBrackets(t *testing.T) {
+	for in, want := range map[string]string{
+		"Kublai (1215–1294) moved the capital.":             "Kublai moved the capital.",
+		"It was built (in stone) (and wood).":               "It was built.",
+		"No brackets here.":                                 "No brackets here.",
+		"The plastome (the (chloroplast) genome) is small.": "The plastome is small.",
+	} {
+		if got := withoutBrackets(in); got != want {
+			t.Errorf("withoutBrackets(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestShows(t *testing.T) {
+	for _, tc := range []struct {
+		text, key string
+		answers   []string
+		want      bool
+	}{
+		{"stephen the great ruled from 1457", "Stephen the Great", nil, true},
+		{"the old ruler died", "Stephen the Great", nil, false},
+		{"stephen ruled the land", "Stephen the Great", nil, true},
+		{"the liechtenstein cup was won", "UEFA Cup", nil, false},
+		{"he ruled for 47 years", "forty-seven", []string{"47"}, true},
+	} {
+		if got := shows(tc.text, tc.key, tc.answers); got != tc.want {
+			t.Errorf("shows(%q, %q) = %v, want %v", tc.text, tc.key, got, tc.want)
+		}
+	}
+}
+
+func TestPersonPronoun(t *testing.T) {
+	for stem, want := range map[string]bool{
+		"His rule of _____ years was long.":     true,
+		"She married _____ in 1880.":            true,
+		"The rule of _____ was long.":           false,
+		"The Hershey company makes _____.":      false,
+		"It was given to him by _____ in 1901.": true,
+	} {
+		if got := personPronoun(stem); got != want {
+			t.Errorf("personPronoun(%q) = %v, want %v", stem, got, want)
+		}
+	}
+}
