@@ -40,6 +40,8 @@ type sentence struct {
 
 // A document is the cleaned text cut into sentences, with its entities.
 type document struct {
+	// leads are the sentences read as lead-ins, by index (see leadOf).
+	leads map[int]*lead
 	text  string
 	sents []*sentence
 	ents  []*entity

@@ -122,7 +122,11 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 // that sentence and passes every other check: it returns "" when c is
 // kept so, and CheckNeedsContext when it is not.
 func (d *document) lead(c *candidate, dirty bool, cache map[string]*stemInfo) string {
-	ctx := d.leadIn(c)
+	stem := c.q.Stem
+	if c.q.Kind == questions.Cloze || c.q.InPlace() {
+		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
+	}
+	ctx := d.leadIn(c, stemOf(stem, cache).toks)
 	if ctx == "" {
 		return CheckNeedsContext
 	}

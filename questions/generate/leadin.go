@@ -11,7 +11,8 @@ import (
 // province of _____.", "He then worked for _____.") is not lost: the item
 // shows that sentence first, as a reading passage does, and the learner
 // reads what the stem leans on. Only the sentence just before, in the same
-// paragraph, and only one that stands alone itself.
+// paragraph, and only one that stands alone itself and holds what the
+// stem points at.
 
 // Limits on a lead-in: its words, and the words of the lead-in and the
 // stem together.
@@ -20,48 +21,179 @@ const (
 	ledWords    = 70
 )
 
+// lead is what a sentence offers as the lead-in of the sentence after
+// it, read once: the text without brackets, in plain form and in tokens,
+// whether it names a person, and ok when it can lead at all.
+type lead struct {
+	text, plain string
+	toks        []prose.Token
+	words       int
+	person      bool
+	ok          bool
+}
+
+// leadOf reads sentence s as a lead-in (see leadIn), once per sentence.
+func (d *document) leadOf(s *sentence) *lead {
+	if l := d.leads[s.idx]; l != nil {
+		return l
+	}
+	if d.leads == nil {
+		d.leads = map[int]*lead{}
+	}
+	l := &lead{}
+	d.leads[s.idx] = l
+	if s.heading || s.long || s.side || !strings.HasSuffix(strings.TrimSpace(s.text), ".") {
+		return l
+	}
+	l.text = withoutBrackets(s.text)
+	if !strings.HasSuffix(l.text, ".") || strings.ContainsAny(l.text, ":[]") || residue(l.text) || unbalanced(l.text) ||
+		gluedSource(l.text) || referenceIn(l.text) || authorCitation(l.text) || bibliography(l.text) || pageReference(l.text) {
+		return l
+	}
+	l.words = prose.WordCount(l.text)
+	if l.words < 5 || l.words > leadInWords {
+		return l
+	}
+	l.toks = prose.Tokenize(l.text)
+	t := l.toks
+	// It stands alone: nothing at its start points back, it has a verb,
+	// it is not cut off ("The urban area of Lima covers about."), and it
+	// cites no pages ("Fuess, 328–329; Sobel, 248–249 The treaty ...").
+	if needsContext(t, firstVerb(t)) || countSubject(t) || pointsBack(t) || d.unknownReferent(t) || !containsFinite(t, 0, len(t)) ||
+		endsInPreposition(t) || endsInAbout(t) || pageCitation(l.text) || pagesCited(t) {
+		return l
+	}
+	l.plain = prose.Plain(l.text)
+	l.person = mentionsPerson(s) || d.namesPerson(t)
+	l.ok = true
+	return l
+}
+
 // leadIn is the sentence to show before c's stem, or "" when there is
 // none fit to show: c is a true/false statement (a statement after a
 // sentence would leave the learner unsure which is to be judged), c's
-// sentence opens its paragraph, or the sentence before is a heading, too
-// long, side matter, markup, a list's announcement, leans on text before
-// it in turn, or shows c's answer.
-func (d *document) leadIn(c *candidate) string {
+// sentence opens its paragraph, the sentence before cannot lead (see
+// leadOf), the two together are too long, the sentence before shows c's
+// answer, or it does not hold what c's stem points at: a person for a
+// "he", the noun of "this treaty" or of a bare "the post"; a "this"
+// standing alone points at a whole thought, which a learner cannot be
+// sure of.
+func (d *document) leadIn(c *candidate, t []prose.Token) string {
 	s := c.sent
 	if c.q.Kind == questions.TrueFalse || s.para == 0 || s.idx == 0 || s.idx >= len(d.sents) {
 		return ""
 	}
 	prev := d.sents[s.idx-1]
-	if prev.block != s.block || prev.heading || prev.long || prev.side {
+	if prev.block != s.block {
 		return ""
 	}
-	text := withoutBrackets(prev.text)
-	if !strings.HasSuffix(text, ".") || strings.ContainsAny(text, ":[]") || residue(text) || unbalanced(text) {
+	l := d.leadOf(prev)
+	if !l.ok || l.words+len(t) > 2*ledWords || l.words+prose.WordCount(c.q.Stem) > ledWords || shows(l.plain, c.key, c.answers) {
 		return ""
 	}
-	n := prose.WordCount(text)
-	if n < 5 || n > leadInWords || n+prose.WordCount(c.q.Stem) > ledWords {
+	if personPronoun(t) && !l.person || !pointsWithin(t, l.toks) {
 		return ""
 	}
-	t := prose.Tokenize(text)
-	if needsContext(t, firstVerb(t)) || !containsFinite(t, 0, len(t)) {
-		return ""
-	}
-	if shows(prose.Plain(text), c.key, c.answers) {
-		return ""
-	}
-	// "He died in _____ without a successor." after a sentence about an
-	// army: the "he" is still no one.
-	if personPronoun(c.q.Stem) && !mentionsPerson(prev) && !d.namesPerson(t) {
-		return ""
-	}
-	return text
+	return l.text
 }
 
-// personPronoun reports whether a stem says "he", "she", "his", "him" or
-// "her".
-func personPronoun(stem string) bool {
-	for _, w := range prose.Tokenize(stem) {
+// pointsWithin reports whether what stem tokens t point at with a
+// demonstrative or a bare definite is in the lead-in's tokens lt: "this
+// treaty" needs a "treaty" there, a stem opening "The post ..." a
+// "post"; a "this" or "these" with no noun after it points at no word.
+func pointsWithin(t, lt []prose.Token) bool {
+	for i, w := range t {
+		det := w.Is("this", "these", "those")
+		if !det && !(i == 0 && w.Is("the")) {
+			continue
+		}
+		j := i + 1
+		for j < len(t) && j < i+4 && plainWord(t[j]) {
+			j++
+		}
+		if j == i+1 {
+			if det {
+				return false // "While this still may be true"
+			}
+			continue
+		}
+		if !hasWordOf(lt, t[j-1].Lower) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasWordOf reports whether tokens t have the word w, or its singular or
+// plural ("groups" for "group", "treaties" for "treaty").
+func hasWordOf(t []prose.Token, w string) bool {
+	ies := ""
+	if strings.HasSuffix(w, "y") {
+		ies = w[:len(w)-1] + "ies"
+	}
+	for _, x := range t {
+		l := x.Lower
+		if l == w || l == w+"s" || l+"s" == w || l == w+"es" || l+"es" == w || l == ies || strings.HasSuffix(l, "y") && l[:len(l)-1]+"ies" == w {
+			return true
+		}
+	}
+	return false
+}
+
+// endsInAbout reports a sentence whose figure the cleaning lost: "The
+// urban area of Lima covers about."
+func endsInAbout(t []prose.Token) bool {
+	n := len(t)
+	return n >= 2 && t[n-1].Text == "." && t[n-2].Is("about", "approximately", "around", "nearly", "some", "over")
+}
+
+// pagesCited reports a page reference left in a sentence: a name, a
+// comma and a page or a range of pages ("Fuess, 328–329;"), which
+// pageCitation misses when no capital follows.
+func pagesCited(t []prose.Token) bool {
+	for i := 0; i+2 < len(t); i++ {
+		if t[i].Cap && t[i].IsWord() && t[i+1].Text == "," && t[i+2].Kind == prose.Number && !isYearLike(t[i+2].Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// isYearLike reports a four-digit number from 1000 to 2099: "Paris,
+// 1850" is a place and a year, not a page.
+func isYearLike(s string) bool {
+	return len(s) == 4 && isDigits(s) && (s[0] == '1' || s[0] == '2' && s[1] == '0')
+}
+
+// shows reports whether plain text holds an answer: the key, an accepted
+// form of it, or a word of its name (not the head of a name of many words:
+// "the Liechtenstein Cup" shows nothing of "UEFA Cup").
+func shows(plain, key string, answers []string) bool {
+	if key != "" && prose.ContainsWord(plain, prose.Plain(key)) {
+		return true
+	}
+	for _, a := range answers {
+		if a != "" && prose.ContainsWord(plain, prose.Plain(a)) {
+			return true
+		}
+	}
+	multi := strings.Contains(strings.TrimSpace(key), " ")
+	var buf [8]string
+	for _, w := range nameWords(buf[:0], key) {
+		if multi && lowerIn(nameHeads, w) {
+			continue
+		}
+		if prose.ContainsWord(plain, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// personPronoun reports whether stem tokens say "he", "she", "his",
+// "him" or "her".
+func personPronoun(t []prose.Token) bool {
+	for _, w := range t {
 		if w.Is("he", "she", "his", "him", "her", "himself", "herself") {
 			return true
 		}
@@ -94,31 +226,6 @@ func (d *document) namesPerson(t []prose.Token) bool {
 			return true
 		}
 		i = j
-	}
-	return false
-}
-
-// shows reports whether plain text holds an answer: the key, an accepted
-// form of it, or a word of its name (not the head of a name of many words:
-// "the Liechtenstein Cup" shows nothing of "UEFA Cup").
-func shows(plain, key string, answers []string) bool {
-	if key != "" && prose.ContainsWord(plain, prose.Plain(key)) {
-		return true
-	}
-	for _, a := range answers {
-		if a != "" && prose.ContainsWord(plain, prose.Plain(a)) {
-			return true
-		}
-	}
-	multi := strings.Contains(strings.TrimSpace(key), " ")
-	var buf [8]string
-	for _, w := range nameWords(buf[:0], key) {
-		if multi && lowerIn(nameHeads, w) {
-			continue
-		}
-		if prose.ContainsWord(plain, w) {
-			return true
-		}
 	}
 	return false
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"factdrill/questions"
+	"factdrill/questions/generate/prose"
 )
 
 // moldavia is a paragraph whose second sentence leans on its first.
@@ -138,8 +139,57 @@ func TestPersonPronoun(t *testing.T) {
 		"The Hershey company makes _____.":      false,
 		"It was given to him by _____ in 1901.": true,
 	} {
-		if got := personPronoun(stem); got != want {
+		if got := personPronoun(prose.Tokenize(stem)); got != want {
 			t.Errorf("personPronoun(%q) = %v, want %v", stem, got, want)
+		}
+	}
+}
+
+func TestPointsWithin(t *testing.T) {
+	const lead = "The council of the town elected a new mayor and approved three treaties in 1850."
+	for stem, want := range map[string]bool{
+		"This treaty was signed in _____.":                true,
+		"These treaties were signed in _____.":            true,
+		"This agreement was signed in _____.":             false,
+		"While this may be true, _____ disagreed.":        false,
+		"The mayor was _____.":                            true,
+		"The post is presently held by _____.":            false,
+		"In 1851 the council met in _____.":               true,
+		"The town's mayor, _____, resigned a year later.": true,
+	} {
+		if got := pointsWithin(prose.Tokenize(stem), prose.Tokenize(lead)); got != want {
+			t.Errorf("pointsWithin(%q) = %v, want %v", stem, got, want)
+		}
+	}
+}
+
+func TestLeadOf(t *testing.T) {
+	for _, tc := range []struct {
+		sentence string
+		ok       bool
+	}{
+		{"The principality of Moldavia reached its most glorious period under the rule of Stephen the Great.", true},
+		{"The principality reached its most glorious period under the rule of Stephen the Great.", false}, // which principality?
+		{"Kublai (1215–1294) moved the capital of the empire to Khanbaliq in 1264.", true},
+		{"Fuess, 328–329; Sobel, 248–249 The treaty was proclaimed one month into his term.", false},
+		{"The urban area of Lima covers about.", false},
+		{"About 2,000 are killed yearly for a bounty in the country.", false},
+		{"He moved the capital of the empire to Khanbaliq in 1264.", false},
+		{"The capital of the empire moved to Khanbaliq in 1264, after the war", false},
+		{"Notable works include the following:", false},
+	} {
+		d, err := analyze(context.Background(), "Title\n\n"+tc.sentence, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s *sentence
+		for _, x := range d.sents {
+			if !x.heading {
+				s = x
+			}
+		}
+		if got := d.leadOf(s).ok; got != tc.ok {
+			t.Errorf("leadOf(%q).ok = %v, want %v", tc.sentence, got, tc.ok)
 		}
 	}
 }
