@@ -211,6 +211,7 @@ func (d *document) concept(c *clause, span [2]int) mention {
 // "of" and another such phrase, four words at most, ending in a noun. It returns the span of
 // the words without the article, or a >= b when there is none.
 func nounPhrase(t []prose.Token, i, end int) (a, b int) {
+	art := i < end && t[i].Is("the", "a", "an")
 	for i < end && t[i].Is("the", "a", "an") {
 		i++
 	}
@@ -218,7 +219,7 @@ func nounPhrase(t []prose.Token, i, end int) (a, b int) {
 	for j < end && j < i+3 && plainWord(t[j]) {
 		j++
 	}
-	if j == i || !headNoun(t[j-1].Lower) {
+	if j == i || !headNoun(t[j-1].Lower) && !(art && j-i >= 2 && compoundHead(t, j-1, end)) {
 		return i, i
 	}
 	// "the formation of chloroplasts"
@@ -266,6 +267,29 @@ func headNoun(w string) bool {
 		}
 	}
 	return !isVerbBase(w) || nounLike(w)
+}
+
+// compoundHead reports whether the verb's base t[k] ends a compound noun
+// begun after an article: "a heart attack", "the fur trade", "the sound
+// post". It is read as the verb instead when a plural comes before it
+// ("as the pyrenoids mature") or a word follows it that a verb takes and
+// a noun does not ("let the viewer know that", "the industry include
+// falls"): only the clause's end, a punctuation mark or a preposition
+// other than "of" may follow ("the final judge of right and wrong", read
+// on past "of", would cut the pair).
+func compoundHead(t []prose.Token, k, end int) bool {
+	w := t[k].Lower
+	if !isVerbBase(w) || vagueNouns[w] || len(w) < 3 || strings.HasSuffix(w, "ing") || pastParticiple(w) {
+		return false
+	}
+	if p := t[k-1].Lower; strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss") {
+		return false
+	}
+	if k+1 < end && t[k+1].IsWord() {
+		n := t[k+1].Lower
+		return n != "to" && n != "of" && conceptPreps[n]
+	}
+	return true
 }
 
 // nounLike reports whether a word that is also a verb's base is used as
