@@ -25,6 +25,7 @@ var mentionTests = []struct {
 	{"ShortYear", "The duchy began in 911 as a fiefdom.", eDate, []string{"911"}},
 	{"YearNotCount", "He sailed in 300 ships in 1081.", eDate, []string{"1081"}},
 	{"Range", "They fought in the campaign of 1038–40.", eDate, []string{"1038–40"}},
+	{"BetweenYears", "Kublai besieged the city between 1268 and 1273, and took it.", eDate, []string{"1268 and 1273"}},
 	{"Quantity", "The resolution was adopted by a majority of 185 votes against 49.", eNumber, []string{"185"}},
 	{"Grouped", "He led an army of 30,000 men in 300 ships.", eNumber, []string{"30,000", "300"}},
 	{"Words", "The conference ended in two rooms.", eNumber, []string{"two"}},
