@@ -45,12 +45,14 @@ var conceptPreps = prose.WordSet(`of in on at by from with into as for through d
 func (d *document) addConcepts(c *clause) {
 	t := c.toks
 	var found [][2]int
-	add := func(a, b int) {
-		if !d.keyTerm(t, [2]int{a, b}) {
-			return
-		}
+	push := func(a, b int) {
 		if n := len(found); n == 0 || a >= found[n-1][1] {
 			found = append(found, [2]int{a, b})
+		}
+	}
+	add := func(a, b int) {
+		if d.keyTerm(t, [2]int{a, b}) {
+			push(a, b)
 		}
 	}
 	// A clause the parse could not read ("Leopards often hide their kills
@@ -91,9 +93,22 @@ func (d *document) addConcepts(c *clause) {
 	if lowered {
 		t[i].Cap = true
 	}
-	// The object, and the objects of prepositions after the verb.
+	// The object, and the objects of prepositions after the verb. The
+	// first phrase after the verb (its object, or the object of the
+	// preposition right after it: "contracted cholera", "died of a heart
+	// attack") is offered even when the document names it once, when it
+	// is a specific term and ends where the clause's phrase does (see
+	// statedOnce).
 	if a, b := nounPhrase(t, c.verb[1], c.end); a < b {
-		add(a, b)
+		if statedOnce(t, a, b, c.end) {
+			push(a, b)
+		} else {
+			add(a, b)
+		}
+	} else if v := c.verb[1]; v+1 < c.end && conceptPreps[t[v].Lower] && !t[v].Is("as", "for") {
+		if a, b := nounPhrase(t, v+1, c.end); a < b && statedOnce(t, a, b, c.end) {
+			push(a, b)
+		}
 	}
 	d.prepObjects(c, c.verb[1], add)
 	d.addFound(c, found)
@@ -196,6 +211,7 @@ func (d *document) concept(c *clause, span [2]int) mention {
 // "of" and another such phrase, four words at most, ending in a noun. It returns the span of
 // the words without the article, or a >= b when there is none.
 func nounPhrase(t []prose.Token, i, end int) (a, b int) {
+	art := i < end && t[i].Is("the", "a", "an")
 	for i < end && t[i].Is("the", "a", "an") {
 		i++
 	}
@@ -203,7 +219,7 @@ func nounPhrase(t []prose.Token, i, end int) (a, b int) {
 	for j < end && j < i+3 && plainWord(t[j]) {
 		j++
 	}
-	if j == i || !headNoun(t[j-1].Lower) {
+	if j == i || !headNoun(t[j-1].Lower) && !(art && j-i >= 2 && compoundHead(t, j-1, end)) {
 		return i, i
 	}
 	// "the formation of chloroplasts"
@@ -253,6 +269,29 @@ func headNoun(w string) bool {
 	return !isVerbBase(w) || nounLike(w)
 }
 
+// compoundHead reports whether the verb's base t[k] ends a compound noun
+// begun after an article: "a heart attack", "the fur trade", "the sound
+// post". It is read as the verb instead when a plural comes before it
+// ("as the pyrenoids mature") or a word follows it that a verb takes and
+// a noun does not ("let the viewer know that", "the industry include
+// falls"): only the clause's end, a punctuation mark or a preposition
+// other than "of" may follow ("the final judge of right and wrong", read
+// on past "of", would cut the pair).
+func compoundHead(t []prose.Token, k, end int) bool {
+	w := t[k].Lower
+	if !isVerbBase(w) || vagueNouns[w] || len(w) < 3 || strings.HasSuffix(w, "ing") || pastParticiple(w) {
+		return false
+	}
+	if p := t[k-1].Lower; strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss") {
+		return false
+	}
+	if k+1 < end && t[k+1].IsWord() {
+		n := t[k+1].Lower
+		return n != "to" && n != "of" && conceptPreps[n]
+	}
+	return true
+}
+
 // nounLike reports whether a word that is also a verb's base is used as
 // a noun often enough to end a noun phrase ("control", "process").
 func nounLike(w string) bool {
@@ -281,3 +320,78 @@ func describes(w string) bool {
 var degreeWords = prose.WordSet(`larger largest small smaller smallest big bigger biggest little great greater greatest
 	high higher highest low lower lowest major minor single final previous mere constant varying future local few fewer least most
 	oldest youngest younger older newest earliest latest longest shortest best worst finest finer closest strongest widest richest poorest`)
+
+// statedOnce reports whether the noun phrase t[a:b], the first phrase
+// after its clause's verb, is a term worth asking for even though the
+// document names it only once: a clause that the parse reads says
+// something of it ("Cleveland died of a heart attack", "Tesla contracted
+// cholera", "An etioplast is a plastid"). Most phrases named once are
+// filler ("the difference between", "a special flavor", "became
+// problematic"), so it must be a term by its form:
+//   - it ends where the phrase does: at the clause's end, a punctuation
+//     mark, "and"/"or", or a preposition of place or time; a phrase that
+//     goes on with "of", "to" or "between" is a relation ("the connection
+//     between ...") whose head says little;
+//   - after "be" it is a definition's complement, with "a" or "an";
+//   - one word is a long, concrete one ("cholera", "sorghum"), without
+//     an article "the" and not an abstract or descriptive word by its
+//     ending ("-tion", "-ity", "-ent", "-al": "registration",
+//     "simplicity", "indifferent");
+//   - two words or more start with a noun or a classifying word, not a
+//     word that grades or judges ("heart attack", "gene pool", not "a
+//     firm stance", "very similar").
+func statedOnce(t []prose.Token, a, b, end int) bool {
+	if b < end && t[b].IsWord() && !t[b].Is("and", "or", "in", "at", "on", "during", "after", "before", "until", "since", "because", "when", "while", "which", "who", "where") {
+		return false
+	}
+	p := a - 1 // the article or the preposition before the phrase
+	for k := p; k >= 0 && k >= a-2; k-- {
+		if beForms[t[k].Lower] && !t[a-1].Is("a", "an") {
+			return false
+		}
+	}
+	for k := a; k < b; k++ {
+		w := t[k].Lower
+		if genericNouns[w] || vagueNouns[w] || strings.ContainsAny(w, "0123456789") || gradeWord(w) {
+			return false
+		}
+	}
+	if b-a == 1 {
+		w := t[a].Lower
+		if len([]rune(w)) < 7 || t[a-1].Lower == "the" {
+			return false
+		}
+		for _, e := range abstractEndings {
+			if strings.HasSuffix(w, e) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// abstractEndings mark a word that names a quality, an act or a state in
+// general ("registration", "simplicity", "membership") or describes
+// ("interdependent", "confrontational"): named once, it is filler.
+var abstractEndings = []string{"tion", "sion", "ment", "ance", "ence", "ity", "ness", "ship", "ent", "ant", "ate", "al", "ic", "ism", "ure", "ing", "ed", "ous", "ive", "ful", "ble", "ary", "ory"}
+
+// gradeWord reports a word that grades, judges or describes rather than
+// classifies: "a special flavor", "a firm stance", "frequent flashbacks",
+// "very similar".
+func gradeWord(w string) bool {
+	if describes(w) || gradeWords[w] {
+		return true
+	}
+	for _, e := range adjectiveEndings {
+		if strings.HasSuffix(w, e) && len(w) > len(e)+2 {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ent") || strings.HasSuffix(w, "ant") || strings.HasSuffix(w, "ic") && !strings.HasSuffix(w, "ric")
+}
+
+// gradeWords are common adjectives of quality and manner that carry no
+// ending marking them: see gradeWord.
+var gradeWords = prose.WordSet(`very special unique peculiar firm careful angry extreme rare common general simple clear strict
+	close direct deep rich poor dull bright fine free fair hard easy quick slow open public private real
+	serious severe heavy light dark mild warm cold hot wet dry old young sudden strange odd proper`)

@@ -183,6 +183,13 @@ func scanCoreDate(toks []prose.Token, i int) (int, dateVal, bool) {
 			// "in 300 ships" is a number, not a year.
 			return 0, dateVal{}, false
 		}
+		// "between 1268 and 1273": one span of time, which a question
+		// asks for whole (either year alone is half of it).
+		if prevWord == "between" && end+1 < n && toks[end].Lower == "and" {
+			if y2, end2, _, ok := yearAt(toks, end+1, false); ok && y >= 1000 && y2 > y && y2-y < 300 && len(toks[end+1].Text) == 4 {
+				return end2, dateVal{kind: dRange, year: y, era: era}, true
+			}
+		}
 		if end+1 < n && (toks[end].Text == "–" || toks[end].Text == "-") && toks[end+1].Kind == prose.Number {
 			if _, err := strconv.Atoi(toks[end+1].Text); err == nil && len(toks[end+1].Text) <= 4 {
 				return end + 2, dateVal{kind: dRange, year: y, era: era}, true

@@ -319,6 +319,10 @@ func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 			j++ // "Pierre d'Aulps"
 			continue
 		}
+		if nickname(toks, j) {
+			j += 3 // William "Duff" Armstrong
+			continue
+		}
 		if u.IsWord() && nameConnectors[u.Lower] && j+1 < len(toks) {
 			k := j + 1
 			if u.Lower != "the" && toks[k].Lower == "the" && k+1 < len(toks) {
@@ -349,15 +353,60 @@ func scanName(toks []prose.Token, i int, st *docStats) (int, bool) {
 	}
 	// A lone nationality or a lone title is an adjective or a word, not a
 	// name; so is a compound ending in lower case ("Norse-speaking").
-	if j == i+1 && (nationalityList.has(t.Lower) || personTitleList.has(t.Lower) || t.Text == "I") {
+	if j == i+1 && (nationalityList.has(t.Lower) && !nationalityNoun(toks, i) || personTitleList.has(t.Lower) || t.Text == "I") {
 		return 0, false
 	}
 	if j == i+1 {
-		if h := strings.LastIndexByte(t.Text, '-'); h > 0 && h+1 < len(t.Text) && !isUpperWord(t.Text[h+1:]) {
+		// "X-ray", "U-boat": one capital letter and a word is a term.
+		if h := strings.LastIndexByte(t.Text, '-'); h > 1 && h+1 < len(t.Text) && !isUpperWord(t.Text[h+1:]) {
 			return 0, false
 		}
 	}
 	return j, true
+}
+
+// nickname reports a nickname in quotation marks at toks[j] between two
+// words of a name: William "Duff" Armstrong.
+func nickname(toks []prose.Token, j int) bool {
+	if j+3 >= len(toks) || !isQuote(toks[j].Text) || !isQuote(toks[j+2].Text) {
+		return false
+	}
+	n, after := toks[j+1], toks[j+3]
+	return n.IsWord() && n.Cap && !functionList.has(n.Lower) && after.IsWord() && after.Cap && !functionList.has(after.Lower) &&
+		toks[j].End == n.Start && n.End == toks[j+2].Start
+}
+
+func isQuote(s string) bool { return s == `"` || s == "“" || s == "”" }
+
+// nationalityNoun reports whether a nationality word standing alone at
+// toks[i] is a noun, a people or a language, rather than an adjective
+// whose noun follows: "built by the Dutch in 1624", "he studied German,
+// arithmetic and religion", not "the Russian biologist", "a Jewish
+// minority". It must come after "the", a preposition or a verb, and no
+// word it could describe may follow, nor "and" and such a word.
+func nationalityNoun(toks []prose.Token, i int) bool {
+	if i == 0 || sentenceStartAt(toks, i) {
+		return false
+	}
+	if i+1 < len(toks) {
+		n := toks[i+1]
+		if n.IsWord() && !functionList.has(n.Lower) && !prepositionList.has(n.Lower) || n.Text == "'s" || n.Text == "-" {
+			return false
+		}
+		// "the French and British war", "the Arabic and modern name":
+		// adjectives sharing the noun after the second.
+		if n.Is("and", "or") && i+2 < len(toks) {
+			m := toks[i+2]
+			if m.IsWord() && !m.Cap && !functionList.has(m.Lower) {
+				return false
+			}
+			if nationalityList.has(m.Lower) && i+3 < len(toks) && toks[i+3].IsWord() && !toks[i+3].Cap && !functionList.has(toks[i+3].Lower) && !prepositionList.has(toks[i+3].Lower) {
+				return false
+			}
+		}
+	}
+	p := toks[i-1]
+	return p.Lower == "the" || prepositionList.has(p.Lower) && p.Lower != "of" || isVerbForm(p.Lower) && !auxiliaryList.has(p.Lower)
 }
 
 func startsSentenceWord(t prose.Token) bool { return functionList.has(t.Lower) && t.Lower != "the" }

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 
@@ -24,6 +25,7 @@ var mentionTests = []struct {
 	{"ShortYear", "The duchy began in 911 as a fiefdom.", eDate, []string{"911"}},
 	{"YearNotCount", "He sailed in 300 ships in 1081.", eDate, []string{"1081"}},
 	{"Range", "They fought in the campaign of 1038–40.", eDate, []string{"1038–40"}},
+	{"BetweenYears", "Kublai besieged the city between 1268 and 1273, and took it.", eDate, []string{"1268 and 1273"}},
 	{"Quantity", "The resolution was adopted by a majority of 185 votes against 49.", eNumber, []string{"185"}},
 	{"Grouped", "He led an army of 30,000 men in 300 ships.", eNumber, []string{"30,000", "300"}},
 	{"Words", "The conference ended in two rooms.", eNumber, []string{"two"}},
@@ -39,6 +41,44 @@ var mentionTests = []struct {
 	{"Groups", "The Normans fought the Byzantines.", eGroup, []string{"Normans", "Byzantines"}},
 	{"Events", "They met at the 9th Congress of the Russian Communist Party after the Battle of Hastings.", eEvent, []string{"9th Congress of the Russian Communist Party", "Battle of Hastings"}},
 	{"NotNames", "Moreover, the Soviet government and the Norse-speaking class agreed.", ePerson, nil},
+}
+
+// TestMentions_Forms checks names whose form the capitals alone do not
+// give: a nickname inside a name, a nationality standing as a noun, a
+// term of one capital letter and a hyphen.
+func TestMentions_Forms(t *testing.T) {
+	cases := []struct {
+		doc       string
+		want, not []string
+	}{
+		{`In 1858 he defended William "Duff" Armstrong in court.`, []string{`William "Duff" Armstrong`}, []string{"William"}},
+		{`The fort was built by the Dutch in 1624.`, []string{"Dutch"}, nil},
+		{`In 1861 he studied German, arithmetic and religion.`, []string{"German"}, nil},
+		{`Early X-ray imaging was slow.`, []string{"X-ray"}, nil},
+		{`The Russian biologist spoke to a Jewish minority.`, nil, []string{"Russian", "Jewish"}},
+		{`They stayed out of the French and British war.`, nil, []string{"French"}},
+		{`Miṣr is the Arabic and modern name of Egypt.`, nil, []string{"Arabic"}},
+		{`Moreover, the Norse-speaking class agreed.`, nil, []string{"Norse-speaking"}},
+	}
+	for _, tc := range cases {
+		d := analyzed(t, tc.doc)
+		var got []string
+		for _, s := range d.sents {
+			for _, m := range s.ments {
+				got = append(got, m.text)
+			}
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("mentions of %q = %q, want %q among them", tc.doc, got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("mentions of %q = %q, want no %q", tc.doc, got, w)
+			}
+		}
+	}
 }
 
 func TestMentions(t *testing.T) {
