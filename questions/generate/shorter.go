@@ -82,6 +82,11 @@ func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 	// after it.
 	if e := c.breakBetween(max(m.b, c.verb[1]), end); e >= 0 && other(e, end) {
 		end, dropped = e, true
+	} else if e := c.trailingPhrase(max(m.b, c.verb[1]), end); e >= 0 && other(e, end) {
+		// "Tesla began working for the company in France": the place, the
+		// time or the manner the clause ends on is said of a whole
+		// statement, which stays true without it.
+		end, dropped = e, true
 	}
 	if !dropped {
 		return "", "", ""
@@ -103,6 +108,48 @@ func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 	}
 	return finishSentence(text), before, cut
 }
+
+// adjunctPreps open a phrase that says where, when or how a thing was
+// done, and may be left out of a statement that stays true: "was shipped
+// to Belgrade in 80 trunks", "began working for the company in France".
+// "to", "by", "of", "for" and "from" mostly complete the verb or the noun
+// before them ("moved to", "was founded by", "the son of").
+var adjunctPreps = prose.WordSet(`in at on during near`)
+
+// trailingPhrase is where the last phrase of t[a:b] begins when it is an
+// adjunct (see adjunctPreps) of the clause's own verb, which the
+// statement stays true without: a plain noun phrase after it (no verb,
+// break, second preposition or "without", which would drop a qualifier:
+// "unable to return in Britain without help"), no verb between the
+// clause's verb and it (then it is said of a verb of its own: "said that
+// he did not believe in telepathy"), and an object or complement before
+// it that is no verb, function word or word the place completes ("was
+// present in", "was born in", "lived in"). It returns -1 when there is
+// none.
+func (c *clause) trailingPhrase(a, b int) int {
+	t := c.toks
+	for e := b - 1; e >= a && e > c.verb[1]; e-- {
+		w := t[e]
+		if !w.IsWord() && w.Kind != prose.Number || w.Is("not", "only", "except", "unless") {
+			return -1 // a comma, a bracket, a quotation, a qualifier: not a plain phrase
+		}
+		if !prepositionList.has(w.Lower) {
+			continue
+		}
+		if !adjunctPreps[w.Lower] || e+1 >= b || e-1 <= c.verb[1] || containsFinite(t, e+1, b) || containsFinite(t, c.verb[1], e) {
+			return -1
+		}
+		p := t[e-1]
+		if !p.IsWord() && p.Kind != prose.Number || functionList.has(p.Lower) || isVerbForm(p.Lower) || bornWords[p.Lower] {
+			return -1
+		}
+		return e
+	}
+	return -1
+}
+
+// bornWords need the phrase after them to say anything: "born in".
+var bornWords = prose.WordSet(`born died buried based located situated lived resided`)
 
 // breakBetween is where a stem may end within t[a:b]: the first break a
 // statement is cut at (see truncateStatement), or an "and" or "but" that
