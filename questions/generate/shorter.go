@@ -88,6 +88,17 @@ func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 		// statement, which stays true without it.
 		end, dropped = e, true
 	}
+	// "There are fifteen fraternities and seven sororities": a count of
+	// one thing beside a count of another, each true alone.
+	var tailSkip [2]int
+	if a, b := c.countConjunct(k); b > a && (b <= m.a && a >= max(start, skip[1]) || a >= m.b && b <= end) {
+		if b <= m.a {
+			skip = [2]int{a, b}
+		} else {
+			tailSkip = [2]int{a, b}
+		}
+		dropped = true
+	}
 	if !dropped {
 		return "", "", ""
 	}
@@ -96,7 +107,11 @@ func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 	if skip[1] > skip[0] {
 		head = c.spans(c.spans(headBuf[:0], start, skip[0]), skip[1], m.a)
 	}
-	text := joinWith(c.toks, head, questions.Blank, c.spans(tailBuf[:0], m.b, end))
+	tail := c.spans(tailBuf[:0], m.b, end)
+	if tailSkip[1] > tailSkip[0] {
+		tail = c.spans(c.spans(tailBuf[:0], m.b, tailSkip[0]), tailSkip[1], end)
+	}
+	text := joinWith(c.toks, head, questions.Blank, tail)
 	if prose.WordCount(text) < 6 {
 		return "", "", ""
 	}
@@ -107,6 +122,65 @@ func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 		cut = c.toks[end].Text
 	}
 	return finishSentence(text), before, cut
+}
+
+// countConjunct is the span a stem for mention k, a count, may leave out
+// when the count is one of two joined by "and", each with its own noun,
+// and the other is an answer too: " and seven sororities" after
+// "fifteen fraternities", or "fifteen fraternities and " before "seven
+// sororities". Counts of different things are each true alone; a count
+// of the same thing ("between 5 and 10 metres") has no noun of its own
+// before "and"; a count in a longer list is left alone. It returns an
+// empty span when there is none.
+func (c *clause) countConjunct(k int) (int, int) {
+	m := c.ments[k]
+	if m.typ != eNumber {
+		return 0, 0
+	}
+	t := c.toks
+	noun := func(i int) bool { // a word of a count's noun: "academic majors"
+		return i < len(t) && t[i].IsWord() && !t[i].Cap && !functionList.has(t[i].Lower) && !finiteAt(t, i)
+	}
+	count := func(a int) int { // the other count starting at a, or -1
+		for j, o := range c.ments {
+			if j != k && o.a == a && o.typ == eNumber && o.keyable() {
+				return j
+			}
+		}
+		return -1
+	}
+	// The blank first: "_____ fraternities and seven sororities".
+	i := m.b
+	for i < c.end && noun(i) {
+		i++
+	}
+	if i > m.b && i+1 < c.end && t[i].Lower == "and" {
+		if j := count(i + 1); j >= 0 {
+			e := c.ments[j].b
+			for e < c.end && noun(e) {
+				e++
+			}
+			// "18 research centres and 70 departments, faculties and
+			// institutes": the second count's noun runs on in a list.
+			if e > c.ments[j].b && (e >= c.end || !t[e].Is(",", "and", "or")) {
+				return i, e
+			}
+		}
+	}
+	// The blank second: "fifteen fraternities and _____ sororities".
+	if m.a < 2 || t[m.a-1].Lower != "and" || !noun(m.b) {
+		return 0, 0
+	}
+	for i = m.a - 2; i > c.lead && noun(i); i-- {
+		for j, o := range c.ments {
+			// "10 wards, 18 research centres and _____ departments": a
+			// list before the count goes with it.
+			if j != k && o.b == i && o.typ == eNumber && o.keyable() && (o.a == 0 || !t[o.a-1].Is(",", "and", "or")) {
+				return o.a, m.a
+			}
+		}
+	}
+	return 0, 0
 }
 
 // adjunctPreps open a phrase that says where, when or how a thing was

@@ -55,6 +55,13 @@ func TestShortStem(t *testing.T) {
 		{"Qualifier", "In 1882, Tomas Varga could not reach his old house in Morland without help.", "1882", ""},
 		{"OwnVerb", "In 1882, Tomas Varga said that he did not believe in telepathy.", "1882", ""},
 		{"Predicate", "During the 1880s, the plague was present in Morland.", "1880s", ""},
+		{"FirstCount", "The college of Halden has fifteen fraternities and seven sororities.", "fifteen",
+			"The college of Halden has _____ fraternities."},
+		{"SecondCount", "The college of Halden has fifteen fraternities and seven sororities.", "seven",
+			"The college of Halden has _____ sororities."},
+		{"ListAfter", "The university of Halden has 18 research centres and 70 departments, faculties and institutes.", "18", ""},
+		// One thing counted between two bounds: no count is true alone.
+		{"Range", "The towers of Halden stand between 40 and 60 metres high.", "40", ""},
 		// Whose claim it is stays: no cut.
 		{"According", "According to Tomas Varga, the plague reached the town of Halden in 1347.", "1347", ""},
 		// Nothing else to leave out: the whole stem serves.
