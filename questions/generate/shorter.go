@@ -82,9 +82,9 @@ func (d *document) shortStem(c *clause, k int) (stem, before, cut string) {
 	// after it.
 	if e := c.breakBetween(max(m.b, c.verb[1]), end); e >= 0 && other(e, end) {
 		end, dropped = e, true
-	} else if e := c.trailingPhrase(max(m.b, c.verb[1]), end); e >= 0 && other(e, end) {
+	} else if e := c.trailingPhrase(max(m.b, c.verb[1]), end); e >= 0 && other(e, end) && d.saysWhereOrWhen(c, k, e, end) {
 		// "Tesla began working for the company in France": the place, the
-		// time or the manner the clause ends on is said of a whole
+		// time or the amount the clause ends on is said of a whole
 		// statement, which stays true without it.
 		end, dropped = e, true
 	}
@@ -181,6 +181,24 @@ func (c *clause) countConjunct(k int) (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// saysWhereOrWhen reports whether every other answer within t[a:b] is a
+// place (or a name of unknown type), a time, an amount or an event: what
+// an adjunct phrase says of a statement. A thing ("interest the War Department in the device",
+// "listening by putting trunks on the ground") completes its verb.
+func (d *document) saysWhereOrWhen(c *clause, k, a, b int) bool {
+	for j, o := range c.ments {
+		if j == k || o.a < a || o.b > b || !o.keyable() || d.isTopic(o) {
+			continue
+		}
+		switch o.typ {
+		case ePlace, eDate, eNumber, eEvent, eName: // a name of unknown type is mostly a place
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // adjunctPreps open a phrase that says where, when or how a thing was

@@ -49,6 +49,8 @@ func TestShortStem(t *testing.T) {
 		{"AfterBlank", "Tomas Varga, the engineer, was born in 1882 in Morland.", "1882",
 			"Tomas Varga, the engineer, was born in _____."},
 		// The phrase is a clause: its verb says more than where.
+		// A thing or a body, not a place or a time: "interest X in Y" needs it.
+		{"TrailingThing", "In 1882, Tomas Varga tried to interest the Halden Navy in the Morland Company.", "1882", ""},
 		{"TrailingClause", "In 1882, Tomas Varga built the Halden bridge while he lived in Morland.", "1882", ""},
 		// Left out, the qualifier would make it false; the place says
 		// where the thing of its own verb was, or what "present" means.
