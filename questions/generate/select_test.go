@@ -238,3 +238,43 @@ func TestSelectItems_FewSureTopsUpToAQuiz(t *testing.T) {
 		t.Errorf("picked %d sure items, want all %d", sure, minSure-5)
 	}
 }
+
+// TestSelectItems_NameBeforeDate: of a date and a person in one clause,
+// whose items show each other's answer, the person is asked when the
+// two score about alike; a date item with no such rival keeps its place.
+func TestSelectItems_NameBeforeDate(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		otherTyp etype
+		want     string
+	}{
+		{"Person", ePerson, "Tomas Varga"},
+		{"Place", ePlace, "1882"},
+		{"UnknownName", eName, "1882"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &sentence{idx: 0}
+			mk := func(stem, key string, typ etype, score float64) *candidate {
+				c := &candidate{
+					item:  item{q: questions.Question{Kind: questions.Cloze, Stem: stem, Answers: []questions.Choice{{Text: key, Weight: 100}}}, key: key},
+					sent:  s,
+					group: "0:" + key,
+					score: score,
+				}
+				c.typ = typ
+				return c
+			}
+			date := mk("In _____, Tomas Varga founded the Halden Society.", "1882", eDate, 1.5)
+			other := mk("In 1882, _____ founded the Halden Society.", "Tomas Varga", tt.otherTyp, 1)
+			date.order, other.order = 0, 1
+			got := selectItems([]*candidate{date, other}, 2, []questions.Kind{questions.Cloze}, map[int]int{0: 20}, false, map[string]int{})
+			if len(got) != 1 || got[0].key != tt.want {
+				var keys []string
+				for _, c := range got {
+					keys = append(keys, c.key)
+				}
+				t.Errorf("picked %q, want only %q", keys, tt.want)
+			}
+		})
+	}
+}

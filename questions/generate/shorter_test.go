@@ -39,6 +39,31 @@ func TestShortStem(t *testing.T) {
 			"Halden lies in the centre of the _____."},
 		{"FrontedDate", "After the partition of Morland in 1795, the town of Halden was given to the Kingdom of Prussia.", "Kingdom of Prussia",
 			"The town of Halden was given to the _____."},
+		{"TrailingPlace", "In 1882, Tomas Varga began working for the Halden Electric Company in Morland.", "1882",
+			"In _____, Tomas Varga began working for the Halden Electric Company."},
+		{"TrailingManner", "The whole estate of Tomas Varga was shipped to Halden in 80 trunks.", "Halden",
+			"The whole estate of Tomas Varga was shipped to _____."},
+		// The place completes the verb: "lived" alone says nothing.
+		{"PlaceOfVerb", "In 1882, the engineer Tomas Varga lived in Morland.", "1882", ""},
+		{"BornIn", "In 1882, the engineer Tomas Varga was born in Morland.", "1882", ""},
+		{"AfterBlank", "Tomas Varga, the engineer, was born in 1882 in Morland.", "1882",
+			"Tomas Varga, the engineer, was born in _____."},
+		// The phrase is a clause: its verb says more than where.
+		// A thing or a body, not a place or a time: "interest X in Y" needs it.
+		{"TrailingThing", "In 1882, Tomas Varga tried to interest the Halden Navy in the Morland Company.", "1882", ""},
+		{"TrailingClause", "In 1882, Tomas Varga built the Halden bridge while he lived in Morland.", "1882", ""},
+		// Left out, the qualifier would make it false; the place says
+		// where the thing of its own verb was, or what "present" means.
+		{"Qualifier", "In 1882, Tomas Varga could not reach his old house in Morland without help.", "1882", ""},
+		{"OwnVerb", "In 1882, Tomas Varga said that he did not believe in telepathy.", "1882", ""},
+		{"Predicate", "During the 1880s, the plague was present in Morland.", "1880s", ""},
+		{"FirstCount", "The college of Halden has fifteen fraternities and seven sororities.", "fifteen",
+			"The college of Halden has _____ fraternities."},
+		{"SecondCount", "The college of Halden has fifteen fraternities and seven sororities.", "seven",
+			"The college of Halden has _____ sororities."},
+		{"ListAfter", "The university of Halden has 18 research centres and 70 departments, faculties and institutes.", "18", ""},
+		// One thing counted between two bounds: no count is true alone.
+		{"Range", "The towers of Halden stand between 40 and 60 metres high.", "40", ""},
 		// Whose claim it is stays: no cut.
 		{"According", "According to Tomas Varga, the plague reached the town of Halden in 1347.", "1347", ""},
 		// Nothing else to leave out: the whole stem serves.

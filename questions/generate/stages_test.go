@@ -171,7 +171,9 @@ func TestTuneStages(t *testing.T) {
 								}
 								for _, p := range bySent[c.sent.idx] {
 									if conflicts(c, []*candidate{p}) {
-										lost = append(lost, fmt.Sprintf("\t%s %v%v %s [%s]\n\t  vs %s %s [%s]", c.q.Kind, reveals(c, p), reveals(p, c), c.q.Stem, c.key, p.q.Kind, p.q.Stem, p.key))
+										// The kinds, whether each stem shows the other's answer,
+										// the answers' types and whether people asked the picked one.
+										lost = append(lost, fmt.Sprintf("\t%s %v%v %s %s [%s]\n\t  vs %s %s %s [%s] asked=%v", c.q.Kind, reveals(c, p), reveals(p, c), c.typ, c.q.Stem, c.key, p.q.Kind, p.typ, p.q.Stem, p.key, asked(p)))
 									}
 								}
 								break
