@@ -89,6 +89,11 @@ var judgingRounds = []judgingRound{
 	// judgements of the tuning half, rated by two new judges apart.
 	{"round 8", filepath.Join(judgingDir, "round8"), "factdrill-judging-8", 2,
 		[]string{filepath.Join(judgingDir, "round7"), filepath.Join(judgingDir, "round6")}, nil, 64},
+	// Round 9 takes round 8's documents again: the generator after the
+	// eighth session's passes (lead-ins, concepts named once, cut stems
+	// that leave another answer out), rated by two new judges apart.
+	{"round 9", filepath.Join(judgingDir, "round9"), "factdrill-judging-9", 2,
+		[]string{filepath.Join(judgingDir, "round8")}, nil, 64},
 }
 
 // currentRound is the judgement whose sheet is written now.
