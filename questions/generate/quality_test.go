@@ -139,6 +139,11 @@ func measure(t *testing.T, docs []quality.Document, half string, misses bool) qu
 			floor = append(floor, []string{a})
 		}
 		f.Floor.Add(quality.Measure(d, floor))
+		var same [][]string
+		for _, a := range quality.NaiveFloor(d.Text, len(set.Questions)) {
+			same = append(same, []string{a})
+		}
+		f.FloorSame.Add(quality.Measure(d, same))
 		off := withoutTopic(t, d)
 		f.TopicQuestions += len(quality.Answerable(d)) - len(quality.Answerable(off))
 		f.GeneratedOff.Add(quality.Measure(off, items))

@@ -135,3 +135,23 @@ func TestJudging_RoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestFigures_WriteMarkdownFloorSame(t *testing.T) {
+	f := Figures{Half: "report", Generated: Score{Hit: 30, Questions: 100}, Floor: Score{Hit: 40, Questions: 100, Items: 80},
+		FloorSame: Score{Hit: 20, Questions: 100, Items: 50}, Kinds: map[string]int{}}
+	var b strings.Builder
+	if err := f.WriteMarkdown(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "(50), the floor answers 20/100 = 20.0%: item for item, the generator's recall is 1.50x the floor's."; !strings.Contains(got, want) {
+		t.Errorf("WriteMarkdown wrote\n%s\nwant it to contain %q", got, want)
+	}
+	f.FloorSame = Score{}
+	b.Reset()
+	if err := f.WriteMarkdown(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "item for item") {
+		t.Errorf("WriteMarkdown wrote the same-count floor with no figures for it:\n%s", b.String())
+	}
+}
