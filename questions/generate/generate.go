@@ -19,7 +19,10 @@
 // RUBRIC.md (keep.go: a stem cut and left broken, words leaning on text
 // not shown, an answer the stem or the options give away, a blank on a
 // word anyone could guess, options of another type than the key, markup
-// left over). Items are then ranked by how likely people are to ask about
+// left over). An item whose stem leans on the sentence just before it
+// ("At the time, Panama was a province of _____.") is shown after that
+// sentence when it holds what the stem points at (see leadIn), instead of
+// being turned away. Items are then ranked by how likely people are to ask about
 // their answer (a logistic model fitted on the development set's tuning
 // half, see features.go) and by how worth asking they are (see worth in
 // select.go: the lead and the topic for, side matter and what a rule sees
