@@ -41,6 +41,25 @@ func init() {
 // whether the item's sentence has residue (see residue); cache holds the
 // stems lint tokenized.
 func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string {
+	src := &sentence{text: it.source, dirt: 1}
+	if dirty {
+		src.dirt = 2
+	}
+	return d.keepOf(it, src, cache)
+}
+
+// keepOf is keep for an item of sentence src, whose residue is read only
+// when an item of it comes this far, and once.
+func (d *document) keepOf(it *item, src *sentence, cache map[string]*stemInfo) string {
+	c, _ := d.keepFrom(it, src, cache, false)
+	return c
+}
+
+// keepFrom is keepOf, and tail says whether the check it returns comes
+// after cutCheck. An item that passed the checks up to and with cutCheck
+// unled passes them led as well (led only lifts checks), so lead runs
+// again, with skipHead, only the checks after them.
+func (d *document) keepFrom(it *item, src *sentence, cache map[string]*stemInfo, skipHead bool) (check string, tail bool) {
 	q := it.q
 	stem := q.Stem
 	if q.Kind == questions.Cloze || q.InPlace() {
@@ -48,14 +67,27 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	}
 	si := stemOf(stem, cache)
 	toks := si.toks
+	if !skipHead {
+		if c := d.keepHead(it, src, stem, si); c != "" {
+			return c, false
+		}
+	}
+	return d.keepTail(it, stem, toks), true
+}
+
+// keepHead are the checks of keep up to and with cutCheck: residue,
+// broken stems, wrong question words, side facts of a stem's form.
+func (d *document) keepHead(it *item, src *sentence, stem string, si *stemInfo) string {
+	q := it.q
+	toks := si.toks
 	if si.residue == 0 {
 		si.residue = 1
-		if dirty && residue(stem) || unbalanced(stem) {
+		if src.dirty() && residue(stem) || unbalanced(stem) {
 			si.residue = 2
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceIn(it.source)) || pageReference(stem) || datedHeading(stem):
+	case si.residue == 2 || src.dirty() && src.glued(it.source) || pageReference(stem) || datedHeading(stem):
 		return CheckResidue
 	case strings.Contains(q.Stem, "- "+questions.Blank) || strings.Contains(q.Stem, "-"+questions.Blank):
 		// "the territory gained by the U.S.- _____": a compound whose
@@ -87,9 +119,12 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) || d.teamNamesake(toks) {
 		return CheckSideFact
 	}
-	if c := d.cutCheck(it, toks); c != "" {
-		return c
-	}
+	return d.cutCheck(it, toks)
+}
+
+// keepTail are the checks of keep after cutCheck.
+func (d *document) keepTail(it *item, stem string, toks []prose.Token) string {
+	q := it.q
 	// An aside is one in a statement as in a blank.
 	if q.Kind == questions.TrueFalse && d.popCulture(toks) {
 		return CheckSideFact

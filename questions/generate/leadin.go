@@ -46,8 +46,10 @@ func (d *document) leadOf(s *sentence) *lead {
 		return l
 	}
 	l.text = withoutBrackets(s.text)
-	if !strings.HasSuffix(l.text, ".") || strings.ContainsAny(l.text, ":[]") || residue(l.text) || unbalanced(l.text) ||
-		gluedSource(l.text) || referenceIn(l.text) || authorCitation(l.text) || bibliography(l.text) || pageReference(l.text) {
+	// residue covers gluedSource and referenceIn; a sentence without
+	// brackets reuses what was read of it for its own items.
+	if !strings.HasSuffix(l.text, ".") || strings.ContainsAny(l.text, ":[]") || l.text == s.text && s.dirty() || l.text != s.text && residue(l.text) || unbalanced(l.text) ||
+		authorCitation(l.text) || bibliography(l.text) || pageReference(l.text) {
 		return l
 	}
 	l.words = prose.WordCount(l.text)
