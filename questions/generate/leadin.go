@@ -56,7 +56,11 @@ func (d *document) leadOf(s *sentence) *lead {
 	if l.words < 5 || l.words > leadInWords {
 		return l
 	}
-	l.toks = prose.Tokenize(l.text)
+	if l.text == s.text {
+		l.toks = s.toks // the sentence's own tokens: nothing writes to them
+	} else {
+		l.toks = prose.Tokenize(l.text)
+	}
 	t := l.toks
 	// It stands alone: nothing at its start points back, it has a verb,
 	// it is not cut off ("The urban area of Lima covers about."), and it
@@ -196,7 +200,8 @@ func shows(plain, key string, answers []string) bool {
 // "him" or "her".
 func personPronoun(t []prose.Token) bool {
 	for _, w := range t {
-		if w.Is("he", "she", "his", "him", "her", "himself", "herself") {
+		switch w.Lower {
+		case "he", "she", "his", "him", "her", "himself", "herself":
 			return true
 		}
 	}
