@@ -141,11 +141,7 @@ const (
 // kept so, and CheckNeedsContext when it is not. leans says which checks
 // found it needs context.
 func (d *document) lead(c *candidate, src *sentence, cache map[string]*stemInfo, leans int) string {
-	stem := c.q.Stem
-	if c.q.Kind == questions.Cloze || c.q.InPlace() {
-		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
-	}
-	ctx := d.leadIn(c, stemOf(stem, cache).toks)
+	ctx := d.leadIn(c, stemOf(c.checkStem(), cache).toks)
 	if ctx == "" {
 		return CheckNeedsContext
 	}

@@ -60,11 +60,7 @@ func (d *document) keepOf(it *item, src *sentence, cache map[string]*stemInfo) s
 // unled passes them led as well (led only lifts checks), so lead runs
 // again, with skipHead, only the checks after them.
 func (d *document) keepFrom(it *item, src *sentence, cache map[string]*stemInfo, skipHead bool) (check string, tail bool) {
-	q := it.q
-	stem := q.Stem
-	if q.Kind == questions.Cloze || q.InPlace() {
-		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
-	}
+	stem := it.checkStem()
 	si := stemOf(stem, cache)
 	toks := si.toks
 	if !skipHead {
