@@ -707,13 +707,24 @@ func tidyText(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// doubleSpace reports whether s has two spaces in a row: strings.Contains
+// would stop at every space, and a stem has one between every two words.
+func doubleSpace(s string) bool {
+	for i := 1; i < len(s); i += 2 {
+		if s[i] == ' ' && (s[i-1] == ' ' || i+1 < len(s) && s[i+1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
 // untidy reports whether s has something tidyText fixes: " ,", ",,", " .",
 // "(", "  ", "?" or ",.". Every stem goes through here.
 func untidy(s string) bool {
 	// Each mark is looked for with a scan of its own, which reads many
 	// bytes at a time: a comma or a full stop after a space or a comma
 	// is looked at where one of the few commas and stops is.
-	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '?') >= 0 || strings.Contains(s, "  ") {
+	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '?') >= 0 || doubleSpace(s) {
 		return true
 	}
 	return markAfterSpace(s, ',') || markAfterSpace(s, '.')
