@@ -1167,11 +1167,20 @@ func brokenStem(t []prose.Token, it *item) bool {
 	// figure the source lost; "is realized as and in", "replaced by in
 	// _____ and or in": words of another script the cleaner took out.
 	for i := 0; i+1 < len(t); i++ {
-		if t[i].Is("of") && (t[i+1].Is("of") || t[i+1].Text == "," || t[i+1].Text == "." || t[i+1].Is("as") && i+2 < len(t) && t[i+2].Is("of")) {
-			return true
-		}
-		if t[i].Is("of", "by", "as", "from", "with", "and", "or") && t[i+1].Is("and", "or") || t[i].Is("by") && t[i+1].Is("in") {
-			return true
+		// One switch on the word: most words are none of these.
+		switch t[i].Lower {
+		case "of":
+			if t[i+1].Is("of", "and", "or") || t[i+1].Text == "," || t[i+1].Text == "." || t[i+1].Is("as") && i+2 < len(t) && t[i+2].Is("of") {
+				return true
+			}
+		case "by":
+			if t[i+1].Is("and", "or", "in") {
+				return true
+			}
+		case "as", "from", "with", "and", "or":
+			if t[i+1].Is("and", "or") {
+				return true
+			}
 		}
 	}
 	// "... September. caused by ...": two pieces of text run together.
@@ -1300,7 +1309,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 	for i := 0; i+1 < len(t); i++ {
 		// "in foreign investment and, GDP growth ...": the words between
 		// the "and" and its comma were cut out (the sentence had none).
-		if t[i].Is("and", "or") && t[i+1].Text == "," && !strings.Contains(it.source, t[i].Text+",") {
+		if t[i+1].Text == "," && t[i].Is("and", "or") && !strings.Contains(it.source, t[i].Text+",") {
 			return true
 		}
 		// "conventions's": a possessive left on a plural when the figure
