@@ -39,6 +39,8 @@ type sentence struct {
 	// dirt and glue cache what the residue checks find in text (see
 	// dirty and glued): 0 not read yet, 1 no, 2 yes.
 	dirt, glue int8
+	// lead is the sentence read as a lead-in, once (see leadOf).
+	lead *lead
 }
 
 // dirty reports whether the sentence has residue (see residue), read
@@ -71,8 +73,6 @@ func (s *sentence) glued(source string) bool {
 
 // A document is the cleaned text cut into sentences, with its entities.
 type document struct {
-	// leads are the sentences read as lead-ins, by index (see leadOf).
-	leads map[int]*lead
 	text  string
 	sents []*sentence
 	ents  []*entity
