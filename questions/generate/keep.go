@@ -1452,14 +1452,18 @@ func objectItWithoutReferent(t []prose.Token) bool {
 // leopards as side trivia, not facts of the text's subject.
 func namesake(t []prose.Token) bool {
 	for i, w := range t {
-		switch {
-		case w.Is("mascot", "mascots", "memorialized", "memorialised", "namesake"):
+		switch w.Lower {
+		case "mascot", "mascots", "memorialized", "memorialised", "namesake":
 			return true
-		case w.Is("emblem") && i > 0 && t[i-1].Is("club", "team"):
-			return true
-		case w.Is("honors", "honours") && i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord():
-			return true // "Grant Park in _____ honors Grant."
-		case w.Is("named"):
+		case "emblem":
+			if i > 0 && t[i-1].Is("club", "team") {
+				return true
+			}
+		case "honors", "honours":
+			if i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord() {
+				return true // "Grant Park in _____ honors Grant."
+			}
+		case "named":
 			// "named after", "named for", "named themselves the Abraham
 			// Lincoln Brigade after Lincoln".
 			if i+1 < len(t) && t[i+1].Is("for") {
@@ -1470,8 +1474,10 @@ func namesake(t []prose.Token) bool {
 					return true
 				}
 			}
-		case w.Is("honor", "honour") && i > 0 && t[i-1].Is("in", "'s", "his", "her"):
-			return true
+		case "honor", "honour":
+			if i > 0 && t[i-1].Is("in", "'s", "his", "her") {
+				return true
+			}
 		}
 	}
 	return false
@@ -1576,7 +1582,9 @@ func bibliography(stem string) bool {
 // former Whigs, including Abraham Lincoln, had found refuge").
 func relativeWithoutVerb(t []prose.Token) bool {
 	for i := len(t) - 1; i > 0; i-- {
-		if !t[i].Is("where", "which", "who", "whom", "whose") {
+		switch t[i].Lower {
+		case "where", "which", "who", "whom", "whose":
+		default:
 			continue
 		}
 		if prepositionList.has(t[i-1].Lower) && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !determinerList.has(t[i+1].Lower) {
