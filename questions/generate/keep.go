@@ -2242,7 +2242,13 @@ func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
 	has := false
 	for i, w := range t {
 		if i > 0 || !w.Cap {
-			has = has || w.Is("he", "she", "himself", "herself")
+			switch w.Lower {
+			case "he", "she", "himself", "herself":
+				has = true
+			}
+		}
+		if has {
+			break
 		}
 	}
 	if !has {
@@ -2678,10 +2684,14 @@ func hasYear(t []prose.Token) bool {
 // into ten regions" (a typo copied from the source).
 func articleBeforeVerb(t []prose.Token) bool {
 	for i := 0; i+2 < len(t); i++ {
-		if t[i].Is("the") && !t[i+1].Cap && t[i+1].Is("in", "of", "on", "at", "by", "from", "with", "into") {
-			return true
-		}
-		if !t[i].Is("a", "an") {
+		switch t[i].Lower { // one switch: most words are no article
+		case "the":
+			if !t[i+1].Cap && t[i+1].Is("in", "of", "on", "at", "by", "from", "with", "into") {
+				return true
+			}
+			continue
+		case "a", "an":
+		default:
 			continue
 		}
 		w := t[i+1].Lower
