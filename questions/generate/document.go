@@ -36,12 +36,43 @@ type sentence struct {
 	// subject is the entity the sentence's main clause is about, for
 	// resolving a pronoun at the start of the next sentence.
 	subject *entity
+	// dirt and glue cache what the residue checks find in text (see
+	// dirty and glued): 0 not read yet, 1 no, 2 yes.
+	dirt, glue int8
+	// lead is the sentence read as a lead-in, once (see leadOf).
+	lead *lead
+}
+
+// dirty reports whether the sentence has residue (see residue), read
+// once, when an item of it or the sentence as a lead-in first asks.
+func (s *sentence) dirty() bool {
+	if s.dirt == 0 {
+		s.dirt = 1
+		if residue(s.text) {
+			s.dirt = 2
+		}
+	}
+	return s.dirt == 2
+}
+
+// glued reports whether source, the text of one of the sentence's items,
+// has a caption glued to it or a reference run into it (gluedSource,
+// referenceIn), read once for the sentence's own text.
+func (s *sentence) glued(source string) bool {
+	if source != s.text {
+		return gluedSource(source) || referenceIn(source)
+	}
+	if s.glue == 0 {
+		s.glue = 1
+		if gluedSource(source) || referenceIn(source) {
+			s.glue = 2
+		}
+	}
+	return s.glue == 2
 }
 
 // A document is the cleaned text cut into sentences, with its entities.
 type document struct {
-	// leads are the sentences read as lead-ins, by index (see leadOf).
-	leads map[int]*lead
 	text  string
 	sents []*sentence
 	ents  []*entity

@@ -86,7 +86,10 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 	}
 	tried := map[slot]int{}
 	passed := map[slot]int{}
-	dirty := len(cands) > 0 && residue(cands[0].sent.text)
+	var src *sentence // whose residue keep reads (see sentence.dirty)
+	if len(cands) > 0 {
+		src = cands[0].sent
+	}
 	for _, c := range cands {
 		// Best first: once a kind has keepPerSentence items, the rest of
 		// it would be let go unchecked anyway.
@@ -99,11 +102,17 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
 			check = CheckAmbiguousName
 		}
+		leans := leansInLint
 		if check == "" {
-			check = d.keep(&c.item, dirty, cache)
+			var tail bool
+			check, tail = d.keepFrom(&c.item, src, cache, false)
+			leans = leansInHead
+			if tail {
+				leans = leansInTail
+			}
 		}
 		if check == CheckNeedsContext {
-			check = d.lead(c, dirty, cache)
+			check = d.lead(c, src, cache, leans)
 		}
 		if check != "" {
 			rep.Rejected[check]++
@@ -118,25 +127,34 @@ func (d *document) checkSentence(cands []*candidate, cache map[string]*stemInfo,
 	return kept
 }
 
+// Where the checks found that an item needs context: lint, keep up to
+// cutCheck, or keep after it. Led, the item passes again what it passed
+// before that check (led only lifts checks), so lead runs from there.
+const (
+	leansInLint = iota
+	leansInHead
+	leansInTail
+)
+
 // lead shows c after the sentence before it (see leadIn) when c leans on
 // that sentence and passes every other check: it returns "" when c is
-// kept so, and CheckNeedsContext when it is not.
-func (d *document) lead(c *candidate, dirty bool, cache map[string]*stemInfo) string {
-	stem := c.q.Stem
-	if c.q.Kind == questions.Cloze || c.q.InPlace() {
-		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
-	}
-	ctx := d.leadIn(c, stemOf(stem, cache).toks)
+// kept so, and CheckNeedsContext when it is not. leans says which checks
+// found it needs context.
+func (d *document) lead(c *candidate, src *sentence, cache map[string]*stemInfo, leans int) string {
+	ctx := d.leadIn(c, stemOf(c.checkStem(), cache).toks)
 	if ctx == "" {
 		return CheckNeedsContext
 	}
 	c.led = true
-	check := lintCached(&c.item, cache)
-	if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
-		check = CheckAmbiguousName
+	check := ""
+	if leans == leansInLint {
+		check = lintCached(&c.item, cache)
+		if check == "" && namesAmbiguously(c.q.Stem, d.shared) {
+			check = CheckAmbiguousName
+		}
 	}
 	if check == "" {
-		check = d.keep(&c.item, dirty, cache)
+		check, _ = d.keepFrom(&c.item, src, cache, leans == leansInTail)
 	}
 	if check != "" {
 		c.led = false

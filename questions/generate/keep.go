@@ -41,21 +41,49 @@ func init() {
 // whether the item's sentence has residue (see residue); cache holds the
 // stems lint tokenized.
 func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string {
-	q := it.q
-	stem := q.Stem
-	if q.Kind == questions.Cloze || q.InPlace() {
-		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
+	src := &sentence{text: it.source, dirt: 1}
+	if dirty {
+		src.dirt = 2
 	}
+	return d.keepOf(it, src, cache)
+}
+
+// keepOf is keep for an item of sentence src, whose residue is read only
+// when an item of it comes this far, and once.
+func (d *document) keepOf(it *item, src *sentence, cache map[string]*stemInfo) string {
+	c, _ := d.keepFrom(it, src, cache, false)
+	return c
+}
+
+// keepFrom is keepOf, and tail says whether the check it returns comes
+// after cutCheck. An item that passed the checks up to and with cutCheck
+// unled passes them led as well (led only lifts checks), so lead runs
+// again, with skipHead, only the checks after them.
+func (d *document) keepFrom(it *item, src *sentence, cache map[string]*stemInfo, skipHead bool) (check string, tail bool) {
+	stem := it.checkStem()
 	si := stemOf(stem, cache)
+	toks := si.toks
+	if !skipHead {
+		if c := d.keepHead(it, src, stem, si); c != "" {
+			return c, false
+		}
+	}
+	return d.keepTail(it, stem, toks), true
+}
+
+// keepHead are the checks of keep up to and with cutCheck: residue,
+// broken stems, wrong question words, side facts of a stem's form.
+func (d *document) keepHead(it *item, src *sentence, stem string, si *stemInfo) string {
+	q := it.q
 	toks := si.toks
 	if si.residue == 0 {
 		si.residue = 1
-		if dirty && residue(stem) || unbalanced(stem) {
+		if src.dirty() && residue(stem) || unbalanced(stem) {
 			si.residue = 2
 		}
 	}
 	switch {
-	case si.residue == 2 || dirty && (gluedSource(it.source) || referenceIn(it.source)) || pageReference(stem) || datedHeading(stem):
+	case si.residue == 2 || src.dirty() && src.glued(it.source) || pageReference(stem) || datedHeading(stem):
 		return CheckResidue
 	case strings.Contains(q.Stem, "- "+questions.Blank) || strings.Contains(q.Stem, "-"+questions.Blank):
 		// "the territory gained by the U.S.- _____": a compound whose
@@ -87,9 +115,12 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if participleCaption(toks) || bibliography(q.Stem) || authorCitation(q.Stem) || namesake(toks) || d.teamNamesake(toks) {
 		return CheckSideFact
 	}
-	if c := d.cutCheck(it, toks); c != "" {
-		return c
-	}
+	return d.cutCheck(it, toks)
+}
+
+// keepTail are the checks of keep after cutCheck.
+func (d *document) keepTail(it *item, stem string, toks []prose.Token) string {
+	q := it.q
 	// An aside is one in a statement as in a blank.
 	if q.Kind == questions.TrueFalse && d.popCulture(toks) {
 		return CheckSideFact
@@ -1136,11 +1167,20 @@ func brokenStem(t []prose.Token, it *item) bool {
 	// figure the source lost; "is realized as and in", "replaced by in
 	// _____ and or in": words of another script the cleaner took out.
 	for i := 0; i+1 < len(t); i++ {
-		if t[i].Is("of") && (t[i+1].Is("of") || t[i+1].Text == "," || t[i+1].Text == "." || t[i+1].Is("as") && i+2 < len(t) && t[i+2].Is("of")) {
-			return true
-		}
-		if t[i].Is("of", "by", "as", "from", "with", "and", "or") && t[i+1].Is("and", "or") || t[i].Is("by") && t[i+1].Is("in") {
-			return true
+		// One switch on the word: most words are none of these.
+		switch t[i].Lower {
+		case "of":
+			if t[i+1].Is("of", "and", "or") || t[i+1].Text == "," || t[i+1].Text == "." || t[i+1].Is("as") && i+2 < len(t) && t[i+2].Is("of") {
+				return true
+			}
+		case "by":
+			if t[i+1].Is("and", "or", "in") {
+				return true
+			}
+		case "as", "from", "with", "and", "or":
+			if t[i+1].Is("and", "or") {
+				return true
+			}
 		}
 	}
 	// "... September. caused by ...": two pieces of text run together.
@@ -1269,7 +1309,7 @@ func brokenStem(t []prose.Token, it *item) bool {
 	for i := 0; i+1 < len(t); i++ {
 		// "in foreign investment and, GDP growth ...": the words between
 		// the "and" and its comma were cut out (the sentence had none).
-		if t[i].Is("and", "or") && t[i+1].Text == "," && !strings.Contains(it.source, t[i].Text+",") {
+		if t[i+1].Text == "," && t[i].Is("and", "or") && !strings.Contains(it.source, t[i].Text+",") {
 			return true
 		}
 		// "conventions's": a possessive left on a plural when the figure
@@ -1412,14 +1452,18 @@ func objectItWithoutReferent(t []prose.Token) bool {
 // leopards as side trivia, not facts of the text's subject.
 func namesake(t []prose.Token) bool {
 	for i, w := range t {
-		switch {
-		case w.Is("mascot", "mascots", "memorialized", "memorialised", "namesake"):
+		switch w.Lower {
+		case "mascot", "mascots", "memorialized", "memorialised", "namesake":
 			return true
-		case w.Is("emblem") && i > 0 && t[i-1].Is("club", "team"):
-			return true
-		case w.Is("honors", "honours") && i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord():
-			return true // "Grant Park in _____ honors Grant."
-		case w.Is("named"):
+		case "emblem":
+			if i > 0 && t[i-1].Is("club", "team") {
+				return true
+			}
+		case "honors", "honours":
+			if i+1 < len(t) && t[i+1].Cap && t[i+1].IsWord() {
+				return true // "Grant Park in _____ honors Grant."
+			}
+		case "named":
 			// "named after", "named for", "named themselves the Abraham
 			// Lincoln Brigade after Lincoln".
 			if i+1 < len(t) && t[i+1].Is("for") {
@@ -1430,8 +1474,10 @@ func namesake(t []prose.Token) bool {
 					return true
 				}
 			}
-		case w.Is("honor", "honour") && i > 0 && t[i-1].Is("in", "'s", "his", "her"):
-			return true
+		case "honor", "honour":
+			if i > 0 && t[i-1].Is("in", "'s", "his", "her") {
+				return true
+			}
 		}
 	}
 	return false
@@ -1536,7 +1582,9 @@ func bibliography(stem string) bool {
 // former Whigs, including Abraham Lincoln, had found refuge").
 func relativeWithoutVerb(t []prose.Token) bool {
 	for i := len(t) - 1; i > 0; i-- {
-		if !t[i].Is("where", "which", "who", "whom", "whose") {
+		switch t[i].Lower {
+		case "where", "which", "who", "whom", "whose":
+		default:
 			continue
 		}
 		if prepositionList.has(t[i-1].Lower) && i+1 < len(t) && t[i+1].IsWord() && !t[i+1].Cap && !determinerList.has(t[i+1].Lower) {
@@ -2194,7 +2242,13 @@ func (d *document) heWithoutPerson(t []prose.Token, personBlank bool) bool {
 	has := false
 	for i, w := range t {
 		if i > 0 || !w.Cap {
-			has = has || w.Is("he", "she", "himself", "herself")
+			switch w.Lower {
+			case "he", "she", "himself", "herself":
+				has = true
+			}
+		}
+		if has {
+			break
 		}
 	}
 	if !has {
@@ -2630,10 +2684,14 @@ func hasYear(t []prose.Token) bool {
 // into ten regions" (a typo copied from the source).
 func articleBeforeVerb(t []prose.Token) bool {
 	for i := 0; i+2 < len(t); i++ {
-		if t[i].Is("the") && !t[i+1].Cap && t[i+1].Is("in", "of", "on", "at", "by", "from", "with", "into") {
-			return true
-		}
-		if !t[i].Is("a", "an") {
+		switch t[i].Lower { // one switch: most words are no article
+		case "the":
+			if !t[i+1].Cap && t[i+1].Is("in", "of", "on", "at", "by", "from", "with", "into") {
+				return true
+			}
+			continue
+		case "a", "an":
+		default:
 			continue
 		}
 		w := t[i+1].Lower

@@ -34,27 +34,33 @@ type lead struct {
 
 // leadOf reads sentence s as a lead-in (see leadIn), once per sentence.
 func (d *document) leadOf(s *sentence) *lead {
-	if l := d.leads[s.idx]; l != nil {
-		return l
-	}
-	if d.leads == nil {
-		d.leads = map[int]*lead{}
+	if s.lead != nil {
+		return s.lead
 	}
 	l := &lead{}
-	d.leads[s.idx] = l
+	s.lead = l
 	if s.heading || s.long || s.side || !strings.HasSuffix(strings.TrimSpace(s.text), ".") {
 		return l
 	}
 	l.text = withoutBrackets(s.text)
-	if !strings.HasSuffix(l.text, ".") || strings.ContainsAny(l.text, ":[]") || residue(l.text) || unbalanced(l.text) ||
-		gluedSource(l.text) || referenceIn(l.text) || authorCitation(l.text) || bibliography(l.text) || pageReference(l.text) {
+	// The count of words first: it turns away most sentences, and costs
+	// least.
+	words := prose.WordCount(l.text)
+	if words < 5 || words > leadInWords {
 		return l
 	}
-	l.words = prose.WordCount(l.text)
-	if l.words < 5 || l.words > leadInWords {
+	// residue covers gluedSource and referenceIn; a sentence without
+	// brackets reuses what was read of it for its own items.
+	if !strings.HasSuffix(l.text, ".") || strings.ContainsAny(l.text, ":[]") || l.text == s.text && s.dirty() || l.text != s.text && residue(l.text) || unbalanced(l.text) ||
+		authorCitation(l.text) || bibliography(l.text) || pageReference(l.text) {
 		return l
 	}
-	l.toks = prose.Tokenize(l.text)
+	l.words = words
+	if l.text == s.text {
+		l.toks = s.toks // the sentence's own tokens: nothing writes to them
+	} else {
+		l.toks = prose.Tokenize(l.text)
+	}
 	t := l.toks
 	// It stands alone: nothing at its start points back, it has a verb,
 	// it is not cut off ("The urban area of Lima covers about."), and it
@@ -194,7 +200,8 @@ func shows(plain, key string, answers []string) bool {
 // "him" or "her".
 func personPronoun(t []prose.Token) bool {
 	for _, w := range t {
-		if w.Is("he", "she", "his", "him", "her", "himself", "herself") {
+		switch w.Lower {
+		case "he", "she", "his", "him", "her", "himself", "herself":
 			return true
 		}
 	}

@@ -57,6 +57,20 @@ type item struct {
 	// leadIn), which resolves what it leans on: the checks for a stem
 	// that needs context do not apply.
 	led bool
+	// checked is the stem as the checks read it, made from checkedOf (see
+	// checkStem).
+	checked, checkedOf string
+}
+
+// checkStem is the item's stem as the checks read it, its blank standing
+// as blankWord so that it reads as a clause; made once for the stem, which
+// lint, keep and lead all read.
+func (it *item) checkStem() string {
+	if it.checked == "" || it.checkedOf != it.q.Stem {
+		it.checked = strings.ReplaceAll(it.q.Stem, questions.Blank, blankWord)
+		it.checkedOf = it.q.Stem
+	}
+	return it.checked
 }
 
 // lint returns the first check the item fails, or "". The generator runs
@@ -80,6 +94,10 @@ type stemInfo struct {
 	hasVerb      bool
 	needsContext bool
 	residue      int8 // 0 unknown, 1 clean, 2 residue (see residue)
+	// plain is the stem without its blank in plain form, for the check
+	// that it gives no answer away; plainSet says it is made.
+	plain    string
+	plainSet bool
 }
 
 // stemTokens is the key of the cache's entry for no stem, whose toks are
@@ -132,10 +150,7 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 	if src == "" {
 		src = prose.Plain(it.source)
 	}
-	stem := q.Stem
-	if q.Kind == questions.Cloze || q.InPlace() {
-		stem = strings.ReplaceAll(stem, questions.Blank, blankWord)
-	}
+	stem := it.checkStem()
 	// The key is in the source sentence.
 	var plainKey string // the key in plain form, made once for both checks
 	if it.key != "" {
@@ -191,8 +206,16 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		return CheckTooFewDistractors
 	}
 	// The stem does not give the answer away.
+	var ns string     // the stem in plain form
+	plainSet := false // made here, to keep in the cache
 	if q.Kind != questions.TrueFalse {
-		ns := prose.Plain(strings.ReplaceAll(stem, blankWord, " "))
+		// The cloze and the multiple choice of a fact share their stem.
+		if si := cache[stem]; si != nil && si.plainSet {
+			ns = si.plain
+		} else {
+			ns = prose.Plain(strings.ReplaceAll(stem, blankWord, " "))
+			plainSet = true
+		}
 		if it.key != "" && prose.ContainsWord(ns, plainKey) {
 			return CheckAnswerInStem
 		}
@@ -217,6 +240,9 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 		}
 	}
 	si := stemOf(stem, cache)
+	if plainSet && stem != stemTokens {
+		si.plain, si.plainSet = ns, true
+	}
 	if !si.hasVerb {
 		return CheckNoVerb
 	}

@@ -563,6 +563,18 @@ func truncate(t []prose.Token, a, n int) int { return cut(t, a, n, true) }
 // list whole: "by Robert Griesemer, Rob Pike, and Ken Thompson".
 func truncateStatement(t []prose.Token, a, n int) int { return cut(t, a, n, false) }
 
+// opensAfterComma reports a word that, after a comma, opens a clause or
+// a phrase of its own, where cut ends a stem. One switch: cut asks it
+// after every comma of every clause.
+func opensAfterComma(w string) bool {
+	switch w {
+	case "which", "who", "whom", "whose", "where", "when", "while", "whereas", "but", "although",
+		"though", "as", "because", "since", "thus", "thereby", "including", "until", "after", "before", "if", "so":
+		return true
+	}
+	return false
+}
+
 func cut(t []prose.Token, a, n int, question bool) int {
 	depth := 0
 	quote := false
@@ -596,8 +608,7 @@ func cut(t []prose.Token, a, n int, question bool) int {
 			}
 			x := t[k+1]
 			switch {
-			case x.Is("which", "who", "whom", "whose", "where", "when", "while", "whereas", "but", "although",
-				"though", "as", "because", "since", "thus", "thereby", "including", "until", "after", "before", "if", "so"):
+			case opensAfterComma(x.Lower):
 				return k
 			case strings.HasSuffix(x.Lower, "ing") && len(x.Lower) > 4 && !x.Cap:
 				return k
@@ -617,7 +628,7 @@ func cut(t []prose.Token, a, n int, question bool) int {
 				}
 			}
 		}
-		if w.Is("who", "which", "where") && k > a && t[k-1].Text != "," && k+1 < n && finiteAt(t, k+1) {
+		if (w.Lower == "who" || w.Lower == "which" || w.Lower == "where") && k > a && t[k-1].Text != "," && k+1 < n && finiteAt(t, k+1) {
 			if prepositionList.has(t[k-1].Lower) {
 				// ", one of which was ...": the phrase before "of which"
 				// means nothing without the rest.
@@ -707,13 +718,24 @@ func tidyText(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// doubleSpace reports whether s has two spaces in a row: strings.Contains
+// would stop at every space, and a stem has one between every two words.
+func doubleSpace(s string) bool {
+	for i := 1; i < len(s); i += 2 {
+		if s[i] == ' ' && (s[i-1] == ' ' || i+1 < len(s) && s[i+1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
 // untidy reports whether s has something tidyText fixes: " ,", ",,", " .",
 // "(", "  ", "?" or ",.". Every stem goes through here.
 func untidy(s string) bool {
 	// Each mark is looked for with a scan of its own, which reads many
 	// bytes at a time: a comma or a full stop after a space or a comma
 	// is looked at where one of the few commas and stops is.
-	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '?') >= 0 || strings.Contains(s, "  ") {
+	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '?') >= 0 || doubleSpace(s) {
 		return true
 	}
 	return markAfterSpace(s, ',') || markAfterSpace(s, '.')

@@ -196,3 +196,26 @@ func TestNoGaps(t *testing.T) {
 		}
 	}
 }
+
+func TestDoubleSpace(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{" ", false},
+		{"  ", true},
+		{"a  b", true},
+		{"ab  c", true},
+		{"a b c", false},
+		{"abc ", false},
+		{"abc  ", true},
+		{"  abc", true},
+		{"a b  ", true},
+	}
+	for _, tt := range tests {
+		if got := doubleSpace(tt.s); got != tt.want {
+			t.Errorf("doubleSpace(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
