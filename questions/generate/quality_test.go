@@ -308,9 +308,10 @@ left (39 documents, each judged twice before), rated by two judges apart
 two more passes tuned on fresh judgements of the tuning half only, on
 every document rounds 6 and 7 judged (56 documents, one version of an
 article), again by two judges apart, and round 9 (round9/) the ninth on
-round 8's documents again, after passes that changed about one item in a
-hundred of the sets judged, by two new judges apart; each judge saw none
-of the earlier sheets. In each
+round 8's documents again, after passes that changed about one
+default-set item in a hundred (a fifth of the sheet differs from round
+8's: a changed set shifts which of its items are drawn), by two new
+judges apart; each judge saw none of the earlier sheets. In each
 folder, items.md is the sheet, key.csv says which items are generated
 and of what kind, and ratings.csv holds the judge's verdicts once rated. Targets: 80%
 of generated items acceptable, each kind 70%, no multiple-choice item with
