@@ -193,10 +193,10 @@ func TestQuality(t *testing.T) {
 		}
 	}
 	// Thresholds a little under the measured figures of the report half
-	// (recall 1.10x the floor, precision 1.35x the floor's, short answers
+	// (recall 1.13x the floor, precision 1.35x the floor's, short answers
 	// 5% and true/false 8% of the items, cloze 68%): they catch a
 	// regression, not a change of a point. The tuning half measures
-	// lower (1.04x): run with -quality.half=tuning to tune, not to pass.
+	// lower (1.06x): run with -quality.half=tuning to tune, not to pass.
 	if r, want := f.RecallRatio(), recallFloor(half); r < want {
 		t.Errorf("recall %.1f%% is %.2fx the naive floor's %.1f%%, want at least %.2fx", 100*f.Generated.Recall(), r, 100*f.Floor.Recall(), want)
 	}
@@ -221,9 +221,9 @@ func TestQuality(t *testing.T) {
 // accepts on a half of the development set.
 func recallFloor(half quality.Half) float64 {
 	if half == quality.Tuning {
-		return 1.03 // measured 1.044
+		return 1.03 // measured 1.058
 	}
-	return 1.08 // measured 1.100
+	return 1.10 // measured 1.131
 }
 
 // TestQuality_Sample measures the generator on the three articles copied
