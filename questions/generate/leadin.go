@@ -197,7 +197,7 @@ func shows(plain, key string, answers []string) bool {
 }
 
 // personPronoun reports whether stem tokens say "he", "she", "his",
-// "him" or "her".
+// "him", "her", "himself" or "herself".
 func personPronoun(t []prose.Token) bool {
 	for _, w := range t {
 		switch w.Lower {
