@@ -126,7 +126,7 @@ func TestShows(t *testing.T) {
 		{"the liechtenstein cup was won", "UEFA Cup", nil, false},
 		{"he ruled for 47 years", "forty-seven", []string{"47"}, true},
 	} {
-		if got := shows(tc.text, tc.key, tc.answers); got != tc.want {
+		if got := shows(tc.text, tc.key, prose.Plain(tc.key), tc.answers); got != tc.want {
 			t.Errorf("shows(%q, %q) = %v, want %v", tc.text, tc.key, got, tc.want)
 		}
 	}
