@@ -86,14 +86,12 @@ func (d *document) leadOf(s *sentence) *lead {
 // sure of.
 func (d *document) leadIn(c *candidate, t []prose.Token) string {
 	s := c.sent
-	if c.q.Kind == questions.TrueFalse || s.para == 0 || s.idx == 0 || s.idx >= len(d.sents) {
+	if c.q.Kind == questions.TrueFalse || s.para == 0 {
 		return ""
 	}
-	prev := d.sents[s.idx-1]
-	if prev.block != s.block {
-		return ""
-	}
-	l := d.leadOf(prev)
+	// A sentence past the first of its paragraph has the sentence before
+	// it in the same paragraph (see analyze).
+	l := d.leadOf(d.sents[s.idx-1])
 	if !l.ok || l.words+len(t) > 2*ledWords || l.words+prose.WordCount(c.q.Stem) > ledWords || shows(l.plain, c.key, prose.Plain(c.key), c.answers) {
 		return ""
 	}
