@@ -346,7 +346,7 @@ func statedOnce(t []prose.Token, a, b, end int) bool {
 	}
 	p := a - 1 // the article or the preposition before the phrase
 	for k := p; k >= 0 && k >= a-2; k-- {
-		if beForms[t[k].Lower] && !t[a-1].Is("a", "an") {
+		if beFormList.has(t[k].Lower) && !t[a-1].Is("a", "an") {
 			return false
 		}
 	}

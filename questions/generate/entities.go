@@ -376,6 +376,7 @@ func nickname(toks []prose.Token, j int) bool {
 		toks[j].End == n.Start && n.End == toks[j+2].Start
 }
 
+// isQuote reports a double quotation mark, straight or curly.
 func isQuote(s string) bool { return s == `"` || s == "“" || s == "”" }
 
 // nationalityNoun reports whether a nationality word standing alone at

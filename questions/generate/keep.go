@@ -45,18 +45,13 @@ func (d *document) keep(it *item, dirty bool, cache map[string]*stemInfo) string
 	if dirty {
 		src.dirt = 2
 	}
-	return d.keepOf(it, src, cache)
-}
-
-// keepOf is keep for an item of sentence src, whose residue is read only
-// when an item of it comes this far, and once.
-func (d *document) keepOf(it *item, src *sentence, cache map[string]*stemInfo) string {
 	c, _ := d.keepFrom(it, src, cache, false)
 	return c
 }
 
-// keepFrom is keepOf, and tail says whether the check it returns comes
-// after cutCheck. An item that passed the checks up to and with cutCheck
+// keepFrom is keep for an item of sentence src, whose residue is read
+// only when an item of it comes this far, and once; tail says whether the
+// check it returns comes after cutCheck. An item that passed the checks up to and with cutCheck
 // unled passes them led as well (led only lifts checks), so lead runs
 // again, with skipHead, only the checks after them.
 func (d *document) keepFrom(it *item, src *sentence, cache map[string]*stemInfo, skipHead bool) (check string, tail bool) {

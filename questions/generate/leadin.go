@@ -86,15 +86,13 @@ func (d *document) leadOf(s *sentence) *lead {
 // sure of.
 func (d *document) leadIn(c *candidate, t []prose.Token) string {
 	s := c.sent
-	if c.q.Kind == questions.TrueFalse || s.para == 0 || s.idx == 0 || s.idx >= len(d.sents) {
+	if c.q.Kind == questions.TrueFalse || s.para == 0 {
 		return ""
 	}
-	prev := d.sents[s.idx-1]
-	if prev.block != s.block {
-		return ""
-	}
-	l := d.leadOf(prev)
-	if !l.ok || l.words+len(t) > 2*ledWords || l.words+prose.WordCount(c.q.Stem) > ledWords || shows(l.plain, c.key, c.answers) {
+	// A sentence past the first of its paragraph has the sentence before
+	// it in the same paragraph (see analyze).
+	l := d.leadOf(d.sents[s.idx-1])
+	if !l.ok || l.words+len(t) > 2*ledWords || l.words+prose.WordCount(c.q.Stem) > ledWords || shows(l.plain, c.key, prose.Plain(c.key), c.answers) {
 		return ""
 	}
 	if personPronoun(t) && !l.person || !pointsWithin(t, l.toks) {
@@ -171,11 +169,13 @@ func isYearLike(s string) bool {
 	return len(s) == 4 && isDigits(s) && (s[0] == '1' || s[0] == '2' && s[1] == '0')
 }
 
-// shows reports whether plain text holds an answer: the key, an accepted
-// form of it, or a word of its name (not the head of a name of many words:
-// "the Liechtenstein Cup" shows nothing of "UEFA Cup").
-func shows(plain, key string, answers []string) bool {
-	if key != "" && prose.ContainsWord(plain, prose.Plain(key)) {
+// shows reports whether plain text holds an answer: the key (plainKey
+// is its plain form), an accepted form of it, or a word of its name. The
+// head of a name of many words ("Cup" of "UEFA Cup", "Empire" of "Holy
+// Roman Empire") names a kind of thing, not the one asked for: "the
+// Liechtenstein Cup" shows nothing of "UEFA Cup".
+func shows(plain, key, plainKey string, answers []string) bool {
+	if key != "" && prose.ContainsWord(plain, plainKey) {
 		return true
 	}
 	for _, a := range answers {
@@ -197,7 +197,7 @@ func shows(plain, key string, answers []string) bool {
 }
 
 // personPronoun reports whether stem tokens say "he", "she", "his",
-// "him" or "her".
+// "him", "her", "himself" or "herself".
 func personPronoun(t []prose.Token) bool {
 	for _, w := range t {
 		switch w.Lower {

@@ -83,11 +83,12 @@ func TestLeadIn(t *testing.T) {
 }
 
 func TestLeadIn_None(t *testing.T) {
-	for _, tc := range []struct{ name, text, stem string }{
+	for _, tc := range []struct{ name, text string }{
 		// The sentence before names no one: "he" is still no one.
-		{"he after an army", "Mongols\n\nThe Mongols invaded southern China with a force far greater than the one they sent west in 1256. He died in 1259 without a successor, and the war stopped.", "He died in"},
-		// The sentence opens its paragraph.
-		{"first of its paragraph", "Tesla\n\nNikola Tesla was an inventor who worked in New York for many years.\n\nHe died in 1943 in a hotel room in New York City.", "He died in"},
+		{"he after an army", "Mongols\n\nThe Mongols invaded southern China with a force far greater than the one they sent west in 1256. He died in 1259 without a successor, and the war stopped."},
+		// The sentence opens its paragraph: in one paragraph, as in
+		// moldavia, its items are led (see TestLeadIn).
+		{"first of its paragraph", "Moldavia\n\nThe principality of Moldavia reached its most glorious period under the rule of Stephen the Great between 1457 and 1504.\n\nHis rule of 47 years was unusually long, especially at that time."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ok, _ := checked(t, tc.text, 20)
@@ -125,7 +126,7 @@ func TestShows(t *testing.T) {
 		{"the liechtenstein cup was won", "UEFA Cup", nil, false},
 		{"he ruled for 47 years", "forty-seven", []string{"47"}, true},
 	} {
-		if got := shows(tc.text, tc.key, tc.answers); got != tc.want {
+		if got := shows(tc.text, tc.key, prose.Plain(tc.key), tc.answers); got != tc.want {
 			t.Errorf("shows(%q, %q) = %v, want %v", tc.text, tc.key, got, tc.want)
 		}
 	}

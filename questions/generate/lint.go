@@ -216,27 +216,8 @@ func lintCached(it *item, cache map[string]*stemInfo) string {
 			ns = prose.Plain(strings.ReplaceAll(stem, blankWord, " "))
 			plainSet = true
 		}
-		if it.key != "" && prose.ContainsWord(ns, plainKey) {
+		if shows(ns, it.key, plainKey, it.answers) {
 			return CheckAnswerInStem
-		}
-		for _, a := range it.answers {
-			if a != "" && prose.ContainsWord(ns, prose.Plain(a)) {
-				return CheckAnswerInStem
-			}
-		}
-		multi := strings.Contains(strings.TrimSpace(it.key), " ")
-		var wordBuf [8]string
-		for _, w := range nameWords(wordBuf[:0], it.key) {
-			// The head of a name of many words ("Cup" of "UEFA Cup",
-			// "Empire" of "Holy Roman Empire") names a kind of thing, not
-			// the one asked for: "the Liechtenstein Cup" gives nothing
-			// of "UEFA Cup" away.
-			if multi && lowerIn(nameHeads, w) {
-				continue
-			}
-			if prose.ContainsWord(ns, w) {
-				return CheckAnswerInStem
-			}
 		}
 	}
 	si := stemOf(stem, cache)

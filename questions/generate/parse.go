@@ -732,9 +732,10 @@ func doubleSpace(s string) bool {
 // untidy reports whether s has something tidyText fixes: " ,", ",,", " .",
 // "(", "  ", "?" or ",.". Every stem goes through here.
 func untidy(s string) bool {
-	// Each mark is looked for with a scan of its own, which reads many
-	// bytes at a time: a comma or a full stop after a space or a comma
-	// is looked at where one of the few commas and stops is.
+	// Each mark is looked for with a scan of its own: "(" and "?" with
+	// IndexByte, which reads many bytes at a time; two spaces with
+	// doubleSpace, which reads every other byte; a comma or a full stop
+	// after a space or a comma where one of the few commas and stops is.
 	if strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '?') >= 0 || doubleSpace(s) {
 		return true
 	}

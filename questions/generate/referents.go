@@ -44,7 +44,7 @@ func (d *document) unsaidReferent(t []prose.Token) bool {
 	quoted := false
 	for i := 0; i+1 < len(t); i++ {
 		w := t[i]
-		if w.Text == `"` || w.Text == "“" || w.Text == "”" {
+		if isQuote(w.Text) {
 			quoted = !quoted // words quoted are the source's, not the item's
 		}
 		if quoted {
