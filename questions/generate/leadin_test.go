@@ -22,21 +22,12 @@ In 1538 the principality became a tributary state of the Ottoman Empire, and it 
 // candidates that passed the checks and those selected.
 func checked(t *testing.T, text string, n int) (ok, picked []*candidate) {
 	t.Helper()
-	ctx := context.Background()
-	d, err := analyze(ctx, text, "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := d.buildClauses(ctx); err != nil {
-		t.Fatal(err)
-	}
-	d.indexNames()
-	d.countAnswers()
+	d := analyzed(t, text)
 	all := map[questions.Kind]bool{}
 	for _, k := range GeneratedKinds {
 		all[k] = true
 	}
-	ok, picked, err = d.pick(ctx, all, GeneratedKinds, n, false, &Report{Rejected: map[string]int{}}, nil)
+	ok, picked, err := d.pick(context.Background(), all, GeneratedKinds, n, false, &Report{Rejected: map[string]int{}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,15 +46,7 @@ func TestTuneStages(t *testing.T) {
 	}
 	for _, doc := range docs {
 		ctx := context.Background()
-		d, err := analyze(ctx, doc.Text, "", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := d.buildClauses(ctx); err != nil {
-			t.Fatal(err)
-		}
-		d.indexNames()
-		d.countAnswers()
+		d := analyzed(t, doc.Text)
 		normText := " " + quality.NormalizeAnswer(d.text) + " "
 		var ments, facts, cands, passed []string
 		for _, s := range d.sents {
