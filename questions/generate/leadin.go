@@ -51,7 +51,7 @@ func (d *document) leadOf(s *sentence) *lead {
 	}
 	// residue covers gluedSource and referenceIn; a sentence without
 	// brackets reuses what was read of it for its own items.
-	if !strings.HasSuffix(l.text, ".") || strings.ContainsAny(l.text, ":[]") || l.text == s.text && s.dirty() || l.text != s.text && residue(l.text) || unbalanced(l.text) ||
+	if strings.ContainsAny(l.text, ":[]") || l.text == s.text && s.dirty() || l.text != s.text && residue(l.text) || unbalanced(l.text) ||
 		authorCitation(l.text) || bibliography(l.text) || pageReference(l.text) {
 		return l
 	}
@@ -92,6 +92,8 @@ func (d *document) leadIn(c *candidate, t []prose.Token) string {
 	// A sentence past the first of its paragraph has the sentence before
 	// it in the same paragraph (see analyze).
 	l := d.leadOf(d.sents[s.idx-1])
+	// The stem's tokens bound its words from above: a stem of very many
+	// tokens is turned away before its words are counted.
 	if !l.ok || l.words+len(t) > 2*ledWords || l.words+prose.WordCount(c.q.Stem) > ledWords || shows(l.plain, c.key, prose.Plain(c.key), c.answers) {
 		return ""
 	}
